@@ -1,0 +1,54 @@
+# landun — the front door. `make run` and `make test` work on a fresh Debian machine: they install
+# what is missing (scripts/deps.sh), build, and go.
+
+BUILD   := build
+TBUILD  := build-test
+DB      ?= var/landun.db
+LISTEN  ?= 127.0.0.1:8080
+
+.PHONY: all run test lint fuzz bench clean deps-run deps-test
+
+all: deps-run $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+deps-run:
+	@scripts/deps.sh run
+
+deps-test:
+	@scripts/deps.sh test
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) --buildtype=release
+
+$(TBUILD)/build.ninja:
+	CC=clang meson setup $(TBUILD) --buildtype=debug -Db_sanitize=address,undefined \
+	    -Db_lundef=false -Dwerror=true -Dtests=true -Dfuzz=true
+
+run: all
+	@if [ ! -f $(DB) ]; then ./$(BUILD)/landun demo --db $(DB); fi
+	@echo "demo accounts: admin officer clerk legal leader auditor viewer (password landun2026)"
+	./$(BUILD)/landun serve --db $(DB) --listen $(LISTEN)
+
+test: deps-test $(TBUILD)/build.ninja
+	ninja -C $(TBUILD)
+	python3 tests/run.py $(TBUILD)
+
+lint:
+	clang-format --dry-run --Werror $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	    --suppress=missingIncludeSystem --inline-suppr -I src src
+
+fuzz: deps-test $(TBUILD)/build.ninja
+	ninja -C $(TBUILD)
+	@for f in $(TBUILD)/tests/fuzz_*; do \
+	    n=$$(basename $$f | sed 's/^fuzz_//'); echo "== $$n"; \
+	    mkdir -p $(TBUILD)/fuzz-long-$$n; \
+	    $$f -max_total_time=$${FUZZ_SECONDS:-120} -max_len=65536 $(TBUILD)/fuzz-long-$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+bench: all
+	@scripts/deps.sh bench
+	bench/run.sh
+
+clean:
+	rm -rf $(BUILD) $(TBUILD)

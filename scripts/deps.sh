@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what landun needs to build, run and test: Debian packages via apt and the pinned
+# front-end packages via npm. Idempotent: does nothing when everything is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want="${1:-run}"   # run | test | bench
+pkgs=(build-essential pkg-config meson ninja-build python3
+      libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
+      libxlsxwriter-dev libzip-dev libexpat1-dev libpq-dev
+      libcairo2-dev libpango1.0-dev fonts-noto-cjk)
+# Node.js and npm fetch the pinned front-end packages; a machine may already have them.
+command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
+if [ "$want" = test ] || [ "$want" = bench ]; then
+    pkgs+=(clang libclang-rt-14-dev libcmocka-dev libcurl4-openssl-dev chromium)
+fi
+if [ "$want" = bench ]; then
+    pkgs+=(wrk nginx-light)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "deps: installing ${missing[*]}"
+    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -f node_modules/.landun-stamp ] || [ package.json -nt node_modules/.landun-stamp ]; then
+    echo "deps: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    touch node_modules/.landun-stamp
+fi

@@ -1,0 +1,44 @@
+/* date.h — legal dates: whole days in Asia/Shanghai, no time of day, no time zone arithmetic.
+ *
+ * A legal date (the day a decision was served, the last day of a period) is a day_t: the number of
+ * days since 1970-01-01 in the proleptic Gregorian calendar. Instants (int64 UTC seconds) become
+ * dates through date_from_instant(), which uses China Standard Time (UTC+8, no daylight saving).
+ * All functions are pure or read only the clock, so they are safe from any thread.
+ */
+#ifndef LANDUN_DATE_H
+#define LANDUN_DATE_H
+
+#include "base/util.h"
+
+/* Days since 1970-01-01 (negative before). */
+typedef int32_t day_t;
+
+#define DATE_MIN_YEAR 1900 /* earliest year date_parse accepts */
+#define DATE_MAX_YEAR 2200 /* latest year date_parse accepts */
+#define DATE_STRLEN   11   /* bytes for "YYYY-MM-DD" and its NUL */
+
+/* True when y-m-d is a real Gregorian date (any year; leap years by the Gregorian rule). */
+bool date_valid(int y, int m, int d);
+/* Days in month m (1–12) of year y; 0 when m is out of range. */
+int date_days_in_month(int y, int m);
+/* Parse exactly "YYYY-MM-DD" (a real date, years DATE_MIN_YEAR..DATE_MAX_YEAR, nothing before or
+ * after) into *out; 0 on success, -1 otherwise (*out untouched). */
+int date_parse(const char *s, day_t *out);
+/* Write d as "YYYY-MM-DD" into out (NUL-terminated). Years outside 0–9999 are clamped to that
+ * range, which never happens for dates that came from date_parse. */
+void date_format(day_t d, char out[DATE_STRLEN]);
+/* Split d into year, month (1–12) and day of month (1–31). Any pointer may be NULL. */
+void date_ymd(day_t d, int *y, int *m, int *dd);
+/* The year of d. */
+int date_year(day_t d);
+/* The day number of y-m-d. The arguments should satisfy date_valid(); otherwise the result is
+ * defined but meaningless (a day near the intended one). */
+day_t date_from_ymd(int y, int m, int d);
+/* Day of the week: 1 = Monday … 7 = Sunday (ISO 8601). */
+int date_weekday(day_t d);
+/* The Asia/Shanghai (fixed UTC+8) date of an instant given in seconds since the Unix epoch. */
+day_t date_from_instant(int64_t utc_seconds);
+/* Today's date in Asia/Shanghai, from the system clock. */
+day_t date_today(void);
+
+#endif

@@ -1,0 +1,60 @@
+/* err.c — filling struct err. */
+#include "base/err.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int err_set(struct err *e, int code, const char *fmt, ...)
+{
+    if (!e) return code;
+    va_list ap;
+    va_start(ap, fmt);
+    e->code = code;
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int err_field(struct err *e, const char *field, const char *fmt, ...)
+{
+    if (!e) return ERR_INVALID;
+    if (!e->code) e->code = ERR_INVALID;
+    if (!e->msg[0]) snprintf(e->msg, sizeof e->msg, "%s", "提交的内容有误，请按提示修改");
+    if (err_field_msg(e, field) || e->nfields >= ERR_MAX_FIELDS) return ERR_INVALID;
+    struct err_field *f = &e->fields[e->nfields++];
+    snprintf(f->name, sizeof f->name, "%s", field);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    va_end(ap);
+    return ERR_INVALID;
+}
+
+const char *err_field_msg(const struct err *e, const char *field)
+{
+    for (int i = 0; i < e->nfields; i++)
+        if (strcmp(e->fields[i].name, field) == 0) return e->fields[i].msg;
+    return NULL;
+}
+
+void err_clear(struct err *e)
+{
+    memset(e, 0, sizeof *e);
+}
+
+const char *err_code_name(int code)
+{
+    switch (code) {
+    case ERR_OK: return "ok";
+    case ERR_INVALID: return "invalid";
+    case ERR_BADREQ: return "bad_request";
+    case ERR_UNAUTH: return "unauthorized";
+    case ERR_FORBIDDEN: return "forbidden";
+    case ERR_NOTFOUND: return "not_found";
+    case ERR_CONFLICT: return "conflict";
+    case ERR_TOOLARGE: return "too_large";
+    case ERR_LOCKED: return "too_many_attempts";
+    default: return "internal";
+    }
+}

@@ -1,0 +1,51 @@
+/* cli.h — shared pieces of the command-line tool. */
+#ifndef LANDUN_CLI_H
+#define LANDUN_CLI_H
+
+#include "law/ctx.h"
+
+#define DEFAULT_DB "var/landun.db"
+
+/* Options every command understands, and the positional arguments left over. */
+struct cli {
+    const char *db;        /* --db URL or path */
+    int argc;              /* positional arguments after the command words */
+    char **argv;
+    const char *prog;      /* for messages */
+};
+
+/* An open database with the schema up to date and the calendar loaded, and a ctx acting as the
+ * system (or as --as USER where a command allows it). */
+struct cli_env {
+    struct db *db;
+    struct arena arena;
+    struct calendar *cal;
+    struct ctx ctx;
+};
+
+/* Open (creating the directory of a SQLite file if needed), migrate, seed the calendar. */
+int cli_open(const char *db_url, struct cli_env *env, struct err *e);
+void cli_close(struct cli_env *env);
+/* Print an error (and its field messages) to stderr; returns 1 (the exit status). */
+int cli_fail(const struct err *e);
+/* Value of --name VALUE in argv (removing both), or NULL. */
+const char *cli_option(int *argc, char **argv, const char *name);
+/* True when --name is in argv (removed). */
+bool cli_flag(int *argc, char **argv, const char *name);
+/* Progress line on a terminal (stderr is a tty): "\r<what> <n>". */
+void cli_progress(const char *what, long done, long total);
+
+/* Commands: each returns the exit status. */
+int cmd_serve(struct cli *c);
+int cmd_init(struct cli *c);
+int cmd_demo(struct cli *c);
+int cmd_user(struct cli *c);
+int cmd_token(struct cli *c);
+int cmd_import(struct cli *c);
+int cmd_export(struct cli *c);
+int cmd_backup(struct cli *c);
+int cmd_agency(struct cli *c);
+int cmd_verify(struct cli *c);
+int cmd_calendar(struct cli *c);
+
+#endif

@@ -1,0 +1,303 @@
+/* demo.c — `landun demo`: a realistic county (agency tree, ~25 officers, ~800 entities across
+ * every line, one account per role), or N entities for scale tests. Deterministic: the same
+ * database every time. Everything goes through law/, so it is validated and audited as real
+ * input would be. */
+#include "cli/cli.h"
+#include "law/agency.h"
+#include "law/auth.h"
+#include "law/entity.h"
+#include "law/officer.h"
+#include "law/role.h"
+#include "base/codes.h"
+#include "base/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEMO_PASSWORD "landun2026"
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+
+/* xorshift64*: a small deterministic generator (not for secrets). */
+static uint32_t rnd(uint32_t n)
+{
+    rng ^= rng >> 12;
+    rng ^= rng << 25;
+    rng ^= rng >> 27;
+    return (uint32_t)((rng * 2685821657736338717ull) >> 33) % n;
+}
+
+#define PICK(a) (a[rnd(countof(a))])
+
+static const char *const surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+                                       "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "钱",
+                                       "蒋", "沈", "韩", "唐", "冯", "许", "邹", "薛", "恽", "史"};
+static const char *const given[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳",
+                                    "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "华", "平",
+                                    "建国", "志强", "晓东", "丽娟", "海燕", "文博", "雨萱", "子涵",
+                                    "浩然", "佳怡", "建华", "卫东", "小红", "国庆", "春梅"};
+static const char *const towns[] = {"湖塘镇", "牛塘镇", "洛阳镇", "遥观镇", "横林镇", "横山桥镇",
+                                    "雪堰镇", "前黄镇", "礼嘉镇", "嘉泽镇", "湟里镇", "南夏墅街道",
+                                    "西湖街道", "丁堰街道", "潞城街道", "戚墅堰街道"};
+static const char *const roads[] = {"人民路", "延政中路", "长虹路", "武宜路", "花园街", "常武路",
+                                    "湖滨路", "府北路", "聚湖路", "鸣新路", "环湖路", "长沟路",
+                                    "淹城路", "滆湖路", "广电路", "定安路"};
+static const char *const shops[] = {"康宁", "仁和", "华康", "益民", "博爱", "安泰", "福寿", "新城",
+                                    "阳光", "金鼎", "锦绣", "百草", "东方", "天和", "美佳", "丽人",
+                                    "碧波", "清源", "恒信", "永安", "家和", "佳美", "盛世", "万福"};
+
+/* One sub-type with how many a county has and how its names are made. */
+static const struct {
+    const char *subtype;
+    int weight;           /* per 1000 entities */
+    const char *pattern;  /* %s town, %s brand */
+    const char *licence;  /* catalogue code or NULL */
+    const char *uscc_head;/* 登记管理部门 + 机构类别 */
+} kinds[] = {
+    {"hospital", 15, "常州市武进区%s%s医院", "medical_institution", "12"},
+    {"health_center", 17, "常州市武进区%s卫生院", "medical_institution", "12"},
+    {"community_health", 25, "武进区%s%s社区卫生服务站", "medical_institution", "12"},
+    {"clinic", 210, "武进区%s%s诊所", "clinic_record", "92"},
+    {"outpatient", 30, "常州%s%s门诊部有限公司", "medical_institution", "91"},
+    {"dental", 50, "武进区%s%s口腔诊所", "medical_institution", "92"},
+    {"village_clinic", 130, "武进区%s%s村卫生室", NULL, "52"},
+    {"medical_beauty", 10, "常州%s%s医疗美容诊所有限公司", "medical_institution", "91"},
+    {"maternal_child", 2, "常州市武进区%s妇幼保健所", "maternal_child", "12"},
+    {"hotel", 100, "常州%s%s宾馆有限公司", "public_place", "91"},
+    {"swimming", 45, "武进区%s%s游泳馆", "public_place", "91"},
+    {"beauty_salon", 140, "武进区%s%s美容美发店", "public_place", "92"},
+    {"bath", 18, "常州%s%s浴室", "public_place", "92"},
+    {"entertainment", 20, "常州%s%sKTV有限公司", "public_place", "91"},
+    {"water_supply", 8, "常州市武进%s%s水务有限公司", "water_supply", "91"},
+    {"secondary_supply", 35, "常州%s%s物业管理有限公司", NULL, "91"},
+    {"school", 60, "常州市武进区%s%s小学", NULL, "12"},
+    {"kindergarten", 50, "常州市武进区%s%s幼儿园", NULL, "52"},
+    {"employer", 105, "常州%s%s机械制造有限公司", NULL, "91"},
+    {"radiology_user", 8, "武进区%s%s口腔医院", "radiation_diagnosis", "91"},
+    {"disinfection_maker", 6, "江苏%s%s消毒用品有限公司", "disinfection_maker", "91"},
+    {"person", 4, NULL, NULL, NULL},
+};
+
+/* A valid 统一社会信用代码 with the given head, in division 320412. */
+static void make_uscc(char out[19], const char *head, unsigned serial)
+{
+    static const char alnum[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    char org[9];
+    snprintf(org, sizeof org, "%c%07u", "MJ"[serial % 2], serial % 10000000u);
+    (void)alnum;
+    char first17[18];
+    snprintf(first17, sizeof first17, "%s320412%s%c", head, org, orgcode_check_char(org));
+    snprintf(out, 19, "%s%c", first17, uscc_check_char(first17));
+}
+
+/* A valid 身份证号 born on a date in [1965, 2000], in division 320412. */
+static void make_idcard(char out[19], unsigned serial)
+{
+    char first17[18];
+    snprintf(first17, sizeof first17, "320412%04u%02u%02u%03u", 1965 + rnd(36), 1 + rnd(12),
+             1 + rnd(28), serial % 1000u);
+    snprintf(out, 19, "%s%c", first17, idcard_check_char(first17));
+}
+
+static void person_name(char *out, size_t n)
+{
+    snprintf(out, n, "%s%s", PICK(surnames), PICK(given));
+}
+
+struct demo {
+    struct cli_env *env;
+    struct err e;
+    unsigned serial;
+};
+
+static int add_agencies(struct demo *d)
+{
+    static const struct agency_input agencies[] = {
+        {"320000", "江苏省卫生健康委员会", "苏", "320000", "province", NULL},
+        {"320400", "常州市卫生健康委员会", "常", "320400", "city", "320000"},
+        {"320412", "常州市武进区卫生健康局", "武", "320412", "county", "320400"},
+        {"320411", "常州市新北区卫生健康局", "新", "320411", "county", "320400"},
+    };
+    static const char *const depts[] = {"医疗卫生监督科", "公共卫生监督科", "职业卫生监督科",
+                                        "稽查科", "法制科"};
+    int64_t id, dept;
+    for (size_t i = 0; i < countof(agencies); i++)
+        if (agency_add(&d->env->ctx, &agencies[i], &id, &d->e)) return d->e.code;
+    int64_t wujin;
+    if (agency_find(&d->env->ctx, "320412", &wujin, NULL, &d->e)) return d->e.code;
+    for (size_t i = 0; i < countof(depts); i++)
+        if (department_add(&d->env->ctx, wujin, depts[i], &dept, &d->e)) return d->e.code;
+    return 0;
+}
+
+static const char *const officer_lines[] = {
+    "medical,infectious", "medical,radiation", "public_place,water", "occupational,radiation",
+    "school,infectious,disinfection", "medical,blood,family_planning", "public_place,school"};
+static const char *const officer_depts[] = {"医疗卫生监督科", "公共卫生监督科", "职业卫生监督科",
+                                            "稽查科", "法制科"};
+
+/* ~25 officers; certificate states chosen so the lists show every flag. */
+static int add_officers(struct demo *d, int64_t *first_id)
+{
+    day_t today = date_from_instant(d->env->ctx.now);
+    for (int i = 0; i < 25; i++) {
+        char name[32], idn[19], cert[24], issued[11], expires[11];
+        person_name(name, sizeof name);
+        make_idcard(idn, 100u + (unsigned)i);
+        snprintf(cert, sizeof cert, "32041223%04d", 100 + i);
+        day_t from = today - 365 * (1 + rnd(4)) - rnd(200);
+        day_t to = from + 365 * 5;
+        if (i == 3) to = today + 12;     /* expiring soon */
+        if (i == 7) to = today + 25;     /* expiring soon */
+        if (i == 11) to = today - 20;    /* expired */
+        date_format(from, issued);
+        date_format(to, expires);
+        struct officer_input in = {
+            .agency_code = i < 22 ? "320412" : "320411",
+            .department = i < 22 ? officer_depts[i % countof(officer_depts)] : NULL,
+            .name = name, .id_number = idn, .phone = "0519-86500000", .cert_no = cert,
+            .cert_issued = issued, .cert_expires = expires,
+            .status = i == 15 ? "suspended" : "active",
+            .status_reason = i == 15 ? "借调期间暂停执法" : NULL,
+            .lines = officer_lines[i % countof(officer_lines)],
+            .legal_qualified = i % 5 == 4 ? "1" : "0"};
+        int64_t id;
+        if (officer_add(&d->env->ctx, &in, &id, &d->e)) return d->e.code;
+        if (i == 0) *first_id = id;
+        int year = date_year(today);
+        for (int y = date_year(from); y < year; y++) {
+            if (i == 19 && y == year - 1) continue; /* review overdue */
+            char on[11];
+            date_format(date_from_ymd(y + 1, 2, 20), on);
+            char ys[16];
+            snprintf(ys, sizeof ys, "%d", y);
+            if (officer_review_add(&d->env->ctx, id, ys, on, "1", NULL, &d->e)) return d->e.code;
+        }
+    }
+    return 0;
+}
+
+static int add_entity(struct demo *d, size_t k)
+{
+    char name[160], uscc[19], idn[19], rep[32], addr[200], phone[24], lic[40], from[11], to[11];
+    unsigned serial = ++d->serial;
+    const char *town = PICK(towns);
+    person_name(rep, sizeof rep);
+    snprintf(addr, sizeof addr, "江苏省常州市武进区%s%s%u号", town, PICK(roads), 1 + rnd(600));
+    snprintf(phone, sizeof phone, "1%u%09u", 3 + rnd(7), rnd(1000000000u));
+    bool person = kinds[k].pattern == NULL;
+    if (person) {
+        person_name(name, sizeof name);
+        make_idcard(idn, serial);
+    } else {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        snprintf(name, sizeof name, kinds[k].pattern, town, PICK(shops)); /* patterns: table above */
+#pragma GCC diagnostic pop
+        make_uscc(uscc, kinds[k].uscc_head, serial);
+    }
+    static const char *const grades[] = {"A", "B", "B", "B", "C", "C", "D", "A"};
+    uint32_t st = rnd(100);
+    struct entity_input in = {
+        .agency_code = serial % 10 == 0 ? "320411" : "320412", .kind = person ? "person" : "org",
+        .name = name, .uscc = person ? NULL : uscc, .id_number = person ? idn : NULL,
+        .legal_rep = rep, .address = addr, .division_code = "320412", .subtype = kinds[k].subtype,
+        .status = st < 93 ? "open" : st < 97 ? "suspended" : "closed",
+        .risk_grade = PICK(grades), .phone = phone};
+    int64_t id;
+    if (entity_add(&d->env->ctx, &in, &id, &d->e)) return d->e.code;
+    if (!kinds[k].licence) return 0;
+    day_t today = date_from_instant(d->env->ctx.now);
+    day_t f = today - 30 * (int)rnd(60);
+    date_format(f, from);
+    date_format(f + 365 * 4 + (rnd(10) == 0 ? -365 * 3 : 0), to);
+    snprintf(lic, sizeof lic, "320412%08u", serial);
+    struct licence_input li = {.type = kinds[k].licence, .number = lic, .valid_from = from,
+                               .valid_to = to};
+    int64_t lid;
+    return licence_add(&d->env->ctx, id, &li, &lid, &d->e) ? d->e.code : 0;
+}
+
+static int add_entities(struct demo *d, long count)
+{
+    int total_weight = 0;
+    for (size_t k = 0; k < countof(kinds); k++) total_weight += kinds[k].weight;
+    long done = 0;
+    while (done < count) {
+        for (size_t k = 0; k < countof(kinds) && done < count; k++) {
+            long n = (long)kinds[k].weight * (count < 1000 ? count : 1000) / total_weight;
+            if (n < 1) n = 1;
+            for (long i = 0; i < n && done < count; i++, done++) {
+                arena_free(&d->env->arena);
+                if (add_entity(d, k)) return d->e.code;
+                if (done % 1000 == 0) cli_progress("entities", done, count);
+            }
+        }
+    }
+    cli_progress("entities", done, count);
+    return 0;
+}
+
+/* One account per role; the officer account is linked to the first officer. */
+static int add_users(struct demo *d, int64_t officer_id)
+{
+    static const struct {
+        const char *username, *name, *agency;
+        int role;
+    } users[] = {
+        {"admin", "系统管理员", "320412", ROLE_ADMIN},   {"officer", "执法人员", "320412", ROLE_OFFICER},
+        {"clerk", "受理员", "320412", ROLE_CLERK},       {"legal", "法制审核员", "320412", ROLE_LEGAL},
+        {"leader", "分管领导", "320412", ROLE_LEADER},   {"auditor", "稽查员", "320412", ROLE_AUDITOR},
+        {"viewer", "只读用户", "320412", ROLE_VIEWER},   {"city", "市级管理员", "320400", ROLE_ADMIN},
+    };
+    for (size_t i = 0; i < countof(users); i++) {
+        struct user_input in = {.username = users[i].username, .display_name = users[i].name,
+                                .password = DEMO_PASSWORD, .agency_code = users[i].agency,
+                                .roles = 1u << users[i].role,
+                                .officer_id = users[i].role == ROLE_OFFICER ? officer_id : 0};
+        int64_t id;
+        if (user_add(&d->env->ctx, &in, &id, &d->e)) return d->e.code;
+    }
+    return 0;
+}
+
+int cmd_demo(struct cli *c)
+{
+    const char *n = cli_option(&c->argc, c->argv, "--entities");
+    int64_t count = 800;
+    if (n && (parse_i64(n, &count) || count < 0 || count > 10000000)) {
+        fprintf(stderr, "usage: landun demo [--entities N]  (0 ≤ N ≤ 10000000)\n");
+        return 2;
+    }
+    struct cli_env env;
+    struct demo d = {.env = &env};
+    if (cli_open(c->db, &env, &d.e)) return cli_fail(&d.e);
+    int rc = 0;
+    if (db_exists(env.db, "SELECT 1 FROM agency", "")) {
+        fprintf(stderr, "landun: %s already has data; demo fills only an empty database\n", c->db);
+        cli_close(&env);
+        return 1;
+    }
+    int64_t officer_id = 0;
+    rc = db_begin(env.db, &d.e);
+    if (!rc) rc = add_agencies(&d);
+    if (!rc) rc = add_officers(&d, &officer_id);
+    if (!rc) rc = add_entities(&d, (long)count);
+    if (!rc) rc = add_users(&d, officer_id);
+    if (rc) {
+        db_rollback(env.db);
+        cli_close(&env);
+        return cli_fail(&d.e);
+    }
+    if (db_commit(env.db, &d.e)) {
+        cli_close(&env);
+        return cli_fail(&d.e);
+    }
+    printf("demo data: 4 agencies, 25 officers, %lld entities\n", (long long)count);
+    printf("demo accounts (password %s):\n", DEMO_PASSWORD);
+    printf("  admin 系统管理员  officer 执法人员  clerk 受理员  legal 法制审核\n"
+           "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n");
+    cli_close(&env);
+    return 0;
+}

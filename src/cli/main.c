@@ -1,0 +1,85 @@
+/* main.c — `landun <command>`: the command table, global options and help. */
+#include "cli/cli.h"
+#include "base/crypto.h"
+#include "base/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One command: its name, what it does, how it is called, and its function. */
+static const struct command {
+    const char *name;
+    const char *summary;
+    const char *usage;
+    int (*run)(struct cli *c);
+} commands[] = {
+    {"serve", "run the web server", "serve [--listen ADDR:PORT] [--threads N] [--quiet]",
+     cmd_serve},
+    {"init", "create or upgrade the database", "init", cmd_init},
+    {"demo", "fill the database with a demo county", "demo [--entities N]", cmd_demo},
+    {"user", "manage accounts",
+     "user add NAME --role ROLE[,ROLE] --agency CODE [--display-name 姓名] --password-stdin\n"
+     "       user passwd NAME --password-stdin\n       user list",
+     cmd_user},
+    {"token", "create an API token", "token create USERNAME [--name PURPOSE]", cmd_token},
+    {"import", "import a registry from CSV/XLSX",
+     "import entities|officers FILE [--skip-invalid] [--as USERNAME]", cmd_import},
+    {"export", "export a registry to XLSX/CSV", "export entities|officers FILE.xlsx|FILE.csv",
+     cmd_export},
+    {"backup", "online, consistent copy of the database", "backup FILE", cmd_backup},
+    {"agency", "manage agencies",
+     "agency add CODE NAME [--parent CODE] [--short 简称] [--division CODE] [--level L]\n"
+     "       agency list",
+     cmd_agency},
+    {"verify", "check the audit trail's hash chain", "verify audit", cmd_verify},
+    {"calendar", "working-day arithmetic", "calendar add-workdays DATE N", cmd_calendar},
+};
+
+static void usage_all(FILE *out)
+{
+    fprintf(out, "landun — 卫生健康行政执法平台\n\nusage: landun <command> [--db PATH|URL] ...\n\n"
+                 "commands:\n");
+    for (size_t i = 0; i < countof(commands); i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nEvery command takes --db (default %s) and --help.\n", DEFAULT_DB);
+}
+
+static void usage_one(const struct command *cmd)
+{
+    printf("usage: landun %s\n\n%s.\n\noptions:\n  --db PATH|URL   database (default %s)\n"
+           "  --help          this text\n",
+           cmd->usage, cmd->summary, DEFAULT_DB);
+}
+
+int main(int argc, char **argv)
+{
+    crypto_setup();
+    if (getenv("LANDUN_FAST_HASH")) crypto_set_fast_hashing(true);
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0 ||
+        strcmp(argv[1], "-h") == 0) {
+        usage_all(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const struct command *cmd = NULL;
+    for (size_t i = 0; i < countof(commands); i++)
+        if (strcmp(argv[1], commands[i].name) == 0) cmd = &commands[i];
+    if (!cmd) {
+        fprintf(stderr, "landun: unknown command '%s'\n\n", argv[1]);
+        usage_all(stderr);
+        return 2;
+    }
+    int n = argc - 2;
+    char **rest = argv + 2;
+    if (cli_flag(&n, rest, "--help") || cli_flag(&n, rest, "-h")) {
+        usage_one(cmd);
+        return 0;
+    }
+    struct cli c = {.prog = argv[0]};
+    c.db = cli_option(&n, rest, "--db");
+    if (!c.db) c.db = getenv("LANDUN_DB");
+    if (!c.db) c.db = DEFAULT_DB;
+    c.argc = n;
+    c.argv = rest;
+    return cmd->run(&c);
+}

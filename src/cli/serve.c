@@ -1,0 +1,41 @@
+/* serve.c — `landun serve`: run the web server until SIGINT/SIGTERM. */
+#include "cli/cli.h"
+#include "web/server.h"
+#include "base/log.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int cmd_serve(struct cli *c)
+{
+    const char *listen = cli_option(&c->argc, c->argv, "--listen");
+    const char *threads = cli_option(&c->argc, c->argv, "--threads");
+    bool quiet = cli_flag(&c->argc, c->argv, "--quiet");
+    struct err e = {0};
+    struct cli_env env;
+    if (cli_open(c->db, &env, &e)) return cli_fail(&e);
+    cli_close(&env);
+
+    /* Block the signals in every thread; the main thread waits for them. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct server_config cfg = {.db_url = c->db, .listen = listen ? listen : "127.0.0.1:8080",
+                                .threads = threads ? (unsigned)atoi(threads) : 0,
+                                .max_body = 32u << 20, .timeout = 30, .quiet = quiet};
+    struct server *srv;
+    if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
+    log_info("landun serving http://%s (port %u), database %s", cfg.listen, server_port(srv),
+             c->db);
+    int sig = 0;
+    sigwait(&set, &sig);
+    log_info("signal %d: finishing requests in flight and stopping", sig);
+    server_stop(srv);
+    log_info("stopped");
+    return 0;
+}

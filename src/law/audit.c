@@ -1,0 +1,139 @@
+/* audit.c — hash-chained audit rows. */
+#include "base/jpack.h"
+#include "law/audit.h"
+#include "base/buf.h"
+#include "base/crypto.h"
+#include "base/log.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* The text a row's hash covers: every column but the hash itself, unambiguously delimited. */
+static void row_hash(char out[65], int64_t id, int64_t at, int64_t user_id, const char *username,
+                     int64_t agency_id, const char *action, const char *object_type,
+                     int64_t object_id, const char *summary, const char *prev_hash)
+{
+    struct buf b = {0};
+    buf_addf(&b, "%" PRId64 "\x1f%" PRId64 "\x1f%" PRId64 "\x1f%zu:%s\x1f%" PRId64, id, at,
+             user_id, strlen(username), username, agency_id);
+    buf_addf(&b, "\x1f%zu:%s\x1f%zu:%s\x1f%" PRId64 "\x1f%zu:%s\x1f%s", strlen(action), action,
+             strlen(object_type), object_type, object_id, strlen(summary), summary, prev_hash);
+    sha256_hex(b.p, b.len, out);
+    buf_free(&b);
+}
+
+int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
+                const char *fmt, ...)
+{
+    if (db_depth(c->db) == 0) fatal("audit_write outside a transaction (%s)", action);
+    struct err e = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    char *summary = arena_vprintf(c->arena, fmt, ap);
+    va_end(ap);
+
+    int64_t last_id = 0;
+    char prev[65] = GENESIS;
+    struct db_stmt *st =
+        db_query(c->db, &e, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", "");
+    if (!st) return e.code;
+    if (db_step(st, &e) == DB_ROW) {
+        last_id = db_int(st, 0);
+        snprintf(prev, sizeof prev, "%s", db_text(st, 1));
+    }
+    db_done(st);
+
+    const struct actor *w = c->who;
+    const char *username = w->username ? w->username : "system";
+    char hash[65];
+    int64_t id = last_id + 1;
+    row_hash(hash, id, c->now, w->user_id, username, w->agency_id, action, object_type, object_id,
+             summary, prev);
+    int64_t n = db_exec(c->db, &e,
+                        "INSERT INTO audit_log (id, at, user_id, username, agency_id, action,"
+                        " object_type, object_id, summary, prev_hash, hash)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "iiitittitt" "t", id, c->now, w->user_id, username, w->agency_id, action,
+                        object_type, object_id, summary, prev, hash);
+    return n < 0 ? (int)n : 0;
+}
+
+int audit_verify(struct db *db, struct audit_check *check, struct err *e)
+{
+    memset(check, 0, sizeof *check);
+    struct db_stmt *st = db_query(db, e,
+                                  "SELECT id, at, user_id, username, agency_id, action,"
+                                  " object_type, object_id, summary, prev_hash, hash"
+                                  " FROM audit_log ORDER BY id",
+                                  "");
+    if (!st) return e->code;
+    char prev[65] = GENESIS;
+    int64_t expect_id = 1;
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        int64_t id = db_int(st, 0);
+        char hash[65];
+        row_hash(hash, id, db_int(st, 1), db_int(st, 2), db_text(st, 3), db_int(st, 4),
+                 db_text(st, 5), db_text(st, 6), db_int(st, 7), db_text(st, 8), db_text(st, 9));
+        const char *why = NULL;
+        if (id != expect_id) why = "序号不连续：有记录被删除";
+        else if (strcmp(db_text(st, 9), prev) != 0) why = "与上一条记录的链接不符";
+        else if (strcmp(hash, db_text(st, 10)) != 0) why = "记录内容与其哈希不符：已被修改";
+        if (why) {
+            check->broken_id = id;
+            snprintf(check->reason, sizeof check->reason, "%s", why);
+            break;
+        }
+        snprintf(prev, sizeof prev, "%s", db_text(st, 10));
+        check->rows++;
+        expect_id++;
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e)
+{
+    struct buf sql = {0};
+    buf_adds(&sql, "SELECT l.id, l.at, l.username, l.action, l.object_type, l.object_id,"
+                   " l.summary, a.name FROM audit_log l LEFT JOIN agency a ON a.id = l.agency_id"
+                   " WHERE (a.path LIKE ? OR l.agency_id IS NULL OR l.agency_id = 0)");
+    const char *like_scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *like_q = q->q && *q->q ? arena_printf(c->arena, "%%%s%%", q->q) : NULL;
+    if (like_q) buf_adds(&sql, " AND (l.summary LIKE ? OR l.username LIKE ? OR l.action LIKE ?)");
+    else buf_adds(&sql, " AND ? IS NULL AND ? IS NULL AND ? IS NULL");
+    buf_adds(&sql, " AND (? IS NULL OR l.object_type = ?) AND (? = 0 OR l.object_id = ?)"
+                   " AND (? = 0 OR l.id < ?) ORDER BY l.id DESC LIMIT ?");
+    int limit = q->limit > 0 && q->limit <= 500 ? q->limit : 50;
+    struct db_stmt *st =
+        db_query(c->db, e, sql.p, "ttttttiiiii", like_scope, like_q, like_q, like_q,
+                 q->object_type, q->object_type, q->object_id, q->object_id, q->before_id,
+                 q->before_id, (int64_t)limit + 1);
+    buf_free(&sql);
+    if (!st) return NULL;
+    json_t *rows = json_array();
+    int rc, n = 0;
+    *more = false;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        if (++n > limit) {
+            *more = true;
+            break;
+        }
+        json_array_append_new(
+            rows, jpack("{sI sI ss ss ss sI ss ss?}", "id", (json_int_t)db_int(st, 0), "at",
+                            (json_int_t)db_int(st, 1), "username", db_text(st, 2), "action",
+                            db_text(st, 3), "object_type", db_text(st, 4), "object_id",
+                            (json_int_t)db_int(st, 5), "summary", db_text(st, 6), "agency",
+                            db_text(st, 7)));
+    }
+    db_done(st);
+    if (rc < 0) {
+        json_decref(rows);
+        return NULL;
+    }
+    return rows;
+}

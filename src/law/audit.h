@@ -1,0 +1,34 @@
+/* audit.h — the tamper-evident trail of every change (操作日志). */
+#ifndef LANDUN_AUDIT_H
+#define LANDUN_AUDIT_H
+
+#include <jansson.h>
+#include "law/ctx.h"
+
+/* Append a row (who, when, action, object, summary) chained to the previous row's hash.
+ * Must be called inside the transaction of the change it records. */
+int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
+                const char *fmt, ...) PRINTF(5, 6);
+
+/* Result of checking the chain. */
+struct audit_check {
+    int64_t rows;       /* rows checked */
+    int64_t broken_id;  /* first row whose hash or link does not match; 0 when intact */
+    char reason[128];   /* what was wrong with it */
+};
+/* Recompute every hash in id order; 0 when the walk completed (see check->broken_id). */
+int audit_verify(struct db *db, struct audit_check *check, struct err *e);
+
+/* Filters for browsing the trail. */
+struct audit_query {
+    const char *q;           /* fragment of summary/username/action, or NULL */
+    const char *object_type; /* or NULL */
+    int64_t object_id;       /* or 0 */
+    int64_t before_id;       /* keyset paging: rows with id < before_id; 0 for the newest */
+    int limit;               /* rows per page */
+};
+/* Rows visible to the actor (their agency subtree), newest first, as a JSON array of objects;
+ * *more says whether another page follows. Caller owns the result (json_decref). */
+json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e);
+
+#endif

@@ -1,0 +1,379 @@
+/* entity.c — the registry of regulated entities. */
+#include "base/jpack.h"
+#include "law/entity.h"
+#include "law/agency.h"
+#include "law/audit.h"
+#include "law/catalog.h"
+#include "law/field.h"
+#include "base/codes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *code, *label;
+} statuses[] = {{"open", "营业"}, {"suspended", "停业"}, {"closed", "注销"}};
+
+const char *entity_status_label(const char *status)
+{
+    for (size_t i = 0; i < countof(statuses); i++)
+        if (status && strcmp(status, statuses[i].code) == 0) return statuses[i].label;
+    return NULL;
+}
+
+static bool is_person(const struct entity_input *in)
+{
+    return in->kind && strcmp(in->kind, "person") == 0;
+}
+
+int entity_validate(const struct entity_input *in, struct err *e)
+{
+    if (!str_blank(in->kind) && strcmp(in->kind, "org") != 0 && !is_person(in))
+        err_field(e, "kind", "类型应为单位或个人");
+    field_text(in->name, "name", is_person(in) ? "姓名" : "名称", true, 100, e);
+    if (is_person(in)) {
+        if (str_blank(in->id_number)) err_field(e, "id_number", "个人须填写身份证号");
+        else idcard_check(in->id_number, e, "id_number");
+    } else {
+        if (str_blank(in->uscc)) err_field(e, "uscc", "单位须填写统一社会信用代码");
+        else uscc_check(in->uscc, e, "uscc");
+    }
+    field_text(in->legal_rep, "legal_rep", "法定代表人（负责人）", false, 30, e);
+    field_text(in->address, "address", "地址", !is_person(in), 200, e);
+    field_division(in->division_code, "division_code", e);
+    field_catalog(in->subtype, "subtypes", "subtype", "类别", true, e);
+    field_lines(in->lines, "lines", false, e);
+    if (!str_blank(in->status) && !entity_status_label(in->status))
+        err_field(e, "status", "状态应为营业、停业或注销");
+    field_catalog(in->risk_grade, "risk_grades", "risk_grade", "风险等级", false, e);
+    field_phone(in->phone, "phone", e);
+    return e->code;
+}
+
+/* The lines to store: as given, or the sub-type's lines. Arena string. */
+static const char *effective_lines(struct ctx *c, const struct entity_input *in)
+{
+    if (!str_blank(in->lines)) return in->lines;
+    struct buf b = {0};
+    json_t *arr = catalog_subtype_lines(in->subtype), *v;
+    size_t i;
+    json_array_foreach(arr, i, v)
+    {
+        if (i) buf_addc(&b, ',');
+        buf_adds(&b, json_string_value(v));
+    }
+    const char *s = arena_strdup(c->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* Rewrite the entity_line index rows of an entity. */
+static int store_lines(struct ctx *c, int64_t id, const char *lines, struct err *e)
+{
+    if (db_exec(c->db, e, "DELETE FROM entity_line WHERE entity_id = ?", "i", id) < 0)
+        return e->code;
+    const char *p = lines;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        const char *code = arena_strndup(c->arena, p, len);
+        if (db_exec(c->db, e,
+                    "INSERT INTO entity_line (entity_id, line) VALUES (?, ?)"
+                    " ON CONFLICT (entity_id, line) DO NOTHING",
+                    "it", id, code) < 0)
+            return e->code;
+        p += len + (comma ? 1 : 0);
+    }
+    return 0;
+}
+
+static int resolve_agency(struct ctx *c, const char *code, int64_t *agency_id, int64_t *root_id,
+                          struct err *e)
+{
+    const char *path;
+    if (str_blank(code)) {
+        *agency_id = c->who->agency_id;
+        if (!*agency_id) return err_field(e, "agency", "请选择管辖机构");
+    } else if (agency_find(c, code, agency_id, NULL, e)) {
+        err_clear(e);
+        return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", code);
+    }
+    return agency_path_of(c, *agency_id, &path, root_id, e);
+}
+
+/* Message for a uniqueness violation on USCC / ID number. */
+static int duplicate(const struct entity_input *in, struct err *e)
+{
+    err_clear(e);
+    if (is_person(in)) err_field(e, "id_number", "该身份证号已登记为管理相对人");
+    else err_field(e, "uscc", "统一社会信用代码 %s 已登记，不能重复登记", in->uscc);
+    return e->code = ERR_CONFLICT;
+}
+
+int entity_add(struct ctx *c, const struct entity_input *in, int64_t *id, struct err *e)
+{
+    if (entity_validate(in, e)) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    int64_t agency_id, root_id;
+    rc = resolve_agency(c, in->agency_code, &agency_id, &root_id, e);
+    if (rc) goto fail;
+    const char *lines = effective_lines(c, in);
+    bool person = is_person(in);
+    rc = db_get_int(c->db, e, id,
+                    "INSERT INTO entity (agency_id, root_id, kind, name, uscc, id_number,"
+                    " legal_rep, address, division_code, subtype, lines, status, risk_grade,"
+                    " phone, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    "iittttttttttttii", agency_id, root_id, person ? "person" : "org", in->name,
+                    person ? NULL : in->uscc, person ? in->id_number : NULL,
+                    blank_to_null(in->legal_rep), in->address ? in->address : "",
+                    blank_to_null(in->division_code), in->subtype, lines,
+                    str_blank(in->status) ? "open" : in->status, blank_to_null(in->risk_grade),
+                    blank_to_null(in->phone), c->now, c->now);
+    if (rc == ERR_CONFLICT) rc = duplicate(in, e);
+    if (!rc) rc = store_lines(c, *id, lines, e);
+    if (!rc) rc = audit_write(c, "entity.create", "entity", *id, "登记管理相对人 %s", in->name);
+    if (rc) goto fail;
+    return db_commit(c->db, e);
+fail:
+    db_rollback(c->db);
+    return rc;
+}
+
+/* Scope check: ERR_NOTFOUND unless entity id lies in the actor's subtree. */
+static int entity_scope(struct ctx *c, int64_t id, int64_t *version, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT a.path, x.version FROM entity x"
+                                  " JOIN agency a ON a.id = x.agency_id WHERE x.id = ?",
+                                  "i", id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 0))) {
+        if (version) *version = db_int(st, 1);
+        rc = 0;
+    } else if (rc >= 0) {
+        rc = err_set(e, ERR_NOTFOUND, "管理相对人不存在");
+    }
+    db_done(st);
+    return rc;
+}
+
+int entity_update(struct ctx *c, int64_t id, const struct entity_input *in, struct err *e)
+{
+    if (entity_validate(in, e)) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    int64_t version = 0, agency_id, root_id;
+    rc = entity_scope(c, id, &version, e);
+    if (!rc && in->version && in->version != version)
+        rc = err_set(e, ERR_CONFLICT, "该记录已被他人修改，请刷新后重新编辑");
+    if (!rc) rc = resolve_agency(c, in->agency_code, &agency_id, &root_id, e);
+    if (rc) goto fail;
+    const char *lines = effective_lines(c, in);
+    bool person = is_person(in);
+    int64_t n = db_exec(c->db, e,
+                        "UPDATE entity SET agency_id = ?, root_id = ?, kind = ?, name = ?,"
+                        " uscc = ?, id_number = ?, legal_rep = ?, address = ?, division_code = ?,"
+                        " subtype = ?, lines = ?, status = ?, risk_grade = ?, phone = ?,"
+                        " updated_at = ?, version = version + 1 WHERE id = ?",
+                        "iittttttttttttii", agency_id, root_id, person ? "person" : "org",
+                        in->name, person ? NULL : in->uscc, person ? in->id_number : NULL,
+                        blank_to_null(in->legal_rep), in->address ? in->address : "",
+                        blank_to_null(in->division_code), in->subtype, lines,
+                        str_blank(in->status) ? "open" : in->status,
+                        blank_to_null(in->risk_grade), blank_to_null(in->phone), c->now, id);
+    if (n == ERR_CONFLICT) rc = duplicate(in, e);
+    else if (n < 0) rc = (int)n;
+    if (!rc) rc = store_lines(c, id, lines, e);
+    if (!rc) rc = audit_write(c, "entity.update", "entity", id, "修改管理相对人 %s", in->name);
+    if (rc) goto fail;
+    return db_commit(c->db, e);
+fail:
+    db_rollback(c->db);
+    return rc;
+}
+
+int licence_validate(const struct licence_input *in, struct err *e)
+{
+    field_catalog(in->type, "licence_types", "type", "许可证类型", true, e);
+    field_text(in->number, "number", "许可证号", true, 60, e);
+    day_t from = 0, to = 0;
+    field_date(in->valid_from, "valid_from", "有效期起", false, &from, e);
+    field_date(in->valid_to, "valid_to", "有效期止", false, &to, e);
+    if (from && to && to < from) err_field(e, "valid_to", "有效期止应不早于有效期起");
+    return e->code;
+}
+
+int licence_add(struct ctx *c, int64_t entity_id, const struct licence_input *in, int64_t *id,
+                struct err *e)
+{
+    if (licence_validate(in, e)) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    rc = entity_scope(c, entity_id, NULL, e);
+    if (!rc) {
+        rc = db_get_int(c->db, e, id,
+                        "INSERT INTO licence (entity_id, type, number, valid_from, valid_to)"
+                        " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                        "ittt" "t", entity_id, in->type, in->number,
+                        blank_to_null(in->valid_from), blank_to_null(in->valid_to));
+        if (rc == ERR_CONFLICT) {
+            err_clear(e);
+            err_field(e, "number", "该许可证已登记");
+            rc = e->code = ERR_CONFLICT;
+        }
+    }
+    if (!rc) rc = audit_write(c, "licence.create", "entity", entity_id, "登记许可证 %s %s",
+                              catalog_label("licence_types", in->type), in->number);
+    if (!rc) rc = db_exec(c->db, e, "UPDATE entity SET updated_at = ? WHERE id = ?", "ii", c->now,
+                          entity_id) < 0 ? e->code : 0;
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+int licence_delete(struct ctx *c, int64_t entity_id, int64_t licence_id, struct err *e)
+{
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    rc = entity_scope(c, entity_id, NULL, e);
+    if (!rc) {
+        int64_t n = db_exec(c->db, e, "DELETE FROM licence WHERE id = ? AND entity_id = ?", "ii",
+                            licence_id, entity_id);
+        if (n == 0) rc = err_set(e, ERR_NOTFOUND, "许可证不存在");
+        else if (n < 0) rc = (int)n;
+    }
+    if (!rc) rc = audit_write(c, "licence.delete", "entity", entity_id, "删除许可证（编号 %lld）",
+                              (long long)licence_id);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+#define ENTITY_COLS                                                                            \
+    "x.id, x.kind, x.name, x.uscc, x.id_number, x.legal_rep, x.address, x.division_code,"      \
+    " x.subtype, x.lines, x.status, x.risk_grade, x.phone, x.version, a.name, a.code"
+#define ENTITY_FROM " FROM entity x JOIN agency a ON a.id = x.agency_id"
+
+static json_t *entity_row(struct db_stmt *st)
+{
+    char lines[256];
+    catalog_lines_label(db_text(st, 9), lines, sizeof lines);
+    const char *subtype = db_text(st, 8), *status = db_text(st, 10);
+    return jpack("{sI ss ss ss? ss? ss? ss ss? ss ss? ss ss ss ss? ss? ss? sI ss ss sb}", "id",
+                     (json_int_t)db_int(st, 0), "kind", db_text(st, 1), "name", db_text(st, 2),
+                     "uscc", db_text(st, 3), "id_number", db_text(st, 4), "legal_rep",
+                     db_text(st, 5), "address", db_text(st, 6), "division_code", db_text(st, 7),
+                     "subtype", subtype, "subtype_label", catalog_label("subtypes", subtype),
+                     "lines", db_text(st, 9), "lines_label", lines, "status", status,
+                     "status_label", entity_status_label(status), "risk_grade", db_text(st, 11),
+                     "phone", db_text(st, 12), "version", (json_int_t)db_int(st, 13), "agency",
+                     db_text(st, 14), "agency_code", db_text(st, 15), "person",
+                     strcmp(db_text(st, 1), "person") == 0);
+}
+
+static json_t *licences_of(struct ctx *c, int64_t id, struct err *e)
+{
+    json_t *arr = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT id, type, number, valid_from, valid_to FROM licence"
+                                  " WHERE entity_id = ? ORDER BY id",
+                                  "i", id);
+    day_t today = date_from_instant(c->now), to;
+    while (st && db_step(st, e) == DB_ROW) {
+        const char *vt = db_text(st, 4);
+        bool expired = vt && !date_parse(vt, &to) && to < today;
+        json_array_append_new(
+            arr, jpack("{sI ss ss? ss ss? ss? sb}", "id", (json_int_t)db_int(st, 0), "type",
+                           db_text(st, 1), "type_label",
+                           catalog_label("licence_types", db_text(st, 1)), "number",
+                           db_text(st, 2), "valid_from", db_text(st, 3), "valid_to", vt,
+                           "expired", expired));
+    }
+    db_done(st);
+    return arr;
+}
+
+json_t *entity_get(struct ctx *c, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_query(
+        c->db, e, "SELECT " ENTITY_COLS ", a.path" ENTITY_FROM " WHERE x.id = ?", "i", id);
+    if (!st) return NULL;
+    json_t *o = NULL;
+    if (db_step(st, e) == DB_ROW && actor_sees_path(c->who, db_text(st, 16))) o = entity_row(st);
+    db_done(st);
+    if (!o) {
+        if (!e->code) err_set(e, ERR_NOTFOUND, "管理相对人不存在");
+        return NULL;
+    }
+    json_object_set_new(o, "licences", licences_of(c, id, e));
+    return o;
+}
+
+json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
+{
+    struct buf sql = {0}, bind = {0};
+    buf_adds(&sql, "SELECT " ENTITY_COLS ENTITY_FROM
+                   " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)");
+    static const char *const cols[] = {"name", "address", "uscc", "legal_rep", NULL};
+    if (!str_blank(q->q)) {
+        buf_adds(&sql, " AND ");
+        db_search_cond(c->db, &sql, "entity", "x", cols, q->q, &bind);
+    } else {
+        buf_adds(&sql, " AND ? IS NULL");
+    }
+    buf_adds(&sql, " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line WHERE line = ?))"
+                   " AND (? IS NULL OR x.subtype = ?) AND (? IS NULL OR x.status = ?)"
+                   " AND (? IS NULL OR x.risk_grade = ?) ORDER BY x.id DESC LIMIT ? OFFSET ?");
+    int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 20;
+    int page = q->page > 0 ? q->page : 1;
+    const char *line = blank_to_null(q->line), *subtype = blank_to_null(q->subtype);
+    const char *status = blank_to_null(q->status), *risk = blank_to_null(q->risk_grade);
+    struct db_stmt *st = db_query(c->db, e, sql.p, "tttttttttt" "ii",
+                                  arena_printf(c->arena, "%s%%", c->who->agency_path),
+                                  bind.len ? bind.p : NULL, line, line, subtype, subtype, status,
+                                  status, risk, risk, (int64_t)per + 1, (int64_t)(page - 1) * per);
+    buf_free(&sql);
+    buf_free(&bind);
+    if (!st) return NULL;
+    json_t *rows = json_array();
+    int n = 0;
+    bool more = false;
+    while (db_step(st, e) == DB_ROW) {
+        if (++n > per) {
+            more = true;
+            break;
+        }
+        json_array_append_new(rows, entity_row(st));
+    }
+    db_done(st);
+    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+}
+
+int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " ENTITY_COLS ENTITY_FROM
+                                  " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+                                  " ORDER BY x.id",
+                                  "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
+    if (!st) return e->code;
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        json_t *row = entity_row(st);
+        int stop = fn(arg, row);
+        json_decref(row);
+        if (stop) {
+            rc = stop;
+            break;
+        }
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,73 @@
+/* field.c — field validators. */
+#include "law/field.h"
+#include "law/catalog.h"
+
+#include <string.h>
+
+const char *blank_to_null(const char *s)
+{
+    return str_blank(s) ? NULL : s;
+}
+
+int field_text(const char *v, const char *field, const char *label, bool required, size_t max,
+               struct err *e)
+{
+    if (str_blank(v)) return required ? err_field(e, field, "请填写%s", label) : 0;
+    if (utf8_len(v) > max) return err_field(e, field, "%s不超过%zu个字", label, max);
+    return 0;
+}
+
+int field_date(const char *v, const char *field, const char *label, bool required, day_t *out,
+               struct err *e)
+{
+    if (out) *out = 0;
+    if (str_blank(v)) return required ? err_field(e, field, "请填写%s", label) : 0;
+    day_t d;
+    if (date_parse(v, &d)) return err_field(e, field, "%s应为有效日期，格式如 2024-03-15", label);
+    if (out) *out = d;
+    return 0;
+}
+
+int field_lines(const char *v, const char *field, bool required, struct err *e)
+{
+    if (str_blank(v)) return required ? err_field(e, field, "请至少选择一个专业") : 0;
+    const char *p = v;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char code[32];
+        if (len == 0 || len >= sizeof code) return err_field(e, field, "专业代码有误");
+        memcpy(code, p, len);
+        code[len] = 0;
+        if (!catalog_has("lines", code)) return err_field(e, field, "未知的专业：%s", code);
+        p += len + (comma ? 1 : 0);
+    }
+    return 0;
+}
+
+int field_catalog(const char *v, const char *list, const char *field, const char *label,
+                  bool required, struct err *e)
+{
+    if (str_blank(v)) return required ? err_field(e, field, "请选择%s", label) : 0;
+    if (!catalog_has(list, v)) return err_field(e, field, "%s“%s”不在目录中", label, v);
+    return 0;
+}
+
+int field_phone(const char *v, const char *field, struct err *e)
+{
+    if (str_blank(v)) return 0;
+    size_t n = strlen(v);
+    bool ok = n >= 7 && n <= 20;
+    for (const char *p = v; ok && *p; p++)
+        ok = (*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == ' ';
+    return ok ? 0 : err_field(e, field, "电话号码格式不正确");
+}
+
+int field_division(const char *v, const char *field, struct err *e)
+{
+    if (str_blank(v)) return 0;
+    size_t n = strlen(v);
+    bool ok = n == 6 || n == 9 || n == 12;
+    for (const char *p = v; ok && *p; p++) ok = *p >= '0' && *p <= '9';
+    return ok ? 0 : err_field(e, field, "行政区划代码应为6、9或12位数字");
+}

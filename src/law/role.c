@@ -1,0 +1,78 @@
+/* role.c — the role → permission table. */
+#include "law/role.h"
+#include "base/util.h"
+
+#include <string.h>
+
+#define R(x) (1u << (x))
+#define ALL_STAFF                                                                            \
+    (R(ROLE_ADMIN) | R(ROLE_OFFICER) | R(ROLE_CLERK) | R(ROLE_LEGAL) | R(ROLE_LEADER) |      \
+     R(ROLE_AUDITOR) | R(ROLE_VIEWER))
+
+/* Which roles hold each permission. Changing who may do what is a change to this table only. */
+static const unsigned perm_roles[PERM_COUNT] = {
+    [PERM_NONE] = 0,
+    [PERM_PUBLIC] = ~0u,
+    [PERM_LOGIN] = ALL_STAFF,
+    [PERM_ENTITY_READ] = ALL_STAFF,
+    [PERM_ENTITY_WRITE] = R(ROLE_ADMIN) | R(ROLE_OFFICER) | R(ROLE_CLERK),
+    [PERM_OFFICER_READ] = ALL_STAFF,
+    [PERM_OFFICER_WRITE] = R(ROLE_ADMIN),
+    [PERM_AGENCY_ADMIN] = R(ROLE_ADMIN),
+    [PERM_USER_ADMIN] = R(ROLE_ADMIN),
+    [PERM_AUDIT_READ] = R(ROLE_ADMIN) | R(ROLE_AUDITOR),
+    [PERM_CALENDAR_ADMIN] = R(ROLE_ADMIN),
+};
+
+static const struct {
+    const char *code;
+    const char *label;
+} roles[ROLE_COUNT] = {
+    [ROLE_ADMIN] = {"admin", "系统管理员"},     [ROLE_OFFICER] = {"officer", "执法人员"},
+    [ROLE_CLERK] = {"clerk", "受理员"},         [ROLE_LEGAL] = {"legal", "法制审核"},
+    [ROLE_LEADER] = {"leader", "负责人"},       [ROLE_AUDITOR] = {"auditor", "稽查"},
+    [ROLE_VIEWER] = {"viewer", "只读"},
+};
+
+static const char *perm_codes[PERM_COUNT] = {
+    [PERM_NONE] = "none",
+    [PERM_PUBLIC] = "public",
+    [PERM_LOGIN] = "login",
+    [PERM_ENTITY_READ] = "entity.read",
+    [PERM_ENTITY_WRITE] = "entity.write",
+    [PERM_OFFICER_READ] = "officer.read",
+    [PERM_OFFICER_WRITE] = "officer.write",
+    [PERM_AGENCY_ADMIN] = "agency.admin",
+    [PERM_USER_ADMIN] = "user.admin",
+    [PERM_AUDIT_READ] = "audit.read",
+    [PERM_CALENDAR_ADMIN] = "calendar.admin",
+};
+
+bool role_allows(unsigned roles_held, enum perm p)
+{
+    if (p <= PERM_NONE || p >= PERM_COUNT) return false;
+    if (p == PERM_PUBLIC) return true;
+    return (perm_roles[p] & roles_held) != 0;
+}
+
+const char *role_code(enum role r)
+{
+    return (unsigned)r < ROLE_COUNT ? roles[r].code : NULL;
+}
+
+const char *role_label(enum role r)
+{
+    return (unsigned)r < ROLE_COUNT ? roles[r].label : NULL;
+}
+
+int role_parse(const char *code)
+{
+    for (int i = 0; i < ROLE_COUNT; i++)
+        if (code && strcmp(code, roles[i].code) == 0) return i;
+    return -1;
+}
+
+const char *perm_code(enum perm p)
+{
+    return (unsigned)p < PERM_COUNT ? perm_codes[p] : "none";
+}

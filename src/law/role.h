@@ -1,0 +1,45 @@
+/* role.h — roles and what they permit. One table, used by the route table and by law/. */
+#ifndef LANDUN_ROLE_H
+#define LANDUN_ROLE_H
+
+#include <stdbool.h>
+
+enum role {
+    ROLE_ADMIN,   /* 系统管理员 */
+    ROLE_OFFICER, /* 执法人员 */
+    ROLE_CLERK,   /* 受理员 */
+    ROLE_LEGAL,   /* 法制审核 */
+    ROLE_LEADER,  /* 负责人 */
+    ROLE_AUDITOR, /* 稽查 */
+    ROLE_VIEWER,  /* 只读 */
+    ROLE_COUNT
+};
+
+/* Permissions a route or an action requires. */
+enum perm {
+    PERM_NONE = 0,       /* not set: a route with this does not start the server */
+    PERM_PUBLIC,         /* anyone, no login */
+    PERM_LOGIN,          /* any logged-in user */
+    PERM_ENTITY_READ,
+    PERM_ENTITY_WRITE,
+    PERM_OFFICER_READ,
+    PERM_OFFICER_WRITE,
+    PERM_AGENCY_ADMIN,   /* agencies and departments */
+    PERM_USER_ADMIN,     /* accounts and roles */
+    PERM_AUDIT_READ,     /* the audit trail */
+    PERM_CALENDAR_ADMIN, /* holiday calendar */
+    PERM_COUNT
+};
+
+/* True when a holder of roles (bit set 1u << enum role) has permission p. */
+bool role_allows(unsigned roles, enum perm p);
+/* "admin", "officer", …; NULL for a bad value. */
+const char *role_code(enum role r);
+/* 系统管理员, 执法人员, …. */
+const char *role_label(enum role r);
+/* The role with code, or -1. */
+int role_parse(const char *code);
+/* Name of a permission, for the OpenAPI document and errors. */
+const char *perm_code(enum perm p);
+
+#endif

@@ -1,0 +1,248 @@
+/* session.c — logging in, sessions and API tokens (declared in auth.h). */
+#include "law/auth.h"
+#include "law/audit.h"
+#include "law/role.h"
+#include "base/crypto.h"
+#include "base/log.h"
+
+#include <string.h>
+
+/* A password hash to verify against when the user does not exist, so that timing does not tell
+ * which usernames exist. Computed once. */
+static const char *dummy_hash(void)
+{
+    static char hash[PASSWORD_HASH_MAX];
+    if (!hash[0]) password_hash("landun-not-a-password-1", hash);
+    return hash;
+}
+
+static int64_t count_failures(struct ctx *c, const char *col, const char *value)
+{
+    int64_t n = 0;
+    struct err e = {0};
+    const char *sql = strcmp(col, "username") == 0
+                          ? "SELECT count(*) FROM login_attempt WHERE username = ? AND at > ?"
+                            " AND ok = 0"
+                          : "SELECT count(*) FROM login_attempt WHERE ip = ? AND at > ? AND ok = 0";
+    db_get_int(c->db, &e, &n, sql, "ti", value, c->now - LOGIN_WINDOW_SECONDS);
+    return n;
+}
+
+static void record_attempt(struct ctx *c, const char *username, const char *ip, bool ok)
+{
+    struct err e = {0};
+    db_exec(c->db, &e, "INSERT INTO login_attempt (username, ip, at, ok) VALUES (?, ?, ?, ?)",
+            "ttii", username, ip, c->now, (int64_t)ok);
+    if (ok) /* a success clears the user's failures */
+        db_exec(c->db, &e, "DELETE FROM login_attempt WHERE username = ? AND ok = 0", "t",
+                username);
+    db_exec(c->db, &e, "DELETE FROM login_attempt WHERE at < ?", "i",
+            c->now - 24 * 3600);
+}
+
+/* Look up username → id, hash, status. */
+static int find_login(struct ctx *c, const char *username, int64_t *id, char *hash, bool *active,
+                      struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT id, password_hash, status FROM app_user"
+                                  " WHERE username = ?",
+                                  "t", username);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        *id = db_int(st, 0);
+        snprintf(hash, PASSWORD_HASH_MAX, "%s", db_text(st, 1));
+        *active = strcmp(db_text(st, 2), "active") == 0;
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}
+
+static int new_session(struct ctx *c, int64_t user_id, const char *ip, char *sid, char *csrf,
+                       struct err *e)
+{
+    char sid_hash[65];
+    random_hex(sid, SECRET_HEX / 2);
+    random_hex(csrf, SECRET_HEX / 2);
+    sha256_hex(sid, strlen(sid), sid_hash);
+    int64_t n = db_exec(c->db, e,
+                        "INSERT INTO session (id_hash, user_id, csrf, created_at, seen_at, ip)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        "titiit", sid_hash, user_id, csrf, c->now, c->now, ip);
+    return n < 0 ? (int)n : 0;
+}
+
+int auth_login(struct ctx *c, const char *username, const char *password, const char *ip,
+               char *sid, char *csrf, struct err *e)
+{
+    if (str_blank(username)) err_field(e, "username", "请输入用户名");
+    if (!password || !*password) err_field(e, "password", "请输入密码");
+    if (e->code) return e->code;
+    if (!ip) ip = "";
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    if (count_failures(c, "username", username) >= LOGIN_MAX_FAILURES_USER ||
+        count_failures(c, "ip", ip) >= LOGIN_MAX_FAILURES_IP) {
+        db_rollback(c->db);
+        return err_set(e, ERR_LOCKED, "登录失败次数过多，请%d分钟后再试",
+                       LOGIN_WINDOW_SECONDS / 60);
+    }
+    int64_t id = 0;
+    char hash[PASSWORD_HASH_MAX];
+    bool active = false;
+    rc = find_login(c, username, &id, hash, &active, e);
+    if (rc < 0 && rc != ERR_NOTFOUND) goto fail;
+    bool ok = password_verify(rc == 0 ? hash : dummy_hash(), password) && rc == 0 && active;
+    record_attempt(c, username, ip, ok);
+    if (!ok) {
+        db_commit(c->db, e);
+        return err_set(e, ERR_UNAUTH, "用户名或密码错误");
+    }
+    rc = new_session(c, id, ip, sid, csrf, e);
+    if (rc) goto fail;
+    struct actor who = {.user_id = id, .username = username};
+    const struct actor *saved = c->who;
+    c->who = &who;
+    rc = audit_write(c, "user.login", "user", id, "登录（%s）", ip);
+    c->who = saved;
+    if (rc) goto fail;
+    return db_commit(c->db, e);
+fail:
+    db_rollback(c->db);
+    return rc;
+}
+
+/* Fill who from the user row (id, username, display name, agency) and roles. */
+static int load_actor_row(struct ctx *c, int64_t user_id, struct actor *who, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT u.username, u.display_name, u.agency_id, a.path,"
+                                  " a.name, u.status FROM app_user u"
+                                  " JOIN agency a ON a.id = u.agency_id WHERE u.id = ?",
+                                  "i", user_id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW && strcmp(db_text(st, 5), "active") == 0) {
+        who->user_id = user_id;
+        who->username = arena_strdup(c->arena, db_text(st, 0));
+        who->display_name = arena_strdup(c->arena, db_text(st, 1));
+        who->agency_id = db_int(st, 2);
+        who->agency_path = arena_strdup(c->arena, db_text(st, 3));
+        who->agency_name = arena_strdup(c->arena, db_text(st, 4));
+        rc = 0;
+    } else if (rc >= 0) {
+        rc = err_set(e, ERR_UNAUTH, "账户不存在或已停用");
+    }
+    db_done(st);
+    if (rc) return rc;
+    struct db_stmt *rs =
+        db_query(c->db, e, "SELECT role FROM user_role WHERE user_id = ?", "i", user_id);
+    if (!rs) return e->code;
+    who->roles = 0;
+    while (db_step(rs, e) == DB_ROW) {
+        int r = role_parse(db_text(rs, 0));
+        if (r >= 0) who->roles |= 1u << r;
+    }
+    db_done(rs);
+    return 0;
+}
+
+int auth_load_actor(struct ctx *c, int64_t user_id, struct actor *who, struct err *e)
+{
+    return load_actor_row(c, user_id, who, e);
+}
+
+int auth_session(struct ctx *c, const char *sid, struct actor *who, char *csrf, struct err *e)
+{
+    if (!sid || strlen(sid) != SECRET_HEX) return err_set(e, ERR_UNAUTH, "请先登录");
+    char sid_hash[65];
+    sha256_hex(sid, strlen(sid), sid_hash);
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT user_id, csrf, created_at, seen_at FROM session"
+                                  " WHERE id_hash = ?",
+                                  "t", sid_hash);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    int64_t user_id = 0, created = 0, seen = 0;
+    if (rc == DB_ROW) {
+        user_id = db_int(st, 0);
+        snprintf(csrf, SECRET_HEX + 1, "%s", db_text(st, 1));
+        created = db_int(st, 2);
+        seen = db_int(st, 3);
+    }
+    db_done(st);
+    if (rc < 0) return rc;
+    if (rc == DB_DONE || c->now - seen > SESSION_IDLE_SECONDS ||
+        c->now - created > SESSION_MAX_SECONDS) {
+        if (rc == DB_ROW) db_exec(c->db, e, "DELETE FROM session WHERE id_hash = ?", "t", sid_hash);
+        return err_set(e, ERR_UNAUTH, "登录已过期，请重新登录");
+    }
+    /* Refresh the idle timer at most once a minute: most requests then only read. */
+    if (c->now - seen >= 60)
+        db_exec(c->db, e, "UPDATE session SET seen_at = ? WHERE id_hash = ?", "it", c->now,
+                sid_hash);
+    return load_actor_row(c, user_id, who, e);
+}
+
+int auth_logout(struct ctx *c, const char *sid, struct err *e)
+{
+    char sid_hash[65];
+    sha256_hex(sid, strlen(sid), sid_hash);
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    if (db_exec(c->db, e, "DELETE FROM session WHERE id_hash = ?", "t", sid_hash) < 0 ||
+        audit_write(c, "user.logout", "user", c->who->user_id, "退出登录")) {
+        db_rollback(c->db);
+        return e->code ? e->code : ERR_INTERNAL;
+    }
+    return db_commit(c->db, e);
+}
+
+int token_create(struct ctx *c, const char *username, const char *name, char *token,
+                 struct err *e)
+{
+    if (str_blank(name)) return err_field(e, "name", "请填写令牌名称（用途）");
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    int64_t user_id;
+    rc = db_get_int(c->db, e, &user_id,
+                    "SELECT u.id FROM app_user u JOIN agency a ON a.id = u.agency_id"
+                    " WHERE u.username = ? AND a.path LIKE ? AND u.status = 'active'",
+                    "tt", username, like);
+    if (rc == ERR_NOTFOUND) rc = err_set(e, ERR_NOTFOUND, "用户 %s 不存在或已停用", username);
+    char hash[65];
+    random_hex(token, SECRET_HEX / 2);
+    sha256_hex(token, strlen(token), hash);
+    int64_t id = 0;
+    if (!rc)
+        rc = db_get_int(c->db, e, &id,
+                        "INSERT INTO api_token (token_hash, user_id, name, created_at)"
+                        " VALUES (?, ?, ?, ?) RETURNING id",
+                        "titi", hash, user_id, name, c->now);
+    if (!rc) rc = audit_write(c, "token.create", "user", user_id, "为用户 %s 创建API令牌“%s”",
+                              username, name);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+int auth_token(struct ctx *c, const char *token, struct actor *who, struct err *e)
+{
+    if (!token || strlen(token) != SECRET_HEX) return err_set(e, ERR_UNAUTH, "API令牌无效");
+    char hash[65];
+    sha256_hex(token, strlen(token), hash);
+    int64_t user_id = 0;
+    int rc = db_get_int(c->db, e, &user_id,
+                        "SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL",
+                        "t", hash);
+    if (rc == ERR_NOTFOUND) return err_set(e, ERR_UNAUTH, "API令牌无效或已撤销");
+    if (rc) return rc;
+    return load_actor_row(c, user_id, who, e);
+}

@@ -1,0 +1,253 @@
+/* db.c — the engine-neutral half of the database interface: binding, helpers, transactions. */
+#include "store/backend.h"
+#include "base/log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int db_open(const char *url, struct db **out, struct err *e)
+{
+    struct db *db = xcalloc(1, sizeof *db);
+    if (str_prefix(url, "postgresql://") || str_prefix(url, "postgres://")) {
+        free(db);
+        return err_set(e, ERR_INVALID, "此版本尚不支持 PostgreSQL：%s", url);
+    }
+    db->ops = &db_sqlite_ops;
+    db->kind = DB_SQLITE;
+    db->url = xstrdup(url);
+    int rc = db->ops->open(db, url, e);
+    if (rc) {
+        db_close(db);
+        return rc;
+    }
+    *out = db;
+    return 0;
+}
+
+void db_close(struct db *db)
+{
+    if (!db) return;
+    if (db->depth) {
+        log_warn("closing a connection with a transaction open since %s:%d", db->tx_file,
+                 db->tx_line);
+        db->ops->exec_script(db, "ROLLBACK", NULL);
+    }
+    db->ops->close(db);
+    free(db->url);
+    free(db);
+}
+
+enum db_kind db_kind(const struct db *db)
+{
+    return db->kind;
+}
+
+const char *db_url(const struct db *db)
+{
+    return db->url;
+}
+
+/* Bind the arguments described by types; returns 0 or ERR_INTERNAL for a bad type string. */
+static int bind_args(struct db_stmt *st, const char *types, va_list ap)
+{
+    const struct db_ops *ops = st->db->ops;
+    int idx = 1;
+    for (const char *t = types; t && *t; t++, idx++) {
+        switch (*t) {
+        case 'i': ops->bind_int(st, idx, va_arg(ap, int64_t)); break;
+        case 'I': {
+            int64_t v = va_arg(ap, int64_t);
+            if (v) ops->bind_int(st, idx, v);
+            else ops->bind_null(st, idx);
+            break;
+        }
+        case 't': ops->bind_text(st, idx, va_arg(ap, const char *)); break;
+        case 'n': ops->bind_null(st, idx); break;
+        case 'b': {
+            const void *p = va_arg(ap, const void *);
+            ops->bind_blob(st, idx, p, va_arg(ap, size_t));
+            break;
+        }
+        default: fatal("db: bad bind type '%c' in \"%s\"", *t, types);
+        }
+    }
+    return 0;
+}
+
+static struct db_stmt *vquery(struct db *db, struct err *e, const char *sql, const char *types,
+                              va_list ap)
+{
+    struct db_stmt *st = db->ops->prepare(db, sql, e);
+    if (!st) return NULL;
+    bind_args(st, types, ap);
+    return st;
+}
+
+struct db_stmt *db_query(struct db *db, struct err *e, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    struct db_stmt *st = vquery(db, e, sql, types, ap);
+    va_end(ap);
+    return st;
+}
+
+int db_step(struct db_stmt *st, struct err *e)
+{
+    struct err scratch = {0};
+    return st->db->ops->step(st, e ? e : &scratch);
+}
+
+void db_done(struct db_stmt *st)
+{
+    if (st) st->db->ops->done(st);
+}
+
+int64_t db_int(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_int(st, col);
+}
+
+const char *db_text(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_text(st, col);
+}
+
+bool db_null(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_null(st, col);
+}
+
+const void *db_blob(struct db_stmt *st, int col, size_t *len)
+{
+    return st->db->ops->col_blob(st, col, len);
+}
+
+int db_columns(struct db_stmt *st)
+{
+    return st->db->ops->columns(st);
+}
+
+const char *db_column_name(struct db_stmt *st, int col)
+{
+    return st->db->ops->column_name(st, col);
+}
+
+int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    struct db_stmt *st = vquery(db, e, sql, types, ap);
+    va_end(ap);
+    if (!st) return e ? e->code : ERR_INTERNAL;
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {}
+    int64_t changes = rc == DB_DONE ? db->ops->changes(st) : rc;
+    db_done(st);
+    return changes;
+}
+
+int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types,
+               ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    struct db_stmt *st = vquery(db, e, sql, types, ap);
+    va_end(ap);
+    if (!st) return e ? e->code : ERR_INTERNAL;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        *out = db_int(st, 0);
+        rc = 0;
+        /* Finish the statement so INSERT … RETURNING completes before reset. */
+        while (db_step(st, e) == DB_ROW) {}
+    } else if (rc == DB_DONE) {
+        rc = ERR_NOTFOUND;
+    }
+    db_done(st);
+    return rc;
+}
+
+bool db_exists(struct db *db, const char *sql, const char *types, ...)
+{
+    struct err e = {0};
+    va_list ap;
+    va_start(ap, types);
+    struct db_stmt *st = vquery(db, &e, sql, types, ap);
+    va_end(ap);
+    if (!st) return false;
+    bool found = db_step(st, &e) == DB_ROW;
+    db_done(st);
+    return found;
+}
+
+int db_exec_script(struct db *db, struct err *e, const char *sql)
+{
+    struct err scratch = {0};
+    return db->ops->exec_script(db, sql, e ? e : &scratch);
+}
+
+int db_begin_at(struct db *db, struct err *e, const char *file, int line)
+{
+    int rc;
+    if (db->depth == 0) {
+        rc = db->ops->begin(db, e);
+        if (rc) return rc;
+        db->tx_file = file;
+        db->tx_line = line;
+    } else {
+        char sql[40];
+        snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->depth);
+        rc = db_exec_script(db, e, sql);
+        if (rc) return rc;
+    }
+    db->depth++;
+    return 0;
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+    if (db->depth <= 0) fatal("db_commit without a transaction");
+    db->depth--;
+    if (db->depth > 0) {
+        char sql[40];
+        snprintf(sql, sizeof sql, "RELEASE SAVEPOINT sp%d", db->depth);
+        return db_exec_script(db, e, sql);
+    }
+    int rc = db_exec_script(db, e, "COMMIT");
+    if (rc) db_exec_script(db, NULL, "ROLLBACK");
+    return rc;
+}
+
+void db_rollback(struct db *db)
+{
+    if (db->depth <= 0) return;
+    db->depth--;
+    if (db->depth > 0) {
+        char sql[80];
+        snprintf(sql, sizeof sql, "ROLLBACK TO SAVEPOINT sp%d; RELEASE SAVEPOINT sp%d", db->depth,
+                 db->depth);
+        db_exec_script(db, NULL, sql);
+        return;
+    }
+    db_exec_script(db, NULL, "ROLLBACK");
+}
+
+int db_depth(const struct db *db)
+{
+    return db->depth;
+}
+
+void db_search_cond(struct db *db, struct buf *sql, const char *table, const char *alias,
+                    const char *const *cols, const char *q, struct buf *bind)
+{
+    db->ops->search_cond(db, sql, table, alias, cols, q, bind);
+}
+
+int db_backup(struct db *db, const char *path, void (*progress)(int done, int total),
+              struct err *e)
+{
+    return db->ops->backup(db, path, progress, e);
+}

@@ -1,0 +1,85 @@
+/* db.h — the database interface. Everything outside store/ talks to the database through this.
+ *
+ * One `struct db` is one connection, used by one thread at a time. SQL is written once, in the
+ * subset SQLite and PostgreSQL share, with `?` placeholders (rewritten to `$n` for PostgreSQL)
+ * and RETURNING for new ids. What differs between the engines (text search) is a function here.
+ * Upsert is written as `INSERT … ON CONFLICT (…) DO UPDATE`, which both engines accept as is.
+ *
+ * Binding uses a type string, one letter per `?`:
+ *   'i' int64_t   'I' int64_t, 0 binds NULL (optional references)
+ *   't' const char * (NULL binds NULL)   'n' NULL (consumes no argument)
+ *   'b' blob: const void *, size_t
+ */
+#ifndef LANDUN_DB_H
+#define LANDUN_DB_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "base/err.h"
+#include "base/buf.h"
+
+struct db;
+struct db_stmt;
+
+enum db_kind { DB_SQLITE = 1, DB_POSTGRES = 2 };
+
+/* db_step results. */
+enum { DB_DONE = 0, DB_ROW = 1 };
+
+/* Open a connection. url: a file path, "sqlite:PATH", or (later) "postgresql://…".
+ * Sets WAL, foreign keys, busy timeout and synchronous=FULL on SQLite. */
+int db_open(const char *url, struct db **out, struct err *e);
+void db_close(struct db *db);
+enum db_kind db_kind(const struct db *db);
+/* The URL the connection was opened with (owned by db). */
+const char *db_url(const struct db *db);
+
+/* Prepare sql (cached per connection) and bind the arguments. Returns NULL on error (e filled).
+ * Release with db_done. */
+struct db_stmt *db_query(struct db *db, struct err *e, const char *sql, const char *types, ...);
+/* Next row: DB_ROW, DB_DONE, or a negative enum err_code (e filled; ERR_CONFLICT for a
+ * uniqueness or foreign-key violation). */
+int db_step(struct db_stmt *st, struct err *e);
+/* Reset and return the statement to the connection's cache. NULL is ignored. */
+void db_done(struct db_stmt *st);
+
+/* Column accessors for the current row (0-based). Text is owned by the statement and valid until
+ * the next step/done; NULL for SQL NULL. */
+int64_t db_int(struct db_stmt *st, int col);
+const char *db_text(struct db_stmt *st, int col);
+bool db_null(struct db_stmt *st, int col);
+const void *db_blob(struct db_stmt *st, int col, size_t *len);
+int db_columns(struct db_stmt *st);
+const char *db_column_name(struct db_stmt *st, int col);
+
+/* Run a statement that returns no rows; returns the number of rows changed (≥ 0) or an error. */
+int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types, ...);
+/* Run a query whose first row's first column is an integer (COUNT, INSERT … RETURNING id).
+ * Returns 0 and sets *out; ERR_NOTFOUND when there is no row. */
+int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types,
+               ...);
+/* True when the query returns a row (errors count as false and are logged). */
+bool db_exists(struct db *db, const char *sql, const char *types, ...);
+/* Run several statements of trusted SQL text (migrations). */
+int db_exec_script(struct db *db, struct err *e, const char *sql);
+
+/* Transactions nest: the outermost begin starts a write transaction, inner ones are savepoints.
+ * file/line record where a transaction was opened, for the log when one is left open. */
+int db_begin_at(struct db *db, struct err *e, const char *file, int line);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+int db_depth(const struct db *db);
+#define db_begin(db, e) db_begin_at((db), (e), __FILE__, __LINE__)
+
+/* Text search: appends to sql a boolean condition, with exactly one `?`, true for rows of `table`
+ * (aliased `alias`, primary key `id`) whose columns `cols` (NULL-terminated; the same list the
+ * table's search index was made over, see migrations) contain q as a fragment, Chinese included,
+ * of any length. The value to bind for the `?` is left in bind. */
+void db_search_cond(struct db *db, struct buf *sql, const char *table, const char *alias,
+                    const char *const *cols, const char *q, struct buf *bind);
+
+/* Online, consistent copy of the database to path (SQLite backup API). */
+int db_backup(struct db *db, const char *path, void (*progress)(int done, int total),
+              struct err *e);
+
+#endif

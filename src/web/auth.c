@@ -1,0 +1,89 @@
+/* auth.c — logging in and out (pages and API). */
+#include "base/jpack.h"
+#include "web/pages.h"
+#include "web/web.h"
+#include "law/auth.h"
+#include "law/role.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Only local paths are accepted as the place to return to after logging in. */
+static const char *safe_next(const char *next)
+{
+    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strstr(next, "://"))
+        return "/";
+    return next;
+}
+
+int login_form(struct req *r, struct resp *w)
+{
+    if (r->logged_in) {
+        w->redirect = safe_next(req_query(r, "next"));
+        return 0;
+    }
+    w->data = jpack("{ss s{}}", "next", safe_next(req_query(r, "next")), "form");
+    page(w, "login.html", "登录");
+    return 0;
+}
+
+static void set_session_cookie(struct req *r, struct resp *w, const char *sid, int max_age)
+{
+    resp_header(w, "Set-Cookie",
+                arena_printf(r->arena,
+                             "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", SESSION_COOKIE,
+                             sid, max_age));
+}
+
+int login_submit(struct req *r, struct resp *w)
+{
+    const char *username = req_param(r, "username"), *password = req_param(r, "password");
+    const char *next = safe_next(req_param(r, "next"));
+    w->data = jpack("{ss s{ss?}}", "next", next, "form", "username", username);
+    page(w, "login.html", "登录");
+    char sid[SECRET_HEX + 1], csrf[SECRET_HEX + 1];
+    int rc = auth_login(&r->ctx, username, password, r->ip, sid, csrf, &r->err);
+    if (rc) return rc;
+    /* A new session id at every login (no fixation); the old session, if any, ends. */
+    if (r->sid[0]) {
+        struct err e = {0};
+        auth_logout(&r->ctx, r->sid, &e);
+    }
+    set_session_cookie(r, w, sid, SESSION_MAX_SECONDS);
+    if (r->api) {
+        json_decref(w->data);
+        w->data = jpack("{ss}", "csrf", csrf);
+        return 0;
+    }
+    w->redirect = next;
+    return 0;
+}
+
+int logout_submit(struct req *r, struct resp *w)
+{
+    if (r->sid[0]) {
+        int rc = auth_logout(&r->ctx, r->sid, &r->err);
+        if (rc) return rc;
+    }
+    set_session_cookie(r, w, "", 0);
+    if (r->api) {
+        w->data = jpack("{sb}", "ok", 1);
+        return 0;
+    }
+    w->redirect = "/login";
+    return 0;
+}
+
+int me_get(struct req *r, struct resp *w)
+{
+    json_t *roles = json_array();
+    for (int i = 0; i < ROLE_COUNT; i++)
+        if (r->who.roles & (1u << i)) json_array_append_new(roles, json_string(role_code(i)));
+    w->data = jpack("{sI ss ss sI ss so}", "id", (json_int_t)r->who.user_id, "username",
+                        r->who.username, "display_name", r->who.display_name, "agency_id",
+                        (json_int_t)r->who.agency_id, "agency", r->who.agency_name, "roles",
+                        roles);
+    if (!r->via_token) json_object_set_new(w->data, "csrf", json_string(r->csrf));
+    page(w, "me.html", "我的账户");
+    return 0;
+}

@@ -1,0 +1,72 @@
+/* home.c — the start page, health check, static assets and the OpenAPI document. */
+#include "base/jpack.h"
+#include "web/pages.h"
+#include "web/web.h"
+#include "law/dashboard.h"
+
+#include <string.h>
+
+int home_page(struct req *r, struct resp *w)
+{
+    w->data = dashboard_summary(&r->ctx, &r->err);
+    if (!w->data) return r->err.code ? r->err.code : ERR_INTERNAL;
+    page(w, "home.html", "工作台");
+    return 0;
+}
+
+int health_check(struct req *r, struct resp *w)
+{
+    bool ok = db_exists(r->ctx.db, "SELECT 1", "");
+    w->data = jpack("{ss}", "status", ok ? "ok" : "database unavailable");
+    w->status = ok ? 200 : 503;
+    char *s = json_dumps(w->data, JSON_COMPACT);
+    buf_adds(&w->body, s);
+    free(s);
+    w->content_type = "application/json";
+    return 0;
+}
+
+static const char *mime_of(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot) return "application/octet-stream";
+    if (strcmp(dot, ".css") == 0) return "text/css; charset=utf-8";
+    if (strcmp(dot, ".js") == 0) return "text/javascript; charset=utf-8";
+    if (strcmp(dot, ".json") == 0) return "application/json";
+    if (strcmp(dot, ".svg") == 0) return "image/svg+xml";
+    if (strcmp(dot, ".png") == 0) return "image/png";
+    if (strcmp(dot, ".ico") == 0) return "image/x-icon";
+    return "application/octet-stream";
+}
+
+/* Serve an embedded file with its ETag; 304 when the client has it. */
+static int serve_embedded(struct req *r, struct resp *w, const char *name, bool immutable)
+{
+    const struct embed_file *f = embed_find(name);
+    if (!f) return err_set(&r->err, ERR_NOTFOUND, "文件不存在");
+    resp_header(w, "ETag", f->etag);
+    resp_header(w, "Cache-Control",
+                immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    w->content_type = mime_of(name);
+    if (r->if_none_match && strcmp(r->if_none_match, f->etag) == 0) {
+        w->status = 304;
+        buf_reset(&w->body);
+        return 0;
+    }
+    w->file = f;
+    return 0;
+}
+
+int asset_get(struct req *r, struct resp *w)
+{
+    const char *name = r->args[0];
+    if (strstr(name, "..")) return err_set(&r->err, ERR_NOTFOUND, "文件不存在");
+    /* Asset URLs carry a version (?v=etag) in the pages, so they may be cached for a year. */
+    return serve_embedded(r, w, arena_printf(r->arena, "assets/%s", name),
+                          req_query(r, "v") != NULL);
+}
+
+int openapi_get(struct req *r, struct resp *w)
+{
+    return serve_embedded(r, w, "assets/openapi.json", false);
+}

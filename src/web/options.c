@@ -1,0 +1,67 @@
+/* options.c — building option lists for forms and filters. */
+#include "base/jpack.h"
+#include "web/options.h"
+#include "law/agency.h"
+#include "law/catalog.h"
+
+#include <string.h>
+
+/* True when code is one of the comma-separated values in list. */
+static bool in_list(const char *list, const char *code)
+{
+    if (!list || !code) return false;
+    size_t n = strlen(code);
+    for (const char *p = list; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len == n && strncmp(p, code, n) == 0) return true;
+        p += len + (comma ? 1 : 0);
+    }
+    return false;
+}
+
+json_t *options_catalog(const char *list, const char *selected)
+{
+    json_t *out = json_array(), *item;
+    size_t i;
+    json_array_foreach(json_object_get(catalog_json(), list), i, item)
+    {
+        const char *code = json_string_value(json_object_get(item, "code"));
+        json_array_append_new(out, jpack("{ss sO sb}", "code", code, "label",
+                                             json_object_get(item, "label"), "selected",
+                                             in_list(selected, code)));
+    }
+    return out;
+}
+
+json_t *options_table(const char *const (*table)[2], const char *selected)
+{
+    json_t *out = json_array();
+    for (int i = 0; table[i][0]; i++)
+        json_array_append_new(out, jpack("{ss ss sb}", "code", table[i][0], "label",
+                                             table[i][1], "selected",
+                                             in_list(selected, table[i][0])));
+    return out;
+}
+
+json_t *options_agencies(struct req *r, const char *selected)
+{
+    struct err e = {0};
+    json_t *list = agency_list(&r->ctx, &e), *out = json_array(), *a;
+    size_t i;
+    json_array_foreach(list, i, a)
+    {
+        const char *code = json_string_value(json_object_get(a, "code"));
+        int depth = (int)json_integer_value(json_object_get(a, "depth"));
+        struct buf b = {0};
+        for (int k = 1; k < depth; k++) buf_adds(&b, "　");
+        buf_adds(&b, json_string_value(json_object_get(a, "name")));
+        bool sel = selected ? strcmp(selected, code) == 0
+                            : json_integer_value(json_object_get(a, "id")) == r->who.agency_id;
+        json_array_append_new(out, jpack("{ss ss sb}", "code", code, "label", buf_str(&b),
+                                             "selected", sel));
+        buf_free(&b);
+    }
+    json_decref(list);
+    return out;
+}

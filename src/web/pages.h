@@ -1,0 +1,63 @@
+/* pages.h — every handler in the route table (routes.c), grouped by the file that defines it. */
+#ifndef LANDUN_PAGES_H
+#define LANDUN_PAGES_H
+
+#include "web/http.h"
+
+/* home.c */
+int home_page(struct req *r, struct resp *w);
+int health_check(struct req *r, struct resp *w);
+int asset_get(struct req *r, struct resp *w);
+int openapi_get(struct req *r, struct resp *w);
+
+/* auth.c */
+int login_form(struct req *r, struct resp *w);
+int login_submit(struct req *r, struct resp *w);
+int logout_submit(struct req *r, struct resp *w);
+int me_get(struct req *r, struct resp *w);
+
+/* entity.c */
+int entity_index(struct req *r, struct resp *w);
+int entity_new(struct req *r, struct resp *w);
+int entity_create(struct req *r, struct resp *w);
+int entity_show(struct req *r, struct resp *w);
+int entity_edit(struct req *r, struct resp *w);
+int entity_save(struct req *r, struct resp *w);
+int entity_licence_add(struct req *r, struct resp *w);
+int entity_licence_delete(struct req *r, struct resp *w);
+int entity_export(struct req *r, struct resp *w);
+
+/* officer.c */
+int officer_index(struct req *r, struct resp *w);
+int officer_new(struct req *r, struct resp *w);
+int officer_create(struct req *r, struct resp *w);
+int officer_show(struct req *r, struct resp *w);
+int officer_edit(struct req *r, struct resp *w);
+int officer_save(struct req *r, struct resp *w);
+int officer_review(struct req *r, struct resp *w);
+int officer_export(struct req *r, struct resp *w);
+
+/* admin.c: agencies, departments, users */
+int agency_index(struct req *r, struct resp *w);
+int agency_create(struct req *r, struct resp *w);
+int agency_show(struct req *r, struct resp *w);
+int agency_save(struct req *r, struct resp *w);
+int department_create(struct req *r, struct resp *w);
+int user_index(struct req *r, struct resp *w);
+int user_create(struct req *r, struct resp *w);
+int user_roles(struct req *r, struct resp *w);
+int user_status(struct req *r, struct resp *w);
+int user_password(struct req *r, struct resp *w);
+
+/* audit.c */
+int audit_index(struct req *r, struct resp *w);
+int audit_check(struct req *r, struct resp *w);
+
+/* calendar.c */
+int calendar_index(struct req *r, struct resp *w);
+int calendar_day_set(struct req *r, struct resp *w);
+int calendar_day_clear(struct req *r, struct resp *w);
+int calendar_year_add(struct req *r, struct resp *w);
+int calendar_compute(struct req *r, struct resp *w);
+
+#endif

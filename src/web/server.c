@@ -1,0 +1,292 @@
+/* server.c — libmicrohttpd glue: turns each HTTP request into a struct req, gives every pool
+ * thread its own database connection, and queues the struct resp the router produced. */
+#include "web/server.h"
+#include "web/web.h"
+#include "web/form.h"
+#include "law/holiday.h"
+#include "base/calendar.h"
+#include "base/log.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+struct server {
+    struct MHD_Daemon *daemon;
+    struct server_config cfg;
+    uint16_t port;
+};
+
+/* Connections opened by pool threads, closed when the server stops. */
+static pthread_mutex_t conns_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct db *conns[256];
+static int nconns;
+static __thread struct db *thread_db;
+static const char *server_db_url;
+/* The current calendar, and every one loaded before it (kept until shutdown, because requests
+ * that started earlier may still read them). */
+static struct calendar *_Atomic calendar;
+static struct calendar *retired[64];
+static int nretired;
+static pthread_mutex_t calendar_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const struct calendar *server_calendar(void)
+{
+    return calendar;
+}
+
+int server_calendar_reload(struct db *db, struct err *e)
+{
+    struct calendar *fresh;
+    int rc = holiday_load(db, &fresh, e);
+    if (rc) return rc;
+    pthread_mutex_lock(&calendar_lock);
+    struct calendar *old = calendar;
+    calendar = fresh;
+    if (old) {
+        if (nretired == (int)countof(retired)) calendar_free(retired[--nretired]);
+        retired[nretired++] = old;
+    }
+    pthread_mutex_unlock(&calendar_lock);
+    return 0;
+}
+
+void server_calendar_free(void)
+{
+    pthread_mutex_lock(&calendar_lock);
+    calendar_free(calendar);
+    calendar = NULL;
+    for (int i = 0; i < nretired; i++) calendar_free(retired[i]);
+    nretired = 0;
+    pthread_mutex_unlock(&calendar_lock);
+}
+
+/* This thread's connection, opened on first use. */
+static struct db *thread_conn(void)
+{
+    if (thread_db) return thread_db;
+    struct err e = {0};
+    if (db_open(server_db_url, &thread_db, &e)) {
+        log_error("cannot open database: %s", e.msg);
+        return NULL;
+    }
+    pthread_mutex_lock(&conns_lock);
+    if (nconns < (int)countof(conns)) conns[nconns++] = thread_db;
+    pthread_mutex_unlock(&conns_lock);
+    return thread_db;
+}
+
+/* Per-request state kept between libmicrohttpd's calls. */
+struct pending {
+    char *target;     /* the raw request target, query string included */
+    struct buf body;  /* the upload so far */
+    bool too_large;   /* the body exceeded the limit: answer 413 */
+    bool seen;        /* the handler was called once already */
+    struct timespec start;
+};
+
+static const char *header(struct MHD_Connection *c, struct arena *a, const char *name)
+{
+    const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+    return v ? arena_strdup(a, v) : NULL;
+}
+
+static const char *client_ip(struct MHD_Connection *c, struct arena *a)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char s[INET6_ADDRSTRLEN] = "";
+    if (ci && ci->client_addr) {
+        if (ci->client_addr->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((struct sockaddr_in *)ci->client_addr)->sin_addr, s, sizeof s);
+        else if (ci->client_addr->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((struct sockaddr_in6 *)ci->client_addr)->sin6_addr, s, sizeof s);
+    }
+    return arena_strdup(a, s);
+}
+
+/* Fill r from the connection; returns 0 or an error code for a malformed request. */
+static int build_request(struct MHD_Connection *conn, const char *method, struct pending *p,
+                         struct req *r)
+{
+    r->method = arena_strdup(r->arena, method);
+    r->content_type = header(conn, r->arena, "Content-Type");
+    r->cookie = header(conn, r->arena, "Cookie");
+    r->authorization = header(conn, r->arena, "Authorization");
+    r->csrf_header = header(conn, r->arena, "X-CSRF-Token");
+    r->if_none_match = header(conn, r->arena, "If-None-Match");
+    r->ip = client_ip(conn, r->arena);
+    int rc = web_parse_target(r, p->target ? p->target : "/");
+    return rc ? rc : web_parse_body(r, p->body.p, p->body.len);
+}
+
+static struct MHD_Response *make_response(struct resp *w, const char *method)
+{
+    struct MHD_Response *res;
+    if (w->file)
+        res = MHD_create_response_from_buffer(w->file->len, (void *)w->file->data,
+                                              MHD_RESPMEM_PERSISTENT);
+    else {
+        size_t len = w->body.len;
+        res = MHD_create_response_from_buffer(len, buf_steal(&w->body), MHD_RESPMEM_MUST_FREE);
+    }
+    (void)method;
+    if (w->content_type) MHD_add_response_header(res, "Content-Type", w->content_type);
+    for (int i = 0; i < w->nheaders; i++)
+        MHD_add_response_header(res, w->headers[i].name, w->headers[i].value);
+    return res;
+}
+
+static void log_request(struct req *r, struct resp *w, const char *url, struct pending *p,
+                        size_t bytes)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double ms = (double)(now.tv_sec - p->start.tv_sec) * 1e3 +
+                (double)(now.tv_nsec - p->start.tv_nsec) / 1e6;
+    log_info("%s %s %d %zuB %.1fms %s %s", r->method ? r->method : "-", url,
+             w->status ? w->status : 200, bytes, ms,
+             r->who.username ? r->who.username : "-", r->ip ? r->ip : "-");
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
+                              const char *method, const char *version, const char *upload,
+                              size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    struct server *srv = cls;
+    struct pending *p = *con_cls;
+    if (!p->seen) { /* first call: headers only; answer on the second */
+        p->seen = true;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (p->body.len + *upload_size > srv->cfg.max_body) p->too_large = true;
+        else buf_add(&p->body, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    struct arena arena = {0};
+    struct req r = {.arena = &arena};
+    struct resp w = {0};
+    struct db *db = thread_conn();
+    r.ctx = (struct ctx){.db = db, .arena = &arena, .who = &r.who, .now = time(NULL),
+                         .cal = server_calendar()};
+    int rc = p->too_large ? ERR_TOOLARGE : 0;
+    if (!rc) rc = build_request(conn, method, p, &r);
+    if (!db) rc = err_set(&r.err, ERR_INTERNAL, "数据库不可用");
+    if (rc) {
+        /* Answer through the router's error rendering with a matching route-less request. */
+        if (!r.method) r.method = method;
+        if (!r.path) r.path = url;
+        web_error(&r, &w, rc);
+    } else {
+        web_handle(&r, &w);
+    }
+    size_t bytes = w.file ? w.file->len : w.body.len;
+    struct MHD_Response *res = make_response(&w, method);
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)(w.status ? w.status : 200), res);
+    MHD_destroy_response(res);
+    if (!srv->cfg.quiet) log_request(&r, &w, url, p, bytes);
+    resp_free(&w);
+    json_decref(r.json);
+    arena_free(&arena);
+    return ok;
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                      enum MHD_RequestTerminationCode toe)
+{
+    (void)cls, (void)c, (void)toe;
+    struct pending *p = *con_cls;
+    if (!p) return;
+    buf_free(&p->body);
+    free(p->target);
+    free(p);
+    *con_cls = NULL;
+}
+
+/* Called by libmicrohttpd with the full request target before anything else; what it returns
+ * becomes the request's con_cls. */
+static void *log_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls, (void)c;
+    struct pending *p = xcalloc(1, sizeof *p);
+    p->target = xstrdup(uri ? uri : "/");
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+    return p;
+}
+
+static int parse_listen(const char *listen, struct sockaddr_in *sa, struct err *e)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    int64_t port;
+    if (!colon || (size_t)(colon - listen) >= sizeof host || parse_i64(colon + 1, &port) ||
+        port < 0 || port > 65535)
+        return err_set(e, ERR_INVALID, "监听地址应为 地址:端口，如 127.0.0.1:8080");
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = 0;
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    sa->sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, *host ? host : "0.0.0.0", &sa->sin_addr) != 1)
+        return err_set(e, ERR_INVALID, "无效的监听地址：%s", host);
+    return 0;
+}
+
+int server_start(const struct server_config *cfg, struct server **out, struct err *e)
+{
+    struct sockaddr_in sa;
+    if (parse_listen(cfg->listen, &sa, e)) return e->code;
+    struct db *db;
+    int rc = db_open(cfg->db_url, &db, e);
+    if (rc) return rc;
+    rc = server_calendar_reload(db, e);
+    db_close(db);
+    if (rc) return rc;
+    if ((rc = web_setup(e))) return rc;
+    struct server *s = xcalloc(1, sizeof *s);
+    s->cfg = *cfg;
+    server_db_url = cfg->db_url;
+    unsigned threads = cfg->threads ? cfg->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+    s->daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, answer,
+        s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
+        threads ? threads : 2u, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout ? cfg->timeout : 30u,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_CONNECTION_LIMIT,
+        1000u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 200u, MHD_OPTION_NOTIFY_COMPLETED, completed,
+        s, MHD_OPTION_URI_LOG_CALLBACK, log_uri, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+    if (!s->daemon) {
+        free(s);
+        return err_set(e, ERR_INTERNAL, "无法在 %s 上监听（端口被占用？）", cfg->listen);
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = di ? di->port : ntohs(sa.sin_port);
+    *out = s;
+    return 0;
+}
+
+uint16_t server_port(const struct server *s)
+{
+    return s->port;
+}
+
+void server_stop(struct server *s)
+{
+    if (!s) return;
+    MHD_stop_daemon(s->daemon); /* waits for the pool threads, so in-flight requests finish */
+    pthread_mutex_lock(&conns_lock);
+    for (int i = 0; i < nconns; i++) db_close(conns[i]);
+    nconns = 0;
+    pthread_mutex_unlock(&conns_lock);
+    web_teardown();
+    server_calendar_free();
+    free(s);
+}

@@ -1,0 +1,41 @@
+/* web.h — the web application: set-up, the dispatcher, and page helpers for handlers. */
+#ifndef LANDUN_WEB_H
+#define LANDUN_WEB_H
+
+#include "web/http.h"
+
+/* Compile the embedded templates and check the route table (every route has a permission and a
+ * face). Returns 0, or an error naming the bad template or route. Call once before serving. */
+int web_setup(struct err *e);
+void web_teardown(void);
+
+/* Answer one request: match the route, authenticate, check permission and CSRF, run the
+ * handler, render JSON or HTML into w. r->ctx.db, r->ctx.cal, r->arena and the raw request
+ * fields must be set. Never fails: errors become error responses. */
+void web_handle(struct req *r, struct resp *w);
+/* Render an error response (JSON or HTML page) for code, using r->err's messages. */
+void web_error(struct req *r, struct resp *w, int code);
+/* Fill r->path, r->api and r->query from a raw request target ("/api/v1/x?a=1"). ERR_BADREQ
+ * for an undecodable one. */
+int web_parse_target(struct req *r, const char *target);
+/* Parse a request body by r->content_type into r->body (and r->json). */
+int web_parse_body(struct req *r, const char *body, size_t len);
+/* Release what a response holds (data, body). */
+void resp_free(struct resp *w);
+
+/* The route table (routes.c) and its size. */
+extern const struct route web_routes[];
+extern const size_t web_nroutes;
+
+/* For handlers: set the template and title of the HTML face. */
+void page(struct resp *w, const char *tmpl, const char *title);
+/* For handlers of forms: put the submitted fields back into data["form"] so that a re-rendered
+ * form keeps what the user typed (names: NULL-terminated list). */
+void page_keep_form(struct req *r, struct resp *w, const char *const *names);
+/* Pagination links for list data {"more","page"}: adds "prev_url"/"next_url" built from the
+ * current query string. */
+void page_links(struct req *r, json_t *data);
+/* Render a template with data into out (no layout); for fragments. */
+int web_render(const char *tmpl, json_t *data, struct buf *out, struct err *e);
+
+#endif

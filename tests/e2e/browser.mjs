@@ -1,0 +1,128 @@
+// browser.mjs — what a person sees: the real binary on a loopback port, driven by Debian's
+// Chromium through playwright-core. usage: node tests/e2e/browser.mjs PATH/TO/landun
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const landun = process.argv[2];
+const dir = mkdtempSync(join(tmpdir(), 'landun-browser-'));
+const db = join(dir, 'landun.db');
+const env = { ...process.env, LANDUN_FAST_HASH: '1' };
+let passed = 0, failed = 0;
+
+async function check(name, fn) {
+  try { await fn(); passed++; console.log('ok   ' + name); }
+  catch (e) { failed++; console.log('FAIL ' + name + ': ' + e.message); }
+}
+function expect(cond, what) { if (!cond) throw new Error(what); }
+
+// A valid 统一社会信用代码 (GB 32100-2015) for the form test.
+function uscc(body17) {
+  const a = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += a.indexOf(body17[i]) * w[i];
+  return body17 + a[(31 - (s % 31)) % 31];
+}
+function orgcode(first8) {
+  const w = [3, 7, 9, 10, 5, 8, 4, 2];
+  let s = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = first8[i];
+    s += (c >= '0' && c <= '9' ? +c : c.charCodeAt(0) - 55) * w[i];
+  }
+  const r = 11 - (s % 11);
+  return first8 + (r === 10 ? 'X' : r === 11 ? '0' : String(r));
+}
+
+execFileSync(landun, ['demo', '--db', db, '--entities', '60'], { env, stdio: 'ignore' });
+const server = spawn(landun, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'], { env });
+const port = await new Promise((resolve, reject) => {
+  let log = '';
+  server.stderr.on('data', (d) => {
+    log += d;
+    const m = log.match(/\(port (\d+)\)/);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', () => reject(new Error('server exited: ' + log)));
+  setTimeout(() => reject(new Error('server did not start: ' + log)), 30000);
+});
+const base = `http://127.0.0.1:${port}`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+         '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+});
+
+try {
+  const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await check('anonymous visitor is sent to the login page', async () => {
+    await page.goto(base + '/entities');
+    expect(page.url().includes('/login?next=%2Fentities'), 'url ' + page.url());
+  });
+  await check('wrong password shows the message and keeps the user name', async () => {
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', 'wrong-password-1');
+    await page.click('button[type=submit]');
+    expect((await page.textContent('.alert')).includes('用户名或密码错误'), 'no alert');
+    expect(await page.inputValue('input[name=username]') === 'admin', 'username lost');
+  });
+  await check('login returns to the page asked for', async () => {
+    await page.fill('input[name=password]', 'landun2026');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/entities$/);
+    expect((await page.textContent('h1')).includes('管理相对人'), 'heading');
+    expect(await page.locator('table.list tbody tr').count() === 20, 'first page has 20 rows');
+  });
+  await check('search by a Chinese fragment finds entities', async () => {
+    await page.fill('input[name=q]', '诊所');
+    await page.click('form.filters button');
+    const names = await page.locator('table.list tbody td:first-child a').allTextContents();
+    expect(names.length > 0 && names.every((n) => n.includes('诊所')), names.join(','));
+  });
+  await check('the form shows field errors next to the fields and keeps input', async () => {
+    await page.goto(base + '/entities/new');
+    await page.fill('input[name=name]', '武进区测试诊所');
+    await page.fill('input[name=uscc]', '91320412MA1ABCDE1X');
+    await page.selectOption('select[name=subtype]', 'clinic');
+    await page.click('button.primary');
+    expect(await page.locator('.field-error').count() >= 1, 'no field error');
+    expect((await page.textContent('.field-error')).length > 0, 'empty message');
+    expect(await page.inputValue('input[name=name]') === '武进区测试诊所', 'name lost');
+  });
+  await check('a valid entity is saved and shown', async () => {
+    await page.fill('input[name=uscc]', uscc('92320412' + orgcode('MA1TBK98')));
+    await page.fill('input[name=address]', '江苏省常州市武进区湖塘镇测试路1号');
+    await page.click('button.primary');
+    await page.waitForURL(/\/entities\/\d+\?saved=1/);
+    expect((await page.textContent('.notice')).includes('已保存'), 'not saved');
+    expect((await page.textContent('h1')).includes('武进区测试诊所'), 'heading');
+  });
+  await check('officer list flags expiring certificates', async () => {
+    await page.goto(base + '/officers?expiring=1');
+    const text = await page.textContent('table.list');
+    expect(text.includes('即将到期') && text.includes('已过期'), 'flags missing');
+  });
+  await check('phone layout: menu opens from the button', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    await phone.goto(base + '/login');
+    await phone.fill('input[name=username]', 'officer');
+    await phone.fill('input[name=password]', 'landun2026');
+    await phone.click('button[type=submit]');
+    await phone.waitForURL(base + '/');
+    expect(!(await phone.isVisible('nav.nav a[href="/entities"]')), 'menu should start closed');
+    await phone.click('label.nav-button');
+    expect(await phone.isVisible('nav.nav a[href="/entities"]'), 'menu did not open');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width <= 390, 'page wider than the phone: ' + width);
+  });
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => server.on('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

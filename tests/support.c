@@ -1,0 +1,194 @@
+/* support.c — the test harness. */
+#include "tests/support.h"
+#include "law/agency.h"
+#include "law/auth.h"
+#include "law/holiday.h"
+#include "law/role.h"
+#include "store/migrate.h"
+#include "web/server.h"
+#include "web/web.h"
+#include "base/crypto.h"
+#include "base/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+const char *h_srcdir(void)
+{
+    const char *s = getenv("LANDUN_SRCDIR");
+    return s ? s : ".";
+}
+
+static void add_agency(struct harness *h, const char *code, const char *name, const char *parent,
+                       const char *level)
+{
+    struct err e = {0};
+    struct agency_input in = {.code = code, .name = name, .short_name = NULL,
+                              .division_code = code, .level = level, .parent_code = parent};
+    int64_t id;
+    assert_int_equal(agency_add(&h->ctx, &in, &id, &e), 0);
+}
+
+static void add_user(struct harness *h, const char *username, const char *agency, int role)
+{
+    struct err e = {0};
+    struct user_input in = {.username = username, .display_name = username,
+                            .password = TEST_PASSWORD, .agency_code = agency,
+                            .roles = 1u << role};
+    int64_t id;
+    if (user_add(&h->ctx, &in, &id, &e)) fail_msg("user_add %s: %s", username, e.msg);
+}
+
+int harness_setup(void **state)
+{
+    static bool once;
+    if (!once) {
+        crypto_setup();
+        crypto_set_fast_hashing(true);
+        log_set_level(LOG_WARN);
+        once = true;
+    }
+    struct harness *h = calloc(1, sizeof *h);
+    snprintf(h->dir, sizeof h->dir, "/tmp/landun-test-XXXXXX");
+    if (!mkdtemp(h->dir)) return -1;
+    snprintf(h->url, sizeof h->url, "%s/test.db", h->dir);
+    struct err e = {0};
+    if (db_open(h->url, &h->db, &e) || db_migrate(h->db, &e) < 0) fail_msg("db: %s", e.msg);
+    h->ctx = (struct ctx){.db = h->db, .arena = &h->arena, .who = &actor_system,
+                          .now = time(NULL)};
+    if (holiday_seed(&h->ctx, &e) < 0) fail_msg("seed: %s", e.msg);
+    if (server_calendar_reload(h->db, &e)) fail_msg("calendar: %s", e.msg);
+    h->ctx.cal = server_calendar();
+    add_agency(h, "320000", "江苏省卫生健康委员会", NULL, "province");
+    add_agency(h, "320400", "常州市卫生健康委员会", "320000", "city");
+    add_agency(h, "320412", "常州市武进区卫生健康局", "320400", "county");
+    add_agency(h, "320411", "常州市新北区卫生健康局", "320400", "county");
+    static const char *const names[] = {"admin", "officer", "clerk", "legal", "leader", "auditor",
+                                        "viewer"};
+    for (int r = 0; r < ROLE_COUNT; r++) add_user(h, names[r], "320412", r);
+    add_user(h, "other", "320411", ROLE_ADMIN);
+    add_user(h, "city", "320400", ROLE_ADMIN);
+    if (web_setup(&e)) fail_msg("web_setup: %s", e.msg);
+    *state = h;
+    return 0;
+}
+
+int harness_teardown(void **state)
+{
+    struct harness *h = *state;
+    web_teardown();
+    server_calendar_free();
+    db_close(h->db);
+    arena_free(&h->arena);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", h->dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", h->dir);
+    free(h);
+    return 0;
+}
+
+const char *h_header(const struct hresp *r, const char *name)
+{
+    static char value[1024];
+    size_t n = strlen(name);
+    for (const char *p = r->headers; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len > n + 2 && strncasecmp(p, name, n) == 0 && p[n] == ':') {
+            snprintf(value, sizeof value, "%.*s", (int)(len - n - 2), p + n + 2);
+            return value;
+        }
+        p += len + (nl ? 1 : 0);
+    }
+    return NULL;
+}
+
+void h_request(struct harness *h, struct client *c, const char *method, const char *target,
+               const char *body, struct hresp *out)
+{
+    struct arena arena = {0};
+    struct req r = {.arena = &arena, .method = method, .ip = "127.0.0.1"};
+    struct resp w = {0};
+    memset(out, 0, sizeof *out);
+    r.ctx = (struct ctx){.db = h->db, .arena = &arena, .who = &r.who, .now = time(NULL),
+                         .cal = server_calendar()};
+    if (c && c->token[0]) r.authorization = arena_printf(&arena, "Bearer %s", c->token);
+    else if (c && c->cookie[0]) r.cookie = c->cookie;
+    if (c && c->csrf[0] && !c->token[0]) r.csrf_header = c->csrf; /* as X-CSRF-Token */
+    if (body) r.content_type = body[0] == '{' ? "application/json"
+                                              : "application/x-www-form-urlencoded";
+    int rc = web_parse_target(&r, target);
+    if (!rc && body) rc = web_parse_body(&r, body, strlen(body));
+    if (rc) web_error(&r, &w, rc);
+    else web_handle(&r, &w);
+    out->status = w.status ? w.status : 200;
+    if (w.file) out->body = strndup(w.file->data, w.file->len);
+    else out->body = strndup(w.body.p ? w.body.p : "", w.body.len);
+    size_t used = 0;
+    for (int i = 0; i < w.nheaders; i++) {
+        int k = snprintf(out->headers + used, sizeof out->headers - used, "%s: %s\n",
+                         w.headers[i].name, w.headers[i].value);
+        if (k > 0 && (size_t)k < sizeof out->headers - used) used += (size_t)k;
+    }
+    if (w.content_type && str_prefix(w.content_type, "application/json"))
+        out->json = json_loads(out->body, 0, NULL);
+    out->location = h_header(out, "Location") ? strdup(h_header(out, "Location")) : NULL;
+    resp_free(&w);
+    json_decref(r.json);
+    arena_free(&arena);
+}
+
+void h_requestf(struct harness *h, struct client *c, const char *method, const char *target,
+                struct hresp *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *body = NULL;
+    if (vasprintf(&body, fmt, ap) < 0) abort();
+    va_end(ap);
+    h_request(h, c, method, target, body, out);
+    free(body);
+}
+
+void hresp_free(struct hresp *r)
+{
+    free(r->body);
+    free((char *)r->location);
+    json_decref(r->json);
+    memset(r, 0, sizeof *r);
+}
+
+void h_login(struct harness *h, struct client *c, const char *username)
+{
+    memset(c, 0, sizeof *c);
+    struct hresp r;
+    h_requestf(h, NULL, "POST", "/api/v1/login", &r,
+               "{\"username\":\"%s\",\"password\":\"%s\"}", username, TEST_PASSWORD);
+    if (r.status != 200) fail_msg("login %s: %d %s", username, r.status, r.body);
+    const char *cookie = h_header(&r, "Set-Cookie");
+    assert_non_null(cookie);
+    snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(cookie, ";"), cookie);
+    snprintf(c->csrf, sizeof c->csrf, "%s",
+             json_string_value(json_object_get(r.json, "csrf")));
+    hresp_free(&r);
+}
+
+void h_actor(struct harness *h, const char *username, struct actor *who)
+{
+    struct err e = {0};
+    int64_t id;
+    assert_int_equal(db_get_int(h->db, &e, &id, "SELECT id FROM app_user WHERE username = ?",
+                                "t", username), 0);
+    assert_int_equal(auth_load_actor(&h->ctx, id, who, &e), 0);
+}
+
+struct ctx h_ctx(struct harness *h, const char *username, struct actor *who)
+{
+    h_actor(h, username, who);
+    struct ctx c = h->ctx;
+    c.who = who;
+    return c;
+}

@@ -1,0 +1,67 @@
+/* support.h — the test harness: a fresh database with a small agency tree and one user per
+ * role, and requests driven through the real router in-process (no socket). */
+#ifndef LANDUN_TEST_SUPPORT_H
+#define LANDUN_TEST_SUPPORT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "law/ctx.h"
+#include "web/http.h"
+
+#define TEST_PASSWORD "secret2026"
+
+/* A test database: agencies 320000 (province) → 320400 (city) → 320412 and 320411 (counties);
+ * users admin, officer, clerk, legal, leader, auditor, viewer at 320412 (password
+ * TEST_PASSWORD), plus "other" (admin at 320411) and "city" (admin at 320400). */
+struct harness {
+    char dir[64];            /* temporary directory */
+    char url[128];           /* database file */
+    struct db *db;           /* connection used by the tests */
+    struct arena arena;      /* for ctx allocations */
+    struct ctx ctx;          /* acting as the system */
+};
+
+/* A response as a test sees it. */
+struct hresp {
+    int status;
+    char *body;          /* heap, NUL-terminated */
+    json_t *json;        /* parsed body when it is JSON */
+    const char *location;/* Location header or NULL (points into headers) */
+    char headers[2048];  /* "Name: value\n" lines */
+};
+
+/* A logged-in client: the session cookie and CSRF token. */
+struct client {
+    char cookie[128];
+    char csrf[72];
+    char token[72];      /* bearer token instead of the cookie, when set */
+};
+
+int harness_setup(void **state);
+int harness_teardown(void **state);
+
+/* Perform a request through web_handle. body may be NULL; content_type defaults to form
+ * encoding for non-JSON bodies (bodies starting with '{' are sent as JSON). */
+void h_request(struct harness *h, struct client *c, const char *method, const char *target,
+               const char *body, struct hresp *out);
+/* Like h_request but with printf-formatted body. */
+void h_requestf(struct harness *h, struct client *c, const char *method, const char *target,
+                struct hresp *out, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void hresp_free(struct hresp *r);
+/* Log in as username through POST /api/v1/login; asserts success. */
+void h_login(struct harness *h, struct client *c, const char *username);
+/* The value of header name in r (static buffer), or NULL. */
+const char *h_header(const struct hresp *r, const char *name);
+/* Load the actor of username into who (strings on h->arena). */
+void h_actor(struct harness *h, const char *username, struct actor *who);
+/* A ctx acting as username. */
+struct ctx h_ctx(struct harness *h, const char *username, struct actor *who);
+/* Source directory (for data files). */
+const char *h_srcdir(void);
+
+#endif
