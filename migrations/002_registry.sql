@@ -76,7 +76,7 @@ CREATE INDEX licence_number ON licence(number);
 
 -- @sqlite
 CREATE VIRTUAL TABLE entity_fts USING fts5(
-    name, address, uscc, legal_rep, content='entity', content_rowid='id', tokenize='trigram');
+    name, address, uscc, legal_rep, content='entity', content_rowid='id', tokenize='landun_ngram');
 CREATE TRIGGER entity_fts_ai AFTER INSERT ON entity BEGIN
     INSERT INTO entity_fts(rowid, name, address, uscc, legal_rep)
     VALUES (new.id, new.name, new.address, new.uscc, new.legal_rep);
@@ -92,7 +92,7 @@ CREATE TRIGGER entity_fts_au AFTER UPDATE OF name, address, uscc, legal_rep ON e
     VALUES (new.id, new.name, new.address, new.uscc, new.legal_rep);
 END;
 CREATE VIRTUAL TABLE officer_fts USING fts5(
-    name, cert_no, id_number, content='officer', content_rowid='id', tokenize='trigram');
+    name, cert_no, id_number, content='officer', content_rowid='id', tokenize='landun_ngram');
 CREATE TRIGGER officer_fts_ai AFTER INSERT ON officer BEGIN
     INSERT INTO officer_fts(rowid, name, cert_no, id_number)
     VALUES (new.id, new.name, new.cert_no, new.id_number);

@@ -318,27 +318,25 @@ json_t *entity_get(struct ctx *c, int64_t id, struct err *e)
 
 json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
 {
-    struct buf sql = {0}, bind = {0};
-    buf_adds(&sql, "SELECT " ENTITY_COLS ENTITY_FROM
-                   " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)");
     static const char *const cols[] = {"name", "address", "uscc", "legal_rep", NULL};
-    if (!str_blank(q->q)) {
-        buf_adds(&sql, " AND ");
-        db_search_cond(c->db, &sql, "entity", "x", cols, q->q, &bind);
-    } else {
-        buf_adds(&sql, " AND ? IS NULL");
-    }
-    buf_adds(&sql, " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line WHERE line = ?))"
-                   " AND (? IS NULL OR x.subtype = ?) AND (? IS NULL OR x.status = ?)"
-                   " AND (? IS NULL OR x.risk_grade = ?) ORDER BY x.id DESC LIMIT ? OFFSET ?");
+    struct buf sql = {0}, bind = {0};
+    struct db_search s;
+    db_search(c->db, c->arena, "entity", "x", cols, q->q, &s, &bind);
+    buf_addf(&sql,
+             "SELECT " ENTITY_COLS " FROM %s JOIN agency a ON a.id = x.agency_id WHERE %s"
+             " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+             " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line WHERE line = ?))"
+             " AND (? IS NULL OR x.subtype = ?) AND (? IS NULL OR x.status = ?)"
+             " AND (? IS NULL OR x.risk_grade = ?) ORDER BY %s DESC LIMIT ? OFFSET ?",
+             s.from, s.where, s.order);
     int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 20;
     int page = q->page > 0 ? q->page : 1;
     const char *line = blank_to_null(q->line), *subtype = blank_to_null(q->subtype);
     const char *status = blank_to_null(q->status), *risk = blank_to_null(q->risk_grade);
-    struct db_stmt *st = db_query(c->db, e, sql.p, "tttttttttt" "ii",
-                                  arena_printf(c->arena, "%s%%", c->who->agency_path),
-                                  bind.len ? bind.p : NULL, line, line, subtype, subtype, status,
-                                  status, risk, risk, (int64_t)per + 1, (int64_t)(page - 1) * per);
+    struct db_stmt *st = db_query(c->db, e, sql.p, "tttttttttt" "ii", bind.len ? bind.p : NULL,
+                                  arena_printf(c->arena, "%s%%", c->who->agency_path), line, line,
+                                  subtype, subtype, status, status, risk, risk, (int64_t)per + 1,
+                                  (int64_t)(page - 1) * per);
     buf_free(&sql);
     buf_free(&bind);
     if (!st) return NULL;

@@ -354,32 +354,30 @@ json_t *officer_get(struct ctx *c, int64_t id, struct err *e)
 
 json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e)
 {
-    struct buf sql = {0}, bind = {0};
-    buf_adds(&sql, "SELECT " OFFICER_COLS OFFICER_FROM
-                   " WHERE o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)");
     static const char *const cols[] = {"name", "cert_no", "id_number", NULL};
-    if (!str_blank(q->q)) {
-        buf_adds(&sql, " AND ");
-        db_search_cond(c->db, &sql, "officer", "o", cols, q->q, &bind);
-    } else {
-        buf_adds(&sql, " AND ? IS NULL");
-    }
+    struct buf sql = {0}, bind = {0};
+    struct db_search s;
+    db_search(c->db, c->arena, "officer", "o", cols, q->q, &s, &bind);
     day_t today = date_from_instant(c->now);
     char soon[11];
     date_format(today + CERT_EXPIRY_WARN_DAYS, soon);
-    buf_adds(&sql, " AND (? IS NULL OR o.status = ?)"
-                   " AND (? IS NULL OR (','||o.lines||',') LIKE ?)"
-                   " AND (? = 0 OR o.cert_expires <= ?)"
-                   " ORDER BY o.id DESC LIMIT ? OFFSET ?");
+    buf_addf(&sql,
+             "SELECT " OFFICER_COLS " FROM %s JOIN agency a ON a.id = o.agency_id"
+             " LEFT JOIN department d ON d.id = o.department_id WHERE %s"
+             " AND o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+             " AND (? IS NULL OR o.status = ?)"
+             " AND (? IS NULL OR (','||o.lines||',') LIKE ?)"
+             " AND (? = 0 OR o.cert_expires <= ?)"
+             " ORDER BY %s DESC LIMIT ? OFFSET ?",
+             s.from, s.where, s.order);
     int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 20;
     int page = q->page > 0 ? q->page : 1;
     const char *line_like = str_blank(q->line) ? NULL : arena_printf(c->arena, "%%,%s,%%", q->line);
     const char *status = blank_to_null(q->status);
-    struct db_stmt *st = db_query(c->db, e, sql.p, "ttttttitii",
-                                  arena_printf(c->arena, "%s%%", c->who->agency_path),
-                                  bind.len ? bind.p : NULL, status, status, line_like, line_like,
-                                  (int64_t)q->expiring, soon, (int64_t)per + 1,
-                                  (int64_t)(page - 1) * per);
+    struct db_stmt *st = db_query(c->db, e, sql.p, "ttttttitii", bind.len ? bind.p : NULL,
+                                  arena_printf(c->arena, "%s%%", c->who->agency_path), status,
+                                  status, line_like, line_like, (int64_t)q->expiring, soon,
+                                  (int64_t)per + 1, (int64_t)(page - 1) * per);
     buf_free(&sql);
     buf_free(&bind);
     if (!st) return NULL;

@@ -207,6 +207,17 @@ int db_begin_at(struct db *db, struct err *e, const char *file, int line)
     return 0;
 }
 
+int db_begin_read(struct db *db, struct err *e)
+{
+    if (db->depth > 0) return db_begin(db, e);
+    int rc = db->ops->begin_read(db, e);
+    if (rc) return rc;
+    db->tx_file = "read";
+    db->tx_line = 0;
+    db->depth = 1;
+    return 0;
+}
+
 int db_commit(struct db *db, struct err *e)
 {
     if (db->depth <= 0) fatal("db_commit without a transaction");
@@ -240,10 +251,27 @@ int db_depth(const struct db *db)
     return db->depth;
 }
 
-void db_search_cond(struct db *db, struct buf *sql, const char *table, const char *alias,
-                    const char *const *cols, const char *q, struct buf *bind)
+/* True when q holds a letter, digit or non-ASCII character (something an index can find). */
+static bool searchable(const char *q)
 {
-    db->ops->search_cond(db, sql, table, alias, cols, q, bind);
+    for (const unsigned char *p = (const unsigned char *)q; *p; p++)
+        if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+            return true;
+    return false;
+}
+
+bool db_search(struct db *db, struct arena *a, const char *table, const char *alias,
+               const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
+{
+    buf_reset(bind);
+    if (!q || !searchable(q)) {
+        s->from = arena_printf(a, "%s %s", table, alias);
+        s->where = "? IS NULL";
+        s->order = arena_printf(a, "%s.id", alias);
+        return false;
+    }
+    db->ops->search(db, a, table, alias, cols, q, s, bind);
+    return true;
 }
 
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total),

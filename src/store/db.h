@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "base/err.h"
+#include "base/arena.h"
 #include "base/buf.h"
 
 struct db;
@@ -67,16 +68,28 @@ int db_exec_script(struct db *db, struct err *e, const char *sql);
  * file/line record where a transaction was opened, for the log when one is left open. */
 int db_begin_at(struct db *db, struct err *e, const char *file, int line);
 int db_commit(struct db *db, struct err *e);
+/* Begin a read transaction (one consistent snapshot for several queries, and one lock instead of
+ * one per statement); end it with db_commit. Only for requests that do not write (a write
+ * inside it upgrades the lock and may fail as busy). */
+int db_begin_read(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 int db_depth(const struct db *db);
 #define db_begin(db, e) db_begin_at((db), (e), __FILE__, __LINE__)
 
-/* Text search: appends to sql a boolean condition, with exactly one `?`, true for rows of `table`
- * (aliased `alias`, primary key `id`) whose columns `cols` (NULL-terminated; the same list the
- * table's search index was made over, see migrations) contain q as a fragment, Chinese included,
- * of any length. The value to bind for the `?` is left in bind. */
-void db_search_cond(struct db *db, struct buf *sql, const char *table, const char *alias,
-                    const char *const *cols, const char *q, struct buf *bind);
+/* A text search over a table whose columns are indexed for search (see migrations). */
+struct db_search {
+    const char *from;  /* replaces "table alias" in FROM, e.g. "entity_fts _s JOIN entity x ON …" */
+    const char *where; /* a condition with exactly one ?, to AND into WHERE */
+    const char *order; /* the expression to ORDER BY (DESC for newest first) so that a LIMITed
+                          list stops early instead of sorting every match */
+};
+/* Fill s for rows of `table` (aliased `alias`, key `id`) whose columns `cols` (NULL-terminated:
+ * the same list the table's search index covers) contain q as a fragment, Chinese included, of
+ * any length. The value to bind for the `?` is left in bind. Strings are owned by bind/static
+ * storage and the arena a. Returns false when q holds nothing searchable (only punctuation):
+ * then s describes the plain table and where is "? IS NULL" (bind NULL). */
+bool db_search(struct db *db, struct arena *a, const char *table, const char *alias,
+               const char *const *cols, const char *q, struct db_search *s, struct buf *bind);
 
 /* Online, consistent copy of the database to path (SQLite backup API). */
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total),

@@ -1,5 +1,6 @@
 /* sqlite.c — the SQLite engine: WAL, foreign keys, FTS5 trigram search, a statement cache. */
 #include "store/backend.h"
+#include "store/ngram.h"
 #include "base/log.h"
 
 #include <sqlite3.h>
@@ -68,6 +69,10 @@ static int sq_open(struct db *db, const char *url, struct err *e)
         return ERR_INTERNAL;
     }
     sqlite3_extended_result_codes(c->h, 1);
+    if (ngram_register(c->h)) {
+        err_set(e, ERR_INTERNAL, "SQLite 缺少 FTS5 全文检索支持");
+        return ERR_INTERNAL;
+    }
     sqlite3_busy_timeout(c->h, 10000);
     const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                           "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;"
@@ -263,32 +268,28 @@ static int sq_begin(struct db *db, struct err *e)
     return sq_exec_script(db, "BEGIN IMMEDIATE", e);
 }
 
-/* Trigram FTS5 finds fragments of 3+ characters through the index; shorter ones scan with LIKE. */
-static void sq_search_cond(struct db *db, struct buf *sql, const char *table, const char *alias,
-                           const char *const *cols, const char *q, struct buf *bind)
+static int sq_begin_read(struct db *db, struct err *e)
 {
-    (void)db;
-    buf_reset(bind);
-    if (utf8_len(q) >= 3) {
-        buf_addf(sql, "%s.id IN (SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?)", alias, table,
-                 table);
-        buf_addc(bind, '"');
-        for (const char *p = q; *p; p++) {
-            if (*p == '"') buf_addc(bind, '"');
-            buf_addc(bind, *p);
-        }
-        buf_addc(bind, '"');
-        return;
-    }
-    buf_addc(sql, '(');
-    for (int i = 0; cols[i]; i++) buf_addf(sql, "%scoalesce(%s.%s,'')", i ? "||' '||" : "", alias, cols[i]);
-    buf_adds(sql, ") LIKE ? ESCAPE '\\'");
-    buf_addc(bind, '%');
+    return sq_exec_script(db, "BEGIN", e);
+}
+
+/* The FTS5 table <table>_fts (tokenizer landun_ngram, see ngram.c) leads the join, so matches
+ * come in rowid order and a LIMITed, newest-first list stops as soon as it has its rows. */
+static void sq_search(struct db *db, struct arena *a, const char *table, const char *alias,
+                      const char *const *cols, const char *q, struct db_search *s,
+                      struct buf *bind)
+{
+    (void)db, (void)cols;
+    s->from = arena_printf(a, "%s_fts _s JOIN %s %s ON %s.id = _s.rowid", table, table, alias,
+                           alias);
+    s->where = arena_printf(a, "%s_fts MATCH ?", table);
+    s->order = "_s.rowid";
+    buf_addc(bind, '"');
     for (const char *p = q; *p; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\') buf_addc(bind, '\\');
+        if (*p == '"') buf_addc(bind, '"');
         buf_addc(bind, *p);
     }
-    buf_addc(bind, '%');
+    buf_addc(bind, '"');
 }
 
 static int sq_backup(struct db *db, const char *path, void (*progress)(int, int), struct err *e)
@@ -339,6 +340,7 @@ const struct db_ops db_sqlite_ops = {
     .changes = sq_changes,
     .exec_script = sq_exec_script,
     .begin = sq_begin,
-    .search_cond = sq_search_cond,
+    .begin_read = sq_begin_read,
+    .search = sq_search,
     .backup = sq_backup,
 };

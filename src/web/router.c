@@ -366,8 +366,11 @@ static void render_html_error(struct req *r, struct resp *w, int code)
     json_decref(d);
 }
 
+/* Add the security headers once (web_error may come before or after dispatch added them). */
 static void security_headers(struct resp *w)
 {
+    for (int i = 0; i < w->nheaders; i++)
+        if (strcmp(w->headers[i].name, "X-Content-Type-Options") == 0) return;
     resp_header(w, "X-Content-Type-Options", "nosniff");
     resp_header(w, "X-Frame-Options", "DENY");
     resp_header(w, "Referrer-Policy", "same-origin");
@@ -380,6 +383,7 @@ static void security_headers(struct resp *w)
 
 void web_error(struct req *r, struct resp *w, int code)
 {
+    security_headers(w); /* also for requests refused before routing (bad target or body) */
     if (r->api) render_json_error(r, w, code);
     else render_html_error(r, w, code);
 }
@@ -414,7 +418,19 @@ static void finish(struct req *r, struct resp *w)
     }
 }
 
+/* GET and HEAD requests read one consistent snapshot inside a read transaction. */
+static void dispatch(struct req *r, struct resp *w);
+
 void web_handle(struct req *r, struct resp *w)
+{
+    bool read_only = !has_body(r) && r->ctx.db;
+    struct err e = {0};
+    if (read_only && db_begin_read(r->ctx.db, &e)) read_only = false;
+    dispatch(r, w);
+    if (read_only && db_depth(r->ctx.db) == 1) db_commit(r->ctx.db, &e);
+}
+
+static void dispatch(struct req *r, struct resp *w)
 {
     security_headers(w);
     bool path_matched;
@@ -446,12 +462,13 @@ void web_handle(struct req *r, struct resp *w)
         web_error(r, w, ERR_FORBIDDEN);
         return;
     }
+    int depth = db_depth(r->ctx.db);
     int rc = rt->handler(r, w);
+    if (db_depth(r->ctx.db) != depth) {
+        log_error("%s %s left a transaction open; rolling back", r->method, r->path);
+        while (db_depth(r->ctx.db) > depth) db_rollback(r->ctx.db);
+    }
     if (rc < 0) {
-        if (db_depth(r->ctx.db)) {
-            log_error("%s %s left a transaction open; rolling back", r->method, r->path);
-            while (db_depth(r->ctx.db)) db_rollback(r->ctx.db);
-        }
         web_error(r, w, rc);
         return;
     }

@@ -108,25 +108,67 @@ static void test_statement_cache_survives_many_distinct_queries(void **state)
     db_done(b);
 }
 
-static void test_search_condition_short_and_long_fragments(void **state)
+/* Insert a row into a scratch table indexed like the registries. */
+static void add_doc(struct harness *h, int64_t id, const char *name, const char *address)
+{
+    struct err e = {0};
+    assert_int_equal(db_exec(h->db, &e, "INSERT INTO doc (id, name, address) VALUES (?, ?, ?)",
+                             "itt", id, name, address), 1);
+}
+
+/* Ids of docs matching q, newest first, as "3,1". */
+static void search_ids(struct harness *h, const char *q, char *out, size_t n)
+{
+    static const char *const cols[] = {"name", "address", NULL};
+    struct err e = {0};
+    struct db_search s;
+    struct buf sql = {0}, bind = {0};
+    db_search(h->db, &h->arena, "doc", "x", cols, q, &s, &bind);
+    buf_addf(&sql, "SELECT x.id FROM %s WHERE %s ORDER BY %s DESC", s.from, s.where, s.order);
+    struct db_stmt *st = db_query(h->db, &e, sql.p, "t", bind.len ? bind.p : NULL);
+    assert_non_null(st);
+    out[0] = 0;
+    while (db_step(st, &e) == DB_ROW)
+        snprintf(out + strlen(out), n - strlen(out), "%s%lld", out[0] ? "," : "",
+                 (long long)db_int(st, 0));
+    db_done(st);
+    buf_free(&sql);
+    buf_free(&bind);
+}
+
+static void test_search_finds_fragments_of_any_length(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
-    struct buf sql = {0}, bind = {0};
-    static const char *const cols[] = {"name", "address", NULL};
-    db_search_cond(h->db, &sql, "entity", "x", cols, "诊所", &bind);
-    assert_non_null(strstr(sql.p, "LIKE ?"));
-    assert_string_equal(bind.p, "%诊所%");
-    buf_reset(&sql);
-    db_search_cond(h->db, &sql, "entity", "x", cols, "湖塘镇\"x", &bind);
-    assert_non_null(strstr(sql.p, "MATCH ?"));
-    assert_string_equal(bind.p, "\"湖塘镇\"\"x\"");
-    buf_reset(&sql);
-    db_search_cond(h->db, &sql, "entity", "x", cols, "%_", &bind);
-    assert_string_equal(bind.p, "%\\%\\_%");
-    buf_free(&sql);
-    buf_free(&bind);
-    (void)e;
+    assert_int_equal(db_exec_script(h->db, &e,
+                                    "CREATE TABLE doc (id INTEGER PRIMARY KEY, name TEXT,"
+                                    " address TEXT);"
+                                    "CREATE VIRTUAL TABLE doc_fts USING fts5(name, address,"
+                                    " content='doc', content_rowid='id', tokenize='landun_ngram');"
+                                    "CREATE TRIGGER doc_ai AFTER INSERT ON doc BEGIN"
+                                    " INSERT INTO doc_fts(rowid, name, address)"
+                                    " VALUES (new.id, new.name, new.address); END;"),
+                     0);
+    add_doc(h, 1, "武进区湖塘镇康宁诊所", "长虹路88号");
+    add_doc(h, 2, "常州恒信宾馆有限公司", "湖塘镇花园街5号");
+    add_doc(h, 3, "ABC Dental 口腔诊所", "延政中路1号");
+    char ids[64];
+    search_ids(h, "诊所", ids, sizeof ids);
+    assert_string_equal(ids, "3,1");
+    search_ids(h, "湖塘镇", ids, sizeof ids);
+    assert_string_equal(ids, "2,1");
+    search_ids(h, "宾", ids, sizeof ids); /* one character */
+    assert_string_equal(ids, "2");
+    search_ids(h, "长虹路 88", ids, sizeof ids); /* spaces and punctuation ignored */
+    assert_string_equal(ids, "1");
+    search_ids(h, "dental", ids, sizeof ids); /* ASCII folds case */
+    assert_string_equal(ids, "3");
+    search_ids(h, "康诊", ids, sizeof ids); /* not a fragment: no match */
+    assert_string_equal(ids, "");
+    search_ids(h, "诊所\"", ids, sizeof ids); /* quotes cannot break out of the phrase */
+    assert_string_equal(ids, "3,1");
+    search_ids(h, "%_", ids, sizeof ids); /* nothing searchable: no filter */
+    assert_string_equal(ids, "3,2,1");
 }
 
 static void test_backup_is_a_consistent_copy(void **state)
@@ -153,7 +195,7 @@ int main(void)
         cmocka_unit_test(test_unique_violation_is_conflict),
         cmocka_unit_test(test_binding_types_and_null),
         cmocka_unit_test(test_statement_cache_survives_many_distinct_queries),
-        cmocka_unit_test(test_search_condition_short_and_long_fragments),
+        cmocka_unit_test(test_search_finds_fragments_of_any_length),
         cmocka_unit_test(test_backup_is_a_consistent_copy),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
