@@ -120,13 +120,20 @@ void h_request(struct harness *h, struct client *c, const char *method, const ch
     if (c && c->csrf[0] && !c->token[0]) r.csrf_header = c->csrf; /* as X-CSRF-Token */
     if (body) r.content_type = body[0] == '{' ? "application/json"
                                               : "application/x-www-form-urlencoded";
+    if (body && c && c->content_type) r.content_type = c->content_type;
+    if (c && c->if_none_match) r.if_none_match = c->if_none_match;
     int rc = web_parse_target(&r, target);
     if (!rc && body) rc = web_parse_body(&r, body, strlen(body));
     if (rc) web_error(&r, &w, rc);
     else web_handle(&r, &w);
     out->status = w.status ? w.status : 200;
-    if (w.file) out->body = strndup(w.file->data, w.file->len);
-    else out->body = strndup(w.body.p ? w.body.p : "", w.body.len);
+    out->len = w.file ? w.file->len : w.body.len;
+    out->body = malloc(out->len + 1);
+    if (!out->body) abort();
+    if (out->len) memcpy(out->body, w.file ? w.file->data : w.body.p, out->len);
+    out->body[out->len] = 0;
+    snprintf(out->content_type, sizeof out->content_type, "%s",
+             w.content_type ? w.content_type : "");
     size_t used = 0;
     for (int i = 0; i < w.nheaders; i++) {
         int k = snprintf(out->headers + used, sizeof out->headers - used, "%s: %s\n",

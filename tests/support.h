@@ -33,6 +33,8 @@ struct hresp {
     json_t *json;        /* parsed body when it is JSON */
     const char *location;/* Location header or NULL (points into headers) */
     char headers[2048];  /* "Name: value\n" lines */
+    size_t len;          /* body bytes (binary bodies such as XLSX may contain NULs) */
+    char content_type[128]; /* the response Content-Type, "" when none */
 };
 
 /* A logged-in client: the session cookie and CSRF token. */
@@ -40,6 +42,8 @@ struct client {
     char cookie[128];
     char csrf[72];
     char token[72];      /* bearer token instead of the cookie, when set */
+    const char *content_type;  /* request Content-Type instead of the default, or NULL */
+    const char *if_none_match; /* If-None-Match request header, or NULL */
 };
 
 int harness_setup(void **state);

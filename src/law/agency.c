@@ -99,10 +99,11 @@ int agency_add(struct ctx *c, const struct agency_input *in, int64_t *id, struct
     int64_t parent_id = 0;
     if (!str_blank(in->parent_code)) {
         rc = agency_find(c, in->parent_code, &parent_id, &parent_path, e);
-        if (rc) {
-            err_field(e, "parent_code", "上级机构不存在或不在您的管辖范围内");
-            goto fail;
+        if (rc == ERR_NOTFOUND) { /* a field error (422) on the form's "parent", not a 404 */
+            err_clear(e);
+            rc = err_field(e, "parent", "上级机构不存在或不在您的管辖范围内");
         }
+        if (rc) goto fail;
     } else if (c->who->user_id != 0 && c->who->agency_path) {
         rc = err_set(e, ERR_FORBIDDEN, "只有系统初始化时可以创建顶级机构");
         goto fail;

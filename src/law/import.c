@@ -78,15 +78,31 @@ const char *import_code(const char *list, const char *value)
     return value;
 }
 
+/* Length of the separator between lines at p (ASCII , ; / space or full-width ，、；), or 0.
+ * Compared as whole UTF-8 sequences: strtok's byte set would cut Chinese labels apart. */
+static size_t line_separator(const char *p)
+{
+    static const char *const seps[] = {",", ";", "/", " ", "，", "、", "；"};
+    for (size_t i = 0; i < countof(seps); i++)
+        if (str_prefix(p, seps[i])) return strlen(seps[i]);
+    return 0;
+}
+
 /* "医疗卫生、传染病防治" or "medical,infectious" → "medical,infectious" (arena). */
 static const char *lines_codes(struct arena *a, const char *value)
 {
     if (!value || !*value) return value;
     struct buf out = {0};
-    char *copy = arena_strdup(a, value), *save = NULL;
-    for (char *tok = strtok_r(copy, ",，、;；/ ", &save); tok; tok = strtok_r(NULL, ",，、;；/ ", &save)) {
+    for (const char *p = value; *p;) {
+        size_t sep = line_separator(p);
+        if (sep) {
+            p += sep;
+            continue;
+        }
+        const char *start = p;
+        while (*p && !line_separator(p)) p++;
         if (out.len) buf_addc(&out, ',');
-        buf_adds(&out, import_code("lines", tok));
+        buf_adds(&out, import_code("lines", arena_strndup(a, start, (size_t)(p - start))));
     }
     const char *s = arena_strdup(a, buf_str(&out));
     buf_free(&out);

@@ -40,12 +40,12 @@ static void record_attempt(struct ctx *c, const char *username, const char *ip, 
             c->now - 24 * 3600);
 }
 
-/* Look up username → id, hash, status. */
+/* Look up username → id, hash, status and agency (the login's audit row belongs to it). */
 static int find_login(struct ctx *c, const char *username, int64_t *id, char *hash, bool *active,
-                      struct err *e)
+                      int64_t *agency_id, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT id, password_hash, status FROM app_user"
+                                  "SELECT id, password_hash, status, agency_id FROM app_user"
                                   " WHERE username = ?",
                                   "t", username);
     if (!st) return e->code;
@@ -54,6 +54,7 @@ static int find_login(struct ctx *c, const char *username, int64_t *id, char *ha
         *id = db_int(st, 0);
         snprintf(hash, PASSWORD_HASH_MAX, "%s", db_text(st, 1));
         *active = strcmp(db_text(st, 2), "active") == 0;
+        *agency_id = db_int(st, 3);
         rc = 0;
     } else if (rc == DB_DONE) {
         rc = ERR_NOTFOUND;
@@ -91,10 +92,10 @@ int auth_login(struct ctx *c, const char *username, const char *password, const 
         return err_set(e, ERR_LOCKED, "登录失败次数过多，请%d分钟后再试",
                        LOGIN_WINDOW_SECONDS / 60);
     }
-    int64_t id = 0;
+    int64_t id = 0, agency_id = 0;
     char hash[PASSWORD_HASH_MAX];
     bool active = false;
-    rc = find_login(c, username, &id, hash, &active, e);
+    rc = find_login(c, username, &id, hash, &active, &agency_id, e);
     if (rc < 0 && rc != ERR_NOTFOUND) goto fail;
     bool ok = password_verify(rc == 0 ? hash : dummy_hash(), password) && rc == 0 && active;
     record_attempt(c, username, ip, ok);
@@ -104,7 +105,7 @@ int auth_login(struct ctx *c, const char *username, const char *password, const 
     }
     rc = new_session(c, id, ip, sid, csrf, e);
     if (rc) goto fail;
-    struct actor who = {.user_id = id, .username = username};
+    struct actor who = {.user_id = id, .username = username, .agency_id = agency_id};
     const struct actor *saved = c->who;
     c->who = &who;
     rc = audit_write(c, "user.login", "user", id, "登录（%s）", ip);

@@ -27,6 +27,7 @@ static int agency_page(struct req *r, struct resp *w)
     json_t *list = agency_list(&r->ctx, &r->err);
     if (!list) return r->err.code ? r->err.code : ERR_INTERNAL;
     if (r->api) {
+        json_decref(w->data); /* a failed create's kept form, unused by the JSON face */
         w->data = list;
         return 0;
     }
@@ -154,6 +155,7 @@ static int user_page(struct req *r, struct resp *w)
     json_t *users = user_list(&r->ctx, &r->err);
     if (!users) return r->err.code ? r->err.code : ERR_INTERNAL;
     if (r->api) {
+        json_decref(w->data); /* a failed create's kept form, unused by the JSON face */
         w->data = users;
         return 0;
     }

@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Only local paths are accepted as the place to return to after logging in. */
+/* Only local paths are accepted as the place to return to after logging in. Control characters
+ * are refused too: browsers drop tabs and newlines from URLs ("/\t/evil" would be "//evil"). */
 static const char *safe_next(const char *next)
 {
     if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strstr(next, "://"))
         return "/";
+    for (const char *p = next; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) return "/";
     return next;
 }
 

@@ -13,6 +13,7 @@ static int calendar_page(struct req *r, struct resp *w)
     json_t *years = holiday_list(&r->ctx, &r->err);
     if (!years) return r->err.code ? r->err.code : ERR_INTERNAL;
     if (r->api) {
+        json_decref(w->data); /* a failed change's kept form, unused by the JSON face */
         w->data = years;
         return 0;
     }

@@ -41,8 +41,9 @@ static void add_options(struct req *r, json_t *data, json_t *values)
     json_object_set_new(data, "risk_grades", options_catalog("risk_grades", V("risk_grade")));
     json_object_set_new(data, "statuses", options_table(statuses, V("status")));
     json_object_set_new(data, "kinds", options_table(kinds, V("kind") ? V("kind") : "org"));
-    json_object_set_new(data, "agencies", options_agencies(r, V("agency") ? V("agency")
-                                                                          : V("agency_code")));
+    /* A stored record has agency (its name) and agency_code; a submitted form has agency. */
+    json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
+                                                                               : V("agency")));
 #undef V
 }
 

@@ -35,8 +35,9 @@ static void add_options(struct req *r, json_t *data, json_t *values)
 #define V(k) json_string_value(json_object_get(values, k))
     json_object_set_new(data, "lines", options_catalog("lines", V("lines") ? V("lines") : V("line")));
     json_object_set_new(data, "statuses", options_table(statuses, V("status")));
-    json_object_set_new(data, "agencies", options_agencies(r, V("agency") ? V("agency")
-                                                                          : V("agency_code")));
+    /* A stored record has agency (its name) and agency_code; a submitted form has agency. */
+    json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
+                                                                               : V("agency")));
 #undef V
 }
 

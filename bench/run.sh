@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# bench/run.sh — the foundation's benchmarks, on this machine, in one run:
+#   1. a database of 1,000,000 entities (generated once into bench/out/, reused afterwards);
+#   2. the entity list page (/entities, 20 rows) with wrk, against nginx serving a static file of
+#      the same size on the same machine, and the ratio of requests/s;
+#   3. the entity search API (/api/v1/entities?q=…) with wrk: requests/s and p50/p99 latency over
+#      a mix of Chinese fragments of 1–4 characters;
+#   4. the server's resident memory idle and after the load;
+#   5. the template engine alone (bench_tmpl).
+# Targets (issue 2): list page ≥ 1.0× nginx; search p99 < 20 ms at 1M entities; idle RSS < 50 MB.
+# Environment: ENTITIES (default 1000000), DURATION (wrk seconds, default 10), CONNS (default 32).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ENTITIES=${ENTITIES:-1000000}
+DURATION=${DURATION:-10}
+CONNS=${CONNS:-32}
+OUT=bench/out
+DB=$OUT/bench-$ENTITIES.db
+LPORT=18080
+NPORT=18081
+mkdir -p "$OUT"
+ninja -C build landun bench_tmpl >/dev/null
+
+if [ ! -f "$DB" ]; then
+    echo "== generating $ENTITIES entities into $DB (once)"
+    start=$(date +%s)
+    LANDUN_FAST_HASH=1 ./build/landun demo --db "$DB.tmp" --entities "$ENTITIES" >/dev/null
+    mv "$DB.tmp" "$DB"
+    [ -f "$DB.tmp-wal" ] && mv "$DB.tmp-wal" "$DB-wal" || true
+    echo "   generated in $(( $(date +%s) - start )) s, $(du -h "$DB" | cut -f1)"
+fi
+TOKEN=$(./build/landun token create admin --db "$DB" --name bench)
+
+./build/landun serve --db "$DB" --listen 127.0.0.1:$LPORT --quiet 2>"$OUT/serve.log" &
+LPID=$!
+NROOT=$(mktemp -d)
+cleanup() {
+    kill "$LPID" 2>/dev/null || true
+    [ -f "$NROOT/nginx.pid" ] && kill "$(cat "$NROOT/nginx.pid")" 2>/dev/null || true
+    rm -rf "$NROOT"
+}
+trap cleanup EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$LPORT/healthz" >/dev/null && break; sleep 0.1; done
+rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$LPID/status"; }
+RSS_IDLE=$(rss)
+
+# nginx serving the list page's bytes as a static file.
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$LPORT/entities" -o "$NROOT/list.html"
+SIZE=$(stat -c %s "$NROOT/list.html")
+cat > "$NROOT/nginx.conf" <<NGINX
+worker_processes auto;
+pid $NROOT/nginx.pid;
+error_log $NROOT/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server {
+        listen 127.0.0.1:$NPORT;
+        root $NROOT;
+        location / { default_type text/html; }
+    }
+}
+NGINX
+nginx -c "$NROOT/nginx.conf" -p "$NROOT"
+sleep 0.3
+
+wrk_rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p'; }
+echo "== list page /entities ($SIZE bytes) vs nginx static file, wrk -t2 -c$CONNS -d${DURATION}s"
+NGINX_RPS=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" "http://127.0.0.1:$NPORT/list.html" | wrk_rps)
+LIST_RPS=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$LPORT/entities" | wrk_rps)
+RATIO=$(awk -v a="$LIST_RPS" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a / b }')
+echo "   nginx  $NGINX_RPS req/s"
+echo "   landun $LIST_RPS req/s   ratio $RATIO (target ≥ 1.0)"
+
+echo "== search API at $ENTITIES entities, wrk -t2 -c8 -d${DURATION}s, mixed fragments"
+cat > "$NROOT/search.lua" <<'LUA'
+local q = {"%E6%B9%96%E5%A1%98%E9%95%87", "%E8%AF%8A%E6%89%80", "%E5%BA%B7%E5%AE%81",
+           "%E5%8F%A3%E8%85%94", "%E8%8A%B1%E5%9B%AD%E8%A1%97", "%E7%BE%8E%E5%AE%B9",
+           "%E5%AE%BE%E9%A6%86", "%E6%B8%B8%E6%B3%B3", "913204", "%E6%9D%8E%E5%BC%BA",
+           "%E9%95%BF%E8%99%B9%E8%B7%AF88", "%E5%8D%AB"}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", "/api/v1/entities?q=" .. q[(i % #q) + 1])
+end
+LUA
+SEARCH=$(wrk -t2 -c8 -d"${DURATION}s" --latency -s "$NROOT/search.lua" \
+    -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$LPORT")
+SEARCH_RPS=$(echo "$SEARCH" | wrk_rps)
+P50=$(echo "$SEARCH" | awk '$1 == "50%" {print $2}')
+P99=$(echo "$SEARCH" | awk '$1 == "99%" {print $2}')
+echo "   $SEARCH_RPS req/s, p50 $P50, p99 $P99 (target p99 < 20ms)"
+echo "$SEARCH" | grep -E "Non-2xx|Socket errors" || true
+
+RSS_LOAD=$(rss)
+echo "== memory: idle $RSS_IDLE MB, after load $RSS_LOAD MB (target idle < 50 MB)"
+echo "== template engine"
+./build/bench_tmpl

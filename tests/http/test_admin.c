@@ -1,0 +1,1040 @@
+/* test_admin.c — administration through the real router: agencies and departments, user
+ * accounts, the audit trail, the holiday calendar and the start page. */
+#include "tests/support.h"
+#include "base/buf.h"
+#include "base/codes.h"
+#include "base/date.h"
+#include "law/auth.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define ASSERT_STATUS(r, want)                                                                     \
+    do {                                                                                           \
+        if ((r).status != (want))                                                                  \
+            fail_msg("%s:%d: status %d, expected %d: %.1500s", __FILE__, __LINE__, (r).status,     \
+                     (want), (r).body);                                                            \
+    } while (0)
+
+#define ASSERT_HAS(r, s)                                                                           \
+    do {                                                                                           \
+        if (!strstr((r).body, (s)))                                                                \
+            fail_msg("%s:%d: body lacks \"%s\": %.1500s", __FILE__, __LINE__, (s), (r).body);      \
+    } while (0)
+
+#define ASSERT_LACKS(r, s)                                                                         \
+    do {                                                                                           \
+        if (strstr((r).body, (s)))                                                                 \
+            fail_msg("%s:%d: body has \"%s\": %.1500s", __FILE__, __LINE__, (s),                   \
+                     strstr((r).body, (s)));                                                       \
+    } while (0)
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+static char *form(const char *name, ...)
+{
+    struct buf b = {0};
+    va_list ap;
+    va_start(ap, name);
+    for (const char *n = name; n; n = va_arg(ap, const char *)) {
+        const char *v = va_arg(ap, const char *);
+        if (b.len) buf_addc(&b, '&');
+        buf_add_urlenc(&b, n);
+        buf_addc(&b, '=');
+        buf_add_urlenc(&b, v);
+    }
+    va_end(ap);
+    if (!b.len) buf_adds(&b, "");
+    return buf_steal(&b);
+}
+
+static void send_json(struct harness *h, struct client *c, const char *method, const char *target,
+                      json_t *obj, struct hresp *r)
+{
+    char *s = json_dumps(obj, JSON_COMPACT);
+    json_decref(obj);
+    h_request(h, c, method, target, s, r);
+    free(s);
+}
+
+static void send_form(struct harness *h, struct client *c, const char *target, char *body,
+                      struct hresp *r)
+{
+    h_request(h, c, "POST", target, body, r);
+    free(body);
+}
+
+/* The value of error.fields.<name> of a JSON error answer, or NULL. */
+static const char *field_msg(const struct hresp *r, const char *name)
+{
+    return json_string_value(
+        json_object_get(json_object_get(json_object_get(r->json, "error"), "fields"), name));
+}
+
+/* The message for control name is shown between it and the next control. */
+static void assert_field_error(const struct hresp *r, const char *name, const char *msg)
+{
+    char needle[80];
+    snprintf(needle, sizeof needle, "name=\"%s\"", name);
+    const char *at = strstr(r->body, needle);
+    if (!at) fail_msg("no control %s in: %.1500s", name, r->body);
+    const char *end = strstr(at + strlen(needle), "name=\"");
+    const char *form_end = strstr(at, "</form>");
+    if (!end || (form_end && form_end < end)) end = form_end;
+    const char *m = strstr(at, msg);
+    if (!m || (end && m > end)) fail_msg("message \"%s\" is not next to %s: %.600s", msg, name, at);
+    const char *span = strstr(at, "field-error");
+    if (!span || span > m) fail_msg("message for %s is not a field-error", name);
+}
+
+static int64_t agency_id(struct harness *h, const char *code)
+{
+    struct err e = {0};
+    int64_t id = 0;
+    assert_int_equal(db_get_int(h->db, &e, &id, "SELECT id FROM agency WHERE code = ?", "t", code),
+                     0);
+    return id;
+}
+
+static int64_t user_id(struct harness *h, const char *username)
+{
+    struct err e = {0};
+    int64_t id = 0;
+    assert_int_equal(
+        db_get_int(h->db, &e, &id, "SELECT id FROM app_user WHERE username = ?", "t", username), 0);
+    return id;
+}
+
+/* Log in through the API with a password; returns the status (and fills c on success). */
+static int try_login(struct harness *h, struct client *c, const char *username,
+                     const char *password)
+{
+    memset(c, 0, sizeof *c);
+    struct hresp r;
+    json_t *body = json_pack("{ss ss}", "username", username, "password", password);
+    send_json(h, NULL, "POST", "/api/v1/login", body, &r);
+    int status = r.status;
+    if (status == 200) {
+        const char *cookie = h_header(&r, "Set-Cookie");
+        snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(cookie, ";"), cookie);
+        snprintf(c->csrf, sizeof c->csrf, "%s", json_string_value(json_object_get(r.json, "csrf")));
+    }
+    hresp_free(&r);
+    return status;
+}
+
+/* Status of GET target for client c. */
+static int get_status(struct harness *h, struct client *c, const char *target)
+{
+    struct hresp r;
+    h_request(h, c, "GET", target, NULL, &r);
+    int status = r.status;
+    hresp_free(&r);
+    return status;
+}
+
+static void make_uscc(int n, char out[USCC_LEN + 1])
+{
+    snprintf(out, USCC_LEN + 1, "91320412%08d", n);
+    out[16] = orgcode_check_char(out + 8);
+    out[17] = uscc_check_char(out);
+    out[18] = 0;
+}
+
+static void make_idno(int n, char out[IDCARD_LEN + 1])
+{
+    snprintf(out, IDCARD_LEN + 1, "32041219900607%03d", n % 1000);
+    out[17] = idcard_check_char(out);
+    out[18] = 0;
+}
+
+static void create_entity(struct harness *h, struct client *c, const char *name, int n,
+                          const char *status)
+{
+    char uscc[USCC_LEN + 1];
+    make_uscc(n, uscc);
+    struct hresp r;
+    send_json(h, c, "POST", "/api/v1/entities",
+              json_pack("{ss ss ss ss ss}", "name", name, "uscc", uscc, "address", "某路1号",
+                        "subtype", "clinic", "status", status),
+              &r);
+    ASSERT_STATUS(r, 201);
+    hresp_free(&r);
+}
+
+static void create_officer(struct harness *h, struct client *c, const char *name, int n,
+                           int expires)
+{
+    char idno[IDCARD_LEN + 1], cert[16], from[DATE_STRLEN], to[DATE_STRLEN];
+    make_idno(n, idno);
+    snprintf(cert, sizeof cert, "ZF-%04d", n);
+    day_t today = date_from_instant(time(NULL));
+    date_format(today - 400, from);
+    date_format(today + expires, to);
+    struct hresp r;
+    send_json(h, c, "POST", "/api/v1/officers",
+              json_pack("{ss ss ss ss ss s[s]}", "name", name, "id_number", idno, "cert_no", cert,
+                        "cert_issued", from, "cert_expires", to, "lines", "medical"),
+              &r);
+    ASSERT_STATUS(r, 201);
+    hresp_free(&r);
+}
+
+/* ---- agencies ----------------------------------------------------------------------------- */
+
+static void test_agency_list_create_show(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    h_request(h, &c, "GET", "/agencies", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "常州市武进区卫生健康局");
+    ASSERT_LACKS(r, "常州市新北区卫生健康局");
+    ASSERT_LACKS(r, "常州市卫生健康委员会");
+    ASSERT_HAS(r, "action=\"/agencies\"");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/agencies", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal(json_array_size(r.json), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(r.json, 0), "code")),
+                        "320412");
+    hresp_free(&r);
+
+    /* API create */
+    send_json(h, &c, "POST", "/api/v1/agencies",
+              json_pack("{ss ss ss ss ss ss}", "code", "32041201", "name", "湖塘卫生监督分所",
+                        "short_name", "湖", "division_code", "320412001", "level", "other",
+                        "parent", "320412"),
+              &r);
+    ASSERT_STATUS(r, 201);
+    int64_t id = json_integer_value(json_object_get(r.json, "id"));
+    assert_true(id > 0);
+    assert_string_equal(json_string_value(json_object_get(r.json, "code")), "32041201");
+    assert_string_equal(json_string_value(json_object_get(r.json, "level_label")), "其他");
+    hresp_free(&r);
+
+    /* form create */
+    send_form(h, &c, "/agencies",
+              form("parent", "320412", "code", "32041202", "name", "牛塘卫生监督分所", "short_name",
+                   "", "division_code", "", "level", "other", NULL),
+              &r);
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, "/agencies?saved=1");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/agencies", NULL, &r);
+    assert_int_equal(json_array_size(r.json), 3);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(r.json, 1), "depth")), 1);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/agencies", NULL, &r);
+    ASSERT_HAS(r, "牛塘卫生监督分所");
+    ASSERT_HAS(r, "class=\"depth-1\"");
+    hresp_free(&r);
+
+    /* show */
+    char url[80];
+    snprintf(url, sizeof url, "/agencies/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<h1>湖塘卫生监督分所</h1>");
+    ASSERT_HAS(r, "name=\"division_code\" value=\"320412001\"");
+    ASSERT_HAS(r, "<option value=\"other\" selected>");
+    ASSERT_HAS(r, "暂无科室");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/agencies/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "short_name")), "湖");
+    assert_true(json_is_array(json_object_get(r.json, "departments")));
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &c, "/api/v1/agencies/999999"), 404);
+    assert_int_equal(get_status(h, &c, "/agencies/999999"), 404);
+}
+
+static void test_agency_validation_and_conflict(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    send_form(h, &c, "/agencies",
+              form("parent", "320412", "code", "", "name", "名称过长的机构", "short_name",
+                   "简称太长了", "division_code", "12", "level", "galaxy", NULL),
+              &r);
+    ASSERT_STATUS(r, 422);
+    assert_field_error(&r, "code", "请填写机构代码");
+    assert_field_error(&r, "short_name", "简称不超过4个字");
+    assert_field_error(&r, "division_code", "行政区划代码应为6、9或12位数字");
+    assert_field_error(&r, "level", "级别应为省级、市级、县区级或其他");
+    ASSERT_HAS(r, "name=\"name\" value=\"名称过长的机构\"");
+    ASSERT_HAS(r, "常州市武进区卫生健康局"); /* the list is still shown */
+    hresp_free(&r);
+
+    h_request(h, &c, "POST", "/api/v1/agencies", "{\"parent\":\"320412\"}", &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(field_msg(&r, "code"), "请填写机构代码");
+    assert_string_equal(field_msg(&r, "name"), "请填写机构名称");
+    hresp_free(&r);
+
+    /* an existing code */
+    send_json(h, &c, "POST", "/api/v1/agencies",
+              json_pack("{ss ss ss}", "code", "320411", "name", "重复", "parent", "320412"), &r);
+    ASSERT_STATUS(r, 409);
+    assert_string_equal(field_msg(&r, "code"), "机构代码 320411 已存在");
+    hresp_free(&r);
+
+    /* a county administrator cannot create a top-level agency */
+    send_json(h, &c, "POST", "/api/v1/agencies", json_pack("{ss ss}", "code", "X1", "name", "顶级"),
+              &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+}
+
+static void test_agency_parent_outside_scope_is_field_error(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    static const char *const parents[] = {"320400", "320411", "999999"};
+    for (size_t i = 0; i < 3; i++) {
+        send_json(
+            h, &c, "POST", "/api/v1/agencies",
+            json_pack("{ss ss ss}", "code", "32049901", "name", "越界分所", "parent", parents[i]),
+            &r);
+        ASSERT_STATUS(r, 422);
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(r.json, "error"), "code")),
+            "invalid");
+        assert_string_equal(field_msg(&r, "parent"), "上级机构不存在或不在您的管辖范围内");
+        hresp_free(&r);
+    }
+    send_form(
+        h, &c, "/agencies",
+        form("parent", "320400", "code", "32049901", "name", "越界分所", "level", "other", NULL),
+        &r);
+    ASSERT_STATUS(r, 422);
+    assert_field_error(&r, "parent", "上级机构不存在或不在您的管辖范围内");
+    ASSERT_HAS(r, "name=\"code\" value=\"32049901\"");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/agencies", NULL, &r);
+    assert_int_equal(json_array_size(r.json), 1);
+    hresp_free(&r);
+}
+
+static void test_agency_update_and_departments(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    int64_t own = agency_id(h, "320412");
+    char url[96];
+    struct hresp r;
+
+    snprintf(url, sizeof url, "/api/v1/agencies/%lld", (long long)own);
+    send_json(h, &c, "PUT", url,
+              json_pack("{ss ss ss ss}", "name", "武进区卫生健康局", "short_name", "武",
+                        "division_code", "320412", "level", "county"),
+              &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "name")), "武进区卫生健康局");
+    assert_string_equal(json_string_value(json_object_get(r.json, "short_name")), "武");
+    hresp_free(&r);
+    send_json(h, &c, "PUT", url, json_pack("{ss}", "name", ""), &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(field_msg(&r, "name"), "请填写机构名称");
+    hresp_free(&r);
+
+    snprintf(url, sizeof url, "/agencies/%lld", (long long)own);
+    send_form(h, &c, url,
+              form("name", "常州市武进区卫生健康局", "short_name", "武", "division_code", "320412",
+                   "level", "county", NULL),
+              &r);
+    ASSERT_STATUS(r, 303);
+    char want[96];
+    snprintf(want, sizeof want, "/agencies/%lld?saved=1", (long long)own);
+    assert_string_equal(r.location, want);
+    hresp_free(&r);
+    send_form(h, &c, url, form("name", "", "short_name", "武", "level", "county", NULL), &r);
+    ASSERT_STATUS(r, 422);
+    assert_field_error(&r, "name", "请填写机构名称");
+    hresp_free(&r);
+
+    /* departments */
+    snprintf(url, sizeof url, "/api/v1/agencies/%lld/departments", (long long)own);
+    send_json(h, &c, "POST", url, json_pack("{ss}", "name", "监督一科"), &r);
+    ASSERT_STATUS(r, 201);
+    assert_true(json_integer_value(json_object_get(r.json, "id")) > 0);
+    hresp_free(&r);
+    send_json(h, &c, "POST", url, json_pack("{ss}", "name", "监督一科"), &r);
+    ASSERT_STATUS(r, 409);
+    assert_string_equal(field_msg(&r, "name"), "该机构已有名为“监督一科”的科室");
+    hresp_free(&r);
+    send_json(h, &c, "POST", url, json_pack("{ss}", "name", ""), &r);
+    ASSERT_STATUS(r, 422);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/agencies/%lld/departments", (long long)own);
+    send_form(h, &c, url, form("name", "监督二科", NULL), &r);
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, want);
+    hresp_free(&r);
+    send_form(h, &c, url, form("name", "", NULL), &r);
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r, "请填写科室名称");
+    hresp_free(&r);
+
+    snprintf(url, sizeof url, "/agencies/%lld", (long long)own);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<li class=\"tag\">监督一科</li>");
+    ASSERT_HAS(r, "<li class=\"tag\">监督二科</li>");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/agencies/%lld", (long long)own);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_int_equal(json_array_size(json_object_get(r.json, "departments")), 2);
+    hresp_free(&r);
+}
+
+static void test_agency_permissions_and_scope(void **state)
+{
+    struct harness *h = *state;
+    struct client officer, admin, city;
+    h_login(h, &officer, "officer");
+    h_login(h, &admin, "admin");
+    int64_t own = agency_id(h, "320412"), parent = agency_id(h, "320400");
+    char url[96];
+    struct hresp r;
+
+    assert_int_equal(get_status(h, &officer, "/agencies"), 403);
+    assert_int_equal(get_status(h, &officer, "/api/v1/agencies"), 403);
+    snprintf(url, sizeof url, "/agencies/%lld", (long long)own);
+    assert_int_equal(get_status(h, &officer, url), 403);
+    send_json(h, &officer, "POST", "/api/v1/agencies",
+              json_pack("{ss ss ss}", "code", "X2", "name", "越权", "parent", "320412"), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/agencies/%lld/departments", (long long)own);
+    send_form(h, &officer, url, form("name", "越权科", NULL), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+
+    /* the county administrator does not see the city */
+    snprintf(url, sizeof url, "/agencies/%lld", (long long)parent);
+    h_request(h, &admin, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    ASSERT_HAS(r, "机构不存在");
+    ASSERT_LACKS(r, "常州市卫生健康委员会");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/agencies/%lld", (long long)parent);
+    assert_int_equal(get_status(h, &admin, url), 404);
+    send_json(h, &admin, "PUT", url, json_pack("{ss}", "name", "篡改"), &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/agencies/%lld", (long long)parent);
+    send_form(h, &admin, url, form("name", "篡改", NULL), &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/agencies/%lld/departments", (long long)parent);
+    send_json(h, &admin, "POST", url, json_pack("{ss}", "name", "越界科"), &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+
+    /* the city sees itself and both counties, unchanged */
+    h_login(h, &city, "city");
+    snprintf(url, sizeof url, "/api/v1/agencies/%lld", (long long)parent);
+    h_request(h, &city, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "name")), "常州市卫生健康委员会");
+    assert_int_equal(json_array_size(json_object_get(r.json, "departments")), 0);
+    hresp_free(&r);
+    h_request(h, &city, "GET", "/api/v1/agencies", NULL, &r);
+    assert_int_equal(json_array_size(r.json), 3);
+    hresp_free(&r);
+}
+
+/* ---- users -------------------------------------------------------------------------------- */
+
+static void test_user_create_with_roles(void **state)
+{
+    struct harness *h = *state;
+    struct client c, n;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    h_request(h, &c, "GET", "/users", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<td class=\"mono\">viewer</td>");
+    ASSERT_LACKS(r, "<td class=\"mono\">other</td>");
+    ASSERT_LACKS(r, "<td class=\"mono\">city</td>");
+    ASSERT_HAS(r, "value=\"auditor\"");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/users", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal(json_array_size(r.json), 7);
+    hresp_free(&r);
+
+    send_json(h, &c, "POST", "/api/v1/users",
+              json_pack("{ss ss ss ss s[ss]}", "username", "newbie", "display_name", "新人",
+                        "password", TEST_PASSWORD, "agency", "320412", "roles", "officer", "clerk"),
+              &r);
+    ASSERT_STATUS(r, 201);
+    assert_string_equal(json_string_value(json_object_get(r.json, "username")), "newbie");
+    assert_true(json_integer_value(json_object_get(r.json, "id")) > 0);
+    hresp_free(&r);
+    h_login(h, &n, "newbie");
+    h_request(h, &n, "GET", "/api/v1/me", NULL, &r);
+    json_t *roles = json_object_get(r.json, "roles");
+    assert_int_equal(json_array_size(roles), 2);
+    assert_string_equal(json_string_value(json_array_get(roles, 0)), "officer");
+    assert_string_equal(json_string_value(json_array_get(roles, 1)), "clerk");
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &n, "/entities/new"), 200);
+    assert_int_equal(get_status(h, &n, "/users"), 403);
+
+    /* the form with checkbox roles */
+    send_form(h, &c, "/users",
+              form("username", "formuser", "display_name", "表单用户", "password", TEST_PASSWORD,
+                   "agency", "320412", "roles", "viewer", "roles", "auditor", NULL),
+              &r);
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, "/users?saved=1");
+    hresp_free(&r);
+    h_login(h, &n, "formuser");
+    assert_int_equal(get_status(h, &n, "/audit"), 200);
+    assert_int_equal(get_status(h, &n, "/entities/new"), 403);
+    h_request(h, &c, "GET", "/users", NULL, &r);
+    ASSERT_HAS(r, "表单用户");
+    ASSERT_HAS(r, "<span class=\"tag\">只读</span>");
+    hresp_free(&r);
+}
+
+static void test_user_validation(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    send_form(h, &c, "/users",
+              form("username", "weakling", "display_name", "弱密码", "password", "abc", "agency",
+                   "320412", "roles", "viewer", NULL),
+              &r);
+    ASSERT_STATUS(r, 422);
+    assert_field_error(&r, "password", "密码至少8位");
+    ASSERT_HAS(r, "name=\"username\" value=\"weakling\"");
+    ASSERT_HAS(r, "name=\"display_name\" value=\"弱密码\"");
+    ASSERT_LACKS(r, "value=\"abc\"");                         /* never echo a password */
+    ASSERT_HAS(r, "name=\"roles\" value=\"viewer\" checked"); /* the chosen roles stay */
+    hresp_free(&r);
+
+    send_json(h, &c, "POST", "/api/v1/users",
+              json_pack("{ss ss ss ss s[s]}", "username", "weak2", "display_name", "弱", "password",
+                        "abcdefgh", "agency", "320412", "roles", "viewer"),
+              &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(field_msg(&r, "password"), "密码须同时包含字母和数字");
+    hresp_free(&r);
+    send_json(h, &c, "POST", "/api/v1/users",
+              json_pack("{ss ss ss ss s[s]}", "username", "a b", "display_name", "", "password",
+                        TEST_PASSWORD, "agency", "320412", "roles", "superuser"),
+              &r);
+    ASSERT_STATUS(r, 422);
+    assert_non_null(field_msg(&r, "username"));
+    assert_string_equal(field_msg(&r, "display_name"), "请填写姓名");
+    assert_string_equal(field_msg(&r, "roles"), "请至少选择一个角色");
+    hresp_free(&r);
+    send_json(h, &c, "POST", "/api/v1/users",
+              json_pack("{ss ss ss ss s[s]}", "username", "crosser", "display_name", "跨区",
+                        "password", TEST_PASSWORD, "agency", "320411", "roles", "viewer"),
+              &r);
+    ASSERT_STATUS(r, 422);
+    assert_non_null(strstr(field_msg(&r, "agency"), "不在您的管辖范围内"));
+    hresp_free(&r);
+    send_json(h, &c, "POST", "/api/v1/users",
+              json_pack("{ss ss ss ss s[s]}", "username", "other", "display_name", "重名",
+                        "password", TEST_PASSWORD, "agency", "320412", "roles", "viewer"),
+              &r);
+    ASSERT_STATUS(r, 409);
+    assert_string_equal(field_msg(&r, "username"), "用户名 other 已被使用");
+    hresp_free(&r);
+
+    struct client officer;
+    h_login(h, &officer, "officer");
+    assert_int_equal(get_status(h, &officer, "/users"), 403);
+    assert_int_equal(get_status(h, &officer, "/api/v1/users"), 403);
+    send_json(h, &officer, "POST", "/api/v1/users",
+              json_pack("{ss ss ss ss s[s]}", "username", "sneaky", "display_name", "越权",
+                        "password", TEST_PASSWORD, "agency", "320412", "roles", "admin"),
+              &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+}
+
+static void test_user_set_roles(void **state)
+{
+    struct harness *h = *state;
+    struct client c, v;
+    h_login(h, &c, "admin");
+    h_login(h, &v, "viewer");
+    int64_t id = user_id(h, "viewer");
+    char url[96];
+    struct hresp r;
+    assert_int_equal(get_status(h, &v, "/entities/new"), 403);
+    snprintf(url, sizeof url, "/api/v1/users/%lld/roles", (long long)id);
+    send_json(h, &c, "POST", url, json_pack("{s[ss]}", "roles", "clerk", "viewer"), &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(json_is_true(json_object_get(r.json, "ok")));
+    hresp_free(&r);
+    /* the running session has the new roles at once */
+    assert_int_equal(get_status(h, &v, "/entities/new"), 200);
+    h_request(h, &v, "GET", "/api/v1/me", NULL, &r);
+    assert_int_equal(json_array_size(json_object_get(r.json, "roles")), 2);
+    hresp_free(&r);
+
+    send_json(h, &c, "POST", url, json_pack("{s[]}", "roles"), &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(field_msg(&r, "roles"), "请至少选择一个角色");
+    hresp_free(&r);
+    send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "emperor"), &r);
+    ASSERT_STATUS(r, 422);
+    hresp_free(&r);
+
+    snprintf(url, sizeof url, "/users/%lld/roles", (long long)id);
+    send_form(h, &c, url, form("roles", "viewer", NULL), &r);
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, "/users?saved=1");
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &v, "/entities/new"), 403);
+
+    /* a user of another county is out of reach */
+    snprintf(url, sizeof url, "/api/v1/users/%lld/roles", (long long)user_id(h, "other"));
+    send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "viewer"), &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/users/%lld/roles", (long long)user_id(h, "city"));
+    send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "viewer"), &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    struct client other;
+    h_login(h, &other, "other");
+    h_request(h, &other, "GET", "/api/v1/me", NULL, &r);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(r.json, "roles"), 0)),
+                        "admin");
+    hresp_free(&r);
+}
+
+static void test_user_disable_ends_sessions(void **state)
+{
+    struct harness *h = *state;
+    struct client c, clerk;
+    h_login(h, &c, "admin");
+    h_login(h, &clerk, "clerk");
+    struct err e = {0};
+    char token[SECRET_HEX + 1];
+    assert_int_equal(token_create(&h->ctx, "clerk", "脚本", token, &e), 0);
+    struct client bearer;
+    memset(&bearer, 0, sizeof bearer);
+    snprintf(bearer.token, sizeof bearer.token, "%s", token);
+    assert_int_equal(get_status(h, &bearer, "/api/v1/me"), 200);
+
+    int64_t id = user_id(h, "clerk");
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/users/%lld/status", (long long)id);
+    send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &clerk, "/api/v1/me"), 401);
+    assert_int_equal(get_status(h, &clerk, "/entities"), 303);
+    assert_int_equal(get_status(h, &bearer, "/api/v1/me"), 401);
+    struct client again;
+    assert_int_equal(try_login(h, &again, "clerk", TEST_PASSWORD), 401);
+    h_request(h, &c, "GET", "/users", NULL, &r);
+    ASSERT_HAS(r, "已停用");
+    ASSERT_HAS(r, "<input type=\"hidden\" name=\"status\" value=\"active\">");
+    hresp_free(&r);
+
+    /* enabling through the form: logging in works again; the token stays revoked */
+    snprintf(url, sizeof url, "/users/%lld/status", (long long)id);
+    send_form(h, &c, url, form("status", "active", NULL), &r);
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, "/users?saved=1");
+    hresp_free(&r);
+    assert_int_equal(try_login(h, &again, "clerk", TEST_PASSWORD), 200);
+    assert_int_equal(get_status(h, &again, "/api/v1/me"), 200);
+    assert_int_equal(get_status(h, &bearer, "/api/v1/me"), 401);
+
+    send_form(h, &c, url, form("status", "deleted", NULL), &r);
+    ASSERT_STATUS(r, 422);
+    hresp_free(&r);
+    /* an administrator cannot lock themselves out */
+    snprintf(url, sizeof url, "/api/v1/users/%lld/status", (long long)user_id(h, "admin"));
+    send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &c, "/api/v1/me"), 200);
+    snprintf(url, sizeof url, "/api/v1/users/%lld/status", (long long)user_id(h, "other"));
+    send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    struct client other;
+    assert_int_equal(try_login(h, &other, "other", TEST_PASSWORD), 200);
+}
+
+static void test_user_reset_password(void **state)
+{
+    struct harness *h = *state;
+    struct client c, leader;
+    h_login(h, &c, "admin");
+    h_login(h, &leader, "leader");
+    int64_t id = user_id(h, "leader");
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/users/%lld/password", (long long)id);
+    send_json(h, &c, "POST", url, json_pack("{ss}", "password", "short1"), &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(field_msg(&r, "password"), "密码至少8位");
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &leader, "/api/v1/me"), 200); /* nothing changed */
+
+    send_json(h, &c, "POST", url, json_pack("{ss}", "password", "Newpass2027"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &leader, "/api/v1/me"), 401); /* sessions end */
+    struct client again;
+    assert_int_equal(try_login(h, &again, "leader", TEST_PASSWORD), 401);
+    assert_int_equal(try_login(h, &again, "leader", "Newpass2027"), 200);
+
+    snprintf(url, sizeof url, "/users/%lld/password", (long long)id);
+    send_form(h, &c, url, form("password", "Another2028", NULL), &r);
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    assert_int_equal(try_login(h, &again, "leader", "Another2028"), 200);
+
+    snprintf(url, sizeof url, "/api/v1/users/%lld/password", (long long)user_id(h, "other"));
+    send_json(h, &c, "POST", url, json_pack("{ss}", "password", "Hijack2027"), &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    assert_int_equal(try_login(h, &again, "other", TEST_PASSWORD), 200);
+}
+
+/* ---- audit -------------------------------------------------------------------------------- */
+
+static void test_audit_list_search_verify(void **state)
+{
+    struct harness *h = *state;
+    struct client c, auditor, officer, other;
+    h_login(h, &c, "admin");
+    create_entity(h, &c, "审计诊所", 1, "open");
+    struct hresp r;
+
+    h_request(h, &c, "GET", "/audit", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "登记管理相对人 审计诊所");
+    ASSERT_HAS(r, "entity.create");
+    ASSERT_HAS(r, "<td>admin</td>");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/audit", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    json_t *rows = json_object_get(r.json, "rows");
+    assert_true(json_array_size(rows) >= 2);
+    json_t *newest = json_array_get(rows, 0);
+    assert_string_equal(json_string_value(json_object_get(newest, "action")), "entity.create");
+    assert_string_equal(json_string_value(json_object_get(newest, "summary")),
+                        "登记管理相对人 审计诊所");
+    assert_non_null(json_object_get(newest, "time"));
+    hresp_free(&r);
+
+    /* search */
+    h_request(h, &c, "GET", "/api/v1/audit?q=审计诊所", NULL, &r);
+    assert_int_equal(json_array_size(json_object_get(r.json, "rows")), 1);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/audit?q=%E5%AE%A1%E8%AE%A1", NULL, &r); /* 审计 */
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "登记管理相对人 审计诊所");
+    ASSERT_HAS(r, "name=\"q\" value=\"审计\"");
+    ASSERT_LACKS(r, "user.login");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/audit?q=不存在的操作", NULL, &r);
+    ASSERT_HAS(r, "没有记录");
+    hresp_free(&r);
+
+    /* paging by id */
+    h_request(h, &c, "GET", "/audit?limit=1", NULL, &r);
+    ASSERT_HAS(r, "href=\"/audit?before=");
+    ASSERT_HAS(r, "更早的记录");
+    hresp_free(&r);
+
+    /* verify */
+    h_request(h, &c, "GET", "/audit/verify", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "完整：共");
+    ASSERT_HAS(r, "哈希链未发现篡改或删除");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/audit/verify", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(json_is_true(json_object_get(r.json, "intact")));
+    assert_true(json_integer_value(json_object_get(r.json, "rows")) >= 2);
+    hresp_free(&r);
+
+    /* who may read it */
+    h_login(h, &auditor, "auditor");
+    assert_int_equal(get_status(h, &auditor, "/audit"), 200);
+    assert_int_equal(get_status(h, &auditor, "/api/v1/audit"), 200);
+    assert_int_equal(get_status(h, &auditor, "/audit/verify"), 200);
+    h_login(h, &officer, "officer");
+    assert_int_equal(get_status(h, &officer, "/audit"), 403);
+    assert_int_equal(get_status(h, &officer, "/api/v1/audit"), 403);
+    assert_int_equal(get_status(h, &officer, "/audit/verify"), 403);
+    assert_int_equal(get_status(h, NULL, "/api/v1/audit"), 401);
+
+    /* another county sees neither the entity nor this county's log-ins */
+    h_login(h, &other, "other");
+    h_request(h, &other, "GET", "/api/v1/audit?q=审计诊所", NULL, &r);
+    assert_int_equal(json_array_size(json_object_get(r.json, "rows")), 0);
+    hresp_free(&r);
+    h_request(h, &other, "GET", "/api/v1/audit?q=user.login", NULL, &r);
+    rows = json_object_get(r.json, "rows");
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        if (strcmp(json_string_value(json_object_get(row, "username")), "other") != 0)
+            fail_msg("county 320411 sees the log-in of %s",
+                     json_string_value(json_object_get(row, "username")));
+    }
+    hresp_free(&r);
+}
+
+/* ---- calendar ----------------------------------------------------------------------------- */
+
+/* The result of the working-day calculator (JSON face), or fails. */
+static void assert_compute(struct harness *h, struct client *c, const char *query, const char *want)
+{
+    char url[128];
+    snprintf(url, sizeof url, "/api/v1/calendar/compute?%s", query);
+    struct hresp r;
+    h_request(h, c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    const char *got = json_string_value(json_object_get(r.json, "result"));
+    if (!got || strcmp(got, want) != 0)
+        fail_msg("compute %s: %s, expected %s", query, got ? got : "(none)", want);
+    hresp_free(&r);
+}
+
+static void test_calendar_page_and_special_days(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    h_request(h, &c, "GET", "/calendar", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "2026 年");
+    ASSERT_HAS(r, "<td class=\"mono\">2026-02-28</td><td><b>调休上班</b></td><td>春节</td>");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/calendar", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(json_array_size(r.json) >= 5);
+    hresp_free(&r);
+
+    /* Friday 2026-02-27: the 调休 Saturday works, then Monday 2026-03-02 */
+    assert_compute(h, &c, "date=2026-02-27&n=1", "2026-02-28");
+    assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02");
+    assert_compute(h, &c, "date=2026-02-27&n=0", "2026-02-27");
+
+    send_form(h, &c, "/calendar/days",
+              form("day", "2026-03-02", "off", "1", "name", "测试假日", NULL), &r);
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, "/calendar?saved=1");
+    hresp_free(&r);
+    assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-03");
+    h_request(h, &c, "GET", "/calendar/compute?date=2026-02-27&n=2", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<b>2026-03-03</b>");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/calendar", NULL, &r);
+    ASSERT_HAS(r, "<td class=\"mono\">2026-03-02</td><td>休息</td><td>测试假日</td>");
+    hresp_free(&r);
+
+    send_form(h, &c, "/calendar/days/clear", form("day", "2026-03-02", NULL), &r);
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02");
+    send_form(h, &c, "/calendar/days/clear", form("day", "2026-03-02", NULL), &r);
+    ASSERT_STATUS(r, 422);
+    assert_field_error(&r, "day", "2026-03-02 不是节假日或调休日");
+    hresp_free(&r);
+
+    /* the API faces; a 调休 working Sunday */
+    h_request(h, &c, "POST", "/api/v1/calendar/days",
+              "{\"day\":\"2026-03-08\",\"off\":\"0\",\"name\":\"测试调休\"}", &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(json_is_true(json_object_get(r.json, "ok")));
+    hresp_free(&r);
+    assert_compute(h, &c, "date=2026-03-06&n=1", "2026-03-08");
+    h_request(h, &c, "POST", "/api/v1/calendar/days/clear", "{\"day\":\"2026-03-08\"}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    assert_compute(h, &c, "date=2026-03-06&n=1", "2026-03-09");
+
+    /* invalid days */
+    h_request(h, &c, "POST", "/api/v1/calendar/days", "{\"day\":\"2026-02-30\",\"name\":\"\"}", &r);
+    ASSERT_STATUS(r, 422);
+    assert_non_null(field_msg(&r, "day"));
+    assert_non_null(field_msg(&r, "name"));
+    hresp_free(&r);
+    send_form(h, &c, "/calendar/days", form("day", "2031-05-06", "off", "1", "name", "未来", NULL),
+              &r);
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r, "2031 年尚未建立日历，请先添加该年度");
+    ASSERT_HAS(r, "name=\"day\" value=\"2031-05-06\"");
+    hresp_free(&r);
+}
+
+static void test_calendar_years_and_unloaded_year(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+
+    /* a year whose notice is not loaded: no guessing */
+    h_request(h, &c, "GET", "/calendar/compute?date=2031-03-03&n=5", NULL, &r);
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r, "尚未载入");
+    ASSERT_HAS(r, "2031 年的节假日安排尚未载入");
+    ASSERT_HAS(r, "class=\"field-error\"");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2031-03-03&n=5", NULL, &r);
+    ASSERT_STATUS(r, 422);
+    assert_non_null(strstr(field_msg(&r, "date"), "尚未载入"));
+    hresp_free(&r);
+    /* nor a count that runs into it */
+    h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2026-12-30&n=5", NULL, &r);
+    ASSERT_STATUS(r, 422);
+    assert_non_null(strstr(field_msg(&r, "date"), "2027"));
+    hresp_free(&r);
+
+    send_form(h, &c, "/calendar/years",
+              form("year", "2031", "source", "国办发明电〔2030〕1号", NULL), &r);
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    assert_compute(h, &c, "date=2031-03-03&n=5", "2031-03-10");
+    h_request(h, &c, "GET", "/calendar", NULL, &r);
+    ASSERT_HAS(r, "2031 年 <small class=\"muted\">国办发明电〔2030〕1号</small>");
+    hresp_free(&r);
+
+    h_request(h, &c, "POST", "/api/v1/calendar/years", "{\"year\":\"2031\",\"source\":\"重复\"}",
+              &r);
+    ASSERT_STATUS(r, 409);
+    assert_string_equal(field_msg(&r, "year"), "2031 年度已存在");
+    hresp_free(&r);
+    h_request(h, &c, "POST", "/api/v1/calendar/years", "{\"year\":2032,\"source\":\"接口\"}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    send_form(h, &c, "/calendar/years", form("year", "3000", "source", "", NULL), &r);
+    ASSERT_STATUS(r, 422);
+    assert_field_error(&r, "year", "请填写年度，如 2027");
+    assert_field_error(&r, "source", "请填写依据（通知文号）");
+    ASSERT_HAS(r, "name=\"year\" value=\"3000\"");
+    hresp_free(&r);
+
+    /* the calculator checks its input */
+    h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2026-13-01&n=x", NULL, &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(field_msg(&r, "date"), "日期格式应为 YYYY-MM-DD");
+    assert_non_null(field_msg(&r, "n"));
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/calendar/compute", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "工作日计算");
+    hresp_free(&r);
+
+    /* only administrators edit the calendar; everyone may compute */
+    struct client officer;
+    h_login(h, &officer, "officer");
+    assert_int_equal(get_status(h, &officer, "/calendar"), 403);
+    assert_int_equal(get_status(h, &officer, "/api/v1/calendar"), 403);
+    send_form(h, &officer, "/calendar/years", form("year", "2033", "source", "越权", NULL), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    send_form(h, &officer, "/calendar/days",
+              form("day", "2026-03-02", "off", "1", "name", "越权", NULL), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    assert_compute(h, &officer, "date=2026-02-27&n=2", "2026-03-02");
+}
+
+/* ---- home --------------------------------------------------------------------------------- */
+
+static void test_home_page_counts(void **state)
+{
+    struct harness *h = *state;
+    struct client c, other;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    h_request(h, &c, "GET", "/", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<b>0</b><span>管理相对人</span>");
+    ASSERT_HAS(r, "暂无数据");
+    hresp_free(&r);
+
+    create_entity(h, &c, "营业诊所", 1, "open");
+    create_entity(h, &c, "注销诊所", 2, "closed");
+    create_officer(h, &c, "正常人员", 1, 1000);
+    create_officer(h, &c, "将到期人员", 2, 10);
+    create_officer(h, &c, "已过期人员", 3, -3);
+    h_request(h, &c, "GET", "/", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<b>2</b><span>管理相对人</span>");
+    ASSERT_HAS(r, "<b>1</b><span>正常营业</span>");
+    ASSERT_HAS(r, "<b>3</b><span>在岗执法人员</span>");
+    ASSERT_HAS(r, "<b>1</b><span>执法证30日内到期</span>");
+    ASSERT_HAS(r, "<b>1</b><span>执法证已过期</span>");
+    ASSERT_HAS(r, "<a href=\"/entities?line=medical\">医疗卫生</a></td><td class=\"num\">2</td>");
+    ASSERT_HAS(r, "class=\"active\" aria-current=\"page\">首页</a>");
+    hresp_free(&r);
+
+    /* counts are per scope */
+    h_login(h, &other, "other");
+    h_request(h, &other, "GET", "/", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<b>0</b><span>管理相对人</span>");
+    ASSERT_HAS(r, "<b>0</b><span>在岗执法人员</span>");
+    hresp_free(&r);
+
+    /* the navigation follows the roles */
+    struct client viewer;
+    h_login(h, &viewer, "viewer");
+    h_request(h, &viewer, "GET", "/", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "href=\"/entities\"");
+    ASSERT_LACKS(r, "href=\"/users\"");
+    ASSERT_LACKS(r, "href=\"/audit\"");
+    hresp_free(&r);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_agency_list_create_show),
+        T(test_agency_validation_and_conflict),
+        T(test_agency_parent_outside_scope_is_field_error),
+        T(test_agency_update_and_departments),
+        T(test_agency_permissions_and_scope),
+        T(test_user_create_with_roles),
+        T(test_user_validation),
+        T(test_user_set_roles),
+        T(test_user_disable_ends_sessions),
+        T(test_user_reset_password),
+        T(test_audit_list_search_verify),
+        T(test_calendar_page_and_special_days),
+        T(test_calendar_years_and_unloaded_year),
+        T(test_home_page_counts),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,651 @@
+/* test_api.c — the route table as a whole: the OpenAPI document matches it in both directions,
+ * every page renders well-formed for an administrator, every JSON answer parses, unknown paths
+ * and wrong methods, malformed bodies, security headers, assets with ETags, and /healthz. */
+#include "tests/support.h"
+#include "base/codes.h"
+#include "base/date.h"
+#include "law/role.h"
+#include "web/web.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define ASSERT_STATUS(r, want)                                                                     \
+    do {                                                                                           \
+        if ((r).status != (want))                                                                  \
+            fail_msg("%s:%d: status %d, expected %d: %.1500s", __FILE__, __LINE__, (r).status,     \
+                     (want), (r).body);                                                            \
+    } while (0)
+
+#define ASSERT_HAS(r, s)                                                                           \
+    do {                                                                                           \
+        if (!strstr((r).body, (s)))                                                                \
+            fail_msg("%s:%d: body lacks \"%s\": %.1500s", __FILE__, __LINE__, (s), (r).body);      \
+    } while (0)
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+/* Ids of one record of each kind, for the {…} segments of route patterns. */
+struct ids {
+    int64_t entity, licence, officer, agency, user;
+};
+
+static int64_t post_for_id(struct harness *h, struct client *c, const char *target, json_t *obj)
+{
+    char *s = json_dumps(obj, JSON_COMPACT);
+    json_decref(obj);
+    struct hresp r;
+    h_request(h, c, "POST", target, s, &r);
+    free(s);
+    ASSERT_STATUS(r, 201);
+    int64_t id = json_integer_value(json_object_get(r.json, "id"));
+    assert_true(id > 0);
+    hresp_free(&r);
+    return id;
+}
+
+/* Create an entity with a licence, an officer and a user; the agency is the admin's own. */
+static struct ids make_records(struct harness *h, struct client *admin)
+{
+    struct ids ids = {0};
+    char uscc[USCC_LEN + 1], idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN], url[96];
+    snprintf(uscc, sizeof uscc, "91320412%08d", 1);
+    uscc[16] = orgcode_check_char(uscc + 8);
+    uscc[17] = uscc_check_char(uscc);
+    uscc[18] = 0;
+    ids.entity = post_for_id(h, admin, "/api/v1/entities",
+                             json_pack("{ss ss ss ss}", "name", "接口诊所", "uscc", uscc, "address",
+                                       "某路1号", "subtype", "clinic"));
+    snprintf(url, sizeof url, "/api/v1/entities/%lld/licences", (long long)ids.entity);
+    ids.licence = post_for_id(h, admin, url,
+                              json_pack("{ss ss}", "type", "medical_institution", "number", "L1"));
+    snprintf(idno, sizeof idno, "32041219800101%03d", 1);
+    idno[17] = idcard_check_char(idno);
+    idno[18] = 0;
+    day_t today = date_from_instant(time(NULL));
+    date_format(today - 10, from);
+    date_format(today + 500, to);
+    ids.officer = post_for_id(h, admin, "/api/v1/officers",
+                              json_pack("{ss ss ss ss ss s[s]}", "name", "接口人员", "id_number",
+                                        idno, "cert_no", "ZF-1", "cert_issued", from,
+                                        "cert_expires", to, "lines", "medical"));
+    ids.user = post_for_id(h, admin, "/api/v1/users",
+                           json_pack("{ss ss ss ss s[s]}", "username", "apiuser", "display_name",
+                                     "接口用户", "password", TEST_PASSWORD, "agency", "320412",
+                                     "roles", "viewer"));
+    struct hresp r;
+    h_request(h, admin, "GET", "/api/v1/me", NULL, &r);
+    ids.agency = json_integer_value(json_object_get(r.json, "agency_id"));
+    hresp_free(&r);
+    return ids;
+}
+
+/* The request path of pattern with its {…} segments replaced by the ids. */
+static void fill(const char *pattern, const struct ids *ids, char *out, size_t n)
+{
+    size_t o = 0;
+    for (const char *p = pattern; *p && o + 24 < n;) {
+        if (*p != '{') {
+            out[o++] = *p++;
+            continue;
+        }
+        const char *close = strchr(p, '}');
+        assert_non_null(close);
+        size_t len = (size_t)(close - p - 1);
+        int64_t v = 0;
+        if (len == 4 && strncmp(p + 1, "name", 4) == 0) {
+            o += (size_t)snprintf(out + o, n - o, "app.css");
+        } else if (len == 3 && strncmp(p + 1, "lid", 3) == 0) {
+            v = ids->licence;
+        } else if (str_prefix(pattern, "/entities/")) {
+            v = ids->entity;
+        } else if (str_prefix(pattern, "/officers/")) {
+            v = ids->officer;
+        } else if (str_prefix(pattern, "/agencies/")) {
+            v = ids->agency;
+        } else if (str_prefix(pattern, "/users/")) {
+            v = ids->user;
+        } else {
+            fail_msg("no id for %s", pattern);
+        }
+        if (v) o += (size_t)snprintf(out + o, n - o, "%lld", (long long)v);
+        p = close + 1;
+    }
+    out[o] = 0;
+}
+
+/* Occurrences of s in body. */
+static int count(const char *body, const char *s)
+{
+    int n = 0;
+    for (const char *p = strstr(body, s); p; p = strstr(p + strlen(s), s))
+        n++;
+    return n;
+}
+
+/* Opening tags <tag …> or <tag>. */
+static int count_open(const char *body, const char *tag)
+{
+    char needle[32];
+    int n = snprintf(needle, sizeof needle, "<%s", tag);
+    int k = 0;
+    for (const char *p = strstr(body, needle); p; p = strstr(p + n, needle))
+        if (p[n] == ' ' || p[n] == '>' || p[n] == '\n') k++;
+    return k;
+}
+
+/* The page is a whole document from the layout, with balanced containers and no template
+ * syntax left over. what names it in failure messages. */
+static void assert_well_formed(const struct hresp *r, const char *what)
+{
+    if (!str_prefix(r->content_type, "text/html"))
+        fail_msg("%s: content type %s", what, r->content_type);
+    if (!str_prefix(r->body, "<!doctype html>")) fail_msg("%s: no doctype", what);
+    if (count_open(r->body, "main") != 1)
+        fail_msg("%s: %d <main>", what, count_open(r->body, "main"));
+    if (count(r->body, "</main>") != 1) fail_msg("%s: </main> count", what);
+    if (count_open(r->body, "title") != 1) fail_msg("%s: <title> count", what);
+    if (strstr(r->body, "{{") || strstr(r->body, "}}")) fail_msg("%s: template syntax left", what);
+    static const char *const tags[] = {"form",   "table", "section",  "label", "select", "ul",
+                                       "dl",     "nav",   "fieldset", "tr",    "div",    "a",
+                                       "button", "p",     "h1",       "h2",    NULL};
+    for (int i = 0; tags[i]; i++) {
+        char close[32];
+        snprintf(close, sizeof close, "</%s>", tags[i]);
+        int open = count_open(r->body, tags[i]), closed = count(r->body, close);
+        if (open != closed) fail_msg("%s: %d <%s> but %d %s", what, open, tags[i], closed, close);
+    }
+    /* every form posting data carries the CSRF token */
+    for (const char *p = strstr(r->body, "<form"); p; p = strstr(p + 5, "<form")) {
+        const char *end = strstr(p, "</form>");
+        assert_non_null(end);
+        if (strncmp(p, "<form method=\"post\"", 19) != 0) continue;
+        if (strncmp(p, "<form method=\"post\" action=\"/login\"", 34) == 0) continue;
+        const char *tok = strstr(p, "name=\"_csrf\"");
+        if (!tok || tok > end) fail_msg("%s: a POST form without _csrf: %.200s", what, p);
+        if (str_prefix(tok, "name=\"_csrf\" value=\"\""))
+            fail_msg("%s: an empty _csrf: %.200s", what, p);
+    }
+}
+
+/* The security headers every answer carries. */
+static void assert_security_headers(const struct hresp *r, const char *what)
+{
+    const char *v = h_header(r, "X-Content-Type-Options");
+    if (!v || strcmp(v, "nosniff") != 0) fail_msg("%s: X-Content-Type-Options", what);
+    v = h_header(r, "X-Frame-Options");
+    if (!v || strcmp(v, "DENY") != 0) fail_msg("%s: X-Frame-Options", what);
+    v = h_header(r, "Content-Security-Policy");
+    if (!v || !strstr(v, "default-src 'self'") || !strstr(v, "frame-ancestors 'none'"))
+        fail_msg("%s: Content-Security-Policy %s", what, v ? v : "(none)");
+}
+
+static void lower(const char *s, char *out, size_t n)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < n; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
+    out[i] = 0;
+}
+
+static json_t *load_openapi(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/assets/openapi.json", h_srcdir());
+    json_error_t je;
+    json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (!doc) fail_msg("%s: %s (line %d)", path, je.text, je.line);
+    return doc;
+}
+
+/* ---- the OpenAPI document ----------------------------------------------------------------- */
+
+static void test_openapi_matches_route_table(void **state)
+{
+    (void)state;
+    json_t *doc = load_openapi();
+    json_t *paths = json_object_get(doc, "paths");
+    assert_true(json_is_object(paths));
+    int missing = 0;
+    char method[16];
+    /* every API route is documented, with its permission */
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const struct route *rt = &web_routes[i];
+        if (!(rt->faces & ROUTE_API)) continue;
+        lower(rt->method, method, sizeof method);
+        json_t *op = json_object_get(json_object_get(paths, rt->pattern), method);
+        if (!op) {
+            print_error("not in openapi.json: %s %s\n", rt->method, rt->pattern);
+            missing++;
+            continue;
+        }
+        const char *perm = json_string_value(json_object_get(op, "x-permission"));
+        if (!perm || strcmp(perm, perm_code((enum perm)rt->perm)) != 0) {
+            print_error("%s %s: x-permission %s, the table says %s\n", rt->method, rt->pattern,
+                        perm ? perm : "(none)", perm_code((enum perm)rt->perm));
+            missing++;
+        }
+    }
+    /* every documented operation exists */
+    const char *path;
+    json_t *item;
+    json_object_foreach(paths, path, item)
+    {
+        const char *m;
+        json_t *op;
+        json_object_foreach(item, m, op)
+        {
+            if (strcmp(m, "parameters") == 0) continue;
+            bool found = false;
+            for (size_t i = 0; i < web_nroutes && !found; i++) {
+                const struct route *rt = &web_routes[i];
+                lower(rt->method, method, sizeof method);
+                found = (rt->faces & ROUTE_API) && strcmp(rt->pattern, path) == 0 &&
+                        strcmp(method, m) == 0;
+            }
+            if (!found) {
+                print_error("documented but not routed: %s %s\n", m, path);
+                missing++;
+            }
+        }
+    }
+    json_decref(doc);
+    assert_int_equal(missing, 0);
+}
+
+static void test_openapi_is_served(void **state)
+{
+    struct harness *h = *state;
+    struct hresp r;
+    h_request(h, NULL, "GET", "/api/v1/openapi.json", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(str_prefix(r.content_type, "application/json"));
+    assert_non_null(r.json);
+    assert_non_null(h_header(&r, "ETag"));
+    json_t *doc = load_openapi();
+    assert_true(json_equal(doc, r.json)); /* the embedded copy is the file */
+    json_decref(doc);
+    hresp_free(&r);
+}
+
+/* ---- every page and every JSON answer ----------------------------------------------------- */
+
+static void test_every_page_renders_well_formed(void **state)
+{
+    struct harness *h = *state;
+    struct client admin;
+    h_login(h, &admin, "admin");
+    struct ids ids = make_records(h, &admin);
+    int pages = 0;
+    char target[160];
+    struct hresp r;
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const struct route *rt = &web_routes[i];
+        if (strcmp(rt->method, "GET") != 0 || !(rt->faces & ROUTE_HTML)) continue;
+        fill(rt->pattern, &ids, target, sizeof target);
+        /* the login page is for anonymous visitors (a logged-in one is sent on) */
+        struct client *c = strcmp(rt->pattern, "/login") == 0 ? NULL : &admin;
+        h_request(h, c, "GET", target, NULL, &r);
+        if (r.status != 200) fail_msg("GET %s: %d %.800s", target, r.status, r.body);
+        if (str_prefix(r.content_type, "text/html")) {
+            assert_well_formed(&r, target);
+            assert_security_headers(&r, target);
+            pages++;
+        } else if (strstr(rt->pattern, "/export")) {
+            assert_non_null(strstr(r.content_type, "spreadsheetml"));
+        } else if (!str_prefix(rt->pattern, "/healthz") && !str_prefix(rt->pattern, "/assets/")) {
+            fail_msg("GET %s answered %s", target, r.content_type);
+        }
+        hresp_free(&r);
+    }
+    assert_true(pages >= 14);
+
+    /* the pages a user meets besides the table's GETs: errors and re-displayed forms */
+    static const char *const extra[][3] = {
+        {"GET", "/no/such/page", NULL},
+        {"GET", "/entities/999999", NULL},
+        {"POST", "/entities", "name=&subtype="},
+        {"POST", "/officers", "name="},
+        {"POST", "/agencies", "code="},
+        {"POST", "/users", "username="},
+        {"POST", "/calendar/years", "year="},
+        {"GET", "/calendar/compute?date=2031-01-05&n=3", NULL},
+        {"GET", "/calendar/compute?date=2026-03-02&n=3", NULL},
+        {"PUT", "/entities", "x=1"},
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
+        h_request(h, &admin, extra[i][0], extra[i][1], extra[i][2], &r);
+        char what[96];
+        snprintf(what, sizeof what, "%s %s (%d)", extra[i][0], extra[i][1], r.status);
+        assert_well_formed(&r, what);
+        assert_security_headers(&r, what);
+        hresp_free(&r);
+    }
+    /* a viewer's pages: no write controls, still well-formed */
+    struct client viewer;
+    h_login(h, &viewer, "viewer");
+    static const char *const viewer_pages[] = {"/", "/entities", "/officers", "/me", NULL};
+    for (int i = 0; viewer_pages[i]; i++) {
+        h_request(h, &viewer, "GET", viewer_pages[i], NULL, &r);
+        ASSERT_STATUS(r, 200);
+        assert_well_formed(&r, viewer_pages[i]);
+        hresp_free(&r);
+    }
+    /* anonymous: the login page after a failed attempt */
+    h_request(h, NULL, "POST", "/login", "username=admin&password=wrong", &r);
+    ASSERT_STATUS(r, 401);
+    assert_well_formed(&r, "failed login");
+    hresp_free(&r);
+}
+
+static void test_every_json_answer_parses(void **state)
+{
+    struct harness *h = *state;
+    struct client admin;
+    h_login(h, &admin, "admin");
+    struct ids ids = make_records(h, &admin);
+    char target[200];
+    struct hresp r;
+    /* GETs of every API route answer 200 with JSON (exports answer spreadsheets) */
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const struct route *rt = &web_routes[i];
+        if (strcmp(rt->method, "GET") != 0 || !(rt->faces & ROUTE_API)) continue;
+        snprintf(target, sizeof target, "/api/v1");
+        fill(rt->pattern, &ids, target + 7, sizeof target - 7);
+        h_request(h, &admin, "GET", target, NULL, &r);
+        if (r.status != 200) fail_msg("GET %s: %d %.800s", target, r.status, r.body);
+        if (strstr(rt->pattern, "/export")) {
+            assert_non_null(strstr(r.content_type, "spreadsheetml"));
+        } else {
+            if (!str_prefix(r.content_type, "application/json") || !r.json)
+                fail_msg("GET %s: not JSON (%s): %.300s", target, r.content_type, r.body);
+            assert_security_headers(&r, target);
+        }
+        hresp_free(&r);
+    }
+    /* every other API route, given an empty object (or nothing), answers JSON and never 5xx;
+     * a fresh session each time, as one of them logs out */
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const struct route *rt = &web_routes[i];
+        if (strcmp(rt->method, "GET") == 0 || !(rt->faces & ROUTE_API)) continue;
+        struct client c;
+        h_login(h, &c, "admin");
+        snprintf(target, sizeof target, "/api/v1");
+        fill(rt->pattern, &ids, target + 7, sizeof target - 7);
+        bool body = strcmp(rt->method, "DELETE") != 0;
+        h_request(h, &c, rt->method, target, body ? "{}" : NULL, &r);
+        if (r.status >= 500 || r.status < 200)
+            fail_msg("%s %s: %d %.500s", rt->method, target, r.status, r.body);
+        if (r.status == 204) {
+            assert_int_equal(r.len, 0);
+        } else if (!str_prefix(r.content_type, "application/json") || !r.json) {
+            fail_msg("%s %s: not JSON (%s): %.300s", rt->method, target, r.content_type, r.body);
+        }
+        if (r.status >= 400) {
+            json_t *err = json_object_get(r.json, "error");
+            assert_true(json_is_string(json_object_get(err, "code")));
+            assert_true(json_is_string(json_object_get(err, "message")));
+            assert_true(json_is_object(json_object_get(err, "fields")));
+        }
+        hresp_free(&r);
+    }
+    /* anonymous, every protected API route is a 401 JSON error */
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const struct route *rt = &web_routes[i];
+        if (rt->perm == PERM_PUBLIC || !(rt->faces & ROUTE_API)) continue;
+        snprintf(target, sizeof target, "/api/v1");
+        fill(rt->pattern, &ids, target + 7, sizeof target - 7);
+        h_request(h, NULL, rt->method, target, strcmp(rt->method, "GET") ? "{}" : NULL, &r);
+        if (r.status != 401 || !r.json)
+            fail_msg("anonymous %s %s: %d %.300s", rt->method, target, r.status, r.body);
+        hresp_free(&r);
+    }
+}
+
+/* ---- errors ------------------------------------------------------------------------------- */
+
+static void test_unknown_path_and_wrong_method(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    static const char *const api_paths[] = {"/api/v1/nope", "/api/v1/entities/1/nope", "/api/v1",
+                                            "/api/v1/entities/new"};
+    for (size_t i = 0; i < 4; i++) {
+        h_request(h, &c, "GET", api_paths[i], NULL, &r);
+        if (r.status != 404 || !r.json) fail_msg("%s: %d %s", api_paths[i], r.status, r.body);
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(r.json, "error"), "code")),
+            "not_found");
+        hresp_free(&r);
+    }
+    /* anonymous too: 404, not a login */
+    h_request(h, NULL, "GET", "/api/v1/nope", NULL, &r);
+    ASSERT_STATUS(r, 404);
+    assert_non_null(r.json);
+    hresp_free(&r);
+
+    h_request(h, &c, "GET", "/nope", NULL, &r);
+    ASSERT_STATUS(r, 404);
+    assert_true(str_prefix(r.content_type, "text/html"));
+    assert_well_formed(&r, "/nope");
+    ASSERT_HAS(r, "<h1>404</h1>");
+    ASSERT_HAS(r, "页面或记录不存在");
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/openapi.json", NULL, &r); /* only an API face */
+    ASSERT_STATUS(r, 404);
+    assert_true(str_prefix(r.content_type, "text/html"));
+    hresp_free(&r);
+
+    /* a known path with the wrong method */
+    h_request(h, &c, "DELETE", "/api/v1/entities", NULL, &r);
+    ASSERT_STATUS(r, 405);
+    assert_non_null(r.json);
+    assert_non_null(strstr(r.body, "不支持的请求方法 DELETE"));
+    hresp_free(&r);
+    h_request(h, &c, "PUT", "/entities", "x=1", &r);
+    ASSERT_STATUS(r, 405);
+    assert_true(str_prefix(r.content_type, "text/html"));
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/logout", NULL, &r);
+    ASSERT_STATUS(r, 405);
+    hresp_free(&r);
+    h_request(h, NULL, "POST", "/healthz", "x=1", &r);
+    ASSERT_STATUS(r, 405);
+    hresp_free(&r);
+    h_request(h, &c, "PUT", "/entities/1", "x=1", &r); /* PUT is the API face only */
+    ASSERT_STATUS(r, 405);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/login", NULL, &r);
+    ASSERT_STATUS(r, 405);
+    assert_non_null(r.json);
+    hresp_free(&r);
+}
+
+static void test_malformed_and_unsupported_bodies(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    h_request(h, &c, "POST", "/api/v1/entities", "{\"name\": \"x\",", &r);
+    ASSERT_STATUS(r, 400);
+    json_t *err = json_object_get(r.json, "error");
+    assert_string_equal(json_string_value(json_object_get(err, "code")), "bad_request");
+    assert_non_null(strstr(json_string_value(json_object_get(err, "message")), "JSON格式错误"));
+    hresp_free(&r);
+    h_request(h, &c, "POST", "/api/v1/entities", "{\"name\":\"a\",\"name\":\"b\"}", &r);
+    ASSERT_STATUS(r, 400);
+    hresp_free(&r);
+    h_request(h, &c, "POST", "/api/v1/entities", "{\"name\":\"\xff\xfe\"}", &r);
+    ASSERT_STATUS(r, 400);
+    hresp_free(&r);
+    h_request(h, &c, "POST", "/api/v1/entities", "{\"name\":\"a\\u0001b\"}", &r);
+    ASSERT_STATUS(r, 400);
+    assert_non_null(strstr(r.body, "控制字符"));
+    hresp_free(&r);
+
+    struct client json_array = c;
+    json_array.content_type = "application/json";
+    h_request(h, &json_array, "POST", "/api/v1/entities", "[1,2]", &r);
+    ASSERT_STATUS(r, 400);
+    assert_non_null(strstr(r.body, "请求体应为JSON对象"));
+    hresp_free(&r);
+
+    struct client text = c;
+    text.content_type = "text/plain";
+    h_request(h, &text, "POST", "/api/v1/entities", "name=x", &r);
+    ASSERT_STATUS(r, 400);
+    err = json_object_get(r.json, "error");
+    assert_string_equal(json_string_value(json_object_get(err, "message")),
+                        "不支持的内容类型：text/plain");
+    hresp_free(&r);
+    text.content_type = "multipart/form-data; boundary=x";
+    h_request(h, &text, "POST", "/entities", "--x--", &r);
+    ASSERT_STATUS(r, 400);
+    assert_true(str_prefix(r.content_type, "text/html"));
+    assert_well_formed(&r, "unsupported content type");
+    ASSERT_HAS(r, "不支持的内容类型：multipart/form-data; boundary=x");
+    assert_security_headers(&r, "unsupported content type");
+    hresp_free(&r);
+
+    /* a bad form encoding and a bad query string */
+    h_request(h, &c, "POST", "/entities", "name=%zz", &r);
+    ASSERT_STATUS(r, 400);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/entities?q=%E8%AF", NULL, &r);
+    ASSERT_STATUS(r, 400);
+    assert_non_null(r.json);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/entities%zz", NULL, &r);
+    ASSERT_STATUS(r, 400);
+    hresp_free(&r);
+
+    /* nothing was saved */
+    h_request(h, &c, "GET", "/api/v1/entities", NULL, &r);
+    assert_int_equal(json_array_size(json_object_get(r.json, "rows")), 0);
+    hresp_free(&r);
+}
+
+/* ---- headers, assets, health -------------------------------------------------------------- */
+
+static void test_security_headers(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    static const char *const targets[] = {
+        "/", "/entities", "/login", "/api/v1/me", "/api/v1/nope", "/healthz", NULL};
+    struct hresp r;
+    for (int i = 0; targets[i]; i++) {
+        h_request(h, &c, "GET", targets[i], NULL, &r);
+        assert_security_headers(&r, targets[i]);
+        hresp_free(&r);
+    }
+    h_request(h, NULL, "GET", "/entities", NULL, &r); /* the redirect to the login page */
+    ASSERT_STATUS(r, 303);
+    assert_security_headers(&r, "redirect");
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/login", NULL, &r);
+    const char *rp = h_header(&r, "Referrer-Policy");
+    assert_non_null(rp);
+    hresp_free(&r);
+}
+
+static void test_assets_with_etag(void **state)
+{
+    struct harness *h = *state;
+    struct hresp r;
+    h_request(h, NULL, "GET", "/assets/app.css", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(str_prefix(r.content_type, "text/css"));
+    assert_true(r.len > 100);
+    char etag[64];
+    const char *v = h_header(&r, "ETag");
+    assert_non_null(v);
+    snprintf(etag, sizeof etag, "%s", v);
+    assert_true(etag[0] == '"' && etag[strlen(etag) - 1] == '"');
+    assert_string_equal(h_header(&r, "Cache-Control"), "no-cache");
+    hresp_free(&r);
+
+    /* the client has it */
+    struct client cached;
+    memset(&cached, 0, sizeof cached);
+    cached.if_none_match = etag;
+    h_request(h, &cached, "GET", "/assets/app.css", NULL, &r);
+    ASSERT_STATUS(r, 304);
+    assert_int_equal(r.len, 0);
+    assert_string_equal(h_header(&r, "ETag"), etag);
+    hresp_free(&r);
+    cached.if_none_match = "\"stale\"";
+    h_request(h, &cached, "GET", "/assets/app.css", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(r.len > 100);
+    hresp_free(&r);
+
+    /* versioned URLs (as the pages write them) are cached for good */
+    h_request(h, NULL, "GET", "/assets/app.css?v=1", NULL, &r);
+    assert_non_null(strstr(h_header(&r, "Cache-Control"), "immutable"));
+    hresp_free(&r);
+    struct client admin;
+    h_login(h, &admin, "admin");
+    h_request(h, &admin, "GET", "/", NULL, &r);
+    char link[96];
+    snprintf(link, sizeof link, "href=\"/assets/app.css?v=%.*s\"", (int)strlen(etag) - 2, etag + 1);
+    ASSERT_HAS(r, link);
+    hresp_free(&r);
+
+    h_request(h, NULL, "GET", "/assets/app.js", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(str_prefix(r.content_type, "text/javascript"));
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/assets/htmx.min.js", NULL, &r); /* referenced by the layout */
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/assets/nope.css", NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/assets/..%2Fmigrations%2F001_core.sql", NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/assets/..", NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+}
+
+static void test_healthz(void **state)
+{
+    struct harness *h = *state;
+    struct hresp r;
+    h_request(h, NULL, "GET", "/healthz", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(str_prefix(r.content_type, "application/json"));
+    assert_non_null(r.json);
+    assert_string_equal(json_string_value(json_object_get(r.json, "status")), "ok");
+    hresp_free(&r);
+    h_request(h, NULL, "HEAD", "/healthz", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_openapi_matches_route_table),
+        T(test_openapi_is_served),
+        T(test_every_page_renders_well_formed),
+        T(test_every_json_answer_parses),
+        T(test_unknown_path_and_wrong_method),
+        T(test_malformed_and_unsupported_bodies),
+        T(test_security_headers),
+        T(test_assets_with_etag),
+        T(test_healthz),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
