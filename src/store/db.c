@@ -189,6 +189,14 @@ int db_exec_script(struct db *db, struct err *e, const char *sql)
     return db->ops->exec_script(db, sql, e ? e : &scratch);
 }
 
+/* Transaction control through the statement cache (sqlite3_exec would parse it every time). */
+static int tx_exec(struct db *db, struct err *e, const char *sql)
+{
+    struct err scratch = {0};
+    int64_t rc = db_exec(db, e ? e : &scratch, sql, "");
+    return rc < 0 ? (int)rc : 0;
+}
+
 int db_begin_at(struct db *db, struct err *e, const char *file, int line)
 {
     int rc;
@@ -200,7 +208,7 @@ int db_begin_at(struct db *db, struct err *e, const char *file, int line)
     } else {
         char sql[40];
         snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->depth);
-        rc = db_exec_script(db, e, sql);
+        rc = tx_exec(db, e, sql);
         if (rc) return rc;
     }
     db->depth++;
@@ -225,10 +233,10 @@ int db_commit(struct db *db, struct err *e)
     if (db->depth > 0) {
         char sql[40];
         snprintf(sql, sizeof sql, "RELEASE SAVEPOINT sp%d", db->depth);
-        return db_exec_script(db, e, sql);
+        return tx_exec(db, e, sql);
     }
-    int rc = db_exec_script(db, e, "COMMIT");
-    if (rc) db_exec_script(db, NULL, "ROLLBACK");
+    int rc = tx_exec(db, e, "COMMIT");
+    if (rc) tx_exec(db, NULL, "ROLLBACK");
     return rc;
 }
 
@@ -238,12 +246,13 @@ void db_rollback(struct db *db)
     db->depth--;
     if (db->depth > 0) {
         char sql[80];
-        snprintf(sql, sizeof sql, "ROLLBACK TO SAVEPOINT sp%d; RELEASE SAVEPOINT sp%d", db->depth,
-                 db->depth);
-        db_exec_script(db, NULL, sql);
+        snprintf(sql, sizeof sql, "ROLLBACK TO SAVEPOINT sp%d", db->depth);
+        tx_exec(db, NULL, sql);
+        snprintf(sql, sizeof sql, "RELEASE SAVEPOINT sp%d", db->depth);
+        tx_exec(db, NULL, sql);
         return;
     }
-    db_exec_script(db, NULL, "ROLLBACK");
+    tx_exec(db, NULL, "ROLLBACK");
 }
 
 int db_depth(const struct db *db)

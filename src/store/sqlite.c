@@ -3,6 +3,7 @@
 #include "store/ngram.h"
 #include "base/log.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,17 @@ static const char *strip_scheme(const char *url)
     return str_prefix(url, "sqlite:") ? url + 7 : url;
 }
 
+/* Process-wide settings, before SQLite initialises: no global memory statistics (their mutex is
+ * taken on every allocation of every thread). */
+static void sq_configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int sq_open(struct db *db, const char *url, struct err *e)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sq_configure);
     struct sq_conn *c = xcalloc(1, sizeof *c);
     db->impl = c;
     int rc = sqlite3_open_v2(strip_scheme(url), &c->h,
@@ -262,15 +272,25 @@ static int sq_exec_script(struct db *db, const char *sql, struct err *e)
     return 0;
 }
 
+/* Run a statement through the cache (transaction control runs on every request). */
+static int sq_run(struct db *db, const char *sql, struct err *e)
+{
+    struct db_stmt *st = sq_prepare(db, sql, e);
+    if (!st) return e->code;
+    int rc = sq_step(st, e);
+    sq_done(st);
+    return rc < 0 ? rc : 0;
+}
+
 static int sq_begin(struct db *db, struct err *e)
 {
     /* IMMEDIATE: take the write lock now, so a transaction never fails half-way on BUSY. */
-    return sq_exec_script(db, "BEGIN IMMEDIATE", e);
+    return sq_run(db, "BEGIN IMMEDIATE", e);
 }
 
 static int sq_begin_read(struct db *db, struct err *e)
 {
-    return sq_exec_script(db, "BEGIN", e);
+    return sq_run(db, "BEGIN", e);
 }
 
 /* The FTS5 table <table>_fts (tokenizer landun_ngram, see ngram.c) leads the join, so matches

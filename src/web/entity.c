@@ -33,7 +33,8 @@ static struct entity_input input_from(struct req *r)
 }
 
 /* The choices a form or filter offers, with the values in `values` marked. */
-static void add_options(struct req *r, json_t *data, json_t *values)
+/* with_agencies: forms choose an agency; the list filters do not. */
+static void add_options(struct req *r, json_t *data, json_t *values, bool with_agencies)
 {
 #define V(k) json_string_value(json_object_get(values, k))
     json_object_set_new(data, "subtypes", options_catalog("subtypes", V("subtype")));
@@ -42,7 +43,8 @@ static void add_options(struct req *r, json_t *data, json_t *values)
     json_object_set_new(data, "statuses", options_table(statuses, V("status")));
     json_object_set_new(data, "kinds", options_table(kinds, V("kind") ? V("kind") : "org"));
     /* A stored record has agency (its name) and agency_code; a submitted form has agency. */
-    json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
+    if (with_agencies)
+        json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
                                                                                : V("agency")));
 #undef V
 }
@@ -61,7 +63,7 @@ int entity_index(struct req *r, struct resp *w)
     json_t *filter = jpack("{ss? ss? ss? ss? ss?}", "q", q.q, "line", q.line, "subtype",
                                q.subtype, "status", q.status, "risk_grade", q.risk_grade);
     json_object_set_new(list, "filter", json_incref(filter));
-    add_options(r, list, filter);
+    add_options(r, list, filter, false);
     json_decref(filter);
     json_object_set_new(list, "can_write", json_boolean(role_allows(r->who.roles, PERM_ENTITY_WRITE)));
     page_links(r, list);
@@ -71,7 +73,7 @@ int entity_index(struct req *r, struct resp *w)
 int entity_new(struct req *r, struct resp *w)
 {
     w->data = jpack("{s{ss ss}}", "form", "kind", "org", "status", "open");
-    add_options(r, w->data, json_object_get(w->data, "form"));
+    add_options(r, w->data, json_object_get(w->data, "form"), true);
     page(w, "entity/form.html", "登记管理相对人");
     return 0;
 }
@@ -83,7 +85,7 @@ static void keep_form(struct req *r, struct resp *w, const char *title)
     json_t *form = json_object_get(w->data, "form");
     const char *lines = req_param_list(r, "lines");
     if (lines) json_object_set_new(form, "lines", json_string(lines));
-    add_options(r, w->data, form);
+    add_options(r, w->data, form, true);
     page(w, "entity/form.html", title);
 }
 
@@ -127,7 +129,7 @@ int entity_edit(struct req *r, struct resp *w)
     json_t *o = entity_get(&r->ctx, req_id(r, 0), &r->err);
     if (!o) return r->err.code;
     w->data = jpack("{so sI}", "form", o, "id", (json_int_t)req_id(r, 0));
-    add_options(r, w->data, o);
+    add_options(r, w->data, o, true);
     page(w, "entity/form.html", "修改管理相对人");
     return 0;
 }

@@ -30,13 +30,15 @@ static struct officer_input input_from(struct req *r)
         .version = req_int(r, "version", 0, 0, INT32_MAX)};
 }
 
-static void add_options(struct req *r, json_t *data, json_t *values)
+/* with_agencies: forms choose an agency; the list filters do not. */
+static void add_options(struct req *r, json_t *data, json_t *values, bool with_agencies)
 {
 #define V(k) json_string_value(json_object_get(values, k))
     json_object_set_new(data, "lines", options_catalog("lines", V("lines") ? V("lines") : V("line")));
     json_object_set_new(data, "statuses", options_table(statuses, V("status")));
     /* A stored record has agency (its name) and agency_code; a submitted form has agency. */
-    json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
+    if (with_agencies)
+        json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
                                                                                : V("agency")));
 #undef V
 }
@@ -57,7 +59,7 @@ int officer_index(struct req *r, struct resp *w)
     json_t *filter = jpack("{ss? ss? ss? sb}", "q", q.q, "status", q.status, "line", q.line,
                                "expiring", q.expiring);
     json_object_set_new(list, "filter", json_incref(filter));
-    add_options(r, list, filter);
+    add_options(r, list, filter, false);
     json_decref(filter);
     json_object_set_new(list, "can_write",
                         json_boolean(role_allows(r->who.roles, PERM_OFFICER_WRITE)));
@@ -68,7 +70,7 @@ int officer_index(struct req *r, struct resp *w)
 int officer_new(struct req *r, struct resp *w)
 {
     w->data = jpack("{s{ss}}", "form", "status", "active");
-    add_options(r, w->data, json_object_get(w->data, "form"));
+    add_options(r, w->data, json_object_get(w->data, "form"), true);
     page(w, "officer/form.html", "登记执法人员");
     return 0;
 }
@@ -82,7 +84,7 @@ static void keep_form(struct req *r, struct resp *w, const char *title)
     json_object_set_new(form, "legal_qualified",
                         json_boolean(req_param(r, "legal_qualified") &&
                                      strcmp(req_param(r, "legal_qualified"), "1") == 0));
-    add_options(r, w->data, form);
+    add_options(r, w->data, form, true);
     page(w, "officer/form.html", title);
 }
 
@@ -124,7 +126,7 @@ int officer_edit(struct req *r, struct resp *w)
     json_t *o = officer_get(&r->ctx, req_id(r, 0), &r->err);
     if (!o) return r->err.code;
     w->data = jpack("{so sI}", "form", o, "id", (json_int_t)req_id(r, 0));
-    add_options(r, w->data, o);
+    add_options(r, w->data, o, true);
     page(w, "officer/form.html", "修改执法人员");
     return 0;
 }
