@@ -26,8 +26,12 @@ static void add_agency(struct harness *h, const char *code, const char *name, co
                        const char *level)
 {
     struct err e = {0};
-    struct agency_input in = {.code = code, .name = name, .short_name = NULL,
-                              .division_code = code, .level = level, .parent_code = parent};
+    struct agency_input in = {.code = code,
+                              .name = name,
+                              .short_name = NULL,
+                              .division_code = code,
+                              .level = level,
+                              .parent_code = parent};
     int64_t id;
     assert_int_equal(agency_add(&h->ctx, &in, &id, &e), 0);
 }
@@ -35,8 +39,10 @@ static void add_agency(struct harness *h, const char *code, const char *name, co
 static void add_user(struct harness *h, const char *username, const char *agency, int role)
 {
     struct err e = {0};
-    struct user_input in = {.username = username, .display_name = username,
-                            .password = TEST_PASSWORD, .agency_code = agency,
+    struct user_input in = {.username = username,
+                            .display_name = username,
+                            .password = TEST_PASSWORD,
+                            .agency_code = agency,
                             .roles = 1u << role};
     int64_t id;
     if (user_add(&h->ctx, &in, &id, &e)) fail_msg("user_add %s: %s", username, e.msg);
@@ -57,8 +63,7 @@ int harness_setup(void **state)
     snprintf(h->url, sizeof h->url, "%s/test.db", h->dir);
     struct err e = {0};
     if (db_open(h->url, &h->db, &e) || db_migrate(h->db, &e) < 0) fail_msg("db: %s", e.msg);
-    h->ctx = (struct ctx){.db = h->db, .arena = &h->arena, .who = &actor_system,
-                          .now = time(NULL)};
+    h->ctx = (struct ctx){.db = h->db, .arena = &h->arena, .who = &actor_system, .now = time(NULL)};
     if (holiday_seed(&h->ctx, &e) < 0) fail_msg("seed: %s", e.msg);
     if (server_calendar_reload(h->db, &e)) fail_msg("calendar: %s", e.msg);
     h->ctx.cal = server_calendar();
@@ -66,9 +71,10 @@ int harness_setup(void **state)
     add_agency(h, "320400", "常州市卫生健康委员会", "320000", "city");
     add_agency(h, "320412", "常州市武进区卫生健康局", "320400", "county");
     add_agency(h, "320411", "常州市新北区卫生健康局", "320400", "county");
-    static const char *const names[] = {"admin", "officer", "clerk", "legal", "leader", "auditor",
-                                        "viewer"};
-    for (int r = 0; r < ROLE_COUNT; r++) add_user(h, names[r], "320412", r);
+    static const char *const names[] = {"admin",  "officer", "clerk", "legal",
+                                        "leader", "auditor", "viewer"};
+    for (int r = 0; r < ROLE_COUNT; r++)
+        add_user(h, names[r], "320412", r);
     add_user(h, "other", "320411", ROLE_ADMIN);
     add_user(h, "city", "320400", ROLE_ADMIN);
     if (web_setup(&e)) fail_msg("web_setup: %s", e.msg);
@@ -113,19 +119,23 @@ void h_request(struct harness *h, struct client *c, const char *method, const ch
     struct req r = {.arena = &arena, .method = method, .ip = "127.0.0.1"};
     struct resp w = {0};
     memset(out, 0, sizeof *out);
-    r.ctx = (struct ctx){.db = h->db, .arena = &arena, .who = &r.who, .now = time(NULL),
-                         .cal = server_calendar()};
-    if (c && c->token[0]) r.authorization = arena_printf(&arena, "Bearer %s", c->token);
-    else if (c && c->cookie[0]) r.cookie = c->cookie;
+    r.ctx = (struct ctx){
+        .db = h->db, .arena = &arena, .who = &r.who, .now = time(NULL), .cal = server_calendar()};
+    if (c && c->token[0])
+        r.authorization = arena_printf(&arena, "Bearer %s", c->token);
+    else if (c && c->cookie[0])
+        r.cookie = c->cookie;
     if (c && c->csrf[0] && !c->token[0]) r.csrf_header = c->csrf; /* as X-CSRF-Token */
-    if (body) r.content_type = body[0] == '{' ? "application/json"
-                                              : "application/x-www-form-urlencoded";
+    if (body)
+        r.content_type = body[0] == '{' ? "application/json" : "application/x-www-form-urlencoded";
     if (body && c && c->content_type) r.content_type = c->content_type;
     if (c && c->if_none_match) r.if_none_match = c->if_none_match;
     int rc = web_parse_target(&r, target);
     if (!rc && body) rc = web_parse_body(&r, body, strlen(body));
-    if (rc) web_error(&r, &w, rc);
-    else web_handle(&r, &w);
+    if (rc)
+        web_error(&r, &w, rc);
+    else
+        web_handle(&r, &w);
     out->status = w.status ? w.status : 200;
     out->len = w.file ? w.file->len : w.body.len;
     out->body = malloc(out->len + 1);
@@ -172,14 +182,13 @@ void h_login(struct harness *h, struct client *c, const char *username)
 {
     memset(c, 0, sizeof *c);
     struct hresp r;
-    h_requestf(h, NULL, "POST", "/api/v1/login", &r,
-               "{\"username\":\"%s\",\"password\":\"%s\"}", username, TEST_PASSWORD);
+    h_requestf(h, NULL, "POST", "/api/v1/login", &r, "{\"username\":\"%s\",\"password\":\"%s\"}",
+               username, TEST_PASSWORD);
     if (r.status != 200) fail_msg("login %s: %d %s", username, r.status, r.body);
     const char *cookie = h_header(&r, "Set-Cookie");
     assert_non_null(cookie);
     snprintf(c->cookie, sizeof c->cookie, "%.*s", (int)strcspn(cookie, ";"), cookie);
-    snprintf(c->csrf, sizeof c->csrf, "%s",
-             json_string_value(json_object_get(r.json, "csrf")));
+    snprintf(c->csrf, sizeof c->csrf, "%s", json_string_value(json_object_get(r.json, "csrf")));
     hresp_free(&r);
 }
 
@@ -187,8 +196,8 @@ void h_actor(struct harness *h, const char *username, struct actor *who)
 {
     struct err e = {0};
     int64_t id;
-    assert_int_equal(db_get_int(h->db, &e, &id, "SELECT id FROM app_user WHERE username = ?",
-                                "t", username), 0);
+    assert_int_equal(
+        db_get_int(h->db, &e, &id, "SELECT id FROM app_user WHERE username = ?", "t", username), 0);
     assert_int_equal(auth_load_actor(&h->ctx, id, who, &e), 0);
 }
 

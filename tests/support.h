@@ -19,21 +19,21 @@
  * users admin, officer, clerk, legal, leader, auditor, viewer at 320412 (password
  * TEST_PASSWORD), plus "other" (admin at 320411) and "city" (admin at 320400). */
 struct harness {
-    char dir[64];            /* temporary directory */
-    char url[128];           /* database file */
-    struct db *db;           /* connection used by the tests */
-    struct arena arena;      /* for ctx allocations */
-    struct ctx ctx;          /* acting as the system */
+    char dir[64];       /* temporary directory */
+    char url[128];      /* database file */
+    struct db *db;      /* connection used by the tests */
+    struct arena arena; /* for ctx allocations */
+    struct ctx ctx;     /* acting as the system */
 };
 
 /* A response as a test sees it. */
 struct hresp {
     int status;
-    char *body;          /* heap, NUL-terminated */
-    json_t *json;        /* parsed body when it is JSON */
-    const char *location;/* Location header or NULL (points into headers) */
-    char headers[2048];  /* "Name: value\n" lines */
-    size_t len;          /* body bytes (binary bodies such as XLSX may contain NULs) */
+    char *body;             /* heap, NUL-terminated */
+    json_t *json;           /* parsed body when it is JSON */
+    const char *location;   /* Location header or NULL (points into headers) */
+    char headers[2048];     /* "Name: value\n" lines */
+    size_t len;             /* body bytes (binary bodies such as XLSX may contain NULs) */
     char content_type[128]; /* the response Content-Type, "" when none */
 };
 
@@ -41,7 +41,7 @@ struct hresp {
 struct client {
     char cookie[128];
     char csrf[72];
-    char token[72];      /* bearer token instead of the cookie, when set */
+    char token[72];            /* bearer token instead of the cookie, when set */
     const char *content_type;  /* request Content-Type instead of the default, or NULL */
     const char *if_none_match; /* If-None-Match request header, or NULL */
 };

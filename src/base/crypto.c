@@ -34,8 +34,8 @@ void random_hex(char *out, size_t n)
 
 int password_hash(const char *password, char out[PASSWORD_HASH_MAX])
 {
-    unsigned long long ops = fast_hashing ? crypto_pwhash_OPSLIMIT_MIN
-                                          : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    unsigned long long ops =
+        fast_hashing ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
     size_t mem = fast_hashing ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     return crypto_pwhash_str_alg(out, password, strlen(password), ops, mem,
                                  crypto_pwhash_ALG_ARGON2ID13) == 0

@@ -36,7 +36,8 @@ static void load(void)
         files[i].data = (const char *)p + nl + 1;
         files[i].len = dl;
         uint32_t h = 2166136261u;
-        for (uint32_t k = 0; k < dl; k++) h = (h ^ (unsigned char)files[i].data[k]) * 16777619u;
+        for (uint32_t k = 0; k < dl; k++)
+            h = (h ^ (unsigned char)files[i].data[k]) * 16777619u;
         snprintf(files[i].etag, sizeof files[i].etag, "\"%08x%08x\"", h, dl);
         p += nl + dl + 2;
     }

@@ -46,15 +46,25 @@ void err_clear(struct err *e)
 const char *err_code_name(int code)
 {
     switch (code) {
-    case ERR_OK: return "ok";
-    case ERR_INVALID: return "invalid";
-    case ERR_BADREQ: return "bad_request";
-    case ERR_UNAUTH: return "unauthorized";
-    case ERR_FORBIDDEN: return "forbidden";
-    case ERR_NOTFOUND: return "not_found";
-    case ERR_CONFLICT: return "conflict";
-    case ERR_TOOLARGE: return "too_large";
-    case ERR_LOCKED: return "too_many_attempts";
-    default: return "internal";
+    case ERR_OK:
+        return "ok";
+    case ERR_INVALID:
+        return "invalid";
+    case ERR_BADREQ:
+        return "bad_request";
+    case ERR_UNAUTH:
+        return "unauthorized";
+    case ERR_FORBIDDEN:
+        return "forbidden";
+    case ERR_NOTFOUND:
+        return "not_found";
+    case ERR_CONFLICT:
+        return "conflict";
+    case ERR_TOOLARGE:
+        return "too_large";
+    case ERR_LOCKED:
+        return "too_many_attempts";
+    default:
+        return "internal";
     }
 }

@@ -22,16 +22,16 @@ enum err_code {
 
 /* One field's error: the input name and a Chinese message for the user. */
 struct err_field {
-    char name[48];  /* form field / JSON key */
-    char msg[160];  /* Chinese message shown next to the field */
+    char name[48]; /* form field / JSON key */
+    char msg[160]; /* Chinese message shown next to the field */
 };
 
 /* The error value filled by a failing function. Zero-initialise before use. */
 struct err {
-    int code;                                   /* enum err_code; 0 while no error */
-    char msg[256];                              /* Chinese summary for the user */
-    int nfields;                                /* number of entries in fields */
-    struct err_field fields[ERR_MAX_FIELDS];    /* per-field messages */
+    int code;                                /* enum err_code; 0 while no error */
+    char msg[256];                           /* Chinese summary for the user */
+    int nfields;                             /* number of entries in fields */
+    struct err_field fields[ERR_MAX_FIELDS]; /* per-field messages */
 };
 
 /* Set code and summary message; returns code so callers can `return err_set(...)`. */

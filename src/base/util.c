@@ -79,15 +79,21 @@ char *str_trim(char *s)
 {
     char *start = s;
     for (;;) {
-        if (isspace((unsigned char)*start)) start++;
-        else if (ideo_space(start)) start += 3;
-        else break;
+        if (isspace((unsigned char)*start))
+            start++;
+        else if (ideo_space(start))
+            start += 3;
+        else
+            break;
     }
     size_t n = strlen(start);
     while (n > 0) {
-        if (isspace((unsigned char)start[n - 1])) n--;
-        else if (n >= 3 && ideo_space(start + n - 3)) n -= 3;
-        else break;
+        if (isspace((unsigned char)start[n - 1]))
+            n--;
+        else if (n >= 3 && ideo_space(start + n - 3))
+            n -= 3;
+        else
+            break;
     }
     memmove(s, start, n);
     s[n] = 0;
@@ -107,10 +113,14 @@ bool utf8_valid_text(const char *str, size_t len)
         }
         int n;
         unsigned cp;
-        if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07;
-        else return false;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
         if (end - s < n + 1) return false;
         for (int i = 1; i <= n; i++) {
             if ((s[i] & 0xC0) != 0x80) return false;

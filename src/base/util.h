@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-#define countof(a) (sizeof(a) / sizeof((a)[0]))
+#define countof(a)   (sizeof(a) / sizeof((a)[0]))
 #define PRINTF(f, a) __attribute__((format(printf, f, a)))
 
 /* Abort the process with a message: only for impossible states and out-of-memory. */

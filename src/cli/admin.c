@@ -36,8 +36,10 @@ static unsigned parse_roles(const char *list)
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         int r = role_parse(t);
         if (r < 0) {
-            fprintf(stderr, "landun: unknown role '%s' (admin, officer, clerk, legal, leader, "
-                            "auditor, viewer)\n", t);
+            fprintf(stderr,
+                    "landun: unknown role '%s' (admin, officer, clerk, legal, leader, "
+                    "auditor, viewer)\n",
+                    t);
             return 0;
         }
         roles |= 1u << r;
@@ -61,8 +63,11 @@ static int user_add_cmd(struct cli *c, struct cli_env *env)
         fprintf(stderr, "landun: no password on standard input\n");
         return 2;
     }
-    struct user_input in = {.username = c->argv[1], .display_name = display ? display : c->argv[1],
-                            .password = pw, .agency_code = agency, .roles = roles};
+    struct user_input in = {.username = c->argv[1],
+                            .display_name = display ? display : c->argv[1],
+                            .password = pw,
+                            .agency_code = agency,
+                            .roles = roles};
     struct err e = {0};
     int64_t id;
     if (user_add(&env->ctx, &in, &id, &e)) return cli_fail(&e);
@@ -131,8 +136,10 @@ int cmd_token(struct cli *c)
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
     char token[SECRET_HEX + 1];
     int rc = token_create(&env.ctx, c->argv[1], name ? name : "cli", token, &e);
-    if (rc) rc = cli_fail(&e);
-    else printf("%s\n", token);
+    if (rc)
+        rc = cli_fail(&e);
+    else
+        printf("%s\n", token);
     cli_close(&env);
     return rc;
 }
@@ -178,8 +185,10 @@ int cmd_agency(struct cli *c)
         in.code = c->argv[1];
         in.name = c->argv[2];
         int64_t id;
-        if (agency_add(&env.ctx, &in, &id, &e)) rc = cli_fail(&e);
-        else printf("agency %s created (id %lld)\n", in.code, (long long)id);
+        if (agency_add(&env.ctx, &in, &id, &e))
+            rc = cli_fail(&e);
+        else
+            printf("agency %s created (id %lld)\n", in.code, (long long)id);
     }
     cli_close(&env);
     return rc;
@@ -200,8 +209,10 @@ int cmd_backup(struct cli *c)
     struct cli_env env;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
     int rc = db_backup(env.db, c->argv[0], backup_progress, &e);
-    if (rc) rc = cli_fail(&e);
-    else printf("backup written to %s\n", c->argv[0]);
+    if (rc)
+        rc = cli_fail(&e);
+    else
+        printf("backup written to %s\n", c->argv[0]);
     cli_close(&env);
     return rc;
 }

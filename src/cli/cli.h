@@ -8,10 +8,10 @@
 
 /* Options every command understands, and the positional arguments left over. */
 struct cli {
-    const char *db;        /* --db URL or path */
-    int argc;              /* positional arguments after the command words */
+    const char *db; /* --db URL or path */
+    int argc;       /* positional arguments after the command words */
     char **argv;
-    const char *prog;      /* for messages */
+    const char *prog; /* for messages */
 };
 
 /* An open database with the schema up to date and the calendar loaded, and a ctx acting as the

@@ -32,11 +32,12 @@ static void make_parent_dirs(const char *path)
 int cli_open(const char *db_url, struct cli_env *env, struct err *e)
 {
     memset(env, 0, sizeof *env);
-    if (!strstr(db_url, "://")) make_parent_dirs(str_prefix(db_url, "sqlite:") ? db_url + 7 : db_url);
+    if (!strstr(db_url, "://"))
+        make_parent_dirs(str_prefix(db_url, "sqlite:") ? db_url + 7 : db_url);
     int rc = db_open(db_url, &env->db, e);
     if (rc) return rc;
-    env->ctx = (struct ctx){.db = env->db, .arena = &env->arena, .who = &actor_system,
-                            .now = time(NULL)};
+    env->ctx =
+        (struct ctx){.db = env->db, .arena = &env->arena, .who = &actor_system, .now = time(NULL)};
     rc = db_migrate(env->db, e);
     if (rc >= 0) rc = holiday_seed(&env->ctx, e);
     if (rc >= 0) rc = holiday_load(env->db, &env->cal, e);
@@ -70,8 +71,10 @@ const char *cli_option(int *argc, char **argv, const char *name)
     for (int i = 0; i < *argc; i++) {
         const char *v = NULL;
         int take = 0;
-        if (strcmp(argv[i], name) == 0 && i + 1 < *argc) v = argv[i + 1], take = 2;
-        else if (strncmp(argv[i], name, n) == 0 && argv[i][n] == '=') v = argv[i] + n + 1, take = 1;
+        if (strcmp(argv[i], name) == 0 && i + 1 < *argc)
+            v = argv[i + 1], take = 2;
+        else if (strncmp(argv[i], name, n) == 0 && argv[i][n] == '=')
+            v = argv[i] + n + 1, take = 1;
         if (!take) continue;
         memmove(argv + i, argv + i + take, (size_t)(*argc - i - take) * sizeof *argv);
         *argc -= take;
@@ -94,8 +97,10 @@ bool cli_flag(int *argc, char **argv, const char *name)
 void cli_progress(const char *what, long done, long total)
 {
     if (!isatty(2)) return;
-    if (total > 0) fprintf(stderr, "\r%s %ld/%ld (%ld%%)", what, done, total, done * 100 / total);
-    else fprintf(stderr, "\r%s %ld", what, done);
+    if (total > 0)
+        fprintf(stderr, "\r%s %ld/%ld (%ld%%)", what, done, total, done * 100 / total);
+    else
+        fprintf(stderr, "\r%s %ld", what, done);
     if (total > 0 && done >= total) fputc('\n', stderr);
     fflush(stderr);
 }

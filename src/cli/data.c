@@ -25,7 +25,8 @@ static char *read_file(const char *path, size_t *len, struct err *e)
     struct buf b = {0};
     char chunk[1 << 16];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&b, chunk, n);
     fclose(f);
     *len = b.len;
     return buf_steal(&b);
@@ -36,8 +37,8 @@ static int act_as(struct cli_env *env, const char *username, struct actor *who, 
 {
     if (!username) return 0;
     int64_t id;
-    int rc = db_get_int(env->db, e, &id, "SELECT id FROM app_user WHERE username = ?", "t",
-                        username);
+    int rc =
+        db_get_int(env->db, e, &id, "SELECT id FROM app_user WHERE username = ?", "t", username);
     if (rc) return err_set(e, ERR_NOTFOUND, "用户 %s 不存在", username);
     rc = auth_load_actor(&env->ctx, id, who, e);
     if (!rc) env->ctx.who = who;
@@ -72,12 +73,15 @@ int cmd_import(struct cli *c)
     json_t *p;
     json_array_foreach(res.problems, i, p)
     {
-        fprintf(stderr, "第%lld行 %s：%s\n", (long long)json_integer_value(json_object_get(p, "row")),
+        fprintf(stderr, "第%lld行 %s：%s\n",
+                (long long)json_integer_value(json_object_get(p, "row")),
                 json_string_value(json_object_get(p, "column")),
                 json_string_value(json_object_get(p, "message")));
     }
-    if (rc) rc = cli_fail(&e);
-    else printf("%d rows read, %d imported, %d rejected\n", res.rows, res.imported, res.bad);
+    if (rc)
+        rc = cli_fail(&e);
+    else
+        printf("%d rows read, %d imported, %d rejected\n", res.rows, res.imported, res.bad);
     json_decref(res.problems);
     cli_close(&env);
     free(data);
@@ -99,8 +103,10 @@ int cmd_export(struct cli *c)
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
     int rc = act_as(&env, as, &who, &e);
     if (!rc) rc = (entities ? export_entities : export_officers)(&env.ctx, c->argv[1], &e);
-    if (rc) rc = cli_fail(&e);
-    else printf("written %s\n", c->argv[1]);
+    if (rc)
+        rc = cli_fail(&e);
+    else
+        printf("written %s\n", c->argv[1]);
     cli_close(&env);
     return rc;
 }

@@ -33,16 +33,16 @@ static uint32_t rnd(uint32_t n)
 static const char *const surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
                                        "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "钱",
                                        "蒋", "沈", "韩", "唐", "冯", "许", "邹", "薛", "恽", "史"};
-static const char *const given[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳",
-                                    "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "华", "平",
-                                    "建国", "志强", "晓东", "丽娟", "海燕", "文博", "雨萱", "子涵",
-                                    "浩然", "佳怡", "建华", "卫东", "小红", "国庆", "春梅"};
-static const char *const towns[] = {"湖塘镇", "牛塘镇", "洛阳镇", "遥观镇", "横林镇", "横山桥镇",
-                                    "雪堰镇", "前黄镇", "礼嘉镇", "嘉泽镇", "湟里镇", "南夏墅街道",
-                                    "西湖街道", "丁堰街道", "潞城街道", "戚墅堰街道"};
+static const char *const given[] = {
+    "伟",   "芳",   "娜",   "敏",   "静",   "丽",   "强",   "磊",   "洋",   "艳",   "勇",   "军",
+    "杰",   "娟",   "涛",   "明",   "超",   "秀英", "华",   "平",   "建国", "志强", "晓东", "丽娟",
+    "海燕", "文博", "雨萱", "子涵", "浩然", "佳怡", "建华", "卫东", "小红", "国庆", "春梅"};
+static const char *const towns[] = {
+    "湖塘镇", "牛塘镇", "洛阳镇", "遥观镇",     "横林镇",   "横山桥镇", "雪堰镇",   "前黄镇",
+    "礼嘉镇", "嘉泽镇", "湟里镇", "南夏墅街道", "西湖街道", "丁堰街道", "潞城街道", "戚墅堰街道"};
 static const char *const roads[] = {"人民路", "延政中路", "长虹路", "武宜路", "花园街", "常武路",
-                                    "湖滨路", "府北路", "聚湖路", "鸣新路", "环湖路", "长沟路",
-                                    "淹城路", "滆湖路", "广电路", "定安路"};
+                                    "湖滨路", "府北路",   "聚湖路", "鸣新路", "环湖路", "长沟路",
+                                    "淹城路", "滆湖路",   "广电路", "定安路"};
 static const char *const shops[] = {"康宁", "仁和", "华康", "益民", "博爱", "安泰", "福寿", "新城",
                                     "阳光", "金鼎", "锦绣", "百草", "东方", "天和", "美佳", "丽人",
                                     "碧波", "清源", "恒信", "永安", "家和", "佳美", "盛世", "万福"};
@@ -50,10 +50,10 @@ static const char *const shops[] = {"康宁", "仁和", "华康", "益民", "博
 /* One sub-type with how many a county has and how its names are made. */
 static const struct {
     const char *subtype;
-    int weight;           /* per 1000 entities */
-    const char *pattern;  /* %s town, %s brand */
-    const char *licence;  /* catalogue code or NULL */
-    const char *uscc_head;/* 登记管理部门 + 机构类别 */
+    int weight;            /* per 1000 entities */
+    const char *pattern;   /* %s town, %s brand */
+    const char *licence;   /* catalogue code or NULL */
+    const char *uscc_head; /* 登记管理部门 + 机构类别 */
 } kinds[] = {
     {"hospital", 15, "常州市武进区%s%s医院", "medical_institution", "12"},
     {"health_center", 17, "常州市武进区%s卫生院", "medical_institution", "12"},
@@ -131,9 +131,13 @@ static int add_agencies(struct demo *d)
     return 0;
 }
 
-static const char *const officer_lines[] = {
-    "medical,infectious", "medical,radiation", "public_place,water", "occupational,radiation",
-    "school,infectious,disinfection", "medical,blood,family_planning", "public_place,school"};
+static const char *const officer_lines[] = {"medical,infectious",
+                                            "medical,radiation",
+                                            "public_place,water",
+                                            "occupational,radiation",
+                                            "school,infectious,disinfection",
+                                            "medical,blood,family_planning",
+                                            "public_place,school"};
 static const char *const officer_depts[] = {"医疗卫生监督科", "公共卫生监督科", "职业卫生监督科",
                                             "稽查科", "法制科"};
 
@@ -148,20 +152,24 @@ static int add_officers(struct demo *d, int64_t *first_id)
         snprintf(cert, sizeof cert, "32041223%04d", 100 + i);
         day_t from = today - 365 * (1 + rnd(4)) - rnd(200);
         day_t to = from + 365 * 5;
-        if (i == 3) to = today + 12;     /* expiring soon */
-        if (i == 7) to = today + 25;     /* expiring soon */
-        if (i == 11) to = today - 20;    /* expired */
+        if (i == 3) to = today + 12;  /* expiring soon */
+        if (i == 7) to = today + 25;  /* expiring soon */
+        if (i == 11) to = today - 20; /* expired */
         date_format(from, issued);
         date_format(to, expires);
-        struct officer_input in = {
-            .agency_code = i < 22 ? "320412" : "320411",
-            .department = i < 22 ? officer_depts[i % countof(officer_depts)] : NULL,
-            .name = name, .id_number = idn, .phone = "0519-86500000", .cert_no = cert,
-            .cert_issued = issued, .cert_expires = expires,
-            .status = i == 15 ? "suspended" : "active",
-            .status_reason = i == 15 ? "借调期间暂停执法" : NULL,
-            .lines = officer_lines[i % countof(officer_lines)],
-            .legal_qualified = i % 5 == 4 ? "1" : "0"};
+        struct officer_input in = {.agency_code = i < 22 ? "320412" : "320411",
+                                   .department =
+                                       i < 22 ? officer_depts[i % countof(officer_depts)] : NULL,
+                                   .name = name,
+                                   .id_number = idn,
+                                   .phone = "0519-86500000",
+                                   .cert_no = cert,
+                                   .cert_issued = issued,
+                                   .cert_expires = expires,
+                                   .status = i == 15 ? "suspended" : "active",
+                                   .status_reason = i == 15 ? "借调期间暂停执法" : NULL,
+                                   .lines = officer_lines[i % countof(officer_lines)],
+                                   .legal_qualified = i % 5 == 4 ? "1" : "0"};
         int64_t id;
         if (officer_add(&d->env->ctx, &in, &id, &d->e)) return d->e.code;
         if (i == 0) *first_id = id;
@@ -193,18 +201,27 @@ static int add_entity(struct demo *d, size_t k)
     } else {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        snprintf(name, sizeof name, kinds[k].pattern, town, PICK(shops)); /* patterns: table above */
+        snprintf(name, sizeof name, kinds[k].pattern, town,
+                 PICK(shops)); /* patterns: table above */
 #pragma GCC diagnostic pop
         make_uscc(uscc, kinds[k].uscc_head, serial);
     }
     static const char *const grades[] = {"A", "B", "B", "B", "C", "C", "D", "A"};
     uint32_t st = rnd(100);
-    struct entity_input in = {
-        .agency_code = serial % 10 == 0 ? "320411" : "320412", .kind = person ? "person" : "org",
-        .name = name, .uscc = person ? NULL : uscc, .id_number = person ? idn : NULL,
-        .legal_rep = rep, .address = addr, .division_code = "320412", .subtype = kinds[k].subtype,
-        .status = st < 93 ? "open" : st < 97 ? "suspended" : "closed",
-        .risk_grade = PICK(grades), .phone = phone};
+    struct entity_input in = {.agency_code = serial % 10 == 0 ? "320411" : "320412",
+                              .kind = person ? "person" : "org",
+                              .name = name,
+                              .uscc = person ? NULL : uscc,
+                              .id_number = person ? idn : NULL,
+                              .legal_rep = rep,
+                              .address = addr,
+                              .division_code = "320412",
+                              .subtype = kinds[k].subtype,
+                              .status = st < 93   ? "open"
+                                        : st < 97 ? "suspended"
+                                                  : "closed",
+                              .risk_grade = PICK(grades),
+                              .phone = phone};
     int64_t id;
     if (entity_add(&d->env->ctx, &in, &id, &d->e)) return d->e.code;
     if (!kinds[k].licence) return 0;
@@ -213,8 +230,8 @@ static int add_entity(struct demo *d, size_t k)
     date_format(f, from);
     date_format(f + 365 * 4 + (rnd(10) == 0 ? -365 * 3 : 0), to);
     snprintf(lic, sizeof lic, "320412%08u", serial);
-    struct licence_input li = {.type = kinds[k].licence, .number = lic, .valid_from = from,
-                               .valid_to = to};
+    struct licence_input li = {
+        .type = kinds[k].licence, .number = lic, .valid_from = from, .valid_to = to};
     int64_t lid;
     return licence_add(&d->env->ctx, id, &li, &lid, &d->e) ? d->e.code : 0;
 }
@@ -222,7 +239,8 @@ static int add_entity(struct demo *d, size_t k)
 static int add_entities(struct demo *d, long count)
 {
     int total_weight = 0;
-    for (size_t k = 0; k < countof(kinds); k++) total_weight += kinds[k].weight;
+    for (size_t k = 0; k < countof(kinds); k++)
+        total_weight += kinds[k].weight;
     long done = 0;
     while (done < count) {
         for (size_t k = 0; k < countof(kinds) && done < count; k++) {
@@ -246,14 +264,20 @@ static int add_users(struct demo *d, int64_t officer_id)
         const char *username, *name, *agency;
         int role;
     } users[] = {
-        {"admin", "系统管理员", "320412", ROLE_ADMIN},   {"officer", "执法人员", "320412", ROLE_OFFICER},
-        {"clerk", "受理员", "320412", ROLE_CLERK},       {"legal", "法制审核员", "320412", ROLE_LEGAL},
-        {"leader", "分管领导", "320412", ROLE_LEADER},   {"auditor", "稽查员", "320412", ROLE_AUDITOR},
-        {"viewer", "只读用户", "320412", ROLE_VIEWER},   {"city", "市级管理员", "320400", ROLE_ADMIN},
+        {"admin", "系统管理员", "320412", ROLE_ADMIN},
+        {"officer", "执法人员", "320412", ROLE_OFFICER},
+        {"clerk", "受理员", "320412", ROLE_CLERK},
+        {"legal", "法制审核员", "320412", ROLE_LEGAL},
+        {"leader", "分管领导", "320412", ROLE_LEADER},
+        {"auditor", "稽查员", "320412", ROLE_AUDITOR},
+        {"viewer", "只读用户", "320412", ROLE_VIEWER},
+        {"city", "市级管理员", "320400", ROLE_ADMIN},
     };
     for (size_t i = 0; i < countof(users); i++) {
-        struct user_input in = {.username = users[i].username, .display_name = users[i].name,
-                                .password = DEMO_PASSWORD, .agency_code = users[i].agency,
+        struct user_input in = {.username = users[i].username,
+                                .display_name = users[i].name,
+                                .password = DEMO_PASSWORD,
+                                .agency_code = users[i].agency,
                                 .roles = 1u << users[i].role,
                                 .officer_id = users[i].role == ROLE_OFFICER ? officer_id : 0};
         int64_t id;

@@ -25,9 +25,12 @@ int cmd_serve(struct cli *c)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct server_config cfg = {.db_url = c->db, .listen = listen ? listen : "127.0.0.1:8080",
+    struct server_config cfg = {.db_url = c->db,
+                                .listen = listen ? listen : "127.0.0.1:8080",
                                 .threads = threads ? (unsigned)atoi(threads) : 0,
-                                .max_body = 32u << 20, .timeout = 30, .quiet = quiet};
+                                .max_body = 32u << 20,
+                                .timeout = 30,
+                                .quiet = quiet};
     struct server *srv;
     if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
     log_info("landun serving http://%s (port %u), database %s", cfg.listen, server_port(srv),

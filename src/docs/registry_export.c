@@ -8,27 +8,34 @@
 #include <string.h>
 
 /* Which JSON key of a row fills each column (labels where the import accepts labels). */
-static const char *const entity_keys[][2] = {
-    {"name", "name"},           {"kind", "kind_label"},       {"uscc", "uscc"},
-    {"id_number", "id_number"}, {"legal_rep", "legal_rep"},   {"address", "address"},
-    {"division_code", "division_code"}, {"subtype", "subtype_label"}, {"lines", "lines_label"},
-    {"status", "status_label"}, {"risk_grade", "risk_grade"}, {"phone", "phone"},
-    {"agency", "agency_code"},  {NULL, NULL}};
+static const char *const entity_keys[][2] = {{"name", "name"},
+                                             {"kind", "kind_label"},
+                                             {"uscc", "uscc"},
+                                             {"id_number", "id_number"},
+                                             {"legal_rep", "legal_rep"},
+                                             {"address", "address"},
+                                             {"division_code", "division_code"},
+                                             {"subtype", "subtype_label"},
+                                             {"lines", "lines_label"},
+                                             {"status", "status_label"},
+                                             {"risk_grade", "risk_grade"},
+                                             {"phone", "phone"},
+                                             {"agency", "agency_code"},
+                                             {NULL, NULL}};
 
-static const char *const officer_keys[][2] = {
-    {"name", "name"},
-    {"id_number", "id_number"},
-    {"phone", "phone"},
-    {"cert_no", "cert_no"},
-    {"cert_issued", "cert_issued"},
-    {"cert_expires", "cert_expires"},
-    {"status", "status_label"},
-    {"status_reason", "status_reason"},
-    {"lines", "lines_label"},
-    {"legal_qualified", "legal_label"},
-    {"agency", "agency_code"},
-    {"department", "department"},
-    {NULL, NULL}};
+static const char *const officer_keys[][2] = {{"name", "name"},
+                                              {"id_number", "id_number"},
+                                              {"phone", "phone"},
+                                              {"cert_no", "cert_no"},
+                                              {"cert_issued", "cert_issued"},
+                                              {"cert_expires", "cert_expires"},
+                                              {"status", "status_label"},
+                                              {"status_reason", "status_reason"},
+                                              {"lines", "lines_label"},
+                                              {"legal_qualified", "legal_label"},
+                                              {"agency", "agency_code"},
+                                              {"department", "department"},
+                                              {NULL, NULL}};
 
 /* Export state: the writer and the column → key mapping. */
 struct exporter {
@@ -53,13 +60,15 @@ static int write_row(void *arg, json_t *row)
     struct exporter *x = arg;
     const char *cells[32];
     if (json_object_get(row, "kind"))
-        json_object_set_new(row, "kind_label",
-                            json_string(strcmp(json_string_value(json_object_get(row, "kind")),
-                                               "person") == 0 ? "个人" : "单位"));
+        json_object_set_new(
+            row, "kind_label",
+            json_string(strcmp(json_string_value(json_object_get(row, "kind")), "person") == 0
+                            ? "个人"
+                            : "单位"));
     if (json_object_get(row, "legal_qualified"))
-        json_object_set_new(row, "legal_label",
-                            json_string(json_is_true(json_object_get(row, "legal_qualified"))
-                                            ? "是" : "否"));
+        json_object_set_new(
+            row, "legal_label",
+            json_string(json_is_true(json_object_get(row, "legal_qualified")) ? "是" : "否"));
     for (int i = 0; i < x->n; i++) {
         const char *v = json_string_value(json_object_get(row, x->keys[i][1]));
         cells[i] = v ? v : "";

@@ -10,7 +10,10 @@
 static const struct {
     const char *code, *label;
 } levels[] = {
-    {"province", "省级"}, {"city", "市级"}, {"county", "县区级"}, {"other", "其他"},
+    {"province", "省级"},
+    {"city", "市级"},
+    {"county", "县区级"},
+    {"other", "其他"},
 };
 
 const char *agency_level_label(const char *level)
@@ -31,11 +34,14 @@ static bool all_digits(const char *s)
 /* Field checks shared by add and update. */
 static void validate(const struct agency_input *in, bool adding, struct err *e)
 {
-    if (adding && str_blank(in->code)) err_field(e, "code", "请填写机构代码");
+    if (adding && str_blank(in->code))
+        err_field(e, "code", "请填写机构代码");
     else if (adding && (strlen(in->code) > 32 || strchr(in->code, ' ')))
         err_field(e, "code", "机构代码不超过32个字符且不含空格");
-    if (str_blank(in->name)) err_field(e, "name", "请填写机构名称");
-    else if (utf8_len(in->name) > 60) err_field(e, "name", "机构名称不超过60个字");
+    if (str_blank(in->name))
+        err_field(e, "name", "请填写机构名称");
+    else if (utf8_len(in->name) > 60)
+        err_field(e, "name", "机构名称不超过60个字");
     if (!str_blank(in->short_name) && utf8_len(in->short_name) > 4)
         err_field(e, "short_name", "简称不超过4个字（用于文书文号，如“武”）");
     if (!str_blank(in->division_code)) {
@@ -61,7 +67,8 @@ int agency_path_of(struct ctx *c, int64_t id, const char **path, int64_t *root_i
         *path = arena_strdup(c->arena, db_text(st, 0));
         if (root_id) {
             int64_t r = 0;
-            for (const char *p = *path + 1; *p >= '0' && *p <= '9'; p++) r = r * 10 + (*p - '0');
+            for (const char *p = *path + 1; *p >= '0' && *p <= '9'; p++)
+                r = r * 10 + (*p - '0');
             *root_id = r;
         }
         rc = 0;
@@ -146,8 +153,8 @@ int agency_update(struct ctx *c, int64_t id, const struct agency_input *in, stru
     if (!rc && db_exec(c->db, e,
                        "UPDATE agency SET name = ?, short_name = ?, division_code = ?,"
                        " level = coalesce(?, level) WHERE id = ?",
-                       "tttti", in->name, blank_null(in->short_name),
-                       blank_null(in->division_code), blank_null(in->level), id) < 0)
+                       "tttti", in->name, blank_null(in->short_name), blank_null(in->division_code),
+                       blank_null(in->level), id) < 0)
         rc = e->code;
     if (!rc) rc = audit_write(c, "agency.update", "agency", id, "修改机构 %s", in->name);
     if (rc) {
@@ -160,12 +167,11 @@ int agency_update(struct ctx *c, int64_t id, const struct agency_input *in, stru
 static json_t *agency_row(struct db_stmt *st)
 {
     const char *level = db_text(st, 5);
-    return jpack("{sI ss ss ss? ss? ss ss? sI ss}", "id", (json_int_t)db_int(st, 0), "code",
-                     db_text(st, 1), "name", db_text(st, 2), "short_name", db_text(st, 3),
-                     "division_code", db_text(st, 4), "level", level, "level_label",
-                     agency_level_label(level), "parent_id",
-                     db_null(st, 6) ? (json_int_t)0 : (json_int_t)db_int(st, 6), "path",
-                     db_text(st, 7));
+    return jpack(
+        "{sI ss ss ss? ss? ss ss? sI ss}", "id", (json_int_t)db_int(st, 0), "code", db_text(st, 1),
+        "name", db_text(st, 2), "short_name", db_text(st, 3), "division_code", db_text(st, 4),
+        "level", level, "level_label", agency_level_label(level), "parent_id",
+        db_null(st, 6) ? (json_int_t)0 : (json_int_t)db_int(st, 6), "path", db_text(st, 7));
 }
 
 #define AGENCY_COLS "id, code, name, short_name, division_code, level, parent_id, path"
@@ -190,11 +196,13 @@ json_t *agency_list(struct ctx *c, struct err *e)
     if (!st) return NULL;
     json_t *rows = json_array();
     int base_depth = 0;
-    for (const char *p = c->who->agency_path; *p; p++) base_depth += *p == '/';
+    for (const char *p = c->who->agency_path; *p; p++)
+        base_depth += *p == '/';
     while (db_step(st, e) == DB_ROW) {
         json_t *o = agency_row(st);
         int depth = 0;
-        for (const char *p = db_text(st, 7); *p; p++) depth += *p == '/';
+        for (const char *p = db_text(st, 7); *p; p++)
+            depth += *p == '/';
         json_object_set_new(o, "depth", json_integer(depth - base_depth));
         json_array_append_new(rows, o);
     }
@@ -214,8 +222,8 @@ int department_add(struct ctx *c, int64_t agency_id, const char *name, int64_t *
         rc = err_set(e, ERR_NOTFOUND, "机构不存在");
     if (!rc) {
         rc = db_get_int(c->db, e, id,
-                        "INSERT INTO department (agency_id, name) VALUES (?, ?) RETURNING id",
-                        "it", agency_id, name);
+                        "INSERT INTO department (agency_id, name) VALUES (?, ?) RETURNING id", "it",
+                        agency_id, name);
         if (rc == ERR_CONFLICT) {
             err_clear(e);
             err_field(e, "name", "该机构已有名为“%s”的科室", name);
@@ -241,10 +249,9 @@ json_t *department_list(struct ctx *c, int64_t agency_id, struct err *e)
     if (!st) return NULL;
     json_t *rows = json_array();
     while (db_step(st, e) == DB_ROW)
-        json_array_append_new(rows, jpack("{sI ss sI ss}", "id", (json_int_t)db_int(st, 0),
-                                              "name", db_text(st, 1), "agency_id",
-                                              (json_int_t)db_int(st, 2), "agency",
-                                              db_text(st, 3)));
+        json_array_append_new(rows, jpack("{sI ss sI ss}", "id", (json_int_t)db_int(st, 0), "name",
+                                          db_text(st, 1), "agency_id", (json_int_t)db_int(st, 2),
+                                          "agency", db_text(st, 3)));
     db_done(st);
     return rows;
 }

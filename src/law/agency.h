@@ -27,12 +27,10 @@ json_t *agency_list(struct ctx *c, struct err *e);
 /* The agency with this code, in scope; 0 and sets *id and *path (arena) when found. */
 int agency_find(struct ctx *c, const char *code, int64_t *id, const char **path, struct err *e);
 /* Path and root id of agency id (no scope check; for internal use). */
-int agency_path_of(struct ctx *c, int64_t id, const char **path, int64_t *root_id,
-                   struct err *e);
+int agency_path_of(struct ctx *c, int64_t id, const char **path, int64_t *root_id, struct err *e);
 
 /* Add a department to an agency in scope; sets *id. */
-int department_add(struct ctx *c, int64_t agency_id, const char *name, int64_t *id,
-                   struct err *e);
+int department_add(struct ctx *c, int64_t agency_id, const char *name, int64_t *id, struct err *e);
 /* Departments of agencies in scope (all when agency_id is 0); JSON array. */
 json_t *department_list(struct ctx *c, int64_t agency_id, struct err *e);
 

@@ -18,8 +18,8 @@ static void row_hash(char out[65], int64_t id, int64_t at, int64_t user_id, cons
                      int64_t object_id, const char *summary, const char *prev_hash)
 {
     struct buf b = {0};
-    buf_addf(&b, "%" PRId64 "\x1f%" PRId64 "\x1f%" PRId64 "\x1f%zu:%s\x1f%" PRId64, id, at,
-             user_id, strlen(username), username, agency_id);
+    buf_addf(&b, "%" PRId64 "\x1f%" PRId64 "\x1f%" PRId64 "\x1f%zu:%s\x1f%" PRId64, id, at, user_id,
+             strlen(username), username, agency_id);
     buf_addf(&b, "\x1f%zu:%s\x1f%zu:%s\x1f%" PRId64 "\x1f%zu:%s\x1f%s", strlen(action), action,
              strlen(object_type), object_type, object_id, strlen(summary), summary, prev_hash);
     sha256_hex(b.p, b.len, out);
@@ -57,8 +57,10 @@ int audit_write(struct ctx *c, const char *action, const char *object_type, int6
                         "INSERT INTO audit_log (id, at, user_id, username, agency_id, action,"
                         " object_type, object_id, summary, prev_hash, hash)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        "iiitittitt" "t", id, c->now, w->user_id, username, w->agency_id, action,
-                        object_type, object_id, summary, prev, hash);
+                        "iiitittitt"
+                        "t",
+                        id, c->now, w->user_id, username, w->agency_id, action, object_type,
+                        object_id, summary, prev, hash);
     return n < 0 ? (int)n : 0;
 }
 
@@ -80,9 +82,12 @@ int audit_verify(struct db *db, struct audit_check *check, struct err *e)
         row_hash(hash, id, db_int(st, 1), db_int(st, 2), db_text(st, 3), db_int(st, 4),
                  db_text(st, 5), db_text(st, 6), db_int(st, 7), db_text(st, 8), db_text(st, 9));
         const char *why = NULL;
-        if (id != expect_id) why = "序号不连续：有记录被删除";
-        else if (strcmp(db_text(st, 9), prev) != 0) why = "与上一条记录的链接不符";
-        else if (strcmp(hash, db_text(st, 10)) != 0) why = "记录内容与其哈希不符：已被修改";
+        if (id != expect_id)
+            why = "序号不连续：有记录被删除";
+        else if (strcmp(db_text(st, 9), prev) != 0)
+            why = "与上一条记录的链接不符";
+        else if (strcmp(hash, db_text(st, 10)) != 0)
+            why = "记录内容与其哈希不符：已被修改";
         if (why) {
             check->broken_id = id;
             snprintf(check->reason, sizeof check->reason, "%s", why);
@@ -103,16 +108,29 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
                    " l.summary, a.name FROM audit_log l LEFT JOIN agency a ON a.id = l.agency_id"
                    " WHERE (a.path LIKE ? OR l.agency_id IS NULL OR l.agency_id = 0)");
     const char *like_scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
-    const char *like_q = q->q && *q->q ? arena_printf(c->arena, "%%%s%%", q->q) : NULL;
-    if (like_q) buf_adds(&sql, " AND (l.summary LIKE ? OR l.username LIKE ? OR l.action LIKE ?)");
-    else buf_adds(&sql, " AND ? IS NULL AND ? IS NULL AND ? IS NULL");
+    const char *like_q = NULL;
+    if (q->q && *q->q) { /* a fragment: % and _ typed by the user are literal */
+        struct buf b = {0};
+        buf_addc(&b, '%');
+        for (const char *p = q->q; *p; p++) {
+            if (*p == '%' || *p == '_' || *p == '\\') buf_addc(&b, '\\');
+            buf_addc(&b, *p);
+        }
+        buf_addc(&b, '%');
+        like_q = arena_strdup(c->arena, buf_str(&b));
+        buf_free(&b);
+    }
+    if (like_q)
+        buf_adds(&sql, " AND (l.summary LIKE ? ESCAPE '\\' OR l.username LIKE ? ESCAPE '\\'"
+                       " OR l.action LIKE ? ESCAPE '\\')");
+    else
+        buf_adds(&sql, " AND ? IS NULL AND ? IS NULL AND ? IS NULL");
     buf_adds(&sql, " AND (? IS NULL OR l.object_type = ?) AND (? = 0 OR l.object_id = ?)"
                    " AND (? = 0 OR l.id < ?) ORDER BY l.id DESC LIMIT ?");
     int limit = q->limit > 0 && q->limit <= 500 ? q->limit : 50;
-    struct db_stmt *st =
-        db_query(c->db, e, sql.p, "ttttttiiiii", like_scope, like_q, like_q, like_q,
-                 q->object_type, q->object_type, q->object_id, q->object_id, q->before_id,
-                 q->before_id, (int64_t)limit + 1);
+    struct db_stmt *st = db_query(c->db, e, sql.p, "ttttttiiiii", like_scope, like_q, like_q,
+                                  like_q, q->object_type, q->object_type, q->object_id,
+                                  q->object_id, q->before_id, q->before_id, (int64_t)limit + 1);
     buf_free(&sql);
     if (!st) return NULL;
     json_t *rows = json_array();
@@ -123,12 +141,12 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
             *more = true;
             break;
         }
-        json_array_append_new(
-            rows, jpack("{sI sI ss ss ss sI ss ss?}", "id", (json_int_t)db_int(st, 0), "at",
-                            (json_int_t)db_int(st, 1), "username", db_text(st, 2), "action",
-                            db_text(st, 3), "object_type", db_text(st, 4), "object_id",
-                            (json_int_t)db_int(st, 5), "summary", db_text(st, 6), "agency",
-                            db_text(st, 7)));
+        json_array_append_new(rows,
+                              jpack("{sI sI ss ss ss sI ss ss?}", "id", (json_int_t)db_int(st, 0),
+                                    "at", (json_int_t)db_int(st, 1), "username", db_text(st, 2),
+                                    "action", db_text(st, 3), "object_type", db_text(st, 4),
+                                    "object_id", (json_int_t)db_int(st, 5), "summary",
+                                    db_text(st, 6), "agency", db_text(st, 7)));
     }
     db_done(st);
     if (rc < 0) {

@@ -12,9 +12,9 @@ int audit_write(struct ctx *c, const char *action, const char *object_type, int6
 
 /* Result of checking the chain. */
 struct audit_check {
-    int64_t rows;       /* rows checked */
-    int64_t broken_id;  /* first row whose hash or link does not match; 0 when intact */
-    char reason[128];   /* what was wrong with it */
+    int64_t rows;      /* rows checked */
+    int64_t broken_id; /* first row whose hash or link does not match; 0 when intact */
+    char reason[128];  /* what was wrong with it */
 };
 /* Recompute every hash in id order; 0 when the walk completed (see check->broken_id). */
 int audit_verify(struct db *db, struct audit_check *check, struct err *e);

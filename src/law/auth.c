@@ -11,7 +11,10 @@
 #include <string.h>
 
 const struct actor actor_system = {
-    .user_id = 0, .username = "system", .display_name = "系统", .agency_path = "/",
+    .user_id = 0,
+    .username = "system",
+    .display_name = "系统",
+    .agency_path = "/",
     .roles = 1u << ROLE_ADMIN,
 };
 
@@ -41,8 +44,8 @@ static int insert_roles(struct ctx *c, int64_t user_id, unsigned roles, struct e
 {
     for (int r = 0; r < ROLE_COUNT; r++) {
         if (!(roles & (1u << r))) continue;
-        if (db_exec(c->db, e, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", "it",
-                    user_id, role_code((enum role)r)) < 0)
+        if (db_exec(c->db, e, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", "it", user_id,
+                    role_code((enum role)r)) < 0)
             return e->code;
     }
     return 0;
@@ -50,10 +53,11 @@ static int insert_roles(struct ctx *c, int64_t user_id, unsigned roles, struct e
 
 static void validate_user(const struct user_input *in, struct err *e)
 {
-    if (!username_ok(in->username))
-        err_field(e, "username", "用户名为3–32位字母、数字或 . _ -");
-    if (str_blank(in->display_name)) err_field(e, "display_name", "请填写姓名");
-    else if (utf8_len(in->display_name) > 30) err_field(e, "display_name", "姓名不超过30个字");
+    if (!username_ok(in->username)) err_field(e, "username", "用户名为3–32位字母、数字或 . _ -");
+    if (str_blank(in->display_name))
+        err_field(e, "display_name", "请填写姓名");
+    else if (utf8_len(in->display_name) > 30)
+        err_field(e, "display_name", "姓名不超过30个字");
     password_policy(in->password, "password", e);
     if (str_blank(in->agency_code)) err_field(e, "agency", "请选择所属机构");
     if (!in->roles || in->roles >= (1u << ROLE_COUNT)) err_field(e, "roles", "请至少选择一个角色");
@@ -86,8 +90,9 @@ int user_add(struct ctx *c, const struct user_input *in, int64_t *id, struct err
                     "tttiIii", in->username, in->display_name, hash, agency_id, in->officer_id,
                     c->now, c->now);
     if (!rc) rc = insert_roles(c, *id, in->roles, e);
-    if (!rc) rc = audit_write(c, "user.create", "user", *id, "新建用户 %s（%s）", in->username,
-                              in->display_name);
+    if (!rc)
+        rc = audit_write(c, "user.create", "user", *id, "新建用户 %s（%s）", in->username,
+                         in->display_name);
     if (rc) goto fail;
     return db_commit(c->db, e);
 fail:
@@ -153,7 +158,8 @@ int user_set_roles(struct ctx *c, int64_t user_id, unsigned roles, struct err *e
 
 int user_set_active(struct ctx *c, int64_t user_id, bool active, struct err *e)
 {
-    if (!active && user_id == c->who->user_id) return err_set(e, ERR_CONFLICT, "不能停用自己的账户");
+    if (!active && user_id == c->who->user_id)
+        return err_set(e, ERR_CONFLICT, "不能停用自己的账户");
     int rc = db_begin(c->db, e);
     if (rc) return rc;
     int64_t id;
@@ -163,12 +169,15 @@ int user_set_active(struct ctx *c, int64_t user_id, bool active, struct err *e)
         rc = e->code;
     if (!rc && !active) {
         if (db_exec(c->db, e, "DELETE FROM session WHERE user_id = ?", "i", id) < 0 ||
-            db_exec(c->db, e, "UPDATE api_token SET revoked_at = ? WHERE user_id = ?"
-                              " AND revoked_at IS NULL", "ii", c->now, id) < 0)
+            db_exec(c->db, e,
+                    "UPDATE api_token SET revoked_at = ? WHERE user_id = ?"
+                    " AND revoked_at IS NULL",
+                    "ii", c->now, id) < 0)
             rc = e->code;
     }
-    if (!rc) rc = audit_write(c, active ? "user.enable" : "user.disable", "user", id,
-                              active ? "启用用户" : "停用用户");
+    if (!rc)
+        rc = audit_write(c, active ? "user.enable" : "user.disable", "user", id,
+                         active ? "启用用户" : "停用用户");
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -202,11 +211,11 @@ json_t *user_list(struct ctx *c, struct err *e)
     if (!st) return NULL;
     json_t *rows = json_array();
     while (db_step(st, e) == DB_ROW)
-        json_array_append_new(
-            rows, jpack("{sI ss ss ss sb ss ss}", "id", (json_int_t)db_int(st, 0),
-                            "username", db_text(st, 1), "display_name", db_text(st, 2), "status",
-                            db_text(st, 3), "active", strcmp(db_text(st, 3), "active") == 0,
-                            "agency", db_text(st, 4), "agency_code", db_text(st, 5)));
+        json_array_append_new(rows, jpack("{sI ss ss ss sb ss ss}", "id", (json_int_t)db_int(st, 0),
+                                          "username", db_text(st, 1), "display_name",
+                                          db_text(st, 2), "status", db_text(st, 3), "active",
+                                          strcmp(db_text(st, 3), "active") == 0, "agency",
+                                          db_text(st, 4), "agency_code", db_text(st, 5)));
     db_done(st);
     size_t i;
     json_t *u;

@@ -5,12 +5,12 @@
 #include <jansson.h>
 #include "law/ctx.h"
 
-#define SESSION_IDLE_SECONDS (2 * 3600)   /* idle expiry */
-#define SESSION_MAX_SECONDS (12 * 3600)   /* absolute lifetime */
-#define LOGIN_WINDOW_SECONDS (15 * 60)    /* failures counted over this window */
-#define LOGIN_MAX_FAILURES_USER 5         /* then the account is locked for the window */
-#define LOGIN_MAX_FAILURES_IP 30          /* then the address is locked for the window */
-#define SECRET_HEX 64                     /* hex characters of a session id, CSRF token, API token */
+#define SESSION_IDLE_SECONDS    (2 * 3600)  /* idle expiry */
+#define SESSION_MAX_SECONDS     (12 * 3600) /* absolute lifetime */
+#define LOGIN_WINDOW_SECONDS    (15 * 60)   /* failures counted over this window */
+#define LOGIN_MAX_FAILURES_USER 5           /* then the account is locked for the window */
+#define LOGIN_MAX_FAILURES_IP   30          /* then the address is locked for the window */
+#define SECRET_HEX              64 /* hex characters of a session id, CSRF token, API token */
 
 /* A new account. */
 struct user_input {
@@ -39,16 +39,15 @@ int password_policy(const char *password, const char *field, struct err *e);
 /* Log in: check the rate limit and the password, record the attempt, create a session.
  * Fills sid (cookie value) and csrf (SECRET_HEX+1 bytes each). ERR_UNAUTH for bad credentials,
  * ERR_LOCKED when too many failures. The ctx's actor is ignored. */
-int auth_login(struct ctx *c, const char *username, const char *password, const char *ip,
-               char *sid, char *csrf, struct err *e);
+int auth_login(struct ctx *c, const char *username, const char *password, const char *ip, char *sid,
+               char *csrf, struct err *e);
 /* Resolve a session cookie to its user: fills *who (strings on c->arena) and csrf. ERR_UNAUTH
  * when unknown, expired or the user is disabled. Refreshes the idle timer now and then. */
 int auth_session(struct ctx *c, const char *sid, struct actor *who, char *csrf, struct err *e);
 /* End a session. */
 int auth_logout(struct ctx *c, const char *sid, struct err *e);
 /* Create an API token for username (in scope); fills token (SECRET_HEX+1 bytes). */
-int token_create(struct ctx *c, const char *username, const char *name, char *token,
-                 struct err *e);
+int token_create(struct ctx *c, const char *username, const char *name, char *token, struct err *e);
 /* Resolve a bearer token to its user, as auth_session. */
 int auth_token(struct ctx *c, const char *token, struct actor *who, struct err *e);
 /* Load the user with id as an actor (for the CLI and tests). */

@@ -11,22 +11,22 @@ struct calendar;
 
 /* The person (or system) on whose behalf a law/ function acts. */
 struct actor {
-    int64_t user_id;         /* app_user.id; 0 for the system (CLI set-up, demo data) */
-    const char *username;    /* for the audit trail */
-    const char *display_name;/* 姓名 shown in the UI */
-    int64_t agency_id;       /* the user's agency */
-    const char *agency_path; /* its materialised path, e.g. "/1/4/": the user's scope */
-    const char *agency_name; /* for the UI */
-    unsigned roles;          /* bit set: 1u << enum role */
+    int64_t user_id;          /* app_user.id; 0 for the system (CLI set-up, demo data) */
+    const char *username;     /* for the audit trail */
+    const char *display_name; /* 姓名 shown in the UI */
+    int64_t agency_id;        /* the user's agency */
+    const char *agency_path;  /* its materialised path, e.g. "/1/4/": the user's scope */
+    const char *agency_name;  /* for the UI */
+    unsigned roles;           /* bit set: 1u << enum role */
 };
 
 /* Everything a law/ function needs besides its arguments. */
 struct ctx {
-    struct db *db;               /* the connection (one per thread) */
-    struct arena *arena;         /* where results are allocated; freed by the caller's owner */
-    const struct actor *who;     /* never NULL */
-    int64_t now;                 /* the time of the action, UTC seconds */
-    const struct calendar *cal;  /* working-day calendar (read-only) */
+    struct db *db;              /* the connection (one per thread) */
+    struct arena *arena;        /* where results are allocated; freed by the caller's owner */
+    const struct actor *who;    /* never NULL */
+    int64_t now;                /* the time of the action, UTC seconds */
+    const struct calendar *cal; /* working-day calendar (read-only) */
 };
 
 /* True when the agency with materialised path `path` lies in the actor's subtree. */

@@ -26,12 +26,13 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
         (json_int_t)count(c, "SELECT count(*) FROM entity WHERE status = 'open' AND" SCOPE, like,
                           e),
         "officers",
-        (json_int_t)count(c, "SELECT count(*) FROM officer WHERE status = 'active' AND" SCOPE,
-                          like, e));
+        (json_int_t)count(c, "SELECT count(*) FROM officer WHERE status = 'active' AND" SCOPE, like,
+                          e));
     int64_t expired = 0, expiring = 0;
-    db_get_int(c->db, e, &expired,
-               "SELECT count(*) FROM officer WHERE status = 'active' AND cert_expires < ? AND" SCOPE,
-               "tt", t, like);
+    db_get_int(
+        c->db, e, &expired,
+        "SELECT count(*) FROM officer WHERE status = 'active' AND cert_expires < ? AND" SCOPE, "tt",
+        t, like);
     db_get_int(c->db, e, &expiring,
                "SELECT count(*) FROM officer WHERE status = 'active' AND cert_expires >= ?"
                " AND cert_expires <= ? AND" SCOPE,
@@ -47,8 +48,8 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     while (st && db_step(st, e) == DB_ROW) {
         const char *label = catalog_label("lines", db_text(st, 0));
         json_array_append_new(by_line, jpack("{ss ss sI}", "line", db_text(st, 0), "label",
-                                                 label ? label : db_text(st, 0), "count",
-                                                 (json_int_t)db_int(st, 1)));
+                                             label ? label : db_text(st, 0), "count",
+                                             (json_int_t)db_int(st, 1)));
     }
     db_done(st);
 #undef SCOPE

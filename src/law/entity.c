@@ -32,11 +32,15 @@ int entity_validate(const struct entity_input *in, struct err *e)
         err_field(e, "kind", "类型应为单位或个人");
     field_text(in->name, "name", is_person(in) ? "姓名" : "名称", true, 100, e);
     if (is_person(in)) {
-        if (str_blank(in->id_number)) err_field(e, "id_number", "个人须填写身份证号");
-        else idcard_check(in->id_number, e, "id_number");
+        if (str_blank(in->id_number))
+            err_field(e, "id_number", "个人须填写身份证号");
+        else
+            idcard_check(in->id_number, e, "id_number");
     } else {
-        if (str_blank(in->uscc)) err_field(e, "uscc", "单位须填写统一社会信用代码");
-        else uscc_check(in->uscc, e, "uscc");
+        if (str_blank(in->uscc))
+            err_field(e, "uscc", "单位须填写统一社会信用代码");
+        else
+            uscc_check(in->uscc, e, "uscc");
     }
     field_text(in->legal_rep, "legal_rep", "法定代表人（负责人）", false, 30, e);
     field_text(in->address, "address", "地址", !is_person(in), 200, e);
@@ -105,8 +109,10 @@ static int resolve_agency(struct ctx *c, const char *code, int64_t *agency_id, i
 static int duplicate(const struct entity_input *in, struct err *e)
 {
     err_clear(e);
-    if (is_person(in)) err_field(e, "id_number", "该身份证号已登记为管理相对人");
-    else err_field(e, "uscc", "统一社会信用代码 %s 已登记，不能重复登记", in->uscc);
+    if (is_person(in))
+        err_field(e, "id_number", "该身份证号已登记为管理相对人");
+    else
+        err_field(e, "uscc", "统一社会信用代码 %s 已登记，不能重复登记", in->uscc);
     return e->code = ERR_CONFLICT;
 }
 
@@ -178,14 +184,16 @@ int entity_update(struct ctx *c, int64_t id, const struct entity_input *in, stru
                         " uscc = ?, id_number = ?, legal_rep = ?, address = ?, division_code = ?,"
                         " subtype = ?, lines = ?, status = ?, risk_grade = ?, phone = ?,"
                         " updated_at = ?, version = version + 1 WHERE id = ?",
-                        "iittttttttttttii", agency_id, root_id, person ? "person" : "org",
-                        in->name, person ? NULL : in->uscc, person ? in->id_number : NULL,
+                        "iittttttttttttii", agency_id, root_id, person ? "person" : "org", in->name,
+                        person ? NULL : in->uscc, person ? in->id_number : NULL,
                         blank_to_null(in->legal_rep), in->address ? in->address : "",
                         blank_to_null(in->division_code), in->subtype, lines,
-                        str_blank(in->status) ? "open" : in->status,
-                        blank_to_null(in->risk_grade), blank_to_null(in->phone), c->now, id);
-    if (n == ERR_CONFLICT) rc = duplicate(in, e);
-    else if (n < 0) rc = (int)n;
+                        str_blank(in->status) ? "open" : in->status, blank_to_null(in->risk_grade),
+                        blank_to_null(in->phone), c->now, id);
+    if (n == ERR_CONFLICT)
+        rc = duplicate(in, e);
+    else if (n < 0)
+        rc = (int)n;
     if (!rc) rc = store_lines(c, id, lines, e);
     if (!rc) rc = audit_write(c, "entity.update", "entity", id, "修改管理相对人 %s", in->name);
     if (rc) goto fail;
@@ -217,18 +225,24 @@ int licence_add(struct ctx *c, int64_t entity_id, const struct licence_input *in
         rc = db_get_int(c->db, e, id,
                         "INSERT INTO licence (entity_id, type, number, valid_from, valid_to)"
                         " VALUES (?, ?, ?, ?, ?) RETURNING id",
-                        "ittt" "t", entity_id, in->type, in->number,
-                        blank_to_null(in->valid_from), blank_to_null(in->valid_to));
+                        "ittt"
+                        "t",
+                        entity_id, in->type, in->number, blank_to_null(in->valid_from),
+                        blank_to_null(in->valid_to));
         if (rc == ERR_CONFLICT) {
             err_clear(e);
             err_field(e, "number", "该许可证已登记");
             rc = e->code = ERR_CONFLICT;
         }
     }
-    if (!rc) rc = audit_write(c, "licence.create", "entity", entity_id, "登记许可证 %s %s",
-                              catalog_label("licence_types", in->type), in->number);
-    if (!rc) rc = db_exec(c->db, e, "UPDATE entity SET updated_at = ? WHERE id = ?", "ii", c->now,
-                          entity_id) < 0 ? e->code : 0;
+    if (!rc)
+        rc = audit_write(c, "licence.create", "entity", entity_id, "登记许可证 %s %s",
+                         catalog_label("licence_types", in->type), in->number);
+    if (!rc)
+        rc = db_exec(c->db, e, "UPDATE entity SET updated_at = ? WHERE id = ?", "ii", c->now,
+                     entity_id) < 0
+                 ? e->code
+                 : 0;
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -244,11 +258,14 @@ int licence_delete(struct ctx *c, int64_t entity_id, int64_t licence_id, struct 
     if (!rc) {
         int64_t n = db_exec(c->db, e, "DELETE FROM licence WHERE id = ? AND entity_id = ?", "ii",
                             licence_id, entity_id);
-        if (n == 0) rc = err_set(e, ERR_NOTFOUND, "许可证不存在");
-        else if (n < 0) rc = (int)n;
+        if (n == 0)
+            rc = err_set(e, ERR_NOTFOUND, "许可证不存在");
+        else if (n < 0)
+            rc = (int)n;
     }
-    if (!rc) rc = audit_write(c, "licence.delete", "entity", entity_id, "删除许可证（编号 %lld）",
-                              (long long)licence_id);
+    if (!rc)
+        rc = audit_write(c, "licence.delete", "entity", entity_id, "删除许可证（编号 %lld）",
+                         (long long)licence_id);
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -256,8 +273,8 @@ int licence_delete(struct ctx *c, int64_t entity_id, int64_t licence_id, struct 
     return db_commit(c->db, e);
 }
 
-#define ENTITY_COLS                                                                            \
-    "x.id, x.kind, x.name, x.uscc, x.id_number, x.legal_rep, x.address, x.division_code,"      \
+#define ENTITY_COLS                                                                                \
+    "x.id, x.kind, x.name, x.uscc, x.id_number, x.legal_rep, x.address, x.division_code,"          \
     " x.subtype, x.lines, x.status, x.risk_grade, x.phone, x.version, a.name, a.code"
 #define ENTITY_FROM " FROM entity x JOIN agency a ON a.id = x.agency_id"
 
@@ -267,15 +284,14 @@ static json_t *entity_row(struct db_stmt *st)
     catalog_lines_label(db_text(st, 9), lines, sizeof lines);
     const char *subtype = db_text(st, 8), *status = db_text(st, 10);
     return jpack("{sI ss ss ss? ss? ss? ss ss? ss ss? ss ss ss ss? ss? ss? sI ss ss sb}", "id",
-                     (json_int_t)db_int(st, 0), "kind", db_text(st, 1), "name", db_text(st, 2),
-                     "uscc", db_text(st, 3), "id_number", db_text(st, 4), "legal_rep",
-                     db_text(st, 5), "address", db_text(st, 6), "division_code", db_text(st, 7),
-                     "subtype", subtype, "subtype_label", catalog_label("subtypes", subtype),
-                     "lines", db_text(st, 9), "lines_label", lines, "status", status,
-                     "status_label", entity_status_label(status), "risk_grade", db_text(st, 11),
-                     "phone", db_text(st, 12), "version", (json_int_t)db_int(st, 13), "agency",
-                     db_text(st, 14), "agency_code", db_text(st, 15), "person",
-                     strcmp(db_text(st, 1), "person") == 0);
+                 (json_int_t)db_int(st, 0), "kind", db_text(st, 1), "name", db_text(st, 2), "uscc",
+                 db_text(st, 3), "id_number", db_text(st, 4), "legal_rep", db_text(st, 5),
+                 "address", db_text(st, 6), "division_code", db_text(st, 7), "subtype", subtype,
+                 "subtype_label", catalog_label("subtypes", subtype), "lines", db_text(st, 9),
+                 "lines_label", lines, "status", status, "status_label",
+                 entity_status_label(status), "risk_grade", db_text(st, 11), "phone",
+                 db_text(st, 12), "version", (json_int_t)db_int(st, 13), "agency", db_text(st, 14),
+                 "agency_code", db_text(st, 15), "person", strcmp(db_text(st, 1), "person") == 0);
 }
 
 static json_t *licences_of(struct ctx *c, int64_t id, struct err *e)
@@ -291,10 +307,9 @@ static json_t *licences_of(struct ctx *c, int64_t id, struct err *e)
         bool expired = vt && !date_parse(vt, &to) && to < today;
         json_array_append_new(
             arr, jpack("{sI ss ss? ss ss? ss? sb}", "id", (json_int_t)db_int(st, 0), "type",
-                           db_text(st, 1), "type_label",
-                           catalog_label("licence_types", db_text(st, 1)), "number",
-                           db_text(st, 2), "valid_from", db_text(st, 3), "valid_to", vt,
-                           "expired", expired));
+                       db_text(st, 1), "type_label", catalog_label("licence_types", db_text(st, 1)),
+                       "number", db_text(st, 2), "valid_from", db_text(st, 3), "valid_to", vt,
+                       "expired", expired));
     }
     db_done(st);
     return arr;
@@ -302,8 +317,8 @@ static json_t *licences_of(struct ctx *c, int64_t id, struct err *e)
 
 json_t *entity_get(struct ctx *c, int64_t id, struct err *e)
 {
-    struct db_stmt *st = db_query(
-        c->db, e, "SELECT " ENTITY_COLS ", a.path" ENTITY_FROM " WHERE x.id = ?", "i", id);
+    struct db_stmt *st =
+        db_query(c->db, e, "SELECT " ENTITY_COLS ", a.path" ENTITY_FROM " WHERE x.id = ?", "i", id);
     if (!st) return NULL;
     json_t *o = NULL;
     if (db_step(st, e) == DB_ROW && actor_sees_path(c->who, db_text(st, 16))) o = entity_row(st);
@@ -333,10 +348,12 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     int page = q->page > 0 ? q->page : 1;
     const char *line = blank_to_null(q->line), *subtype = blank_to_null(q->subtype);
     const char *status = blank_to_null(q->status), *risk = blank_to_null(q->risk_grade);
-    struct db_stmt *st = db_query(c->db, e, sql.p, "tttttttttt" "ii", bind.len ? bind.p : NULL,
-                                  arena_printf(c->arena, "%s%%", c->who->agency_path), line, line,
-                                  subtype, subtype, status, status, risk, risk, (int64_t)per + 1,
-                                  (int64_t)(page - 1) * per);
+    struct db_stmt *st = db_query(
+        c->db, e, sql.p,
+        "tttttttttt"
+        "ii",
+        bind.len ? bind.p : NULL, arena_printf(c->arena, "%s%%", c->who->agency_path), line, line,
+        subtype, subtype, status, status, risk, risk, (int64_t)per + 1, (int64_t)(page - 1) * per);
     buf_free(&sql);
     buf_free(&bind);
     if (!st) return NULL;

@@ -20,7 +20,7 @@ struct entity_input {
     const char *status;        /* open | suspended | closed */
     const char *risk_grade;    /* A–D or blank */
     const char *phone;
-    int64_t version;           /* for edits: the version the user saw (0 = do not check) */
+    int64_t version; /* for edits: the version the user saw (0 = do not check) */
 };
 
 /* A licence of an entity. */

@@ -68,6 +68,7 @@ int field_division(const char *v, const char *field, struct err *e)
     if (str_blank(v)) return 0;
     size_t n = strlen(v);
     bool ok = n == 6 || n == 9 || n == 12;
-    for (const char *p = v; ok && *p; p++) ok = *p >= '0' && *p <= '9';
+    for (const char *p = v; ok && *p; p++)
+        ok = *p >= '0' && *p <= '9';
     return ok ? 0 : err_field(e, field, "行政区划代码应为6、9或12位数字");
 }

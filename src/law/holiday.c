@@ -57,8 +57,8 @@ int holiday_seed(struct ctx *c, struct err *e)
         rc = seed_year(c, &f[i], e);
         added += rc > 0;
     }
-    if (rc >= 0 && added) rc = audit_write(c, "calendar.seed", "calendar", 0,
-                                          "载入节假日安排 %d 个年度", added);
+    if (rc >= 0 && added)
+        rc = audit_write(c, "calendar.seed", "calendar", 0, "载入节假日安排 %d 个年度", added);
     if (rc < 0) {
         db_rollback(c->db);
         return rc;
@@ -72,7 +72,8 @@ int holiday_load(struct db *db, struct calendar **out, struct err *e)
     struct calendar *cal = calendar_new();
     struct db_stmt *st = db_query(db, e, "SELECT year FROM calendar_year", "");
     if (!st) goto fail;
-    while (db_step(st, e) == DB_ROW) calendar_mark_year(cal, (int)db_int(st, 0));
+    while (db_step(st, e) == DB_ROW)
+        calendar_mark_year(cal, (int)db_int(st, 0));
     db_done(st);
     st = db_query(db, e, "SELECT day, off, name FROM calendar_day", "");
     if (!st) goto fail;
@@ -95,8 +96,7 @@ static int check_day(struct ctx *c, const char *day, struct err *e)
 {
     day_t d;
     if (field_date(day, "day", "日期", true, &d, e)) return e->code;
-    if (!db_exists(c->db, "SELECT 1 FROM calendar_year WHERE year = ?", "i",
-                   (int64_t)date_year(d)))
+    if (!db_exists(c->db, "SELECT 1 FROM calendar_year WHERE year = ?", "i", (int64_t)date_year(d)))
         return err_field(e, "day", "%d 年尚未建立日历，请先添加该年度", date_year(d));
     return 0;
 }
@@ -112,8 +112,9 @@ int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, 
                        " ON CONFLICT (day) DO UPDATE SET off = excluded.off, name = excluded.name",
                        "tit", day, (int64_t)off, name) < 0)
         rc = e->code;
-    if (!rc) rc = audit_write(c, "calendar.set", "calendar", 0, "设置 %s 为%s（%s）", day,
-                              off ? "休息日" : "调休工作日", name);
+    if (!rc)
+        rc = audit_write(c, "calendar.set", "calendar", 0, "设置 %s 为%s（%s）", day,
+                         off ? "休息日" : "调休工作日", name);
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -127,8 +128,10 @@ int holiday_clear_day(struct ctx *c, const char *day, struct err *e)
     if (rc) return rc;
     rc = check_day(c, day, e);
     int64_t n = rc ? 0 : db_exec(c->db, e, "DELETE FROM calendar_day WHERE day = ?", "t", day);
-    if (!rc && n == 0) rc = err_field(e, "day", "%s 不是节假日或调休日", day);
-    else if (n < 0) rc = (int)n;
+    if (!rc && n == 0)
+        rc = err_field(e, "day", "%s 不是节假日或调休日", day);
+    else if (n < 0)
+        rc = (int)n;
     if (!rc) rc = audit_write(c, "calendar.clear", "calendar", 0, "取消 %s 的节假日设置", day);
     if (rc) {
         db_rollback(c->db);
@@ -146,8 +149,8 @@ int holiday_add_year(struct ctx *c, const char *year, const char *source, struct
     if (e->code) return e->code;
     int rc = db_begin(c->db, e);
     if (rc) return rc;
-    int64_t n = db_exec(c->db, e, "INSERT INTO calendar_year (year, source) VALUES (?, ?)", "it",
-                        y, source);
+    int64_t n = db_exec(c->db, e, "INSERT INTO calendar_year (year, source) VALUES (?, ?)", "it", y,
+                        source);
     if (n == ERR_CONFLICT) {
         err_clear(e);
         rc = err_field(e, "year", "%lld 年度已存在", (long long)y);
@@ -155,8 +158,9 @@ int holiday_add_year(struct ctx *c, const char *year, const char *source, struct
     } else if (n < 0) {
         rc = (int)n;
     }
-    if (!rc) rc = audit_write(c, "calendar.year", "calendar", 0, "添加 %lld 年度日历（%s）",
-                              (long long)y, source);
+    if (!rc)
+        rc = audit_write(c, "calendar.year", "calendar", 0, "添加 %lld 年度日历（%s）",
+                         (long long)y, source);
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -171,7 +175,7 @@ json_t *holiday_list(struct ctx *c, struct err *e)
         db_query(c->db, e, "SELECT year, source FROM calendar_year ORDER BY year DESC", "");
     while (st && db_step(st, e) == DB_ROW)
         json_array_append_new(years, jpack("{sI ss so}", "year", (json_int_t)db_int(st, 0),
-                                               "source", db_text(st, 1), "days", json_array()));
+                                           "source", db_text(st, 1), "days", json_array()));
     db_done(st);
     st = db_query(c->db, e, "SELECT day, off, name FROM calendar_day ORDER BY day", "");
     while (st && db_step(st, e) == DB_ROW) {
@@ -182,9 +186,9 @@ json_t *holiday_list(struct ctx *c, struct err *e)
         json_array_foreach(years, i, yr)
         {
             if (json_integer_value(json_object_get(yr, "year")) != y) continue;
-            json_array_append_new(json_object_get(yr, "days"),
-                                  jpack("{ss sb ss}", "day", day, "off", (int)db_int(st, 1),
-                                            "name", db_text(st, 2)));
+            json_array_append_new(
+                json_object_get(yr, "days"),
+                jpack("{ss sb ss}", "day", day, "off", (int)db_int(st, 1), "name", db_text(st, 2)));
         }
     }
     db_done(st);

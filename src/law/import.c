@@ -52,11 +52,16 @@ const struct sheet_column officer_columns[] = {
 
 static const char *const value_labels[][3] = {
     /* list, code, label */
-    {"kind", "org", "单位"},          {"kind", "person", "个人"},
-    {"entity_status", "open", "营业"}, {"entity_status", "suspended", "停业"},
-    {"entity_status", "closed", "注销"}, {"officer_status", "active", "在岗"},
-    {"officer_status", "suspended", "暂停"}, {"officer_status", "cancelled", "注销"},
-    {"yesno", "1", "是"},             {"yesno", "0", "否"},
+    {"kind", "org", "单位"},
+    {"kind", "person", "个人"},
+    {"entity_status", "open", "营业"},
+    {"entity_status", "suspended", "停业"},
+    {"entity_status", "closed", "注销"},
+    {"officer_status", "active", "在岗"},
+    {"officer_status", "suspended", "暂停"},
+    {"officer_status", "cancelled", "注销"},
+    {"yesno", "1", "是"},
+    {"yesno", "0", "否"},
     {NULL, NULL, NULL},
 };
 
@@ -100,7 +105,8 @@ static const char *lines_codes(struct arena *a, const char *value)
             continue;
         }
         const char *start = p;
-        while (*p && !line_separator(p)) p++;
+        while (*p && !line_separator(p))
+            p++;
         if (out.len) buf_addc(&out, ',');
         buf_adds(&out, import_code("lines", arena_strndup(a, start, (size_t)(p - start))));
     }
@@ -113,13 +119,13 @@ static const char *lines_codes(struct arena *a, const char *value)
 struct importer {
     struct ctx *c;
     const struct sheet_column *cols;
-    int map[256];               /* spreadsheet column → index in cols, or -1 */
+    int map[256]; /* spreadsheet column → index in cols, or -1 */
     bool have_header;
     bool skip_invalid;
     void (*progress)(int);
     struct import_result *res;
-    bool entities;              /* entities (true) or officers */
-    struct arena row_arena;     /* per-row strings */
+    bool entities;          /* entities (true) or officers */
+    struct arena row_arena; /* per-row strings */
 };
 
 static const char *cell(struct importer *im, int ncells, const char *const *cells,
@@ -151,16 +157,19 @@ static void problem(struct importer *im, int row, const char *column, const char
 static int read_header(struct importer *im, int row, int ncells, const char *const *cells,
                        struct err *e)
 {
-    for (int i = 0; i < 256; i++) im->map[i] = -1;
+    for (int i = 0; i < 256; i++)
+        im->map[i] = -1;
     for (int i = 0; i < ncells && i < 256; i++) {
         char *t = str_trim(arena_strdup(&im->row_arena, cells[i]));
         for (int k = 0; im->cols[k].field; k++)
-            if (strcmp(t, im->cols[k].title) == 0 || (im->cols[k].alt && strcmp(t, im->cols[k].alt) == 0))
+            if (strcmp(t, im->cols[k].title) == 0 ||
+                (im->cols[k].alt && strcmp(t, im->cols[k].alt) == 0))
                 im->map[i] = k;
     }
     for (int k = 0; im->cols[k].field; k++) {
         bool found = false;
-        for (int i = 0; i < ncells && i < 256; i++) found |= im->map[i] == k;
+        for (int i = 0; i < ncells && i < 256; i++)
+            found |= im->map[i] == k;
         if (im->cols[k].required && !found) {
             problem(im, row, im->cols[k].title, "缺少此列");
             err_set(e, ERR_INVALID, "第%d行（表头）缺少必需的列：%s", row, im->cols[k].title);
@@ -173,19 +182,26 @@ static int read_header(struct importer *im, int row, int ncells, const char *con
 static int save_entity(struct importer *im, int ncells, const char *const *cells, struct err *e)
 {
 #define C(f) cell(im, ncells, cells, f)
-    struct entity_input in = {
-        .agency_code = C("agency"), .kind = import_code("kind", C("kind")), .name = C("name"),
-        .uscc = C("uscc"), .id_number = C("id_number"), .legal_rep = C("legal_rep"),
-        .address = C("address"), .division_code = C("division_code"),
-        .subtype = import_code("subtypes", C("subtype")),
-        .lines = lines_codes(&im->row_arena, C("lines")),
-        .status = import_code("entity_status", C("status")),
-        .risk_grade = C("risk_grade"), .phone = C("phone")};
-    if (in.risk_grade && *in.risk_grade) in.risk_grade = arena_strndup(&im->row_arena, in.risk_grade, 1);
+    struct entity_input in = {.agency_code = C("agency"),
+                              .kind = import_code("kind", C("kind")),
+                              .name = C("name"),
+                              .uscc = C("uscc"),
+                              .id_number = C("id_number"),
+                              .legal_rep = C("legal_rep"),
+                              .address = C("address"),
+                              .division_code = C("division_code"),
+                              .subtype = import_code("subtypes", C("subtype")),
+                              .lines = lines_codes(&im->row_arena, C("lines")),
+                              .status = import_code("entity_status", C("status")),
+                              .risk_grade = C("risk_grade"),
+                              .phone = C("phone")};
+    if (in.risk_grade && *in.risk_grade)
+        in.risk_grade = arena_strndup(&im->row_arena, in.risk_grade, 1);
     if (in.uscc) code_normalize((char *)in.uscc);
     if (in.id_number) code_normalize((char *)in.id_number);
     struct licence_input li = {.type = import_code("licence_types", C("licence_type")),
-                               .number = C("licence_number"), .valid_from = C("licence_from"),
+                               .number = C("licence_number"),
+                               .valid_from = C("licence_from"),
                                .valid_to = C("licence_to")};
 #undef C
     int rc = db_begin(im->c->db, e);
@@ -198,10 +214,11 @@ static int save_entity(struct importer *im, int ncells, const char *const *cells
         /* licence fields are reported under their own column titles */
         for (int i = 0; i < e->nfields; i++) {
             const char *f = e->fields[i].name;
-            const char *map = strcmp(f, "type") == 0 ? "licence_type"
-                              : strcmp(f, "number") == 0 ? "licence_number"
+            const char *map = strcmp(f, "type") == 0         ? "licence_type"
+                              : strcmp(f, "number") == 0     ? "licence_number"
                               : strcmp(f, "valid_from") == 0 ? "licence_from"
-                              : strcmp(f, "valid_to") == 0 ? "licence_to" : f;
+                              : strcmp(f, "valid_to") == 0   ? "licence_to"
+                                                             : f;
             snprintf(e->fields[i].name, sizeof e->fields[i].name, "%s", map);
         }
     }
@@ -215,13 +232,18 @@ static int save_entity(struct importer *im, int ncells, const char *const *cells
 static int save_officer(struct importer *im, int ncells, const char *const *cells, struct err *e)
 {
 #define C(f) cell(im, ncells, cells, f)
-    struct officer_input in = {
-        .agency_code = C("agency"), .department = C("department"), .name = C("name"),
-        .id_number = C("id_number"), .phone = C("phone"), .cert_no = C("cert_no"),
-        .cert_issued = C("cert_issued"), .cert_expires = C("cert_expires"),
-        .status = import_code("officer_status", C("status")), .status_reason = C("status_reason"),
-        .lines = lines_codes(&im->row_arena, C("lines")),
-        .legal_qualified = import_code("yesno", C("legal_qualified"))};
+    struct officer_input in = {.agency_code = C("agency"),
+                               .department = C("department"),
+                               .name = C("name"),
+                               .id_number = C("id_number"),
+                               .phone = C("phone"),
+                               .cert_no = C("cert_no"),
+                               .cert_issued = C("cert_issued"),
+                               .cert_expires = C("cert_expires"),
+                               .status = import_code("officer_status", C("status")),
+                               .status_reason = C("status_reason"),
+                               .lines = lines_codes(&im->row_arena, C("lines")),
+                               .legal_qualified = import_code("yesno", C("legal_qualified"))};
 #undef C
     if (in.id_number) code_normalize((char *)in.id_number);
     int64_t id;
@@ -235,7 +257,8 @@ static int on_row(void *arg, int row, int ncells, const char *const *cells, stru
     if (!im->have_header) return read_header(im, row, ncells, cells, e);
     im->res->rows++;
     struct err re = {0};
-    int rc = im->entities ? save_entity(im, ncells, cells, &re) : save_officer(im, ncells, cells, &re);
+    int rc =
+        im->entities ? save_entity(im, ncells, cells, &re) : save_officer(im, ncells, cells, &re);
     if (rc == ERR_INTERNAL) return err_set(e, ERR_INTERNAL, "第%d行：%s", row, re.msg);
     if (rc) {
         im->res->bad++;
@@ -255,8 +278,11 @@ static int run_import(struct ctx *c, bool entities, const char *data, size_t len
 {
     memset(res, 0, sizeof *res);
     res->problems = json_array();
-    struct importer im = {.c = c, .cols = entities ? entity_columns : officer_columns,
-                          .skip_invalid = skip_invalid, .progress = progress, .res = res,
+    struct importer im = {.c = c,
+                          .cols = entities ? entity_columns : officer_columns,
+                          .skip_invalid = skip_invalid,
+                          .progress = progress,
+                          .res = res,
                           .entities = entities};
     int rc = db_begin(c->db, e);
     if (rc) return rc;
@@ -264,8 +290,8 @@ static int run_import(struct ctx *c, bool entities, const char *data, size_t len
     arena_free(&im.row_arena);
     if (!rc && !im.have_header) rc = err_set(e, ERR_INVALID, "文件中没有数据");
     if (!rc && res->bad && !skip_invalid)
-        rc = err_set(e, ERR_INVALID, "%d 行有错误，未导入任何数据（可修正后重新导入，或选择跳过错误行）",
-                     res->bad);
+        rc = err_set(e, ERR_INVALID,
+                     "%d 行有错误，未导入任何数据（可修正后重新导入，或选择跳过错误行）", res->bad);
     if (!rc)
         rc = audit_write(c, entities ? "entity.import" : "officer.import",
                          entities ? "entity" : "officer", 0, "从 %s 导入 %d 条（跳过 %d 条错误行）",

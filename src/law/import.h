@@ -10,10 +10,10 @@
 
 /* One column of a registry spreadsheet: the field it feeds and the accepted titles. */
 struct sheet_column {
-    const char *field;  /* input field name (as in forms and the API) */
-    const char *title;  /* the title written by exports */
-    const char *alt;    /* another accepted title, or NULL */
-    bool required;      /* the column must be present */
+    const char *field; /* input field name (as in forms and the API) */
+    const char *title; /* the title written by exports */
+    const char *alt;   /* another accepted title, or NULL */
+    bool required;     /* the column must be present */
 };
 
 extern const struct sheet_column entity_columns[];  /* terminated by {NULL} */
@@ -21,10 +21,10 @@ extern const struct sheet_column officer_columns[]; /* terminated by {NULL} */
 
 /* Outcome of an import. */
 struct import_result {
-    int rows;          /* data rows read */
-    int imported;      /* rows saved */
-    int bad;           /* rows with errors */
-    json_t *problems;  /* [{row, column, message}] (owned; json_decref) */
+    int rows;         /* data rows read */
+    int imported;     /* rows saved */
+    int bad;          /* rows with errors */
+    json_t *problems; /* [{row, column, message}] (owned; json_decref) */
 };
 
 /* Import entities or officers from a file's bytes. With skip_invalid, good rows are saved and bad

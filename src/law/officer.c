@@ -32,8 +32,8 @@ static int review_year_due(day_t date)
 bool officer_standing_ok(const struct officer_standing *s, day_t date, const char **why)
 {
     if (!s->status || strcmp(s->status, "active") != 0) {
-        *why = s->status && strcmp(s->status, "suspended") == 0 ? "执法证已暂停使用"
-                                                                 : "执法证已注销";
+        *why =
+            s->status && strcmp(s->status, "suspended") == 0 ? "执法证已暂停使用" : "执法证已注销";
         return false;
     }
     if (date < s->cert_issued) {
@@ -57,8 +57,7 @@ bool officer_standing_ok(const struct officer_standing *s, day_t date, const cha
 }
 
 /* Reviews of an officer, newest first, into an arena array. */
-static int load_reviews(struct ctx *c, int64_t id, struct cert_review **out, int *n,
-                        struct err *e)
+static int load_reviews(struct ctx *c, int64_t id, struct cert_review **out, int *n, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT year, passed FROM certificate_review"
@@ -107,8 +106,10 @@ int officer_can_enforce(struct ctx *c, int64_t officer_id, day_t date, const cha
 static void validate(const struct officer_input *in, struct err *e)
 {
     field_text(in->name, "name", "姓名", true, 30, e);
-    if (str_blank(in->id_number)) err_field(e, "id_number", "请填写身份证号");
-    else idcard_check(in->id_number, e, "id_number");
+    if (str_blank(in->id_number))
+        err_field(e, "id_number", "请填写身份证号");
+    else
+        idcard_check(in->id_number, e, "id_number");
     field_phone(in->phone, "phone", e);
     field_text(in->cert_no, "cert_no", "执法证号", true, 40, e);
     day_t from = 0, to = 0;
@@ -136,9 +137,9 @@ static int resolve_place(struct ctx *c, const struct officer_input *in, int64_t 
         return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", in->agency_code);
     }
     if (str_blank(in->department)) return 0;
-    int rc = db_get_int(c->db, e, dept_id,
-                        "SELECT id FROM department WHERE agency_id = ? AND name = ?", "it",
-                        *agency_id, in->department);
+    int rc =
+        db_get_int(c->db, e, dept_id, "SELECT id FROM department WHERE agency_id = ? AND name = ?",
+                   "it", *agency_id, in->department);
     if (rc == ERR_NOTFOUND) {
         err_clear(e);
         return err_field(e, "department", "该机构没有名为“%s”的科室", in->department);
@@ -181,8 +182,9 @@ int officer_add(struct ctx *c, const struct officer_input *in, int64_t *id, stru
                     in->lines, (int64_t)(in->legal_qualified && *in->legal_qualified == '1'),
                     c->now, c->now);
     if (rc == ERR_CONFLICT) rc = conflict_field(c, in, 0, e);
-    if (!rc) rc = audit_write(c, "officer.create", "officer", *id, "登记执法人员 %s（证号 %s）",
-                              in->name, in->cert_no);
+    if (!rc)
+        rc = audit_write(c, "officer.create", "officer", *id, "登记执法人员 %s（证号 %s）",
+                         in->name, in->cert_no);
     if (rc) goto fail;
     return db_commit(c->db, e);
 fail:
@@ -232,8 +234,10 @@ int officer_update(struct ctx *c, int64_t id, const struct officer_input *in, st
                         str_blank(in->status) ? "active" : in->status,
                         blank_to_null(in->status_reason), in->lines,
                         (int64_t)(in->legal_qualified && *in->legal_qualified == '1'), c->now, id);
-    if (n == ERR_CONFLICT) rc = conflict_field(c, in, id, e);
-    else if (n < 0) rc = (int)n;
+    if (n == ERR_CONFLICT)
+        rc = conflict_field(c, in, id, e);
+    else if (n < 0)
+        rc = (int)n;
     if (!rc) rc = audit_write(c, "officer.update", "officer", id, "修改执法人员 %s", in->name);
     if (rc) goto fail;
     return db_commit(c->db, e);
@@ -259,11 +263,11 @@ int officer_review_add(struct ctx *c, int64_t id, const char *year, const char *
     if (rc) return rc;
     rc = officer_scope(c, id, NULL, e);
     if (!rc) {
-        int64_t n = db_exec(c->db, e,
-                            "INSERT INTO certificate_review (officer_id, year, reviewed_on,"
-                            " passed, note) VALUES (?, ?, ?, ?, ?)",
-                            "iitit", id, y, reviewed_on, (int64_t)(*passed == '1'),
-                            blank_to_null(note));
+        int64_t n =
+            db_exec(c->db, e,
+                    "INSERT INTO certificate_review (officer_id, year, reviewed_on,"
+                    " passed, note) VALUES (?, ?, ?, ?, ?)",
+                    "iitit", id, y, reviewed_on, (int64_t)(*passed == '1'), blank_to_null(note));
         if (n == ERR_CONFLICT) {
             err_clear(e);
             rc = err_field(e, "year", "%lld 年度的年审已登记", (long long)y);
@@ -272,8 +276,9 @@ int officer_review_add(struct ctx *c, int64_t id, const char *year, const char *
             rc = (int)n;
         }
     }
-    if (!rc) rc = audit_write(c, "officer.review", "officer", id, "登记 %lld 年度年审：%s",
-                              (long long)y, *passed == '1' ? "合格" : "不合格");
+    if (!rc)
+        rc = audit_write(c, "officer.review", "officer", id, "登记 %lld 年度年审：%s", (long long)y,
+                         *passed == '1' ? "合格" : "不合格");
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -281,11 +286,11 @@ int officer_review_add(struct ctx *c, int64_t id, const char *year, const char *
     return db_commit(c->db, e);
 }
 
-#define OFFICER_COLS                                                                           \
-    "o.id, o.name, o.id_number, o.phone, o.cert_no, o.cert_issued, o.cert_expires, o.status,"  \
+#define OFFICER_COLS                                                                               \
+    "o.id, o.name, o.id_number, o.phone, o.cert_no, o.cert_issued, o.cert_expires, o.status,"      \
     " o.status_reason, o.lines, o.legal_qualified, o.version, a.name, a.code, d.name, o.agency_id"
-#define OFFICER_FROM                                                                           \
-    " FROM officer o JOIN agency a ON a.id = o.agency_id"                                      \
+#define OFFICER_FROM                                                                               \
+    " FROM officer o JOIN agency a ON a.id = o.agency_id"                                          \
     " LEFT JOIN department d ON d.id = o.department_id"
 
 /* Certificate flag for lists: "expired", "expiring" or NULL. */
@@ -305,24 +310,21 @@ static json_t *officer_row(struct ctx *c, struct db_stmt *st, day_t today)
     const char *flag = cert_flag(today, db_text(st, 6));
     (void)c;
     return jpack("{sI ss ss ss? ss ss ss ss ss ss? ss ss sb sI ss ss ss? ss? sb sb}", "id",
-                     (json_int_t)db_int(st, 0), "name", db_text(st, 1), "id_number",
-                     db_text(st, 2), "phone", db_text(st, 3), "cert_no", db_text(st, 4),
-                     "cert_issued", db_text(st, 5), "cert_expires", db_text(st, 6), "status",
-                     db_text(st, 7), "status_label", officer_status_label(db_text(st, 7)),
-                     "status_reason", db_text(st, 8), "lines", db_text(st, 9), "lines_label",
-                     lines, "legal_qualified", (int)db_int(st, 10), "version",
-                     (json_int_t)db_int(st, 11), "agency", db_text(st, 12), "agency_code",
-                     db_text(st, 13), "department", db_text(st, 14), "cert_flag", flag,
-                     "cert_expired", flag && strcmp(flag, "expired") == 0, "cert_expiring",
-                     flag && strcmp(flag, "expiring") == 0);
+                 (json_int_t)db_int(st, 0), "name", db_text(st, 1), "id_number", db_text(st, 2),
+                 "phone", db_text(st, 3), "cert_no", db_text(st, 4), "cert_issued", db_text(st, 5),
+                 "cert_expires", db_text(st, 6), "status", db_text(st, 7), "status_label",
+                 officer_status_label(db_text(st, 7)), "status_reason", db_text(st, 8), "lines",
+                 db_text(st, 9), "lines_label", lines, "legal_qualified", (int)db_int(st, 10),
+                 "version", (json_int_t)db_int(st, 11), "agency", db_text(st, 12), "agency_code",
+                 db_text(st, 13), "department", db_text(st, 14), "cert_flag", flag, "cert_expired",
+                 flag && strcmp(flag, "expired") == 0, "cert_expiring",
+                 flag && strcmp(flag, "expiring") == 0);
 }
 
 json_t *officer_get(struct ctx *c, int64_t id, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT " OFFICER_COLS ", a.path" OFFICER_FROM
-                                  " WHERE o.id = ?",
-                                  "i", id);
+    struct db_stmt *st = db_query(
+        c->db, e, "SELECT " OFFICER_COLS ", a.path" OFFICER_FROM " WHERE o.id = ?", "i", id);
     if (!st) return NULL;
     day_t today = date_from_instant(c->now);
     json_t *o = NULL;
@@ -339,10 +341,9 @@ json_t *officer_get(struct ctx *c, int64_t id, struct err *e)
                                   " WHERE officer_id = ? ORDER BY year DESC",
                                   "i", id);
     while (rs && db_step(rs, e) == DB_ROW)
-        json_array_append_new(reviews, jpack("{sI ss sb ss?}", "year",
-                                                 (json_int_t)db_int(rs, 0), "reviewed_on",
-                                                 db_text(rs, 1), "passed", (int)db_int(rs, 2),
-                                                 "note", db_text(rs, 3)));
+        json_array_append_new(reviews, jpack("{sI ss sb ss?}", "year", (json_int_t)db_int(rs, 0),
+                                             "reviewed_on", db_text(rs, 1), "passed",
+                                             (int)db_int(rs, 2), "note", db_text(rs, 3)));
     db_done(rs);
     json_object_set_new(o, "reviews", reviews);
     const char *why = NULL;

@@ -6,25 +6,25 @@
 #include "base/date.h"
 #include "law/ctx.h"
 
-#define CERT_EXPIRY_WARN_DAYS 30     /* lists flag certificates expiring within this many days */
-#define REVIEW_DUE_MONTH 3           /* the review of year Y is due by the end of this month */
-#define REVIEW_DUE_DAY 31            /*   … and day of year Y+1 (local practice; a default) */
+#define CERT_EXPIRY_WARN_DAYS 30 /* lists flag certificates expiring within this many days */
+#define REVIEW_DUE_MONTH      3  /* the review of year Y is due by the end of this month */
+#define REVIEW_DUE_DAY        31 /*   … and day of year Y+1 (local practice; a default) */
 
 /* Fields of a new or edited officer, as strings from a form, JSON, the CLI or an import row. */
 struct officer_input {
-    const char *agency_code;    /* 所属机构; default the actor's agency */
-    const char *department;     /* 科室 name within the agency, optional */
-    const char *name;           /* 姓名 */
-    const char *id_number;      /* 身份证号 */
-    const char *phone;          /* 联系电话 */
-    const char *cert_no;        /* 执法证号 */
-    const char *cert_issued;    /* 发证日期 YYYY-MM-DD */
-    const char *cert_expires;   /* 有效期至 YYYY-MM-DD */
-    const char *status;         /* active | suspended | cancelled */
-    const char *status_reason;  /* required unless active */
-    const char *lines;          /* comma-separated line codes */
-    const char *legal_qualified;/* "1"/"0": holds 法律职业资格 */
-    int64_t version;            /* for edits: the version the user saw (0 = do not check) */
+    const char *agency_code;     /* 所属机构; default the actor's agency */
+    const char *department;      /* 科室 name within the agency, optional */
+    const char *name;            /* 姓名 */
+    const char *id_number;       /* 身份证号 */
+    const char *phone;           /* 联系电话 */
+    const char *cert_no;         /* 执法证号 */
+    const char *cert_issued;     /* 发证日期 YYYY-MM-DD */
+    const char *cert_expires;    /* 有效期至 YYYY-MM-DD */
+    const char *status;          /* active | suspended | cancelled */
+    const char *status_reason;   /* required unless active */
+    const char *lines;           /* comma-separated line codes */
+    const char *legal_qualified; /* "1"/"0": holds 法律职业资格 */
+    int64_t version;             /* for edits: the version the user saw (0 = do not check) */
 };
 
 /* One annual review of a certificate. */
@@ -60,11 +60,11 @@ int officer_review_add(struct ctx *c, int64_t id, const char *year, const char *
 
 /* List filters. */
 struct officer_query {
-    const char *q;        /* fragment of name, certificate or ID number */
-    const char *status;   /* or NULL */
-    const char *line;     /* or NULL */
-    bool expiring;        /* only certificates expiring within CERT_EXPIRY_WARN_DAYS or expired */
-    int page, per_page;   /* 1-based page */
+    const char *q;      /* fragment of name, certificate or ID number */
+    const char *status; /* or NULL */
+    const char *line;   /* or NULL */
+    bool expiring;      /* only certificates expiring within CERT_EXPIRY_WARN_DAYS or expired */
+    int page, per_page; /* 1-based page */
 };
 /* Officers in scope, as {"rows": [...], "total": n, "more": bool}. */
 json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e);

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #define R(x) (1u << (x))
-#define ALL_STAFF                                                                            \
-    (R(ROLE_ADMIN) | R(ROLE_OFFICER) | R(ROLE_CLERK) | R(ROLE_LEGAL) | R(ROLE_LEADER) |      \
+#define ALL_STAFF                                                                                  \
+    (R(ROLE_ADMIN) | R(ROLE_OFFICER) | R(ROLE_CLERK) | R(ROLE_LEGAL) | R(ROLE_LEADER) |            \
      R(ROLE_AUDITOR) | R(ROLE_VIEWER))
 
 /* Which roles hold each permission. Changing who may do what is a change to this table only. */
@@ -28,9 +28,9 @@ static const struct {
     const char *code;
     const char *label;
 } roles[ROLE_COUNT] = {
-    [ROLE_ADMIN] = {"admin", "系统管理员"},     [ROLE_OFFICER] = {"officer", "执法人员"},
-    [ROLE_CLERK] = {"clerk", "受理员"},         [ROLE_LEGAL] = {"legal", "法制审核"},
-    [ROLE_LEADER] = {"leader", "负责人"},       [ROLE_AUDITOR] = {"auditor", "稽查"},
+    [ROLE_ADMIN] = {"admin", "系统管理员"}, [ROLE_OFFICER] = {"officer", "执法人员"},
+    [ROLE_CLERK] = {"clerk", "受理员"},     [ROLE_LEGAL] = {"legal", "法制审核"},
+    [ROLE_LEADER] = {"leader", "负责人"},   [ROLE_AUDITOR] = {"auditor", "稽查"},
     [ROLE_VIEWER] = {"viewer", "只读"},
 };
 

@@ -17,9 +17,9 @@ enum role {
 
 /* Permissions a route or an action requires. */
 enum perm {
-    PERM_NONE = 0,       /* not set: a route with this does not start the server */
-    PERM_PUBLIC,         /* anyone, no login */
-    PERM_LOGIN,          /* any logged-in user */
+    PERM_NONE = 0, /* not set: a route with this does not start the server */
+    PERM_PUBLIC,   /* anyone, no login */
+    PERM_LOGIN,    /* any logged-in user */
     PERM_ENTITY_READ,
     PERM_ENTITY_WRITE,
     PERM_OFFICER_READ,

@@ -36,8 +36,7 @@ static void record_attempt(struct ctx *c, const char *username, const char *ip, 
     if (ok) /* a success clears the user's failures */
         db_exec(c->db, &e, "DELETE FROM login_attempt WHERE username = ? AND ok = 0", "t",
                 username);
-    db_exec(c->db, &e, "DELETE FROM login_attempt WHERE at < ?", "i",
-            c->now - 24 * 3600);
+    db_exec(c->db, &e, "DELETE FROM login_attempt WHERE at < ?", "i", c->now - 24 * 3600);
 }
 
 /* Look up username → id, hash, status and agency (the login's audit row belongs to it). */
@@ -77,8 +76,8 @@ static int new_session(struct ctx *c, int64_t user_id, const char *ip, char *sid
     return n < 0 ? (int)n : 0;
 }
 
-int auth_login(struct ctx *c, const char *username, const char *password, const char *ip,
-               char *sid, char *csrf, struct err *e)
+int auth_login(struct ctx *c, const char *username, const char *password, const char *ip, char *sid,
+               char *csrf, struct err *e)
 {
     if (str_blank(username)) err_field(e, "username", "请输入用户名");
     if (!password || !*password) err_field(e, "password", "请输入密码");
@@ -203,8 +202,7 @@ int auth_logout(struct ctx *c, const char *sid, struct err *e)
     return db_commit(c->db, e);
 }
 
-int token_create(struct ctx *c, const char *username, const char *name, char *token,
-                 struct err *e)
+int token_create(struct ctx *c, const char *username, const char *name, char *token, struct err *e)
 {
     if (str_blank(name)) return err_field(e, "name", "请填写令牌名称（用途）");
     int rc = db_begin(c->db, e);
@@ -225,8 +223,9 @@ int token_create(struct ctx *c, const char *username, const char *name, char *to
                         "INSERT INTO api_token (token_hash, user_id, name, created_at)"
                         " VALUES (?, ?, ?, ?) RETURNING id",
                         "titi", hash, user_id, name, c->now);
-    if (!rc) rc = audit_write(c, "token.create", "user", user_id, "为用户 %s 创建API令牌“%s”",
-                              username, name);
+    if (!rc)
+        rc = audit_write(c, "token.create", "user", user_id, "为用户 %s 创建API令牌“%s”", username,
+                         name);
     if (rc) {
         db_rollback(c->db);
         return rc;

@@ -40,7 +40,7 @@ struct db {
     int depth;                /* open transaction nesting; 0 outside any */
     const char *tx_file;      /* where the outermost transaction began (for diagnostics) */
     int tx_line;
-    void *impl;               /* engine state */
+    void *impl; /* engine state */
 };
 
 /* Every statement starts with this header so db.c can reach the connection. */

@@ -56,21 +56,30 @@ static int bind_args(struct db_stmt *st, const char *types, va_list ap)
     int idx = 1;
     for (const char *t = types; t && *t; t++, idx++) {
         switch (*t) {
-        case 'i': ops->bind_int(st, idx, va_arg(ap, int64_t)); break;
+        case 'i':
+            ops->bind_int(st, idx, va_arg(ap, int64_t));
+            break;
         case 'I': {
             int64_t v = va_arg(ap, int64_t);
-            if (v) ops->bind_int(st, idx, v);
-            else ops->bind_null(st, idx);
+            if (v)
+                ops->bind_int(st, idx, v);
+            else
+                ops->bind_null(st, idx);
             break;
         }
-        case 't': ops->bind_text(st, idx, va_arg(ap, const char *)); break;
-        case 'n': ops->bind_null(st, idx); break;
+        case 't':
+            ops->bind_text(st, idx, va_arg(ap, const char *));
+            break;
+        case 'n':
+            ops->bind_null(st, idx);
+            break;
         case 'b': {
             const void *p = va_arg(ap, const void *);
             ops->bind_blob(st, idx, p, va_arg(ap, size_t));
             break;
         }
-        default: fatal("db: bad bind type '%c' in \"%s\"", *t, types);
+        default:
+            fatal("db: bad bind type '%c' in \"%s\"", *t, types);
         }
     }
     return 0;
@@ -143,14 +152,14 @@ int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types
     va_end(ap);
     if (!st) return e ? e->code : ERR_INTERNAL;
     int rc;
-    while ((rc = db_step(st, e)) == DB_ROW) {}
+    while ((rc = db_step(st, e)) == DB_ROW) {
+    }
     int64_t changes = rc == DB_DONE ? db->ops->changes(st) : rc;
     db_done(st);
     return changes;
 }
 
-int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types,
-               ...)
+int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
@@ -162,7 +171,8 @@ int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, cons
         *out = db_int(st, 0);
         rc = 0;
         /* Finish the statement so INSERT … RETURNING completes before reset. */
-        while (db_step(st, e) == DB_ROW) {}
+        while (db_step(st, e) == DB_ROW) {
+        }
     } else if (rc == DB_DONE) {
         rc = ERR_NOTFOUND;
     }
@@ -283,8 +293,7 @@ bool db_search(struct db *db, struct arena *a, const char *table, const char *al
     return true;
 }
 
-int db_backup(struct db *db, const char *path, void (*progress)(int done, int total),
-              struct err *e)
+int db_backup(struct db *db, const char *path, void (*progress)(int done, int total), struct err *e)
 {
     return db->ops->backup(db, path, progress, e);
 }

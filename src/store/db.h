@@ -57,8 +57,7 @@ const char *db_column_name(struct db_stmt *st, int col);
 int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types, ...);
 /* Run a query whose first row's first column is an integer (COUNT, INSERT … RETURNING id).
  * Returns 0 and sets *out; ERR_NOTFOUND when there is no row. */
-int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types,
-               ...);
+int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types, ...);
 /* True when the query returns a row (errors count as false and are logged). */
 bool db_exists(struct db *db, const char *sql, const char *types, ...);
 /* Run several statements of trusted SQL text (migrations). */
@@ -78,7 +77,7 @@ int db_depth(const struct db *db);
 
 /* A text search over a table whose columns are indexed for search (see migrations). */
 struct db_search {
-    const char *from;  /* replaces "table alias" in FROM, e.g. "entity_fts _s JOIN entity x ON …" */
+    const char *from; /* replaces "table alias" in FROM, e.g. "entity_fts _s JOIN entity x ON …" */
     const char *where; /* a condition with exactly one ?, to AND into WHERE */
     const char *order; /* the expression to ORDER BY (DESC for newest first) so that a LIMITed
                           list stops early instead of sorting every match */

@@ -15,9 +15,12 @@ char *db_dialect_sql(enum db_kind kind, const char *sql)
     while (*line) {
         const char *nl = strchr(line, '\n');
         size_t n = nl ? (size_t)(nl - line + 1) : strlen(line);
-        if (str_prefix(line, "-- @sqlite")) on = kind == DB_SQLITE;
-        else if (str_prefix(line, "-- @postgres")) on = kind == DB_POSTGRES;
-        else if (str_prefix(line, "-- @all")) on = true;
+        if (str_prefix(line, "-- @sqlite"))
+            on = kind == DB_SQLITE;
+        else if (str_prefix(line, "-- @postgres"))
+            on = kind == DB_POSTGRES;
+        else if (str_prefix(line, "-- @all"))
+            on = true;
         else if (on) {
             /* Replace the ID_PK token on this line. */
             for (size_t i = 0; i < n; i++) {
@@ -42,7 +45,8 @@ static int version_of(const char *name)
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
     int v = 0, digits = 0;
-    while (base[digits] >= '0' && base[digits] <= '9') v = v * 10 + (base[digits++] - '0');
+    while (base[digits] >= '0' && base[digits] <= '9')
+        v = v * 10 + (base[digits++] - '0');
     return digits == 3 && base[3] == '_' ? v : -1;
 }
 

@@ -39,7 +39,8 @@ static int split(const char *text, int len, struct ch **out)
         unsigned char c = (unsigned char)text[i];
         int k = seq_len(c);
         if (i + k > len) k = len - i;
-        if (k == 1 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        if (k == 1 &&
+            !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
             i++;
             continue; /* ASCII space, punctuation, control, or a stray byte */
         }
@@ -111,6 +112,5 @@ int ngram_register(sqlite3 *db)
     sqlite3_finalize(st);
     if (!api || api->iVersion < 2) return -1;
     static fts5_tokenizer tokenizer = {ngram_create, ngram_delete, ngram_tokenize};
-    return api->xCreateTokenizer(api, "landun_ngram", NULL, &tokenizer, NULL) == SQLITE_OK ? 0
-                                                                                          : -1;
+    return api->xCreateTokenizer(api, "landun_ngram", NULL, &tokenizer, NULL) == SQLITE_OK ? 0 : -1;
 }

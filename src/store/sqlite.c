@@ -23,15 +23,16 @@ struct sq_stmt {
 
 /* The connection state. */
 struct sq_conn {
-    sqlite3 *h;                          /* the handle */
-    struct sq_stmt *cache[STMT_CACHE];   /* prepared statements by slot */
-    uint64_t tick;                       /* use counter for eviction */
+    sqlite3 *h;                        /* the handle */
+    struct sq_stmt *cache[STMT_CACHE]; /* prepared statements by slot */
+    uint64_t tick;                     /* use counter for eviction */
 };
 
 static unsigned sql_hash(const char *s)
 {
     unsigned h = 2166136261u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
     return h;
 }
 
@@ -70,9 +71,9 @@ static int sq_open(struct db *db, const char *url, struct err *e)
     pthread_once(&once, sq_configure);
     struct sq_conn *c = xcalloc(1, sizeof *c);
     db->impl = c;
-    int rc = sqlite3_open_v2(strip_scheme(url), &c->h,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             NULL);
+    int rc =
+        sqlite3_open_v2(strip_scheme(url), &c->h,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         err_set(e, ERR_INTERNAL, "无法打开数据库 %s：%s", strip_scheme(url),
                 c->h ? sqlite3_errmsg(c->h) : "内存不足");
@@ -194,8 +195,10 @@ static void sq_bind_int(struct db_stmt *st, int idx, int64_t v)
 
 static void sq_bind_text(struct db_stmt *st, int idx, const char *s)
 {
-    if (s) sqlite3_bind_text(SQ(st), idx, s, -1, SQLITE_TRANSIENT);
-    else sqlite3_bind_null(SQ(st), idx);
+    if (s)
+        sqlite3_bind_text(SQ(st), idx, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(SQ(st), idx);
 }
 
 static void sq_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
@@ -296,12 +299,11 @@ static int sq_begin_read(struct db *db, struct err *e)
 /* The FTS5 table <table>_fts (tokenizer landun_ngram, see ngram.c) leads the join, so matches
  * come in rowid order and a LIMITed, newest-first list stops as soon as it has its rows. */
 static void sq_search(struct db *db, struct arena *a, const char *table, const char *alias,
-                      const char *const *cols, const char *q, struct db_search *s,
-                      struct buf *bind)
+                      const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
 {
     (void)db, (void)cols;
-    s->from = arena_printf(a, "%s_fts _s JOIN %s %s ON %s.id = _s.rowid", table, table, alias,
-                           alias);
+    s->from =
+        arena_printf(a, "%s_fts _s JOIN %s %s ON %s.id = _s.rowid", table, table, alias, alias);
     s->where = arena_printf(a, "%s_fts MATCH ?", table);
     s->order = "_s.rowid";
     buf_addc(bind, '"');
@@ -330,8 +332,9 @@ static int sq_backup(struct db *db, const char *path, void (*progress)(int, int)
     }
     do {
         rc = sqlite3_backup_step(b, 256);
-        if (progress) progress(sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b),
-                               sqlite3_backup_pagecount(b));
+        if (progress)
+            progress(sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b),
+                     sqlite3_backup_pagecount(b));
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(b);

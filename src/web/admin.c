@@ -14,7 +14,8 @@ static const char *const levels[][2] = {
 
 static struct agency_input agency_input_from(struct req *r)
 {
-    return (struct agency_input){.code = req_param(r, "code"), .name = req_param(r, "name"),
+    return (struct agency_input){.code = req_param(r, "code"),
+                                 .name = req_param(r, "name"),
                                  .short_name = req_param(r, "short_name"),
                                  .division_code = req_param(r, "division_code"),
                                  .level = req_param(r, "level"),
@@ -49,8 +50,9 @@ int agency_index(struct req *r, struct resp *w)
 
 int agency_create(struct req *r, struct resp *w)
 {
-    page_keep_form(r, w, (const char *const[]){"code", "name", "short_name", "division_code",
-                                               "level", "parent", NULL});
+    page_keep_form(r, w,
+                   (const char *const[]){"code", "name", "short_name", "division_code", "level",
+                                         "parent", NULL});
     struct agency_input in = agency_input_from(r);
     int64_t id;
     int rc = agency_add(&r->ctx, &in, &id, &r->err);
@@ -93,8 +95,8 @@ int agency_save(struct req *r, struct resp *w)
         struct err saved = r->err;
         memset(&r->err, 0, sizeof r->err);
         if (agency_show(r, w) == 0)
-            page_keep_form(r, w, (const char *const[]){"name", "short_name", "division_code",
-                                                       "level", NULL});
+            page_keep_form(
+                r, w, (const char *const[]){"name", "short_name", "division_code", "level", NULL});
         r->err = saved;
         return rc;
     }
@@ -113,8 +115,7 @@ int department_create(struct req *r, struct resp *w)
     if (rc) {
         struct err saved = r->err;
         memset(&r->err, 0, sizeof r->err);
-        if (agency_show(r, w) == 0)
-            page_keep_form(r, w, (const char *const[]){"dept_name", NULL});
+        if (agency_show(r, w) == 0) page_keep_form(r, w, (const char *const[]){"dept_name", NULL});
         r->err = saved;
         return rc;
     }
@@ -132,8 +133,8 @@ static json_t *role_options(unsigned held)
 {
     json_t *out = json_array();
     for (int i = 0; i < ROLE_COUNT; i++)
-        json_array_append_new(out, jpack("{ss ss sb}", "code", role_code(i), "label",
-                                             role_label(i), "selected", (held >> i) & 1));
+        json_array_append_new(out, jpack("{ss ss sb}", "code", role_code(i), "label", role_label(i),
+                                         "selected", (held >> i) & 1));
     return out;
 }
 
@@ -178,7 +179,8 @@ int user_create(struct req *r, struct resp *w)
     struct user_input in = {.username = req_param(r, "username"),
                             .display_name = req_param(r, "display_name"),
                             .password = req_param(r, "password"),
-                            .agency_code = req_param(r, "agency"), .roles = roles_from(r)};
+                            .agency_code = req_param(r, "agency"),
+                            .roles = roles_from(r)};
     int64_t id;
     int rc = user_add(&r->ctx, &in, &id, &r->err);
     if (rc) {
@@ -203,8 +205,10 @@ int user_roles(struct req *r, struct resp *w)
 {
     int rc = user_set_roles(&r->ctx, req_id(r, 0), roles_from(r), &r->err);
     if (rc) return rc;
-    if (r->api) w->data = jpack("{sb}", "ok", 1);
-    else w->redirect = "/users?saved=1";
+    if (r->api)
+        w->data = jpack("{sb}", "ok", 1);
+    else
+        w->redirect = "/users?saved=1";
     return 0;
 }
 
@@ -215,8 +219,10 @@ int user_status(struct req *r, struct resp *w)
         return err_field(&r->err, "status", "状态应为 active 或 disabled");
     int rc = user_set_active(&r->ctx, req_id(r, 0), strcmp(s, "active") == 0, &r->err);
     if (rc) return rc;
-    if (r->api) w->data = jpack("{sb}", "ok", 1);
-    else w->redirect = "/users?saved=1";
+    if (r->api)
+        w->data = jpack("{sb}", "ok", 1);
+    else
+        w->redirect = "/users?saved=1";
     return 0;
 }
 
@@ -224,7 +230,9 @@ int user_password(struct req *r, struct resp *w)
 {
     int rc = user_set_password(&r->ctx, NULL, req_id(r, 0), req_param(r, "password"), &r->err);
     if (rc) return rc;
-    if (r->api) w->data = jpack("{sb}", "ok", 1);
-    else w->redirect = "/users?saved=1";
+    if (r->api)
+        w->data = jpack("{sb}", "ok", 1);
+    else
+        w->redirect = "/users?saved=1";
     return 0;
 }

@@ -24,7 +24,8 @@ static void add_local_times(json_t *rows)
 
 int audit_index(struct req *r, struct resp *w)
 {
-    struct audit_query q = {.q = req_query(r, "q"), .object_type = req_query(r, "object_type"),
+    struct audit_query q = {.q = req_query(r, "q"),
+                            .object_type = req_query(r, "object_type"),
                             .object_id = req_int(r, "object_id", 0, 0, INT64_MAX),
                             .before_id = req_int(r, "before", 0, 0, INT64_MAX),
                             .limit = (int)req_int(r, "limit", 50, 1, 500)};
@@ -34,7 +35,8 @@ int audit_index(struct req *r, struct resp *w)
     add_local_times(rows);
     w->data = jpack("{so sb}", "rows", rows, "more", more);
     if (more) {
-        json_int_t last = json_integer_value(json_object_get(json_array_get(rows, json_array_size(rows) - 1), "id"));
+        json_int_t last = json_integer_value(
+            json_object_get(json_array_get(rows, json_array_size(rows) - 1), "id"));
         struct buf b = {0};
         buf_addf(&b, "/audit?before=%lld&q=", (long long)last);
         buf_add_urlenc(&b, q.q ? q.q : "");
@@ -51,9 +53,8 @@ int audit_check(struct req *r, struct resp *w)
     struct audit_check check;
     int rc = audit_verify(r->ctx.db, &check, &r->err);
     if (rc) return rc;
-    w->data = jpack("{sI sb sI ss}", "rows", (json_int_t)check.rows, "intact",
-                        check.broken_id == 0, "broken_id", (json_int_t)check.broken_id, "reason",
-                        check.reason);
+    w->data = jpack("{sI sb sI ss}", "rows", (json_int_t)check.rows, "intact", check.broken_id == 0,
+                    "broken_id", (json_int_t)check.broken_id, "reason", check.reason);
     page(w, "audit/verify.html", "校验操作日志");
     return 0;
 }

@@ -33,9 +33,8 @@ int login_form(struct req *r, struct resp *w)
 static void set_session_cookie(struct req *r, struct resp *w, const char *sid, int max_age)
 {
     resp_header(w, "Set-Cookie",
-                arena_printf(r->arena,
-                             "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", SESSION_COOKIE,
-                             sid, max_age));
+                arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
+                             SESSION_COOKIE, sid, max_age));
 }
 
 int login_submit(struct req *r, struct resp *w)
@@ -79,13 +78,16 @@ int logout_submit(struct req *r, struct resp *w)
 
 int me_get(struct req *r, struct resp *w)
 {
-    json_t *roles = json_array();
-    for (int i = 0; i < ROLE_COUNT; i++)
-        if (r->who.roles & (1u << i)) json_array_append_new(roles, json_string(role_code(i)));
+    json_t *roles = json_array(), *labels = json_array();
+    for (int i = 0; i < ROLE_COUNT; i++) {
+        if (!(r->who.roles & (1u << i))) continue;
+        json_array_append_new(roles, json_string(role_code(i)));
+        json_array_append_new(labels, json_string(role_label(i)));
+    }
     w->data = jpack("{sI ss ss sI ss so}", "id", (json_int_t)r->who.user_id, "username",
-                        r->who.username, "display_name", r->who.display_name, "agency_id",
-                        (json_int_t)r->who.agency_id, "agency", r->who.agency_name, "roles",
-                        roles);
+                    r->who.username, "display_name", r->who.display_name, "agency_id",
+                    (json_int_t)r->who.agency_id, "agency", r->who.agency_name, "roles", roles);
+    json_object_set_new(w->data, "role_labels", labels);
     if (!r->via_token) json_object_set_new(w->data, "csrf", json_string(r->csrf));
     page(w, "me.html", "我的账户");
     return 0;

@@ -40,8 +40,10 @@ static int changed(struct req *r, struct resp *w, int rc, const char *const *fie
         r->err = saved;
         return rc;
     }
-    if (r->api) w->data = jpack("{sb}", "ok", 1);
-    else w->redirect = "/calendar?saved=1";
+    if (r->api)
+        w->data = jpack("{sb}", "ok", 1);
+    else
+        w->redirect = "/calendar?saved=1";
     return 0;
 }
 

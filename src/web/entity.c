@@ -15,21 +15,28 @@ static const char *const statuses[][2] = {
     {"open", "营业"}, {"suspended", "停业"}, {"closed", "注销"}, {NULL, NULL}};
 static const char *const kinds[][2] = {{"org", "单位"}, {"person", "个人"}, {NULL, NULL}};
 
-static const char *const form_fields[] = {
-    "agency", "kind", "name", "uscc", "id_number", "legal_rep", "address", "division_code",
-    "subtype", "lines", "status", "risk_grade", "phone", "version", NULL};
+static const char *const form_fields[] = {"agency",    "kind",      "name",    "uscc",
+                                          "id_number", "legal_rep", "address", "division_code",
+                                          "subtype",   "lines",     "status",  "risk_grade",
+                                          "phone",     "version",   NULL};
 
 static struct entity_input input_from(struct req *r)
 {
     int64_t version = req_int(r, "version", 0, 0, INT32_MAX);
-    return (struct entity_input){
-        .agency_code = req_param(r, "agency"), .kind = req_param(r, "kind"),
-        .name = req_param(r, "name"), .uscc = req_param(r, "uscc"),
-        .id_number = req_param(r, "id_number"), .legal_rep = req_param(r, "legal_rep"),
-        .address = req_param(r, "address"), .division_code = req_param(r, "division_code"),
-        .subtype = req_param(r, "subtype"), .lines = req_param_list(r, "lines"),
-        .status = req_param(r, "status"), .risk_grade = req_param(r, "risk_grade"),
-        .phone = req_param(r, "phone"), .version = version};
+    return (struct entity_input){.agency_code = req_param(r, "agency"),
+                                 .kind = req_param(r, "kind"),
+                                 .name = req_param(r, "name"),
+                                 .uscc = req_param(r, "uscc"),
+                                 .id_number = req_param(r, "id_number"),
+                                 .legal_rep = req_param(r, "legal_rep"),
+                                 .address = req_param(r, "address"),
+                                 .division_code = req_param(r, "division_code"),
+                                 .subtype = req_param(r, "subtype"),
+                                 .lines = req_param_list(r, "lines"),
+                                 .status = req_param(r, "status"),
+                                 .risk_grade = req_param(r, "risk_grade"),
+                                 .phone = req_param(r, "phone"),
+                                 .version = version};
 }
 
 /* The choices a form or filter offers, with the values in `values` marked. */
@@ -38,34 +45,39 @@ static void add_options(struct req *r, json_t *data, json_t *values, bool with_a
 {
 #define V(k) json_string_value(json_object_get(values, k))
     json_object_set_new(data, "subtypes", options_catalog("subtypes", V("subtype")));
-    json_object_set_new(data, "lines", options_catalog("lines", V("lines") ? V("lines") : V("line")));
+    json_object_set_new(data, "lines",
+                        options_catalog("lines", V("lines") ? V("lines") : V("line")));
     json_object_set_new(data, "risk_grades", options_catalog("risk_grades", V("risk_grade")));
     json_object_set_new(data, "statuses", options_table(statuses, V("status")));
     json_object_set_new(data, "kinds", options_table(kinds, V("kind") ? V("kind") : "org"));
     /* A stored record has agency (its name) and agency_code; a submitted form has agency. */
     if (with_agencies)
-        json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
-                                                                               : V("agency")));
+        json_object_set_new(data, "agencies",
+                            options_agencies(r, V("agency_code") ? V("agency_code") : V("agency")));
 #undef V
 }
 
 int entity_index(struct req *r, struct resp *w)
 {
-    struct entity_query q = {
-        .q = req_query(r, "q"), .line = req_query(r, "line"), .subtype = req_query(r, "subtype"),
-        .status = req_query(r, "status"), .risk_grade = req_query(r, "risk_grade"),
-        .page = (int)req_int(r, "page", 1, 1, 100000), .per_page = (int)req_int(r, "per_page", 20, 1, 200)};
+    struct entity_query q = {.q = req_query(r, "q"),
+                             .line = req_query(r, "line"),
+                             .subtype = req_query(r, "subtype"),
+                             .status = req_query(r, "status"),
+                             .risk_grade = req_query(r, "risk_grade"),
+                             .page = (int)req_int(r, "page", 1, 1, 100000),
+                             .per_page = (int)req_int(r, "per_page", 20, 1, 200)};
     json_t *list = entity_list(&r->ctx, &q, &r->err);
     if (!list) return r->err.code ? r->err.code : ERR_INTERNAL;
     w->data = list;
     page(w, "entity/list.html", "管理相对人");
     if (r->api) return 0;
-    json_t *filter = jpack("{ss? ss? ss? ss? ss?}", "q", q.q, "line", q.line, "subtype",
-                               q.subtype, "status", q.status, "risk_grade", q.risk_grade);
+    json_t *filter = jpack("{ss? ss? ss? ss? ss?}", "q", q.q, "line", q.line, "subtype", q.subtype,
+                           "status", q.status, "risk_grade", q.risk_grade);
     json_object_set_new(list, "filter", json_incref(filter));
     add_options(r, list, filter, false);
     json_decref(filter);
-    json_object_set_new(list, "can_write", json_boolean(role_allows(r->who.roles, PERM_ENTITY_WRITE)));
+    json_object_set_new(list, "can_write",
+                        json_boolean(role_allows(r->who.roles, PERM_ENTITY_WRITE)));
     page_links(r, list);
     return 0;
 }
@@ -154,7 +166,8 @@ int entity_save(struct req *r, struct resp *w)
 int entity_licence_add(struct req *r, struct resp *w)
 {
     int64_t id = req_id(r, 0), lid;
-    struct licence_input in = {.type = req_param(r, "type"), .number = req_param(r, "number"),
+    struct licence_input in = {.type = req_param(r, "type"),
+                               .number = req_param(r, "number"),
                                .valid_from = req_param(r, "valid_from"),
                                .valid_to = req_param(r, "valid_to")};
     int rc = licence_add(&r->ctx, id, &in, &lid, &r->err);
@@ -163,8 +176,8 @@ int entity_licence_add(struct req *r, struct resp *w)
         struct err saved = r->err;
         memset(&r->err, 0, sizeof r->err);
         if (entity_show(r, w) == 0) {
-            page_keep_form(r, w, (const char *const[]){"type", "number", "valid_from", "valid_to",
-                                                       NULL});
+            page_keep_form(r, w,
+                           (const char *const[]){"type", "number", "valid_from", "valid_to", NULL});
             json_object_set_new(w->data, "licence_types",
                                 options_catalog("licence_types", in.type));
         }

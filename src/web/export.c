@@ -13,7 +13,8 @@ static int slurp(const char *path, struct buf *b)
     if (!f) return -1;
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(b, chunk, n);
     int rc = ferror(f) ? -1 : 0;
     fclose(f);
     return rc;

@@ -31,18 +31,19 @@ long url_decode(char *s, size_t len, bool plus_is_space)
     return (long)o;
 }
 
-int form_parse_urlencoded(struct arena *a, const char *data, size_t len, struct param **out,
-                          int *n)
+int form_parse_urlencoded(struct arena *a, const char *data, size_t len, struct param **out, int *n)
 {
     size_t count = 1;
-    for (size_t i = 0; i < len; i++) count += data[i] == '&';
+    for (size_t i = 0; i < len; i++)
+        count += data[i] == '&';
     if (count > FORM_MAX_PARAMS) return ERR_BADREQ;
     struct param *p = arena_alloc(a, count * sizeof *p);
     int k = 0;
     size_t start = 0;
     while (start <= len) {
         size_t end = start;
-        while (end < len && data[end] != '&') end++;
+        while (end < len && data[end] != '&')
+            end++;
         if (end > start) {
             char *pair = arena_strndup(a, data + start, end - start);
             char *eq = strchr(pair, '=');
@@ -66,12 +67,18 @@ int form_parse_urlencoded(struct arena *a, const char *data, size_t len, struct 
 static const char *scalar_text(struct arena *a, json_t *v)
 {
     switch (json_typeof(v)) {
-    case JSON_STRING: return arena_strdup(a, json_string_value(v));
-    case JSON_INTEGER: return arena_printf(a, "%lld", (long long)json_integer_value(v));
-    case JSON_REAL: return arena_printf(a, "%.17g", json_real_value(v));
-    case JSON_TRUE: return "1";
-    case JSON_FALSE: return "0";
-    default: return NULL;
+    case JSON_STRING:
+        return arena_strdup(a, json_string_value(v));
+    case JSON_INTEGER:
+        return arena_printf(a, "%lld", (long long)json_integer_value(v));
+    case JSON_REAL:
+        return arena_printf(a, "%.17g", json_real_value(v));
+    case JSON_TRUE:
+        return "1";
+    case JSON_FALSE:
+        return "0";
+    default:
+        return NULL;
     }
 }
 
@@ -80,8 +87,9 @@ int form_parse_json(struct arena *a, const char *data, size_t len, json_t **json
 {
     json_error_t je;
     json_t *doc = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
-    if (!doc) return err_set(e, ERR_BADREQ, "JSON格式错误（第%d行第%d列）：%s", je.line, je.column,
-                             je.text);
+    if (!doc)
+        return err_set(e, ERR_BADREQ, "JSON格式错误（第%d行第%d列）：%s", je.line, je.column,
+                       je.text);
     if (!json_is_object(doc)) {
         json_decref(doc);
         return err_set(e, ERR_BADREQ, "请求体应为JSON对象");
@@ -129,7 +137,8 @@ const char *cookie_value(struct arena *a, const char *header, const char *name)
     size_t nl = strlen(name);
     const char *p = header;
     while (*p) {
-        while (*p == ' ' || *p == ';') p++;
+        while (*p == ' ' || *p == ';')
+            p++;
         const char *end = strchr(p, ';');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         if (len > nl && strncmp(p, name, nl) == 0 && p[nl] == '=')

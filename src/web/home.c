@@ -45,8 +45,7 @@ static int serve_embedded(struct req *r, struct resp *w, const char *name, bool 
     const struct embed_file *f = embed_find(name);
     if (!f) return err_set(&r->err, ERR_NOTFOUND, "文件不存在");
     resp_header(w, "ETag", f->etag);
-    resp_header(w, "Cache-Control",
-                immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    resp_header(w, "Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     w->content_type = mime_of(name);
     if (r->if_none_match && strcmp(r->if_none_match, f->etag) == 0) {
         w->status = 304;

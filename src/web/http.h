@@ -9,9 +9,9 @@
 #include "base/embed.h"
 #include "law/ctx.h"
 
-#define MAX_PATH_ARGS 4
+#define MAX_PATH_ARGS  4
 #define SESSION_COOKIE "landun_sid"
-#define MAX_HEADERS 8
+#define MAX_HEADERS    8
 
 /* A name=value pair from the query string or the body. */
 struct param {
@@ -21,31 +21,31 @@ struct param {
 
 /* A request. Every pointer is owned by arena (or static). */
 struct req {
-    struct arena *arena;          /* everything the request allocates */
-    const char *method;           /* GET, POST, PUT, DELETE, HEAD */
-    const char *path;             /* path without the /api/v1 prefix and query */
-    bool api;                     /* the path began with /api/v1: answer JSON */
-    struct param *query;          /* decoded query parameters */
+    struct arena *arena; /* everything the request allocates */
+    const char *method;  /* GET, POST, PUT, DELETE, HEAD */
+    const char *path;    /* path without the /api/v1 prefix and query */
+    bool api;            /* the path began with /api/v1: answer JSON */
+    struct param *query; /* decoded query parameters */
     int nquery;
-    struct param *body;           /* decoded form fields, or the JSON body's fields as text */
+    struct param *body; /* decoded form fields, or the JSON body's fields as text */
     int nbody;
-    json_t *json;                 /* the parsed JSON body (API), or NULL; owned by the req */
-    const char *content_type;     /* request Content-Type, or NULL */
-    const char *cookie;           /* the raw Cookie header, or NULL */
-    const char *authorization;    /* the raw Authorization header, or NULL */
-    const char *csrf_header;      /* X-CSRF-Token, or NULL */
-    const char *if_none_match;    /* If-None-Match, or NULL */
-    const char *ip;               /* client address */
+    json_t *json;                    /* the parsed JSON body (API), or NULL; owned by the req */
+    const char *content_type;        /* request Content-Type, or NULL */
+    const char *cookie;              /* the raw Cookie header, or NULL */
+    const char *authorization;       /* the raw Authorization header, or NULL */
+    const char *csrf_header;         /* X-CSRF-Token, or NULL */
+    const char *if_none_match;       /* If-None-Match, or NULL */
+    const char *ip;                  /* client address */
     const char *args[MAX_PATH_ARGS]; /* values of {…} segments of the route pattern */
     int nargs;
-    const struct route *route;    /* the matched route */
-    struct actor who;             /* the logged-in user (zero when anonymous) */
-    bool logged_in;               /* a valid session or token */
-    bool via_token;               /* authenticated by a bearer token (no CSRF) */
-    char sid[72];                 /* the session cookie value, when logged in by cookie */
-    char csrf[72];                /* the session's CSRF token */
-    struct ctx ctx;               /* for law/ calls: db, arena, who, now, calendar */
-    struct err err;               /* filled by a failing handler */
+    const struct route *route; /* the matched route */
+    struct actor who;          /* the logged-in user (zero when anonymous) */
+    bool logged_in;            /* a valid session or token */
+    bool via_token;            /* authenticated by a bearer token (no CSRF) */
+    char sid[72];              /* the session cookie value, when logged in by cookie */
+    char csrf[72];             /* the session's CSRF token */
+    struct ctx ctx;            /* for law/ calls: db, arena, who, now, calendar */
+    struct err err;            /* filled by a failing handler */
 };
 
 /* A response header. */
@@ -56,14 +56,14 @@ struct header {
 
 /* The response a handler builds. The router turns data + tmpl into HTML, or data into JSON. */
 struct resp {
-    int status;                      /* HTTP status; 0 means 200 */
-    json_t *data;                    /* the handler's result (owned); JSON face or template data */
-    const char *tmpl;                /* template for the HTML face, e.g. "entity/list.html" */
-    const char *title;               /* page title */
-    const char *redirect;            /* HTML face: answer 303 to here (after a successful POST) */
-    const char *content_type;        /* for raw bodies (assets, downloads) */
-    struct buf body;                 /* the rendered body */
-    const struct embed_file *file;   /* a static body that needs no copy (assets) */
+    int status;                    /* HTTP status; 0 means 200 */
+    json_t *data;                  /* the handler's result (owned); JSON face or template data */
+    const char *tmpl;              /* template for the HTML face, e.g. "entity/list.html" */
+    const char *title;             /* page title */
+    const char *redirect;          /* HTML face: answer 303 to here (after a successful POST) */
+    const char *content_type;      /* for raw bodies (assets, downloads) */
+    struct buf body;               /* the rendered body */
+    const struct embed_file *file; /* a static body that needs no copy (assets) */
     struct header headers[MAX_HEADERS];
     int nheaders;
 };
@@ -82,8 +82,8 @@ enum {
 struct route {
     const char *method;
     const char *pattern;
-    int perm;          /* enum perm; PERM_NONE is refused at start-up */
-    int faces;         /* ROUTE_HTML | ROUTE_API */
+    int perm;  /* enum perm; PERM_NONE is refused at start-up */
+    int faces; /* ROUTE_HTML | ROUTE_API */
     handler_fn handler;
     const char *summary; /* one line for logs and the OpenAPI check */
 };

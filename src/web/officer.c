@@ -15,37 +15,45 @@ static const char *const statuses[][2] = {
     {"active", "在岗"}, {"suspended", "暂停"}, {"cancelled", "注销"}, {NULL, NULL}};
 
 static const char *const form_fields[] = {
-    "agency", "department", "name", "id_number", "phone", "cert_no", "cert_issued",
-    "cert_expires", "status", "status_reason", "legal_qualified", "version", NULL};
+    "agency",      "department",   "name",   "id_number",     "phone",           "cert_no",
+    "cert_issued", "cert_expires", "status", "status_reason", "legal_qualified", "version",
+    NULL};
 
 static struct officer_input input_from(struct req *r)
 {
-    return (struct officer_input){
-        .agency_code = req_param(r, "agency"), .department = req_param(r, "department"),
-        .name = req_param(r, "name"), .id_number = req_param(r, "id_number"),
-        .phone = req_param(r, "phone"), .cert_no = req_param(r, "cert_no"),
-        .cert_issued = req_param(r, "cert_issued"), .cert_expires = req_param(r, "cert_expires"),
-        .status = req_param(r, "status"), .status_reason = req_param(r, "status_reason"),
-        .lines = req_param_list(r, "lines"), .legal_qualified = req_param(r, "legal_qualified"),
-        .version = req_int(r, "version", 0, 0, INT32_MAX)};
+    return (struct officer_input){.agency_code = req_param(r, "agency"),
+                                  .department = req_param(r, "department"),
+                                  .name = req_param(r, "name"),
+                                  .id_number = req_param(r, "id_number"),
+                                  .phone = req_param(r, "phone"),
+                                  .cert_no = req_param(r, "cert_no"),
+                                  .cert_issued = req_param(r, "cert_issued"),
+                                  .cert_expires = req_param(r, "cert_expires"),
+                                  .status = req_param(r, "status"),
+                                  .status_reason = req_param(r, "status_reason"),
+                                  .lines = req_param_list(r, "lines"),
+                                  .legal_qualified = req_param(r, "legal_qualified"),
+                                  .version = req_int(r, "version", 0, 0, INT32_MAX)};
 }
 
 /* with_agencies: forms choose an agency; the list filters do not. */
 static void add_options(struct req *r, json_t *data, json_t *values, bool with_agencies)
 {
 #define V(k) json_string_value(json_object_get(values, k))
-    json_object_set_new(data, "lines", options_catalog("lines", V("lines") ? V("lines") : V("line")));
+    json_object_set_new(data, "lines",
+                        options_catalog("lines", V("lines") ? V("lines") : V("line")));
     json_object_set_new(data, "statuses", options_table(statuses, V("status")));
     /* A stored record has agency (its name) and agency_code; a submitted form has agency. */
     if (with_agencies)
-        json_object_set_new(data, "agencies", options_agencies(r, V("agency_code") ? V("agency_code")
-                                                                               : V("agency")));
+        json_object_set_new(data, "agencies",
+                            options_agencies(r, V("agency_code") ? V("agency_code") : V("agency")));
 #undef V
 }
 
 int officer_index(struct req *r, struct resp *w)
 {
-    struct officer_query q = {.q = req_query(r, "q"), .status = req_query(r, "status"),
+    struct officer_query q = {.q = req_query(r, "q"),
+                              .status = req_query(r, "status"),
                               .line = req_query(r, "line"),
                               .expiring = req_query(r, "expiring") != NULL &&
                                           strcmp(req_query(r, "expiring"), "1") == 0,
@@ -57,7 +65,7 @@ int officer_index(struct req *r, struct resp *w)
     page(w, "officer/list.html", "执法人员");
     if (r->api) return 0;
     json_t *filter = jpack("{ss? ss? ss? sb}", "q", q.q, "status", q.status, "line", q.line,
-                               "expiring", q.expiring);
+                           "expiring", q.expiring);
     json_object_set_new(list, "filter", json_incref(filter));
     add_options(r, list, filter, false);
     json_decref(filter);
@@ -116,7 +124,8 @@ int officer_show(struct req *r, struct resp *w)
     bool more;
     json_t *history = audit_list(&r->ctx, &aq, &more, &r->err);
     if (history) json_object_set_new(o, "history", history);
-    json_object_set_new(o, "can_write", json_boolean(role_allows(r->who.roles, PERM_OFFICER_WRITE)));
+    json_object_set_new(o, "can_write",
+                        json_boolean(role_allows(r->who.roles, PERM_OFFICER_WRITE)));
     json_object_set_new(o, "saved", json_boolean(req_query(r, "saved") != NULL));
     return 0;
 }
@@ -157,8 +166,8 @@ int officer_review(struct req *r, struct resp *w)
         struct err saved = r->err;
         memset(&r->err, 0, sizeof r->err);
         if (officer_show(r, w) == 0)
-            page_keep_form(r, w, (const char *const[]){"year", "reviewed_on", "passed", "note",
-                                                       NULL});
+            page_keep_form(r, w,
+                           (const char *const[]){"year", "reviewed_on", "passed", "note", NULL});
         r->err = saved;
         return rc;
     }

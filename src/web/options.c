@@ -28,8 +28,8 @@ json_t *options_catalog(const char *list, const char *selected)
     {
         const char *code = json_string_value(json_object_get(item, "code"));
         json_array_append_new(out, jpack("{ss sO sb}", "code", code, "label",
-                                             json_object_get(item, "label"), "selected",
-                                             in_list(selected, code)));
+                                         json_object_get(item, "label"), "selected",
+                                         in_list(selected, code)));
     }
     return out;
 }
@@ -38,9 +38,8 @@ json_t *options_table(const char *const (*table)[2], const char *selected)
 {
     json_t *out = json_array();
     for (int i = 0; table[i][0]; i++)
-        json_array_append_new(out, jpack("{ss ss sb}", "code", table[i][0], "label",
-                                             table[i][1], "selected",
-                                             in_list(selected, table[i][0])));
+        json_array_append_new(out, jpack("{ss ss sb}", "code", table[i][0], "label", table[i][1],
+                                         "selected", in_list(selected, table[i][0])));
     return out;
 }
 
@@ -54,12 +53,13 @@ json_t *options_agencies(struct req *r, const char *selected)
         const char *code = json_string_value(json_object_get(a, "code"));
         int depth = (int)json_integer_value(json_object_get(a, "depth"));
         struct buf b = {0};
-        for (int k = 1; k < depth; k++) buf_adds(&b, "　");
+        for (int k = 1; k < depth; k++)
+            buf_adds(&b, "　");
         buf_adds(&b, json_string_value(json_object_get(a, "name")));
         bool sel = selected ? strcmp(selected, code) == 0
                             : json_integer_value(json_object_get(a, "id")) == r->who.agency_id;
-        json_array_append_new(out, jpack("{ss ss sb}", "code", code, "label", buf_str(&b),
-                                             "selected", sel));
+        json_array_append_new(
+            out, jpack("{ss ss sb}", "code", code, "label", buf_str(&b), "selected", sel));
         buf_free(&b);
     }
     json_decref(list);

@@ -225,15 +225,24 @@ static bool csrf_ok(struct req *r)
 static int status_of(int code)
 {
     switch (code) {
-    case ERR_INVALID: return 422;
-    case ERR_BADREQ: return 400;
-    case ERR_UNAUTH: return 401;
-    case ERR_FORBIDDEN: return 403;
-    case ERR_NOTFOUND: return 404;
-    case ERR_CONFLICT: return 409;
-    case ERR_TOOLARGE: return 413;
-    case ERR_LOCKED: return 429;
-    default: return 500;
+    case ERR_INVALID:
+        return 422;
+    case ERR_BADREQ:
+        return 400;
+    case ERR_UNAUTH:
+        return 401;
+    case ERR_FORBIDDEN:
+        return 403;
+    case ERR_NOTFOUND:
+        return 404;
+    case ERR_CONFLICT:
+        return 409;
+    case ERR_TOOLARGE:
+        return 413;
+    case ERR_LOCKED:
+        return 429;
+    default:
+        return 500;
     }
 }
 
@@ -248,13 +257,20 @@ static json_t *error_fields(const struct err *e)
 static const char *default_message(int code)
 {
     switch (code) {
-    case ERR_UNAUTH: return "请先登录";
-    case ERR_FORBIDDEN: return "您没有执行此操作的权限";
-    case ERR_NOTFOUND: return "页面或记录不存在";
-    case ERR_BADREQ: return "请求格式错误";
-    case ERR_TOOLARGE: return "提交的内容过大";
-    case ERR_CONFLICT: return "与已有记录冲突";
-    default: return "服务器内部错误";
+    case ERR_UNAUTH:
+        return "请先登录";
+    case ERR_FORBIDDEN:
+        return "您没有执行此操作的权限";
+    case ERR_NOTFOUND:
+        return "页面或记录不存在";
+    case ERR_BADREQ:
+        return "请求格式错误";
+    case ERR_TOOLARGE:
+        return "提交的内容过大";
+    case ERR_CONFLICT:
+        return "与已有记录冲突";
+    default:
+        return "服务器内部错误";
     }
 }
 
@@ -271,7 +287,7 @@ static void render_json_error(struct req *r, struct resp *w, int code)
 {
     const char *msg = r->err.msg[0] ? r->err.msg : default_message(code);
     json_t *doc = jpack("{s{ss ss so}}", "error", "code", err_code_name(code), "message", msg,
-                            "fields", error_fields(&r->err));
+                        "fields", error_fields(&r->err));
     w->status = status_of(code);
     render_json(w, doc);
     json_decref(doc);
@@ -301,22 +317,21 @@ static const char *asset_version(struct req *r, const char *name)
 
 static json_t *layout_data(struct req *r, struct resp *w, const char *body)
 {
-    json_t *d = jpack("{ss ss ss ss}", "title", w->title ? w->title : "蓝盾", "body", body,
-                          "css_v", asset_version(r, "assets/app.css"), "js_v",
-                          asset_version(r, "assets/app.js"));
+    json_t *d =
+        jpack("{ss ss ss ss}", "title", w->title ? w->title : "蓝盾", "body", body, "css_v",
+              asset_version(r, "assets/app.css"), "js_v", asset_version(r, "assets/app.js"));
     if (r->logged_in) {
         json_t *items = json_array();
         for (size_t i = 0; i < countof(nav); i++) {
             if (!role_allows(r->who.roles, nav[i].perm)) continue;
-            bool active = strcmp(nav[i].href, "/") == 0
-                              ? strcmp(r->path, "/") == 0
-                              : str_prefix(r->path, nav[i].href);
+            bool active = strcmp(nav[i].href, "/") == 0 ? strcmp(r->path, "/") == 0
+                                                        : str_prefix(r->path, nav[i].href);
             json_array_append_new(items, jpack("{ss ss sb}", "href", nav[i].href, "label",
-                                                   nav[i].label, "active", active));
+                                               nav[i].label, "active", active));
         }
         json_object_set_new(d, "nav", items);
-        json_object_set_new(d, "user", jpack("{ss ss}", "name", r->who.display_name,
-                                                 "agency", r->who.agency_name));
+        json_object_set_new(
+            d, "user", jpack("{ss ss}", "name", r->who.display_name, "agency", r->who.agency_name));
         json_object_set_new(d, "csrf", json_string(r->csrf));
     }
     return d;
@@ -384,8 +399,10 @@ static void security_headers(struct resp *w)
 void web_error(struct req *r, struct resp *w, int code)
 {
     security_headers(w); /* also for requests refused before routing (bad target or body) */
-    if (r->api) render_json_error(r, w, code);
-    else render_html_error(r, w, code);
+    if (r->api)
+        render_json_error(r, w, code);
+    else
+        render_html_error(r, w, code);
 }
 
 /* Where an anonymous browser goes: the login page, coming back afterwards. */
@@ -449,8 +466,10 @@ static void dispatch(struct req *r, struct resp *w)
     if (rt->perm != PERM_PUBLIC || r->cookie || r->authorization) authenticate(r);
     r->ctx.who = &r->who;
     if (rt->perm != PERM_PUBLIC && !r->logged_in) {
-        if (r->api) web_error(r, w, ERR_UNAUTH);
-        else to_login(r, w);
+        if (r->api)
+            web_error(r, w, ERR_UNAUTH);
+        else
+            to_login(r, w);
         return;
     }
     if (!role_allows(r->who.roles, (enum perm)rt->perm)) {
@@ -466,7 +485,8 @@ static void dispatch(struct req *r, struct resp *w)
     int rc = rt->handler(r, w);
     if (db_depth(r->ctx.db) != depth) {
         log_error("%s %s left a transaction open; rolling back", r->method, r->path);
-        while (db_depth(r->ctx.db) > depth) db_rollback(r->ctx.db);
+        while (db_depth(r->ctx.db) > depth)
+            db_rollback(r->ctx.db);
     }
     if (rc < 0) {
         web_error(r, w, rc);

@@ -31,8 +31,8 @@ const struct route web_routes[] = {
      "add a licence"},
     {"POST", "/entities/{id}/licences/{lid}/delete", PERM_ENTITY_WRITE, ROUTE_HTML,
      entity_licence_delete, "remove a licence (form)"},
-    {"DELETE", "/entities/{id}/licences/{lid}", PERM_ENTITY_WRITE, ROUTE_API,
-     entity_licence_delete, "remove a licence"},
+    {"DELETE", "/entities/{id}/licences/{lid}", PERM_ENTITY_WRITE, ROUTE_API, entity_licence_delete,
+     "remove a licence"},
 
     /* officers (执法人员) */
     {"GET", "/officers", PERM_OFFICER_READ, ROUTE_BOTH, officer_index, "list and search officers"},
@@ -57,8 +57,7 @@ const struct route web_routes[] = {
     {"GET", "/users", PERM_USER_ADMIN, ROUTE_BOTH, user_index, "user accounts"},
     {"POST", "/users", PERM_USER_ADMIN, ROUTE_BOTH, user_create, "add a user"},
     {"POST", "/users/{id}/roles", PERM_USER_ADMIN, ROUTE_BOTH, user_roles, "set roles"},
-    {"POST", "/users/{id}/status", PERM_USER_ADMIN, ROUTE_BOTH, user_status,
-     "enable or disable"},
+    {"POST", "/users/{id}/status", PERM_USER_ADMIN, ROUTE_BOTH, user_status, "enable or disable"},
     {"POST", "/users/{id}/password", PERM_USER_ADMIN, ROUTE_BOTH, user_password,
      "reset a password"},
     {"GET", "/audit", PERM_AUDIT_READ, ROUTE_BOTH, audit_index, "the audit trail"},
@@ -68,8 +67,7 @@ const struct route web_routes[] = {
      "set a holiday or working day"},
     {"POST", "/calendar/days/clear", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_day_clear,
      "remove a special day"},
-    {"POST", "/calendar/years", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_year_add,
-     "add a year"},
+    {"POST", "/calendar/years", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_year_add, "add a year"},
     {"GET", "/calendar/compute", PERM_LOGIN, ROUTE_BOTH, calendar_compute,
      "N working days after a date"},
 };

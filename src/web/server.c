@@ -62,7 +62,8 @@ void server_calendar_free(void)
     pthread_mutex_lock(&calendar_lock);
     calendar_free(calendar);
     calendar = NULL;
-    for (int i = 0; i < nretired; i++) calendar_free(retired[i]);
+    for (int i = 0; i < nretired; i++)
+        calendar_free(retired[i]);
     nretired = 0;
     pthread_mutex_unlock(&calendar_lock);
 }
@@ -84,10 +85,10 @@ static struct db *thread_conn(void)
 
 /* Per-request state kept between libmicrohttpd's calls. */
 struct pending {
-    char *target;     /* the raw request target, query string included */
-    struct buf body;  /* the upload so far */
-    bool too_large;   /* the body exceeded the limit: answer 413 */
-    bool seen;        /* the handler was called once already */
+    char *target;    /* the raw request target, query string included */
+    struct buf body; /* the upload so far */
+    bool too_large;  /* the body exceeded the limit: answer 413 */
+    bool seen;       /* the handler was called once already */
     struct timespec start;
 };
 
@@ -151,8 +152,8 @@ static void log_request(struct req *r, struct resp *w, const char *url, struct p
     double ms = (double)(now.tv_sec - p->start.tv_sec) * 1e3 +
                 (double)(now.tv_nsec - p->start.tv_nsec) / 1e6;
     log_info("%s %s %d %zuB %.1fms %s %s", r->method ? r->method : "-", url,
-             w->status ? w->status : 200, bytes, ms,
-             r->who.username ? r->who.username : "-", r->ip ? r->ip : "-");
+             w->status ? w->status : 200, bytes, ms, r->who.username ? r->who.username : "-",
+             r->ip ? r->ip : "-");
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
@@ -167,8 +168,10 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         return MHD_YES;
     }
     if (*upload_size) {
-        if (p->body.len + *upload_size > srv->cfg.max_body) p->too_large = true;
-        else buf_add(&p->body, upload, *upload_size);
+        if (p->body.len + *upload_size > srv->cfg.max_body)
+            p->too_large = true;
+        else
+            buf_add(&p->body, upload, *upload_size);
         *upload_size = 0;
         return MHD_YES;
     }
@@ -176,8 +179,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     struct req r = {.arena = &arena};
     struct resp w = {0};
     struct db *db = thread_conn();
-    r.ctx = (struct ctx){.db = db, .arena = &arena, .who = &r.who, .now = time(NULL),
-                         .cal = server_calendar()};
+    r.ctx = (struct ctx){
+        .db = db, .arena = &arena, .who = &r.who, .now = time(NULL), .cal = server_calendar()};
     int rc = p->too_large ? ERR_TOOLARGE : 0;
     if (!rc) rc = build_request(conn, method, p, &r);
     if (!db) rc = err_set(&r.err, ERR_INTERNAL, "数据库不可用");
@@ -260,9 +263,10 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, answer,
         s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
         threads ? threads : 2u, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout ? cfg->timeout : 30u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_CONNECTION_LIMIT,
-        1000u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 200u, MHD_OPTION_NOTIFY_COMPLETED, completed,
-        s, MHD_OPTION_URI_LOG_CALLBACK, log_uri, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_CONNECTION_LIMIT, 1000u,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, 200u, MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+        MHD_OPTION_URI_LOG_CALLBACK, log_uri, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+        MHD_OPTION_END);
     if (!s->daemon) {
         free(s);
         return err_set(e, ERR_INTERNAL, "无法在 %s 上监听（端口被占用？）", cfg->listen);
@@ -283,7 +287,8 @@ void server_stop(struct server *s)
     if (!s) return;
     MHD_stop_daemon(s->daemon); /* waits for the pool threads, so in-flight requests finish */
     pthread_mutex_lock(&conns_lock);
-    for (int i = 0; i < nconns; i++) db_close(conns[i]);
+    for (int i = 0; i < nconns; i++)
+        db_close(conns[i]);
     nconns = 0;
     pthread_mutex_unlock(&conns_lock);
     web_teardown();

@@ -10,12 +10,12 @@ struct db;
 
 /* Server settings. */
 struct server_config {
-    const char *db_url;        /* every thread opens its own connection to this */
-    const char *listen;        /* ADDR:PORT, e.g. 127.0.0.1:8080; port 0 picks a free one */
-    unsigned threads;          /* thread pool size (0: number of CPUs) */
-    size_t max_body;           /* request body limit in bytes */
-    unsigned timeout;          /* idle connection timeout in seconds */
-    bool quiet;                /* no per-request log lines */
+    const char *db_url; /* every thread opens its own connection to this */
+    const char *listen; /* ADDR:PORT, e.g. 127.0.0.1:8080; port 0 picks a free one */
+    unsigned threads;   /* thread pool size (0: number of CPUs) */
+    size_t max_body;    /* request body limit in bytes */
+    unsigned timeout;   /* idle connection timeout in seconds */
+    bool quiet;         /* no per-request log lines */
 };
 
 struct server;

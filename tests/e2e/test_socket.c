@@ -17,8 +17,12 @@ static int start(void **state)
     if (rc) return rc;
     struct harness *h = *state;
     struct err e = {0};
-    struct server_config cfg = {.db_url = h->url, .listen = "127.0.0.1:0", .threads = 4,
-                                .max_body = 64 * 1024, .timeout = 10, .quiet = true};
+    struct server_config cfg = {.db_url = h->url,
+                                .listen = "127.0.0.1:0",
+                                .threads = 4,
+                                .max_body = 64 * 1024,
+                                .timeout = 10,
+                                .quiet = true};
     if (server_start(&cfg, &srv, &e)) fail_msg("server_start: %s", e.msg);
     snprintf(base, sizeof base, "http://127.0.0.1:%u", server_port(srv));
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -94,10 +98,9 @@ static void test_login_then_api_over_the_socket(void **state)
     /* a write with the cookie but without the CSRF header is refused */
     assert_int_equal(fetch(c, "POST", "/api/v1/logout", "{}", json, &out), 403);
     char hdr[128];
-    snprintf(hdr, sizeof hdr, "X-CSRF-Token: %s",
-             json_string_value(json_object_get(doc, "csrf")));
-    struct curl_slist *both = curl_slist_append(curl_slist_append(NULL, hdr),
-                                                "Content-Type: application/json");
+    snprintf(hdr, sizeof hdr, "X-CSRF-Token: %s", json_string_value(json_object_get(doc, "csrf")));
+    struct curl_slist *both =
+        curl_slist_append(curl_slist_append(NULL, hdr), "Content-Type: application/json");
     assert_int_equal(fetch(c, "POST", "/api/v1/logout", "{}", both, &out), 200);
     assert_int_equal(fetch(c, "GET", "/api/v1/me", NULL, NULL, &out), 401);
     json_decref(doc);
@@ -113,8 +116,10 @@ static void test_body_over_the_limit_is_413(void **state)
     CURL *c = curl_easy_init();
     struct buf out = {0}, big = {0};
     buf_adds(&big, "username=");
-    for (int i = 0; i < 70 * 1024; i++) buf_addc(&big, 'a');
-    struct curl_slist *form = curl_slist_append(NULL, "Content-Type: application/x-www-form-urlencoded");
+    for (int i = 0; i < 70 * 1024; i++)
+        buf_addc(&big, 'a');
+    struct curl_slist *form =
+        curl_slist_append(NULL, "Content-Type: application/x-www-form-urlencoded");
     assert_int_equal(fetch(c, "POST", "/login", big.p, form, &out), 413);
     curl_slist_free_all(form);
     buf_free(&big);
@@ -128,7 +133,8 @@ static void test_oversized_headers_are_refused(void **state)
     CURL *c = curl_easy_init();
     struct buf out = {0}, hdr = {0};
     buf_adds(&hdr, "X-Junk: ");
-    for (int i = 0; i < 100 * 1024; i++) buf_addc(&hdr, 'x');
+    for (int i = 0; i < 100 * 1024; i++)
+        buf_addc(&hdr, 'x');
     struct curl_slist *h = curl_slist_append(NULL, hdr.p);
     long status = fetch(c, "GET", "/healthz", NULL, h, &out);
     assert_true(status == 431 || status == 413 || status < 0);
@@ -157,9 +163,12 @@ static void test_concurrent_clients(void **state)
     (void)state;
     pthread_t t[6];
     long failures[6] = {0};
-    for (int i = 0; i < 6; i++) pthread_create(&t[i], NULL, client_thread, &failures[i]);
-    for (int i = 0; i < 6; i++) pthread_join(t[i], NULL);
-    for (int i = 0; i < 6; i++) assert_int_equal(failures[i], 0);
+    for (int i = 0; i < 6; i++)
+        pthread_create(&t[i], NULL, client_thread, &failures[i]);
+    for (int i = 0; i < 6; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(failures[i], 0);
 }
 
 static void test_bad_request_target_does_not_kill_the_server(void **state)

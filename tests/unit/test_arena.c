@@ -13,7 +13,8 @@ static void test_arena_alloc_aligned_zeroed_and_large(void **state)
     for (int i = 1; i < 2000; i += 37) {
         unsigned char *p = arena_alloc(&a, (size_t)i);
         assert_int_equal((uintptr_t)p % 16, 0);
-        for (int k = 0; k < i; k++) assert_int_equal(p[k], 0);
+        for (int k = 0; k < i; k++)
+            assert_int_equal(p[k], 0);
         memset(p, 0xAB, (size_t)i);
     }
     char *big = arena_alloc(&a, 1 << 20);
@@ -44,10 +45,10 @@ static void test_utf8_validation_and_trim(void **state)
 {
     (void)state;
     assert_true(utf8_valid_text("武进区 abc\n", strlen("武进区 abc\n")));
-    assert_false(utf8_valid_text("\xC0\xAF", 2));          /* overlong */
-    assert_false(utf8_valid_text("\xED\xA0\x80", 3));      /* surrogate */
-    assert_false(utf8_valid_text("a\x01", 2));             /* control */
-    assert_false(utf8_valid_text("\xE6\xAD", 2));          /* truncated */
+    assert_false(utf8_valid_text("\xC0\xAF", 2));     /* overlong */
+    assert_false(utf8_valid_text("\xED\xA0\x80", 3)); /* surrogate */
+    assert_false(utf8_valid_text("a\x01", 2));        /* control */
+    assert_false(utf8_valid_text("\xE6\xAD", 2));     /* truncated */
     char s[] = "\xE3\x80\x80 湖塘镇 \t";
     assert_string_equal(str_trim(s), "湖塘镇");
     assert_int_equal(utf8_len("武进a"), 3);

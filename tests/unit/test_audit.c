@@ -352,6 +352,13 @@ static void test_audit_list_search_and_object_filter(void **state)
     rows = list_as(h, "admin", (struct audit_query){.q = "没有这样的摘要"}, &more);
     assert_int_equal(json_array_size(rows), 0);
     json_decref(rows);
+    /* % and _ are literal characters, not wildcards */
+    rows = list_as(h, "admin", (struct audit_query){.q = "%"}, &more);
+    assert_int_equal(json_array_size(rows), 0);
+    json_decref(rows);
+    rows = list_as(h, "admin", (struct audit_query){.q = "entity_create"}, &more);
+    assert_int_equal(json_array_size(rows), 0);
+    json_decref(rows);
     /* by object */
     rows =
         list_as(h, "admin", (struct audit_query){.object_type = "entity", .object_id = id}, &more);

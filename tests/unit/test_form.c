@@ -32,7 +32,8 @@ static void test_urlencoded_rejects_bad_input(void **state)
     for (size_t i = 0; i < countof(bad); i++)
         assert_int_equal(form_parse_urlencoded(&a, bad[i], strlen(bad[i]), &p, &n), ERR_BADREQ);
     struct buf many = {0};
-    for (int i = 0; i <= FORM_MAX_PARAMS; i++) buf_adds(&many, "a=1&");
+    for (int i = 0; i <= FORM_MAX_PARAMS; i++)
+        buf_adds(&many, "a=1&");
     assert_int_equal(form_parse_urlencoded(&a, many.p, many.len, &p, &n), ERR_BADREQ);
     buf_free(&many);
     arena_free(&a);
@@ -60,8 +61,7 @@ static void test_json_body_scalars_and_arrays(void **state)
     for (size_t i = 0; i < countof(bad); i++) {
         memset(&e, 0, sizeof e);
         doc = NULL;
-        assert_int_equal(form_parse_json(&a, bad[i], strlen(bad[i]), &doc, &p, &n, &e),
-                         ERR_BADREQ);
+        assert_int_equal(form_parse_json(&a, bad[i], strlen(bad[i]), &doc, &p, &n, &e), ERR_BADREQ);
         assert_null(doc);
         assert_true(e.msg[0] != 0);
     }

@@ -71,7 +71,8 @@ static void test_binding_types_and_null(void **state)
     struct err e = {0};
     db_exec_script(h->db, &e, "CREATE TABLE b (i INTEGER, t TEXT, x BLOB)");
     assert_int_equal(db_exec(h->db, &e, "INSERT INTO b VALUES (?, ?, ?)", "Itb", (int64_t)0,
-                             (const char *)NULL, "ab\0c", (size_t)4), 1);
+                             (const char *)NULL, "ab\0c", (size_t)4),
+                     1);
     struct db_stmt *st = db_query(h->db, &e, "SELECT i, t, x FROM b", "");
     assert_int_equal(db_step(st, &e), DB_ROW);
     assert_true(db_null(st, 0));
@@ -113,7 +114,8 @@ static void add_doc(struct harness *h, int64_t id, const char *name, const char 
 {
     struct err e = {0};
     assert_int_equal(db_exec(h->db, &e, "INSERT INTO doc (id, name, address) VALUES (?, ?, ?)",
-                             "itt", id, name, address), 1);
+                             "itt", id, name, address),
+                     1);
 }
 
 /* Ids of docs matching q, newest first, as "3,1". */
