@@ -208,3 +208,35 @@ struct ctx h_ctx(struct harness *h, const char *username, struct actor *who)
     c.who = who;
     return c;
 }
+
+char *h_form(const char *name, ...)
+{
+    struct buf b = {0};
+    va_list ap;
+    va_start(ap, name);
+    for (const char *n = name; n; n = va_arg(ap, const char *)) {
+        const char *v = va_arg(ap, const char *);
+        if (b.len) buf_addc(&b, '&');
+        buf_add_urlenc(&b, n);
+        buf_addc(&b, '=');
+        buf_add_urlenc(&b, v);
+    }
+    va_end(ap);
+    return buf_steal(&b);
+}
+
+void h_send_json(struct harness *h, struct client *c, const char *method, const char *target,
+                 json_t *obj, struct hresp *r)
+{
+    char *s = json_dumps(obj, JSON_COMPACT);
+    json_decref(obj);
+    h_request(h, c, method, target, s, r);
+    free(s);
+}
+
+void h_send_form(struct harness *h, struct client *c, const char *target, char *body,
+                 struct hresp *r)
+{
+    h_request(h, c, "POST", target, body, r);
+    free(body);
+}

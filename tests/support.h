@@ -57,6 +57,14 @@ void h_request(struct harness *h, struct client *c, const char *method, const ch
 void h_requestf(struct harness *h, struct client *c, const char *method, const char *target,
                 struct hresp *out, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void hresp_free(struct hresp *r);
+/* A form-encoded body from name, value pairs ending with NULL (values escaped). Caller frees. */
+char *h_form(const char *name, ...);
+/* Send a JSON object (the reference is stolen) with method to target. */
+void h_send_json(struct harness *h, struct client *c, const char *method, const char *target,
+                 json_t *obj, struct hresp *r);
+/* POST a form body (freed) to target. */
+void h_send_form(struct harness *h, struct client *c, const char *target, char *body,
+                 struct hresp *r);
 /* Log in as username through POST /api/v1/login; asserts success. */
 void h_login(struct harness *h, struct client *c, const char *username);
 /* The value of header name in r (static buffer), or NULL. */

@@ -193,6 +193,11 @@ bool db_exists(struct db *db, const char *sql, const char *types, ...)
     return found;
 }
 
+bool db_ping(struct db *db)
+{
+    return db_exists(db, "SELECT 1", "");
+}
+
 int db_exec_script(struct db *db, struct err *e, const char *sql)
 {
     struct err scratch = {0};

@@ -60,6 +60,8 @@ int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types
 int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types, ...);
 /* True when the query returns a row (errors count as false and are logged). */
 bool db_exists(struct db *db, const char *sql, const char *types, ...);
+/* True when the database answers (health checks). */
+bool db_ping(struct db *db);
 /* Run several statements of trusted SQL text (migrations). */
 int db_exec_script(struct db *db, struct err *e, const char *sql);
 

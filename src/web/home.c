@@ -16,7 +16,7 @@ int home_page(struct req *r, struct resp *w)
 
 int health_check(struct req *r, struct resp *w)
 {
-    bool ok = db_exists(r->ctx.db, "SELECT 1", "");
+    bool ok = db_ping(r->ctx.db);
     w->data = jpack("{ss}", "status", ok ? "ok" : "database unavailable");
     w->status = ok ? 200 : 503;
     char *s = json_dumps(w->data, JSON_COMPACT);

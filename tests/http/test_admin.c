@@ -33,39 +33,6 @@
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static char *form(const char *name, ...)
-{
-    struct buf b = {0};
-    va_list ap;
-    va_start(ap, name);
-    for (const char *n = name; n; n = va_arg(ap, const char *)) {
-        const char *v = va_arg(ap, const char *);
-        if (b.len) buf_addc(&b, '&');
-        buf_add_urlenc(&b, n);
-        buf_addc(&b, '=');
-        buf_add_urlenc(&b, v);
-    }
-    va_end(ap);
-    if (!b.len) buf_adds(&b, "");
-    return buf_steal(&b);
-}
-
-static void send_json(struct harness *h, struct client *c, const char *method, const char *target,
-                      json_t *obj, struct hresp *r)
-{
-    char *s = json_dumps(obj, JSON_COMPACT);
-    json_decref(obj);
-    h_request(h, c, method, target, s, r);
-    free(s);
-}
-
-static void send_form(struct harness *h, struct client *c, const char *target, char *body,
-                      struct hresp *r)
-{
-    h_request(h, c, "POST", target, body, r);
-    free(body);
-}
-
 /* The value of error.fields.<name> of a JSON error answer, or NULL. */
 static const char *field_msg(const struct hresp *r, const char *name)
 {
@@ -114,7 +81,7 @@ static int try_login(struct harness *h, struct client *c, const char *username,
     memset(c, 0, sizeof *c);
     struct hresp r;
     json_t *body = json_pack("{ss ss}", "username", username, "password", password);
-    send_json(h, NULL, "POST", "/api/v1/login", body, &r);
+    h_send_json(h, NULL, "POST", "/api/v1/login", body, &r);
     int status = r.status;
     if (status == 200) {
         const char *cookie = h_header(&r, "Set-Cookie");
@@ -156,10 +123,10 @@ static void create_entity(struct harness *h, struct client *c, const char *name,
     char uscc[USCC_LEN + 1];
     make_uscc(n, uscc);
     struct hresp r;
-    send_json(h, c, "POST", "/api/v1/entities",
-              json_pack("{ss ss ss ss ss}", "name", name, "uscc", uscc, "address", "某路1号",
-                        "subtype", "clinic", "status", status),
-              &r);
+    h_send_json(h, c, "POST", "/api/v1/entities",
+                json_pack("{ss ss ss ss ss}", "name", name, "uscc", uscc, "address", "某路1号",
+                          "subtype", "clinic", "status", status),
+                &r);
     ASSERT_STATUS(r, 201);
     hresp_free(&r);
 }
@@ -174,10 +141,10 @@ static void create_officer(struct harness *h, struct client *c, const char *name
     date_format(today - 400, from);
     date_format(today + expires, to);
     struct hresp r;
-    send_json(h, c, "POST", "/api/v1/officers",
-              json_pack("{ss ss ss ss ss s[s]}", "name", name, "id_number", idno, "cert_no", cert,
-                        "cert_issued", from, "cert_expires", to, "lines", "medical"),
-              &r);
+    h_send_json(h, c, "POST", "/api/v1/officers",
+                json_pack("{ss ss ss ss ss s[s]}", "name", name, "id_number", idno, "cert_no", cert,
+                          "cert_issued", from, "cert_expires", to, "lines", "medical"),
+                &r);
     ASSERT_STATUS(r, 201);
     hresp_free(&r);
 }
@@ -205,11 +172,11 @@ static void test_agency_list_create_show(void **state)
     hresp_free(&r);
 
     /* API create */
-    send_json(h, &c, "POST", "/api/v1/agencies",
-              json_pack("{ss ss ss ss ss ss}", "code", "32041201", "name", "湖塘卫生监督分所",
-                        "short_name", "湖", "division_code", "320412001", "level", "other",
-                        "parent", "320412"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/agencies",
+                json_pack("{ss ss ss ss ss ss}", "code", "32041201", "name", "湖塘卫生监督分所",
+                          "short_name", "湖", "division_code", "320412001", "level", "other",
+                          "parent", "320412"),
+                &r);
     ASSERT_STATUS(r, 201);
     int64_t id = json_integer_value(json_object_get(r.json, "id"));
     assert_true(id > 0);
@@ -218,10 +185,10 @@ static void test_agency_list_create_show(void **state)
     hresp_free(&r);
 
     /* form create */
-    send_form(h, &c, "/agencies",
-              form("parent", "320412", "code", "32041202", "name", "牛塘卫生监督分所", "short_name",
-                   "", "division_code", "", "level", "other", NULL),
-              &r);
+    h_send_form(h, &c, "/agencies",
+                h_form("parent", "320412", "code", "32041202", "name", "牛塘卫生监督分所",
+                       "short_name", "", "division_code", "", "level", "other", NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     assert_string_equal(r.location, "/agencies?saved=1");
     hresp_free(&r);
@@ -260,10 +227,10 @@ static void test_agency_validation_and_conflict(void **state)
     struct client c;
     h_login(h, &c, "admin");
     struct hresp r;
-    send_form(h, &c, "/agencies",
-              form("parent", "320412", "code", "", "name", "名称过长的机构", "short_name",
-                   "简称太长了", "division_code", "12", "level", "galaxy", NULL),
-              &r);
+    h_send_form(h, &c, "/agencies",
+                h_form("parent", "320412", "code", "", "name", "名称过长的机构", "short_name",
+                       "简称太长了", "division_code", "12", "level", "galaxy", NULL),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "code", "请填写机构代码");
     assert_field_error(&r, "short_name", "简称不超过4个字");
@@ -280,15 +247,15 @@ static void test_agency_validation_and_conflict(void **state)
     hresp_free(&r);
 
     /* an existing code */
-    send_json(h, &c, "POST", "/api/v1/agencies",
-              json_pack("{ss ss ss}", "code", "320411", "name", "重复", "parent", "320412"), &r);
+    h_send_json(h, &c, "POST", "/api/v1/agencies",
+                json_pack("{ss ss ss}", "code", "320411", "name", "重复", "parent", "320412"), &r);
     ASSERT_STATUS(r, 409);
     assert_string_equal(field_msg(&r, "code"), "机构代码 320411 已存在");
     hresp_free(&r);
 
     /* a county administrator cannot create a top-level agency */
-    send_json(h, &c, "POST", "/api/v1/agencies", json_pack("{ss ss}", "code", "X1", "name", "顶级"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/agencies",
+                json_pack("{ss ss}", "code", "X1", "name", "顶级"), &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
 }
@@ -301,7 +268,7 @@ static void test_agency_parent_outside_scope_is_field_error(void **state)
     struct hresp r;
     static const char *const parents[] = {"320400", "320411", "999999"};
     for (size_t i = 0; i < 3; i++) {
-        send_json(
+        h_send_json(
             h, &c, "POST", "/api/v1/agencies",
             json_pack("{ss ss ss}", "code", "32049901", "name", "越界分所", "parent", parents[i]),
             &r);
@@ -312,9 +279,9 @@ static void test_agency_parent_outside_scope_is_field_error(void **state)
         assert_string_equal(field_msg(&r, "parent"), "上级机构不存在或不在您的管辖范围内");
         hresp_free(&r);
     }
-    send_form(
+    h_send_form(
         h, &c, "/agencies",
-        form("parent", "320400", "code", "32049901", "name", "越界分所", "level", "other", NULL),
+        h_form("parent", "320400", "code", "32049901", "name", "越界分所", "level", "other", NULL),
         &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "parent", "上级机构不存在或不在您的管辖范围内");
@@ -335,53 +302,53 @@ static void test_agency_update_and_departments(void **state)
     struct hresp r;
 
     snprintf(url, sizeof url, "/api/v1/agencies/%lld", (long long)own);
-    send_json(h, &c, "PUT", url,
-              json_pack("{ss ss ss ss}", "name", "武进区卫生健康局", "short_name", "武",
-                        "division_code", "320412", "level", "county"),
-              &r);
+    h_send_json(h, &c, "PUT", url,
+                json_pack("{ss ss ss ss}", "name", "武进区卫生健康局", "short_name", "武",
+                          "division_code", "320412", "level", "county"),
+                &r);
     ASSERT_STATUS(r, 200);
     assert_string_equal(json_string_value(json_object_get(r.json, "name")), "武进区卫生健康局");
     assert_string_equal(json_string_value(json_object_get(r.json, "short_name")), "武");
     hresp_free(&r);
-    send_json(h, &c, "PUT", url, json_pack("{ss}", "name", ""), &r);
+    h_send_json(h, &c, "PUT", url, json_pack("{ss}", "name", ""), &r);
     ASSERT_STATUS(r, 422);
     assert_string_equal(field_msg(&r, "name"), "请填写机构名称");
     hresp_free(&r);
 
     snprintf(url, sizeof url, "/agencies/%lld", (long long)own);
-    send_form(h, &c, url,
-              form("name", "常州市武进区卫生健康局", "short_name", "武", "division_code", "320412",
-                   "level", "county", NULL),
-              &r);
+    h_send_form(h, &c, url,
+                h_form("name", "常州市武进区卫生健康局", "short_name", "武", "division_code",
+                       "320412", "level", "county", NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     char want[96];
     snprintf(want, sizeof want, "/agencies/%lld?saved=1", (long long)own);
     assert_string_equal(r.location, want);
     hresp_free(&r);
-    send_form(h, &c, url, form("name", "", "short_name", "武", "level", "county", NULL), &r);
+    h_send_form(h, &c, url, h_form("name", "", "short_name", "武", "level", "county", NULL), &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "name", "请填写机构名称");
     hresp_free(&r);
 
     /* departments */
     snprintf(url, sizeof url, "/api/v1/agencies/%lld/departments", (long long)own);
-    send_json(h, &c, "POST", url, json_pack("{ss}", "name", "监督一科"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "name", "监督一科"), &r);
     ASSERT_STATUS(r, 201);
     assert_true(json_integer_value(json_object_get(r.json, "id")) > 0);
     hresp_free(&r);
-    send_json(h, &c, "POST", url, json_pack("{ss}", "name", "监督一科"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "name", "监督一科"), &r);
     ASSERT_STATUS(r, 409);
     assert_string_equal(field_msg(&r, "name"), "该机构已有名为“监督一科”的科室");
     hresp_free(&r);
-    send_json(h, &c, "POST", url, json_pack("{ss}", "name", ""), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "name", ""), &r);
     ASSERT_STATUS(r, 422);
     hresp_free(&r);
     snprintf(url, sizeof url, "/agencies/%lld/departments", (long long)own);
-    send_form(h, &c, url, form("name", "监督二科", NULL), &r);
+    h_send_form(h, &c, url, h_form("name", "监督二科", NULL), &r);
     ASSERT_STATUS(r, 303);
     assert_string_equal(r.location, want);
     hresp_free(&r);
-    send_form(h, &c, url, form("name", "", NULL), &r);
+    h_send_form(h, &c, url, h_form("name", "", NULL), &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "请填写科室名称");
     hresp_free(&r);
@@ -412,12 +379,12 @@ static void test_agency_permissions_and_scope(void **state)
     assert_int_equal(get_status(h, &officer, "/api/v1/agencies"), 403);
     snprintf(url, sizeof url, "/agencies/%lld", (long long)own);
     assert_int_equal(get_status(h, &officer, url), 403);
-    send_json(h, &officer, "POST", "/api/v1/agencies",
-              json_pack("{ss ss ss}", "code", "X2", "name", "越权", "parent", "320412"), &r);
+    h_send_json(h, &officer, "POST", "/api/v1/agencies",
+                json_pack("{ss ss ss}", "code", "X2", "name", "越权", "parent", "320412"), &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
     snprintf(url, sizeof url, "/agencies/%lld/departments", (long long)own);
-    send_form(h, &officer, url, form("name", "越权科", NULL), &r);
+    h_send_form(h, &officer, url, h_form("name", "越权科", NULL), &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
 
@@ -430,15 +397,15 @@ static void test_agency_permissions_and_scope(void **state)
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/agencies/%lld", (long long)parent);
     assert_int_equal(get_status(h, &admin, url), 404);
-    send_json(h, &admin, "PUT", url, json_pack("{ss}", "name", "篡改"), &r);
+    h_send_json(h, &admin, "PUT", url, json_pack("{ss}", "name", "篡改"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     snprintf(url, sizeof url, "/agencies/%lld", (long long)parent);
-    send_form(h, &admin, url, form("name", "篡改", NULL), &r);
+    h_send_form(h, &admin, url, h_form("name", "篡改", NULL), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/agencies/%lld/departments", (long long)parent);
-    send_json(h, &admin, "POST", url, json_pack("{ss}", "name", "越界科"), &r);
+    h_send_json(h, &admin, "POST", url, json_pack("{ss}", "name", "越界科"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
 
@@ -475,10 +442,11 @@ static void test_user_create_with_roles(void **state)
     assert_int_equal(json_array_size(r.json), 7);
     hresp_free(&r);
 
-    send_json(h, &c, "POST", "/api/v1/users",
-              json_pack("{ss ss ss ss s[ss]}", "username", "newbie", "display_name", "新人",
-                        "password", TEST_PASSWORD, "agency", "320412", "roles", "officer", "clerk"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/users",
+                json_pack("{ss ss ss ss s[ss]}", "username", "newbie", "display_name", "新人",
+                          "password", TEST_PASSWORD, "agency", "320412", "roles", "officer",
+                          "clerk"),
+                &r);
     ASSERT_STATUS(r, 201);
     assert_string_equal(json_string_value(json_object_get(r.json, "username")), "newbie");
     assert_true(json_integer_value(json_object_get(r.json, "id")) > 0);
@@ -494,10 +462,11 @@ static void test_user_create_with_roles(void **state)
     assert_int_equal(get_status(h, &n, "/users"), 403);
 
     /* the form with checkbox roles */
-    send_form(h, &c, "/users",
-              form("username", "formuser", "display_name", "表单用户", "password", TEST_PASSWORD,
-                   "agency", "320412", "roles", "viewer", "roles", "auditor", NULL),
-              &r);
+    h_send_form(h, &c, "/users",
+                h_form("username", "formuser", "display_name", "表单用户", "password",
+                       TEST_PASSWORD, "agency", "320412", "roles", "viewer", "roles", "auditor",
+                       NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     assert_string_equal(r.location, "/users?saved=1");
     hresp_free(&r);
@@ -516,10 +485,10 @@ static void test_user_validation(void **state)
     struct client c;
     h_login(h, &c, "admin");
     struct hresp r;
-    send_form(h, &c, "/users",
-              form("username", "weakling", "display_name", "弱密码", "password", "abc", "agency",
-                   "320412", "roles", "viewer", NULL),
-              &r);
+    h_send_form(h, &c, "/users",
+                h_form("username", "weakling", "display_name", "弱密码", "password", "abc",
+                       "agency", "320412", "roles", "viewer", NULL),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "password", "密码至少8位");
     ASSERT_HAS(r, "name=\"username\" value=\"weakling\"");
@@ -528,33 +497,33 @@ static void test_user_validation(void **state)
     ASSERT_HAS(r, "name=\"roles\" value=\"viewer\" checked"); /* the chosen roles stay */
     hresp_free(&r);
 
-    send_json(h, &c, "POST", "/api/v1/users",
-              json_pack("{ss ss ss ss s[s]}", "username", "weak2", "display_name", "弱", "password",
-                        "abcdefgh", "agency", "320412", "roles", "viewer"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/users",
+                json_pack("{ss ss ss ss s[s]}", "username", "weak2", "display_name", "弱",
+                          "password", "abcdefgh", "agency", "320412", "roles", "viewer"),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_string_equal(field_msg(&r, "password"), "密码须同时包含字母和数字");
     hresp_free(&r);
-    send_json(h, &c, "POST", "/api/v1/users",
-              json_pack("{ss ss ss ss s[s]}", "username", "a b", "display_name", "", "password",
-                        TEST_PASSWORD, "agency", "320412", "roles", "superuser"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/users",
+                json_pack("{ss ss ss ss s[s]}", "username", "a b", "display_name", "", "password",
+                          TEST_PASSWORD, "agency", "320412", "roles", "superuser"),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_non_null(field_msg(&r, "username"));
     assert_string_equal(field_msg(&r, "display_name"), "请填写姓名");
     assert_string_equal(field_msg(&r, "roles"), "请至少选择一个角色");
     hresp_free(&r);
-    send_json(h, &c, "POST", "/api/v1/users",
-              json_pack("{ss ss ss ss s[s]}", "username", "crosser", "display_name", "跨区",
-                        "password", TEST_PASSWORD, "agency", "320411", "roles", "viewer"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/users",
+                json_pack("{ss ss ss ss s[s]}", "username", "crosser", "display_name", "跨区",
+                          "password", TEST_PASSWORD, "agency", "320411", "roles", "viewer"),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_non_null(strstr(field_msg(&r, "agency"), "不在您的管辖范围内"));
     hresp_free(&r);
-    send_json(h, &c, "POST", "/api/v1/users",
-              json_pack("{ss ss ss ss s[s]}", "username", "other", "display_name", "重名",
-                        "password", TEST_PASSWORD, "agency", "320412", "roles", "viewer"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/users",
+                json_pack("{ss ss ss ss s[s]}", "username", "other", "display_name", "重名",
+                          "password", TEST_PASSWORD, "agency", "320412", "roles", "viewer"),
+                &r);
     ASSERT_STATUS(r, 409);
     assert_string_equal(field_msg(&r, "username"), "用户名 other 已被使用");
     hresp_free(&r);
@@ -563,10 +532,10 @@ static void test_user_validation(void **state)
     h_login(h, &officer, "officer");
     assert_int_equal(get_status(h, &officer, "/users"), 403);
     assert_int_equal(get_status(h, &officer, "/api/v1/users"), 403);
-    send_json(h, &officer, "POST", "/api/v1/users",
-              json_pack("{ss ss ss ss s[s]}", "username", "sneaky", "display_name", "越权",
-                        "password", TEST_PASSWORD, "agency", "320412", "roles", "admin"),
-              &r);
+    h_send_json(h, &officer, "POST", "/api/v1/users",
+                json_pack("{ss ss ss ss s[s]}", "username", "sneaky", "display_name", "越权",
+                          "password", TEST_PASSWORD, "agency", "320412", "roles", "admin"),
+                &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
 }
@@ -582,7 +551,7 @@ static void test_user_set_roles(void **state)
     struct hresp r;
     assert_int_equal(get_status(h, &v, "/entities/new"), 403);
     snprintf(url, sizeof url, "/api/v1/users/%lld/roles", (long long)id);
-    send_json(h, &c, "POST", url, json_pack("{s[ss]}", "roles", "clerk", "viewer"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{s[ss]}", "roles", "clerk", "viewer"), &r);
     ASSERT_STATUS(r, 200);
     assert_true(json_is_true(json_object_get(r.json, "ok")));
     hresp_free(&r);
@@ -592,16 +561,16 @@ static void test_user_set_roles(void **state)
     assert_int_equal(json_array_size(json_object_get(r.json, "roles")), 2);
     hresp_free(&r);
 
-    send_json(h, &c, "POST", url, json_pack("{s[]}", "roles"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{s[]}", "roles"), &r);
     ASSERT_STATUS(r, 422);
     assert_string_equal(field_msg(&r, "roles"), "请至少选择一个角色");
     hresp_free(&r);
-    send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "emperor"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "emperor"), &r);
     ASSERT_STATUS(r, 422);
     hresp_free(&r);
 
     snprintf(url, sizeof url, "/users/%lld/roles", (long long)id);
-    send_form(h, &c, url, form("roles", "viewer", NULL), &r);
+    h_send_form(h, &c, url, h_form("roles", "viewer", NULL), &r);
     ASSERT_STATUS(r, 303);
     assert_string_equal(r.location, "/users?saved=1");
     hresp_free(&r);
@@ -609,11 +578,11 @@ static void test_user_set_roles(void **state)
 
     /* a user of another county is out of reach */
     snprintf(url, sizeof url, "/api/v1/users/%lld/roles", (long long)user_id(h, "other"));
-    send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "viewer"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "viewer"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/users/%lld/roles", (long long)user_id(h, "city"));
-    send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "viewer"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "viewer"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     struct client other;
@@ -642,7 +611,7 @@ static void test_user_disable_ends_sessions(void **state)
     char url[96];
     struct hresp r;
     snprintf(url, sizeof url, "/api/v1/users/%lld/status", (long long)id);
-    send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
     ASSERT_STATUS(r, 200);
     hresp_free(&r);
     assert_int_equal(get_status(h, &clerk, "/api/v1/me"), 401);
@@ -657,7 +626,7 @@ static void test_user_disable_ends_sessions(void **state)
 
     /* enabling through the form: logging in works again; the token stays revoked */
     snprintf(url, sizeof url, "/users/%lld/status", (long long)id);
-    send_form(h, &c, url, form("status", "active", NULL), &r);
+    h_send_form(h, &c, url, h_form("status", "active", NULL), &r);
     ASSERT_STATUS(r, 303);
     assert_string_equal(r.location, "/users?saved=1");
     hresp_free(&r);
@@ -665,17 +634,17 @@ static void test_user_disable_ends_sessions(void **state)
     assert_int_equal(get_status(h, &again, "/api/v1/me"), 200);
     assert_int_equal(get_status(h, &bearer, "/api/v1/me"), 401);
 
-    send_form(h, &c, url, form("status", "deleted", NULL), &r);
+    h_send_form(h, &c, url, h_form("status", "deleted", NULL), &r);
     ASSERT_STATUS(r, 422);
     hresp_free(&r);
     /* an administrator cannot lock themselves out */
     snprintf(url, sizeof url, "/api/v1/users/%lld/status", (long long)user_id(h, "admin"));
-    send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
     ASSERT_STATUS(r, 409);
     hresp_free(&r);
     assert_int_equal(get_status(h, &c, "/api/v1/me"), 200);
     snprintf(url, sizeof url, "/api/v1/users/%lld/status", (long long)user_id(h, "other"));
-    send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "status", "disabled"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     struct client other;
@@ -692,13 +661,13 @@ static void test_user_reset_password(void **state)
     char url[96];
     struct hresp r;
     snprintf(url, sizeof url, "/api/v1/users/%lld/password", (long long)id);
-    send_json(h, &c, "POST", url, json_pack("{ss}", "password", "short1"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "password", "short1"), &r);
     ASSERT_STATUS(r, 422);
     assert_string_equal(field_msg(&r, "password"), "密码至少8位");
     hresp_free(&r);
     assert_int_equal(get_status(h, &leader, "/api/v1/me"), 200); /* nothing changed */
 
-    send_json(h, &c, "POST", url, json_pack("{ss}", "password", "Newpass2027"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "password", "Newpass2027"), &r);
     ASSERT_STATUS(r, 200);
     hresp_free(&r);
     assert_int_equal(get_status(h, &leader, "/api/v1/me"), 401); /* sessions end */
@@ -707,13 +676,13 @@ static void test_user_reset_password(void **state)
     assert_int_equal(try_login(h, &again, "leader", "Newpass2027"), 200);
 
     snprintf(url, sizeof url, "/users/%lld/password", (long long)id);
-    send_form(h, &c, url, form("password", "Another2028", NULL), &r);
+    h_send_form(h, &c, url, h_form("password", "Another2028", NULL), &r);
     ASSERT_STATUS(r, 303);
     hresp_free(&r);
     assert_int_equal(try_login(h, &again, "leader", "Another2028"), 200);
 
     snprintf(url, sizeof url, "/api/v1/users/%lld/password", (long long)user_id(h, "other"));
-    send_json(h, &c, "POST", url, json_pack("{ss}", "password", "Hijack2027"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "password", "Hijack2027"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     assert_int_equal(try_login(h, &again, "other", TEST_PASSWORD), 200);
@@ -844,8 +813,8 @@ static void test_calendar_page_and_special_days(void **state)
     assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02");
     assert_compute(h, &c, "date=2026-02-27&n=0", "2026-02-27");
 
-    send_form(h, &c, "/calendar/days",
-              form("day", "2026-03-02", "off", "1", "name", "测试假日", NULL), &r);
+    h_send_form(h, &c, "/calendar/days",
+                h_form("day", "2026-03-02", "off", "1", "name", "测试假日", NULL), &r);
     ASSERT_STATUS(r, 303);
     assert_string_equal(r.location, "/calendar?saved=1");
     hresp_free(&r);
@@ -858,11 +827,11 @@ static void test_calendar_page_and_special_days(void **state)
     ASSERT_HAS(r, "<td class=\"mono\">2026-03-02</td><td>休息</td><td>测试假日</td>");
     hresp_free(&r);
 
-    send_form(h, &c, "/calendar/days/clear", form("day", "2026-03-02", NULL), &r);
+    h_send_form(h, &c, "/calendar/days/clear", h_form("day", "2026-03-02", NULL), &r);
     ASSERT_STATUS(r, 303);
     hresp_free(&r);
     assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02");
-    send_form(h, &c, "/calendar/days/clear", form("day", "2026-03-02", NULL), &r);
+    h_send_form(h, &c, "/calendar/days/clear", h_form("day", "2026-03-02", NULL), &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "day", "2026-03-02 不是节假日或调休日");
     hresp_free(&r);
@@ -885,8 +854,8 @@ static void test_calendar_page_and_special_days(void **state)
     assert_non_null(field_msg(&r, "day"));
     assert_non_null(field_msg(&r, "name"));
     hresp_free(&r);
-    send_form(h, &c, "/calendar/days", form("day", "2031-05-06", "off", "1", "name", "未来", NULL),
-              &r);
+    h_send_form(h, &c, "/calendar/days",
+                h_form("day", "2031-05-06", "off", "1", "name", "未来", NULL), &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "2031 年尚未建立日历，请先添加该年度");
     ASSERT_HAS(r, "name=\"day\" value=\"2031-05-06\"");
@@ -917,8 +886,8 @@ static void test_calendar_years_and_unloaded_year(void **state)
     assert_non_null(strstr(field_msg(&r, "date"), "2027"));
     hresp_free(&r);
 
-    send_form(h, &c, "/calendar/years",
-              form("year", "2031", "source", "国办发明电〔2030〕1号", NULL), &r);
+    h_send_form(h, &c, "/calendar/years",
+                h_form("year", "2031", "source", "国办发明电〔2030〕1号", NULL), &r);
     ASSERT_STATUS(r, 303);
     hresp_free(&r);
     assert_compute(h, &c, "date=2031-03-03&n=5", "2031-03-10");
@@ -934,7 +903,7 @@ static void test_calendar_years_and_unloaded_year(void **state)
     h_request(h, &c, "POST", "/api/v1/calendar/years", "{\"year\":2032,\"source\":\"接口\"}", &r);
     ASSERT_STATUS(r, 200);
     hresp_free(&r);
-    send_form(h, &c, "/calendar/years", form("year", "3000", "source", "", NULL), &r);
+    h_send_form(h, &c, "/calendar/years", h_form("year", "3000", "source", "", NULL), &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "year", "请填写年度，如 2027");
     assert_field_error(&r, "source", "请填写依据（通知文号）");
@@ -957,11 +926,11 @@ static void test_calendar_years_and_unloaded_year(void **state)
     h_login(h, &officer, "officer");
     assert_int_equal(get_status(h, &officer, "/calendar"), 403);
     assert_int_equal(get_status(h, &officer, "/api/v1/calendar"), 403);
-    send_form(h, &officer, "/calendar/years", form("year", "2033", "source", "越权", NULL), &r);
+    h_send_form(h, &officer, "/calendar/years", h_form("year", "2033", "source", "越权", NULL), &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
-    send_form(h, &officer, "/calendar/days",
-              form("day", "2026-03-02", "off", "1", "name", "越权", NULL), &r);
+    h_send_form(h, &officer, "/calendar/days",
+                h_form("day", "2026-03-02", "off", "1", "name", "越权", NULL), &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
     assert_compute(h, &officer, "date=2026-02-27&n=2", "2026-03-02");

@@ -49,42 +49,6 @@ static void make_idno(int n, char out[IDCARD_LEN + 1])
     out[18] = 0;
 }
 
-/* A form-encoded body from name, value pairs ending with NULL. Caller frees. */
-static char *form(const char *name, ...)
-{
-    struct buf b = {0};
-    va_list ap;
-    va_start(ap, name);
-    for (const char *n = name; n; n = va_arg(ap, const char *)) {
-        const char *v = va_arg(ap, const char *);
-        if (b.len) buf_addc(&b, '&');
-        buf_add_urlenc(&b, n);
-        buf_addc(&b, '=');
-        buf_add_urlenc(&b, v);
-    }
-    va_end(ap);
-    if (!b.len) buf_adds(&b, "");
-    return buf_steal(&b);
-}
-
-/* Send a JSON object (stolen) and return the response. */
-static void send_json(struct harness *h, struct client *c, const char *method, const char *target,
-                      json_t *obj, struct hresp *r)
-{
-    char *s = json_dumps(obj, JSON_COMPACT);
-    json_decref(obj);
-    h_request(h, c, method, target, s, r);
-    free(s);
-}
-
-/* Send a form body (freed) and return the response. */
-static void send_form(struct harness *h, struct client *c, const char *target, char *body,
-                      struct hresp *r)
-{
-    h_request(h, c, "POST", target, body, r);
-    free(body);
-}
-
 /* Register an entity through the API; extra (stolen, may be NULL) adds or replaces fields.
  * Returns its id. */
 static int64_t create_entity(struct harness *h, struct client *c, const char *name, int uscc_no,
@@ -99,7 +63,7 @@ static int64_t create_entity(struct harness *h, struct client *c, const char *na
         json_decref(extra);
     }
     struct hresp r;
-    send_json(h, c, "POST", "/api/v1/entities", o, &r);
+    h_send_json(h, c, "POST", "/api/v1/entities", o, &r);
     ASSERT_STATUS(r, 201);
     int64_t id = json_integer_value(json_object_get(r.json, "id"));
     assert_true(id > 0);
@@ -328,12 +292,13 @@ static void test_create_form_redirects_to_record(void **state)
 
     char uscc[USCC_LEN + 1];
     make_uscc(7, uscc);
-    send_form(h, &c, "/entities",
-              form("kind", "org", "name", "湖塘社区卫生服务站", "uscc", uscc, "legal_rep", "李四",
-                   "address", "湖塘镇人民路8号", "division_code", "320412", "subtype",
-                   "community_health", "lines", "medical", "lines", "infectious", "status", "open",
-                   "risk_grade", "C", "phone", "0519-86000000", "agency", "320412", NULL),
-              &r);
+    h_send_form(h, &c, "/entities",
+                h_form("kind", "org", "name", "湖塘社区卫生服务站", "uscc", uscc, "legal_rep",
+                       "李四", "address", "湖塘镇人民路8号", "division_code", "320412", "subtype",
+                       "community_health", "lines", "medical", "lines", "infectious", "status",
+                       "open", "risk_grade", "C", "phone", "0519-86000000", "agency", "320412",
+                       NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     int64_t id = id_from_location(&r, "/entities/");
     assert_true(id > 0);
@@ -361,11 +326,11 @@ static void test_create_json_returns_201_with_object(void **state)
     char uscc[USCC_LEN + 1], idno[IDCARD_LEN + 1];
     make_uscc(9, uscc);
     struct hresp r;
-    send_json(h, &c, "POST", "/api/v1/entities",
-              json_pack("{ss ss ss ss ss s[s]}", "name", "游泳馆", "uscc", uscc, "address",
-                        "武进区体育路1号", "subtype", "swimming", "phone", "13800000000", "lines",
-                        "public_place"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/entities",
+                json_pack("{ss ss ss ss ss s[s]}", "name", "游泳馆", "uscc", uscc, "address",
+                          "武进区体育路1号", "subtype", "swimming", "phone", "13800000000", "lines",
+                          "public_place"),
+                &r);
     ASSERT_STATUS(r, 201);
     assert_true(json_integer_value(json_object_get(r.json, "id")) > 0);
     assert_string_equal(json_string_value(json_object_get(r.json, "name")), "游泳馆");
@@ -378,10 +343,10 @@ static void test_create_json_returns_201_with_object(void **state)
 
     /* a person (无证行医) with an ID number instead of a USCC */
     make_idno(5, idno);
-    send_json(h, &c, "POST", "/api/v1/entities",
-              json_pack("{ss ss ss ss}", "kind", "person", "name", "赵六", "id_number", idno,
-                        "subtype", "person"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/entities",
+                json_pack("{ss ss ss ss}", "kind", "person", "name", "赵六", "id_number", idno,
+                          "subtype", "person"),
+                &r);
     ASSERT_STATUS(r, 201);
     assert_true(json_is_true(json_object_get(r.json, "person")));
     assert_true(json_is_null(json_object_get(r.json, "uscc")) || !json_object_get(r.json, "uscc"));
@@ -394,11 +359,11 @@ static void test_validation_html_shows_messages_next_to_fields(void **state)
     struct client c;
     h_login(h, &c, "admin");
     struct hresp r;
-    send_form(h, &c, "/entities",
-              form("kind", "org", "name", "", "uscc", "91320412ABC", "legal_rep", "张三", "address",
-                   "湖塘镇某路1号", "division_code", "12ab", "subtype", "", "phone", "abc",
-                   "risk_grade", "Z", NULL),
-              &r);
+    h_send_form(h, &c, "/entities",
+                h_form("kind", "org", "name", "", "uscc", "91320412ABC", "legal_rep", "张三",
+                       "address", "湖塘镇某路1号", "division_code", "12ab", "subtype", "", "phone",
+                       "abc", "risk_grade", "Z", NULL),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_true(str_prefix(r.content_type, "text/html"));
     ASSERT_HAS(r, "提交的内容有误，请按提示修改");
@@ -421,10 +386,10 @@ static void test_validation_html_shows_messages_next_to_fields(void **state)
     char uscc[USCC_LEN + 1];
     make_uscc(3, uscc);
     uscc[17] = uscc[17] == '0' ? '1' : '0';
-    send_form(h, &c, "/entities",
-              form("name", "某诊所", "uscc", uscc, "address", "某路", "subtype", "clinic", "lines",
-                   "medical", "lines", "nonsense", NULL),
-              &r);
+    h_send_form(h, &c, "/entities",
+                h_form("name", "某诊所", "uscc", uscc, "address", "某路", "subtype", "clinic",
+                       "lines", "medical", "lines", "nonsense", NULL),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "uscc", "校验位应为");
     ASSERT_HAS(r, "未知的专业：nonsense");
@@ -457,10 +422,10 @@ static void test_validation_json_has_fields(void **state)
     hresp_free(&r);
 
     /* a person needs an ID number; an agency outside the user's scope is refused */
-    send_json(h, &c, "POST", "/api/v1/entities",
-              json_pack("{ss ss ss ss}", "kind", "person", "name", "钱七", "subtype", "person",
-                        "agency", "320411"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/entities",
+                json_pack("{ss ss ss ss}", "kind", "person", "name", "钱七", "subtype", "person",
+                          "agency", "320411"),
+                &r);
     ASSERT_STATUS(r, 422);
     fields = json_object_get(json_object_get(r.json, "error"), "fields");
     assert_string_equal(json_string_value(json_object_get(fields, "id_number")),
@@ -468,10 +433,10 @@ static void test_validation_json_has_fields(void **state)
     hresp_free(&r);
     char uscc[USCC_LEN + 1];
     make_uscc(4, uscc);
-    send_json(h, &c, "POST", "/api/v1/entities",
-              json_pack("{ss ss ss ss ss}", "name", "跨区诊所", "uscc", uscc, "address", "某路",
-                        "subtype", "clinic", "agency", "320411"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/entities",
+                json_pack("{ss ss ss ss ss}", "name", "跨区诊所", "uscc", uscc, "address", "某路",
+                          "subtype", "clinic", "agency", "320411"),
+                &r);
     ASSERT_STATUS(r, 422);
     fields = json_object_get(json_object_get(r.json, "error"), "fields");
     assert_non_null(
@@ -488,10 +453,10 @@ static void test_duplicate_uscc_is_409(void **state)
     char uscc[USCC_LEN + 1];
     make_uscc(11, uscc);
     struct hresp r;
-    send_json(h, &c, "POST", "/api/v1/entities",
-              json_pack("{ss ss ss ss}", "name", "重复诊所", "uscc", uscc, "address", "某路",
-                        "subtype", "clinic"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/entities",
+                json_pack("{ss ss ss ss}", "name", "重复诊所", "uscc", uscc, "address", "某路",
+                          "subtype", "clinic"),
+                &r);
     ASSERT_STATUS(r, 409);
     json_t *err = json_object_get(r.json, "error");
     assert_string_equal(json_string_value(json_object_get(err, "code")), "conflict");
@@ -500,9 +465,9 @@ static void test_duplicate_uscc_is_409(void **state)
                "已登记，不能重复登记"));
     hresp_free(&r);
 
-    send_form(h, &c, "/entities",
-              form("name", "重复诊所", "uscc", uscc, "address", "某路", "subtype", "clinic", NULL),
-              &r);
+    h_send_form(
+        h, &c, "/entities",
+        h_form("name", "重复诊所", "uscc", uscc, "address", "某路", "subtype", "clinic", NULL), &r);
     ASSERT_STATUS(r, 409);
     assert_field_error(&r, "uscc", "已登记，不能重复登记");
     ASSERT_HAS(r, "name=\"name\" value=\"重复诊所\"");
@@ -522,17 +487,17 @@ static void test_viewer_reads_but_cannot_write(void **state)
     char url[80], uscc[USCC_LEN + 1];
     make_uscc(22, uscc);
     struct hresp r;
-    send_json(h, &v, "POST", "/api/v1/entities",
-              json_pack("{ss ss ss ss}", "name", "越权诊所", "uscc", uscc, "address", "某路",
-                        "subtype", "clinic"),
-              &r);
+    h_send_json(h, &v, "POST", "/api/v1/entities",
+                json_pack("{ss ss ss ss}", "name", "越权诊所", "uscc", uscc, "address", "某路",
+                          "subtype", "clinic"),
+                &r);
     ASSERT_STATUS(r, 403);
     assert_string_equal(
         json_string_value(json_object_get(json_object_get(r.json, "error"), "code")), "forbidden");
     hresp_free(&r);
-    send_form(h, &v, "/entities",
-              form("name", "越权诊所", "uscc", uscc, "address", "某路", "subtype", "clinic", NULL),
-              &r);
+    h_send_form(
+        h, &v, "/entities",
+        h_form("name", "越权诊所", "uscc", uscc, "address", "某路", "subtype", "clinic", NULL), &r);
     ASSERT_STATUS(r, 403);
     ASSERT_HAS(r, "您没有执行此操作的权限");
     hresp_free(&r);
@@ -544,14 +509,14 @@ static void test_viewer_reads_but_cannot_write(void **state)
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/entities/%lld", (long long)id);
-    send_json(h, &v, "PUT", url,
-              json_pack("{ss ss ss ss}", "name", "改名", "uscc", uscc, "address", "某路", "subtype",
-                        "clinic"),
-              &r);
+    h_send_json(h, &v, "PUT", url,
+                json_pack("{ss ss ss ss}", "name", "改名", "uscc", uscc, "address", "某路",
+                          "subtype", "clinic"),
+                &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/entities/%lld/licences", (long long)id);
-    send_json(h, &v, "POST", url, json_pack("{ss ss}", "type", "other", "number", "X1"), &r);
+    h_send_json(h, &v, "POST", url, json_pack("{ss ss}", "type", "other", "number", "X1"), &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
 
@@ -598,8 +563,9 @@ static void test_other_county_gets_404(void **state)
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     snprintf(url, sizeof url, "/entities/%lld", (long long)id);
-    send_form(h, &other, url,
-              form("name", "夺取", "uscc", uscc, "address", "某路", "subtype", "clinic", NULL), &r);
+    h_send_form(h, &other, url,
+                h_form("name", "夺取", "uscc", uscc, "address", "某路", "subtype", "clinic", NULL),
+                &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
 
@@ -609,14 +575,14 @@ static void test_other_county_gets_404(void **state)
     assert_string_equal(
         json_string_value(json_object_get(json_object_get(r.json, "error"), "code")), "not_found");
     hresp_free(&r);
-    send_json(h, &other, "PUT", url,
-              json_pack("{ss ss ss ss}", "name", "夺取", "uscc", uscc, "address", "某路", "subtype",
-                        "clinic"),
-              &r);
+    h_send_json(h, &other, "PUT", url,
+                json_pack("{ss ss ss ss}", "name", "夺取", "uscc", uscc, "address", "某路",
+                          "subtype", "clinic"),
+                &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/entities/%lld/licences", (long long)id);
-    send_json(h, &other, "POST", url, json_pack("{ss ss}", "type", "other", "number", "X1"), &r);
+    h_send_json(h, &other, "POST", url, json_pack("{ss ss}", "type", "other", "number", "X1"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     assert_int_equal(count_rows(h, &other, "/api/v1/entities"), 0);
@@ -652,10 +618,10 @@ static void test_update_and_stale_version(void **state)
     make_uscc(41, uscc);
     snprintf(url, sizeof url, "/api/v1/entities/%lld", (long long)id);
     struct hresp r;
-    send_json(h, &c, "PUT", url,
-              json_pack("{ss ss ss ss si ss}", "name", "新名称诊所", "uscc", uscc, "address",
-                        "新地址8号", "subtype", "clinic", "version", 1, "status", "suspended"),
-              &r);
+    h_send_json(h, &c, "PUT", url,
+                json_pack("{ss ss ss ss si ss}", "name", "新名称诊所", "uscc", uscc, "address",
+                          "新地址8号", "subtype", "clinic", "version", 1, "status", "suspended"),
+                &r);
     ASSERT_STATUS(r, 200);
     assert_string_equal(json_string_value(json_object_get(r.json, "name")), "新名称诊所");
     assert_string_equal(json_string_value(json_object_get(r.json, "status")), "suspended");
@@ -663,23 +629,23 @@ static void test_update_and_stale_version(void **state)
     hresp_free(&r);
 
     /* someone else saved in between: the stale version is refused */
-    send_json(h, &c, "PUT", url,
-              json_pack("{ss ss ss ss si}", "name", "覆盖诊所", "uscc", uscc, "address", "某路",
-                        "subtype", "clinic", "version", 1),
-              &r);
+    h_send_json(h, &c, "PUT", url,
+                json_pack("{ss ss ss ss si}", "name", "覆盖诊所", "uscc", uscc, "address", "某路",
+                          "subtype", "clinic", "version", 1),
+                &r);
     ASSERT_STATUS(r, 409);
     json_t *err = json_object_get(r.json, "error");
     assert_string_equal(json_string_value(json_object_get(err, "code")), "conflict");
     assert_non_null(strstr(json_string_value(json_object_get(err, "message")), "已被他人修改"));
     hresp_free(&r);
     /* invalid edits are 422, unknown records 404 */
-    send_json(h, &c, "PUT", url, json_pack("{ss}", "name", ""), &r);
+    h_send_json(h, &c, "PUT", url, json_pack("{ss}", "name", ""), &r);
     ASSERT_STATUS(r, 422);
     hresp_free(&r);
-    send_json(h, &c, "PUT", "/api/v1/entities/999999",
-              json_pack("{ss ss ss ss}", "name", "无", "uscc", uscc, "address", "某路", "subtype",
-                        "clinic"),
-              &r);
+    h_send_json(h, &c, "PUT", "/api/v1/entities/999999",
+                json_pack("{ss ss ss ss}", "name", "无", "uscc", uscc, "address", "某路", "subtype",
+                          "clinic"),
+                &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/entities/abc", NULL, &r);
@@ -703,10 +669,10 @@ static void test_update_and_stale_version(void **state)
 
     /* a stale form: 409, the form again with the message and the typed values */
     snprintf(url, sizeof url, "/entities/%lld", (long long)id);
-    send_form(h, &c, url,
-              form("name", "表单覆盖", "uscc", uscc, "address", "某路", "subtype", "clinic",
-                   "version", "1", NULL),
-              &r);
+    h_send_form(h, &c, url,
+                h_form("name", "表单覆盖", "uscc", uscc, "address", "某路", "subtype", "clinic",
+                       "version", "1", NULL),
+                &r);
     ASSERT_STATUS(r, 409);
     ASSERT_HAS(r, "该记录已被他人修改，请刷新后重新编辑");
     ASSERT_HAS(r, "name=\"name\" value=\"表单覆盖\"");
@@ -714,10 +680,10 @@ static void test_update_and_stale_version(void **state)
     hresp_free(&r);
 
     /* the current version saves and goes back to the record */
-    send_form(h, &c, url,
-              form("name", "表单保存", "uscc", uscc, "address", "某路", "subtype", "clinic",
-                   "status", "open", "version", "2", NULL),
-              &r);
+    h_send_form(h, &c, url,
+                h_form("name", "表单保存", "uscc", uscc, "address", "某路", "subtype", "clinic",
+                       "status", "open", "version", "2", NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     assert_int_equal(id_from_location(&r, "/entities/"), id);
     hresp_free(&r);
@@ -758,25 +724,25 @@ static void test_licences_form_and_api(void **state)
 
     /* API: add, show, delete */
     snprintf(url, sizeof url, "/api/v1/entities/%lld/licences", (long long)id);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss ss ss}", "type", "medical_institution", "number", "PDY-0001",
-                        "valid_from", "2024-01-01", "valid_to", "2029-12-31"),
-              &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss ss ss}", "type", "medical_institution", "number", "PDY-0001",
+                          "valid_from", "2024-01-01", "valid_to", "2029-12-31"),
+                &r);
     ASSERT_STATUS(r, 201);
     int64_t lid = json_integer_value(json_object_get(r.json, "id"));
     assert_true(lid > 0);
     hresp_free(&r);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss}", "type", "medical_institution", "number", "PDY-0001"), &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss}", "type", "medical_institution", "number", "PDY-0001"), &r);
     ASSERT_STATUS(r, 409);
     assert_string_equal(json_string_value(json_object_get(
                             json_object_get(json_object_get(r.json, "error"), "fields"), "number")),
                         "该许可证已登记");
     hresp_free(&r);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss ss ss}", "type", "bogus", "number", "", "valid_from", "2024-05-01",
-                        "valid_to", "2024-01-01"),
-              &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss ss ss}", "type", "bogus", "number", "", "valid_from",
+                          "2024-05-01", "valid_to", "2024-01-01"),
+                &r);
     ASSERT_STATUS(r, 422);
     json_t *fields = json_object_get(json_object_get(r.json, "error"), "fields");
     assert_non_null(json_object_get(fields, "type"));
@@ -806,10 +772,10 @@ static void test_licences_form_and_api(void **state)
 
     /* forms */
     snprintf(url, sizeof url, "/entities/%lld/licences", (long long)id);
-    send_form(h, &c, url,
-              form("type", "radiation_diagnosis", "number", "FS-2024-09", "valid_from",
-                   "2024-02-01", "valid_to", "", NULL),
-              &r);
+    h_send_form(h, &c, url,
+                h_form("type", "radiation_diagnosis", "number", "FS-2024-09", "valid_from",
+                       "2024-02-01", "valid_to", "", NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     char want[96];
     snprintf(want, sizeof want, "/entities/%lld?saved=1#licences", (long long)id);
@@ -829,8 +795,8 @@ static void test_licences_form_and_api(void **state)
 
     /* an invalid licence form shows the entity page again with the messages */
     snprintf(url, sizeof url, "/entities/%lld/licences", (long long)id);
-    send_form(h, &c, url,
-              form("type", "public_place", "number", "", "valid_from", "2024-13-01", NULL), &r);
+    h_send_form(h, &c, url,
+                h_form("type", "public_place", "number", "", "valid_from", "2024-13-01", NULL), &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "许可诊所");
     assert_field_error(&r, "number", "请填写许可证号");
@@ -841,7 +807,7 @@ static void test_licences_form_and_api(void **state)
 
     snprintf(url, sizeof url, "/entities/%lld/licences/%lld/delete", (long long)id,
              (long long)lid2);
-    send_form(h, &c, url, form("x", "", NULL), &r);
+    h_send_form(h, &c, url, h_form("x", "", NULL), &r);
     ASSERT_STATUS(r, 303);
     assert_string_equal(r.location, want);
     hresp_free(&r);
@@ -853,7 +819,7 @@ static void test_licences_form_and_api(void **state)
     /* a licence of another entity cannot be deleted through this one */
     int64_t other = create_entity(h, &c, "另一诊所", 62, "clinic", NULL);
     snprintf(url, sizeof url, "/api/v1/entities/%lld/licences", (long long)other);
-    send_json(h, &c, "POST", url, json_pack("{ss ss}", "type", "other", "number", "QT-1"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss ss}", "type", "other", "number", "QT-1"), &r);
     ASSERT_STATUS(r, 201);
     int64_t lid3 = json_integer_value(json_object_get(r.json, "id"));
     hresp_free(&r);
@@ -991,7 +957,7 @@ static void test_hostile_name_is_escaped_everywhere(void **state)
     hresp_free(&r);
 
     /* a failed form shows the typed hostile values escaped too */
-    send_form(h, &c, "/entities", form("name", EVIL, "uscc", EVIL, "subtype", EVIL, NULL), &r);
+    h_send_form(h, &c, "/entities", h_form("name", EVIL, "uscc", EVIL, "subtype", EVIL, NULL), &r);
     ASSERT_STATUS(r, 422);
     ASSERT_LACKS(r, "<script>alert");
     ASSERT_HAS(r, "name=\"name\" value=\"" EVIL_ESCAPED "\"");

@@ -49,40 +49,6 @@ static const char *day_from_today(int offset, char out[DATE_STRLEN])
     return out;
 }
 
-/* A form-encoded body from name, value pairs ending with NULL. Caller frees. */
-static char *form(const char *name, ...)
-{
-    struct buf b = {0};
-    va_list ap;
-    va_start(ap, name);
-    for (const char *n = name; n; n = va_arg(ap, const char *)) {
-        const char *v = va_arg(ap, const char *);
-        if (b.len) buf_addc(&b, '&');
-        buf_add_urlenc(&b, n);
-        buf_addc(&b, '=');
-        buf_add_urlenc(&b, v);
-    }
-    va_end(ap);
-    if (!b.len) buf_adds(&b, "");
-    return buf_steal(&b);
-}
-
-static void send_json(struct harness *h, struct client *c, const char *method, const char *target,
-                      json_t *obj, struct hresp *r)
-{
-    char *s = json_dumps(obj, JSON_COMPACT);
-    json_decref(obj);
-    h_request(h, c, method, target, s, r);
-    free(s);
-}
-
-static void send_form(struct harness *h, struct client *c, const char *target, char *body,
-                      struct hresp *r)
-{
-    h_request(h, c, "POST", target, body, r);
-    free(body);
-}
-
 /* The JSON fields of a valid officer: ID number seq, certificate cert_no, certificate valid from
  * today + issued to today + expires. */
 static json_t *officer_json(const char *name, int seq, const char *cert_no, int issued, int expires)
@@ -104,7 +70,7 @@ static int64_t create_officer(struct harness *h, struct client *c, const char *n
         json_decref(extra);
     }
     struct hresp r;
-    send_json(h, c, "POST", "/api/v1/officers", o, &r);
+    h_send_json(h, c, "POST", "/api/v1/officers", o, &r);
     ASSERT_STATUS(r, 201);
     int64_t id = json_integer_value(json_object_get(r.json, "id"));
     assert_true(id > 0);
@@ -256,7 +222,7 @@ static void test_create_form_and_json(void **state)
     hresp_free(&r);
     char url[96];
     snprintf(url, sizeof url, "/api/v1/agencies/%lld/departments", (long long)agency_id);
-    send_json(h, &c, "POST", url, json_pack("{ss}", "name", "医疗卫生监督科"), &r);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "name", "医疗卫生监督科"), &r);
     ASSERT_STATUS(r, 201);
     hresp_free(&r);
 
@@ -268,13 +234,13 @@ static void test_create_form_and_json(void **state)
 
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
     make_idno(11, idno);
-    send_form(h, &c, "/officers",
-              form("name", "孙表单", "id_number", idno, "phone", "13900000000", "agency", "320412",
-                   "department", "医疗卫生监督科", "legal_qualified", "1", "cert_no", "ZF-1001",
-                   "cert_issued", day_from_today(-30, from), "cert_expires",
-                   day_from_today(1800, to), "lines", "medical", "lines", "infectious", "status",
-                   "active", NULL),
-              &r);
+    h_send_form(h, &c, "/officers",
+                h_form("name", "孙表单", "id_number", idno, "phone", "13900000000", "agency",
+                       "320412", "department", "医疗卫生监督科", "legal_qualified", "1", "cert_no",
+                       "ZF-1001", "cert_issued", day_from_today(-30, from), "cert_expires",
+                       day_from_today(1800, to), "lines", "medical", "lines", "infectious",
+                       "status", "active", NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     int64_t id = id_from_location(&r, "/officers/");
     assert_true(id > 0);
@@ -292,8 +258,8 @@ static void test_create_form_and_json(void **state)
     ASSERT_HAS(r, "登记执法人员 孙表单（证号 ZF-1001）");
     hresp_free(&r);
 
-    send_json(h, &c, "POST", "/api/v1/officers", officer_json("周接口", 12, "ZF-1002", -1, 900),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/officers", officer_json("周接口", 12, "ZF-1002", -1, 900),
+                &r);
     ASSERT_STATUS(r, 201);
     assert_string_equal(json_string_value(json_object_get(r.json, "name")), "周接口");
     assert_string_equal(json_string_value(json_object_get(r.json, "status")), "active");
@@ -309,11 +275,12 @@ static void test_validation(void **state)
     struct client c;
     h_login(h, &c, "admin");
     struct hresp r;
-    send_form(h, &c, "/officers",
-              form("name", "", "id_number", "12345", "phone", "电话", "cert_no", "ZF-9",
-                   "cert_issued", "2025-06-01", "cert_expires", "2025-01-01", "status", "suspended",
-                   "status_reason", "", "legal_qualified", "1", "department", "无此科室", NULL),
-              &r);
+    h_send_form(h, &c, "/officers",
+                h_form("name", "", "id_number", "12345", "phone", "电话", "cert_no", "ZF-9",
+                       "cert_issued", "2025-06-01", "cert_expires", "2025-01-01", "status",
+                       "suspended", "status_reason", "", "legal_qualified", "1", "department",
+                       "无此科室", NULL),
+                &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "提交的内容有误，请按提示修改");
     assert_field_error(&r, "name", "请填写姓名");
@@ -334,11 +301,11 @@ static void test_validation(void **state)
     /* an unknown department is reported on its field */
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
     make_idno(21, idno);
-    send_form(h, &c, "/officers",
-              form("name", "钱科室", "id_number", idno, "cert_no", "ZF-2101", "cert_issued",
-                   day_from_today(-1, from), "cert_expires", day_from_today(100, to), "lines",
-                   "medical", "department", "无此科室", NULL),
-              &r);
+    h_send_form(h, &c, "/officers",
+                h_form("name", "钱科室", "id_number", idno, "cert_no", "ZF-2101", "cert_issued",
+                       day_from_today(-1, from), "cert_expires", day_from_today(100, to), "lines",
+                       "medical", "department", "无此科室", NULL),
+                &r);
     ASSERT_STATUS(r, 422);
     assert_field_error(&r, "department", "该机构没有名为“无此科室”的科室");
     hresp_free(&r);
@@ -363,8 +330,8 @@ static void test_duplicate_certificate_is_409(void **state)
     h_login(h, &c, "admin");
     create_officer(h, &c, "吴原有", 31, "ZF-3100", -10, 500, NULL);
     struct hresp r;
-    send_json(h, &c, "POST", "/api/v1/officers", officer_json("郑重复", 32, "ZF-3100", -10, 500),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/officers", officer_json("郑重复", 32, "ZF-3100", -10, 500),
+                &r);
     ASSERT_STATUS(r, 409);
     json_t *err = json_object_get(r.json, "error");
     assert_string_equal(json_string_value(json_object_get(err, "code")), "conflict");
@@ -375,11 +342,11 @@ static void test_duplicate_certificate_is_409(void **state)
 
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
     make_idno(33, idno);
-    send_form(h, &c, "/officers",
-              form("name", "郑重复", "id_number", idno, "cert_no", "ZF-3100", "cert_issued",
-                   day_from_today(-10, from), "cert_expires", day_from_today(500, to), "lines",
-                   "medical", NULL),
-              &r);
+    h_send_form(h, &c, "/officers",
+                h_form("name", "郑重复", "id_number", idno, "cert_no", "ZF-3100", "cert_issued",
+                       day_from_today(-10, from), "cert_expires", day_from_today(500, to), "lines",
+                       "medical", NULL),
+                &r);
     ASSERT_STATUS(r, 409);
     assert_field_error(&r, "cert_no", "执法证号 ZF-3100 已登记");
     ASSERT_HAS(r, "name=\"name\" value=\"郑重复\"");
@@ -412,14 +379,14 @@ static void test_edit_and_stale_version(void **state)
     snprintf(url, sizeof url, "/api/v1/officers/%lld", (long long)id);
     json_t *o = officer_json("冯已改", 41, "ZF-4100", -10, 600);
     json_object_set_new(o, "version", json_integer(1));
-    send_json(h, &c, "PUT", url, o, &r);
+    h_send_json(h, &c, "PUT", url, o, &r);
     ASSERT_STATUS(r, 200);
     assert_string_equal(json_string_value(json_object_get(r.json, "name")), "冯已改");
     assert_int_equal(json_integer_value(json_object_get(r.json, "version")), 2);
     hresp_free(&r);
     o = officer_json("冯覆盖", 41, "ZF-4100", -10, 600);
     json_object_set_new(o, "version", json_integer(1));
-    send_json(h, &c, "PUT", url, o, &r);
+    h_send_json(h, &c, "PUT", url, o, &r);
     ASSERT_STATUS(r, 409);
     assert_non_null(
         strstr(json_string_value(json_object_get(json_object_get(r.json, "error"), "message")),
@@ -430,11 +397,11 @@ static void test_edit_and_stale_version(void **state)
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
     make_idno(41, idno);
     snprintf(url, sizeof url, "/officers/%lld", (long long)id);
-    send_form(h, &c, url,
-              form("name", "冯表单", "id_number", idno, "cert_no", "ZF-4100", "cert_issued",
-                   day_from_today(-10, from), "cert_expires", day_from_today(700, to), "lines",
-                   "medical", "version", "1", NULL),
-              &r);
+    h_send_form(h, &c, url,
+                h_form("name", "冯表单", "id_number", idno, "cert_no", "ZF-4100", "cert_issued",
+                       day_from_today(-10, from), "cert_expires", day_from_today(700, to), "lines",
+                       "medical", "version", "1", NULL),
+                &r);
     ASSERT_STATUS(r, 409);
     ASSERT_HAS(r, "该记录已被他人修改，请刷新后重新编辑");
     ASSERT_HAS(r, "name=\"name\" value=\"冯表单\"");
@@ -442,11 +409,11 @@ static void test_edit_and_stale_version(void **state)
     snprintf(action, sizeof action, "action=\"/officers/%lld\"", (long long)id);
     ASSERT_HAS(r, action);
     hresp_free(&r);
-    send_form(h, &c, url,
-              form("name", "冯表单", "id_number", idno, "cert_no", "ZF-4100", "cert_issued",
-                   day_from_today(-10, from), "cert_expires", day_from_today(700, to), "lines",
-                   "medical", "status", "active", "version", "2", NULL),
-              &r);
+    h_send_form(h, &c, url,
+                h_form("name", "冯表单", "id_number", idno, "cert_no", "ZF-4100", "cert_issued",
+                       day_from_today(-10, from), "cert_expires", day_from_today(700, to), "lines",
+                       "medical", "status", "active", "version", "2", NULL),
+                &r);
     ASSERT_STATUS(r, 303);
     assert_int_equal(id_from_location(&r, "/officers/"), id);
     hresp_free(&r);
@@ -478,26 +445,26 @@ static void test_annual_review(void **state)
     char url[96], year[8], on[DATE_STRLEN];
     struct hresp r;
     snprintf(url, sizeof url, "/api/v1/officers/%lld/reviews", (long long)id);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss ss ss}", "year", "2020", "reviewed_on", "2021-01-20", "passed", "1",
-                        "note", "接口登记"),
-              &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss ss ss}", "year", "2020", "reviewed_on", "2021-01-20", "passed",
+                          "1", "note", "接口登记"),
+                &r);
     ASSERT_STATUS(r, 201);
     json_t *reviews = json_object_get(r.json, "reviews");
     assert_int_equal(json_array_size(reviews), 1);
     assert_int_equal(json_integer_value(json_object_get(json_array_get(reviews, 0), "year")), 2020);
     hresp_free(&r);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss ss}", "year", "2020", "reviewed_on", "2021-02-01", "passed", "0"),
-              &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss ss}", "year", "2020", "reviewed_on", "2021-02-01", "passed", "0"),
+                &r);
     ASSERT_STATUS(r, 409);
     assert_string_equal(json_string_value(json_object_get(
                             json_object_get(json_object_get(r.json, "error"), "fields"), "year")),
                         "2020 年度的年审已登记");
     hresp_free(&r);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss ss}", "year", "20x", "reviewed_on", "2019-01-01", "passed", "2"),
-              &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss ss}", "year", "20x", "reviewed_on", "2019-01-01", "passed", "2"),
+                &r);
     ASSERT_STATUS(r, 422);
     json_t *fields = json_object_get(json_object_get(r.json, "error"), "fields");
     assert_non_null(json_object_get(fields, "year"));
@@ -507,9 +474,9 @@ static void test_annual_review(void **state)
     /* the form */
     snprintf(url, sizeof url, "/officers/%lld/reviews", (long long)id);
     snprintf(year, sizeof year, "%d", 2021);
-    send_form(
+    h_send_form(
         h, &c, url,
-        form("year", year, "reviewed_on", "2022-01-10", "passed", "1", "note", "表单登记", NULL),
+        h_form("year", year, "reviewed_on", "2022-01-10", "passed", "1", "note", "表单登记", NULL),
         &r);
     ASSERT_STATUS(r, 303);
     char want[96];
@@ -525,8 +492,9 @@ static void test_annual_review(void **state)
     /* an invalid form: the officer page again, messages next to the fields */
     snprintf(url, sizeof url, "/officers/%lld/reviews", (long long)id);
     snprintf(on, sizeof on, "2021-05-05");
-    send_form(h, &c, url,
-              form("year", "2022", "reviewed_on", on, "passed", "1", "note", "日期有误", NULL), &r);
+    h_send_form(h, &c, url,
+                h_form("year", "2022", "reviewed_on", on, "passed", "1", "note", "日期有误", NULL),
+                &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "陈年审");
     assert_field_error(&r, "reviewed_on", "年审日期应在被审年度之后");
@@ -535,9 +503,9 @@ static void test_annual_review(void **state)
     hresp_free(&r);
 
     /* unknown officer */
-    send_json(h, &c, "POST", "/api/v1/officers/999999/reviews",
-              json_pack("{ss ss ss}", "year", "2020", "reviewed_on", "2021-01-20", "passed", "1"),
-              &r);
+    h_send_json(h, &c, "POST", "/api/v1/officers/999999/reviews",
+                json_pack("{ss ss ss}", "year", "2020", "reviewed_on", "2021-01-20", "passed", "1"),
+                &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
 }
@@ -585,8 +553,8 @@ static void test_can_enforce_on_detail_page(void **state)
     snprintf(year, sizeof year, "%d", due);
     snprintf(on, sizeof on, "%d-01-15", due + 1);
     snprintf(url, sizeof url, "/api/v1/officers/%lld/reviews", (long long)old);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss ss}", "year", year, "reviewed_on", on, "passed", "1"), &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss ss}", "year", year, "reviewed_on", on, "passed", "1"), &r);
     ASSERT_STATUS(r, 201);
     assert_true(json_is_true(json_object_get(r.json, "can_enforce")));
     hresp_free(&r);
@@ -597,8 +565,8 @@ static void test_can_enforce_on_detail_page(void **state)
 
     int64_t failed = create_officer(h, &c, "不合格人员", 64, "ZF-6104", -4000, 1000, NULL);
     snprintf(url, sizeof url, "/api/v1/officers/%lld/reviews", (long long)failed);
-    send_json(h, &c, "POST", url,
-              json_pack("{ss ss ss}", "year", year, "reviewed_on", on, "passed", "0"), &r);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{ss ss ss}", "year", year, "reviewed_on", on, "passed", "0"), &r);
     ASSERT_STATUS(r, 201);
     hresp_free(&r);
     snprintf(url, sizeof url, "/officers/%lld", (long long)failed);
@@ -632,14 +600,14 @@ static void test_only_admin_writes_officers(void **state)
     for (size_t k = 0; k < sizeof writers_refused / sizeof *writers_refused; k++) {
         struct client c;
         h_login(h, &c, writers_refused[k]);
-        send_json(h, &c, "POST", "/api/v1/officers", officer_json("越权", 72, "ZF-7200", -1, 9),
-                  &r);
+        h_send_json(h, &c, "POST", "/api/v1/officers", officer_json("越权", 72, "ZF-7200", -1, 9),
+                    &r);
         ASSERT_STATUS(r, 403);
         assert_string_equal(
             json_string_value(json_object_get(json_object_get(r.json, "error"), "code")),
             "forbidden");
         hresp_free(&r);
-        send_form(h, &c, "/officers", form("name", "越权", NULL), &r);
+        h_send_form(h, &c, "/officers", h_form("name", "越权", NULL), &r);
         ASSERT_STATUS(r, 403);
         ASSERT_HAS(r, "您没有执行此操作的权限");
         hresp_free(&r);
@@ -651,12 +619,12 @@ static void test_only_admin_writes_officers(void **state)
         ASSERT_STATUS(r, 403);
         hresp_free(&r);
         snprintf(url, sizeof url, "/api/v1/officers/%lld", (long long)id);
-        send_json(h, &c, "PUT", url, officer_json("越权", 71, "ZF-7100", -1, 9), &r);
+        h_send_json(h, &c, "PUT", url, officer_json("越权", 71, "ZF-7100", -1, 9), &r);
         ASSERT_STATUS(r, 403);
         hresp_free(&r);
         snprintf(url, sizeof url, "/officers/%lld/reviews", (long long)id);
-        send_form(h, &c, url,
-                  form("year", "2020", "reviewed_on", "2021-01-01", "passed", "1", NULL), &r);
+        h_send_form(h, &c, url,
+                    h_form("year", "2020", "reviewed_on", "2021-01-01", "passed", "1", NULL), &r);
         ASSERT_STATUS(r, 403);
         hresp_free(&r);
 
@@ -700,20 +668,20 @@ static void test_other_county_gets_404(void **state)
     h_request(h, &other, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
-    send_json(h, &other, "PUT", url, officer_json("夺取", 81, "ZF-8100", -10, 500), &r);
+    h_send_json(h, &other, "PUT", url, officer_json("夺取", 81, "ZF-8100", -10, 500), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/officers/%lld/reviews", (long long)id);
-    send_json(h, &other, "POST", url,
-              json_pack("{ss ss ss}", "year", "2020", "reviewed_on", "2021-01-20", "passed", "1"),
-              &r);
+    h_send_json(h, &other, "POST", url,
+                json_pack("{ss ss ss}", "year", "2020", "reviewed_on", "2021-01-20", "passed", "1"),
+                &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     assert_int_equal(count_rows(h, &other, "/api/v1/officers"), 0);
     /* the other county may not register into this county either */
     json_t *o = officer_json("跨区", 82, "ZF-8200", -1, 100);
     json_object_set_new(o, "agency", json_string("320412"));
-    send_json(h, &other, "POST", "/api/v1/officers", o, &r);
+    h_send_json(h, &other, "POST", "/api/v1/officers", o, &r);
     ASSERT_STATUS(r, 422);
     assert_non_null(
         json_object_get(json_object_get(json_object_get(r.json, "error"), "fields"), "agency"));
