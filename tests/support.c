@@ -7,6 +7,7 @@
 #include "store/migrate.h"
 #include "web/server.h"
 #include "web/web.h"
+#include "base/codes.h"
 #include "base/crypto.h"
 #include "base/log.h"
 
@@ -239,4 +240,12 @@ void h_send_form(struct harness *h, struct client *c, const char *target, char *
 {
     h_request(h, c, "POST", target, body, r);
     free(body);
+}
+
+void h_uscc(int n, char *out)
+{
+    snprintf(out, 19, "91320412%08d", n);
+    out[16] = orgcode_check_char(out + 8);
+    out[17] = uscc_check_char(out);
+    out[18] = 0;
 }

@@ -15,6 +15,27 @@
 
 #define TEST_PASSWORD "secret2026"
 
+/* Assertions on a struct hresp that show the body when they fail. */
+#define ASSERT_STATUS(r, want)                                                                     \
+    do {                                                                                           \
+        if ((r).status != (want))                                                                  \
+            fail_msg("%s:%d: status %d, expected %d: %.1500s", __FILE__, __LINE__, (r).status,     \
+                     (want), (r).body);                                                            \
+    } while (0)
+
+#define ASSERT_HAS(r, s)                                                                           \
+    do {                                                                                           \
+        if (!strstr((r).body, (s)))                                                                \
+            fail_msg("%s:%d: body lacks \"%s\": %.1500s", __FILE__, __LINE__, (s), (r).body);      \
+    } while (0)
+
+#define ASSERT_LACKS(r, s)                                                                         \
+    do {                                                                                           \
+        if (strstr((r).body, (s)))                                                                 \
+            fail_msg("%s:%d: body has \"%s\": %.1500s", __FILE__, __LINE__, (s),                   \
+                     strstr((r).body, (s)));                                                       \
+    } while (0)
+
 /* A test database: agencies 320000 (province) → 320400 (city) → 320412 and 320411 (counties);
  * users admin, officer, clerk, legal, leader, auditor, viewer at 320412 (password
  * TEST_PASSWORD), plus "other" (admin at 320411) and "city" (admin at 320400). */
@@ -73,6 +94,8 @@ const char *h_header(const struct hresp *r, const char *name);
 void h_actor(struct harness *h, const char *username, struct actor *who);
 /* A ctx acting as username. */
 struct ctx h_ctx(struct harness *h, const char *username, struct actor *who);
+/* A valid 统一社会信用代码 numbered n (check characters computed) into out (19 bytes). */
+void h_uscc(int n, char *out);
 /* Source directory (for data files). */
 const char *h_srcdir(void);
 

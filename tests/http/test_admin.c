@@ -11,26 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-#define ASSERT_STATUS(r, want)                                                                     \
-    do {                                                                                           \
-        if ((r).status != (want))                                                                  \
-            fail_msg("%s:%d: status %d, expected %d: %.1500s", __FILE__, __LINE__, (r).status,     \
-                     (want), (r).body);                                                            \
-    } while (0)
-
-#define ASSERT_HAS(r, s)                                                                           \
-    do {                                                                                           \
-        if (!strstr((r).body, (s)))                                                                \
-            fail_msg("%s:%d: body lacks \"%s\": %.1500s", __FILE__, __LINE__, (s), (r).body);      \
-    } while (0)
-
-#define ASSERT_LACKS(r, s)                                                                         \
-    do {                                                                                           \
-        if (strstr((r).body, (s)))                                                                 \
-            fail_msg("%s:%d: body has \"%s\": %.1500s", __FILE__, __LINE__, (s),                   \
-                     strstr((r).body, (s)));                                                       \
-    } while (0)
-
 /* ---- helpers ------------------------------------------------------------------------------ */
 
 /* The value of error.fields.<name> of a JSON error answer, or NULL. */
@@ -102,14 +82,6 @@ static int get_status(struct harness *h, struct client *c, const char *target)
     return status;
 }
 
-static void make_uscc(int n, char out[USCC_LEN + 1])
-{
-    snprintf(out, USCC_LEN + 1, "91320412%08d", n);
-    out[16] = orgcode_check_char(out + 8);
-    out[17] = uscc_check_char(out);
-    out[18] = 0;
-}
-
 static void make_idno(int n, char out[IDCARD_LEN + 1])
 {
     snprintf(out, IDCARD_LEN + 1, "32041219900607%03d", n % 1000);
@@ -121,7 +93,7 @@ static void create_entity(struct harness *h, struct client *c, const char *name,
                           const char *status)
 {
     char uscc[USCC_LEN + 1];
-    make_uscc(n, uscc);
+    h_uscc(n, uscc);
     struct hresp r;
     h_send_json(h, c, "POST", "/api/v1/entities",
                 json_pack("{ss ss ss ss ss}", "name", name, "uscc", uscc, "address", "某路1号",

@@ -13,19 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-#define ASSERT_STATUS(r, want)                                                                     \
-    do {                                                                                           \
-        if ((r).status != (want))                                                                  \
-            fail_msg("%s:%d: status %d, expected %d: %.1500s", __FILE__, __LINE__, (r).status,     \
-                     (want), (r).body);                                                            \
-    } while (0)
-
-#define ASSERT_HAS(r, s)                                                                           \
-    do {                                                                                           \
-        if (!strstr((r).body, (s)))                                                                \
-            fail_msg("%s:%d: body lacks \"%s\": %.1500s", __FILE__, __LINE__, (s), (r).body);      \
-    } while (0)
-
 /* ---- helpers ------------------------------------------------------------------------------ */
 
 /* Ids of one record of each kind, for the {…} segments of route patterns. */

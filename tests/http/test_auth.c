@@ -8,19 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ASSERT_STATUS(r, want)                                                                     \
-    do {                                                                                           \
-        if ((r).status != (want))                                                                  \
-            fail_msg("%s:%d: status %d, expected %d: %.800s", __FILE__, __LINE__, (r).status,      \
-                     (want), (r).body);                                                            \
-    } while (0)
-
-#define ASSERT_HAS(r, s)                                                                           \
-    do {                                                                                           \
-        if (!strstr((r).body, (s)))                                                                \
-            fail_msg("%s:%d: body lacks \"%s\": %.800s", __FILE__, __LINE__, (s), (r).body);       \
-    } while (0)
-
 /* The session cookie ("landun_sid=…") set by r, into out; asserts there is one. */
 static void cookie_of(const struct hresp *r, char *out, size_t n)
 {
@@ -226,20 +213,11 @@ static void test_session_id_rotates_at_each_login(void **state)
     hresp_free(&r);
 }
 
-/* A valid 统一社会信用代码 numbered n (check characters computed). */
-static void make_uscc(int n, char out[USCC_LEN + 1])
-{
-    snprintf(out, USCC_LEN + 1, "91320412%08d", n);
-    out[16] = orgcode_check_char(out + 8);
-    out[17] = uscc_check_char(out);
-    out[18] = 0;
-}
-
 /* A valid entity as JSON with USCC number n. */
 static const char *entity_json(char *buf, size_t n, const char *name, int uscc_no)
 {
     char uscc[USCC_LEN + 1];
-    make_uscc(uscc_no, uscc);
+    h_uscc(uscc_no, uscc);
     snprintf(buf, n,
              "{\"name\":\"%s\",\"uscc\":\"%s\",\"address\":\"武进区湖塘镇1号\","
              "\"subtype\":\"clinic\"}",
@@ -283,7 +261,7 @@ static void test_csrf_required_with_cookie(void **state)
 
     /* the HTML face refuses a form without _csrf, with an error page */
     char uscc[USCC_LEN + 1];
-    make_uscc(1, uscc);
+    h_uscc(1, uscc);
     h_requestf(h, &none, "POST", "/entities", &r,
                "name=%%E4%%B9%%99&uscc=%s&address=x&subtype=clinic", uscc);
     ASSERT_STATUS(r, 403);

@@ -10,36 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ASSERT_STATUS(r, want)                                                                     \
-    do {                                                                                           \
-        if ((r).status != (want))                                                                  \
-            fail_msg("%s:%d: status %d, expected %d: %.1500s", __FILE__, __LINE__, (r).status,     \
-                     (want), (r).body);                                                            \
-    } while (0)
-
-#define ASSERT_HAS(r, s)                                                                           \
-    do {                                                                                           \
-        if (!strstr((r).body, (s)))                                                                \
-            fail_msg("%s:%d: body lacks \"%s\": %.1500s", __FILE__, __LINE__, (s), (r).body);      \
-    } while (0)
-
-#define ASSERT_LACKS(r, s)                                                                         \
-    do {                                                                                           \
-        if (strstr((r).body, (s)))                                                                 \
-            fail_msg("%s:%d: body has \"%s\": %.1500s", __FILE__, __LINE__, (s),                   \
-                     strstr((r).body, (s)));                                                       \
-    } while (0)
-
 /* ---- helpers ------------------------------------------------------------------------------ */
-
-/* A valid 统一社会信用代码 numbered n (check characters computed). */
-static void make_uscc(int n, char out[USCC_LEN + 1])
-{
-    snprintf(out, USCC_LEN + 1, "91320412%08d", n);
-    out[16] = orgcode_check_char(out + 8);
-    out[17] = uscc_check_char(out);
-    out[18] = 0;
-}
 
 /* A valid 居民身份证号码 with sequence number n. */
 static void make_idno(int n, char out[IDCARD_LEN + 1])
@@ -55,7 +26,7 @@ static int64_t create_entity(struct harness *h, struct client *c, const char *na
                              const char *subtype, json_t *extra)
 {
     char uscc[USCC_LEN + 1];
-    make_uscc(uscc_no, uscc);
+    h_uscc(uscc_no, uscc);
     json_t *o = json_pack("{ss ss ss ss}", "name", name, "uscc", uscc, "address", "武进区某路1号",
                           "subtype", subtype);
     if (extra) {
@@ -173,7 +144,7 @@ static void test_search_chinese(void **state)
     assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=人民医院"), 1);
     assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=延政中路"), 1);
     char q[80], uscc[USCC_LEN + 1];
-    make_uscc(2, uscc);
+    h_uscc(2, uscc);
     snprintf(q, sizeof q, "/api/v1/entities?q=%s", uscc);
     assert_int_equal(count_rows(h, &c, q), 1);
     assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=不存在的单位"), 0);
@@ -291,7 +262,7 @@ static void test_create_form_redirects_to_record(void **state)
     hresp_free(&r);
 
     char uscc[USCC_LEN + 1];
-    make_uscc(7, uscc);
+    h_uscc(7, uscc);
     h_send_form(h, &c, "/entities",
                 h_form("kind", "org", "name", "湖塘社区卫生服务站", "uscc", uscc, "legal_rep",
                        "李四", "address", "湖塘镇人民路8号", "division_code", "320412", "subtype",
@@ -324,7 +295,7 @@ static void test_create_json_returns_201_with_object(void **state)
     struct client c;
     h_login(h, &c, "officer");
     char uscc[USCC_LEN + 1], idno[IDCARD_LEN + 1];
-    make_uscc(9, uscc);
+    h_uscc(9, uscc);
     struct hresp r;
     h_send_json(h, &c, "POST", "/api/v1/entities",
                 json_pack("{ss ss ss ss ss s[s]}", "name", "游泳馆", "uscc", uscc, "address",
@@ -384,7 +355,7 @@ static void test_validation_html_shows_messages_next_to_fields(void **state)
 
     /* a USCC with a wrong check character is explained */
     char uscc[USCC_LEN + 1];
-    make_uscc(3, uscc);
+    h_uscc(3, uscc);
     uscc[17] = uscc[17] == '0' ? '1' : '0';
     h_send_form(h, &c, "/entities",
                 h_form("name", "某诊所", "uscc", uscc, "address", "某路", "subtype", "clinic",
@@ -432,7 +403,7 @@ static void test_validation_json_has_fields(void **state)
                         "个人须填写身份证号");
     hresp_free(&r);
     char uscc[USCC_LEN + 1];
-    make_uscc(4, uscc);
+    h_uscc(4, uscc);
     h_send_json(h, &c, "POST", "/api/v1/entities",
                 json_pack("{ss ss ss ss ss}", "name", "跨区诊所", "uscc", uscc, "address", "某路",
                           "subtype", "clinic", "agency", "320411"),
@@ -451,7 +422,7 @@ static void test_duplicate_uscc_is_409(void **state)
     h_login(h, &c, "admin");
     create_entity(h, &c, "原有诊所", 11, "clinic", NULL);
     char uscc[USCC_LEN + 1];
-    make_uscc(11, uscc);
+    h_uscc(11, uscc);
     struct hresp r;
     h_send_json(h, &c, "POST", "/api/v1/entities",
                 json_pack("{ss ss ss ss}", "name", "重复诊所", "uscc", uscc, "address", "某路",
@@ -485,7 +456,7 @@ static void test_viewer_reads_but_cannot_write(void **state)
     int64_t id = create_entity(h, &admin, "只读测试诊所", 21, "clinic", NULL);
     h_login(h, &v, "viewer");
     char url[80], uscc[USCC_LEN + 1];
-    make_uscc(22, uscc);
+    h_uscc(22, uscc);
     struct hresp r;
     h_send_json(h, &v, "POST", "/api/v1/entities",
                 json_pack("{ss ss ss ss}", "name", "越权诊所", "uscc", uscc, "address", "某路",
@@ -549,7 +520,7 @@ static void test_other_county_gets_404(void **state)
     int64_t id = create_entity(h, &admin, "武进辖区诊所", 31, "clinic", NULL);
     h_login(h, &other, "other");
     char url[96], uscc[USCC_LEN + 1];
-    make_uscc(31, uscc);
+    h_uscc(31, uscc);
     struct hresp r;
     snprintf(url, sizeof url, "/entities/%lld", (long long)id);
     h_request(h, &other, "GET", url, NULL, &r);
@@ -615,7 +586,7 @@ static void test_update_and_stale_version(void **state)
     h_login(h, &c, "admin");
     int64_t id = create_entity(h, &c, "旧名称诊所", 41, "clinic", NULL);
     char url[96], uscc[USCC_LEN + 1];
-    make_uscc(41, uscc);
+    h_uscc(41, uscc);
     snprintf(url, sizeof url, "/api/v1/entities/%lld", (long long)id);
     struct hresp r;
     h_send_json(h, &c, "PUT", url,
@@ -856,7 +827,7 @@ static void test_export_xlsx_and_csv(void **state)
     h_login(h, &admin, "admin");
     create_entity(h, &admin, "导出测试诊所", 71, "clinic", NULL);
     char uscc[USCC_LEN + 1];
-    make_uscc(71, uscc);
+    h_uscc(71, uscc);
     struct hresp r;
 
     h_request(h, &c, "GET", "/entities/export?format=csv", NULL, &r);

@@ -12,26 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-#define ASSERT_STATUS(r, want)                                                                     \
-    do {                                                                                           \
-        if ((r).status != (want))                                                                  \
-            fail_msg("%s:%d: status %d, expected %d: %.1500s", __FILE__, __LINE__, (r).status,     \
-                     (want), (r).body);                                                            \
-    } while (0)
-
-#define ASSERT_HAS(r, s)                                                                           \
-    do {                                                                                           \
-        if (!strstr((r).body, (s)))                                                                \
-            fail_msg("%s:%d: body lacks \"%s\": %.1500s", __FILE__, __LINE__, (s), (r).body);      \
-    } while (0)
-
-#define ASSERT_LACKS(r, s)                                                                         \
-    do {                                                                                           \
-        if (strstr((r).body, (s)))                                                                 \
-            fail_msg("%s:%d: body has \"%s\": %.1500s", __FILE__, __LINE__, (s),                   \
-                     strstr((r).body, (s)));                                                       \
-    } while (0)
-
 /* ---- helpers ------------------------------------------------------------------------------ */
 
 /* A valid 居民身份证号码 with sequence number n. */
