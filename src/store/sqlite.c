@@ -80,6 +80,9 @@ static int sq_open(struct db *db, const char *url, struct err *e)
         return ERR_INTERNAL;
     }
     sqlite3_extended_result_codes(c->h, 1);
+    /* Plan without looking at bound values: otherwise every `LIKE ?` re-prepares its statement
+     * whenever the value changes (a fifth of a list page's time). */
+    sqlite3_db_config(c->h, SQLITE_DBCONFIG_ENABLE_QPSG, 1, (int *)NULL);
     if (ngram_register(c->h)) {
         err_set(e, ERR_INTERNAL, "SQLite 缺少 FTS5 全文检索支持");
         return ERR_INTERNAL;
