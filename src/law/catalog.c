@@ -4,11 +4,29 @@
 #include "base/util.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 static json_t *catalog;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Every item of every list, sorted by (list, code), for binary search: list pages look up several
+ * labels per row. */
+struct entry {
+    const char *list; /* "lines", "subtypes", … */
+    const char *code;
+    json_t *item;     /* the catalogue object (borrowed from catalog) */
+};
+static struct entry *entries;
+static size_t nentries;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const struct entry *x = a, *y = b;
+    int c = strcmp(x->list, y->list);
+    return c ? c : strcmp(x->code, y->code);
+}
 
 static void load(void)
 {
@@ -16,6 +34,22 @@ static void load(void)
     json_error_t je;
     if (!f || !(catalog = json_loadb(f->data, f->len, 0, &je)))
         fatal("data/catalog.json: %s", f ? je.text : "missing");
+    const char *list;
+    json_t *arr, *item;
+    size_t i;
+    json_object_foreach(catalog, list, arr) nentries += json_array_size(arr);
+    entries = xcalloc(nentries, sizeof *entries);
+    size_t k = 0;
+    json_object_foreach(catalog, list, arr)
+    {
+        json_array_foreach(arr, i, item)
+        {
+            const char *code = json_string_value(json_object_get(item, "code"));
+            if (!code) fatal("data/catalog.json: %s[%zu] has no code", list, i);
+            entries[k++] = (struct entry){list, code, item};
+        }
+    }
+    qsort(entries, nentries, sizeof *entries, cmp_entry);
 }
 
 json_t *catalog_json(void)
@@ -27,13 +61,10 @@ json_t *catalog_json(void)
 static json_t *find(const char *list, const char *code)
 {
     if (!code) return NULL;
-    json_t *arr = json_object_get(catalog_json(), list), *item;
-    size_t i;
-    json_array_foreach(arr, i, item)
-    {
-        if (strcmp(json_string_value(json_object_get(item, "code")), code) == 0) return item;
-    }
-    return NULL;
+    pthread_once(&once, load);
+    struct entry key = {list, code, NULL};
+    struct entry *hit = bsearch(&key, entries, nentries, sizeof *entries, cmp_entry);
+    return hit ? hit->item : NULL;
 }
 
 const char *catalog_label(const char *list, const char *code)
