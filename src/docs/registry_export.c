@@ -21,6 +21,10 @@ static const char *const entity_keys[][2] = {{"name", "name"},
                                              {"risk_grade", "risk_grade"},
                                              {"phone", "phone"},
                                              {"agency", "agency_code"},
+                                             {"licence_type", "licence_type"},
+                                             {"licence_number", "licence_number"},
+                                             {"licence_from", "licence_from"},
+                                             {"licence_to", "licence_to"},
                                              {NULL, NULL}};
 
 static const char *const officer_keys[][2] = {{"name", "name"},

@@ -16,7 +16,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 struct entry {
     const char *list; /* "lines", "subtypes", … */
     const char *code;
-    json_t *item;     /* the catalogue object (borrowed from catalog) */
+    json_t *item; /* the catalogue object (borrowed from catalog) */
 };
 static struct entry *entries;
 static size_t nentries;

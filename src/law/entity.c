@@ -373,15 +373,22 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
 
 int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT " ENTITY_COLS ENTITY_FROM
-                                  " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                                  " ORDER BY x.id",
-                                  "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT " ENTITY_COLS ", l.type, l.number, l.valid_from, l.valid_to" ENTITY_FROM
+                 " LEFT JOIN licence l ON l.entity_id = x.id"
+                 " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+                 " ORDER BY x.id, l.id",
+                 "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
     if (!st) return e->code;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
         json_t *row = entity_row(st);
+        if (!db_null(st, 17))
+            json_object_update_new(row, jpack("{ss? ss ss? ss?}", "licence_type",
+                                              catalog_label("licence_types", db_text(st, 16)),
+                                              "licence_number", db_text(st, 17), "licence_from",
+                                              db_text(st, 18), "licence_to", db_text(st, 19)));
         int stop = fn(arg, row);
         json_decref(row);
         if (stop) {

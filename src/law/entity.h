@@ -53,7 +53,9 @@ struct entity_query {
 };
 /* Entities in scope, newest first: {"rows": [...], "more": bool, "page", "per_page"}. */
 json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e);
-/* Call fn for every entity in scope (exports), in id order, with a row object (borrowed). */
+/* Call fn for every entity in scope (exports), in id order, with a row object (borrowed): one
+ * call per licence, with licence_type (label), licence_number, licence_from and licence_to;
+ * one call without them for an entity with no licence. */
 int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e);
 
 const char *entity_status_label(const char *status);

@@ -126,6 +126,7 @@ struct importer {
     struct import_result *res;
     bool entities;          /* entities (true) or officers */
     struct arena row_arena; /* per-row strings */
+    json_t *seen;           /* USCC / ID number → id of entities saved from this file */
 };
 
 static const char *cell(struct importer *im, int ncells, const char *const *cells,
@@ -206,8 +207,13 @@ static int save_entity(struct importer *im, int ncells, const char *const *cells
 #undef C
     int rc = db_begin(im->c->db, e);
     if (rc) return rc;
-    int64_t id;
-    rc = entity_add(im->c, &in, &id, e);
+    /* A further row for an entity saved from this file adds its next licence (exports write one
+     * row per licence). */
+    const char *key = in.uscc && *in.uscc ? in.uscc : in.id_number;
+    json_t *prev = key && *key && !str_blank(li.number) ? json_object_get(im->seen, key) : NULL;
+    int64_t id = prev ? json_integer_value(prev) : 0;
+    if (!prev) rc = entity_add(im->c, &in, &id, e);
+    if (!rc && !prev && key && *key) json_object_set_new(im->seen, key, json_integer(id));
     if (!rc && !str_blank(li.number)) {
         int64_t lid;
         rc = licence_add(im->c, id, &li, &lid, e);
@@ -283,11 +289,13 @@ static int run_import(struct ctx *c, bool entities, const char *data, size_t len
                           .skip_invalid = skip_invalid,
                           .progress = progress,
                           .res = res,
-                          .entities = entities};
+                          .entities = entities,
+                          .seen = json_object()};
     int rc = db_begin(c->db, e);
     if (rc) return rc;
     rc = sheet_read(data, len, filename, on_row, &im, e);
     arena_free(&im.row_arena);
+    json_decref(im.seen);
     if (!rc && !im.have_header) rc = err_set(e, ERR_INVALID, "文件中没有数据");
     if (!rc && res->bad && !skip_invalid)
         rc = err_set(e, ERR_INVALID,

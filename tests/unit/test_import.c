@@ -551,6 +551,15 @@ static void test_import_of_entity_export_round_trips_every_field(void **state)
                                .risk_grade = "D",
                                .phone = "13800138000"};
     assert_int_equal(entity_add(&c, &all, &id, &e), 0);
+    /* two licences: the export writes a row for each, the import adds both to one entity */
+    int64_t lid;
+    struct licence_input l1 = {.type = "medical_institution",
+                               .number = "PDY-0001",
+                               .valid_from = "2024-01-01",
+                               .valid_to = "2028-12-31"};
+    struct licence_input l2 = {.type = "radiation_diagnosis", .number = "FS-0002"};
+    assert_int_equal(licence_add(&c, id, &l1, &lid, &e), 0);
+    assert_int_equal(licence_add(&c, id, &l2, &lid, &e), 0);
     struct entity_input person = {.agency_code = "320411",
                                   .kind = "person",
                                   .name = "卫八",
@@ -585,10 +594,20 @@ static void test_import_of_entity_export_round_trips_every_field(void **state)
     if (rc)
         fail_msg("import failed: %s — %s", e.msg,
                  json_array_size(r.problems) ? problem(h, &r, 0) : "");
-    assert_int_equal(r.imported, (int)n);
+    assert_int_equal(r.imported, (int)n + 1); /* one more row: the second licence */
     json_decref(r.problems);
     json_t *after = comparable(entity_list(&c, &q, &e));
     assert_same_rows(before, after);
+    int64_t licences = 0;
+    assert_int_equal(db_get_int(h->db, &e, &licences,
+                                "SELECT count(*) FROM licence l JOIN entity x ON x.id = l.entity_id"
+                                " WHERE x.name = ? AND ((l.number = 'PDY-0001' AND l.valid_from ="
+                                " '2024-01-01' AND l.valid_to = '2028-12-31'"
+                                " AND l.type = 'medical_institution') OR (l.number = 'FS-0002'"
+                                " AND l.type = 'radiation_diagnosis' AND l.valid_to IS NULL))",
+                                "t", "圆桥口腔门诊部"),
+                     0);
+    assert_int_equal(licences, 2);
     json_decref(before);
     json_decref(after);
     db_rollback(h->db);
