@@ -37,8 +37,8 @@ static int agency_page(struct req *r, struct resp *w)
     json_t *form = json_object_get(w->data, "form");
     const char *parent = json_string_value(json_object_get(form, "parent"));
     json_object_set_new(w->data, "parents", options_agencies(r, parent));
-    json_object_set_new(w->data, "levels",
-                        options_table(levels, json_string_value(json_object_get(form, "level"))));
+    const char *level = json_string_value(json_object_get(form, "level"));
+    json_object_set_new(w->data, "levels", options_table(levels, level ? level : "county"));
     page(w, "admin/agencies.html", "机构管理");
     return 0;
 }
