@@ -147,3 +147,86 @@ const char *cookie_value(struct arena *a, const char *header, const char *name)
     }
     return NULL;
 }
+
+/* memmem for the delimiter; NULL when absent. */
+static const char *find(const char *hay, size_t n, const char *needle, size_t m)
+{
+    return m && n >= m ? memmem(hay, n, needle, m) : NULL;
+}
+
+/* A parameter of a header value, e.g. name="x" in Content-Disposition (arena), or NULL. */
+static const char *header_param(struct arena *a, const char *h, size_t hlen, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i + kl + 2 <= hlen; i++) {
+        if ((i && h[i - 1] != ' ' && h[i - 1] != ';') || strncasecmp(h + i, key, kl) != 0 ||
+            h[i + kl] != '=')
+            continue;
+        const char *v = h + i + kl + 1, *end = h + hlen;
+        if (v < end && *v == '"') {
+            const char *q = memchr(v + 1, '"', (size_t)(end - v - 1));
+            return q ? arena_strndup(a, v + 1, (size_t)(q - v - 1)) : NULL;
+        }
+        const char *stop = v;
+        while (stop < end && *stop != ';' && *stop != ' ' && *stop != '\r')
+            stop++;
+        return arena_strndup(a, v, (size_t)(stop - v));
+    }
+    return NULL;
+}
+
+/* Parse one part (headers CRLF CRLF content) into params or file. */
+static int multipart_part(struct arena *a, const char *p, size_t n, struct param *out, int *k,
+                          struct upload *file)
+{
+    const char *sep = find(p, n, "\r\n\r\n", 4);
+    if (!sep) return ERR_BADREQ;
+    size_t hlen = (size_t)(sep - p);
+    const char *disp = NULL;
+    for (size_t i = 0; i + 20 <= hlen; i++)
+        if (strncasecmp(p + i, "Content-Disposition:", 20) == 0) disp = p + i;
+    if (!disp) return ERR_BADREQ;
+    const char *eol = find(disp, (size_t)(p + hlen - disp), "\r\n", 2);
+    size_t dlen = eol ? (size_t)(eol - disp) : (size_t)(p + hlen - disp);
+    const char *name = header_param(a, disp, dlen, "name");
+    const char *filename = header_param(a, disp, dlen, "filename");
+    const char *body = sep + 4;
+    size_t blen = n - hlen - 4;
+    if (!name) return ERR_BADREQ;
+    if (filename) {
+        if (!file->data) *file = (struct upload){name, filename, body, blen};
+        return 0;
+    }
+    if (*k >= FORM_MAX_PARAMS || !utf8_valid_text(body, blen)) return ERR_BADREQ;
+    out[(*k)++] = (struct param){name, arena_strndup(a, body, blen)};
+    return 0;
+}
+
+int form_parse_multipart(struct arena *a, const char *content_type, const char *data, size_t len,
+                         struct param **out, int *n, struct upload *file)
+{
+    memset(file, 0, sizeof *file);
+    const char *b =
+        content_type ? header_param(a, content_type, strlen(content_type), "boundary") : NULL;
+    if (!b || !*b || strlen(b) > 70) return ERR_BADREQ;
+    const char *delim = arena_printf(a, "--%s", b);
+    size_t dl = strlen(delim);
+    struct param *p = arena_alloc(a, FORM_MAX_PARAMS * sizeof *p);
+    int k = 0;
+    const char *cur = find(data, len, delim, dl), *end = data + len;
+    if (!cur) return ERR_BADREQ;
+    const char *crlf_delim = arena_printf(a, "\r\n%s", delim);
+    for (;;) {
+        cur += dl;
+        if (end - cur >= 2 && cur[0] == '-' && cur[1] == '-') break; /* closing delimiter */
+        if (end - cur < 2 || cur[0] != '\r' || cur[1] != '\n') return ERR_BADREQ;
+        cur += 2;
+        const char *next = find(cur, (size_t)(end - cur), crlf_delim, dl + 2);
+        if (!next) return ERR_BADREQ;
+        if (multipart_part(a, cur, (size_t)(next - cur), p, &k, file)) return ERR_BADREQ;
+        cur = next + 2;
+    }
+    *out = p;
+    *n = k;
+    return 0;
+}

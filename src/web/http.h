@@ -30,6 +30,9 @@ struct req {
     struct param *body; /* decoded form fields, or the JSON body's fields as text */
     int nbody;
     json_t *json;                    /* the parsed JSON body (API), or NULL; owned by the req */
+    const char *file;                /* an uploaded file's bytes (multipart), or NULL */
+    size_t file_len;                 /*   its length */
+    const char *file_name;           /*   the name the browser gave it */
     const char *content_type;        /* request Content-Type, or NULL */
     const char *cookie;              /* the raw Cookie header, or NULL */
     const char *authorization;       /* the raw Authorization header, or NULL */
@@ -61,6 +64,7 @@ struct resp {
     const char *tmpl;              /* template for the HTML face, e.g. "entity/list.html" */
     const char *title;             /* page title */
     const char *redirect;          /* HTML face: answer 303 to here (after a successful POST) */
+    json_t *error_details;         /* JSON face of a failure: sent as error.details (owned) */
     const char *content_type;      /* for raw bodies (assets, downloads) */
     struct buf body;               /* the rendered body */
     const struct embed_file *file; /* a static body that needs no copy (assets) */

@@ -49,6 +49,12 @@ int user_roles(struct req *r, struct resp *w);
 int user_status(struct req *r, struct resp *w);
 int user_password(struct req *r, struct resp *w);
 
+/* import.c */
+int entity_import_form(struct req *r, struct resp *w);
+int entity_import(struct req *r, struct resp *w);
+int officer_import_form(struct req *r, struct resp *w);
+int officer_import(struct req *r, struct resp *w);
+
 /* audit.c */
 int audit_index(struct req *r, struct resp *w);
 int audit_check(struct req *r, struct resp *w);

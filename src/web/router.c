@@ -111,6 +111,8 @@ void resp_free(struct resp *w)
 {
     json_decref(w->data);
     w->data = NULL;
+    json_decref(w->error_details);
+    w->error_details = NULL;
     buf_free(&w->body);
 }
 
@@ -140,6 +142,15 @@ int web_parse_body(struct req *r, const char *body, size_t len)
     if (str_prefix(ct, "application/x-www-form-urlencoded")) {
         if (form_parse_urlencoded(r->arena, body, len, &r->body, &r->nbody))
             return err_set(&r->err, ERR_BADREQ, "表单数据无效");
+        return 0;
+    }
+    if (str_prefix(ct, "multipart/form-data")) {
+        struct upload f;
+        if (form_parse_multipart(r->arena, ct, body, len, &r->body, &r->nbody, &f))
+            return err_set(&r->err, ERR_BADREQ, "上传的表单数据无效");
+        r->file = f.data;
+        r->file_len = f.len;
+        r->file_name = f.filename;
         return 0;
     }
     return err_set(&r->err, ERR_BADREQ, "不支持的内容类型：%s", *ct ? ct : "（未指定）");
@@ -288,6 +299,8 @@ static void render_json_error(struct req *r, struct resp *w, int code)
     const char *msg = r->err.msg[0] ? r->err.msg : default_message(code);
     json_t *doc = jpack("{s{ss ss so}}", "error", "code", err_code_name(code), "message", msg,
                         "fields", error_fields(&r->err));
+    if (w->error_details)
+        json_object_set(json_object_get(doc, "error"), "details", w->error_details);
     w->status = status_of(code);
     render_json(w, doc);
     json_decref(doc);

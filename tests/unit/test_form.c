@@ -68,6 +68,41 @@ static void test_json_body_scalars_and_arrays(void **state)
     arena_free(&a);
 }
 
+static void test_multipart_fields_and_file(void **state)
+{
+    (void)state;
+    struct arena a = {0};
+    struct param *p;
+    int n;
+    struct upload f;
+    const char *ct = "multipart/form-data; boundary=XyZ";
+    const char body[] = "--XyZ\r\nContent-Disposition: form-data; name=\"skip\"\r\n\r\n1\r\n"
+                        "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; "
+                        "filename=\"名录.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                        "PK\0\x01--XyZ-not-a-delimiter\r\n--XyZ--\r\n";
+    assert_int_equal(form_parse_multipart(&a, ct, body, sizeof body - 1, &p, &n, &f), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(p[0].name, "skip");
+    assert_string_equal(p[0].value, "1");
+    assert_string_equal(f.field, "file");
+    assert_string_equal(f.filename, "名录.xlsx");
+    assert_int_equal(f.len, 4 + strlen("--XyZ-not-a-delimiter"));
+    assert_memory_equal(f.data, "PK\0\x01", 4);
+    /* malformed: no boundary, unterminated part, missing name, text field with NUL */
+    assert_int_equal(
+        form_parse_multipart(&a, "multipart/form-data", body, sizeof body - 1, &p, &n, &f),
+        ERR_BADREQ);
+    const char *bad[] = {"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",
+                         "--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--",
+                         "no delimiter at all"};
+    for (size_t i = 0; i < countof(bad); i++)
+        assert_int_equal(form_parse_multipart(&a, ct, bad[i], strlen(bad[i]), &p, &n, &f),
+                         ERR_BADREQ);
+    const char nul[] = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\0y\r\n--XyZ--";
+    assert_int_equal(form_parse_multipart(&a, ct, nul, sizeof nul - 1, &p, &n, &f), ERR_BADREQ);
+    arena_free(&a);
+}
+
 static void test_cookie_lookup(void **state)
 {
     (void)state;
@@ -85,6 +120,7 @@ int main(void)
         cmocka_unit_test(test_urlencoded_decoding),
         cmocka_unit_test(test_urlencoded_rejects_bad_input),
         cmocka_unit_test(test_json_body_scalars_and_arrays),
+        cmocka_unit_test(test_multipart_fields_and_file),
         cmocka_unit_test(test_cookie_lookup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
