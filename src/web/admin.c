@@ -7,6 +7,7 @@
 #include "law/auth.h"
 #include "law/role.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const levels[][2] = {
@@ -115,7 +116,15 @@ int department_create(struct req *r, struct resp *w)
     if (rc) {
         struct err saved = r->err;
         memset(&r->err, 0, sizeof r->err);
-        if (agency_show(r, w) == 0) page_keep_form(r, w, (const char *const[]){"dept_name", NULL});
+        if (!r->api && agency_show(r, w) == 0) {
+            /* This page has two forms with a "name" field: the department's message and value
+             * go to the department form. */
+            const char *name = req_param(r, "name");
+            json_object_set_new(w->data, "dept", jpack("{ss}", "name", name ? name : ""));
+            for (int i = 0; i < saved.nfields; i++)
+                if (strcmp(saved.fields[i].name, "name") == 0)
+                    snprintf(saved.fields[i].name, sizeof saved.fields[i].name, "dept_name");
+        }
         r->err = saved;
         return rc;
     }

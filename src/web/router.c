@@ -183,18 +183,27 @@ static bool match_pattern(struct req *r, const char *pattern, const char *path)
     return true;
 }
 
-/* The route for r, or NULL; *path_matched tells a 405 from a 404. */
-static const struct route *find_route(struct req *r, bool *path_matched)
+/* The route for r, or NULL; then *allow lists the methods the path does take (arena), or is
+ * NULL when no route has the path (404 rather than 405). */
+static const struct route *find_route(struct req *r, const char **allow)
 {
     const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
-    *path_matched = false;
+    struct buf methods = {0};
+    *allow = NULL;
     for (size_t i = 0; i < web_nroutes; i++) {
         const struct route *rt = &web_routes[i];
         if (!(rt->faces & (r->api ? ROUTE_API : ROUTE_HTML))) continue;
         if (!match_pattern(r, rt->pattern, r->path)) continue;
-        *path_matched = true;
-        if (strcmp(rt->method, method) == 0) return rt;
+        if (strcmp(rt->method, method) == 0) {
+            buf_free(&methods);
+            return rt;
+        }
+        if (!strstr(buf_str(&methods), rt->method))
+            buf_addf(&methods, "%s%s%s", methods.len ? ", " : "", rt->method,
+                     strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
     }
+    if (methods.len) *allow = arena_strdup(r->arena, methods.p);
+    buf_free(&methods);
     return NULL;
 }
 
@@ -463,13 +472,14 @@ void web_handle(struct req *r, struct resp *w)
 static void dispatch(struct req *r, struct resp *w)
 {
     security_headers(w);
-    bool path_matched;
-    const struct route *rt = find_route(r, &path_matched);
+    const char *allow;
+    const struct route *rt = find_route(r, &allow);
     if (!rt) {
-        if (path_matched) {
+        if (allow) {
             err_set(&r->err, ERR_BADREQ, "不支持的请求方法 %s", r->method);
             web_error(r, w, ERR_BADREQ);
             w->status = 405;
+            resp_header(w, "Allow", allow);
         } else {
             web_error(r, w, ERR_NOTFOUND);
         }

@@ -433,6 +433,7 @@ static void test_unknown_path_and_wrong_method(void **state)
     ASSERT_STATUS(r, 405);
     assert_non_null(r.json);
     assert_non_null(strstr(r.body, "不支持的请求方法 DELETE"));
+    assert_string_equal(h_header(&r, "Allow"), "GET, HEAD, POST");
     hresp_free(&r);
     h_request(h, &c, "PUT", "/entities", "x=1", &r);
     ASSERT_STATUS(r, 405);
