@@ -34,6 +34,7 @@ test: deps-test $(TBUILD)/build.ninja
 	python3 tests/run.py $(TBUILD)
 
 lint:
+	@scripts/deps.sh lint
 	clang-format --dry-run --Werror $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	    --suppress=missingIncludeSystem --inline-suppr -I src src

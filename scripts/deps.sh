@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want="${1:-run}"   # run | test | bench
+want="${1:-run}"   # run | test | bench | lint
 pkgs=(build-essential pkg-config meson ninja-build python3
       libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
       libxlsxwriter-dev libzip-dev libexpat1-dev libpq-dev
@@ -16,6 +16,9 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
 fi
 if [ "$want" = bench ]; then
     pkgs+=(wrk nginx-light)
+fi
+if [ "$want" = lint ]; then
+    pkgs+=(clang-format cppcheck)
 fi
 
 missing=()

@@ -65,7 +65,7 @@ int cmd_import(struct cli *c)
         free(data);
         return cli_fail(&e);
     }
-    struct import_result res;
+    struct import_result res = {0};
     int rc = (entities ? import_entities : import_officers)(&env.ctx, data, len, c->argv[1], skip,
                                                             import_progress, &res, &e);
     if (isatty(2)) fputc('\n', stderr);

@@ -48,7 +48,7 @@ static int submit(struct req *r, struct resp *w, const struct registry *g)
         return err_field(&r->err, "file", "请选择要导入的 Excel（.xlsx）或 CSV 文件");
     const char *skip = req_param(r, "skip_invalid");
     bool skip_invalid = skip && strcmp(skip, "1") == 0;
-    struct import_result res;
+    struct import_result res = {0};
     int rc = g->run(&r->ctx, r->file, r->file_len, r->file_name, skip_invalid, NULL, &res, &r->err);
     json_object_set_new(w->data, "result",
                         jpack("{si si si so sb}", "rows", res.rows, "imported",
