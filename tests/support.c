@@ -249,3 +249,50 @@ void h_uscc(int n, char *out)
     out[17] = uscc_check_char(out);
     out[18] = 0;
 }
+
+void h_idno(int n, char *out)
+{
+    snprintf(out, 19, "32041219800101%03d", n % 1000);
+    out[17] = idcard_check_char(out);
+    out[18] = 0;
+}
+
+const char *h_field_msg(const struct hresp *r, const char *name)
+{
+    return json_string_value(
+        json_object_get(json_object_get(json_object_get(r->json, "error"), "fields"), name));
+}
+
+void h_assert_field_error(const struct hresp *r, const char *name, const char *msg)
+{
+    char needle[80];
+    snprintf(needle, sizeof needle, "name=\"%s\"", name);
+    const char *at = strstr(r->body, needle);
+    if (!at) fail_msg("no control %s in: %.1500s", name, r->body);
+    const char *end = strstr(at + strlen(needle), "name=\"");
+    const char *form_end = strstr(at, "</form>");
+    if (!end || (form_end && form_end < end)) end = form_end;
+    const char *m = strstr(at, msg);
+    if (!m || (end && m > end)) fail_msg("message \"%s\" is not next to %s: %.600s", msg, name, at);
+    const char *span = strstr(at, "field-error");
+    if (!span || span > m) fail_msg("message for %s is not a field-error", name);
+}
+
+size_t h_count_rows(struct harness *h, struct client *c, const char *target)
+{
+    struct hresp r;
+    h_request(h, c, "GET", target, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    json_t *rows = json_object_get(r.json, "rows");
+    assert_true(json_is_array(rows));
+    size_t n = json_array_size(rows);
+    hresp_free(&r);
+    return n;
+}
+
+int64_t h_id_from_location(const struct hresp *r, const char *prefix)
+{
+    assert_non_null(r->location);
+    if (!str_prefix(r->location, prefix)) fail_msg("location %s", r->location);
+    return strtoll(r->location + strlen(prefix), NULL, 10);
+}

@@ -96,6 +96,17 @@ void h_actor(struct harness *h, const char *username, struct actor *who);
 struct ctx h_ctx(struct harness *h, const char *username, struct actor *who);
 /* A valid 统一社会信用代码 numbered n (check characters computed) into out (19 bytes). */
 void h_uscc(int n, char *out);
+/* A valid 身份证号 numbered n (born 1980-01-01, check character computed) into out (19 bytes). */
+void h_idno(int n, char *out);
+/* The value of error.fields.<name> of a JSON error answer, or NULL. */
+const char *h_field_msg(const struct hresp *r, const char *name);
+/* Assert that msg is shown as a field-error next to the form control called name: after it and
+ * before the next control or the end of its form. */
+void h_assert_field_error(const struct hresp *r, const char *name, const char *msg);
+/* Number of rows of the JSON list answer for target (asserts 200). */
+size_t h_count_rows(struct harness *h, struct client *c, const char *target);
+/* The id at the end of r's Location, which must start with prefix. */
+int64_t h_id_from_location(const struct hresp *r, const char *prefix);
 /* Source directory (for data files). */
 const char *h_srcdir(void);
 

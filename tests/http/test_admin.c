@@ -13,29 +13,6 @@
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-/* The value of error.fields.<name> of a JSON error answer, or NULL. */
-static const char *field_msg(const struct hresp *r, const char *name)
-{
-    return json_string_value(
-        json_object_get(json_object_get(json_object_get(r->json, "error"), "fields"), name));
-}
-
-/* The message for control name is shown between it and the next control. */
-static void assert_field_error(const struct hresp *r, const char *name, const char *msg)
-{
-    char needle[80];
-    snprintf(needle, sizeof needle, "name=\"%s\"", name);
-    const char *at = strstr(r->body, needle);
-    if (!at) fail_msg("no control %s in: %.1500s", name, r->body);
-    const char *end = strstr(at + strlen(needle), "name=\"");
-    const char *form_end = strstr(at, "</form>");
-    if (!end || (form_end && form_end < end)) end = form_end;
-    const char *m = strstr(at, msg);
-    if (!m || (end && m > end)) fail_msg("message \"%s\" is not next to %s: %.600s", msg, name, at);
-    const char *span = strstr(at, "field-error");
-    if (!span || span > m) fail_msg("message for %s is not a field-error", name);
-}
-
 static int64_t agency_id(struct harness *h, const char *code)
 {
     struct err e = {0};
@@ -82,13 +59,6 @@ static int get_status(struct harness *h, struct client *c, const char *target)
     return status;
 }
 
-static void make_idno(int n, char out[IDCARD_LEN + 1])
-{
-    snprintf(out, IDCARD_LEN + 1, "32041219900607%03d", n % 1000);
-    out[17] = idcard_check_char(out);
-    out[18] = 0;
-}
-
 static void create_entity(struct harness *h, struct client *c, const char *name, int n,
                           const char *status)
 {
@@ -107,7 +77,7 @@ static void create_officer(struct harness *h, struct client *c, const char *name
                            int expires)
 {
     char idno[IDCARD_LEN + 1], cert[16], from[DATE_STRLEN], to[DATE_STRLEN];
-    make_idno(n, idno);
+    h_idno(n, idno);
     snprintf(cert, sizeof cert, "ZF-%04d", n);
     day_t today = date_from_instant(time(NULL));
     date_format(today - 400, from);
@@ -204,25 +174,25 @@ static void test_agency_validation_and_conflict(void **state)
                        "简称太长了", "division_code", "12", "level", "galaxy", NULL),
                 &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "code", "请填写机构代码");
-    assert_field_error(&r, "short_name", "简称不超过4个字");
-    assert_field_error(&r, "division_code", "行政区划代码应为6、9或12位数字");
-    assert_field_error(&r, "level", "级别应为省级、市级、县区级或其他");
+    h_assert_field_error(&r, "code", "请填写机构代码");
+    h_assert_field_error(&r, "short_name", "简称不超过4个字");
+    h_assert_field_error(&r, "division_code", "行政区划代码应为6、9或12位数字");
+    h_assert_field_error(&r, "level", "级别应为省级、市级、县区级或其他");
     ASSERT_HAS(r, "name=\"name\" value=\"名称过长的机构\"");
     ASSERT_HAS(r, "常州市武进区卫生健康局"); /* the list is still shown */
     hresp_free(&r);
 
     h_request(h, &c, "POST", "/api/v1/agencies", "{\"parent\":\"320412\"}", &r);
     ASSERT_STATUS(r, 422);
-    assert_string_equal(field_msg(&r, "code"), "请填写机构代码");
-    assert_string_equal(field_msg(&r, "name"), "请填写机构名称");
+    assert_string_equal(h_field_msg(&r, "code"), "请填写机构代码");
+    assert_string_equal(h_field_msg(&r, "name"), "请填写机构名称");
     hresp_free(&r);
 
     /* an existing code */
     h_send_json(h, &c, "POST", "/api/v1/agencies",
                 json_pack("{ss ss ss}", "code", "320411", "name", "重复", "parent", "320412"), &r);
     ASSERT_STATUS(r, 409);
-    assert_string_equal(field_msg(&r, "code"), "机构代码 320411 已存在");
+    assert_string_equal(h_field_msg(&r, "code"), "机构代码 320411 已存在");
     hresp_free(&r);
 
     /* a county administrator cannot create a top-level agency */
@@ -248,7 +218,7 @@ static void test_agency_parent_outside_scope_is_field_error(void **state)
         assert_string_equal(
             json_string_value(json_object_get(json_object_get(r.json, "error"), "code")),
             "invalid");
-        assert_string_equal(field_msg(&r, "parent"), "上级机构不存在或不在您的管辖范围内");
+        assert_string_equal(h_field_msg(&r, "parent"), "上级机构不存在或不在您的管辖范围内");
         hresp_free(&r);
     }
     h_send_form(
@@ -256,7 +226,7 @@ static void test_agency_parent_outside_scope_is_field_error(void **state)
         h_form("parent", "320400", "code", "32049901", "name", "越界分所", "level", "other", NULL),
         &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "parent", "上级机构不存在或不在您的管辖范围内");
+    h_assert_field_error(&r, "parent", "上级机构不存在或不在您的管辖范围内");
     ASSERT_HAS(r, "name=\"code\" value=\"32049901\"");
     hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/agencies", NULL, &r);
@@ -284,7 +254,7 @@ static void test_agency_update_and_departments(void **state)
     hresp_free(&r);
     h_send_json(h, &c, "PUT", url, json_pack("{ss}", "name", ""), &r);
     ASSERT_STATUS(r, 422);
-    assert_string_equal(field_msg(&r, "name"), "请填写机构名称");
+    assert_string_equal(h_field_msg(&r, "name"), "请填写机构名称");
     hresp_free(&r);
 
     snprintf(url, sizeof url, "/agencies/%lld", (long long)own);
@@ -299,7 +269,7 @@ static void test_agency_update_and_departments(void **state)
     hresp_free(&r);
     h_send_form(h, &c, url, h_form("name", "", "short_name", "武", "level", "county", NULL), &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "name", "请填写机构名称");
+    h_assert_field_error(&r, "name", "请填写机构名称");
     hresp_free(&r);
 
     /* departments */
@@ -310,7 +280,7 @@ static void test_agency_update_and_departments(void **state)
     hresp_free(&r);
     h_send_json(h, &c, "POST", url, json_pack("{ss}", "name", "监督一科"), &r);
     ASSERT_STATUS(r, 409);
-    assert_string_equal(field_msg(&r, "name"), "该机构已有名为“监督一科”的科室");
+    assert_string_equal(h_field_msg(&r, "name"), "该机构已有名为“监督一科”的科室");
     hresp_free(&r);
     h_send_json(h, &c, "POST", url, json_pack("{ss}", "name", ""), &r);
     ASSERT_STATUS(r, 422);
@@ -464,7 +434,7 @@ static void test_user_validation(void **state)
                        "agency", "320412", "roles", "viewer", NULL),
                 &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "password", "密码至少8位");
+    h_assert_field_error(&r, "password", "密码至少8位");
     ASSERT_HAS(r, "name=\"username\" value=\"weakling\"");
     ASSERT_HAS(r, "name=\"display_name\" value=\"弱密码\"");
     ASSERT_LACKS(r, "value=\"abc\"");                         /* never echo a password */
@@ -476,30 +446,30 @@ static void test_user_validation(void **state)
                           "password", "abcdefgh", "agency", "320412", "roles", "viewer"),
                 &r);
     ASSERT_STATUS(r, 422);
-    assert_string_equal(field_msg(&r, "password"), "密码须同时包含字母和数字");
+    assert_string_equal(h_field_msg(&r, "password"), "密码须同时包含字母和数字");
     hresp_free(&r);
     h_send_json(h, &c, "POST", "/api/v1/users",
                 json_pack("{ss ss ss ss s[s]}", "username", "a b", "display_name", "", "password",
                           TEST_PASSWORD, "agency", "320412", "roles", "superuser"),
                 &r);
     ASSERT_STATUS(r, 422);
-    assert_non_null(field_msg(&r, "username"));
-    assert_string_equal(field_msg(&r, "display_name"), "请填写姓名");
-    assert_string_equal(field_msg(&r, "roles"), "请至少选择一个角色");
+    assert_non_null(h_field_msg(&r, "username"));
+    assert_string_equal(h_field_msg(&r, "display_name"), "请填写姓名");
+    assert_string_equal(h_field_msg(&r, "roles"), "请至少选择一个角色");
     hresp_free(&r);
     h_send_json(h, &c, "POST", "/api/v1/users",
                 json_pack("{ss ss ss ss s[s]}", "username", "crosser", "display_name", "跨区",
                           "password", TEST_PASSWORD, "agency", "320411", "roles", "viewer"),
                 &r);
     ASSERT_STATUS(r, 422);
-    assert_non_null(strstr(field_msg(&r, "agency"), "不在您的管辖范围内"));
+    assert_non_null(strstr(h_field_msg(&r, "agency"), "不在您的管辖范围内"));
     hresp_free(&r);
     h_send_json(h, &c, "POST", "/api/v1/users",
                 json_pack("{ss ss ss ss s[s]}", "username", "other", "display_name", "重名",
                           "password", TEST_PASSWORD, "agency", "320412", "roles", "viewer"),
                 &r);
     ASSERT_STATUS(r, 409);
-    assert_string_equal(field_msg(&r, "username"), "用户名 other 已被使用");
+    assert_string_equal(h_field_msg(&r, "username"), "用户名 other 已被使用");
     hresp_free(&r);
 
     struct client officer;
@@ -537,7 +507,7 @@ static void test_user_set_roles(void **state)
 
     h_send_json(h, &c, "POST", url, json_pack("{s[]}", "roles"), &r);
     ASSERT_STATUS(r, 422);
-    assert_string_equal(field_msg(&r, "roles"), "请至少选择一个角色");
+    assert_string_equal(h_field_msg(&r, "roles"), "请至少选择一个角色");
     hresp_free(&r);
     h_send_json(h, &c, "POST", url, json_pack("{s[s]}", "roles", "emperor"), &r);
     ASSERT_STATUS(r, 422);
@@ -637,7 +607,7 @@ static void test_user_reset_password(void **state)
     snprintf(url, sizeof url, "/api/v1/users/%lld/password", (long long)id);
     h_send_json(h, &c, "POST", url, json_pack("{ss}", "password", "short1"), &r);
     ASSERT_STATUS(r, 422);
-    assert_string_equal(field_msg(&r, "password"), "密码至少8位");
+    assert_string_equal(h_field_msg(&r, "password"), "密码至少8位");
     hresp_free(&r);
     assert_int_equal(get_status(h, &leader, "/api/v1/me"), 200); /* nothing changed */
 
@@ -807,7 +777,7 @@ static void test_calendar_page_and_special_days(void **state)
     assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02");
     h_send_form(h, &c, "/calendar/days/clear", h_form("day", "2026-03-02", NULL), &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "day", "2026-03-02 不是节假日或调休日");
+    h_assert_field_error(&r, "day", "2026-03-02 不是节假日或调休日");
     hresp_free(&r);
 
     /* the API faces; a 调休 working Sunday */
@@ -825,8 +795,8 @@ static void test_calendar_page_and_special_days(void **state)
     /* invalid days */
     h_request(h, &c, "POST", "/api/v1/calendar/days", "{\"day\":\"2026-02-30\",\"name\":\"\"}", &r);
     ASSERT_STATUS(r, 422);
-    assert_non_null(field_msg(&r, "day"));
-    assert_non_null(field_msg(&r, "name"));
+    assert_non_null(h_field_msg(&r, "day"));
+    assert_non_null(h_field_msg(&r, "name"));
     hresp_free(&r);
     h_send_form(h, &c, "/calendar/days",
                 h_form("day", "2031-05-06", "off", "1", "name", "未来", NULL), &r);
@@ -852,12 +822,12 @@ static void test_calendar_years_and_unloaded_year(void **state)
     hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2031-03-03&n=5", NULL, &r);
     ASSERT_STATUS(r, 422);
-    assert_non_null(strstr(field_msg(&r, "date"), "尚未载入"));
+    assert_non_null(strstr(h_field_msg(&r, "date"), "尚未载入"));
     hresp_free(&r);
     /* nor a count that runs into it */
     h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2026-12-30&n=5", NULL, &r);
     ASSERT_STATUS(r, 422);
-    assert_non_null(strstr(field_msg(&r, "date"), "2027"));
+    assert_non_null(strstr(h_field_msg(&r, "date"), "2027"));
     hresp_free(&r);
 
     h_send_form(h, &c, "/calendar/years",
@@ -872,23 +842,23 @@ static void test_calendar_years_and_unloaded_year(void **state)
     h_request(h, &c, "POST", "/api/v1/calendar/years", "{\"year\":\"2031\",\"source\":\"重复\"}",
               &r);
     ASSERT_STATUS(r, 409);
-    assert_string_equal(field_msg(&r, "year"), "2031 年度已存在");
+    assert_string_equal(h_field_msg(&r, "year"), "2031 年度已存在");
     hresp_free(&r);
     h_request(h, &c, "POST", "/api/v1/calendar/years", "{\"year\":2032,\"source\":\"接口\"}", &r);
     ASSERT_STATUS(r, 200);
     hresp_free(&r);
     h_send_form(h, &c, "/calendar/years", h_form("year", "3000", "source", "", NULL), &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "year", "请填写年度，如 2027");
-    assert_field_error(&r, "source", "请填写依据（通知文号）");
+    h_assert_field_error(&r, "year", "请填写年度，如 2027");
+    h_assert_field_error(&r, "source", "请填写依据（通知文号）");
     ASSERT_HAS(r, "name=\"year\" value=\"3000\"");
     hresp_free(&r);
 
     /* the calculator checks its input */
     h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2026-13-01&n=x", NULL, &r);
     ASSERT_STATUS(r, 422);
-    assert_string_equal(field_msg(&r, "date"), "日期格式应为 YYYY-MM-DD");
-    assert_non_null(field_msg(&r, "n"));
+    assert_string_equal(h_field_msg(&r, "date"), "日期格式应为 YYYY-MM-DD");
+    assert_non_null(h_field_msg(&r, "n"));
     hresp_free(&r);
     h_request(h, &c, "GET", "/calendar/compute", NULL, &r);
     ASSERT_STATUS(r, 200);

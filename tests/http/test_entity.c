@@ -12,14 +12,6 @@
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-/* A valid 居民身份证号码 with sequence number n. */
-static void make_idno(int n, char out[IDCARD_LEN + 1])
-{
-    snprintf(out, IDCARD_LEN + 1, "32041219800101%03d", n % 1000);
-    out[17] = idcard_check_char(out);
-    out[18] = 0;
-}
-
 /* Register an entity through the API; extra (stolen, may be NULL) adds or replaces fields.
  * Returns its id. */
 static int64_t create_entity(struct harness *h, struct client *c, const char *name, int uscc_no,
@@ -40,45 +32,6 @@ static int64_t create_entity(struct harness *h, struct client *c, const char *na
     assert_true(id > 0);
     hresp_free(&r);
     return id;
-}
-
-/* Number of rows of a JSON list answer for target. */
-static size_t count_rows(struct harness *h, struct client *c, const char *target)
-{
-    struct hresp r;
-    h_request(h, c, "GET", target, NULL, &r);
-    ASSERT_STATUS(r, 200);
-    json_t *rows = json_object_get(r.json, "rows");
-    assert_true(json_is_array(rows));
-    size_t n = json_array_size(rows);
-    hresp_free(&r);
-    return n;
-}
-
-/* Assert that the message msg is shown next to the form control named name: after the control
- * and before the end of its <label> (or the next control). */
-static void assert_field_error(const struct hresp *r, const char *name, const char *msg)
-{
-    char needle[80];
-    snprintf(needle, sizeof needle, "name=\"%s\"", name);
-    const char *at = strstr(r->body, needle);
-    if (!at) fail_msg("no control %s in: %.1500s", name, r->body);
-    /* up to the next control (or the end of the form) */
-    const char *end = strstr(at + strlen(needle), "name=\"");
-    const char *form_end = strstr(at, "</form>");
-    if (!end || (form_end && form_end < end)) end = form_end;
-    const char *m = strstr(at, msg);
-    if (!m || (end && m > end)) fail_msg("message \"%s\" is not next to %s: %.600s", msg, name, at);
-    const char *span = strstr(at, "field-error");
-    if (!span || span > m) fail_msg("message for %s is not a field-error", name);
-}
-
-/* The id in a Location such as /entities/12?saved=1. */
-static int64_t id_from_location(const struct hresp *r, const char *prefix)
-{
-    assert_non_null(r->location);
-    if (!str_prefix(r->location, prefix)) fail_msg("location %s", r->location);
-    return strtoll(r->location + strlen(prefix), NULL, 10);
 }
 
 /* ---- list, search, filters, pages ---------------------------------------------------------- */
@@ -136,25 +89,25 @@ static void test_search_chinese(void **state)
                   json_pack("{ss ss}", "address", "牛塘镇3号", "legal_rep", "王五"));
 
     /* two characters (substring match) */
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=诊所"), 2);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=%E6%B9%96%E5%A1%98"), 1); /* 湖塘 */
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=王五"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?q=诊所"), 2);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?q=%E6%B9%96%E5%A1%98"), 1); /* 湖塘 */
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?q=王五"), 1);
     /* three and more characters (trigram index) */
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=口腔诊"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=人民医院"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=延政中路"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?q=口腔诊"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?q=人民医院"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?q=延政中路"), 1);
     char q[80], uscc[USCC_LEN + 1];
     h_uscc(2, uscc);
     snprintf(q, sizeof q, "/api/v1/entities?q=%s", uscc);
-    assert_int_equal(count_rows(h, &c, q), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?q=不存在的单位"), 0);
+    assert_int_equal(h_count_rows(h, &c, q), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?q=不存在的单位"), 0);
     /* characters that mean something to the search engines are no error (count_rows asserts
      * 200); what punctuation matches is the search module's business */
-    count_rows(h, &c, "/api/v1/entities?q=%22%E8%AF%8A%E6%89%80");
-    count_rows(h, &c, "/api/v1/entities?q=%25%25");
-    count_rows(h, &c, "/api/v1/entities?q=a%22+OR+%22b");
-    count_rows(h, &c, "/api/v1/entities?q=%E8%AF%8A*");
-    count_rows(h, &c, "/api/v1/entities?q=NEAR(a+b)");
+    h_count_rows(h, &c, "/api/v1/entities?q=%22%E8%AF%8A%E6%89%80");
+    h_count_rows(h, &c, "/api/v1/entities?q=%25%25");
+    h_count_rows(h, &c, "/api/v1/entities?q=a%22+OR+%22b");
+    h_count_rows(h, &c, "/api/v1/entities?q=%E8%AF%8A*");
+    h_count_rows(h, &c, "/api/v1/entities?q=NEAR(a+b)");
 
     struct hresp r;
     h_request(h, &c, "GET", "/entities?q=%E8%AF%8A%E6%89%80", NULL, &r); /* 诊所 */
@@ -180,16 +133,16 @@ static void test_filters(void **state)
     create_entity(h, &c, "口腔乙", 2, "dental", json_pack("{ss}", "status", "closed"));
     create_entity(h, &c, "宾馆丙", 3, "hotel", json_pack("{ss}", "risk_grade", "A"));
 
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?subtype=hospital"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?line=radiation"), 2);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?line=public_place"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?status=closed"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?status=open"), 2);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?risk_grade=B"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?line=radiation&status=open"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?line=medical&risk_grade=A"), 0);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?subtype=hospital"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?line=radiation"), 2);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?line=public_place"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?status=closed"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?status=open"), 2);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?risk_grade=B"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?line=radiation&status=open"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?line=medical&risk_grade=A"), 0);
     /* empty filters mean "all" */
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities?line=&status=&subtype=&risk_grade="), 3);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities?line=&status=&subtype=&risk_grade="), 3);
 
     struct hresp r;
     h_request(h, &c, "GET", "/entities?line=radiation&status=open", NULL, &r);
@@ -271,7 +224,7 @@ static void test_create_form_redirects_to_record(void **state)
                        NULL),
                 &r);
     ASSERT_STATUS(r, 303);
-    int64_t id = id_from_location(&r, "/entities/");
+    int64_t id = h_id_from_location(&r, "/entities/");
     assert_true(id > 0);
     assert_non_null(strstr(r.location, "?saved=1"));
     char *loc = strdup(r.location);
@@ -313,7 +266,7 @@ static void test_create_json_returns_201_with_object(void **state)
     hresp_free(&r);
 
     /* a person (无证行医) with an ID number instead of a USCC */
-    make_idno(5, idno);
+    h_idno(5, idno);
     h_send_json(h, &c, "POST", "/api/v1/entities",
                 json_pack("{ss ss ss ss}", "kind", "person", "name", "赵六", "id_number", idno,
                           "subtype", "person"),
@@ -338,12 +291,12 @@ static void test_validation_html_shows_messages_next_to_fields(void **state)
     ASSERT_STATUS(r, 422);
     assert_true(str_prefix(r.content_type, "text/html"));
     ASSERT_HAS(r, "提交的内容有误，请按提示修改");
-    assert_field_error(&r, "name", "请填写名称");
-    assert_field_error(&r, "uscc", "统一社会信用代码应为18位，实为11位");
-    assert_field_error(&r, "subtype", "请选择类别");
-    assert_field_error(&r, "phone", "电话号码格式不正确");
-    assert_field_error(&r, "division_code", "行政区划代码应为6、9或12位数字");
-    assert_field_error(&r, "risk_grade", "风险等级“Z”不在目录中");
+    h_assert_field_error(&r, "name", "请填写名称");
+    h_assert_field_error(&r, "uscc", "统一社会信用代码应为18位，实为11位");
+    h_assert_field_error(&r, "subtype", "请选择类别");
+    h_assert_field_error(&r, "phone", "电话号码格式不正确");
+    h_assert_field_error(&r, "division_code", "行政区划代码应为6、9或12位数字");
+    h_assert_field_error(&r, "risk_grade", "风险等级“Z”不在目录中");
     /* what the user typed is kept */
     ASSERT_HAS(r, "name=\"uscc\" value=\"91320412ABC\"");
     ASSERT_HAS(r, "name=\"legal_rep\" value=\"张三\"");
@@ -362,7 +315,7 @@ static void test_validation_html_shows_messages_next_to_fields(void **state)
                        "lines", "medical", "lines", "nonsense", NULL),
                 &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "uscc", "校验位应为");
+    h_assert_field_error(&r, "uscc", "校验位应为");
     ASSERT_HAS(r, "未知的专业：nonsense");
     ASSERT_HAS(r, "name=\"name\" value=\"某诊所\"");
     /* the chosen sub-type stays selected */
@@ -440,10 +393,10 @@ static void test_duplicate_uscc_is_409(void **state)
         h, &c, "/entities",
         h_form("name", "重复诊所", "uscc", uscc, "address", "某路", "subtype", "clinic", NULL), &r);
     ASSERT_STATUS(r, 409);
-    assert_field_error(&r, "uscc", "已登记，不能重复登记");
+    h_assert_field_error(&r, "uscc", "已登记，不能重复登记");
     ASSERT_HAS(r, "name=\"name\" value=\"重复诊所\"");
     hresp_free(&r);
-    assert_int_equal(count_rows(h, &c, "/api/v1/entities"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/entities"), 1);
 }
 
 /* ---- permissions and scope ---------------------------------------------------------------- */
@@ -509,7 +462,7 @@ static void test_viewer_reads_but_cannot_write(void **state)
     ASSERT_HAS(r, "只读测试诊所");
     ASSERT_LACKS(r, "href=\"/entities/new\"");
     hresp_free(&r);
-    assert_int_equal(count_rows(h, &v, "/api/v1/entities"), 1);
+    assert_int_equal(h_count_rows(h, &v, "/api/v1/entities"), 1);
 }
 
 static void test_other_county_gets_404(void **state)
@@ -556,8 +509,8 @@ static void test_other_county_gets_404(void **state)
     h_send_json(h, &other, "POST", url, json_pack("{ss ss}", "type", "other", "number", "X1"), &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
-    assert_int_equal(count_rows(h, &other, "/api/v1/entities"), 0);
-    assert_int_equal(count_rows(h, &other, "/api/v1/entities?q=武进辖区"), 0);
+    assert_int_equal(h_count_rows(h, &other, "/api/v1/entities"), 0);
+    assert_int_equal(h_count_rows(h, &other, "/api/v1/entities?q=武进辖区"), 0);
     h_request(h, &other, "GET", "/entities/export?format=csv", NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_LACKS(r, "武进辖区诊所");
@@ -656,7 +609,7 @@ static void test_update_and_stale_version(void **state)
                        "status", "open", "version", "2", NULL),
                 &r);
     ASSERT_STATUS(r, 303);
-    assert_int_equal(id_from_location(&r, "/entities/"), id);
+    assert_int_equal(h_id_from_location(&r, "/entities/"), id);
     hresp_free(&r);
     h_request(h, &c, "GET", url, NULL, &r);
     ASSERT_HAS(r, "表单保存");
@@ -770,8 +723,8 @@ static void test_licences_form_and_api(void **state)
                 h_form("type", "public_place", "number", "", "valid_from", "2024-13-01", NULL), &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "许可诊所");
-    assert_field_error(&r, "number", "请填写许可证号");
-    assert_field_error(&r, "valid_from", "有效期起应为有效日期");
+    h_assert_field_error(&r, "number", "请填写许可证号");
+    h_assert_field_error(&r, "valid_from", "有效期起应为有效日期");
     ASSERT_HAS(r, "name=\"valid_from\" value=\"2024-13-01\"");
     ASSERT_HAS(r, "<option value=\"public_place\" selected>");
     hresp_free(&r);

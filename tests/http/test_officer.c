@@ -14,14 +14,6 @@
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-/* A valid 居民身份证号码 with sequence number n. */
-static void make_idno(int n, char out[IDCARD_LEN + 1])
-{
-    snprintf(out, IDCARD_LEN + 1, "32041219850315%03d", n % 1000);
-    out[17] = idcard_check_char(out);
-    out[18] = 0;
-}
-
 /* Today (Asia/Shanghai) plus offset days, as YYYY-MM-DD. */
 static const char *day_from_today(int offset, char out[DATE_STRLEN])
 {
@@ -34,7 +26,7 @@ static const char *day_from_today(int offset, char out[DATE_STRLEN])
 static json_t *officer_json(const char *name, int seq, const char *cert_no, int issued, int expires)
 {
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
-    make_idno(seq, idno);
+    h_idno(seq, idno);
     return json_pack("{ss ss ss ss ss s[s]}", "name", name, "id_number", idno, "cert_no", cert_no,
                      "cert_issued", day_from_today(issued, from), "cert_expires",
                      day_from_today(expires, to), "lines", "medical");
@@ -58,18 +50,6 @@ static int64_t create_officer(struct harness *h, struct client *c, const char *n
     return id;
 }
 
-static size_t count_rows(struct harness *h, struct client *c, const char *target)
-{
-    struct hresp r;
-    h_request(h, c, "GET", target, NULL, &r);
-    ASSERT_STATUS(r, 200);
-    json_t *rows = json_object_get(r.json, "rows");
-    assert_true(json_is_array(rows));
-    size_t n = json_array_size(rows);
-    hresp_free(&r);
-    return n;
-}
-
 /* The table row of the list page that links to name (up to </tr>), into out. */
 static void row_of(const struct hresp *r, const char *name, char *out, size_t n)
 {
@@ -80,29 +60,6 @@ static void row_of(const struct hresp *r, const char *name, char *out, size_t n)
     const char *end = strstr(at, "</tr>");
     assert_non_null(end);
     snprintf(out, n, "%.*s", (int)(end - at), at);
-}
-
-static void assert_field_error(const struct hresp *r, const char *name, const char *msg)
-{
-    char needle[80];
-    snprintf(needle, sizeof needle, "name=\"%s\"", name);
-    const char *at = strstr(r->body, needle);
-    if (!at) fail_msg("no control %s in: %.1500s", name, r->body);
-    /* up to the next control (or the end of the form) */
-    const char *end = strstr(at + strlen(needle), "name=\"");
-    const char *form_end = strstr(at, "</form>");
-    if (!end || (form_end && form_end < end)) end = form_end;
-    const char *m = strstr(at, msg);
-    if (!m || (end && m > end)) fail_msg("message \"%s\" is not next to %s: %.600s", msg, name, at);
-    const char *span = strstr(at, "field-error");
-    if (!span || span > m) fail_msg("message for %s is not a field-error", name);
-}
-
-static int64_t id_from_location(const struct hresp *r, const char *prefix)
-{
-    assert_non_null(r->location);
-    if (!str_prefix(r->location, prefix)) fail_msg("location %s", r->location);
-    return strtoll(r->location + strlen(prefix), NULL, 10);
 }
 
 /* The year whose annual review must have been passed today (law/officer.c, review_year_due). */
@@ -166,17 +123,17 @@ static void test_list_flags_and_filters(void **state)
         assert_true(strcmp(flag, "expiring") == 0 || strcmp(flag, "expired") == 0);
     }
     hresp_free(&r);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?expiring=0"), 4);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?expiring=0"), 4);
 
     /* other filters and search */
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?status=suspended"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?line=water"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?line=medical"), 3);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?q=将到"), 1);     /* 2 characters */
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?q=李将到期"), 1); /* 3+ characters */
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?q=ZF-0003"), 1);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?q=ZF-"), 4);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers?q=无此人员"), 0);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?status=suspended"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?line=water"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?line=medical"), 3);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?q=将到"), 1);     /* 2 characters */
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?q=李将到期"), 1); /* 3+ characters */
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?q=ZF-0003"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?q=ZF-"), 4);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers?q=无此人员"), 0);
 
     /* pages */
     h_request(h, &c, "GET", "/officers?per_page=3", NULL, &r);
@@ -213,7 +170,7 @@ static void test_create_form_and_json(void **state)
     hresp_free(&r);
 
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
-    make_idno(11, idno);
+    h_idno(11, idno);
     h_send_form(h, &c, "/officers",
                 h_form("name", "孙表单", "id_number", idno, "phone", "13900000000", "agency",
                        "320412", "department", "医疗卫生监督科", "legal_qualified", "1", "cert_no",
@@ -222,7 +179,7 @@ static void test_create_form_and_json(void **state)
                        "status", "active", NULL),
                 &r);
     ASSERT_STATUS(r, 303);
-    int64_t id = id_from_location(&r, "/officers/");
+    int64_t id = h_id_from_location(&r, "/officers/");
     assert_true(id > 0);
     assert_non_null(strstr(r.location, "?saved=1"));
     hresp_free(&r);
@@ -263,11 +220,11 @@ static void test_validation(void **state)
                 &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "提交的内容有误，请按提示修改");
-    assert_field_error(&r, "name", "请填写姓名");
-    assert_field_error(&r, "id_number", "居民身份证号码应为18位，实为5位");
-    assert_field_error(&r, "phone", "电话号码格式不正确");
-    assert_field_error(&r, "cert_expires", "有效期至应晚于发证日期");
-    assert_field_error(&r, "status_reason", "暂停或注销须填写原因");
+    h_assert_field_error(&r, "name", "请填写姓名");
+    h_assert_field_error(&r, "id_number", "居民身份证号码应为18位，实为5位");
+    h_assert_field_error(&r, "phone", "电话号码格式不正确");
+    h_assert_field_error(&r, "cert_expires", "有效期至应晚于发证日期");
+    h_assert_field_error(&r, "status_reason", "暂停或注销须填写原因");
     ASSERT_HAS(r, "请至少选择一个专业");
     /* the typed values are kept */
     ASSERT_HAS(r, "name=\"id_number\" value=\"12345\"");
@@ -280,14 +237,14 @@ static void test_validation(void **state)
 
     /* an unknown department is reported on its field */
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
-    make_idno(21, idno);
+    h_idno(21, idno);
     h_send_form(h, &c, "/officers",
                 h_form("name", "钱科室", "id_number", idno, "cert_no", "ZF-2101", "cert_issued",
                        day_from_today(-1, from), "cert_expires", day_from_today(100, to), "lines",
                        "medical", "department", "无此科室", NULL),
                 &r);
     ASSERT_STATUS(r, 422);
-    assert_field_error(&r, "department", "该机构没有名为“无此科室”的科室");
+    h_assert_field_error(&r, "department", "该机构没有名为“无此科室”的科室");
     hresp_free(&r);
 
     h_request(h, &c, "POST", "/api/v1/officers", "{\"lines\":[\"nope\"]}", &r);
@@ -300,7 +257,7 @@ static void test_validation(void **state)
                         "请填写发证日期");
     assert_string_equal(json_string_value(json_object_get(fields, "lines")), "未知的专业：nope");
     hresp_free(&r);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers"), 0);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers"), 0);
 }
 
 static void test_duplicate_certificate_is_409(void **state)
@@ -321,17 +278,17 @@ static void test_duplicate_certificate_is_409(void **state)
     hresp_free(&r);
 
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
-    make_idno(33, idno);
+    h_idno(33, idno);
     h_send_form(h, &c, "/officers",
                 h_form("name", "郑重复", "id_number", idno, "cert_no", "ZF-3100", "cert_issued",
                        day_from_today(-10, from), "cert_expires", day_from_today(500, to), "lines",
                        "medical", NULL),
                 &r);
     ASSERT_STATUS(r, 409);
-    assert_field_error(&r, "cert_no", "执法证号 ZF-3100 已登记");
+    h_assert_field_error(&r, "cert_no", "执法证号 ZF-3100 已登记");
     ASSERT_HAS(r, "name=\"name\" value=\"郑重复\"");
     hresp_free(&r);
-    assert_int_equal(count_rows(h, &c, "/api/v1/officers"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/officers"), 1);
 }
 
 /* ---- edit --------------------------------------------------------------------------------- */
@@ -375,7 +332,7 @@ static void test_edit_and_stale_version(void **state)
 
     /* forms: stale → 409 with the typed values; current → saved */
     char idno[IDCARD_LEN + 1], from[DATE_STRLEN], to[DATE_STRLEN];
-    make_idno(41, idno);
+    h_idno(41, idno);
     snprintf(url, sizeof url, "/officers/%lld", (long long)id);
     h_send_form(h, &c, url,
                 h_form("name", "冯表单", "id_number", idno, "cert_no", "ZF-4100", "cert_issued",
@@ -395,7 +352,7 @@ static void test_edit_and_stale_version(void **state)
                        "medical", "status", "active", "version", "2", NULL),
                 &r);
     ASSERT_STATUS(r, 303);
-    assert_int_equal(id_from_location(&r, "/officers/"), id);
+    assert_int_equal(h_id_from_location(&r, "/officers/"), id);
     hresp_free(&r);
     h_request(h, &c, "GET", url, NULL, &r);
     ASSERT_HAS(r, "冯表单");
@@ -477,7 +434,7 @@ static void test_annual_review(void **state)
                 &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "陈年审");
-    assert_field_error(&r, "reviewed_on", "年审日期应在被审年度之后");
+    h_assert_field_error(&r, "reviewed_on", "年审日期应在被审年度之后");
     ASSERT_HAS(r, "name=\"note\" value=\"日期有误\"");
     ASSERT_HAS(r, "name=\"year\" value=\"2022\"");
     hresp_free(&r);
@@ -621,7 +578,7 @@ static void test_only_admin_writes_officers(void **state)
         ASSERT_LACKS(r, "href=\"/officers/new\"");
         hresp_free(&r);
     }
-    assert_int_equal(count_rows(h, &admin, "/api/v1/officers"), 1);
+    assert_int_equal(h_count_rows(h, &admin, "/api/v1/officers"), 1);
     snprintf(url, sizeof url, "/api/v1/officers/%lld", (long long)id);
     h_request(h, &admin, "GET", url, NULL, &r);
     assert_int_equal(json_array_size(json_object_get(r.json, "reviews")), 0);
@@ -657,7 +614,7 @@ static void test_other_county_gets_404(void **state)
                 &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
-    assert_int_equal(count_rows(h, &other, "/api/v1/officers"), 0);
+    assert_int_equal(h_count_rows(h, &other, "/api/v1/officers"), 0);
     /* the other county may not register into this county either */
     json_t *o = officer_json("跨区", 82, "ZF-8200", -1, 100);
     json_object_set_new(o, "agency", json_string("320412"));
