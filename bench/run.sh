@@ -7,6 +7,7 @@
 #      a mix of Chinese fragments of 1–4 characters;
 #   4. the server's resident memory idle and after the load;
 #   5. the template engine alone (bench_tmpl).
+# Step 2 also measures the server's ceiling (/healthz, /api/v1/me) against the same nginx run.
 # Targets (issue 2): list page ≥ 1.0× nginx; search p99 < 20 ms at 1M entities; idle RSS < 50 MB.
 # Environment: ENTITIES (default 1000000), DURATION (wrk seconds, default 10), CONNS (default 32).
 set -euo pipefail
@@ -72,6 +73,15 @@ LIST_RPS=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -H "Authorization: Bearer $TOKEN"
 RATIO=$(awk -v a="$LIST_RPS" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a / b }')
 echo "   nginx  $NGINX_RPS req/s"
 echo "   landun $LIST_RPS req/s   ratio $RATIO (target ≥ 1.0)"
+
+# The ceiling for any dynamic page on this server: the smallest request it answers (no login, one
+# database ping), and the smallest authenticated one. The list page cannot be faster than these.
+HEALTH_RPS=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" "http://127.0.0.1:$LPORT/healthz" | wrk_rps)
+ME_RPS=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$LPORT/api/v1/me" | wrk_rps)
+ratio() { awk -v a="$1" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a / b }'; }
+echo "   ceiling: /healthz $HEALTH_RPS req/s ($(ratio "$HEALTH_RPS")×)," \
+    "/api/v1/me $ME_RPS req/s ($(ratio "$ME_RPS")×)"
 
 echo "== search API at $ENTITIES entities, wrk -t2 -c8 -d${DURATION}s, mixed fragments"
 cat > "$NROOT/search.lua" <<'LUA'

@@ -283,15 +283,28 @@ static json_t *entity_row(struct db_stmt *st)
     char lines[256];
     catalog_lines_label(db_text(st, 9), lines, sizeof lines);
     const char *subtype = db_text(st, 8), *status = db_text(st, 10);
-    return jpack("{sI ss ss ss? ss? ss? ss ss? ss ss? ss ss ss ss? ss? ss? sI ss ss sb}", "id",
-                 (json_int_t)db_int(st, 0), "kind", db_text(st, 1), "name", db_text(st, 2), "uscc",
-                 db_text(st, 3), "id_number", db_text(st, 4), "legal_rep", db_text(st, 5),
-                 "address", db_text(st, 6), "division_code", db_text(st, 7), "subtype", subtype,
-                 "subtype_label", catalog_label("subtypes", subtype), "lines", db_text(st, 9),
-                 "lines_label", lines, "status", status, "status_label",
-                 entity_status_label(status), "risk_grade", db_text(st, 11), "phone",
-                 db_text(st, 12), "version", (json_int_t)db_int(st, 13), "agency", db_text(st, 14),
-                 "agency_code", db_text(st, 15), "person", strcmp(db_text(st, 1), "person") == 0);
+    json_t *o = json_object();
+    jset_int(o, "id", db_int(st, 0));
+    jset_text(o, "kind", db_text(st, 1));
+    jset_text(o, "name", db_text(st, 2));
+    jset_text(o, "uscc", db_text(st, 3));
+    jset_text(o, "id_number", db_text(st, 4));
+    jset_text(o, "legal_rep", db_text(st, 5));
+    jset_text(o, "address", db_text(st, 6));
+    jset_text(o, "division_code", db_text(st, 7));
+    jset_text(o, "subtype", subtype);
+    jset_text(o, "subtype_label", catalog_label("subtypes", subtype));
+    jset_text(o, "lines", db_text(st, 9));
+    jset_text(o, "lines_label", lines);
+    jset_text(o, "status", status);
+    jset_text(o, "status_label", entity_status_label(status));
+    jset_text(o, "risk_grade", db_text(st, 11));
+    jset_text(o, "phone", db_text(st, 12));
+    jset_int(o, "version", db_int(st, 13));
+    jset_text(o, "agency", db_text(st, 14));
+    jset_text(o, "agency_code", db_text(st, 15));
+    jset_bool(o, "person", strcmp(db_text(st, 1), "person") == 0);
+    return o;
 }
 
 static json_t *licences_of(struct ctx *c, int64_t id, struct err *e)

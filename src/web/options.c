@@ -27,9 +27,11 @@ json_t *options_catalog(const char *list, const char *selected)
     json_array_foreach(json_object_get(catalog_json(), list), i, item)
     {
         const char *code = json_string_value(json_object_get(item, "code"));
-        json_array_append_new(out, jpack("{ss sO sb}", "code", code, "label",
-                                         json_object_get(item, "label"), "selected",
-                                         in_list(selected, code)));
+        json_t *o = json_object();
+        json_object_set_nocheck(o, "code", json_object_get(item, "code"));
+        json_object_set_nocheck(o, "label", json_object_get(item, "label"));
+        jset_bool(o, "selected", in_list(selected, code));
+        json_array_append_new(out, o);
     }
     return out;
 }
@@ -38,8 +40,13 @@ json_t *options_table(const char *const (*table)[2], const char *selected)
 {
     json_t *out = json_array();
     for (int i = 0; table[i][0]; i++)
-        json_array_append_new(out, jpack("{ss ss sb}", "code", table[i][0], "label", table[i][1],
-                                         "selected", in_list(selected, table[i][0])));
+    {
+        json_t *o = json_object();
+        jset_text(o, "code", table[i][0]);
+        jset_text(o, "label", table[i][1]);
+        jset_bool(o, "selected", in_list(selected, table[i][0]));
+        json_array_append_new(out, o);
+    }
     return out;
 }
 
