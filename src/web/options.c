@@ -39,8 +39,7 @@ json_t *options_catalog(const char *list, const char *selected)
 json_t *options_table(const char *const (*table)[2], const char *selected)
 {
     json_t *out = json_array();
-    for (int i = 0; table[i][0]; i++)
-    {
+    for (int i = 0; table[i][0]; i++) {
         json_t *o = json_object();
         jset_text(o, "code", table[i][0]);
         jset_text(o, "label", table[i][1]);

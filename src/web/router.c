@@ -339,8 +339,9 @@ static const char *asset_version(struct req *r, const char *name)
 
 static json_t *layout_data(struct req *r, struct resp *w, const struct buf *body)
 {
-    json_t *d = jpack("{ss ss ss}", "title", w->title ? w->title : "蓝盾", "css_v",
-                      asset_version(r, "assets/app.css"), "js_v", asset_version(r, "assets/app.js"));
+    json_t *d =
+        jpack("{ss ss ss}", "title", w->title ? w->title : "蓝盾", "css_v",
+              asset_version(r, "assets/app.css"), "js_v", asset_version(r, "assets/app.js"));
     /* The body is our own rendering of checked data: checking its UTF-8 again byte by byte would
      * cost a fifth of a list page. */
     json_object_set_new_nocheck(d, "body", json_stringn_nocheck(buf_str(body), body->len));
