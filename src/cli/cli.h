@@ -28,6 +28,8 @@ int cli_open(const char *db_url, struct cli_env *env, struct err *e);
 void cli_close(struct cli_env *env);
 /* Print an error (and its field messages) to stderr; returns 1 (the exit status). */
 int cli_fail(const struct err *e);
+/* The database URL for messages, with any password in it replaced by ***. Static storage. */
+const char *cli_db_display(const char *url);
 /* Value of --name VALUE in argv (removing both), or NULL. */
 const char *cli_option(int *argc, char **argv, const char *name);
 /* True when --name is in argv (removed). */

@@ -104,3 +104,14 @@ void cli_progress(const char *what, long done, long total)
     if (total > 0 && done >= total) fputc('\n', stderr);
     fflush(stderr);
 }
+
+const char *cli_db_display(const char *url)
+{
+    static char out[512];
+    const char *scheme = strstr(url, "://");
+    const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+    if (!at || !colon || colon > at) return url;
+    snprintf(out, sizeof out, "%.*s:***%s", (int)(colon - url), url, at);
+    return out;
+}

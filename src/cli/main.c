@@ -14,8 +14,8 @@ static const struct command {
     const char *usage;
     int (*run)(struct cli *c);
 } commands[] = {
-    {"serve", "run the web server", "serve [--listen ADDR:PORT] [--threads N] [--quiet]",
-     cmd_serve},
+    {"serve", "run the web server",
+     "serve [--listen ADDR:PORT] [--threads N] [--quiet] [--trusted-proxy ADDR]", cmd_serve},
     {"init", "create or upgrade the database", "init", cmd_init},
     {"demo", "fill the database with a demo county", "demo [--entities N]", cmd_demo},
     {"user", "manage accounts",

@@ -12,6 +12,7 @@ int cmd_serve(struct cli *c)
     const char *listen = cli_option(&c->argc, c->argv, "--listen");
     const char *threads = cli_option(&c->argc, c->argv, "--threads");
     bool quiet = cli_flag(&c->argc, c->argv, "--quiet");
+    const char *proxy = cli_option(&c->argc, c->argv, "--trusted-proxy");
     struct err e = {0};
     struct cli_env env;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
@@ -30,11 +31,12 @@ int cmd_serve(struct cli *c)
                                 .threads = threads ? (unsigned)atoi(threads) : 0,
                                 .max_body = 32u << 20,
                                 .timeout = 30,
-                                .quiet = quiet};
+                                .quiet = quiet,
+                                .trusted_proxy = proxy};
     struct server *srv;
     if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
     log_info("landun serving http://%s (port %u), database %s", cfg.listen, server_port(srv),
-             c->db);
+             cli_db_display(c->db));
     int sig = 0;
     sigwait(&set, &sig);
     log_info("signal %d: finishing requests in flight and stopping", sig);

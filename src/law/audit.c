@@ -36,21 +36,28 @@ int audit_write(struct ctx *c, const char *action, const char *object_type, int6
     char *summary = arena_vprintf(c->arena, fmt, ap);
     va_end(ap);
 
-    int64_t last_id = 0;
-    char prev[65] = GENESIS;
-    struct db_stmt *st =
-        db_query(c->db, &e, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", "");
+    /* Claim the next id on the chain's head row first: a concurrent writer (another server
+     * process on PostgreSQL) waits here until this transaction ends, then links to this row. */
+    struct db_stmt *st = db_query(c->db, &e,
+                                  "UPDATE audit_head SET last_id = last_id + 1 WHERE one = 1"
+                                  " RETURNING last_id, hash",
+                                  "");
     if (!st) return e.code;
-    if (db_step(st, &e) == DB_ROW) {
-        last_id = db_int(st, 0);
-        snprintf(prev, sizeof prev, "%s", db_text(st, 1));
+    int rc = db_step(st, &e);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc < 0 ? rc : err_set(&e, ERR_INTERNAL, "审计链头缺失");
+    }
+    int64_t id = db_int(st, 0);
+    char prev[65];
+    snprintf(prev, sizeof prev, "%s", db_text(st, 1));
+    while (db_step(st, &e) == DB_ROW) {
     }
     db_done(st);
 
     const struct actor *w = c->who;
     const char *username = w->username ? w->username : "system";
     char hash[65];
-    int64_t id = last_id + 1;
     row_hash(hash, id, c->now, w->user_id, username, w->agency_id, action, object_type, object_id,
              summary, prev);
     int64_t n = db_exec(c->db, &e,
@@ -61,7 +68,23 @@ int audit_write(struct ctx *c, const char *action, const char *object_type, int6
                         "t",
                         id, c->now, w->user_id, username, w->agency_id, action, object_type,
                         object_id, summary, prev, hash);
+    if (n >= 0) n = db_exec(c->db, &e, "UPDATE audit_head SET hash = ? WHERE one = 1", "t", hash);
     return n < 0 ? (int)n : 0;
+}
+
+/* The walk ended at row last with hash `hash`; the head row must agree, or rows were removed
+ * from the end (or the head was tampered with). */
+static void check_head(struct db *db, struct audit_check *check, int64_t last, const char *hash)
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(db, &e, "SELECT last_id, hash FROM audit_head WHERE one = 1", "");
+    if (!st) return;
+    if (db_step(st, &e) == DB_ROW && (db_int(st, 0) != last || strcmp(db_text(st, 1), hash))) {
+        check->broken_id = db_int(st, 0) > last ? last + 1 : db_int(st, 0);
+        snprintf(check->reason, sizeof check->reason, "%s",
+                 db_int(st, 0) > last ? "链尾记录被删除（与链头不符）" : "链头与最后一条记录不符");
+    }
+    db_done(st);
 }
 
 int audit_verify(struct db *db, struct audit_check *check, struct err *e)
@@ -98,7 +121,9 @@ int audit_verify(struct db *db, struct audit_check *check, struct err *e)
         expect_id++;
     }
     db_done(st);
-    return rc < 0 ? rc : 0;
+    if (rc < 0) return rc;
+    if (!check->broken_id) check_head(db, check, expect_id - 1, prev);
+    return 0;
 }
 
 json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e)

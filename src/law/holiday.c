@@ -1,6 +1,7 @@
 /* holiday.c — calendar data in the database. */
 #include "base/jpack.h"
 #include "law/holiday.h"
+#include "law/counter.h"
 #include "law/audit.h"
 #include "law/field.h"
 #include "base/calendar.h"
@@ -46,6 +47,19 @@ out:
     return rc;
 }
 
+/* Every change advances the calendar's version, which every server process polls
+ * (holiday_version) to reload its copy. */
+static int bump_version(struct ctx *c, struct err *e)
+{
+    int64_t v;
+    return counter_next(c->db, "calendar", 0, &v, e);
+}
+
+int64_t holiday_version(struct db *db)
+{
+    return counter_value(db, "calendar", 0);
+}
+
 int holiday_seed(struct ctx *c, struct err *e)
 {
     const struct embed_file *f;
@@ -59,6 +73,7 @@ int holiday_seed(struct ctx *c, struct err *e)
     }
     if (rc >= 0 && added)
         rc = audit_write(c, "calendar.seed", "calendar", 0, "载入节假日安排 %d 个年度", added);
+    if (rc >= 0 && added) rc = bump_version(c, e);
     if (rc < 0) {
         db_rollback(c->db);
         return rc;
@@ -115,6 +130,7 @@ int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, 
     if (!rc)
         rc = audit_write(c, "calendar.set", "calendar", 0, "设置 %s 为%s（%s）", day,
                          off ? "休息日" : "调休工作日", name);
+    if (!rc) rc = bump_version(c, e);
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -133,6 +149,7 @@ int holiday_clear_day(struct ctx *c, const char *day, struct err *e)
     else if (n < 0)
         rc = (int)n;
     if (!rc) rc = audit_write(c, "calendar.clear", "calendar", 0, "取消 %s 的节假日设置", day);
+    if (!rc) rc = bump_version(c, e);
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -161,6 +178,7 @@ int holiday_add_year(struct ctx *c, const char *year, const char *source, struct
     if (!rc)
         rc = audit_write(c, "calendar.year", "calendar", 0, "添加 %lld 年度日历（%s）",
                          (long long)y, source);
+    if (!rc) rc = bump_version(c, e);
     if (rc) {
         db_rollback(c->db);
         return rc;

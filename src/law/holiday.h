@@ -12,6 +12,9 @@ struct calendar;
 int holiday_seed(struct ctx *c, struct err *e);
 /* Build a calendar from the database; caller frees with calendar_free. */
 int holiday_load(struct db *db, struct calendar **out, struct err *e);
+/* The calendar's version: it advances with every change, so a process holding a loaded copy can
+ * tell (cheaply, by polling) that another process changed it. */
+int64_t holiday_version(struct db *db);
 /* Mark day as a holiday (off) or a 调休 working day, with a name; the year must be loaded. */
 int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, struct err *e);
 /* Remove a special day (it becomes an ordinary weekday/weekend day). */

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,10 @@ static struct calendar *_Atomic calendar;
 static struct calendar *retired[64];
 static int nretired;
 static pthread_mutex_t calendar_lock = PTHREAD_MUTEX_INITIALIZER;
+/* The version of the loaded calendar, and when (second) another process's change was last
+ * looked for: at most once a second, so a change on one server reaches the others within ~1 s. */
+static _Atomic int64_t calendar_version = -1;
+static _Atomic int64_t calendar_checked;
 
 const struct calendar *server_calendar(void)
 {
@@ -44,9 +49,12 @@ const struct calendar *server_calendar(void)
 int server_calendar_reload(struct db *db, struct err *e)
 {
     struct calendar *fresh;
+    /* The version first: a change that lands during the load is then seen by the next check. */
+    int64_t version = holiday_version(db);
     int rc = holiday_load(db, &fresh, e);
     if (rc) return rc;
     pthread_mutex_lock(&calendar_lock);
+    calendar_version = version;
     struct calendar *old = calendar;
     calendar = fresh;
     if (old) {
@@ -55,6 +63,17 @@ int server_calendar_reload(struct db *db, struct err *e)
     }
     pthread_mutex_unlock(&calendar_lock);
     return 0;
+}
+
+/* Reload the calendar when another process changed it (checked at most once a second). */
+static void calendar_refresh(struct db *db, int64_t now)
+{
+    int64_t last = calendar_checked;
+    if (!db || now == last || !atomic_compare_exchange_strong(&calendar_checked, &last, now))
+        return;
+    if (holiday_version(db) == calendar_version) return;
+    struct err e = {0};
+    if (server_calendar_reload(db, &e)) log_error("calendar reload: %s", e.msg);
 }
 
 void server_calendar_free(void)
@@ -112,9 +131,15 @@ static const char *client_ip(struct MHD_Connection *c, struct arena *a)
     return arena_strdup(a, s);
 }
 
+static bool valid_ip(const char *s)
+{
+    unsigned char addr[sizeof(struct in6_addr)];
+    return inet_pton(AF_INET, s, addr) == 1 || inet_pton(AF_INET6, s, addr) == 1;
+}
+
 /* Fill r from the connection; returns 0 or an error code for a malformed request. */
-static int build_request(struct MHD_Connection *conn, const char *method, struct pending *p,
-                         struct req *r)
+static int build_request(const struct server *srv, struct MHD_Connection *conn, const char *method,
+                         struct pending *p, struct req *r)
 {
     r->method = arena_strdup(r->arena, method);
     r->content_type = header(conn, r->arena, "Content-Type");
@@ -123,6 +148,12 @@ static int build_request(struct MHD_Connection *conn, const char *method, struct
     r->csrf_header = header(conn, r->arena, "X-CSRF-Token");
     r->if_none_match = header(conn, r->arena, "If-None-Match");
     r->ip = client_ip(conn, r->arena);
+    if (srv->cfg.trusted_proxy && strcmp(r->ip, srv->cfg.trusted_proxy) == 0) {
+        /* Behind our reverse proxy: the client is the address it saw (login limits count per
+         * client address, not per proxy). */
+        const char *real = header(conn, r->arena, "X-Real-IP");
+        if (real && valid_ip(real)) r->ip = real;
+    }
     int rc = web_parse_target(r, p->target ? p->target : "/");
     return rc ? rc : web_parse_body(r, p->body.p, p->body.len);
 }
@@ -179,10 +210,12 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     struct req r = {.arena = &arena};
     struct resp w = {0};
     struct db *db = thread_conn();
+    int64_t now = time(NULL);
+    calendar_refresh(db, now);
     r.ctx = (struct ctx){
-        .db = db, .arena = &arena, .who = &r.who, .now = time(NULL), .cal = server_calendar()};
+        .db = db, .arena = &arena, .who = &r.who, .now = now, .cal = server_calendar()};
     int rc = p->too_large ? ERR_TOOLARGE : 0;
-    if (!rc) rc = build_request(conn, method, p, &r);
+    if (!rc) rc = build_request(srv, conn, method, p, &r);
     if (!db) rc = err_set(&r.err, ERR_INTERNAL, "数据库不可用");
     if (rc) {
         /* Answer through the router's error rendering with a matching route-less request. */

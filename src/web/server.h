@@ -16,6 +16,9 @@ struct server_config {
     size_t max_body;    /* request body limit in bytes */
     unsigned timeout;   /* idle connection timeout in seconds */
     bool quiet;         /* no per-request log lines */
+    /* A reverse proxy's address (e.g. 127.0.0.1): requests from it are taken to come from the
+     * address in their X-Real-IP header. NULL: use the peer address. */
+    const char *trusted_proxy;
 };
 
 struct server;

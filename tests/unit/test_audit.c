@@ -213,6 +213,43 @@ static void test_audit_deleted_middle_row_is_detected(void **state)
     assert_intact(h);
 }
 
+static void test_audit_deleted_newest_rows_are_detected(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    some_history(h);
+    int64_t last = max_id(h);
+    assert_int_equal(db_begin(h->db, &e), 0);
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM audit_log WHERE id >= ?", "i", last - 1), 2);
+    struct audit_check chk;
+    assert_int_equal(audit_verify(h->db, &chk, &e), 0);
+    assert_int_equal(chk.broken_id, last - 1);
+    assert_non_null(strstr(chk.reason, "删除"));
+    db_rollback(h->db);
+    assert_intact(h);
+}
+
+static void test_audit_head_follows_every_append(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    some_history(h);
+    int64_t head = 0;
+    assert_int_equal(db_get_int(h->db, &e, &head, "SELECT last_id FROM audit_head", ""), 0);
+    assert_int_equal(head, max_id(h));
+    /* a rolled-back change gives its id back: the next row follows without a gap */
+    struct actor who;
+    struct ctx c = h_ctx(h, "admin", &who);
+    assert_int_equal(db_begin(h->db, &e), 0);
+    assert_int_equal(audit_write(&c, "test.rollback", "test", 0, "回滚"), 0);
+    db_rollback(h->db);
+    assert_int_equal(db_begin(h->db, &e), 0);
+    assert_int_equal(audit_write(&c, "test.commit", "test", 0, "提交"), 0);
+    assert_int_equal(db_commit(h->db, &e), 0);
+    assert_int_equal(max_id(h), head + 1);
+    assert_intact(h);
+}
+
 static void test_audit_changed_prev_hash_is_detected(void **state)
 {
     struct harness *h = *state;
@@ -379,6 +416,8 @@ int main(void)
         cmocka_unit_test(test_audit_altered_summary_is_detected),
         cmocka_unit_test(test_audit_deleted_middle_row_is_detected),
         cmocka_unit_test(test_audit_changed_prev_hash_is_detected),
+        cmocka_unit_test(test_audit_deleted_newest_rows_are_detected),
+        cmocka_unit_test(test_audit_head_follows_every_append),
         cmocka_unit_test(test_audit_list_shows_only_the_actor_subtree),
         cmocka_unit_test(test_audit_list_hides_logins_of_other_counties),
         cmocka_unit_test(test_audit_list_keyset_pages_cover_every_row_once),
