@@ -83,6 +83,13 @@ int harness_setup(void **state)
     return 0;
 }
 
+void h_second_db(struct harness *h, struct db **out, char url[128])
+{
+    snprintf(url, 128, "%s/second.db", h->dir);
+    struct err e = {0};
+    if (db_open(url, out, &e) || db_migrate(*out, &e) < 0) fail_msg("second db: %s", e.msg);
+}
+
 int harness_teardown(void **state)
 {
     struct harness *h = *state;

@@ -69,6 +69,9 @@ struct client {
 
 int harness_setup(void **state);
 int harness_teardown(void **state);
+/* Another fresh, migrated, empty database of the same engine (no agencies or users), removed
+ * with the harness; the caller closes the connection. */
+void h_second_db(struct harness *h, struct db **out, char url[128]);
 
 /* Perform a request through web_handle. body may be NULL; content_type defaults to form
  * encoding for non-JSON bodies (bodies starting with '{' are sent as JSON). */

@@ -217,6 +217,41 @@ int cmd_backup(struct cli *c)
     return rc;
 }
 
+/* Check each chain archived by landun migrate, and that the live chain quotes its head. */
+static int verify_archives(struct db *db, struct err *e)
+{
+    struct db_stmt *st =
+        db_query(db, e, "SELECT DISTINCT source FROM audit_archive ORDER BY source", "");
+    if (!st) return cli_fail(e);
+    int bad = 0;
+    while (db_step(st, e) == DB_ROW) {
+        const char *source = db_text(st, 0);
+        struct audit_check check;
+        char head[65];
+        if (audit_verify_archive(db, source, &check, head, e)) return cli_fail(e);
+        char like[80]; /* the live chain's transfer row quotes the head hash (hex: no wildcards) */
+        snprintf(like, sizeof like, "%%%s%%", head);
+        bool quoted = db_exists(db,
+                                "SELECT 1 FROM audit_log WHERE action = 'transfer.import'"
+                                " AND summary LIKE ?",
+                                "t", like);
+        if (check.broken_id) {
+            printf("archived audit trail of %s BROKEN at row %lld: %s\n", source,
+                   (long long)check.broken_id, check.reason);
+            bad = 1;
+        } else if (!quoted) {
+            printf("archived audit trail of %s: its last hash is not the one recorded when it "
+                   "was migrated\n",
+                   source);
+            bad = 1;
+        } else {
+            printf("archived audit trail of %s intact: %lld rows\n", source, (long long)check.rows);
+        }
+    }
+    db_done(st);
+    return bad;
+}
+
 int cmd_verify(struct cli *c)
 {
     if (c->argc != 1 || strcmp(c->argv[0], "audit") != 0) {
@@ -237,6 +272,7 @@ int cmd_verify(struct cli *c)
     } else {
         printf("audit trail intact: %lld rows\n", (long long)check.rows);
     }
+    if (rc >= 0 && verify_archives(env.db, &e)) rc = 1;
     cli_close(&env);
     return rc;
 }

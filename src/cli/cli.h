@@ -48,6 +48,7 @@ int cmd_export(struct cli *c);
 int cmd_backup(struct cli *c);
 int cmd_agency(struct cli *c);
 int cmd_verify(struct cli *c);
+int cmd_migrate(struct cli *c);
 int cmd_calendar(struct cli *c);
 
 #endif

@@ -33,6 +33,9 @@ static const struct command {
      "       agency list",
      cmd_agency},
     {"verify", "check the audit trail's hash chain", "verify audit", cmd_verify},
+    {"migrate", "move a county's database into a provincial one",
+     "migrate --from sqlite:COUNTY.db --to postgresql://USER@HOST/DB [--user-suffix SUFFIX]",
+     cmd_migrate},
     {"calendar", "working-day arithmetic", "calendar add-workdays DATE N", cmd_calendar},
 };
 

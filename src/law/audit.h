@@ -19,6 +19,11 @@ struct audit_check {
 /* Recompute every hash in id order; 0 when the walk completed (see check->broken_id). */
 int audit_verify(struct db *db, struct audit_check *check, struct err *e);
 
+/* Check the chain that landun migrate archived from source (see transfer.h) the same way;
+ * head gets its last hash, which the live chain's transfer row quotes. */
+int audit_verify_archive(struct db *db, const char *source, struct audit_check *check,
+                         char head[65], struct err *e);
+
 /* Filters for browsing the trail. */
 struct audit_query {
     const char *q;           /* fragment of summary/username/action, or NULL */

@@ -103,6 +103,28 @@ struct db_stmt *db_query(struct db *db, struct err *e, const char *sql, const ch
     return st;
 }
 
+struct db_stmt *db_query_args(struct db *db, struct err *e, const char *sql, int nargs,
+                              const struct db_arg *args)
+{
+    struct db_stmt *st = db->ops->prepare(db, sql, e);
+    if (!st) return NULL;
+    const struct db_ops *ops = db->ops;
+    for (int k = 0; k < nargs; k++) {
+        const struct db_arg *a = &args[k];
+        if (a->type == 'i')
+            ops->bind_int(st, k + 1, a->i);
+        else if (a->type == 't')
+            ops->bind_text(st, k + 1, a->s);
+        else if (a->type == 'b')
+            ops->bind_blob(st, k + 1, a->s, a->n);
+        else if (a->type == 'n')
+            ops->bind_null(st, k + 1);
+        else
+            fatal("db: bad argument type '%c'", a->type);
+    }
+    return st;
+}
+
 int db_step(struct db_stmt *st, struct err *e)
 {
     struct err scratch = {0};

@@ -38,6 +38,16 @@ const char *db_url(const struct db *db);
 /* Prepare sql (cached per connection) and bind the arguments. Returns NULL on error (e filled).
  * Release with db_done. */
 struct db_stmt *db_query(struct db *db, struct err *e, const char *sql, const char *types, ...);
+/* One argument for db_query_args: type is one of the bind letters above ('i', 't', 'n', 'b'). */
+struct db_arg {
+    char type;
+    int64_t i;     /* 'i' */
+    const char *s; /* 't' (NULL binds NULL); 'b' bytes */
+    size_t n;      /* 'b' length */
+};
+/* db_query with the arguments in an array, for statements built at run time (copying tables). */
+struct db_stmt *db_query_args(struct db *db, struct err *e, const char *sql, int nargs,
+                              const struct db_arg *args);
 /* Next row: DB_ROW, DB_DONE, or a negative enum err_code (e filled; ERR_CONFLICT for a
  * uniqueness or foreign-key violation). */
 int db_step(struct db_stmt *st, struct err *e);

@@ -1,0 +1,482 @@
+/* transfer.c — moving a county's records into a provincial database.
+ *
+ * Tables are copied parents first. Every row gets a new id in the target; a map per table turns
+ * the source's ids into the target's so references follow. Values travel as text and the target
+ * converts them to its column types (both engines accept "42" for a BIGINT column). */
+#include "law/transfer.h"
+#include "law/audit.h"
+#include "base/buf.h"
+#include "base/log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COLS 32
+
+/* The tables whose ids are mapped. */
+enum kind {
+    K_AGENCY,
+    K_DEPARTMENT,
+    K_OFFICER,
+    K_REVIEW,
+    K_USER,
+    K_TOKEN,
+    K_ENTITY,
+    K_LICENCE,
+    K_NONE
+};
+
+/* old id → new id (open addressing; ids are positive). */
+struct idmap {
+    int64_t *keys, *vals;
+    size_t cap, n;
+};
+
+static void map_put(struct idmap *m, int64_t k, int64_t v)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        struct idmap g = {.cap = m->cap ? 2 * m->cap : 256};
+        g.keys = xcalloc(g.cap, sizeof *g.keys);
+        g.vals = xcalloc(g.cap, sizeof *g.vals);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i]) map_put(&g, m->keys[i], m->vals[i]);
+        free(m->keys);
+        free(m->vals);
+        *m = g;
+    }
+    size_t i = (size_t)k * 0x9E3779B97F4A7C15ull & (m->cap - 1);
+    while (m->keys[i] && m->keys[i] != k)
+        i = (i + 1) & (m->cap - 1);
+    m->n += !m->keys[i];
+    m->keys[i] = k;
+    m->vals[i] = v;
+}
+
+static int64_t map_get(const struct idmap *m, int64_t k)
+{
+    if (!m->cap) return 0;
+    size_t i = (size_t)k * 0x9E3779B97F4A7C15ull & (m->cap - 1);
+    while (m->keys[i]) {
+        if (m->keys[i] == k) return m->vals[i];
+        i = (i + 1) & (m->cap - 1);
+    }
+    return 0;
+}
+
+/* A source row: column names and values (NULL for SQL NULL), on the arena. */
+struct row {
+    int n;
+    const char *name[MAX_COLS];
+    const char *val[MAX_COLS];
+};
+
+static int col_index(const struct row *r, const char *name)
+{
+    for (int i = 0; i < r->n; i++)
+        if (strcmp(r->name[i], name) == 0) return i;
+    return -1;
+}
+
+static const char *col(const struct row *r, const char *name)
+{
+    int i = col_index(r, name);
+    return i < 0 ? NULL : r->val[i];
+}
+
+static void set_col(struct row *r, struct arena *a, const char *name, int64_t v)
+{
+    int i = col_index(r, name);
+    if (i >= 0) r->val[i] = v ? arena_printf(a, "%lld", (long long)v) : NULL;
+}
+
+struct transfer;
+
+/* A reference from a column to a mapped table. */
+struct fk {
+    const char *col;
+    enum kind to;
+};
+
+/* What happens to a row before it is inserted: 0 to insert it, 1 when the target already has it
+ * (*existing is its id there), or an error. */
+typedef int (*adjust_fn)(struct transfer *t, struct row *r, int64_t *existing, struct err *e);
+/* After a row was inserted with id new_id. */
+typedef int (*after_fn)(struct transfer *t, const struct row *r, int64_t new_id, struct err *e);
+
+struct table {
+    const char *name, *label;
+    enum kind kind; /* K_NONE: no id of its own */
+    const char *order;
+    struct fk fks[3];
+    adjust_fn adjust;
+    after_fn after;
+};
+
+struct transfer {
+    struct ctx *c;
+    struct db *src;
+    const struct transfer_opts *o;
+    struct transfer_report *rep;
+    struct idmap maps[K_NONE];
+    struct arena a;      /* rows being copied; emptied as the copy goes */
+    struct buf problems; /* clashes found, one per line */
+    int nproblems;
+};
+
+static void problem(struct transfer *t, const char *fmt, ...) PRINTF(2, 3);
+static void problem(struct transfer *t, const char *fmt, ...)
+{
+    if (t->nproblems++ >= 20) return;
+    va_list ap;
+    va_start(ap, fmt);
+    char line[300];
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    buf_addf(&t->problems, "%s%s", t->problems.len ? "；" : "", line);
+}
+
+/* The target's agency with this code, if any. */
+static int match_agency(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)e;
+    int rc = db_get_int(t->c->db, NULL, existing, "SELECT id FROM agency WHERE code = ?", "t",
+                        col(r, "code"));
+    if (rc == 0) return 1;
+    int i = col_index(r, "path");
+    if (i >= 0) r->val[i] = ""; /* set once the new id is known */
+    return 0;
+}
+
+/* An agency's materialised path: its parent's path and its own new id. */
+static int agency_path(struct transfer *t, const struct row *r, int64_t id, struct err *e)
+{
+    const char *parent = col(r, "parent_id");
+    char *path;
+    if (parent) {
+        struct db_stmt *st =
+            db_query(t->c->db, e, "SELECT path FROM agency WHERE id = ?", "t", parent);
+        if (!st) return e->code;
+        int rc = db_step(st, e);
+        path = rc == DB_ROW ? arena_printf(&t->a, "%s%lld/", db_text(st, 0), (long long)id) : NULL;
+        db_done(st);
+        if (!path) return rc < 0 ? rc : err_set(e, ERR_INTERNAL, "上级机构缺失");
+    } else {
+        path = arena_printf(&t->a, "/%lld/", (long long)id);
+    }
+    int64_t n = db_exec(t->c->db, e, "UPDATE agency SET path = ? WHERE id = ?", "ti", path, id);
+    return n < 0 ? (int)n : 0;
+}
+
+static int match_department(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)e;
+    return db_get_int(t->c->db, NULL, existing,
+                      "SELECT id FROM department WHERE agency_id = ? AND name = ?", "tt",
+                      col(r, "agency_id"), col(r, "name")) == 0;
+}
+
+/* A user name the target already uses gets the suffix, or is reported. */
+static int rename_user(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)existing, (void)e;
+    const char *name = col(r, "username");
+    if (!db_exists(t->c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", name)) return 0;
+    if (!t->o->user_suffix) {
+        problem(t, "用户名 %s 已存在", name);
+        return 0;
+    }
+    const char *renamed = arena_printf(&t->a, "%s%s", name, t->o->user_suffix);
+    if (db_exists(t->c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", renamed))
+        problem(t, "用户名 %s 与 %s 均已存在", name, renamed);
+    struct transfer_report *rep = t->rep;
+    if (rep->nrenamed < (int)countof(rep->renamed))
+        snprintf(rep->renamed[rep->nrenamed], sizeof rep->renamed[0], "%s→%s", name, renamed);
+    rep->nrenamed++;
+    r->val[col_index(r, "username")] = renamed;
+    return 0;
+}
+
+/* An entity's USCC is unique within the target tree its agency now belongs to. */
+static int entity_root(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)existing;
+    struct db_stmt *st =
+        db_query(t->c->db, e, "SELECT path FROM agency WHERE id = ?", "t", col(r, "agency_id"));
+    if (!st) return e->code;
+    int64_t root = 0;
+    if (db_step(st, e) == DB_ROW) root = strtoll(db_text(st, 0) + 1, NULL, 10);
+    db_done(st);
+    if (!root) return err_set(e, ERR_INTERNAL, "管理相对人的机构缺失");
+    set_col(r, &t->a, "root_id", root);
+    const char *uscc = col(r, "uscc");
+    if (uscc && db_exists(t->c->db, "SELECT 1 FROM entity WHERE root_id = ? AND uscc = ?", "it",
+                          root, uscc))
+        problem(t, "统一社会信用代码 %s（%s）在目标库已登记", uscc, col(r, "name"));
+    return 0;
+}
+
+static int check_officer(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)existing, (void)e;
+    if (db_exists(t->c->db, "SELECT 1 FROM officer WHERE cert_no = ? OR id_number = ?", "tt",
+                  col(r, "cert_no"), col(r, "id_number")))
+        problem(t, "执法人员 %s（证号 %s）在目标库已存在", col(r, "name"), col(r, "cert_no"));
+    return 0;
+}
+
+static const struct table tables[] = {
+    {"agency",
+     "机构",
+     K_AGENCY,
+     "length(path), id",
+     {{"parent_id", K_AGENCY}},
+     match_agency,
+     agency_path},
+    {"department", "科室", K_DEPARTMENT, "id", {{"agency_id", K_AGENCY}}, match_department, NULL},
+    {"officer",
+     "执法人员",
+     K_OFFICER,
+     "id",
+     {{"agency_id", K_AGENCY}, {"department_id", K_DEPARTMENT}},
+     check_officer,
+     NULL},
+    {"certificate_review", "证件年审", K_REVIEW, "id", {{"officer_id", K_OFFICER}}, NULL, NULL},
+    {"app_user",
+     "用户",
+     K_USER,
+     "id",
+     {{"agency_id", K_AGENCY}, {"officer_id", K_OFFICER}},
+     rename_user,
+     NULL},
+    {"user_role", "用户角色", K_NONE, "user_id, role", {{"user_id", K_USER}}, NULL, NULL},
+    {"api_token", "接口令牌", K_TOKEN, "id", {{"user_id", K_USER}}, NULL, NULL},
+    {"entity", "管理相对人", K_ENTITY, "id", {{"agency_id", K_AGENCY}}, entity_root, NULL},
+    {"entity_line", "专业类别", K_NONE, "entity_id, line", {{"entity_id", K_ENTITY}}, NULL, NULL},
+    {"licence", "许可证", K_LICENCE, "id", {{"entity_id", K_ENTITY}}, NULL, NULL},
+};
+
+/* Follow the row's references through the maps. */
+static int remap(struct transfer *t, const struct table *tb, struct row *r, struct err *e)
+{
+    for (int k = 0; k < 3 && tb->fks[k].col; k++) {
+        const char *v = col(r, tb->fks[k].col);
+        if (!v || !*v || strcmp(v, "0") == 0) continue;
+        int64_t to = map_get(&t->maps[tb->fks[k].to], strtoll(v, NULL, 10));
+        if (!to && t->nproblems) continue; /* only looking for further clashes now */
+        if (!to)
+            return err_set(e, ERR_INVALID, "源库数据不一致：%s.%s = %s 没有对应的记录", tb->name,
+                           tb->fks[k].col, v);
+        set_col(r, &t->a, tb->fks[k].col, to);
+    }
+    return 0;
+}
+
+/* INSERT the row (without its id); *id gets the new id. */
+static int insert_row(struct transfer *t, const struct table *tb, const struct row *r, int64_t *id,
+                      struct err *e)
+{
+    struct buf sql = {0}, vals = {0};
+    struct db_arg args[MAX_COLS];
+    int n = 0;
+    buf_addf(&sql, "INSERT INTO %s (", tb->name);
+    for (int i = 0; i < r->n; i++) {
+        if (tb->kind != K_NONE && strcmp(r->name[i], "id") == 0) continue;
+        buf_addf(&sql, "%s%s", n ? ", " : "", r->name[i]);
+        buf_adds(&vals, n ? ", ?" : "?");
+        args[n++] = (struct db_arg){.type = r->val[i] ? 't' : 'n', .s = r->val[i]};
+    }
+    buf_addf(&sql, ") VALUES (%s)%s", buf_str(&vals), tb->kind != K_NONE ? " RETURNING id" : "");
+    struct db_stmt *st = db_query_args(t->c->db, e, sql.p, n, args);
+    buf_free(&sql);
+    buf_free(&vals);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW) *id = db_int(st, 0);
+    while (rc == DB_ROW)
+        rc = db_step(st, e);
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+static int record_map(struct transfer *t, const struct table *tb, int64_t old, int64_t id,
+                      struct err *e)
+{
+    map_put(&t->maps[tb->kind], old, id);
+    int64_t n = db_exec(
+        t->c->db, e, "INSERT INTO transfer_map (source, tbl, old_id, new_id) VALUES (?, ?, ?, ?)",
+        "ttii", t->o->source, tb->name, old, id);
+    return n < 0 ? (int)n : 0;
+}
+
+/* One source row into the target. */
+static int copy_row(struct transfer *t, const struct table *tb, struct row *r,
+                    struct transfer_count *count, struct err *e)
+{
+    int64_t old = tb->kind != K_NONE ? strtoll(col(r, "id"), NULL, 10) : 0, id = 0;
+    int rc = remap(t, tb, r, e);
+    if (!rc && tb->adjust) rc = tb->adjust(t, r, &id, e);
+    if (rc < 0) return rc;
+    if (rc == 1) {
+        count->matched++;
+        return record_map(t, tb, old, id, e);
+    }
+    if (t->nproblems) return 0; /* keep looking for clashes; nothing will be kept */
+    rc = insert_row(t, tb, r, &id, e);
+    if (!rc && tb->after) rc = tb->after(t, r, id, e);
+    if (rc) return rc;
+    count->copied++;
+    return tb->kind != K_NONE ? record_map(t, tb, old, id, e) : 0;
+}
+
+static long count_rows(struct db *db, const char *table)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
+    int64_t n = 0;
+    return db_get_int(db, NULL, &n, sql, "") ? 0 : (long)n;
+}
+
+static int copy_table(struct transfer *t, const struct table *tb, struct err *e)
+{
+    struct transfer_count *count = &t->rep->tables[t->rep->ntables++];
+    *count = (struct transfer_count){.table = tb->name, .label = tb->label};
+    long total = count_rows(t->src, tb->name), done = 0;
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY %s", tb->name, tb->order);
+    struct db_stmt *st = db_query(t->src, e, sql, "");
+    if (!st) return e->code;
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct row r = {.n = db_columns(st)};
+        if (r.n > MAX_COLS) fatal("transfer: %s has too many columns", tb->name);
+        for (int i = 0; i < r.n; i++) {
+            r.name[i] = arena_strdup(&t->a, db_column_name(st, i));
+            r.val[i] = db_null(st, i) ? NULL : arena_strdup(&t->a, db_text(st, i));
+        }
+        if ((rc = copy_row(t, tb, &r, count, e))) break;
+        if (t->o->progress && (++done % 500 == 0 || done == total))
+            t->o->progress(tb->label, done, total);
+        if (done % 1000 == 0) arena_free(&t->a); /* rows are not kept */
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* Holidays the target lacks, and counters at least as high as the source's (document numbers
+ * of the county's agencies must not repeat after the move). */
+static int copy_settings(struct transfer *t, struct err *e)
+{
+    static const char *const sql[] = {
+        "INSERT INTO calendar_year (year, source) VALUES (?, ?) ON CONFLICT (year) DO NOTHING",
+        "INSERT INTO calendar_day (day, off, name) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING",
+        "INSERT INTO counter (name, year, value) VALUES (?, ?, ?) ON CONFLICT (name, year)"
+        " DO UPDATE SET value = CASE WHEN counter.value > excluded.value THEN counter.value"
+        " ELSE excluded.value END"};
+    static const char *const from[] = {"SELECT year, source FROM calendar_year",
+                                       "SELECT day, off, name FROM calendar_day",
+                                       "SELECT name, year, value FROM counter"};
+    for (size_t k = 0; k < countof(sql); k++) {
+        struct db_stmt *st = db_query(t->src, e, from[k], "");
+        if (!st) return e->code;
+        int rc;
+        while ((rc = db_step(st, e)) == DB_ROW) {
+            struct db_arg a[3];
+            int n = db_columns(st);
+            for (int i = 0; i < n; i++)
+                a[i] = (struct db_arg){.type = 't', .s = db_text(st, i)};
+            struct db_stmt *ins = db_query_args(t->c->db, e, sql[k], n, a);
+            rc = ins ? db_step(ins, e) : e->code;
+            db_done(ins);
+            if (rc < 0) break;
+        }
+        db_done(st);
+        if (rc < 0) return rc;
+    }
+    return 0;
+}
+
+/* The source's audit chain, verified, kept as it is under the source's name. */
+static int archive_audit(struct transfer *t, struct err *e)
+{
+    struct audit_check check;
+    int rc = audit_verify(t->src, &check, e);
+    if (rc) return rc;
+    if (check.broken_id)
+        return err_set(e, ERR_INVALID, "源库审计链在第 %lld 条断开（%s），不能迁移",
+                       (long long)check.broken_id, check.reason);
+    struct db_stmt *st = db_query(t->src, e,
+                                  "SELECT id, at, user_id, username, agency_id, action,"
+                                  " object_type, object_id, summary, prev_hash, hash"
+                                  " FROM audit_log ORDER BY id",
+                                  "");
+    if (!st) return e->code;
+    snprintf(t->rep->audit_head, sizeof t->rep->audit_head, "%s",
+             "0000000000000000000000000000000000000000000000000000000000000000");
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct db_arg a[12] = {{.type = 't', .s = t->o->source}};
+        for (int i = 0; i < 11; i++)
+            a[i + 1] = (struct db_arg){.type = db_null(st, i) ? 'n' : 't', .s = db_text(st, i)};
+        struct db_stmt *ins = db_query_args(t->c->db, e,
+                                            "INSERT INTO audit_archive (source, id, at, user_id,"
+                                            " username, agency_id, action, object_type,"
+                                            " object_id, summary, prev_hash, hash)"
+                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                            12, a);
+        int r2 = ins ? db_step(ins, e) : e->code;
+        db_done(ins);
+        if (r2 < 0) {
+            rc = r2;
+            break;
+        }
+        snprintf(t->rep->audit_head, sizeof t->rep->audit_head, "%s", db_text(st, 10));
+        t->rep->audit_rows++;
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+static int run_all(struct transfer *t, struct err *e)
+{
+    if (db_exists(t->c->db, "SELECT 1 FROM transfer_map WHERE source = ?", "t", t->o->source))
+        return err_set(e, ERR_CONFLICT, "%s 已经迁入过目标库", t->o->source);
+    int rc = 0;
+    for (size_t i = 0; i < countof(tables) && !rc; i++)
+        rc = copy_table(t, &tables[i], e);
+    if (!rc && t->nproblems)
+        return err_set(e, ERR_CONFLICT, "目标库已有相同的记录，未迁移任何数据：%s%s",
+                       buf_str(&t->problems), t->nproblems > 20 ? "……" : "");
+    if (!rc) rc = copy_settings(t, e);
+    if (!rc) rc = archive_audit(t, e);
+    if (!rc)
+        rc = audit_write(t->c, "transfer.import", "transfer", 0,
+                         "从 %s 迁入数据；其审计链 %ld 条已存档，末条哈希 %s", t->o->source,
+                         t->rep->audit_rows, t->rep->audit_head);
+    return rc;
+}
+
+int transfer_run(struct ctx *c, struct db *src, const struct transfer_opts *o,
+                 struct transfer_report *rep, struct err *e)
+{
+    memset(rep, 0, sizeof *rep);
+    struct transfer t = {.c = c, .src = src, .o = o, .rep = rep};
+    int rc = db_begin_read(src, e);
+    if (rc) return rc;
+    rc = db_begin(c->db, e);
+    if (!rc) {
+        rc = run_all(&t, e);
+        if (rc)
+            db_rollback(c->db);
+        else
+            rc = db_commit(c->db, e);
+    }
+    db_commit(src, NULL);
+    for (int k = 0; k < K_NONE; k++) {
+        free(t.maps[k].keys);
+        free(t.maps[k].vals);
+    }
+    buf_free(&t.problems);
+    arena_free(&t.a);
+    return rc;
+}

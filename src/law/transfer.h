@@ -1,0 +1,41 @@
+/* transfer.h — moving a county's records into a provincial database (landun migrate). */
+#ifndef LANDUN_TRANSFER_H
+#define LANDUN_TRANSFER_H
+
+#include <stdint.h>
+#include "law/ctx.h"
+
+/* What to do with accounts whose user name the target already uses. */
+struct transfer_opts {
+    const char *source;      /* how the source is named in the target (its URL, say) */
+    const char *user_suffix; /* appended to clashing user names; NULL: refuse the transfer */
+    void (*progress)(const char *table, long done, long total); /* or NULL */
+};
+
+/* Rows per table, for the report. */
+struct transfer_count {
+    const char *table; /* table name */
+    const char *label; /* its Chinese name */
+    long copied;       /* new rows in the target */
+    long matched;      /* rows the target already had (agencies by code, departments by name) */
+};
+
+struct transfer_report {
+    struct transfer_count tables[16];
+    int ntables;
+    long audit_rows;     /* rows of the source's audit chain archived */
+    char audit_head[65]; /* the source chain's last hash */
+    char renamed[4][64]; /* the first few renamed accounts ("old→new") */
+    int nrenamed;
+};
+
+/* Copy every agency, department, officer, review, account, entity, licence, holiday and counter
+ * of src into t->db (c->db) in one transaction: ids are given anew (agencies already in the
+ * target, matched by code, are reused), references follow, the source's audit chain is archived
+ * as it is (verifiable as before) and the target's chain records the transfer with that chain's
+ * head hash. Sessions and login attempts are not copied. Nothing is written unless everything
+ * is; a clash (user name, 执法证号, USCC in one tree) is refused with the records named. */
+int transfer_run(struct ctx *c, struct db *src, const struct transfer_opts *o,
+                 struct transfer_report *rep, struct err *e);
+
+#endif
