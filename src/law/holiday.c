@@ -20,12 +20,16 @@ static int seed_year(struct ctx *c, const struct embed_file *f, struct err *e)
     int64_t year = json_integer_value(json_object_get(doc, "year"));
     const char *paper = json_string_value(json_array_get(json_object_get(doc, "papers"), 0));
     int rc = 0;
-    if (db_exists(c->db, "SELECT 1 FROM calendar_year WHERE year = ?", "i", year)) goto out;
-    if (db_exec(c->db, e, "INSERT INTO calendar_year (year, source) VALUES (?, ?)", "it", year,
-                paper ? paper : "国务院办公厅节假日安排通知") < 0) {
+    /* ON CONFLICT: several processes may start (and seed) at once; one of them adds the year. */
+    int64_t added = db_exec(c->db, e,
+                            "INSERT INTO calendar_year (year, source) VALUES (?, ?)"
+                            " ON CONFLICT (year) DO NOTHING",
+                            "it", year, paper ? paper : "国务院办公厅节假日安排通知");
+    if (added < 0) {
         rc = e->code;
         goto out;
     }
+    if (added == 0) goto out;
     size_t i;
     json_t *d;
     json_array_foreach(json_object_get(doc, "days"), i, d)
