@@ -26,6 +26,9 @@ struct cli_env {
 /* Open (creating the directory of a SQLite file if needed), migrate, seed the calendar. */
 int cli_open(const char *db_url, struct cli_env *env, struct err *e);
 void cli_close(struct cli_env *env);
+/* url as messages and logs may show it: a password in a postgresql:// URL (user:secret@ or
+ * password=secret) becomes ***. Written into out (n bytes), which is returned. */
+const char *cli_db_shown(const char *url, char *out, size_t n);
 /* Print an error (and its field messages) to stderr; returns 1 (the exit status). */
 int cli_fail(const struct err *e);
 /* Value of --name VALUE in argv (removing both), or NULL. */
