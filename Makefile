@@ -29,6 +29,8 @@ run: all
 	@echo "demo accounts: admin officer clerk legal leader auditor viewer (password landun2026)"
 	./$(BUILD)/landun serve --db $(DB) --listen $(LISTEN)
 
+# The database tests run twice: on SQLite and on a throwaway PostgreSQL cluster that tests/run.py
+# starts and removes (scripts/pg-cluster.sh); LANDUN_TEST_NO_PG=1 runs the SQLite half only.
 test: deps-test $(TBUILD)/build.ninja
 	ninja -C $(TBUILD)
 	python3 tests/run.py $(TBUILD)

@@ -47,7 +47,7 @@ CREATE TABLE session (
     seen_at BIGINT NOT NULL,
     ip TEXT
 );
-CREATE INDEX session_user ON session(user_id);
+CREATE INDEX "session_user" ON session(user_id); -- quoted: a reserved word in PostgreSQL
 
 CREATE TABLE api_token (
     id ID_PK,

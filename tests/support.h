@@ -36,12 +36,14 @@
                      strstr((r).body, (s)));                                                       \
     } while (0)
 
-/* A test database: agencies 320000 (province) → 320400 (city) → 320412 and 320411 (counties);
+/* A test database — SQLite, or PostgreSQL when LANDUN_TEST_BACKEND=postgres (see tests/run.py) —
+ * with agencies 320000 (province) → 320400 (city) → 320412 and 320411 (counties);
  * users admin, officer, clerk, legal, leader, auditor, viewer at 320412 (password
  * TEST_PASSWORD), plus "other" (admin at 320411) and "city" (admin at 320400). */
 struct harness {
-    char dir[64];       /* temporary directory */
-    char url[128];      /* database file */
+    char dir[64];       /* temporary directory (also on PostgreSQL, for files a test writes) */
+    char url[128];      /* database: a file in dir, or a postgresql:// URL of its own database */
+    bool postgres;      /* the run is on PostgreSQL (LANDUN_TEST_BACKEND=postgres) */
     struct db *db;      /* connection used by the tests */
     struct arena arena; /* for ctx allocations */
     struct ctx ctx;     /* acting as the system */
@@ -68,6 +70,8 @@ struct client {
 };
 
 int harness_setup(void **state);
+/* True when the tests run on PostgreSQL; tests of SQLite-only features skip themselves then. */
+bool h_postgres(void);
 int harness_teardown(void **state);
 /* Another fresh, migrated, empty database of the same engine (no agencies or users), removed
  * with the harness; the caller closes the connection. */

@@ -14,7 +14,8 @@ int cmd_init(struct cli *c)
     struct err e = {0};
     struct cli_env env;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
-    printf("database %s is ready\n", c->db);
+    char shown[512];
+    printf("database %s is ready\n", cli_db_shown(c->db, shown, sizeof shown));
     cli_close(&env);
     return 0;
 }

@@ -26,10 +26,11 @@ struct cli_env {
 /* Open (creating the directory of a SQLite file if needed), migrate, seed the calendar. */
 int cli_open(const char *db_url, struct cli_env *env, struct err *e);
 void cli_close(struct cli_env *env);
+/* url as messages and logs may show it: a password in a postgresql:// URL (user:secret@ or
+ * password=secret) becomes ***. Written into out (n bytes), which is returned. */
+const char *cli_db_shown(const char *url, char *out, size_t n);
 /* Print an error (and its field messages) to stderr; returns 1 (the exit status). */
 int cli_fail(const struct err *e);
-/* The database URL for messages, with any password in it replaced by ***. Static storage. */
-const char *cli_db_display(const char *url);
 /* Value of --name VALUE in argv (removing both), or NULL. */
 const char *cli_option(int *argc, char **argv, const char *name);
 /* True when --name is in argv (removed). */

@@ -49,6 +49,32 @@ int cli_open(const char *db_url, struct cli_env *env, struct err *e)
     return 0;
 }
 
+const char *cli_db_shown(const char *url, char *out, size_t n)
+{
+    struct buf b = {0};
+    const char *rest = url, *auth = strstr(url, "://");
+    if (auth) {
+        auth += 3;
+        /* the user info ends at the last @ before the path or query (a literal @ is %40) */
+        const char *at = memrchr(auth, '@', strcspn(auth, "/?"));
+        const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+        if (colon) {
+            buf_add(&b, url, (size_t)(colon + 1 - url));
+            buf_adds(&b, "***");
+            rest = at;
+        }
+    }
+    for (const char *pw; (pw = strstr(rest, "password=")) != NULL;) {
+        buf_add(&b, rest, (size_t)(pw + 9 - rest));
+        buf_adds(&b, "***");
+        rest = pw + 9 + strcspn(pw + 9, "&");
+    }
+    buf_adds(&b, rest);
+    snprintf(out, n, "%s", buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
 void cli_close(struct cli_env *env)
 {
     calendar_free(env->cal);
@@ -103,15 +129,4 @@ void cli_progress(const char *what, long done, long total)
         fprintf(stderr, "\r%s %ld", what, done);
     if (total > 0 && done >= total) fputc('\n', stderr);
     fflush(stderr);
-}
-
-const char *cli_db_display(const char *url)
-{
-    static char out[512];
-    const char *scheme = strstr(url, "://");
-    const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
-    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-    if (!at || !colon || colon > at) return url;
-    snprintf(out, sizeof out, "%.*s:***%s", (int)(colon - url), url, at);
-    return out;
 }

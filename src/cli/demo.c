@@ -299,7 +299,9 @@ int cmd_demo(struct cli *c)
     if (cli_open(c->db, &env, &d.e)) return cli_fail(&d.e);
     int rc = 0;
     if (db_exists(env.db, "SELECT 1 FROM agency", "")) {
-        fprintf(stderr, "landun: %s already has data; demo fills only an empty database\n", c->db);
+        char shown[512];
+        fprintf(stderr, "landun: %s already has data; demo fills only an empty database\n",
+                cli_db_shown(c->db, shown, sizeof shown));
         cli_close(&env);
         return 1;
     }

@@ -7,7 +7,8 @@
 
 static void print_report(const struct transfer_report *rep, const char *to)
 {
-    printf("migrated into %s:\n", cli_db_display(to));
+    char shown[512];
+    printf("migrated into %s:\n", cli_db_shown(to, shown, sizeof shown));
     for (int i = 0; i < rep->ntables; i++) {
         const struct transfer_count *t = &rep->tables[i];
         printf("  %7ld new  %s (%s)", t->copied, t->label, t->table);
@@ -43,7 +44,7 @@ int cmd_migrate(struct cli *c)
         return cli_fail(&e);
     }
     char source[512];
-    snprintf(source, sizeof source, "%s", cli_db_display(from));
+    cli_db_shown(from, source, sizeof source);
     struct transfer_opts o = {.source = source, .user_suffix = suffix, .progress = cli_progress};
     struct transfer_report rep;
     int rc = transfer_run(&dst.ctx, src.db, &o, &rep, &e);

@@ -35,8 +35,9 @@ int cmd_serve(struct cli *c)
                                 .trusted_proxy = proxy};
     struct server *srv;
     if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
+    char shown[512];
     log_info("landun serving http://%s (port %u), database %s", cfg.listen, server_port(srv),
-             cli_db_display(c->db));
+             cli_db_shown(c->db, shown, sizeof shown));
     int sig = 0;
     sigwait(&set, &sig);
     log_info("signal %d: finishing requests in flight and stopping", sig);

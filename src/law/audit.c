@@ -165,9 +165,11 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
         like_q = arena_strdup(c->arena, buf_str(&b));
         buf_free(&b);
     }
+    /* lower() on both sides: LIKE ignores ASCII case on SQLite but not on PostgreSQL */
     if (like_q)
-        buf_adds(&sql, " AND (l.summary LIKE ? ESCAPE '\\' OR l.username LIKE ? ESCAPE '\\'"
-                       " OR l.action LIKE ? ESCAPE '\\')");
+        buf_adds(&sql, " AND (lower(l.summary) LIKE lower(?) ESCAPE '\\'"
+                       " OR lower(l.username) LIKE lower(?) ESCAPE '\\'"
+                       " OR lower(l.action) LIKE lower(?) ESCAPE '\\')");
     else
         buf_adds(&sql, " AND ? IS NULL AND ? IS NULL AND ? IS NULL");
     buf_adds(&sql, " AND (? IS NULL OR l.object_type = ?) AND (? = 0 OR l.object_id = ?)"

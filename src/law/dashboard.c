@@ -39,11 +39,12 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                "ttt", t, soon, like);
     json_object_set_new(d, "certs_expired", json_integer(expired));
     json_object_set_new(d, "certs_expiring", json_integer(expiring));
+    /* lines with equal counts in code order: the engines break ties differently */
     json_t *by_line = json_array();
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT l.line, count(*) FROM entity_line l"
                                   " JOIN entity x ON x.id = l.entity_id WHERE x." SCOPE
-                                  " GROUP BY l.line ORDER BY count(*) DESC",
+                                  " GROUP BY l.line ORDER BY count(*) DESC, l.line",
                                   "t", like);
     while (st && db_step(st, e) == DB_ROW) {
         const char *label = catalog_label("lines", db_text(st, 0));

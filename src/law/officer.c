@@ -162,6 +162,15 @@ static int conflict_field(struct ctx *c, const struct officer_input *in, int64_t
     return e->code = ERR_CONFLICT;
 }
 
+/* End the failed write's transaction, then say which value is taken: PostgreSQL refuses every
+ * further statement of a transaction that hit a violation until it rolls back. */
+static int conflict_after_rollback(struct ctx *c, const struct officer_input *in, int64_t self,
+                                   struct err *e)
+{
+    db_rollback(c->db);
+    return conflict_field(c, in, self, e);
+}
+
 int officer_add(struct ctx *c, const struct officer_input *in, int64_t *id, struct err *e)
 {
     validate(in, e);
@@ -181,7 +190,7 @@ int officer_add(struct ctx *c, const struct officer_input *in, int64_t *id, stru
                     str_blank(in->status) ? "active" : in->status, blank_to_null(in->status_reason),
                     in->lines, (int64_t)(in->legal_qualified && *in->legal_qualified == '1'),
                     c->now, c->now);
-    if (rc == ERR_CONFLICT) rc = conflict_field(c, in, 0, e);
+    if (rc == ERR_CONFLICT) return conflict_after_rollback(c, in, 0, e);
     if (!rc)
         rc = audit_write(c, "officer.create", "officer", *id, "登记执法人员 %s（证号 %s）",
                          in->name, in->cert_no);
@@ -234,10 +243,8 @@ int officer_update(struct ctx *c, int64_t id, const struct officer_input *in, st
                         str_blank(in->status) ? "active" : in->status,
                         blank_to_null(in->status_reason), in->lines,
                         (int64_t)(in->legal_qualified && *in->legal_qualified == '1'), c->now, id);
-    if (n == ERR_CONFLICT)
-        rc = conflict_field(c, in, id, e);
-    else if (n < 0)
-        rc = (int)n;
+    if (n == ERR_CONFLICT) return conflict_after_rollback(c, in, id, e);
+    if (n < 0) rc = (int)n;
     if (!rc) rc = audit_write(c, "officer.update", "officer", id, "修改执法人员 %s", in->name);
     if (rc) goto fail;
     return db_commit(c->db, e);

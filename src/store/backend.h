@@ -50,5 +50,17 @@ struct db_stmt {
 };
 
 extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_pg_ops;
+
+/* The errors a user sees when the database refuses a statement: the same words whichever engine
+ * runs, so pages and tests do not depend on the engine. Each fills e and returns its code. */
+/* A uniqueness, NOT NULL or CHECK violation; detail is the engine's own text (may be NULL). */
+int db_fail_constraint(struct err *e, const char *detail);
+/* A foreign-key violation: the row is referenced, or references a row that does not exist. */
+int db_fail_reference(struct err *e);
+/* A lock could not be had (SQLite busy, PostgreSQL deadlock or serialization failure). */
+int db_fail_busy(struct err *e);
+/* Anything else: the details go to the log, the user sees a short message. */
+int db_fail_internal(struct err *e);
 
 #endif

@@ -11,11 +11,12 @@ int db_open(const char *url, struct db **out, struct err *e)
 {
     struct db *db = xcalloc(1, sizeof *db);
     if (str_prefix(url, "postgresql://") || str_prefix(url, "postgres://")) {
-        free(db);
-        return err_set(e, ERR_INVALID, "此版本尚不支持 PostgreSQL：%s", url);
+        db->ops = &db_pg_ops;
+        db->kind = DB_POSTGRES;
+    } else {
+        db->ops = &db_sqlite_ops;
+        db->kind = DB_SQLITE;
     }
-    db->ops = &db_sqlite_ops;
-    db->kind = DB_SQLITE;
     db->url = xstrdup(url);
     int rc = db->ops->open(db, url, e);
     if (rc) {
@@ -37,6 +38,26 @@ void db_close(struct db *db)
     db->ops->close(db);
     free(db->url);
     free(db);
+}
+
+int db_fail_constraint(struct err *e, const char *detail)
+{
+    return err_set(e, ERR_CONFLICT, "与已有记录重复或不满足约束：%s", detail ? detail : "");
+}
+
+int db_fail_reference(struct err *e)
+{
+    return err_set(e, ERR_CONFLICT, "该记录被其他记录引用或引用的记录不存在");
+}
+
+int db_fail_busy(struct err *e)
+{
+    return err_set(e, ERR_INTERNAL, "数据库繁忙，请稍后重试");
+}
+
+int db_fail_internal(struct err *e)
+{
+    return err_set(e, ERR_INTERNAL, "数据库错误");
 }
 
 enum db_kind db_kind(const struct db *db)
@@ -312,7 +333,9 @@ bool db_search(struct db *db, struct arena *a, const char *table, const char *al
     buf_reset(bind);
     if (!q || !searchable(q)) {
         s->from = arena_printf(a, "%s %s", table, alias);
-        s->where = "? IS NULL";
+        /* Typed, because PostgreSQL cannot infer the type of a parameter that is only tested
+         * for NULL. */
+        s->where = "CAST(? AS TEXT) IS NULL";
         s->order = arena_printf(a, "%s.id", alias);
         return false;
     }

@@ -9,6 +9,9 @@
  *   'i' int64_t   'I' int64_t, 0 binds NULL (optional references)
  *   't' const char * (NULL binds NULL)   'n' NULL (consumes no argument)
  *   'b' blob: const void *, size_t
+ * PostgreSQL is strictly typed: there 'i'/'I' are bigint (a function that takes integer, such as
+ * substr, needs CAST(? AS INTEGER)), 'b' is bytea, and a text or NULL takes the type of where it
+ * stands (a `?` only tested with IS NULL is text).
  */
 #ifndef LANDUN_DB_H
 #define LANDUN_DB_H
@@ -27,8 +30,9 @@ enum db_kind { DB_SQLITE = 1, DB_POSTGRES = 2 };
 /* db_step results. */
 enum { DB_DONE = 0, DB_ROW = 1 };
 
-/* Open a connection. url: a file path, "sqlite:PATH", or (later) "postgresql://…".
- * Sets WAL, foreign keys, busy timeout and synchronous=FULL on SQLite. */
+/* Open a connection. url: a file path, "sqlite:PATH", or "postgresql://…" / "postgres://…"
+ * (a libpq connection URI). Sets WAL, foreign keys, busy timeout and synchronous=FULL on SQLite;
+ * UTF-8 client encoding and UTC on PostgreSQL. */
 int db_open(const char *url, struct db **out, struct err *e);
 void db_close(struct db *db);
 enum db_kind db_kind(const struct db *db);
@@ -49,7 +53,10 @@ struct db_arg {
 struct db_stmt *db_query_args(struct db *db, struct err *e, const char *sql, int nargs,
                               const struct db_arg *args);
 /* Next row: DB_ROW, DB_DONE, or a negative enum err_code (e filled; ERR_CONFLICT for a
- * uniqueness or foreign-key violation). */
+ * uniqueness or foreign-key violation). On PostgreSQL a failed statement spoils the whole
+ * transaction (and a later COMMIT fails): to query on after an error you handle (say
+ * ERR_CONFLICT), roll the transaction back first, or run that statement in a nested
+ * db_begin … db_commit (a savepoint) and db_rollback it when it fails. */
 int db_step(struct db_stmt *st, struct err *e);
 /* Reset and return the statement to the connection's cache. NULL is ignored. */
 void db_done(struct db_stmt *st);
@@ -81,7 +88,8 @@ int db_begin_at(struct db *db, struct err *e, const char *file, int line);
 int db_commit(struct db *db, struct err *e);
 /* Begin a read transaction (one consistent snapshot for several queries, and one lock instead of
  * one per statement); end it with db_commit. Only for requests that do not write (a write
- * inside it upgrades the lock and may fail as busy). */
+ * inside it upgrades the lock and may fail as busy; on PostgreSQL, REPEATABLE READ, a write to a
+ * row another transaction changed since the snapshot fails as busy). */
 int db_begin_read(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 int db_depth(const struct db *db);
@@ -98,11 +106,12 @@ struct db_search {
  * the same list the table's search index covers) contain q as a fragment, Chinese included, of
  * any length. The value to bind for the `?` is left in bind. Strings are owned by bind/static
  * storage and the arena a. Returns false when q holds nothing searchable (only punctuation):
- * then s describes the plain table and where is "? IS NULL" (bind NULL). */
+ * then s describes the plain table and where is "CAST(? AS TEXT) IS NULL" (bind NULL). */
 bool db_search(struct db *db, struct arena *a, const char *table, const char *alias,
                const char *const *cols, const char *q, struct db_search *s, struct buf *bind);
 
-/* Online, consistent copy of the database to path (SQLite backup API). */
+/* Online, consistent copy of the database to path (SQLite backup API). PostgreSQL has no such
+ * copy from inside a connection: ERR_INVALID with a message naming pg_dump. */
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total),
               struct err *e);
 

@@ -50,10 +50,28 @@ static int version_of(const char *name)
     return digits == 3 && base[3] == '_' ? v : -1;
 }
 
+/* The advisory lock key that serialises migrations on PostgreSQL ("landun" in ASCII). */
+#define MIGRATION_LOCK INT64_C(0x6c616e64756e)
+
+/* Begin a transaction that no other process migrating the same database runs beside. SQLite's
+ * write transaction is exclusive already; PostgreSQL's is not, so it also takes an advisory lock
+ * (held until commit or rollback). */
+static int begin_locked(struct db *db, struct err *e)
+{
+    int rc = db_begin(db, e);
+    if (rc || db_kind(db) != DB_POSTGRES) return rc;
+    int64_t n = db_exec(db, e, "SELECT pg_advisory_xact_lock(?)", "i", MIGRATION_LOCK);
+    if (n < 0) {
+        db_rollback(db);
+        return (int)n;
+    }
+    return 0;
+}
+
 static int apply_one(struct db *db, const struct embed_file *f, int version, struct err *e)
 {
     char *sql = db_dialect_sql(db_kind(db), f->data);
-    int rc = db_begin(db, e);
+    int rc = begin_locked(db, e);
     if (rc) goto out;
     /* Another process may have applied it while we waited for the write lock. */
     if (db_exists(db, "SELECT 1 FROM schema_migration WHERE version = ?", "i", (int64_t)version)) {
@@ -82,10 +100,18 @@ out:
 
 int db_migrate(struct db *db, struct err *e)
 {
-    int rc = db_exec_script(db, e,
-                            "CREATE TABLE IF NOT EXISTS schema_migration ("
-                            " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                            " applied_at BIGINT NOT NULL)");
+    /* Under the lock: two PostgreSQL sessions creating the same table at once can collide. */
+    int rc = begin_locked(db, e);
+    if (rc) return rc;
+    rc = db_exec_script(db, e,
+                        "CREATE TABLE IF NOT EXISTS schema_migration ("
+                        " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                        " applied_at BIGINT NOT NULL)");
+    if (rc) {
+        db_rollback(db);
+        return rc;
+    }
+    rc = db_commit(db, e);
     if (rc) return rc;
     const struct embed_file *files;
     size_t n = embed_list("migrations/", &files);

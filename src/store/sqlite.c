@@ -39,18 +39,14 @@ static unsigned sql_hash(const char *s)
 static int sq_error(sqlite3 *h, int rc, struct err *e, const char *what)
 {
     int prim = rc & 0xff;
-    if (prim == SQLITE_CONSTRAINT) {
-        int ext = rc;
-        if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
-            return err_set(e, ERR_CONFLICT, "该记录被其他记录引用或引用的记录不存在");
-        return err_set(e, ERR_CONFLICT, "与已有记录重复或不满足约束：%s", sqlite3_errmsg(h));
-    }
+    if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) return db_fail_reference(e);
+    if (prim == SQLITE_CONSTRAINT) return db_fail_constraint(e, sqlite3_errmsg(h));
     if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
         log_warn("sqlite busy in %s: %s", what, sqlite3_errmsg(h));
-        return err_set(e, ERR_INTERNAL, "数据库繁忙，请稍后重试");
+        return db_fail_busy(e);
     }
     log_error("sqlite %s: %s (%d)", what, sqlite3_errmsg(h), rc);
-    return err_set(e, ERR_INTERNAL, "数据库错误");
+    return db_fail_internal(e);
 }
 
 static const char *strip_scheme(const char *url)
@@ -142,7 +138,7 @@ static struct db_stmt *sq_prepare(struct db *db, const char *sql, struct err *e)
         int rc = sqlite3_prepare_v3(c->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
         if (rc != SQLITE_OK) {
             log_error("sqlite prepare: %s in: %s", sqlite3_errmsg(c->h), sql);
-            err_set(e, ERR_INTERNAL, "数据库错误");
+            db_fail_internal(e);
             return NULL;
         }
         s = xcalloc(1, sizeof *s);

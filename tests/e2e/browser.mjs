@@ -8,7 +8,19 @@ import { chromium } from 'playwright-core';
 
 const landun = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'landun-browser-'));
-const db = join(dir, 'landun.db');
+// On the PostgreSQL run (tests/run.py) the demo goes into a database of its own in the test
+// cluster; psql sends each -c alone because CREATE DATABASE refuses a transaction block.
+const pgBase = process.env.LANDUN_TEST_BACKEND === 'postgres' ? process.env.LANDUN_TEST_PG : null;
+const pgName = `b_${process.pid}`;
+function pgAdmin(sql) {
+  execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', pgBase.replace(/\/?$/, '/') + 'postgres',
+                        '-c', sql], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+if (pgBase) {
+  pgAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+  pgAdmin(`CREATE DATABASE ${pgName}`);
+}
+const db = pgBase ? pgBase.replace(/\/?$/, '/') + pgName : join(dir, 'landun.db');
 const env = { ...process.env, LANDUN_FAST_HASH: '1' };
 let passed = 0, failed = 0;
 
@@ -37,7 +49,8 @@ function orgcode(first8) {
   return first8 + (r === 10 ? 'X' : r === 11 ? '0' : String(r));
 }
 
-execFileSync(landun, ['demo', '--db', db, '--entities', '60'], { env, stdio: 'ignore' });
+execFileSync(landun, ['demo', '--db', db, '--entities', '60'],
+             { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const server = spawn(landun, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'], { env });
 const port = await new Promise((resolve, reject) => {
   let log = '';
@@ -123,6 +136,7 @@ try {
   server.kill('SIGTERM');
   await new Promise((r) => server.on('exit', r));
   rmSync(dir, { recursive: true, force: true });
+  if (pgBase) pgAdmin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
 }
 console.log(`browser: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -4,6 +4,7 @@
 #include "tests/support.h"
 #include "law/agency.h"
 #include "law/auth.h"
+#include "law/dashboard.h"
 #include "law/entity.h"
 #include "law/role.h"
 #include "base/codes.h"
@@ -597,7 +598,64 @@ static void test_entity_list_filters_line_subtype_status_and_risk(void **state)
     json_decref(l);
 }
 
+static void test_dashboard_counts_lines_most_first_then_by_code(void **state)
+{
+    struct harness *h = *state;
+    struct actor who;
+    struct ctx c = list_fixture(h, &who);
+    struct err e = {0};
+    json_t *d = dashboard_summary(&c, &e);
+    assert_non_null(d);
+    json_t *lines = json_object_get(d, "by_line");
+    assert_true(json_array_size(lines) >= 3); /* the fixture has ties: medical and infectious */
+    for (size_t i = 1; i < json_array_size(lines); i++) {
+        json_t *a = json_array_get(lines, i - 1), *b = json_array_get(lines, i);
+        json_int_t na = json_integer_value(json_object_get(a, "count"));
+        json_int_t nb = json_integer_value(json_object_get(b, "count"));
+        const char *la = json_string_value(json_object_get(a, "line"));
+        const char *lb = json_string_value(json_object_get(b, "line"));
+        if (na < nb || (na == nb && strcmp(la, lb) >= 0))
+            fail_msg("line %s (%lld) listed before %s (%lld)", la, (long long)na, lb,
+                     (long long)nb);
+    }
+    json_decref(d);
+}
+
 /* ---- one transaction per action --------------------------------------------------------- */
+
+/* Make inserts into table fail when cond holds for the NEW row, as a full disk or a broken audit
+ * store would; the trigger is called name. SQLite raises from the trigger itself; PostgreSQL
+ * raises from a function of the same name. */
+static void fail_inserts(struct harness *h, const char *name, const char *table, const char *cond)
+{
+    char sql[512];
+    if (h->postgres)
+        snprintf(sql, sizeof sql,
+                 "CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS"
+                 " $$BEGIN RAISE EXCEPTION 'unavailable'; END$$;"
+                 "CREATE TRIGGER %s BEFORE INSERT ON %s FOR EACH ROW WHEN (%s)"
+                 " EXECUTE FUNCTION %s()",
+                 name, name, table, cond, name);
+    else
+        snprintf(sql, sizeof sql,
+                 "CREATE TRIGGER %s BEFORE INSERT ON %s WHEN %s"
+                 " BEGIN SELECT RAISE(ABORT, 'unavailable'); END",
+                 name, table, cond);
+    struct err e = {0};
+    if (db_exec_script(h->db, &e, sql)) fail_msg("%s: %s", sql, e.msg);
+}
+
+/* Undo fail_inserts. */
+static void allow_inserts(struct harness *h, const char *name, const char *table)
+{
+    char sql[256];
+    if (h->postgres)
+        snprintf(sql, sizeof sql, "DROP TRIGGER %s ON %s; DROP FUNCTION %s()", name, table, name);
+    else
+        snprintf(sql, sizeof sql, "DROP TRIGGER %s", name);
+    struct err e = {0};
+    if (db_exec_script(h->db, &e, sql)) fail_msg("%s: %s", sql, e.msg);
+}
 
 static void test_entity_add_failure_leaves_nothing_half_saved(void **state)
 {
@@ -611,29 +669,21 @@ static void test_entity_add_failure_leaves_nothing_half_saved(void **state)
     int64_t before = count(h, counts, 0), id = 0;
 
     /* the audit row cannot be written: the entity and its lines must go too */
-    assert_int_equal(db_exec_script(h->db, &e,
-                                    "CREATE TRIGGER t_no_audit BEFORE INSERT ON audit_log"
-                                    " WHEN NEW.action = 'entity.create'"
-                                    " BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END"),
-                     0);
+    fail_inserts(h, "t_no_audit", "audit_log", "NEW.action = 'entity.create'");
     struct entity_input in = org_of(h, 60, "半途诊所");
     assert_true(entity_add(&c, &in, &id, &e) < 0);
     assert_int_equal(db_depth(h->db), 0);
     assert_int_equal(count(h, counts, 0), before);
     assert_false(db_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", "半途诊所"));
-    assert_int_equal(db_exec_script(h->db, &e, "DROP TRIGGER t_no_audit"), 0);
+    allow_inserts(h, "t_no_audit", "audit_log");
 
     /* an index row cannot be written: the entity row must go */
     err_clear(&e);
-    assert_int_equal(db_exec_script(h->db, &e,
-                                    "CREATE TRIGGER t_no_line BEFORE INSERT ON entity_line"
-                                    " WHEN NEW.line = 'infectious'"
-                                    " BEGIN SELECT RAISE(ABORT, 'disk full'); END"),
-                     0);
+    fail_inserts(h, "t_no_line", "entity_line", "NEW.line = 'infectious'");
     assert_true(entity_add(&c, &in, &id, &e) < 0);
     assert_int_equal(db_depth(h->db), 0);
     assert_int_equal(count(h, counts, 0), before);
-    assert_int_equal(db_exec_script(h->db, &e, "DROP TRIGGER t_no_line"), 0);
+    allow_inserts(h, "t_no_line", "entity_line");
 
     /* a duplicate and a validation failure write nothing either */
     err_clear(&e);
@@ -661,15 +711,11 @@ static void test_entity_update_failure_keeps_old_lines(void **state)
     struct entity_input in = org_of(h, 62, "旧线诊所");
     int64_t id = 0;
     assert_int_equal(entity_add(&c, &in, &id, &e), 0);
-    assert_int_equal(db_exec_script(h->db, &e,
-                                    "CREATE TRIGGER t_no_audit2 BEFORE INSERT ON audit_log"
-                                    " WHEN NEW.action = 'entity.update'"
-                                    " BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END"),
-                     0);
+    fail_inserts(h, "t_no_audit2", "audit_log", "NEW.action = 'entity.update'");
     in.lines = "water";
     in.name = "新线诊所";
     assert_true(entity_update(&c, id, &in, &e) < 0);
-    assert_int_equal(db_exec_script(h->db, &e, "DROP TRIGGER t_no_audit2"), 0);
+    allow_inserts(h, "t_no_audit2", "audit_log");
     assert_string_equal(indexed_lines(h, id), "infectious,medical");
     err_clear(&e);
     json_t *o = entity_get(&c, id, &e);
@@ -698,6 +744,7 @@ int main(void)
         cmocka_unit_test(test_licence_valid_to_before_valid_from_is_refused),
         cmocka_unit_test(test_entity_list_search_by_fragments_of_any_length),
         cmocka_unit_test(test_entity_list_filters_line_subtype_status_and_risk),
+        cmocka_unit_test(test_dashboard_counts_lines_most_first_then_by_code),
         cmocka_unit_test(test_entity_add_failure_leaves_nothing_half_saved),
         cmocka_unit_test(test_entity_update_failure_keeps_old_lines),
     };

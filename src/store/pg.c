@@ -1,0 +1,692 @@
+/* pg.c — the PostgreSQL engine (libpq): `?` numbered as `$n`, a cache of server-side prepared
+ * statements, whole results fetched at the first step, pg_trgm search.
+ *
+ * A statement runs at its first db_step and its whole result is kept, with a row cursor: so a
+ * second statement can run while the first still has rows (libpq allows one query in flight per
+ * connection). Parameter types are fixed when the server prepares a statement, so a statement is
+ * prepared lazily, at its first run, for the types of that run: int64 as bigint, blobs as bytea
+ * (sent binary), texts and NULLs as unknown (the server infers them from where they stand) or, for
+ * a `?` only tested with IS NULL, as text. The cache key is the text with the types, so one text
+ * bound two ways gets two server statements. */
+#include "store/backend.h"
+#include "store/pg.h"
+#include "base/log.h"
+
+#include <libpq-fe.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Server-side statements kept per connection; the least recently used is deallocated beyond. */
+#define PLAN_CACHE 128
+
+/* Type OIDs we use (catalog/pg_type_d.h is a server header). */
+enum { BOOLOID = 16, BYTEAOID = 17, INT8OID = 20, TEXTOID = 25 };
+
+/* What a parameter was bound as: its letter in a statement's signature. A text or NULL goes as
+ * unknown, for the server to infer from where it stands, except when it is only tested for NULL
+ * (`? IS NULL OR x.status = ?`): nothing to infer there, and text is right for any value. */
+enum { SIG_INT = 'i', SIG_BLOB = 'b', SIG_ANY = 'u', SIG_TEXT = 't' };
+
+/* A statement prepared on the server for one text and one signature; the cache owns it. */
+struct pg_plan {
+    char *sql;        /* text with $n; owned */
+    char *sig;        /* one SIG_* letter per parameter; owned */
+    unsigned hash;    /* of sql and sig */
+    uint64_t used_at; /* tick of last use, for eviction */
+    char name[16];    /* the server's name for it, "s17" */
+};
+
+/* The connection state. */
+struct pg_conn {
+    PGconn *conn;                      /* the libpq connection */
+    struct pg_plan *plans[PLAN_CACHE]; /* prepared statements, nplans of them */
+    int nplans;
+    uint64_t tick;   /* use counter for eviction */
+    unsigned serial; /* last statement name number */
+};
+
+/* One bound parameter. */
+struct pg_param {
+    char sig;   /* SIG_* */
+    bool null;  /* SQL NULL */
+    size_t off; /* where its bytes start in the statement's vals */
+    size_t len; /* byte count (texts are also NUL-terminated in vals) */
+};
+
+/* A statement handed out by db_query; freed by db_done. */
+struct pg_stmt {
+    struct db_stmt base;     /* must be first */
+    char *sql;               /* text with $n; owned */
+    int nparams;             /* number of $n */
+    struct pg_param *params; /* nparams entries; owned */
+    char *null_tests;        /* per parameter, 1 when only tested for NULL (pg_placeholders) */
+    struct buf vals;         /* bound values back to back */
+    bool ran;                /* executed (at the first step, or for columns()) */
+    PGresult *res;           /* the whole result once ran without error */
+    struct err *failure;     /* the error when running failed; owned */
+    int row;                 /* current row; -1 before the first step */
+    unsigned char **bytes;   /* bytea values unescaped for the current row; PQfreemem each */
+    int nbytes;
+};
+
+/* ---- text helpers (pg.h) ------------------------------------------------------------------ */
+
+/* When p starts a '…' string, a "…" identifier or a comment: the end of it; otherwise p. A doubled
+ * quote inside a string ends it and starts the next, which comes to the same. */
+static const char *skip_literal(const char *p)
+{
+    if (*p == '\'' || *p == '"') {
+        const char *end = strchr(p + 1, *p);
+        return end ? end + 1 : p + strlen(p);
+    }
+    if (p[0] == '-' && p[1] == '-') {
+        const char *nl = strchr(p, '\n');
+        return nl ? nl : p + strlen(p);
+    }
+    if (p[0] == '/' && p[1] == '*') {
+        const char *end = strstr(p + 2, "*/");
+        return end ? end + 2 : p + strlen(p);
+    }
+    return p;
+}
+
+/* When p (after blanks) starts with the word w, case aside: the end of the word; else NULL. */
+static const char *word(const char *p, const char *w)
+{
+    p += strspn(p, " \t\r\n");
+    size_t n = strlen(w);
+    if (strncasecmp(p, w, n) != 0) return NULL;
+    char c = p[n];
+    bool ident = c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    return ident ? NULL : p + n;
+}
+
+/* True when p starts (after blanks) with IS NULL or IS NOT NULL. */
+static bool null_test(const char *p)
+{
+    p = word(p, "IS");
+    if (!p) return false;
+    const char *not = word(p, "NOT");
+    return word(not ? not : p, "NULL") != NULL;
+}
+
+int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests)
+{
+    int n = 0;
+    const char *p = sql;
+    while (*p) {
+        const char *end = skip_literal(p);
+        if (end != p) {
+            buf_add(out, p, (size_t)(end - p));
+            p = end;
+        } else if (*p == '?') {
+            buf_addf(out, "$%d", ++n);
+            p++;
+            if (null_tests) buf_addc(null_tests, null_test(p) ? 1 : 0);
+        } else {
+            buf_addc(out, *p++);
+        }
+    }
+    return n;
+}
+
+void pg_search_expr(const char *alias, const char *const *cols, struct buf *out)
+{
+    buf_addc(out, '(');
+    for (int i = 0; cols[i]; i++)
+        buf_addf(out, "%scoalesce(%s.%s,'')", i ? "||' '||" : "", alias, cols[i]);
+    buf_addc(out, ')');
+}
+
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* LIKE's own `%`, `_` and `\` are ASCII punctuation, so they become separators here and never
+ * reach the pattern as wildcards or escapes. */
+void pg_search_pattern(const char *q, struct buf *out)
+{
+    buf_addc(out, '%');
+    bool open = true; /* the pattern ends in `%` */
+    for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
+        if (*p < 0x80 && !ascii_alnum(*p)) {
+            if (!open) buf_addc(out, '%');
+            open = true;
+            continue;
+        }
+        buf_addc(out, (char)*p);
+        open = false;
+    }
+    if (!open) buf_addc(out, '%');
+}
+
+/* ---- errors and notices ------------------------------------------------------------------- */
+
+static bool state_is(const char *state, const char *want)
+{
+    return state && strcmp(state, want) == 0;
+}
+
+/* Fill e for a failed command (r may be NULL when libpq could not even send it): constraint
+ * violations and lock failures in the words SQLite's engine uses, anything else logged. */
+static int pg_error(PGconn *conn, const PGresult *r, struct err *e, const char *what)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *detail = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : NULL;
+    if (!msg) msg = PQerrorMessage(conn);
+    if (state_is(state, "23503")) return db_fail_reference(e);
+    if (state && strncmp(state, "23", 2) == 0) return db_fail_constraint(e, msg);
+    /* Serialization failure, deadlock, lock not available: worth trying again later. */
+    if (state_is(state, "40001") || state_is(state, "40P01") || state_is(state, "55P03")) {
+        log_warn("postgresql busy (%s) in %s: %s", state, what, msg);
+        return db_fail_busy(e);
+    }
+    log_error("postgresql (%s) %s%s%s in: %s", state ? state : "no state", msg, detail ? " — " : "",
+              detail ? detail : "", what);
+    return db_fail_internal(e);
+}
+
+/* Server notices go to our log instead of libpq's stderr (warnings such as a ROLLBACK with no
+ * transaction open stay visible; notices such as "already exists, skipping" are debug). */
+static void pg_notice(void *arg, const PGresult *r)
+{
+    (void)arg;
+    const char *severity = PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+    const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+    if (state_is(severity, "WARNING"))
+        log_warn("postgresql: %s", msg ? msg : "");
+    else
+        log_debug("postgresql: %s", msg ? msg : "");
+}
+
+/* ---- connection --------------------------------------------------------------------------- */
+
+/* Warn (once per process) about a database whose locale hides Chinese from pg_trgm: it counts
+ * only characters its LC_CTYPE calls alphanumeric, and in C/POSIX no CJK character is, so the
+ * search indexes could not help (searches stay correct, scanning the table). */
+static void check_locale(const char *encoding, const char *ctype)
+{
+    static atomic_int warned;
+    bool bad_ctype = strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0;
+    if ((!bad_ctype && strcmp(encoding, "UTF8") == 0) || atomic_exchange(&warned, 1)) return;
+    log_warn("postgresql database has encoding %s and LC_CTYPE %s: its search indexes cannot find "
+             "Chinese text; create the database with -E UTF8 --locale=C.UTF-8 "
+             "(see docs/operations.md)",
+             encoding, ctype);
+}
+
+/* Per-session settings after (re)connecting: UTC, so that nothing the server computes depends
+ * on where it runs; and the locale check. */
+static int pg_session(struct pg_conn *c, struct err *e)
+{
+    PGresult *r = PQexec(c->conn, "SET TIME ZONE 'UTC';"
+                                  " SELECT current_setting('server_encoding'),"
+                                  " current_setting('lc_ctype')");
+    int rc = 0;
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+        check_locale(PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1));
+    else
+        rc = pg_error(c->conn, r, e, "session settings");
+    PQclear(r);
+    return rc;
+}
+
+/* The first line of libpq's error message (the rest is hints for a terminal). */
+static const char *first_line(const char *msg, char *out, size_t n)
+{
+    snprintf(out, n, "%s", msg);
+    out[strcspn(out, "\n")] = 0;
+    return out;
+}
+
+static int pg_open(struct db *db, const char *url, struct err *e)
+{
+    struct pg_conn *c = xcalloc(1, sizeof *c);
+    db->impl = c;
+    /* The URL is expanded in place of dbname; the keywords after it override what it says. */
+    const char *const keys[] = {"dbname", "client_encoding", "fallback_application_name", NULL};
+    const char *const vals[] = {url, "UTF8", "landun", NULL};
+    c->conn = PQconnectdbParams(keys, vals, 1);
+    if (!c->conn) fatal("out of memory");
+    if (PQstatus(c->conn) != CONNECTION_OK) {
+        char line[200];
+        log_error("postgresql connect: %s", PQerrorMessage(c->conn));
+        return err_set(e, ERR_INTERNAL, "无法连接 PostgreSQL 数据库：%s",
+                       first_line(PQerrorMessage(c->conn), line, sizeof line));
+    }
+    PQsetNoticeReceiver(c->conn, pg_notice, NULL);
+    return pg_session(c, e);
+}
+
+/* Forget the cached statements (the server forgets them with its session). */
+static void drop_plans(struct pg_conn *c)
+{
+    for (int i = 0; i < c->nplans; i++) {
+        free(c->plans[i]->sql);
+        free(c->plans[i]->sig);
+        free(c->plans[i]);
+    }
+    c->nplans = 0;
+}
+
+static void pg_close(struct db *db)
+{
+    struct pg_conn *c = db->impl;
+    if (!c) return;
+    drop_plans(c);
+    PQfinish(c->conn);
+    free(c);
+}
+
+/* True when the connection can take a command. A lost connection is reset between transactions
+ * only: inside one, its work is gone, and running on would commit the rest piecemeal; the
+ * caller's rollback ends it and the next command reconnects. */
+static bool pg_alive(struct db *db)
+{
+    struct pg_conn *c = db->impl;
+    if (PQstatus(c->conn) == CONNECTION_OK) return true;
+    if (db->depth > 0) return false;
+    PQreset(c->conn);
+    drop_plans(c);
+    if (PQstatus(c->conn) != CONNECTION_OK) return false;
+    log_warn("postgresql: connection lost and re-established");
+    struct err scratch = {0};
+    return pg_session(c, &scratch) == 0;
+}
+
+/* ---- the statement cache ------------------------------------------------------------------ */
+
+static unsigned hash_str(unsigned h, const char *s)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Deallocate the least recently used plan and return its slot. */
+static int evict(struct pg_conn *c)
+{
+    int oldest = 0;
+    for (int i = 1; i < c->nplans; i++)
+        if (c->plans[i]->used_at < c->plans[oldest]->used_at) oldest = i;
+    struct pg_plan *p = c->plans[oldest];
+    char sql[32];
+    snprintf(sql, sizeof sql, "DEALLOCATE %s", p->name);
+    PGresult *r = PQexec(c->conn, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        log_warn("postgresql: %s failed: %s", sql, PQerrorMessage(c->conn));
+    PQclear(r);
+    free(p->sql);
+    free(p->sig);
+    free(p);
+    c->plans[oldest] = NULL;
+    return oldest;
+}
+
+/* Prepare sql on the server for the parameter types in sig; NULL on error (e filled). */
+static struct pg_plan *plan_new(struct pg_conn *c, const char *sql, const char *sig, unsigned h,
+                                struct err *e)
+{
+    size_t n = strlen(sig);
+    Oid *types = xcalloc(n ? n : 1, sizeof *types);
+    for (size_t i = 0; i < n; i++)
+        types[i] = sig[i] == SIG_INT    ? INT8OID
+                   : sig[i] == SIG_BLOB ? BYTEAOID
+                   : sig[i] == SIG_TEXT ? TEXTOID
+                                        : 0;
+    struct pg_plan *p = xcalloc(1, sizeof *p);
+    snprintf(p->name, sizeof p->name, "s%u", ++c->serial);
+    PGresult *r = PQprepare(c->conn, p->name, sql, (int)n, types);
+    free(types);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+        pg_error(c->conn, r, e, sql);
+        PQclear(r);
+        free(p);
+        return NULL;
+    }
+    PQclear(r);
+    p->sql = xstrdup(sql);
+    p->sig = xstrdup(sig);
+    p->hash = h;
+    /* Evict after preparing: a statement that failed to prepare leaves the cache as it was. */
+    int slot = c->nplans < PLAN_CACHE ? c->nplans++ : evict(c);
+    c->plans[slot] = p;
+    return p;
+}
+
+/* The server statement for s as bound now, from the cache or newly prepared. */
+static struct pg_plan *plan_for(struct pg_conn *c, struct pg_stmt *s, struct err *e)
+{
+    char *sig = xmalloc((size_t)s->nparams + 1);
+    for (int i = 0; i < s->nparams; i++)
+        sig[i] = s->params[i].sig == SIG_ANY && s->null_tests[i] ? SIG_TEXT : s->params[i].sig;
+    sig[s->nparams] = 0;
+    unsigned h = hash_str(hash_str(2166136261u, s->sql), sig);
+    struct pg_plan *p = NULL;
+    for (int i = 0; i < c->nplans && !p; i++) {
+        struct pg_plan *q = c->plans[i];
+        if (q->hash == h && strcmp(q->sig, sig) == 0 && strcmp(q->sql, s->sql) == 0) p = q;
+    }
+    if (!p) p = plan_new(c, s->sql, sig, h, e);
+    if (p) p->used_at = ++c->tick;
+    free(sig);
+    return p;
+}
+
+/* ---- statements --------------------------------------------------------------------------- */
+
+static struct db_stmt *pg_prepare(struct db *db, const char *sql, struct err *e)
+{
+    (void)e; /* nothing can fail before the first run */
+    struct pg_stmt *s = xcalloc(1, sizeof *s);
+    s->base.db = db;
+    struct buf text = {0}, null_tests = {0};
+    s->nparams = pg_placeholders(sql, &text, &null_tests);
+    s->sql = buf_steal(&text);
+    s->null_tests = buf_steal(&null_tests);
+    s->params = xcalloc(s->nparams ? (size_t)s->nparams : 1, sizeof *s->params);
+    for (int i = 0; i < s->nparams; i++)
+        s->params[i] = (struct pg_param){.sig = SIG_ANY, .null = true};
+    s->row = -1;
+    return &s->base;
+}
+
+/* Record parameter idx (1-based): n bytes at p, or NULL when p is NULL. */
+static void put(struct db_stmt *st, int idx, char sig, const void *p, size_t n)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    if (idx < 1 || idx > s->nparams) {
+        log_error("db: parameter %d bound but the statement has %d: %s", idx, s->nparams, s->sql);
+        return;
+    }
+    struct pg_param *pp = &s->params[idx - 1];
+    *pp = (struct pg_param){.sig = sig, .null = p == NULL, .off = s->vals.len, .len = n};
+    if (!p) return;
+    buf_add(&s->vals, p, n);
+    buf_addc(&s->vals, 0); /* texts are passed NUL-terminated */
+}
+
+static void pg_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+    char text[24];
+    int n = snprintf(text, sizeof text, "%lld", (long long)v);
+    put(st, idx, SIG_INT, text, (size_t)n);
+}
+
+static void pg_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+    put(st, idx, SIG_ANY, s, s ? strlen(s) : 0);
+}
+
+static void pg_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+{
+    put(st, idx, SIG_BLOB, p, n);
+}
+
+static void pg_bind_null(struct db_stmt *st, int idx)
+{
+    put(st, idx, SIG_ANY, NULL, 0);
+}
+
+/* True when s was a COMMIT that the server answered with ROLLBACK: an earlier statement failed
+ * and spoilt the transaction, which then commits nothing. A caller that went on after that error
+ * must not be told its work was saved. */
+static bool commit_undone(struct pg_stmt *s)
+{
+    if (strncasecmp(s->sql, "COMMIT", 6) != 0 || strcmp(PQcmdStatus(s->res), "ROLLBACK") != 0)
+        return false;
+    log_error("postgresql: COMMIT rolled back a transaction an earlier error had spoilt");
+    return true;
+}
+
+/* Execute s with its bindings and keep the whole result; 0 or a negative code (e filled). */
+static int execute(struct pg_stmt *s, struct err *e)
+{
+    struct db *db = s->base.db;
+    struct pg_conn *c = db->impl;
+    if (!pg_alive(db)) {
+        log_error("postgresql: no connection (%s) for: %s", PQerrorMessage(c->conn), s->sql);
+        return db_fail_internal(e);
+    }
+    struct pg_plan *plan = plan_for(c, s, e);
+    if (!plan) return e->code ? e->code : ERR_INTERNAL;
+    size_t n = s->nparams ? (size_t)s->nparams : 1;
+    const char **values = xcalloc(n, sizeof *values);
+    int *lengths = xcalloc(n, sizeof *lengths), *formats = xcalloc(n, sizeof *formats);
+    for (int i = 0; i < s->nparams; i++) {
+        const struct pg_param *pp = &s->params[i];
+        values[i] = pp->null ? NULL : s->vals.p + pp->off;
+        lengths[i] = (int)pp->len;
+        formats[i] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
+    }
+    s->res = PQexecPrepared(c->conn, plan->name, s->nparams, values, lengths, formats, 0);
+    free(values);
+    free(lengths);
+    free(formats);
+    ExecStatusType status = PQresultStatus(s->res);
+    if (status == PGRES_TUPLES_OK || (status == PGRES_COMMAND_OK && !commit_undone(s))) return 0;
+    int rc =
+        status == PGRES_COMMAND_OK ? db_fail_internal(e) : pg_error(c->conn, s->res, e, s->sql);
+    PQclear(s->res);
+    s->res = NULL;
+    return rc;
+}
+
+/* Run s once; a failure is kept and reported by every later step. */
+static void run_once(struct pg_stmt *s)
+{
+    if (s->ran) return;
+    s->ran = true;
+    struct err e = {0};
+    if (execute(s, &e) < 0) {
+        s->failure = xmalloc(sizeof *s->failure);
+        *s->failure = e;
+    }
+}
+
+static void free_bytes(struct pg_stmt *s)
+{
+    for (int i = 0; i < s->nbytes; i++)
+        PQfreemem(s->bytes[i]);
+    s->nbytes = 0;
+}
+
+static int pg_step(struct db_stmt *st, struct err *e)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    free_bytes(s);
+    run_once(s);
+    if (s->failure) return err_set(e, s->failure->code, "%s", s->failure->msg);
+    int rows = PQntuples(s->res);
+    if (s->row < rows) s->row++;
+    return s->row < rows ? DB_ROW : DB_DONE;
+}
+
+static void pg_done(struct db_stmt *st)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    free_bytes(s);
+    free(s->bytes);
+    PQclear(s->res);
+    free(s->failure);
+    buf_free(&s->vals);
+    free(s->params);
+    free(s->null_tests);
+    free(s->sql);
+    free(s);
+}
+
+/* The current row's value of col as text, or NULL for SQL NULL or no such cell. */
+static const char *cell(struct pg_stmt *s, int col)
+{
+    if (!s->res || s->row < 0 || s->row >= PQntuples(s->res) || col < 0 ||
+        col >= PQnfields(s->res) || PQgetisnull(s->res, s->row, col))
+        return NULL;
+    return PQgetvalue(s->res, s->row, col);
+}
+
+/* SQLite has no booleans: a PostgreSQL boolean reads as 1 or 0, as the same query gives there. */
+static bool is_bool(struct pg_stmt *s, int col)
+{
+    return PQftype(s->res, col) == BOOLOID;
+}
+
+static int64_t pg_col_int(struct db_stmt *st, int col)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    const char *v = cell(s, col);
+    if (!v) return 0;
+    if (is_bool(s, col)) return v[0] == 't';
+    return strtoll(v, NULL, 10);
+}
+
+static const char *pg_col_text(struct db_stmt *st, int col)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    const char *v = cell(s, col);
+    if (v && is_bool(s, col)) return v[0] == 't' ? "1" : "0";
+    return v;
+}
+
+static bool pg_col_null(struct db_stmt *st, int col)
+{
+    return cell((struct pg_stmt *)st, col) == NULL;
+}
+
+/* bytea comes as hex text in a text-format result: unescaped here, kept until the next step. */
+static const void *pg_col_blob(struct db_stmt *st, int col, size_t *len)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    const char *v = cell(s, col);
+    *len = 0;
+    if (!v) return NULL;
+    if (PQftype(s->res, col) != BYTEAOID) {
+        *len = (size_t)PQgetlength(s->res, s->row, col);
+        return v;
+    }
+    unsigned char *bytes = PQunescapeBytea((const unsigned char *)v, len);
+    if (!bytes) fatal("out of memory");
+    s->bytes = xrealloc(s->bytes, (size_t)(s->nbytes + 1) * sizeof *s->bytes);
+    s->bytes[s->nbytes++] = bytes;
+    return bytes;
+}
+
+/* Columns can be asked for before the first step, as on SQLite: that runs the statement. */
+static int pg_columns(struct db_stmt *st)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    run_once(s);
+    return s->res ? PQnfields(s->res) : 0;
+}
+
+static const char *pg_column_name(struct db_stmt *st, int col)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    run_once(s);
+    return s->res && col >= 0 && col < PQnfields(s->res) ? PQfname(s->res, col) : NULL;
+}
+
+static int64_t pg_changes(struct db_stmt *st)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    const char *n = s->res ? PQcmdTuples(s->res) : "";
+    return *n ? strtoll(n, NULL, 10) : 0;
+}
+
+static int pg_exec_script(struct db *db, const char *sql, struct err *e)
+{
+    struct pg_conn *c = db->impl;
+    if (!pg_alive(db)) {
+        log_error("postgresql: no connection (%s) for a script", PQerrorMessage(c->conn));
+        return db_fail_internal(e);
+    }
+    PGresult *r = PQexec(c->conn, sql);
+    ExecStatusType status = PQresultStatus(r);
+    int rc = 0;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        rc = pg_error(c->conn, r, e, "script");
+        /* Scripts are migrations: whoever runs them needs the server's reason. */
+        const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+        if (e && e->code == ERR_INTERNAL && msg) err_set(e, rc, "数据库错误：%s", msg);
+    }
+    PQclear(r);
+    return rc;
+}
+
+/* ---- transactions, search, backup --------------------------------------------------------- */
+
+/* Run a statement through the cache (transaction control runs on every request). */
+static int pg_run(struct db *db, const char *sql, struct err *e)
+{
+    struct db_stmt *st = pg_prepare(db, sql, e);
+    int rc = pg_step(st, e);
+    pg_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+static int pg_begin(struct db *db, struct err *e)
+{
+    /* READ COMMITTED: a write waits for the row locks it needs instead of failing. */
+    return pg_run(db, "BEGIN", e);
+}
+
+static int pg_begin_read(struct db *db, struct err *e)
+{
+    /* One snapshot for the whole request; not READ ONLY, as a page may still touch its session. */
+    return pg_run(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", e);
+}
+
+/* ILIKE over the expression the migrations index with gin_trgm_ops. Fragments of three
+ * characters or more use the index; shorter ones (two-character words are common in Chinese)
+ * cannot, and the newest-first LIMITed list then scans from the newest row until it has its
+ * rows. */
+static void pg_search(struct db *db, struct arena *a, const char *table, const char *alias,
+                      const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
+{
+    (void)db;
+    struct buf expr = {0};
+    pg_search_expr(alias, cols, &expr);
+    s->from = arena_printf(a, "%s %s", table, alias);
+    s->where = arena_printf(a, "%s ILIKE ?", buf_str(&expr));
+    s->order = arena_printf(a, "%s.id", alias);
+    buf_free(&expr);
+    pg_search_pattern(q, bind);
+}
+
+static int pg_backup(struct db *db, const char *path, void (*progress)(int, int), struct err *e)
+{
+    (void)db, (void)progress;
+    return err_set(e, ERR_INVALID,
+                   "PostgreSQL 数据库不能由本程序备份，请用 pg_dump：pg_dump -Fc \"数据库地址\" "
+                   "-f %s；恢复用 pg_restore -d \"数据库地址\" %s",
+                   path, path);
+}
+
+const struct db_ops db_pg_ops = {
+    .open = pg_open,
+    .close = pg_close,
+    .prepare = pg_prepare,
+    .bind_int = pg_bind_int,
+    .bind_text = pg_bind_text,
+    .bind_blob = pg_bind_blob,
+    .bind_null = pg_bind_null,
+    .step = pg_step,
+    .done = pg_done,
+    .col_int = pg_col_int,
+    .col_text = pg_col_text,
+    .col_null = pg_col_null,
+    .col_blob = pg_col_blob,
+    .columns = pg_columns,
+    .column_name = pg_column_name,
+    .changes = pg_changes,
+    .exec_script = pg_exec_script,
+    .begin = pg_begin,
+    .begin_read = pg_begin_read,
+    .search = pg_search,
+    .backup = pg_backup,
+};

@@ -1,0 +1,551 @@
+/* test_pg.c — the PostgreSQL engine: placeholder numbering and search patterns (always), and,
+ * when LANDUN_TEST_PG names a cluster ("postgresql://user@host:port/"), typed binding, NULLs,
+ * blobs, nested statements, savepoints, errors, the statement cache, migrations run by two
+ * processes at once, reconnecting, and Chinese search. Without LANDUN_TEST_PG those skip. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "store/db.h"
+#include "store/migrate.h"
+#include "store/pg.h"
+#include "base/arena.h"
+#include "base/log.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The test's own database on the cluster, and a connection to the maintenance database. */
+static struct db *db, *admin;
+static char db_name[64];
+
+/* base URL + dbname into out; false when LANDUN_TEST_PG is not set. */
+static bool pg_url(const char *dbname, char *out, size_t n)
+{
+    const char *base = getenv("LANDUN_TEST_PG");
+    if (!base || !*base) return false;
+    snprintf(out, n, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", dbname);
+    return true;
+}
+
+/* Run "head name tail" (names we made up) on the maintenance connection. */
+static void admin_exec(const char *head, const char *name, const char *tail)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "%s %s%s", head, name, tail);
+    struct err e = {0};
+    if (db_exec_script(admin, &e, sql)) fail_msg("%s: %s", sql, e.msg);
+}
+
+/* A fresh database called name (dropped first if an earlier crashed run left it). */
+static void create_db(const char *name)
+{
+    admin_exec("DROP DATABASE IF EXISTS", name, " WITH (FORCE)");
+    admin_exec("CREATE DATABASE", name, "");
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    log_set_level(LOG_WARN);
+    char url[256];
+    if (!pg_url("postgres", url, sizeof url)) return 0;
+    struct err e = {0};
+    if (db_open(url, &admin, &e)) fail_msg("db_open %s: %s", url, e.msg);
+    snprintf(db_name, sizeof db_name, "t_pg_%d", (int)getpid());
+    create_db(db_name);
+    pg_url(db_name, url, sizeof url);
+    if (db_open(url, &db, &e)) fail_msg("db_open %s: %s", url, e.msg);
+    if (db_migrate(db, &e) < 0) fail_msg("migrate: %s", e.msg);
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    db_close(db);
+    if (admin) admin_exec("DROP DATABASE IF EXISTS", db_name, " WITH (FORCE)");
+    db_close(admin);
+    return 0;
+}
+
+/* Skip the calling test when there is no cluster. */
+#define NEED_PG()                                                                                  \
+    do {                                                                                           \
+        if (!db) skip();                                                                           \
+    } while (0)
+
+/* ---- without a server --------------------------------------------------------------------- */
+
+/* sql numbered, and the null-test flags as a string of '0'/'1'. */
+static void number(const char *sql, char *out, size_t n, char *flags, size_t fn)
+{
+    struct buf b = {0}, nt = {0};
+    int count = pg_placeholders(sql, &b, &nt);
+    snprintf(out, n, "%s", buf_str(&b));
+    assert_int_equal((size_t)count, nt.len);
+    for (size_t i = 0; i < nt.len && i + 1 < fn; i++)
+        flags[i] = nt.p[i] ? '1' : '0';
+    flags[nt.len < fn ? nt.len : fn - 1] = 0;
+    buf_free(&b);
+    buf_free(&nt);
+}
+
+static void test_placeholders_are_numbered_outside_literals(void **state)
+{
+    (void)state;
+    char out[256], flags[16];
+    number("SELECT a FROM t WHERE b = ? AND c IN (?, ?)", out, sizeof out, flags, sizeof flags);
+    assert_string_equal(out, "SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)");
+    number("SELECT '?', 'it''s ?', \"odd?name\" FROM t WHERE x = ? -- why?\n AND y = ?", out,
+           sizeof out, flags, sizeof flags);
+    assert_string_equal(out, "SELECT '?', 'it''s ?', \"odd?name\" FROM t WHERE x = $1 -- why?\n"
+                             " AND y = $2");
+    number("SELECT /* ? */ ? /* unterminated ?", out, sizeof out, flags, sizeof flags);
+    assert_string_equal(out, "SELECT /* ? */ $1 /* unterminated ?");
+    number("SELECT 'unterminated ?", out, sizeof out, flags, sizeof flags);
+    assert_string_equal(out, "SELECT 'unterminated ?");
+    number("", out, sizeof out, flags, sizeof flags);
+    assert_string_equal(out, "");
+    /* ten and more */
+    number("VALUES (?,?,?,?,?,?,?,?,?,?,?)", out, sizeof out, flags, sizeof flags);
+    assert_string_equal(out, "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)");
+}
+
+static void test_placeholders_tested_for_null_are_flagged(void **state)
+{
+    (void)state;
+    char out[256], flags[16];
+    number("WHERE (? IS NULL OR s = ?) AND (?\n is  not\tnull) AND ? IS NULLS AND ?ISNULL", out,
+           sizeof out, flags, sizeof flags);
+    assert_string_equal(flags, "10100");
+    number("WHERE ? is null AND ? IS DISTINCT FROM x AND x IS NULL AND ? = 1", out, sizeof out,
+           flags, sizeof flags);
+    assert_string_equal(flags, "100");
+}
+
+static void test_search_expression_and_pattern(void **state)
+{
+    (void)state;
+    static const char *const cols[] = {"name", "address", NULL};
+    struct buf b = {0};
+    pg_search_expr("x", cols, &b);
+    assert_string_equal(buf_str(&b), "(coalesce(x.name,'')||' '||coalesce(x.address,''))");
+    buf_reset(&b);
+    pg_search_pattern("诊所", &b);
+    assert_string_equal(buf_str(&b), "%诊所%");
+    buf_reset(&b);
+    pg_search_pattern("长虹路 88", &b);
+    assert_string_equal(buf_str(&b), "%长虹路%88%");
+    buf_reset(&b);
+    /* LIKE's wildcards and escape never reach the pattern as such */
+    pg_search_pattern(" 50%_off\\x ", &b);
+    assert_string_equal(buf_str(&b), "%50%off%x%");
+    buf_free(&b);
+}
+
+/* ---- on a server -------------------------------------------------------------------------- */
+
+static void test_binding_round_trips_every_type(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    assert_int_equal(db_exec_script(db, &e,
+                                    "CREATE TABLE b (id BIGINT, small INTEGER, t TEXT, x BYTEA,"
+                                    " n BIGINT)"),
+                     0);
+    static const char blob[] = {'a', 'b', 0, 'c', '\\', (char)0xff};
+    assert_int_equal(db_exec(db, &e, "INSERT INTO b VALUES (?, ?, ?, ?, ?)", "iitbn", INT64_MAX,
+                             (int64_t)7, "中文 'quoted' ?", blob, sizeof blob),
+                     1);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO b VALUES (?, ?, ?, ?, ?)", "IItbI", INT64_MIN,
+                             (int64_t)0, (const char *)NULL, "", (size_t)0, (int64_t)0),
+                     1);
+    struct db_stmt *st = db_query(db, &e, "SELECT id, small, t, x, n FROM b ORDER BY id DESC", "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_true(db_int(st, 0) == INT64_MAX);
+    assert_int_equal(db_int(st, 1), 7);
+    assert_string_equal(db_text(st, 2), "中文 'quoted' ?");
+    size_t len;
+    const void *p = db_blob(st, 3, &len);
+    assert_int_equal(len, sizeof blob);
+    assert_memory_equal(p, blob, sizeof blob);
+    assert_true(db_null(st, 4));
+    assert_null(db_text(st, 4));
+    assert_int_equal(db_int(st, 4), 0);
+    assert_int_equal(db_columns(st), 5);
+    assert_string_equal(db_column_name(st, 3), "x");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_true(db_int(st, 0) == INT64_MIN);
+    assert_true(db_null(st, 1)); /* 'I' with 0 */
+    assert_true(db_null(st, 2));
+    assert_false(db_null(st, 3)); /* an empty blob is not NULL */
+    db_blob(st, 3, &len);
+    assert_int_equal(len, 0);
+    assert_int_equal(db_step(st, &e), DB_DONE);
+    assert_int_equal(db_step(st, &e), DB_DONE);
+    db_done(st);
+}
+
+static void test_values_read_as_on_sqlite(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    struct db_stmt *st = db_query(db, &e,
+                                  "SELECT 1 = 1, 1 = 2, sum(v), count(*), 'abc'::text"
+                                  " FROM (VALUES (2), (3)) AS t(v)",
+                                  "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_int_equal(db_int(st, 0), 1); /* booleans are 1 and 0 */
+    assert_string_equal(db_text(st, 0), "1");
+    assert_int_equal(db_int(st, 1), 0);
+    assert_string_equal(db_text(st, 1), "0");
+    assert_int_equal(db_int(st, 2), 5); /* sum() is numeric on PostgreSQL */
+    assert_int_equal(db_int(st, 3), 2);
+    size_t len;
+    assert_memory_equal(db_blob(st, 4, &len), "abc", 3); /* a text column's bytes */
+    assert_int_equal(len, 3);
+    db_done(st);
+}
+
+static void test_optional_filters_take_null_or_a_value(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e, "CREATE TABLE f (id BIGINT, status TEXT, parent BIGINT)");
+    db_exec(db, &e, "INSERT INTO f VALUES (1, 'open', NULL), (2, 'closed', 1)", "");
+    const char *sql = "SELECT count(*) FROM f WHERE (? IS NULL OR status = ?)"
+                      " AND (? IS NULL OR parent = ?)";
+    int64_t n = -1;
+    assert_int_equal(db_get_int(db, &e, &n, sql, "ttII", (const char *)NULL, (const char *)NULL,
+                                (int64_t)0, (int64_t)0),
+                     0);
+    assert_int_equal(n, 2);
+    assert_int_equal(db_get_int(db, &e, &n, sql, "ttII", "open", "open", (int64_t)0, (int64_t)0),
+                     0);
+    assert_int_equal(n, 1);
+    /* the same text with other types is another server statement */
+    assert_int_equal(db_get_int(db, &e, &n, sql, "ttII", (const char *)NULL, (const char *)NULL,
+                                (int64_t)1, (int64_t)1),
+                     0);
+    assert_int_equal(n, 1);
+    /* a text where the column is an integer: the server infers the type */
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM f WHERE id = ?", "t", "2"), 0);
+    assert_int_equal(n, 1);
+}
+
+static void test_statements_nest(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e,
+                   "CREATE TABLE p (id BIGINT PRIMARY KEY, name TEXT);"
+                   "CREATE TABLE c (p_id BIGINT, v BIGINT);"
+                   "INSERT INTO p VALUES (1, '甲'), (2, '乙'), (3, '丙');"
+                   "INSERT INTO c VALUES (1, 10), (1, 11), (3, 30)");
+    struct db_stmt *outer = db_query(db, &e, "SELECT id, name FROM p ORDER BY id", "");
+    char seen[128] = "";
+    while (db_step(outer, &e) == DB_ROW) {
+        int64_t sum = 0;
+        db_get_int(db, &e, &sum, "SELECT coalesce(sum(v), 0) FROM c WHERE p_id = ?", "i",
+                   db_int(outer, 0));
+        /* the same text at once gets a handle of its own */
+        struct db_stmt *again = db_query(db, &e, "SELECT id, name FROM p ORDER BY id", "");
+        assert_int_equal(db_step(again, &e), DB_ROW);
+        db_done(again);
+        snprintf(seen + strlen(seen), sizeof seen - strlen(seen), "%s=%lld ", db_text(outer, 1),
+                 (long long)sum);
+    }
+    db_done(outer);
+    assert_string_equal(seen, "甲=21 乙=0 丙=30 ");
+}
+
+static void test_savepoints_and_errors_inside_a_transaction(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e, "CREATE TABLE tx (v INTEGER UNIQUE)");
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)1), 1);
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)2), 1);
+    db_rollback(db);
+    /* a violation inside a savepoint: rolling that back lets the transaction go on */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)1), ERR_CONFLICT);
+    db_rollback(db);
+    err_clear(&e);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)3), 1);
+    assert_int_equal(db_commit(db, &e), 0);
+    int64_t n = 0;
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT sum(v) FROM tx", ""), 0);
+    assert_int_equal(n, 4);
+    /* without the savepoint the transaction is spoilt until it rolls back */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)1), ERR_CONFLICT);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)5), ERR_INTERNAL);
+    db_rollback(db);
+    assert_int_equal(db_depth(db), 0);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT sum(v) FROM tx", ""), 0);
+    assert_int_equal(n, 4);
+    /* committing a spoilt transaction saves nothing, and says so */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)6), 1);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO tx VALUES (?)", "i", (int64_t)1), ERR_CONFLICT);
+    err_clear(&e);
+    assert_int_equal(db_commit(db, &e), ERR_INTERNAL);
+    assert_int_equal(db_depth(db), 0);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT sum(v) FROM tx", ""), 0);
+    assert_int_equal(n, 4);
+}
+
+static void test_violations_are_conflicts_in_the_shared_words(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e,
+                   "CREATE TABLE u (k TEXT UNIQUE);"
+                   "CREATE TABLE r (u_k TEXT REFERENCES u(k), n TEXT NOT NULL)");
+    assert_int_equal(db_exec(db, &e, "INSERT INTO u VALUES (?)", "t", "a"), 1);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO u VALUES (?)", "t", "a"), ERR_CONFLICT);
+    assert_int_equal(e.code, ERR_CONFLICT);
+    assert_true(str_prefix(e.msg, "与已有记录重复或不满足约束："));
+    err_clear(&e);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO r VALUES (?, ?)", "tt", "zz", "x"), ERR_CONFLICT);
+    assert_string_equal(e.msg, "该记录被其他记录引用或引用的记录不存在");
+    err_clear(&e);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO r VALUES (?, ?)", "tn", "a"), ERR_CONFLICT);
+    err_clear(&e);
+    /* other failures say little to the user (the log has the rest) */
+    assert_int_equal(db_exec(db, &e, "SELEC 1", ""), ERR_INTERNAL);
+    assert_string_equal(e.msg, "数据库错误");
+    int64_t v;
+    assert_int_equal(db_get_int(db, &e, &v, "SELECT 1 FROM u WHERE k = ?", "t", "none"),
+                     ERR_NOTFOUND);
+}
+
+static void test_write_after_a_newer_commit_is_busy(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    char url[256];
+    pg_url(db_name, url, sizeof url);
+    struct db *other;
+    assert_int_equal(db_open(url, &other, &e), 0);
+    db_exec_script(db, &e,
+                   "CREATE TABLE s (id BIGINT PRIMARY KEY, seen BIGINT);"
+                   "INSERT INTO s VALUES (1, 0)");
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_true(db_exists(db, "SELECT 1 FROM s", "")); /* the snapshot is taken */
+    assert_int_equal(db_exec(other, &e, "UPDATE s SET seen = 1", ""), 1);
+    assert_int_equal(db_exec(db, &e, "UPDATE s SET seen = 2", ""), ERR_INTERNAL);
+    assert_string_equal(e.msg, "数据库繁忙，请稍后重试");
+    db_rollback(db);
+    db_close(other);
+}
+
+/* Ids of docs matching q, newest first, as "3,1". */
+static void search_ids(const char *q, char *out, size_t n)
+{
+    static const char *const cols[] = {"name", "address", NULL};
+    struct err e = {0};
+    struct arena a = {0};
+    struct db_search s;
+    struct buf sql = {0}, bind = {0};
+    db_search(db, &a, "doc", "x", cols, q, &s, &bind);
+    buf_addf(&sql, "SELECT x.id FROM %s WHERE %s ORDER BY %s DESC", s.from, s.where, s.order);
+    struct db_stmt *st = db_query(db, &e, sql.p, "t", bind.len ? bind.p : NULL);
+    out[0] = 0;
+    int rc;
+    while ((rc = db_step(st, &e)) == DB_ROW)
+        snprintf(out + strlen(out), n - strlen(out), "%s%lld", out[0] ? "," : "",
+                 (long long)db_int(st, 0));
+    assert_int_equal(rc, DB_DONE);
+    db_done(st);
+    buf_free(&sql);
+    buf_free(&bind);
+    arena_free(&a);
+}
+
+static void test_search_finds_chinese_fragments_of_any_length(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    assert_int_equal(db_exec_script(db, &e,
+                                    "CREATE TABLE doc (id BIGINT PRIMARY KEY, name TEXT,"
+                                    " address TEXT);"
+                                    "CREATE INDEX doc_search ON doc USING gin"
+                                    " ((coalesce(name,'')||' '||coalesce(address,''))"
+                                    " gin_trgm_ops)"),
+                     0);
+    const char *rows[][2] = {{"武进区湖塘镇康宁诊所", "长虹路88号"},
+                             {"常州恒信宾馆有限公司", "湖塘镇花园街5号"},
+                             {"ABC Dental 口腔诊所", "延政中路1号"},
+                             {"50%_off\\商店", NULL}};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(db_exec(db, &e, "INSERT INTO doc VALUES (?, ?, ?)", "itt", (int64_t)i + 1,
+                                 rows[i][0], rows[i][1]),
+                         1);
+    char ids[64];
+    search_ids("宾", ids, sizeof ids); /* one character */
+    assert_string_equal(ids, "2");
+    search_ids("诊所", ids, sizeof ids); /* two */
+    assert_string_equal(ids, "3,1");
+    search_ids("湖塘镇", ids, sizeof ids); /* three: through the trigram index */
+    assert_string_equal(ids, "2,1");
+    search_ids("康宁诊所", ids, sizeof ids);
+    assert_string_equal(ids, "1");
+    search_ids("长虹路 88", ids, sizeof ids); /* spaces separate parts */
+    assert_string_equal(ids, "1");
+    search_ids("dental", ids, sizeof ids); /* ASCII folds case */
+    assert_string_equal(ids, "3");
+    search_ids("康诊", ids, sizeof ids); /* not a fragment */
+    assert_string_equal(ids, "");
+    search_ids("诊所\"'", ids, sizeof ids); /* quotes are punctuation */
+    assert_string_equal(ids, "3,1");
+    search_ids("_", ids, sizeof ids); /* nothing searchable: no filter */
+    assert_string_equal(ids, "4,3,2,1");
+    search_ids("0%_o", ids, sizeof ids); /* % and _ are no wildcards */
+    assert_string_equal(ids, "4");
+    /* the index can serve a fragment of three or more characters (the table is too small for
+     * the planner to want it unless told) */
+    db_exec(db, &e, "SET enable_seqscan = off", "");
+    struct db_stmt *st = db_query(db, &e,
+                                  "EXPLAIN SELECT id FROM doc x WHERE"
+                                  " (coalesce(x.name,'')||' '||coalesce(x.address,'')) ILIKE ?",
+                                  "t", "%湖塘镇%");
+    bool indexed = false;
+    while (db_step(st, &e) == DB_ROW)
+        indexed = indexed || strstr(db_text(st, 0), "doc_search");
+    db_done(st);
+    db_exec(db, &e, "RESET enable_seqscan", "");
+    assert_true(indexed);
+}
+
+static void test_statement_cache_evicts_and_stays_correct(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 300; i++) {
+            char sql[64];
+            snprintf(sql, sizeof sql, "SELECT %d + ?", i);
+            int64_t v = -1;
+            assert_int_equal(db_get_int(db, &e, &v, sql, "i", (int64_t)round), 0);
+            assert_int_equal(v, i + round);
+        }
+    }
+    int64_t n = 0;
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM pg_prepared_statements", ""), 0);
+    assert_true(n <= 128);
+}
+
+static void test_backup_points_to_pg_dump(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    assert_int_equal(db_backup(db, "/tmp/x.dump", NULL, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "pg_dump -Fc"));
+    assert_non_null(strstr(e.msg, "pg_restore"));
+}
+
+static void test_connection_failure_is_reported(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    struct db *nowhere = NULL;
+    assert_int_equal(
+        db_open("postgresql://landun@127.0.0.1:1/none?connect_timeout=2", &nowhere, &e),
+        ERR_INTERNAL);
+    assert_null(nowhere);
+    assert_true(str_prefix(e.msg, "无法连接 PostgreSQL 数据库"));
+}
+
+static void test_reconnects_between_transactions(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    int64_t pid = 0, v = 0;
+    assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
+    assert_true(db_exists(admin, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", "i", pid));
+    usleep(100 * 1000);
+    /* the statement that finds the connection gone fails; the next one reconnects */
+    db_get_int(db, &e, &v, "SELECT 1", "");
+    err_clear(&e);
+    assert_int_equal(db_get_int(db, &e, &v, "SELECT 41 + ?", "i", (int64_t)1), 0);
+    assert_int_equal(v, 42);
+}
+
+/* Migrate a fresh database from two connections at once. */
+static void *migrate_thread(void *arg)
+{
+    struct err e = {0};
+    struct db *conn;
+    if (db_open(arg, &conn, &e)) return (void *)(intptr_t)-1;
+    intptr_t rc = db_migrate(conn, &e);
+    db_close(conn);
+    return (void *)rc;
+}
+
+static void test_two_processes_migrate_one_database(void **state)
+{
+    (void)state;
+    NEED_PG();
+    char name[64], url[256];
+    snprintf(name, sizeof name, "t_pg_%d_mig", (int)getpid());
+    create_db(name);
+    pg_url(name, url, sizeof url);
+    pthread_t a, b;
+    void *ra, *rb;
+    pthread_create(&a, NULL, migrate_thread, url);
+    pthread_create(&b, NULL, migrate_thread, url);
+    pthread_join(a, &ra);
+    pthread_join(b, &rb);
+    admin_exec("DROP DATABASE IF EXISTS", name, " WITH (FORCE)");
+    int64_t total = 0;
+    struct err e = {0};
+    db_get_int(db, &e, &total, "SELECT count(*) FROM schema_migration", "");
+    /* both succeed, and between them every migration is applied once */
+    assert_true((intptr_t)ra >= 0 && (intptr_t)rb >= 0);
+    assert_int_equal((intptr_t)ra + (intptr_t)rb, total);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_placeholders_are_numbered_outside_literals),
+        cmocka_unit_test(test_placeholders_tested_for_null_are_flagged),
+        cmocka_unit_test(test_search_expression_and_pattern),
+        cmocka_unit_test(test_binding_round_trips_every_type),
+        cmocka_unit_test(test_values_read_as_on_sqlite),
+        cmocka_unit_test(test_optional_filters_take_null_or_a_value),
+        cmocka_unit_test(test_statements_nest),
+        cmocka_unit_test(test_savepoints_and_errors_inside_a_transaction),
+        cmocka_unit_test(test_violations_are_conflicts_in_the_shared_words),
+        cmocka_unit_test(test_write_after_a_newer_commit_is_busy),
+        cmocka_unit_test(test_search_finds_chinese_fragments_of_any_length),
+        cmocka_unit_test(test_statement_cache_evicts_and_stays_correct),
+        cmocka_unit_test(test_backup_points_to_pg_dump),
+        cmocka_unit_test(test_connection_failure_is_reported),
+        cmocka_unit_test(test_reconnects_between_transactions),
+        cmocka_unit_test(test_two_processes_migrate_one_database),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
