@@ -9,6 +9,7 @@
 #include "law/officer.h"
 #include "law/role.h"
 #include "law/transfer.h"
+#include "store/migrate.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -220,6 +221,47 @@ static void test_transfer_keeps_both_audit_chains_verifiable(void **state)
     close_target(&t);
 }
 
+/* A county on its own SQLite file moves into the harness database, which is PostgreSQL in the
+ * suite's second run: the deployment this command is for. */
+static void test_transfer_from_a_sqlite_county_file(void **state)
+{
+    struct harness *h = *state;
+    char url[160];
+    snprintf(url, sizeof url, "sqlite:%s/county.db", h->dir);
+    struct db *src = NULL;
+    struct err e = {0};
+    assert_int_equal(db_open(url, &src, &e), 0);
+    assert_true(db_migrate(src, &e) >= 0);
+    struct arena a = {0};
+    struct ctx sc = {.db = src, .arena = &a, .who = &actor_system, .now = h->ctx.now};
+    add_agency(&sc, "320000", "江苏省卫生健康委员会", NULL);
+    add_agency(&sc, "320481", "溧阳市卫生健康局", "320000");
+    for (int i = 0; i < 30; i++)
+        add_org(&sc, "320481", 700 + i, i % 3 ? "溧阳宾馆" : "天目湖游泳馆");
+
+    struct transfer_opts o = {.source = url};
+    struct transfer_report rep;
+    if (transfer_run(&h->ctx, src, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+    assert_int_equal(count(h->db,
+                           "SELECT COUNT(*) FROM entity x JOIN agency a ON a.id = x.agency_id"
+                           " WHERE a.code = ?",
+                           "320481"),
+                     30);
+    /* the moved entities are found by the target's own search */
+    struct entity_query q = {.q = "天目湖", .page = 1, .per_page = 50};
+    json_t *list = entity_list(&h->ctx, &q, &e);
+    assert_non_null(list);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 10);
+    json_decref(list);
+    struct audit_check check;
+    char head[65];
+    assert_int_equal(audit_verify_archive(h->db, url, &check, head, &e), 0);
+    assert_int_equal(check.broken_id, 0);
+    assert_true(check.rows >= 32);
+    db_close(src);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +271,8 @@ int main(void)
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_keeps_both_audit_chains_verifiable,
                                         harness_setup, harness_teardown),
+        cmocka_unit_test_setup_teardown(test_transfer_from_a_sqlite_county_file, harness_setup,
+                                        harness_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
