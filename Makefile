@@ -51,7 +51,7 @@ fuzz: deps-test $(TBUILD)/build.ninja
 
 bench: all
 	@scripts/deps.sh bench
-	bench/run.sh
+	bench/both.sh
 
 clean:
 	rm -rf $(BUILD) $(TBUILD)

@@ -9,7 +9,10 @@
 #   5. the template engine alone (bench_tmpl).
 # Step 2 also measures the server's ceiling (/healthz, /api/v1/me) against the same nginx run.
 # Targets (issue 2): list page ≥ 1.0× nginx; search p99 < 20 ms at 1M entities; idle RSS < 50 MB.
-# Environment: ENTITIES (default 1000000), DURATION (wrk seconds, default 10), CONNS (default 32).
+# Environment: ENTITIES (default 1000000), DURATION (wrk seconds, default 10), CONNS (default 32),
+# BACKEND (sqlite, the default, or postgres: the same database moved into a PostgreSQL cluster
+# kept in bench/out/pg with `landun migrate`, once). The last line sums the run up for
+# bench/both.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENTITIES=${ENTITIES:-1000000}
@@ -30,13 +33,31 @@ if [ ! -f "$DB" ]; then
     [ -f "$DB.tmp-wal" ] && mv "$DB.tmp-wal" "$DB-wal" || true
     echo "   generated in $(( $(date +%s) - start )) s, $(du -h "$DB" | cut -f1)"
 fi
-TOKEN=$(./build/landun token create admin --db "$DB" --name bench)
+BACKEND=${BACKEND:-sqlite}
+URL=$DB
+if [ "$BACKEND" = postgres ]; then
+    PGDIR="$PWD/$OUT/pg-$ENTITIES"
+    BASE=$(PGCLUSTER_OPTS="-c shared_buffers=256MB" scripts/pg-cluster.sh keep "$PGDIR")
+    URL="${BASE}landun"
+    if ! psql -Atqc "SELECT 1" "$URL" >/dev/null 2>&1; then
+        echo "== moving $ENTITIES entities into PostgreSQL with landun migrate (once)"
+        psql -qc "CREATE DATABASE landun" "${BASE}postgres"
+        start=$(date +%s)
+        ./build/landun migrate --from "sqlite:$DB" --to "$URL" >"$OUT/migrate.log" 2>&1 ||
+            { cat "$OUT/migrate.log"; psql -qc "DROP DATABASE landun" "${BASE}postgres"; exit 1; }
+        psql -qc "VACUUM ANALYZE" "$URL"
+        echo "   moved in $(( $(date +%s) - start )) s"
+    fi
+fi
+TOKEN=$(./build/landun token create admin --db "$URL" --name bench)
 
-./build/landun serve --db "$DB" --listen 127.0.0.1:$LPORT --quiet 2>"$OUT/serve.log" &
+./build/landun serve --db "$URL" --listen 127.0.0.1:$LPORT --quiet 2>"$OUT/serve.log" &
 LPID=$!
 NROOT=$(mktemp -d)
 cleanup() {
     kill "$LPID" 2>/dev/null || true
+    wait "$LPID" 2>/dev/null || true
+    [ "$BACKEND" = postgres ] && scripts/pg-cluster.sh halt "$PGDIR"
     [ -f "$NROOT/nginx.pid" ] && kill "$(cat "$NROOT/nginx.pid")" 2>/dev/null || true
     rm -rf "$NROOT"
 }
@@ -107,3 +128,5 @@ RSS_LOAD=$(rss)
 echo "== memory: idle $RSS_IDLE MB, after load $RSS_LOAD MB (target idle < 50 MB)"
 echo "== template engine"
 ./build/bench_tmpl
+echo "RESULT $BACKEND list=$LIST_RPS nginx=$NGINX_RPS ratio=$RATIO search=$SEARCH_RPS p50=$P50" \
+    "p99=$P99 rss_idle=${RSS_IDLE}MB rss_load=${RSS_LOAD}MB"

@@ -3,6 +3,10 @@
 #
 #   scripts/pg-cluster.sh start DIR   initdb into DIR, start on 127.0.0.1, print the base URL
 #   scripts/pg-cluster.sh stop DIR    stop the cluster and remove DIR
+#   scripts/pg-cluster.sh keep DIR    start the cluster in DIR, creating it only when DIR has none
+#                                     (the benchmarks keep their loaded database between runs)
+#   scripts/pg-cluster.sh halt DIR    stop the cluster in DIR and keep its files
+# PGCLUSTER_OPTS adds server options (e.g. "-c shared_buffers=256MB").
 #
 # The cluster trusts every local connection, listens only on loopback (a free port, retried when
 # taken) with its socket inside DIR, and trades durability for speed: it lives for one test run.
@@ -11,8 +15,8 @@ set -euo pipefail
 
 cmd="${1:-}"
 dir="${2:-}"
-if [ -z "$dir" ] || { [ "$cmd" != start ] && [ "$cmd" != stop ]; }; then
-    echo "usage: $0 start|stop DIR" >&2
+if [ -z "$dir" ] || ! [[ "$cmd" =~ ^(start|stop|keep|halt)$ ]]; then
+    echo "usage: $0 start|stop|keep|halt DIR" >&2
     exit 2
 fi
 case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac
@@ -48,6 +52,12 @@ stop_cluster() {
         as_owner "$bindir/pg_ctl" stop -D "$dir/data" -m immediate -s >/dev/null 2>&1 || true
     fi
     rm -rf "$dir"
+}
+
+halt_cluster() {
+    if [ -f "$dir/data/postmaster.pid" ]; then
+        as_owner "$bindir/pg_ctl" stop -D "$dir/data" -m fast -s >/dev/null 2>&1 || true
+    fi
 }
 
 # A port nobody listens on now; the start retries when it is taken meanwhile.
@@ -92,7 +102,7 @@ start_cluster() {
         port="$(pick_port)"
         rm -f "$dir/server.log"
         if as_owner "$bindir/pg_ctl" start -D "$dir/data" -w -t 60 -s -l "$dir/server.log" \
-            -o "-p $port" >/dev/null 2>&1; then
+            -o "-p $port ${PGCLUSTER_OPTS:-}" >/dev/null 2>&1; then
             echo "postgresql://landun@127.0.0.1:$port/" >"$dir/url"
             cat "$dir/url"
             return 0
@@ -114,5 +124,18 @@ start)
     ;;
 stop)
     stop_cluster
+    ;;
+keep)
+    if [ -f "$dir/data/PG_VERSION" ]; then
+        halt_cluster
+        start_cluster
+    else
+        stop_cluster
+        init_cluster || { stop_cluster; exit 1; }
+        start_cluster || exit 1
+    fi
+    ;;
+halt)
+    halt_cluster
     ;;
 esac
