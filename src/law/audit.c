@@ -146,6 +146,45 @@ int audit_verify_archive(struct db *db, const char *source, struct audit_check *
     return walk(st, check, head, e);
 }
 
+/* Whether the live chain's transfer row quotes head (hex: no LIKE wildcards). */
+static bool head_quoted(struct db *db, const char *head)
+{
+    char like[80];
+    snprintf(like, sizeof like, "%%%s%%", head);
+    return db_exists(db,
+                     "SELECT 1 FROM audit_log WHERE action = 'transfer.import' AND summary LIKE ?",
+                     "t", like);
+}
+
+json_t *audit_verify_archives(struct db *db, struct err *e)
+{
+    struct db_stmt *st =
+        db_query(db, e, "SELECT DISTINCT source FROM audit_archive ORDER BY source", "");
+    if (!st) return NULL;
+    json_t *out = json_array();
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        const char *source = db_text(st, 0);
+        struct audit_check check;
+        char head[65];
+        if (audit_verify_archive(db, source, &check, head, e)) break;
+        bool quoted = head_quoted(db, head);
+        const char *reason = check.broken_id ? check.reason
+                             : quoted        ? ""
+                                      : "末条哈希与迁入时记录的不符：链尾记录被删除或改动";
+        json_array_append_new(out,
+                              jpack("{ss sI sb sI ss}", "source", source, "rows",
+                                    (json_int_t)check.rows, "intact", !check.broken_id && quoted,
+                                    "broken_id", (json_int_t)check.broken_id, "reason", reason));
+    }
+    db_done(st);
+    if (rc < 0 || e->code) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}
+
 json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e)
 {
     struct buf sql = {0};

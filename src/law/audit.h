@@ -24,6 +24,10 @@ int audit_verify(struct db *db, struct audit_check *check, struct err *e);
 int audit_verify_archive(struct db *db, const char *source, struct audit_check *check,
                          char head[65], struct err *e);
 
+/* Every archived chain checked: [{source, rows, intact, broken_id, reason}], intact only when
+ * the chain is whole and the live chain's transfer row quotes its last hash. NULL on error. */
+json_t *audit_verify_archives(struct db *db, struct err *e);
+
 /* Filters for browsing the trail. */
 struct audit_query {
     const char *q;           /* fragment of summary/username/action, or NULL */

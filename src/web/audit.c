@@ -55,6 +55,10 @@ int audit_check(struct req *r, struct resp *w)
     if (rc) return rc;
     w->data = jpack("{sI sb sI ss}", "rows", (json_int_t)check.rows, "intact", check.broken_id == 0,
                     "broken_id", (json_int_t)check.broken_id, "reason", check.reason);
+    json_t *archives = audit_verify_archives(r->ctx.db, &r->err);
+    if (!archives) return r->err.code ? r->err.code : ERR_INTERNAL;
+    json_object_set_new(w->data, "has_archives", json_boolean(json_array_size(archives) > 0));
+    json_object_set_new(w->data, "archives", archives);
     page(w, "audit/verify.html", "校验操作日志");
     return 0;
 }

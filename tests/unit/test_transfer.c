@@ -258,6 +258,21 @@ static void test_transfer_from_a_sqlite_county_file(void **state)
     assert_int_equal(audit_verify_archive(h->db, url, &check, head, &e), 0);
     assert_int_equal(check.broken_id, 0);
     assert_true(check.rows >= 32);
+    /* the auditor's page shows the archived chain beside the live one */
+    struct client c = {0};
+    struct hresp r;
+    h_login(h, &c, "auditor");
+    h_request(h, &c, "GET", "/audit/verify", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "迁入的操作日志");
+    ASSERT_HAS(r, "county.db");
+    ASSERT_HAS(r, "完整");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/audit/verify", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    json_t *arch = json_array_get(json_object_get(r.json, "archives"), 0);
+    assert_true(json_is_true(json_object_get(arch, "intact")));
+    hresp_free(&r);
     db_close(src);
     arena_free(&a);
 }
