@@ -135,10 +135,10 @@ int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests)
 
 void pg_search_expr(const char *alias, const char *const *cols, struct buf *out)
 {
-    buf_addc(out, '(');
+    buf_adds(out, "landun_grams(lower(");
     for (int i = 0; cols[i]; i++)
         buf_addf(out, "%scoalesce(%s.%s,'')", i ? "||' '||" : "", alias, cols[i]);
-    buf_addc(out, ')');
+    buf_adds(out, "))");
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -146,22 +146,52 @@ static bool ascii_alnum(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-/* LIKE's own `%`, `_` and `\` are ASCII punctuation, so they become separators here and never
- * reach the pattern as wildcards or escapes. */
+/* Bytes of the UTF-8 character at p (1 for a stray byte, so the walk always advances). */
+static size_t char_len(const unsigned char *p)
+{
+    size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80) return 1;
+    return n;
+}
+
+/* One piece (no ASCII punctuation or space, ASCII lowered) as landun_grams writes it: a space,
+ * then the pairs of adjacent characters separated by spaces; one character stands alone. */
+static void piece_grams(const char *piece, size_t len, struct buf *out)
+{
+    const unsigned char *p = (const unsigned char *)piece, *end = p + len;
+    size_t first = char_len(p);
+    if (p + first >= end) {
+        buf_addc(out, ' ');
+        buf_add(out, piece, len);
+        return;
+    }
+    while (p + first < end) {
+        size_t second = char_len(p + first);
+        buf_addc(out, ' ');
+        buf_add(out, (const char *)p, first + second);
+        p += first;
+        first = second;
+    }
+}
+
 void pg_search_pattern(const char *q, struct buf *out)
 {
     buf_addc(out, '%');
-    bool open = true; /* the pattern ends in `%` */
-    for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
-        if (*p < 0x80 && !ascii_alnum(*p)) {
-            if (!open) buf_addc(out, '%');
-            open = true;
+    struct buf piece = {0};
+    for (const unsigned char *p = (const unsigned char *)q;; p++) {
+        if (*p && !(*p < 0x80 && !ascii_alnum(*p))) {
+            buf_addc(&piece, (char)(*p >= 'A' && *p <= 'Z' ? *p | 32 : *p));
             continue;
         }
-        buf_addc(out, (char)*p);
-        open = false;
+        if (piece.len) {
+            piece_grams(piece.p, piece.len, out);
+            buf_addc(out, '%');
+            buf_reset(&piece);
+        }
+        if (!*p) break;
     }
-    if (!open) buf_addc(out, '%');
+    buf_free(&piece);
 }
 
 /* ---- errors and notices ------------------------------------------------------------------- */
@@ -652,7 +682,7 @@ static void pg_search(struct db *db, struct arena *a, const char *table, const c
     struct buf expr = {0};
     pg_search_expr(alias, cols, &expr);
     s->from = arena_printf(a, "%s %s", table, alias);
-    s->where = arena_printf(a, "%s ILIKE ?", buf_str(&expr));
+    s->where = arena_printf(a, "%s LIKE ?", buf_str(&expr));
     s->order = arena_printf(a, "%s.id", alias);
     buf_free(&expr);
     pg_search_pattern(q, bind);

@@ -11,15 +11,21 @@
  * has nothing to infer its type from), else 0. */
 int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests);
 
-/* Append the text the search index covers for cols (NULL-terminated) of alias: the same
- * expression the migrations index with gin_trgm_ops, e.g.
- * (coalesce(x.name,'')||' '||coalesce(x.address,'')). */
+/* Searching on PostgreSQL. pg_trgm alone cannot use its index for one or two characters, the
+ * most common Chinese searches. So the index covers landun_grams(text) (migration 004): the
+ * text lowered and rewritten as its pairs of adjacent characters, each a word of its own
+ * (" 湖塘 塘镇 镇…"). A fragment becomes those pairs in a row, and every pattern then holds a
+ * whole word start that pg_trgm can look up: "诊" is "% 诊%" (a pair starting with 诊),
+ * "湖塘镇" is "% 湖塘 塘镇%". */
+
+/* Append the indexed expression for cols (NULL-terminated) of alias:
+ * landun_grams(lower(coalesce(x.name,'')||' '||coalesce(x.address,''))). */
 void pg_search_expr(const char *alias, const char *const *cols, struct buf *out);
 
-/* Append the ILIKE pattern that finds q as a fragment: `%q%`, with every run of ASCII white space
- * or punctuation (LIKE's own `%`, `_` and `\` included, so user text never acts as a wildcard or
- * an escape) turned into `%`. The SQLite tokenizer drops them too, so "长虹路 88" finds
- * "长虹路88号" on both engines; here the parts may also stand further apart. */
+/* Append the LIKE pattern for the fragment q. Runs of ASCII white space or punctuation (LIKE's
+ * own `%`, `_` and `\` included, so user text never acts as a wildcard or an escape) split q
+ * into pieces that must appear in that order, as the SQLite tokenizer drops them too: "长虹路 88"
+ * finds "长虹路88号". ASCII letters are lowered, as the indexed text is. */
 void pg_search_pattern(const char *q, struct buf *out);
 
 #endif

@@ -135,17 +135,27 @@ static void test_search_expression_and_pattern(void **state)
     static const char *const cols[] = {"name", "address", NULL};
     struct buf b = {0};
     pg_search_expr("x", cols, &b);
-    assert_string_equal(buf_str(&b), "(coalesce(x.name,'')||' '||coalesce(x.address,''))");
+    assert_string_equal(buf_str(&b),
+                        "landun_grams(lower(coalesce(x.name,'')||' '||coalesce(x.address,'')))");
+    buf_reset(&b);
+    pg_search_pattern("诊", &b);
+    assert_string_equal(buf_str(&b), "% 诊%");
     buf_reset(&b);
     pg_search_pattern("诊所", &b);
-    assert_string_equal(buf_str(&b), "%诊所%");
+    assert_string_equal(buf_str(&b), "% 诊所%");
+    buf_reset(&b);
+    pg_search_pattern("湖塘镇", &b);
+    assert_string_equal(buf_str(&b), "% 湖塘 塘镇%");
     buf_reset(&b);
     pg_search_pattern("长虹路 88", &b);
-    assert_string_equal(buf_str(&b), "%长虹路%88%");
+    assert_string_equal(buf_str(&b), "% 长虹 虹路% 88%");
+    buf_reset(&b);
+    pg_search_pattern("QX", &b);
+    assert_string_equal(buf_str(&b), "% qx%");
     buf_reset(&b);
     /* LIKE's wildcards and escape never reach the pattern as such */
     pg_search_pattern(" 50%_off\\x ", &b);
-    assert_string_equal(buf_str(&b), "%50%off%x%");
+    assert_string_equal(buf_str(&b), "% 50% of ff% x%");
     buf_free(&b);
 }
 
