@@ -120,6 +120,7 @@ struct transfer {
     const struct transfer_opts *o;
     struct transfer_report *rep;
     struct idmap maps[K_NONE];
+    struct idmap roots;  /* target agency id → the root of its tree */
     struct arena a;      /* rows being copied; emptied as the copy goes */
     struct buf problems; /* clashes found, one per line */
     int nproblems;
@@ -202,13 +203,16 @@ static int rename_user(struct transfer *t, struct row *r, int64_t *existing, str
 static int entity_root(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
 {
     (void)existing;
-    struct db_stmt *st =
-        db_query(t->c->db, e, "SELECT path FROM agency WHERE id = ?", "t", col(r, "agency_id"));
-    if (!st) return e->code;
-    int64_t root = 0;
-    if (db_step(st, e) == DB_ROW) root = strtoll(db_text(st, 0) + 1, NULL, 10);
-    db_done(st);
-    if (!root) return err_set(e, ERR_INTERNAL, "管理相对人的机构缺失");
+    int64_t agency = strtoll(col(r, "agency_id"), NULL, 10), root = map_get(&t->roots, agency);
+    if (!root) {
+        struct db_stmt *st =
+            db_query(t->c->db, e, "SELECT path FROM agency WHERE id = ?", "i", agency);
+        if (!st) return e->code;
+        if (db_step(st, e) == DB_ROW) root = strtoll(db_text(st, 0) + 1, NULL, 10);
+        db_done(st);
+        if (!root) return err_set(e, ERR_INTERNAL, "管理相对人的机构缺失");
+        map_put(&t->roots, agency, root);
+    }
     set_col(r, &t->a, "root_id", root);
     const char *uscc = col(r, "uscc");
     if (uscc && db_exists(t->c->db, "SELECT 1 FROM entity WHERE root_id = ? AND uscc = ?", "it",
@@ -476,6 +480,8 @@ int transfer_run(struct ctx *c, struct db *src, const struct transfer_opts *o,
         free(t.maps[k].keys);
         free(t.maps[k].vals);
     }
+    free(t.roots.keys);
+    free(t.roots.vals);
     buf_free(&t.problems);
     arena_free(&t.a);
     return rc;
