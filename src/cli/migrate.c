@@ -48,7 +48,10 @@ int cmd_migrate(struct cli *c)
     struct transfer_opts o = {.source = source, .user_suffix = suffix, .progress = cli_progress};
     struct transfer_report rep;
     int rc = transfer_run(&dst.ctx, src.db, &o, &rep, &e);
-    if (rc)
+    if (rc && rep.clashes[0]) {
+        fprintf(stderr, "landun: 目标库已有相同的记录，未迁移任何数据：\n%s\n", rep.clashes);
+        rc = 1;
+    } else if (rc)
         rc = cli_fail(&e);
     else
         print_report(&rep, to);

@@ -135,7 +135,7 @@ static void problem(struct transfer *t, const char *fmt, ...)
     char line[300];
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    buf_addf(&t->problems, "%s%s", t->problems.len ? "；" : "", line);
+    buf_addf(&t->problems, "%s%s", t->problems.len ? "\n" : "", line);
 }
 
 /* The target's agency with this code, if any. */
@@ -183,14 +183,11 @@ static int rename_user(struct transfer *t, struct row *r, int64_t *existing, str
 {
     (void)existing, (void)e;
     const char *name = col(r, "username");
-    if (!db_exists(t->c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", name)) return 0;
-    if (!t->o->user_suffix) {
-        problem(t, "用户名 %s 已存在", name);
+    /* a clash without a suffix is reported when the insert finds it */
+    if (!t->o->user_suffix ||
+        !db_exists(t->c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", name))
         return 0;
-    }
     const char *renamed = arena_printf(&t->a, "%s%s", name, t->o->user_suffix);
-    if (db_exists(t->c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", renamed))
-        problem(t, "用户名 %s 与 %s 均已存在", name, renamed);
     struct transfer_report *rep = t->rep;
     if (rep->nrenamed < (int)countof(rep->renamed))
         snprintf(rep->renamed[rep->nrenamed], sizeof rep->renamed[0], "%s→%s", name, renamed);
@@ -214,20 +211,20 @@ static int entity_root(struct transfer *t, struct row *r, int64_t *existing, str
         map_put(&t->roots, agency, root);
     }
     set_col(r, &t->a, "root_id", root);
-    const char *uscc = col(r, "uscc");
-    if (uscc && db_exists(t->c->db, "SELECT 1 FROM entity WHERE root_id = ? AND uscc = ?", "it",
-                          root, uscc))
-        problem(t, "统一社会信用代码 %s（%s）在目标库已登记", uscc, col(r, "name"));
     return 0;
 }
 
-static int check_officer(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+/* A row the target already has (by one of its unique keys), named for the report. */
+static void clash(struct transfer *t, const struct table *tb, const struct row *r)
 {
-    (void)existing, (void)e;
-    if (db_exists(t->c->db, "SELECT 1 FROM officer WHERE cert_no = ? OR id_number = ?", "tt",
-                  col(r, "cert_no"), col(r, "id_number")))
-        problem(t, "执法人员 %s（证号 %s）在目标库已存在", col(r, "name"), col(r, "cert_no"));
-    return 0;
+    static const char *const keys[] = {"username", "uscc", "cert_no", "id_number", "number"};
+    const char *name = col(r, "name"), *key = NULL;
+    for (size_t i = 0; i < countof(keys) && !key; i++)
+        key = col(r, keys[i]);
+    if (name && key)
+        problem(t, "%s %s（%s）在目标库已存在", tb->label, name, key);
+    else
+        problem(t, "%s %s 在目标库已存在", tb->label, name ? name : key ? key : "");
 }
 
 static const struct table tables[] = {
@@ -244,7 +241,7 @@ static const struct table tables[] = {
      K_OFFICER,
      "id",
      {{"agency_id", K_AGENCY}, {"department_id", K_DEPARTMENT}},
-     check_officer,
+     NULL,
      NULL},
     {"certificate_review", "证件年审", K_REVIEW, "id", {{"officer_id", K_OFFICER}}, NULL, NULL},
     {"app_user",
@@ -261,14 +258,15 @@ static const struct table tables[] = {
     {"licence", "许可证", K_LICENCE, "id", {{"entity_id", K_ENTITY}}, NULL, NULL},
 };
 
-/* Follow the row's references through the maps. */
+/* Follow the row's references through the maps: 0, an error, or 1 to skip the row (it refers
+ * to a row that clashed: the transfer is already refused, and only further clashes matter). */
 static int remap(struct transfer *t, const struct table *tb, struct row *r, struct err *e)
 {
     for (int k = 0; k < 3 && tb->fks[k].col; k++) {
         const char *v = col(r, tb->fks[k].col);
         if (!v || !*v || strcmp(v, "0") == 0) continue;
         int64_t to = map_get(&t->maps[tb->fks[k].to], strtoll(v, NULL, 10));
-        if (!to && t->nproblems) continue; /* only looking for further clashes now */
+        if (!to && t->nproblems) return 1;
         if (!to)
             return err_set(e, ERR_INVALID, "源库数据不一致：%s.%s = %s 没有对应的记录", tb->name,
                            tb->fks[k].col, v);
@@ -277,7 +275,10 @@ static int remap(struct transfer *t, const struct table *tb, struct row *r, stru
     return 0;
 }
 
-/* INSERT the row (without its id); *id gets the new id. */
+/* INSERT the row (without its id); *id gets the new id. 1 when the target already has the row by
+ * one of its unique keys: ON CONFLICT finds that through the key's index (a query first would
+ * need a plan, and one made while the table was small may scan it), and nothing fails, so the
+ * transfer can go on to name every clash. */
 static int insert_row(struct transfer *t, const struct table *tb, const struct row *r, int64_t *id,
                       struct err *e)
 {
@@ -291,17 +292,19 @@ static int insert_row(struct transfer *t, const struct table *tb, const struct r
         buf_adds(&vals, n ? ", ?" : "?");
         args[n++] = (struct db_arg){.type = r->val[i] ? 't' : 'n', .s = r->val[i]};
     }
-    buf_addf(&sql, ") VALUES (%s)%s", buf_str(&vals), tb->kind != K_NONE ? " RETURNING id" : "");
+    buf_addf(&sql, ") VALUES (%s) ON CONFLICT DO NOTHING%s", buf_str(&vals),
+             tb->kind != K_NONE ? " RETURNING id" : "");
     struct db_stmt *st = db_query_args(t->c->db, e, sql.p, n, args);
     buf_free(&sql);
     buf_free(&vals);
     if (!st) return e->code;
     int rc = db_step(st, e);
+    bool inserted = tb->kind == K_NONE ? rc == DB_DONE : rc == DB_ROW; /* rows of a new parent */
     if (rc == DB_ROW) *id = db_int(st, 0);
     while (rc == DB_ROW)
         rc = db_step(st, e);
     db_done(st);
-    return rc < 0 ? rc : 0;
+    return rc < 0 ? rc : inserted ? 0 : 1;
 }
 
 static int record_map(struct transfer *t, const struct table *tb, int64_t old, int64_t id,
@@ -320,14 +323,18 @@ static int copy_row(struct transfer *t, const struct table *tb, struct row *r,
 {
     int64_t old = tb->kind != K_NONE ? strtoll(col(r, "id"), NULL, 10) : 0, id = 0;
     int rc = remap(t, tb, r, e);
-    if (!rc && tb->adjust) rc = tb->adjust(t, r, &id, e);
+    if (rc) return rc < 0 ? rc : 0;
+    if (tb->adjust) rc = tb->adjust(t, r, &id, e);
     if (rc < 0) return rc;
     if (rc == 1) {
         count->matched++;
         return record_map(t, tb, old, id, e);
     }
-    if (t->nproblems) return 0; /* keep looking for clashes; nothing will be kept */
     rc = insert_row(t, tb, r, &id, e);
+    if (rc == 1) {
+        clash(t, tb, r);
+        return 0;
+    }
     if (!rc && tb->after) rc = tb->after(t, r, id, e);
     if (rc) return rc;
     count->copied++;
@@ -448,9 +455,12 @@ static int run_all(struct transfer *t, struct err *e)
     int rc = 0;
     for (size_t i = 0; i < countof(tables) && !rc; i++)
         rc = copy_table(t, &tables[i], e);
-    if (!rc && t->nproblems)
-        return err_set(e, ERR_CONFLICT, "目标库已有相同的记录，未迁移任何数据：%s%s",
-                       buf_str(&t->problems), t->nproblems > 20 ? "……" : "");
+    if (!rc && t->nproblems) {
+        snprintf(t->rep->clashes, sizeof t->rep->clashes, "%s%s", buf_str(&t->problems),
+                 t->nproblems > 20 ? "\n……" : "");
+        return err_set(e, ERR_CONFLICT, "目标库已有 %d 条相同的记录，未迁移任何数据：%s",
+                       t->nproblems, buf_str(&t->problems));
+    }
     if (!rc) rc = copy_settings(t, e);
     if (!rc) rc = archive_audit(t, e);
     if (!rc)

@@ -27,6 +27,7 @@ struct transfer_report {
     char audit_head[65]; /* the source chain's last hash */
     char renamed[4][64]; /* the first few renamed accounts ("old→new") */
     int nrenamed;
+    char clashes[2048]; /* when refused: the records the target already has, one per line */
 };
 
 /* Copy every agency, department, officer, review, account, entity, licence, holiday and counter

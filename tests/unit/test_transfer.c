@@ -111,12 +111,14 @@ static void test_transfer_refuses_clashes_and_writes_nothing(void **state)
     fill_source(h);
     struct target t;
     open_target(h, &t);
+    add_org(&t.ctx, "320500", 3, "已在省库登记的宾馆"); /* the county's entity no. 3 */
     int64_t before = count(t.db, "SELECT COUNT(*) FROM entity WHERE id > ?", "0");
     struct transfer_opts o = {.source = "武进区"};
     struct transfer_report rep;
     struct err e = {0};
     assert_int_equal(transfer_run(&t.ctx, h->db, &o, &rep, &e), ERR_CONFLICT);
-    assert_non_null(strstr(e.msg, "用户名 admin 已存在"));
+    assert_non_null(strstr(e.msg, "用户 admin 在目标库已存在"));
+    if (!strstr(e.msg, "管理相对人 武进宾馆（")) fail_msg("%s", e.msg);
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM entity WHERE id > ?", "0"), before);
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM agency WHERE code <> ?", "320000"), 1);
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM transfer_map WHERE source = ?", "武进区"),
