@@ -4,6 +4,9 @@
  * the other. The binary under test is $LANDUN_BIN; the database is the harness's (SQLite or
  * PostgreSQL). */
 #include "tests/support.h"
+#include "law/audit.h"
+
+#include <pthread.h>
 
 #include <curl/curl.h>
 #include <fcntl.h>
@@ -197,6 +200,63 @@ static void test_session_made_on_one_server_is_valid_on_the_other(void **state)
     buf_free(&g.body);
 }
 
+/* One writer: `each` new entities through server `server`, all with the same session. */
+struct writer {
+    int server, first, each, created;
+    const char *cookie, *csrf;
+};
+
+static void *write_entities(void *arg)
+{
+    struct writer *w = arg;
+    struct got g = {0};
+    for (int i = 0; i < w->each; i++) {
+        char uscc[19], body[400];
+        h_uscc(5000 + w->first + i, uscc);
+        snprintf(body, sizeof body,
+                 "{\"name\":\"并发登记%d\",\"uscc\":\"%s\",\"address\":\"湖塘镇%d号\","
+                 "\"subtype\":\"clinic\",\"status\":\"open\"}",
+                 w->first + i, uscc, i);
+        call(w->server, "POST", "/api/v1/entities", body, w->cookie, w->csrf, &g);
+        w->created += g.status == 201;
+    }
+    buf_free(&g.body);
+    return NULL;
+}
+
+/* Writers on both servers at once each take the next number of the audit chain: none fails,
+ * none repeats or skips a number, and the chain stays whole. */
+static void test_concurrent_writes_on_both_servers_keep_one_numbering(void **state)
+{
+    struct harness *h = *state;
+    char cookie[160], csrf[80];
+    login(0, "clerk", cookie, csrf);
+    struct err e = {0};
+    int64_t before = 0, after = 0, rows = 0;
+    assert_int_equal(db_get_int(h->db, &e, &before, "SELECT last_id FROM audit_head", ""), 0);
+    enum { WRITERS = 4, EACH = 10 };
+    struct writer w[WRITERS];
+    pthread_t t[WRITERS];
+    for (int i = 0; i < WRITERS; i++) {
+        w[i] = (struct writer){
+            .server = i % 2, .first = i * EACH, .each = EACH, .cookie = cookie, .csrf = csrf};
+        assert_int_equal(pthread_create(&t[i], NULL, write_entities, &w[i]), 0);
+    }
+    for (int i = 0; i < WRITERS; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(w[i].created, EACH);
+    }
+    assert_int_equal(db_get_int(h->db, &e, &after, "SELECT last_id FROM audit_head", ""), 0);
+    assert_int_equal(after - before, WRITERS * EACH);
+    assert_int_equal(db_get_int(h->db, &e, &rows, "SELECT COUNT(DISTINCT id) FROM audit_log", ""),
+                     0);
+    assert_int_equal(rows, after);
+    struct audit_check check;
+    assert_int_equal(audit_verify(h->db, &check, &e), 0);
+    assert_int_equal(check.broken_id, 0);
+    assert_int_equal(check.rows, after);
+}
+
 static void test_login_lockout_counts_failures_on_both_servers(void **state)
 {
     (void)state;
@@ -284,6 +344,8 @@ int main(void)
                                         start, stop),
         cmocka_unit_test_setup_teardown(test_login_lockout_counts_failures_on_both_servers, start,
                                         stop),
+        cmocka_unit_test_setup_teardown(test_concurrent_writes_on_both_servers_keep_one_numbering,
+                                        start, stop),
         cmocka_unit_test_setup_teardown(test_calendar_change_on_one_server_reaches_the_other, start,
                                         stop),
         cmocka_unit_test_setup_teardown(test_x_real_ip_is_trusted_only_from_the_configured_proxy,
