@@ -135,10 +135,8 @@ int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests)
 
 void pg_search_expr(const char *alias, const char *const *cols, struct buf *out)
 {
-    buf_adds(out, "landun_grams(lower(");
-    for (int i = 0; cols[i]; i++)
-        buf_addf(out, "%scoalesce(%s.%s,'')", i ? "||' '||" : "", alias, cols[i]);
-    buf_adds(out, "))");
+    (void)cols; /* the migration computes the column from them */
+    buf_addf(out, "%s.search_text", alias);
 }
 
 static bool ascii_alnum(unsigned char c)

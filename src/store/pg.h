@@ -12,14 +12,15 @@
 int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests);
 
 /* Searching on PostgreSQL. pg_trgm alone cannot use its index for one or two characters, the
- * most common Chinese searches. So the index covers landun_grams(text) (migration 004): the
- * text lowered and rewritten as its pairs of adjacent characters, each a word of its own
+ * most common Chinese searches. So the index covers landun_grams(text) (migrations 004 and 005):
+ * the text lowered and rewritten as its pairs of adjacent characters, each a word of its own
  * (" 湖塘 塘镇 镇…"). A fragment becomes those pairs in a row, and every pattern then holds a
  * whole word start that pg_trgm can look up: "诊" is "% 诊%" (a pair starting with 诊),
  * "湖塘镇" is "% 湖塘 塘镇%". */
 
-/* Append the indexed expression for cols (NULL-terminated) of alias:
- * landun_grams(lower(coalesce(x.name,'')||' '||coalesce(x.address,''))). */
+/* Append the indexed text of alias: its column search_text, which migration 005 stores as
+ * landun_grams(lower(...)) of the searched columns cols (that list is for the reader: the
+ * migration names the same columns). */
 void pg_search_expr(const char *alias, const char *const *cols, struct buf *out);
 
 /* Append the LIKE pattern for the fragment q. Runs of ASCII white space or punctuation (LIKE's
