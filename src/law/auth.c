@@ -31,7 +31,7 @@ int password_policy(const char *pw, const char *field, struct err *e)
     return 0;
 }
 
-static bool username_ok(const char *u)
+bool auth_username_ok(const char *u)
 {
     size_t n = u ? strlen(u) : 0;
     if (n < 3 || n > 32) return false;
@@ -53,7 +53,8 @@ static int insert_roles(struct ctx *c, int64_t user_id, unsigned roles, struct e
 
 static void validate_user(const struct user_input *in, struct err *e)
 {
-    if (!username_ok(in->username)) err_field(e, "username", "用户名为3–32位字母、数字或 . _ -");
+    if (!auth_username_ok(in->username))
+        err_field(e, "username", "用户名为3–32位字母、数字或 . _ -");
     if (str_blank(in->display_name))
         err_field(e, "display_name", "请填写姓名");
     else if (utf8_len(in->display_name) > 30)

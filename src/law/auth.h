@@ -23,6 +23,8 @@ struct user_input {
 };
 
 int user_add(struct ctx *c, const struct user_input *in, int64_t *id, struct err *e);
+/* True for a valid user name: 3–32 letters, digits, '.', '_' or '-'. */
+bool auth_username_ok(const char *u);
 /* Set the password of the user with this username (or, when username is NULL, this id), who
  * must be in scope; ends the user's sessions. */
 int user_set_password(struct ctx *c, const char *username, int64_t user_id, const char *password,

@@ -5,6 +5,7 @@
  * converts them to its column types (both engines accept "42" for a BIGINT column). */
 #include "law/transfer.h"
 #include "law/audit.h"
+#include "law/auth.h"
 #include "base/buf.h"
 #include "base/log.h"
 
@@ -181,13 +182,16 @@ static int match_department(struct transfer *t, struct row *r, int64_t *existing
 /* A user name the target already uses gets the suffix, or is reported. */
 static int rename_user(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
 {
-    (void)existing, (void)e;
+    (void)existing;
     const char *name = col(r, "username");
     /* a clash without a suffix is reported when the insert finds it */
     if (!t->o->user_suffix ||
         !db_exists(t->c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", name))
         return 0;
     const char *renamed = arena_printf(&t->a, "%s%s", name, t->o->user_suffix);
+    if (!auth_username_ok(renamed))
+        return err_set(e, ERR_INVALID, "改名后的用户名 %s 无效：用户名为3–32位字母、数字或 . _ -",
+                       renamed);
     struct transfer_report *rep = t->rep;
     if (rep->nrenamed < (int)countof(rep->renamed))
         snprintf(rep->renamed[rep->nrenamed], sizeof rep->renamed[0], "%s→%s", name, renamed);

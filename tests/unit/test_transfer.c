@@ -119,6 +119,11 @@ static void test_transfer_refuses_clashes_and_writes_nothing(void **state)
     assert_int_equal(transfer_run(&t.ctx, h->db, &o, &rep, &e), ERR_CONFLICT);
     assert_non_null(strstr(e.msg, "用户 admin 在目标库已存在"));
     if (!strstr(e.msg, "管理相对人 武进宾馆（")) fail_msg("%s", e.msg);
+    /* a suffix that makes an invalid user name (one that could never log in) is refused */
+    struct transfer_opts bad = {.source = "武进区", .user_suffix = "@wj"};
+    memset(&e, 0, sizeof e);
+    assert_int_equal(transfer_run(&t.ctx, h->db, &bad, &rep, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "admin@wj"));
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM entity WHERE id > ?", "0"), before);
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM agency WHERE code <> ?", "320000"), 1);
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM transfer_map WHERE source = ?", "武进区"),
@@ -132,7 +137,7 @@ static void test_transfer_copies_with_new_ids_and_references(void **state)
     fill_source(h);
     struct target t;
     open_target(h, &t);
-    struct transfer_opts o = {.source = "武进区", .user_suffix = "@wj"};
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
     struct transfer_report rep;
     struct err e = {0};
     if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
@@ -169,7 +174,7 @@ static void test_transfer_copies_with_new_ids_and_references(void **state)
                            "32041200007"),
                      1);
     /* the clashing account was renamed, the others kept their names and roles */
-    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM app_user WHERE username = ?", "admin@wj"),
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM app_user WHERE username = ?", "admin_wj"),
                      1);
     assert_int_equal(count(t.db,
                            "SELECT COUNT(*) FROM user_role r JOIN app_user u ON u.id = r.user_id"
@@ -177,7 +182,8 @@ static void test_transfer_copies_with_new_ids_and_references(void **state)
                            "clerk"),
                      1);
     assert_int_equal(rep.nrenamed, 1);
-    assert_string_equal(rep.renamed[0], "admin→admin@wj");
+
+    assert_string_equal(rep.renamed[0], "admin→admin_wj");
     /* every moved row can be traced from its old id */
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM transfer_map WHERE tbl = ?", "entity"), 13);
     close_target(&t);
@@ -192,7 +198,7 @@ static void test_transfer_keeps_both_audit_chains_verifiable(void **state)
     assert_int_equal(audit_verify(h->db, &src_check, &e), 0);
     struct target t;
     open_target(h, &t);
-    struct transfer_opts o = {.source = "武进区", .user_suffix = "@wj"};
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
     struct transfer_report rep;
     assert_int_equal(transfer_run(&t.ctx, h->db, &o, &rep, &e), 0);
     assert_int_equal(rep.audit_rows, src_check.rows);
