@@ -1,0 +1,101 @@
+/* workflow.h — the one mechanism that moves a matter (a random-check task, later a complaint, a
+ * petition, a case) through its states.
+ *
+ * An area declares its workflow as data: the states, and a table of transitions (from-state,
+ * action, to-state, the permission it needs, a guard that says why not, the deadline it starts
+ * and the deadline it meets). wf_apply checks scope, permission and guard, moves the matter,
+ * records the step, opens and closes deadlines on the working-day calendar, and writes the audit
+ * row, all in one transaction (a savepoint when the caller already has one open, so an area can
+ * move its matter as part of a larger action, e.g. an inspection completing its task).
+ * Dashboards of near-due and overdue items read the same deadlines (wf_deadlines).
+ *
+ * The matter's table must have the columns id, agency_id and state. */
+#ifndef LANDUN_WORKFLOW_H
+#define LANDUN_WORKFLOW_H
+
+#include <jansson.h>
+#include "law/ctx.h"
+#include "law/role.h"
+
+/* One state of a matter. */
+struct wf_state {
+    const char *code;  /* stored in the table's state column: pending */
+    const char *label; /* 待检查 */
+    bool final;        /* no further step (its open deadlines are closed on entering) */
+};
+
+/* A deadline a step starts: due `days` after the step's date, counted in working days
+ * (行政处罚法 第八十五条 and the like) or calendar days; or, with days = 0, the date the caller
+ * passes in wf_args.due (a plan's deadline). */
+struct wf_deadline_rule {
+    const char *name;  /* code, unique within the workflow: inspect */
+    const char *label; /* 检查期限 */
+    int days;          /* 0: the caller gives the date */
+    bool working;      /* count working days */
+    const char *basis; /* the rule it comes from: 国发〔2019〕5号 */
+};
+
+/* Arguments of one step, from a form, JSON or another law/ function. All optional unless the
+ * transition's guard requires them. */
+struct wf_args {
+    const char *date;   /* the legal date of the step, YYYY-MM-DD (default: today) */
+    const char *reason; /* a reason code or text (无法检查: closed, …) */
+    const char *note;   /* free text recorded with the step */
+    const char *due;    /* YYYY-MM-DD for a deadline rule with days = 0 */
+    int64_t ref_id;     /* a related record (the inspection that completed a task) */
+};
+
+/* Why a step may not be taken: 0 when it may, otherwise a negative code with e filled with a
+ * Chinese message citing the rule. Guards run inside the transaction and may query. */
+typedef int (*wf_guard)(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+
+/* One allowed step. */
+struct wf_transition {
+    const char *from;                     /* state it starts from */
+    const char *action;                   /* action code: inspect */
+    const char *to;                       /* state it leads to */
+    const char *label;                    /* button text: 录入检查结果 */
+    enum perm perm;                       /* permission the actor needs */
+    wf_guard guard;                       /* or NULL */
+    const struct wf_deadline_rule *start; /* deadline this step opens, or NULL */
+    const char *meets;                    /* name of the open deadline this step meets, or NULL */
+};
+
+/* A workflow: what an area declares once, statically. */
+struct workflow {
+    const char *kind;                  /* "task": audit object type and wf_step.kind */
+    const char *table;                 /* the matter's table (trusted identifier) */
+    const struct wf_state *states;     /* every state */
+    size_t nstates;                    /* entries in states */
+    const struct wf_transition *steps; /* every allowed step */
+    size_t nsteps;                     /* entries in steps */
+};
+
+/* Record that matter id (already inserted, in state `state`) has begun: a step from "" and the
+ * deadline `start` (or NULL). Call inside the transaction that inserted it. */
+int wf_start(struct ctx *c, const struct workflow *w, int64_t id, const struct wf_deadline_rule *start,
+             const struct wf_args *a, struct err *e);
+
+/* Take action on matter id. ERR_NOTFOUND when it is not in the actor's scope, ERR_FORBIDDEN
+ * without the permission, ERR_CONFLICT when the action does not apply to its current state
+ * (another user moved it first), or the guard's error. On success the matter is in the new state
+ * and *to (if not NULL) names it. */
+int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
+             const struct wf_args *a, const char **to, struct err *e);
+
+/* The actions the actor may take from state: [{"action","label","to"}] (new reference). */
+json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *state);
+
+/* The steps of matter id, oldest first: [{"at","date","from","action","to","username","note",
+ * "reason","ref_id"}], and its deadlines: [{"name","label","start","due","met","overdue"}], as
+ * {"steps": [...], "deadlines": [...]} (new reference); NULL on error. */
+json_t *wf_history(struct ctx *c, const struct workflow *w, int64_t id, struct err *e);
+
+/* Open deadlines in the actor's scope due within `within` days of today (or overdue), across
+ * every workflow, soonest first, at most limit: [{"kind","object_id","label","due","overdue"}]. */
+json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e);
+
+/* The label of a state (待检查), or NULL. */
+const char *wf_state_label(const struct workflow *w, const char *state);
+
+#endif
