@@ -22,6 +22,11 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_USER_ADMIN] = R(ROLE_ADMIN),
     [PERM_AUDIT_READ] = R(ROLE_ADMIN) | R(ROLE_AUDITOR),
     [PERM_CALENDAR_ADMIN] = R(ROLE_ADMIN),
+    [PERM_INSPECTION_READ] = ALL_STAFF,
+    [PERM_INSPECTION_WRITE] = R(ROLE_ADMIN) | R(ROLE_OFFICER),
+    [PERM_DRAW_READ] = ALL_STAFF,
+    [PERM_PLAN_WRITE] = R(ROLE_ADMIN) | R(ROLE_OFFICER) | R(ROLE_LEADER),
+    [PERM_DRAW_RUN] = R(ROLE_ADMIN) | R(ROLE_LEADER),
 };
 
 static const struct {
@@ -46,6 +51,11 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_USER_ADMIN] = "user.admin",
     [PERM_AUDIT_READ] = "audit.read",
     [PERM_CALENDAR_ADMIN] = "calendar.admin",
+    [PERM_INSPECTION_READ] = "inspection.read",
+    [PERM_INSPECTION_WRITE] = "inspection.write",
+    [PERM_DRAW_READ] = "draw.read",
+    [PERM_PLAN_WRITE] = "plan.write",
+    [PERM_DRAW_RUN] = "draw.run",
 };
 
 bool role_allows(unsigned roles_held, enum perm p)

@@ -24,10 +24,15 @@ enum perm {
     PERM_ENTITY_WRITE,
     PERM_OFFICER_READ,
     PERM_OFFICER_WRITE,
-    PERM_AGENCY_ADMIN,   /* agencies and departments */
-    PERM_USER_ADMIN,     /* accounts and roles */
-    PERM_AUDIT_READ,     /* the audit trail */
-    PERM_CALENDAR_ADMIN, /* holiday calendar */
+    PERM_AGENCY_ADMIN,     /* agencies and departments */
+    PERM_USER_ADMIN,       /* accounts and roles */
+    PERM_AUDIT_READ,       /* the audit trail */
+    PERM_CALENDAR_ADMIN,   /* holiday calendar */
+    PERM_INSPECTION_READ,  /* inspections, campaigns and their documents */
+    PERM_INSPECTION_WRITE, /* record inspections (执法人员) */
+    PERM_DRAW_READ,        /* random-check lists, plans, tasks and statistics */
+    PERM_PLAN_WRITE,       /* 抽查事项清单 and plans */
+    PERM_DRAW_RUN,         /* commit a plan's pool and carry out the draw */
     PERM_COUNT
 };
 
