@@ -13,6 +13,8 @@ pkgs=(build-essential pkg-config meson ninja-build python3
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 if [ "$want" = test ] || [ "$want" = bench ]; then
     pkgs+=(clang libclang-rt-14-dev libcmocka-dev libcurl4-openssl-dev chromium)
+    # pdftotext, pdffonts and pdftoppm read back the PDF documents (tests/unit/test_pdf.c)
+    pkgs+=(poppler-utils)
     # the suite runs a second time on a throwaway PostgreSQL cluster (scripts/pg-cluster.sh);
     # contrib holds pg_trgm, the search index
     pkgs+=(postgresql-15 postgresql-contrib)
