@@ -307,22 +307,22 @@ static int check_officers(struct ctx *c, const char *list, struct plan *p, struc
         ok++;
     }
     if (repeats) msg_add(msg, sizeof msg, "同一执法人员不能重复选择；");
-    if (ok < INSPECTION_MIN_OFFICERS || msg[0]) {
-        char full[sizeof msg] = "";
-        msg_add(full, sizeof full,
-                "监督检查须由两名以上持有效执法证的执法人员进行（《行政处罚法》第四十二条）");
-        if (msg[0]) {
-            msg_add(full, sizeof full, "：");
-            msg_add(full, sizeof full, msg);
-        }
-        size_t n = strlen(full);
-        if (n >= 3 && strcmp(full + n - 3, "；") == 0) full[n - 3] = 0;
-        err_field(e, "officers", "%s", full);
-        /* the summary has room for the whole list */
-        snprintf(e->msg, sizeof e->msg, "执法人员不符合要求：%s", msg[0] ? msg : full);
-        n = strlen(e->msg);
-        if (n >= 3 && strcmp(e->msg + n - 3, "；") == 0) e->msg[n - 3] = 0;
-    }
+    if (ok >= INSPECTION_MIN_OFFICERS && !msg[0]) return 0;
+    /* the problems first (what to change), then the rule when there is room */
+    static const char rule[] = "监督检查须由两名以上持有效执法证的执法人员进行（《行政处罚法》"
+                               "第四十二条）";
+    size_t n = strlen(msg);
+    if (n >= 3 && strcmp(msg + n - 3, "；") == 0) msg[n - 3] = 0;
+    char field[sizeof msg] = "";
+    msg_add(field, sizeof field, msg);
+    if (msg[0]) msg_add(field, sizeof field, "；");
+    msg_add(field, sizeof field, rule);
+    n = strlen(field);
+    if (n >= 3 && strcmp(field + n - 3, "；") == 0) field[n - 3] = 0;
+    err_field(e, "officers", "%s", field);
+    /* the summary has room for the whole list */
+    snprintf(e->msg, sizeof e->msg, "%s%s%s", msg[0] ? "执法人员不符合要求：" : "", msg,
+             msg[0] ? "" : rule);
     return 0;
 }
 
@@ -930,7 +930,8 @@ json_t *inspection_officer_options(struct ctx *c, day_t date, struct err *e)
                                   " ORDER BY CASE WHEN o.agency_id = ? THEN 0 ELSE 1 END, a.path,"
                                   " o.name, o.id LIMIT 300",
                                   "ti", scope, c->who->agency_id);
-    json_t *arr = json_array();
+    /* the actor's own officer first, then those who may enforce on the date, then the others */
+    json_t *arr = json_array(), *first = json_array(), *unable = json_array();
     while (st && db_step(st, e) == DB_ROW) {
         char key[24];
         snprintf(key, sizeof key, "%lld", (long long)db_int(st, 0));
@@ -958,10 +959,15 @@ json_t *inspection_officer_options(struct ctx *c, day_t date, struct err *e)
         jset_bool(o, "can_enforce", ok);
         jset_text(o, "why", ok ? NULL : why);
         jset_bool(o, "mine", db_int(st, 0) == mine);
-        json_array_append_new(arr, o);
+        json_array_append_new(db_int(st, 0) == mine ? first : ok ? arr : unable, o);
     }
     db_done(st);
     json_decref(reviews);
+    json_array_extend(first, arr);
+    json_array_extend(first, unable);
+    json_decref(arr);
+    json_decref(unable);
+    arr = first;
     if (e->code) {
         json_decref(arr);
         return NULL;
