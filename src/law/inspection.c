@@ -111,10 +111,7 @@ static void check_times(const struct inspection_input *in, struct err *e)
 /* Checklist items: each from the line's checklist, answered once with a valid result. */
 static void check_items(const struct inspection_input *in, struct plan *p, struct err *e)
 {
-    if (in->nitems <= 0) {
-        err_field(e, "items", "请至少填写一项检查事项的检查结果");
-        return;
-    }
+    if (in->nitems <= 0) return; /* reported by check_fields */
     if (in->nitems > INSPECTION_MAX_ITEMS) {
         err_field(e, "items", "检查事项过多");
         return;
@@ -125,6 +122,10 @@ static void check_items(const struct inspection_input *in, struct plan *p, struc
         char field[48];
         snprintf(field, sizeof field, "item_%.40s", it->code ? it->code : "");
         const char *of = NULL;
+        if (!it->code || !utf8_valid_text(it->code, strlen(it->code))) {
+            err_field(e, "items", "检查事项编号有误");
+            continue;
+        }
         if (!checklist_item(it->code, &of) || !is(of, in->line)) {
             if (line_label)
                 err_field(e, field, "检查事项 %.40s 不在%s检查表中", it->code ? it->code : "",
@@ -139,7 +140,10 @@ static void check_items(const struct inspection_input *in, struct plan *p, struc
         else if (is(it->result, "nonconform"))
             p->nonconform++;
         snprintf(field, sizeof field, "note_%.40s", it->code);
-        field_text(it->note, field, "说明", false, 200, e);
+        if (it->note && !utf8_valid_text(it->note, strlen(it->note)))
+            err_field(e, field, "说明含有不允许的字符");
+        else
+            field_text(it->note, field, "说明", false, 200, e);
     }
 }
 
@@ -199,6 +203,7 @@ static void check_fields(struct ctx *c, const struct inspection_input *in, struc
     field_text(in->findings, "findings", "检查发现的问题", false, 2000, e);
     field_text(in->advice, "advice", "处理意见", false, 1000, e);
     field_text(in->off_target_reason, "off_target_reason", "检查原因", false, 200, e);
+    if (in->nitems <= 0) err_field(e, "items", "请至少填写一项检查事项的检查结果");
     if (catalog_has("lines", in->line)) check_items(in, p, e);
 
     if (!inspection_outcome_label(in->outcome)) {
@@ -297,8 +302,13 @@ static int check_officers(struct ctx *c, const char *list, struct plan *p, struc
         }
         const char *why = NULL;
         if (p->date) {
-            int can = officer_can_enforce(c, p->officers[i], p->date, &why, e);
-            if (can < 0) return can;
+            /* its own error value: e may already hold other fields' messages */
+            struct err oe = {0};
+            int can = officer_can_enforce(c, p->officers[i], p->date, &why, &oe);
+            if (can < 0) {
+                *e = oe;
+                return can;
+            }
             if (!can) {
                 msg_add(msg, sizeof msg, arena_printf(c->arena, "%s：%s；", name, why));
                 continue;

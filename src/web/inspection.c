@@ -169,6 +169,20 @@ static json_t *checklist_form(struct req *r, const char *line)
     return out;
 }
 
+/* Messages about answered items that are not on the checklist shown (another line's codes),
+ * which have no place of their own in the form: [msg]. */
+static json_t *other_item_errors(struct req *r, const char *line)
+{
+    json_t *out = json_array();
+    for (int i = 0; i < r->err.nfields; i++) {
+        const char *name = r->err.fields[i].name, *of = NULL;
+        if (!str_prefix(name, "item_") && !str_prefix(name, "note_")) continue;
+        if (checklist_item(name + 5, &of) && line && strcmp(of, line) == 0) continue;
+        json_array_append_new(out, json_string(r->err.fields[i].msg));
+    }
+    return out;
+}
+
 /* Officers to choose, with those submitted (or, on a fresh form, the user's own) checked. */
 static json_t *officer_choices(struct req *r, const char *date, bool fresh)
 {
@@ -267,22 +281,23 @@ static void build_form(struct req *r, json_t *data, bool fresh)
             json_decref(found);
         }
     }
+    int64_t cid = req_int(r, fresh ? "campaign" : "campaign_id", 0, 0, INT64_MAX);
+    if (fresh && cid) json_object_set_new(form, "type", json_string("campaign"));
     if (!F("type")) json_object_set_new(form, "type", json_string("routine"));
     if (!F("outcome")) json_object_set_new(form, "outcome", json_string("pass"));
     json_object_set_new(data, "types", marked(inspection_codes("types"), F("type")));
     json_object_set_new(data, "outcomes", marked(inspection_codes("outcomes"), F("outcome")));
     json_object_set_new(data, "checklist", checklist_form(r, F("line")));
+    json_object_set_new(data, "other_item_errors", other_item_errors(r, F("line")));
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
     json_object_set_new(data, "officer_options", officer_choices(r, F("date"), fresh));
     err_clear(&e);
     json_t *camps = campaign_options(&r->ctx, F("date"), F("line"), &e);
-    int64_t cid = req_int(r, fresh ? "campaign" : "campaign_id", 0, 0, INT64_MAX);
     size_t i;
     json_t *c;
     json_array_foreach(camps, i, c)
         jset_bool(c, "selected", json_integer_value(json_object_get(c, "id")) == cid);
     json_object_set_new(data, "campaigns", camps ? camps : json_array());
-    if (fresh && cid) json_object_set_new(form, "type", json_string("campaign"));
     json_object_set_new(data, "corrected_yes",
                         json_boolean(F("corrected") && strcmp(F("corrected"), "1") == 0));
     json_object_set_new(data, "corrected_no",
