@@ -46,7 +46,9 @@ static void officers_line(json_t *o, struct buf *b)
     size_t i;
     json_t *v;
     json_array_foreach(json_object_get(o, "officers"), i, v)
+    {
         buf_addf(b, "%s%s（执法证号 %s）", i ? "、" : "", str(v, "name"), str(v, "cert_no"));
+    }
 }
 
 /* "张三、李四" into b. */
@@ -55,7 +57,9 @@ static void officer_names(json_t *o, struct buf *b)
     size_t i;
     json_t *v;
     json_array_foreach(json_object_get(o, "officers"), i, v)
+    {
         buf_addf(b, "%s%s", i ? "、" : "", str(v, "name"));
+    }
 }
 
 /* The checklist items, by group, with their results: "【资质管理】" then "1．… 检查结果：符合。".

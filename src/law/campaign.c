@@ -237,8 +237,11 @@ json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
     db_done(st);
     size_t i;
     json_t *row;
-    json_array_foreach(rows, i, row) json_object_set_new(
-        row, "progress", progress_of(c, json_integer_value(json_object_get(row, "id")), e));
+    json_array_foreach(rows, i, row)
+    {
+        int64_t cid = json_integer_value(json_object_get(row, "id"));
+        json_object_set_new(row, "progress", progress_of(c, cid, e));
+    }
     if (e->code) {
         json_decref(rows);
         return NULL;

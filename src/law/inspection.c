@@ -878,7 +878,10 @@ json_t *inspection_stats(struct ctx *c, const char *from, const char *to, struct
     int64_t total = 0, open = 0, overdue = 0;
     size_t i;
     json_t *v;
-    json_array_foreach(by_type, i, v) total += json_integer_value(json_object_get(v, "count"));
+    json_array_foreach(by_type, i, v)
+    {
+        total += json_integer_value(json_object_get(v, "count"));
+    }
     char t[DATE_STRLEN];
     date_format(date_from_instant(c->now), t);
     struct db_stmt *st = db_query(c->db, e,

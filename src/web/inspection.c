@@ -296,7 +296,9 @@ static void build_form(struct req *r, json_t *data, bool fresh)
     size_t i;
     json_t *c;
     json_array_foreach(camps, i, c)
+    {
         jset_bool(c, "selected", json_integer_value(json_object_get(c, "id")) == cid);
+    }
     json_object_set_new(data, "campaigns", camps ? camps : json_array());
     json_object_set_new(data, "corrected_yes",
                         json_boolean(F("corrected") && strcmp(F("corrected"), "1") == 0));
