@@ -231,11 +231,19 @@ static json_t *open_orders(struct req *r, int64_t entity_id, int64_t selected)
     return out;
 }
 
+/* How the form is shown. */
+enum form_mode {
+    FORM_FRESH,   /* GET /inspections/new: defaults */
+    FORM_RELOAD,  /* the form posted back to change the entity, line or type: blanks defaulted */
+    FORM_REFUSED, /* a refused save: exactly what was submitted, with the messages */
+};
+
 /* Build the whole form into data: the values in data["form"] (from the request, or defaults on
  * a fresh form), the entity and its lines or a search for one, the checklist of the chosen line,
  * officers, campaigns and the inspection a 复查 checks. */
-static void build_form(struct req *r, json_t *data, bool fresh)
+static void build_form(struct req *r, json_t *data, enum form_mode mode)
 {
+    bool fresh = mode == FORM_FRESH;
     json_t *form = json_object_get(data, "form");
     struct err e = {0};
     char today[DATE_STRLEN];
@@ -262,9 +270,9 @@ static void build_form(struct req *r, json_t *data, bool fresh)
             snprintf(first, sizeof first, "%.*s", (int)strcspn(lines, ","), lines);
             json_object_set_new(form, "line", json_string(first));
         }
-        if (fresh && !F("place"))
+        if (mode != FORM_REFUSED && str_blank(F("place")))
             json_object_set(form, "place", json_object_get(entity, "address"));
-        if (fresh && !F("present_person"))
+        if (mode != FORM_REFUSED && str_blank(F("present_person")))
             json_object_set(form, "present_person", json_object_get(entity, "legal_rep"));
         json_object_set_new(form, "entity_id", json_integer(entity_id));
         json_object_set_new(data, "line_options", options_of_lines(lines, F("line")));
@@ -309,8 +317,9 @@ static void build_form(struct req *r, json_t *data, bool fresh)
 
 /* The form page: fresh (GET with optional entity_id, checks, campaign) or shown again with what
  * was submitted (re-rendering after a line change or a search, and after a refused save). */
-static void form_page(struct req *r, struct resp *w, bool fresh)
+static void form_page(struct req *r, struct resp *w, enum form_mode mode)
 {
+    bool fresh = mode == FORM_FRESH;
     if (!w->data) w->data = json_object();
     if (fresh) {
         json_object_set_new(w->data, "form", json_object());
@@ -322,19 +331,19 @@ static void form_page(struct req *r, struct resp *w, bool fresh)
     } else {
         page_keep_form(r, w, form_fields);
     }
-    build_form(r, w->data, fresh);
+    build_form(r, w->data, mode);
     page(w, "inspection/form.html", "记录监督检查");
 }
 
 int inspection_new(struct req *r, struct resp *w)
 {
-    form_page(r, w, true);
+    form_page(r, w, FORM_FRESH);
     return 0;
 }
 
 int inspection_form_reload(struct req *r, struct resp *w)
 {
-    form_page(r, w, false);
+    form_page(r, w, FORM_RELOAD);
     return 0;
 }
 
@@ -344,7 +353,7 @@ int inspection_create(struct req *r, struct resp *w)
     int64_t id;
     int rc = inspection_add(&r->ctx, &in, &id, &r->err);
     if (rc) {
-        if (!r->api) form_page(r, w, false); /* messages beside the fields, values kept */
+        if (!r->api) form_page(r, w, FORM_REFUSED); /* messages beside the fields, values kept */
         return rc;
     }
     if (r->api) {
