@@ -94,10 +94,13 @@ int advice_notice_pdf(json_t *o, struct buf *out, struct err *e)
     const char *intro =
         arena_printf(&a, "%s，本机关执法人员在%s对你单位进行了%s（%s），发现你单位存在下列问题：",
                      date, str(o, "place"), str(o, "type_label"), str(o, "line_label"));
+    const char *opinion_head = arena_printf(&a, "监督意见：%s", buf_str(&opinion));
     struct doc_section sections[] = {
         {NULL, intro},
         {"检查发现的问题", buf_str(&problems)},
-        {"监督意见", buf_str(&opinion)},
+        /* no heading of its own: the engine keeps the last paragraph with the signatures, and
+         * a heading would stay behind at the foot of the page */
+        {NULL, opinion_head},
     };
     json_t *list = json_object_get(o, "officers");
     size_t nofficers = json_array_size(list);

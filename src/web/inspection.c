@@ -135,8 +135,9 @@ static json_t *options_of_lines(const char *codes, const char *selected)
 }
 
 /* The checklist of line with the submitted answers and their messages: [{code,group,text,
- * basis,first_in_group,results:[{code,label,checked}],note,error}]. */
-static json_t *checklist_form(struct req *r, const char *line)
+ * basis,first_in_group,results:[{code,label,checked}],note,error}]. all_conform: items not
+ * answered yet are shown as 符合 (the form's "mark the rest conform" button). */
+static json_t *checklist_form(struct req *r, const char *line, bool all_conform)
 {
     json_t *out = json_array(), *cat;
     size_t i;
@@ -146,6 +147,7 @@ static json_t *checklist_form(struct req *r, const char *line)
         const char *code = json_string_value(json_object_get(cat, "code"));
         const char *group = json_string_value(json_object_get(cat, "group"));
         const char *value = req_param(r, arena_printf(r->arena, "item_%s", code));
+        if (all_conform && str_blank(value)) value = "conform";
         json_t *o = json_deep_copy(cat);
         jset_bool(o, "first_in_group", !prev || strcmp(prev, group) != 0);
         prev = group;
@@ -295,7 +297,10 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     if (!F("outcome")) json_object_set_new(form, "outcome", json_string("pass"));
     json_object_set_new(data, "types", marked(inspection_codes("types"), F("type")));
     json_object_set_new(data, "outcomes", marked(inspection_codes("outcomes"), F("outcome")));
-    json_object_set_new(data, "checklist", checklist_form(r, F("line")));
+    bool all = mode == FORM_RELOAD && req_param(r, "all_conform");
+    json_t *list = checklist_form(r, F("line"), all);
+    json_object_set_new(data, "has_checklist", json_boolean(json_array_size(list) > 0));
+    json_object_set_new(data, "checklist", list);
     json_object_set_new(data, "other_item_errors", other_item_errors(r, F("line")));
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
     json_object_set_new(data, "officer_options", officer_choices(r, F("date"), fresh));

@@ -323,6 +323,16 @@ static void test_new_form_finds_entities_and_reloads_the_checklist(void **state)
     ASSERT_HAS(r, ">待查</textarea>");
     ASSERT_HAS(r, "<option value=\"random\" selected>双随机</option>");
     hresp_free(&r);
+    /* "mark the rest conform": the items not answered become 符合, the answered ones stay */
+    h_send_form(h, &c, "/inspections/new",
+                h_form("entity_id", id, "line", "infectious", "item_INF-09", "nonconform",
+                       "all_conform", "1", NULL),
+                &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "name=\"item_INF-09\" value=\"nonconform\" checked");
+    ASSERT_HAS(r, "name=\"item_INF-01\" value=\"conform\" checked");
+    ASSERT_HAS(r, "name=\"item_INF-14\" value=\"conform\" checked");
+    hresp_free(&r);
 }
 
 static void test_create_by_form_redirects_and_documents_are_numbered(void **state)
