@@ -484,7 +484,10 @@ int inspection_add(struct ctx *c, const struct inspection_input *in, int64_t *id
     if (rc == ERR_CONFLICT) { /* another user recorded the reinspection first */
         db_rollback(c->db);
         err_clear(e);
-        err_field(e, "checks_id", "该检查已有复查记录，请在该复查记录上继续复查");
+        if (in->checks_id > 0 && is(in->type, "reinspection"))
+            err_field(e, "checks_id", "该检查已有复查记录，请在该复查记录上继续复查");
+        else
+            err_set(e, ERR_CONFLICT, "与他人同时进行的修改冲突，请重试");
         return e->code = ERR_CONFLICT;
     }
     const char *docs = NULL;
