@@ -121,6 +121,7 @@ static double layout_width(PangoLayout *l)
     return (double)w / PANGO_SCALE;
 }
 
+/* A new, zeroed entry of the display list on the current page. */
 static struct item *push(struct flow *f)
 {
     if (f->nitems == f->cap) {
@@ -429,6 +430,7 @@ static void flow_document(struct flow *f, const struct document *d)
 
 /* ---- The draw pass ---- */
 
+/* cairo's output callback: append the PDF's bytes to the struct buf in closure. */
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
     buf_add(closure, data, len);

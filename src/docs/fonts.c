@@ -139,6 +139,7 @@ static int copy_of(const char *pattern, const char *dir, char *path, size_t n)
     return rc;
 }
 
+/* A thread ends: release its font map. */
 static void drop_thread_map(void *map)
 {
     g_object_unref(map);
