@@ -7,10 +7,10 @@
  * after it. It collects a display list: text lines and rules, each with its page. Only then is
  * the page count known, and the draw pass paints the pages, each with "第 N 页 共 M 页".
  *
- * Thread safety: each call makes its own pango context on the calling thread's default font
- * map (pango keeps one per thread since 1.32.6), and nothing here is global, so several server
- * threads may render at once. */
+ * Thread safety: each call makes its own pango context on the calling thread's own font map
+ * (docs/fonts.h), and nothing here is global, so several server threads may render at once. */
 #include "docs/document.h"
+#include "docs/fonts.h"
 #include "base/date.h"
 #include "base/log.h"
 
@@ -37,6 +37,7 @@
 #define RULE_DROP     0.26 /* underline below the baseline, in ems of the text it underlines */
 #define CJK_MIDDLE    0.38 /* middle of the CJK em box above the baseline, in ems */
 
+#define BLANK_DATE      "　　　年　　月　　日" /* a date to write in by hand */
 #define FONT_SERIF      "Noto Serif CJK SC"
 #define FONT_SERIF_BOLD "Noto Serif CJK SC Bold"
 #define FONT_SANS_BOLD  "Noto Sans CJK SC Bold"
@@ -120,6 +121,7 @@ static double layout_width(PangoLayout *l)
     return (double)w / PANGO_SCALE;
 }
 
+/* A new, zeroed entry of the display list on the current page. */
 static struct item *push(struct flow *f)
 {
     if (f->nitems == f->cap) {
@@ -238,7 +240,7 @@ static void print_date(const char *date, char *out, size_t n)
     day_t d;
     int y, m, dd;
     if (!date || !*date) {
-        snprintf(out, n, "　　　　年　　月　　日");
+        snprintf(out, n, "%s", BLANK_DATE);
     } else if (date_parse(date, &d) == 0) {
         date_ymd(d, &y, &m, &dd);
         snprintf(out, n, "%d年%d月%d日", y, m, dd);
@@ -299,9 +301,16 @@ static void put_field(struct flow *f, const struct doc_field *fd)
     buf_free(&b);
     double x = TEXT_LEFT + layout_width(label);
     double pad = ST_FIELD.size / 4;
+    if (x > TEXT_LEFT + TEXT_W / 2) { /* a label longer than half the line: the value below it */
+        pango_layout_set_width(label, (int)(TEXT_W * PANGO_SCALE));
+        pango_layout_set_wrap(label, PANGO_WRAP_WORD_CHAR);
+        place_lines(f, label, &ST_FIELD, TEXT_LEFT, 0, 0);
+        x = TEXT_LEFT + 2 * ST_FIELD.size;
+    } else {
+        need(f, ST_FIELD.pitch);
+        place_beside(f, label, TEXT_LEFT, baseline(&ST_FIELD, f->y));
+    }
     PangoLayout *value = text_layout(f, &ST_FIELD, fd->value, TEXT_RIGHT - x - 2 * pad);
-    need(f, ST_FIELD.pitch);
-    place_beside(f, label, TEXT_LEFT, baseline(&ST_FIELD, f->y));
     place_lines(f, value, &ST_FIELD, x + pad, x, TEXT_RIGHT);
 }
 
@@ -333,8 +342,12 @@ static void put_signature(struct flow *f, const struct doc_signature *s)
     char date[64];
     print_date(s->date, date, sizeof date);
     PangoLayout *when = text_layout(f, &ST_SIGN, date, 0);
+    /* the date column is as wide as a blank date, so that the underlines of several signature
+     * lines end in one column */
+    double column = layout_width(text_layout(f, &ST_SIGN, BLANK_DATE, 0));
+    if (layout_width(when) > column) column = layout_width(when);
     double x1 = TEXT_LEFT + layout_width(label);
-    double x2 = TEXT_RIGHT - layout_width(when) - 2 * ST_SIGN.size;
+    double x2 = TEXT_RIGHT - column - 2 * ST_SIGN.size;
     if (x2 < x1 + 6 * ST_SIGN.size) x2 = TEXT_RIGHT; /* a long label: the date goes below */
     double pad = ST_SIGN.size / 2;
     PangoLayout *name = text_layout(f, &ST_SIGN, s->name, x2 - x1 - 2 * pad);
@@ -417,6 +430,7 @@ static void flow_document(struct flow *f, const struct document *d)
 
 /* ---- The draw pass ---- */
 
+/* cairo's output callback: append the PDF's bytes to the struct buf in closure. */
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
     buf_add(closure, data, len);
@@ -487,11 +501,11 @@ static int draw_document(struct flow *f, const struct document *d, struct buf *o
 
 /* ---- Entry points ---- */
 
-/* A pango context for points on this thread's font map: resolution 72 (a point is a unit), no
- * hinting (PDF), Simplified Chinese glyph forms. Caller unrefs. */
-static PangoContext *make_context(void)
+/* A pango context for points on font map fm: resolution 72 (a point is a unit), no hinting
+ * (PDF), Simplified Chinese glyph forms. Caller unrefs. */
+static PangoContext *make_context(PangoFontMap *fm)
 {
-    PangoContext *pc = pango_font_map_create_context(pango_cairo_font_map_get_default());
+    PangoContext *pc = pango_font_map_create_context(fm);
     cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -525,23 +539,39 @@ static int check_document(const struct document *d, struct err *e)
     return ok ? 0 : err_set(e, ERR_INVALID, "文书内容含有无效字符");
 }
 
-int doc_render_pdf_info(const struct document *d, struct buf *out, struct doc_render_info *info,
-                        struct err *e)
+/* Lay out and draw d with the fonts of fm, appending the PDF to out (nothing on failure).
+ * With probe, stop before drawing when a character has no glyph (info says how many). */
+static int render(const struct document *d, PangoFontMap *fm, bool probe, struct buf *out,
+                  struct doc_render_info *info, struct err *e)
 {
-    int rc = check_document(d, e);
-    if (rc) return rc;
-    struct flow f = {.pc = make_context()};
+    struct flow f = {.pc = make_context(fm)};
     size_t start = out->len;
     flow_document(&f, d);
-    rc = draw_document(&f, d, out, e);
+    int rc = probe && f.missing ? 0 : draw_document(&f, d, out, e);
     if (rc && out->p) out->p[out->len = start] = 0; /* nothing half written */
-    if (f.missing) log_warn("文书《%s》: %d 个字符无可用字体", d->title, f.missing);
-    if (info) *info = (struct doc_render_info){.pages = f.page + 1, .missing_glyphs = f.missing};
+    *info = (struct doc_render_info){.pages = f.page + 1, .missing_glyphs = f.missing};
     for (size_t i = 0; i < f.nowned; i++)
         g_object_unref(f.owned[i]);
     free(f.owned);
     free(f.items);
     g_object_unref(f.pc);
+    return rc;
+}
+
+int doc_render_pdf_info(const struct document *d, struct buf *out, struct doc_render_info *info,
+                        struct err *e)
+{
+    int rc = check_document(d, e);
+    if (rc) return rc;
+    struct doc_render_info got = {0};
+    PangoFontMap *small = doc_fonts_small();
+    if (small) rc = render(d, small, true, out, &got, e);
+    /* a character outside the cut-down fonts: set the document in the full ones */
+    if (!small || (!rc && got.missing_glyphs))
+        rc = render(d, doc_fonts_full(), false, out, &got, e);
+    if (got.missing_glyphs)
+        log_warn("文书《%s》: %d 个字符无可用字体", d->title, got.missing_glyphs);
+    if (info) *info = got;
     return rc;
 }
 

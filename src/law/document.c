@@ -80,7 +80,8 @@ const char *document_type_label(const char *type)
     return t ? t->label : NULL;
 }
 
-/* The agency's 简称 (arena), the first part of a 文号; ERR_INVALID when it has none. */
+/* The agency's 简称 (arena; NULL when it has none), the first part of a 文号; ERR_INVALID when
+ * there is no such agency. */
 static int agency_short_name(struct ctx *c, int64_t agency_id, const char **out, struct err *e)
 {
     struct db_stmt *st =
@@ -92,24 +93,21 @@ static int agency_short_name(struct ctx *c, int64_t agency_id, const char **out,
     db_done(st);
     if (rc < 0) return rc;
     if (rc == DB_DONE) return err_set(e, ERR_INVALID, "签发文书的机构不存在");
-    if (!*out)
-        return err_set(e, ERR_INVALID,
-                       "本机构未设置简称，无法编制文号，请管理员在机构设置中填写简称");
     return 0;
 }
 
 /* The next 文号 of the year for (agency, line, 执法性质): one sequence per agency, 执法类别,
  * 执法性质 and year, so every 文号 the agency prints is distinct and none is skipped. */
 static int next_wenhao(struct ctx *c, const struct doc_type *t, int64_t agency_id,
-                       const char *line_abbr, int year, int64_t *seq, const char **number,
-                       struct err *e)
+                       const char *short_name, const char *line_abbr, int year, int64_t *seq,
+                       const char **number, struct err *e)
 {
-    const char *short_name;
-    int rc = agency_short_name(c, agency_id, &short_name, e);
-    if (rc) return rc;
+    if (!short_name)
+        return err_set(e, ERR_INVALID,
+                       "本机构未设置简称，无法编制文号，请管理员在机构设置中填写简称");
     char name[96];
     snprintf(name, sizeof name, "wenhao:%lld:%s:%s", (long long)agency_id, line_abbr, t->abbr);
-    rc = counter_next(c->db, name, year, seq, e);
+    int rc = counter_next(c->db, name, year, seq, e);
     if (rc) return rc;
     *number = arena_printf(c->arena, "%s卫%s%s〔%d〕%lld号", short_name, line_abbr, t->abbr, year,
                            (long long)*seq);
@@ -148,10 +146,13 @@ int document_issue(struct ctx *c, const char *type, int64_t agency_id, const cha
         log_error("document_issue(%s) outside a transaction", type);
         return err_set(e, ERR_INTERNAL, "文书编号须在事务内取得");
     }
+    const char *short_name;
+    int rc = agency_short_name(c, agency_id, &short_name, e);
+    if (rc) return rc;
     int year = date_year(day);
     int64_t seq = 0;
-    int rc = t->wenhao ? next_wenhao(c, t, agency_id, line_abbr, year, &seq, number, e)
-                       : next_serial(c, t, agency_id, year, &seq, number, e);
+    rc = t->wenhao ? next_wenhao(c, t, agency_id, short_name, line_abbr, year, &seq, number, e)
+                   : next_serial(c, t, agency_id, year, &seq, number, e);
     if (rc) return rc;
     rc = db_get_int(c->db, e, doc_id,
                     "INSERT INTO document (agency_id, type, line, number, year, seq, date,"

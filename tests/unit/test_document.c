@@ -185,6 +185,15 @@ static void test_document_rejects_bad_requests(void **state)
     assert_null(issue_rc(h, "advice_notice", "320411", "medical", "2026-11-23", 1, &rc, &e));
     assert_int_equal(rc, ERR_INVALID);
     assert_string_equal(e.msg, "本机构未设置简称，无法编制文号，请管理员在机构设置中填写简称");
+    err_clear(&e);
+    int64_t id = 0;
+    const char *number = NULL;
+    assert_int_equal(db_begin(h->db, &e), 0);
+    assert_int_equal(document_issue(&h->ctx, "site_record", 999999, NULL, "2026-11-23",
+                                    "inspection", 1, &id, &number, &e),
+                     ERR_INVALID);
+    assert_string_equal(e.msg, "签发文书的机构不存在");
+    db_rollback(h->db);
     assert_int_equal(documents(h), 0);
     char name[64];
     snprintf(name, sizeof name, "wenhao:%lld:医:监", (long long)agency_id(h, "320411"));

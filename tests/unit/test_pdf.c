@@ -6,6 +6,7 @@
  * Set LANDUN_PDF_OUT=DIR to keep the PDFs and the page images (pdftoppm -png -r 60) in DIR. */
 #include "tests/support.h"
 #include "docs/document.h"
+#include "base/log.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -268,13 +269,19 @@ static void test_pdf_seal_never_alone(void **state)
 static void test_pdf_blanks_to_fill_by_hand(void **state)
 {
     (void)state;
-    static const struct doc_field blank[] = {{"当事人", NULL}, {"地址", ""}};
+    static const struct doc_field blank[] = {
+        {"当事人", NULL},
+        {"地址", ""},
+        {"在场人员的姓名、职务、身份证件号码和联系方式（有多人的，逐一列明；无在场人员的，注明“无”"
+         "）",
+         "无"},
+    };
     static const struct doc_signature sign[] = {{"当事人（签名）", NULL, NULL}};
     struct document d = {.title = "卫生监督意见书",
                          .number = "2026-0007",
                          .number_label = "编号",
                          .fields = blank,
-                         .nfields = 2,
+                         .nfields = (int)countof(blank),
                          .sigs = sign,
                          .nsigs = 1};
     struct buf pdf = {0};
@@ -288,6 +295,7 @@ static void test_pdf_blanks_to_fill_by_hand(void **state)
     char *text = pdf_text(path, 1, 1);
     ASSERT_TEXT_HAS(text, "编号：2026-0007");
     ASSERT_TEXT_HAS(text, "当事人：");
+    ASSERT_TEXT_HAS(text, "无在场人员的，注明“无”）：无");
     ASSERT_TEXT_HAS(text, "当事人（签名）：年月日");
     ASSERT_TEXT_HAS(text, "第 1 页 共 1 页");
     free(text);
@@ -318,8 +326,8 @@ static void test_pdf_copies(void **state)
     free(two);
 }
 
-/* A character no installed font has is counted (so the zero above means something), and bad
- * input is refused. */
+/* A character no installed font has is counted (so the zero above means something), rare
+ * characters still find their glyphs, and bad input is refused. */
 static void test_pdf_missing_glyphs_and_bad_text(void **state)
 {
     (void)state;
@@ -331,6 +339,18 @@ static void test_pdf_missing_glyphs_and_bad_text(void **state)
     assert_int_equal(doc_render_pdf_info(&d, &pdf, &info, &e), 0);
     assert_int_equal(info.missing_glyphs, 1);
     buf_free(&pdf);
+
+    /* characters outside GB 2312 (the cut-down fonts) but in Noto CJK: set in the full fonts */
+    static const struct doc_section rare[] = {{NULL, "当事人张喆、王堃、刘昇到场。"}};
+    d.sections = rare;
+    assert_int_equal(doc_render_pdf_info(&d, &pdf, &info, &e), 0);
+    assert_int_equal(info.missing_glyphs, 0);
+    char path[320];
+    save(&pdf, "rare.pdf", path, sizeof path);
+    buf_free(&pdf);
+    char *text = pdf_text(path, 1, 1);
+    ASSERT_TEXT_HAS(text, "当事人张喆、王堃、刘昇到场。");
+    free(text);
 
     static const struct doc_section bad[] = {{NULL, "坏\xff字节"}};
     d.sections = bad;
@@ -413,6 +433,17 @@ static void test_pdf_pages_rasterise(void **state)
     assert_int_equal(access(png, R_OK), 0);
 }
 
+/* The cut-down copies of the three faces were made in the font cache (fonts.h). */
+static void test_pdf_font_copies_made(void **state)
+{
+    (void)state;
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "ls '%s/fonts' | grep -c '^Noto.*CJK.*-v[0-9]*\\.otf$'", outdir);
+    char *count = run(cmd);
+    assert_int_equal(atoi(count), 3);
+    free(count);
+}
+
 /* ---- set-up ----------------------------------------------------------------------------- */
 
 /* The tests need no database: a plain harness state with an arena for long strings. */
@@ -427,10 +458,16 @@ static int setup(void **state)
         snprintf(outdir, sizeof outdir, "%s", dir);
         char cmd[300];
         snprintf(cmd, sizeof cmd, "mkdir -p '%s'", outdir);
-        return system(cmd) == 0 ? 0 : -1;
+        if (system(cmd) != 0) return -1;
+    } else {
+        snprintf(outdir, sizeof outdir, "/tmp/landun-pdf-XXXXXX");
+        if (!mkdtemp(outdir)) return -1;
     }
-    snprintf(outdir, sizeof outdir, "/tmp/landun-pdf-XXXXXX");
-    return mkdtemp(outdir) ? 0 : -1;
+    /* a font cache of its own, so that making the cut-down fonts is tested too */
+    char fonts[300];
+    snprintf(fonts, sizeof fonts, "%s/fonts", outdir);
+    log_set_level(LOG_ERROR); /* the warning about a missing glyph is expected */
+    return setenv("LANDUN_FONT_CACHE", fonts, 1);
 }
 
 static int teardown(void **state)
@@ -456,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_pdf_missing_glyphs_and_bad_text),
         cmocka_unit_test(test_pdf_threads_render_at_once),
         cmocka_unit_test(test_pdf_pages_rasterise),
+        cmocka_unit_test(test_pdf_font_copies_made),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
