@@ -527,6 +527,44 @@ int draw_team(struct draw_officers *o, const uint8_t key[DRAW_KEY_BYTES], size_t
     return 0;
 }
 
+/* ---- ratios --------------------------------------------------------------------------------- */
+
+int draw_ratio_parse(const char *s, int *bp)
+{
+    if (!s) return -1;
+    while (*s == ' ')
+        s++;
+    long whole = 0, frac = 0;
+    int digits = 0, decimals = 0;
+    for (; *s >= '0' && *s <= '9'; s++, digits++)
+        if ((whole = whole * 10 + (*s - '0')) > 1000000) return -1;
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            if (++decimals > 2)
+                return -1;
+            else
+                frac = frac * 10 + (*s - '0');
+        if (!decimals) return -1;
+    }
+    if (decimals == 1) frac *= 10;
+    if (*s == '%') s++;
+    while (*s == ' ')
+        s++;
+    if (*s || !digits) return -1;
+    *bp = (int)(whole * 100 + frac);
+    return 0;
+}
+
+void draw_ratio_text(int bp, char out[16])
+{
+    if (bp % 100 == 0)
+        snprintf(out, 16, "%d%%", bp / 100);
+    else if (bp % 10 == 0)
+        snprintf(out, 16, "%d.%d%%", bp / 100, bp % 100 / 10);
+    else
+        snprintf(out, 16, "%d.%02d%%", bp / 100, bp % 100);
+}
+
 /* ---- completion figures --------------------------------------------------------------------- */
 
 int64_t draw_rate_bp(int64_t num, int64_t den)

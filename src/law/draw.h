@@ -169,6 +169,14 @@ int draw_team(struct draw_officers *o, const uint8_t key[DRAW_KEY_BYTES], size_t
               const struct draw_team_rules *r, int64_t *team, bool *repeat, char *why,
               size_t whylen);
 
+/* ---- ratios --------------------------------------------------------------------------------- */
+
+/* Parse a percentage ("5", "5.5", "0.25%", at most two decimals) into basis points. 0, or −1
+ * for anything else. */
+int draw_ratio_parse(const char *s, int *bp);
+/* Basis points as a percentage without trailing zeros: 500 → "5%", 550 → "5.5%". */
+void draw_ratio_text(int bp, char out[16]);
+
 /* ---- completion figures (RULES.md §4) ------------------------------------------------------ */
 
 /* A rate num/den in hundredths of a percent, rounded half up (560/564 → 9929); −1 when den is

@@ -594,6 +594,32 @@ static void test_rates_564_tasks(void **state)
     assert_string_equal(t, "—");
 }
 
+static void test_ratio_parse_and_text(void **state)
+{
+    (void)state;
+    int bp;
+    assert_int_equal(draw_ratio_parse("5", &bp), 0);
+    assert_int_equal(bp, 500);
+    assert_int_equal(draw_ratio_parse("5.5%", &bp), 0);
+    assert_int_equal(bp, 550);
+    assert_int_equal(draw_ratio_parse(" 0.25 ", &bp), 0);
+    assert_int_equal(bp, 25);
+    assert_int_equal(draw_ratio_parse("100", &bp), 0);
+    assert_int_equal(bp, 10000);
+    assert_int_equal(draw_ratio_parse("5.555", &bp), -1);
+    assert_int_equal(draw_ratio_parse("5.", &bp), -1);
+    assert_int_equal(draw_ratio_parse("", &bp), -1);
+    assert_int_equal(draw_ratio_parse("abc", &bp), -1);
+    assert_int_equal(draw_ratio_parse("-5", &bp), -1);
+    char t[16];
+    draw_ratio_text(500, t);
+    assert_string_equal(t, "5%");
+    draw_ratio_text(550, t);
+    assert_string_equal(t, "5.5%");
+    draw_ratio_text(25, t);
+    assert_string_equal(t, "0.25%");
+}
+
 /* ---- the independent re-implementation ----------------------------------------------------- */
 
 /* Run tools/draw_verify.py on pool and compare its ids with the C draw. */
@@ -670,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_team_cap_balances_load),
         cmocka_unit_test(test_impossible_team_says_exactly_why),
         cmocka_unit_test(test_rates_564_tasks),
+        cmocka_unit_test(test_ratio_parse_and_text),
         cmocka_unit_test(test_python_reimplementation_agrees),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
