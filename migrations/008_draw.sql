@@ -106,7 +106,8 @@ CREATE TABLE task (
     seq INTEGER NOT NULL,                 -- task number in draw order, from 1
     entity_id BIGINT NOT NULL REFERENCES entity(id),
     stratum TEXT,                         -- risk grade drawn under (per-grade plans)
-    state TEXT NOT NULL DEFAULT 'pending',-- pending 待检查 | inspected 已检查 | unable 无法检查
+    state TEXT NOT NULL DEFAULT 'pending',-- pending 待检查 | inspected 已检查 | published 已公示
+                                          -- | unable 无法检查 (law/task.c: the workflow)
     reason TEXT,                          -- unable: suspended | closed | not_found | other
     reason_text TEXT,                     -- the recorded lawful reason in words
     deadline TEXT NOT NULL,               -- YYYY-MM-DD
@@ -115,6 +116,8 @@ CREATE TABLE task (
     repeat_team INTEGER NOT NULL DEFAULT 0, -- the previous team had to serve again
     inspection_id BIGINT,                 -- the inspection that completed it
     inspected_on TEXT,                    -- YYYY-MM-DD of that inspection
+    outcome TEXT,                         -- its result: pass | rectify (责令整改) | refer (立案)
+    published_on TEXT,                    -- YYYY-MM-DD the result was published
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
     UNIQUE (plan_id, seq),

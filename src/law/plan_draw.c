@@ -7,6 +7,7 @@
 #include "law/catalog.h"
 #include "law/field.h"
 #include "law/officer.h"
+#include "law/task.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -598,6 +599,7 @@ static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
             if (db_exec(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES (?, ?)",
                         "ii", task_id, r->teams[i * size + k]) < 0)
                 rc = e->code;
+        if (!rc) rc = task_start(c, task_id, r->p.deadline, e);
         if (rc) return rc;
     }
     return 0;
@@ -618,6 +620,10 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
                      strcmp(r.p.state, "drawn") == 0
                          ? "计划已抽取，不能再次抽取"
                          : "计划须先公布抽取承诺（抽取池与种子来源）才能抽取");
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    if (!rc && strcmp(today, r.p.deadline) > 0)
+        rc = err_set(e, ERR_CONFLICT, "计划的完成期限（%s）已过，不能再抽取", r.p.deadline);
     if (!rc) rc = run_pool(c, &r, e);
     if (!rc) rc = officers_frozen(c, id, &r.officers, e);
     /* 行政处罚法 第四十三条: the officers each entity must not be checked by */

@@ -9,6 +9,7 @@
 #include "law/entity.h"
 #include "law/plan.h"
 #include "law/avoid.h"
+#include "law/task.h"
 #include "base/codes.h"
 
 #include <stdio.h>
@@ -16,6 +17,15 @@
 #include <string.h>
 
 /* ---- helpers ------------------------------------------------------------------------------ */
+
+/* The date offset days from today, YYYY-MM-DD (arena). Plans start today: a draw after the
+ * plan's deadline is refused. */
+static const char *day(struct harness *h, int offset)
+{
+    char s[DATE_STRLEN];
+    date_format(date_from_instant(h->ctx.now) + offset, s);
+    return arena_strdup(&h->arena, s);
+}
 
 static int64_t count(struct harness *h, const char *sql, int64_t arg)
 {
@@ -61,8 +71,8 @@ static int64_t add_officer(struct harness *h, int n, const char *lines, const ch
                                .name = name,
                                .id_number = idno,
                                .cert_no = cert,
-                               .cert_issued = "2025-01-01",
-                               .cert_expires = expires ? expires : "2030-12-31",
+                               .cert_issued = day(h, -1),
+                               .cert_expires = expires ? expires : day(h, 3650),
                                .lines = lines ? lines : "medical,infectious"};
     int64_t id;
     if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
@@ -102,8 +112,8 @@ static struct plan_input plan_of(struct harness *h, int64_t item, const char *co
         .items = arena_printf(&h->arena, "%lld", (long long)item),
         .quota_mode = "count",
         .count = count,
-        .starts_on = "2026-03-02",
-        .deadline = "2026-06-30",
+        .starts_on = day(h, 0),
+        .deadline = day(h, 60),
     };
 }
 
@@ -336,7 +346,9 @@ static void test_draw_stores_tasks_and_teams(void **state)
     int64_t first;
     int64_t plan = setup_plan(h, "6", &first);
     /* an expired certificate and a lone public-place officer are never drawn */
-    int64_t expired = add_officer(h, 5, NULL, "2025-12-31");
+    int64_t expired = add_officer(h, 5, NULL, day(h, 0));
+    db_exec(h->db, &e, "UPDATE officer SET cert_issued = ?, cert_expires = ? WHERE id = ?", "tti",
+            day(h, -400), day(h, -1), expired); /* expired yesterday */
     int64_t wrong_line = add_officer(h, 6, "public_place", NULL);
     /* 回避: officer 1 must not check the first clinic */
     int64_t o1 = count(h, "SELECT MIN(id) FROM officer WHERE id > ?", 0);
@@ -385,8 +397,8 @@ static void test_draw_stores_tasks_and_teams(void **state)
                            plan),
                      0);
     assert_int_equal(count(h,
-                           "SELECT COUNT(*) FROM task WHERE plan_id = ? AND state = 'pending'"
-                           " AND deadline = '2026-06-30'",
+                           "SELECT COUNT(*) FROM task t WHERE t.plan_id = ? AND t.state = 'pending'"
+                           " AND deadline = (SELECT deadline FROM draw_plan WHERE id = t.plan_id)",
                            plan),
                      6);
 
@@ -477,8 +489,10 @@ static void test_impossible_team_stores_nothing_and_says_why(void **state)
     struct err e = {0};
     add_clinics(h, 1, 5);
     add_officer(h, 1, NULL, NULL);
-    add_officer(h, 2, NULL, "2025-06-30"); /* expired before the plan */
-    add_officer(h, 3, NULL, "2025-06-30");
+    int64_t o2 = add_officer(h, 2, NULL, NULL), o3 = add_officer(h, 3, NULL, NULL);
+    /* expired before the plan */
+    db_exec(h->db, &e, "UPDATE officer SET cert_issued = ?, cert_expires = ? WHERE id IN (?, ?)",
+            "ttii", day(h, -400), day(h, -1), o2, o3);
     struct plan_input in = plan_of(h, add_item(h, 1, "medical", true), "2");
     int64_t plan = add_plan(h, &in);
     commit(h, plan);
@@ -611,6 +625,144 @@ static void test_scope_and_public_view(void **state)
     json_decref(list);
 }
 
+/* The id of task seq of plan. */
+static int64_t task_at(struct harness *h, int64_t plan, int seq)
+{
+    struct err e = {0};
+    int64_t id = 0;
+    if (db_get_int(h->db, &e, &id, "SELECT id FROM task WHERE plan_id = ? AND seq = ?", "ii", plan,
+                   (int64_t)seq))
+        fail_msg("no task %d", seq);
+    return id;
+}
+
+static void test_task_workflow_and_figures(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    add_clinics(h, 1, 10);
+    for (int i = 1; i <= 4; i++)
+        add_officer(h, i, NULL, NULL);
+    db_exec(h->db, &e, "UPDATE officer SET cert_issued = ?", "t", day(h, -90));
+    struct plan_input in = plan_of(h, add_item(h, 1, "medical", true), "6");
+    in.starts_on = day(h, -60);
+    int64_t plan = add_plan(h, &in);
+    commit(h, plan);
+    draw(h, plan, "tasks");
+    int64_t t[7];
+    for (int i = 1; i <= 6; i++)
+        t[i] = task_at(h, plan, i);
+    /* each task started its workflow with the plan's deadline */
+    assert_int_equal(count(h,
+                           "SELECT COUNT(*) FROM wf_deadline WHERE kind = 'task' AND name ="
+                           " 'inspect' AND ended_on IS NULL AND object_id >= ?",
+                           t[1]),
+                     6);
+
+    /* only through an inspection, dated, not in the future */
+    assert_int_equal(task_complete(&h->ctx, t[1], 0, day(h, 0), "pass", &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "检查记录"));
+    err_clear(&e);
+    assert_int_equal(task_complete(&h->ctx, t[1], 9001, day(h, 1), "pass", &e), ERR_INVALID);
+    assert_string_equal(err_field_msg(&e, "date"), "检查日期不能晚于今天");
+    err_clear(&e);
+    assert_int_equal(task_complete(&h->ctx, t[1], 9001, day(h, 0), "great", &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "outcome"));
+    err_clear(&e);
+    assert_int_equal(task_complete(&h->ctx, t[1], 9001, day(h, -50), "pass", &e), 0);
+    assert_int_equal(task_complete(&h->ctx, t[2], 9002, day(h, -2), "rectify", &e), 0);
+    assert_int_equal(task_complete(&h->ctx, t[3], 9003, day(h, -1), "refer", &e), 0);
+    /* 无法检查 needs a lawful reason; "other" needs words */
+    assert_int_equal(task_unable(&h->ctx, t[4], "bored", NULL, NULL, &e), ERR_INVALID);
+    assert_non_null(strstr(err_field_msg(&e, "reason"), "查无此户"));
+    err_clear(&e);
+    assert_int_equal(task_unable(&h->ctx, t[4], "closed", NULL, NULL, &e), 0);
+    assert_int_equal(task_unable(&h->ctx, t[5], "other", " ", NULL, &e), ERR_INVALID);
+    assert_string_equal(err_field_msg(&e, "note"), "原因为“其他”时须写明具体情况");
+    err_clear(&e);
+    assert_int_equal(task_unable(&h->ctx, t[5], "other", "房屋拆迁，经营者下落不明", NULL, &e), 0);
+    /* a closed task does not move again */
+    assert_int_equal(task_unable(&h->ctx, t[1], "closed", NULL, NULL, &e), ERR_CONFLICT);
+    err_clear(&e);
+    /* a viewer may not record anything */
+    struct actor viewer;
+    struct ctx vc = h_ctx(h, "viewer", &viewer);
+    assert_int_equal(task_unable(&vc, t[6], "closed", NULL, NULL, &e), ERR_FORBIDDEN);
+    err_clear(&e);
+
+    /* 国发〔2019〕5号: published within 20 working days of the inspection, else late */
+    assert_int_equal(task_publish(&h->ctx, t[6], NULL, &e), ERR_CONFLICT);
+    err_clear(&e);
+    assert_int_equal(task_publish(&h->ctx, t[1], NULL, &e), 0);
+    assert_int_equal(task_publish(&h->ctx, t[2], NULL, &e), 0);
+    json_t *o = task_get(&h->ctx, t[1], &e);
+    assert_non_null(o);
+    assert_string_equal(json_string_value(json_object_get(o, "state")), "published");
+    assert_true(json_is_true(json_object_get(o, "publish_late")));
+    assert_int_equal(json_array_size(json_object_get(o, "team")), 2);
+    assert_true(json_array_size(json_object_get(o, "steps")) == 3); /* start, inspect, publish */
+    json_decref(o);
+    o = task_get(&h->ctx, t[2], &e);
+    assert_false(json_is_true(json_object_get(o, "publish_late")));
+    json_decref(o);
+    o = task_get(&h->ctx, t[3], &e); /* inspected, not yet published, still in time */
+    assert_false(json_is_true(json_object_get(o, "publish_overdue")));
+    assert_int_equal(json_array_size(json_object_get(o, "actions")), 1);
+    json_decref(o);
+
+    /* RULES.md §4: 完成率 = 3/6, 完结率 = (3 + 2)/6 */
+    json_t *st = task_stats(&h->ctx, 0, "plan", &e);
+    assert_non_null(st);
+    json_t *row = json_array_get(json_object_get(st, "rows"), 0);
+    assert_int_equal(json_integer_value(json_object_get(row, "tasks")), 6);
+    assert_int_equal(json_integer_value(json_object_get(row, "inspected")), 3);
+    assert_int_equal(json_integer_value(json_object_get(row, "unable")), 2);
+    assert_string_equal(json_string_value(json_object_get(row, "completion_rate")), "50.00%");
+    assert_string_equal(json_string_value(json_object_get(row, "closure_rate")), "83.33%");
+    assert_int_equal(json_integer_value(json_object_get(row, "rectify")), 1);
+    assert_int_equal(json_integer_value(json_object_get(row, "filed")), 1);
+    assert_int_equal(json_integer_value(json_object_get(row, "publish_late")), 1);
+    json_decref(st);
+    st = task_stats(&h->ctx, 1999, "line", &e);
+    assert_int_equal(json_array_size(json_object_get(st, "rows")), 0);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(st, "total"), "completion_rate")), "—");
+    json_decref(st);
+
+    /* the public results: published ones only, late flagged */
+    json_t *pub = task_public_results(&h->ctx, plan, &e);
+    assert_int_equal(json_array_size(pub), 2);
+    assert_true(json_is_true(json_object_get(json_array_get(pub, 0), "late")));
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pub, 1), "outcome_label")),
+                        "责令整改");
+    json_decref(pub);
+
+    /* lists: per plan, by state, and "my tasks" of an account without an officer */
+    struct task_query q = {.plan_id = plan};
+    json_t *list = task_list(&h->ctx, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 6);
+    json_decref(list);
+    q.state = "pending";
+    list = task_list(&h->ctx, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 1);
+    json_decref(list);
+    struct actor officer;
+    struct ctx oc = h_ctx(h, "officer", &officer);
+    q = (struct task_query){.mine = true};
+    list = task_list(&oc, &q, &e);
+    assert_true(json_is_true(json_object_get(list, "no_officer")));
+    json_decref(list);
+    /* link the account to a team member: their tasks appear */
+    int64_t member = count(h, "SELECT MIN(officer_id) FROM task_officer WHERE task_id = ?", t[6]);
+    db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'", "i",
+            member);
+    list = task_list(&oc, &q, &e);
+    assert_true(json_array_size(json_object_get(list, "rows")) >= 1);
+    assert_int_equal((int64_t)json_array_size(json_object_get(list, "rows")),
+                     count(h, "SELECT COUNT(*) FROM task_officer WHERE officer_id = ?", member));
+    json_decref(list);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -624,6 +776,7 @@ int main(void)
         T(test_annual_cap_warns),
         T(test_stratified_plan_and_masked_persons),
         T(test_scope_and_public_view),
+        T(test_task_workflow_and_figures),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
