@@ -41,14 +41,14 @@ static int officer_in_scope(struct ctx *c, int64_t officer_id, const char *cert_
     }
     db_done(st);
     if (rc < 0) return rc;
-    return ok ? 0 : err_field(e, "officer", "没有该执法人员（请填写执法证号）");
+    return ok ? 0 : err_field(e, "cert_no", "没有该执法人员（请填写执法证号）");
 }
 
 int avoid_add(struct ctx *c, int64_t entity_id, int64_t officer_id, const char *cert_no,
               const char *reason, struct err *e)
 {
     if (!officer_id && str_blank(cert_no))
-        err_field(e, "officer", "请填写须回避的执法人员的执法证号");
+        err_field(e, "cert_no", "请填写须回避的执法人员的执法证号");
     field_text(reason, "reason", "回避理由", true, 200, e);
     if (e->code) return e->code;
     int rc = db_begin(c->db, e);
@@ -58,7 +58,7 @@ int avoid_add(struct ctx *c, int64_t entity_id, int64_t officer_id, const char *
     rc = entity ? officer_in_scope(c, officer_id, cert_no, &oid, &officer, e) : e->code;
     if (!rc && db_exists(c->db, "SELECT 1 FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
                          "ii", entity_id, oid)) {
-        err_field(e, "officer", "%s 已在该单位的回避名单中", officer);
+        err_field(e, "cert_no", "%s 已在该单位的回避名单中", officer);
         rc = e->code = ERR_CONFLICT;
     }
     if (!rc && db_exec(c->db, e,

@@ -524,6 +524,24 @@ static const char *quota_text(struct ctx *c, const struct draw_quota *q)
     return s;
 }
 
+/* The quota as arguments of tools/draw_verify.py: "--count 8" or "--ratio 5% --grade A=3%". */
+static const char *verify_args(struct ctx *c, const struct draw_quota *q)
+{
+    if (q->by_count) return arena_printf(c->arena, "--count %lld", (long long)q->count);
+    char r[16];
+    draw_ratio_text(q->ratio_bp, r);
+    struct buf b = {0};
+    buf_addf(&b, "--ratio %s", r);
+    for (int g = 0; q->stratified && g < DRAW_NSTRATA; g++)
+        if (q->grade_bp[g] >= 0) {
+            draw_ratio_text(q->grade_bp[g], r);
+            buf_addf(&b, " --grade %c=%s", DRAW_STRATA[g], r);
+        }
+    const char *s = arena_strdup(c->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
 /* Labels of comma-separated codes through a lookup (arena). */
 static const char *labels(struct ctx *c, const char *codes, const char *(*label)(const char *),
                           const char *none)
@@ -575,6 +593,7 @@ static json_t *plan_json(struct ctx *c, const struct plan_rec *p)
     jset_text(o, "state", p->state);
     jset_text(o, "state_label", plan_state_label(p->state));
     jset_text(o, "quota", quota_text(c, &p->quota));
+    jset_text(o, "verify_args", verify_args(c, &p->quota));
     jset_bool(o, "stratified", p->quota.stratified);
     jset_text(o, "pool_subtypes_label", labels(c, p->pool_subtypes, subtype_label, "全部类别"));
     jset_text(o, "pool_division", p->pool_division);
@@ -706,6 +725,10 @@ json_t *plan_form(struct ctx *c, int64_t id, struct err *e)
 {
     struct plan_rec p;
     if (plan_load(c, id, false, &p, e)) return NULL;
+    if (strcmp(p.state, "draft") != 0) {
+        err_set(e, ERR_CONFLICT, "计划已公布承诺，抽取池已冻结，不能修改");
+        return NULL;
+    }
     char ratio[16] = "";
     if (!p.quota.by_count) draw_ratio_text(p.quota.ratio_bp, ratio);
     ratio[strcspn(ratio, "%")] = 0;

@@ -18,6 +18,8 @@
 /* Ids of one record of each kind, for the {…} segments of route patterns. */
 struct ids {
     int64_t entity, licence, officer, agency, user;
+    int64_t item, plan, drawn_plan, task; /* an unpublished check item, a draft plan, a drawn one,
+                                             its task */
 };
 
 static int64_t post_for_id(struct harness *h, struct client *c, const char *target, json_t *obj)
@@ -67,6 +69,47 @@ static struct ids make_records(struct harness *h, struct client *admin)
     h_request(h, admin, "GET", "/api/v1/me", NULL, &r);
     ids.agency = json_integer_value(json_object_get(r.json, "agency_id"));
     hresp_free(&r);
+    /* 双随机: a published item, a draft plan, and a plan drawn (a second officer makes a team) */
+    snprintf(idno, sizeof idno, "32041219800101%03d", 2);
+    idno[17] = idcard_check_char(idno);
+    idno[18] = 0;
+    post_for_id(h, admin, "/api/v1/officers",
+                json_pack("{ss ss ss ss ss s[s]}", "name", "接口人员二", "id_number", idno,
+                          "cert_no", "ZF-2", "cert_issued", from, "cert_expires", to, "lines",
+                          "medical"));
+    ids.item =
+        post_for_id(h, admin, "/api/v1/check-items",
+                    json_pack("{ss ss ss ss ss}", "code", "YL-1", "name", "依法执业", "line",
+                              "medical", "basis", "《医疗机构管理条例》", "method", "onsite"));
+    int64_t published = post_for_id(h, admin, "/api/v1/check-items",
+                                    json_pack("{ss ss ss ss ss}", "code", "YL-2", "name",
+                                              "依法执业（已公布）", "line", "medical", "basis",
+                                              "《医疗机构管理条例》", "method", "onsite"));
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld/publish", (long long)published);
+    h_request(h, admin, "POST", url, "{}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    date_format(today, from);
+    for (int i = 0; i < 2; i++) {
+        int64_t plan = post_for_id(h, admin, "/api/v1/plans",
+                                   json_pack("{ss ss ss ss s[I] ss ss ss ss}", "name", "接口计划",
+                                             "level", "county", "year", "2026", "line", "medical",
+                                             "items", (json_int_t)published, "quota_mode", "count",
+                                             "count", "1", "starts_on", from, "deadline", to));
+        *(i ? &ids.drawn_plan : &ids.plan) = plan;
+    }
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/commit", (long long)ids.drawn_plan);
+    h_request(h, admin, "POST", url, "{\"seed_source\":\"摇号\"}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/draw", (long long)ids.drawn_plan);
+    h_request(h, admin, "POST", url, "{\"seed\":\"1\"}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    h_request(h, admin, "GET", "/api/v1/tasks", NULL, &r);
+    ids.task = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
+    hresp_free(&r);
     return ids;
 }
 
@@ -87,6 +130,16 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             o += (size_t)snprintf(out + o, n - o, "app.css");
         } else if (len == 3 && strncmp(p + 1, "lid", 3) == 0) {
             v = ids->licence;
+        } else if (len == 3 && strncmp(p + 1, "oid", 3) == 0) {
+            v = ids->officer;
+        } else if (str_prefix(pattern, "/check-items/")) {
+            v = ids->item;
+        } else if (str_prefix(pattern, "/plans/")) {
+            v = ids->plan;
+        } else if (str_prefix(pattern, "/public/draws/")) {
+            v = ids->drawn_plan;
+        } else if (str_prefix(pattern, "/tasks/")) {
+            v = ids->task;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {
@@ -283,6 +336,8 @@ static void test_every_page_renders_well_formed(void **state)
             pages++;
         } else if (strstr(rt->pattern, "/export")) {
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
+        } else if (strstr(rt->pattern, "snapshot.txt")) {
+            assert_true(str_prefix(r.content_type, "text/plain"));
         } else if (!str_prefix(rt->pattern, "/healthz") && !str_prefix(rt->pattern, "/assets/")) {
             fail_msg("GET %s answered %s", target, r.content_type);
         }
