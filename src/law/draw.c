@@ -15,27 +15,48 @@ static bool is_stratum(char c)
     return c && strchr(DRAW_STRATA, c) != NULL;
 }
 
+/* Write v (> 0) in decimal at out; returns the digits written. */
+static size_t put_id(char *out, int64_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do
+        tmp[n++] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
 int draw_snapshot(const struct draw_entry *pool, size_t n, bool stratified, struct buf *out,
                   struct err *e)
 {
+    size_t need = 0;
     for (size_t i = 0; i < n; i++) {
         if (pool[i].id <= 0 || (i && pool[i].id <= pool[i - 1].id))
             return err_set(e, ERR_INVALID, "抽取池未按编号升序排列（第%zu项）", i + 1);
         if (stratified && !is_stratum(pool[i].stratum))
             return err_set(e, ERR_INVALID, "抽取池第%zu项缺少风险等级", i + 1);
+        need += 19 + 1 + (pool[i].name ? strlen(pool[i].name) : 0) + 2 + 1;
     }
+    buf_grow(out, need + 1);
+    char *p = out->p + out->len;
     for (size_t i = 0; i < n; i++) {
-        buf_addf(out, "%lld\t", (long long)pool[i].id);
-        size_t start = out->len;
-        buf_adds(out, pool[i].name ? pool[i].name : "");
-        for (size_t j = start; j < out->len; j++)
-            if (out->p[j] == '\t' || out->p[j] == '\r' || out->p[j] == '\n') out->p[j] = ' ';
+        p += put_id(p, pool[i].id);
+        *p++ = '\t';
+        size_t len = pool[i].name ? strlen(pool[i].name) : 0;
+        memcpy(p, pool[i].name ? pool[i].name : "", len);
+        for (size_t j = 0; j < len; j++) /* one line per entity: no tab or line break inside */
+            if (p[j] == '\t' || p[j] == '\r' || p[j] == '\n') p[j] = ' ';
+        p += len;
         if (stratified) {
-            buf_addc(out, '\t');
-            buf_addc(out, pool[i].stratum);
+            *p++ = '\t';
+            *p++ = pool[i].stratum;
         }
-        buf_addc(out, '\n');
+        *p++ = '\n';
     }
+    out->len = (size_t)(p - out->p);
+    out->p[out->len] = 0;
     return 0;
 }
 
@@ -59,20 +80,28 @@ static bool parse_id(const char *s, size_t len, int64_t *out)
     return true;
 }
 
-int draw_snapshot_parse(char *text, size_t len, struct draw_entry **pool, size_t *n,
-                        bool *stratified, struct err *e)
+/* Parse a snapshot: the lines of text (len bytes) into *pool, exactly allocated. With w (the
+ * same bytes, writable) names are NUL-terminated in place and point into w; without, names are
+ * NULL and text is only read. */
+static int parse_lines(const char *text, size_t len, char *w, struct draw_entry **pool, size_t *n,
+                       bool *stratified, struct err *e)
 {
-    size_t cap = 0, count = 0, line = 0;
-    struct draw_entry *arr = NULL;
+    size_t lines = 0, count = 0, line = 0;
+    for (const char *q = text, *end = text + len; q < end; q++) {
+        q = memchr(q, '\n', (size_t)(end - q));
+        if (!q) break;
+        lines++;
+    }
+    struct draw_entry *arr = xmalloc((lines ? lines : 1) * sizeof *arr);
     int fields = 0; /* 2 or 3, fixed by the first line */
-    char *p = text, *end = text + len;
+    const char *p = text, *end = text + len;
     while (p < end) {
         line++;
-        char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) goto bad;
-        char *tab1 = memchr(p, '\t', (size_t)(nl - p));
+        const char *tab1 = memchr(p, '\t', (size_t)(nl - p));
         if (!tab1) goto bad;
-        char *tab2 = memchr(tab1 + 1, '\t', (size_t)(nl - tab1 - 1));
+        const char *tab2 = memchr(tab1 + 1, '\t', (size_t)(nl - tab1 - 1));
         int f = tab2 ? 3 : 2;
         if (!fields) fields = f;
         if (f != fields) goto bad;
@@ -83,13 +112,10 @@ int draw_snapshot_parse(char *text, size_t len, struct draw_entry **pool, size_t
         if (tab2) {
             if (nl - tab2 != 2 || !is_stratum(tab2[1])) goto bad;
             en.stratum = tab2[1];
-            *tab2 = 0;
         }
-        *nl = 0;
-        en.name = tab1 + 1;
-        if (count == cap) {
-            cap = cap ? cap * 2 : 1024;
-            arr = xrealloc(arr, cap * sizeof *arr);
+        if (w) {
+            w[(tab2 ? tab2 : nl) - text] = 0;
+            en.name = w + (tab1 + 1 - text);
         }
         arr[count++] = en;
         p = nl + 1;
@@ -100,8 +126,14 @@ int draw_snapshot_parse(char *text, size_t len, struct draw_entry **pool, size_t
     return 0;
 bad:
     free(arr);
-    return err_set(e, ERR_INVALID,
-                   "快照第%zu行不符合格式（编号<TAB>名称[<TAB>风险等级]，按编号升序）", line);
+    return err_set(e, ERR_INVALID, "快照第%zu行不符合格式（编号<TAB>名称[<TAB>风险等级]，按编号升序）",
+                   line);
+}
+
+int draw_snapshot_parse(char *text, size_t len, struct draw_entry **pool, size_t *n,
+                        bool *stratified, struct err *e)
+{
+    return parse_lines(text, len, text, pool, n, stratified, e);
 }
 
 void draw_mask_name(const char *name, char *out, size_t n)
@@ -149,17 +181,23 @@ void draw_stream_init(struct draw_stream *s, const uint8_t key[DRAW_KEY_BYTES], 
     memcpy(s->key, key, DRAW_KEY_BYTES);
     memcpy(s->nonce, h, sizeof s->nonce);
     s->counter = 0;
+    s->blocks = 1;
     s->pos = sizeof s->buf; /* nothing generated yet */
 }
 
-/* Generate the next sizeof buf bytes of keystream (64 ChaCha20 blocks). */
+/* Generate the next blocks of keystream: one block at first, twice as many each time up to
+ * the whole buffer, so that a team's short stream costs one block and a pool's long one few
+ * calls. (The keystream is the same however it is cut.) */
 static void refill(struct draw_stream *s)
 {
     static const uint8_t zeros[sizeof s->buf];
-    if (s->counter > UINT32_MAX - sizeof s->buf / 64) fatal("draw stream exhausted");
-    crypto_stream_chacha20_ietf_xor_ic(s->buf, zeros, sizeof s->buf, s->nonce, s->counter, s->key);
-    s->counter += (uint32_t)(sizeof s->buf / 64);
-    s->pos = 0;
+    size_t bytes = (size_t)s->blocks * 64;
+    if (s->counter > UINT32_MAX - s->blocks) fatal("draw stream exhausted");
+    crypto_stream_chacha20_ietf_xor_ic(s->buf + sizeof s->buf - bytes, zeros, bytes, s->nonce,
+                                       s->counter, s->key);
+    s->counter += s->blocks;
+    s->pos = sizeof s->buf - bytes;
+    if (bytes < sizeof s->buf) s->blocks *= 2;
 }
 
 uint64_t draw_stream_u64(struct draw_stream *s)
@@ -217,25 +255,33 @@ size_t draw_quota_k(const struct draw_quota *q, char stratum, size_t n_s)
 void draw_entities(const struct draw_entry *pool, size_t n, const struct draw_quota *q,
                    const uint8_t key[DRAW_KEY_BYTES], struct draw_pick **picks, size_t *npicks)
 {
-    struct draw_pick *out = xmalloc((n ? n : 1) * sizeof *out);
-    size_t nout = 0;
     int nstrata = q->stratified ? DRAW_NSTRATA : 1;
-    size_t *members = xmalloc((n ? n : 1) * sizeof *members); /* pool positions of a stratum */
+    size_t size[DRAW_NSTRATA] = {0}, k[DRAW_NSTRATA], total = 0;
+    for (size_t i = 0; q->stratified && i < n; i++)
+        for (int s = 0; s < DRAW_NSTRATA; s++)
+            size[s] += pool[i].stratum == DRAW_STRATA[s];
+    if (!q->stratified) size[0] = n;
+    for (int s = 0; s < nstrata; s++)
+        total += k[s] = draw_quota_k(q, q->stratified ? DRAW_STRATA[s] : 0, size[s]);
+    struct draw_pick *out = xmalloc((total ? total : 1) * sizeof *out);
+    size_t nout = 0;
+    /* pool positions of a stratum (the whole pool needs no list) */
+    size_t *members = q->stratified ? xmalloc((n ? n : 1) * sizeof *members) : NULL;
     for (int s = 0; s < nstrata; s++) {
         char code = q->stratified ? DRAW_STRATA[s] : 0;
         size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (!q->stratified || pool[i].stratum == code) members[m++] = i;
-        size_t k = draw_quota_k(q, code, m);
-        if (k == 0) continue;
+        for (size_t i = 0; members && i < n; i++)
+            if (pool[i].stratum == code) members[m++] = i;
+        if (!members) m = n;
+        if (k[s] == 0) continue;
         char purpose[16];
         snprintf(purpose, sizeof purpose, code ? "entities:%c" : "entities", code);
         struct draw_stream st;
         draw_stream_init(&st, key, purpose);
-        uint32_t *sel = xmalloc(k * sizeof *sel);
-        draw_select(&st, (uint32_t)m, (uint32_t)k, sel);
-        for (size_t i = 0; i < k; i++) {
-            size_t at = members[sel[i]];
+        uint32_t *sel = xmalloc(k[s] * sizeof *sel);
+        draw_select(&st, (uint32_t)m, (uint32_t)k[s], sel);
+        for (size_t i = 0; i < k[s]; i++) {
+            size_t at = members ? members[sel[i]] : sel[i];
             out[nout++] = (struct draw_pick){pool[at].id, at, code};
         }
         free(sel);
@@ -252,16 +298,10 @@ int draw_verify(const char *snapshot, size_t len, const char *commitment, const 
     memset(v, 0, sizeof *v);
     draw_commitment(snapshot, len, v->hash);
     v->hash_ok = commitment && strcmp(commitment, v->hash) == 0;
-    char *text = xmalloc(len + 1);
-    memcpy(text, snapshot, len);
-    text[len] = 0;
-    struct draw_entry *pool = NULL;
+    struct draw_entry *pool = NULL; /* ids and grades only: the names are not needed */
     bool stratified;
-    int rc = draw_snapshot_parse(text, len, &pool, &v->pool, &stratified, e);
-    if (rc) {
-        free(text);
-        return rc;
-    }
+    int rc = parse_lines(snapshot, len, NULL, &pool, &v->pool, &stratified, e);
+    if (rc) return rc;
     struct draw_quota qq = *q;
     qq.stratified = v->pool ? stratified : q->stratified; /* draw the snapshot as it is */
     uint8_t key[DRAW_KEY_BYTES];
@@ -298,7 +338,6 @@ int draw_verify(const char *snapshot, size_t len, const char *commitment, const 
     buf_free(&b);
     free(picks);
     free(pool);
-    free(text);
     return 0;
 }
 
@@ -573,11 +612,12 @@ int64_t draw_rate_bp(int64_t num, int64_t den)
     return (num * 2 * DRAW_RATIO_FULL + den) / (2 * den);
 }
 
-void draw_rate_text(int64_t num, int64_t den, char out[16])
+void draw_rate_text(int64_t num, int64_t den, char out[DRAW_RATE_TEXT])
 {
     int64_t bp = draw_rate_bp(num, den);
     if (bp < 0)
-        snprintf(out, 16, "—");
+        snprintf(out, DRAW_RATE_TEXT, "—");
     else
-        snprintf(out, 16, "%lld.%02lld%%", (long long)(bp / 100), (long long)(bp % 100));
+        snprintf(out, DRAW_RATE_TEXT, "%lld.%02lld%%", (long long)(bp / 100),
+                 (long long)(bp % 100));
 }

@@ -32,6 +32,7 @@
 #define DRAW_MAX_TEAM   8                /* largest team a plan may ask for */
 #define DRAW_SEED_MAX   200              /* characters of a seed */
 #define DRAW_RATIO_FULL 10000            /* ratios are in basis points: 500 = 5% */
+#define DRAW_RATE_TEXT  24               /* bytes of a rate as text ("99.29%") */
 
 /* One entity of a pool. */
 struct draw_entry {
@@ -61,8 +62,9 @@ struct draw_stream {
     uint8_t key[DRAW_KEY_BYTES]; /* the draw key */
     uint8_t nonce[12];           /* from the purpose */
     uint32_t counter;            /* next ChaCha20 block to generate */
-    uint8_t buf[4096];           /* generated keystream */
-    size_t pos;                  /* bytes of buf consumed */
+    uint32_t blocks;             /* blocks the next refill generates (1, 2, 4 … 64) */
+    uint8_t buf[4096];           /* generated keystream, at the end of buf */
+    size_t pos;                  /* next unread byte of buf */
 };
 
 /* ---- the pool and its commitment ---------------------------------------------------------- */
@@ -183,6 +185,6 @@ void draw_ratio_text(int bp, char out[16]);
  * 0. */
 int64_t draw_rate_bp(int64_t num, int64_t den);
 /* The rate as text with two decimals ("99.29%", "100.00%"), or "—" when den is 0. */
-void draw_rate_text(int64_t num, int64_t den, char out[16]);
+void draw_rate_text(int64_t num, int64_t den, char out[DRAW_RATE_TEXT]);
 
 #endif

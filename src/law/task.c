@@ -95,7 +95,7 @@ static int guard_inspect(struct ctx *c, int64_t id, const struct wf_args *a, str
 {
     if (!a || a->ref_id <= 0) return err_set(e, ERR_INVALID, "抽查任务须通过检查记录完成");
     if (!a->date || !*a->date) return err_field(e, "date", "请填写检查日期");
-    const char *starts, *inspected;
+    const char *starts = NULL, *inspected = NULL;
     int rc = task_dates(c, id, &starts, &inspected, e);
     return rc ? rc : date_between(c, a->date, starts, "检查日期", e);
 }
@@ -108,7 +108,7 @@ static int guard_unable(struct ctx *c, int64_t id, const struct wf_args *a, stru
     if (strcmp(a->reason, "other") == 0 && str_blank(a->note))
         return err_field(e, "note", "原因为“其他”时须写明具体情况");
     if (field_text(a->note, "note", "情况说明", false, 200, e)) return e->code;
-    const char *starts, *inspected;
+    const char *starts = NULL, *inspected = NULL;
     int rc = task_dates(c, id, &starts, &inspected, e);
     return rc ? rc : date_between(c, a->date, starts, "核实日期", e);
 }
@@ -116,7 +116,7 @@ static int guard_unable(struct ctx *c, int64_t id, const struct wf_args *a, stru
 /* Publication follows the inspection. */
 static int guard_publish(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
-    const char *starts, *inspected;
+    const char *starts = NULL, *inspected = NULL;
     int rc = task_dates(c, id, &starts, &inspected, e);
     return rc ? rc : date_between(c, a ? a->date : NULL, inspected, "公示日期", e);
 }
@@ -362,7 +362,7 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
 /* Add the rates of counts to row o. */
 static void add_rates(json_t *o, int64_t tasks, int64_t inspected, int64_t unable)
 {
-    char rate[16];
+    char rate[DRAW_RATE_TEXT];
     draw_rate_text(inspected, tasks, rate);
     jset_text(o, "completion_rate", rate);
     json_object_set_new(o, "completion_bp", json_integer(draw_rate_bp(inspected, tasks)));
