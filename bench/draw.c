@@ -88,8 +88,8 @@ static int draw_teams(struct draw_candidate *cands, const struct draw_pick *pick
 
 static int in_memory(void)
 {
-    printf("in memory: %d entities, %g%% drawn, teams of %d from %d officers (cap %d)\n",
-           ENTITIES, RATIO_BP / 100.0, TEAM, OFFICERS, CAP);
+    printf("in memory: %d entities, %g%% drawn, teams of %d from %d officers (cap %d)\n", ENTITIES,
+           RATIO_BP / 100.0, TEAM, OFFICERS, CAP);
     char *names = xmalloc((size_t)ENTITIES * 48);
     struct draw_entry *pool = xmalloc(ENTITIES * sizeof *pool);
     for (size_t i = 0; i < ENTITIES; i++) {
@@ -168,8 +168,11 @@ static int generate(struct ctx *c, struct err *e)
         return 0;
     err_clear(e);
     printf("generating %d entities and %d officers (once)…\n", ENTITIES, OFFICERS);
-    struct agency_input ai = {.code = "320412", .name = "常州市武进区卫生健康局",
-                              .short_name = "武", .division_code = "320412", .level = "county"};
+    struct agency_input ai = {.code = "320412",
+                              .name = "常州市武进区卫生健康局",
+                              .short_name = "武",
+                              .division_code = "320412",
+                              .level = "county"};
     int rc = agency_add(c, &ai, &agency, e);
     if (!rc) rc = db_begin(c->db, e);
     if (rc) return rc;
@@ -218,11 +221,16 @@ static int generate(struct ctx *c, struct err *e)
 /* Remove the plans of earlier runs (their tasks would count as open loads). */
 static int clean(struct ctx *c, struct err *e)
 {
-    static const char *const sql[] = {
-        "DELETE FROM wf_step WHERE kind = 'task'", "DELETE FROM wf_deadline WHERE kind = 'task'",
-        "DELETE FROM task_officer", "DELETE FROM task", "DELETE FROM draw_pool",
-        "DELETE FROM draw_officer", "DELETE FROM draw_commitment", "DELETE FROM draw_plan_item",
-        "DELETE FROM draw_plan", "DELETE FROM check_list_item"};
+    static const char *const sql[] = {"DELETE FROM wf_step WHERE kind = 'task'",
+                                      "DELETE FROM wf_deadline WHERE kind = 'task'",
+                                      "DELETE FROM task_officer",
+                                      "DELETE FROM task",
+                                      "DELETE FROM draw_pool",
+                                      "DELETE FROM draw_officer",
+                                      "DELETE FROM draw_commitment",
+                                      "DELETE FROM draw_plan_item",
+                                      "DELETE FROM draw_plan",
+                                      "DELETE FROM check_list_item"};
     int rc = db_begin(c->db, e);
     for (size_t i = 0; i < sizeof sql / sizeof *sql && !rc; i++)
         if (db_exec(c->db, e, sql[i], "") < 0) rc = e->code;
@@ -248,8 +256,11 @@ static int database(const char *url)
     printf("database %s: %d entities, %g%% drawn, teams of %d from %d officers (cap %d)\n",
            db_kind(db) == DB_SQLITE ? "SQLite" : "PostgreSQL", ENTITIES, RATIO_BP / 100.0, TEAM,
            OFFICERS, CAP);
-    struct check_item_input item = {.agency_code = "320412", .code = "B-1", .name = "依法执业",
-                                    .line = "medical", .basis = "《医疗机构管理条例》",
+    struct check_item_input item = {.agency_code = "320412",
+                                    .code = "B-1",
+                                    .name = "依法执业",
+                                    .line = "medical",
+                                    .basis = "《医疗机构管理条例》",
                                     .method = "onsite"};
     int64_t item_id, plan;
     char items[24], from[DATE_STRLEN], to[DATE_STRLEN], cap[8];
@@ -259,10 +270,17 @@ static int database(const char *url)
     if (check_item_add(&c, &item, &item_id, &e) || check_item_publish(&c, item_id, true, &e))
         return fprintf(stderr, "%s\n", e.msg), 1;
     snprintf(items, sizeof items, "%lld", (long long)item_id);
-    struct plan_input in = {.agency_code = "320412", .name = "性能测试计划", .level = "county",
-                            .year = "2026", .line = "medical", .items = items,
-                            .quota_mode = "ratio", .ratio = "5", .starts_on = from,
-                            .deadline = to, .officer_cap = cap};
+    struct plan_input in = {.agency_code = "320412",
+                            .name = "性能测试计划",
+                            .level = "county",
+                            .year = "2026",
+                            .line = "medical",
+                            .items = items,
+                            .quota_mode = "ratio",
+                            .ratio = "5",
+                            .starts_on = from,
+                            .deadline = to,
+                            .officer_cap = cap};
     if (plan_add(&c, &in, &plan, &e)) return fprintf(stderr, "%s\n", e.msg), 1;
 
     struct watch w = start();

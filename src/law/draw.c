@@ -126,8 +126,8 @@ static int parse_lines(const char *text, size_t len, char *w, struct draw_entry 
     return 0;
 bad:
     free(arr);
-    return err_set(e, ERR_INVALID, "快照第%zu行不符合格式（编号<TAB>名称[<TAB>风险等级]，按编号升序）",
-                   line);
+    return err_set(e, ERR_INVALID,
+                   "快照第%zu行不符合格式（编号<TAB>名称[<TAB>风险等级]，按编号升序）", line);
 }
 
 int draw_snapshot_parse(char *text, size_t len, struct draw_entry **pool, size_t *n,
