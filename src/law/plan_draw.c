@@ -25,25 +25,36 @@
     " AND (? = '' OR (',' || ? || ',') LIKE ('%,' || COALESCE(x.risk_grade, '-') || ',%'))"        \
     " AND (',' || ? || ',') LIKE ('%,' || x.status || ',%')"
 
+/* Run sql with the plan's filter bound after the nfirst arguments in first (sql holds their ?s
+ * before POOL_WHERE's). */
+static struct db_stmt *pool_query_with(struct ctx *c, const struct plan_rec *p, const char *sql,
+                                       const struct db_arg *first, int nfirst, struct err *e)
+{
+    const char *division =
+        p->pool_division ? arena_printf(c->arena, "%s%%", p->pool_division) : NULL;
+    const char *filter[] = {arena_printf(c->arena, "%s%%", p->agency_path),
+                            p->line,
+                            p->pool_subtypes,
+                            p->pool_subtypes,
+                            division,
+                            division,
+                            p->pool_grades,
+                            p->pool_grades,
+                            p->pool_statuses};
+    struct db_arg args[16];
+    int n = 0;
+    for (int i = 0; i < nfirst; i++)
+        args[n++] = first[i];
+    for (size_t i = 0; i < countof(filter); i++)
+        args[n++] = (struct db_arg){.type = 't', .s = filter[i]};
+    return db_query_args(c->db, e, sql, n, args);
+}
+
 /* Run sql (which ends with POOL_WHERE and maybe more) with the plan's filter bound. */
 static struct db_stmt *pool_query(struct ctx *c, const struct plan_rec *p, const char *sql,
                                   struct err *e)
 {
-    const char *division =
-        p->pool_division ? arena_printf(c->arena, "%s%%", p->pool_division) : NULL;
-    return db_query(c->db, e, sql, "ttttttttt", arena_printf(c->arena, "%s%%", p->agency_path),
-                    p->line, p->pool_subtypes, p->pool_subtypes, division, division, p->pool_grades,
-                    p->pool_grades, p->pool_statuses);
-}
-
-/* The public name of an entity: a natural person's is masked (张*). */
-static const char *public_name(const char *kind, const char *name, char *tmp, size_t n)
-{
-    if (kind && strcmp(kind, "person") == 0) {
-        draw_mask_name(name, tmp, n);
-        return tmp;
-    }
-    return name;
+    return pool_query_with(c, p, sql, NULL, 0, e);
 }
 
 /* Append one snapshot line (the one formatter: draw_snapshot) and check the order. */
@@ -266,33 +277,44 @@ static int items_still_published(struct ctx *c, int64_t id, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
-/* Freeze the pool: copy the matching entities into draw_pool and build the snapshot. */
+/* Freeze the pool: copy the matching entities into draw_pool (organisations in one statement,
+ * natural persons one by one with their names masked), then build the snapshot from it. */
 static int freeze_pool(struct ctx *c, const struct plan_rec *p, struct buf *snap, int64_t *n,
                        struct err *e)
 {
-    struct db_stmt *st = pool_query(
-        c, p, "SELECT x.id, x.name, x.kind, x.risk_grade" POOL_WHERE " ORDER BY x.id", e);
+    struct db_arg first[] = {{.type = 'i', .i = p->id}, {.type = 'i', .i = p->quota.stratified}};
+    struct db_stmt *st = pool_query_with(
+        c, p,
+        "INSERT INTO draw_pool (plan_id, entity_id, name, stratum)"
+        " SELECT ?, x.id, x.name, CASE WHEN ? = 1 THEN COALESCE(x.risk_grade, '-') END" POOL_WHERE
+        " AND x.kind <> 'person'",
+        first, 2, e);
+    int rc = st ? db_step(st, e) : e->code;
+    db_done(st);
+    if (rc < 0) return rc;
+    st = pool_query(c, p, "SELECT x.id, x.name, x.risk_grade" POOL_WHERE " AND x.kind = 'person'",
+                    e);
     if (!st) return e->code;
-    int64_t last = 0;
-    int rc;
-    *n = 0;
     while ((rc = db_step(st, e)) == DB_ROW) {
         char masked[128];
-        const char *name = public_name(db_text(st, 2), db_text(st, 1), masked, sizeof masked);
-        char grade = p->quota.stratified ? (db_null(st, 3) ? '-' : db_text(st, 3)[0]) : 0;
-        const char *stratum = grade ? (char[2]){grade, 0} : NULL;
-        int64_t id = db_int(st, 0);
-        rc = snapshot_line(snap, &last, id, name, grade, p->quota.stratified, e);
-        if (!rc && db_exec(c->db, e,
-                           "INSERT INTO draw_pool (plan_id, entity_id, name, stratum)"
-                           " VALUES (?, ?, ?, ?)",
-                           "iitt", p->id, id, name, stratum) < 0)
+        draw_mask_name(db_text(st, 1), masked, sizeof masked);
+        const char *stratum = !p->quota.stratified ? NULL
+                              : db_null(st, 2)     ? "-"
+                                                   : arena_strdup(c->arena, db_text(st, 2));
+        if (db_exec(c->db, e,
+                    "INSERT INTO draw_pool (plan_id, entity_id, name, stratum) VALUES (?, ?, ?, ?)",
+                    "iitt", p->id, db_int(st, 0), masked, stratum) < 0) {
             rc = e->code;
-        if (rc) break;
-        (*n)++;
+            break;
+        }
     }
     db_done(st);
-    return rc < 0 ? rc : 0;
+    if (rc < 0) return rc;
+    rc = pool_text(c, p, snap, e);
+    *n = 0;
+    for (size_t i = 0; !rc && i < snap->len; i++)
+        *n += snap->p[i] == '\n';
+    return rc;
 }
 
 /* Freeze the officers with their standing on the plan's date. */
