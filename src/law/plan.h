@@ -104,7 +104,8 @@ struct plan_verdict {
     char teams_summary[300];      /* 检查组验证通过 or the first task that differs */
     bool ok;                      /* both */
 };
-/* Recompute plan id: snapshot hash, entity selection and teams. public_view: any drawn plan. */
+/* Recompute plan id: snapshot hash, entity selection and teams. public_view: any drawn plan,
+ * and the entities only (teams are not published). */
 int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict *v, struct err *e);
 /* The snapshot text of a committed plan (public: no scope), appended to out. */
 int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, struct err *e);
@@ -112,6 +113,10 @@ int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, 
 /* The plan's fields, items, commitments and warnings as JSON (nothing personal: the public pages
  * show it too). For plan.c and plan_draw.c. */
 json_t *plan_json_full(struct ctx *c, const struct plan_rec *p, struct err *e);
+
+/* The public page recomputes a drawn plan's selection on every view up to this pool size;
+ * beyond it the page points to the snapshot and the checker instead. */
+#define PLAN_LIVE_VERIFY_MAX 200000
 
 /* Published plans (committed or drawn), newest first, for the public site. */
 json_t *plan_public_list(struct ctx *c, struct err *e);
