@@ -10,6 +10,7 @@
 #include "law/plan.h"
 #include "law/avoid.h"
 #include "law/task.h"
+#include "cli/cli.h"
 #include "base/codes.h"
 
 #include <stdio.h>
@@ -763,6 +764,56 @@ static void test_task_workflow_and_figures(void **state)
     json_decref(list);
 }
 
+/* Run `landun draw ARGS…` on the harness database; returns its exit status. */
+static int run_draw_cli(struct harness *h, int argc, const char **args)
+{
+    char *argv[4];
+    for (int i = 0; i < argc; i++)
+        argv[i] = (char *)args[i];
+    struct cli cl = {.db = h->url, .argc = argc, .argv = argv, .prog = "landun"};
+    return cmd_draw(&cl);
+}
+
+static void test_cli_draw_verify_and_snapshot(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    int64_t plan = setup_plan(h, "3", NULL);
+    commit(h, plan);
+    draw(h, plan, "cli");
+    char id[24], path[128];
+    snprintf(id, sizeof id, "%lld", (long long)plan);
+    snprintf(path, sizeof path, "%s/snapshot.txt", h->dir);
+    assert_int_equal(run_draw_cli(h, 2, (const char *[]){"verify", id}), 0);
+    /* the written snapshot hashes to the commitment */
+    assert_int_equal(run_draw_cli(h, 3, (const char *[]){"snapshot", id, path}), 0);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    char hash[DRAW_HASH_HEX];
+    draw_commitment(buf, n, hash);
+    struct plan_rec p;
+    assert_int_equal(plan_load(&h->ctx, plan, false, &p, &e), 0);
+    assert_string_equal(hash, p.pool_hash);
+    /* a changed team: exit 1 */
+    int64_t task = count(h, "SELECT MIN(id) FROM task WHERE plan_id = ?", plan);
+    int64_t member = count(h, "SELECT MIN(officer_id) FROM task_officer WHERE task_id = ?", task);
+    int64_t outsider = count(h,
+                             "SELECT MIN(id) FROM officer WHERE id NOT IN (SELECT officer_id"
+                             " FROM task_officer WHERE task_id = ?)",
+                             task);
+    assert_true(
+        db_exec(h->db, &e,
+                "UPDATE task_officer SET officer_id = ? WHERE task_id = ? AND officer_id = ?",
+                "iii", outsider, task, member) == 1);
+    assert_int_equal(run_draw_cli(h, 2, (const char *[]){"verify", id}), 1);
+    /* usage */
+    assert_int_equal(run_draw_cli(h, 1, (const char *[]){"verify"}), 2);
+    assert_int_equal(run_draw_cli(h, 2, (const char *[]){"redo", id}), 2);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -777,6 +828,7 @@ int main(void)
         T(test_stratified_plan_and_masked_persons),
         T(test_scope_and_public_view),
         T(test_task_workflow_and_figures),
+        T(test_cli_draw_verify_and_snapshot),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
