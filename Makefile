@@ -52,6 +52,7 @@ fuzz: deps-test $(TBUILD)/build.ninja
 bench: all
 	@scripts/deps.sh bench
 	bench/both.sh
+	bench/draw.sh
 
 clean:
 	rm -rf $(BUILD) $(TBUILD)

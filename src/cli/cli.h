@@ -51,5 +51,6 @@ int cmd_agency(struct cli *c);
 int cmd_verify(struct cli *c);
 int cmd_migrate(struct cli *c);
 int cmd_calendar(struct cli *c);
+int cmd_draw(struct cli *c);
 
 #endif

@@ -8,8 +8,12 @@
 #include "law/campaign.h"
 #include "law/checklist.h"
 #include "law/inspection.h"
+#include "law/avoid.h"
+#include "law/check_list.h"
 #include "law/entity.h"
 #include "law/officer.h"
+#include "law/plan.h"
+#include "law/task.h"
 #include "law/role.h"
 #include "base/codes.h"
 #include "base/date.h"
@@ -260,6 +264,100 @@ static int add_entities(struct demo *d, long count)
     return 0;
 }
 
+/* The published list of check items (two lines). */
+static int add_check_items(struct demo *d, int64_t ids[4])
+{
+    static const struct check_item_input items[] = {
+        {"320412", "YL-01", "医疗机构依法执业情况", "medical",
+         "《医疗机构管理条例》第二十四条、第二十六条、第二十八条",
+         "hospital,health_center,clinic,outpatient,dental,village_clinic", "onsite,document", "5",
+         "每年1次", 0},
+        {"320412", "YL-02", "医疗卫生人员依法执业情况", "medical",
+         "《中华人民共和国医师法》第十三条、第十四条；《护士条例》第二十一条",
+         "hospital,clinic,outpatient,dental", "onsite,document", "5", "每年1次", 0},
+        {"320412", "GG-01", "公共场所卫生许可及从业人员健康管理", "public_place",
+         "《公共场所卫生管理条例》第六条、第七条、第八条", "hotel,swimming,beauty_salon,bath",
+         "onsite", "3", "每年1次", 0},
+        {"320412", "GG-02", "公共场所卫生检测及公示", "public_place",
+         "《公共场所卫生管理条例实施细则》第十九条、第二十条", "hotel,swimming", "onsite,sampling",
+         NULL, "每年1次", 0},
+    };
+    for (size_t i = 0; i < countof(items); i++) {
+        if (check_item_add(&d->env->ctx, &items[i], &ids[i], &d->e)) return d->e.code;
+        if (i < 3 && check_item_publish(&d->env->ctx, ids[i], true, &d->e)) return d->e.code;
+    }
+    return 0;
+}
+
+/* Random checks: a medical plan drawn a month ago (a few tasks closed out), a public-place plan
+ * committed and waiting for its public draw, and an entity's 回避 entry. */
+static int add_random_checks(struct demo *d)
+{
+    struct ctx *c = &d->env->ctx;
+    int64_t items[4], entity, officer, plan;
+    if (add_check_items(d, items)) return d->e.code;
+    day_t today = date_from_instant(c->now);
+    char year[8], from[11], to[11], later[11], list[48];
+    snprintf(year, sizeof year, "%d", date_year(today));
+    date_format(today - 30, from);
+    date_format(today + 60, to);
+    date_format(today + 90, later);
+    /* 回避: the first officer is related to the first clinic's operator */
+    if (db_get_int(c->db, &d->e, &entity, "SELECT MIN(id) FROM entity WHERE subtype = 'clinic'",
+                   "") ||
+        db_get_int(c->db, &d->e, &officer, "SELECT MIN(id) FROM officer", "") ||
+        avoid_add(c, entity, officer, NULL, "该执法人员的配偶系该诊所负责人", &d->e))
+        return d->e.code;
+    snprintf(list, sizeof list, "%lld,%lld", (long long)items[0], (long long)items[1]);
+    struct plan_input medical = {.agency_code = "320412",
+                                 .name =
+                                     arena_printf(&d->env->arena, "%s年医疗机构双随机抽查", year),
+                                 .level = "county",
+                                 .year = year,
+                                 .line = "medical",
+                                 .items = list,
+                                 .pool_subtypes = "clinic,outpatient,dental,village_clinic",
+                                 .quota_mode = "ratio",
+                                 .ratio = "5",
+                                 .grade_ratio = {"3", NULL, "10", "20"},
+                                 .starts_on = from,
+                                 .deadline = to,
+                                 .officer_cap = "6"};
+    if (plan_add(c, &medical, &plan, &d->e) ||
+        plan_commit(c, plan, "抽取当日在局机关公开摇号，由见证人现场抽取的六位数字", &d->e))
+        return d->e.code;
+    json_t *problems = NULL;
+    int rc = plan_draw(c, plan, "见证人王某抽取 305817", &problems, &d->e);
+    json_decref(problems);
+    if (rc) return rc;
+    /* two drawn entities turned out to be closed down: closed out with a lawful reason */
+    struct db_stmt *st = db_query(
+        c->db, &d->e, "SELECT id FROM task WHERE plan_id = ? ORDER BY seq DESC LIMIT 2", "i", plan);
+    int64_t closed[2] = {0, 0};
+    for (int i = 0; st && i < 2 && db_step(st, &d->e) == DB_ROW; i++)
+        closed[i] = db_int(st, 0);
+    db_done(st);
+    if ((closed[0] && task_unable(c, closed[0], "closed", "已办理注销登记", NULL, &d->e)) ||
+        (closed[1] && task_unable(c, closed[1], "not_found", "登记地址已拆迁", NULL, &d->e)))
+        return d->e.code;
+    snprintf(list, sizeof list, "%lld", (long long)items[2]);
+    struct plan_input places = {
+        .agency_code = "320412",
+        .name = arena_printf(&d->env->arena, "%s年公共场所卫生双随机抽查", year),
+        .level = "county",
+        .year = year,
+        .line = "public_place",
+        .items = list,
+        .quota_mode = "count",
+        .count = "8",
+        .starts_on = to,
+        .deadline = later};
+    if (plan_add(c, &places, &plan, &d->e) ||
+        plan_commit(c, plan, "计划开始日在局机关公开摇号，由见证人现场抽取的六位数字", &d->e))
+        return d->e.code;
+    return 0;
+}
+
 /* One account per role; the officer account is linked to the first officer. */
 static int add_users(struct demo *d, int64_t officer_id)
 {
@@ -456,6 +554,7 @@ int cmd_demo(struct cli *c)
     if (!rc) rc = add_entities(&d, (long)count);
     if (!rc) rc = add_users(&d, officer_id);
     if (!rc && count >= 800) rc = add_inspections(&d, officer_id);
+    if (!rc && count >= 200 && count <= 20000) rc = add_random_checks(&d);
     if (rc) {
         db_rollback(env.db);
         cli_close(&env);
@@ -467,6 +566,8 @@ int cmd_demo(struct cli *c)
     }
     printf("demo data: 4 agencies, 25 officers, %lld entities\n", (long long)count);
     if (count >= 800) printf("  6 inspections (one correction overdue), 1 campaign\n");
+    if (count >= 200 && count <= 20000)
+        printf("  a published check-item list, a drawn random-check plan and a committed one\n");
     printf("demo accounts (password %s):\n", DEMO_PASSWORD);
     printf("  admin 系统管理员  officer 执法人员  clerk 受理员  legal 法制审核\n"
            "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n");

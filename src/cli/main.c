@@ -37,6 +37,8 @@ static const struct command {
      "migrate --from sqlite:COUNTY.db --to postgresql://USER@HOST/DB [--user-suffix SUFFIX]",
      cmd_migrate},
     {"calendar", "working-day arithmetic", "calendar add-workdays DATE N", cmd_calendar},
+    {"draw", "recompute a random draw, or write out its pool snapshot",
+     "draw verify PLAN\n       draw snapshot PLAN [FILE]", cmd_draw},
 };
 
 static void usage_all(FILE *out)

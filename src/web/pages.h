@@ -89,5 +89,37 @@ int campaign_targets_index(struct req *r, struct resp *w);
 int campaign_targets_post(struct req *r, struct resp *w);
 int campaign_targets_filter_post(struct req *r, struct resp *w);
 int campaign_target_delete(struct req *r, struct resp *w);
+/* check_list.c, draw.c, task.c: 双随机、一公开 */
+int check_item_index(struct req *r, struct resp *w);
+int check_item_new(struct req *r, struct resp *w);
+int check_item_create(struct req *r, struct resp *w);
+int check_item_show(struct req *r, struct resp *w);
+int check_item_edit(struct req *r, struct resp *w);
+int check_item_save(struct req *r, struct resp *w);
+int check_item_publish_submit(struct req *r, struct resp *w);
+int check_item_withdraw_submit(struct req *r, struct resp *w);
+int public_check_items(struct req *r, struct resp *w);
+int plan_index(struct req *r, struct resp *w);
+int plan_new(struct req *r, struct resp *w);
+int plan_create(struct req *r, struct resp *w);
+int plan_show(struct req *r, struct resp *w);
+int plan_edit(struct req *r, struct resp *w);
+int plan_save(struct req *r, struct resp *w);
+int plan_remove(struct req *r, struct resp *w);
+int plan_commit_submit(struct req *r, struct resp *w);
+int plan_withdraw_submit(struct req *r, struct resp *w);
+int plan_draw_submit(struct req *r, struct resp *w);
+int plan_verify_page(struct req *r, struct resp *w);
+int public_draw_index(struct req *r, struct resp *w);
+int public_draw_show(struct req *r, struct resp *w);
+int public_draw_snapshot(struct req *r, struct resp *w);
+int task_index(struct req *r, struct resp *w);
+int task_show(struct req *r, struct resp *w);
+int task_unable_submit(struct req *r, struct resp *w);
+int task_publish_submit(struct req *r, struct resp *w);
+int draw_stats(struct req *r, struct resp *w);
+int avoid_index(struct req *r, struct resp *w);
+int avoid_create(struct req *r, struct resp *w);
+int avoid_remove(struct req *r, struct resp *w);
 
 #endif

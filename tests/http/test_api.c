@@ -19,6 +19,8 @@
 struct ids {
     int64_t entity, licence, officer, agency, user;
     int64_t inspection, campaign; /* an inspection with both documents; a campaign listing entity */
+    int64_t item, plan, drawn_plan, task; /* an unpublished check item, a draft plan, a drawn one,
+                                             its task */
 };
 
 static int64_t post_for_id(struct harness *h, struct client *c, const char *target, json_t *obj)
@@ -106,6 +108,41 @@ static struct ids make_records(struct harness *h, struct client *admin)
     ids.agency = json_integer_value(json_object_get(r.json, "agency_id"));
     hresp_free(&r);
     make_inspection_records(h, admin, &ids, from, to);
+    /* 双随机: a published item, a draft plan, and a plan drawn (the inspection's second officer
+     * makes a team) */
+    ids.item =
+        post_for_id(h, admin, "/api/v1/check-items",
+                    json_pack("{ss ss ss ss ss}", "code", "YL-1", "name", "依法执业", "line",
+                              "medical", "basis", "《医疗机构管理条例》", "method", "onsite"));
+    int64_t published = post_for_id(h, admin, "/api/v1/check-items",
+                                    json_pack("{ss ss ss ss ss}", "code", "YL-2", "name",
+                                              "依法执业（已公布）", "line", "medical", "basis",
+                                              "《医疗机构管理条例》", "method", "onsite"));
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld/publish", (long long)published);
+    h_request(h, admin, "POST", url, "{}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    date_format(today, from);
+    for (int i = 0; i < 2; i++) {
+        int64_t plan = post_for_id(h, admin, "/api/v1/plans",
+                                   json_pack("{ss ss ss ss s[I] ss ss ss ss}", "name", "接口计划",
+                                             "level", "county", "year", "2026", "line", "medical",
+                                             "items", (json_int_t)published, "quota_mode", "count",
+                                             "count", "1", "starts_on", from, "deadline", to));
+        *(i ? &ids.drawn_plan : &ids.plan) = plan;
+    }
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/commit", (long long)ids.drawn_plan);
+    h_request(h, admin, "POST", url, "{\"seed_source\":\"摇号\"}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/draw", (long long)ids.drawn_plan);
+    h_request(h, admin, "POST", url, "{\"seed\":\"1\"}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    h_request(h, admin, "GET", "/api/v1/tasks", NULL, &r);
+    ids.task = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
+    hresp_free(&r);
     return ids;
 }
 
@@ -132,6 +169,16 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->inspection;
         } else if (str_prefix(pattern, "/campaigns/")) {
             v = ids->campaign;
+        } else if (len == 3 && strncmp(p + 1, "oid", 3) == 0) {
+            v = ids->officer;
+        } else if (str_prefix(pattern, "/check-items/")) {
+            v = ids->item;
+        } else if (str_prefix(pattern, "/plans/")) {
+            v = ids->plan;
+        } else if (str_prefix(pattern, "/public/draws/")) {
+            v = ids->drawn_plan;
+        } else if (str_prefix(pattern, "/tasks/")) {
+            v = ids->task;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {
@@ -330,6 +377,8 @@ static void test_every_page_renders_well_formed(void **state)
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
         } else if (strstr(rt->pattern, ".pdf")) {
             assert_string_equal(r.content_type, "application/pdf");
+        } else if (strstr(rt->pattern, "snapshot.txt")) {
+            assert_true(str_prefix(r.content_type, "text/plain"));
         } else if (!str_prefix(rt->pattern, "/healthz") && !str_prefix(rt->pattern, "/assets/")) {
             fail_msg("GET %s answered %s", target, r.content_type);
         }

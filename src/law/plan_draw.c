@@ -1,0 +1,901 @@
+/* plan_draw.c — committing a plan's pool, drawing entities and teams, and recomputing a draw
+ * (docs/draw.md). The algorithm itself is law/draw.c; this file feeds it from the database and
+ * stores what it decides, one transaction per action. */
+#include "base/jpack.h"
+#include "law/plan.h"
+#include "law/audit.h"
+#include "law/catalog.h"
+#include "law/field.h"
+#include "law/officer.h"
+#include "law/task.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the pool ------------------------------------------------------------------------------- */
+
+/* The registry filter of a plan: entities of the plan's agency subtree in its line, by sub-type,
+ * division prefix, risk grade ('-' for none) and status. Eight values to bind (pool_binds). */
+#define POOL_WHERE                                                                                 \
+    " FROM entity x JOIN agency a ON a.id = x.agency_id WHERE a.path LIKE ?"                       \
+    " AND x.id IN (SELECT entity_id FROM entity_line WHERE line = ?)"                              \
+    " AND (? = '' OR (',' || ? || ',') LIKE ('%,' || x.subtype || ',%'))"                          \
+    " AND (? IS NULL OR x.division_code LIKE ?)"                                                   \
+    " AND (? = '' OR (',' || ? || ',') LIKE ('%,' || COALESCE(x.risk_grade, '-') || ',%'))"        \
+    " AND (',' || ? || ',') LIKE ('%,' || x.status || ',%')"
+
+/* Run sql with the plan's filter bound after the nfirst arguments in first (sql holds their ?s
+ * before POOL_WHERE's). */
+static struct db_stmt *pool_query_with(struct ctx *c, const struct plan_rec *p, const char *sql,
+                                       const struct db_arg *first, int nfirst, struct err *e)
+{
+    const char *division =
+        p->pool_division ? arena_printf(c->arena, "%s%%", p->pool_division) : NULL;
+    const char *filter[] = {arena_printf(c->arena, "%s%%", p->agency_path),
+                            p->line,
+                            p->pool_subtypes,
+                            p->pool_subtypes,
+                            division,
+                            division,
+                            p->pool_grades,
+                            p->pool_grades,
+                            p->pool_statuses};
+    struct db_arg args[16];
+    int n = 0;
+    for (int i = 0; i < nfirst; i++)
+        args[n++] = first[i];
+    for (size_t i = 0; i < countof(filter); i++)
+        args[n++] = (struct db_arg){.type = 't', .s = filter[i]};
+    return db_query_args(c->db, e, sql, n, args);
+}
+
+/* Run sql (which ends with POOL_WHERE and maybe more) with the plan's filter bound. */
+static struct db_stmt *pool_query(struct ctx *c, const struct plan_rec *p, const char *sql,
+                                  struct err *e)
+{
+    return pool_query_with(c, p, sql, NULL, 0, e);
+}
+
+/* Append one snapshot line (the one formatter: draw_snapshot) and check the order. */
+static int snapshot_line(struct buf *out, int64_t *last, int64_t id, const char *name, char stratum,
+                         bool stratified, struct err *e)
+{
+    if (id <= *last) return err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
+    *last = id;
+    struct draw_entry en = {id, name, stratum};
+    return draw_snapshot(&en, 1, stratified, out, e);
+}
+
+/* The frozen pool of a plan as its snapshot text (from draw_pool). */
+static int pool_text(struct ctx *c, const struct plan_rec *p, struct buf *out, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT entity_id, name, stratum FROM draw_pool"
+                                  " WHERE plan_id = ? ORDER BY entity_id",
+                                  "i", p->id);
+    if (!st) return e->code;
+    int64_t last = 0;
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        const char *s = db_text(st, 2);
+        rc = snapshot_line(out, &last, db_int(st, 0), db_text(st, 1), s ? s[0] : 0,
+                           p->quota.stratified, e);
+        if (rc) break;
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* ---- officers ------------------------------------------------------------------------------- */
+
+/* One officer of the plan's agencies with standing on the plan's date. */
+struct cand_set {
+    struct draw_candidate *c; /* ascending id (xmalloc'd) */
+    const char **names;       /* names (arena), parallel to c */
+    size_t n;                 /* entries */
+};
+
+static void cand_free(struct cand_set *s)
+{
+    free(s->c);
+    free(s->names);
+    memset(s, 0, sizeof *s);
+}
+
+/* Grow the set by one entry and return it. */
+static struct draw_candidate *cand_push(struct cand_set *s, size_t *cap)
+{
+    if (s->n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        s->c = xrealloc(s->c, *cap * sizeof *s->c);
+        s->names = xrealloc(s->names, *cap * sizeof *s->names);
+    }
+    memset(&s->c[s->n], 0, sizeof s->c[0]);
+    return &s->c[s->n++];
+}
+
+#define IN_AGENCIES "(',' || ? || ',') LIKE ('%,' || CAST(o.agency_id AS TEXT) || ',%')"
+
+/* Annual reviews of the officers of the plan's agencies, ascending officer id: reviews[i]
+ * belongs to owner[i] (both xmalloc'd). */
+static int load_reviews(struct ctx *c, const struct plan_rec *p, struct cert_review **reviews,
+                        int64_t **owner, size_t *n, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT r.officer_id, r.year, r.passed FROM certificate_review r"
+                                  " JOIN officer o ON o.id = r.officer_id WHERE " IN_AGENCIES
+                                  " ORDER BY r.officer_id, r.year",
+                                  "t", p->officer_agencies);
+    if (!st) return e->code;
+    size_t cap = 0;
+    int rc;
+    *n = 0;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            *reviews = xrealloc(*reviews, cap * sizeof **reviews);
+            *owner = xrealloc(*owner, cap * sizeof **owner);
+        }
+        (*owner)[*n] = db_int(st, 0);
+        (*reviews)[*n].year = (int)db_int(st, 1);
+        (*reviews)[(*n)++].passed = db_int(st, 2) != 0;
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* The officers of the plan's agencies as they stand on the plan's date (行政处罚法 第四十二条:
+ * a valid certificate whose annual review was passed; competence for the plan's line), with the
+ * tasks they hold open. */
+static int officers_now(struct ctx *c, const struct plan_rec *p, struct cand_set *s, struct err *e)
+{
+    day_t date;
+    if (date_parse(p->starts_on, &date)) return err_set(e, ERR_INTERNAL, "计划日期无效");
+    struct cert_review *reviews = NULL;
+    int64_t *owner = NULL;
+    size_t nr = 0, r = 0, cap = 0;
+    int rc = load_reviews(c, p, &reviews, &owner, &nr, e);
+    struct db_stmt *st = rc ? NULL
+                            : db_query(c->db, e,
+                                       "SELECT o.id, o.name, o.status, o.cert_issued,"
+                                       " o.cert_expires, o.lines, (SELECT COUNT(*)"
+                                       " FROM task_officer k JOIN task t ON t.id = k.task_id"
+                                       " WHERE k.officer_id = o.id AND t.state = 'pending')"
+                                       " FROM officer o WHERE " IN_AGENCIES " ORDER BY o.id",
+                                       "t", p->officer_agencies);
+    if (!st) rc = e->code;
+    while (!rc && (rc = db_step(st, e)) == DB_ROW) {
+        rc = 0;
+        struct draw_candidate *d = cand_push(s, &cap);
+        d->id = db_int(st, 0);
+        s->names[s->n - 1] = arena_strdup(c->arena, db_text(st, 1));
+        d->load = (int)db_int(st, 6);
+        struct officer_standing os = {.status = db_text(st, 2)};
+        if (date_parse(db_text(st, 3), &os.cert_issued) ||
+            date_parse(db_text(st, 4), &os.cert_expires))
+            os.status = "cancelled";
+        while (r < nr && owner[r] < d->id)
+            r++;
+        os.reviews = reviews ? reviews + r : NULL;
+        while (r < nr && owner[r] == d->id)
+            r++, os.nreviews++;
+        const char *why = NULL;
+        if (!officer_standing_ok(&os, date, &why))
+            d->why_not = why;
+        else if (!strstr(arena_printf(c->arena, ",%s,", db_text(st, 5)),
+                         arena_printf(c->arena, ",%s,", p->line)))
+            d->why_not = "专业不符";
+    }
+    db_done(st);
+    free(reviews);
+    free(owner);
+    return rc < 0 ? rc : 0;
+}
+
+/* The frozen officers of a committed plan (draw_officer), ascending id. */
+static int officers_frozen(struct ctx *c, int64_t plan_id, struct cand_set *s, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT officer_id, name, why_not, open_tasks FROM draw_officer"
+                                  " WHERE plan_id = ? ORDER BY officer_id",
+                                  "i", plan_id);
+    if (!st) return e->code;
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct draw_candidate *d = cand_push(s, &cap);
+        d->id = db_int(st, 0);
+        s->names[s->n - 1] = arena_strdup(c->arena, db_text(st, 1));
+        d->why_not = db_null(st, 2) ? NULL : arena_strdup(c->arena, db_text(st, 2));
+        d->load = (int)db_int(st, 3);
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* ---- preview -------------------------------------------------------------------------------- */
+
+json_t *plan_preview(struct ctx *c, int64_t id, struct err *e)
+{
+    struct plan_rec p;
+    if (plan_load(c, id, false, &p, e)) return NULL;
+    struct db_stmt *st = pool_query(c, &p,
+                                    "SELECT COALESCE(x.risk_grade, '-'), COUNT(*)" POOL_WHERE
+                                    " GROUP BY COALESCE(x.risk_grade, '-')",
+                                    e);
+    if (!st) return NULL;
+    size_t per[DRAW_NSTRATA] = {0}, total = 0;
+    while (db_step(st, e) == DB_ROW) {
+        const char *at = strchr(DRAW_STRATA, db_text(st, 0)[0]);
+        if (at) per[at - DRAW_STRATA] = (size_t)db_int(st, 1);
+        total += (size_t)db_int(st, 1);
+    }
+    db_done(st);
+    json_t *grades = json_array();
+    size_t quota = 0;
+    for (int g = 0; g < DRAW_NSTRATA; g++) {
+        size_t k = p.quota.stratified ? draw_quota_k(&p.quota, DRAW_STRATA[g], per[g]) : 0;
+        quota += k;
+        json_array_append_new(
+            grades,
+            jpack("{ss ss sI sI}", "grade", (char[2]){DRAW_STRATA[g], 0}, "label",
+                  g < 4 ? catalog_label("risk_grades", (char[2]){DRAW_STRATA[g], 0}) : "未评定",
+                  "count", (json_int_t)per[g], "quota", (json_int_t)k));
+    }
+    if (!p.quota.stratified) quota = draw_quota_k(&p.quota, 0, total);
+    struct cand_set s = {0};
+    int rc = officers_now(c, &p, &s, e);
+    size_t eligible = 0;
+    for (size_t i = 0; i < s.n; i++)
+        eligible += !s.c[i].why_not;
+    json_t *o =
+        jpack("{sI sI so sI sI}", "pool", (json_int_t)total, "quota", (json_int_t)quota, "grades",
+              grades, "officers", (json_int_t)s.n, "eligible", (json_int_t)eligible);
+    cand_free(&s);
+    if (rc || e->code) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* ---- commit and withdraw -------------------------------------------------------------------- */
+
+/* 国办发〔2024〕54号: every item must still be on the published list when the plan is fixed. */
+static int items_still_published(struct ctx *c, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT i.name FROM draw_plan_item pi JOIN check_list_item i"
+                                  " ON i.id = pi.item_id WHERE pi.plan_id = ? AND i.published = 0",
+                                  "i", id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW)
+        rc = err_set(e, ERR_INVALID, "抽查事项「%s」已撤回公布，请先修改计划", db_text(st, 0));
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* Freeze the pool: copy the matching entities into draw_pool (organisations in one statement,
+ * natural persons one by one with their names masked), then build the snapshot from it. */
+static int freeze_pool(struct ctx *c, const struct plan_rec *p, struct buf *snap, int64_t *n,
+                       struct err *e)
+{
+    struct db_arg first[] = {{.type = 'i', .i = p->id}, {.type = 'i', .i = p->quota.stratified}};
+    struct db_stmt *st = pool_query_with(
+        c, p,
+        "INSERT INTO draw_pool (plan_id, entity_id, name, stratum)"
+        " SELECT ?, x.id, x.name, CASE WHEN ? = 1 THEN COALESCE(x.risk_grade, '-') END" POOL_WHERE
+        " AND x.kind <> 'person'",
+        first, 2, e);
+    int rc = st ? db_step(st, e) : e->code;
+    db_done(st);
+    if (rc < 0) return rc;
+    st = pool_query(c, p, "SELECT x.id, x.name, x.risk_grade" POOL_WHERE " AND x.kind = 'person'",
+                    e);
+    if (!st) return e->code;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        char masked[128];
+        draw_mask_name(db_text(st, 1), masked, sizeof masked);
+        const char *stratum = !p->quota.stratified ? NULL
+                              : db_null(st, 2)     ? "-"
+                                                   : arena_strdup(c->arena, db_text(st, 2));
+        if (db_exec(c->db, e,
+                    "INSERT INTO draw_pool (plan_id, entity_id, name, stratum) VALUES (?, ?, ?, ?)",
+                    "iitt", p->id, db_int(st, 0), masked, stratum) < 0) {
+            rc = e->code;
+            break;
+        }
+    }
+    db_done(st);
+    if (rc < 0) return rc;
+    rc = pool_text(c, p, snap, e);
+    *n = 0;
+    for (size_t i = 0; !rc && i < snap->len; i++)
+        *n += snap->p[i] == '\n';
+    return rc;
+}
+
+/* Freeze the officers with their standing on the plan's date. */
+static int freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *e)
+{
+    struct cand_set s = {0};
+    int rc = officers_now(c, p, &s, e);
+    for (size_t i = 0; i < s.n && !rc; i++)
+        if (db_exec(c->db, e,
+                    "INSERT INTO draw_officer (plan_id, officer_id, name, why_not, open_tasks)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    "iitti", p->id, s.c[i].id, s.names[i], s.c[i].why_not,
+                    (int64_t)s.c[i].load) < 0)
+            rc = e->code;
+    cand_free(&s);
+    return rc;
+}
+
+int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *e)
+{
+    if (field_text(seed_source, "seed_source", "种子来源", true, 200, e)) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    struct plan_rec p;
+    struct buf snap = {0};
+    int64_t n = 0;
+    rc = plan_load(c, id, false, &p, e);
+    if (!rc && strcmp(p.state, "draft") != 0) rc = err_set(e, ERR_CONFLICT, "计划已公布承诺");
+    if (!rc) rc = items_still_published(c, id, e);
+    if (!rc) rc = freeze_pool(c, &p, &snap, &n, e);
+    if (!rc && n == 0)
+        rc = err_set(e, ERR_INVALID, "抽取池为空：没有符合条件的监管对象，请调整抽取范围");
+    if (!rc) rc = freeze_officers(c, &p, e);
+    if (rc) goto fail;
+    char hash[DRAW_HASH_HEX];
+    draw_commitment(snap.p, snap.len, hash);
+    if (db_exec(c->db, e,
+                "UPDATE draw_plan SET state = 'committed', pool_size = ?, pool_hash = ?,"
+                " seed_source = ?, committed_at = ?, committed_by = ?, updated_at = ?,"
+                " version = version + 1 WHERE id = ?",
+                "ittitii", n, hash, seed_source, c->now, c->who->username, c->now, id) < 0 ||
+        db_exec(c->db, e,
+                "INSERT INTO draw_commitment (plan_id, pool_hash, pool_size, seed_source,"
+                " committed_at) VALUES (?, ?, ?, ?, ?)",
+                "ititi", id, hash, n, seed_source, c->now) < 0) {
+        rc = e->code;
+        goto fail;
+    }
+    rc = audit_write(c, "plan.commit", "draw_plan", id,
+                     "公布抽取承诺：抽取池 %lld 户，SHA-256 %s，种子来源：%s", (long long)n, hash,
+                     seed_source);
+    if (rc) goto fail;
+    buf_free(&snap);
+    return db_commit(c->db, e);
+fail:
+    buf_free(&snap);
+    db_rollback(c->db);
+    return rc;
+}
+
+int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
+{
+    if (field_text(reason, "reason", "撤回理由", true, 200, e)) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    struct plan_rec p;
+    rc = plan_load(c, id, false, &p, e);
+    if (!rc && strcmp(p.state, "committed") != 0)
+        rc = err_set(e, ERR_CONFLICT,
+                     strcmp(p.state, "drawn") == 0 ? "计划已抽取，不能撤回承诺"
+                                                   : "计划尚未公布承诺");
+    if (!rc && (db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
+                db_exec(c->db, e, "DELETE FROM draw_officer WHERE plan_id = ?", "i", id) < 0 ||
+                db_exec(c->db, e,
+                        "UPDATE draw_commitment SET withdrawn_at = ?, withdraw_reason = ?"
+                        " WHERE plan_id = ? AND withdrawn_at IS NULL",
+                        "iti", c->now, reason, id) < 0 ||
+                db_exec(c->db, e,
+                        "UPDATE draw_plan SET state = 'draft', pool_size = NULL, pool_hash = NULL,"
+                        " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
+                        " updated_at = ?, version = version + 1 WHERE id = ?",
+                        "ii", c->now, id) < 0))
+        rc = e->code;
+    if (!rc)
+        rc = audit_write(c, "plan.withdraw", "draw_plan", id, "撤回抽取承诺 %s：%s", p.pool_hash,
+                         reason);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+/* ---- the draw ------------------------------------------------------------------------------- */
+
+/* (entity id, value) pairs in ascending order, for lookups by entity. */
+struct pairs {
+    int64_t (*p)[2]; /* xmalloc'd */
+    size_t n;
+};
+
+/* Read pairs from a query of two integer columns ordered by the first (st is released). */
+static int read_pairs(struct db_stmt *st, struct pairs *out, struct err *e)
+{
+    if (!st) return e->code;
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 256;
+            out->p = xrealloc(out->p, cap * sizeof *out->p);
+        }
+        out->p[out->n][0] = db_int(st, 0);
+        out->p[out->n++][1] = db_int(st, 1);
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* The values paired with entity: *n of them from the returned index. */
+static size_t pairs_of(const struct pairs *ps, int64_t entity, size_t *n)
+{
+    size_t lo = 0, hi = ps->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ps->p[mid][0] < entity)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < ps->n && ps->p[end][0] == entity)
+        end++;
+    *n = end - lo;
+    return lo;
+}
+
+/* The values paired with entity as a plain array (xmalloc'd) and as "1,2,3" (arena). */
+static int64_t *pair_values(struct ctx *c, const struct pairs *ps, int64_t entity, size_t *n,
+                            const char **text)
+{
+    size_t at = pairs_of(ps, entity, n);
+    int64_t *v = xmalloc((*n ? *n : 1) * sizeof *v);
+    struct buf b = {0};
+    for (size_t i = 0; i < *n; i++) {
+        v[i] = ps->p[at + i][1];
+        buf_addf(&b, "%s%lld", i ? "," : "", (long long)v[i]);
+    }
+    *text = arena_strdup(c->arena, buf_str(&b));
+    buf_free(&b);
+    return v;
+}
+
+/* Ids of "1,2,3" into a plain array (xmalloc'd). */
+static int64_t *ids_of(const char *text, size_t *n)
+{
+    size_t cap = 1;
+    for (const char *p = text; p && *p; p++)
+        cap += *p == ',';
+    int64_t *v = xmalloc(cap * sizeof *v);
+    *n = 0;
+    for (const char *p = text; p && *p;) {
+        v[(*n)++] = strtoll(p, NULL, 10);
+        const char *comma = strchr(p, ',');
+        p = comma ? comma + 1 : p + strlen(p);
+    }
+    return v;
+}
+
+/* Everything one draw works with. */
+struct draw_run {
+    struct plan_rec p;                    /* the plan */
+    struct buf snap;                      /* its snapshot (parsed in place into pool) */
+    struct draw_entry *pool;              /* the frozen pool, ascending id */
+    size_t npool;                         /* entries in pool */
+    struct draw_pick *picks;              /* the entities drawn, in task order */
+    size_t npicks;                        /* entries in picks */
+    struct cand_set officers;             /* the frozen officers */
+    struct pairs avoid, prev, caps;       /* 回避 lists, previous teams, this year's checks */
+    int64_t *teams;                       /* npicks × team_size officer ids */
+    const char **avoid_text, **prev_text; /* per task, as stored */
+    bool *repeat;                         /* per task: the previous team had to serve again */
+};
+
+static void run_free(struct draw_run *r)
+{
+    buf_free(&r->snap);
+    free(r->pool);
+    free(r->picks);
+    cand_free(&r->officers);
+    free(r->avoid.p);
+    free(r->prev.p);
+    free(r->caps.p);
+    free(r->teams);
+    free(r->avoid_text);
+    free(r->prev_text);
+    free(r->repeat);
+}
+
+/* Load the frozen pool, check it against the commitment, and parse it. */
+static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    int rc = pool_text(c, &r->p, &r->snap, e);
+    if (rc) return rc;
+    char hash[DRAW_HASH_HEX];
+    draw_commitment(r->snap.p ? r->snap.p : "", r->snap.len, hash);
+    if (!r->p.pool_hash || strcmp(hash, r->p.pool_hash) != 0)
+        return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
+                       hash);
+    bool stratified;
+    if (!r->snap.p) buf_adds(&r->snap, "");
+    return draw_snapshot_parse(r->snap.p, r->snap.len, &r->pool, &r->npool, &stratified, e);
+}
+
+/* Draw each task's team; failures go to *problems. */
+static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_KEY_BYTES],
+                     json_t **problems)
+{
+    struct draw_officers *o = draw_officers_new(r->officers.c, r->officers.n, r->p.officer_cap);
+    size_t size = (size_t)r->p.team_size;
+    r->teams = xcalloc(r->npicks ? r->npicks * size : 1, sizeof *r->teams);
+    r->avoid_text = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->avoid_text);
+    r->prev_text = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->prev_text);
+    r->repeat = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->repeat);
+    int failed = 0;
+    for (size_t i = 0; i < r->npicks; i++) {
+        const struct draw_entry *en = &r->pool[r->picks[i].pool_index];
+        struct draw_team_rules rules = {.size = r->p.team_size, .entity = en->name};
+        int64_t *avoid = pair_values(c, &r->avoid, en->id, &rules.navoid, &r->avoid_text[i]);
+        int64_t *prev = pair_values(c, &r->prev, en->id, &rules.nprev, &r->prev_text[i]);
+        rules.avoid = avoid;
+        rules.prev = prev;
+        char why[512];
+        if (draw_team(o, key, i + 1, &rules, r->teams + i * size, &r->repeat[i], why, sizeof why)) {
+            if (!*problems) *problems = json_array();
+            json_array_append_new(*problems,
+                                  jpack("{sI sI ss ss}", "seq", (json_int_t)(i + 1), "entity_id",
+                                        (json_int_t)en->id, "entity", en->name, "reason", why));
+            failed++;
+        }
+        free(avoid);
+        free(prev);
+    }
+    draw_officers_free(o);
+    return failed;
+}
+
+/* The draw's warnings: entities over the annual cap (国办发〔2024〕54号), repeated teams, a count
+ * above the pool. A JSON array (new reference). */
+static json_t *run_warnings(struct draw_run *r)
+{
+    json_t *w = json_array(), *over = json_array(), *again = json_array();
+    for (size_t i = 0; i < r->npicks; i++) {
+        const struct draw_entry *en = &r->pool[r->picks[i].pool_index];
+        size_t n, at = pairs_of(&r->caps, en->id, &n);
+        int64_t before = n ? r->caps.p[at][1] : 0;
+        if (before + 1 > r->p.entity_cap && json_array_size(over) < 200)
+            json_array_append_new(over, jpack("{sI ss sI}", "id", (json_int_t)en->id, "name",
+                                              en->name, "count", (json_int_t)(before + 1)));
+        if (r->repeat[i] && json_array_size(again) < 200)
+            json_array_append_new(again,
+                                  jpack("{sI ss}", "id", (json_int_t)en->id, "name", en->name));
+    }
+    char msg[256];
+    if (json_array_size(over)) {
+        snprintf(msg, sizeof msg,
+                 "%zu户本年度%s随机抽查将超过%d次（国办发〔2024〕54号），请核实是否需要调整",
+                 json_array_size(over), plan_level_label(r->p.level), r->p.entity_cap);
+        json_array_append_new(
+            w, jpack("{ss ss sO}", "kind", "entity_cap", "message", msg, "entities", over));
+    }
+    if (json_array_size(again)) {
+        snprintf(msg, sizeof msg, "%zu户只能由上次检查的同一检查组检查（无其他可选执法人员）",
+                 json_array_size(again));
+        json_array_append_new(
+            w, jpack("{ss ss sO}", "kind", "repeat_team", "message", msg, "entities", again));
+    }
+    if (r->p.quota.by_count && (size_t)r->p.quota.count > r->npool) {
+        snprintf(msg, sizeof msg, "抽取数量 %lld 户大于抽取池 %zu 户，已全部抽取",
+                 (long long)r->p.quota.count, r->npool);
+        json_array_append_new(w, jpack("{ss ss}", "kind", "count_over_pool", "message", msg));
+    }
+    json_decref(over);
+    json_decref(again);
+    return w;
+}
+
+/* Store the tasks and their teams. */
+static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    size_t size = (size_t)r->p.team_size;
+    for (size_t i = 0; i < r->npicks; i++) {
+        int64_t task_id;
+        char stratum[2] = {r->picks[i].stratum, 0};
+        int rc =
+            db_get_int(c->db, e, &task_id,
+                       "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
+                       " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       "iiiittttiii", r->p.id, r->p.agency_id, (int64_t)(i + 1), r->picks[i].id,
+                       stratum[0] ? stratum : NULL, r->p.deadline, r->avoid_text[i],
+                       r->prev_text[i], (int64_t)r->repeat[i], c->now, c->now);
+        for (size_t k = 0; k < size && !rc; k++)
+            if (db_exec(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES (?, ?)",
+                        "ii", task_id, r->teams[i * size + k]) < 0)
+                rc = e->code;
+        if (!rc) rc = task_start(c, task_id, r->p.deadline, e);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems, struct err *e)
+{
+    *problems = NULL;
+    char *seed = arena_strdup(c->arena, seed_in ? seed_in : "");
+    str_trim(seed);
+    if (field_text(seed, "seed", "随机种子", true, DRAW_SEED_MAX, e)) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    struct draw_run r = {0};
+    rc = plan_load(c, id, false, &r.p, e);
+    if (!rc && strcmp(r.p.state, "committed") != 0)
+        rc = err_set(e, ERR_CONFLICT,
+                     strcmp(r.p.state, "drawn") == 0
+                         ? "计划已抽取，不能再次抽取"
+                         : "计划须先公布抽取承诺（抽取池与种子来源）才能抽取");
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    if (!rc && strcmp(today, r.p.deadline) > 0)
+        rc = err_set(e, ERR_CONFLICT, "计划的完成期限（%s）已过，不能再抽取", r.p.deadline);
+    if (!rc) rc = run_pool(c, &r, e);
+    if (!rc) rc = officers_frozen(c, id, &r.officers, e);
+    /* 行政处罚法 第四十三条: the officers each entity must not be checked by */
+    if (!rc)
+        rc = read_pairs(db_query(c->db, e,
+                                 "SELECT entity_id, officer_id FROM entity_avoid"
+                                 " ORDER BY entity_id, officer_id",
+                                 ""),
+                        &r.avoid, e);
+    /* the previous random check of each entity: its latest task in another plan */
+    if (!rc)
+        rc = read_pairs(db_query(c->db, e,
+                                 "SELECT t.entity_id, k.officer_id FROM task t"
+                                 " JOIN task_officer k ON k.task_id = t.id WHERE t.id IN"
+                                 " (SELECT MAX(id) FROM task WHERE plan_id <> ? GROUP BY entity_id)"
+                                 " ORDER BY t.entity_id, k.officer_id",
+                                 "i", id),
+                        &r.prev, e);
+    /* 国办发〔2024〕54号: random checks of each entity this year at this level (inspections of
+     * other kinds are counted once the inspection records exist) */
+    if (!rc)
+        rc = read_pairs(db_query(c->db, e,
+                                 "SELECT t.entity_id, COUNT(*) FROM task t JOIN draw_plan p"
+                                 " ON p.id = t.plan_id WHERE p.year = ? AND p.id <> ?"
+                                 " AND p.level = ? GROUP BY t.entity_id ORDER BY t.entity_id",
+                                 "iit", (int64_t)r.p.year, id, r.p.level),
+                        &r.caps, e);
+    if (rc) goto fail;
+    uint8_t key[DRAW_KEY_BYTES];
+    draw_key(seed, key);
+    draw_entities(r.pool, r.npool, &r.p.quota, key, &r.picks, &r.npicks);
+    int failed = run_teams(c, &r, key, problems);
+    if (failed) {
+        json_t *first = json_array_get(*problems, 0);
+        rc = err_set(e, ERR_INVALID, "有%d个任务无法组成检查组，未保存抽取结果。第%lld号任务：%s",
+                     failed, (long long)json_integer_value(json_object_get(first, "seq")),
+                     json_string_value(json_object_get(first, "reason")));
+        goto fail;
+    }
+    json_t *warnings = run_warnings(&r);
+    char *wtext = json_dumps(warnings, JSON_COMPACT);
+    json_decref(warnings);
+    rc = run_store(c, &r, e);
+    if (!rc && db_exec(c->db, e,
+                       "UPDATE draw_plan SET state = 'drawn', seed = ?, drawn_at = ?, drawn_by = ?,"
+                       " warnings = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                       "tittii", seed, c->now, c->who->username, wtext, c->now, id) < 0)
+        rc = e->code;
+    free(wtext);
+    if (!rc)
+        rc = audit_write(c, "plan.draw", "draw_plan", id,
+                         "双随机抽取：种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员", seed,
+                         r.npool, r.npicks, r.p.team_size);
+    if (rc) goto fail;
+    run_free(&r);
+    return db_commit(c->db, e);
+fail:
+    run_free(&r);
+    db_rollback(c->db);
+    return rc;
+}
+
+/* ---- verification --------------------------------------------------------------------------- */
+
+/* Recompute every team from the frozen officers, the inputs stored with each task and the seed,
+ * and compare with the stored teams. */
+static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_verdict *v,
+                        struct err *e)
+{
+    struct cand_set s = {0};
+    int rc = officers_frozen(c, p->id, &s, e);
+    if (rc) return rc;
+    struct draw_officers *o = draw_officers_new(s.c, s.n, p->officer_cap);
+    uint8_t key[DRAW_KEY_BYTES];
+    draw_key(p->seed, key);
+    struct pairs stored = {0};
+    rc =
+        read_pairs(db_query(c->db, e,
+                            "SELECT t.seq, k.officer_id FROM task t JOIN task_officer k"
+                            " ON k.task_id = t.id WHERE t.plan_id = ? ORDER BY t.seq, k.officer_id",
+                            "i", p->id),
+                   &stored, e);
+    struct db_stmt *st = rc ? NULL
+                            : db_query(c->db, e,
+                                       "SELECT t.seq, d.name, t.avoid, t.prev_team FROM task t"
+                                       " JOIN draw_pool d ON d.plan_id = t.plan_id"
+                                       " AND d.entity_id = t.entity_id WHERE t.plan_id = ?"
+                                       " ORDER BY t.seq",
+                                       "i", p->id);
+    if (!rc && !st) rc = e->code;
+    v->teams_ok = true;
+    snprintf(v->teams_summary, sizeof v->teams_summary, "检查组验证通过");
+    while (!rc && v->teams_ok && (rc = db_step(st, e)) == DB_ROW) {
+        rc = 0;
+        int64_t seq = db_int(st, 0);
+        struct draw_team_rules rules = {.size = p->team_size, .entity = db_text(st, 1)};
+        int64_t *avoid = ids_of(db_text(st, 2), &rules.navoid);
+        int64_t *prev = ids_of(db_text(st, 3), &rules.nprev);
+        rules.avoid = avoid;
+        rules.prev = prev;
+        int64_t team[DRAW_MAX_TEAM];
+        char why[512];
+        size_t n, at = pairs_of(&stored, seq, &n);
+        bool same = draw_team(o, key, (size_t)seq, &rules, team, NULL, why, sizeof why) == 0 &&
+                    n == (size_t)p->team_size;
+        for (size_t k = 0; same && k < n; k++)
+            same = stored.p[at + k][1] == team[k];
+        if (!same) {
+            v->teams_ok = false;
+            snprintf(v->teams_summary, sizeof v->teams_summary,
+                     "第%lld号任务（%s）的检查组与按种子重算的结果不一致", (long long)seq,
+                     rules.entity);
+        }
+        v->tasks++;
+        free(avoid);
+        free(prev);
+    }
+    db_done(st);
+    draw_officers_free(o);
+    free(stored.p);
+    cand_free(&s);
+    return rc < 0 ? rc : 0;
+}
+
+int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict *v, struct err *e)
+{
+    memset(v, 0, sizeof *v);
+    struct plan_rec p;
+    int rc = plan_load(c, id, public_view, &p, e);
+    if (rc) return rc;
+    if (strcmp(p.state, "drawn") != 0) return err_set(e, ERR_CONFLICT, "计划尚未抽取");
+    struct buf snap = {0};
+    struct pairs claimed = {0};
+    rc = pool_text(c, &p, &snap, e);
+    if (!rc)
+        rc = read_pairs(db_query(c->db, e,
+                                 "SELECT entity_id, seq FROM task WHERE plan_id = ? ORDER BY seq",
+                                 "i", id),
+                        &claimed, e);
+    int64_t *ids = xmalloc((claimed.n ? claimed.n : 1) * sizeof *ids);
+    for (size_t i = 0; i < claimed.n; i++)
+        ids[i] = claimed.p[i][0];
+    if (!rc)
+        rc = draw_verify(snap.p ? snap.p : "", snap.len, p.pool_hash, p.seed, &p.quota, ids,
+                         claimed.n, &v->entities, e);
+    if (!rc && !public_view) rc = verify_teams(c, &p, v, e);
+    if (public_view) v->teams_ok = true; /* teams are not published: not checked here */
+    v->ok = !rc && v->entities.ok && v->teams_ok;
+    free(ids);
+    free(claimed.p);
+    buf_free(&snap);
+    return rc;
+}
+
+int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, struct err *e)
+{
+    struct plan_rec p;
+    int rc = plan_load(c, id, public_view, &p, e);
+    if (rc) return rc;
+    if (!p.pool_hash) return err_set(e, ERR_NOTFOUND, "计划尚未公布抽取池");
+    return pool_text(c, &p, out, e);
+}
+
+/* ---- the public site ------------------------------------------------------------------------ */
+
+json_t *plan_public_list(struct ctx *c, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT p.id, p.name, p.level, p.year, p.line, p.state,"
+                                  " p.pool_size, p.pool_hash, p.committed_at, p.drawn_at, a.name"
+                                  " FROM draw_plan p JOIN agency a ON a.id = p.agency_id"
+                                  " WHERE p.state <> 'draft' ORDER BY p.id DESC",
+                                  "");
+    if (!st) return NULL;
+    json_t *rows = json_array();
+    while (db_step(st, e) == DB_ROW) {
+        char on[DATE_STRLEN], drawn[DATE_STRLEN] = "";
+        date_format(date_from_instant(db_int(st, 8)), on);
+        if (!db_null(st, 9)) date_format(date_from_instant(db_int(st, 9)), drawn);
+        json_t *o = json_object();
+        jset_int(o, "id", db_int(st, 0));
+        jset_text(o, "name", db_text(st, 1));
+        jset_text(o, "level_label", plan_level_label(db_text(st, 2)));
+        jset_int(o, "year", db_int(st, 3));
+        jset_text(o, "line_label", catalog_label("lines", db_text(st, 4)));
+        jset_text(o, "state", db_text(st, 5));
+        jset_text(o, "state_label", plan_state_label(db_text(st, 5)));
+        jset_int(o, "pool_size", db_int(st, 6));
+        jset_text(o, "pool_hash", db_text(st, 7));
+        jset_text(o, "committed_on", on);
+        jset_text(o, "drawn_on", *drawn ? drawn : NULL);
+        jset_text(o, "agency", db_text(st, 10));
+        json_array_append_new(rows, o);
+    }
+    db_done(st);
+    if (e->code) {
+        json_decref(rows);
+        return NULL;
+    }
+    return jpack("{so}", "rows", rows);
+}
+
+/* The selection in task order with public names: [{seq, entity_id, name, stratum}]. */
+static json_t *public_selection(struct ctx *c, int64_t id, struct err *e)
+{
+    json_t *arr = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT t.seq, t.entity_id, d.name, t.stratum FROM task t"
+                                  " JOIN draw_pool d ON d.plan_id = t.plan_id"
+                                  " AND d.entity_id = t.entity_id WHERE t.plan_id = ?"
+                                  " ORDER BY t.seq",
+                                  "i", id);
+    while (st && db_step(st, e) == DB_ROW) {
+        json_t *o = json_object();
+        jset_int(o, "seq", db_int(st, 0));
+        jset_int(o, "entity_id", db_int(st, 1));
+        jset_text(o, "name", db_text(st, 2));
+        jset_text(o, "stratum", db_text(st, 3));
+        json_array_append_new(arr, o);
+    }
+    db_done(st);
+    return arr;
+}
+
+json_t *plan_public_get(struct ctx *c, int64_t id, struct err *e)
+{
+    struct plan_rec p;
+    if (plan_load(c, id, true, &p, e)) return NULL;
+    json_t *o = plan_json_full(c, &p, e);
+    json_object_del(o, "warnings"); /* internal: names entities over their cap */
+    if (strcmp(p.state, "drawn") == 0) {
+        json_object_set_new(o, "selection", public_selection(c, id, e));
+        struct plan_verdict v;
+        char msg[200];
+        snprintf(msg, sizeof msg,
+                 "抽取池较大（%lld户），本页不再逐次重算：请下载快照，用核对程序按上面的种子验证",
+                 (long long)p.pool_size);
+        if (p.pool_size > PLAN_LIVE_VERIFY_MAX) /* an open page must not cost seconds per view */
+            json_object_set_new(o, "verification",
+                                jpack("{sb sb ss}", "ok", false, "live", false, "summary", msg));
+        else if (plan_verify(c, id, true, &v, e) == 0)
+            json_object_set_new(o, "verification",
+                                jpack("{sb sb sb ss sb ss sI}", "live", true, "ok", v.entities.ok,
+                                      "hash_ok", v.entities.hash_ok, "hash", v.entities.hash,
+                                      "selection_ok", v.entities.selection_ok, "summary",
+                                      v.entities.summary, "pool", (json_int_t)v.entities.pool));
+    }
+    if (e->code) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}

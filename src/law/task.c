@@ -1,0 +1,471 @@
+/* task.c — random-check tasks through the shared workflow, their lists and their figures. */
+#include "base/jpack.h"
+#include "law/task.h"
+#include "law/catalog.h"
+#include "law/draw.h"
+#include "law/field.h"
+#include "law/plan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- the workflow --------------------------------------------------------------------------- */
+
+static const struct {
+    const char *code, *label;
+} reasons[] = {
+    {"suspended", "停业"},
+    {"closed", "关闭（注销）"},
+    {"not_found", "查无此户"},
+    {"other", "其他"},
+};
+
+static const struct {
+    const char *code, *label;
+} outcomes[] = {
+    {"pass", "未发现问题"},
+    {"rectify", "责令整改"},
+    {"refer", "立案查处"},
+};
+
+const char *task_reason_label(const char *reason)
+{
+    for (size_t i = 0; i < countof(reasons); i++)
+        if (reason && strcmp(reason, reasons[i].code) == 0) return reasons[i].label;
+    return NULL;
+}
+
+const char *task_outcome_label(const char *outcome)
+{
+    for (size_t i = 0; i < countof(outcomes); i++)
+        if (outcome && strcmp(outcome, outcomes[i].code) == 0) return outcomes[i].label;
+    return NULL;
+}
+
+static const struct wf_state states[] = {
+    {"pending", "待检查", false},
+    {"inspected", "已检查", false},
+    {"published", "已公示", true},
+    {"unable", "无法检查", true},
+};
+
+const struct wf_deadline_rule task_deadline_inspect = {"inspect", "检查期限", 0, false,
+                                                       "双随机抽查计划的完成期限"};
+/* 国发〔2019〕5号: results are published within 20 working days of the check. */
+static const struct wf_deadline_rule deadline_publish = {
+    "publish", "结果公示期限", TASK_PUBLISH_DAYS, true,
+    "国发〔2019〕5号：检查结果20个工作日内公示"};
+
+/* The task's plan start and, once inspected, the inspection date. */
+static int task_dates(struct ctx *c, int64_t id, const char **starts_on, const char **inspected_on,
+                      struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT p.starts_on, t.inspected_on FROM task t"
+                                  " JOIN draw_plan p ON p.id = t.plan_id WHERE t.id = ?",
+                                  "i", id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        *starts_on = arena_strdup(c->arena, db_text(st, 0));
+        *inspected_on = db_null(st, 1) ? NULL : arena_strdup(c->arena, db_text(st, 1));
+        rc = 0;
+    } else if (rc == DB_DONE) {
+        rc = err_set(e, ERR_NOTFOUND, "抽查任务不存在");
+    }
+    db_done(st);
+    return rc;
+}
+
+/* A step's date may not lie in the future or before from (both YYYY-MM-DD). */
+static int date_between(struct ctx *c, const char *date, const char *from, const char *what,
+                        struct err *e)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    if (date && *date && strcmp(date, today) > 0)
+        return err_field(e, "date", "%s不能晚于今天", what);
+    if (date && *date && from && strcmp(date, from) < 0)
+        return err_field(e, "date", "%s不能早于%s", what, from);
+    return 0;
+}
+
+/* Completed through an inspection: the inspection and its date are given. */
+static int guard_inspect(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    if (!a || a->ref_id <= 0) return err_set(e, ERR_INVALID, "抽查任务须通过检查记录完成");
+    if (!a->date || !*a->date) return err_field(e, "date", "请填写检查日期");
+    const char *starts = NULL, *inspected = NULL;
+    int rc = task_dates(c, id, &starts, &inspected, e);
+    return rc ? rc : date_between(c, a->date, starts, "检查日期", e);
+}
+
+/* 无法检查 needs a recorded lawful reason (RULES.md §4: 完结 counts it). */
+static int guard_unable(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    if (!a || !task_reason_label(a->reason))
+        return err_field(e, "reason", "请选择无法检查的原因：停业、关闭（注销）、查无此户或其他");
+    if (strcmp(a->reason, "other") == 0 && str_blank(a->note))
+        return err_field(e, "note", "原因为“其他”时须写明具体情况");
+    if (field_text(a->note, "note", "情况说明", false, 200, e)) return e->code;
+    const char *starts = NULL, *inspected = NULL;
+    int rc = task_dates(c, id, &starts, &inspected, e);
+    return rc ? rc : date_between(c, a->date, starts, "核实日期", e);
+}
+
+/* Publication follows the inspection. */
+static int guard_publish(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    const char *starts = NULL, *inspected = NULL;
+    int rc = task_dates(c, id, &starts, &inspected, e);
+    return rc ? rc : date_between(c, a ? a->date : NULL, inspected, "公示日期", e);
+}
+
+static const struct wf_transition steps[] = {
+    {"pending", "inspect", "inspected", "录入检查结果", PERM_INSPECTION_WRITE, guard_inspect,
+     &deadline_publish, "inspect"},
+    {"pending", "unable", "unable", "无法检查", PERM_INSPECTION_WRITE, guard_unable, NULL,
+     "inspect"},
+    {"inspected", "publish", "published", "公示检查结果", PERM_PLAN_WRITE, guard_publish, NULL,
+     "publish"},
+};
+
+const struct workflow task_workflow = {"task",          "task", states,
+                                       countof(states), steps,  countof(steps)};
+
+int task_start(struct ctx *c, int64_t id, const char *deadline, struct err *e)
+{
+    struct wf_args a = {.due = deadline};
+    return wf_start(c, &task_workflow, id, &task_deadline_inspect, &a, e);
+}
+
+/* End a step's transaction: commit when rc is 0, else roll back; returns rc or the commit's. */
+static int finish(struct ctx *c, int rc, struct err *e)
+{
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+int task_complete(struct ctx *c, int64_t id, int64_t inspection_id, const char *date,
+                  const char *outcome, struct err *e)
+{
+    if (!task_outcome_label(outcome))
+        return err_field(e, "outcome", "检查结论应为未发现问题、责令整改或立案查处");
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    struct wf_args a = {.date = date, .ref_id = inspection_id, .note = task_outcome_label(outcome)};
+    rc = wf_apply(c, &task_workflow, id, "inspect", &a, NULL, e);
+    if (!rc && db_exec(c->db, e,
+                       "UPDATE task SET inspected_on = ?, outcome = ?, inspection_id = ?,"
+                       " updated_at = ? WHERE id = ?",
+                       "ttiii", date, outcome, inspection_id, c->now, id) < 0)
+        rc = e->code;
+    return finish(c, rc, e);
+}
+
+int task_unable(struct ctx *c, int64_t id, const char *reason, const char *text, const char *date,
+                struct err *e)
+{
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    struct wf_args a = {.date = date, .reason = reason, .note = text};
+    rc = wf_apply(c, &task_workflow, id, "unable", &a, NULL, e);
+    if (!rc && db_exec(c->db, e,
+                       "UPDATE task SET reason = ?, reason_text = ?, updated_at = ? WHERE id = ?",
+                       "ttii", reason, blank_to_null(text), c->now, id) < 0)
+        rc = e->code;
+    return finish(c, rc, e);
+}
+
+int task_publish(struct ctx *c, int64_t id, const char *date, struct err *e)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    const char *day = str_blank(date) ? today : date;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    struct wf_args a = {.date = day};
+    rc = wf_apply(c, &task_workflow, id, "publish", &a, NULL, e);
+    if (!rc && db_exec(c->db, e, "UPDATE task SET published_on = ?, updated_at = ? WHERE id = ?",
+                       "tii", day, c->now, id) < 0)
+        rc = e->code;
+    return finish(c, rc, e);
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+/* The team of task id: [{id, name}] in id order. */
+static json_t *team_of(struct ctx *c, int64_t id, struct err *e)
+{
+    json_t *arr = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT o.id, o.name FROM task_officer k JOIN officer o"
+                                  " ON o.id = k.officer_id WHERE k.task_id = ? ORDER BY o.id",
+                                  "i", id);
+    while (st && db_step(st, e) == DB_ROW)
+        json_array_append_new(
+            arr, jpack("{sI ss}", "id", (json_int_t)db_int(st, 0), "name", db_text(st, 1)));
+    db_done(st);
+    return arr;
+}
+
+/* The publication deadline's due day of task id (arena), or NULL before the inspection. */
+static const char *publish_due(struct ctx *c, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT due_on FROM wf_deadline WHERE kind = 'task'"
+                                  " AND object_id = ? AND name = 'publish'",
+                                  "i", id);
+    const char *due = NULL;
+    if (st && db_step(st, e) == DB_ROW) due = arena_strdup(c->arena, db_text(st, 0));
+    db_done(st);
+    return due;
+}
+
+#define TASK_COLS                                                                                  \
+    "t.id, t.seq, t.state, t.deadline, t.inspected_on, t.outcome, t.published_on, t.reason,"       \
+    " t.reason_text, t.stratum, x.id, x.name, p.id, p.name, a.path, t.repeat_team"
+
+/* One task row with its flags (today: YYYY-MM-DD). */
+static json_t *task_row(struct ctx *c, struct db_stmt *st, const char *today, struct err *e)
+{
+    json_t *o = json_object();
+    int64_t id = db_int(st, 0);
+    const char *state = db_text(st, 2), *deadline = db_text(st, 3);
+    jset_int(o, "id", id);
+    jset_int(o, "seq", db_int(st, 1));
+    jset_text(o, "state", state);
+    jset_text(o, "state_label", wf_state_label(&task_workflow, state));
+    jset_text(o, "deadline", deadline);
+    jset_bool(o, "overdue", strcmp(state, "pending") == 0 && strcmp(deadline, today) < 0);
+    jset_text(o, "inspected_on", db_text(st, 4));
+    jset_text(o, "outcome", db_text(st, 5));
+    jset_text(o, "outcome_label", task_outcome_label(db_text(st, 5)));
+    jset_text(o, "published_on", db_text(st, 6));
+    jset_text(o, "reason", db_text(st, 7));
+    jset_text(o, "reason_label", task_reason_label(db_text(st, 7)));
+    jset_text(o, "reason_text", db_text(st, 8));
+    jset_text(o, "stratum", db_text(st, 9));
+    jset_int(o, "entity_id", db_int(st, 10));
+    jset_text(o, "entity", db_text(st, 11));
+    jset_int(o, "plan_id", db_int(st, 12));
+    jset_text(o, "plan", db_text(st, 13));
+    jset_bool(o, "repeat_team", db_int(st, 15) != 0);
+    const char *due = db_null(st, 4) ? NULL : publish_due(c, id, e);
+    const char *published = db_text(st, 6);
+    jset_text(o, "publish_due", due);
+    /* 国发〔2019〕5号: late when published after the 20th working day, or still unpublished */
+    jset_bool(o, "publish_late", due && published && strcmp(published, due) > 0);
+    jset_bool(o, "publish_overdue", due && !published && strcmp(today, due) > 0);
+    return o;
+}
+
+json_t *task_get(struct ctx *c, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " TASK_COLS " FROM task t JOIN entity x"
+                                  " ON x.id = t.entity_id JOIN draw_plan p ON p.id = t.plan_id"
+                                  " JOIN agency a ON a.id = t.agency_id WHERE t.id = ?",
+                                  "i", id);
+    if (!st) return NULL;
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    json_t *o = NULL;
+    const char *state = NULL;
+    if (db_step(st, e) == DB_ROW && actor_sees_path(c->who, db_text(st, 14))) {
+        state = arena_strdup(c->arena, db_text(st, 2));
+        o = task_row(c, st, today, e);
+    }
+    db_done(st);
+    if (!o) {
+        if (!e->code) err_set(e, ERR_NOTFOUND, "抽查任务不存在");
+        return NULL;
+    }
+    json_object_set_new(o, "team", team_of(c, id, e));
+    json_object_set_new(o, "actions", wf_actions(c, &task_workflow, state));
+    json_t *h = wf_history(c, &task_workflow, id, e);
+    if (h) json_object_update_new(o, h);
+    json_t *rs = json_array();
+    for (size_t i = 0; i < countof(reasons); i++)
+        json_array_append_new(rs,
+                              jpack("{ss ss}", "code", reasons[i].code, "label", reasons[i].label));
+    json_object_set_new(o, "reasons", rs);
+    if (e->code) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* The officer the actor's account belongs to, or 0. */
+static int64_t own_officer(struct ctx *c, struct err *e)
+{
+    int64_t id = 0;
+    struct db_stmt *st =
+        db_query(c->db, e, "SELECT officer_id FROM app_user WHERE id = ?", "i", c->who->user_id);
+    if (st && db_step(st, e) == DB_ROW && !db_null(st, 0)) id = db_int(st, 0);
+    db_done(st);
+    return id;
+}
+
+json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
+{
+    int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 50;
+    int page = q->page > 0 ? q->page : 1;
+    int64_t officer = q->mine ? own_officer(c, e) : 0;
+    if (q->mine && !officer)
+        return jpack("{s[] sb si si sb}", "rows", "more", false, "page", page, "per_page", per,
+                     "no_officer", true);
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT " TASK_COLS " FROM task t JOIN entity x ON x.id = t.entity_id"
+                 " JOIN draw_plan p ON p.id = t.plan_id JOIN agency a ON a.id = t.agency_id"
+                 " WHERE a.path LIKE ? AND (? = 0 OR t.plan_id = ?)"
+                 " AND (? = 0 OR t.id IN (SELECT task_id FROM task_officer WHERE officer_id = ?))"
+                 " AND (? IS NULL OR t.state = ?) ORDER BY t.plan_id DESC, t.seq LIMIT ? OFFSET ?",
+                 "tiiiittii", arena_printf(c->arena, "%s%%", c->who->agency_path), q->plan_id,
+                 q->plan_id, officer, officer, blank_to_null(q->state), blank_to_null(q->state),
+                 (int64_t)per + 1, (int64_t)(page - 1) * per);
+    if (!st) return NULL;
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    json_t *rows = json_array();
+    int n = 0;
+    bool more = false;
+    while (db_step(st, e) == DB_ROW) {
+        if (++n > per) {
+            more = true;
+            break;
+        }
+        json_array_append_new(rows, task_row(c, st, today, e));
+    }
+    db_done(st);
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        int64_t id = json_integer_value(json_object_get(row, "id"));
+        json_object_set_new(row, "team", team_of(c, id, e));
+    }
+    if (e->code) {
+        json_decref(rows);
+        return NULL;
+    }
+    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+}
+
+/* ---- figures (RULES.md §4) ------------------------------------------------------------------ */
+
+/* Add the rates of counts to row o. */
+static void add_rates(json_t *o, int64_t tasks, int64_t inspected, int64_t unable)
+{
+    char rate[DRAW_RATE_TEXT];
+    draw_rate_text(inspected, tasks, rate);
+    jset_text(o, "completion_rate", rate);
+    json_object_set_new(o, "completion_bp", json_integer(draw_rate_bp(inspected, tasks)));
+    draw_rate_text(inspected + unable, tasks, rate);
+    jset_text(o, "closure_rate", rate);
+    json_object_set_new(o, "closure_bp", json_integer(draw_rate_bp(inspected + unable, tasks)));
+}
+
+json_t *task_stats(struct ctx *c, int year, const char *by, struct err *e)
+{
+    /* the grouping column comes from this fixed list, never from input */
+    const char *key = "p.id", *label = "p.name";
+    if (by && strcmp(by, "level") == 0)
+        key = label = "p.level";
+    else if (by && strcmp(by, "line") == 0)
+        key = label = "p.line";
+    else if (by && strcmp(by, "year") == 0)
+        key = label = "p.year";
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    const char *sql = arena_printf(
+        c->arena,
+        "SELECT %s, %s, COUNT(*),"
+        " SUM(CASE WHEN t.state IN ('inspected', 'published') THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN t.state = 'unable' THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN t.outcome = 'rectify' THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN t.outcome = 'refer' THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN d.id IS NOT NULL AND (d.ended_on > d.due_on OR (d.ended_on IS NULL"
+        " AND d.due_on < ?)) THEN 1 ELSE 0 END)"
+        " FROM task t JOIN draw_plan p ON p.id = t.plan_id JOIN agency a ON a.id = t.agency_id"
+        " LEFT JOIN wf_deadline d ON d.kind = 'task' AND d.object_id = t.id AND d.name = 'publish'"
+        " WHERE a.path LIKE ? AND (? = 0 OR p.year = ?) GROUP BY %s, %s ORDER BY %s",
+        key, label, key, label, key);
+    struct db_stmt *st =
+        db_query(c->db, e, sql, "ttii", today, arena_printf(c->arena, "%s%%", c->who->agency_path),
+                 (int64_t)year, (int64_t)year);
+    if (!st) return NULL;
+    json_t *rows = json_array();
+    int64_t sum[6] = {0};
+    while (db_step(st, e) == DB_ROW) {
+        json_t *o = json_object();
+        const char *k = db_text(st, 1);
+        if (strcmp(key, "p.level") == 0)
+            k = plan_level_label(k);
+        else if (strcmp(key, "p.line") == 0)
+            k = catalog_label("lines", k);
+        jset_text(o, "key", db_text(st, 0));
+        jset_text(o, "label", k ? k : db_text(st, 1));
+        int64_t v[6];
+        for (int i = 0; i < 6; i++)
+            sum[i] += v[i] = db_int(st, 2 + i);
+        jset_int(o, "tasks", v[0]);
+        jset_int(o, "inspected", v[1]);
+        jset_int(o, "unable", v[2]);
+        jset_int(o, "closed", v[1] + v[2]);
+        jset_int(o, "rectify", v[3]);
+        jset_int(o, "filed", v[4]);
+        jset_int(o, "publish_late", v[5]);
+        add_rates(o, v[0], v[1], v[2]);
+        json_array_append_new(rows, o);
+    }
+    db_done(st);
+    json_t *total = json_object();
+    jset_int(total, "tasks", sum[0]);
+    jset_int(total, "inspected", sum[1]);
+    jset_int(total, "unable", sum[2]);
+    jset_int(total, "closed", sum[1] + sum[2]);
+    jset_int(total, "rectify", sum[3]);
+    jset_int(total, "filed", sum[4]);
+    jset_int(total, "publish_late", sum[5]);
+    add_rates(total, sum[0], sum[1], sum[2]);
+    if (e->code) {
+        json_decref(rows);
+        json_decref(total);
+        return NULL;
+    }
+    return jpack("{so so}", "rows", rows, "total", total);
+}
+
+json_t *task_public_results(struct ctx *c, int64_t plan_id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT t.seq, d.name, t.inspected_on, t.outcome,"
+                                  " t.published_on, w.due_on FROM task t JOIN draw_pool d"
+                                  " ON d.plan_id = t.plan_id AND d.entity_id = t.entity_id"
+                                  " LEFT JOIN wf_deadline w ON w.kind = 'task'"
+                                  " AND w.object_id = t.id AND w.name = 'publish'"
+                                  " WHERE t.plan_id = ? AND t.state = 'published' ORDER BY t.seq",
+                                  "i", plan_id);
+    if (!st) return NULL;
+    json_t *arr = json_array();
+    while (db_step(st, e) == DB_ROW) {
+        const char *pub = db_text(st, 4), *due = db_text(st, 5);
+        json_array_append_new(arr, jpack("{sI ss ss ss? ss sb}", "seq", (json_int_t)db_int(st, 0),
+                                         "name", db_text(st, 1), "inspected_on", db_text(st, 2),
+                                         "outcome_label", task_outcome_label(db_text(st, 3)),
+                                         "published_on", pub, "late",
+                                         due && pub && strcmp(pub, due) > 0));
+    }
+    db_done(st);
+    if (e->code) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
+}

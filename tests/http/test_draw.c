@@ -1,0 +1,724 @@
+/* test_draw.c — 双随机、一公开 through the real router: the check-item list, plans from draft to
+ * commitment to draw, the recomputation, tasks and their steps, the figures, 回避 lists, and the
+ * public pages without login; field errors in Chinese next to their fields, permissions, CSRF,
+ * no personal data on the public site. */
+#include "tests/support.h"
+#include "base/buf.h"
+#include "base/codes.h"
+#include "base/date.h"
+#include "law/draw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+/* Today plus offset days, YYYY-MM-DD, in one of four rotating buffers. */
+static const char *day(int offset)
+{
+    static char bufs[4][DATE_STRLEN];
+    static int next;
+    char *out = bufs[next++ % 4];
+    date_format(date_from_instant(time(NULL)) + offset, out);
+    return out;
+}
+
+/* POST a JSON object (stolen) to target, expecting status; returns the id of the answer. */
+static int64_t post_json(struct harness *h, struct client *c, const char *target, json_t *o,
+                         int status)
+{
+    struct hresp r;
+    h_send_json(h, c, "POST", target, o, &r);
+    ASSERT_STATUS(r, status);
+    int64_t id = json_integer_value(json_object_get(r.json, "id"));
+    hresp_free(&r);
+    return id;
+}
+
+/* n clinics named 康宁诊所<i> (USCC numbers from from), and one person (张三丰). */
+static void add_entities(struct harness *h, struct client *c, int from, int n, bool person)
+{
+    for (int i = from; i < from + n; i++) {
+        char uscc[USCC_LEN + 1], name[32];
+        h_uscc(i, uscc);
+        snprintf(name, sizeof name, "康宁诊所%d号", i);
+        post_json(h, c, "/api/v1/entities",
+                  json_pack("{ss ss ss ss}", "name", name, "uscc", uscc, "address", "湖塘镇1号",
+                            "subtype", "clinic"),
+                  201);
+    }
+    if (person) {
+        char idno[IDCARD_LEN + 1];
+        h_idno(99, idno);
+        post_json(h, c, "/api/v1/entities",
+                  json_pack("{ss ss ss ss}", "kind", "person", "name", "张三丰", "id_number", idno,
+                            "subtype", "person"),
+                  201);
+    }
+}
+
+/* An officer of the medical line named 执法员<seq>, certificate JS-<seq>. */
+static int64_t add_officer(struct harness *h, struct client *c, int seq)
+{
+    char idno[IDCARD_LEN + 1], name[32], cert[32];
+    h_idno(seq, idno);
+    snprintf(name, sizeof name, "执法员%d", seq);
+    snprintf(cert, sizeof cert, "JS-%d", seq);
+    return post_json(h, c, "/api/v1/officers",
+                     json_pack("{ss ss ss ss ss s[ss]}", "name", name, "id_number", idno, "cert_no",
+                               cert, "cert_issued", day(-10), "cert_expires", day(1000), "lines",
+                               "medical", "infectious"),
+                     201);
+}
+
+/* A published medical check item; returns its id. */
+static int64_t add_item(struct harness *h, struct client *c, const char *code)
+{
+    int64_t id = post_json(h, c, "/api/v1/check-items",
+                           json_pack("{ss ss ss ss s[ss] ss ss}", "code", code, "name",
+                                     "医疗机构依法执业情况", "line", "medical", "basis",
+                                     "《医疗机构管理条例》第四十条", "method", "onsite", "document",
+                                     "ratio", "5", "frequency", "每年1次"),
+                           201);
+    char url[64];
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld/publish", (long long)id);
+    struct hresp r;
+    h_request(h, c, "POST", url, "{}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    return id;
+}
+
+/* A plan drawing count entities with item; returns its id. */
+static int64_t add_plan(struct harness *h, struct client *c, int64_t item, int count)
+{
+    json_t *o =
+        json_pack("{ss ss ss ss s[I] ss si ss ss}", "name", "医疗机构双随机抽查", "level", "county",
+                  "year", "2026", "line", "medical", "items", (json_int_t)item, "quota_mode",
+                  "count", "count", count, "starts_on", day(0), "deadline", day(60));
+    return post_json(h, c, "/api/v1/plans", o, 201);
+}
+
+/* POST form fields (name, value, …, NULL) to target; the answer in r. */
+#define FORM(h, c, target, r, ...) h_send_form(h, c, target, h_form(__VA_ARGS__, NULL), r)
+
+/* A complete set-up: 8 clinics, a person, 3 officers, a published item, a plan of 4, committed and
+ * drawn through the API. Returns the plan id. */
+static int64_t drawn_plan(struct harness *h, struct client *c)
+{
+    add_entities(h, c, 1, 8, true);
+    for (int i = 1; i <= 3; i++)
+        add_officer(h, c, i);
+    int64_t plan = add_plan(h, c, add_item(h, c, "YL-01"), 4);
+    char url[64];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/commit", (long long)plan);
+    h_send_json(h, c, "POST", url, json_pack("{ss}", "seed_source", "公开摇号现场公布的号码"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/draw", (long long)plan);
+    h_send_json(h, c, "POST", url, json_pack("{ss}", "seed", "381920"), &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "state")), "drawn");
+    hresp_free(&r);
+    return plan;
+}
+
+/* ---- the list of check items ------------------------------------------------------------- */
+
+static void test_check_item_pages(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    struct hresp r;
+    h_request(h, &c, "GET", "/check-items", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "尚无抽查事项");
+    ASSERT_HAS(r, "href=\"/check-items/new\"");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/check-items/new", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "name=\"basis\"");
+    hresp_free(&r);
+
+    /* field errors in Chinese next to their fields, the typed values kept */
+    FORM(h, &c, "/check-items", &r, "code", "C 1", "name", "", "line", "medical", "ratio", "200");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "code", "事项编码只能由字母、数字和 - _ . 组成");
+    h_assert_field_error(&r, "name", "请填写抽查事项名称");
+    h_assert_field_error(&r, "basis", "请填写抽查依据");
+    h_assert_field_error(&r, "ratio", "抽查比例应为大于0且不超过100的百分数");
+    ASSERT_HAS(r, "name=\"code\" value=\"C 1\"");
+    hresp_free(&r);
+
+    FORM(h, &c, "/check-items", &r, "code", "YL-01", "name", "医疗机构依法执业", "line", "medical",
+         "basis", "《医疗机构管理条例》", "method", "onsite", "subtypes", "clinic");
+    ASSERT_STATUS(r, 303);
+    int64_t id = h_id_from_location(&r, "/check-items/");
+    hresp_free(&r);
+    char url[96];
+    snprintf(url, sizeof url, "/check-items/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "医疗机构依法执业");
+    ASSERT_HAS(r, "未公布");
+    ASSERT_HAS(r, "诊所");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/check-items/%lld/edit", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "name=\"code\" value=\"YL-01\"");
+    hresp_free(&r);
+    /* save through the form and the API */
+    snprintf(url, sizeof url, "/check-items/%lld", (long long)id);
+    FORM(h, &c, url, &r, "code", "YL-01", "name", "医疗机构依法执业情况", "line", "medical",
+         "basis", "《医疗机构管理条例》第四十条", "method", "onsite");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld", (long long)id);
+    h_send_json(h, &c, "PUT", url,
+                json_pack("{ss ss ss ss s[s] ss}", "code", "YL-01", "name", "医疗机构依法执业情况",
+                          "line", "medical", "basis", "《医疗机构管理条例》第四十条", "method",
+                          "onsite", "ratio", "5.5"),
+                &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "ratio")), "5.5%");
+    hresp_free(&r);
+
+    /* publish by form; then it is locked */
+    snprintf(url, sizeof url, "/check-items/%lld/publish", (long long)id);
+    FORM(h, &c, url, &r, "x", "1");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld/publish", (long long)id);
+    h_request(h, &c, "POST", url, "{}", &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/check-items/%lld/edit", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 409);
+    ASSERT_HAS(r, "请先撤回公布");
+    hresp_free(&r);
+    /* the public list, without login */
+    h_request(h, NULL, "GET", "/public/check-items", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "医疗机构依法执业情况");
+    ASSERT_HAS(r, "5.5%");
+    hresp_free(&r);
+    assert_int_equal(h_count_rows(h, NULL, "/api/v1/public/check-items"), 1);
+    /* withdraw through the API */
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld/withdraw", (long long)id);
+    h_request(h, &c, "POST", url, "{}", &r);
+    ASSERT_STATUS(r, 200);
+    assert_false(json_is_true(json_object_get(r.json, "published")));
+    hresp_free(&r);
+    assert_int_equal(h_count_rows(h, NULL, "/api/v1/public/check-items"), 0);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/check-items?line=medical"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/check-items?line=water"), 0);
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "code")), "YL-01");
+    hresp_free(&r);
+}
+
+/* ---- plans -------------------------------------------------------------------------------- */
+
+static void test_plan_form_commit_and_draw_pages(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    add_entities(h, &c, 1, 6, false);
+    for (int i = 1; i <= 3; i++)
+        add_officer(h, &c, i);
+    int64_t item = add_item(h, &c, "YL-01");
+    struct hresp r;
+    h_request(h, &c, "GET", "/plans", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "尚无抽查计划");
+    ASSERT_HAS(r, ">双随机</a>"); /* the navigation entry */
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/plans/new", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "YL-01 医疗机构依法执业情况");
+    hresp_free(&r);
+
+    /* errors next to their fields */
+    FORM(h, &c, "/plans", &r, "name", "", "level", "county", "year", "2026", "line", "medical",
+         "quota_mode", "ratio", "ratio", "0", "starts_on", day(10), "deadline", day(0), "team_size",
+         "1");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "name", "请填写计划名称");
+    h_assert_field_error(&r, "ratio", "比例应为大于0且不超过100的百分数");
+    h_assert_field_error(&r, "deadline", "完成期限不能早于计划开始日期");
+    h_assert_field_error(&r, "team_size", "检查组人数应为2至8之间的整数");
+    ASSERT_HAS(r, "请至少选择一项已公布的抽查事项");
+    hresp_free(&r);
+
+    char item_s[24];
+    snprintf(item_s, sizeof item_s, "%lld", (long long)item);
+    FORM(h, &c, "/plans", &r, "name", "第一批", "level", "county", "year", "2026", "line",
+         "medical", "items", item_s, "quota_mode", "count", "count", "3", "starts_on", day(0),
+         "deadline", day(30), "pool_statuses", "open");
+    ASSERT_STATUS(r, 303);
+    int64_t plan = h_id_from_location(&r, "/plans/");
+    hresp_free(&r);
+    char url[96];
+    snprintf(url, sizeof url, "/plans/%lld", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "符合条件的监管对象 <b>6</b> 户，按计划抽取 <b>3</b> 户");
+    ASSERT_HAS(r, "可参加抽取 <b>3</b> 名");
+    ASSERT_HAS(r, "冻结抽取池并公布承诺");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld/edit", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "name=\"name\" value=\"第一批\"");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld", (long long)plan);
+    FORM(h, &c, url, &r, "name", "第一批（修订）", "level", "county", "year", "2026", "line",
+         "medical", "items", item_s, "quota_mode", "count", "count", "3", "starts_on", day(0),
+         "deadline", day(30));
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld", (long long)plan);
+    h_send_json(h, &c, "PUT", url,
+                json_pack("{ss ss ss ss s[I] ss ss ss ss}", "name", "第一批", "level", "county",
+                          "year", "2026", "line", "medical", "items", (json_int_t)item,
+                          "quota_mode", "count", "count", "3", "starts_on", day(0), "deadline",
+                          day(30)),
+                &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "quota")), "抽取 3 户");
+    hresp_free(&r);
+
+    /* commit: the seed source is required */
+    snprintf(url, sizeof url, "/plans/%lld/commit", (long long)plan);
+    FORM(h, &c, url, &r, "seed_source", "");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "seed_source", "请填写种子来源");
+    hresp_free(&r);
+    FORM(h, &c, url, &r, "seed_source", "3月2日公开摇号");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "快照 SHA-256");
+    ASSERT_HAS(r, "name=\"seed\"");
+    ASSERT_LACKS(r, "href=\"/plans/1/edit\"");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld/edit", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+
+    /* draw: the seed is required; then the tasks show */
+    snprintf(url, sizeof url, "/plans/%lld/draw", (long long)plan);
+    FORM(h, &c, url, &r, "seed", " ");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "seed", "请填写随机种子");
+    hresp_free(&r);
+    FORM(h, &c, url, &r, "seed", "见证人 305817");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "抽取结果（3 项任务）");
+    ASSERT_HAS(r, "见证人 305817");
+    ASSERT_HAS(r, "执法员");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld/verify", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "验证通过");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/verify", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(json_is_true(json_object_get(r.json, "ok")));
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "teams"), "tasks")),
+                     3);
+    hresp_free(&r);
+    /* a second draw is refused */
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/draw", (long long)plan);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "seed", "again"), &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/plans?state=drawn"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/plans?year=2025"), 0);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "tasks")), 3);
+    hresp_free(&r);
+}
+
+static void test_withdraw_and_delete(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    add_entities(h, &c, 1, 3, false);
+    int64_t item = add_item(h, &c, "YL-01");
+    int64_t a = add_plan(h, &c, item, 2), b = add_plan(h, &c, item, 2);
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/plans/%lld/commit", (long long)a);
+    FORM(h, &c, url, &r, "seed_source", "摇号");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld/withdraw", (long long)a);
+    FORM(h, &c, url, &r, "reason", "");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "reason", "请填写撤回理由");
+    hresp_free(&r);
+    FORM(h, &c, url, &r, "reason", "漏列了乡镇卫生院");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/withdraw", (long long)a);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "reason", "再次"), &r);
+    ASSERT_STATUS(r, 409); /* a draft has no commitment to withdraw */
+    hresp_free(&r);
+    /* the withdrawn commitment stays: the plan cannot be deleted, b (never committed) can */
+    snprintf(url, sizeof url, "/api/v1/plans/%lld", (long long)a);
+    h_request(h, &c, "DELETE", url, NULL, &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld/delete", (long long)b);
+    FORM(h, &c, url, &r, "x", "1");
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, "/plans");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld", (long long)b);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    int64_t d = add_plan(h, &c, item, 1);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld", (long long)d);
+    h_request(h, &c, "DELETE", url, NULL, &r);
+    ASSERT_STATUS(r, 204);
+    hresp_free(&r);
+}
+
+static void test_failed_draw_lists_every_problem(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    add_entities(h, &c, 1, 3, false);
+    add_officer(h, &c, 1); /* one officer: no team of two */
+    int64_t plan = add_plan(h, &c, add_item(h, &c, "YL-01"), 2);
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/commit", (long long)plan);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "seed_source", "摇号"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/draw", (long long)plan);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "seed", "1"), &r);
+    ASSERT_STATUS(r, 422);
+    json_t *problems =
+        json_object_get(json_object_get(json_object_get(r.json, "error"), "details"), "problems");
+    assert_int_equal(json_array_size(problems), 2);
+    assert_non_null(
+        strstr(json_string_value(json_object_get(json_array_get(problems, 0), "reason")),
+               "可选执法人员不足2名（可选1名）"));
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/plans/%lld/draw", (long long)plan);
+    FORM(h, &c, url, &r, "seed", "1");
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r, "无法组成检查组的任务");
+    ASSERT_HAS(r, "第1号任务：单位「康宁诊所");
+    ASSERT_HAS(r, "name=\"seed\" value=\"1\"");
+    hresp_free(&r);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/tasks"), 0);
+}
+
+/* ---- tasks, figures, 回避 ----------------------------------------------------------------- */
+
+static void test_task_pages_and_figures(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    int64_t plan = drawn_plan(h, &c);
+    char url[96];
+    snprintf(url, sizeof url, "/api/v1/tasks?plan=%lld", (long long)plan);
+    assert_int_equal(h_count_rows(h, &c, url), 4);
+    struct hresp r;
+    h_request(h, &c, "GET", "/tasks", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "待检查");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/tasks?mine=1", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "您的账户未关联执法人员");
+    hresp_free(&r);
+    h_request(h, &c, "GET", url, NULL, &r);
+    int64_t task = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
+    hresp_free(&r);
+
+    snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "确认无法检查");
+    ASSERT_HAS(r, "检查期限");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/tasks/%lld/unable", (long long)task);
+    FORM(h, &c, url, &r, "reason", "other", "note", "");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "note", "原因为“其他”时须写明具体情况");
+    hresp_free(&r);
+    FORM(h, &c, url, &r, "reason", "closed", "note", "已注销");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "state")), "unable");
+    assert_string_equal(json_string_value(json_object_get(r.json, "reason_label")), "关闭（注销）");
+    hresp_free(&r);
+    /* the API refuses a second step and a publication without an inspection */
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld/unable", (long long)task);
+    h_send_json(h, &c, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld/publish", (long long)(task + 1));
+    h_send_json(h, &c, "POST", url, json_pack("{}"), &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/tasks/%lld/publish", (long long)(task + 1));
+    FORM(h, &c, url, &r, "date", "");
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+
+    /* figures: 1 of 4 closed out */
+    h_request(h, &c, "GET", "/api/v1/draw-stats?by=line", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    json_t *row = json_array_get(json_object_get(r.json, "rows"), 0);
+    assert_string_equal(json_string_value(json_object_get(row, "label")), "医疗卫生");
+    assert_string_equal(json_string_value(json_object_get(row, "completion_rate")), "0.00%");
+    assert_string_equal(json_string_value(json_object_get(row, "closure_rate")), "25.00%");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/draw-stats?by=level", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "县区级");
+    ASSERT_HAS(r, "25.00%");
+    ASSERT_HAS(r, "id=\"draw-chart\"");
+    hresp_free(&r);
+}
+
+static void test_avoid_pages(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    add_entities(h, &c, 1, 1, false);
+    int64_t officer = add_officer(h, &c, 1);
+    struct hresp r;
+    h_request(h, &c, "GET", "/api/v1/entities", NULL, &r);
+    int64_t entity = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
+    hresp_free(&r);
+    char url[96];
+    snprintf(url, sizeof url, "/entities/%lld/avoid", (long long)entity);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "没有须回避的执法人员");
+    hresp_free(&r);
+    FORM(h, &c, url, &r, "cert_no", "NOPE", "reason", "亲属");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "cert_no", "没有该执法人员（请填写执法证号）");
+    hresp_free(&r);
+    FORM(h, &c, url, &r, "cert_no", "JS-1", "reason", "");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "reason", "请填写回避理由");
+    hresp_free(&r);
+    FORM(h, &c, url, &r, "cert_no", "JS-1", "reason", "配偶为该诊所负责人");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/entities/%lld/avoid", (long long)entity);
+    assert_int_equal(h_count_rows(h, &c, url), 1);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{sI ss}", "officer_id", (json_int_t)officer, "reason", "再次"), &r);
+    ASSERT_STATUS(r, 409);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/entities/%lld/avoid/%lld", (long long)entity,
+             (long long)officer);
+    h_request(h, &c, "DELETE", url, NULL, &r);
+    ASSERT_STATUS(r, 204);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/entities/%lld/avoid", (long long)entity);
+    h_send_json(h, &c, "POST", url,
+                json_pack("{sI ss}", "officer_id", (json_int_t)officer, "reason", "亲属"), &r);
+    ASSERT_STATUS(r, 201);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/entities/%lld/avoid/%lld/delete", (long long)entity,
+             (long long)officer);
+    FORM(h, &c, url, &r, "x", "1");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/entities/%lld/avoid", (long long)entity);
+    assert_int_equal(h_count_rows(h, &c, url), 0);
+}
+
+/* ---- the public site ---------------------------------------------------------------------- */
+
+static void test_public_pages_without_login(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "admin");
+    int64_t plan = drawn_plan(h, &c);
+    struct hresp r;
+    h_request(h, &c, "GET", "/api/v1/check-items", NULL, &r);
+    int64_t item = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
+    hresp_free(&r);
+    int64_t draft = add_plan(h, &c, item, 1);
+    h_request(h, NULL, "GET", "/public/draws", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "医疗机构双随机抽查");
+    ASSERT_LACKS(r, "退出"); /* no login, no navigation */
+    hresp_free(&r);
+    assert_int_equal(h_count_rows(h, NULL, "/api/v1/public/draws"), 1);
+
+    char url[96];
+    snprintf(url, sizeof url, "/public/draws/%lld", (long long)plan);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "验证通过");
+    ASSERT_HAS(r, "381920");
+    ASSERT_HAS(r, "--count 4");
+    ASSERT_LACKS(r, "张三丰"); /* a natural person's name is masked */
+    ASSERT_LACKS(r, "执法员"); /* teams are not published before the checks */
+    ASSERT_LACKS(r, "身份证");
+    hresp_free(&r);
+
+    /* the snapshot is the committed text: its SHA-256 is the commitment */
+    snprintf(url, sizeof url, "/public/draws/%lld/snapshot.txt", (long long)plan);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(str_prefix(r.content_type, "text/plain"));
+    ASSERT_HAS(r, "\t张**\n");
+    ASSERT_LACKS(r, "张三丰");
+    char hash[DRAW_HASH_HEX];
+    draw_commitment(r.body, r.len, hash);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/public/draws/%lld", (long long)plan);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(r.json, "pool_hash")), hash);
+    assert_int_equal(json_array_size(json_object_get(r.json, "selection")), 4);
+    assert_true(json_is_true(json_object_get(json_object_get(r.json, "verification"), "ok")));
+    assert_null(json_object_get(r.json, "warnings"));
+    hresp_free(&r);
+
+    /* drafts are not public */
+    snprintf(url, sizeof url, "/public/draws/%lld", (long long)draft);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/public/draws/%lld/snapshot.txt", (long long)draft);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    /* the independent checker is served */
+    h_request(h, NULL, "GET", "/assets/draw_verify.py", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "landun-draw-v1");
+    hresp_free(&r);
+}
+
+/* ---- permissions and CSRF ----------------------------------------------------------------- */
+
+static void test_permissions_and_csrf(void **state)
+{
+    struct harness *h = *state;
+    struct client admin, viewer, officer, clerk, other;
+    h_login(h, &admin, "admin");
+    int64_t plan = drawn_plan(h, &admin);
+    h_login(h, &viewer, "viewer");
+    h_login(h, &officer, "officer");
+    h_login(h, &clerk, "clerk");
+    h_login(h, &other, "other");
+    struct hresp r;
+    char url[96];
+
+    /* anonymous: the login page, or 401 */
+    h_request(h, NULL, "GET", "/plans", NULL, &r);
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/api/v1/tasks", NULL, &r);
+    ASSERT_STATUS(r, 401);
+    hresp_free(&r);
+    /* a viewer reads but writes nothing */
+    assert_int_equal(h_count_rows(h, &viewer, "/api/v1/plans"), 1);
+    h_send_json(h, &viewer, "POST", "/api/v1/check-items", json_pack("{ss}", "code", "X"), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    h_request(h, &viewer, "GET", "/plans/new", NULL, &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    /* an officer plans but does not commit or draw (负责人 and administrators do) */
+    h_request(h, &officer, "GET", "/plans/new", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/commit", (long long)plan);
+    h_send_json(h, &officer, "POST", url, json_pack("{ss}", "seed_source", "x"), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    /* a clerk cannot close a task */
+    snprintf(url, sizeof url, "/api/v1/tasks?plan=%lld", (long long)plan);
+    h_request(h, &admin, "GET", url, NULL, &r);
+    int64_t task = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld/unable", (long long)task);
+    h_send_json(h, &clerk, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    /* another county sees none of it */
+    snprintf(url, sizeof url, "/api/v1/plans/%lld", (long long)plan);
+    h_request(h, &other, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &other, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    assert_int_equal(h_count_rows(h, &other, "/api/v1/tasks"), 0);
+    /* a cookie-authenticated write without the CSRF token is refused */
+    struct client nocsrf = officer;
+    nocsrf.csrf[0] = 0;
+    snprintf(url, sizeof url, "/tasks/%lld/unable", (long long)task);
+    FORM(h, &nocsrf, url, &r, "reason", "closed");
+    ASSERT_STATUS(r, 403);
+    ASSERT_HAS(r, "CSRF");
+    hresp_free(&r);
+    /* with it, the officer may */
+    FORM(h, &officer, url, &r, "reason", "closed");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_check_item_pages),           T(test_plan_form_commit_and_draw_pages),
+        T(test_withdraw_and_delete),        T(test_failed_draw_lists_every_problem),
+        T(test_task_pages_and_figures),     T(test_avoid_pages),
+        T(test_public_pages_without_login), T(test_permissions_and_csrf),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
