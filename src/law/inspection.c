@@ -3,6 +3,7 @@
  * counts. */
 #include "base/jpack.h"
 #include "law/inspection.h"
+#include "law/task.h"
 #include "law/audit.h"
 #include "law/campaign.h"
 #include "law/catalog.h"
@@ -229,6 +230,8 @@ static void check_fields(struct ctx *c, const struct inspection_input *in, struc
         err_field(e, "checks_id", "复查须关联被复查的检查记录");
     if (!is(in->type, "reinspection") && in->checks_id > 0)
         err_field(e, "checks_id", "只有复查可以关联原检查记录");
+    if (!is(in->type, "random") && in->task_id > 0)
+        err_field(e, "task_id", "只有双随机抽查可以关联抽查任务");
     if (!str_blank(in->corrected) && !is(in->corrected, "1") && !is(in->corrected, "0"))
         err_field(e, "corrected", "请选择是否已改正");
 }
@@ -407,6 +410,65 @@ static int check_reinspection(struct ctx *c, const struct inspection_input *in, 
     return 0;
 }
 
+/* The names of the task's team members missing from the inspection's officers ("、"-separated,
+ * arena), or "" when the whole team is there. */
+static const char *team_missing(struct ctx *c, int64_t task_id, const struct plan *p, int *rc,
+                                struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT k.officer_id, o.name FROM task_officer k"
+                                  " JOIN officer o ON o.id = k.officer_id WHERE k.task_id = ?"
+                                  " ORDER BY k.officer_id",
+                                  "i", task_id);
+    if (!st) {
+        *rc = e->code;
+        return "";
+    }
+    const char *missing = "";
+    while ((*rc = db_step(st, e)) == DB_ROW) {
+        bool there = false;
+        for (int i = 0; i < p->nofficers; i++)
+            there |= p->officers[i] == db_int(st, 0);
+        if (!there)
+            missing =
+                arena_printf(c->arena, "%s%s%s", missing, *missing ? "、" : "", db_text(st, 1));
+    }
+    db_done(st);
+    if (*rc > 0) *rc = 0;
+    return missing;
+}
+
+/* 双随机: the drawn task in scope, still 待检查, of this entity and of its plan's line, carried
+ * out by the team drawn for it (国办发〔2015〕58号: the inspectors, too, are chosen by lot). */
+static int check_task(struct ctx *c, const struct inspection_input *in, struct plan *p,
+                      struct err *e)
+{
+    if (in->task_id <= 0 || !is(in->type, "random")) return 0;
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT t.entity_id, t.state, d.line, a.path FROM task t"
+                                  " JOIN draw_plan d ON d.id = t.plan_id"
+                                  " JOIN agency a ON a.id = t.agency_id WHERE t.id = ?",
+                                  "i", in->task_id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    bool found = rc == DB_ROW && (c->who->user_id == 0 || actor_sees_path(c->who, db_text(st, 3)));
+    int64_t entity = found ? db_int(st, 0) : 0;
+    bool pending = found && is(db_text(st, 1), "pending");
+    const char *line = found ? arena_strdup(c->arena, db_text(st, 2)) : NULL;
+    db_done(st);
+    if (rc < 0) return rc;
+    if (!found) return err_field(e, "task_id", "抽查任务不存在或不在您的管辖范围内");
+    if (entity != in->entity_id)
+        return err_field(e, "task_id", "该抽查任务的被检查单位不是所选单位");
+    if (!pending) return err_field(e, "task_id", "该抽查任务已不是“待检查”状态");
+    if (catalog_has("lines", in->line) && !is(line, in->line))
+        err_field(e, "line", "该抽查任务属%s专业", catalog_label("lines", line));
+    const char *missing = team_missing(c, in->task_id, p, &rc, e);
+    if (rc < 0) return rc;
+    if (*missing) err_field(e, "officers", "双随机抽查须由抽取的检查组实施，缺少：%s", missing);
+    return 0;
+}
+
 /* ---- saving ------------------------------------------------------------------------------- */
 
 static int insert_inspection(struct ctx *c, const struct inspection_input *in, const struct plan *p,
@@ -419,15 +481,16 @@ static int insert_inspection(struct ctx *c, const struct inspection_input *in, c
         c->db, e, id,
         "INSERT INTO inspection (agency_id, entity_id, type, line, inspected_on, time_from,"
         " time_to, place, present_person, present_title, findings, outcome, rectify_by, advice,"
-        " checks_id, corrected, campaign_id, off_target_reason, created_by, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?, ?)"
+        " checks_id, corrected, campaign_id, off_target_reason, task_id, created_by, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?, ?, ?)"
         " RETURNING id",
-        "iittttttttttttItItIi", p->agency_id, in->entity_id, in->type, in->line, in->date,
+        "iittttttttttttItItIIi", p->agency_id, in->entity_id, in->type, in->line, in->date,
         blank_to_null(in->time_from), blank_to_null(in->time_to), in->place,
         blank_to_null(in->present_person), blank_to_null(in->present_title),
         in->findings ? in->findings : "", in->outcome, rectify ? in->rectify_by : NULL,
         blank_to_null(in->advice), re ? in->checks_id : 0, corrected, camp ? in->campaign_id : 0,
-        camp ? blank_to_null(in->off_target_reason) : NULL, c->who->user_id, c->now);
+        camp ? blank_to_null(in->off_target_reason) : NULL,
+        is(in->type, "random") ? in->task_id : 0, c->who->user_id, c->now);
 }
 
 static int insert_parts(struct ctx *c, const struct inspection_input *in, const struct plan *p,
@@ -479,6 +542,7 @@ int inspection_add(struct ctx *c, const struct inspection_input *in, int64_t *id
     if ((rc = check_officers(c, in->officers, &p, e)) < 0) goto fail;
     if ((rc = check_campaign(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
     if ((rc = check_reinspection(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
+    if ((rc = check_task(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
     if ((rc = e->code) != 0) goto fail;
     rc = insert_inspection(c, in, &p, id, e);
     if (rc == ERR_CONFLICT) { /* another user recorded the reinspection first */
@@ -486,6 +550,8 @@ int inspection_add(struct ctx *c, const struct inspection_input *in, int64_t *id
         err_clear(e);
         if (in->checks_id > 0 && is(in->type, "reinspection"))
             err_field(e, "checks_id", "该检查已有复查记录，请在该复查记录上继续复查");
+        else if (in->task_id > 0 && is(in->type, "random"))
+            err_field(e, "task_id", "该抽查任务已由他人录入检查结果");
         else
             err_set(e, ERR_CONFLICT, "与他人同时进行的修改冲突，请重试");
         return e->code = ERR_CONFLICT;
@@ -493,6 +559,8 @@ int inspection_add(struct ctx *c, const struct inspection_input *in, int64_t *id
     const char *docs = NULL;
     if (!rc) rc = insert_parts(c, in, &p, *id, e);
     if (!rc) rc = issue_documents(c, in, &p, *id, &docs, e);
+    if (!rc && in->task_id > 0) /* the task is 已检查 and its publication period starts */
+        rc = task_complete(c, in->task_id, *id, in->date, in->outcome, e);
     if (!rc)
         rc = audit_write(c, "inspection.create", "inspection", *id, "%s %s（%s），结论：%s；%s",
                          inspection_type_label(in->type), p.entity_name,
@@ -696,6 +764,23 @@ static json_t *checked_of(struct ctx *c, int64_t checks_id, struct err *e)
     return o;
 }
 
+/* The random-check task an inspection carried out: {id, seq, plan_id, plan}, or NULL. */
+static json_t *task_of(struct ctx *c, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT t.id, t.seq, d.id, d.name FROM inspection i"
+                                  " JOIN task t ON t.id = i.task_id"
+                                  " JOIN draw_plan d ON d.id = t.plan_id WHERE i.id = ?",
+                                  "i", id);
+    json_t *o = NULL;
+    if (st && db_step(st, e) == DB_ROW)
+        o = jpack("{sI sI sI ss}", "id", (json_int_t)db_int(st, 0), "seq",
+                  (json_int_t)db_int(st, 1), "plan_id", (json_int_t)db_int(st, 2), "plan",
+                  db_text(st, 3));
+    db_done(st);
+    return o;
+}
+
 json_t *inspection_get(struct ctx *c, int64_t id, struct err *e)
 {
     struct db_stmt *st =
@@ -722,6 +807,8 @@ json_t *inspection_get(struct ctx *c, int64_t id, struct err *e)
     json_object_set_new(o, "documents", docs ? docs : json_array());
     json_t *f = followup_of(c, id, e);
     if (f) json_object_set_new(o, "followup", f);
+    json_t *t = task_of(c, id, e);
+    if (t) json_object_set_new(o, "task", t);
     if (checks) {
         json_t *k = checked_of(c, checks, e);
         if (k) json_object_set_new(o, "checks", k);

@@ -48,6 +48,7 @@ struct inspection_input {
     const char *corrected;         /* reinspection of a rectify order: "1" / "0" */
     int64_t campaign_id;           /* campaign inspection: its campaign */
     const char *off_target_reason; /* campaign: why an entity off its list */
+    int64_t task_id;               /* random check: the drawn task (抽查任务) it carries out */
 };
 
 /* Record an inspection and issue its documents (现场笔录 always; 卫生监督意见书 for a rectify

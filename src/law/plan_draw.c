@@ -581,7 +581,8 @@ static json_t *run_warnings(struct draw_run *r)
     char msg[256];
     if (json_array_size(over)) {
         snprintf(msg, sizeof msg,
-                 "%zu户本年度%s随机抽查将超过%d次（国办发〔2024〕54号），请核实是否需要调整",
+                 "%zu户本年度%s检查将超过%"
+                 "d次（不含投诉核查、复查；国办发〔2024〕54号），请核实是否需要调整",
                  json_array_size(over), plan_level_label(r->p.level), r->p.entity_cap);
         json_array_append_new(
             w, jpack("{ss ss sO}", "kind", "entity_cap", "message", msg, "entities", over));
@@ -664,15 +665,25 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
                                  " ORDER BY t.entity_id, k.officer_id",
                                  "i", id),
                         &r.prev, e);
-    /* 国办发〔2024〕54号: random checks of each entity this year at this level (inspections of
-     * other kinds are counted once the inspection records exist) */
+    /* 国办发〔2024〕54号: inspections of each entity this year by agencies of this level
+     * (complaint checks and reinspections are exempt), plus tasks of other plans still waiting */
+    char jan1[16], dec31[16];
+    snprintf(jan1, sizeof jan1, "%04d-01-01", r.p.year);
+    snprintf(dec31, sizeof dec31, "%04d-12-31", r.p.year);
     if (!rc)
-        rc = read_pairs(db_query(c->db, e,
-                                 "SELECT t.entity_id, COUNT(*) FROM task t JOIN draw_plan p"
-                                 " ON p.id = t.plan_id WHERE p.year = ? AND p.id <> ?"
-                                 " AND p.level = ? GROUP BY t.entity_id ORDER BY t.entity_id",
-                                 "iit", (int64_t)r.p.year, id, r.p.level),
-                        &r.caps, e);
+        rc =
+            read_pairs(db_query(c->db, e,
+                                "SELECT entity_id, COUNT(*) FROM ("
+                                " SELECT t.entity_id FROM task t JOIN draw_plan p"
+                                " ON p.id = t.plan_id WHERE p.year = ? AND p.id <> ?"
+                                " AND p.level = ? AND t.state = 'pending'"
+                                " UNION ALL SELECT i.entity_id FROM inspection i"
+                                " JOIN agency a ON a.id = i.agency_id"
+                                " WHERE i.inspected_on BETWEEN ? AND ? AND a.level = ?"
+                                " AND i.type NOT IN ('complaint', 'reinspection')) s"
+                                " GROUP BY entity_id ORDER BY entity_id",
+                                "iitttt", (int64_t)r.p.year, id, r.p.level, jan1, dec31, r.p.level),
+                       &r.caps, e);
     if (rc) goto fail;
     uint8_t key[DRAW_KEY_BYTES];
     draw_key(seed, key);

@@ -227,7 +227,8 @@ static const char *publish_due(struct ctx *c, int64_t id, struct err *e)
 
 #define TASK_COLS                                                                                  \
     "t.id, t.seq, t.state, t.deadline, t.inspected_on, t.outcome, t.published_on, t.reason,"       \
-    " t.reason_text, t.stratum, x.id, x.name, p.id, p.name, a.path, t.repeat_team"
+    " t.reason_text, t.stratum, x.id, x.name, p.id, p.name, a.path, t.repeat_team, p.line,"        \
+    " t.inspection_id"
 
 /* One task row with its flags (today: YYYY-MM-DD). */
 static json_t *task_row(struct ctx *c, struct db_stmt *st, const char *today, struct err *e)
@@ -254,6 +255,8 @@ static json_t *task_row(struct ctx *c, struct db_stmt *st, const char *today, st
     jset_int(o, "plan_id", db_int(st, 12));
     jset_text(o, "plan", db_text(st, 13));
     jset_bool(o, "repeat_team", db_int(st, 15) != 0);
+    jset_text(o, "line", db_text(st, 16));
+    if (!db_null(st, 17)) jset_int(o, "inspection_id", db_int(st, 17));
     const char *due = db_null(st, 4) ? NULL : publish_due(c, id, e);
     const char *published = db_text(st, 6);
     jset_text(o, "publish_due", due);

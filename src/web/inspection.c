@@ -13,15 +13,32 @@
 #include "law/entity.h"
 #include "law/inspection.h"
 #include "law/role.h"
+#include "law/task.h"
 
 #include <string.h>
 
 /* Plain fields of the form, kept when it is shown again. */
-static const char *const form_fields[] = {
-    "entity_id",         "entity_q", "type",           "line",          "date",      "time_from",
-    "time_to",           "place",    "present_person", "present_title", "findings",  "outcome",
-    "rectify_by",        "advice",   "advice_notice",  "checks_id",     "corrected", "campaign_id",
-    "off_target_reason", NULL};
+static const char *const form_fields[] = {"entity_id",
+                                          "entity_q",
+                                          "type",
+                                          "line",
+                                          "date",
+                                          "time_from",
+                                          "time_to",
+                                          "place",
+                                          "present_person",
+                                          "present_title",
+                                          "findings",
+                                          "outcome",
+                                          "rectify_by",
+                                          "advice",
+                                          "advice_notice",
+                                          "checks_id",
+                                          "corrected",
+                                          "campaign_id",
+                                          "off_target_reason",
+                                          "task_id",
+                                          NULL};
 
 /* The answered checklist items of the request: form fields item_<code> (with note_<code>), or
  * the JSON body's "items": [{"code","result","note"}]. Arena array; *n entries. */
@@ -81,7 +98,8 @@ static struct inspection_input input_from(struct req *r)
                                   .checks_id = req_int(r, "checks_id", 0, 0, INT64_MAX),
                                   .corrected = req_param(r, "corrected"),
                                   .campaign_id = req_int(r, "campaign_id", 0, 0, INT64_MAX),
-                                  .off_target_reason = req_param(r, "off_target_reason")};
+                                  .off_target_reason = req_param(r, "off_target_reason"),
+                                  .task_id = req_int(r, "task_id", 0, 0, INT64_MAX)};
     in.items = items_from(r, &in.nitems);
     return in;
 }
@@ -186,7 +204,18 @@ static json_t *other_item_errors(struct req *r, const char *line)
 }
 
 /* Officers to choose, with those submitted (or, on a fresh form, the user's own) checked. */
-static json_t *officer_choices(struct req *r, const char *date, bool fresh)
+static bool in_team(json_t *team, int64_t id)
+{
+    size_t i;
+    json_t *m;
+    json_array_foreach(team, i, m)
+    {
+        if (json_integer_value(json_object_get(m, "id")) == id) return true;
+    }
+    return false;
+}
+
+static json_t *officer_choices(struct req *r, const char *date, bool fresh, json_t *team)
 {
     day_t d;
     if (!date || date_parse(date, &d)) d = date_from_instant(r->ctx.now);
@@ -200,7 +229,10 @@ static json_t *officer_choices(struct req *r, const char *date, bool fresh)
     {
         char id[24];
         snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(o, "id")));
-        bool checked = fresh ? json_is_true(json_object_get(o, "mine")) : false;
+        bool checked = false;
+        if (fresh)
+            checked = team ? in_team(team, json_integer_value(json_object_get(o, "id")))
+                           : json_is_true(json_object_get(o, "mine"));
         for (const char *p = chosen; !fresh && p && *p;) {
             size_t len = strcspn(p, ",");
             if (len == strlen(id) && strncmp(p, id, len) == 0) checked = true;
@@ -264,6 +296,16 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
         json_object_set_new(data, "checks", orig);
     }
     err_clear(&e);
+    int64_t task = req_int(r, fresh ? "task" : "task_id", 0, 0, INT64_MAX);
+    json_t *tk = task ? task_get(&r->ctx, task, &e) : NULL;
+    if (tk) { /* 双随机: the drawn entity, the plan's line, the drawn team */
+        entity_id = json_integer_value(json_object_get(tk, "entity_id"));
+        json_object_set_new(form, "type", json_string("random"));
+        json_object_set_new(form, "task_id", json_integer(task));
+        if (!F("line")) json_object_set(form, "line", json_object_get(tk, "line"));
+        json_object_set_new(data, "task", tk);
+    }
+    err_clear(&e);
     json_t *entity = entity_id ? entity_get(&r->ctx, entity_id, &e) : NULL;
     if (entity) {
         const char *lines = json_string_value(json_object_get(entity, "lines"));
@@ -303,7 +345,8 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     json_object_set_new(data, "checklist", list);
     json_object_set_new(data, "other_item_errors", other_item_errors(r, F("line")));
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
-    json_object_set_new(data, "officer_options", officer_choices(r, F("date"), fresh));
+    json_object_set_new(data, "officer_options",
+                        officer_choices(r, F("date"), fresh, json_object_get(tk, "team")));
     err_clear(&e);
     json_t *camps = campaign_options(&r->ctx, F("date"), F("line"), &e);
     size_t i;

@@ -710,14 +710,91 @@ static void test_permissions_and_csrf(void **state)
     hresp_free(&r);
 }
 
+/* 双随机: the task page leads to the inspection form, filled with the task's entity, line and
+ * drawn team; saving the inspection carries the task out, and its result can be published. */
+static void test_task_carried_out_through_the_inspection_form(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    struct err e = {0};
+    h_login(h, &c, "admin");
+    db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "");
+    int64_t plan = drawn_plan(h, &c);
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/tasks?plan=%lld", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    json_t *row = json_array_get(json_object_get(r.json, "rows"), 0);
+    int64_t task = json_integer_value(json_object_get(row, "id"));
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    int64_t entity = json_integer_value(json_object_get(r.json, "entity_id"));
+    json_t *team = json_object_get(r.json, "team");
+    json_t *officers = json_array();
+    size_t i;
+    json_t *m;
+    json_array_foreach(team, i, m) json_array_append(officers, json_object_get(m, "id"));
+    hresp_free(&r);
+
+    snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    snprintf(url, sizeof url, "/inspections/new?task=%lld", (long long)task);
+    ASSERT_HAS(r, url);
+    hresp_free(&r);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "双随机抽查");
+    char hidden[64];
+    snprintf(hidden, sizeof hidden, "name=\"task_id\" value=\"%lld\"", (long long)task);
+    ASSERT_HAS(r, hidden);
+    hresp_free(&r);
+
+    json_t *body = json_pack(
+        "{sI ss ss ss ss so s[{ss ss}] ss sI}", "entity_id", (json_int_t)entity, "type", "random",
+        "line", "medical", "date", day(0), "place", "诊室", "officers", officers, "items", "code",
+        "MED-01", "result", "conform", "outcome", "pass", "task_id", (json_int_t)task);
+    h_send_json(h, &c, "POST", "/api/v1/inspections", json_deep_copy(body), &r);
+    ASSERT_STATUS(r, 201);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "task"), "id")),
+                     task);
+    hresp_free(&r);
+    /* once only */
+    h_send_json(h, &c, "POST", "/api/v1/inspections", body, &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(h_field_msg(&r, "task_id"), "该抽查任务已不是“待检查”状态");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "state")), "inspected");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld/publish", (long long)task);
+    h_send_json(h, &c, "POST", url, json_pack("{}"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    /* the public page shows the result without logging in */
+    struct client anon = {0};
+    snprintf(url, sizeof url, "/public/draws/%lld", (long long)plan);
+    h_request(h, &anon, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "未发现问题");
+    hresp_free(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
     const struct CMUnitTest tests[] = {
-        T(test_check_item_pages),           T(test_plan_form_commit_and_draw_pages),
-        T(test_withdraw_and_delete),        T(test_failed_draw_lists_every_problem),
-        T(test_task_pages_and_figures),     T(test_avoid_pages),
-        T(test_public_pages_without_login), T(test_permissions_and_csrf),
+        T(test_check_item_pages),
+        T(test_plan_form_commit_and_draw_pages),
+        T(test_withdraw_and_delete),
+        T(test_failed_draw_lists_every_problem),
+        T(test_task_pages_and_figures),
+        T(test_avoid_pages),
+        T(test_public_pages_without_login),
+        T(test_permissions_and_csrf),
+        T(test_task_carried_out_through_the_inspection_form),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

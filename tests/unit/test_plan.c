@@ -10,6 +10,7 @@
 #include "law/plan.h"
 #include "law/avoid.h"
 #include "law/task.h"
+#include "law/inspection.h"
 #include "cli/cli.h"
 #include "base/codes.h"
 
@@ -814,6 +815,115 @@ static void test_cli_draw_verify_and_snapshot(void **state)
     assert_int_equal(run_draw_cli(h, 2, (const char *[]){"redo", id}), 2);
 }
 
+/* Officer ids of task id's team, as "a,b" (arena). */
+static const char *team_list(struct harness *h, int64_t task)
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(h->db, &e,
+                                  "SELECT officer_id FROM task_officer WHERE task_id = ?"
+                                  " ORDER BY officer_id",
+                                  "i", task);
+    const char *out = "";
+    while (st && db_step(st, &e) == DB_ROW)
+        out = arena_printf(&h->arena, "%s%s%lld", out, *out ? "," : "", (long long)db_int(st, 0));
+    db_done(st);
+    return out;
+}
+
+/* 双随机: the drawn task is carried out by an inspection of its entity, of its plan's line, by
+ * the drawn team; saving the inspection moves the task to 已检查 and starts the 20-working-day
+ * publication period (国发〔2019〕5号); the inspection counts toward the annual cap. */
+static void test_inspection_carries_out_its_task(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "");
+    add_clinics(h, 1, 3);
+    int64_t spare = 0;
+    for (int i = 1; i <= 4; i++)
+        spare = add_officer(h, i, NULL, NULL);
+    db_exec(h->db, &e, "UPDATE officer SET cert_issued = ?", "t", day(h, -90));
+    struct plan_input in = plan_of(h, add_item(h, 1, "medical", true), "2");
+    in.entity_cap = "1";
+    int64_t plan = add_plan(h, &in);
+    commit(h, plan);
+    draw(h, plan, "tasks");
+    int64_t t1 = task_at(h, plan, 1), t2 = task_at(h, plan, 2);
+    int64_t entity = count(h, "SELECT entity_id FROM task WHERE id = ?", t1);
+    const char *team = team_list(h, t1);
+    static const struct inspection_item_input items[] = {{"MED-01", "conform", NULL},
+                                                         {"MED-03", "nonconform", "未公示"}};
+    struct inspection_input ins = {.entity_id = entity,
+                                   .type = "random",
+                                   .line = "medical",
+                                   .date = day(h, 0),
+                                   .place = "诊所",
+                                   .officers = team,
+                                   .items = items,
+                                   .nitems = 2,
+                                   .outcome = "rectify",
+                                   .rectify_by = day(h, 10),
+                                   .task_id = t1};
+    int64_t id;
+    /* only a random check carries out a task */
+    ins.type = "routine";
+    assert_int_equal(inspection_add(&h->ctx, &ins, &id, &e), ERR_INVALID);
+    assert_string_equal(err_field_msg(&e, "task_id"), "只有双随机抽查可以关联抽查任务");
+    err_clear(&e);
+    ins.type = "random";
+    /* the task's own entity */
+    ins.task_id = t2;
+    assert_int_equal(inspection_add(&h->ctx, &ins, &id, &e), ERR_INVALID);
+    assert_string_equal(err_field_msg(&e, "task_id"), "该抽查任务的被检查单位不是所选单位");
+    err_clear(&e);
+    ins.task_id = t1;
+    /* the drawn team, not officers chosen by hand */
+    int64_t first = count(h, "SELECT MIN(officer_id) FROM task_officer WHERE task_id = ?", t1);
+    int64_t other = count(h,
+                          "SELECT MIN(id) FROM officer WHERE id NOT IN"
+                          " (SELECT officer_id FROM task_officer WHERE task_id = ?)",
+                          t1);
+    assert_true(other > 0 && other <= spare);
+    ins.officers = arena_printf(&h->arena, "%lld,%lld", (long long)first, (long long)other);
+    assert_int_equal(inspection_add(&h->ctx, &ins, &id, &e), ERR_INVALID);
+    assert_non_null(strstr(err_field_msg(&e, "officers"), "双随机抽查须由抽取的检查组实施，缺少"));
+    err_clear(&e);
+    json_t *t = task_get(&h->ctx, t1, &e);
+    assert_string_equal(json_string_value(json_object_get(t, "state")), "pending");
+    json_decref(t);
+    ins.officers = team;
+    if (inspection_add(&h->ctx, &ins, &id, &e)) fail_msg("inspection_add: %s", e.msg);
+    t = task_get(&h->ctx, t1, &e);
+    assert_string_equal(json_string_value(json_object_get(t, "state")), "inspected");
+    assert_string_equal(json_string_value(json_object_get(t, "outcome")), "rectify");
+    assert_int_equal(json_integer_value(json_object_get(t, "inspection_id")), id);
+    assert_non_null(json_string_value(json_object_get(t, "publish_due")));
+    json_decref(t);
+    json_t *o = inspection_get(&h->ctx, id, &e);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "task"), "id")), t1);
+    json_decref(o);
+    /* a task is carried out once */
+    assert_int_equal(inspection_add(&h->ctx, &ins, &id, &e), ERR_INVALID);
+    assert_string_equal(err_field_msg(&e, "task_id"), "该抽查任务已不是“待检查”状态");
+    err_clear(&e);
+    /* figures: one inspected of two, one correction order */
+    json_t *stats = task_stats(&h->ctx, 2026, "plan", &e);
+    json_t *row = json_array_get(json_object_get(stats, "rows"), 0);
+    assert_int_equal(json_integer_value(json_object_get(row, "inspected")), 1);
+    assert_int_equal(json_integer_value(json_object_get(row, "rectify")), 1);
+    json_decref(stats);
+    /* 国办发〔2024〕54号: the inspection and the waiting task count toward the cap of one */
+    in.name = "第二批";
+    in.count = "3";
+    int64_t again = add_plan(h, &in);
+    commit(h, again);
+    draw(h, again, "again");
+    o = plan_get(&h->ctx, again, &e);
+    json_t *w = json_array_get(json_object_get(o, "warnings"), 0);
+    assert_non_null(strstr(json_string_value(json_object_get(w, "message")), "2户"));
+    json_decref(o);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -829,6 +939,7 @@ int main(void)
         T(test_scope_and_public_view),
         T(test_task_workflow_and_figures),
         T(test_cli_draw_verify_and_snapshot),
+        T(test_inspection_carries_out_its_task),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
