@@ -4,6 +4,8 @@
 #include "law/catalog.h"
 #include "law/officer.h"
 #include "base/date.h"
+#include "law/inspection.h"
+#include "law/workflow.h"
 
 static int64_t count(struct ctx *c, const char *sql, const char *like, struct err *e)
 {
@@ -53,8 +55,26 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                                              (json_int_t)db_int(st, 1)));
     }
     db_done(st);
+    /* 双随机: tasks waiting, and those past the plan's deadline */
+    int64_t pending = 0, late = 0;
+    db_get_int(c->db, e, &pending, "SELECT count(*) FROM task WHERE state = 'pending' AND" SCOPE,
+               "t", like);
+    db_get_int(c->db, e, &late,
+               "SELECT count(*) FROM task WHERE state = 'pending' AND deadline < ? AND" SCOPE, "tt",
+               t, like);
+    json_object_set_new(d, "tasks_pending", json_integer(pending));
+    json_object_set_new(d, "tasks_overdue", json_integer(late));
 #undef SCOPE
     json_object_set_new(d, "by_line", by_line);
+    /* correction orders past their deadline without a reinspection */
+    json_t *orders = e->code ? NULL : inspection_overdue(c, e);
+    json_object_set_new(
+        d, "orders_overdue",
+        json_integer((json_int_t)json_array_size(json_object_get(orders, "overdue"))));
+    json_decref(orders);
+    /* every workflow's deadlines due within three days or passed */
+    json_t *due = e->code ? NULL : wf_deadlines(c, DASHBOARD_DUE_DAYS, DASHBOARD_DUE_ROWS, e);
+    json_object_set_new(d, "deadlines", due ? due : json_array());
     json_object_set_new(d, "today", json_string(t));
     if (e->code) {
         json_decref(d);

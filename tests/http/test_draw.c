@@ -782,6 +782,43 @@ static void test_task_carried_out_through_the_inspection_form(void **state)
     hresp_free(&r);
 }
 
+/* The start page counts waiting and overdue tasks and lists deadlines due soon or passed, with
+ * links to their matters (law/workflow.c: wf_deadlines). */
+static void test_start_page_shows_tasks_and_deadlines(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    struct err e = {0};
+    h_login(h, &c, "admin");
+    int64_t plan = drawn_plan(h, &c);
+    int64_t task = 0;
+    assert_int_equal(
+        db_get_int(h->db, &e, &task, "SELECT MIN(id) FROM task WHERE plan_id = ?", "i", plan), 0);
+    assert_true(db_exec(h->db, &e,
+                        "UPDATE wf_deadline SET due_on = ? WHERE kind = 'task' AND object_id = ?",
+                        "ti", day(-1), task) == 1);
+    assert_true(
+        db_exec(h->db, &e, "UPDATE task SET deadline = ? WHERE id = ?", "ti", day(-1), task) == 1);
+    struct hresp r;
+    h_request(h, &c, "GET", "/", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "<b>4</b><span>双随机待检查</span>");
+    ASSERT_HAS(r, "<b>1</b><span>抽查任务逾期</span>");
+    char link[64];
+    snprintf(link, sizeof link, "href=\"/tasks/%lld\"", (long long)task);
+    ASSERT_HAS(r, link);
+    ASSERT_HAS(r, "已逾期");
+    hresp_free(&r);
+    /* the neighbouring county sees none of it */
+    struct client other;
+    h_login(h, &other, "other");
+    h_request(h, &other, "GET", "/", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_LACKS(r, link);
+    ASSERT_HAS(r, "暂无临近或逾期的事项");
+    hresp_free(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -795,6 +832,7 @@ int main(void)
         T(test_public_pages_without_login),
         T(test_permissions_and_csrf),
         T(test_task_carried_out_through_the_inspection_form),
+        T(test_start_page_shows_tasks_and_deadlines),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
