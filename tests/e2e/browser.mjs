@@ -49,7 +49,7 @@ function orgcode(first8) {
   return first8 + (r === 10 ? 'X' : r === 11 ? '0' : String(r));
 }
 
-execFileSync(landun, ['demo', '--db', db, '--entities', '60'],
+execFileSync(landun, ['demo', '--db', db, '--entities', '200'],  // 200: with random checks
              { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const server = spawn(landun, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'], { env });
 const port = await new Promise((resolve, reject) => {
@@ -179,6 +179,26 @@ try {
     await nojs.selectOption('select[name=line]', 'infectious');
     await nojs.click('button.nojs');
     expect(await nojs.locator('input[name=item_INF-09]').count() === 3, 'no 传染病防治 checklist');
+  });
+  await check('a drawn task is carried out through the inspection form', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    await phone.goto(base + '/login');
+    await phone.fill('input[name=username]', 'officer');
+    await phone.fill('input[name=password]', 'landun2026');
+    await phone.click('button[type=submit]');
+    await phone.waitForURL(base + '/');
+    await phone.goto(base + '/tasks?state=pending');
+    await phone.click('table a[href^="/tasks/"] >> nth=0');
+    const task = phone.url();
+    await phone.click('a[href^="/inspections/new?task="]');
+    expect(await phone.locator('.officers input:checked').count() >= 2, 'drawn team not chosen');
+    await phone.click('button[name=all_conform]');
+    await phone.waitForSelector('input[name=item_MED-01][value=conform]:checked');
+    await phone.click('button.primary');
+    await phone.waitForURL(/\/inspections\/\d+\?saved=1/);
+    await phone.goto(task);
+    expect((await phone.textContent('h1')).includes('已检查'), 'task not 已检查');
+    expect(await phone.isVisible('form[action$="/publish"]'), 'no publish form');
   });
 } finally {
   await browser.close();
