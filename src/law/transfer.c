@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS 32
+#define MAX_COLS 48
 
 /* The tables whose ids are mapped. */
 enum kind {
