@@ -331,7 +331,6 @@ static int wf_deadline_object(struct transfer *t, struct row *r, int64_t *existi
 static int pool_published_id(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
 {
     (void)existing;
-    (void)e;
     int i = col_index(r, "published_id");
     if (i < 0) return err_set(e, ERR_INTERNAL, "draw_pool 缺少 published_id 列");
     if (!col(t->orig, "published_id")) r->val[i] = col(t->orig, "entity_id");

@@ -675,7 +675,7 @@ static void test_transfer_knows_every_table(void **state)
     db_done(st);
     if (unknown.len) fail_msg("tables neither copied nor listed as left behind:%s", unknown.p);
     buf_free(&unknown);
-    assert_true(tables >= 38);
+    assert_true(tables >= 37); /* 27 copied, 10 left behind; SQLite adds its full-text tables */
     assert_true(copied_n >= 27);
 }
 
