@@ -152,9 +152,9 @@ struct transfer {
     struct arena a;      /* rows being copied; emptied as the copy goes */
     struct buf problems; /* clashes found, one per line */
     int nproblems;
-    const struct row *orig; /* the row being copied as the source has it (before remap) */
-    struct late *late;      /* FK_LATE references waiting for the end */
-    size_t nlate, caplate;  /* entries in late, allocated */
+    struct row orig;       /* the row being copied as the source has it (before remap) */
+    struct late *late;     /* FK_LATE references waiting for the end */
+    size_t nlate, caplate; /* entries in late, allocated */
 };
 
 static void problem(struct transfer *t, const char *fmt, ...) PRINTF(2, 3);
@@ -333,7 +333,7 @@ static int pool_published_id(struct transfer *t, struct row *r, int64_t *existin
     (void)existing;
     int i = col_index(r, "published_id");
     if (i < 0) return err_set(e, ERR_INTERNAL, "draw_pool 缺少 published_id 列");
-    if (!col(t->orig, "published_id")) r->val[i] = col(t->orig, "entity_id");
+    if (!col(&t->orig, "published_id")) r->val[i] = col(&t->orig, "entity_id");
     return 0;
 }
 
@@ -553,7 +553,7 @@ static int remap(struct transfer *t, const struct table *tb, struct row *r, stru
 static void defer_late(struct transfer *t, const struct table *tb, int64_t new_id)
 {
     for (int k = 0; k < MAX_FKS && tb->fks[k].col; k++) {
-        const char *v = col(t->orig, tb->fks[k].col);
+        const char *v = col(&t->orig, tb->fks[k].col);
         if (tb->fks[k].how != FK_LATE || !v || !*v || strcmp(v, "0") == 0) continue;
         if (t->nlate == t->caplate) {
             t->caplate = t->caplate ? 2 * t->caplate : 64;
@@ -628,8 +628,7 @@ static int copy_row(struct transfer *t, const struct table *tb, struct row *r,
                     struct transfer_count *count, struct err *e)
 {
     int64_t old = tb->kind != K_NONE ? strtoll(col(r, "id"), NULL, 10) : 0, id = 0;
-    struct row orig = *r;
-    t->orig = &orig;
+    t->orig = *r;
     int rc = remap(t, tb, r, e);
     if (rc) return rc < 0 ? rc : 0;
     if (tb->adjust) rc = tb->adjust(t, r, &id, e);
