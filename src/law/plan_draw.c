@@ -67,24 +67,37 @@ static int snapshot_line(struct buf *out, int64_t *last, int64_t id, const char 
     return draw_snapshot(&en, 1, stratified, out, e);
 }
 
-/* The frozen pool of a plan as its snapshot text (from draw_pool). */
-static int pool_text(struct ctx *c, const struct plan_rec *p, struct buf *out, struct err *e)
+/* The frozen pool of a plan as its published snapshot text (from draw_pool). A pool moved by
+ * landun migrate keeps each entity's id as published (published_id), so the text is the one the
+ * commitment hashes; when ids is not NULL it gets the entities' ids in this database in snapshot
+ * order (xmalloc'd, *n of them). */
+static int pool_text_ids(struct ctx *c, const struct plan_rec *p, struct buf *out, int64_t **ids,
+                         size_t *n, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT entity_id, name, stratum FROM draw_pool"
-                                  " WHERE plan_id = ? ORDER BY entity_id",
+                                  "SELECT COALESCE(published_id, entity_id) AS pid, name, stratum,"
+                                  " entity_id FROM draw_pool WHERE plan_id = ? ORDER BY pid",
                                   "i", p->id);
     if (!st) return e->code;
     int64_t last = 0;
+    size_t cap = 0;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
         const char *s = db_text(st, 2);
         rc = snapshot_line(out, &last, db_int(st, 0), db_text(st, 1), s ? s[0] : 0,
                            p->quota.stratified, e);
         if (rc) break;
+        if (ids && *n == cap) *ids = xrealloc(*ids, (cap = cap ? 2 * cap : 256) * sizeof **ids);
+        if (ids) (*ids)[(*n)++] = db_int(st, 3);
     }
     db_done(st);
     return rc < 0 ? rc : 0;
+}
+
+/* The frozen pool of a plan as its published snapshot text. */
+static int pool_text(struct ctx *c, const struct plan_rec *p, struct buf *out, struct err *e)
+{
+    return pool_text_ids(c, p, out, NULL, NULL, e);
 }
 
 /* ---- officers ------------------------------------------------------------------------------- */
@@ -514,11 +527,9 @@ static void run_free(struct draw_run *r)
     free(r->repeat);
 }
 
-/* Load the frozen pool, check it against the commitment, and parse it. */
-static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
+/* Check the snapshot in r against the commitment, and parse it. */
+static int run_parse(struct draw_run *r, struct err *e)
 {
-    int rc = pool_text(c, &r->p, &r->snap, e);
-    if (rc) return rc;
     char hash[DRAW_HASH_HEX];
     draw_commitment(r->snap.p ? r->snap.p : "", r->snap.len, hash);
     if (!r->p.pool_hash || strcmp(hash, r->p.pool_hash) != 0)
@@ -527,6 +538,21 @@ static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
     bool stratified;
     if (!r->snap.p) buf_adds(&r->snap, "");
     return draw_snapshot_parse(r->snap.p, r->snap.len, &r->pool, &r->npool, &stratified, e);
+}
+
+/* Load the frozen pool, check it against the commitment, and parse it. */
+static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    int64_t *ids = NULL;
+    size_t nids = 0;
+    int rc = pool_text_ids(c, &r->p, &r->snap, &ids, &nids, e);
+    if (!rc) rc = run_parse(r, e);
+    /* the draw works on the entities of this database (a moved pool was published with others) */
+    for (size_t i = 0; !rc && i < r->npool; i++)
+        r->pool[i].id = i < nids ? ids[i] : 0;
+    if (!rc && nids != r->npool) rc = err_set(e, ERR_INTERNAL, "抽取池与快照的条数不一致");
+    free(ids);
+    return rc;
 }
 
 /* Draw each task's team; failures go to *problems. */
@@ -792,10 +818,13 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
     struct pairs claimed = {0};
     rc = pool_text(c, &p, &snap, e);
     if (!rc)
-        rc = read_pairs(db_query(c->db, e,
-                                 "SELECT entity_id, seq FROM task WHERE plan_id = ? ORDER BY seq",
-                                 "i", id),
-                        &claimed, e);
+        rc =
+            read_pairs(db_query(c->db, e,
+                                "SELECT COALESCE(d.published_id, t.entity_id), t.seq FROM task t"
+                                " JOIN draw_pool d ON d.plan_id = t.plan_id"
+                                " AND d.entity_id = t.entity_id WHERE t.plan_id = ? ORDER BY t.seq",
+                                "i", id),
+                       &claimed, e);
     int64_t *ids = xmalloc((claimed.n ? claimed.n : 1) * sizeof *ids);
     for (size_t i = 0; i < claimed.n; i++)
         ids[i] = claimed.p[i][0];
@@ -859,12 +888,14 @@ json_t *plan_public_list(struct ctx *c, struct err *e)
     return jpack("{so}", "rows", rows);
 }
 
-/* The selection in task order with public names: [{seq, entity_id, name, stratum}]. */
+/* The selection in task order with public names: [{seq, entity_id, name, stratum}]; entity_id as
+ * in the published snapshot. */
 static json_t *public_selection(struct ctx *c, int64_t id, struct err *e)
 {
     json_t *arr = json_array();
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT t.seq, t.entity_id, d.name, t.stratum FROM task t"
+                                  "SELECT t.seq, COALESCE(d.published_id, t.entity_id), d.name,"
+                                  " t.stratum FROM task t"
                                   " JOIN draw_pool d ON d.plan_id = t.plan_id"
                                   " AND d.entity_id = t.entity_id WHERE t.plan_id = ?"
                                   " ORDER BY t.seq",

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS 32
+#define MAX_COLS 48
 
 /* The tables whose ids are mapped. */
 enum kind {
@@ -26,8 +26,19 @@ enum kind {
     K_TOKEN,
     K_ENTITY,
     K_LICENCE,
+    K_CHECK_ITEM,
+    K_CAMPAIGN,
+    K_PLAN,
+    K_COMMITMENT,
+    K_INSPECTION,
+    K_TASK,
+    K_DOCUMENT,
+    K_WF_STEP,
+    K_WF_DEADLINE,
     K_NONE
 };
+
+#define MAX_FKS 8
 
 /* old id → new id (open addressing; ids are positive). */
 struct idmap {
@@ -94,14 +105,30 @@ static void set_col(struct row *r, struct arena *a, const char *name, int64_t v)
 
 struct transfer;
 
+/* How a column refers to a mapped table. */
+enum fk_how {
+    FK_ID,   /* one id */
+    FK_LIST, /* ids, comma-separated (task.avoid, draw_plan.officer_agencies) */
+    FK_LATE  /* one id of a row that may come later (a cycle): NULL at first, set at the end */
+};
+
 /* A reference from a column to a mapped table. */
 struct fk {
     const char *col;
     enum kind to;
+    enum fk_how how;
+};
+
+/* A FK_LATE reference to set once every table is copied. */
+struct late {
+    const char *table, *col; /* the column */
+    int64_t id;              /* the row's new id */
+    enum kind to;            /* the table referred to */
+    int64_t old;             /* the source's id there */
 };
 
 /* What happens to a row before it is inserted: 0 to insert it, 1 when the target already has it
- * (*existing is its id there), or an error. */
+ * (*existing is its id there), 2 to skip it (it refers to a row that clashed), or an error. */
 typedef int (*adjust_fn)(struct transfer *t, struct row *r, int64_t *existing, struct err *e);
 /* After a row was inserted with id new_id. */
 typedef int (*after_fn)(struct transfer *t, const struct row *r, int64_t new_id, struct err *e);
@@ -110,7 +137,7 @@ struct table {
     const char *name, *label;
     enum kind kind; /* K_NONE: no id of its own */
     const char *order;
-    struct fk fks[3];
+    struct fk fks[MAX_FKS];
     adjust_fn adjust;
     after_fn after;
 };
@@ -125,6 +152,9 @@ struct transfer {
     struct arena a;      /* rows being copied; emptied as the copy goes */
     struct buf problems; /* clashes found, one per line */
     int nproblems;
+    struct row orig;       /* the row being copied as the source has it (before remap) */
+    struct late *late;     /* FK_LATE references waiting for the end */
+    size_t nlate, caplate; /* entries in late, allocated */
 };
 
 static void problem(struct transfer *t, const char *fmt, ...) PRINTF(2, 3);
@@ -218,6 +248,95 @@ static int entity_root(struct transfer *t, struct row *r, int64_t *existing, str
     return 0;
 }
 
+/* The new id of old in table `to`: 0 when it has none (the source is inconsistent, or the row
+ * clashed and the transfer is already refused). */
+static int64_t mapped(struct transfer *t, enum kind to, const char *v)
+{
+    return map_get(&t->maps[to], strtoll(v, NULL, 10));
+}
+
+/* A reference without a row to follow: an error, or 1 (skip the row) when clashes are already
+ * refusing the transfer. */
+static int dangling(struct transfer *t, const char *table, const char *column, const char *v,
+                    struct err *e)
+{
+    if (t->nproblems) return 1;
+    return err_set(e, ERR_INVALID, "源库数据不一致：%s.%s = %s 没有对应的记录", table, column, v);
+}
+
+/* The tables a polymorphic reference (document.object_type, wf_step.kind …) may name. */
+static const struct {
+    const char *type; /* the value of the type column */
+    enum kind kind;   /* its table */
+} object_types[] = {
+    {"agency", K_AGENCY},     {"officer", K_OFFICER}, {"entity", K_ENTITY},
+    {"campaign", K_CAMPAIGN}, {"draw_plan", K_PLAN},  {"inspection", K_INSPECTION},
+    {"task", K_TASK},
+};
+
+/* Follow a polymorphic reference: the id column through the map of the table the type column
+ * names. A type the transfer does not know is refused (its records would point nowhere). */
+static int remap_object(struct transfer *t, struct row *r, const char *table, const char *type_col,
+                        const char *id_col, struct err *e)
+{
+    const char *type = col(r, type_col), *v = col(r, id_col);
+    for (size_t i = 0; type && v && i < countof(object_types); i++) {
+        if (strcmp(object_types[i].type, type) != 0) continue;
+        int64_t to = mapped(t, object_types[i].kind, v);
+        if (!to) return dangling(t, table, id_col, v, e) < 0 ? e->code : 1;
+        set_col(r, &t->a, id_col, to);
+        return 0;
+    }
+    return err_set(e, ERR_INVALID,
+                   "源库 %s 中有指向「%s」的记录，迁移程序不知道如何迁移，未迁移任何数据", table,
+                   type ? type : "");
+}
+
+/* A document points at the record it belongs to (an inspection …). */
+static int document_object(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)existing;
+    int rc = remap_object(t, r, "document", "object_type", "object_id", e);
+    return rc == 1 ? 2 : rc;
+}
+
+/* A workflow step or deadline points at its matter (kind 'task': a task); a task's step refers
+ * to the inspection that carried it out (ref_id). */
+static int wf_object(struct transfer *t, struct row *r, int64_t *existing, struct err *e,
+                     const char *table)
+{
+    (void)existing;
+    int rc = remap_object(t, r, table, "kind", "object_id", e);
+    const char *ref = col(r, "ref_id");
+    if (!rc && ref && strcmp(ref, "0") != 0 && strcmp(col(r, "kind"), "task") == 0) {
+        int64_t to = mapped(t, K_INSPECTION, ref);
+        if (!to) rc = dangling(t, table, "ref_id", ref, e) < 0 ? e->code : 1;
+        set_col(r, &t->a, "ref_id", to);
+    }
+    return rc == 1 ? 2 : rc;
+}
+
+static int wf_step_object(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    return wf_object(t, r, existing, e, "wf_step");
+}
+
+static int wf_deadline_object(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    return wf_object(t, r, existing, e, "wf_deadline");
+}
+
+/* A frozen pool keeps the ids its snapshot was published with: the commitment is the SHA-256 of
+ * that text, and the draw verifies against it after the move (law/plan_draw.c). */
+static int pool_published_id(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)existing;
+    int i = col_index(r, "published_id");
+    if (i < 0) return err_set(e, ERR_INTERNAL, "draw_pool 缺少 published_id 列");
+    if (!col(&t->orig, "published_id")) r->val[i] = col(&t->orig, "entity_id");
+    return 0;
+}
+
 /* A row the target already has (by one of its unique keys), named for the report. */
 static void clash(struct transfer *t, const struct table *tb, const struct row *r)
 {
@@ -260,21 +379,203 @@ static const struct table tables[] = {
     {"entity", "管理相对人", K_ENTITY, "id", {{"agency_id", K_AGENCY}}, entity_root, NULL},
     {"entity_line", "专业类别", K_NONE, "entity_id, line", {{"entity_id", K_ENTITY}}, NULL, NULL},
     {"licence", "许可证", K_LICENCE, "id", {{"entity_id", K_ENTITY}}, NULL, NULL},
+    {"entity_avoid",
+     "回避名单",
+     K_NONE,
+     "entity_id, officer_id",
+     {{"entity_id", K_ENTITY}, {"officer_id", K_OFFICER}},
+     NULL,
+     NULL},
+    {"check_list_item", "抽查事项", K_CHECK_ITEM, "id", {{"agency_id", K_AGENCY}}, NULL, NULL},
+    {"campaign",
+     "专项检查",
+     K_CAMPAIGN,
+     "id",
+     {{"agency_id", K_AGENCY}, {"created_by", K_USER}},
+     NULL,
+     NULL},
+    {"campaign_target",
+     "专项检查对象",
+     K_NONE,
+     "campaign_id, entity_id",
+     {{"campaign_id", K_CAMPAIGN}, {"entity_id", K_ENTITY}},
+     NULL,
+     NULL},
+    {"draw_plan",
+     "抽查计划",
+     K_PLAN,
+     "id",
+     {{"agency_id", K_AGENCY}, {"officer_agencies", K_AGENCY, FK_LIST}},
+     NULL,
+     NULL},
+    {"draw_plan_item",
+     "计划抽查事项",
+     K_NONE,
+     "plan_id, item_id",
+     {{"plan_id", K_PLAN}, {"item_id", K_CHECK_ITEM}},
+     NULL,
+     NULL},
+    {"draw_pool",
+     "抽取池",
+     K_NONE,
+     "plan_id, entity_id",
+     {{"plan_id", K_PLAN}, {"entity_id", K_ENTITY}},
+     pool_published_id,
+     NULL},
+    {"draw_officer",
+     "计划执法人员",
+     K_NONE,
+     "plan_id, officer_id",
+     {{"plan_id", K_PLAN}, {"officer_id", K_OFFICER}},
+     NULL,
+     NULL},
+    {"draw_commitment", "抽取承诺", K_COMMITMENT, "id", {{"plan_id", K_PLAN}}, NULL, NULL},
+    /* task_id and checks_id are set at the end: tasks come after inspections (they refer to the
+     * inspection that carried them out), and a reinspection checks another inspection */
+    {"inspection",
+     "监督检查",
+     K_INSPECTION,
+     "id",
+     {{"agency_id", K_AGENCY},
+      {"entity_id", K_ENTITY},
+      {"created_by", K_USER},
+      {"campaign_id", K_CAMPAIGN},
+      {"checks_id", K_INSPECTION, FK_LATE},
+      {"task_id", K_TASK, FK_LATE}},
+     NULL,
+     NULL},
+    {"inspection_officer",
+     "检查人员",
+     K_NONE,
+     "inspection_id, officer_id",
+     {{"inspection_id", K_INSPECTION}, {"officer_id", K_OFFICER}},
+     NULL,
+     NULL},
+    {"inspection_item",
+     "检查项目",
+     K_NONE,
+     "inspection_id, code",
+     {{"inspection_id", K_INSPECTION}},
+     NULL,
+     NULL},
+    {"task",
+     "抽查任务",
+     K_TASK,
+     "id",
+     {{"plan_id", K_PLAN},
+      {"agency_id", K_AGENCY},
+      {"entity_id", K_ENTITY},
+      {"inspection_id", K_INSPECTION},
+      {"avoid", K_OFFICER, FK_LIST},
+      {"prev_team", K_OFFICER, FK_LIST}},
+     NULL,
+     NULL},
+    {"task_officer",
+     "任务检查组",
+     K_NONE,
+     "task_id, officer_id",
+     {{"task_id", K_TASK}, {"officer_id", K_OFFICER}},
+     NULL,
+     NULL},
+    {"document",
+     "执法文书",
+     K_DOCUMENT,
+     "id",
+     {{"agency_id", K_AGENCY}, {"created_by", K_USER}},
+     document_object,
+     NULL},
+    {"wf_step",
+     "流程记录",
+     K_WF_STEP,
+     "id",
+     {{"agency_id", K_AGENCY}, {"user_id", K_USER}},
+     wf_step_object,
+     NULL},
+    {"wf_deadline",
+     "办理期限",
+     K_WF_DEADLINE,
+     "id",
+     {{"agency_id", K_AGENCY}},
+     wf_deadline_object,
+     NULL},
 };
 
+/* A comma-separated list of ids through the map ("" stays ""). */
+static int remap_list(struct transfer *t, const char *table, const struct fk *fk, struct row *r,
+                      struct err *e)
+{
+    const char *v = col(r, fk->col);
+    if (!v || !*v) return 0;
+    struct buf b = {0};
+    int rc = 0;
+    for (const char *p = v; *p && !rc;) {
+        size_t len = strcspn(p, ",");
+        char one[24];
+        snprintf(one, sizeof one, "%.*s", (int)(len < 23 ? len : 23), p);
+        int64_t to = mapped(t, fk->to, one);
+        if (!to)
+            rc = dangling(t, table, fk->col, one, e);
+        else
+            buf_addf(&b, "%s%lld", b.len ? "," : "", (long long)to);
+        p += len + (p[len] == ',');
+    }
+    if (!rc) r->val[col_index(r, fk->col)] = arena_strdup(&t->a, buf_str(&b));
+    buf_free(&b);
+    return rc;
+}
+
 /* Follow the row's references through the maps: 0, an error, or 1 to skip the row (it refers
- * to a row that clashed: the transfer is already refused, and only further clashes matter). */
+ * to a row that clashed: the transfer is already refused, and only further clashes matter).
+ * FK_LATE columns go in as NULL; run_late sets them. */
 static int remap(struct transfer *t, const struct table *tb, struct row *r, struct err *e)
 {
-    for (int k = 0; k < 3 && tb->fks[k].col; k++) {
-        const char *v = col(r, tb->fks[k].col);
+    for (int k = 0; k < MAX_FKS && tb->fks[k].col; k++) {
+        const struct fk *fk = &tb->fks[k];
+        if (fk->how == FK_LIST) {
+            int rc = remap_list(t, tb->name, fk, r, e);
+            if (rc) return rc;
+            continue;
+        }
+        const char *v = col(r, fk->col);
         if (!v || !*v || strcmp(v, "0") == 0) continue;
-        int64_t to = map_get(&t->maps[tb->fks[k].to], strtoll(v, NULL, 10));
-        if (!to && t->nproblems) return 1;
+        if (fk->how == FK_LATE) {
+            set_col(r, &t->a, fk->col, 0);
+            continue;
+        }
+        int64_t to = mapped(t, fk->to, v);
+        if (!to) return dangling(t, tb->name, fk->col, v, e);
+        set_col(r, &t->a, fk->col, to);
+    }
+    return 0;
+}
+
+/* Remember the row's FK_LATE references (the row is in the target as new_id). */
+static void defer_late(struct transfer *t, const struct table *tb, int64_t new_id)
+{
+    for (int k = 0; k < MAX_FKS && tb->fks[k].col; k++) {
+        const char *v = col(&t->orig, tb->fks[k].col);
+        if (tb->fks[k].how != FK_LATE || !v || !*v || strcmp(v, "0") == 0) continue;
+        if (t->nlate == t->caplate) {
+            t->caplate = t->caplate ? 2 * t->caplate : 64;
+            t->late = xrealloc(t->late, t->caplate * sizeof *t->late);
+        }
+        t->late[t->nlate++] =
+            (struct late){tb->name, tb->fks[k].col, new_id, tb->fks[k].to, strtoll(v, NULL, 10)};
+    }
+}
+
+/* Set the FK_LATE references now that every row is in the target. */
+static int run_late(struct transfer *t, struct err *e)
+{
+    for (size_t i = 0; i < t->nlate; i++) {
+        const struct late *l = &t->late[i];
+        int64_t to = map_get(&t->maps[l->to], l->old);
         if (!to)
-            return err_set(e, ERR_INVALID, "源库数据不一致：%s.%s = %s 没有对应的记录", tb->name,
-                           tb->fks[k].col, v);
-        set_col(r, &t->a, tb->fks[k].col, to);
+            return err_set(e, ERR_INVALID, "源库数据不一致：%s.%s = %lld 没有对应的记录", l->table,
+                           l->col, (long long)l->old);
+        char sql[96];
+        snprintf(sql, sizeof sql, "UPDATE %s SET %s = ? WHERE id = ?", l->table, l->col);
+        if (db_exec(t->c->db, e, sql, "ii", to, l->id) < 0) return e->code;
     }
     return 0;
 }
@@ -327,10 +628,12 @@ static int copy_row(struct transfer *t, const struct table *tb, struct row *r,
                     struct transfer_count *count, struct err *e)
 {
     int64_t old = tb->kind != K_NONE ? strtoll(col(r, "id"), NULL, 10) : 0, id = 0;
+    t->orig = *r;
     int rc = remap(t, tb, r, e);
     if (rc) return rc < 0 ? rc : 0;
     if (tb->adjust) rc = tb->adjust(t, r, &id, e);
     if (rc < 0) return rc;
+    if (rc == 2) return 0; /* refers to a row that clashed */
     if (rc == 1) {
         count->matched++;
         return record_map(t, tb, old, id, e);
@@ -342,6 +645,7 @@ static int copy_row(struct transfer *t, const struct table *tb, struct row *r,
     }
     if (!rc && tb->after) rc = tb->after(t, r, id, e);
     if (rc) return rc;
+    if (tb->kind != K_NONE) defer_late(t, tb, id);
     count->copied++;
     return tb->kind != K_NONE ? record_map(t, tb, old, id, e) : 0;
 }
@@ -380,8 +684,26 @@ static int copy_table(struct transfer *t, const struct table *tb, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
-/* Holidays the target lacks, and counters at least as high as the source's (document numbers
- * of the county's agencies must not repeat after the move). */
+/* A counter's name in the target: document-number counters are named after the agency's id
+ * (law/document.c: "wenhao:<agency>:<line>:<nature>", "serial:<agency>:<type>"), which the move
+ * changes; other counters keep their names. On the arena. */
+static const char *counter_name(struct transfer *t, const char *name)
+{
+    static const char *const per_agency[] = {"wenhao:", "serial:"};
+    for (size_t i = 0; i < countof(per_agency); i++) {
+        size_t len = strlen(per_agency[i]);
+        if (strncmp(name, per_agency[i], len) != 0) continue;
+        char *end;
+        int64_t to = map_get(&t->maps[K_AGENCY], strtoll(name + len, &end, 10));
+        if (to && *end == ':')
+            return arena_printf(&t->a, "%s%lld%s", per_agency[i], (long long)to, end);
+    }
+    return name;
+}
+
+/* Holidays the target lacks, and counters at least as high as the source's under the agencies'
+ * new ids (卫生行政执法文书规范: a document number is never given twice, so the county's numbering
+ * goes on where it stopped). */
 static int copy_settings(struct transfer *t, struct err *e)
 {
     static const char *const sql[] = {
@@ -402,6 +724,7 @@ static int copy_settings(struct transfer *t, struct err *e)
             int n = db_columns(st);
             for (int i = 0; i < n; i++)
                 a[i] = (struct db_arg){.type = 't', .s = db_text(st, i)};
+            if (k == 2) a[0].s = counter_name(t, a[0].s);
             struct db_stmt *ins = db_query_args(t->c->db, e, sql[k], n, a);
             rc = ins ? db_step(ins, e) : e->code;
             db_done(ins);
@@ -453,13 +776,97 @@ static int archive_audit(struct transfer *t, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
+/* Tables of the schema the transfer does not copy row by row, and why. */
+static const struct {
+    const char *name;   /* the table */
+    const char *why;    /* why it is not copied */
+    bool must_be_empty; /* the transfer is refused when the source has rows in it */
+} not_copied[] = {
+    {"schema_migration", "目标库有自己的结构版本", false},
+    {"session", "登录会话：迁移后重新登录", false},
+    {"login_attempt", "登录失败记录，只用于限制频繁尝试", false},
+    {"audit_log", "整条审计链存档到 audit_archive，原样可验证", false},
+    {"audit_head", "源库审计链的链头，随存档的审计链一并记录", false},
+    {"counter", "与目标库的计数器合并（文书编号按新的机构编号继续）", false},
+    {"calendar_year", "节假日安排：目标库没有的年份补入", false},
+    {"calendar_day", "节假日安排：目标库没有的日期补入", false},
+    {"audit_archive", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
+    {"transfer_map", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
+};
+
+const char *transfer_table_status(const char *table, bool *copied)
+{
+    *copied = false;
+    for (size_t i = 0; i < countof(tables); i++)
+        if (strcmp(tables[i].name, table) == 0) {
+            *copied = true;
+            return tables[i].label;
+        }
+    for (size_t i = 0; i < countof(not_copied); i++)
+        if (strcmp(not_copied[i].name, table) == 0) return not_copied[i].why;
+    /* SQLite's full-text indexes (entity_fts and its shadow tables) follow the copied rows */
+    if (strstr(table, "_fts")) return "全文检索索引，由目标库按迁入的记录重建";
+    return NULL;
+}
+
+/* Whether the transfer may leave this table's rows behind. */
+static bool may_skip(const char *table)
+{
+    for (size_t i = 0; i < countof(not_copied); i++)
+        if (strcmp(not_copied[i].name, table) == 0) return !not_copied[i].must_be_empty;
+    return true;
+}
+
+/* Refuse a source with rows in a table the transfer does not know (a newer landun's, or one
+ * added without teaching the transfer about it): those records would be lost in silence. */
+static int check_tables(struct transfer *t, struct err *e)
+{
+    struct db_stmt *st =
+        db_kind(t->src) == DB_SQLITE
+            ? db_query(t->src, e,
+                       "SELECT name FROM sqlite_master WHERE type = 'table'"
+                       " AND name NOT LIKE 'sqlite%' ORDER BY name",
+                       "")
+            : db_query(t->src, e,
+                       "SELECT table_name FROM information_schema.tables"
+                       " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                       " ORDER BY table_name",
+                       "");
+    if (!st) return e->code;
+    struct buf unknown = {0}, refused = {0};
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        const char *name = db_text(st, 0);
+        bool copied;
+        const char *why = transfer_table_status(name, &copied);
+        if (copied || (why && may_skip(name)) || !count_rows(t->src, name)) continue;
+        struct buf *to = why ? &refused : &unknown;
+        buf_addf(to, "%s%s", to->len ? "、" : "", name);
+    }
+    db_done(st);
+    if (rc >= 0 && unknown.len)
+        rc = err_set(e, ERR_INVALID,
+                     "源库的表 %s 中有记录，但迁移程序不知道如何迁移这些表，未迁移任何数据"
+                     "（请使用能迁移这些数据的 landun 版本）",
+                     buf_str(&unknown));
+    else if (rc >= 0 && refused.len)
+        rc = err_set(e, ERR_INVALID,
+                     "源库的表 %s 中有记录：源库自己迁入过其他库的数据，未迁移任何数据"
+                     "（请把那些库直接迁入目标库）",
+                     buf_str(&refused));
+    buf_free(&unknown);
+    buf_free(&refused);
+    return rc < 0 ? rc : 0;
+}
+
 static int run_all(struct transfer *t, struct err *e)
 {
     if (db_exists(t->c->db, "SELECT 1 FROM transfer_map WHERE source = ?", "t", t->o->source))
         return err_set(e, ERR_CONFLICT, "%s 已经迁入过目标库", t->o->source);
-    int rc = 0;
+    int rc = check_tables(t, e);
     for (size_t i = 0; i < countof(tables) && !rc; i++)
         rc = copy_table(t, &tables[i], e);
+    if (!rc && !t->nproblems) rc = run_late(t, e);
     if (!rc && t->nproblems) {
         snprintf(t->rep->clashes, sizeof t->rep->clashes, "%s%s", buf_str(&t->problems),
                  t->nproblems > 20 ? "\n……" : "");
@@ -495,6 +902,7 @@ int transfer_run(struct ctx *c, struct db *src, const struct transfer_opts *o,
         free(t.maps[k].keys);
         free(t.maps[k].vals);
     }
+    free(t.late);
     free(t.roots.keys);
     free(t.roots.vals);
     buf_free(&t.problems);

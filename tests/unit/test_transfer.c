@@ -5,11 +5,17 @@
 #include "law/agency.h"
 #include "law/audit.h"
 #include "law/auth.h"
+#include "law/campaign.h"
+#include "law/check_list.h"
+#include "law/document.h"
 #include "law/entity.h"
+#include "law/inspection.h"
+#include "law/plan.h"
 #include "law/officer.h"
 #include "law/role.h"
 #include "law/transfer.h"
 #include "store/migrate.h"
+#include "base/date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -285,6 +291,416 @@ static void test_transfer_from_a_sqlite_county_file(void **state)
     arena_free(&a);
 }
 
+/* ---- the domain tables: inspections, documents, campaigns, plans, tasks, workflows -------- */
+
+/* The date offset days from today, YYYY-MM-DD (harness arena). */
+static const char *day(struct harness *h, int offset)
+{
+    char s[DATE_STRLEN];
+    date_format(date_from_instant(h->ctx.now) + offset, s);
+    return arena_strdup(&h->arena, s);
+}
+
+static int64_t one(struct db *db, const char *sql, int64_t arg)
+{
+    struct err e = {0};
+    int64_t n = -1;
+    if (db_get_int(db, &e, &n, sql, "i", arg)) fail_msg("%s: %s", sql, e.msg);
+    return n;
+}
+
+/* An officer of agency (number n) who may enforce today; returns its id. */
+static int64_t add_officer(struct ctx *c, const char *agency, int n, const char *issued)
+{
+    struct err e = {0};
+    char idno[19], cert[24], name[24];
+    h_idno(n, idno);
+    snprintf(cert, sizeof cert, "ZF-%04d", n);
+    snprintf(name, sizeof name, "执法员%d", n);
+    struct officer_input in = {.agency_code = agency,
+                               .name = name,
+                               .id_number = idno,
+                               .cert_no = cert,
+                               .cert_issued = issued,
+                               .cert_expires = "2099-12-31",
+                               .lines = "medical,infectious"};
+    int64_t id;
+    if (officer_add(c, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
+    return id;
+}
+
+/* The officers of task as "1,2" (ascending). */
+static const char *team_of(struct harness *h, int64_t task)
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(h->db, &e,
+                                  "SELECT officer_id FROM task_officer WHERE task_id = ?"
+                                  " ORDER BY officer_id",
+                                  "i", task);
+    const char *out = "";
+    while (st && db_step(st, &e) == DB_ROW)
+        out = arena_printf(&h->arena, "%s%s%lld", out, *out ? "," : "", (long long)db_int(st, 0));
+    db_done(st);
+    return out;
+}
+
+/* What the county holds besides fill_source's: a drawn plan whose first task was carried out by
+ * an inspection (with its documents), a reinspection of it, and a campaign with a target.
+ * Returns the plan; *insp gets the task's inspection, *avoided the officer every entity asked
+ * to avoid. */
+static int64_t fill_domain(struct harness *h, int64_t *insp, int64_t *avoided)
+{
+    struct err e = {0};
+    struct ctx *c = &h->ctx;
+    assert_true(
+        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
+    const char *issued = day(h, -90);
+    int64_t o[5];
+    for (int i = 0; i < 5; i++)
+        o[i] = add_officer(c, "320412", 20 + i, issued);
+    *avoided = o[0];
+    /* 回避: every entity of the county asks not to be checked by the first officer */
+    assert_true(db_exec(h->db, &e,
+                        "INSERT INTO entity_avoid (entity_id, officer_id, reason, created_at,"
+                        " created_by) SELECT id, ?, '亲属关系', 0, 'admin' FROM entity",
+                        "i", o[0]) > 0);
+    struct check_item_input ci = {.agency_code = "320412",
+                                  .code = "C-1",
+                                  .name = "医疗机构依法执业情况",
+                                  .line = "medical",
+                                  .basis = "《医疗机构管理条例》第四十条",
+                                  .subtypes = "clinic",
+                                  .method = "onsite",
+                                  .ratio = "5",
+                                  .frequency = "每年1次"};
+    int64_t item, plan;
+    if (check_item_add(c, &ci, &item, &e) || check_item_publish(c, item, true, &e))
+        fail_msg("check item: %s", e.msg);
+    struct plan_input pi = {.agency_code = "320412",
+                            .name = "双随机抽查",
+                            .level = "county",
+                            .year = arena_printf(&h->arena, "%.4s", day(h, 0)),
+                            .line = "medical",
+                            .items = arena_printf(&h->arena, "%lld", (long long)item),
+                            .quota_mode = "count",
+                            .count = "3",
+                            .starts_on = day(h, -60),
+                            .deadline = day(h, 60)};
+    if (plan_add(c, &pi, &plan, &e)) fail_msg("plan_add: %s", e.msg);
+    json_t *problems = NULL;
+    if (plan_commit(c, plan, "摇号", &e) || plan_draw(c, plan, "迁移前抽取", &problems, &e))
+        fail_msg("draw: %s", e.msg);
+    int64_t task = one(h->db, "SELECT id FROM task WHERE plan_id = ? AND seq = 1", plan);
+    static const struct inspection_item_input items[] = {{"MED-01", "conform", NULL},
+                                                         {"MED-03", "nonconform", "未公示"}};
+    struct inspection_input in = {.entity_id =
+                                      one(h->db, "SELECT entity_id FROM task WHERE id = ?", task),
+                                  .type = "random",
+                                  .line = "medical",
+                                  .date = day(h, 0),
+                                  .place = "诊所",
+                                  .officers = team_of(h, task),
+                                  .items = items,
+                                  .nitems = 2,
+                                  .outcome = "rectify",
+                                  .rectify_by = day(h, 10),
+                                  .task_id = task};
+    if (inspection_add(c, &in, insp, &e)) fail_msg("inspection_add: %s", e.msg);
+    struct inspection_input re = in;
+    re.type = "reinspection";
+    re.task_id = 0;
+    re.checks_id = *insp;
+    re.corrected = "1";
+    re.outcome = "pass";
+    static const struct inspection_item_input fixed[] = {{"MED-01", "conform", NULL},
+                                                         {"MED-03", "conform", NULL}};
+    re.items = fixed;
+    re.rectify_by = NULL;
+    int64_t again;
+    if (inspection_add(c, &re, &again, &e))
+        fail_msg("reinspection: %s %s %s", e.msg, e.nfields ? e.fields[0].name : "",
+                 e.nfields ? e.fields[0].msg : "");
+    struct campaign_input cp = {.agency_code = "320412",
+                                .name = "医疗美容专项检查",
+                                .line = "medical",
+                                .starts_on = day(h, -10),
+                                .ends_on = day(h, 30)};
+    int64_t campaign;
+    int added;
+    if (campaign_add(c, &cp, &campaign, &e) ||
+        campaign_target_add(c, campaign, arena_printf(&h->arena, "%lld", (long long)in.entity_id),
+                            &added, &e))
+        fail_msg("campaign: %s", e.msg);
+    return plan;
+}
+
+/* The snapshot of plan as text (arena of h). */
+static const char *snapshot_of(struct harness *h, struct ctx *c, int64_t plan)
+{
+    struct buf b = {0};
+    struct err e = {0};
+    if (plan_snapshot(c, plan, false, &b, &e)) fail_msg("snapshot: %s", e.msg);
+    const char *s = arena_strdup(&h->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* The next document of type on the target continues the county's numbering. */
+static void next_number_continues(struct harness *h, struct target *t, const char *type,
+                                  int64_t agency, int64_t object)
+{
+    struct err e = {0};
+    int64_t last = -1, doc = 0;
+    assert_int_equal(
+        db_get_int(h->db, &e, &last, "SELECT MAX(seq) FROM document WHERE type = ?", "t", type), 0);
+    assert_true(last >= 1);
+    const char *number;
+    assert_int_equal(db_begin(t->db, &e), 0);
+    if (document_issue(&t->ctx, type, agency, "medical", day(h, 0), "inspection", object, &doc,
+                       &number, &e))
+        fail_msg("document_issue: %s", e.msg);
+    assert_int_equal(db_commit(t->db, &e), 0);
+    assert_int_equal(one(t->db, "SELECT seq FROM document WHERE id = ?", doc), last + 1);
+    /* never a number the county already gave */
+    assert_int_equal(count(h->db, "SELECT COUNT(*) FROM document WHERE number = ?", number), 0);
+}
+
+static void test_transfer_moves_inspections_plans_tasks_and_workflows(void **state)
+{
+    struct harness *h = *state;
+    fill_source(h);
+    int64_t insp, avoided;
+    int64_t plan = fill_domain(h, &insp, &avoided);
+    const char *snap = snapshot_of(h, &h->ctx, plan);
+    struct target t;
+    open_target(h, &t);
+    add_officer(&t.ctx, "320500", 90, day(h, -90)); /* the county's officers get other ids */
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
+    struct transfer_report rep;
+    struct err e = {0};
+    if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+
+    int64_t county = count(t.db, "SELECT id FROM agency WHERE code = ?", "320412");
+    int64_t new_plan = one(t.db,
+                           "SELECT new_id FROM transfer_map WHERE tbl = 'draw_plan'"
+                           " AND old_id = ?",
+                           plan);
+    int64_t new_insp = one(t.db,
+                           "SELECT new_id FROM transfer_map WHERE tbl = 'inspection'"
+                           " AND old_id = ?",
+                           insp);
+    assert_true(new_plan > 0 && new_insp > 0);
+    assert_true(one(t.db, "SELECT COUNT(*) FROM entity WHERE id = ?",
+                    one(t.db, "SELECT entity_id FROM inspection WHERE id = ?", new_insp)) == 1);
+    /* every table came whole */
+    static const char *const all[] = {"inspection",
+                                      "inspection_officer",
+                                      "inspection_item",
+                                      "campaign",
+                                      "campaign_target",
+                                      "document",
+                                      "check_list_item",
+                                      "draw_plan",
+                                      "draw_plan_item",
+                                      "draw_pool",
+                                      "draw_officer",
+                                      "draw_commitment",
+                                      "task",
+                                      "task_officer",
+                                      "entity_avoid",
+                                      "wf_step",
+                                      "wf_deadline"};
+    for (size_t i = 0; i < countof(all); i++) {
+        char sql[80];
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s WHERE ? <> ''", all[i]);
+        int64_t n = count(h->db, sql, "x");
+        assert_true(n > 0);
+        if (count(t.db, sql, "x") != n)
+            fail_msg("%s: %lld rows, %lld moved", all[i], (long long)n,
+                     (long long)count(t.db, sql, "x"));
+    }
+    /* task ↔ inspection both ways, the reinspection checks the moved inspection */
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM inspection i JOIN task k ON k.id = i.task_id"
+                         " AND k.inspection_id = i.id WHERE i.id = ?",
+                         new_insp),
+                     1);
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM inspection r JOIN inspection i ON i.id ="
+                         " r.checks_id AND i.entity_id = r.entity_id WHERE i.id = ?",
+                         new_insp),
+                     1);
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM inspection_officer k JOIN task_officer o ON"
+                         " o.officer_id = k.officer_id JOIN task x ON x.id = o.task_id AND"
+                         " x.inspection_id = k.inspection_id WHERE k.inspection_id = ?",
+                         new_insp),
+                     2);
+    /* documents point at the new inspections, issued in the new agency's name */
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM document d JOIN inspection i ON i.id = d.object_id"
+                         " AND d.object_type = 'inspection' AND d.agency_id = i.agency_id"
+                         " WHERE i.agency_id = ?",
+                         county),
+                     count(h->db, "SELECT COUNT(*) FROM document WHERE ? <> ''", "x"));
+    /* workflow rows point at the new tasks; the inspected step at the new inspection */
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM wf_step w JOIN task k ON k.id = w.object_id"
+                         " WHERE w.kind = 'task' AND k.plan_id = ?",
+                         new_plan),
+                     count(h->db, "SELECT COUNT(*) FROM wf_step WHERE kind = ?", "task"));
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM wf_step w JOIN task k ON k.id = w.object_id AND"
+                         " k.inspection_id = w.ref_id WHERE w.kind = 'task' AND w.ref_id = ?",
+                         new_insp),
+                     1);
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM wf_deadline w JOIN task k ON k.id = w.object_id"
+                         " WHERE w.kind = 'task' AND k.plan_id = ?",
+                         new_plan),
+                     count(h->db, "SELECT COUNT(*) FROM wf_deadline WHERE kind = ?", "task"));
+    /* lists of ids in text follow: the plan's agencies, each task's 回避 list */
+    char ids[24];
+    snprintf(ids, sizeof ids, "%lld", (long long)county);
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM draw_plan WHERE id = ? AND officer_agencies"
+                         " = (SELECT CAST(id AS TEXT) FROM agency WHERE code = '320412')",
+                         new_plan),
+                     1);
+    int64_t new_avoided = count(t.db, "SELECT id FROM officer WHERE cert_no = ?", "ZF-0020");
+    assert_true(new_avoided != avoided);
+    snprintf(ids, sizeof ids, "%lld", (long long)new_avoided);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM task WHERE avoid <> ?", ids), 0);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM task WHERE avoid = ?", ids), 3);
+    /* the published snapshot is the same text and the draw still verifies, teams included */
+    struct ctx *tc = &t.ctx;
+    assert_string_equal(snapshot_of(h, tc, new_plan), snap);
+    assert_true(one(t.db,
+                    "SELECT COUNT(*) FROM draw_pool WHERE plan_id = ? AND published_id <>"
+                    " entity_id",
+                    new_plan) > 0);
+    struct plan_verdict v;
+    if (plan_verify(tc, new_plan, false, &v, &e)) fail_msg("verify: %s", e.msg);
+    if (!v.ok) fail_msg("verify: %s / %s", v.entities.summary, v.teams_summary);
+    assert_int_equal(v.tasks, 3);
+    assert_int_equal(plan_verify(tc, new_plan, true, &v, &e), 0);
+    assert_true(v.ok);
+    /* document numbers go on where the county stopped, 编号 and 文号 alike */
+    next_number_continues(h, &t, "site_record", county, new_insp);
+    next_number_continues(h, &t, "advice_notice", county, new_insp);
+    close_target(&t);
+}
+
+/* A committed plan moved before its draw is drawn in the province: the published snapshot
+ * still matches and the tasks are the province's entities. */
+static void test_transfer_moved_commitment_draws_in_the_target(void **state)
+{
+    struct harness *h = *state;
+    fill_source(h);
+    struct err e = {0};
+    const char *issued = day(h, -90);
+    for (int i = 0; i < 3; i++)
+        add_officer(&h->ctx, "320412", 30 + i, issued);
+    struct check_item_input ci = {.agency_code = "320412",
+                                  .code = "C-2",
+                                  .name = "依法执业",
+                                  .line = "medical",
+                                  .basis = "《医疗机构管理条例》",
+                                  .subtypes = "clinic",
+                                  .method = "onsite"};
+    int64_t item, plan;
+    if (check_item_add(&h->ctx, &ci, &item, &e) || check_item_publish(&h->ctx, item, true, &e))
+        fail_msg("check item: %s", e.msg);
+    struct plan_input pi = {.agency_code = "320412",
+                            .name = "抽查",
+                            .level = "county",
+                            .year = arena_printf(&h->arena, "%.4s", day(h, 0)),
+                            .line = "medical",
+                            .items = arena_printf(&h->arena, "%lld", (long long)item),
+                            .quota_mode = "count",
+                            .count = "4",
+                            .starts_on = day(h, -60),
+                            .deadline = day(h, 60)};
+    if (plan_add(&h->ctx, &pi, &plan, &e) || plan_commit(&h->ctx, plan, "摇号", &e))
+        fail_msg("plan: %s", e.msg);
+    struct target t;
+    open_target(h, &t);
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
+    struct transfer_report rep;
+    if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+    int64_t moved = one(t.db,
+                        "SELECT new_id FROM transfer_map WHERE tbl = 'draw_plan'"
+                        " AND old_id = ?",
+                        plan);
+    json_t *problems = NULL;
+    if (plan_draw(&t.ctx, moved, "省库抽取", &problems, &e)) fail_msg("draw: %s", e.msg);
+    assert_int_equal(one(t.db,
+                         "SELECT COUNT(*) FROM task k JOIN entity x ON x.id = k.entity_id"
+                         " JOIN agency a ON a.id = x.agency_id AND a.code = '320412'"
+                         " WHERE k.plan_id = ?",
+                         moved),
+                     4);
+    struct plan_verdict v;
+    assert_int_equal(plan_verify(&t.ctx, moved, false, &v, &e), 0);
+    if (!v.ok) fail_msg("verify: %s / %s", v.entities.summary, v.teams_summary);
+    close_target(&t);
+}
+
+/* Every table of the schema is either copied or on the list of tables left behind with a
+ * reason: a new area cannot be forgotten by the transfer without this test failing. */
+static void test_transfer_knows_every_table(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    struct db_stmt *st =
+        db_kind(h->db) == DB_SQLITE
+            ? db_query(h->db, &e,
+                       "SELECT name FROM sqlite_master WHERE type = 'table'"
+                       " AND name NOT LIKE 'sqlite%' ORDER BY name",
+                       "")
+            : db_query(h->db, &e,
+                       "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                       " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+                       "");
+    assert_non_null(st);
+    int tables = 0, copied_n = 0;
+    struct buf unknown = {0};
+    while (db_step(st, &e) == DB_ROW) {
+        bool copied;
+        tables++;
+        if (!transfer_table_status(db_text(st, 0), &copied))
+            buf_addf(&unknown, " %s", db_text(st, 0));
+        copied_n += copied;
+    }
+    db_done(st);
+    if (unknown.len) fail_msg("tables neither copied nor listed as left behind:%s", unknown.p);
+    buf_free(&unknown);
+    assert_true(tables >= 37); /* 27 copied, 10 left behind; SQLite adds its full-text tables */
+    assert_true(copied_n >= 27);
+}
+
+/* A source with rows in a table the transfer does not know is refused, naming the table. */
+static void test_transfer_refuses_unknown_tables_with_rows(void **state)
+{
+    struct harness *h = *state;
+    fill_source(h);
+    struct err e = {0};
+    assert_true(db_exec(h->db, &e, "CREATE TABLE complaint (id BIGINT, note TEXT)", "") >= 0);
+    assert_true(db_exec(h->db, &e, "INSERT INTO complaint (id, note) VALUES (1, '噪音')", "") > 0);
+    struct target t;
+    open_target(h, &t);
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
+    struct transfer_report rep;
+    assert_int_equal(transfer_run(&t.ctx, h->db, &o, &rep, &e), ERR_INVALID);
+    if (!strstr(e.msg, "complaint") || !strstr(e.msg, "未迁移任何数据")) fail_msg("%s", e.msg);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM agency WHERE code = ?", "320412"), 0);
+    /* an empty one loses nothing */
+    err_clear(&e);
+    assert_true(db_exec(h->db, &e, "DELETE FROM complaint", "") > 0);
+    if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+    close_target(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +712,14 @@ int main(void)
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_from_a_sqlite_county_file, harness_setup,
                                         harness_teardown),
+        cmocka_unit_test_setup_teardown(test_transfer_moves_inspections_plans_tasks_and_workflows,
+                                        harness_setup, harness_teardown),
+        cmocka_unit_test_setup_teardown(test_transfer_moved_commitment_draws_in_the_target,
+                                        harness_setup, harness_teardown),
+        cmocka_unit_test_setup_teardown(test_transfer_knows_every_table, harness_setup,
+                                        harness_teardown),
+        cmocka_unit_test_setup_teardown(test_transfer_refuses_unknown_tables_with_rows,
+                                        harness_setup, harness_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
