@@ -9,6 +9,7 @@
 #include "law/officer.h"
 #include "law/task.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,34 +58,120 @@ static struct db_stmt *pool_query(struct ctx *c, const struct plan_rec *p, const
     return pool_query_with(c, p, sql, NULL, 0, e);
 }
 
-/* Append one snapshot line (the one formatter: draw_snapshot) and check the order. */
-static int snapshot_line(struct buf *out, int64_t *last, int64_t id, const char *name, char stratum,
-                         bool stratified, struct err *e)
+/* The frozen pool of a plan, read from draw_pool in one pass. */
+struct pool_read {
+    struct draw_entry *pool;  /* entries in ascending id (xmalloc'd); names point into names */
+    size_t n;                 /* entries */
+    char *names;              /* the public names as written in the snapshot, NUL-terminated
+                                 one after another (xmalloc'd) */
+    char hash[DRAW_HASH_HEX]; /* SHA-256 of the snapshot text, lower-case hex */
+};
+
+static void pool_read_free(struct pool_read *r)
 {
-    if (id <= *last) return err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
-    *last = id;
-    struct draw_entry en = {id, name, stratum};
-    return draw_snapshot(&en, 1, stratified, out, e);
+    free(r->pool);
+    free(r->names);
+    memset(r, 0, sizeof *r);
 }
 
-/* The frozen pool of a plan as its snapshot text (from draw_pool). */
-static int pool_text(struct ctx *c, const struct plan_rec *p, struct buf *out, struct err *e)
+/* Hash the bytes of out from *hashed on; without a text to keep, empty out again. */
+static void pool_hash_some(crypto_hash_sha256_state *h, struct buf *out, size_t *hashed,
+                           bool keep)
 {
+    crypto_hash_sha256_update(h, (const unsigned char *)out->p + *hashed, out->len - *hashed);
+    if (keep) {
+        *hashed = out->len;
+    } else {
+        out->len = 0;
+        *hashed = 0;
+    }
+}
+
+/* Keep the entry of the line just written at out->p + at (its name as written: after the id's
+ * tab, up to the next tab or the line feed) in r; name offsets go to off until the names stop
+ * moving. */
+static void pool_keep(struct pool_read *r, struct buf *names, size_t **off, size_t *cap,
+                      const struct buf *out, size_t at, int64_t id, char stratum)
+{
+    if (r->n == *cap) {
+        *cap = *cap ? *cap * 2 : 1024;
+        r->pool = xrealloc(r->pool, *cap * sizeof *r->pool);
+        *off = xrealloc(*off, *cap * sizeof **off);
+    }
+    const char *name = memchr(out->p + at, '\t', out->len - at) + 1;
+    size_t len = strcspn(name, "\t\n");
+    (*off)[r->n] = names->len;
+    buf_add(names, name, len);
+    buf_addc(names, 0);
+    r->pool[r->n++] = (struct draw_entry){id, NULL, stratum};
+}
+
+/* Read the frozen pool of plan p (draw_pool) in one query in id order, formatting each line
+ * with draw_snapshot (the one formatter) and hashing the text as it grows. The text is kept in
+ * text when it is not NULL; the entries are kept in r when want_entries. */
+static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, bool want_entries,
+                     struct pool_read *r, struct err *e)
+{
+    memset(r, 0, sizeof *r);
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT entity_id, name, stratum FROM draw_pool"
                                   " WHERE plan_id = ? ORDER BY entity_id",
                                   "i", p->id);
     if (!st) return e->code;
+    crypto_hash_sha256_state h;
+    crypto_hash_sha256_init(&h);
+    struct buf chunk = {0}, names = {0}, *out = text ? text : &chunk;
+    size_t hashed = out->len, *off = NULL, cap = 0, count = 0;
+    if (want_entries && p->pool_size > 0) { /* sized once: growing 1M entries costs faults */
+        cap = (size_t)p->pool_size;
+        r->pool = xmalloc(cap * sizeof *r->pool);
+        off = xmalloc(cap * sizeof *off);
+        buf_grow(&names, cap * 64); /* pages never written are never touched */
+    }
     int64_t last = 0;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
+        int64_t id = db_int(st, 0);
         const char *s = db_text(st, 2);
-        rc = snapshot_line(out, &last, db_int(st, 0), db_text(st, 1), s ? s[0] : 0,
-                           p->quota.stratified, e);
-        if (rc) break;
+        struct draw_entry en = {id, db_text(st, 1), s ? s[0] : 0};
+        if (id <= last) {
+            rc = err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
+            break;
+        }
+        last = id;
+        size_t at = out->len;
+        if ((rc = draw_snapshot(&en, 1, p->quota.stratified, out, e))) break;
+        count++;
+        if (want_entries) pool_keep(r, &names, &off, &cap, out, at, id, en.stratum);
+        if (out->len - hashed >= 1 << 16) pool_hash_some(&h, out, &hashed, text != NULL);
     }
     db_done(st);
+    pool_hash_some(&h, out, &hashed, text != NULL);
+    buf_free(&chunk);
+    unsigned char bin[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&h, bin);
+    sodium_bin2hex(r->hash, sizeof r->hash, bin, sizeof bin);
+    r->names = buf_steal(&names);
+    for (size_t i = 0; i < r->n; i++)
+        r->pool[i].name = r->names + off[i];
+    if (!want_entries) r->n = count;
+    free(off);
+    if (rc < 0) pool_read_free(r);
     return rc < 0 ? rc : 0;
+}
+
+/* The entry of entity id in the pool, or NULL. */
+static const struct draw_entry *pool_find(const struct pool_read *r, int64_t id)
+{
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->pool[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->n && r->pool[lo].id == id ? &r->pool[lo] : NULL;
 }
 
 /* ---- officers ------------------------------------------------------------------------------- */
@@ -278,9 +365,10 @@ static int items_still_published(struct ctx *c, int64_t id, struct err *e)
 }
 
 /* Freeze the pool: copy the matching entities into draw_pool (organisations in one statement,
- * natural persons one by one with their names masked), then build the snapshot from it. */
-static int freeze_pool(struct ctx *c, const struct plan_rec *p, struct buf *snap, int64_t *n,
-                       struct err *e)
+ * natural persons one by one with their names masked), then read it back as the snapshot and
+ * hash it (*n lines, hash in hex). */
+static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_HASH_HEX],
+                       int64_t *n, struct err *e)
 {
     struct db_arg first[] = {{.type = 'i', .i = p->id}, {.type = 'i', .i = p->quota.stratified}};
     struct db_stmt *st = pool_query_with(
@@ -310,10 +398,11 @@ static int freeze_pool(struct ctx *c, const struct plan_rec *p, struct buf *snap
     }
     db_done(st);
     if (rc < 0) return rc;
-    rc = pool_text(c, p, snap, e);
-    *n = 0;
-    for (size_t i = 0; !rc && i < snap->len; i++)
-        *n += snap->p[i] == '\n';
+    struct pool_read r;
+    rc = pool_read(c, p, NULL, false, &r, e);
+    *n = (int64_t)r.n;
+    memcpy(hash, r.hash, DRAW_HASH_HEX);
+    pool_read_free(&r);
     return rc;
 }
 
@@ -339,18 +428,16 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
     int rc = db_begin(c->db, e);
     if (rc) return rc;
     struct plan_rec p;
-    struct buf snap = {0};
+    char hash[DRAW_HASH_HEX];
     int64_t n = 0;
     rc = plan_load(c, id, false, &p, e);
     if (!rc && strcmp(p.state, "draft") != 0) rc = err_set(e, ERR_CONFLICT, "计划已公布承诺");
     if (!rc) rc = items_still_published(c, id, e);
-    if (!rc) rc = freeze_pool(c, &p, &snap, &n, e);
+    if (!rc) rc = freeze_pool(c, &p, hash, &n, e);
     if (!rc && n == 0)
         rc = err_set(e, ERR_INVALID, "抽取池为空：没有符合条件的监管对象，请调整抽取范围");
     if (!rc) rc = freeze_officers(c, &p, e);
     if (rc) goto fail;
-    char hash[DRAW_HASH_HEX];
-    draw_commitment(snap.p, snap.len, hash);
     if (db_exec(c->db, e,
                 "UPDATE draw_plan SET state = 'committed', pool_size = ?, pool_hash = ?,"
                 " seed_source = ?, committed_at = ?, committed_by = ?, updated_at = ?,"
@@ -367,10 +454,8 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
                      "公布抽取承诺：抽取池 %lld 户，SHA-256 %s，种子来源：%s", (long long)n, hash,
                      seed_source);
     if (rc) goto fail;
-    buf_free(&snap);
     return db_commit(c->db, e);
 fail:
-    buf_free(&snap);
     db_rollback(c->db);
     return rc;
 }
@@ -487,8 +572,8 @@ static int64_t *ids_of(const char *text, size_t *n)
 /* Everything one draw works with. */
 struct draw_run {
     struct plan_rec p;                    /* the plan */
-    struct buf snap;                      /* its snapshot (parsed in place into pool) */
-    struct draw_entry *pool;              /* the frozen pool, ascending id */
+    struct pool_read pr;                  /* the frozen pool as read and hashed */
+    struct draw_entry *pool;              /* pr.pool: the frozen pool, ascending id */
     size_t npool;                         /* entries in pool */
     struct draw_pick *picks;              /* the entities drawn, in task order */
     size_t npicks;                        /* entries in picks */
@@ -501,8 +586,7 @@ struct draw_run {
 
 static void run_free(struct draw_run *r)
 {
-    buf_free(&r->snap);
-    free(r->pool);
+    pool_read_free(&r->pr);
     free(r->picks);
     cand_free(&r->officers);
     free(r->avoid.p);
@@ -514,19 +598,17 @@ static void run_free(struct draw_run *r)
     free(r->repeat);
 }
 
-/* Load the frozen pool, check it against the commitment, and parse it. */
+/* Load the frozen pool and check it against the commitment. */
 static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    int rc = pool_text(c, &r->p, &r->snap, e);
+    int rc = pool_read(c, &r->p, NULL, true, &r->pr, e);
     if (rc) return rc;
-    char hash[DRAW_HASH_HEX];
-    draw_commitment(r->snap.p ? r->snap.p : "", r->snap.len, hash);
-    if (!r->p.pool_hash || strcmp(hash, r->p.pool_hash) != 0)
+    r->pool = r->pr.pool;
+    r->npool = r->pr.n;
+    if (!r->p.pool_hash || strcmp(r->pr.hash, r->p.pool_hash) != 0)
         return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
-                       hash);
-    bool stratified;
-    if (!r->snap.p) buf_adds(&r->snap, "");
-    return draw_snapshot_parse(r->snap.p, r->snap.len, &r->pool, &r->npool, &stratified, e);
+                       r->pr.hash);
+    return 0;
 }
 
 /* Draw each task's team; failures go to *problems. */
@@ -603,29 +685,57 @@ static json_t *run_warnings(struct draw_run *r)
     return w;
 }
 
-/* Store the tasks and their teams. */
+/* Store the tasks and their teams (multi-row INSERTs), then start their workflow. */
 static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    size_t size = (size_t)r->p.team_size;
-    for (size_t i = 0; i < r->npicks; i++) {
-        int64_t task_id;
-        char stratum[2] = {r->picks[i].stratum, 0};
-        int rc =
-            db_get_int(c->db, e, &task_id,
-                       "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
-                       " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       "iiiittttiii", r->p.id, r->p.agency_id, (int64_t)(i + 1), r->picks[i].id,
-                       stratum[0] ? stratum : NULL, r->p.deadline, r->avoid_text[i],
-                       r->prev_text[i], (int64_t)r->repeat[i], c->now, c->now);
-        for (size_t k = 0; k < size && !rc; k++)
-            if (db_exec(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES (?, ?)",
-                        "ii", task_id, r->teams[i * size + k]) < 0)
-                rc = e->code;
-        if (!rc) rc = task_start(c, task_id, r->p.deadline, e);
-        if (rc) return rc;
+    size_t size = (size_t)r->p.team_size, n = r->npicks;
+    struct db_arg *args = xcalloc(n ? n * 11 : 1, sizeof *args);
+    char(*strata)[2] = xcalloc(n ? n : 1, sizeof *strata);
+    for (size_t i = 0; i < n; i++) {
+        struct db_arg *a = args + i * 11;
+        strata[i][0] = r->picks[i].stratum;
+        a[0] = (struct db_arg){.type = 'i', .i = r->p.id};
+        a[1] = (struct db_arg){.type = 'i', .i = r->p.agency_id};
+        a[2] = (struct db_arg){.type = 'i', .i = (int64_t)(i + 1)};
+        a[3] = (struct db_arg){.type = 'i', .i = r->picks[i].id};
+        a[4] = (struct db_arg){.type = 't', .s = strata[i][0] ? strata[i] : NULL};
+        a[5] = (struct db_arg){.type = 't', .s = r->p.deadline};
+        a[6] = (struct db_arg){.type = 't', .s = r->avoid_text[i]};
+        a[7] = (struct db_arg){.type = 't', .s = r->prev_text[i]};
+        a[8] = (struct db_arg){.type = 'i', .i = r->repeat[i]};
+        a[9] = (struct db_arg){.type = 'i', .i = c->now};
+        a[10] = (struct db_arg){.type = 'i', .i = c->now};
     }
-    return 0;
+    int64_t rc = db_insert_rows(c->db, e,
+                                "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
+                                " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
+                                " VALUES",
+                                11, n, args);
+    free(strata);
+    /* the new ids in task order */
+    int64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
+    size_t got = 0;
+    struct db_stmt *st =
+        rc < 0 ? NULL
+               : db_query(c->db, e, "SELECT id FROM task WHERE plan_id = ? ORDER BY seq", "i",
+                          r->p.id);
+    if (rc >= 0 && !st) rc = e->code;
+    while (st && (rc = db_step(st, e)) == DB_ROW)
+        if (got < n) ids[got++] = db_int(st, 0);
+    db_done(st);
+    if (rc >= 0 && got != n) rc = err_set(e, ERR_INTERNAL, "任务保存不完整");
+    args = xrealloc(args, (n ? n * size * 2 : 1) * sizeof *args);
+    for (size_t i = 0; rc >= 0 && i < n * size; i++) {
+        args[2 * i] = (struct db_arg){.type = 'i', .i = ids[i / size]};
+        args[2 * i + 1] = (struct db_arg){.type = 'i', .i = r->teams[i]};
+    }
+    if (rc >= 0)
+        rc = db_insert_rows(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES", 2,
+                            n * size, args);
+    free(args);
+    if (rc >= 0) rc = task_start_many(c, ids, n, r->p.deadline, e);
+    free(ids);
+    return rc < 0 ? (int)rc : 0;
 }
 
 int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems, struct err *e)
@@ -723,8 +833,8 @@ fail:
 
 /* Recompute every team from the frozen officers, the inputs stored with each task and the seed,
  * and compare with the stored teams. */
-static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_verdict *v,
-                        struct err *e)
+static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct pool_read *pool,
+                        struct plan_verdict *v, struct err *e)
 {
     struct cand_set s = {0};
     int rc = officers_frozen(c, p->id, &s, e);
@@ -741,10 +851,8 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_ver
                    &stored, e);
     struct db_stmt *st = rc ? NULL
                             : db_query(c->db, e,
-                                       "SELECT t.seq, d.name, t.avoid, t.prev_team FROM task t"
-                                       " JOIN draw_pool d ON d.plan_id = t.plan_id"
-                                       " AND d.entity_id = t.entity_id WHERE t.plan_id = ?"
-                                       " ORDER BY t.seq",
+                                       "SELECT seq, entity_id, avoid, prev_team FROM task"
+                                       " WHERE plan_id = ? ORDER BY seq",
                                        "i", p->id);
     if (!rc && !st) rc = e->code;
     v->teams_ok = true;
@@ -752,7 +860,8 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_ver
     while (!rc && v->teams_ok && (rc = db_step(st, e)) == DB_ROW) {
         rc = 0;
         int64_t seq = db_int(st, 0);
-        struct draw_team_rules rules = {.size = p->team_size, .entity = db_text(st, 1)};
+        const struct draw_entry *en = pool_find(pool, db_int(st, 1));
+        struct draw_team_rules rules = {.size = p->team_size, .entity = en ? en->name : "?"};
         int64_t *avoid = ids_of(db_text(st, 2), &rules.navoid);
         int64_t *prev = ids_of(db_text(st, 3), &rules.nprev);
         rules.avoid = avoid;
@@ -760,7 +869,7 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_ver
         int64_t team[DRAW_MAX_TEAM];
         char why[512];
         size_t n, at = pairs_of(&stored, seq, &n);
-        bool same = draw_team(o, key, (size_t)seq, &rules, team, NULL, why, sizeof why) == 0 &&
+        bool same = en && draw_team(o, key, (size_t)seq, &rules, team, NULL, why, sizeof why) == 0 &&
                     n == (size_t)p->team_size;
         for (size_t k = 0; same && k < n; k++)
             same = stored.p[at + k][1] == team[k];
@@ -788,9 +897,9 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
     int rc = plan_load(c, id, public_view, &p, e);
     if (rc) return rc;
     if (strcmp(p.state, "drawn") != 0) return err_set(e, ERR_CONFLICT, "计划尚未抽取");
-    struct buf snap = {0};
+    struct pool_read pool;
     struct pairs claimed = {0};
-    rc = pool_text(c, &p, &snap, e);
+    rc = pool_read(c, &p, NULL, true, &pool, e);
     if (!rc)
         rc = read_pairs(db_query(c->db, e,
                                  "SELECT entity_id, seq FROM task WHERE plan_id = ? ORDER BY seq",
@@ -800,14 +909,14 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
     for (size_t i = 0; i < claimed.n; i++)
         ids[i] = claimed.p[i][0];
     if (!rc)
-        rc = draw_verify(snap.p ? snap.p : "", snap.len, p.pool_hash, p.seed, &p.quota, ids,
-                         claimed.n, &v->entities, e);
-    if (!rc && !public_view) rc = verify_teams(c, &p, v, e);
+        draw_verify_pool(pool.pool, pool.n, p.quota.stratified, pool.hash, p.pool_hash, p.seed,
+                         &p.quota, ids, claimed.n, &v->entities);
+    if (!rc && !public_view) rc = verify_teams(c, &p, &pool, v, e);
     if (public_view) v->teams_ok = true; /* teams are not published: not checked here */
     v->ok = !rc && v->entities.ok && v->teams_ok;
     free(ids);
     free(claimed.p);
-    buf_free(&snap);
+    pool_read_free(&pool);
     return rc;
 }
 
@@ -817,7 +926,10 @@ int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, 
     int rc = plan_load(c, id, public_view, &p, e);
     if (rc) return rc;
     if (!p.pool_hash) return err_set(e, ERR_NOTFOUND, "计划尚未公布抽取池");
-    return pool_text(c, &p, out, e);
+    struct pool_read r;
+    rc = pool_read(c, &p, out, false, &r, e);
+    pool_read_free(&r);
+    return rc;
 }
 
 /* ---- the public site ------------------------------------------------------------------------ */
