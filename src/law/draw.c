@@ -308,10 +308,9 @@ int draw_verify(const char *snapshot, size_t len, const char *commitment, const 
     return 0;
 }
 
-void draw_verify_pool(const struct draw_entry *pool, size_t n, bool stratified,
-                      const char *hash, const char *commitment, const char *seed,
-                      const struct draw_quota *q, const int64_t *claimed, size_t nclaimed,
-                      struct draw_verdict *v)
+void draw_verify_pool(const struct draw_entry *pool, size_t n, bool stratified, const char *hash,
+                      const char *commitment, const char *seed, const struct draw_quota *q,
+                      const int64_t *claimed, size_t nclaimed, struct draw_verdict *v)
 {
     memset(v, 0, sizeof *v);
     snprintf(v->hash, sizeof v->hash, "%s", hash);

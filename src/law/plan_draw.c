@@ -60,25 +60,23 @@ static struct db_stmt *pool_query(struct ctx *c, const struct plan_rec *p, const
 
 /* The frozen pool of a plan, read from draw_pool in one pass. */
 struct pool_read {
-    struct draw_entry *pool;  /* entries in ascending id (xmalloc'd); names point into names */
-    size_t n;                 /* entries */
-    char *names;              /* the public names as written in the snapshot, NUL-terminated
-                                 one after another (xmalloc'd) */
+    struct draw_entry *pool;  /* ids and grades in ascending id (xmalloc'd); no names: the
+                                 algorithm does not use them (pool_names fetches those shown) */
+    size_t n;                 /* entries (lines) */
     char hash[DRAW_HASH_HEX]; /* SHA-256 of the snapshot text, lower-case hex */
 };
 
 static void pool_read_free(struct pool_read *r)
 {
     free(r->pool);
-    free(r->names);
     memset(r, 0, sizeof *r);
 }
 
 /* Hash the bytes of out from *hashed on; without a text to keep, empty out again. */
-static void pool_hash_some(crypto_hash_sha256_state *h, struct buf *out, size_t *hashed,
-                           bool keep)
+static void pool_hash_some(crypto_hash_sha256_state *h, struct buf *out, size_t *hashed, bool keep)
 {
-    crypto_hash_sha256_update(h, (const unsigned char *)out->p + *hashed, out->len - *hashed);
+    if (out->len > *hashed) /* an empty pool has no text at all */
+        crypto_hash_sha256_update(h, (const unsigned char *)out->p + *hashed, out->len - *hashed);
     if (keep) {
         *hashed = out->len;
     } else {
@@ -87,28 +85,9 @@ static void pool_hash_some(crypto_hash_sha256_state *h, struct buf *out, size_t 
     }
 }
 
-/* Keep the entry of the line just written at out->p + at (its name as written: after the id's
- * tab, up to the next tab or the line feed) in r; name offsets go to off until the names stop
- * moving. */
-static void pool_keep(struct pool_read *r, struct buf *names, size_t **off, size_t *cap,
-                      const struct buf *out, size_t at, int64_t id, char stratum)
-{
-    if (r->n == *cap) {
-        *cap = *cap ? *cap * 2 : 1024;
-        r->pool = xrealloc(r->pool, *cap * sizeof *r->pool);
-        *off = xrealloc(*off, *cap * sizeof **off);
-    }
-    const char *name = memchr(out->p + at, '\t', out->len - at) + 1;
-    size_t len = strcspn(name, "\t\n");
-    (*off)[r->n] = names->len;
-    buf_add(names, name, len);
-    buf_addc(names, 0);
-    r->pool[r->n++] = (struct draw_entry){id, NULL, stratum};
-}
-
 /* Read the frozen pool of plan p (draw_pool) in one query in id order, formatting each line
  * with draw_snapshot (the one formatter) and hashing the text as it grows. The text is kept in
- * text when it is not NULL; the entries are kept in r when want_entries. */
+ * text when it is not NULL; ids and grades in r->pool when want_entries. */
 static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, bool want_entries,
                      struct pool_read *r, struct err *e)
 {
@@ -120,29 +99,29 @@ static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, 
     if (!st) return e->code;
     crypto_hash_sha256_state h;
     crypto_hash_sha256_init(&h);
-    struct buf chunk = {0}, names = {0}, *out = text ? text : &chunk;
-    size_t hashed = out->len, *off = NULL, cap = 0, count = 0;
-    if (want_entries && p->pool_size > 0) { /* sized once: growing 1M entries costs faults */
+    struct buf chunk = {0}, *out = text ? text : &chunk;
+    size_t hashed = out->len, cap = 0;
+    if (want_entries && p->pool_size > 0) { /* sized once: a growing array costs page faults */
         cap = (size_t)p->pool_size;
         r->pool = xmalloc(cap * sizeof *r->pool);
-        off = xmalloc(cap * sizeof *off);
-        buf_grow(&names, cap * 64); /* pages never written are never touched */
     }
     int64_t last = 0;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
-        int64_t id = db_int(st, 0);
         const char *s = db_text(st, 2);
-        struct draw_entry en = {id, db_text(st, 1), s ? s[0] : 0};
-        if (id <= last) {
+        struct draw_entry en = {db_int(st, 0), db_text(st, 1), s ? s[0] : 0};
+        if (en.id <= last) {
             rc = err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
             break;
         }
-        last = id;
-        size_t at = out->len;
+        last = en.id;
         if ((rc = draw_snapshot(&en, 1, p->quota.stratified, out, e))) break;
-        count++;
-        if (want_entries) pool_keep(r, &names, &off, &cap, out, at, id, en.stratum);
+        if (want_entries && r->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            r->pool = xrealloc(r->pool, cap * sizeof *r->pool);
+        }
+        if (want_entries) r->pool[r->n] = (struct draw_entry){en.id, NULL, en.stratum};
+        r->n++;
         if (out->len - hashed >= 1 << 16) pool_hash_some(&h, out, &hashed, text != NULL);
     }
     db_done(st);
@@ -151,12 +130,49 @@ static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, 
     unsigned char bin[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&h, bin);
     sodium_bin2hex(r->hash, sizeof r->hash, bin, sizeof bin);
-    r->names = buf_steal(&names);
-    for (size_t i = 0; i < r->n; i++)
-        r->pool[i].name = r->names + off[i];
-    if (!want_entries) r->n = count;
-    free(off);
     if (rc < 0) pool_read_free(r);
+    return rc < 0 ? rc : 0;
+}
+
+/* Entities per pool_names query. */
+#define NAMES_BATCH 500
+
+/* The public names, as the snapshot writes them, of the n entities ids of plan_id's frozen pool
+ * into names[] (arena; NULL for an id not in the pool), one query per few hundred. */
+static int pool_names(struct ctx *c, int64_t plan_id, const int64_t *ids, size_t n,
+                      const char **names, struct err *e)
+{
+    struct db_arg args[NAMES_BATCH + 1];
+    struct buf sql = {0}, line = {0};
+    int rc = 0;
+    for (size_t at = 0; !rc && at < n; at += NAMES_BATCH) {
+        size_t k = n - at < NAMES_BATCH ? n - at : NAMES_BATCH;
+        buf_reset(&sql);
+        buf_adds(&sql,
+                 "SELECT entity_id, name FROM draw_pool WHERE plan_id = ? AND entity_id IN (");
+        args[0] = (struct db_arg){.type = 'i', .i = plan_id};
+        for (size_t i = 0; i < k; i++) {
+            buf_adds(&sql, i ? ", ?" : "?");
+            args[i + 1] = (struct db_arg){.type = 'i', .i = ids[at + i]};
+            names[at + i] = NULL;
+        }
+        buf_addc(&sql, ')');
+        struct db_stmt *st = db_query_args(c->db, e, buf_str(&sql), (int)k + 1, args);
+        if (!st) rc = e->code;
+        while (!rc && (rc = db_step(st, e)) == DB_ROW) {
+            rc = 0;
+            int64_t id = db_int(st, 0);
+            buf_reset(&line); /* the name as its snapshot line has it: no tab or line break */
+            draw_snapshot(&(struct draw_entry){id, db_text(st, 1), 0}, 1, false, &line, e);
+            const char *name = strchr(buf_str(&line), '\t') + 1;
+            int len = (int)strcspn(name, "\n");
+            for (size_t i = 0; i < k; i++)
+                if (ids[at + i] == id) names[at + i] = arena_printf(c->arena, "%.*s", len, name);
+        }
+        db_done(st);
+    }
+    buf_free(&sql);
+    buf_free(&line);
     return rc < 0 ? rc : 0;
 }
 
@@ -577,6 +593,7 @@ struct draw_run {
     size_t npool;                         /* entries in pool */
     struct draw_pick *picks;              /* the entities drawn, in task order */
     size_t npicks;                        /* entries in picks */
+    const char **names;                   /* their public names (arena strings) */
     struct cand_set officers;             /* the frozen officers */
     struct pairs avoid, prev, caps;       /* 回避 lists, previous teams, this year's checks */
     int64_t *teams;                       /* npicks × team_size officer ids */
@@ -593,6 +610,7 @@ static void run_free(struct draw_run *r)
     free(r->prev.p);
     free(r->caps.p);
     free(r->teams);
+    free(r->names);
     free(r->avoid_text);
     free(r->prev_text);
     free(r->repeat);
@@ -611,6 +629,18 @@ static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
     return 0;
 }
 
+/* The public names of the entities drawn (r->names), for messages and warnings. */
+static int run_names(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    int64_t *ids = xmalloc((r->npicks ? r->npicks : 1) * sizeof *ids);
+    for (size_t i = 0; i < r->npicks; i++)
+        ids[i] = r->picks[i].id;
+    r->names = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->names);
+    int rc = pool_names(c, r->p.id, ids, r->npicks, r->names, e);
+    free(ids);
+    return rc;
+}
+
 /* Draw each task's team; failures go to *problems. */
 static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_KEY_BYTES],
                      json_t **problems)
@@ -624,7 +654,7 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
     int failed = 0;
     for (size_t i = 0; i < r->npicks; i++) {
         const struct draw_entry *en = &r->pool[r->picks[i].pool_index];
-        struct draw_team_rules rules = {.size = r->p.team_size, .entity = en->name};
+        struct draw_team_rules rules = {.size = r->p.team_size, .entity = r->names[i]};
         int64_t *avoid = pair_values(c, &r->avoid, en->id, &rules.navoid, &r->avoid_text[i]);
         int64_t *prev = pair_values(c, &r->prev, en->id, &rules.nprev, &r->prev_text[i]);
         rules.avoid = avoid;
@@ -634,7 +664,7 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
             if (!*problems) *problems = json_array();
             json_array_append_new(*problems,
                                   jpack("{sI sI ss ss}", "seq", (json_int_t)(i + 1), "entity_id",
-                                        (json_int_t)en->id, "entity", en->name, "reason", why));
+                                        (json_int_t)en->id, "entity", r->names[i], "reason", why));
             failed++;
         }
         free(avoid);
@@ -655,10 +685,10 @@ static json_t *run_warnings(struct draw_run *r)
         int64_t before = n ? r->caps.p[at][1] : 0;
         if (before + 1 > r->p.entity_cap && json_array_size(over) < 200)
             json_array_append_new(over, jpack("{sI ss sI}", "id", (json_int_t)en->id, "name",
-                                              en->name, "count", (json_int_t)(before + 1)));
+                                              r->names[i], "count", (json_int_t)(before + 1)));
         if (r->repeat[i] && json_array_size(again) < 200)
             json_array_append_new(again,
-                                  jpack("{sI ss}", "id", (json_int_t)en->id, "name", en->name));
+                                  jpack("{sI ss}", "id", (json_int_t)en->id, "name", r->names[i]));
     }
     char msg[256];
     if (json_array_size(over)) {
@@ -798,6 +828,8 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
     uint8_t key[DRAW_KEY_BYTES];
     draw_key(seed, key);
     draw_entities(r.pool, r.npool, &r.p.quota, key, &r.picks, &r.npicks);
+    rc = run_names(c, &r, e);
+    if (rc) goto fail;
     int failed = run_teams(c, &r, key, problems);
     if (failed) {
         json_t *first = json_array_get(*problems, 0);
@@ -860,8 +892,10 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct po
     while (!rc && v->teams_ok && (rc = db_step(st, e)) == DB_ROW) {
         rc = 0;
         int64_t seq = db_int(st, 0);
-        const struct draw_entry *en = pool_find(pool, db_int(st, 1));
-        struct draw_team_rules rules = {.size = p->team_size, .entity = en ? en->name : "?"};
+        int64_t entity = db_int(st, 1);
+        const struct draw_entry *en = pool_find(pool, entity);
+        /* the name only words a failure, which is not shown here */
+        struct draw_team_rules rules = {.size = p->team_size, .entity = ""};
         int64_t *avoid = ids_of(db_text(st, 2), &rules.navoid);
         int64_t *prev = ids_of(db_text(st, 3), &rules.nprev);
         rules.avoid = avoid;
@@ -869,15 +903,18 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct po
         int64_t team[DRAW_MAX_TEAM];
         char why[512];
         size_t n, at = pairs_of(&stored, seq, &n);
-        bool same = en && draw_team(o, key, (size_t)seq, &rules, team, NULL, why, sizeof why) == 0 &&
+        bool same = en &&
+                    draw_team(o, key, (size_t)seq, &rules, team, NULL, why, sizeof why) == 0 &&
                     n == (size_t)p->team_size;
         for (size_t k = 0; same && k < n; k++)
             same = stored.p[at + k][1] == team[k];
+        const char *name = NULL;
+        if (!same && pool_names(c, p->id, &entity, 1, &name, e) < 0) rc = e->code;
         if (!same) {
             v->teams_ok = false;
             snprintf(v->teams_summary, sizeof v->teams_summary,
                      "第%lld号任务（%s）的检查组与按种子重算的结果不一致", (long long)seq,
-                     rules.entity);
+                     name ? name : "不在抽取池中");
         }
         v->tasks++;
         free(avoid);
