@@ -629,14 +629,23 @@ static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
     return 0;
 }
 
-/* The public names of the entities drawn (r->names), for messages and warnings. */
-static int run_names(struct ctx *c, struct draw_run *r, struct err *e)
+/* The public names of the drawn entities a message or warning shows (need[i]) into r->names:
+ * a handful usually, so the 50,000 of a large draw are not looked up for nothing. */
+static int run_names(struct ctx *c, struct draw_run *r, const bool *need, struct err *e)
 {
     int64_t *ids = xmalloc((r->npicks ? r->npicks : 1) * sizeof *ids);
+    size_t *at = xmalloc((r->npicks ? r->npicks : 1) * sizeof *at), n = 0;
     for (size_t i = 0; i < r->npicks; i++)
-        ids[i] = r->picks[i].id;
-    r->names = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->names);
-    int rc = pool_names(c, r->p.id, ids, r->npicks, r->names, e);
+        if (need[i] && !r->names[i]) {
+            at[n] = i;
+            ids[n++] = r->picks[i].id;
+        }
+    const char **names = xcalloc(n ? n : 1, sizeof *names);
+    int rc = pool_names(c, r->p.id, ids, n, names, e);
+    for (size_t k = 0; !rc && k < n; k++)
+        r->names[at[k]] = names[k];
+    free(names);
+    free(at);
     free(ids);
     return rc;
 }
@@ -647,6 +656,10 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
 {
     struct draw_officers *o = draw_officers_new(r->officers.c, r->officers.n, r->p.officer_cap);
     size_t size = (size_t)r->p.team_size;
+    free(r->teams); /* a second run (to word failures with names) starts afresh */
+    free(r->avoid_text);
+    free(r->prev_text);
+    free(r->repeat);
     r->teams = xcalloc(r->npicks ? r->npicks * size : 1, sizeof *r->teams);
     r->avoid_text = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->avoid_text);
     r->prev_text = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->prev_text);
@@ -654,7 +667,8 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
     int failed = 0;
     for (size_t i = 0; i < r->npicks; i++) {
         const struct draw_entry *en = &r->pool[r->picks[i].pool_index];
-        struct draw_team_rules rules = {.size = r->p.team_size, .entity = r->names[i]};
+        struct draw_team_rules rules = {.size = r->p.team_size,
+                                        .entity = r->names[i] ? r->names[i] : ""};
         int64_t *avoid = pair_values(c, &r->avoid, en->id, &rules.navoid, &r->avoid_text[i]);
         int64_t *prev = pair_values(c, &r->prev, en->id, &rules.nprev, &r->prev_text[i]);
         rules.avoid = avoid;
@@ -664,7 +678,7 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
             if (!*problems) *problems = json_array();
             json_array_append_new(*problems,
                                   jpack("{sI sI ss ss}", "seq", (json_int_t)(i + 1), "entity_id",
-                                        (json_int_t)en->id, "entity", r->names[i], "reason", why));
+                                        (json_int_t)en->id, "entity", rules.entity, "reason", why));
             failed++;
         }
         free(avoid);
@@ -674,6 +688,28 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
     return failed;
 }
 
+/* The inspections this year of the entity of task i (before this draw's). */
+static int64_t run_before(const struct draw_run *r, size_t i)
+{
+    size_t n, at = pairs_of(&r->caps, r->picks[i].id, &n);
+    return n ? r->caps.p[at][1] : 0;
+}
+
+/* Look up the names run_warnings shows: the first 200 entities over the cap and the first 200
+ * whose team repeats. */
+static int run_warning_names(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    bool *need = xcalloc(r->npicks ? r->npicks : 1, sizeof *need);
+    size_t over = 0, again = 0;
+    for (size_t i = 0; i < r->npicks; i++) {
+        if (run_before(r, i) + 1 > r->p.entity_cap && over < 200) need[i] = true, over++;
+        if (r->repeat[i] && again < 200) need[i] = true, again++;
+    }
+    int rc = run_names(c, r, need, e);
+    free(need);
+    return rc;
+}
+
 /* The draw's warnings: entities over the annual cap (国办发〔2024〕54号), repeated teams, a count
  * above the pool. A JSON array (new reference). */
 static json_t *run_warnings(struct draw_run *r)
@@ -681,8 +717,7 @@ static json_t *run_warnings(struct draw_run *r)
     json_t *w = json_array(), *over = json_array(), *again = json_array();
     for (size_t i = 0; i < r->npicks; i++) {
         const struct draw_entry *en = &r->pool[r->picks[i].pool_index];
-        size_t n, at = pairs_of(&r->caps, en->id, &n);
-        int64_t before = n ? r->caps.p[at][1] : 0;
+        int64_t before = run_before(r, i);
         if (before + 1 > r->p.entity_cap && json_array_size(over) < 200)
             json_array_append_new(over, jpack("{sI ss sI}", "id", (json_int_t)en->id, "name",
                                               r->names[i], "count", (json_int_t)(before + 1)));
@@ -828,9 +863,18 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
     uint8_t key[DRAW_KEY_BYTES];
     draw_key(seed, key);
     draw_entities(r.pool, r.npool, &r.p.quota, key, &r.picks, &r.npicks);
-    rc = run_names(c, &r, e);
-    if (rc) goto fail;
+    r.names = xcalloc(r.npicks ? r.npicks : 1, sizeof *r.names);
     int failed = run_teams(c, &r, key, problems);
+    if (failed) { /* draw again with every name, for the reasons (the same teams: same seed) */
+        json_decref(*problems);
+        *problems = NULL;
+        bool *all = xmalloc(r.npicks);
+        memset(all, 1, r.npicks);
+        rc = run_names(c, &r, all, e);
+        free(all);
+        if (rc) goto fail;
+        failed = run_teams(c, &r, key, problems);
+    }
     if (failed) {
         json_t *first = json_array_get(*problems, 0);
         rc = err_set(e, ERR_INVALID, "有%d个任务无法组成检查组，未保存抽取结果。第%lld号任务：%s",
@@ -838,6 +882,8 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
                      json_string_value(json_object_get(first, "reason")));
         goto fail;
     }
+    rc = run_warning_names(c, &r, e);
+    if (rc) goto fail;
     json_t *warnings = run_warnings(&r);
     char *wtext = json_dumps(warnings, JSON_COMPACT);
     json_decref(warnings);
