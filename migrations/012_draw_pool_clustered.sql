@@ -1,7 +1,8 @@
 -- The frozen pool of a plan is written once and read whole in entity order (the snapshot, the
 -- draw, the verification: a million rows for a province). On SQLite it becomes a WITHOUT ROWID
 -- table clustered on its key: one B-tree to fill instead of a table and its key index, and a
--- read in key order without a table lookup per row. PostgreSQL keeps its table and key index.
+-- read in key order without a table lookup per row. PostgreSQL keeps its table and key index (a
+-- migration needs a statement there: a comment on the table).
 -- @sqlite
 CREATE TABLE draw_pool_clustered (
     plan_id BIGINT NOT NULL REFERENCES draw_plan(id) ON DELETE CASCADE,
@@ -14,3 +15,5 @@ INSERT INTO draw_pool_clustered (plan_id, entity_id, name, stratum)
     SELECT plan_id, entity_id, name, stratum FROM draw_pool;
 DROP TABLE draw_pool;
 ALTER TABLE draw_pool_clustered RENAME TO draw_pool;
+-- @postgres
+COMMENT ON TABLE draw_pool IS 'the frozen pool of each committed plan: one row per snapshot line';
