@@ -296,12 +296,26 @@ int draw_verify(const char *snapshot, size_t len, const char *commitment, const 
                 struct draw_verdict *v, struct err *e)
 {
     memset(v, 0, sizeof *v);
-    draw_commitment(snapshot, len, v->hash);
-    v->hash_ok = commitment && strcmp(commitment, v->hash) == 0;
+    char hash[DRAW_HASH_HEX];
+    draw_commitment(snapshot, len, hash);
     struct draw_entry *pool = NULL; /* ids and grades only: the names are not needed */
+    size_t n;
     bool stratified;
-    int rc = parse_lines(snapshot, len, NULL, &pool, &v->pool, &stratified, e);
+    int rc = parse_lines(snapshot, len, NULL, &pool, &n, &stratified, e);
     if (rc) return rc;
+    draw_verify_pool(pool, n, stratified, hash, commitment, seed, q, claimed, nclaimed, v);
+    free(pool);
+    return 0;
+}
+
+void draw_verify_pool(const struct draw_entry *pool, size_t n, bool stratified, const char *hash,
+                      const char *commitment, const char *seed, const struct draw_quota *q,
+                      const int64_t *claimed, size_t nclaimed, struct draw_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    snprintf(v->hash, sizeof v->hash, "%s", hash);
+    v->hash_ok = commitment && strcmp(commitment, v->hash) == 0;
+    v->pool = n;
     struct draw_quota qq = *q;
     qq.stratified = v->pool ? stratified : q->stratified; /* draw the snapshot as it is */
     uint8_t key[DRAW_KEY_BYTES];
@@ -337,8 +351,6 @@ int draw_verify(const char *snapshot, size_t len, const char *commitment, const 
                  (int)(b.len >= 3 ? b.len - 3 : b.len), buf_str(&b)); /* without the last ； */
     buf_free(&b);
     free(picks);
-    free(pool);
-    return 0;
 }
 
 /* ---- officer teams -------------------------------------------------------------------------- */

@@ -130,6 +130,12 @@ struct draw_verdict {
 int draw_verify(const char *snapshot, size_t len, const char *commitment, const char *seed,
                 const struct draw_quota *q, const int64_t *claimed, size_t nclaimed,
                 struct draw_verdict *v, struct err *e);
+/* draw_verify for a snapshot already parsed (pool, n entries, stratified as its lines say)
+ * whose SHA-256 is hash (hex): the same checks and verdict, for callers that read the pool
+ * from the database line by line and hashed it as they went. */
+void draw_verify_pool(const struct draw_entry *pool, size_t n, bool stratified, const char *hash,
+                      const char *commitment, const char *seed, const struct draw_quota *q,
+                      const int64_t *claimed, size_t nclaimed, struct draw_verdict *v);
 
 /* ---- officer teams -------------------------------------------------------------------------- */
 

@@ -9,6 +9,7 @@
 #include "law/officer.h"
 #include "law/task.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,47 +58,145 @@ static struct db_stmt *pool_query(struct ctx *c, const struct plan_rec *p, const
     return pool_query_with(c, p, sql, NULL, 0, e);
 }
 
-/* Append one snapshot line (the one formatter: draw_snapshot) and check the order. */
-static int snapshot_line(struct buf *out, int64_t *last, int64_t id, const char *name, char stratum,
-                         bool stratified, struct err *e)
+/* The frozen pool of a plan, read from draw_pool in one pass. */
+struct pool_read {
+    struct draw_entry *pool;  /* ids and grades in ascending id (xmalloc'd); no names: the
+                                 algorithm does not use them (pool_names fetches those shown) */
+    int64_t *local;           /* with pool: each entry's entity id in this database, which
+                                 differs from the published id in a pool moved by landun migrate */
+    size_t n;                 /* entries (lines) */
+    char hash[DRAW_HASH_HEX]; /* SHA-256 of the snapshot text, lower-case hex */
+};
+
+static void pool_read_free(struct pool_read *r)
 {
-    if (id <= *last) return err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
-    *last = id;
-    struct draw_entry en = {id, name, stratum};
-    return draw_snapshot(&en, 1, stratified, out, e);
+    free(r->pool);
+    free(r->local);
+    memset(r, 0, sizeof *r);
 }
 
-/* The frozen pool of a plan as its published snapshot text (from draw_pool). A pool moved by
- * landun migrate keeps each entity's id as published (published_id), so the text is the one the
- * commitment hashes; when ids is not NULL it gets the entities' ids in this database in snapshot
- * order (xmalloc'd, *n of them). */
-static int pool_text_ids(struct ctx *c, const struct plan_rec *p, struct buf *out, int64_t **ids,
-                         size_t *n, struct err *e)
+/* Hash the bytes of out from *hashed on; without a text to keep, empty out again. */
+static void pool_hash_some(crypto_hash_sha256_state *h, struct buf *out, size_t *hashed, bool keep)
 {
+    if (out->len > *hashed) /* an empty pool has no text at all */
+        crypto_hash_sha256_update(h, (const unsigned char *)out->p + *hashed, out->len - *hashed);
+    if (keep) {
+        *hashed = out->len;
+    } else {
+        out->len = 0;
+        *hashed = 0;
+    }
+}
+
+/* Read the frozen pool of plan p (draw_pool) in one query in id order (landun migrate inserts
+ * entities in id order, so a moved pool's published ids ascend with its new ids), formatting each
+ * line with draw_snapshot (the one formatter) and hashing the text as it grows. The text is kept in
+ * text when it is not NULL; ids and grades in r->pool when want_entries. */
+static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, bool want_entries,
+                     struct pool_read *r, struct err *e)
+{
+    memset(r, 0, sizeof *r);
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT COALESCE(published_id, entity_id) AS pid, name, stratum,"
-                                  " entity_id FROM draw_pool WHERE plan_id = ? ORDER BY pid",
+                                  " entity_id FROM draw_pool WHERE plan_id = ? ORDER BY entity_id",
                                   "i", p->id);
     if (!st) return e->code;
+    crypto_hash_sha256_state h;
+    crypto_hash_sha256_init(&h);
+    struct buf chunk = {0}, *out = text ? text : &chunk;
+    size_t hashed = out->len, cap = 0;
+    if (want_entries && p->pool_size > 0) { /* sized once: a growing array costs page faults */
+        cap = (size_t)p->pool_size;
+        r->pool = xmalloc(cap * sizeof *r->pool);
+        r->local = xmalloc(cap * sizeof *r->local);
+    }
     int64_t last = 0;
-    size_t cap = 0;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
         const char *s = db_text(st, 2);
-        rc = snapshot_line(out, &last, db_int(st, 0), db_text(st, 1), s ? s[0] : 0,
-                           p->quota.stratified, e);
-        if (rc) break;
-        if (ids && *n == cap) *ids = xrealloc(*ids, (cap = cap ? 2 * cap : 256) * sizeof **ids);
-        if (ids) (*ids)[(*n)++] = db_int(st, 3);
+        struct draw_entry en = {db_int(st, 0), db_text(st, 1), s ? s[0] : 0};
+        if (en.id <= last) {
+            rc = err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
+            break;
+        }
+        last = en.id;
+        if ((rc = draw_snapshot(&en, 1, p->quota.stratified, out, e))) break;
+        if (want_entries && r->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            r->pool = xrealloc(r->pool, cap * sizeof *r->pool);
+            r->local = xrealloc(r->local, cap * sizeof *r->local);
+        }
+        if (want_entries) {
+            r->pool[r->n] = (struct draw_entry){en.id, NULL, en.stratum};
+            r->local[r->n] = db_int(st, 3);
+        }
+        r->n++;
+        if (out->len - hashed >= 1 << 16) pool_hash_some(&h, out, &hashed, text != NULL);
     }
     db_done(st);
+    pool_hash_some(&h, out, &hashed, text != NULL);
+    buf_free(&chunk);
+    unsigned char bin[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&h, bin);
+    sodium_bin2hex(r->hash, sizeof r->hash, bin, sizeof bin);
+    if (rc < 0) pool_read_free(r);
     return rc < 0 ? rc : 0;
 }
 
-/* The frozen pool of a plan as its published snapshot text. */
-static int pool_text(struct ctx *c, const struct plan_rec *p, struct buf *out, struct err *e)
+/* Entities per pool_names query. */
+#define NAMES_BATCH 500
+
+/* The public names, as the snapshot writes them, of the n entities ids of plan_id's frozen pool
+ * into names[] (arena; NULL for an id not in the pool), one query per few hundred. */
+static int pool_names(struct ctx *c, int64_t plan_id, const int64_t *ids, size_t n,
+                      const char **names, struct err *e)
 {
-    return pool_text_ids(c, p, out, NULL, NULL, e);
+    struct db_arg args[NAMES_BATCH + 1];
+    struct buf sql = {0}, line = {0};
+    int rc = 0;
+    for (size_t at = 0; !rc && at < n; at += NAMES_BATCH) {
+        size_t k = n - at < NAMES_BATCH ? n - at : NAMES_BATCH;
+        buf_reset(&sql);
+        buf_adds(&sql,
+                 "SELECT entity_id, name FROM draw_pool WHERE plan_id = ? AND entity_id IN (");
+        args[0] = (struct db_arg){.type = 'i', .i = plan_id};
+        for (size_t i = 0; i < k; i++) {
+            buf_adds(&sql, i ? ", ?" : "?");
+            args[i + 1] = (struct db_arg){.type = 'i', .i = ids[at + i]};
+            names[at + i] = NULL;
+        }
+        buf_addc(&sql, ')');
+        struct db_stmt *st = db_query_args(c->db, e, buf_str(&sql), (int)k + 1, args);
+        if (!st) rc = e->code;
+        while (!rc && (rc = db_step(st, e)) == DB_ROW) {
+            rc = 0;
+            int64_t id = db_int(st, 0);
+            buf_reset(&line); /* the name as its snapshot line has it: no tab or line break */
+            draw_snapshot(&(struct draw_entry){id, db_text(st, 1), 0}, 1, false, &line, e);
+            const char *name = strchr(buf_str(&line), '\t') + 1;
+            int len = (int)strcspn(name, "\n");
+            for (size_t i = 0; i < k; i++)
+                if (ids[at + i] == id) names[at + i] = arena_printf(c->arena, "%.*s", len, name);
+        }
+        db_done(st);
+    }
+    buf_free(&sql);
+    buf_free(&line);
+    return rc < 0 ? rc : 0;
+}
+
+/* The entry of entity id in the pool, or NULL. */
+static const struct draw_entry *pool_find(const struct pool_read *r, int64_t id)
+{
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->pool[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->n && r->pool[lo].id == id ? &r->pool[lo] : NULL;
 }
 
 /* ---- officers ------------------------------------------------------------------------------- */
@@ -291,9 +390,10 @@ static int items_still_published(struct ctx *c, int64_t id, struct err *e)
 }
 
 /* Freeze the pool: copy the matching entities into draw_pool (organisations in one statement,
- * natural persons one by one with their names masked), then build the snapshot from it. */
-static int freeze_pool(struct ctx *c, const struct plan_rec *p, struct buf *snap, int64_t *n,
-                       struct err *e)
+ * natural persons one by one with their names masked), then read it back as the snapshot and
+ * hash it (*n lines, hash in hex). */
+static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_HASH_HEX],
+                       int64_t *n, struct err *e)
 {
     struct db_arg first[] = {{.type = 'i', .i = p->id}, {.type = 'i', .i = p->quota.stratified}};
     struct db_stmt *st = pool_query_with(
@@ -323,10 +423,11 @@ static int freeze_pool(struct ctx *c, const struct plan_rec *p, struct buf *snap
     }
     db_done(st);
     if (rc < 0) return rc;
-    rc = pool_text(c, p, snap, e);
-    *n = 0;
-    for (size_t i = 0; !rc && i < snap->len; i++)
-        *n += snap->p[i] == '\n';
+    struct pool_read r;
+    rc = pool_read(c, p, NULL, false, &r, e);
+    *n = (int64_t)r.n;
+    memcpy(hash, r.hash, DRAW_HASH_HEX);
+    pool_read_free(&r);
     return rc;
 }
 
@@ -352,18 +453,16 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
     int rc = db_begin(c->db, e);
     if (rc) return rc;
     struct plan_rec p;
-    struct buf snap = {0};
+    char hash[DRAW_HASH_HEX];
     int64_t n = 0;
     rc = plan_load(c, id, false, &p, e);
     if (!rc && strcmp(p.state, "draft") != 0) rc = err_set(e, ERR_CONFLICT, "计划已公布承诺");
     if (!rc) rc = items_still_published(c, id, e);
-    if (!rc) rc = freeze_pool(c, &p, &snap, &n, e);
+    if (!rc) rc = freeze_pool(c, &p, hash, &n, e);
     if (!rc && n == 0)
         rc = err_set(e, ERR_INVALID, "抽取池为空：没有符合条件的监管对象，请调整抽取范围");
     if (!rc) rc = freeze_officers(c, &p, e);
     if (rc) goto fail;
-    char hash[DRAW_HASH_HEX];
-    draw_commitment(snap.p, snap.len, hash);
     if (db_exec(c->db, e,
                 "UPDATE draw_plan SET state = 'committed', pool_size = ?, pool_hash = ?,"
                 " seed_source = ?, committed_at = ?, committed_by = ?, updated_at = ?,"
@@ -380,10 +479,8 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
                      "公布抽取承诺：抽取池 %lld 户，SHA-256 %s，种子来源：%s", (long long)n, hash,
                      seed_source);
     if (rc) goto fail;
-    buf_free(&snap);
     return db_commit(c->db, e);
 fail:
-    buf_free(&snap);
     db_rollback(c->db);
     return rc;
 }
@@ -500,11 +597,12 @@ static int64_t *ids_of(const char *text, size_t *n)
 /* Everything one draw works with. */
 struct draw_run {
     struct plan_rec p;                    /* the plan */
-    struct buf snap;                      /* its snapshot (parsed in place into pool) */
-    struct draw_entry *pool;              /* the frozen pool, ascending id */
+    struct pool_read pr;                  /* the frozen pool as read and hashed */
+    struct draw_entry *pool;              /* pr.pool: the frozen pool, ascending id */
     size_t npool;                         /* entries in pool */
     struct draw_pick *picks;              /* the entities drawn, in task order */
     size_t npicks;                        /* entries in picks */
+    const char **names;                   /* their public names (arena strings) */
     struct cand_set officers;             /* the frozen officers */
     struct pairs avoid, prev, caps;       /* 回避 lists, previous teams, this year's checks */
     int64_t *teams;                       /* npicks × team_size officer ids */
@@ -514,43 +612,52 @@ struct draw_run {
 
 static void run_free(struct draw_run *r)
 {
-    buf_free(&r->snap);
-    free(r->pool);
+    pool_read_free(&r->pr);
     free(r->picks);
     cand_free(&r->officers);
     free(r->avoid.p);
     free(r->prev.p);
     free(r->caps.p);
     free(r->teams);
+    free(r->names);
     free(r->avoid_text);
     free(r->prev_text);
     free(r->repeat);
 }
 
-/* Check the snapshot in r against the commitment, and parse it. */
-static int run_parse(struct draw_run *r, struct err *e)
-{
-    char hash[DRAW_HASH_HEX];
-    draw_commitment(r->snap.p ? r->snap.p : "", r->snap.len, hash);
-    if (!r->p.pool_hash || strcmp(hash, r->p.pool_hash) != 0)
-        return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
-                       hash);
-    bool stratified;
-    if (!r->snap.p) buf_adds(&r->snap, "");
-    return draw_snapshot_parse(r->snap.p, r->snap.len, &r->pool, &r->npool, &stratified, e);
-}
-
-/* Load the frozen pool, check it against the commitment, and parse it. */
+/* Load the frozen pool and check it against the commitment. */
 static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    int64_t *ids = NULL;
-    size_t nids = 0;
-    int rc = pool_text_ids(c, &r->p, &r->snap, &ids, &nids, e);
-    if (!rc) rc = run_parse(r, e);
+    int rc = pool_read(c, &r->p, NULL, true, &r->pr, e);
+    if (rc) return rc;
+    r->pool = r->pr.pool;
+    r->npool = r->pr.n;
+    if (!r->p.pool_hash || strcmp(r->pr.hash, r->p.pool_hash) != 0)
+        return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
+                       r->pr.hash);
     /* the draw works on the entities of this database (a moved pool was published with others) */
-    for (size_t i = 0; !rc && i < r->npool; i++)
-        r->pool[i].id = i < nids ? ids[i] : 0;
-    if (!rc && nids != r->npool) rc = err_set(e, ERR_INTERNAL, "抽取池与快照的条数不一致");
+    for (size_t i = 0; i < r->npool; i++)
+        r->pool[i].id = r->pr.local[i];
+    return 0;
+}
+
+/* The public names of the drawn entities a message or warning shows (need[i]) into r->names:
+ * a handful usually, so the 50,000 of a large draw are not looked up for nothing. */
+static int run_names(struct ctx *c, struct draw_run *r, const bool *need, struct err *e)
+{
+    int64_t *ids = xmalloc((r->npicks ? r->npicks : 1) * sizeof *ids);
+    size_t *at = xmalloc((r->npicks ? r->npicks : 1) * sizeof *at), n = 0;
+    for (size_t i = 0; i < r->npicks; i++)
+        if (need[i] && !r->names[i]) {
+            at[n] = i;
+            ids[n++] = r->picks[i].id;
+        }
+    const char **names = xcalloc(n ? n : 1, sizeof *names);
+    int rc = pool_names(c, r->p.id, ids, n, names, e);
+    for (size_t k = 0; !rc && k < n; k++)
+        r->names[at[k]] = names[k];
+    free(names);
+    free(at);
     free(ids);
     return rc;
 }
@@ -561,6 +668,10 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
 {
     struct draw_officers *o = draw_officers_new(r->officers.c, r->officers.n, r->p.officer_cap);
     size_t size = (size_t)r->p.team_size;
+    free(r->teams); /* a second run (to word failures with names) starts afresh */
+    free(r->avoid_text);
+    free(r->prev_text);
+    free(r->repeat);
     r->teams = xcalloc(r->npicks ? r->npicks * size : 1, sizeof *r->teams);
     r->avoid_text = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->avoid_text);
     r->prev_text = xcalloc(r->npicks ? r->npicks : 1, sizeof *r->prev_text);
@@ -568,7 +679,8 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
     int failed = 0;
     for (size_t i = 0; i < r->npicks; i++) {
         const struct draw_entry *en = &r->pool[r->picks[i].pool_index];
-        struct draw_team_rules rules = {.size = r->p.team_size, .entity = en->name};
+        struct draw_team_rules rules = {.size = r->p.team_size,
+                                        .entity = r->names[i] ? r->names[i] : ""};
         int64_t *avoid = pair_values(c, &r->avoid, en->id, &rules.navoid, &r->avoid_text[i]);
         int64_t *prev = pair_values(c, &r->prev, en->id, &rules.nprev, &r->prev_text[i]);
         rules.avoid = avoid;
@@ -578,7 +690,7 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
             if (!*problems) *problems = json_array();
             json_array_append_new(*problems,
                                   jpack("{sI sI ss ss}", "seq", (json_int_t)(i + 1), "entity_id",
-                                        (json_int_t)en->id, "entity", en->name, "reason", why));
+                                        (json_int_t)en->id, "entity", rules.entity, "reason", why));
             failed++;
         }
         free(avoid);
@@ -588,6 +700,28 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
     return failed;
 }
 
+/* The inspections this year of the entity of task i (before this draw's). */
+static int64_t run_before(const struct draw_run *r, size_t i)
+{
+    size_t n, at = pairs_of(&r->caps, r->picks[i].id, &n);
+    return n ? r->caps.p[at][1] : 0;
+}
+
+/* Look up the names run_warnings shows: the first 200 entities over the cap and the first 200
+ * whose team repeats. */
+static int run_warning_names(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    bool *need = xcalloc(r->npicks ? r->npicks : 1, sizeof *need);
+    size_t over = 0, again = 0;
+    for (size_t i = 0; i < r->npicks; i++) {
+        if (run_before(r, i) + 1 > r->p.entity_cap && over < 200) need[i] = true, over++;
+        if (r->repeat[i] && again < 200) need[i] = true, again++;
+    }
+    int rc = run_names(c, r, need, e);
+    free(need);
+    return rc;
+}
+
 /* The draw's warnings: entities over the annual cap (国办发〔2024〕54号), repeated teams, a count
  * above the pool. A JSON array (new reference). */
 static json_t *run_warnings(struct draw_run *r)
@@ -595,14 +729,13 @@ static json_t *run_warnings(struct draw_run *r)
     json_t *w = json_array(), *over = json_array(), *again = json_array();
     for (size_t i = 0; i < r->npicks; i++) {
         const struct draw_entry *en = &r->pool[r->picks[i].pool_index];
-        size_t n, at = pairs_of(&r->caps, en->id, &n);
-        int64_t before = n ? r->caps.p[at][1] : 0;
+        int64_t before = run_before(r, i);
         if (before + 1 > r->p.entity_cap && json_array_size(over) < 200)
             json_array_append_new(over, jpack("{sI ss sI}", "id", (json_int_t)en->id, "name",
-                                              en->name, "count", (json_int_t)(before + 1)));
+                                              r->names[i], "count", (json_int_t)(before + 1)));
         if (r->repeat[i] && json_array_size(again) < 200)
             json_array_append_new(again,
-                                  jpack("{sI ss}", "id", (json_int_t)en->id, "name", en->name));
+                                  jpack("{sI ss}", "id", (json_int_t)en->id, "name", r->names[i]));
     }
     char msg[256];
     if (json_array_size(over)) {
@@ -629,29 +762,57 @@ static json_t *run_warnings(struct draw_run *r)
     return w;
 }
 
-/* Store the tasks and their teams. */
+/* Store the tasks and their teams (multi-row INSERTs), then start their workflow. */
 static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    size_t size = (size_t)r->p.team_size;
-    for (size_t i = 0; i < r->npicks; i++) {
-        int64_t task_id;
-        char stratum[2] = {r->picks[i].stratum, 0};
-        int rc =
-            db_get_int(c->db, e, &task_id,
-                       "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
-                       " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       "iiiittttiii", r->p.id, r->p.agency_id, (int64_t)(i + 1), r->picks[i].id,
-                       stratum[0] ? stratum : NULL, r->p.deadline, r->avoid_text[i],
-                       r->prev_text[i], (int64_t)r->repeat[i], c->now, c->now);
-        for (size_t k = 0; k < size && !rc; k++)
-            if (db_exec(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES (?, ?)",
-                        "ii", task_id, r->teams[i * size + k]) < 0)
-                rc = e->code;
-        if (!rc) rc = task_start(c, task_id, r->p.deadline, e);
-        if (rc) return rc;
+    size_t size = (size_t)r->p.team_size, n = r->npicks;
+    struct db_arg *args = xcalloc(n ? n * 11 : 1, sizeof *args);
+    char(*strata)[2] = xcalloc(n ? n : 1, sizeof *strata);
+    for (size_t i = 0; i < n; i++) {
+        struct db_arg *a = args + i * 11;
+        strata[i][0] = r->picks[i].stratum;
+        a[0] = (struct db_arg){.type = 'i', .i = r->p.id};
+        a[1] = (struct db_arg){.type = 'i', .i = r->p.agency_id};
+        a[2] = (struct db_arg){.type = 'i', .i = (int64_t)(i + 1)};
+        a[3] = (struct db_arg){.type = 'i', .i = r->picks[i].id};
+        a[4] = (struct db_arg){.type = 't', .s = strata[i][0] ? strata[i] : NULL};
+        a[5] = (struct db_arg){.type = 't', .s = r->p.deadline};
+        a[6] = (struct db_arg){.type = 't', .s = r->avoid_text[i]};
+        a[7] = (struct db_arg){.type = 't', .s = r->prev_text[i]};
+        a[8] = (struct db_arg){.type = 'i', .i = r->repeat[i]};
+        a[9] = (struct db_arg){.type = 'i', .i = c->now};
+        a[10] = (struct db_arg){.type = 'i', .i = c->now};
     }
-    return 0;
+    int64_t rc = db_insert_rows(c->db, e,
+                                "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
+                                " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
+                                " VALUES",
+                                11, n, args);
+    free(strata);
+    /* the new ids in task order */
+    int64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
+    size_t got = 0;
+    struct db_stmt *st =
+        rc < 0 ? NULL
+               : db_query(c->db, e, "SELECT id FROM task WHERE plan_id = ? ORDER BY seq", "i",
+                          r->p.id);
+    if (rc >= 0 && !st) rc = e->code;
+    while (st && (rc = db_step(st, e)) == DB_ROW)
+        if (got < n) ids[got++] = db_int(st, 0);
+    db_done(st);
+    if (rc >= 0 && got != n) rc = err_set(e, ERR_INTERNAL, "任务保存不完整");
+    args = xrealloc(args, (n ? n * size * 2 : 1) * sizeof *args);
+    for (size_t i = 0; rc >= 0 && i < n * size; i++) {
+        args[2 * i] = (struct db_arg){.type = 'i', .i = ids[i / size]};
+        args[2 * i + 1] = (struct db_arg){.type = 'i', .i = r->teams[i]};
+    }
+    if (rc >= 0)
+        rc = db_insert_rows(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES", 2,
+                            n * size, args);
+    free(args);
+    if (rc >= 0) rc = task_start_many(c, ids, n, r->p.deadline, e);
+    free(ids);
+    return rc < 0 ? (int)rc : 0;
 }
 
 int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems, struct err *e)
@@ -714,7 +875,18 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
     uint8_t key[DRAW_KEY_BYTES];
     draw_key(seed, key);
     draw_entities(r.pool, r.npool, &r.p.quota, key, &r.picks, &r.npicks);
+    r.names = xcalloc(r.npicks ? r.npicks : 1, sizeof *r.names);
     int failed = run_teams(c, &r, key, problems);
+    if (failed) { /* draw again with every name, for the reasons (the same teams: same seed) */
+        json_decref(*problems);
+        *problems = NULL;
+        bool *all = xmalloc(r.npicks);
+        memset(all, 1, r.npicks);
+        rc = run_names(c, &r, all, e);
+        free(all);
+        if (rc) goto fail;
+        failed = run_teams(c, &r, key, problems);
+    }
     if (failed) {
         json_t *first = json_array_get(*problems, 0);
         rc = err_set(e, ERR_INVALID, "有%d个任务无法组成检查组，未保存抽取结果。第%lld号任务：%s",
@@ -722,6 +894,8 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
                      json_string_value(json_object_get(first, "reason")));
         goto fail;
     }
+    rc = run_warning_names(c, &r, e);
+    if (rc) goto fail;
     json_t *warnings = run_warnings(&r);
     char *wtext = json_dumps(warnings, JSON_COMPACT);
     json_decref(warnings);
@@ -749,8 +923,8 @@ fail:
 
 /* Recompute every team from the frozen officers, the inputs stored with each task and the seed,
  * and compare with the stored teams. */
-static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_verdict *v,
-                        struct err *e)
+static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct pool_read *pool,
+                        struct plan_verdict *v, struct err *e)
 {
     struct cand_set s = {0};
     int rc = officers_frozen(c, p->id, &s, e);
@@ -767,7 +941,8 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_ver
                    &stored, e);
     struct db_stmt *st = rc ? NULL
                             : db_query(c->db, e,
-                                       "SELECT t.seq, d.name, t.avoid, t.prev_team FROM task t"
+                                       "SELECT t.seq, COALESCE(d.published_id, t.entity_id),"
+                                       " t.avoid, t.prev_team, t.entity_id FROM task t"
                                        " JOIN draw_pool d ON d.plan_id = t.plan_id"
                                        " AND d.entity_id = t.entity_id WHERE t.plan_id = ?"
                                        " ORDER BY t.seq",
@@ -778,7 +953,10 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_ver
     while (!rc && v->teams_ok && (rc = db_step(st, e)) == DB_ROW) {
         rc = 0;
         int64_t seq = db_int(st, 0);
-        struct draw_team_rules rules = {.size = p->team_size, .entity = db_text(st, 1)};
+        int64_t entity = db_int(st, 4); /* pool entries hold the published id (column 1) */
+        const struct draw_entry *en = pool_find(pool, db_int(st, 1));
+        /* the name only words a failure, which is not shown here */
+        struct draw_team_rules rules = {.size = p->team_size, .entity = ""};
         int64_t *avoid = ids_of(db_text(st, 2), &rules.navoid);
         int64_t *prev = ids_of(db_text(st, 3), &rules.nprev);
         rules.avoid = avoid;
@@ -786,15 +964,18 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, struct plan_ver
         int64_t team[DRAW_MAX_TEAM];
         char why[512];
         size_t n, at = pairs_of(&stored, seq, &n);
-        bool same = draw_team(o, key, (size_t)seq, &rules, team, NULL, why, sizeof why) == 0 &&
+        bool same = en &&
+                    draw_team(o, key, (size_t)seq, &rules, team, NULL, why, sizeof why) == 0 &&
                     n == (size_t)p->team_size;
         for (size_t k = 0; same && k < n; k++)
             same = stored.p[at + k][1] == team[k];
+        const char *name = NULL;
+        if (!same && pool_names(c, p->id, &entity, 1, &name, e) < 0) rc = e->code;
         if (!same) {
             v->teams_ok = false;
             snprintf(v->teams_summary, sizeof v->teams_summary,
                      "第%lld号任务（%s）的检查组与按种子重算的结果不一致", (long long)seq,
-                     rules.entity);
+                     name ? name : "不在抽取池中");
         }
         v->tasks++;
         free(avoid);
@@ -814,9 +995,9 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
     int rc = plan_load(c, id, public_view, &p, e);
     if (rc) return rc;
     if (strcmp(p.state, "drawn") != 0) return err_set(e, ERR_CONFLICT, "计划尚未抽取");
-    struct buf snap = {0};
+    struct pool_read pool;
     struct pairs claimed = {0};
-    rc = pool_text(c, &p, &snap, e);
+    rc = pool_read(c, &p, NULL, true, &pool, e);
     if (!rc)
         rc =
             read_pairs(db_query(c->db, e,
@@ -829,14 +1010,14 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
     for (size_t i = 0; i < claimed.n; i++)
         ids[i] = claimed.p[i][0];
     if (!rc)
-        rc = draw_verify(snap.p ? snap.p : "", snap.len, p.pool_hash, p.seed, &p.quota, ids,
-                         claimed.n, &v->entities, e);
-    if (!rc && !public_view) rc = verify_teams(c, &p, v, e);
+        draw_verify_pool(pool.pool, pool.n, p.quota.stratified, pool.hash, p.pool_hash, p.seed,
+                         &p.quota, ids, claimed.n, &v->entities);
+    if (!rc && !public_view) rc = verify_teams(c, &p, &pool, v, e);
     if (public_view) v->teams_ok = true; /* teams are not published: not checked here */
     v->ok = !rc && v->entities.ok && v->teams_ok;
     free(ids);
     free(claimed.p);
-    buf_free(&snap);
+    pool_read_free(&pool);
     return rc;
 }
 
@@ -846,7 +1027,10 @@ int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, 
     int rc = plan_load(c, id, public_view, &p, e);
     if (rc) return rc;
     if (!p.pool_hash) return err_set(e, ERR_NOTFOUND, "计划尚未公布抽取池");
-    return pool_text(c, &p, out, e);
+    struct pool_read r;
+    rc = pool_read(c, &p, out, false, &r, e);
+    pool_read_free(&r);
+    return rc;
 }
 
 /* ---- the public site ------------------------------------------------------------------------ */

@@ -139,6 +139,13 @@ int task_start(struct ctx *c, int64_t id, const char *deadline, struct err *e)
     return wf_start(c, &task_workflow, id, &task_deadline_inspect, &a, e);
 }
 
+int task_start_many(struct ctx *c, const int64_t *ids, size_t n, const char *deadline,
+                    struct err *e)
+{
+    struct wf_args a = {.due = deadline};
+    return wf_start_many(c, &task_workflow, ids, n, &task_deadline_inspect, &a, e);
+}
+
 /* End a step's transaction: commit when rc is 0, else roll back; returns rc or the commit's. */
 static int finish(struct ctx *c, int rc, struct err *e)
 {

@@ -25,6 +25,10 @@ extern const struct wf_deadline_rule task_deadline_inspect;
 /* Start the workflow of task id (just inserted, pending) with the plan's deadline. Call inside
  * the transaction that inserted it. */
 int task_start(struct ctx *c, int64_t id, const char *deadline, struct err *e);
+/* task_start for the n tasks ids of one draw (same deadline), with a few statements per few
+ * hundred tasks (wf_start_many). */
+int task_start_many(struct ctx *c, const int64_t *ids, size_t n, const char *deadline,
+                    struct err *e);
 
 /* Complete task id through inspection inspection_id held on date (YYYY-MM-DD) with outcome
  * (pass | rectify | refer): pending → inspected, and the 20-working-day publication deadline

@@ -173,6 +173,126 @@ int wf_start(struct ctx *c, const struct workflow *w, int64_t id,
     return db_commit(c->db, e);
 }
 
+/* The state and agency of each of the n matters ids (n ≤ a few hundred), in the order of ids,
+ * each in the actor's scope (else ERR_NOTFOUND, as load_matter). States are arena copies. */
+static int load_matters(struct ctx *c, const struct workflow *w, const int64_t *ids, size_t n,
+                        const char **state, int64_t *agency_id, struct err *e)
+{
+    struct buf sql = {0};
+    buf_addf(&sql,
+             "SELECT x.id, x.state, x.agency_id, a.path FROM %s x"
+             " JOIN agency a ON a.id = x.agency_id WHERE x.id IN (",
+             w->table);
+    struct db_arg *args = xcalloc(n ? n : 1, sizeof *args);
+    for (size_t i = 0; i < n; i++) {
+        buf_adds(&sql, i ? ", ?" : "?");
+        args[i] = (struct db_arg){.type = 'i', .i = ids[i]};
+        state[i] = NULL;
+    }
+    buf_addc(&sql, ')');
+    struct db_stmt *st = db_query_args(c->db, e, buf_str(&sql), (int)n, args);
+    int rc = st ? 0 : e->code;
+    size_t hint = 0;
+    while (!rc && (rc = db_step(st, e)) == DB_ROW) {
+        rc = 0;
+        if (c->who->user_id != 0 && !actor_sees_path(c->who, db_text(st, 3))) continue;
+        int64_t id = db_int(st, 0);
+        for (size_t k = 0; k < n; k++, hint = (hint + 1) % n) /* rows mostly come in order */
+            if (ids[hint] == id && !state[hint]) {
+                state[hint] = arena_strdup(c->arena, db_text(st, 1));
+                agency_id[hint] = db_int(st, 2);
+                break;
+            }
+    }
+    db_done(st);
+    for (size_t i = 0; rc >= 0 && i < n; i++)
+        if (!state[i]) rc = err_set(e, ERR_NOTFOUND, "记录不存在或不在您的管辖范围内");
+    free(args);
+    buf_free(&sql);
+    return rc < 0 ? rc : 0;
+}
+
+/* The step rows and deadline rows of wf_start for n matters (states and agencies given), with
+ * one multi-row INSERT each. */
+static int start_rows(struct ctx *c, const struct workflow *w, const int64_t *ids, size_t n,
+                      const char *const *state, const int64_t *agency_id,
+                      const struct wf_deadline_rule *start, const char *day, const char *due,
+                      const struct wf_args *a, struct err *e)
+{
+    struct db_arg *args = xcalloc(n ? n * 13 : 1, sizeof *args);
+    const char *reason = a && a->reason && *a->reason ? a->reason : NULL;
+    const char *note = a && a->note && *a->note ? a->note : NULL;
+    for (size_t i = 0; i < n; i++) {
+        struct db_arg *r = args + i * 13;
+        r[0] = (struct db_arg){.type = 't', .s = w->kind};
+        r[1] = (struct db_arg){.type = 'i', .i = ids[i]};
+        r[2] = (struct db_arg){.type = 'i', .i = agency_id[i]};
+        r[3] = (struct db_arg){.type = 't', .s = ""};
+        r[4] = (struct db_arg){.type = 't', .s = "start"};
+        r[5] = (struct db_arg){.type = 't', .s = state[i]};
+        r[6] = (struct db_arg){.type = 't', .s = day};
+        r[7] = (struct db_arg){.type = 'i', .i = c->now};
+        r[8] = c->who->user_id ? (struct db_arg){.type = 'i', .i = c->who->user_id}
+                               : (struct db_arg){.type = 'n'};
+        r[9] = (struct db_arg){.type = 't', .s = c->who->username ? c->who->username : "system"};
+        r[10] = (struct db_arg){.type = 't', .s = reason};
+        r[11] = (struct db_arg){.type = 't', .s = note};
+        r[12] = (struct db_arg){.type = 'i', .i = a ? a->ref_id : 0};
+    }
+    int64_t rc = db_insert_rows(c->db, e,
+                                "INSERT INTO wf_step (kind, object_id, agency_id, from_state,"
+                                " action, to_state, day, at, user_id, username, reason, note,"
+                                " ref_id) VALUES",
+                                13, n, args);
+    for (size_t i = 0; start && rc >= 0 && i < n; i++) {
+        struct db_arg *r = args + i * 8;
+        r[0] = (struct db_arg){.type = 't', .s = w->kind};
+        r[1] = (struct db_arg){.type = 'i', .i = ids[i]};
+        r[2] = (struct db_arg){.type = 'i', .i = agency_id[i]};
+        r[3] = (struct db_arg){.type = 't', .s = start->name};
+        r[4] = (struct db_arg){.type = 't', .s = start->label};
+        r[5] = (struct db_arg){.type = 't', .s = start->basis};
+        r[6] = (struct db_arg){.type = 't', .s = day};
+        r[7] = (struct db_arg){.type = 't', .s = due};
+    }
+    if (start && rc >= 0)
+        rc = db_insert_rows(c->db, e,
+                            "INSERT INTO wf_deadline (kind, object_id, agency_id, name, label,"
+                            " basis, start_on, due_on) VALUES",
+                            8, n, args);
+    free(args);
+    return rc < 0 ? (int)rc : 0;
+}
+
+/* Matters per round of wf_start_many (one SELECT and one INSERT of each kind). */
+#define START_BATCH 500
+
+int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, size_t n,
+                  const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e)
+{
+    day_t day, due = 0;
+    int rc = step_day(c, a, &day, e);
+    if (!rc && start) rc = due_day(c, start, day, a, &due, e); /* one day and rule for all */
+    if (rc) return rc;
+    char d[DATE_STRLEN], u[DATE_STRLEN];
+    date_format(day, d);
+    date_format(due, u);
+    rc = db_begin(c->db, e);
+    if (rc) return rc;
+    const char *state[START_BATCH];
+    int64_t agency_id[START_BATCH];
+    for (size_t at = 0; !rc && at < n; at += START_BATCH) {
+        size_t k = n - at < START_BATCH ? n - at : START_BATCH;
+        rc = load_matters(c, w, ids + at, k, state, agency_id, e);
+        if (!rc) rc = start_rows(c, w, ids + at, k, state, agency_id, start, d, u, a, e);
+    }
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
 /* Check that step t may be taken on matter id now: permission, then the guard. */
 static int check_step(struct ctx *c, const struct workflow *w, const struct wf_transition *t,
                       const char *state, int64_t id, const struct wf_args *a, struct err *e)

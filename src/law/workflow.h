@@ -76,6 +76,13 @@ struct workflow {
 int wf_start(struct ctx *c, const struct workflow *w, int64_t id,
              const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e);
 
+/* wf_start for the n matters ids at once (a draw's tasks): the same step and deadline rows as
+ * n calls of wf_start, written with a few multi-row statements per few hundred matters. The
+ * legal date and the deadline's last day are the same for all (a->date, a->due). All or none:
+ * ERR_NOTFOUND when any matter is missing or out of the actor's scope. ids are distinct. */
+int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, size_t n,
+                  const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e);
+
 /* Take action on matter id. ERR_NOTFOUND when it is not in the actor's scope, ERR_FORBIDDEN
  * without the permission, ERR_CONFLICT when the action does not apply to its current state
  * (another user moved it first), or the guard's error. On success the matter is in the new state

@@ -172,8 +172,9 @@ struct db_stmt *db_query_args(struct db *db, struct err *e, const char *sql, int
 
 int db_step(struct db_stmt *st, struct err *e)
 {
-    struct err scratch = {0};
-    return st->db->ops->step(st, e ? e : &scratch);
+    if (e) return st->db->ops->step(st, e);
+    struct err scratch = {0}; /* several KB: cleared only when needed, not on every row */
+    return st->db->ops->step(st, &scratch);
 }
 
 void db_done(struct db_stmt *st)
@@ -224,6 +225,42 @@ int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types
     int64_t changes = rc == DB_DONE ? db->ops->changes(st) : rc;
     db_done(st);
     return changes;
+}
+
+/* Rows per multi-row INSERT: a few hundred, and never more bound values than SQLite allows
+ * (32,766) or PostgreSQL (65,535). */
+#define INSERT_ROWS   500
+#define INSERT_VALUES 30000
+
+int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols, size_t nrows,
+                       const struct db_arg *args)
+{
+    size_t per = (size_t)(INSERT_VALUES / ncols);
+    if (per > INSERT_ROWS) per = INSERT_ROWS;
+    int64_t total = 0;
+    struct buf sql = {0};
+    for (size_t at = 0; at < nrows; at += per) {
+        size_t n = nrows - at < per ? nrows - at : per;
+        buf_reset(&sql);
+        buf_adds(&sql, head);
+        for (size_t r = 0; r < n; r++) {
+            buf_adds(&sql, r ? ", (" : " (");
+            for (int k = 0; k < ncols; k++)
+                buf_adds(&sql, k ? ", ?" : "?");
+            buf_addc(&sql, ')');
+        }
+        struct db_stmt *st = db_query_args(db, e, buf_str(&sql), (int)(n * (size_t)ncols),
+                                           args + at * (size_t)ncols);
+        int rc = st ? db_step(st, e) : (e ? e->code : ERR_INTERNAL);
+        if (rc == DB_DONE) total += db->ops->changes(st);
+        db_done(st);
+        if (rc < 0 || rc == DB_ROW) {
+            buf_free(&sql);
+            return rc < 0 ? rc : ERR_INTERNAL;
+        }
+    }
+    buf_free(&sql);
+    return total;
 }
 
 int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types, ...)

@@ -72,6 +72,11 @@ const char *db_column_name(struct db_stmt *st, int col);
 
 /* Run a statement that returns no rows; returns the number of rows changed (≥ 0) or an error. */
 int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types, ...);
+/* Insert nrows rows of ncols values each (args row after row) with multi-row INSERTs of a few
+ * hundred rows each: head is "INSERT INTO t (a, b, c) VALUES", the `(?, ?, ?), …` are added.
+ * Returns the number of rows inserted (≥ 0) or an error. For bulk writes (a draw's tasks). */
+int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols, size_t nrows,
+                       const struct db_arg *args);
 /* Run a query whose first row's first column is an integer (COUNT, INSERT … RETURNING id).
  * Returns 0 and sets *out; ERR_NOTFOUND when there is no row. */
 int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types, ...);

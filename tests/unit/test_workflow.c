@@ -230,6 +230,85 @@ static void test_workflow_given_deadline_and_dashboard_list(void **state)
     json_decref(list);
 }
 
+/* Insert matters first … first + n - 1 (open, in the county) in the current transaction. */
+static void insert_matters(struct harness *h, int64_t first, size_t n)
+{
+    struct err e = {0};
+    for (size_t i = 0; i < n; i++)
+        assert_true(db_exec(h->db, &e, "INSERT INTO wf_matter VALUES (?, ?, 'open')", "ii",
+                            first + (int64_t)i, county_id(h)) == 1);
+}
+
+/* Rows of table for matters from first on, keyed by their offset from first: the same
+ * columns whoever wrote them, except the row's own id. */
+#define STEP_COLS                                                                                  \
+    "kind, agency_id, from_state, action, to_state, day, at, user_id, username, reason, note,"     \
+    " ref_id"
+#define DEADLINE_ROW_COLS "kind, agency_id, name, label, basis, start_on, due_on, ended_on, outcome"
+
+/* wf_start_many writes exactly the rows wf_start writes, one by one, for the same matters:
+ * 1,203 of them (more than one batch of each statement), by an officer, with a date, note,
+ * reason and reference. */
+static void test_workflow_start_many_writes_what_start_writes(void **state)
+{
+    struct harness *h = *state;
+    enum { N = 1203, ONE = 10000, MANY = 20000 };
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct wf_args a = {.date = "2026-09-30", .note = "批量", .reason = "测试", .ref_id = 42};
+    struct err e = {0};
+    assert_int_equal(db_begin(h->db, &e), 0);
+    insert_matters(h, ONE, N);
+    insert_matters(h, MANY, N);
+    for (int64_t i = 0; i < N; i++)
+        if (wf_start(&c, &matter, ONE + i, &five_days, &a, &e)) fail_msg("wf_start: %s", e.msg);
+    int64_t ids[N];
+    for (int64_t i = 0; i < N; i++)
+        ids[i] = MANY + i;
+    if (wf_start_many(&c, &matter, ids, N, &five_days, &a, &e))
+        fail_msg("wf_start_many: %s", e.msg);
+    assert_int_equal(db_commit(h->db, &e), 0);
+    static const char *const tables[][2] = {{"wf_step", STEP_COLS},
+                                            {"wf_deadline", DEADLINE_ROW_COLS}};
+    for (size_t t = 0; t < 2; t++) {
+        char sql[1024];
+        snprintf(sql, sizeof sql,
+                 "SELECT COUNT(*) FROM %s WHERE object_id >= %d AND object_id < %d", tables[t][0],
+                 MANY, MANY + N);
+        assert_int_equal(count(h, sql), N);
+        for (int dir = 0; dir < 2; dir++) { /* each side's rows are all on the other side */
+            int x = dir ? MANY : ONE, y = dir ? ONE : MANY;
+            snprintf(sql, sizeof sql,
+                     "SELECT COUNT(*) FROM (SELECT object_id - %d AS k, %s FROM %s"
+                     " WHERE object_id >= %d AND object_id < %d EXCEPT"
+                     " SELECT object_id - %d AS k, %s FROM %s"
+                     " WHERE object_id >= %d AND object_id < %d) d",
+                     x, tables[t][1], tables[t][0], x, x + N, y, tables[t][1], tables[t][0], y,
+                     y + N);
+            assert_int_equal(count(h, sql), 0);
+        }
+    }
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM wf_deadline WHERE object_id = 20000"
+                              " AND due_on = '2026-10-13'"),
+                     1);
+}
+
+/* All or nothing: one matter out of the actor's scope and none is started. */
+static void test_workflow_start_many_outside_scope_starts_none(void **state)
+{
+    struct harness *h = *state;
+    struct actor who;
+    struct ctx c = h_ctx(h, "other", &who); /* admin of the neighbouring county */
+    struct err e = {0};
+    assert_int_equal(db_begin(h->db, &e), 0);
+    insert_matters(h, 30000, 3);
+    int64_t ids[] = {30000, 30001, 30002};
+    assert_int_equal(wf_start_many(&c, &matter, ids, 3, &five_days, NULL, &e), ERR_NOTFOUND);
+    assert_int_equal(db_commit(h->db, &e), 0);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM wf_step WHERE object_id >= 30000"), 0);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM wf_deadline WHERE object_id >= 30000"), 0);
+}
+
 /* The harness database plus the matter's table. */
 static int setup(void **state)
 {
@@ -251,6 +330,8 @@ int main(void)
         cmocka_unit_test(test_workflow_matter_outside_scope_is_not_found),
         cmocka_unit_test(test_workflow_step_inside_a_rolled_back_action_leaves_nothing),
         cmocka_unit_test(test_workflow_given_deadline_and_dashboard_list),
+        cmocka_unit_test(test_workflow_start_many_writes_what_start_writes),
+        cmocka_unit_test(test_workflow_start_many_outside_scope_starts_none),
     };
     return cmocka_run_group_tests(tests, setup, harness_teardown);
 }
