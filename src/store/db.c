@@ -33,7 +33,7 @@ void db_close(struct db *db)
     if (db->depth) {
         log_warn("closing a connection with a transaction open since %s:%d", db->tx_file,
                  db->tx_line);
-        db->ops->exec_script(db, "ROLLBACK", NULL);
+        db->ops->rollback(db);
     }
     db->ops->close(db);
     free(db->url);
@@ -247,7 +247,7 @@ int db_exec_script(struct db *db, struct err *e, const char *sql)
     return db->ops->exec_script(db, sql, e ? e : &scratch);
 }
 
-/* Transaction control through the statement cache (sqlite3_exec would parse it every time). */
+/* Savepoint statements through the statement cache (sqlite3_exec would parse them every time). */
 static int tx_exec(struct db *db, struct err *e, const char *sql)
 {
     struct err scratch = {0};
@@ -293,8 +293,9 @@ int db_commit(struct db *db, struct err *e)
         snprintf(sql, sizeof sql, "RELEASE SAVEPOINT sp%d", db->depth);
         return tx_exec(db, e, sql);
     }
-    int rc = tx_exec(db, e, "COMMIT");
-    if (rc) tx_exec(db, NULL, "ROLLBACK");
+    struct err scratch = {0};
+    int rc = db->ops->commit(db, e ? e : &scratch);
+    if (rc) db->ops->rollback(db);
     return rc;
 }
 
@@ -310,7 +311,7 @@ void db_rollback(struct db *db)
         tx_exec(db, NULL, sql);
         return;
     }
-    tx_exec(db, NULL, "ROLLBACK");
+    db->ops->rollback(db);
 }
 
 int db_depth(const struct db *db)

@@ -46,6 +46,13 @@ struct pg_conn {
     int nplans;
     uint64_t tick;   /* use counter for eviction */
     unsigned serial; /* last statement name number */
+    /* The BEGIN of the open transaction while it has not been sent: it goes to the server with
+     * the transaction's first statement, in one round trip. NULL when none is waiting, so
+     * non-NULL also means that nothing of the transaction has reached the server yet. */
+    const char *begin;
+    bool reads_only; /* the open transaction has only run SELECTs, without error, so far */
+    bool unread;     /* a COMMIT was sent and its answer is not read yet */
+    bool lost;       /* the protocol state is unknown (a pipeline went wrong): reset when allowed */
 };
 
 /* One bound parameter. */
@@ -311,15 +318,34 @@ static void pg_close(struct db *db)
     free(c);
 }
 
+/* Read the answer to a COMMIT sent without waiting (pg_commit). It has normally arrived long
+ * since; a failure is only logged, as the transaction had read and written nothing. */
+static void drain(struct pg_conn *c)
+{
+    if (!c->unread) return;
+    c->unread = false;
+    PGresult *r;
+    while ((r = PQgetResult(c->conn))) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+            log_error("postgresql: COMMIT of a read transaction: %s", PQerrorMessage(c->conn));
+        else if (strcmp(PQcmdStatus(r), "ROLLBACK") == 0)
+            log_error("postgresql: COMMIT rolled back a read transaction an error had spoilt");
+        PQclear(r);
+    }
+}
+
 /* True when the connection can take a command. A lost connection is reset between transactions
- * only: inside one, its work is gone, and running on would commit the rest piecemeal; the
- * caller's rollback ends it and the next command reconnects. */
+ * only, or in one that has not reached the server yet: inside one, its work is gone, and running
+ * on would commit the rest piecemeal; the caller's rollback ends it and the next command
+ * reconnects. */
 static bool pg_alive(struct db *db)
 {
     struct pg_conn *c = db->impl;
-    if (PQstatus(c->conn) == CONNECTION_OK) return true;
-    if (db->depth > 0) return false;
+    drain(c);
+    if (PQstatus(c->conn) == CONNECTION_OK && !c->lost) return true;
+    if (db->depth > 0 && !c->begin) return false;
     PQreset(c->conn);
+    c->lost = false;
     drop_plans(c);
     if (PQstatus(c->conn) != CONNECTION_OK) return false;
     log_warn("postgresql: connection lost and re-established");
@@ -472,6 +498,54 @@ static bool commit_undone(struct pg_stmt *s)
     return true;
 }
 
+/* The next command's result in a pipeline (NULL when the connection broke), and the NULL that
+ * ends it read too. */
+static PGresult *pipeline_result(PGconn *conn)
+{
+    PGresult *r = PQgetResult(conn);
+    if (r) {
+        PGresult *extra = PQgetResult(conn);
+        if (extra) { /* not with the commands we send; keep the protocol in step anyway */
+            log_error("postgresql: unexpected second result in a pipeline");
+            PQclear(extra);
+        }
+    }
+    return r;
+}
+
+/* Send the waiting BEGIN and the prepared statement `name` together, as one pipeline, and return
+ * the statement's result, or BEGIN's when that failed (the statement is then skipped by the
+ * server, and c->begin stays: nothing of the transaction has started). One round trip instead
+ * of two on every transaction; REPEATABLE READ takes its snapshot at the first statement
+ * anyway. */
+static PGresult *begin_and_run(struct pg_conn *c, const char *name, int n,
+                               const char *const *values, const int *lengths, const int *formats)
+{
+    PGresult *begin = NULL, *res = NULL, *sync = NULL;
+    if (PQenterPipelineMode(c->conn) &&
+        PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0) &&
+        PQsendQueryPrepared(c->conn, name, n, values, lengths, formats, 0) &&
+        PQpipelineSync(c->conn)) {
+        begin = pipeline_result(c->conn);
+        res = pipeline_result(c->conn);
+        sync = PQgetResult(c->conn);
+    }
+    if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC || !PQexitPipelineMode(c->conn)) {
+        /* Broken off half-way: where the server stands is not known; start afresh when
+         * allowed (pg_alive). */
+        log_error("postgresql: pipeline failed: %s", PQerrorMessage(c->conn));
+        c->lost = true;
+    }
+    PQclear(sync);
+    if (PQresultStatus(begin) == PGRES_COMMAND_OK) {
+        c->begin = NULL;
+        PQclear(begin);
+        return res;
+    }
+    PQclear(res);
+    return begin;
+}
+
 /* Execute s with its bindings and keep the whole result; 0 or a negative code (e filled). */
 static int execute(struct pg_stmt *s, struct err *e)
 {
@@ -492,11 +566,16 @@ static int execute(struct pg_stmt *s, struct err *e)
         lengths[i] = (int)pp->len;
         formats[i] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
     }
-    s->res = PQexecPrepared(c->conn, plan->name, s->nparams, values, lengths, formats, 0);
+    if (c->begin)
+        s->res = begin_and_run(c, plan->name, s->nparams, values, lengths, formats);
+    else
+        s->res = PQexecPrepared(c->conn, plan->name, s->nparams, values, lengths, formats, 0);
     free(values);
     free(lengths);
     free(formats);
     ExecStatusType status = PQresultStatus(s->res);
+    if (status != PGRES_TUPLES_OK || strncmp(PQcmdStatus(s->res), "SELECT", 6) != 0)
+        c->reads_only = false;
     if (status == PGRES_TUPLES_OK || (status == PGRES_COMMAND_OK && !commit_undone(s))) return 0;
     int rc =
         status == PGRES_COMMAND_OK ? db_fail_internal(e) : pg_error(c->conn, s->res, e, s->sql);
@@ -633,6 +712,14 @@ static int pg_exec_script(struct db *db, const char *sql, struct err *e)
         log_error("postgresql: no connection (%s) for a script", PQerrorMessage(c->conn));
         return db_fail_internal(e);
     }
+    c->reads_only = false;
+    if (c->begin) { /* the transaction's first command: open it first */
+        PGresult *b = PQexec(c->conn, c->begin);
+        int rc = PQresultStatus(b) == PGRES_COMMAND_OK ? 0 : pg_error(c->conn, b, e, c->begin);
+        PQclear(b);
+        if (rc) return rc;
+        c->begin = NULL;
+    }
     PGresult *r = PQexec(c->conn, sql);
     ExecStatusType status = PQresultStatus(r);
     int rc = 0;
@@ -657,16 +744,56 @@ static int pg_run(struct db *db, const char *sql, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
+/* BEGIN is not sent here but with the transaction's first statement (begin_and_run). */
 static int pg_begin(struct db *db, struct err *e)
 {
+    (void)e;
+    struct pg_conn *c = db->impl;
     /* READ COMMITTED: a write waits for the row locks it needs instead of failing. */
-    return pg_run(db, "BEGIN", e);
+    c->begin = "BEGIN";
+    c->reads_only = false;
+    return 0;
 }
 
 static int pg_begin_read(struct db *db, struct err *e)
 {
+    (void)e;
+    struct pg_conn *c = db->impl;
     /* One snapshot for the whole request; not READ ONLY, as a page may still touch its session. */
-    return pg_run(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", e);
+    c->begin = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+    c->reads_only = true;
+    return 0;
+}
+
+/* A transaction that never reached the server has nothing to commit. One that only read is
+ * committed without waiting for the answer: whatever it says changes nothing for the caller,
+ * the server ends the transaction (and frees its snapshot) as soon as the COMMIT arrives, and
+ * the next command on the connection reads the answer first (drain). Anything else waits. */
+static int pg_commit(struct db *db, struct err *e)
+{
+    struct pg_conn *c = db->impl;
+    if (c->begin) {
+        c->begin = NULL;
+        return 0;
+    }
+    if (!c->reads_only || !pg_alive(db)) return pg_run(db, "COMMIT", e);
+    if (!PQsendQuery(c->conn, "COMMIT")) {
+        log_error("postgresql: COMMIT not sent: %s", PQerrorMessage(c->conn));
+        return db_fail_internal(e);
+    }
+    c->unread = true;
+    return 0;
+}
+
+static void pg_rollback(struct db *db)
+{
+    struct pg_conn *c = db->impl;
+    if (c->begin) {
+        c->begin = NULL;
+        return;
+    }
+    struct err scratch = {0};
+    pg_run(db, "ROLLBACK", &scratch);
 }
 
 /* ILIKE over the expression the migrations index with gin_trgm_ops. Fragments of three
@@ -715,6 +842,8 @@ const struct db_ops db_pg_ops = {
     .exec_script = pg_exec_script,
     .begin = pg_begin,
     .begin_read = pg_begin_read,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
     .search = pg_search,
     .backup = pg_backup,
 };
