@@ -140,10 +140,10 @@ int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests)
     return n;
 }
 
-void pg_search_expr(const char *alias, const char *const *cols, struct buf *out)
+void pg_search_expr(const char *alias, const char *const *cols, bool plain, struct buf *out)
 {
-    (void)cols; /* the migration computes the column from them */
-    buf_addf(out, "%s.search_text", alias);
+    (void)cols; /* the migrations compute the columns from them */
+    buf_addf(out, "%s.%s", alias, plain ? "search_plain" : "search_text");
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -180,23 +180,54 @@ static void piece_grams(const char *piece, size_t len, struct buf *out)
     }
 }
 
-void pg_search_pattern(const char *q, struct buf *out)
+/* Characters (UTF-8) in the len bytes at s. */
+static size_t char_count(const char *s, size_t len)
 {
-    buf_addc(out, '%');
-    struct buf piece = {0};
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; n++)
+        p += char_len(p);
+    return n;
+}
+
+/* Split q into its pieces (see pg.h), each lowered and followed by a NUL, into out; returns how
+ * many there are, and *shortest the characters of the shortest. */
+static int pieces(const char *q, struct buf *out, size_t *shortest)
+{
+    int n = 0;
+    size_t start = out->len;
+    *shortest = 0;
     for (const unsigned char *p = (const unsigned char *)q;; p++) {
         if (*p && !(*p < 0x80 && !ascii_alnum(*p))) {
-            buf_addc(&piece, (char)(*p >= 'A' && *p <= 'Z' ? *p | 32 : *p));
+            buf_addc(out, (char)(*p >= 'A' && *p <= 'Z' ? *p | 32 : *p));
             continue;
         }
-        if (piece.len) {
-            piece_grams(piece.p, piece.len, out);
-            buf_addc(out, '%');
-            buf_reset(&piece);
+        if (out->len > start) {
+            size_t chars = char_count(out->p + start, out->len - start);
+            if (n++ == 0 || chars < *shortest) *shortest = chars;
+            buf_addc(out, 0);
+            start = out->len;
         }
         if (!*p) break;
     }
-    buf_free(&piece);
+    return n;
+}
+
+bool pg_search_pattern(const char *q, struct buf *out)
+{
+    struct buf list = {0};
+    size_t shortest;
+    int n = pieces(q, &list, &shortest);
+    bool plain = n > 0 && shortest >= 3;
+    buf_addc(out, '%');
+    for (const char *piece = list.p; n-- > 0; piece += strlen(piece) + 1) {
+        if (plain)
+            buf_adds(out, piece);
+        else
+            piece_grams(piece, strlen(piece), out);
+        buf_addc(out, '%');
+    }
+    buf_free(&list);
+    return plain;
 }
 
 /* ---- errors and notices ------------------------------------------------------------------- */
@@ -796,21 +827,20 @@ static void pg_rollback(struct db *db)
     pg_run(db, "ROLLBACK", &scratch);
 }
 
-/* ILIKE over the expression the migrations index with gin_trgm_ops. Fragments of three
- * characters or more use the index; shorter ones (two-character words are common in Chinese)
- * cannot, and the newest-first LIMITed list then scans from the newest row until it has its
- * rows. */
+/* LIKE over one of the two columns the migrations index with gin_trgm_ops (see pg.h). The
+ * planner chooses per fragment: a common one is found by walking the newest rows until the page
+ * is full, a rare one through the index. */
 static void pg_search(struct db *db, struct arena *a, const char *table, const char *alias,
                       const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
 {
     (void)db;
     struct buf expr = {0};
-    pg_search_expr(alias, cols, &expr);
+    bool plain = pg_search_pattern(q, bind);
+    pg_search_expr(alias, cols, plain, &expr);
     s->from = arena_printf(a, "%s %s", table, alias);
     s->where = arena_printf(a, "%s LIKE ?", buf_str(&expr));
     s->order = arena_printf(a, "%s.id", alias);
     buf_free(&expr);
-    pg_search_pattern(q, bind);
 }
 
 static int pg_backup(struct db *db, const char *path, void (*progress)(int, int), struct err *e)

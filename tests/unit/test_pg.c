@@ -134,27 +134,45 @@ static void test_search_expression_and_pattern(void **state)
     (void)state;
     static const char *const cols[] = {"name", "address", NULL};
     struct buf b = {0};
-    pg_search_expr("x", cols, &b);
+    pg_search_expr("x", cols, false, &b);
     assert_string_equal(buf_str(&b), "x.search_text");
     buf_reset(&b);
-    pg_search_pattern("诊", &b);
+    pg_search_expr("x", cols, true, &b);
+    assert_string_equal(buf_str(&b), "x.search_plain");
+    buf_reset(&b);
+    /* pieces of one or two characters: pairs, for search_text */
+    assert_false(pg_search_pattern("诊", &b));
     assert_string_equal(buf_str(&b), "% 诊%");
     buf_reset(&b);
-    pg_search_pattern("诊所", &b);
+    assert_false(pg_search_pattern("诊所", &b));
     assert_string_equal(buf_str(&b), "% 诊所%");
     buf_reset(&b);
-    pg_search_pattern("湖塘镇", &b);
-    assert_string_equal(buf_str(&b), "% 湖塘 塘镇%");
-    buf_reset(&b);
-    pg_search_pattern("长虹路 88", &b);
+    assert_false(pg_search_pattern("长虹路 88", &b));
     assert_string_equal(buf_str(&b), "% 长虹 虹路% 88%");
     buf_reset(&b);
-    pg_search_pattern("QX", &b);
+    assert_false(pg_search_pattern("QX", &b));
     assert_string_equal(buf_str(&b), "% qx%");
     buf_reset(&b);
+    /* every piece three characters or more: the text itself, for search_plain */
+    assert_true(pg_search_pattern("湖塘镇", &b));
+    assert_string_equal(buf_str(&b), "%湖塘镇%");
+    buf_reset(&b);
+    assert_true(pg_search_pattern("长虹路, 88号", &b));
+    assert_string_equal(buf_str(&b), "%长虹路%88号%");
+    buf_reset(&b);
+    assert_true(pg_search_pattern("Dental", &b));
+    assert_string_equal(buf_str(&b), "%dental%");
+    buf_reset(&b);
     /* LIKE's wildcards and escape never reach the pattern as such */
-    pg_search_pattern(" 50%_off\\x ", &b);
+    assert_false(pg_search_pattern(" 50%_off\\x ", &b));
     assert_string_equal(buf_str(&b), "% 50% of ff% x%");
+    buf_reset(&b);
+    assert_true(pg_search_pattern("100%_off\\abc", &b));
+    assert_string_equal(buf_str(&b), "%100%off%abc%");
+    buf_reset(&b);
+    /* nothing searchable */
+    assert_false(pg_search_pattern("%_", &b));
+    assert_string_equal(buf_str(&b), "%");
     buf_free(&b);
 }
 
@@ -397,9 +415,13 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
                                     "CREATE TABLE doc (id BIGINT PRIMARY KEY, name TEXT,"
                                     " address TEXT, search_text TEXT GENERATED ALWAYS AS"
                                     " (landun_grams(lower(coalesce(name,'')||' '||"
-                                    "coalesce(address,'')))) STORED);"
+                                    "coalesce(address,'')))) STORED, search_plain TEXT"
+                                    " GENERATED ALWAYS AS (lower(coalesce(name,'')||' '||"
+                                    "coalesce(address,''))) STORED);"
                                     "CREATE INDEX doc_search ON doc USING gin"
-                                    " (search_text gin_trgm_ops)"),
+                                    " (search_text gin_trgm_ops);"
+                                    "CREATE INDEX doc_search_plain ON doc USING gin"
+                                    " (search_plain gin_trgm_ops)"),
                      0);
     const char *rows[][2] = {{"武进区湖塘镇康宁诊所", "长虹路88号"},
                              {"常州恒信宾馆有限公司", "湖塘镇花园街5号"},
@@ -418,6 +440,12 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
     assert_string_equal(ids, "2,1");
     search_ids("康宁诊所", ids, sizeof ids);
     assert_string_equal(ids, "1");
+    search_ids("湖塘镇 花园街", ids, sizeof ids); /* long pieces, in that order */
+    assert_string_equal(ids, "2");
+    search_ids("花园街 湖塘镇", ids, sizeof ids);
+    assert_string_equal(ids, "");
+    search_ids("镇康宁诊", ids, sizeof ids); /* across the pairs of a long piece */
+    assert_string_equal(ids, "1");
     search_ids("长虹路 88", ids, sizeof ids); /* spaces separate parts */
     assert_string_equal(ids, "1");
     search_ids("dental", ids, sizeof ids); /* ASCII folds case */
@@ -433,8 +461,10 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
     /* the index serves fragments of any length, one character included (the table is too small
      * for the planner to want it unless told) */
     db_exec(db, &e, "SET enable_seqscan = off", "");
-    static const char *const frags[] = {"宾", "诊所", "湖塘镇"};
-    for (int k = 0; k < 3; k++) {
+    static const char *const frags[] = {"宾", "诊所", "湖塘镇", "长虹路88号"};
+    static const char *const index[] = {"doc_search ", "doc_search ", "doc_search_plain",
+                                        "doc_search_plain"};
+    for (int k = 0; k < 4; k++) {
         static const char *const cols[] = {"name", "address", NULL};
         struct arena a = {0};
         struct db_search s;
@@ -444,9 +474,9 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
         struct db_stmt *st = db_query(db, &e, sql.p, "t", bind.p);
         bool indexed = false;
         while (db_step(st, &e) == DB_ROW)
-            indexed = indexed || strstr(db_text(st, 0), "doc_search");
+            indexed = indexed || strstr(db_text(st, 0), index[k]);
         db_done(st);
-        if (!indexed) fail_msg("search for %s does not use the index", frags[k]);
+        if (!indexed) fail_msg("search for %s does not use %s", frags[k], index[k]);
         buf_free(&sql);
         buf_free(&bind);
         arena_free(&a);
