@@ -334,9 +334,8 @@ bool db_search(struct db *db, struct arena *a, const char *table, const char *al
     buf_reset(bind);
     if (!q || !searchable(q)) {
         s->from = arena_printf(a, "%s %s", table, alias);
-        /* Typed, because PostgreSQL cannot infer the type of a parameter that is only tested
-         * for NULL. */
-        s->where = "CAST(? AS TEXT) IS NULL";
+        /* Only tested for NULL: the PostgreSQL engine types it and writes the NULL in. */
+        s->where = "? IS NULL";
         s->order = arena_printf(a, "%s.id", alias);
         return false;
     }

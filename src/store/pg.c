@@ -66,11 +66,13 @@ struct pg_param {
 /* A statement handed out by db_query; freed by db_done. */
 struct pg_stmt {
     struct db_stmt base;     /* must be first */
-    char *sql;               /* text with $n; owned */
-    int nparams;             /* number of $n */
+    char *src;               /* the text as given, with `?`; owned */
+    int nparams;             /* number of `?` */
+    size_t *at;              /* where each `?` stands in src; owned */
+    char *kinds;             /* each `?`'s PG_PH_* (pg_placeholders); owned */
     struct pg_param *params; /* nparams entries; owned */
-    char *null_tests;        /* per parameter, 1 when only tested for NULL (pg_placeholders) */
     struct buf vals;         /* bound values back to back */
+    struct buf text;         /* the text sent at the run: `$n`, and values written in */
     bool ran;                /* executed (at the first step, or for columns()) */
     PGresult *res;           /* the whole result once ran without error */
     struct err *failure;     /* the error when running failed; owned */
@@ -100,15 +102,18 @@ static const char *skip_literal(const char *p)
     return p;
 }
 
+static bool ident_char(char c)
+{
+    return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 /* When p (after blanks) starts with the word w, case aside: the end of the word; else NULL. */
 static const char *word(const char *p, const char *w)
 {
     p += strspn(p, " \t\r\n");
     size_t n = strlen(w);
     if (strncasecmp(p, w, n) != 0) return NULL;
-    char c = p[n];
-    bool ident = c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    return ident ? NULL : p + n;
+    return ident_char(p[n]) ? NULL : p + n;
 }
 
 /* True when p starts (after blanks) with IS NULL or IS NOT NULL. */
@@ -120,24 +125,70 @@ static bool null_test(const char *p)
     return word(not ? not : p, "NULL") != NULL;
 }
 
-int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests)
+/* True when the text from start to p ends (before blanks) with the word w, case aside. */
+static bool word_before(const char *start, const char *p, const char *w)
+{
+    while (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\r' || p[-1] == '\n'))
+        p--;
+    size_t n = strlen(w);
+    if ((size_t)(p - start) < n || strncasecmp(p - n, w, n) != 0) return false;
+    return p - n == start || !ident_char(p[-(ptrdiff_t)n - 1]);
+}
+
+/* What the text around the `?` at p tells of it (PG_PH_*). */
+static char placeholder_kind(const char *sql, const char *p)
+{
+    if (null_test(p + 1)) return PG_PH_NULL_TEST;
+    if (word_before(sql, p, "LIMIT")) return PG_PH_LIMIT;
+    if (word_before(sql, p, "OFFSET")) return PG_PH_OFFSET;
+    if (word_before(sql, p, "LIKE")) return PG_PH_LIKE;
+    return PG_PH_PLAIN;
+}
+
+/* Walk sql: the offset of every `?` outside literals and comments into at (when not NULL), and
+ * its kind into kinds; returns how many there are. */
+static int scan_placeholders(const char *sql, struct buf *at, struct buf *kinds)
 {
     int n = 0;
-    const char *p = sql;
-    while (*p) {
+    for (const char *p = sql; *p;) {
         const char *end = skip_literal(p);
         if (end != p) {
-            buf_add(out, p, (size_t)(end - p));
             p = end;
-        } else if (*p == '?') {
-            buf_addf(out, "$%d", ++n);
-            p++;
-            if (null_tests) buf_addc(null_tests, null_test(p) ? 1 : 0);
-        } else {
-            buf_addc(out, *p++);
+            continue;
         }
+        if (*p == '?') {
+            size_t off = (size_t)(p - sql);
+            if (at) buf_add(at, &off, sizeof off);
+            if (kinds) buf_addc(kinds, placeholder_kind(sql, p));
+            n++;
+        }
+        p++;
     }
     return n;
+}
+
+int pg_placeholders(const char *sql, struct buf *out, struct buf *kinds)
+{
+    struct buf at = {0};
+    int n = scan_placeholders(sql, &at, kinds);
+    const size_t *pos = (const size_t *)at.p;
+    size_t from = 0;
+    for (int i = 0; i < n; i++) {
+        buf_add(out, sql + from, pos[i] - from);
+        buf_addf(out, "$%d", i + 1);
+        from = pos[i] + 1;
+    }
+    buf_adds(out, sql + from);
+    buf_free(&at);
+    return n;
+}
+
+bool pg_prefix_pattern(const char *v, size_t len)
+{
+    if (len == 0 || len > 200 || v[len - 1] != '%') return false;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (v[i] == '%' || v[i] == '_' || v[i] == '\\' || v[i] == '\'' || v[i] == 0) return false;
+    return true;
 }
 
 void pg_search_expr(const char *alias, const char *const *cols, bool plain, struct buf *out)
@@ -393,8 +444,9 @@ static unsigned hash_str(unsigned h, const char *s)
     return h;
 }
 
-/* Deallocate the least recently used plan and return its slot. */
-static int evict(struct pg_conn *c)
+/* Deallocate the least recently used plan and drop it from the cache; false when the server
+ * refused (in a transaction an error spoilt), and the cache is then as it was. */
+static bool evict(struct pg_conn *c)
 {
     int oldest = 0;
     for (int i = 1; i < c->nplans; i++)
@@ -403,19 +455,67 @@ static int evict(struct pg_conn *c)
     char sql[32];
     snprintf(sql, sizeof sql, "DEALLOCATE %s", p->name);
     PGresult *r = PQexec(c->conn, sql);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
-        log_warn("postgresql: %s failed: %s", sql, PQerrorMessage(c->conn));
+    bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
+    if (!ok) {
+        log_warn("postgresql: %s failed: %s", sql, PQerrorMessage(c->conn));
+        return false;
+    }
     free(p->sql);
     free(p->sig);
     free(p);
-    c->plans[oldest] = NULL;
-    return oldest;
+    c->plans[oldest] = c->plans[--c->nplans];
+    return true;
 }
 
-/* Prepare sql on the server for the parameter types in sig; NULL on error (e filled). */
-static struct pg_plan *plan_new(struct pg_conn *c, const char *sql, const char *sig, unsigned h,
-                                struct err *e)
+/* The cached server statement for text with parameter types sig, or NULL. */
+static struct pg_plan *plan_find(struct pg_conn *c, const char *text, const char *sig, unsigned h)
+{
+    for (int i = 0; i < c->nplans; i++) {
+        struct pg_plan *q = c->plans[i];
+        if (q->hash == h && strcmp(q->sig, sig) == 0 && strcmp(q->sql, text) == 0) {
+            q->used_at = ++c->tick;
+            return q;
+        }
+    }
+    return NULL;
+}
+
+/* A new server statement for text and sig, not prepared yet: the caller sends its Parse and then
+ * keeps it (plan_keep) or frees it (plan_free). Named when the cache has room for it (the least
+ * recently used is deallocated for that); else the unnamed statement, used once. */
+static struct pg_plan *plan_new(struct pg_conn *c, const char *text, const char *sig, unsigned h)
+{
+    struct pg_plan *p = xcalloc(1, sizeof *p);
+    if (c->nplans < PLAN_CACHE || evict(c)) snprintf(p->name, sizeof p->name, "s%u", ++c->serial);
+    p->sql = xstrdup(text);
+    p->sig = xstrdup(sig);
+    p->hash = h;
+    return p;
+}
+
+static void plan_free(struct pg_plan *p)
+{
+    if (!p) return;
+    free(p->sql);
+    free(p->sig);
+    free(p);
+}
+
+/* Put p, prepared on the server now, into the cache (plan_new made room), or free it when it is
+ * the unnamed statement. */
+static void plan_keep(struct pg_conn *c, struct pg_plan *p)
+{
+    if (!p->name[0] || c->nplans >= PLAN_CACHE) {
+        plan_free(p);
+        return;
+    }
+    p->used_at = ++c->tick;
+    c->plans[c->nplans++] = p;
+}
+
+/* The parameter types of sig as the server's type OIDs (0: for the server to infer). */
+static Oid *sig_types(const char *sig)
 {
     size_t n = strlen(sig);
     Oid *types = xcalloc(n ? n : 1, sizeof *types);
@@ -424,43 +524,7 @@ static struct pg_plan *plan_new(struct pg_conn *c, const char *sql, const char *
                    : sig[i] == SIG_BLOB ? BYTEAOID
                    : sig[i] == SIG_TEXT ? TEXTOID
                                         : 0;
-    struct pg_plan *p = xcalloc(1, sizeof *p);
-    snprintf(p->name, sizeof p->name, "s%u", ++c->serial);
-    PGresult *r = PQprepare(c->conn, p->name, sql, (int)n, types);
-    free(types);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-        pg_error(c->conn, r, e, sql);
-        PQclear(r);
-        free(p);
-        return NULL;
-    }
-    PQclear(r);
-    p->sql = xstrdup(sql);
-    p->sig = xstrdup(sig);
-    p->hash = h;
-    /* Evict after preparing: a statement that failed to prepare leaves the cache as it was. */
-    int slot = c->nplans < PLAN_CACHE ? c->nplans++ : evict(c);
-    c->plans[slot] = p;
-    return p;
-}
-
-/* The server statement for s as bound now, from the cache or newly prepared. */
-static struct pg_plan *plan_for(struct pg_conn *c, struct pg_stmt *s, struct err *e)
-{
-    char *sig = xmalloc((size_t)s->nparams + 1);
-    for (int i = 0; i < s->nparams; i++)
-        sig[i] = s->params[i].sig == SIG_ANY && s->null_tests[i] ? SIG_TEXT : s->params[i].sig;
-    sig[s->nparams] = 0;
-    unsigned h = hash_str(hash_str(2166136261u, s->sql), sig);
-    struct pg_plan *p = NULL;
-    for (int i = 0; i < c->nplans && !p; i++) {
-        struct pg_plan *q = c->plans[i];
-        if (q->hash == h && strcmp(q->sig, sig) == 0 && strcmp(q->sql, s->sql) == 0) p = q;
-    }
-    if (!p) p = plan_new(c, s->sql, sig, h, e);
-    if (p) p->used_at = ++c->tick;
-    free(sig);
-    return p;
+    return types;
 }
 
 /* ---- statements --------------------------------------------------------------------------- */
@@ -470,10 +534,11 @@ static struct db_stmt *pg_prepare(struct db *db, const char *sql, struct err *e)
     (void)e; /* nothing can fail before the first run */
     struct pg_stmt *s = xcalloc(1, sizeof *s);
     s->base.db = db;
-    struct buf text = {0}, null_tests = {0};
-    s->nparams = pg_placeholders(sql, &text, &null_tests);
-    s->sql = buf_steal(&text);
-    s->null_tests = buf_steal(&null_tests);
+    struct buf at = {0}, kinds = {0};
+    s->nparams = scan_placeholders(sql, &at, &kinds);
+    s->src = xstrdup(sql);
+    s->at = (size_t *)buf_steal(&at);
+    s->kinds = buf_steal(&kinds);
     s->params = xcalloc(s->nparams ? (size_t)s->nparams : 1, sizeof *s->params);
     for (int i = 0; i < s->nparams; i++)
         s->params[i] = (struct pg_param){.sig = SIG_ANY, .null = true};
@@ -486,7 +551,7 @@ static void put(struct db_stmt *st, int idx, char sig, const void *p, size_t n)
 {
     struct pg_stmt *s = (struct pg_stmt *)st;
     if (idx < 1 || idx > s->nparams) {
-        log_error("db: parameter %d bound but the statement has %d: %s", idx, s->nparams, s->sql);
+        log_error("db: parameter %d bound but the statement has %d: %s", idx, s->nparams, s->src);
         return;
     }
     struct pg_param *pp = &s->params[idx - 1];
@@ -523,7 +588,7 @@ static void pg_bind_null(struct db_stmt *st, int idx)
  * must not be told its work was saved. */
 static bool commit_undone(struct pg_stmt *s)
 {
-    if (strncasecmp(s->sql, "COMMIT", 6) != 0 || strcmp(PQcmdStatus(s->res), "ROLLBACK") != 0)
+    if (strncasecmp(s->src, "COMMIT", 6) != 0 || strcmp(PQcmdStatus(s->res), "ROLLBACK") != 0)
         return false;
     log_error("postgresql: COMMIT rolled back a transaction an earlier error had spoilt");
     return true;
@@ -544,20 +609,35 @@ static PGresult *pipeline_result(PGconn *conn)
     return r;
 }
 
-/* Send the waiting BEGIN and the prepared statement `name` together, as one pipeline, and return
- * the statement's result, or BEGIN's when that failed (the statement is then skipped by the
- * server, and c->begin stays: nothing of the transaction has started). One round trip instead
- * of two on every transaction; REPEATABLE READ takes its snapshot at the first statement
- * anyway. */
-static PGresult *begin_and_run(struct pg_conn *c, const char *name, int n,
-                               const char *const *values, const int *lengths, const int *formats)
+/* The command that goes to the server for one run of a statement. */
+struct pg_run {
+    struct pg_plan *plan;   /* the server statement */
+    bool parse;             /* plan is new: send its Parse first */
+    int n;                  /* parameters sent */
+    const char **values;    /* n values (NULL: SQL NULL); point into the statement's vals */
+    int *lengths, *formats; /* n each */
+};
+
+/* Send what must go before the statement (the waiting BEGIN, the Parse of a new server
+ * statement) and the statement together, as one pipeline: one round trip. Returns the first
+ * failure (the server then skips the rest) or the statement's result. c->begin is cleared once
+ * BEGIN succeeded (REPEATABLE READ takes its snapshot at the first statement anyway); *parsed
+ * tells whether the Parse succeeded. */
+static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool *parsed)
 {
-    PGresult *begin = NULL, *res = NULL, *sync = NULL;
-    if (PQenterPipelineMode(c->conn) &&
-        PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0) &&
-        PQsendQueryPrepared(c->conn, name, n, values, lengths, formats, 0) &&
-        PQpipelineSync(c->conn)) {
-        begin = pipeline_result(c->conn);
+    PGresult *begin = NULL, *parse = NULL, *res = NULL, *sync = NULL;
+    Oid *types = run->parse ? sig_types(run->plan->sig) : NULL;
+    bool sent =
+        PQenterPipelineMode(c->conn) &&
+        (!c->begin || PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0)) &&
+        (!run->parse || PQsendPrepare(c->conn, run->plan->name, run->plan->sql, run->n, types)) &&
+        PQsendQueryPrepared(c->conn, run->plan->name, run->n, run->values, run->lengths,
+                            run->formats, 0) &&
+        PQpipelineSync(c->conn);
+    free(types);
+    if (sent) {
+        if (c->begin) begin = pipeline_result(c->conn);
+        if (run->parse) parse = pipeline_result(c->conn);
         res = pipeline_result(c->conn);
         sync = PQgetResult(c->conn);
     }
@@ -568,13 +648,83 @@ static PGresult *begin_and_run(struct pg_conn *c, const char *name, int n,
         c->lost = true;
     }
     PQclear(sync);
-    if (PQresultStatus(begin) == PGRES_COMMAND_OK) {
-        c->begin = NULL;
-        PQclear(begin);
-        return res;
+    bool begun = !c->begin || PQresultStatus(begin) == PGRES_COMMAND_OK;
+    *parsed = run->parse && begun && PQresultStatus(parse) == PGRES_COMMAND_OK;
+    if (begun && c->begin) c->begin = NULL;
+    PGresult *first = !begun ? begin : run->parse && !*parsed ? parse : res;
+    if (first != begin) PQclear(begin);
+    if (first != parse) PQclear(parse);
+    if (first != res) PQclear(res);
+    return first;
+}
+
+/* Append the value of parameter i written into the text when that changes nothing but lets the
+ * server plan the statement once for all its runs; false when it is to be sent as $n. Written in
+ * are: a NULL only tested for NULL (an optional filter that is off: the planner drops the test,
+ * and the statement is the one for that set of filters), a LIMIT and an OFFSET 0 (the planner
+ * costs a plan for the rows wanted, not for a tenth of the table), and a prefix pattern after
+ * LIKE, the agency scope `path LIKE '/1/2/%'` (a generic plan would take any pattern to match
+ * one row in two hundred). Left as parameters, every run would be planned anew for its values,
+ * most of a list page's time on the server; a prefix names one of few agencies and a LIMIT one
+ * of few page sizes, so the statements stay few. */
+static bool write_in(const struct pg_stmt *s, int i, struct buf *text)
+{
+    const struct pg_param *pp = &s->params[i];
+    const char *v = pp->null ? NULL : s->vals.p + pp->off;
+    switch (s->kinds[i]) {
+    case PG_PH_NULL_TEST:
+        if (!pp->null) return false;
+        buf_adds(text, "NULL");
+        return true;
+    case PG_PH_LIMIT:
+    case PG_PH_OFFSET:
+        if (pp->null || pp->sig != SIG_INT || (s->kinds[i] == PG_PH_OFFSET && strcmp(v, "0") != 0))
+            return false;
+        buf_adds(text, v);
+        return true;
+    case PG_PH_LIKE:
+        if (pp->null || pp->sig != SIG_ANY || !pg_prefix_pattern(v, pp->len)) return false;
+        buf_addf(text, "'%s'", v); /* no quote or backslash in it (pg_prefix_pattern) */
+        return true;
+    default:
+        return false;
     }
-    PQclear(res);
-    return begin;
+}
+
+/* The text and parameters of s as it goes to the server now, into s->text, run and sig (one
+ * SIG_* per parameter sent, NUL-terminated; owned by the caller). */
+static char *build_run(struct pg_stmt *s, struct pg_run *run)
+{
+    size_t n = s->nparams ? (size_t)s->nparams : 1;
+    run->values = xcalloc(n, sizeof *run->values);
+    run->lengths = xcalloc(n, sizeof *run->lengths);
+    run->formats = xcalloc(n, sizeof *run->formats);
+    char *sig = xmalloc(n + 1);
+    buf_reset(&s->text);
+    size_t from = 0;
+    run->n = 0;
+    for (int i = 0; i < s->nparams; i++) {
+        buf_add(&s->text, s->src + from, s->at[i] - from);
+        from = s->at[i] + 1;
+        if (write_in(s, i, &s->text)) continue;
+        const struct pg_param *pp = &s->params[i];
+        int k = run->n++;
+        buf_addf(&s->text, "$%d", k + 1);
+        run->values[k] = pp->null ? NULL : s->vals.p + pp->off;
+        run->lengths[k] = (int)pp->len;
+        run->formats[k] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
+        sig[k] = pp->sig == SIG_ANY && s->kinds[i] == PG_PH_NULL_TEST ? SIG_TEXT : pp->sig;
+    }
+    buf_adds(&s->text, s->src + from);
+    sig[run->n] = 0;
+    return sig;
+}
+
+static void free_run(struct pg_run *run)
+{
+    free(run->values);
+    free(run->lengths);
+    free(run->formats);
 }
 
 /* Execute s with its bindings and keep the whole result; 0 or a negative code (e filled). */
@@ -583,33 +733,36 @@ static int execute(struct pg_stmt *s, struct err *e)
     struct db *db = s->base.db;
     struct pg_conn *c = db->impl;
     if (!pg_alive(db)) {
-        log_error("postgresql: no connection (%s) for: %s", PQerrorMessage(c->conn), s->sql);
+        log_error("postgresql: no connection (%s) for: %s", PQerrorMessage(c->conn), s->src);
         return db_fail_internal(e);
     }
-    struct pg_plan *plan = plan_for(c, s, e);
-    if (!plan) return e->code ? e->code : ERR_INTERNAL;
-    size_t n = s->nparams ? (size_t)s->nparams : 1;
-    const char **values = xcalloc(n, sizeof *values);
-    int *lengths = xcalloc(n, sizeof *lengths), *formats = xcalloc(n, sizeof *formats);
-    for (int i = 0; i < s->nparams; i++) {
-        const struct pg_param *pp = &s->params[i];
-        values[i] = pp->null ? NULL : s->vals.p + pp->off;
-        lengths[i] = (int)pp->len;
-        formats[i] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
+    struct pg_run run = {0};
+    char *sig = build_run(s, &run);
+    const char *text = buf_str(&s->text);
+    unsigned h = hash_str(hash_str(2166136261u, text), sig);
+    run.plan = plan_find(c, text, sig, h);
+    if (!run.plan) {
+        run.plan = plan_new(c, text, sig, h);
+        run.parse = true;
     }
-    if (c->begin)
-        s->res = begin_and_run(c, plan->name, s->nparams, values, lengths, formats);
-    else
-        s->res = PQexecPrepared(c->conn, plan->name, s->nparams, values, lengths, formats, 0);
-    free(values);
-    free(lengths);
-    free(formats);
+    free(sig);
+    if (c->begin || run.parse) {
+        bool parsed = false;
+        s->res = run_pipeline(c, &run, &parsed);
+        if (parsed)
+            plan_keep(c, run.plan);
+        else if (run.parse)
+            plan_free(run.plan);
+    } else {
+        s->res =
+            PQexecPrepared(c->conn, run.plan->name, run.n, run.values, run.lengths, run.formats, 0);
+    }
+    free_run(&run);
     ExecStatusType status = PQresultStatus(s->res);
     if (status != PGRES_TUPLES_OK || strncmp(PQcmdStatus(s->res), "SELECT", 6) != 0)
         c->reads_only = false;
     if (status == PGRES_TUPLES_OK || (status == PGRES_COMMAND_OK && !commit_undone(s))) return 0;
-    int rc =
-        status == PGRES_COMMAND_OK ? db_fail_internal(e) : pg_error(c->conn, s->res, e, s->sql);
+    int rc = status == PGRES_COMMAND_OK ? db_fail_internal(e) : pg_error(c->conn, s->res, e, text);
     PQclear(s->res);
     s->res = NULL;
     return rc;
@@ -653,9 +806,11 @@ static void pg_done(struct db_stmt *st)
     PQclear(s->res);
     free(s->failure);
     buf_free(&s->vals);
+    buf_free(&s->text);
     free(s->params);
-    free(s->null_tests);
-    free(s->sql);
+    free(s->at);
+    free(s->kinds);
+    free(s->src);
     free(s);
 }
 
@@ -775,7 +930,7 @@ static int pg_run(struct db *db, const char *sql, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
-/* BEGIN is not sent here but with the transaction's first statement (begin_and_run). */
+/* BEGIN is not sent here but with the transaction's first statement (run_pipeline). */
 static int pg_begin(struct db *db, struct err *e)
 {
     (void)e;

@@ -6,12 +6,25 @@
 
 #include <stdbool.h>
 
+/* What the text around a placeholder tells of it (the engine may write some values into the
+ * statement's text instead of sending them: pg.c, write_in). */
+enum {
+    PG_PH_PLAIN = 0,     /* nothing in particular */
+    PG_PH_NULL_TEST = 1, /* right before IS NULL or IS NOT NULL: its only use, so the server
+                            has nothing to infer its type from */
+    PG_PH_LIMIT = 2,     /* right after LIMIT */
+    PG_PH_OFFSET = 3,    /* right after OFFSET */
+    PG_PH_LIKE = 4,      /* right after LIKE: the pattern */
+};
+
 /* Append sql to out with each `?` placeholder numbered `$1`, `$2`, … in order. A `?` inside a
  * '…' string, a "…" identifier, a -- comment or a block comment is left alone. Returns the
- * number of placeholders. When null_tests is not NULL it receives one byte per placeholder: 1
- * when the placeholder stands right before IS NULL or IS NOT NULL (its only use, so the server
- * has nothing to infer its type from), else 0. */
-int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests);
+ * number of placeholders. When kinds is not NULL it receives one PG_PH_* byte per placeholder. */
+int pg_placeholders(const char *sql, struct buf *out, struct buf *kinds);
+
+/* True when the len bytes at v are a LIKE pattern that only asks for a prefix: one `%` at the
+ * end, no other wildcard, escape or quote ("/1/2/%"). */
+bool pg_prefix_pattern(const char *v, size_t len);
 
 /* Searching on PostgreSQL. pg_trgm looks a LIKE pattern up by the trigrams (three characters in
  * a row) it holds, so a fragment of one or two characters, the most common Chinese searches,

@@ -129,6 +129,30 @@ static void test_placeholders_tested_for_null_are_flagged(void **state)
     assert_string_equal(flags, "100");
 }
 
+static void test_placeholders_know_limits_offsets_and_patterns(void **state)
+{
+    (void)state;
+    struct buf out = {0}, kinds = {0};
+    int n = pg_placeholders("SELECT x FROM t WHERE a LIKE ? AND b NOT like\n? AND c = ? AND"
+                            " d_like ? ORDER BY x LIMIT ? OFFSET  ?",
+                            &out, &kinds);
+    assert_int_equal(n, 6);
+    const char want[] = {PG_PH_LIKE,  PG_PH_LIKE,  PG_PH_PLAIN,
+                         PG_PH_PLAIN, PG_PH_LIMIT, PG_PH_OFFSET};
+    assert_int_equal(kinds.len, sizeof want);
+    assert_memory_equal(kinds.p, want, sizeof want);
+    buf_free(&out);
+    buf_free(&kinds);
+    assert_true(pg_prefix_pattern("/1/2/%", 6));
+    assert_true(pg_prefix_pattern("%", 1));
+    assert_false(pg_prefix_pattern("", 0));
+    assert_false(pg_prefix_pattern("/1/", 3));
+    assert_false(pg_prefix_pattern("%1/%", 4));
+    assert_false(pg_prefix_pattern("/1_/%", 5));
+    assert_false(pg_prefix_pattern("/1\\/%", 5));
+    assert_false(pg_prefix_pattern("/1'/%", 5));
+}
+
 static void test_search_expression_and_pattern(void **state)
 {
     (void)state;
@@ -267,6 +291,61 @@ static void test_optional_filters_take_null_or_a_value(void **state)
     /* a text where the column is an integer: the server infers the type */
     assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM f WHERE id = ?", "t", "2"), 0);
     assert_int_equal(n, 1);
+}
+
+/* Run sql with "ttii" bound, and the ids it returns as "1,2". */
+static void ids_of(const char *sql, const char *a, const char *b, int64_t limit, int64_t offset,
+                   char *out, size_t n)
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(db, &e, sql, "ttii", a, b, limit, offset);
+    out[0] = 0;
+    int rc;
+    while ((rc = db_step(st, &e)) == DB_ROW)
+        snprintf(out + strlen(out), n - strlen(out), "%s%lld", out[0] ? "," : "",
+                 (long long)db_int(st, 0));
+    if (rc != DB_DONE) fail_msg("%s: %s", sql, e.msg);
+    db_done(st);
+}
+
+static void test_values_written_into_the_text_mean_the_same(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e,
+                   "CREATE TABLE w (id BIGINT PRIMARY KEY, path TEXT, s TEXT);"
+                   "INSERT INTO w VALUES (1, '/1/', 'a'), (2, '/1/2/', 'b'), (3, '/1/2/', NULL),"
+                   " (4, '/1_2/', 'b'), (5, '/9/''x/', 'a')");
+    const char *sql = "SELECT id FROM w WHERE path LIKE ? AND (? IS NULL OR s = 'b')"
+                      " ORDER BY id LIMIT ? OFFSET ?";
+    char ids[64];
+    ids_of(sql, "/1/%", NULL, 10, 0, ids, sizeof ids);
+    assert_string_equal(ids, "1,2,3");
+    ids_of(sql, "/1/2/%", "on", 10, 0, ids, sizeof ids);
+    assert_string_equal(ids, "2");
+    ids_of(sql, "/1/%", NULL, 2, 0, ids, sizeof ids);
+    assert_string_equal(ids, "1,2");
+    ids_of(sql, "/1/%", NULL, 2, 1, ids, sizeof ids); /* an OFFSET other than 0 */
+    assert_string_equal(ids, "2,3");
+    ids_of(sql, "/1_%", NULL, 10, 0, ids, sizeof ids); /* a wildcard: sent as it is */
+    assert_string_equal(ids, "1,2,3,4");
+    ids_of(sql, "/9/'%", NULL, 10, 0, ids, sizeof ids); /* a quote: sent as it is */
+    assert_string_equal(ids, "5");
+    /* the statement for a prefix, no filter and a LIMIT has no parameter left: the server plans
+     * it once and reuses the plan */
+    for (int i = 0; i < 3; i++)
+        ids_of(sql, "/1/2/%", NULL, 5, 0, ids, sizeof ids);
+    struct db_stmt *st =
+        db_query(db, &e,
+                 "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                 " WHERE statement = 'SELECT id FROM w WHERE path LIKE ''/1/2/%'' AND"
+                 " (NULL IS NULL OR s = ''b'') ORDER BY id LIMIT 5 OFFSET 0'",
+                 "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_true(db_int(st, 0) >= 2);
+    assert_int_equal(db_int(st, 1), 0);
+    db_done(st);
 }
 
 static void test_statements_nest(void **state)
@@ -581,10 +660,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_placeholders_are_numbered_outside_literals),
         cmocka_unit_test(test_placeholders_tested_for_null_are_flagged),
+        cmocka_unit_test(test_placeholders_know_limits_offsets_and_patterns),
         cmocka_unit_test(test_search_expression_and_pattern),
         cmocka_unit_test(test_binding_round_trips_every_type),
         cmocka_unit_test(test_values_read_as_on_sqlite),
         cmocka_unit_test(test_optional_filters_take_null_or_a_value),
+        cmocka_unit_test(test_values_written_into_the_text_mean_the_same),
         cmocka_unit_test(test_statements_nest),
         cmocka_unit_test(test_savepoints_and_errors_inside_a_transaction),
         cmocka_unit_test(test_violations_are_conflicts_in_the_shared_words),
