@@ -727,15 +727,10 @@ static void free_run(struct pg_run *run)
     free(run->formats);
 }
 
-/* Execute s with its bindings and keep the whole result; 0 or a negative code (e filled). */
-static int execute(struct pg_stmt *s, struct err *e)
+/* Send s with its bindings as they are now and return the server's answer (NULL when nothing
+ * could be sent); s->text is the text sent. */
+static PGresult *send_statement(struct pg_conn *c, struct pg_stmt *s)
 {
-    struct db *db = s->base.db;
-    struct pg_conn *c = db->impl;
-    if (!pg_alive(db)) {
-        log_error("postgresql: no connection (%s) for: %s", PQerrorMessage(c->conn), s->src);
-        return db_fail_internal(e);
-    }
     struct pg_run run = {0};
     char *sig = build_run(s, &run);
     const char *text = buf_str(&s->text);
@@ -746,18 +741,41 @@ static int execute(struct pg_stmt *s, struct err *e)
         run.parse = true;
     }
     free(sig);
+    PGresult *res;
     if (c->begin || run.parse) {
         bool parsed = false;
-        s->res = run_pipeline(c, &run, &parsed);
+        res = run_pipeline(c, &run, &parsed);
         if (parsed)
             plan_keep(c, run.plan);
         else if (run.parse)
             plan_free(run.plan);
     } else {
-        s->res =
+        res =
             PQexecPrepared(c->conn, run.plan->name, run.n, run.values, run.lengths, run.formats, 0);
     }
     free_run(&run);
+    return res;
+}
+
+/* Execute s with its bindings and keep the whole result; 0 or a negative code (e filled). A
+ * connection found lost while the transaction's BEGIN was going out is reset and the statement
+ * sent again, once: the server had started nothing of the transaction, or dropped it with the
+ * connection (a statement outside a transaction may have been carried out; it is not resent). */
+static int execute(struct pg_stmt *s, struct err *e)
+{
+    struct db *db = s->base.db;
+    struct pg_conn *c = db->impl;
+    for (int attempt = 0;; attempt++) {
+        if (!pg_alive(db)) {
+            log_error("postgresql: no connection (%s) for: %s", PQerrorMessage(c->conn), s->src);
+            return db_fail_internal(e);
+        }
+        s->res = send_statement(c, s);
+        bool broken = PQstatus(c->conn) != CONNECTION_OK || c->lost;
+        if (attempt > 0 || !c->begin || !broken || PQresultStatus(s->res) == PGRES_TUPLES_OK) break;
+        PQclear(s->res);
+    }
+    const char *text = buf_str(&s->text);
     ExecStatusType status = PQresultStatus(s->res);
     if (status != PGRES_TUPLES_OK || strncmp(PQcmdStatus(s->res), "SELECT", 6) != 0)
         c->reads_only = false;

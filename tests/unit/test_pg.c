@@ -462,6 +462,76 @@ static void test_write_after_a_newer_commit_is_busy(void **state)
     db_close(other);
 }
 
+/* The state pg_stat_activity shows for the backend pid, once it is not "active" (up to 2 s). */
+static void backend_state(int64_t pid, char *out, size_t n)
+{
+    struct err e = {0};
+    for (int i = 0; i < 200; i++) {
+        struct db_stmt *st =
+            db_query(admin, &e, "SELECT state FROM pg_stat_activity WHERE pid = ?", "i", pid);
+        snprintf(out, n, "%s", db_step(st, &e) == DB_ROW ? db_text(st, 0) : "gone");
+        db_done(st);
+        if (strcmp(out, "active") != 0) return;
+        usleep(10 * 1000);
+    }
+}
+
+static void test_read_transactions_end_without_waiting_and_writes_wait(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    char url[256], st[32];
+    pg_url(db_name, url, sizeof url);
+    struct db *other;
+    assert_int_equal(db_open(url, &other, &e), 0);
+    int64_t pid = 0, n = 0;
+    assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
+    db_exec_script(db, &e, "CREATE TABLE rt (v BIGINT); INSERT INTO rt VALUES (1)");
+    /* a read transaction: the COMMIT goes out unanswered, and the server ends the transaction
+     * at once */
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    backend_state(pid, st, sizeof st);
+    assert_string_equal(st, "idle in transaction");
+    assert_int_equal(db_commit(db, &e), 0);
+    backend_state(pid, st, sizeof st);
+    assert_string_equal(st, "idle");
+    /* the next command reads that answer first */
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    /* a write in a read transaction: the COMMIT is waited for, so the change is there for
+     * everyone when db_commit returns */
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_true(db_exists(db, "SELECT 1 FROM rt", ""));
+    assert_int_equal(db_exec(db, &e, "UPDATE rt SET v = 2", ""), 1);
+    assert_int_equal(db_commit(db, &e), 0);
+    assert_int_equal(db_get_int(other, &e, &n, "SELECT v FROM rt", ""), 0);
+    assert_int_equal(n, 2);
+    /* a read transaction an error spoilt says so at its COMMIT */
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT 1 / (v - 2) FROM rt", ""), ERR_INTERNAL);
+    err_clear(&e);
+    assert_int_equal(db_commit(db, &e), ERR_INTERNAL);
+    assert_int_equal(db_depth(db), 0);
+    /* a transaction that ran nothing sends nothing and commits or rolls back cleanly */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_commit(db, &e), 0);
+    assert_int_equal(db_begin_read(db, &e), 0);
+    db_rollback(db);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    /* BEGIN goes with the first statement: what it writes stays unseen until COMMIT */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO rt VALUES (3)", ""), 1);
+    assert_int_equal(db_get_int(other, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    db_rollback(db);
+    assert_int_equal(db_get_int(other, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    db_close(other);
+}
+
 /* Ids of docs matching q, newest first, as "3,1". */
 static void search_ids(const char *q, char *out, size_t n)
 {
@@ -619,6 +689,25 @@ static void test_reconnects_between_transactions(void **state)
     err_clear(&e);
     assert_int_equal(db_get_int(db, &e, &v, "SELECT 41 + ?", "i", (int64_t)1), 0);
     assert_int_equal(v, 42);
+    /* a transaction whose BEGIN has not gone out yet reconnects too: nothing of it is lost */
+    assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
+    assert_true(db_exists(admin, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", "i", pid));
+    usleep(100 * 1000);
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &v, "SELECT 41 + ?", "i", (int64_t)1), 0);
+    assert_int_equal(db_commit(db, &e), 0);
+    /* one that has: its statements fail until it ends, and the next transaction reconnects */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
+    assert_true(db_exists(admin, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", "i", pid));
+    usleep(100 * 1000);
+    assert_true(db_get_int(db, &e, &v, "SELECT 1", "") < 0);
+    assert_true(db_get_int(db, &e, &v, "SELECT 1", "") < 0);
+    db_rollback(db);
+    err_clear(&e);
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &v, "SELECT 41 + ?", "i", (int64_t)1), 0);
+    assert_int_equal(db_commit(db, &e), 0);
 }
 
 /* Migrate a fresh database from two connections at once. */
@@ -670,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_savepoints_and_errors_inside_a_transaction),
         cmocka_unit_test(test_violations_are_conflicts_in_the_shared_words),
         cmocka_unit_test(test_write_after_a_newer_commit_is_busy),
+        cmocka_unit_test(test_read_transactions_end_without_waiting_and_writes_wait),
         cmocka_unit_test(test_search_finds_chinese_fragments_of_any_length),
         cmocka_unit_test(test_statement_cache_evicts_and_stays_correct),
         cmocka_unit_test(test_backup_points_to_pg_dump),
