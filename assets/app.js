@@ -5,3 +5,5 @@ document.addEventListener('submit', function (ev) {
     ev.preventDefault();
   }
 });
+// With htmx loaded, the buttons that reload a form for browsers without JavaScript are hidden.
+if (window.htmx) document.documentElement.classList.add('js');

@@ -6,7 +6,8 @@
 #   3. the entity search API (/api/v1/entities?q=…) with wrk: requests/s and p50/p99 latency over
 #      a mix of Chinese fragments of 1–4 characters;
 #   4. the server's resident memory idle and after the load;
-#   5. the template engine alone (bench_tmpl).
+#   5. the template engine alone (bench_tmpl);
+#   6. enforcement documents rendered to PDF (bench_pdf).
 # Step 2 also measures the server's ceiling (/healthz, /api/v1/me) against the same nginx run.
 # Targets (issue 2): list page ≥ 1.0× nginx; search p99 < 20 ms at 1M entities; idle RSS < 50 MB.
 # Environment: ENTITIES (default 1000000), DURATION (wrk seconds, default 10), CONNS (default 32),
@@ -24,7 +25,7 @@ DB=$OUT/bench-$ENTITIES.db
 LPORT=${LPORT:-18080}
 NPORT=${NPORT:-18081}
 mkdir -p "$OUT"
-ninja -C build landun bench_tmpl >/dev/null
+ninja -C build landun bench_tmpl bench_pdf >/dev/null
 
 if [ ! -f "$DB" ]; then
     echo "== generating $ENTITIES entities into $DB (once)"
@@ -133,5 +134,6 @@ RSS_LOAD=$(rss)
 echo "== memory: idle $RSS_IDLE MB, after load $RSS_LOAD MB (target idle < 50 MB)"
 echo "== template engine"
 ./build/bench_tmpl
+./build/bench_pdf
 echo "RESULT $BACKEND list=$LIST_RPS nginx=$NGINX_RPS ratio=$RATIO search=$SEARCH_RPS p50=$P50" \
     "p99=$P99 rss_idle=${RSS_IDLE}MB rss_load=${RSS_LOAD}MB"

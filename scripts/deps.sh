@@ -9,10 +9,14 @@ pkgs=(build-essential pkg-config meson ninja-build python3
       libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
       libxlsxwriter-dev libzip-dev libexpat1-dev libpq-dev
       libcairo2-dev libpango1.0-dev fonts-noto-cjk libmimalloc-dev)
+# harfbuzz's subsetter cuts the documents' fonts down; pango finds fonts through fontconfig
+pkgs+=(libharfbuzz-dev libfontconfig-dev)
 # Node.js and npm fetch the pinned front-end packages; a machine may already have them.
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 if [ "$want" = test ] || [ "$want" = bench ]; then
     pkgs+=(clang libclang-rt-14-dev libcmocka-dev libcurl4-openssl-dev chromium)
+    # pdftotext, pdffonts and pdftoppm read back the PDF documents (tests/unit/test_pdf.c)
+    pkgs+=(poppler-utils)
     # the suite runs a second time on a throwaway PostgreSQL cluster (scripts/pg-cluster.sh);
     # contrib holds pg_trgm, the search index
     pkgs+=(postgresql-15 postgresql-contrib)

@@ -5,6 +5,9 @@
 #include "cli/cli.h"
 #include "law/agency.h"
 #include "law/auth.h"
+#include "law/campaign.h"
+#include "law/checklist.h"
+#include "law/inspection.h"
 #include "law/entity.h"
 #include "law/officer.h"
 #include "law/role.h"
@@ -286,6 +289,147 @@ static int add_users(struct demo *d, int64_t officer_id)
     return 0;
 }
 
+/* ---- inspections and a campaign ------------------------------------------------------------ */
+
+/* The n-th entity (0-based, newest first) of sub-type in the actor's scope, or 0. */
+static int64_t demo_entity(struct ctx *c, const char *subtype, int n, struct err *e)
+{
+    struct entity_query q = {.subtype = subtype, .status = "open", .per_page = n + 1};
+    json_t *list = entity_list(c, &q, e);
+    int64_t id = json_integer_value(
+        json_object_get(json_array_get(json_object_get(list, "rows"), (size_t)n), "id"));
+    json_decref(list);
+    return id;
+}
+
+/* A date n days from today (arena). */
+static const char *days_from_today(struct ctx *c, int n)
+{
+    char *s = arena_alloc(c->arena, DATE_STRLEN);
+    date_format(date_from_instant(c->now) + n, s);
+    return s;
+}
+
+/* One inspection of entity in line with the line's first nitems items answered: those whose
+ * index is in bad (a bit set) 不符合 with a note, the others 符合. */
+static int demo_inspection(struct ctx *c, struct inspection_input *in, int nitems, unsigned bad,
+                           const char *note, int64_t *id, struct err *e)
+{
+    struct inspection_item_input items[16];
+    json_t *list = checklist_line(in->line), *v;
+    size_t i;
+    int n = 0;
+    json_array_foreach(list, i, v)
+    {
+        if (n == nitems || n == 16) break;
+        bool nc = (bad >> n) & 1u;
+        items[n++] =
+            (struct inspection_item_input){.code = json_string_value(json_object_get(v, "code")),
+                                           .result = nc ? "nonconform" : "conform",
+                                           .note = nc ? note : NULL};
+    }
+    in->items = items;
+    in->nitems = n;
+    if (!in->place) in->place = "被检查单位经营场所";
+    return inspection_add(c, in, id, e);
+}
+
+/* A few inspections acted by the officer account (so documents are issued in the county's name):
+ * one passed, one correction order overdue, one corrected and reinspected, one of a campaign due
+ * in two days, one referred for a case; and the campaign with its target list. */
+static int add_inspections(struct demo *d, int64_t first_officer)
+{
+    struct arena arena = {0};
+    struct actor who;
+    struct ctx c = d->env->ctx;
+    c.arena = &arena;
+    int64_t uid, id, reviewed, camp;
+    struct err *e = &d->e;
+    int rc = db_get_int(c.db, e, &uid, "SELECT id FROM app_user WHERE username = 'officer'", "");
+    if (!rc) rc = auth_load_actor(&c, uid, &who, e);
+    if (rc) goto out;
+    c.who = &who;
+    const char *pair_med =
+        arena_printf(&arena, "%lld,%lld", (long long)first_officer, (long long)first_officer + 1);
+    const char *pair_pub = arena_printf(&arena, "%lld,%lld", (long long)first_officer + 2,
+                                        (long long)first_officer + 9);
+    struct campaign_input ci = {.name = "医疗美容机构专项检查",
+                                .line = "medical",
+                                .starts_on = days_from_today(&c, -30),
+                                .ends_on = days_from_today(&c, 60),
+                                .description = "检查医疗美容机构执业资质、医师执业范围、"
+                                               "医疗美容项目备案和医疗广告发布情况。"};
+    struct campaign_filter cf = {.subtype = "medical_beauty", .status = "open"};
+    int added;
+    if ((rc = campaign_add(&c, &ci, &camp, e)) ||
+        (rc = campaign_target_add_filter(&c, camp, &cf, &added, e)))
+        goto out;
+    struct inspection_input pass = {.entity_id = demo_entity(&c, "clinic", 0, e),
+                                    .type = "routine",
+                                    .line = "medical",
+                                    .date = days_from_today(&c, -20),
+                                    .time_from = "09:30",
+                                    .time_to = "10:40",
+                                    .officers = pair_med,
+                                    .outcome = "pass"};
+    struct inspection_input overdue = {.entity_id = demo_entity(&c, "dental", 0, e),
+                                       .type = "random",
+                                       .line = "infectious",
+                                       .date = days_from_today(&c, -40),
+                                       .officers = pair_med,
+                                       .findings = "医疗废物暂存处未设置警示标识，"
+                                                   "医疗废物登记资料不全。",
+                                       .outcome = "rectify",
+                                       .rectify_by = days_from_today(&c, -10)};
+    struct inspection_input hotel = {.entity_id = demo_entity(&c, "hotel", 0, e),
+                                     .type = "routine",
+                                     .line = "public_place",
+                                     .date = days_from_today(&c, -30),
+                                     .officers = pair_pub,
+                                     .findings =
+                                         "2名直接为顾客服务的从业人员未持有效健康合格证明。",
+                                     .outcome = "rectify",
+                                     .rectify_by = days_from_today(&c, -15)};
+    if ((rc = demo_inspection(&c, &pass, 10, 0, NULL, &id, e)) ||
+        (rc = demo_inspection(&c, &overdue, 12, 1u << 8 | 1u << 11, "现场未见登记记录", &id, e)) ||
+        (rc = demo_inspection(&c, &hotel, 10, 1u << 4, "查见2人健康证明过期", &reviewed, e)))
+        goto out;
+    struct inspection_input re = {.entity_id = hotel.entity_id,
+                                  .type = "reinspection",
+                                  .line = "public_place",
+                                  .date = days_from_today(&c, -12),
+                                  .officers = pair_pub,
+                                  .checks_id = reviewed,
+                                  .corrected = "1",
+                                  .outcome = "pass"};
+    struct inspection_input beauty = {.entity_id = demo_entity(&c, "medical_beauty", 0, e),
+                                      .type = "campaign",
+                                      .line = "medical",
+                                      .date = days_from_today(&c, -5),
+                                      .officers = pair_med,
+                                      .campaign_id = camp,
+                                      .findings = "医疗广告未取得《医疗广告审查证明》。",
+                                      .outcome = "rectify",
+                                      .rectify_by = days_from_today(&c, 2)};
+    struct inspection_input salon = {.entity_id = demo_entity(&c, "beauty_salon", 0, e),
+                                     .type = "complaint",
+                                     .line = "public_place",
+                                     .date = days_from_today(&c, -3),
+                                     .officers = pair_pub,
+                                     .findings =
+                                         "群众投诉反映的问题属实：店内开展注射类医疗美容项目，"
+                                         "涉嫌非法行医。",
+                                     .outcome = "refer",
+                                     .advice_notice = true};
+    if ((rc = demo_inspection(&c, &re, 10, 0, NULL, &id, e)) ||
+        (rc = demo_inspection(&c, &beauty, 15, 1u << 14, "门口展架广告无审查证明", &id, e)) ||
+        (rc = demo_inspection(&c, &salon, 8, 1u << 0, "未取得公共场所卫生许可证", &id, e)))
+        goto out;
+out:
+    arena_free(&arena);
+    return rc;
+}
+
 int cmd_demo(struct cli *c)
 {
     const char *n = cli_option(&c->argc, c->argv, "--entities");
@@ -311,6 +455,7 @@ int cmd_demo(struct cli *c)
     if (!rc) rc = add_officers(&d, &officer_id);
     if (!rc) rc = add_entities(&d, (long)count);
     if (!rc) rc = add_users(&d, officer_id);
+    if (!rc && count >= 800) rc = add_inspections(&d, officer_id);
     if (rc) {
         db_rollback(env.db);
         cli_close(&env);
@@ -321,6 +466,7 @@ int cmd_demo(struct cli *c)
         return cli_fail(&d.e);
     }
     printf("demo data: 4 agencies, 25 officers, %lld entities\n", (long long)count);
+    if (count >= 800) printf("  6 inspections (one correction overdue), 1 campaign\n");
     printf("demo accounts (password %s):\n", DEMO_PASSWORD);
     printf("  admin 系统管理员  officer 执法人员  clerk 受理员  legal 法制审核\n"
            "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n");

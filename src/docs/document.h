@@ -13,7 +13,8 @@
 #include "base/buf.h"
 #include "base/err.h"
 
-/* One labelled line of the parties block: "被检查单位：某某诊所". A long value wraps under itself. */
+/* One labelled line of the parties block: "被检查单位：某某诊所". A long value wraps under itself.
+ */
 struct doc_field {
     const char *label; /* 被检查单位 */
     const char *value; /* its value; NULL or "" prints a blank line to fill in by hand */
@@ -34,23 +35,37 @@ struct doc_signature {
 
 /* A whole document. Strings are borrowed for the call; every field but title may be NULL/0. */
 struct document {
-    const char *agency_name;           /* issuing agency, above the title */
-    const char *title;                 /* 现场笔录 */
-    const char *number;                /* 文号 (武卫医监〔2026〕3号) or 编号; NULL for none */
-    const struct doc_field *fields;    /* the parties and circumstances */
-    int nfields;                       /* entries in fields */
+    const char *agency_name;  /* issuing agency, above the title */
+    const char *title;        /* 现场笔录 */
+    const char *number;       /* 文号 (武卫医监〔2026〕3号) or 编号; NULL for none */
+    const char *number_label; /* "编号" prints "编号：现2026-0003"; NULL prints the
+                                 number alone (a 文号) */
+    const struct doc_field *fields;     /* the parties and circumstances */
+    int nfields;                        /* entries in fields */
     const struct doc_section *sections; /* the body */
-    int nsections;                     /* entries in sections */
-    const struct doc_signature *sigs;  /* signature lines, in order */
-    int nsigs;                         /* entries in sigs */
-    const char *date;                  /* YYYY-MM-DD of issue, printed under the seal */
-    bool seal;                         /* print the agency name and （印章） above the date */
-    const char *notice;                /* small print at the end (remedies, 告知), or NULL */
-    int copies_note;                   /* 0, or the 联 count printed in the footer ("第1联 共2联") */
+    int nsections;                      /* entries in sections */
+    const struct doc_signature *sigs;   /* signature lines, in order */
+    int nsigs;                          /* entries in sigs */
+    const char *date;                   /* YYYY-MM-DD of issue, printed under the seal */
+    bool seal;                          /* print the agency name and （印章） above the date */
+    const char *notice;                 /* small print at the end (remedies, 告知), or NULL */
+    int copies_note;                    /* 0, or n 联: the PDF holds n copies of the document, each
+                                           marked "第k联 共n联" in its footer */
 };
 
-/* Render d as an A4 PDF into out (appended). Pages are numbered "第 N 页 共 M 页". Returns 0 or
- * ERR_INTERNAL (e filled) when cairo or pango fail. Thread-safe. */
+/* Render d as an A4 PDF into out (appended). Pages are numbered "第 N 页 共 M 页". Returns 0,
+ * ERR_INVALID when the title is missing or a string is not valid UTF-8 text, or ERR_INTERNAL
+ * (e filled) when cairo or pango fail. Thread-safe. */
 int doc_render_pdf(const struct document *d, struct buf *out, struct err *e);
+
+/* What one rendering produced. */
+struct doc_render_info {
+    int pages;          /* pages of one copy (联) */
+    int missing_glyphs; /* characters no installed font has, printed as boxes (0 when all fine) */
+};
+
+/* doc_render_pdf that also reports what it produced into *info (for tests and checks). */
+int doc_render_pdf_info(const struct document *d, struct buf *out, struct doc_render_info *info,
+                        struct err *e);
 
 #endif

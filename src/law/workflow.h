@@ -73,8 +73,8 @@ struct workflow {
 
 /* Record that matter id (already inserted, in state `state`) has begun: a step from "" and the
  * deadline `start` (or NULL). Call inside the transaction that inserted it. */
-int wf_start(struct ctx *c, const struct workflow *w, int64_t id, const struct wf_deadline_rule *start,
-             const struct wf_args *a, struct err *e);
+int wf_start(struct ctx *c, const struct workflow *w, int64_t id,
+             const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e);
 
 /* Take action on matter id. ERR_NOTFOUND when it is not in the actor's scope, ERR_FORBIDDEN
  * without the permission, ERR_CONFLICT when the action does not apply to its current state

@@ -106,9 +106,33 @@ static int bind_args(struct db_stmt *st, const char *types, va_list ap)
     return 0;
 }
 
+#ifndef NDEBUG
+/* The number of ? placeholders in sql outside quoted strings and identifiers. */
+static size_t count_placeholders(const char *sql)
+{
+    size_t n = 0;
+    char quote = 0;
+    for (const char *p = sql; *p; p++) {
+        if (quote)
+            quote = *p == quote ? 0 : quote;
+        else if (*p == '\'' || *p == '"')
+            quote = *p;
+        else if (*p == '?')
+            n++;
+    }
+    return n;
+}
+#endif
+
 static struct db_stmt *vquery(struct db *db, struct err *e, const char *sql, const char *types,
                               va_list ap)
 {
+#ifndef NDEBUG
+    /* A type letter per placeholder: a mismatch would read arguments that were never passed. */
+    if (count_placeholders(sql) != (types ? strlen(types) : 0))
+        fatal("db: %zu placeholders but types \"%s\" in: %s", count_placeholders(sql),
+              types ? types : "", sql);
+#endif
     struct db_stmt *st = db->ops->prepare(db, sql, e);
     if (!st) return NULL;
     bind_args(st, types, ap);

@@ -7,6 +7,7 @@
 #include "docs/registry_export.h"
 #include "law/audit.h"
 #include "law/entity.h"
+#include "law/inspection.h"
 #include "law/role.h"
 
 #include <string.h>
@@ -133,6 +134,17 @@ int entity_show(struct req *r, struct resp *w)
     json_object_set_new(o, "entity_id", json_integer(req_id(r, 0)));
     json_object_set_new(o, "can_write", json_boolean(role_allows(r->who.roles, PERM_ENTITY_WRITE)));
     json_object_set_new(o, "saved", json_boolean(req_query(r, "saved") != NULL));
+    /* its latest inspections (监督检查) */
+    if (role_allows(r->who.roles, PERM_INSPECTION_READ)) {
+        struct inspection_query iq = {.entity_id = req_id(r, 0), .per_page = 10};
+        json_t *insp = inspection_list(&r->ctx, &iq, &r->err);
+        if (!insp) return r->err.code ? r->err.code : ERR_INTERNAL;
+        json_object_set(o, "inspections", json_object_get(insp, "rows"));
+        json_object_set(o, "inspections_more", json_object_get(insp, "more"));
+        json_decref(insp);
+        json_object_set_new(o, "can_inspect",
+                            json_boolean(role_allows(r->who.roles, PERM_INSPECTION_WRITE)));
+    }
     return 0;
 }
 

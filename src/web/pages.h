@@ -66,4 +66,28 @@ int calendar_day_clear(struct req *r, struct resp *w);
 int calendar_year_add(struct req *r, struct resp *w);
 int calendar_compute(struct req *r, struct resp *w);
 
+/* inspection.c */
+int inspection_index(struct req *r, struct resp *w);
+int inspection_new(struct req *r, struct resp *w);
+int inspection_form_reload(struct req *r, struct resp *w);
+int inspection_create(struct req *r, struct resp *w);
+int inspection_show(struct req *r, struct resp *w);
+int inspection_overdue_page(struct req *r, struct resp *w);
+int inspection_stats_page(struct req *r, struct resp *w);
+int inspection_site_record_pdf(struct req *r, struct resp *w);
+int inspection_advice_notice_pdf(struct req *r, struct resp *w);
+int checklist_index(struct req *r, struct resp *w);
+
+/* campaign.c */
+int campaign_index(struct req *r, struct resp *w);
+int campaign_new(struct req *r, struct resp *w);
+int campaign_create(struct req *r, struct resp *w);
+int campaign_show(struct req *r, struct resp *w);
+int campaign_edit(struct req *r, struct resp *w);
+int campaign_save(struct req *r, struct resp *w);
+int campaign_targets_index(struct req *r, struct resp *w);
+int campaign_targets_post(struct req *r, struct resp *w);
+int campaign_targets_filter_post(struct req *r, struct resp *w);
+int campaign_target_delete(struct req *r, struct resp *w);
+
 #endif

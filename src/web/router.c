@@ -323,6 +323,7 @@ static const struct {
     {"/", "首页", PERM_LOGIN},
     {"/entities", "管理相对人", PERM_ENTITY_READ},
     {"/officers", "执法人员", PERM_OFFICER_READ},
+    {"/inspections", "监督检查", PERM_INSPECTION_READ},
     {"/agencies", "机构", PERM_AGENCY_ADMIN},
     {"/users", "用户", PERM_USER_ADMIN},
     {"/calendar", "节假日", PERM_CALENDAR_ADMIN},

@@ -131,6 +131,55 @@ try {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width <= 390, 'page wider than the phone: ' + width);
   });
+  await check('inspection form on a phone: find the entity, switch the line, record', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    await phone.goto(base + '/login');
+    await phone.fill('input[name=username]', 'officer');
+    await phone.fill('input[name=password]', 'landun2026');
+    await phone.click('button[type=submit]');
+    await phone.waitForURL(base + '/');
+    await phone.goto(base + '/inspections/new');
+    expect(!(await phone.isVisible('button.nojs')), 'the reload button shows beside htmx');
+    await phone.fill('input[name=entity_q]', '诊所');       // htmx searches as one types
+    await phone.waitForSelector('#entity-results input[name=entity_id]');
+    await phone.click('#entity-results input[name=entity_id] >> nth=0');  // htmx reloads the form
+    await phone.waitForSelector('input[name=item_MED-01]');
+    await phone.selectOption('select[name=line]', 'infectious');  // htmx brings that checklist
+    await phone.waitForSelector('input[name=item_INF-09]');
+    expect(await phone.locator('input[name=item_MED-01]').count() === 0, 'old checklist stayed');
+    const others = phone.locator('.officers label:not(.unable) input:not(:checked)');
+    await others.first().check();
+    expect(await phone.locator('.officers input:checked').count() === 2, 'two officers');
+    await phone.click('label.seg-conform:has(input[name=item_INF-01])');
+    await phone.click('label.seg-nonconform:has(input[name=item_INF-09])');
+    await phone.fill('textarea[name=findings]', '医疗废物未分类收集');
+    await phone.check('input[name=outcome][value=rectify]');
+    const due = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
+    await phone.fill('input[name=rectify_by]', due);
+    await phone.click('button.primary');
+    await phone.waitForURL(/\/inspections\/\d+\?saved=1/);
+    expect((await phone.textContent('.notice')).includes('已保存'), 'not saved');
+    const pdf = await phone.request.get(base + await phone.getAttribute('a[href$="advice-notice.pdf"]', 'href'));
+    expect(pdf.headers()['content-type'] === 'application/pdf', 'advice notice is no PDF');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width <= 390, 'page wider than the phone: ' + width);
+  });
+  await check('inspection form without JavaScript reloads the checklist by its button', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const nojs = await ctx.newPage();
+    await nojs.goto(base + '/login');
+    await nojs.fill('input[name=username]', 'officer');
+    await nojs.fill('input[name=password]', 'landun2026');
+    await nojs.click('button[type=submit]');
+    await nojs.goto(base + '/inspections/new');
+    await nojs.fill('input[name=entity_q]', '诊所');
+    await nojs.click('button[formaction="/inspections/new"]');
+    await nojs.check('input[name=entity_id] >> nth=0');
+    await nojs.click('button[formaction="/inspections/new"]');
+    await nojs.selectOption('select[name=line]', 'infectious');
+    await nojs.click('button.nojs');
+    expect(await nojs.locator('input[name=item_INF-09]').count() === 3, 'no 传染病防治 checklist');
+  });
 } finally {
   await browser.close();
   server.kill('SIGTERM');

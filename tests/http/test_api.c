@@ -18,6 +18,7 @@
 /* Ids of one record of each kind, for the {…} segments of route patterns. */
 struct ids {
     int64_t entity, licence, officer, agency, user;
+    int64_t inspection, campaign; /* an inspection with both documents; a campaign listing entity */
 };
 
 static int64_t post_for_id(struct harness *h, struct client *c, const char *target, json_t *obj)
@@ -32,6 +33,43 @@ static int64_t post_for_id(struct harness *h, struct client *c, const char *targ
     assert_true(id > 0);
     hresp_free(&r);
     return id;
+}
+
+/* A second officer, an inspection of the entity by both that ordered a correction (so both
+ * documents exist), and a campaign with the entity on its list. */
+static void make_inspection_records(struct harness *h, struct client *admin, struct ids *ids,
+                                    const char *from, const char *to)
+{
+    char idno[IDCARD_LEN + 1], url[96];
+    snprintf(idno, sizeof idno, "32041219800101%03d", 2);
+    idno[17] = idcard_check_char(idno);
+    idno[18] = 0;
+    int64_t second = post_for_id(h, admin, "/api/v1/officers",
+                                 json_pack("{ss ss ss ss ss s[s]}", "name", "接口人员二",
+                                           "id_number", idno, "cert_no", "ZF-2", "cert_issued",
+                                           from, "cert_expires", to, "lines", "medical"));
+    struct err e = {0};
+    assert_true(
+        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
+    char today[DATE_STRLEN], later[DATE_STRLEN];
+    date_format(date_from_instant(time(NULL)), today);
+    date_format(date_from_instant(time(NULL)) + 10, later);
+    ids->inspection = post_for_id(
+        h, admin, "/api/v1/inspections",
+        json_pack("{sI ss ss ss ss s[II] s[{ss ss ss}] ss ss ss}", "entity_id",
+                  (json_int_t)ids->entity, "type", "routine", "line", "medical", "date", today,
+                  "place", "诊室", "officers", (json_int_t)ids->officer, (json_int_t)second,
+                  "items", "code", "MED-03", "result", "nonconform", "note", "未公示", "findings",
+                  "未公示", "outcome", "rectify", "rectify_by", later));
+    ids->campaign = post_for_id(h, admin, "/api/v1/campaigns",
+                                json_pack("{ss ss ss ss}", "name", "接口专项", "line", "medical",
+                                          "starts_on", today, "ends_on", later));
+    snprintf(url, sizeof url, "/api/v1/campaigns/%lld/targets", (long long)ids->campaign);
+    struct hresp r;
+    h_send_json(h, admin, "POST", url, json_pack("{s[I]}", "entity_ids", (json_int_t)ids->entity),
+                &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
 }
 
 /* Create an entity with a licence, an officer and a user; the agency is the admin's own. */
@@ -67,6 +105,7 @@ static struct ids make_records(struct harness *h, struct client *admin)
     h_request(h, admin, "GET", "/api/v1/me", NULL, &r);
     ids.agency = json_integer_value(json_object_get(r.json, "agency_id"));
     hresp_free(&r);
+    make_inspection_records(h, admin, &ids, from, to);
     return ids;
 }
 
@@ -87,6 +126,12 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             o += (size_t)snprintf(out + o, n - o, "app.css");
         } else if (len == 3 && strncmp(p + 1, "lid", 3) == 0) {
             v = ids->licence;
+        } else if (len == 3 && strncmp(p + 1, "eid", 3) == 0) {
+            v = ids->entity;
+        } else if (str_prefix(pattern, "/inspections/")) {
+            v = ids->inspection;
+        } else if (str_prefix(pattern, "/campaigns/")) {
+            v = ids->campaign;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {
@@ -283,6 +328,8 @@ static void test_every_page_renders_well_formed(void **state)
             pages++;
         } else if (strstr(rt->pattern, "/export")) {
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
+        } else if (strstr(rt->pattern, ".pdf")) {
+            assert_string_equal(r.content_type, "application/pdf");
         } else if (!str_prefix(rt->pattern, "/healthz") && !str_prefix(rt->pattern, "/assets/")) {
             fail_msg("GET %s answered %s", target, r.content_type);
         }
@@ -346,6 +393,8 @@ static void test_every_json_answer_parses(void **state)
         if (r.status != 200) fail_msg("GET %s: %d %.800s", target, r.status, r.body);
         if (strstr(rt->pattern, "/export")) {
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
+        } else if (strstr(rt->pattern, ".pdf")) {
+            assert_string_equal(r.content_type, "application/pdf");
         } else {
             if (!str_prefix(r.content_type, "application/json") || !r.json)
                 fail_msg("GET %s: not JSON (%s): %.300s", target, r.content_type, r.body);

@@ -1,0 +1,490 @@
+/* campaign.c — 专项检查 campaigns, their target lists and progress. */
+#include "base/jpack.h"
+#include "law/campaign.h"
+#include "law/agency.h"
+#include "law/audit.h"
+#include "law/catalog.h"
+#include "law/entity.h"
+#include "law/field.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void validate(const struct campaign_input *in, struct err *e)
+{
+    field_text(in->name, "name", "专项名称", true, 100, e);
+    if (!str_blank(in->line) && !catalog_has("lines", in->line))
+        err_field(e, "line", "未知的专业：%s", in->line);
+    day_t from = 0, to = 0;
+    field_date(in->starts_on, "starts_on", "开始日期", true, &from, e);
+    field_date(in->ends_on, "ends_on", "结束日期", true, &to, e);
+    if (from && to && to < from) err_field(e, "ends_on", "结束日期不能早于开始日期");
+    field_text(in->description, "description", "检查内容与要求", false, 2000, e);
+}
+
+/* The agency that runs the campaign: as given (in scope) or the actor's. */
+static int resolve_agency(struct ctx *c, const char *code, int64_t *agency_id, struct err *e)
+{
+    if (str_blank(code)) {
+        *agency_id = c->who->agency_id;
+        if (!*agency_id) return err_field(e, "agency", "请选择组织专项检查的机构");
+        return 0;
+    }
+    if (agency_find(c, code, agency_id, NULL, e)) {
+        err_clear(e);
+        return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", code);
+    }
+    return 0;
+}
+
+int campaign_add(struct ctx *c, const struct campaign_input *in, int64_t *id, struct err *e)
+{
+    validate(in, e);
+    if (e->code) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    int64_t agency_id;
+    rc = resolve_agency(c, in->agency_code, &agency_id, e);
+    if (!rc)
+        rc = db_get_int(c->db, e, id,
+                        "INSERT INTO campaign (agency_id, name, line, starts_on, ends_on,"
+                        " description, created_by, created_at, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        "ittttt"
+                        "Iii",
+                        agency_id, in->name, blank_to_null(in->line), in->starts_on, in->ends_on,
+                        in->description ? in->description : "", c->who->user_id, c->now, c->now);
+    if (!rc)
+        rc = audit_write(c, "campaign.create", "campaign", *id, "设立专项检查 %s（%s 至 %s）",
+                         in->name, in->starts_on, in->ends_on);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+/* The campaign's agency path, line and version, for a campaign the actor may change (its agency
+ * in the actor's subtree); ERR_NOTFOUND when the actor does not see it, ERR_FORBIDDEN when the
+ * actor sees it (from below) but may not change it. line is arena-allocated, NULL for any. */
+static int campaign_writable(struct ctx *c, int64_t id, const char **line, int64_t *version,
+                             struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT a.path, m.line, m.version FROM campaign m"
+                                  " JOIN agency a ON a.id = m.agency_id WHERE m.id = ?",
+                                  "i", id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 0))) {
+        if (line) line[0] = db_null(st, 1) ? NULL : arena_strdup(c->arena, db_text(st, 1));
+        if (version) *version = db_int(st, 2);
+        rc = 0;
+    } else if (rc == DB_ROW && campaign_sees(c->who, db_text(st, 0))) {
+        rc = err_set(e, ERR_FORBIDDEN, "该专项检查由上级机构组织，您不能修改");
+    } else if (rc >= 0) {
+        rc = err_set(e, ERR_NOTFOUND, "专项检查不存在");
+    }
+    db_done(st);
+    return rc;
+}
+
+int campaign_update(struct ctx *c, int64_t id, const struct campaign_input *in, struct err *e)
+{
+    validate(in, e);
+    if (e->code) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    int64_t version = 0, agency_id;
+    rc = campaign_writable(c, id, NULL, &version, e);
+    if (!rc && in->version && in->version != version)
+        rc = err_set(e, ERR_CONFLICT, "该记录已被他人修改，请刷新后重新编辑");
+    if (!rc) rc = resolve_agency(c, in->agency_code, &agency_id, e);
+    if (!rc && db_exec(c->db, e,
+                       "UPDATE campaign SET agency_id = ?, name = ?, line = ?, starts_on = ?,"
+                       " ends_on = ?, description = ?, updated_at = ?, version = version + 1"
+                       " WHERE id = ?",
+                       "itttttii", agency_id, in->name, blank_to_null(in->line), in->starts_on,
+                       in->ends_on, in->description ? in->description : "", c->now, id) < 0)
+        rc = e->code;
+    if (!rc) rc = audit_write(c, "campaign.update", "campaign", id, "修改专项检查 %s", in->name);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+/* Targets in scope: the two counts over campaign_target joined to entity in the actor's subtree.
+ * Binds: campaign id, scope pattern. */
+#define TARGETS_IN_SCOPE                                                                           \
+    " FROM campaign_target t JOIN entity x ON x.id = t.entity_id"                                  \
+    " WHERE t.campaign_id = ? AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+#define TARGET_DONE                                                                                \
+    " EXISTS (SELECT 1 FROM inspection i WHERE i.campaign_id = t.campaign_id"                      \
+    " AND i.entity_id = t.entity_id)"
+
+/* Progress {total, done, pending, percent, off_target} of campaign id in the actor's scope. */
+static json_t *progress_of(struct ctx *c, int64_t id, struct err *e)
+{
+    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    int64_t total = 0, done = 0, off = 0;
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT COUNT(*), COALESCE(SUM(CASE WHEN" TARGET_DONE
+                                  " THEN 1 ELSE 0 END), 0)" TARGETS_IN_SCOPE,
+                                  "it", id, scope);
+    if (st && db_step(st, e) == DB_ROW) {
+        total = db_int(st, 0);
+        done = db_int(st, 1);
+    }
+    db_done(st);
+    /* inspections under the campaign of entities not on its list (a reason was given) */
+    if (db_get_int(c->db, e, &off,
+                   "SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
+                   " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
+                   " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+                   " AND NOT EXISTS (SELECT 1 FROM campaign_target t"
+                   " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id)",
+                   "it", id, scope))
+        off = 0;
+    int percent = total ? (int)(done * 100 / total) : 0;
+    return jpack("{sI sI sI si sI}", "total", (json_int_t)total, "done", (json_int_t)done,
+                 "pending", (json_int_t)(total - done), "percent", percent, "off_target",
+                 (json_int_t)off);
+}
+
+#define CAMPAIGN_COLS                                                                              \
+    "m.id, m.name, m.line, m.starts_on, m.ends_on, m.description, m.version, a.name, a.code,"      \
+    " a.path, m.created_at"
+
+/* Status of a campaign on today: not started, running, ended. */
+static const char *status_of(const char *from, const char *to, const char *today)
+{
+    if (strcmp(today, from) < 0) return "未开始";
+    if (strcmp(today, to) > 0) return "已结束";
+    return "进行中";
+}
+
+static json_t *campaign_row(struct ctx *c, struct db_stmt *st)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    const char *line = db_text(st, 2);
+    json_t *o = json_object();
+    jset_int(o, "id", db_int(st, 0));
+    jset_text(o, "name", db_text(st, 1));
+    jset_text(o, "line", line);
+    jset_text(o, "line_label", line ? catalog_label("lines", line) : "不限专业");
+    jset_text(o, "starts_on", db_text(st, 3));
+    jset_text(o, "ends_on", db_text(st, 4));
+    jset_text(o, "description", db_text(st, 5));
+    jset_int(o, "version", db_int(st, 6));
+    jset_text(o, "agency", db_text(st, 7));
+    jset_text(o, "agency_code", db_text(st, 8));
+    jset_text(o, "status_label", status_of(db_text(st, 3), db_text(st, 4), today));
+    jset_bool(o, "can_edit", actor_sees_path(c->who, db_text(st, 9)));
+    return o;
+}
+
+json_t *campaign_get(struct ctx *c, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " CAMPAIGN_COLS " FROM campaign m"
+                                  " JOIN agency a ON a.id = m.agency_id WHERE m.id = ?",
+                                  "i", id);
+    if (!st) return NULL;
+    json_t *o = NULL;
+    if (db_step(st, e) == DB_ROW && campaign_sees(c->who, db_text(st, 9))) o = campaign_row(c, st);
+    db_done(st);
+    if (!o) {
+        if (!e->code) err_set(e, ERR_NOTFOUND, "专项检查不存在");
+        return NULL;
+    }
+    json_object_set_new(o, "progress", progress_of(c, id, e));
+    if (e->code) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Campaigns the actor sees: of an agency in the subtree, or of an agency above. Binds: the scope
+ * pattern, then the actor's path. */
+#define CAMPAIGN_VISIBLE " (a.path LIKE ? OR ? LIKE a.path || '%')"
+
+json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
+{
+    int per = per_page > 0 && per_page <= 200 ? per_page : 20;
+    page = page > 0 ? page : 1;
+    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT " CAMPAIGN_COLS " FROM campaign m"
+                 " JOIN agency a ON a.id = m.agency_id WHERE" CAMPAIGN_VISIBLE
+                 " ORDER BY m.starts_on DESC, m.id DESC LIMIT ? OFFSET ?",
+                 "ttii", scope, c->who->agency_path, (int64_t)per + 1, (int64_t)(page - 1) * per);
+    if (!st) return NULL;
+    json_t *rows = json_array();
+    int n = 0;
+    bool more = false;
+    while (db_step(st, e) == DB_ROW) {
+        if (++n > per) {
+            more = true;
+            break;
+        }
+        json_array_append_new(rows, campaign_row(c, st));
+    }
+    db_done(st);
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        int64_t cid = json_integer_value(json_object_get(row, "id"));
+        json_object_set_new(row, "progress", progress_of(c, cid, e));
+    }
+    if (e->code) {
+        json_decref(rows);
+        return NULL;
+    }
+    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+}
+
+json_t *campaign_options(struct ctx *c, const char *date, const char *line, struct err *e)
+{
+    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    line = blank_to_null(line);
+    date = blank_to_null(date);
+    struct db_stmt *st = db_query(
+        c->db, e,
+        "SELECT m.id, m.name, m.line, m.starts_on, m.ends_on"
+        " FROM campaign m JOIN agency a ON a.id = m.agency_id"
+        " WHERE" CAMPAIGN_VISIBLE " AND (? IS NULL OR (m.starts_on <= ? AND m.ends_on >= ?))"
+        " AND (? IS NULL OR m.line IS NULL OR m.line = ?)"
+        " ORDER BY m.starts_on DESC, m.id DESC LIMIT 100",
+        "ttttttt", scope, c->who->agency_path, date, date, date, line, line);
+    json_t *arr = json_array();
+    while (st && db_step(st, e) == DB_ROW) {
+        const char *l = db_text(st, 2);
+        json_array_append_new(arr, jpack("{sI ss ss ss ss}", "id", (json_int_t)db_int(st, 0),
+                                         "name", db_text(st, 1), "line_label",
+                                         l ? catalog_label("lines", l) : "不限专业", "starts_on",
+                                         db_text(st, 3), "ends_on", db_text(st, 4)));
+    }
+    db_done(st);
+    return arr;
+}
+
+/* Add one entity to the list: in scope and of the campaign's line. 1 when new, 0 when it was on
+ * the list, or a negative error (field message on "entity_ids"). */
+static int add_one(struct ctx *c, int64_t id, const char *line, int64_t entity_id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT x.name, a.path FROM entity x"
+                                  " JOIN agency a ON a.id = x.agency_id WHERE x.id = ?",
+                                  "i", entity_id);
+    if (!st) return e->code;
+    const char *name = NULL;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 1)))
+        name = arena_strdup(c->arena, db_text(st, 0));
+    db_done(st);
+    if (rc < 0) return rc;
+    if (!name)
+        return err_field(e, "entity_ids", "编号 %lld 的管理相对人不存在或不在您的管辖范围内",
+                         (long long)entity_id);
+    if (line && !db_exists(c->db, "SELECT 1 FROM entity_line WHERE entity_id = ? AND line = ?",
+                           "it", entity_id, line))
+        return err_field(e, "entity_ids", "%s 不属于本专项的专业（%s）", name,
+                         catalog_label("lines", line));
+    int64_t n = db_exec(c->db, e,
+                        "INSERT INTO campaign_target (campaign_id, entity_id, added_at)"
+                        " VALUES (?, ?, ?) ON CONFLICT (campaign_id, entity_id) DO NOTHING",
+                        "iii", id, entity_id, c->now);
+    return (int)n;
+}
+
+int campaign_target_add(struct ctx *c, int64_t id, const char *entity_ids, int *added,
+                        struct err *e)
+{
+    *added = 0;
+    int64_t ids[CAMPAIGN_MAX_IDS];
+    int n = 0;
+    const char *s = entity_ids ? entity_ids : "";
+    while (*s) {
+        const char *comma = strchr(s, ',');
+        size_t len = comma ? (size_t)(comma - s) : strlen(s);
+        char num[24];
+        if (len) {
+            if (len >= sizeof num || n == CAMPAIGN_MAX_IDS)
+                return err_field(e, "entity_ids", "一次最多添加%d个对象", CAMPAIGN_MAX_IDS);
+            memcpy(num, s, len);
+            num[len] = 0;
+            if (parse_i64(str_trim(num), &ids[n]) || ids[n] <= 0)
+                return err_field(e, "entity_ids", "管理相对人编号有误：%s", num);
+            n++;
+        }
+        s += len + (comma ? 1 : 0);
+    }
+    if (!n) return err_field(e, "entity_ids", "请选择要加入名单的管理相对人");
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    const char *line = NULL;
+    rc = campaign_writable(c, id, &line, NULL, e);
+    for (int i = 0; !rc && i < n; i++) {
+        int k = add_one(c, id, line, ids[i], e);
+        if (k < 0)
+            rc = k;
+        else
+            *added += k;
+    }
+    if (!rc)
+        rc = audit_write(c, "campaign.targets", "campaign", id, "专项检查名单新增 %d 个对象",
+                         *added);
+    if (rc) {
+        db_rollback(c->db);
+        *added = 0;
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+int campaign_target_add_filter(struct ctx *c, int64_t id, const struct campaign_filter *f,
+                               int *added, struct err *e)
+{
+    *added = 0;
+    field_catalog(f->line, "lines", "line", "专业", false, e);
+    field_catalog(f->subtype, "subtypes", "subtype", "类别", false, e);
+    field_catalog(f->risk_grade, "risk_grades", "risk_grade", "风险等级", false, e);
+    if (!str_blank(f->status) && !entity_status_label(f->status))
+        err_field(e, "status", "状态应为营业、停业或注销");
+    if (e->code) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    const char *cline = NULL;
+    rc = campaign_writable(c, id, &cline, NULL, e);
+    const char *line = blank_to_null(f->line), *subtype = blank_to_null(f->subtype);
+    const char *risk = blank_to_null(f->risk_grade), *status = blank_to_null(f->status);
+    if (!rc && cline && line && strcmp(line, cline) != 0)
+        rc = err_field(e, "line", "本专项限于%s专业", catalog_label("lines", cline));
+    if (!rc && !cline && !line && !subtype && !risk && !status)
+        rc = err_field(e, "line", "请至少选择一个筛选条件");
+    if (!line) line = cline;
+    int64_t n = 0;
+    if (!rc) {
+        n = db_exec(c->db, e,
+                    "INSERT INTO campaign_target (campaign_id, entity_id, added_at)"
+                    " SELECT ?, x.id, ? FROM entity x"
+                    " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+                    " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line"
+                    " WHERE line = ?)) AND (? IS NULL OR x.subtype = ?)"
+                    " AND (? IS NULL OR x.risk_grade = ?) AND (? IS NULL OR x.status = ?)"
+                    " ON CONFLICT (campaign_id, entity_id) DO NOTHING",
+                    "iittttttttt", id, c->now, arena_printf(c->arena, "%s%%", c->who->agency_path),
+                    line, line, subtype, subtype, risk, risk, status, status);
+        if (n < 0) rc = (int)n;
+    }
+    if (!rc) {
+        *added = (int)n;
+        rc = audit_write(c, "campaign.targets", "campaign", id,
+                         "按条件（%s%s%s%s）将 %lld 个对象加入专项检查名单",
+                         line ? catalog_label("lines", line) : "", subtype ? " " : "",
+                         subtype ? catalog_label("subtypes", subtype) : "",
+                         risk ? arena_printf(c->arena, " 风险%s", risk) : "", (long long)n);
+    }
+    if (rc) {
+        db_rollback(c->db);
+        *added = 0;
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+int campaign_target_remove(struct ctx *c, int64_t id, int64_t entity_id, struct err *e)
+{
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    rc = campaign_writable(c, id, NULL, NULL, e);
+    if (!rc) {
+        int64_t n =
+            db_exec(c->db, e,
+                    "DELETE FROM campaign_target WHERE campaign_id = ? AND entity_id = ?"
+                    " AND entity_id IN (SELECT x.id FROM entity x JOIN agency a"
+                    " ON a.id = x.agency_id WHERE a.path LIKE ?)",
+                    "iit", id, entity_id, arena_printf(c->arena, "%s%%", c->who->agency_path));
+        if (n == 0)
+            rc = err_set(e, ERR_NOTFOUND, "该单位不在专项检查名单中");
+        else if (n < 0)
+            rc = (int)n;
+    }
+    if (!rc)
+        rc = audit_write(c, "campaign.targets", "campaign", id,
+                         "将管理相对人（编号 %lld）移出专项检查名单", (long long)entity_id);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+/* 0 when the actor sees campaign id, else ERR_NOTFOUND (or a database error). */
+static int campaign_visible(struct ctx *c, int64_t id, struct err *e)
+{
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT a.path FROM campaign m JOIN agency a ON a.id = m.agency_id"
+                 " WHERE m.id = ?",
+                 "i", id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    bool seen = rc == DB_ROW && campaign_sees(c->who, db_text(st, 0));
+    db_done(st);
+    if (rc < 0) return rc;
+    return seen ? 0 : err_set(e, ERR_NOTFOUND, "专项检查不存在");
+}
+
+json_t *campaign_targets(struct ctx *c, int64_t id, const char *which, int page, int per_page,
+                         struct err *e)
+{
+    if (campaign_visible(c, id, e)) return NULL;
+    int per = per_page > 0 && per_page <= 200 ? per_page : 50;
+    page = page > 0 ? page : 1;
+    int64_t mode = which && strcmp(which, "pending") == 0 ? 1
+                   : which && strcmp(which, "done") == 0  ? 2
+                                                          : 0;
+    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    struct db_stmt *st = db_query(
+        c->db, e,
+        "SELECT x.id, x.name, x.address, x.subtype,"
+        " (SELECT i.id FROM inspection i WHERE i.campaign_id = t.campaign_id"
+        " AND i.entity_id = t.entity_id ORDER BY i.inspected_on DESC, i.id DESC LIMIT 1),"
+        " (SELECT MAX(i.inspected_on) FROM inspection i WHERE i.campaign_id = t.campaign_id"
+        " AND i.entity_id = t.entity_id)" TARGETS_IN_SCOPE
+        " AND (? = 0 OR (? = 1 AND NOT" TARGET_DONE ") OR (? = 2 AND" TARGET_DONE "))"
+        " ORDER BY x.name, x.id LIMIT ? OFFSET ?",
+        "itiiiii", id, scope, mode, mode, mode, (int64_t)per + 1, (int64_t)(page - 1) * per);
+    if (!st) return NULL;
+    json_t *rows = json_array();
+    int n = 0;
+    bool more = false;
+    while (db_step(st, e) == DB_ROW) {
+        if (++n > per) {
+            more = true;
+            break;
+        }
+        json_t *o = json_object();
+        jset_int(o, "entity_id", db_int(st, 0));
+        jset_text(o, "name", db_text(st, 1));
+        jset_text(o, "address", db_text(st, 2));
+        jset_text(o, "subtype_label", catalog_label("subtypes", db_text(st, 3)));
+        jset_bool(o, "done", !db_null(st, 4));
+        if (!db_null(st, 4)) jset_int(o, "inspection_id", db_int(st, 4));
+        jset_text(o, "date", db_text(st, 5));
+        json_array_append_new(rows, o);
+    }
+    db_done(st);
+    if (e->code) {
+        json_decref(rows);
+        return NULL;
+    }
+    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+}

@@ -1,0 +1,369 @@
+/* workflow.c — the shared mechanism that moves matters through the states their area declares
+ * (see workflow.h). Areas add a table of transitions; this file is the only engine. */
+#include "law/workflow.h"
+#include "law/audit.h"
+#include "base/calendar.h"
+#include "base/jpack.h"
+#include "base/log.h"
+
+#include <string.h>
+
+/* ---- lookups in the declared tables ---------------------------------------------------------- */
+
+const char *wf_state_label(const struct workflow *w, const char *state)
+{
+    for (size_t i = 0; state && i < w->nstates; i++)
+        if (strcmp(w->states[i].code, state) == 0) return w->states[i].label;
+    return NULL;
+}
+
+static bool state_final(const struct workflow *w, const char *state)
+{
+    for (size_t i = 0; i < w->nstates; i++)
+        if (strcmp(w->states[i].code, state) == 0) return w->states[i].final;
+    return false;
+}
+
+/* The transition for action from state, or NULL. */
+static const struct wf_transition *find_step(const struct workflow *w, const char *state,
+                                             const char *action)
+{
+    for (size_t i = 0; i < w->nsteps; i++)
+        if (strcmp(w->steps[i].from, state) == 0 && strcmp(w->steps[i].action, action) == 0)
+            return &w->steps[i];
+    return NULL;
+}
+
+/* Any transition named action, from whatever state (for telling "not now" from "no such"). */
+static const struct wf_transition *any_step(const struct workflow *w, const char *action)
+{
+    for (size_t i = 0; i < w->nsteps; i++)
+        if (strcmp(w->steps[i].action, action) == 0) return &w->steps[i];
+    return NULL;
+}
+
+/* The system (CLI, demo data, another law/ function acting for the system) may take any step. */
+static bool may(const struct ctx *c, enum perm p)
+{
+    return c->who->user_id == 0 || role_allows(c->who->roles, p);
+}
+
+/* ---- the matter and its dates ---------------------------------------------------------------- */
+
+/* The matter's state and agency, if it is in the actor's scope. State is copied to the arena. */
+static int load_matter(struct ctx *c, const struct workflow *w, int64_t id, const char **state,
+                       int64_t *agency_id, struct err *e)
+{
+    const char *sql = arena_printf(c->arena,
+                                   "SELECT x.state, x.agency_id, a.path FROM %s x"
+                                   " JOIN agency a ON a.id = x.agency_id WHERE x.id = ?",
+                                   w->table);
+    struct db_stmt *st = db_query(c->db, e, sql, "i", id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW && (c->who->user_id == 0 || actor_sees_path(c->who, db_text(st, 2)))) {
+        *state = arena_strdup(c->arena, db_text(st, 0));
+        *agency_id = db_int(st, 1);
+        rc = 0;
+    } else if (rc >= 0) {
+        rc = err_set(e, ERR_NOTFOUND, "记录不存在或不在您的管辖范围内");
+    }
+    db_done(st);
+    return rc;
+}
+
+/* The legal date of a step: a->date, or today. */
+static int step_day(const struct ctx *c, const struct wf_args *a, day_t *day, struct err *e)
+{
+    if (!a || !a->date || !*a->date) {
+        *day = date_from_instant(c->now);
+        return 0;
+    }
+    if (date_parse(a->date, day)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
+    return 0;
+}
+
+/* The last day of rule's period starting on start. */
+static int due_day(const struct ctx *c, const struct wf_deadline_rule *rule, day_t start,
+                   const struct wf_args *a, day_t *due, struct err *e)
+{
+    if (rule->days == 0) {
+        if (!a || !a->due || !*a->due) return err_field(e, "due", "请填写%s", rule->label);
+        if (date_parse(a->due, due)) return err_field(e, "due", "日期格式应为 YYYY-MM-DD");
+        if (*due < start) return err_field(e, "due", "%s不能早于开始日期", rule->label);
+        return 0;
+    }
+    if (!c->cal) return err_set(e, ERR_INTERNAL, "工作日日历未加载，无法计算期限");
+    return rule->working ? calendar_add_workdays(c->cal, start, rule->days, due, e)
+                         : calendar_add_days(c->cal, start, rule->days, due, e);
+}
+
+static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, int64_t agency_id,
+                         const struct wf_deadline_rule *rule, day_t start, const struct wf_args *a,
+                         struct err *e)
+{
+    day_t due;
+    int rc = due_day(c, rule, start, a, &due, e);
+    if (rc) return rc;
+    char s[DATE_STRLEN], d[DATE_STRLEN];
+    date_format(start, s);
+    date_format(due, d);
+    int64_t n =
+        db_exec(c->db, e,
+                "INSERT INTO wf_deadline (kind, object_id, agency_id, name, label, basis,"
+                " start_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "tiittttt", w->kind, id, agency_id, rule->name, rule->label, rule->basis, s, d);
+    return n < 0 ? (int)n : 0;
+}
+
+/* End open deadlines of the matter: the one named (met), or all of them (void) when name is
+ * NULL. */
+static int end_deadlines(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
+                         day_t day, struct err *e)
+{
+    char d[DATE_STRLEN];
+    date_format(day, d);
+    int64_t n = name
+                    ? db_exec(c->db, e,
+                              "UPDATE wf_deadline SET ended_on = ?, outcome = 'met'"
+                              " WHERE kind = ? AND object_id = ? AND name = ? AND ended_on IS NULL",
+                              "ttit", d, w->kind, id, name)
+                    : db_exec(c->db, e,
+                              "UPDATE wf_deadline SET ended_on = ?, outcome = 'void'"
+                              " WHERE kind = ? AND object_id = ? AND ended_on IS NULL",
+                              "tti", d, w->kind, id);
+    return n < 0 ? (int)n : 0;
+}
+
+static int record_step(struct ctx *c, const struct workflow *w, int64_t id, int64_t agency_id,
+                       const char *from, const char *action, const char *to, day_t day,
+                       const struct wf_args *a, struct err *e)
+{
+    char d[DATE_STRLEN];
+    date_format(day, d);
+    int64_t n = db_exec(c->db, e,
+                        "INSERT INTO wf_step (kind, object_id, agency_id, from_state, action,"
+                        " to_state, day, at, user_id, username, reason, note, ref_id)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "tiittttiIttti", w->kind, id, agency_id, from, action, to, d, c->now,
+                        c->who->user_id, c->who->username ? c->who->username : "system",
+                        a && a->reason && *a->reason ? a->reason : NULL,
+                        a && a->note && *a->note ? a->note : NULL, a ? a->ref_id : 0);
+    return n < 0 ? (int)n : 0;
+}
+
+/* ---- starting and moving a matter ------------------------------------------------------------ */
+
+int wf_start(struct ctx *c, const struct workflow *w, int64_t id,
+             const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e)
+{
+    const char *state;
+    int64_t agency_id;
+    day_t day;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    rc = load_matter(c, w, id, &state, &agency_id, e);
+    if (!rc) rc = step_day(c, a, &day, e);
+    if (!rc) rc = record_step(c, w, id, agency_id, "", "start", state, day, a, e);
+    if (!rc && start) rc = open_deadline(c, w, id, agency_id, start, day, a, e);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+/* Check that step t may be taken on matter id now: permission, then the guard. */
+static int check_step(struct ctx *c, const struct workflow *w, const struct wf_transition *t,
+                      const char *state, int64_t id, const struct wf_args *a, struct err *e)
+{
+    if (!t)
+        return err_set(e, ERR_CONFLICT, "当前状态为「%s」，不能执行此操作",
+                       wf_state_label(w, state) ? wf_state_label(w, state) : state);
+    if (!may(c, t->perm)) return err_set(e, ERR_FORBIDDEN, "您没有权限执行「%s」", t->label);
+    return t->guard ? t->guard(c, id, a, e) : 0;
+}
+
+/* Move the matter's row from state to t->to; ERR_CONFLICT when someone moved it first. */
+static int move(struct ctx *c, const struct workflow *w, int64_t id, const char *state,
+                const struct wf_transition *t, struct err *e)
+{
+    const char *sql =
+        arena_printf(c->arena, "UPDATE %s SET state = ? WHERE id = ? AND state = ?", w->table);
+    int64_t n = db_exec(c->db, e, sql, "tit", t->to, id, state);
+    if (n < 0) return (int)n;
+    if (n == 0) return err_set(e, ERR_CONFLICT, "记录已被他人处理，请刷新后重试");
+    return 0;
+}
+
+int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
+             const struct wf_args *a, const char **to, struct err *e)
+{
+    if (!action || !any_step(w, action)) return err_field(e, "action", "未知的操作");
+    const char *state;
+    int64_t agency_id;
+    day_t day;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    rc = load_matter(c, w, id, &state, &agency_id, e);
+    const struct wf_transition *t = rc ? NULL : find_step(w, state, action);
+    if (!rc) rc = check_step(c, w, t, state, id, a, e);
+    if (!rc) rc = step_day(c, a, &day, e);
+    if (!rc) rc = move(c, w, id, state, t, e);
+    if (!rc) rc = record_step(c, w, id, agency_id, state, action, t->to, day, a, e);
+    if (!rc && t->meets) rc = end_deadlines(c, w, id, t->meets, day, e);
+    if (!rc && state_final(w, t->to)) rc = end_deadlines(c, w, id, NULL, day, e);
+    if (!rc && t->start) rc = open_deadline(c, w, id, agency_id, t->start, day, a, e);
+    if (!rc)
+        rc = audit_write(c, arena_printf(c->arena, "%s.%s", w->kind, action), w->kind, id,
+                         "%s：%s → %s%s%s", t->label, wf_state_label(w, state),
+                         wf_state_label(w, t->to), a && a->reason && *a->reason ? "，" : "",
+                         a && a->reason && *a->reason ? a->reason : "");
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    rc = db_commit(c->db, e);
+    if (!rc && to) *to = t->to;
+    return rc;
+}
+
+/* ---- what the pages show --------------------------------------------------------------------- */
+
+json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *state)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; state && i < w->nsteps; i++) {
+        const struct wf_transition *t = &w->steps[i];
+        if (strcmp(t->from, state) != 0 || !may(c, t->perm)) continue;
+        json_t *o = json_object();
+        jset_text(o, "action", t->action);
+        jset_text(o, "label", t->label);
+        jset_text(o, "to", t->to);
+        jset_text(o, "to_label", wf_state_label(w, t->to));
+        json_array_append_new(out, o);
+    }
+    return out;
+}
+
+static json_t *history_steps(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT at, day, from_state, action, to_state, username, note,"
+                                  " reason, ref_id FROM wf_step WHERE kind = ? AND object_id = ?"
+                                  " ORDER BY id",
+                                  "ti", w->kind, id);
+    if (!st) return NULL;
+    json_t *out = json_array();
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        json_t *o = json_object();
+        json_object_set_new(o, "at", json_integer(db_int(st, 0)));
+        jset_text(o, "date", db_text(st, 1));
+        jset_text(o, "from", db_text(st, 2));
+        jset_text(o, "from_label", wf_state_label(w, db_text(st, 2)));
+        jset_text(o, "action", db_text(st, 3));
+        const struct wf_transition *t = find_step(w, db_text(st, 2), db_text(st, 3));
+        jset_text(o, "action_label", t ? t->label : NULL);
+        jset_text(o, "to", db_text(st, 4));
+        jset_text(o, "to_label", wf_state_label(w, db_text(st, 4)));
+        jset_text(o, "username", db_text(st, 5));
+        jset_text(o, "note", db_text(st, 6));
+        jset_text(o, "reason", db_text(st, 7));
+        if (!db_null(st, 8)) json_object_set_new(o, "ref_id", json_integer(db_int(st, 8)));
+        json_array_append_new(out, o);
+    }
+    db_done(st);
+    if (rc < 0) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* One deadline row (columns: kind, object_id, name, label, basis, start, due, ended, outcome). */
+static json_t *deadline_row(struct db_stmt *st, const char *today)
+{
+    json_t *o = json_object();
+    jset_text(o, "kind", db_text(st, 0));
+    json_object_set_new(o, "object_id", json_integer(db_int(st, 1)));
+    jset_text(o, "name", db_text(st, 2));
+    jset_text(o, "label", db_text(st, 3));
+    jset_text(o, "basis", db_text(st, 4));
+    jset_text(o, "start", db_text(st, 5));
+    const char *due = db_text(st, 6), *ended = db_text(st, 7);
+    jset_text(o, "due", due);
+    jset_text(o, "ended", ended);
+    jset_text(o, "outcome", db_text(st, 8));
+    jset_bool(o, "met", ended && db_text(st, 8) && strcmp(db_text(st, 8), "met") == 0);
+    jset_bool(o, "overdue", !ended && strcmp(due, today) < 0);
+    jset_bool(o, "late",
+              ended && strcmp(ended, due) > 0 && db_text(st, 8) &&
+                  strcmp(db_text(st, 8), "met") == 0);
+    return o;
+}
+
+#define DEADLINE_COLS                                                                              \
+    "d.kind, d.object_id, d.name, d.label, d.basis, d.start_on, d.due_on, d.ended_on, d.outcome"
+
+static json_t *history_deadlines(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " DEADLINE_COLS " FROM wf_deadline d"
+                                  " WHERE d.kind = ? AND d.object_id = ? ORDER BY d.id",
+                                  "ti", w->kind, id);
+    if (!st) return NULL;
+    json_t *out = json_array();
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW)
+        json_array_append_new(out, deadline_row(st, today));
+    db_done(st);
+    if (rc < 0) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}
+
+json_t *wf_history(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
+{
+    json_t *steps = history_steps(c, w, id, e);
+    json_t *deadlines = steps ? history_deadlines(c, w, id, e) : NULL;
+    if (!deadlines) {
+        json_decref(steps);
+        return NULL;
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "steps", steps);
+    json_object_set_new(o, "deadlines", deadlines);
+    return o;
+}
+
+json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e)
+{
+    day_t today = date_from_instant(c->now);
+    char t[DATE_STRLEN], until[DATE_STRLEN];
+    date_format(today, t);
+    date_format(today + within, until);
+    const char *scope =
+        c->who->user_id == 0 ? "/%" : arena_printf(c->arena, "%s%%", c->who->agency_path);
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " DEADLINE_COLS " FROM wf_deadline d"
+                                  " JOIN agency a ON a.id = d.agency_id"
+                                  " WHERE d.ended_on IS NULL AND d.due_on <= ? AND a.path LIKE ?"
+                                  " ORDER BY d.due_on, d.id LIMIT ?",
+                                  "tti", until, scope, (int64_t)limit);
+    if (!st) return NULL;
+    json_t *out = json_array();
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW)
+        json_array_append_new(out, deadline_row(st, t));
+    db_done(st);
+    if (rc < 0) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}
