@@ -406,6 +406,7 @@ static void drain(struct pg_conn *c)
 {
     if (!c->unread) return;
     c->unread = false;
+    PQconsumeInput(c->conn); /* read what has come without waiting for more first */
     PGresult *r;
     while ((r = PQgetResult(c->conn))) {
         if (PQresultStatus(r) != PGRES_COMMAND_OK)
