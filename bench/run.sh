@@ -51,11 +51,12 @@ if [ "$BACKEND" = postgres ]; then
         echo "   moved in $(( $(date +%s) - start )) s"
     fi
 fi
-# (This applies the migrations the database lacks; on PostgreSQL, VACUUM ANALYZE then gives the
-# planner the statistics and visibility map a server with autovacuum keeps; the cluster runs
-# without it.)
+# (This applies the migrations the database lacks. On PostgreSQL, VACUUM then sets the visibility
+# map a server with autovacuum keeps, which the bench cluster runs without. Not ANALYZE: the
+# statistics were taken when the data was loaded, and a new sample can change a plan from one run
+# to the next — see docs/benchmarks.md.)
 TOKEN=$(./build/landun token create admin --db "$URL" --name bench)
-if [ "$BACKEND" = postgres ]; then psql -qc "VACUUM ANALYZE" "$URL"; fi
+if [ "$BACKEND" = postgres ]; then psql -qc "VACUUM" "$URL"; fi
 
 ./build/landun serve --db "$URL" --listen 127.0.0.1:$LPORT --quiet 2>"$OUT/serve.log" &
 LPID=$!
