@@ -614,32 +614,53 @@ static PGresult *pipeline_result(PGconn *conn)
 struct pg_run {
     struct pg_plan *plan;   /* the server statement */
     bool parse;             /* plan is new: send its Parse first */
+    bool custom;            /* have the server plan it for these values (see build_run) */
     int n;                  /* parameters sent */
     const char **values;    /* n values (NULL: SQL NULL); point into the statement's vals */
     int *lengths, *formats; /* n each */
 };
 
-/* Send what must go before the statement (the waiting BEGIN, the Parse of a new server
- * statement) and the statement together, as one pipeline: one round trip. Returns the first
- * failure (the server then skips the rest) or the statement's result. c->begin is cleared once
- * BEGIN succeeded (REPEATABLE READ takes its snapshot at the first statement anyway); *parsed
- * tells whether the Parse succeeded. */
+/* The commands of a pipeline, in the order they are sent. */
+enum { PL_BEGIN, PL_CUSTOM, PL_PARSE, PL_RUN, PL_RESET, PL_COUNT };
+
+/* Send command k of a pipeline (run_pipeline); false when libpq could not queue it. */
+static bool send_command(struct pg_conn *c, const struct pg_run *run, int k, const Oid *types)
+{
+    switch (k) {
+    case PL_BEGIN:
+        return PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0);
+    case PL_CUSTOM:
+        return PQsendQueryParams(c->conn, "SET plan_cache_mode = force_custom_plan", 0, NULL, NULL,
+                                 NULL, NULL, 0);
+    case PL_PARSE:
+        return PQsendPrepare(c->conn, run->plan->name, run->plan->sql, run->n, types);
+    case PL_RUN:
+        return PQsendQueryPrepared(c->conn, run->plan->name, run->n, run->values, run->lengths,
+                                   run->formats, 0);
+    default:
+        return PQsendQueryParams(c->conn, "RESET plan_cache_mode", 0, NULL, NULL, NULL, NULL, 0);
+    }
+}
+
+/* Send what must go with the statement — the waiting BEGIN, the Parse of a new server
+ * statement, and around it the setting that makes the server plan it for its values — and the
+ * statement, as one pipeline: one round trip. Returns the first failure (the server then skips
+ * the rest, and a failed transaction undoes the setting) or the statement's result. c->begin is
+ * cleared once BEGIN succeeded (REPEATABLE READ takes its snapshot at the first statement
+ * anyway); *parsed tells whether the Parse succeeded. */
 static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool *parsed)
 {
-    PGresult *begin = NULL, *parse = NULL, *res = NULL, *sync = NULL;
+    const bool want[PL_COUNT] = {c->begin != NULL, run->custom, run->parse, true, run->custom};
+    PGresult *r[PL_COUNT] = {0}, *sync = NULL;
     Oid *types = run->parse ? sig_types(run->plan->sig) : NULL;
-    bool sent =
-        PQenterPipelineMode(c->conn) &&
-        (!c->begin || PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0)) &&
-        (!run->parse || PQsendPrepare(c->conn, run->plan->name, run->plan->sql, run->n, types)) &&
-        PQsendQueryPrepared(c->conn, run->plan->name, run->n, run->values, run->lengths,
-                            run->formats, 0) &&
-        PQpipelineSync(c->conn);
+    bool sent = PQenterPipelineMode(c->conn);
+    for (int k = 0; k < PL_COUNT && sent; k++)
+        sent = !want[k] || send_command(c, run, k, types);
+    sent = sent && PQpipelineSync(c->conn);
     free(types);
     if (sent) {
-        if (c->begin) begin = pipeline_result(c->conn);
-        if (run->parse) parse = pipeline_result(c->conn);
-        res = pipeline_result(c->conn);
+        for (int k = 0; k < PL_COUNT; k++)
+            if (want[k]) r[k] = pipeline_result(c->conn);
         sync = PQgetResult(c->conn);
     }
     if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC || !PQexitPipelineMode(c->conn)) {
@@ -649,14 +670,17 @@ static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool 
         c->lost = true;
     }
     PQclear(sync);
-    bool begun = !c->begin || PQresultStatus(begin) == PGRES_COMMAND_OK;
-    *parsed = run->parse && begun && PQresultStatus(parse) == PGRES_COMMAND_OK;
-    if (begun && c->begin) c->begin = NULL;
-    PGresult *first = !begun ? begin : run->parse && !*parsed ? parse : res;
-    if (first != begin) PQclear(begin);
-    if (first != parse) PQclear(parse);
-    if (first != res) PQclear(res);
-    return first;
+    int first = PL_RUN;
+    for (int k = PL_BEGIN; k < PL_RUN && first == PL_RUN; k++)
+        if (want[k] && PQresultStatus(r[k]) != PGRES_COMMAND_OK) first = k;
+    if (first > PL_BEGIN && c->begin) c->begin = NULL;
+    *parsed = want[PL_PARSE] && first == PL_RUN;
+    if (want[PL_RESET] && first == PL_RUN && PQresultStatus(r[PL_RESET]) != PGRES_COMMAND_OK &&
+        PQresultStatus(r[PL_RUN]) != PGRES_FATAL_ERROR)
+        log_error("postgresql: RESET plan_cache_mode failed: %s", PQerrorMessage(c->conn));
+    for (int k = 0; k < PL_COUNT; k++)
+        if (k != first) PQclear(r[k]);
+    return r[first];
 }
 
 /* Append the value of parameter i written into the text when that changes nothing but lets the
@@ -693,7 +717,11 @@ static bool write_in(const struct pg_stmt *s, int i, struct buf *text)
 }
 
 /* The text and parameters of s as it goes to the server now, into s->text, run and sig (one
- * SIG_* per parameter sent, NUL-terminated; owned by the caller). */
+ * SIG_* per parameter sent, NUL-terminated; owned by the caller). A statement that sends a LIKE
+ * pattern (a search) is to be planned for it on every run: how many rows a pattern matches, and
+ * so whether to walk the newest rows or ask the index, is all its plan depends on, and a generic
+ * plan would take any pattern to match one row in two hundred. Left to itself the server may
+ * settle on one after five runs (when the custom plans it made cost more than that guess). */
 static char *build_run(struct pg_stmt *s, struct pg_run *run)
 {
     size_t n = s->nparams ? (size_t)s->nparams : 1;
@@ -714,6 +742,7 @@ static char *build_run(struct pg_stmt *s, struct pg_run *run)
         run->values[k] = pp->null ? NULL : s->vals.p + pp->off;
         run->lengths[k] = (int)pp->len;
         run->formats[k] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
+        run->custom = run->custom || s->kinds[i] == PG_PH_LIKE;
         sig[k] = pp->sig == SIG_ANY && s->kinds[i] == PG_PH_NULL_TEST ? SIG_TEXT : pp->sig;
     }
     buf_adds(&s->text, s->src + from);
@@ -743,7 +772,7 @@ static PGresult *send_statement(struct pg_conn *c, struct pg_stmt *s)
     }
     free(sig);
     PGresult *res;
-    if (c->begin || run.parse) {
+    if (c->begin || run.parse || run.custom) {
         bool parsed = false;
         res = run_pipeline(c, &run, &parsed);
         if (parsed)

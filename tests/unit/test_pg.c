@@ -348,6 +348,56 @@ static void test_values_written_into_the_text_mean_the_same(void **state)
     db_done(st);
 }
 
+/* The server's plan_cache_mode now, into out. */
+static void cache_mode(char *out, size_t n)
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(db, &e, "SELECT current_setting('plan_cache_mode')", "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    snprintf(out, n, "%s", db_text(st, 0));
+    db_done(st);
+}
+
+static void test_a_pattern_is_planned_for_on_every_run(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e,
+                   "CREATE TABLE pat (id BIGINT PRIMARY KEY, t TEXT);"
+                   "INSERT INTO pat SELECT i, 'row ' || i FROM generate_series(1, 50) i");
+    const char *sql = "SELECT count(*) FROM pat WHERE t LIKE ?";
+    for (int i = 0; i < 10; i++) {
+        int64_t n = 0;
+        assert_int_equal(db_get_int(db, &e, &n, sql, "t", i % 2 ? "%1%" : "%row%"), 0);
+        assert_int_equal(n, i % 2 ? 14 : 50);
+    }
+    struct db_stmt *st = db_query(db, &e,
+                                  "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                                  " WHERE statement = 'SELECT count(*) FROM pat WHERE t LIKE $1'",
+                                  "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_int_equal(db_int(st, 0), 0);
+    assert_int_equal(db_int(st, 1), 10);
+    db_done(st);
+    /* the setting is the server's own again after it, also after a failure */
+    char mode[32];
+    cache_mode(mode, sizeof mode);
+    assert_string_equal(mode, "auto");
+    assert_int_equal(db_begin(db, &e), 0);
+    int64_t n = 0;
+    assert_true(db_get_int(db, &e, &n, "SELECT count(*) FROM nowhere WHERE t LIKE ?", "t", "%x") <
+                0);
+    db_rollback(db);
+    err_clear(&e);
+    cache_mode(mode, sizeof mode);
+    assert_string_equal(mode, "auto");
+    assert_true(db_get_int(db, &e, &n, "SELECT 1 / 0 FROM pat WHERE t LIKE ?", "t", "%1") < 0);
+    err_clear(&e);
+    cache_mode(mode, sizeof mode);
+    assert_string_equal(mode, "auto");
+}
+
 static void test_statements_nest(void **state)
 {
     (void)state;
@@ -755,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_values_read_as_on_sqlite),
         cmocka_unit_test(test_optional_filters_take_null_or_a_value),
         cmocka_unit_test(test_values_written_into_the_text_mean_the_same),
+        cmocka_unit_test(test_a_pattern_is_planned_for_on_every_run),
         cmocka_unit_test(test_statements_nest),
         cmocka_unit_test(test_savepoints_and_errors_inside_a_transaction),
         cmocka_unit_test(test_violations_are_conflicts_in_the_shared_words),
