@@ -211,8 +211,12 @@ static size_t char_len(const unsigned char *p)
     return n;
 }
 
-/* One piece (no ASCII punctuation or space, ASCII lowered) as landun_grams writes it: a space,
- * then the pairs of adjacent characters separated by spaces; one character stands alone. */
+/* One piece (no ASCII punctuation or space, ASCII lowered) as landun_grams writes it: its pairs
+ * of adjacent characters, each followed by the space that ends it there ("湖塘 塘镇 "); one
+ * character, which may start a pair or end the text, after the space that starts it (" 诊").
+ * The space after a pair (rather than before) is what gives pg_trgm the one trigram that names
+ * the pair ("诊所 ", a word ending in it: words are pairs) and no other, and it keeps LIKE from
+ * trying a match at every space of the text. */
 static void piece_grams(const char *piece, size_t len, struct buf *out)
 {
     const unsigned char *p = (const unsigned char *)piece, *end = p + len;
@@ -224,8 +228,8 @@ static void piece_grams(const char *piece, size_t len, struct buf *out)
     }
     while (p + first < end) {
         size_t second = char_len(p + first);
-        buf_addc(out, ' ');
         buf_add(out, (const char *)p, first + second);
+        buf_addc(out, ' ');
         p += first;
         first = second;
     }

@@ -31,8 +31,10 @@ bool pg_prefix_pattern(const char *v, size_t len);
  * gives it nothing to look up. Each searched table has two indexed columns for that:
  *  - search_text (migrations 004 and 005): landun_grams(lower(...)), the text rewritten as its
  *    pairs of adjacent characters, each a word of its own (" 湖塘 塘镇 镇…"). A fragment becomes
- *    those pairs in a row, and every pattern then holds a whole word start that pg_trgm can look
- *    up: "诊" is "% 诊%" (a pair starting with 诊), "诊所" is "% 诊所%".
+ *    those pairs in a row, each with the end of its word, and every pattern then holds a word
+ *    boundary that pg_trgm can look up: "诊所" is "%诊所 %" (the one trigram "诊所 ", a word
+ *    ending in 诊所), "诊" is "% 诊%" (a word starting with 诊: a pair, or the text's last
+ *    character).
  *  - search_plain (migration 009): lower(...) itself. A fragment of three characters or more is
  *    looked up by its own trigrams: "长虹路88" is "%长虹路88%", three trigrams, where its pairs
  *    would make eleven, among them every word starting with 8 or with 路 — long lists of rows
@@ -48,7 +50,7 @@ void pg_search_expr(const char *alias, const char *const *cols, bool plain, stru
  * into pieces that must appear in that order, as the SQLite tokenizer drops them too: "长虹路 88"
  * finds "长虹路88号". ASCII letters are lowered, as the indexed text is. Returns true when every
  * piece has three characters or more: the pattern is then for search_plain ("长虹路 88号" is
- * "%长虹路%88号%"), else for search_text ("长虹路 88" is "% 长虹 虹路% 88%"). */
+ * "%长虹路%88号%"), else for search_text ("长虹路 88" is "%长虹 虹路 %88 %"). */
 bool pg_search_pattern(const char *q, struct buf *out);
 
 #endif

@@ -169,13 +169,13 @@ static void test_search_expression_and_pattern(void **state)
     assert_string_equal(buf_str(&b), "% 诊%");
     buf_reset(&b);
     assert_false(pg_search_pattern("诊所", &b));
-    assert_string_equal(buf_str(&b), "% 诊所%");
+    assert_string_equal(buf_str(&b), "%诊所 %");
     buf_reset(&b);
     assert_false(pg_search_pattern("长虹路 88", &b));
-    assert_string_equal(buf_str(&b), "% 长虹 虹路% 88%");
+    assert_string_equal(buf_str(&b), "%长虹 虹路 %88 %");
     buf_reset(&b);
     assert_false(pg_search_pattern("QX", &b));
-    assert_string_equal(buf_str(&b), "% qx%");
+    assert_string_equal(buf_str(&b), "%qx %");
     buf_reset(&b);
     /* every piece three characters or more: the text itself, for search_plain */
     assert_true(pg_search_pattern("湖塘镇", &b));
@@ -189,7 +189,7 @@ static void test_search_expression_and_pattern(void **state)
     buf_reset(&b);
     /* LIKE's wildcards and escape never reach the pattern as such */
     assert_false(pg_search_pattern(" 50%_off\\x ", &b));
-    assert_string_equal(buf_str(&b), "% 50% of ff% x%");
+    assert_string_equal(buf_str(&b), "%50 %of ff % x%");
     buf_reset(&b);
     assert_true(pg_search_pattern("100%_off\\abc", &b));
     assert_string_equal(buf_str(&b), "%100%off%abc%");
