@@ -13,8 +13,8 @@
 # Environment: ENTITIES (default 1000000), DURATION (wrk seconds, default 10), CONNS (default 32),
 # LPORT and NPORT (the ports of landun and nginx, default 18080 and 18081),
 # BACKEND (sqlite, the default, or postgres: the same database moved into a PostgreSQL cluster
-# kept in bench/out/pg with `landun migrate`, once). The last line sums the run up for
-# bench/both.sh.
+# kept in bench/out/pg with `landun migrate`, once; PGSOCKET=1 connects through the cluster's
+# Unix socket instead of TCP). The last line sums the run up for bench/both.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENTITIES=${ENTITIES:-1000000}
@@ -49,6 +49,11 @@ if [ "$BACKEND" = postgres ]; then
             { cat "$OUT/migrate.log"; psql -qc "DROP DATABASE landun" "${BASE}postgres"; exit 1; }
         psql -qc "VACUUM ANALYZE" "$URL"
         echo "   moved in $(( $(date +%s) - start )) s"
+    fi
+    # PGSOCKET=1: the server talks to PostgreSQL through its Unix socket instead of TCP on
+    # loopback, as a server on the database's own machine can.
+    if [ -n "${PGSOCKET:-}" ]; then
+        URL="postgresql:///landun?host=$PGDIR/sock&port=$(echo "$BASE" | sed 's/.*:\([0-9]*\)\/$/\1/')&user=landun"
     fi
 fi
 # (This applies the migrations the database lacks. On PostgreSQL, VACUUM then sets the visibility
@@ -112,18 +117,7 @@ echo "   ceiling: /healthz $HEALTH_RPS req/s ($(ratio "$HEALTH_RPS")×)," \
     "/api/v1/me $ME_RPS req/s ($(ratio "$ME_RPS")×)"
 
 echo "== search API at $ENTITIES entities, wrk -t2 -c8 -d${DURATION}s, mixed fragments"
-cat > "$NROOT/search.lua" <<'LUA'
-local q = {"%E6%B9%96%E5%A1%98%E9%95%87", "%E8%AF%8A%E6%89%80", "%E5%BA%B7%E5%AE%81",
-           "%E5%8F%A3%E8%85%94", "%E8%8A%B1%E5%9B%AD%E8%A1%97", "%E7%BE%8E%E5%AE%B9",
-           "%E5%AE%BE%E9%A6%86", "%E6%B8%B8%E6%B3%B3", "913204", "%E6%9D%8E%E5%BC%BA",
-           "%E9%95%BF%E8%99%B9%E8%B7%AF88", "%E5%8D%AB"}
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/api/v1/entities?q=" .. q[(i % #q) + 1])
-end
-LUA
-SEARCH=$(wrk -t2 -c8 -d"${DURATION}s" --latency -s "$NROOT/search.lua" \
+SEARCH=$(wrk -t2 -c8 -d"${DURATION}s" --latency -s bench/search.lua \
     -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$LPORT")
 SEARCH_RPS=$(echo "$SEARCH" | wrk_rps)
 P50=$(echo "$SEARCH" | awk '$1 == "50%" {print $2}')
