@@ -593,7 +593,8 @@ static int insert_row(struct transfer *t, const struct table *tb, const struct r
     buf_addf(&sql, "INSERT INTO %s (", tb->name);
     for (int i = 0; i < r->n; i++) {
         if (tb->kind != K_NONE && strcmp(r->name[i], "id") == 0) continue;
-        if (strcmp(r->name[i], "search_text") == 0) continue; /* computed by PostgreSQL */
+        if (strcmp(r->name[i], "search_text") == 0 || strcmp(r->name[i], "search_plain") == 0)
+            continue; /* computed by PostgreSQL */
         buf_addf(&sql, "%s%s", n ? ", " : "", r->name[i]);
         buf_adds(&vals, n ? ", ?" : "?");
         args[n++] = (struct db_arg){.type = r->val[i] ? 't' : 'n', .s = r->val[i]};

@@ -33,7 +33,7 @@ void db_close(struct db *db)
     if (db->depth) {
         log_warn("closing a connection with a transaction open since %s:%d", db->tx_file,
                  db->tx_line);
-        db->ops->exec_script(db, "ROLLBACK", NULL);
+        db->ops->rollback(db);
     }
     db->ops->close(db);
     free(db->url);
@@ -308,7 +308,7 @@ int db_exec_script(struct db *db, struct err *e, const char *sql)
     return db->ops->exec_script(db, sql, e ? e : &scratch);
 }
 
-/* Transaction control through the statement cache (sqlite3_exec would parse it every time). */
+/* Savepoint statements through the statement cache (sqlite3_exec would parse them every time). */
 static int tx_exec(struct db *db, struct err *e, const char *sql)
 {
     struct err scratch = {0};
@@ -354,8 +354,9 @@ int db_commit(struct db *db, struct err *e)
         snprintf(sql, sizeof sql, "RELEASE SAVEPOINT sp%d", db->depth);
         return tx_exec(db, e, sql);
     }
-    int rc = tx_exec(db, e, "COMMIT");
-    if (rc) tx_exec(db, NULL, "ROLLBACK");
+    struct err scratch = {0};
+    int rc = db->ops->commit(db, e ? e : &scratch);
+    if (rc) db->ops->rollback(db);
     return rc;
 }
 
@@ -371,7 +372,7 @@ void db_rollback(struct db *db)
         tx_exec(db, NULL, sql);
         return;
     }
-    tx_exec(db, NULL, "ROLLBACK");
+    db->ops->rollback(db);
 }
 
 int db_depth(const struct db *db)
@@ -394,9 +395,8 @@ bool db_search(struct db *db, struct arena *a, const char *table, const char *al
     buf_reset(bind);
     if (!q || !searchable(q)) {
         s->from = arena_printf(a, "%s %s", table, alias);
-        /* Typed, because PostgreSQL cannot infer the type of a parameter that is only tested
-         * for NULL. */
-        s->where = "CAST(? AS TEXT) IS NULL";
+        /* Only tested for NULL: the PostgreSQL engine types it and writes the NULL in. */
+        s->where = "? IS NULL";
         s->order = arena_printf(a, "%s.id", alias);
         return false;
     }

@@ -111,7 +111,7 @@ struct db_search {
  * the same list the table's search index covers) contain q as a fragment, Chinese included, of
  * any length. The value to bind for the `?` is left in bind. Strings are owned by bind/static
  * storage and the arena a. Returns false when q holds nothing searchable (only punctuation):
- * then s describes the plain table and where is "CAST(? AS TEXT) IS NULL" (bind NULL). */
+ * then s describes the plain table and where is "? IS NULL" (bind NULL). */
 bool db_search(struct db *db, struct arena *a, const char *table, const char *alias,
                const char *const *cols, const char *q, struct db_search *s, struct buf *bind);
 

@@ -46,6 +46,13 @@ struct pg_conn {
     int nplans;
     uint64_t tick;   /* use counter for eviction */
     unsigned serial; /* last statement name number */
+    /* The BEGIN of the open transaction while it has not been sent: it goes to the server with
+     * the transaction's first statement, in one round trip. NULL when none is waiting, so
+     * non-NULL also means that nothing of the transaction has reached the server yet. */
+    const char *begin;
+    bool reads_only; /* the open transaction has only run SELECTs, without error, so far */
+    bool unread;     /* a COMMIT was sent and its answer is not read yet */
+    bool lost;       /* the protocol state is unknown (a pipeline went wrong): reset when allowed */
 };
 
 /* One bound parameter. */
@@ -59,11 +66,13 @@ struct pg_param {
 /* A statement handed out by db_query; freed by db_done. */
 struct pg_stmt {
     struct db_stmt base;     /* must be first */
-    char *sql;               /* text with $n; owned */
-    int nparams;             /* number of $n */
+    char *src;               /* the text as given, with `?`; owned */
+    int nparams;             /* number of `?` */
+    size_t *at;              /* where each `?` stands in src; owned */
+    char *kinds;             /* each `?`'s PG_PH_* (pg_placeholders); owned */
     struct pg_param *params; /* nparams entries; owned */
-    char *null_tests;        /* per parameter, 1 when only tested for NULL (pg_placeholders) */
     struct buf vals;         /* bound values back to back */
+    struct buf text;         /* the text sent at the run: `$n`, and values written in */
     bool ran;                /* executed (at the first step, or for columns()) */
     PGresult *res;           /* the whole result once ran without error */
     struct err *failure;     /* the error when running failed; owned */
@@ -93,15 +102,18 @@ static const char *skip_literal(const char *p)
     return p;
 }
 
+static bool ident_char(char c)
+{
+    return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 /* When p (after blanks) starts with the word w, case aside: the end of the word; else NULL. */
 static const char *word(const char *p, const char *w)
 {
     p += strspn(p, " \t\r\n");
     size_t n = strlen(w);
     if (strncasecmp(p, w, n) != 0) return NULL;
-    char c = p[n];
-    bool ident = c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    return ident ? NULL : p + n;
+    return ident_char(p[n]) ? NULL : p + n;
 }
 
 /* True when p starts (after blanks) with IS NULL or IS NOT NULL. */
@@ -113,30 +125,76 @@ static bool null_test(const char *p)
     return word(not ? not : p, "NULL") != NULL;
 }
 
-int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests)
+/* True when the text from start to p ends (before blanks) with the word w, case aside. */
+static bool word_before(const char *start, const char *p, const char *w)
+{
+    while (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\r' || p[-1] == '\n'))
+        p--;
+    size_t n = strlen(w);
+    if ((size_t)(p - start) < n || strncasecmp(p - n, w, n) != 0) return false;
+    return p - n == start || !ident_char(p[-(ptrdiff_t)n - 1]);
+}
+
+/* What the text around the `?` at p tells of it (PG_PH_*). */
+static char placeholder_kind(const char *sql, const char *p)
+{
+    if (null_test(p + 1)) return PG_PH_NULL_TEST;
+    if (word_before(sql, p, "LIMIT")) return PG_PH_LIMIT;
+    if (word_before(sql, p, "OFFSET")) return PG_PH_OFFSET;
+    if (word_before(sql, p, "LIKE")) return PG_PH_LIKE;
+    return PG_PH_PLAIN;
+}
+
+/* Walk sql: the offset of every `?` outside literals and comments into at (when not NULL), and
+ * its kind into kinds; returns how many there are. */
+static int scan_placeholders(const char *sql, struct buf *at, struct buf *kinds)
 {
     int n = 0;
-    const char *p = sql;
-    while (*p) {
+    for (const char *p = sql; *p;) {
         const char *end = skip_literal(p);
         if (end != p) {
-            buf_add(out, p, (size_t)(end - p));
             p = end;
-        } else if (*p == '?') {
-            buf_addf(out, "$%d", ++n);
-            p++;
-            if (null_tests) buf_addc(null_tests, null_test(p) ? 1 : 0);
-        } else {
-            buf_addc(out, *p++);
+            continue;
         }
+        if (*p == '?') {
+            size_t off = (size_t)(p - sql);
+            if (at) buf_add(at, &off, sizeof off);
+            if (kinds) buf_addc(kinds, placeholder_kind(sql, p));
+            n++;
+        }
+        p++;
     }
     return n;
 }
 
-void pg_search_expr(const char *alias, const char *const *cols, struct buf *out)
+int pg_placeholders(const char *sql, struct buf *out, struct buf *kinds)
 {
-    (void)cols; /* the migration computes the column from them */
-    buf_addf(out, "%s.search_text", alias);
+    struct buf at = {0};
+    int n = scan_placeholders(sql, &at, kinds);
+    const size_t *pos = (const size_t *)at.p;
+    size_t from = 0;
+    for (int i = 0; i < n; i++) {
+        buf_add(out, sql + from, pos[i] - from);
+        buf_addf(out, "$%d", i + 1);
+        from = pos[i] + 1;
+    }
+    buf_adds(out, sql + from);
+    buf_free(&at);
+    return n;
+}
+
+bool pg_prefix_pattern(const char *v, size_t len)
+{
+    if (len == 0 || len > 200 || v[len - 1] != '%') return false;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (v[i] == '%' || v[i] == '_' || v[i] == '\\' || v[i] == '\'' || v[i] == 0) return false;
+    return true;
+}
+
+void pg_search_expr(const char *alias, const char *const *cols, bool plain, struct buf *out)
+{
+    (void)cols; /* the migrations compute the columns from them */
+    buf_addf(out, "%s.%s", alias, plain ? "search_plain" : "search_text");
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -153,8 +211,12 @@ static size_t char_len(const unsigned char *p)
     return n;
 }
 
-/* One piece (no ASCII punctuation or space, ASCII lowered) as landun_grams writes it: a space,
- * then the pairs of adjacent characters separated by spaces; one character stands alone. */
+/* One piece (no ASCII punctuation or space, ASCII lowered) as landun_grams writes it: its pairs
+ * of adjacent characters, each followed by the space that ends it there ("湖塘 塘镇 "); one
+ * character, which may start a pair or end the text, after the space that starts it (" 诊").
+ * The space after a pair (rather than before) is what gives pg_trgm the one trigram that names
+ * the pair ("诊所 ", a word ending in it: words are pairs) and no other, and it keeps LIKE from
+ * trying a match at every space of the text. */
 static void piece_grams(const char *piece, size_t len, struct buf *out)
 {
     const unsigned char *p = (const unsigned char *)piece, *end = p + len;
@@ -166,30 +228,61 @@ static void piece_grams(const char *piece, size_t len, struct buf *out)
     }
     while (p + first < end) {
         size_t second = char_len(p + first);
-        buf_addc(out, ' ');
         buf_add(out, (const char *)p, first + second);
+        buf_addc(out, ' ');
         p += first;
         first = second;
     }
 }
 
-void pg_search_pattern(const char *q, struct buf *out)
+/* Characters (UTF-8) in the len bytes at s. */
+static size_t char_count(const char *s, size_t len)
 {
-    buf_addc(out, '%');
-    struct buf piece = {0};
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; n++)
+        p += char_len(p);
+    return n;
+}
+
+/* Split q into its pieces (see pg.h), each lowered and followed by a NUL, into out; returns how
+ * many there are, and *shortest the characters of the shortest. */
+static int pieces(const char *q, struct buf *out, size_t *shortest)
+{
+    int n = 0;
+    size_t start = out->len;
+    *shortest = 0;
     for (const unsigned char *p = (const unsigned char *)q;; p++) {
         if (*p && !(*p < 0x80 && !ascii_alnum(*p))) {
-            buf_addc(&piece, (char)(*p >= 'A' && *p <= 'Z' ? *p | 32 : *p));
+            buf_addc(out, (char)(*p >= 'A' && *p <= 'Z' ? *p | 32 : *p));
             continue;
         }
-        if (piece.len) {
-            piece_grams(piece.p, piece.len, out);
-            buf_addc(out, '%');
-            buf_reset(&piece);
+        if (out->len > start) {
+            size_t chars = char_count(out->p + start, out->len - start);
+            if (n++ == 0 || chars < *shortest) *shortest = chars;
+            buf_addc(out, 0);
+            start = out->len;
         }
         if (!*p) break;
     }
-    buf_free(&piece);
+    return n;
+}
+
+bool pg_search_pattern(const char *q, struct buf *out)
+{
+    struct buf list = {0};
+    size_t shortest;
+    int n = pieces(q, &list, &shortest);
+    bool plain = n > 0 && shortest >= 3;
+    buf_addc(out, '%');
+    for (const char *piece = list.p; n-- > 0; piece += strlen(piece) + 1) {
+        if (plain)
+            buf_adds(out, piece);
+        else
+            piece_grams(piece, strlen(piece), out);
+        buf_addc(out, '%');
+    }
+    buf_free(&list);
+    return plain;
 }
 
 /* ---- errors and notices ------------------------------------------------------------------- */
@@ -311,15 +404,35 @@ static void pg_close(struct db *db)
     free(c);
 }
 
+/* Read the answer to a COMMIT sent without waiting (pg_commit). It has normally arrived long
+ * since; a failure is only logged, as the transaction had read and written nothing. */
+static void drain(struct pg_conn *c)
+{
+    if (!c->unread) return;
+    c->unread = false;
+    PQconsumeInput(c->conn); /* read what has come without waiting for more first */
+    PGresult *r;
+    while ((r = PQgetResult(c->conn))) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+            log_error("postgresql: COMMIT of a read transaction: %s", PQerrorMessage(c->conn));
+        else if (strcmp(PQcmdStatus(r), "ROLLBACK") == 0)
+            log_error("postgresql: COMMIT rolled back a read transaction an error had spoilt");
+        PQclear(r);
+    }
+}
+
 /* True when the connection can take a command. A lost connection is reset between transactions
- * only: inside one, its work is gone, and running on would commit the rest piecemeal; the
- * caller's rollback ends it and the next command reconnects. */
+ * only, or in one that has not reached the server yet: inside one, its work is gone, and running
+ * on would commit the rest piecemeal; the caller's rollback ends it and the next command
+ * reconnects. */
 static bool pg_alive(struct db *db)
 {
     struct pg_conn *c = db->impl;
-    if (PQstatus(c->conn) == CONNECTION_OK) return true;
-    if (db->depth > 0) return false;
+    drain(c);
+    if (PQstatus(c->conn) == CONNECTION_OK && !c->lost) return true;
+    if (db->depth > 0 && !c->begin) return false;
     PQreset(c->conn);
+    c->lost = false;
     drop_plans(c);
     if (PQstatus(c->conn) != CONNECTION_OK) return false;
     log_warn("postgresql: connection lost and re-established");
@@ -336,8 +449,9 @@ static unsigned hash_str(unsigned h, const char *s)
     return h;
 }
 
-/* Deallocate the least recently used plan and return its slot. */
-static int evict(struct pg_conn *c)
+/* Deallocate the least recently used plan and drop it from the cache; false when the server
+ * refused (in a transaction an error spoilt), and the cache is then as it was. */
+static bool evict(struct pg_conn *c)
 {
     int oldest = 0;
     for (int i = 1; i < c->nplans; i++)
@@ -346,19 +460,67 @@ static int evict(struct pg_conn *c)
     char sql[32];
     snprintf(sql, sizeof sql, "DEALLOCATE %s", p->name);
     PGresult *r = PQexec(c->conn, sql);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
-        log_warn("postgresql: %s failed: %s", sql, PQerrorMessage(c->conn));
+    bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
+    if (!ok) {
+        log_warn("postgresql: %s failed: %s", sql, PQerrorMessage(c->conn));
+        return false;
+    }
     free(p->sql);
     free(p->sig);
     free(p);
-    c->plans[oldest] = NULL;
-    return oldest;
+    c->plans[oldest] = c->plans[--c->nplans];
+    return true;
 }
 
-/* Prepare sql on the server for the parameter types in sig; NULL on error (e filled). */
-static struct pg_plan *plan_new(struct pg_conn *c, const char *sql, const char *sig, unsigned h,
-                                struct err *e)
+/* The cached server statement for text with parameter types sig, or NULL. */
+static struct pg_plan *plan_find(struct pg_conn *c, const char *text, const char *sig, unsigned h)
+{
+    for (int i = 0; i < c->nplans; i++) {
+        struct pg_plan *q = c->plans[i];
+        if (q->hash == h && strcmp(q->sig, sig) == 0 && strcmp(q->sql, text) == 0) {
+            q->used_at = ++c->tick;
+            return q;
+        }
+    }
+    return NULL;
+}
+
+/* A new server statement for text and sig, not prepared yet: the caller sends its Parse and then
+ * keeps it (plan_keep) or frees it (plan_free). Named when the cache has room for it (the least
+ * recently used is deallocated for that); else the unnamed statement, used once. */
+static struct pg_plan *plan_new(struct pg_conn *c, const char *text, const char *sig, unsigned h)
+{
+    struct pg_plan *p = xcalloc(1, sizeof *p);
+    if (c->nplans < PLAN_CACHE || evict(c)) snprintf(p->name, sizeof p->name, "s%u", ++c->serial);
+    p->sql = xstrdup(text);
+    p->sig = xstrdup(sig);
+    p->hash = h;
+    return p;
+}
+
+static void plan_free(struct pg_plan *p)
+{
+    if (!p) return;
+    free(p->sql);
+    free(p->sig);
+    free(p);
+}
+
+/* Put p, prepared on the server now, into the cache (plan_new made room), or free it when it is
+ * the unnamed statement. */
+static void plan_keep(struct pg_conn *c, struct pg_plan *p)
+{
+    if (!p->name[0] || c->nplans >= PLAN_CACHE) {
+        plan_free(p);
+        return;
+    }
+    p->used_at = ++c->tick;
+    c->plans[c->nplans++] = p;
+}
+
+/* The parameter types of sig as the server's type OIDs (0: for the server to infer). */
+static Oid *sig_types(const char *sig)
 {
     size_t n = strlen(sig);
     Oid *types = xcalloc(n ? n : 1, sizeof *types);
@@ -367,43 +529,7 @@ static struct pg_plan *plan_new(struct pg_conn *c, const char *sql, const char *
                    : sig[i] == SIG_BLOB ? BYTEAOID
                    : sig[i] == SIG_TEXT ? TEXTOID
                                         : 0;
-    struct pg_plan *p = xcalloc(1, sizeof *p);
-    snprintf(p->name, sizeof p->name, "s%u", ++c->serial);
-    PGresult *r = PQprepare(c->conn, p->name, sql, (int)n, types);
-    free(types);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-        pg_error(c->conn, r, e, sql);
-        PQclear(r);
-        free(p);
-        return NULL;
-    }
-    PQclear(r);
-    p->sql = xstrdup(sql);
-    p->sig = xstrdup(sig);
-    p->hash = h;
-    /* Evict after preparing: a statement that failed to prepare leaves the cache as it was. */
-    int slot = c->nplans < PLAN_CACHE ? c->nplans++ : evict(c);
-    c->plans[slot] = p;
-    return p;
-}
-
-/* The server statement for s as bound now, from the cache or newly prepared. */
-static struct pg_plan *plan_for(struct pg_conn *c, struct pg_stmt *s, struct err *e)
-{
-    char *sig = xmalloc((size_t)s->nparams + 1);
-    for (int i = 0; i < s->nparams; i++)
-        sig[i] = s->params[i].sig == SIG_ANY && s->null_tests[i] ? SIG_TEXT : s->params[i].sig;
-    sig[s->nparams] = 0;
-    unsigned h = hash_str(hash_str(2166136261u, s->sql), sig);
-    struct pg_plan *p = NULL;
-    for (int i = 0; i < c->nplans && !p; i++) {
-        struct pg_plan *q = c->plans[i];
-        if (q->hash == h && strcmp(q->sig, sig) == 0 && strcmp(q->sql, s->sql) == 0) p = q;
-    }
-    if (!p) p = plan_new(c, s->sql, sig, h, e);
-    if (p) p->used_at = ++c->tick;
-    free(sig);
-    return p;
+    return types;
 }
 
 /* ---- statements --------------------------------------------------------------------------- */
@@ -413,10 +539,11 @@ static struct db_stmt *pg_prepare(struct db *db, const char *sql, struct err *e)
     (void)e; /* nothing can fail before the first run */
     struct pg_stmt *s = xcalloc(1, sizeof *s);
     s->base.db = db;
-    struct buf text = {0}, null_tests = {0};
-    s->nparams = pg_placeholders(sql, &text, &null_tests);
-    s->sql = buf_steal(&text);
-    s->null_tests = buf_steal(&null_tests);
+    struct buf at = {0}, kinds = {0};
+    s->nparams = scan_placeholders(sql, &at, &kinds);
+    s->src = xstrdup(sql);
+    s->at = (size_t *)buf_steal(&at);
+    s->kinds = buf_steal(&kinds);
     s->params = xcalloc(s->nparams ? (size_t)s->nparams : 1, sizeof *s->params);
     for (int i = 0; i < s->nparams; i++)
         s->params[i] = (struct pg_param){.sig = SIG_ANY, .null = true};
@@ -429,7 +556,7 @@ static void put(struct db_stmt *st, int idx, char sig, const void *p, size_t n)
 {
     struct pg_stmt *s = (struct pg_stmt *)st;
     if (idx < 1 || idx > s->nparams) {
-        log_error("db: parameter %d bound but the statement has %d: %s", idx, s->nparams, s->sql);
+        log_error("db: parameter %d bound but the statement has %d: %s", idx, s->nparams, s->src);
         return;
     }
     struct pg_param *pp = &s->params[idx - 1];
@@ -466,40 +593,228 @@ static void pg_bind_null(struct db_stmt *st, int idx)
  * must not be told its work was saved. */
 static bool commit_undone(struct pg_stmt *s)
 {
-    if (strncasecmp(s->sql, "COMMIT", 6) != 0 || strcmp(PQcmdStatus(s->res), "ROLLBACK") != 0)
+    if (strncasecmp(s->src, "COMMIT", 6) != 0 || strcmp(PQcmdStatus(s->res), "ROLLBACK") != 0)
         return false;
     log_error("postgresql: COMMIT rolled back a transaction an earlier error had spoilt");
     return true;
 }
 
-/* Execute s with its bindings and keep the whole result; 0 or a negative code (e filled). */
+/* The next command's result in a pipeline (NULL when the connection broke), and the NULL that
+ * ends it read too. */
+static PGresult *pipeline_result(PGconn *conn)
+{
+    PGresult *r = PQgetResult(conn);
+    if (r) {
+        PGresult *extra = PQgetResult(conn);
+        if (extra) { /* not with the commands we send; keep the protocol in step anyway */
+            log_error("postgresql: unexpected second result in a pipeline");
+            PQclear(extra);
+        }
+    }
+    return r;
+}
+
+/* The command that goes to the server for one run of a statement. */
+struct pg_run {
+    struct pg_plan *plan;   /* the server statement */
+    bool parse;             /* plan is new: send its Parse first */
+    bool custom;            /* have the server plan it for these values (see build_run) */
+    int n;                  /* parameters sent */
+    const char **values;    /* n values (NULL: SQL NULL); point into the statement's vals */
+    int *lengths, *formats; /* n each */
+};
+
+/* The commands of a pipeline, in the order they are sent. */
+enum { PL_BEGIN, PL_CUSTOM, PL_PARSE, PL_RUN, PL_RESET, PL_COUNT };
+
+/* Send command k of a pipeline (run_pipeline); false when libpq could not queue it. */
+static bool send_command(struct pg_conn *c, const struct pg_run *run, int k, const Oid *types)
+{
+    switch (k) {
+    case PL_BEGIN:
+        return PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0);
+    case PL_CUSTOM:
+        return PQsendQueryParams(c->conn, "SET plan_cache_mode = force_custom_plan", 0, NULL, NULL,
+                                 NULL, NULL, 0);
+    case PL_PARSE:
+        return PQsendPrepare(c->conn, run->plan->name, run->plan->sql, run->n, types);
+    case PL_RUN:
+        return PQsendQueryPrepared(c->conn, run->plan->name, run->n, run->values, run->lengths,
+                                   run->formats, 0);
+    default:
+        return PQsendQueryParams(c->conn, "RESET plan_cache_mode", 0, NULL, NULL, NULL, NULL, 0);
+    }
+}
+
+/* Send what must go with the statement — the waiting BEGIN, the Parse of a new server
+ * statement, and around it the setting that makes the server plan it for its values — and the
+ * statement, as one pipeline: one round trip. Returns the first failure (the server then skips
+ * the rest, and a failed transaction undoes the setting) or the statement's result. c->begin is
+ * cleared once BEGIN succeeded (REPEATABLE READ takes its snapshot at the first statement
+ * anyway); *parsed tells whether the Parse succeeded. */
+static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool *parsed)
+{
+    const bool want[PL_COUNT] = {c->begin != NULL, run->custom, run->parse, true, run->custom};
+    PGresult *r[PL_COUNT] = {0}, *sync = NULL;
+    Oid *types = run->parse ? sig_types(run->plan->sig) : NULL;
+    bool sent = PQenterPipelineMode(c->conn);
+    for (int k = 0; k < PL_COUNT && sent; k++)
+        sent = !want[k] || send_command(c, run, k, types);
+    sent = sent && PQpipelineSync(c->conn);
+    free(types);
+    if (sent) {
+        for (int k = 0; k < PL_COUNT; k++)
+            if (want[k]) r[k] = pipeline_result(c->conn);
+        sync = PQgetResult(c->conn);
+    }
+    if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC || !PQexitPipelineMode(c->conn)) {
+        /* Broken off half-way: where the server stands is not known; start afresh when
+         * allowed (pg_alive). */
+        log_error("postgresql: pipeline failed: %s", PQerrorMessage(c->conn));
+        c->lost = true;
+    }
+    PQclear(sync);
+    int first = PL_RUN;
+    for (int k = PL_BEGIN; k < PL_RUN && first == PL_RUN; k++)
+        if (want[k] && PQresultStatus(r[k]) != PGRES_COMMAND_OK) first = k;
+    if (first > PL_BEGIN && c->begin) c->begin = NULL;
+    *parsed = want[PL_PARSE] && first == PL_RUN;
+    if (want[PL_RESET] && first == PL_RUN && PQresultStatus(r[PL_RESET]) != PGRES_COMMAND_OK &&
+        PQresultStatus(r[PL_RUN]) != PGRES_FATAL_ERROR)
+        log_error("postgresql: RESET plan_cache_mode failed: %s", PQerrorMessage(c->conn));
+    for (int k = 0; k < PL_COUNT; k++)
+        if (k != first) PQclear(r[k]);
+    return r[first];
+}
+
+/* Append the value of parameter i written into the text when that changes nothing but lets the
+ * server plan the statement once for all its runs; false when it is to be sent as $n. Written in
+ * are: a NULL only tested for NULL (an optional filter that is off: the planner drops the test,
+ * and the statement is the one for that set of filters), a LIMIT and an OFFSET 0 (the planner
+ * costs a plan for the rows wanted, not for a tenth of the table), and a prefix pattern after
+ * LIKE, the agency scope `path LIKE '/1/2/%'` (a generic plan would take any pattern to match
+ * one row in two hundred). Left as parameters, every run would be planned anew for its values,
+ * most of a list page's time on the server; a prefix names one of few agencies and a LIMIT one
+ * of few page sizes, so the statements stay few. */
+static bool write_in(const struct pg_stmt *s, int i, struct buf *text)
+{
+    const struct pg_param *pp = &s->params[i];
+    const char *v = pp->null ? NULL : s->vals.p + pp->off;
+    switch (s->kinds[i]) {
+    case PG_PH_NULL_TEST:
+        if (!pp->null) return false;
+        buf_adds(text, "NULL");
+        return true;
+    case PG_PH_LIMIT:
+    case PG_PH_OFFSET:
+        if (pp->null || pp->sig != SIG_INT || (s->kinds[i] == PG_PH_OFFSET && strcmp(v, "0") != 0))
+            return false;
+        buf_adds(text, v);
+        return true;
+    case PG_PH_LIKE:
+        if (pp->null || pp->sig != SIG_ANY || !pg_prefix_pattern(v, pp->len)) return false;
+        buf_addf(text, "'%s'", v); /* no quote or backslash in it (pg_prefix_pattern) */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The text and parameters of s as it goes to the server now, into s->text, run and sig (one
+ * SIG_* per parameter sent, NUL-terminated; owned by the caller). A statement that sends a LIKE
+ * pattern (a search) is to be planned for it on every run: how many rows a pattern matches, and
+ * so whether to walk the newest rows or ask the index, is all its plan depends on, and a generic
+ * plan would take any pattern to match one row in two hundred. Left to itself the server may
+ * settle on one after five runs (when the custom plans it made cost more than that guess). */
+static char *build_run(struct pg_stmt *s, struct pg_run *run)
+{
+    size_t n = s->nparams ? (size_t)s->nparams : 1;
+    run->values = xcalloc(n, sizeof *run->values);
+    run->lengths = xcalloc(n, sizeof *run->lengths);
+    run->formats = xcalloc(n, sizeof *run->formats);
+    char *sig = xmalloc(n + 1);
+    buf_reset(&s->text);
+    size_t from = 0;
+    run->n = 0;
+    for (int i = 0; i < s->nparams; i++) {
+        buf_add(&s->text, s->src + from, s->at[i] - from);
+        from = s->at[i] + 1;
+        if (write_in(s, i, &s->text)) continue;
+        const struct pg_param *pp = &s->params[i];
+        int k = run->n++;
+        buf_addf(&s->text, "$%d", k + 1);
+        run->values[k] = pp->null ? NULL : s->vals.p + pp->off;
+        run->lengths[k] = (int)pp->len;
+        run->formats[k] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
+        run->custom = run->custom || s->kinds[i] == PG_PH_LIKE;
+        sig[k] = pp->sig == SIG_ANY && s->kinds[i] == PG_PH_NULL_TEST ? SIG_TEXT : pp->sig;
+    }
+    buf_adds(&s->text, s->src + from);
+    sig[run->n] = 0;
+    return sig;
+}
+
+static void free_run(struct pg_run *run)
+{
+    free(run->values);
+    free(run->lengths);
+    free(run->formats);
+}
+
+/* Send s with its bindings as they are now and return the server's answer (NULL when nothing
+ * could be sent); s->text is the text sent. */
+static PGresult *send_statement(struct pg_conn *c, struct pg_stmt *s)
+{
+    struct pg_run run = {0};
+    char *sig = build_run(s, &run);
+    const char *text = buf_str(&s->text);
+    unsigned h = hash_str(hash_str(2166136261u, text), sig);
+    run.plan = plan_find(c, text, sig, h);
+    if (!run.plan) {
+        run.plan = plan_new(c, text, sig, h);
+        run.parse = true;
+    }
+    free(sig);
+    PGresult *res;
+    if (c->begin || run.parse || run.custom) {
+        bool parsed = false;
+        res = run_pipeline(c, &run, &parsed);
+        if (parsed)
+            plan_keep(c, run.plan);
+        else if (run.parse)
+            plan_free(run.plan);
+    } else {
+        res =
+            PQexecPrepared(c->conn, run.plan->name, run.n, run.values, run.lengths, run.formats, 0);
+    }
+    free_run(&run);
+    return res;
+}
+
+/* Execute s with its bindings and keep the whole result; 0 or a negative code (e filled). A
+ * connection found lost while the transaction's BEGIN was going out is reset and the statement
+ * sent again, once: the server had started nothing of the transaction, or dropped it with the
+ * connection (a statement outside a transaction may have been carried out; it is not resent). */
 static int execute(struct pg_stmt *s, struct err *e)
 {
     struct db *db = s->base.db;
     struct pg_conn *c = db->impl;
-    if (!pg_alive(db)) {
-        log_error("postgresql: no connection (%s) for: %s", PQerrorMessage(c->conn), s->sql);
-        return db_fail_internal(e);
+    for (int attempt = 0;; attempt++) {
+        if (!pg_alive(db)) {
+            log_error("postgresql: no connection (%s) for: %s", PQerrorMessage(c->conn), s->src);
+            return db_fail_internal(e);
+        }
+        s->res = send_statement(c, s);
+        bool broken = PQstatus(c->conn) != CONNECTION_OK || c->lost;
+        if (attempt > 0 || !c->begin || !broken || PQresultStatus(s->res) == PGRES_TUPLES_OK) break;
+        PQclear(s->res);
     }
-    struct pg_plan *plan = plan_for(c, s, e);
-    if (!plan) return e->code ? e->code : ERR_INTERNAL;
-    size_t n = s->nparams ? (size_t)s->nparams : 1;
-    const char **values = xcalloc(n, sizeof *values);
-    int *lengths = xcalloc(n, sizeof *lengths), *formats = xcalloc(n, sizeof *formats);
-    for (int i = 0; i < s->nparams; i++) {
-        const struct pg_param *pp = &s->params[i];
-        values[i] = pp->null ? NULL : s->vals.p + pp->off;
-        lengths[i] = (int)pp->len;
-        formats[i] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
-    }
-    s->res = PQexecPrepared(c->conn, plan->name, s->nparams, values, lengths, formats, 0);
-    free(values);
-    free(lengths);
-    free(formats);
+    const char *text = buf_str(&s->text);
     ExecStatusType status = PQresultStatus(s->res);
+    if (status != PGRES_TUPLES_OK || strncmp(PQcmdStatus(s->res), "SELECT", 6) != 0)
+        c->reads_only = false;
     if (status == PGRES_TUPLES_OK || (status == PGRES_COMMAND_OK && !commit_undone(s))) return 0;
-    int rc =
-        status == PGRES_COMMAND_OK ? db_fail_internal(e) : pg_error(c->conn, s->res, e, s->sql);
+    int rc = status == PGRES_COMMAND_OK ? db_fail_internal(e) : pg_error(c->conn, s->res, e, text);
     PQclear(s->res);
     s->res = NULL;
     return rc;
@@ -543,9 +858,11 @@ static void pg_done(struct db_stmt *st)
     PQclear(s->res);
     free(s->failure);
     buf_free(&s->vals);
+    buf_free(&s->text);
     free(s->params);
-    free(s->null_tests);
-    free(s->sql);
+    free(s->at);
+    free(s->kinds);
+    free(s->src);
     free(s);
 }
 
@@ -633,6 +950,14 @@ static int pg_exec_script(struct db *db, const char *sql, struct err *e)
         log_error("postgresql: no connection (%s) for a script", PQerrorMessage(c->conn));
         return db_fail_internal(e);
     }
+    c->reads_only = false;
+    if (c->begin) { /* the transaction's first command: open it first */
+        PGresult *b = PQexec(c->conn, c->begin);
+        int rc = PQresultStatus(b) == PGRES_COMMAND_OK ? 0 : pg_error(c->conn, b, e, c->begin);
+        PQclear(b);
+        if (rc) return rc;
+        c->begin = NULL;
+    }
     PGresult *r = PQexec(c->conn, sql);
     ExecStatusType status = PQresultStatus(r);
     int rc = 0;
@@ -657,33 +982,72 @@ static int pg_run(struct db *db, const char *sql, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
+/* BEGIN is not sent here but with the transaction's first statement (run_pipeline). */
 static int pg_begin(struct db *db, struct err *e)
 {
+    (void)e;
+    struct pg_conn *c = db->impl;
     /* READ COMMITTED: a write waits for the row locks it needs instead of failing. */
-    return pg_run(db, "BEGIN", e);
+    c->begin = "BEGIN";
+    c->reads_only = false;
+    return 0;
 }
 
 static int pg_begin_read(struct db *db, struct err *e)
 {
+    (void)e;
+    struct pg_conn *c = db->impl;
     /* One snapshot for the whole request; not READ ONLY, as a page may still touch its session. */
-    return pg_run(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", e);
+    c->begin = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+    c->reads_only = true;
+    return 0;
 }
 
-/* ILIKE over the expression the migrations index with gin_trgm_ops. Fragments of three
- * characters or more use the index; shorter ones (two-character words are common in Chinese)
- * cannot, and the newest-first LIMITed list then scans from the newest row until it has its
- * rows. */
+/* A transaction that never reached the server has nothing to commit. One that only read is
+ * committed without waiting for the answer: whatever it says changes nothing for the caller,
+ * the server ends the transaction (and frees its snapshot) as soon as the COMMIT arrives, and
+ * the next command on the connection reads the answer first (drain). Anything else waits. */
+static int pg_commit(struct db *db, struct err *e)
+{
+    struct pg_conn *c = db->impl;
+    if (c->begin) {
+        c->begin = NULL;
+        return 0;
+    }
+    if (!c->reads_only || !pg_alive(db)) return pg_run(db, "COMMIT", e);
+    if (!PQsendQuery(c->conn, "COMMIT")) {
+        log_error("postgresql: COMMIT not sent: %s", PQerrorMessage(c->conn));
+        return db_fail_internal(e);
+    }
+    c->unread = true;
+    return 0;
+}
+
+static void pg_rollback(struct db *db)
+{
+    struct pg_conn *c = db->impl;
+    if (c->begin) {
+        c->begin = NULL;
+        return;
+    }
+    struct err scratch = {0};
+    pg_run(db, "ROLLBACK", &scratch);
+}
+
+/* LIKE over one of the two columns the migrations index with gin_trgm_ops (see pg.h). The
+ * planner chooses per fragment: a common one is found by walking the newest rows until the page
+ * is full, a rare one through the index. */
 static void pg_search(struct db *db, struct arena *a, const char *table, const char *alias,
                       const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
 {
     (void)db;
     struct buf expr = {0};
-    pg_search_expr(alias, cols, &expr);
+    bool plain = pg_search_pattern(q, bind);
+    pg_search_expr(alias, cols, plain, &expr);
     s->from = arena_printf(a, "%s %s", table, alias);
     s->where = arena_printf(a, "%s LIKE ?", buf_str(&expr));
     s->order = arena_printf(a, "%s.id", alias);
     buf_free(&expr);
-    pg_search_pattern(q, bind);
 }
 
 static int pg_backup(struct db *db, const char *path, void (*progress)(int, int), struct err *e)
@@ -715,6 +1079,8 @@ const struct db_ops db_pg_ops = {
     .exec_script = pg_exec_script,
     .begin = pg_begin,
     .begin_read = pg_begin_read,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
     .search = pg_search,
     .backup = pg_backup,
 };

@@ -4,29 +4,53 @@
 
 #include "base/buf.h"
 
+#include <stdbool.h>
+
+/* What the text around a placeholder tells of it (the engine may write some values into the
+ * statement's text instead of sending them: pg.c, write_in). */
+enum {
+    PG_PH_PLAIN = 0,     /* nothing in particular */
+    PG_PH_NULL_TEST = 1, /* right before IS NULL or IS NOT NULL: its only use, so the server
+                            has nothing to infer its type from */
+    PG_PH_LIMIT = 2,     /* right after LIMIT */
+    PG_PH_OFFSET = 3,    /* right after OFFSET */
+    PG_PH_LIKE = 4,      /* right after LIKE: the pattern */
+};
+
 /* Append sql to out with each `?` placeholder numbered `$1`, `$2`, … in order. A `?` inside a
  * '…' string, a "…" identifier, a -- comment or a block comment is left alone. Returns the
- * number of placeholders. When null_tests is not NULL it receives one byte per placeholder: 1
- * when the placeholder stands right before IS NULL or IS NOT NULL (its only use, so the server
- * has nothing to infer its type from), else 0. */
-int pg_placeholders(const char *sql, struct buf *out, struct buf *null_tests);
+ * number of placeholders. When kinds is not NULL it receives one PG_PH_* byte per placeholder. */
+int pg_placeholders(const char *sql, struct buf *out, struct buf *kinds);
 
-/* Searching on PostgreSQL. pg_trgm alone cannot use its index for one or two characters, the
- * most common Chinese searches. So the index covers landun_grams(text) (migrations 004 and 005):
- * the text lowered and rewritten as its pairs of adjacent characters, each a word of its own
- * (" 湖塘 塘镇 镇…"). A fragment becomes those pairs in a row, and every pattern then holds a
- * whole word start that pg_trgm can look up: "诊" is "% 诊%" (a pair starting with 诊),
- * "湖塘镇" is "% 湖塘 塘镇%". */
+/* True when the len bytes at v are a LIKE pattern that only asks for a prefix: one `%` at the
+ * end, no other wildcard, escape or quote ("/1/2/%"). */
+bool pg_prefix_pattern(const char *v, size_t len);
 
-/* Append the indexed text of alias: its column search_text, which migration 005 stores as
- * landun_grams(lower(...)) of the searched columns cols (that list is for the reader: the
- * migration names the same columns). */
-void pg_search_expr(const char *alias, const char *const *cols, struct buf *out);
+/* Searching on PostgreSQL. pg_trgm looks a LIKE pattern up by the trigrams (three characters in
+ * a row) it holds, so a fragment of one or two characters, the most common Chinese searches,
+ * gives it nothing to look up. Each searched table has two indexed columns for that:
+ *  - search_text (migrations 004 and 005): landun_grams(lower(...)), the text rewritten as its
+ *    pairs of adjacent characters, each a word of its own (" 湖塘 塘镇 镇…"). A fragment becomes
+ *    those pairs in a row, each with the end of its word, and every pattern then holds a word
+ *    boundary that pg_trgm can look up: "诊所" is "%诊所 %" (the one trigram "诊所 ", a word
+ *    ending in 诊所), "诊" is "% 诊%" (a word starting with 诊: a pair, or the text's last
+ *    character).
+ *  - search_plain (migration 009): lower(...) itself. A fragment of three characters or more is
+ *    looked up by its own trigrams: "长虹路88" is "%长虹路88%", three trigrams, where its pairs
+ *    would make eleven, among them every word starting with 8 or with 路 — long lists of rows
+ *    that the index reads through for nothing. */
+
+/* Append the indexed column of alias: search_plain when plain, else search_text, which the
+ * migrations compute from the searched columns cols (that list is for the reader: the
+ * migrations name the same columns). */
+void pg_search_expr(const char *alias, const char *const *cols, bool plain, struct buf *out);
 
 /* Append the LIKE pattern for the fragment q. Runs of ASCII white space or punctuation (LIKE's
  * own `%`, `_` and `\` included, so user text never acts as a wildcard or an escape) split q
  * into pieces that must appear in that order, as the SQLite tokenizer drops them too: "长虹路 88"
- * finds "长虹路88号". ASCII letters are lowered, as the indexed text is. */
-void pg_search_pattern(const char *q, struct buf *out);
+ * finds "长虹路88号". ASCII letters are lowered, as the indexed text is. Returns true when every
+ * piece has three characters or more: the pattern is then for search_plain ("长虹路 88号" is
+ * "%长虹路%88号%"), else for search_text ("长虹路 88" is "%长虹 虹路 %88 %"). */
+bool pg_search_pattern(const char *q, struct buf *out);
 
 #endif

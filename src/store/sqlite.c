@@ -295,6 +295,17 @@ static int sq_begin_read(struct db *db, struct err *e)
     return sq_run(db, "BEGIN", e);
 }
 
+static int sq_commit(struct db *db, struct err *e)
+{
+    return sq_run(db, "COMMIT", e);
+}
+
+static void sq_rollback(struct db *db)
+{
+    struct err scratch = {0};
+    sq_run(db, "ROLLBACK", &scratch);
+}
+
 /* The FTS5 table <table>_fts (tokenizer landun_ngram, see ngram.c) leads the join, so matches
  * come in rowid order and a LIMITed, newest-first list stops as soon as it has its rows. */
 static void sq_search(struct db *db, struct arena *a, const char *table, const char *alias,
@@ -363,6 +374,8 @@ const struct db_ops db_sqlite_ops = {
     .exec_script = sq_exec_script,
     .begin = sq_begin,
     .begin_read = sq_begin_read,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
     .search = sq_search,
     .backup = sq_backup,
 };

@@ -129,32 +129,74 @@ static void test_placeholders_tested_for_null_are_flagged(void **state)
     assert_string_equal(flags, "100");
 }
 
+static void test_placeholders_know_limits_offsets_and_patterns(void **state)
+{
+    (void)state;
+    struct buf out = {0}, kinds = {0};
+    int n = pg_placeholders("SELECT x FROM t WHERE a LIKE ? AND b NOT like\n? AND c = ? AND"
+                            " d_like ? ORDER BY x LIMIT ? OFFSET  ?",
+                            &out, &kinds);
+    assert_int_equal(n, 6);
+    const char want[] = {PG_PH_LIKE,  PG_PH_LIKE,  PG_PH_PLAIN,
+                         PG_PH_PLAIN, PG_PH_LIMIT, PG_PH_OFFSET};
+    assert_int_equal(kinds.len, sizeof want);
+    assert_memory_equal(kinds.p, want, sizeof want);
+    buf_free(&out);
+    buf_free(&kinds);
+    assert_true(pg_prefix_pattern("/1/2/%", 6));
+    assert_true(pg_prefix_pattern("%", 1));
+    assert_false(pg_prefix_pattern("", 0));
+    assert_false(pg_prefix_pattern("/1/", 3));
+    assert_false(pg_prefix_pattern("%1/%", 4));
+    assert_false(pg_prefix_pattern("/1_/%", 5));
+    assert_false(pg_prefix_pattern("/1\\/%", 5));
+    assert_false(pg_prefix_pattern("/1'/%", 5));
+}
+
 static void test_search_expression_and_pattern(void **state)
 {
     (void)state;
     static const char *const cols[] = {"name", "address", NULL};
     struct buf b = {0};
-    pg_search_expr("x", cols, &b);
+    pg_search_expr("x", cols, false, &b);
     assert_string_equal(buf_str(&b), "x.search_text");
     buf_reset(&b);
-    pg_search_pattern("诊", &b);
+    pg_search_expr("x", cols, true, &b);
+    assert_string_equal(buf_str(&b), "x.search_plain");
+    buf_reset(&b);
+    /* pieces of one or two characters: pairs, for search_text */
+    assert_false(pg_search_pattern("诊", &b));
     assert_string_equal(buf_str(&b), "% 诊%");
     buf_reset(&b);
-    pg_search_pattern("诊所", &b);
-    assert_string_equal(buf_str(&b), "% 诊所%");
+    assert_false(pg_search_pattern("诊所", &b));
+    assert_string_equal(buf_str(&b), "%诊所 %");
     buf_reset(&b);
-    pg_search_pattern("湖塘镇", &b);
-    assert_string_equal(buf_str(&b), "% 湖塘 塘镇%");
+    assert_false(pg_search_pattern("长虹路 88", &b));
+    assert_string_equal(buf_str(&b), "%长虹 虹路 %88 %");
     buf_reset(&b);
-    pg_search_pattern("长虹路 88", &b);
-    assert_string_equal(buf_str(&b), "% 长虹 虹路% 88%");
+    assert_false(pg_search_pattern("QX", &b));
+    assert_string_equal(buf_str(&b), "%qx %");
     buf_reset(&b);
-    pg_search_pattern("QX", &b);
-    assert_string_equal(buf_str(&b), "% qx%");
+    /* every piece three characters or more: the text itself, for search_plain */
+    assert_true(pg_search_pattern("湖塘镇", &b));
+    assert_string_equal(buf_str(&b), "%湖塘镇%");
+    buf_reset(&b);
+    assert_true(pg_search_pattern("长虹路, 88号", &b));
+    assert_string_equal(buf_str(&b), "%长虹路%88号%");
+    buf_reset(&b);
+    assert_true(pg_search_pattern("Dental", &b));
+    assert_string_equal(buf_str(&b), "%dental%");
     buf_reset(&b);
     /* LIKE's wildcards and escape never reach the pattern as such */
-    pg_search_pattern(" 50%_off\\x ", &b);
-    assert_string_equal(buf_str(&b), "% 50% of ff% x%");
+    assert_false(pg_search_pattern(" 50%_off\\x ", &b));
+    assert_string_equal(buf_str(&b), "%50 %of ff % x%");
+    buf_reset(&b);
+    assert_true(pg_search_pattern("100%_off\\abc", &b));
+    assert_string_equal(buf_str(&b), "%100%off%abc%");
+    buf_reset(&b);
+    /* nothing searchable */
+    assert_false(pg_search_pattern("%_", &b));
+    assert_string_equal(buf_str(&b), "%");
     buf_free(&b);
 }
 
@@ -249,6 +291,111 @@ static void test_optional_filters_take_null_or_a_value(void **state)
     /* a text where the column is an integer: the server infers the type */
     assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM f WHERE id = ?", "t", "2"), 0);
     assert_int_equal(n, 1);
+}
+
+/* Run sql with "ttii" bound, and the ids it returns as "1,2". */
+static void ids_of(const char *sql, const char *a, const char *b, int64_t limit, int64_t offset,
+                   char *out, size_t n)
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(db, &e, sql, "ttii", a, b, limit, offset);
+    out[0] = 0;
+    int rc;
+    while ((rc = db_step(st, &e)) == DB_ROW)
+        snprintf(out + strlen(out), n - strlen(out), "%s%lld", out[0] ? "," : "",
+                 (long long)db_int(st, 0));
+    if (rc != DB_DONE) fail_msg("%s: %s", sql, e.msg);
+    db_done(st);
+}
+
+static void test_values_written_into_the_text_mean_the_same(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e,
+                   "CREATE TABLE w (id BIGINT PRIMARY KEY, path TEXT, s TEXT);"
+                   "INSERT INTO w VALUES (1, '/1/', 'a'), (2, '/1/2/', 'b'), (3, '/1/2/', NULL),"
+                   " (4, '/1_2/', 'b'), (5, '/9/''x/', 'a')");
+    const char *sql = "SELECT id FROM w WHERE path LIKE ? AND (? IS NULL OR s = 'b')"
+                      " ORDER BY id LIMIT ? OFFSET ?";
+    char ids[64];
+    ids_of(sql, "/1/%", NULL, 10, 0, ids, sizeof ids);
+    assert_string_equal(ids, "1,2,3");
+    ids_of(sql, "/1/2/%", "on", 10, 0, ids, sizeof ids);
+    assert_string_equal(ids, "2");
+    ids_of(sql, "/1/%", NULL, 2, 0, ids, sizeof ids);
+    assert_string_equal(ids, "1,2");
+    ids_of(sql, "/1/%", NULL, 2, 1, ids, sizeof ids); /* an OFFSET other than 0 */
+    assert_string_equal(ids, "2,3");
+    ids_of(sql, "/1_%", NULL, 10, 0, ids, sizeof ids); /* a wildcard: sent as it is */
+    assert_string_equal(ids, "1,2,3,4");
+    ids_of(sql, "/9/'%", NULL, 10, 0, ids, sizeof ids); /* a quote: sent as it is */
+    assert_string_equal(ids, "5");
+    /* the statement for a prefix, no filter and a LIMIT has no parameter left: the server plans
+     * it once and reuses the plan */
+    for (int i = 0; i < 3; i++)
+        ids_of(sql, "/1/2/%", NULL, 5, 0, ids, sizeof ids);
+    struct db_stmt *st =
+        db_query(db, &e,
+                 "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                 " WHERE statement = 'SELECT id FROM w WHERE path LIKE ''/1/2/%'' AND"
+                 " (NULL IS NULL OR s = ''b'') ORDER BY id LIMIT 5 OFFSET 0'",
+                 "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_true(db_int(st, 0) >= 2);
+    assert_int_equal(db_int(st, 1), 0);
+    db_done(st);
+}
+
+/* The server's plan_cache_mode now, into out. */
+static void cache_mode(char *out, size_t n)
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(db, &e, "SELECT current_setting('plan_cache_mode')", "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    snprintf(out, n, "%s", db_text(st, 0));
+    db_done(st);
+}
+
+static void test_a_pattern_is_planned_for_on_every_run(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    db_exec_script(db, &e,
+                   "CREATE TABLE pat (id BIGINT PRIMARY KEY, t TEXT);"
+                   "INSERT INTO pat SELECT i, 'row ' || i FROM generate_series(1, 50) i");
+    const char *sql = "SELECT count(*) FROM pat WHERE t LIKE ?";
+    for (int i = 0; i < 10; i++) {
+        int64_t n = 0;
+        assert_int_equal(db_get_int(db, &e, &n, sql, "t", i % 2 ? "%1%" : "%row%"), 0);
+        assert_int_equal(n, i % 2 ? 14 : 50);
+    }
+    struct db_stmt *st = db_query(db, &e,
+                                  "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                                  " WHERE statement = 'SELECT count(*) FROM pat WHERE t LIKE $1'",
+                                  "");
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_int_equal(db_int(st, 0), 0);
+    assert_int_equal(db_int(st, 1), 10);
+    db_done(st);
+    /* the setting is the server's own again after it, also after a failure */
+    char mode[32];
+    cache_mode(mode, sizeof mode);
+    assert_string_equal(mode, "auto");
+    assert_int_equal(db_begin(db, &e), 0);
+    int64_t n = 0;
+    assert_true(db_get_int(db, &e, &n, "SELECT count(*) FROM nowhere WHERE t LIKE ?", "t", "%x") <
+                0);
+    db_rollback(db);
+    err_clear(&e);
+    cache_mode(mode, sizeof mode);
+    assert_string_equal(mode, "auto");
+    assert_true(db_get_int(db, &e, &n, "SELECT 1 / 0 FROM pat WHERE t LIKE ?", "t", "%1") < 0);
+    err_clear(&e);
+    cache_mode(mode, sizeof mode);
+    assert_string_equal(mode, "auto");
 }
 
 static void test_statements_nest(void **state)
@@ -365,6 +512,76 @@ static void test_write_after_a_newer_commit_is_busy(void **state)
     db_close(other);
 }
 
+/* The state pg_stat_activity shows for the backend pid, once it is not "active" (up to 2 s). */
+static void backend_state(int64_t pid, char *out, size_t n)
+{
+    struct err e = {0};
+    for (int i = 0; i < 200; i++) {
+        struct db_stmt *st =
+            db_query(admin, &e, "SELECT state FROM pg_stat_activity WHERE pid = ?", "i", pid);
+        snprintf(out, n, "%s", db_step(st, &e) == DB_ROW ? db_text(st, 0) : "gone");
+        db_done(st);
+        if (strcmp(out, "active") != 0) return;
+        usleep(10 * 1000);
+    }
+}
+
+static void test_read_transactions_end_without_waiting_and_writes_wait(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    char url[256], st[32];
+    pg_url(db_name, url, sizeof url);
+    struct db *other;
+    assert_int_equal(db_open(url, &other, &e), 0);
+    int64_t pid = 0, n = 0;
+    assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
+    db_exec_script(db, &e, "CREATE TABLE rt (v BIGINT); INSERT INTO rt VALUES (1)");
+    /* a read transaction: the COMMIT goes out unanswered, and the server ends the transaction
+     * at once */
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    backend_state(pid, st, sizeof st);
+    assert_string_equal(st, "idle in transaction");
+    assert_int_equal(db_commit(db, &e), 0);
+    backend_state(pid, st, sizeof st);
+    assert_string_equal(st, "idle");
+    /* the next command reads that answer first */
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    /* a write in a read transaction: the COMMIT is waited for, so the change is there for
+     * everyone when db_commit returns */
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_true(db_exists(db, "SELECT 1 FROM rt", ""));
+    assert_int_equal(db_exec(db, &e, "UPDATE rt SET v = 2", ""), 1);
+    assert_int_equal(db_commit(db, &e), 0);
+    assert_int_equal(db_get_int(other, &e, &n, "SELECT v FROM rt", ""), 0);
+    assert_int_equal(n, 2);
+    /* a read transaction an error spoilt says so at its COMMIT */
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT 1 / (v - 2) FROM rt", ""), ERR_INTERNAL);
+    err_clear(&e);
+    assert_int_equal(db_commit(db, &e), ERR_INTERNAL);
+    assert_int_equal(db_depth(db), 0);
+    /* a transaction that ran nothing sends nothing and commits or rolls back cleanly */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_commit(db, &e), 0);
+    assert_int_equal(db_begin_read(db, &e), 0);
+    db_rollback(db);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    /* BEGIN goes with the first statement: what it writes stays unseen until COMMIT */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_exec(db, &e, "INSERT INTO rt VALUES (3)", ""), 1);
+    assert_int_equal(db_get_int(other, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    db_rollback(db);
+    assert_int_equal(db_get_int(other, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 1);
+    db_close(other);
+}
+
 /* Ids of docs matching q, newest first, as "3,1". */
 static void search_ids(const char *q, char *out, size_t n)
 {
@@ -397,9 +614,13 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
                                     "CREATE TABLE doc (id BIGINT PRIMARY KEY, name TEXT,"
                                     " address TEXT, search_text TEXT GENERATED ALWAYS AS"
                                     " (landun_grams(lower(coalesce(name,'')||' '||"
-                                    "coalesce(address,'')))) STORED);"
+                                    "coalesce(address,'')))) STORED, search_plain TEXT"
+                                    " GENERATED ALWAYS AS (lower(coalesce(name,'')||' '||"
+                                    "coalesce(address,''))) STORED);"
                                     "CREATE INDEX doc_search ON doc USING gin"
-                                    " (search_text gin_trgm_ops)"),
+                                    " (search_text gin_trgm_ops);"
+                                    "CREATE INDEX doc_search_plain ON doc USING gin"
+                                    " (search_plain gin_trgm_ops)"),
                      0);
     const char *rows[][2] = {{"武进区湖塘镇康宁诊所", "长虹路88号"},
                              {"常州恒信宾馆有限公司", "湖塘镇花园街5号"},
@@ -418,6 +639,12 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
     assert_string_equal(ids, "2,1");
     search_ids("康宁诊所", ids, sizeof ids);
     assert_string_equal(ids, "1");
+    search_ids("湖塘镇 花园街", ids, sizeof ids); /* long pieces, in that order */
+    assert_string_equal(ids, "2");
+    search_ids("花园街 湖塘镇", ids, sizeof ids);
+    assert_string_equal(ids, "");
+    search_ids("镇康宁诊", ids, sizeof ids); /* across the pairs of a long piece */
+    assert_string_equal(ids, "1");
     search_ids("长虹路 88", ids, sizeof ids); /* spaces separate parts */
     assert_string_equal(ids, "1");
     search_ids("dental", ids, sizeof ids); /* ASCII folds case */
@@ -433,8 +660,10 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
     /* the index serves fragments of any length, one character included (the table is too small
      * for the planner to want it unless told) */
     db_exec(db, &e, "SET enable_seqscan = off", "");
-    static const char *const frags[] = {"宾", "诊所", "湖塘镇"};
-    for (int k = 0; k < 3; k++) {
+    static const char *const frags[] = {"宾", "诊所", "湖塘镇", "长虹路88号"};
+    static const char *const index[] = {"doc_search ", "doc_search ", "doc_search_plain",
+                                        "doc_search_plain"};
+    for (int k = 0; k < 4; k++) {
         static const char *const cols[] = {"name", "address", NULL};
         struct arena a = {0};
         struct db_search s;
@@ -444,9 +673,9 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
         struct db_stmt *st = db_query(db, &e, sql.p, "t", bind.p);
         bool indexed = false;
         while (db_step(st, &e) == DB_ROW)
-            indexed = indexed || strstr(db_text(st, 0), "doc_search");
+            indexed = indexed || strstr(db_text(st, 0), index[k]);
         db_done(st);
-        if (!indexed) fail_msg("search for %s does not use the index", frags[k]);
+        if (!indexed) fail_msg("search for %s does not use %s", frags[k], index[k]);
         buf_free(&sql);
         buf_free(&bind);
         arena_free(&a);
@@ -510,6 +739,25 @@ static void test_reconnects_between_transactions(void **state)
     err_clear(&e);
     assert_int_equal(db_get_int(db, &e, &v, "SELECT 41 + ?", "i", (int64_t)1), 0);
     assert_int_equal(v, 42);
+    /* a transaction whose BEGIN has not gone out yet reconnects too: nothing of it is lost */
+    assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
+    assert_true(db_exists(admin, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", "i", pid));
+    usleep(100 * 1000);
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &v, "SELECT 41 + ?", "i", (int64_t)1), 0);
+    assert_int_equal(db_commit(db, &e), 0);
+    /* one that has: its statements fail until it ends, and the next transaction reconnects */
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
+    assert_true(db_exists(admin, "SELECT pg_terminate_backend(CAST(? AS INTEGER))", "i", pid));
+    usleep(100 * 1000);
+    assert_true(db_get_int(db, &e, &v, "SELECT 1", "") < 0);
+    assert_true(db_get_int(db, &e, &v, "SELECT 1", "") < 0);
+    db_rollback(db);
+    err_clear(&e);
+    assert_int_equal(db_begin(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &v, "SELECT 41 + ?", "i", (int64_t)1), 0);
+    assert_int_equal(db_commit(db, &e), 0);
 }
 
 /* Migrate a fresh database from two connections at once. */
@@ -551,14 +799,18 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_placeholders_are_numbered_outside_literals),
         cmocka_unit_test(test_placeholders_tested_for_null_are_flagged),
+        cmocka_unit_test(test_placeholders_know_limits_offsets_and_patterns),
         cmocka_unit_test(test_search_expression_and_pattern),
         cmocka_unit_test(test_binding_round_trips_every_type),
         cmocka_unit_test(test_values_read_as_on_sqlite),
         cmocka_unit_test(test_optional_filters_take_null_or_a_value),
+        cmocka_unit_test(test_values_written_into_the_text_mean_the_same),
+        cmocka_unit_test(test_a_pattern_is_planned_for_on_every_run),
         cmocka_unit_test(test_statements_nest),
         cmocka_unit_test(test_savepoints_and_errors_inside_a_transaction),
         cmocka_unit_test(test_violations_are_conflicts_in_the_shared_words),
         cmocka_unit_test(test_write_after_a_newer_commit_is_busy),
+        cmocka_unit_test(test_read_transactions_end_without_waiting_and_writes_wait),
         cmocka_unit_test(test_search_finds_chinese_fragments_of_any_length),
         cmocka_unit_test(test_statement_cache_evicts_and_stays_correct),
         cmocka_unit_test(test_backup_points_to_pg_dump),
