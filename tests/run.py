@@ -133,8 +133,27 @@ def main():
             lock.close()
 
 
+# Lines of a failing test's output that say what failed: cmocka's failed checks, sanitizer
+# reports, a timeout.
+FAILURE_LINE = re.compile(r'\[  (ERROR|FAILED) +\]|: error:|Failure!|ERROR: \w+Sanitizer|'
+                          r'runtime error:|^TIMEOUT$')
+
+
+def recap(failures):
+    """What failed, once more at the very end: a log cut to its last lines still shows it."""
+    if not failures:
+        return
+    print('failed:')
+    for name, out in failures:
+        lines = [l for l in out.splitlines() if FAILURE_LINE.search(l)]
+        print(f'  {name}')
+        for l in lines[:12] or ['(no failure line in the output; see it above)']:
+            print(f'    {l}')
+
+
 def report(runs):
     totals = {'none': [0, 0], 'sqlite': [0, 0], 'postgres': [0, 0]}
+    failures = []
     jobs = int(os.environ.get('TEST_JOBS', '2'))
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         for test, p, f, rc, out, secs in pool.map(run, runs):
@@ -146,6 +165,8 @@ def report(runs):
                   flush=True)
             if f:
                 print(out)
+                failures.append((test['name'], out))
+    recap(failures)
     labels = {'none': 'without a database', 'sqlite': 'on SQLite', 'postgres': 'on PostgreSQL'}
     for backend, (p, f) in totals.items():
         if p or f:
