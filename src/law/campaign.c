@@ -6,6 +6,7 @@
 #include "law/catalog.h"
 #include "law/entity.h"
 #include "law/field.h"
+#include "law/paging.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -212,41 +213,35 @@ json_t *campaign_get(struct ctx *c, int64_t id, struct err *e)
  * pattern, then the actor's path. */
 #define CAMPAIGN_VISIBLE " (a.path LIKE ? OR ? LIKE a.path || '%')"
 
+static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
+{
+    (void)e;
+    return campaign_row(arg, st);
+}
+
 json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
 {
-    int per = per_page > 0 && per_page <= 200 ? per_page : 20;
-    page = page > 0 ? page : 1;
+    struct paging pg = paging_of(page, per_page, 20);
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
     struct db_stmt *st =
         db_query(c->db, e,
                  "SELECT " CAMPAIGN_COLS " FROM campaign m"
                  " JOIN agency a ON a.id = m.agency_id WHERE" CAMPAIGN_VISIBLE
                  " ORDER BY m.starts_on DESC, m.id DESC LIMIT ? OFFSET ?",
-                 "ttii", scope, c->who->agency_path, (int64_t)per + 1, (int64_t)(page - 1) * per);
-    if (!st) return NULL;
-    json_t *rows = json_array();
-    int n = 0;
-    bool more = false;
-    while (db_step(st, e) == DB_ROW) {
-        if (++n > per) {
-            more = true;
-            break;
-        }
-        json_array_append_new(rows, campaign_row(c, st));
-    }
-    db_done(st);
+                 "ttii", scope, c->who->agency_path, paging_limit(pg), paging_offset(pg));
+    json_t *o = paging_read(st, pg, list_row, c, e);
     size_t i;
     json_t *row;
-    json_array_foreach(rows, i, row)
+    json_array_foreach(json_object_get(o, "rows"), i, row)
     {
         int64_t cid = json_integer_value(json_object_get(row, "id"));
         json_object_set_new(row, "progress", progress_of(c, cid, e));
     }
-    if (e->code) {
-        json_decref(rows);
+    if (o && e->code) {
+        json_decref(o);
         return NULL;
     }
-    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+    return o;
 }
 
 json_t *campaign_options(struct ctx *c, const char *date, const char *line, struct err *e)
@@ -442,12 +437,26 @@ static int campaign_visible(struct ctx *c, int64_t id, struct err *e)
     return seen ? 0 : err_set(e, ERR_NOTFOUND, "专项检查不存在");
 }
 
+/* A row of a target list. */
+static json_t *target_row(void *arg, struct db_stmt *st, struct err *e)
+{
+    (void)arg, (void)e;
+    json_t *o = json_object();
+    jset_int(o, "entity_id", db_int(st, 0));
+    jset_text(o, "name", db_text(st, 1));
+    jset_text(o, "address", db_text(st, 2));
+    jset_text(o, "subtype_label", catalog_label("subtypes", db_text(st, 3)));
+    jset_bool(o, "done", !db_null(st, 4));
+    if (!db_null(st, 4)) jset_int(o, "inspection_id", db_int(st, 4));
+    jset_text(o, "date", db_text(st, 5));
+    return o;
+}
+
 json_t *campaign_targets(struct ctx *c, int64_t id, const char *which, int page, int per_page,
                          struct err *e)
 {
     if (campaign_visible(c, id, e)) return NULL;
-    int per = per_page > 0 && per_page <= 200 ? per_page : 50;
-    page = page > 0 ? page : 1;
+    struct paging pg = paging_of(page, per_page, 50);
     int64_t mode = which && strcmp(which, "pending") == 0 ? 1
                    : which && strcmp(which, "done") == 0  ? 2
                                                           : 0;
@@ -461,30 +470,6 @@ json_t *campaign_targets(struct ctx *c, int64_t id, const char *which, int page,
         " AND i.entity_id = t.entity_id)" TARGETS_IN_SCOPE
         " AND (? = 0 OR (? = 1 AND NOT" TARGET_DONE ") OR (? = 2 AND" TARGET_DONE "))"
         " ORDER BY x.name, x.id LIMIT ? OFFSET ?",
-        "itiiiii", id, scope, mode, mode, mode, (int64_t)per + 1, (int64_t)(page - 1) * per);
-    if (!st) return NULL;
-    json_t *rows = json_array();
-    int n = 0;
-    bool more = false;
-    while (db_step(st, e) == DB_ROW) {
-        if (++n > per) {
-            more = true;
-            break;
-        }
-        json_t *o = json_object();
-        jset_int(o, "entity_id", db_int(st, 0));
-        jset_text(o, "name", db_text(st, 1));
-        jset_text(o, "address", db_text(st, 2));
-        jset_text(o, "subtype_label", catalog_label("subtypes", db_text(st, 3)));
-        jset_bool(o, "done", !db_null(st, 4));
-        if (!db_null(st, 4)) jset_int(o, "inspection_id", db_int(st, 4));
-        jset_text(o, "date", db_text(st, 5));
-        json_array_append_new(rows, o);
-    }
-    db_done(st);
-    if (e->code) {
-        json_decref(rows);
-        return NULL;
-    }
-    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+        "itiiiii", id, scope, mode, mode, mode, paging_limit(pg), paging_offset(pg));
+    return paging_read(st, pg, target_row, NULL, e);
 }

@@ -5,6 +5,7 @@
 #include "law/audit.h"
 #include "law/catalog.h"
 #include "law/field.h"
+#include "law/paging.h"
 #include "base/codes.h"
 
 #include <stdio.h>
@@ -344,6 +345,12 @@ json_t *entity_get(struct ctx *c, int64_t id, struct err *e)
     return o;
 }
 
+static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
+{
+    (void)arg, (void)e;
+    return entity_row(st);
+}
+
 json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
 {
     static const char *const cols[] = {"name", "address", "uscc", "legal_rep", NULL};
@@ -357,8 +364,7 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
              " AND (? IS NULL OR x.subtype = ?) AND (? IS NULL OR x.status = ?)"
              " AND (? IS NULL OR x.risk_grade = ?) ORDER BY %s DESC LIMIT ? OFFSET ?",
              s.from, s.where, s.order);
-    int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 20;
-    int page = q->page > 0 ? q->page : 1;
+    struct paging pg = paging_of(q->page, q->per_page, 20);
     const char *line = blank_to_null(q->line), *subtype = blank_to_null(q->subtype);
     const char *status = blank_to_null(q->status), *risk = blank_to_null(q->risk_grade);
     struct db_stmt *st = db_query(
@@ -366,22 +372,10 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
         "tttttttttt"
         "ii",
         bind.len ? bind.p : NULL, arena_printf(c->arena, "%s%%", c->who->agency_path), line, line,
-        subtype, subtype, status, status, risk, risk, (int64_t)per + 1, (int64_t)(page - 1) * per);
+        subtype, subtype, status, status, risk, risk, paging_limit(pg), paging_offset(pg));
     buf_free(&sql);
     buf_free(&bind);
-    if (!st) return NULL;
-    json_t *rows = json_array();
-    int n = 0;
-    bool more = false;
-    while (db_step(st, e) == DB_ROW) {
-        if (++n > per) {
-            more = true;
-            break;
-        }
-        json_array_append_new(rows, entity_row(st));
-    }
-    db_done(st);
-    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+    return paging_read(st, pg, list_row, NULL, e);
 }
 
 int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e)

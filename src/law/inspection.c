@@ -11,6 +11,7 @@
 #include "law/document.h"
 #include "law/field.h"
 #include "law/officer.h"
+#include "law/paging.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -851,14 +852,19 @@ static json_t *list_row(struct db_stmt *st)
 #define LIST_FROM                                                                                  \
     " FROM inspection i JOIN entity x ON x.id = i.entity_id JOIN agency a ON a.id = i.agency_id"
 
+static json_t *page_row(void *arg, struct db_stmt *st, struct err *e)
+{
+    (void)arg, (void)e;
+    return list_row(st);
+}
+
 json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct err *e)
 {
     day_t d;
     if (!str_blank(q->from) && date_parse(q->from, &d)) err_field(e, "from", "起始日期无效");
     if (!str_blank(q->to) && date_parse(q->to, &d)) err_field(e, "to", "截止日期无效");
     if (e->code) return NULL;
-    int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 20;
-    int page = q->page > 0 ? q->page : 1;
+    struct paging pg = paging_of(q->page, q->per_page, 20);
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
     const char *type = blank_to_null(q->type), *line = blank_to_null(q->line);
     const char *outcome = blank_to_null(q->outcome), *from = blank_to_null(q->from);
@@ -874,24 +880,8 @@ json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct 
                  " ORDER BY i.inspected_on DESC, i.id DESC LIMIT ? OFFSET ?",
                  "ttiiiittttttttttiiii", scope, scope, q->entity_id, q->entity_id, q->campaign_id,
                  q->campaign_id, type, type, line, line, outcome, outcome, from, from, to, to,
-                 q->officer_id, q->officer_id, (int64_t)per + 1, (int64_t)(page - 1) * per);
-    if (!st) return NULL;
-    json_t *rows = json_array();
-    int n = 0;
-    bool more = false;
-    while (db_step(st, e) == DB_ROW) {
-        if (++n > per) {
-            more = true;
-            break;
-        }
-        json_array_append_new(rows, list_row(st));
-    }
-    db_done(st);
-    if (e->code) {
-        json_decref(rows);
-        return NULL;
-    }
-    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+                 q->officer_id, q->officer_id, paging_limit(pg), paging_offset(pg));
+    return paging_read(st, pg, page_row, NULL, e);
 }
 
 json_t *inspection_overdue(struct ctx *c, struct err *e)

@@ -5,6 +5,7 @@
 #include "law/audit.h"
 #include "law/catalog.h"
 #include "law/field.h"
+#include "law/paging.h"
 #include "base/codes.h"
 
 #include <stdio.h>
@@ -360,6 +361,19 @@ json_t *officer_get(struct ctx *c, int64_t id, struct err *e)
     return o;
 }
 
+/* What an officer list's rows are made with. */
+struct list_arg {
+    struct ctx *c;
+    day_t today;
+};
+
+static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
+{
+    (void)e;
+    const struct list_arg *a = arg;
+    return officer_row(a->c, st, a->today);
+}
+
 json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e)
 {
     static const char *const cols[] = {"name", "cert_no", "id_number", NULL};
@@ -378,29 +392,17 @@ json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e
              " AND (? = 0 OR o.cert_expires <= ?)"
              " ORDER BY %s DESC LIMIT ? OFFSET ?",
              s.from, s.where, s.order);
-    int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 20;
-    int page = q->page > 0 ? q->page : 1;
+    struct paging pg = paging_of(q->page, q->per_page, 20);
     const char *line_like = str_blank(q->line) ? NULL : arena_printf(c->arena, "%%,%s,%%", q->line);
     const char *status = blank_to_null(q->status);
-    struct db_stmt *st = db_query(c->db, e, sql.p, "ttttttitii", bind.len ? bind.p : NULL,
-                                  arena_printf(c->arena, "%s%%", c->who->agency_path), status,
-                                  status, line_like, line_like, (int64_t)q->expiring, soon,
-                                  (int64_t)per + 1, (int64_t)(page - 1) * per);
+    struct db_stmt *st =
+        db_query(c->db, e, sql.p, "ttttttitii", bind.len ? bind.p : NULL,
+                 arena_printf(c->arena, "%s%%", c->who->agency_path), status, status, line_like,
+                 line_like, (int64_t)q->expiring, soon, paging_limit(pg), paging_offset(pg));
     buf_free(&sql);
     buf_free(&bind);
-    if (!st) return NULL;
-    json_t *rows = json_array();
-    int n = 0;
-    bool more = false;
-    while (db_step(st, e) == DB_ROW) {
-        if (++n > per) {
-            more = true;
-            break;
-        }
-        json_array_append_new(rows, officer_row(c, st, today));
-    }
-    db_done(st);
-    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+    struct list_arg arg = {c, today};
+    return paging_read(st, pg, list_row, &arg, e);
 }
 
 int officer_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e)

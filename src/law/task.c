@@ -5,6 +5,7 @@
 #include "law/draw.h"
 #include "law/field.h"
 #include "law/plan.h"
+#include "law/paging.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -321,14 +322,25 @@ static int64_t own_officer(struct ctx *c, struct err *e)
     return id;
 }
 
+/* What a task list's rows are made with. */
+struct list_arg {
+    struct ctx *c;
+    char today[DATE_STRLEN];
+};
+
+static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
+{
+    struct list_arg *a = arg;
+    return task_row(a->c, st, a->today, e);
+}
+
 json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
 {
-    int per = q->per_page > 0 && q->per_page <= 200 ? q->per_page : 50;
-    int page = q->page > 0 ? q->page : 1;
+    struct paging pg = paging_of(q->page, q->per_page, 50);
     int64_t officer = q->mine ? own_officer(c, e) : 0;
     if (q->mine && !officer)
-        return jpack("{s[] sb si si sb}", "rows", "more", false, "page", page, "per_page", per,
-                     "no_officer", true);
+        return jpack("{s[] sb si si sb}", "rows", "more", false, "page", pg.page, "per_page",
+                     pg.per, "no_officer", true);
     struct db_stmt *st =
         db_query(c->db, e,
                  "SELECT " TASK_COLS " FROM task t JOIN entity x ON x.id = t.entity_id"
@@ -338,33 +350,22 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
                  " AND (? IS NULL OR t.state = ?) ORDER BY t.plan_id DESC, t.seq LIMIT ? OFFSET ?",
                  "tiiiittii", arena_printf(c->arena, "%s%%", c->who->agency_path), q->plan_id,
                  q->plan_id, officer, officer, blank_to_null(q->state), blank_to_null(q->state),
-                 (int64_t)per + 1, (int64_t)(page - 1) * per);
-    if (!st) return NULL;
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    json_t *rows = json_array();
-    int n = 0;
-    bool more = false;
-    while (db_step(st, e) == DB_ROW) {
-        if (++n > per) {
-            more = true;
-            break;
-        }
-        json_array_append_new(rows, task_row(c, st, today, e));
-    }
-    db_done(st);
+                 paging_limit(pg), paging_offset(pg));
+    struct list_arg arg = {.c = c};
+    date_format(date_from_instant(c->now), arg.today);
+    json_t *o = paging_read(st, pg, list_row, &arg, e);
     size_t i;
     json_t *row;
-    json_array_foreach(rows, i, row)
+    json_array_foreach(json_object_get(o, "rows"), i, row)
     {
         int64_t id = json_integer_value(json_object_get(row, "id"));
         json_object_set_new(row, "team", team_of(c, id, e));
     }
-    if (e->code) {
-        json_decref(rows);
+    if (o && e->code) {
+        json_decref(o);
         return NULL;
     }
-    return jpack("{so sb si si}", "rows", rows, "more", more, "page", page, "per_page", per);
+    return o;
 }
 
 /* ---- figures (RULES.md §4) ------------------------------------------------------------------ */
