@@ -7,6 +7,7 @@
 #include "law/entity.h"
 #include "law/field.h"
 #include "law/paging.h"
+#include "law/record.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -65,29 +66,23 @@ int campaign_add(struct ctx *c, const struct campaign_input *in, int64_t *id, st
     return db_commit(c->db, e);
 }
 
-/* The campaign's agency path, line and version, for a campaign the actor may change (its agency
- * in the actor's subtree); ERR_NOTFOUND when the actor does not see it, ERR_FORBIDDEN when the
- * actor sees it (from below) but may not change it. line is arena-allocated, NULL for any. */
+/* The campaign's line and version, for a campaign the actor may change (its agency in the
+ * actor's subtree); ERR_NOTFOUND when the actor does not see it, ERR_FORBIDDEN when the actor
+ * sees it (from below) but may not change it. line is arena-allocated, NULL for any. */
 static int campaign_writable(struct ctx *c, int64_t id, const char **line, int64_t *version,
                              struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT a.path, m.line, m.version FROM campaign m"
-                                  " JOIN agency a ON a.id = m.agency_id WHERE m.id = ?",
-                                  "i", id);
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 0))) {
-        if (line) line[0] = db_null(st, 1) ? NULL : arena_strdup(c->arena, db_text(st, 1));
-        if (version) *version = db_int(st, 2);
-        rc = 0;
-    } else if (rc == DB_ROW && campaign_sees(c->who, db_text(st, 0))) {
-        rc = err_set(e, ERR_FORBIDDEN, "该专项检查由上级机构组织，您不能修改");
-    } else if (rc >= 0) {
-        rc = err_set(e, ERR_NOTFOUND, "专项检查不存在");
-    }
-    db_done(st);
-    return rc;
+    static const char missing[] = "专项检查不存在";
+    struct record_ref r;
+    int rc = record_read(c, "campaign", id, "line", missing, &r, e);
+    if (rc) return rc;
+    if (!actor_sees_path(c->who, r.path))
+        return campaign_sees(c->who, r.path)
+                   ? err_set(e, ERR_FORBIDDEN, "该专项检查由上级机构组织，您不能修改")
+                   : err_set(e, ERR_NOTFOUND, "%s", missing);
+    if (line) *line = r.extra;
+    if (version) *version = r.version;
+    return 0;
 }
 
 int campaign_update(struct ctx *c, int64_t id, const struct campaign_input *in, struct err *e)

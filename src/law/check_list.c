@@ -6,6 +6,7 @@
 #include "law/catalog.h"
 #include "law/draw.h"
 #include "law/field.h"
+#include "law/record.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -186,21 +187,12 @@ fail:
 /* An item in the actor's own subtree (writable): its published flag and version. */
 static int item_own(struct ctx *c, int64_t id, bool *published, int64_t *version, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT a.path, i.published, i.version FROM check_list_item i"
-                                  " JOIN agency a ON a.id = i.agency_id WHERE i.id = ?",
-                                  "i", id);
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 0))) {
-        *published = db_int(st, 1) != 0;
-        if (version) *version = db_int(st, 2);
-        rc = 0;
-    } else if (rc >= 0) {
-        rc = err_set(e, ERR_NOTFOUND, "抽查事项不存在");
-    }
-    db_done(st);
-    return rc;
+    struct record_ref r;
+    int rc = record_in_scope(c, "check_list_item", id, "published", "抽查事项不存在", &r, e);
+    if (rc) return rc;
+    *published = r.extra && strcmp(r.extra, "0") != 0;
+    if (version) *version = r.version;
+    return 0;
 }
 
 int check_item_update(struct ctx *c, int64_t id, const struct check_item_input *in, struct err *e)

@@ -6,6 +6,7 @@
 #include "law/catalog.h"
 #include "law/field.h"
 #include "law/paging.h"
+#include "law/record.h"
 #include "base/codes.h"
 
 #include <stdio.h>
@@ -202,22 +203,12 @@ fail:
     return rc;
 }
 
-/* The officer's agency path (scope check); ERR_NOTFOUND outside the actor's scope. */
+/* Scope check: ERR_NOTFOUND unless officer id lies in the actor's subtree. */
 static int officer_scope(struct ctx *c, int64_t id, int64_t *version, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT a.path, o.version FROM officer o"
-                                  " JOIN agency a ON a.id = o.agency_id WHERE o.id = ?",
-                                  "i", id);
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 0))) {
-        if (version) *version = db_int(st, 1);
-        rc = 0;
-    } else if (rc >= 0) {
-        rc = err_set(e, ERR_NOTFOUND, "执法人员不存在");
-    }
-    db_done(st);
+    struct record_ref r;
+    int rc = record_in_scope(c, "officer", id, NULL, "执法人员不存在", &r, e);
+    if (!rc && version) *version = r.version;
     return rc;
 }
 

@@ -7,6 +7,7 @@
 #include "law/catalog.h"
 #include "law/check_list.h"
 #include "law/field.h"
+#include "law/record.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -344,21 +345,12 @@ fail:
 static int plan_scope(struct ctx *c, int64_t id, const char **state, int64_t *version,
                       struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT a.path, p.state, p.version FROM draw_plan p"
-                                  " JOIN agency a ON a.id = p.agency_id WHERE p.id = ?",
-                                  "i", id);
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 0))) {
-        *state = arena_strdup(c->arena, db_text(st, 1));
-        if (version) *version = db_int(st, 2);
-        rc = 0;
-    } else if (rc >= 0) {
-        rc = err_set(e, ERR_NOTFOUND, "抽查计划不存在");
-    }
-    db_done(st);
-    return rc;
+    struct record_ref r;
+    int rc = record_in_scope(c, "draw_plan", id, "state", "抽查计划不存在", &r, e);
+    if (rc) return rc;
+    *state = r.extra;
+    if (version) *version = r.version;
+    return 0;
 }
 
 int plan_update(struct ctx *c, int64_t id, const struct plan_input *in, struct err *e)

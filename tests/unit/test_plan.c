@@ -612,6 +612,19 @@ static void test_scope_and_public_view(void **state)
     err_clear(&e);
     assert_int_equal(plan_commit(&oc, plan, "摇号", &e), ERR_NOTFOUND);
     err_clear(&e);
+    struct plan_input in = plan_of(h, 1, "2");
+    assert_int_equal(plan_update(&oc, plan, &in, &e), ERR_NOTFOUND);
+    assert_string_equal(e.msg, "抽查计划不存在");
+    err_clear(&e);
+    /* nor its check items, nor a plan or item that is not there at all */
+    int64_t item = count(h, "SELECT MIN(id) FROM check_list_item WHERE id > ?", 0);
+    assert_int_equal(check_item_publish(&oc, item, false, &e), ERR_NOTFOUND);
+    assert_string_equal(e.msg, "抽查事项不存在");
+    err_clear(&e);
+    assert_int_equal(check_item_publish(&h->ctx, item + 1000, false, &e), ERR_NOTFOUND);
+    err_clear(&e);
+    assert_int_equal(plan_update(&h->ctx, plan + 1000, &in, &e), ERR_NOTFOUND);
+    err_clear(&e);
     /* drafts are not public */
     assert_null(plan_public_get(&h->ctx, plan, &e));
     assert_int_equal(e.code, ERR_NOTFOUND);
