@@ -143,6 +143,40 @@ static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, 
     return rc < 0 ? rc : 0;
 }
 
+/* Read the frozen pool of plan p for the draw: ids of this database and grades, in snapshot
+ * order, without names or hash. The rows cannot have changed since the commit hashed them (they
+ * refuse UPDATE and DELETE while the plan is committed, migration 014); a row added later is
+ * caught by the count, which must be the committed pool size. */
+static int pool_load(struct ctx *c, const struct plan_rec *p, struct pool_read *r, struct err *e)
+{
+    memset(r, 0, sizeof *r);
+    size_t cap = p->pool_size > 0 ? (size_t)p->pool_size : 0;
+    r->pool = xmalloc((cap ? cap : 1) * sizeof *r->pool);
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT COALESCE(published_id, entity_id), stratum, entity_id"
+                                  " FROM draw_pool WHERE plan_id = ? ORDER BY entity_id",
+                                  "i", p->id);
+    int rc = st ? 0 : e->code;
+    int64_t last = 0;
+    size_t rows = 0;
+    while (!rc && (rc = db_step(st, e)) == DB_ROW) {
+        rc = 0;
+        int64_t published = db_int(st, 0);
+        const char *s = db_text(st, 1);
+        if (published <= last) /* the snapshot's order is the published ids' */
+            rc = err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
+        else if (rows++ < cap)
+            r->pool[r->n++] = (struct draw_entry){db_int(st, 2), NULL, s ? s[0] : 0};
+        last = published;
+    }
+    db_done(st);
+    if (rc >= 0 && rows != cap)
+        rc = err_set(e, ERR_CONFLICT, "冻结的抽取池为 %zu 户，与承诺的 %zu 户不一致，不能抽取",
+                     rows, cap);
+    if (rc < 0) pool_read_free(r);
+    return rc < 0 ? rc : 0;
+}
+
 /* Entities per pool_names query. */
 #define NAMES_BATCH 500
 
@@ -496,17 +530,19 @@ int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
         rc = err_set(e, ERR_CONFLICT,
                      strcmp(p.state, "drawn") == 0 ? "计划已抽取，不能撤回承诺"
                                                    : "计划尚未公布承诺");
-    if (!rc && (db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
+    /* back to draft first: the frozen pool refuses DELETE while its plan is committed
+     * (migration 014) */
+    if (!rc && (db_exec(c->db, e,
+                        "UPDATE draw_plan SET state = 'draft', pool_size = NULL, pool_hash = NULL,"
+                        " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
+                        " updated_at = ?, version = version + 1 WHERE id = ?",
+                        "ii", c->now, id) < 0 ||
+                db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
                 db_exec(c->db, e, "DELETE FROM draw_officer WHERE plan_id = ?", "i", id) < 0 ||
                 db_exec(c->db, e,
                         "UPDATE draw_commitment SET withdrawn_at = ?, withdraw_reason = ?"
                         " WHERE plan_id = ? AND withdrawn_at IS NULL",
-                        "iti", c->now, reason, id) < 0 ||
-                db_exec(c->db, e,
-                        "UPDATE draw_plan SET state = 'draft', pool_size = NULL, pool_hash = NULL,"
-                        " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
-                        " updated_at = ?, version = version + 1 WHERE id = ?",
-                        "ii", c->now, id) < 0))
+                        "iti", c->now, reason, id) < 0))
         rc = e->code;
     if (!rc)
         rc = audit_write(c, "plan.withdraw", "draw_plan", id, "撤回抽取承诺 %s：%s", p.pool_hash,
@@ -625,20 +661,14 @@ static void run_free(struct draw_run *r)
     free(r->repeat);
 }
 
-/* Load the frozen pool and check it against the commitment. */
+/* Load the frozen pool (the draw works on the entities of this database: a moved pool was
+ * published with other ids). */
 static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    int rc = pool_read(c, &r->p, NULL, true, &r->pr, e);
-    if (rc) return rc;
+    int rc = pool_load(c, &r->p, &r->pr, e);
     r->pool = r->pr.pool;
     r->npool = r->pr.n;
-    if (!r->p.pool_hash || strcmp(r->pr.hash, r->p.pool_hash) != 0)
-        return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
-                       r->pr.hash);
-    /* the draw works on the entities of this database (a moved pool was published with others) */
-    for (size_t i = 0; i < r->npool; i++)
-        r->pool[i].id = r->pr.local[i];
-    return 0;
+    return rc;
 }
 
 /* The public names of the drawn entities a message or warning shows (need[i]) into r->names:

@@ -314,6 +314,16 @@ static void test_commit_freezes_the_pool(void **state)
     assert_int_equal(plan_delete(&h->ctx, plan, &e), ERR_CONFLICT);
     err_clear(&e);
 
+    /* its frozen pool cannot be edited or emptied (migration 014) */
+    assert_int_equal(
+        db_exec(h->db, &e, "UPDATE draw_pool SET name = '改名' WHERE plan_id = ?", "i", plan),
+        ERR_CONFLICT);
+    err_clear(&e);
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", plan),
+                     ERR_CONFLICT);
+    err_clear(&e);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM draw_pool WHERE plan_id = ?", plan), 10);
+
     /* withdrawing the commitment keeps it on record and unfreezes the plan */
     assert_int_equal(plan_withdraw(&h->ctx, plan, "", &e), ERR_INVALID);
     err_clear(&e);
@@ -466,7 +476,17 @@ static void test_verify_catches_changes_in_the_database(void **state)
     assert_non_null(strstr(v.entities.summary, "第1个中选单位不一致"));
     db_exec(h->db, &e, "UPDATE task SET entity_id = ? WHERE id = ?", "ii", drawn, task);
 
-    /* a name in the frozen pool edited: the hash no longer matches the commitment */
+    /* the frozen pool refuses changes (migration 014); with its guard removed behind landun's
+     * back, a name edited in it: the hash no longer matches the commitment */
+    assert_true(
+        db_exec(h->db, &e,
+                "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?", "ii",
+                plan, drawn) < 0);
+    err_clear(&e);
+    db_exec(h->db, &e,
+            db_kind(h->db) == DB_SQLITE ? "DROP TRIGGER draw_pool_frozen_update"
+                                        : "DROP TRIGGER draw_pool_frozen ON draw_pool",
+            "");
     db_exec(h->db, &e, "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?",
             "ii", plan, drawn);
     assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
@@ -483,6 +503,26 @@ static void test_verify_catches_changes_in_the_database(void **state)
     assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
     assert_true(v.entities.hash_ok);
     assert_false(v.ok);
+}
+
+/* The draw reads the frozen pool without hashing it again: a row added after the commitment is
+ * caught by the committed pool size, and nothing is drawn. */
+static void test_draw_refuses_a_pool_grown_after_commit(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    int64_t plan = setup_plan(h, "4", NULL);
+    commit(h, plan);
+    int64_t extra = add_clinics(h, 11, 1);
+    assert_int_equal(db_exec(h->db, &e,
+                             "INSERT INTO draw_pool (plan_id, entity_id, name) VALUES (?, ?, ?)",
+                             "iit", plan, extra, "新增诊所"),
+                     1);
+    json_t *problems = NULL;
+    assert_int_equal(plan_draw(&h->ctx, plan, "7741", &problems, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "与承诺的 10 户不一致"));
+    assert_null(problems);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE plan_id = ?", plan), 0);
 }
 
 static void test_impossible_team_stores_nothing_and_says_why(void **state)
@@ -933,6 +973,7 @@ int main(void)
         T(test_commit_freezes_the_pool),
         T(test_draw_stores_tasks_and_teams),
         T(test_verify_catches_changes_in_the_database),
+        T(test_draw_refuses_a_pool_grown_after_commit),
         T(test_impossible_team_stores_nothing_and_says_why),
         T(test_annual_cap_warns),
         T(test_stratified_plan_and_masked_persons),
