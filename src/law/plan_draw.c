@@ -792,14 +792,36 @@ static json_t *run_warnings(struct draw_run *r)
     return w;
 }
 
-/* Store the tasks and their teams (multi-row INSERTs), then start their workflow. */
-static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
+/* The task indexes of r in ascending entity id (xmalloc'd): the order the tasks are written in,
+ * so the checks of their entities' keys walk the registry forwards instead of at random. */
+static size_t *run_entity_order(const struct draw_run *r)
 {
-    size_t size = (size_t)r->p.team_size, n = r->npicks;
+    size_t n = r->npicks, *order = xmalloc((n ? n : 1) * sizeof *order);
+    /* the pool is in ascending id: mark its drawn positions, then read them off in order */
+    size_t *task_at = xmalloc((r->npool ? r->npool : 1) * sizeof *task_at);
+    bool *drawn = xcalloc(r->npool ? r->npool : 1, sizeof *drawn);
+    for (size_t i = 0; i < n; i++) {
+        drawn[r->picks[i].pool_index] = true;
+        task_at[r->picks[i].pool_index] = i;
+    }
+    size_t k = 0;
+    for (size_t j = 0; j < r->npool; j++)
+        if (drawn[j]) order[k++] = task_at[j];
+    free(drawn);
+    free(task_at);
+    return order;
+}
+
+/* Insert the tasks, row j being task order[j]. */
+static int64_t run_store_tasks(struct ctx *c, const struct draw_run *r, const size_t *order,
+                               struct err *e)
+{
+    size_t n = r->npicks;
     struct db_arg *args = xcalloc(n ? n * 11 : 1, sizeof *args);
     char(*strata)[2] = xcalloc(n ? n : 1, sizeof *strata);
-    for (size_t i = 0; i < n; i++) {
-        struct db_arg *a = args + i * 11;
+    for (size_t j = 0; j < n; j++) {
+        size_t i = order[j];
+        struct db_arg *a = args + j * 11;
         strata[i][0] = r->picks[i].stratum;
         a[0] = (struct db_arg){.type = 'i', .i = r->p.id};
         a[1] = (struct db_arg){.type = 'i', .i = r->p.agency_id};
@@ -819,22 +841,41 @@ static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
                                 " VALUES",
                                 11, n, args);
     free(strata);
-    /* the new ids in task order */
-    int64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
-    size_t got = 0;
+    free(args);
+    return rc;
+}
+
+/* The ids of the plan's n new tasks in task order into ids. */
+static int run_task_ids(struct ctx *c, const struct draw_run *r, int64_t *ids, struct err *e)
+{
+    size_t got = 0, n = r->npicks;
     struct db_stmt *st =
-        rc < 0 ? NULL
-               : db_query(c->db, e, "SELECT id FROM task WHERE plan_id = ? ORDER BY seq", "i",
-                          r->p.id);
-    if (rc >= 0 && !st) rc = e->code;
+        db_query(c->db, e, "SELECT id FROM task WHERE plan_id = ? ORDER BY seq", "i", r->p.id);
+    int rc = st ? 0 : e->code;
     while (st && (rc = db_step(st, e)) == DB_ROW)
         if (got < n) ids[got++] = db_int(st, 0);
     db_done(st);
     if (rc >= 0 && got != n) rc = err_set(e, ERR_INTERNAL, "任务保存不完整");
-    args = xrealloc(args, (n ? n * size * 2 : 1) * sizeof *args);
-    for (size_t i = 0; rc >= 0 && i < n * size; i++) {
-        args[2 * i] = (struct db_arg){.type = 'i', .i = ids[i / size]};
-        args[2 * i + 1] = (struct db_arg){.type = 'i', .i = r->teams[i]};
+    return rc < 0 ? rc : 0;
+}
+
+/* Store the tasks and their teams (multi-row INSERTs, in the entities' order), then start their
+ * workflow. */
+static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    size_t size = (size_t)r->p.team_size, n = r->npicks;
+    size_t *order = run_entity_order(r);
+    int64_t rc = run_store_tasks(c, r, order, e);
+    int64_t *by_seq = xcalloc(n ? n : 1, sizeof *by_seq), *ids = xcalloc(n ? n : 1, sizeof *ids);
+    if (rc >= 0) rc = run_task_ids(c, r, by_seq, e);
+    struct db_arg *args = xcalloc(n ? n * size * 2 : 1, sizeof *args);
+    for (size_t j = 0; rc >= 0 && j < n; j++) {
+        ids[j] = by_seq[order[j]]; /* in the order written */
+        for (size_t k = 0; k < size; k++) {
+            args[2 * (j * size + k)] = (struct db_arg){.type = 'i', .i = ids[j]};
+            args[2 * (j * size + k) + 1] =
+                (struct db_arg){.type = 'i', .i = r->teams[order[j] * size + k]};
+        }
     }
     if (rc >= 0)
         rc = db_insert_rows(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES", 2,
@@ -842,6 +883,8 @@ static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
     free(args);
     if (rc >= 0) rc = task_start_many(c, ids, n, r->p.deadline, e);
     free(ids);
+    free(by_seq);
+    free(order);
     return rc < 0 ? (int)rc : 0;
 }
 
