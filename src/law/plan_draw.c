@@ -812,35 +812,62 @@ static size_t *run_entity_order(const struct draw_run *r)
     return order;
 }
 
+/* Rows per db_insert_rows call of run_store: its arguments are built a batch at a time, not for
+ * all 50,000 tasks at once (fresh memory costs a page fault per 4 KB). */
+#define STORE_BATCH 500
+
 /* Insert the tasks, row j being task order[j]. */
 static int64_t run_store_tasks(struct ctx *c, const struct draw_run *r, const size_t *order,
                                struct err *e)
 {
-    size_t n = r->npicks;
-    struct db_arg *args = xcalloc(n ? n * 11 : 1, sizeof *args);
-    char(*strata)[2] = xcalloc(n ? n : 1, sizeof *strata);
-    for (size_t j = 0; j < n; j++) {
-        size_t i = order[j];
-        struct db_arg *a = args + j * 11;
-        strata[i][0] = r->picks[i].stratum;
-        a[0] = (struct db_arg){.type = 'i', .i = r->p.id};
-        a[1] = (struct db_arg){.type = 'i', .i = r->p.agency_id};
-        a[2] = (struct db_arg){.type = 'i', .i = (int64_t)(i + 1)};
-        a[3] = (struct db_arg){.type = 'i', .i = r->picks[i].id};
-        a[4] = (struct db_arg){.type = 't', .s = strata[i][0] ? strata[i] : NULL};
-        a[5] = (struct db_arg){.type = 't', .s = r->p.deadline};
-        a[6] = (struct db_arg){.type = 't', .s = r->avoid_text[i]};
-        a[7] = (struct db_arg){.type = 't', .s = r->prev_text[i]};
-        a[8] = (struct db_arg){.type = 'i', .i = r->repeat[i]};
-        a[9] = (struct db_arg){.type = 'i', .i = c->now};
-        a[10] = (struct db_arg){.type = 'i', .i = c->now};
+    struct db_arg *args = xmalloc(STORE_BATCH * 11 * sizeof *args);
+    char strata[STORE_BATCH][2] = {{0}};
+    int64_t rc = 0;
+    for (size_t at = 0; rc >= 0 && at < r->npicks; at += STORE_BATCH) {
+        size_t k = r->npicks - at < STORE_BATCH ? r->npicks - at : STORE_BATCH;
+        for (size_t j = 0; j < k; j++) {
+            size_t i = order[at + j];
+            struct db_arg *a = args + j * 11;
+            strata[j][0] = r->picks[i].stratum;
+            a[0] = (struct db_arg){.type = 'i', .i = r->p.id};
+            a[1] = (struct db_arg){.type = 'i', .i = r->p.agency_id};
+            a[2] = (struct db_arg){.type = 'i', .i = (int64_t)(i + 1)};
+            a[3] = (struct db_arg){.type = 'i', .i = r->picks[i].id};
+            a[4] = (struct db_arg){.type = 't', .s = strata[j][0] ? strata[j] : NULL};
+            a[5] = (struct db_arg){.type = 't', .s = r->p.deadline};
+            a[6] = (struct db_arg){.type = 't', .s = r->avoid_text[i]};
+            a[7] = (struct db_arg){.type = 't', .s = r->prev_text[i]};
+            a[8] = (struct db_arg){.type = 'i', .i = r->repeat[i]};
+            a[9] = (struct db_arg){.type = 'i', .i = c->now};
+            a[10] = (struct db_arg){.type = 'i', .i = c->now};
+        }
+        rc = db_insert_rows(c->db, e,
+                            "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
+                            " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
+                            " VALUES",
+                            11, k, args);
     }
-    int64_t rc = db_insert_rows(c->db, e,
-                                "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
-                                " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
-                                " VALUES",
-                                11, n, args);
-    free(strata);
+    free(args);
+    return rc;
+}
+
+/* Insert the teams of the tasks ids (in the order written: ids[j] is task order[j]). */
+static int64_t run_store_teams(struct ctx *c, const struct draw_run *r, const size_t *order,
+                               const int64_t *ids, struct err *e)
+{
+    size_t size = (size_t)r->p.team_size, per = STORE_BATCH / size;
+    struct db_arg *args = xmalloc(STORE_BATCH * 2 * sizeof *args);
+    int64_t rc = 0;
+    for (size_t at = 0; rc >= 0 && at < r->npicks; at += per) {
+        size_t k = r->npicks - at < per ? r->npicks - at : per, n = 0;
+        for (size_t j = at; j < at + k; j++)
+            for (size_t m = 0; m < size; m++, n++) {
+                args[2 * n] = (struct db_arg){.type = 'i', .i = ids[j]};
+                args[2 * n + 1] = (struct db_arg){.type = 'i', .i = r->teams[order[j] * size + m]};
+            }
+        rc = db_insert_rows(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES", 2, n,
+                            args);
+    }
     free(args);
     return rc;
 }
@@ -863,24 +890,15 @@ static int run_task_ids(struct ctx *c, const struct draw_run *r, int64_t *ids, s
  * workflow. */
 static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    size_t size = (size_t)r->p.team_size, n = r->npicks;
+    size_t n = r->npicks;
     size_t *order = run_entity_order(r);
     int64_t rc = run_store_tasks(c, r, order, e);
-    int64_t *by_seq = xcalloc(n ? n : 1, sizeof *by_seq), *ids = xcalloc(n ? n : 1, sizeof *ids);
+    int64_t *by_seq = xmalloc((n ? n : 1) * sizeof *by_seq),
+            *ids = xmalloc((n ? n : 1) * sizeof *ids);
     if (rc >= 0) rc = run_task_ids(c, r, by_seq, e);
-    struct db_arg *args = xcalloc(n ? n * size * 2 : 1, sizeof *args);
-    for (size_t j = 0; rc >= 0 && j < n; j++) {
+    for (size_t j = 0; rc >= 0 && j < n; j++)
         ids[j] = by_seq[order[j]]; /* in the order written */
-        for (size_t k = 0; k < size; k++) {
-            args[2 * (j * size + k)] = (struct db_arg){.type = 'i', .i = ids[j]};
-            args[2 * (j * size + k) + 1] =
-                (struct db_arg){.type = 'i', .i = r->teams[order[j] * size + k]};
-        }
-    }
-    if (rc >= 0)
-        rc = db_insert_rows(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES", 2,
-                            n * size, args);
-    free(args);
+    if (rc >= 0) rc = run_store_teams(c, r, order, ids, e);
     if (rc >= 0) rc = task_start_many(c, ids, n, r->p.deadline, e);
     free(ids);
     free(by_seq);
