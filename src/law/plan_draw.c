@@ -5,6 +5,7 @@
 #include "law/plan.h"
 #include "law/audit.h"
 #include "law/catalog.h"
+#include "law/draw_pack.h"
 #include "law/field.h"
 #include "law/officer.h"
 #include "law/task.h"
@@ -143,38 +144,72 @@ static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, 
     return rc < 0 ? rc : 0;
 }
 
-/* Read the frozen pool of plan p for the draw: ids of this database and grades, in snapshot
- * order, without names or hash. The rows cannot have changed since the commit hashed them (they
- * refuse UPDATE and DELETE while the plan is committed, migration 014); a row added later is
- * caught by the count, which must be the committed pool size. */
-static int pool_load(struct ctx *c, const struct plan_rec *p, struct pool_read *r, struct err *e)
+/* Pack the pool r read (its entries, with the ids of this database) into draw_pool_pack: what the
+ * draw reads instead of the rows (law/draw_pack.h). Overwrites r->pool's ids. */
+static int pool_pack_write(struct ctx *c, int64_t plan_id, struct pool_read *r, struct err *e)
+{
+    for (size_t i = 0; i < r->n; i++)
+        r->pool[i].id = r->local[i];
+    struct buf b = {0};
+    draw_pack(r->pool, r->n, &b);
+    int64_t n = db_exec(c->db, e, "INSERT INTO draw_pool_pack (plan_id, entries) VALUES (?, ?)",
+                        "ib", plan_id, (const void *)(b.p ? b.p : ""), b.len);
+    buf_free(&b);
+    return n < 0 ? (int)n : 0;
+}
+
+/* The packed pool of plan p into r->pool and r->n (ids of this database; r->local stays NULL).
+ * Returns 0, 1 when the plan has no pack (committed before migration 014), or an error. */
+static int pool_pack_read(struct ctx *c, const struct plan_rec *p, struct pool_read *r,
+                          struct err *e)
 {
     memset(r, 0, sizeof *r);
-    size_t cap = p->pool_size > 0 ? (size_t)p->pool_size : 0;
-    r->pool = xmalloc((cap ? cap : 1) * sizeof *r->pool);
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT COALESCE(published_id, entity_id), stratum, entity_id"
-                                  " FROM draw_pool WHERE plan_id = ? ORDER BY entity_id",
-                                  "i", p->id);
-    int rc = st ? 0 : e->code;
-    int64_t last = 0;
-    size_t rows = 0;
-    while (!rc && (rc = db_step(st, e)) == DB_ROW) {
-        rc = 0;
-        int64_t published = db_int(st, 0);
-        const char *s = db_text(st, 1);
-        if (published <= last) /* the snapshot's order is the published ids' */
-            rc = err_set(e, ERR_INTERNAL, "抽取池未按编号升序排列");
-        else if (rows++ < cap)
-            r->pool[r->n++] = (struct draw_entry){db_int(st, 2), NULL, s ? s[0] : 0};
-        last = published;
-    }
+    struct db_stmt *st =
+        db_query(c->db, e, "SELECT entries FROM draw_pool_pack WHERE plan_id = ?", "i", p->id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    size_t len = 0;
+    const void *bytes = rc == DB_ROW ? db_blob(st, 0, &len) : NULL;
+    if (rc == DB_ROW && draw_unpack(bytes ? bytes : "", len, &r->pool, &r->n))
+        rc = err_set(e, ERR_INTERNAL, "冻结的抽取池数据已损坏，不能抽取");
     db_done(st);
-    if (rc >= 0 && rows != cap)
-        rc = err_set(e, ERR_CONFLICT, "冻结的抽取池为 %zu 户，与承诺的 %zu 户不一致，不能抽取",
-                     rows, cap);
-    if (rc < 0) pool_read_free(r);
-    return rc < 0 ? rc : 0;
+    if (rc < 0) return rc;
+    if (rc == DB_DONE) return 1;
+    if (r->n != (size_t)p->pool_size) {
+        pool_read_free(r);
+        return err_set(e, ERR_INTERNAL, "冻结的抽取池为 %zu 户，与承诺的 %lld 户不一致，不能抽取",
+                       r->n, (long long)p->pool_size);
+    }
+    return 0;
+}
+
+/* Read the frozen pool of plan p from its rows and check their hash against the commitment;
+ * r->pool gets the ids of this database. */
+static int pool_read_checked(struct ctx *c, const struct plan_rec *p, struct pool_read *r,
+                             struct err *e)
+{
+    int rc = pool_read(c, p, NULL, true, r, e);
+    if (rc) return rc;
+    if (!p->pool_hash || strcmp(r->hash, p->pool_hash) != 0)
+        return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
+                       r->hash);
+    for (size_t i = 0; i < r->n; i++)
+        r->pool[i].id = r->local[i];
+    return 0;
+}
+
+int plan_pool_pack(struct ctx *c, int64_t id, struct err *e)
+{
+    struct plan_rec p;
+    int rc = plan_load(c, id, false, &p, e);
+    if (rc || strcmp(p.state, "committed") != 0 ||
+        db_exists(c->db, "SELECT 1 FROM draw_pool_pack WHERE plan_id = ?", "i", id))
+        return rc;
+    struct pool_read r;
+    rc = pool_read_checked(c, &p, &r, e);
+    if (!rc) rc = pool_pack_write(c, id, &r, e);
+    pool_read_free(&r);
+    return rc;
 }
 
 /* Entities per pool_names query. */
@@ -458,9 +493,10 @@ static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_H
     db_done(st);
     if (rc < 0) return rc;
     struct pool_read r;
-    rc = pool_read(c, p, NULL, false, &r, e);
+    rc = pool_read(c, p, NULL, true, &r, e);
     *n = (int64_t)r.n;
     memcpy(hash, r.hash, DRAW_HASH_HEX);
+    if (!rc) rc = pool_pack_write(c, p->id, &r, e);
     pool_read_free(&r);
     return rc;
 }
@@ -538,6 +574,7 @@ int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
                         " updated_at = ?, version = version + 1 WHERE id = ?",
                         "ii", c->now, id) < 0 ||
                 db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
+                db_exec(c->db, e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", id) < 0 ||
                 db_exec(c->db, e, "DELETE FROM draw_officer WHERE plan_id = ?", "i", id) < 0 ||
                 db_exec(c->db, e,
                         "UPDATE draw_commitment SET withdrawn_at = ?, withdraw_reason = ?"
@@ -661,11 +698,13 @@ static void run_free(struct draw_run *r)
     free(r->repeat);
 }
 
-/* Load the frozen pool (the draw works on the entities of this database: a moved pool was
- * published with other ids). */
+/* Load the frozen pool: its pack, written with the commitment (ids of this database: a moved
+ * pool was published with others). A plan committed before migration 014 has none: its rows are
+ * read and checked against the commitment. */
 static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    int rc = pool_load(c, &r->p, &r->pr, e);
+    int rc = pool_pack_read(c, &r->p, &r->pr, e);
+    if (rc == 1) rc = pool_read_checked(c, &r->p, &r->pr, e);
     r->pool = r->pr.pool;
     r->npool = r->pr.n;
     return rc;

@@ -433,6 +433,20 @@ static void test_draw_stores_tasks_and_teams(void **state)
     json_decref(pub);
 }
 
+/* Drop a trigger of migration 014, as someone with the database file could: which = "pool" (the
+ * rows' UPDATE guard) or "pack" (the pack's DELETE guard). */
+static void drop_guard(struct harness *h, const char *which)
+{
+    struct err e = {0};
+    bool pool = strcmp(which, "pool") == 0;
+    const char *sql = db_kind(h->db) == DB_SQLITE
+                          ? (pool ? "DROP TRIGGER draw_pool_frozen_update"
+                                  : "DROP TRIGGER draw_pool_pack_frozen_delete")
+                          : (pool ? "DROP TRIGGER draw_pool_frozen ON draw_pool"
+                                  : "DROP TRIGGER draw_pool_pack_frozen ON draw_pool_pack");
+    if (db_exec(h->db, &e, sql, "") < 0) fail_msg("%s: %s", sql, e.msg);
+}
+
 static void test_verify_catches_changes_in_the_database(void **state)
 {
     struct harness *h = *state;
@@ -483,10 +497,7 @@ static void test_verify_catches_changes_in_the_database(void **state)
                 "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?", "ii",
                 plan, drawn) < 0);
     err_clear(&e);
-    db_exec(h->db, &e,
-            db_kind(h->db) == DB_SQLITE ? "DROP TRIGGER draw_pool_frozen_update"
-                                        : "DROP TRIGGER draw_pool_frozen ON draw_pool",
-            "");
+    drop_guard(h, "pool");
     db_exec(h->db, &e, "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?",
             "ii", plan, drawn);
     assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
@@ -505,24 +516,61 @@ static void test_verify_catches_changes_in_the_database(void **state)
     assert_false(v.ok);
 }
 
-/* The draw reads the frozen pool without hashing it again: a row added after the commitment is
- * caught by the committed pool size, and nothing is drawn. */
-static void test_draw_refuses_a_pool_grown_after_commit(void **state)
+/* The draw reads the pool packed at the commitment, not the rows: a row added later is not drawn
+ * (the verification, which hashes the rows, shows the change). */
+static void test_draw_reads_the_pool_as_committed(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
-    int64_t plan = setup_plan(h, "4", NULL);
+    int64_t plan = setup_plan(h, "20", NULL); /* all of the 10 */
     commit(h, plan);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM draw_pool_pack WHERE plan_id = ?", plan), 1);
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", plan),
+                     ERR_CONFLICT);
+    err_clear(&e);
     int64_t extra = add_clinics(h, 11, 1);
     assert_int_equal(db_exec(h->db, &e,
                              "INSERT INTO draw_pool (plan_id, entity_id, name) VALUES (?, ?, ?)",
                              "iit", plan, extra, "新增诊所"),
                      1);
+    draw(h, plan, "7741");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE plan_id = ?", plan), 10);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE entity_id = ?", extra), 0);
+    struct plan_verdict v;
+    assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
+    assert_false(v.entities.hash_ok);
+    assert_false(v.ok);
+}
+
+/* A plan committed before migration 014 has no pack: its draw reads the rows and refuses them
+ * unless their hash is the commitment; then it draws as from the pack. */
+static void test_draw_without_a_pack_checks_the_rows(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    int64_t plan = setup_plan(h, "4", NULL);
+    commit(h, plan);
+    drop_guard(h, "pack");
+    drop_guard(h, "pool");
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", plan),
+                     1);
+    int64_t first = count(h, "SELECT MIN(entity_id) FROM draw_pool WHERE plan_id = ?", plan);
+    db_exec(h->db, &e, "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?",
+            "ii", plan, first);
     json_t *problems = NULL;
     assert_int_equal(plan_draw(&h->ctx, plan, "7741", &problems, &e), ERR_CONFLICT);
-    assert_non_null(strstr(e.msg, "与承诺的 10 户不一致"));
+    assert_non_null(strstr(e.msg, "与公布的承诺不一致"));
     assert_null(problems);
-    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE plan_id = ?", plan), 0);
+    err_clear(&e);
+    db_exec(h->db, &e,
+            "UPDATE draw_pool SET name = (SELECT name FROM entity WHERE id = ?)"
+            " WHERE plan_id = ? AND entity_id = ?",
+            "iii", first, plan, first);
+    draw(h, plan, "7741");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE plan_id = ?", plan), 4);
+    struct plan_verdict v;
+    assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
+    assert_true(v.ok);
 }
 
 static void test_impossible_team_stores_nothing_and_says_why(void **state)
@@ -974,7 +1022,8 @@ int main(void)
         T(test_commit_freezes_the_pool),
         T(test_draw_stores_tasks_and_teams),
         T(test_verify_catches_changes_in_the_database),
-        T(test_draw_refuses_a_pool_grown_after_commit),
+        T(test_draw_reads_the_pool_as_committed),
+        T(test_draw_without_a_pack_checks_the_rows),
         T(test_impossible_team_stores_nothing_and_says_why),
         T(test_annual_cap_warns),
         T(test_stratified_plan_and_masked_persons),
