@@ -30,6 +30,18 @@ WHEN (SELECT state FROM draw_plan WHERE id = OLD.plan_id) <> 'draft'
 BEGIN
     SELECT RAISE(ABORT, 'draw_pool_pack: the frozen pool of a committed plan cannot change');
 END;
+-- A task's team: on SQLite a WITHOUT ROWID table clustered on its key, one B-tree fewer to fill
+-- for the 100,000 rows of a large draw (as draw_pool in migration 013).
+CREATE TABLE task_officer_clustered (
+    task_id BIGINT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+    officer_id BIGINT NOT NULL REFERENCES officer(id),
+    PRIMARY KEY (task_id, officer_id)
+) WITHOUT ROWID;
+INSERT INTO task_officer_clustered (task_id, officer_id)
+    SELECT task_id, officer_id FROM task_officer;
+DROP TABLE task_officer;
+ALTER TABLE task_officer_clustered RENAME TO task_officer;
+CREATE INDEX task_officer_officer ON task_officer(officer_id, task_id);
 -- @postgres
 CREATE TABLE draw_pool_pack (
     plan_id BIGINT PRIMARY KEY REFERENCES draw_plan(id) ON DELETE CASCADE,
