@@ -831,23 +831,30 @@ static json_t *run_warnings(struct draw_run *r)
     return w;
 }
 
+/* A task and its entity's position in the pool (which is in ascending id), for sorting. */
+struct task_at {
+    size_t pos;  /* the entity's position in the pool */
+    size_t task; /* the task's index */
+};
+
+static int by_pos(const void *a, const void *b)
+{
+    size_t x = ((const struct task_at *)a)->pos, y = ((const struct task_at *)b)->pos;
+    return (x > y) - (x < y);
+}
+
 /* The task indexes of r in ascending entity id (xmalloc'd): the order the tasks are written in,
  * so the checks of their entities' keys walk the registry forwards instead of at random. */
 static size_t *run_entity_order(const struct draw_run *r)
 {
     size_t n = r->npicks, *order = xmalloc((n ? n : 1) * sizeof *order);
-    /* the pool is in ascending id: mark its drawn positions, then read them off in order */
-    size_t *task_at = xmalloc((r->npool ? r->npool : 1) * sizeof *task_at);
-    bool *drawn = xcalloc(r->npool ? r->npool : 1, sizeof *drawn);
-    for (size_t i = 0; i < n; i++) {
-        drawn[r->picks[i].pool_index] = true;
-        task_at[r->picks[i].pool_index] = i;
-    }
-    size_t k = 0;
-    for (size_t j = 0; j < r->npool; j++)
-        if (drawn[j]) order[k++] = task_at[j];
-    free(drawn);
-    free(task_at);
+    struct task_at *at = xmalloc((n ? n : 1) * sizeof *at);
+    for (size_t i = 0; i < n; i++)
+        at[i] = (struct task_at){r->picks[i].pool_index, i};
+    qsort(at, n, sizeof *at, by_pos);
+    for (size_t j = 0; j < n; j++)
+        order[j] = at[j].task;
+    free(at);
     return order;
 }
 
