@@ -234,13 +234,15 @@ static int generate(struct ctx *c, struct err *e)
     return db_commit(c->db, e);
 }
 
-/* Remove the plans of earlier runs (their tasks would count as open loads). */
+/* Remove the plans of earlier runs (their tasks would count as open loads); a frozen pool is
+ * deleted only once its plan is a draft again (migration 014). */
 static int clean(struct ctx *c, struct err *e)
 {
     static const char *const sql[] = {"DELETE FROM wf_step WHERE kind = 'task'",
                                       "DELETE FROM wf_deadline WHERE kind = 'task'",
                                       "DELETE FROM task_officer",
                                       "DELETE FROM task",
+                                      "UPDATE draw_plan SET state = 'draft'",
                                       "DELETE FROM draw_pool",
                                       "DELETE FROM draw_officer",
                                       "DELETE FROM draw_commitment",

@@ -104,6 +104,10 @@ struct plan_verdict {
     char teams_summary[300];      /* 检查组验证通过 or the first task that differs */
     bool ok;                      /* both */
 };
+/* Pack the frozen pool of committed plan id for its draw (draw_pool_pack), when it has none:
+ * from its rows, once their hash matches the commitment. landun migrate (law/transfer.c) packs a
+ * moved plan's pool this way: a pack holds the ids of the database it was made in. */
+int plan_pool_pack(struct ctx *c, int64_t id, struct err *e);
 /* Recompute plan id: snapshot hash, entity selection and teams. public_view: any drawn plan,
  * and the entities only (teams are not published). */
 int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict *v, struct err *e);

@@ -5,6 +5,7 @@
 #include "law/plan.h"
 #include "law/audit.h"
 #include "law/catalog.h"
+#include "law/draw_pack.h"
 #include "law/field.h"
 #include "law/officer.h"
 #include "law/task.h"
@@ -141,6 +142,74 @@ static int pool_read(struct ctx *c, const struct plan_rec *p, struct buf *text, 
     sodium_bin2hex(r->hash, sizeof r->hash, bin, sizeof bin);
     if (rc < 0) pool_read_free(r);
     return rc < 0 ? rc : 0;
+}
+
+/* Pack the pool r read (its entries, with the ids of this database) into draw_pool_pack: what the
+ * draw reads instead of the rows (law/draw_pack.h). Overwrites r->pool's ids. */
+static int pool_pack_write(struct ctx *c, int64_t plan_id, struct pool_read *r, struct err *e)
+{
+    for (size_t i = 0; i < r->n; i++)
+        r->pool[i].id = r->local[i];
+    struct buf b = {0};
+    draw_pack(r->pool, r->n, &b);
+    int64_t n = db_exec(c->db, e, "INSERT INTO draw_pool_pack (plan_id, entries) VALUES (?, ?)",
+                        "ib", plan_id, (const void *)(b.p ? b.p : ""), b.len);
+    buf_free(&b);
+    return n < 0 ? (int)n : 0;
+}
+
+/* The packed pool of plan p into r->pool and r->n (ids of this database; r->local stays NULL).
+ * Returns 0, 1 when the plan has no pack (committed before migration 014), or an error. */
+static int pool_pack_read(struct ctx *c, const struct plan_rec *p, struct pool_read *r,
+                          struct err *e)
+{
+    memset(r, 0, sizeof *r);
+    struct db_stmt *st =
+        db_query(c->db, e, "SELECT entries FROM draw_pool_pack WHERE plan_id = ?", "i", p->id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    size_t len = 0;
+    const void *bytes = rc == DB_ROW ? db_blob(st, 0, &len) : NULL;
+    if (rc == DB_ROW && draw_unpack(bytes ? bytes : "", len, &r->pool, &r->n))
+        rc = err_set(e, ERR_INTERNAL, "冻结的抽取池数据已损坏，不能抽取");
+    db_done(st);
+    if (rc < 0) return rc;
+    if (rc == DB_DONE) return 1;
+    if (r->n != (size_t)p->pool_size) {
+        pool_read_free(r);
+        return err_set(e, ERR_INTERNAL, "冻结的抽取池为 %zu 户，与承诺的 %lld 户不一致，不能抽取",
+                       r->n, (long long)p->pool_size);
+    }
+    return 0;
+}
+
+/* Read the frozen pool of plan p from its rows and check their hash against the commitment;
+ * r->pool gets the ids of this database. */
+static int pool_read_checked(struct ctx *c, const struct plan_rec *p, struct pool_read *r,
+                             struct err *e)
+{
+    int rc = pool_read(c, p, NULL, true, r, e);
+    if (rc) return rc;
+    if (!p->pool_hash || strcmp(r->hash, p->pool_hash) != 0)
+        return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
+                       r->hash);
+    for (size_t i = 0; i < r->n; i++)
+        r->pool[i].id = r->local[i];
+    return 0;
+}
+
+int plan_pool_pack(struct ctx *c, int64_t id, struct err *e)
+{
+    struct plan_rec p;
+    int rc = plan_load(c, id, false, &p, e);
+    if (rc || strcmp(p.state, "committed") != 0 ||
+        db_exists(c->db, "SELECT 1 FROM draw_pool_pack WHERE plan_id = ?", "i", id))
+        return rc;
+    struct pool_read r;
+    rc = pool_read_checked(c, &p, &r, e);
+    if (!rc) rc = pool_pack_write(c, id, &r, e);
+    pool_read_free(&r);
+    return rc;
 }
 
 /* Entities per pool_names query. */
@@ -424,9 +493,10 @@ static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_H
     db_done(st);
     if (rc < 0) return rc;
     struct pool_read r;
-    rc = pool_read(c, p, NULL, false, &r, e);
+    rc = pool_read(c, p, NULL, true, &r, e);
     *n = (int64_t)r.n;
     memcpy(hash, r.hash, DRAW_HASH_HEX);
+    if (!rc) rc = pool_pack_write(c, p->id, &r, e);
     pool_read_free(&r);
     return rc;
 }
@@ -496,17 +566,20 @@ int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
         rc = err_set(e, ERR_CONFLICT,
                      strcmp(p.state, "drawn") == 0 ? "计划已抽取，不能撤回承诺"
                                                    : "计划尚未公布承诺");
-    if (!rc && (db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
+    /* back to draft first: the frozen pool refuses DELETE while its plan is committed
+     * (migration 014) */
+    if (!rc && (db_exec(c->db, e,
+                        "UPDATE draw_plan SET state = 'draft', pool_size = NULL, pool_hash = NULL,"
+                        " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
+                        " updated_at = ?, version = version + 1 WHERE id = ?",
+                        "ii", c->now, id) < 0 ||
+                db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
+                db_exec(c->db, e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", id) < 0 ||
                 db_exec(c->db, e, "DELETE FROM draw_officer WHERE plan_id = ?", "i", id) < 0 ||
                 db_exec(c->db, e,
                         "UPDATE draw_commitment SET withdrawn_at = ?, withdraw_reason = ?"
                         " WHERE plan_id = ? AND withdrawn_at IS NULL",
-                        "iti", c->now, reason, id) < 0 ||
-                db_exec(c->db, e,
-                        "UPDATE draw_plan SET state = 'draft', pool_size = NULL, pool_hash = NULL,"
-                        " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
-                        " updated_at = ?, version = version + 1 WHERE id = ?",
-                        "ii", c->now, id) < 0))
+                        "iti", c->now, reason, id) < 0))
         rc = e->code;
     if (!rc)
         rc = audit_write(c, "plan.withdraw", "draw_plan", id, "撤回抽取承诺 %s：%s", p.pool_hash,
@@ -625,20 +698,16 @@ static void run_free(struct draw_run *r)
     free(r->repeat);
 }
 
-/* Load the frozen pool and check it against the commitment. */
+/* Load the frozen pool: its pack, written with the commitment (ids of this database: a moved
+ * pool was published with others). A plan committed before migration 014 has none: its rows are
+ * read and checked against the commitment. */
 static int run_pool(struct ctx *c, struct draw_run *r, struct err *e)
 {
-    int rc = pool_read(c, &r->p, NULL, true, &r->pr, e);
-    if (rc) return rc;
+    int rc = pool_pack_read(c, &r->p, &r->pr, e);
+    if (rc == 1) rc = pool_read_checked(c, &r->p, &r->pr, e);
     r->pool = r->pr.pool;
     r->npool = r->pr.n;
-    if (!r->p.pool_hash || strcmp(r->pr.hash, r->p.pool_hash) != 0)
-        return err_set(e, ERR_CONFLICT, "冻结的抽取池与公布的承诺不一致（现为 %.16s…），不能抽取",
-                       r->pr.hash);
-    /* the draw works on the entities of this database (a moved pool was published with others) */
-    for (size_t i = 0; i < r->npool; i++)
-        r->pool[i].id = r->pr.local[i];
-    return 0;
+    return rc;
 }
 
 /* The public names of the drawn entities a message or warning shows (need[i]) into r->names:
@@ -762,56 +831,124 @@ static json_t *run_warnings(struct draw_run *r)
     return w;
 }
 
-/* Store the tasks and their teams (multi-row INSERTs), then start their workflow. */
-static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
+/* A task and its entity's position in the pool (which is in ascending id), for sorting. */
+struct task_at {
+    size_t pos;  /* the entity's position in the pool */
+    size_t task; /* the task's index */
+};
+
+static int by_pos(const void *a, const void *b)
 {
-    size_t size = (size_t)r->p.team_size, n = r->npicks;
-    struct db_arg *args = xcalloc(n ? n * 11 : 1, sizeof *args);
-    char(*strata)[2] = xcalloc(n ? n : 1, sizeof *strata);
-    for (size_t i = 0; i < n; i++) {
-        struct db_arg *a = args + i * 11;
-        strata[i][0] = r->picks[i].stratum;
-        a[0] = (struct db_arg){.type = 'i', .i = r->p.id};
-        a[1] = (struct db_arg){.type = 'i', .i = r->p.agency_id};
-        a[2] = (struct db_arg){.type = 'i', .i = (int64_t)(i + 1)};
-        a[3] = (struct db_arg){.type = 'i', .i = r->picks[i].id};
-        a[4] = (struct db_arg){.type = 't', .s = strata[i][0] ? strata[i] : NULL};
-        a[5] = (struct db_arg){.type = 't', .s = r->p.deadline};
-        a[6] = (struct db_arg){.type = 't', .s = r->avoid_text[i]};
-        a[7] = (struct db_arg){.type = 't', .s = r->prev_text[i]};
-        a[8] = (struct db_arg){.type = 'i', .i = r->repeat[i]};
-        a[9] = (struct db_arg){.type = 'i', .i = c->now};
-        a[10] = (struct db_arg){.type = 'i', .i = c->now};
+    size_t x = ((const struct task_at *)a)->pos, y = ((const struct task_at *)b)->pos;
+    return (x > y) - (x < y);
+}
+
+/* The task indexes of r in ascending entity id (xmalloc'd): the order the tasks are written in,
+ * so the checks of their entities' keys walk the registry forwards instead of at random. */
+static size_t *run_entity_order(const struct draw_run *r)
+{
+    size_t n = r->npicks, *order = xmalloc((n ? n : 1) * sizeof *order);
+    struct task_at *at = xmalloc((n ? n : 1) * sizeof *at);
+    for (size_t i = 0; i < n; i++)
+        at[i] = (struct task_at){r->picks[i].pool_index, i};
+    qsort(at, n, sizeof *at, by_pos);
+    for (size_t j = 0; j < n; j++)
+        order[j] = at[j].task;
+    free(at);
+    return order;
+}
+
+/* Rows per db_insert_rows call of run_store: its arguments are built a batch at a time, not for
+ * all 50,000 tasks at once (fresh memory costs a page fault per 4 KB). */
+#define STORE_BATCH 500
+
+/* Insert the tasks, row j being task order[j]. */
+static int64_t run_store_tasks(struct ctx *c, const struct draw_run *r, const size_t *order,
+                               struct err *e)
+{
+    struct db_arg *args = xmalloc(STORE_BATCH * 11 * sizeof *args);
+    char strata[STORE_BATCH][2] = {{0}};
+    int64_t rc = 0;
+    for (size_t at = 0; rc >= 0 && at < r->npicks; at += STORE_BATCH) {
+        size_t k = r->npicks - at < STORE_BATCH ? r->npicks - at : STORE_BATCH;
+        for (size_t j = 0; j < k; j++) {
+            size_t i = order[at + j];
+            struct db_arg *a = args + j * 11;
+            strata[j][0] = r->picks[i].stratum;
+            a[0] = (struct db_arg){.type = 'i', .i = r->p.id};
+            a[1] = (struct db_arg){.type = 'i', .i = r->p.agency_id};
+            a[2] = (struct db_arg){.type = 'i', .i = (int64_t)(i + 1)};
+            a[3] = (struct db_arg){.type = 'i', .i = r->picks[i].id};
+            a[4] = (struct db_arg){.type = 't', .s = strata[j][0] ? strata[j] : NULL};
+            a[5] = (struct db_arg){.type = 't', .s = r->p.deadline};
+            a[6] = (struct db_arg){.type = 't', .s = r->avoid_text[i]};
+            a[7] = (struct db_arg){.type = 't', .s = r->prev_text[i]};
+            a[8] = (struct db_arg){.type = 'i', .i = r->repeat[i]};
+            a[9] = (struct db_arg){.type = 'i', .i = c->now};
+            a[10] = (struct db_arg){.type = 'i', .i = c->now};
+        }
+        rc = db_insert_rows(c->db, e,
+                            "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
+                            " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
+                            " VALUES",
+                            11, k, args);
     }
-    int64_t rc = db_insert_rows(c->db, e,
-                                "INSERT INTO task (plan_id, agency_id, seq, entity_id, stratum,"
-                                " deadline, avoid, prev_team, repeat_team, created_at, updated_at)"
-                                " VALUES",
-                                11, n, args);
-    free(strata);
-    /* the new ids in task order */
-    int64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
-    size_t got = 0;
+    free(args);
+    return rc;
+}
+
+/* Insert the teams of the tasks ids (in the order written: ids[j] is task order[j]). */
+static int64_t run_store_teams(struct ctx *c, const struct draw_run *r, const size_t *order,
+                               const int64_t *ids, struct err *e)
+{
+    size_t size = (size_t)r->p.team_size, per = STORE_BATCH / size;
+    struct db_arg *args = xmalloc(STORE_BATCH * 2 * sizeof *args);
+    int64_t rc = 0;
+    for (size_t at = 0; rc >= 0 && at < r->npicks; at += per) {
+        size_t k = r->npicks - at < per ? r->npicks - at : per, n = 0;
+        for (size_t j = at; j < at + k; j++)
+            for (size_t m = 0; m < size; m++, n++) {
+                args[2 * n] = (struct db_arg){.type = 'i', .i = ids[j]};
+                args[2 * n + 1] = (struct db_arg){.type = 'i', .i = r->teams[order[j] * size + m]};
+            }
+        rc = db_insert_rows(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES", 2, n,
+                            args);
+    }
+    free(args);
+    return rc;
+}
+
+/* The ids of the plan's n new tasks in task order into ids. */
+static int run_task_ids(struct ctx *c, const struct draw_run *r, int64_t *ids, struct err *e)
+{
+    size_t got = 0, n = r->npicks;
     struct db_stmt *st =
-        rc < 0 ? NULL
-               : db_query(c->db, e, "SELECT id FROM task WHERE plan_id = ? ORDER BY seq", "i",
-                          r->p.id);
-    if (rc >= 0 && !st) rc = e->code;
+        db_query(c->db, e, "SELECT id FROM task WHERE plan_id = ? ORDER BY seq", "i", r->p.id);
+    int rc = st ? 0 : e->code;
     while (st && (rc = db_step(st, e)) == DB_ROW)
         if (got < n) ids[got++] = db_int(st, 0);
     db_done(st);
     if (rc >= 0 && got != n) rc = err_set(e, ERR_INTERNAL, "任务保存不完整");
-    args = xrealloc(args, (n ? n * size * 2 : 1) * sizeof *args);
-    for (size_t i = 0; rc >= 0 && i < n * size; i++) {
-        args[2 * i] = (struct db_arg){.type = 'i', .i = ids[i / size]};
-        args[2 * i + 1] = (struct db_arg){.type = 'i', .i = r->teams[i]};
-    }
-    if (rc >= 0)
-        rc = db_insert_rows(c->db, e, "INSERT INTO task_officer (task_id, officer_id) VALUES", 2,
-                            n * size, args);
-    free(args);
+    return rc < 0 ? rc : 0;
+}
+
+/* Store the tasks and their teams (multi-row INSERTs, in the entities' order), then start their
+ * workflow. */
+static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
+{
+    size_t n = r->npicks;
+    size_t *order = run_entity_order(r);
+    int64_t rc = run_store_tasks(c, r, order, e);
+    int64_t *by_seq = xmalloc((n ? n : 1) * sizeof *by_seq),
+            *ids = xmalloc((n ? n : 1) * sizeof *ids);
+    if (rc >= 0) rc = run_task_ids(c, r, by_seq, e);
+    for (size_t j = 0; rc >= 0 && j < n; j++)
+        ids[j] = by_seq[order[j]]; /* in the order written */
+    if (rc >= 0) rc = run_store_teams(c, r, order, ids, e);
     if (rc >= 0) rc = task_start_many(c, ids, n, r->p.deadline, e);
     free(ids);
+    free(by_seq);
+    free(order);
     return rc < 0 ? (int)rc : 0;
 }
 

@@ -6,6 +6,7 @@
 #include "law/transfer.h"
 #include "law/audit.h"
 #include "law/auth.h"
+#include "law/plan.h"
 #include "base/buf.h"
 #include "base/log.h"
 
@@ -791,6 +792,7 @@ static const struct {
     {"counter", "与目标库的计数器合并（文书编号按新的机构编号继续）", false},
     {"calendar_year", "节假日安排：目标库没有的年份补入", false},
     {"calendar_day", "节假日安排：目标库没有的日期补入", false},
+    {"draw_pool_pack", "抽取池的压缩副本含本库编号：按迁入的抽取池重新生成", false},
     {"audit_archive", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
     {"transfer_map", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
 };
@@ -860,6 +862,19 @@ static int check_tables(struct transfer *t, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
+/* Pack the frozen pool of every committed plan moved, from its rows in the target (whose hash must
+ * still match the commitment): a pack holds the entity ids of the database it was made in, so the
+ * source's is not copied (law/plan_draw.c). */
+static int pack_pools(struct transfer *t, struct err *e)
+{
+    const struct idmap *m = &t->maps[K_PLAN];
+    for (size_t i = 0; i < m->cap; i++) {
+        int rc = m->keys[i] ? plan_pool_pack(t->c, m->vals[i], e) : 0;
+        if (rc) return rc;
+    }
+    return 0;
+}
+
 static int run_all(struct transfer *t, struct err *e)
 {
     if (db_exists(t->c->db, "SELECT 1 FROM transfer_map WHERE source = ?", "t", t->o->source))
@@ -874,6 +889,7 @@ static int run_all(struct transfer *t, struct err *e)
         return err_set(e, ERR_CONFLICT, "目标库已有 %d 条相同的记录，未迁移任何数据：%s",
                        t->nproblems, buf_str(&t->problems));
     }
+    if (!rc) rc = pack_pools(t, e);
     if (!rc) rc = copy_settings(t, e);
     if (!rc) rc = archive_audit(t, e);
     if (!rc)

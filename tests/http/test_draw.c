@@ -464,6 +464,9 @@ static void test_task_pages_and_figures(void **state)
     h_request(h, &c, "GET", url, NULL, &r);
     int64_t task = json_integer_value(
         json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
+    /* task 2 (ids follow the entities drawn, not the task numbers) */
+    int64_t other = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "rows"), 1), "id"));
     hresp_free(&r);
 
     snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
@@ -491,11 +494,11 @@ static void test_task_pages_and_figures(void **state)
     h_send_json(h, &c, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
     ASSERT_STATUS(r, 409);
     hresp_free(&r);
-    snprintf(url, sizeof url, "/api/v1/tasks/%lld/publish", (long long)(task + 1));
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld/publish", (long long)other);
     h_send_json(h, &c, "POST", url, json_pack("{}"), &r);
     ASSERT_STATUS(r, 409);
     hresp_free(&r);
-    snprintf(url, sizeof url, "/tasks/%lld/publish", (long long)(task + 1));
+    snprintf(url, sizeof url, "/tasks/%lld/publish", (long long)other);
     FORM(h, &c, url, &r, "date", "");
     ASSERT_STATUS(r, 409);
     hresp_free(&r);

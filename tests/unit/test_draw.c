@@ -5,6 +5,7 @@
  * the completion figures, and an independent Python re-implementation agreeing with C. */
 #include "tests/support.h"
 #include "law/draw.h"
+#include "law/draw_pack.h"
 #include "base/crypto.h"
 
 #include <stdio.h>
@@ -571,6 +572,40 @@ static void test_impossible_team_says_exactly_why(void **state)
 
 /* ---- completion figures (RULES.md §4) ---------------------------------------------------- */
 
+/* The pack the draw reads a committed pool from: ids and grades back as they went in, and bytes
+ * that are not a pack of ascending ids refused. */
+static void test_pack_round_trip_and_rejects(void **state)
+{
+    (void)state;
+    struct draw_entry in[] = {{1, "甲", 'A'},
+                              {2, "乙", 0},
+                              {130, "丙", '-'},
+                              {131, NULL, 'D'},
+                              {INT64_C(1) << 40, NULL, 'B'}};
+    struct buf b = {0};
+    draw_pack(in, 5, &b);
+    assert_int_equal(b.len, 2 + 2 + 3 + 2 + 7); /* increases 1, 1, 128, 1, 2^40 − 131 */
+    struct draw_entry *out;
+    size_t n;
+    assert_int_equal(draw_unpack(b.p, b.len, &out, &n), 0);
+    assert_int_equal(n, 5);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(out[i].id, in[i].id);
+        assert_int_equal(out[i].stratum, in[i].stratum);
+        assert_null(out[i].name);
+    }
+    free(out);
+    assert_int_equal(draw_unpack("", 0, &out, &n), 0); /* an empty pool */
+    assert_int_equal(n, 0);
+    free(out);
+    assert_int_equal(draw_unpack(b.p, b.len - 1, &out, &n), -1); /* a grade missing */
+    assert_null(out);
+    assert_int_equal(draw_unpack("\x81", 1, &out, &n), -1); /* a varint cut short */
+    static const char repeated[] = {1, 'A', 0, 'B'};        /* an id repeated */
+    assert_int_equal(draw_unpack(repeated, sizeof repeated, &out, &n), -1);
+    buf_free(&b);
+}
+
 static void test_rates_564_tasks(void **state)
 {
     (void)state;
@@ -695,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_team_differs_from_previous_when_possible),
         cmocka_unit_test(test_team_cap_balances_load),
         cmocka_unit_test(test_impossible_team_says_exactly_why),
+        cmocka_unit_test(test_pack_round_trip_and_rejects),
         cmocka_unit_test(test_rates_564_tasks),
         cmocka_unit_test(test_ratio_parse_and_text),
         cmocka_unit_test(test_python_reimplementation_agrees),

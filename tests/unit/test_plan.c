@@ -314,6 +314,16 @@ static void test_commit_freezes_the_pool(void **state)
     assert_int_equal(plan_delete(&h->ctx, plan, &e), ERR_CONFLICT);
     err_clear(&e);
 
+    /* its frozen pool cannot be edited or emptied (migration 014) */
+    assert_int_equal(
+        db_exec(h->db, &e, "UPDATE draw_pool SET name = '改名' WHERE plan_id = ?", "i", plan),
+        ERR_CONFLICT);
+    err_clear(&e);
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", plan),
+                     ERR_CONFLICT);
+    err_clear(&e);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM draw_pool WHERE plan_id = ?", plan), 10);
+
     /* withdrawing the commitment keeps it on record and unfreezes the plan */
     assert_int_equal(plan_withdraw(&h->ctx, plan, "", &e), ERR_INVALID);
     err_clear(&e);
@@ -423,6 +433,20 @@ static void test_draw_stores_tasks_and_teams(void **state)
     json_decref(pub);
 }
 
+/* Drop a trigger of migration 014, as someone with the database file could: which = "pool" (the
+ * rows' UPDATE guard) or "pack" (the pack's DELETE guard). */
+static void drop_guard(struct harness *h, const char *which)
+{
+    struct err e = {0};
+    bool pool = strcmp(which, "pool") == 0;
+    const char *sql = db_kind(h->db) == DB_SQLITE
+                          ? (pool ? "DROP TRIGGER draw_pool_frozen_update"
+                                  : "DROP TRIGGER draw_pool_pack_frozen_delete")
+                          : (pool ? "DROP TRIGGER draw_pool_frozen ON draw_pool"
+                                  : "DROP TRIGGER draw_pool_pack_frozen ON draw_pool_pack");
+    if (db_exec(h->db, &e, sql, "") < 0) fail_msg("%s: %s", sql, e.msg);
+}
+
 static void test_verify_catches_changes_in_the_database(void **state)
 {
     struct harness *h = *state;
@@ -432,8 +456,8 @@ static void test_verify_catches_changes_in_the_database(void **state)
     draw(h, plan, "7741");
     struct plan_verdict v;
 
-    /* a team changed after the draw */
-    int64_t task = count(h, "SELECT MIN(id) FROM task WHERE plan_id = ?", plan);
+    /* a team changed after the draw (task ids follow the entities, not the task numbers) */
+    int64_t task = count(h, "SELECT id FROM task WHERE plan_id = ? AND seq = 1", plan);
     int64_t member = count(h, "SELECT MIN(officer_id) FROM task_officer WHERE task_id = ?", task);
     int64_t outsider = count(h,
                              "SELECT MIN(id) FROM officer WHERE id NOT IN (SELECT officer_id"
@@ -466,7 +490,14 @@ static void test_verify_catches_changes_in_the_database(void **state)
     assert_non_null(strstr(v.entities.summary, "第1个中选单位不一致"));
     db_exec(h->db, &e, "UPDATE task SET entity_id = ? WHERE id = ?", "ii", drawn, task);
 
-    /* a name in the frozen pool edited: the hash no longer matches the commitment */
+    /* the frozen pool refuses changes (migration 014); with its guard removed behind landun's
+     * back, a name edited in it: the hash no longer matches the commitment */
+    assert_true(
+        db_exec(h->db, &e,
+                "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?", "ii",
+                plan, drawn) < 0);
+    err_clear(&e);
+    drop_guard(h, "pool");
     db_exec(h->db, &e, "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?",
             "ii", plan, drawn);
     assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
@@ -483,6 +514,63 @@ static void test_verify_catches_changes_in_the_database(void **state)
     assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
     assert_true(v.entities.hash_ok);
     assert_false(v.ok);
+}
+
+/* The draw reads the pool packed at the commitment, not the rows: a row added later is not drawn
+ * (the verification, which hashes the rows, shows the change). */
+static void test_draw_reads_the_pool_as_committed(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    int64_t plan = setup_plan(h, "20", NULL); /* all of the 10 */
+    commit(h, plan);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM draw_pool_pack WHERE plan_id = ?", plan), 1);
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", plan),
+                     ERR_CONFLICT);
+    err_clear(&e);
+    int64_t extra = add_clinics(h, 11, 1);
+    assert_int_equal(db_exec(h->db, &e,
+                             "INSERT INTO draw_pool (plan_id, entity_id, name) VALUES (?, ?, ?)",
+                             "iit", plan, extra, "新增诊所"),
+                     1);
+    draw(h, plan, "7741");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE plan_id = ?", plan), 10);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE entity_id = ?", extra), 0);
+    struct plan_verdict v;
+    assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
+    assert_false(v.entities.hash_ok);
+    assert_false(v.ok);
+}
+
+/* A plan committed before migration 014 has no pack: its draw reads the rows and refuses them
+ * unless their hash is the commitment; then it draws as from the pack. */
+static void test_draw_without_a_pack_checks_the_rows(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    int64_t plan = setup_plan(h, "4", NULL);
+    commit(h, plan);
+    drop_guard(h, "pack");
+    drop_guard(h, "pool");
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", plan),
+                     1);
+    int64_t first = count(h, "SELECT MIN(entity_id) FROM draw_pool WHERE plan_id = ?", plan);
+    db_exec(h->db, &e, "UPDATE draw_pool SET name = '改名诊所' WHERE plan_id = ? AND entity_id = ?",
+            "ii", plan, first);
+    json_t *problems = NULL;
+    assert_int_equal(plan_draw(&h->ctx, plan, "7741", &problems, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "与公布的承诺不一致"));
+    assert_null(problems);
+    err_clear(&e);
+    db_exec(h->db, &e,
+            "UPDATE draw_pool SET name = (SELECT name FROM entity WHERE id = ?)"
+            " WHERE plan_id = ? AND entity_id = ?",
+            "iii", first, plan, first);
+    draw(h, plan, "7741");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM task WHERE plan_id = ?", plan), 4);
+    struct plan_verdict v;
+    assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
+    assert_true(v.ok);
 }
 
 static void test_impossible_team_stores_nothing_and_says_why(void **state)
@@ -670,8 +758,9 @@ static void test_task_workflow_and_figures(void **state)
     /* each task started its workflow with the plan's deadline */
     assert_int_equal(count(h,
                            "SELECT COUNT(*) FROM wf_deadline WHERE kind = 'task' AND name ="
-                           " 'inspect' AND ended_on IS NULL AND object_id >= ?",
-                           t[1]),
+                           " 'inspect' AND ended_on IS NULL AND object_id IN"
+                           " (SELECT id FROM task WHERE plan_id = ?)",
+                           plan),
                      6);
 
     /* only through an inspection, dated, not in the future */
@@ -946,6 +1035,8 @@ int main(void)
         T(test_commit_freezes_the_pool),
         T(test_draw_stores_tasks_and_teams),
         T(test_verify_catches_changes_in_the_database),
+        T(test_draw_reads_the_pool_as_committed),
+        T(test_draw_without_a_pack_checks_the_rows),
         T(test_impossible_team_stores_nothing_and_says_why),
         T(test_annual_cap_warns),
         T(test_stratified_plan_and_masked_persons),

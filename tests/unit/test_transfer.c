@@ -632,6 +632,8 @@ static void test_transfer_moved_commitment_draws_in_the_target(void **state)
                         "SELECT new_id FROM transfer_map WHERE tbl = 'draw_plan'"
                         " AND old_id = ?",
                         plan);
+    /* its pool is packed again with the province's ids (the county's pack is not copied) */
+    assert_int_equal(one(t.db, "SELECT COUNT(*) FROM draw_pool_pack WHERE plan_id = ?", moved), 1);
     json_t *problems = NULL;
     if (plan_draw(&t.ctx, moved, "省库抽取", &problems, &e)) fail_msg("draw: %s", e.msg);
     assert_int_equal(one(t.db,
