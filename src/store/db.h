@@ -104,8 +104,10 @@ int db_depth(const struct db *db);
 struct db_search {
     const char *from; /* replaces "table alias" in FROM, e.g. "entity_fts _s JOIN entity x ON …" */
     const char *where; /* a condition with exactly one ?, to AND into WHERE */
-    const char *order; /* the expression to ORDER BY (DESC for newest first) so that a LIMITed
-                          list stops early instead of sorting every match */
+    const char *order; /* the expression to ORDER BY (DESC for newest first): the key, so that
+                          a LIMITed list stops early instead of sorting every match, or on
+                          PostgreSQL for a rare fragment `x.id + 0`, which no index provides, so
+                          that its few matches are looked up in the search index and sorted */
 };
 /* Fill s for rows of `table` (aliased `alias`, key `id`) whose columns `cols` (NULL-terminated:
  * the same list the table's search index covers) contain q as a fragment, Chinese included, of

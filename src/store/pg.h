@@ -53,4 +53,19 @@ void pg_search_expr(const char *alias, const char *const *cols, bool plain, stru
  * "%长虹路%88号%"), else for search_text ("长虹路 88" is "%长虹 虹路 %88 %"). */
 bool pg_search_pattern(const char *q, struct buf *out);
 
+/* Append the elements of a PostgreSQL array in its text form ("{a,\"b c\"}", as pg_stats shows
+ * a column's sample) to out, each followed by a NUL; SQL NULLs are left out. Returns how many
+ * were appended, or -1 when lit is not such an array. */
+int pg_array_elements(const char *lit, struct buf *out);
+
+/* True when text matches pattern, a LIKE pattern as pg_search_pattern writes it: literal pieces
+ * that must appear in that order, between `%` (it starts and ends with one). */
+bool pg_like_pieces(const char *text, const char *pattern);
+
+/* Whether a search for pattern is to walk the newest rows rather than look the fragment up in
+ * the index, given the n NUL-separated texts of the column's sample (pg_stats: the planner's
+ * own): yes when any of them matches (the fragment is then in about 1% of the rows or more) or
+ * when there is hardly a sample (fewer than 10: a table never analyzed, most likely small). */
+bool pg_search_walks(const char *pattern, const char *texts, int n);
+
 #endif

@@ -561,6 +561,31 @@ static void test_entity_list_search_by_fragments_of_any_length(void **state)
     assert_string_equal(list_names(h, &c, (struct entity_query){.q = "07654321"}), "仁和诊所");
 }
 
+static void test_entity_is_found_by_its_new_name_after_an_update(void **state)
+{
+    struct harness *h = *state;
+    struct actor who;
+    struct ctx c = h_ctx(h, "admin", &who);
+    struct err e = {0};
+    struct entity_input in = org_of(h, 106, "泰和足浴");
+    int64_t id = 0, id2 = 0;
+    assert_int_equal(entity_add(&c, &in, &id, &e), 0);
+    struct entity_input in2 = org_of(h, 107, "泰和足浴二店");
+    assert_int_equal(entity_add(&c, &in2, &id2, &e), 0);
+    assert_string_equal(list_names(h, &c, (struct entity_query){.q = "泰和足浴"}),
+                        "泰和足浴二店,泰和足浴");
+    in.version = 1;
+    in.name = "瑞丰茶楼";
+    assert_int_equal(entity_update(&c, id, &in, &e), 0);
+    /* found under the new name only, by fragments of any length */
+    assert_string_equal(list_names(h, &c, (struct entity_query){.q = "泰和足浴"}), "泰和足浴二店");
+    assert_string_equal(list_names(h, &c, (struct entity_query){.q = "泰和"}), "泰和足浴二店");
+    assert_string_equal(list_names(h, &c, (struct entity_query){.q = "浴"}), "泰和足浴二店");
+    assert_string_equal(list_names(h, &c, (struct entity_query){.q = "瑞丰茶楼"}), "瑞丰茶楼");
+    assert_string_equal(list_names(h, &c, (struct entity_query){.q = "丰茶"}), "瑞丰茶楼");
+    assert_string_equal(list_names(h, &c, (struct entity_query){.q = "楼"}), "瑞丰茶楼");
+}
+
 static void test_entity_list_filters_line_subtype_status_and_risk(void **state)
 {
     struct harness *h = *state;
@@ -747,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_dashboard_counts_lines_most_first_then_by_code),
         cmocka_unit_test(test_entity_add_failure_leaves_nothing_half_saved),
         cmocka_unit_test(test_entity_update_failure_keeps_old_lines),
+        cmocka_unit_test(test_entity_is_found_by_its_new_name_after_an_update),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

@@ -200,6 +200,60 @@ static void test_search_expression_and_pattern(void **state)
     buf_free(&b);
 }
 
+/* The elements of an array as text, joined by '|'; -1 elements when it is no array. */
+static int elements(const char *lit, char *out, size_t n)
+{
+    struct buf b = {0};
+    int got = pg_array_elements(lit, &b);
+    out[0] = 0;
+    const char *p = b.p;
+    for (int i = 0; i < got; i++, p += strlen(p) + 1)
+        snprintf(out + strlen(out), n - strlen(out), "%s%s", i ? "|" : "", p);
+    buf_free(&b);
+    return got;
+}
+
+static void test_samples_are_read_from_array_text(void **state)
+{
+    (void)state;
+    char out[200];
+    assert_int_equal(elements("{}", out, sizeof out), 0);
+    assert_int_equal(elements("{abc,\" 湖塘 塘镇 镇\",9132}", out, sizeof out), 3);
+    assert_string_equal(out, "abc| 湖塘 塘镇 镇|9132");
+    /* quotes and backslashes escaped; NULL is no value, "NULL" is */
+    assert_int_equal(elements("{\"a\\\"b\",NULL,\"NULL\",\"c\\\\d\",\"\"}", out, sizeof out), 4);
+    assert_string_equal(out, "a\"b|NULL|c\\d|");
+    assert_int_equal(elements("", out, sizeof out), -1);
+    assert_int_equal(elements("abc", out, sizeof out), -1);
+    assert_int_equal(elements("{\"open", out, sizeof out), -1);
+    assert_int_equal(elements("{a,b", out, sizeof out), -1);
+    assert_int_equal(elements("{a}x", out, sizeof out), -1);
+}
+
+static void test_a_sample_decides_between_walking_and_the_index(void **state)
+{
+    (void)state;
+    /* LIKE of pieces in order, as pg_search_pattern writes them */
+    assert_true(pg_like_pieces(" 湖塘 塘镇 镇康 康宁 宁诊 诊所 所", "%诊所 %"));
+    assert_true(pg_like_pieces(" 湖塘 塘镇 镇", "% 镇%"));
+    assert_false(pg_like_pieces(" 湖塘 塘镇 镇", "% 诊%"));
+    assert_true(pg_like_pieces("长虹路88号 湖塘镇", "%长虹路%88号%"));
+    assert_false(pg_like_pieces("88号长虹路", "%长虹路%88号%")); /* order matters */
+    assert_true(pg_like_pieces("anything", "%"));
+    /* the sample: ten texts or more decide; any match means common */
+    struct buf t = {0};
+    for (int i = 0; i < 12; i++) {
+        buf_adds(&t, i == 7 ? "康宁诊所 湖塘镇" : "仁和宾馆 花园街");
+        buf_addc(&t, 0);
+    }
+    assert_true(pg_search_walks("%诊所%", t.p, 12));
+    assert_true(pg_search_walks("%宾馆%", t.p, 12));
+    assert_false(pg_search_walks("%李强%", t.p, 12));
+    assert_true(pg_search_walks("%李强%", t.p, 9)); /* hardly a sample: walk */
+    assert_true(pg_search_walks("%李强%", NULL, 0));
+    buf_free(&t);
+}
+
 /* ---- on a server -------------------------------------------------------------------------- */
 
 static void test_binding_round_trips_every_type(void **state)
@@ -358,7 +412,7 @@ static void cache_mode(char *out, size_t n)
     db_done(st);
 }
 
-static void test_a_pattern_is_planned_for_on_every_run(void **state)
+static void test_a_pattern_is_planned_once_for_all(void **state)
 {
     (void)state;
     NEED_PG();
@@ -377,8 +431,8 @@ static void test_a_pattern_is_planned_for_on_every_run(void **state)
                                   " WHERE statement = 'SELECT count(*) FROM pat WHERE t LIKE $1'",
                                   "");
     assert_int_equal(db_step(st, &e), DB_ROW);
-    assert_int_equal(db_int(st, 0), 0);
-    assert_int_equal(db_int(st, 1), 10);
+    assert_int_equal(db_int(st, 0), 10);
+    assert_int_equal(db_int(st, 1), 0);
     db_done(st);
     /* the setting is the server's own again after it, also after a failure */
     char mode[32];
@@ -685,6 +739,100 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
     db_exec(db, &e, "RESET enable_seqscan", "");
 }
 
+/* The ids found by db_search on table many for q, newest first, joined by ',', and the ORDER BY
+ * expression it chose into order. */
+static void search_many(const char *q, char *out, size_t n, char *order, size_t on)
+{
+    static const char *const cols[] = {"name", NULL};
+    struct err e = {0};
+    struct arena a = {0};
+    struct db_search s;
+    struct buf sql = {0}, bind = {0};
+    db_search(db, &a, "many", "x", cols, q, &s, &bind);
+    snprintf(order, on, "%s", s.order);
+    buf_addf(&sql, "SELECT x.id FROM %s WHERE %s ORDER BY %s DESC LIMIT ?", s.from, s.where,
+             s.order);
+    struct db_stmt *st = db_query(db, &e, sql.p, "ti", bind.p, (int64_t)5);
+    out[0] = 0;
+    while (db_step(st, &e) == DB_ROW)
+        snprintf(out + strlen(out), n - strlen(out), "%s%lld", out[0] ? "," : "",
+                 (long long)db_int(st, 0));
+    assert_int_equal(e.code, 0);
+    db_done(st);
+    buf_free(&sql);
+    buf_free(&bind);
+    arena_free(&a);
+}
+
+static void test_search_walks_common_fragments_and_looks_up_rare_ones(void **state)
+{
+    (void)state;
+    NEED_PG();
+    struct err e = {0};
+    /* 600 rows, every other one a clinic, analyzed; then among the oldest one 李强 and one code
+     * of digits and letters that the sample (taken before) cannot know of */
+    assert_int_equal(
+        db_exec_script(
+            db, &e,
+            "CREATE TABLE many (id BIGINT PRIMARY KEY, name TEXT,"
+            " search_text TEXT GENERATED ALWAYS AS (landun_grams(lower(name))) STORED,"
+            " search_plain TEXT GENERATED ALWAYS AS (lower(name)) STORED);"
+            "CREATE INDEX many_search ON many USING gin (search_text gin_trgm_ops);"
+            "CREATE INDEX many_search_plain ON many USING gin (search_plain gin_trgm_ops);"
+            "INSERT INTO many SELECT i, CASE WHEN i % 2 = 0 THEN '康宁诊所' || i"
+            " ELSE '仁和宾馆' || i END FROM generate_series(1, 600) i;"
+            "ANALYZE many;"
+            "UPDATE many SET name = '李强诊所' WHERE id = 7;"
+            "UPDATE many SET name = '京A8Q号商店' WHERE id = 9"),
+        0);
+    char ids[64], order[32];
+    search_many("诊所", ids, sizeof ids, order, sizeof order); /* common: walk the newest */
+    assert_string_equal(order, "x.id");
+    assert_string_equal(ids, "600,598,596,594,592");
+    search_many("宾馆", ids, sizeof ids, order, sizeof order);
+    assert_string_equal(order, "x.id");
+    assert_string_equal(ids, "599,597,595,593,591");
+    search_many("李强", ids, sizeof ids, order, sizeof order); /* rare: the index, sorted */
+    assert_string_equal(order, "x.id + 0");
+    assert_string_equal(ids, "7");
+    search_many("强", ids, sizeof ids, order, sizeof order); /* one character */
+    assert_string_equal(order, "x.id + 0");
+    assert_string_equal(ids, "7");
+    search_many("a8q", ids, sizeof ids, order, sizeof order); /* digits and latin letters */
+    assert_string_equal(order, "x.id + 0");
+    assert_string_equal(ids, "9");
+    search_many("8Q号", ids, sizeof ids, order, sizeof order);
+    assert_string_equal(ids, "9");
+    search_many("诊所 59", ids, sizeof ids, order, sizeof order); /* pieces of a rare whole */
+    assert_string_equal(ids, "598,596,594,592,590");
+    /* a rare fragment found newest first across the whole table */
+    assert_int_equal(
+        db_exec(db, &e, "UPDATE many SET name = '李强宾馆' WHERE id IN (3, 555, 41)", ""), 3);
+    search_many("李强", ids, sizeof ids, order, sizeof order);
+    assert_string_equal(order, "x.id + 0");
+    assert_string_equal(ids, "555,41,7,3");
+    /* the rare statement's plan looks the fragment up */
+    struct arena a = {0};
+    struct db_search s;
+    struct buf sql = {0}, bind = {0};
+    static const char *const cols[] = {"name", NULL};
+    db_search(db, &a, "many", "x", cols, "李强", &s, &bind);
+    buf_addf(&sql, "EXPLAIN SELECT x.id FROM %s WHERE %s ORDER BY %s DESC LIMIT 5", s.from, s.where,
+             s.order);
+    db_exec(db, &e, "SET enable_seqscan = off", "");
+    struct db_stmt *st = db_query(db, &e, sql.p, "t", bind.p);
+    bool indexed = false;
+    while (db_step(st, &e) == DB_ROW)
+        indexed = indexed || strstr(db_text(st, 0), "many_search");
+    db_done(st);
+    db_exec(db, &e, "RESET enable_seqscan", "");
+    assert_true(indexed);
+    buf_free(&sql);
+    buf_free(&bind);
+    arena_free(&a);
+    db_exec_script(db, &e, "DROP TABLE many");
+}
+
 static void test_statement_cache_evicts_and_stays_correct(void **state)
 {
     (void)state;
@@ -808,17 +956,20 @@ int main(void)
         cmocka_unit_test(test_placeholders_tested_for_null_are_flagged),
         cmocka_unit_test(test_placeholders_know_limits_offsets_and_patterns),
         cmocka_unit_test(test_search_expression_and_pattern),
+        cmocka_unit_test(test_samples_are_read_from_array_text),
+        cmocka_unit_test(test_a_sample_decides_between_walking_and_the_index),
         cmocka_unit_test(test_binding_round_trips_every_type),
         cmocka_unit_test(test_values_read_as_on_sqlite),
         cmocka_unit_test(test_optional_filters_take_null_or_a_value),
         cmocka_unit_test(test_values_written_into_the_text_mean_the_same),
-        cmocka_unit_test(test_a_pattern_is_planned_for_on_every_run),
+        cmocka_unit_test(test_a_pattern_is_planned_once_for_all),
         cmocka_unit_test(test_statements_nest),
         cmocka_unit_test(test_savepoints_and_errors_inside_a_transaction),
         cmocka_unit_test(test_violations_are_conflicts_in_the_shared_words),
         cmocka_unit_test(test_write_after_a_newer_commit_is_busy),
         cmocka_unit_test(test_read_transactions_end_without_waiting_and_writes_wait),
         cmocka_unit_test(test_search_finds_chinese_fragments_of_any_length),
+        cmocka_unit_test(test_search_walks_common_fragments_and_looks_up_rare_ones),
         cmocka_unit_test(test_statement_cache_evicts_and_stays_correct),
         cmocka_unit_test(test_backup_points_to_pg_dump),
         cmocka_unit_test(test_connection_failure_is_reported),
