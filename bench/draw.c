@@ -256,7 +256,17 @@ static int clean(struct ctx *c, struct err *e)
         db_rollback(c->db);
         return rc;
     }
-    return db_commit(c->db, e);
+    rc = db_commit(c->db, e);
+    /* On SQLite the next commit would write the pool into the pages the deleted one freed, in
+     * the order they were freed: read back through such scattered pages, the pool took up to
+     * twice as long as in a database that never held one (verification 1.1 s instead of 0.6 s
+     * after a few dozen runs). Every run starts from a compact file instead. */
+    int64_t free_pages = 0;
+    if (!rc && db_kind(c->db) == DB_SQLITE &&
+        db_get_int(c->db, e, &free_pages, "PRAGMA freelist_count", "") == 0 && free_pages > 1000 &&
+        db_exec(c->db, e, "VACUUM", "") < 0)
+        rc = e->code;
+    return rc;
 }
 
 static int database(const char *url)

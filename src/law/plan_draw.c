@@ -254,18 +254,19 @@ static int pool_names(struct ctx *c, int64_t plan_id, const int64_t *ids, size_t
     return rc < 0 ? rc : 0;
 }
 
-/* The entry of entity id in the pool, or NULL. */
-static const struct draw_entry *pool_find(const struct pool_read *r, int64_t id)
+/* The entry of the pool whose entity in this database is local, or NULL. r->local ascends with
+ * the published ids (pool_read reads in entity order and refuses any other). */
+static const struct draw_entry *pool_find_local(const struct pool_read *r, int64_t local)
 {
     size_t lo = 0, hi = r->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (r->pool[mid].id < id)
+        if (r->local[mid] < local)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < r->n && r->pool[lo].id == id ? &r->pool[lo] : NULL;
+    return lo < r->n && r->local[lo] == local ? &r->pool[lo] : NULL;
 }
 
 /* ---- officers ------------------------------------------------------------------------------- */
@@ -1078,11 +1079,8 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct po
                    &stored, e);
     struct db_stmt *st = rc ? NULL
                             : db_query(c->db, e,
-                                       "SELECT t.seq, COALESCE(d.published_id, t.entity_id),"
-                                       " t.avoid, t.prev_team, t.entity_id FROM task t"
-                                       " JOIN draw_pool d ON d.plan_id = t.plan_id"
-                                       " AND d.entity_id = t.entity_id WHERE t.plan_id = ?"
-                                       " ORDER BY t.seq",
+                                       "SELECT t.seq, t.avoid, t.prev_team, t.entity_id FROM task t"
+                                       " WHERE t.plan_id = ? ORDER BY t.seq",
                                        "i", p->id);
     if (!rc && !st) rc = e->code;
     v->teams_ok = true;
@@ -1090,12 +1088,12 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct po
     while (!rc && v->teams_ok && (rc = db_step(st, e)) == DB_ROW) {
         rc = 0;
         int64_t seq = db_int(st, 0);
-        int64_t entity = db_int(st, 4); /* pool entries hold the published id (column 1) */
-        const struct draw_entry *en = pool_find(pool, db_int(st, 1));
+        int64_t entity = db_int(st, 3);
+        const struct draw_entry *en = pool_find_local(pool, entity);
         /* the name only words a failure, which is not shown here */
         struct draw_team_rules rules = {.size = p->team_size, .entity = ""};
-        int64_t *avoid = ids_of(db_text(st, 2), &rules.navoid);
-        int64_t *prev = ids_of(db_text(st, 3), &rules.nprev);
+        int64_t *avoid = ids_of(db_text(st, 1), &rules.navoid);
+        int64_t *prev = ids_of(db_text(st, 2), &rules.nprev);
         rules.avoid = avoid;
         rules.prev = prev;
         int64_t team[DRAW_MAX_TEAM];
@@ -1136,16 +1134,17 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
     struct pairs claimed = {0};
     rc = pool_read(c, &p, NULL, true, &pool, e);
     if (!rc)
-        rc =
-            read_pairs(db_query(c->db, e,
-                                "SELECT COALESCE(d.published_id, t.entity_id), t.seq FROM task t"
-                                " JOIN draw_pool d ON d.plan_id = t.plan_id"
-                                " AND d.entity_id = t.entity_id WHERE t.plan_id = ? ORDER BY t.seq",
-                                "i", id),
-                       &claimed, e);
+        rc = read_pairs(db_query(c->db, e,
+                                 "SELECT t.entity_id, t.seq FROM task t WHERE t.plan_id = ?"
+                                 " ORDER BY t.seq",
+                                 "i", id),
+                        &claimed, e);
+    /* the published ids of the drawn entities (0, never in a pool, for one outside it) */
     int64_t *ids = xmalloc((claimed.n ? claimed.n : 1) * sizeof *ids);
-    for (size_t i = 0; i < claimed.n; i++)
-        ids[i] = claimed.p[i][0];
+    for (size_t i = 0; i < claimed.n; i++) {
+        const struct draw_entry *en = pool_find_local(&pool, claimed.p[i][0]);
+        ids[i] = en ? en->id : 0;
+    }
     if (!rc)
         draw_verify_pool(pool.pool, pool.n, p.quota.stratified, pool.hash, p.pool_hash, p.seed,
                          &p.quota, ids, claimed.n, &v->entities);
