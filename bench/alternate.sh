@@ -6,7 +6,8 @@
 # bench/run.sh a minute apart may meet very different loads.
 # Environment: ENTITIES (default 1000000), ROUNDS (default 7), DURATION (default 6),
 # BEFORE (another landun binary, e.g. one built from an earlier commit: it is measured on
-# PostgreSQL too), PGSOCKET=1 (PostgreSQL through its Unix socket instead of TCP).
+# PostgreSQL too), PGSOCKET=1 (PostgreSQL through its Unix socket instead of TCP),
+# PG_SHARED_BUFFERS (the cluster's shared_buffers, default 256MB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENTITIES=${ENTITIES:-1000000}
@@ -17,7 +18,7 @@ DB=$OUT/bench-$ENTITIES.db
 PGDIR="$PWD/$OUT/pg-$ENTITIES"
 [ -f "$DB" ] && [ -d "$PGDIR" ] || { echo "no benchmark data: run make bench first" >&2; exit 1; }
 ninja -C build landun >/dev/null
-BASE=$(PGCLUSTER_OPTS="-c shared_buffers=256MB" scripts/pg-cluster.sh keep "$PGDIR")
+BASE=$(PGCLUSTER_OPTS="-c shared_buffers=${PG_SHARED_BUFFERS:-256MB}" scripts/pg-cluster.sh keep "$PGDIR")
 PG="${BASE}landun"
 if [ -n "${PGSOCKET:-}" ]; then
     PG="postgresql:///landun?host=$PGDIR/sock&port=$(echo "$BASE" | sed 's/.*:\([0-9]*\)\/$/\1/')&user=landun"

@@ -14,7 +14,8 @@
 # LPORT and NPORT (the ports of landun and nginx, default 18080 and 18081),
 # BACKEND (sqlite, the default, or postgres: the same database moved into a PostgreSQL cluster
 # kept in bench/out/pg with `landun migrate`, once; PGSOCKET=1 connects through the cluster's
-# Unix socket instead of TCP). The last line sums the run up for bench/both.sh.
+# Unix socket instead of TCP; PG_SHARED_BUFFERS sets its shared_buffers, default 256MB). The
+# last line sums the run up for bench/both.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENTITIES=${ENTITIES:-1000000}
@@ -39,7 +40,7 @@ BACKEND=${BACKEND:-sqlite}
 URL=$DB
 if [ "$BACKEND" = postgres ]; then
     PGDIR="$PWD/$OUT/pg-$ENTITIES"
-    BASE=$(PGCLUSTER_OPTS="-c shared_buffers=256MB" scripts/pg-cluster.sh keep "$PGDIR")
+    BASE=$(PGCLUSTER_OPTS="-c shared_buffers=${PG_SHARED_BUFFERS:-256MB}" scripts/pg-cluster.sh keep "$PGDIR")
     URL="${BASE}landun"
     if ! psql -Atqc "SELECT 1" "$URL" >/dev/null 2>&1; then
         echo "== moving $ENTITIES entities into PostgreSQL with landun migrate (once)"
