@@ -341,10 +341,12 @@ static int officers_now(struct ctx *c, const struct plan_rec *p, struct cand_set
     struct db_stmt *st = rc ? NULL
                             : db_query(c->db, e,
                                        "SELECT o.id, o.name, o.status, o.cert_issued,"
-                                       " o.cert_expires, o.lines, (SELECT COUNT(*)"
-                                       " FROM task_officer k JOIN task t ON t.id = k.task_id"
-                                       " WHERE k.officer_id = o.id AND t.state = 'pending')"
-                                       " FROM officer o WHERE " IN_AGENCIES " ORDER BY o.id",
+                                       " o.cert_expires, o.lines, COALESCE(l.n, 0)"
+                                       " FROM officer o LEFT JOIN (SELECT k.officer_id,"
+                                       " COUNT(*) AS n FROM task_officer k JOIN task t"
+                                       " ON t.id = k.task_id WHERE t.state = 'pending'"
+                                       " GROUP BY k.officer_id) l ON l.officer_id = o.id"
+                                       " WHERE " IN_AGENCIES " ORDER BY o.id",
                                        "t", p->officer_agencies);
     if (!st) rc = e->code;
     while (!rc && (rc = db_step(st, e)) == DB_ROW) {

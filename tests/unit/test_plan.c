@@ -573,6 +573,35 @@ static void test_draw_without_a_pack_checks_the_rows(void **state)
     assert_true(v.ok);
 }
 
+/* The officers frozen with a commitment carry their open load: the tasks of other plans still
+ * waiting for them (the per-officer cap counts those too). */
+static void test_frozen_officers_carry_their_waiting_tasks(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    int64_t first = setup_plan(h, "6", NULL);
+    commit(h, first);
+    draw(h, first, "5150");
+    /* one task done: it no longer weighs */
+    int64_t done = count(h, "SELECT MIN(id) FROM task WHERE plan_id = ?", first);
+    assert_int_equal(db_exec(h->db, &e, "UPDATE task SET state = 'unable' WHERE id = ?", "i", done),
+                     1);
+    struct plan_input in =
+        plan_of(h, count(h, "SELECT MIN(id) FROM check_list_item WHERE id > ?", 0), "2");
+    int64_t second = add_plan(h, &in);
+    commit(h, second);
+    /* every officer's open_tasks is the count of its waiting tasks, zero for the others */
+    assert_int_equal(count(h,
+                           "SELECT COUNT(*) FROM draw_officer d WHERE d.plan_id = ? AND"
+                           " d.open_tasks <> (SELECT COUNT(*) FROM task_officer k JOIN task t"
+                           " ON t.id = k.task_id WHERE k.officer_id = d.officer_id"
+                           " AND t.state = 'pending')",
+                           second),
+                     0);
+    assert_int_equal(count(h, "SELECT SUM(open_tasks) FROM draw_officer WHERE plan_id = ?", second),
+                     2 * 5); /* six tasks of two officers, one of them no longer waiting */
+}
+
 static void test_impossible_team_stores_nothing_and_says_why(void **state)
 {
     struct harness *h = *state;
@@ -1037,6 +1066,7 @@ int main(void)
         T(test_verify_catches_changes_in_the_database),
         T(test_draw_reads_the_pool_as_committed),
         T(test_draw_without_a_pack_checks_the_rows),
+        T(test_frozen_officers_carry_their_waiting_tasks),
         T(test_impossible_team_stores_nothing_and_says_why),
         T(test_annual_cap_warns),
         T(test_stratified_plan_and_masked_persons),
