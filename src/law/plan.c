@@ -20,9 +20,21 @@ static const struct {
     {"county", "县区级"},   {"joint", "部门联合"},
 };
 
-static const struct {
-    const char *code, *label;
-} states[] = {{"draft", "草稿"}, {"committed", "已公布承诺"}, {"drawn", "已抽取"}};
+/* A plan's states and steps (plan.h: plan_workflow). */
+static const struct wf_state plan_states[] = {
+    {"draft", "草稿", false},
+    {"committed", "已公布承诺", false},
+    {"drawn", "已抽取", true},
+};
+
+static const struct wf_transition plan_steps[] = {
+    {"draft", "commit", "committed", "公布抽取承诺", PERM_DRAW_RUN, NULL, NULL, NULL},
+    {"committed", "withdraw", "draft", "撤回抽取承诺", PERM_DRAW_RUN, NULL, NULL, NULL},
+    {"committed", "draw", "drawn", "抽取", PERM_DRAW_RUN, NULL, NULL, NULL},
+};
+
+const struct workflow plan_workflow = {"draw_plan",          "draw_plan", plan_states,
+                                       countof(plan_states), plan_steps,  countof(plan_steps)};
 
 const char *plan_level_label(const char *level)
 {
@@ -33,9 +45,7 @@ const char *plan_level_label(const char *level)
 
 const char *plan_state_label(const char *state)
 {
-    for (size_t i = 0; i < countof(states); i++)
-        if (state && strcmp(state, states[i].code) == 0) return states[i].label;
-    return NULL;
+    return state ? wf_state_label(&plan_workflow, state) : NULL;
 }
 
 /* ---- input ---------------------------------------------------------------------------------- */
@@ -332,6 +342,7 @@ int plan_add(struct ctx *c, const struct plan_input *in, int64_t *id, struct err
         blank_to_null(in->joint_departments), blank_to_null(in->joint_inspectors),
         v.officer_agencies, v.team_size, v.officer_cap, v.entity_cap, c->now, c->now);
     if (!rc) rc = store_items(c, *id, v.agency_id, in, e);
+    if (!rc) rc = wf_start(c, &plan_workflow, *id, NULL, NULL, e);
     if (!rc)
         rc = audit_write(c, "plan.create", "draw_plan", *id, "制定双随机抽查计划 %s", in->name);
     if (rc) goto fail;
@@ -706,6 +717,9 @@ json_t *plan_get(struct ctx *c, int64_t id, struct err *e)
     db_done(st);
     json_object_set_new(o, "task_counts", by_state);
     jset_int(o, "tasks", total);
+    json_t *h = wf_history(c, &plan_workflow, id, e);
+    if (h) json_object_set_new(o, "steps", json_incref(json_object_get(h, "steps")));
+    json_decref(h);
     if (e->code) {
         json_decref(o);
         return NULL;

@@ -15,6 +15,7 @@
 #include <jansson.h>
 #include "law/ctx.h"
 #include "law/draw.h"
+#include "law/workflow.h"
 
 /* Fields of a new or edited plan, as strings from a form, JSON or the CLI. */
 struct plan_input {
@@ -132,5 +133,11 @@ json_t *plan_public_get(struct ctx *c, int64_t id, struct err *e);
 const char *plan_level_label(const char *level);
 /* Label of a state code (草稿, 已公布承诺, 已抽取), or NULL. */
 const char *plan_state_label(const char *state);
+
+/* A plan's states: 草稿 → 已公布承诺 (pool frozen, commitment published) → 已抽取, and back to
+ * 草稿 when the commitment is withdrawn before the draw. Every step is recorded by the shared
+ * workflow mechanism (law/workflow.h) with its audit row; the plan functions above do the work
+ * of each step (freezing, drawing) in the same transaction. */
+extern const struct workflow plan_workflow;
 
 #endif

@@ -537,9 +537,9 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
     if (!rc) rc = freeze_officers(c, &p, e);
     if (rc) goto fail;
     if (db_exec(c->db, e,
-                "UPDATE draw_plan SET state = 'committed', pool_size = ?, pool_hash = ?,"
-                " seed_source = ?, committed_at = ?, committed_by = ?, updated_at = ?,"
-                " version = version + 1 WHERE id = ?",
+                "UPDATE draw_plan SET pool_size = ?, pool_hash = ?, seed_source = ?,"
+                " committed_at = ?, committed_by = ?, updated_at = ?, version = version + 1"
+                " WHERE id = ?",
                 "ittitii", n, hash, seed_source, c->now, c->who->username, c->now, id) < 0 ||
         db_exec(c->db, e,
                 "INSERT INTO draw_commitment (plan_id, pool_hash, pool_size, seed_source,"
@@ -548,9 +548,9 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
         rc = e->code;
         goto fail;
     }
-    rc = audit_write(c, "plan.commit", "draw_plan", id,
-                     "公布抽取承诺：抽取池 %lld 户，SHA-256 %s，种子来源：%s", (long long)n, hash,
-                     seed_source);
+    struct wf_args a = {.reason = arena_printf(c->arena, "抽取池 %lld 户，SHA-256 %s，种子来源：%s",
+                                               (long long)n, hash, seed_source)};
+    rc = wf_apply(c, &plan_workflow, id, "commit", &a, NULL, e);
     if (rc) goto fail;
     return db_commit(c->db, e);
 fail:
@@ -571,8 +571,10 @@ int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
                                                    : "计划尚未公布承诺");
     /* back to draft first: the frozen pool refuses DELETE while its plan is committed
      * (migration 014) */
+    struct wf_args a = {.reason = arena_printf(c->arena, "承诺 %s：%s", p.pool_hash, reason)};
+    if (!rc) rc = wf_apply(c, &plan_workflow, id, "withdraw", &a, NULL, e);
     if (!rc && (db_exec(c->db, e,
-                        "UPDATE draw_plan SET state = 'draft', pool_size = NULL, pool_hash = NULL,"
+                        "UPDATE draw_plan SET pool_size = NULL, pool_hash = NULL,"
                         " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
                         " updated_at = ?, version = version + 1 WHERE id = ?",
                         "ii", c->now, id) < 0 ||
@@ -584,9 +586,6 @@ int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
                         " WHERE plan_id = ? AND withdrawn_at IS NULL",
                         "iti", c->now, reason, id) < 0))
         rc = e->code;
-    if (!rc)
-        rc = audit_write(c, "plan.withdraw", "draw_plan", id, "撤回抽取承诺 %s：%s", p.pool_hash,
-                         reason);
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -1041,15 +1040,15 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
     json_decref(warnings);
     rc = run_store(c, &r, e);
     if (!rc && db_exec(c->db, e,
-                       "UPDATE draw_plan SET state = 'drawn', seed = ?, drawn_at = ?, drawn_by = ?,"
+                       "UPDATE draw_plan SET seed = ?, drawn_at = ?, drawn_by = ?,"
                        " warnings = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                        "tittii", seed, c->now, c->who->username, wtext, c->now, id) < 0)
         rc = e->code;
     free(wtext);
-    if (!rc)
-        rc = audit_write(c, "plan.draw", "draw_plan", id,
-                         "双随机抽取：种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员", seed,
-                         r.npool, r.npicks, r.p.team_size);
+    struct wf_args a = {
+        .reason = arena_printf(c->arena, "种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员",
+                               seed, r.npool, r.npicks, r.p.team_size)};
+    if (!rc) rc = wf_apply(c, &plan_workflow, id, "draw", &a, NULL, e);
     if (rc) goto fail;
     run_free(&r);
     return db_commit(c->db, e);

@@ -334,6 +334,19 @@ static void test_commit_freezes_the_pool(void **state)
     json_t *cm = json_array_get(json_object_get(o, "commitments"), 0);
     assert_string_equal(json_string_value(json_object_get(cm, "pool_hash")), hash);
     assert_true(json_is_true(json_object_get(cm, "withdrawn")));
+    /* the steps went through the shared workflow: made, committed, withdrawn, with the reason */
+    json_t *steps = json_object_get(o, "steps");
+    assert_int_equal(json_array_size(steps), 3);
+    json_t *last = json_array_get(steps, 2);
+    assert_string_equal(json_string_value(json_object_get(last, "action")), "withdraw");
+    assert_string_equal(json_string_value(json_object_get(last, "to")), "draft");
+    assert_non_null(
+        strstr(json_string_value(json_object_get(last, "reason")), "抽取范围漏列乡镇卫生院"));
+    assert_int_equal(count(h,
+                           "SELECT COUNT(*) FROM audit_log WHERE action = 'draw_plan.withdraw'"
+                           " AND object_id = ?",
+                           plan),
+                     1);
     json_decref(o);
     assert_int_equal(plan_update(&h->ctx, plan, &in, &e), 0);
     assert_int_equal(plan_delete(&h->ctx, plan, &e), ERR_CONFLICT); /* its commitment stays */
