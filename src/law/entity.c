@@ -348,13 +348,11 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     struct buf sql = {0}, bind = {0};
     struct db_search s;
     db_search(c->db, c->arena, "entity", "x", cols, q->q, &s, &bind);
-    buf_addf(&sql,
-             "SELECT " ENTITY_COLS " FROM %s JOIN agency a ON a.id = x.agency_id WHERE %s"
-             " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-             " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line WHERE line = ?))"
-             " AND (? IS NULL OR x.subtype = ?) AND (? IS NULL OR x.status = ?)"
-             " AND (? IS NULL OR x.risk_grade = ?) ORDER BY %s DESC LIMIT ? OFFSET ?",
-             s.from, s.where, s.order);
+    db_search_page(&sql, &s, ENTITY_COLS, "JOIN agency a ON a.id = x.agency_id",
+                   "x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+                   " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line WHERE line = ?))"
+                   " AND (? IS NULL OR x.subtype = ?) AND (? IS NULL OR x.status = ?)"
+                   " AND (? IS NULL OR x.risk_grade = ?)");
     struct paging pg = paging_of(q->page, q->per_page, 20);
     const char *line = blank_to_null(q->line), *subtype = blank_to_null(q->subtype);
     const char *status = blank_to_null(q->status), *risk = blank_to_null(q->risk_grade);

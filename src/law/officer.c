@@ -374,15 +374,13 @@ json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e
     day_t today = date_from_instant(c->now);
     char soon[11];
     date_format(today + CERT_EXPIRY_WARN_DAYS, soon);
-    buf_addf(&sql,
-             "SELECT " OFFICER_COLS " FROM %s JOIN agency a ON a.id = o.agency_id"
-             " LEFT JOIN department d ON d.id = o.department_id WHERE %s"
-             " AND o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-             " AND (? IS NULL OR o.status = ?)"
-             " AND (? IS NULL OR (','||o.lines||',') LIKE ?)"
-             " AND (? = 0 OR o.cert_expires <= ?)"
-             " ORDER BY %s DESC LIMIT ? OFFSET ?",
-             s.from, s.where, s.order);
+    db_search_page(&sql, &s, OFFICER_COLS,
+                   "JOIN agency a ON a.id = o.agency_id"
+                   " LEFT JOIN department d ON d.id = o.department_id",
+                   "o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+                   " AND (? IS NULL OR o.status = ?)"
+                   " AND (? IS NULL OR (','||o.lines||',') LIKE ?)"
+                   " AND (? = 0 OR o.cert_expires <= ?)");
     struct paging pg = paging_of(q->page, q->per_page, 20);
     const char *line_like = str_blank(q->line) ? NULL : arena_printf(c->arena, "%%,%s,%%", q->line);
     const char *status = blank_to_null(q->status);

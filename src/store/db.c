@@ -393,6 +393,9 @@ bool db_search(struct db *db, struct arena *a, const char *table, const char *al
                const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
 {
     buf_reset(bind);
+    s->sorts = false;
+    s->table = table;
+    s->alias = alias;
     if (!q || !searchable(q)) {
         s->from = arena_printf(a, "%s %s", table, alias);
         /* Only tested for NULL: the PostgreSQL engine types it and writes the NULL in. */
@@ -402,6 +405,21 @@ bool db_search(struct db *db, struct arena *a, const char *table, const char *al
     }
     db->ops->search(db, a, table, alias, cols, q, s, bind);
     return true;
+}
+
+void db_search_page(struct buf *sql, const struct db_search *s, const char *cols, const char *joins,
+                    const char *filter)
+{
+    if (!s->sorts) {
+        buf_addf(sql, "SELECT %s FROM %s %s WHERE %s AND %s ORDER BY %s DESC LIMIT ? OFFSET ?",
+                 cols, s->from, joins, s->where, filter, s->order);
+        return;
+    }
+    const char *t = s->table, *x = s->alias;
+    buf_addf(sql,
+             "SELECT %s FROM %s %s %s WHERE %s.id IN (SELECT %s.id FROM %s WHERE %s AND %s"
+             " ORDER BY %s DESC LIMIT ? OFFSET ?) ORDER BY %s.id DESC",
+             cols, t, x, joins, x, x, s->from, s->where, filter, s->order, x);
 }
 
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total), struct err *e)

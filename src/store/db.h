@@ -108,6 +108,9 @@ struct db_search {
                           a LIMITed list stops early instead of sorting every match, or on
                           PostgreSQL for a rare fragment `x.id + 0`, which no index provides, so
                           that its few matches are looked up in the search index and sorted */
+    bool sorts;        /* every match is found, then sorted (that `x.id + 0`): a page is best
+                          read by its keys first (db_search_page) */
+    const char *table, *alias; /* as given to db_search */
 };
 /* Fill s for rows of `table` (aliased `alias`, key `id`) whose columns `cols` (NULL-terminated:
  * the same list the table's search index covers) contain q as a fragment, Chinese included, of
@@ -116,6 +119,15 @@ struct db_search {
  * then s describes the plain table and where is "? IS NULL" (bind NULL). */
 bool db_search(struct db *db, struct arena *a, const char *table, const char *alias,
                const char *const *cols, const char *q, struct db_search *s, struct buf *bind);
+
+/* Append to sql the statement for one page of the rows s finds that also pass filter (a
+ * condition on s's alias alone), newest first: "SELECT cols FROM <s.from> joins WHERE <s.where>
+ * AND filter ORDER BY <s.order> DESC LIMIT ? OFFSET ?", or, when the search sorts its matches,
+ * the page's keys selected that way and cols read for those keys alone, so that the joins and the
+ * wide rows of every match are not carried through the sort. The parameters are the same in
+ * either: the search's, filter's, the limit and the offset. */
+void db_search_page(struct buf *sql, const struct db_search *s, const char *cols, const char *joins,
+                    const char *filter);
 
 /* Online, consistent copy of the database to path (SQLite backup API). PostgreSQL has no such
  * copy from inside a connection: ERR_INVALID with a message naming pg_dump. */

@@ -280,14 +280,14 @@ static int pieces(const char *q, struct buf *out, size_t *shortest)
     return n;
 }
 
-bool pg_search_pattern(const char *q, struct buf *out)
+/* Append q's pattern: its pieces as they are when plain, else as pairs; returns the pieces. */
+static int pattern_of(const char *q, bool plain, struct buf *out, size_t *shortest)
 {
     struct buf list = {0};
-    size_t shortest;
-    int n = pieces(q, &list, &shortest);
-    bool plain = n > 0 && shortest >= 3;
+    int n = pieces(q, &list, shortest);
     buf_addc(out, '%');
-    for (const char *piece = list.p; n-- > 0; piece += strlen(piece) + 1) {
+    const char *piece = list.p;
+    for (int i = 0; i < n; i++, piece += strlen(piece) + 1) {
         if (plain)
             buf_adds(out, piece);
         else
@@ -295,7 +295,23 @@ bool pg_search_pattern(const char *q, struct buf *out)
         buf_addc(out, '%');
     }
     buf_free(&list);
-    return plain;
+    return n;
+}
+
+bool pg_search_pattern(const char *q, struct buf *out)
+{
+    size_t shortest, start = out->len;
+    int n = pattern_of(q, true, out, &shortest);
+    if (n > 0 && shortest >= 3) return true;
+    out->len = start;
+    pattern_of(q, false, out, &shortest);
+    return false;
+}
+
+int pg_plain_pattern(const char *q, struct buf *out)
+{
+    size_t shortest;
+    return pattern_of(q, true, out, &shortest);
 }
 
 int pg_array_elements(const char *lit, struct buf *out)
@@ -691,14 +707,13 @@ static PGresult *pipeline_result(PGconn *conn)
 struct pg_run {
     struct pg_plan *plan;   /* the server statement */
     bool parse;             /* plan is new: send its Parse first */
-    bool generic;           /* have the server plan it once for all values (see build_run) */
     int n;                  /* parameters sent */
     const char **values;    /* n values (NULL: SQL NULL); point into the statement's vals */
     int *lengths, *formats; /* n each */
 };
 
 /* The commands of a pipeline, in the order they are sent. */
-enum { PL_BEGIN, PL_GENERIC, PL_PARSE, PL_RUN, PL_RESET, PL_COUNT };
+enum { PL_BEGIN, PL_PARSE, PL_RUN, PL_COUNT };
 
 /* Send command k of a pipeline (run_pipeline); false when libpq could not queue it. */
 static bool send_command(struct pg_conn *c, const struct pg_run *run, int k, const Oid *types)
@@ -706,28 +721,22 @@ static bool send_command(struct pg_conn *c, const struct pg_run *run, int k, con
     switch (k) {
     case PL_BEGIN:
         return PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0);
-    case PL_GENERIC:
-        return PQsendQueryParams(c->conn, "SET plan_cache_mode = force_generic_plan", 0, NULL, NULL,
-                                 NULL, NULL, 0);
     case PL_PARSE:
         return PQsendPrepare(c->conn, run->plan->name, run->plan->sql, run->n, types);
-    case PL_RUN:
+    default:
         return PQsendQueryPrepared(c->conn, run->plan->name, run->n, run->values, run->lengths,
                                    run->formats, 0);
-    default:
-        return PQsendQueryParams(c->conn, "RESET plan_cache_mode", 0, NULL, NULL, NULL, NULL, 0);
     }
 }
 
-/* Send what must go with the statement — the waiting BEGIN, the Parse of a new server
- * statement, and around it the setting that makes the server plan it once for all values — and
- * the statement, as one pipeline: one round trip. Returns the first failure (the server then
- * skips the rest, and a failed transaction undoes the setting) or the statement's result.
+/* Send what must go with the statement — the waiting BEGIN and the Parse of a new server
+ * statement — and the statement, as one pipeline: one round trip. Returns the first failure (the
+ * server then skips the rest) or the statement's result.
  * c->begin is cleared once BEGIN succeeded (REPEATABLE READ takes its snapshot at the first
  * statement anyway); *parsed tells whether the Parse succeeded. */
 static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool *parsed)
 {
-    const bool want[PL_COUNT] = {c->begin != NULL, run->generic, run->parse, true, run->generic};
+    const bool want[PL_COUNT] = {c->begin != NULL, run->parse, true};
     PGresult *r[PL_COUNT] = {0}, *sync = NULL;
     Oid *types = run->parse ? sig_types(run->plan->sig) : NULL;
     bool sent = PQenterPipelineMode(c->conn);
@@ -752,9 +761,6 @@ static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool 
         if (want[k] && PQresultStatus(r[k]) != PGRES_COMMAND_OK) first = k;
     if (first > PL_BEGIN && c->begin) c->begin = NULL;
     *parsed = want[PL_PARSE] && first == PL_RUN;
-    if (want[PL_RESET] && first == PL_RUN && PQresultStatus(r[PL_RESET]) != PGRES_COMMAND_OK &&
-        PQresultStatus(r[PL_RUN]) != PGRES_FATAL_ERROR)
-        log_error("postgresql: RESET plan_cache_mode failed: %s", PQerrorMessage(c->conn));
     for (int k = 0; k < PL_COUNT; k++)
         if (k != first) PQclear(r[k]);
     return r[first];
@@ -794,11 +800,13 @@ static bool write_in(const struct pg_stmt *s, int i, struct buf *text)
 }
 
 /* The text and parameters of s as it goes to the server now, into s->text, run and sig (one
- * SIG_* per parameter sent, NUL-terminated; owned by the caller). A statement that sends a LIKE
- * pattern (a search) is to be planned once, generically: its text already says how to find the
- * rows (pg_search chose between walking the newest rows and the index), and planning it for each
- * pattern cost more than running it. Left to itself the server would plan the first five runs for
- * their patterns and might keep doing so (when those plans cost less than its generic guess). */
+ * SIG_* per parameter sent, NUL-terminated; owned by the caller). A LIKE pattern that is sent (a
+ * search) goes as `(SELECT $n::text)`: a value the planner cannot see, so that the statement is
+ * planned once for all patterns. Its text already says how to find the rows (pg_search chose
+ * between walking the newest rows and the index), and planning it for each pattern cost more than
+ * running it. As a bare `$n` the server would plan the first five runs for their patterns and
+ * might keep doing so, when those plans cost less than its generic guess; hidden, the plans for a
+ * pattern are the generic plan, and the server keeps that from the sixth run on. */
 static char *build_run(struct pg_stmt *s, struct pg_run *run)
 {
     size_t n = s->nparams ? (size_t)s->nparams : 1;
@@ -815,11 +823,11 @@ static char *build_run(struct pg_stmt *s, struct pg_run *run)
         if (write_in(s, i, &s->text)) continue;
         const struct pg_param *pp = &s->params[i];
         int k = run->n++;
-        buf_addf(&s->text, "$%d", k + 1);
+        bool hide = s->kinds[i] == PG_PH_LIKE && (pp->sig == SIG_ANY || pp->sig == SIG_TEXT);
+        buf_addf(&s->text, hide ? "(SELECT $%d::text)" : "$%d", k + 1);
         run->values[k] = pp->null ? NULL : s->vals.p + pp->off;
         run->lengths[k] = (int)pp->len;
         run->formats[k] = pp->sig == SIG_BLOB; /* bytes as they are; the rest as text */
-        run->generic = run->generic || s->kinds[i] == PG_PH_LIKE;
         sig[k] = pp->sig == SIG_ANY && s->kinds[i] == PG_PH_NULL_TEST ? SIG_TEXT : pp->sig;
     }
     buf_adds(&s->text, s->src + from);
@@ -849,7 +857,7 @@ static PGresult *send_statement(struct pg_conn *c, struct pg_stmt *s)
     }
     free(sig);
     PGresult *res;
-    if (c->begin || run.parse || run.generic) {
+    if (c->begin || run.parse) {
         bool parsed = false;
         res = run_pipeline(c, &run, &parsed);
         if (parsed)
@@ -1162,6 +1170,21 @@ static const struct pg_sample *sample_of(struct db *db, const char *table, const
     return sm;
 }
 
+/* A walk matches LIKE against each row's text: for a query of one piece, replace the pairs
+ * pattern in bind with the plain one, which finds the same rows in a text less than half as long
+ * (pg_plain_pattern); true when it did. */
+static bool walk_plain(const char *q, struct buf *bind)
+{
+    struct buf p = {0};
+    bool one = pg_plain_pattern(q, &p) == 1;
+    if (one) {
+        buf_reset(bind);
+        buf_add(bind, p.p, p.len);
+    }
+    buf_free(&p);
+    return one;
+}
+
 /* LIKE over one of the two columns the migrations index with gin_trgm_ops (see pg.h), newest
  * first, in one of two statements, each planned once (the engine has the server make a generic
  * plan of a statement with a LIKE pattern: build_run). A fragment that matches anything in the
@@ -1169,18 +1192,21 @@ static const struct pg_sample *sample_of(struct db *db, const char *table, const
  * the server walks the newest rows until the page is full. A rare one orders by `id + 0`, which
  * no index provides: the server looks the fragment up in the index and sorts what it finds. It
  * is the choice the planner itself made when it planned every search for its pattern, from the
- * same sample, without the 0.2–0.3 ms of planning per search. */
+ * same sample, without the 0.2–0.3 ms of planning per search. A walked fragment of one or two
+ * characters is matched against the plain text rather than its pairs (pg_plain_pattern). */
 static void pg_search(struct db *db, struct arena *a, const char *table, const char *alias,
                       const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
 {
-    struct buf expr = {0};
     bool plain = pg_search_pattern(q, bind);
-    pg_search_expr(alias, cols, plain, &expr);
     const struct pg_sample *sm = sample_of(db, table, plain ? "search_plain" : "search_text");
     bool walk = pg_search_walks(buf_str(bind), sm->texts.p, sm->n);
+    if (walk && !plain) plain = walk_plain(q, bind);
+    struct buf expr = {0};
+    pg_search_expr(alias, cols, plain, &expr);
     s->from = arena_printf(a, "%s %s", table, alias);
     s->where = arena_printf(a, "%s LIKE ?", buf_str(&expr));
     s->order = arena_printf(a, walk ? "%s.id" : "%s.id + 0", alias);
+    s->sorts = !walk;
     buf_free(&expr);
 }
 

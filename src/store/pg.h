@@ -53,6 +53,14 @@ void pg_search_expr(const char *alias, const char *const *cols, bool plain, stru
  * "%长虹路%88号%"), else for search_text ("长虹路 88" is "%长虹 虹路 %88 %"). */
 bool pg_search_pattern(const char *q, struct buf *out);
 
+/* Append the pattern of q's pieces as they are, for search_plain whatever their length ("诊所" is
+ * "%诊所%"); returns how many pieces q has. A walk of the newest rows, which matches LIKE against
+ * each row's text rather than reading the index, takes it for a query of one piece: a fragment
+ * is in the text exactly when its pairs are in the pairs text (a pair is a word there, and a
+ * single character starts one), and the plain text is less than half as long. With two pieces or
+ * more the two differ at the edges: pairs let the pieces "ab bc" share the b of "abc". */
+int pg_plain_pattern(const char *q, struct buf *out);
+
 /* Append the elements of a PostgreSQL array in its text form ("{a,\"b c\"}", as pg_stats shows
  * a column's sample) to out, each followed by a NUL; SQL NULLs are left out. Returns how many
  * were appended, or -1 when lit is not such an array. */
