@@ -204,12 +204,6 @@ bool pg_prefix_pattern(const char *v, size_t len)
     return true;
 }
 
-void pg_search_expr(const char *alias, const char *const *cols, bool plain, struct buf *out)
-{
-    (void)cols; /* the migrations compute the columns from them */
-    buf_addf(out, "%s.%s", alias, plain ? "search_plain" : "search_text");
-}
-
 static bool ascii_alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
@@ -224,94 +218,19 @@ static size_t char_len(const unsigned char *p)
     return n;
 }
 
-/* One piece (no ASCII punctuation or space, ASCII lowered) as landun_grams writes it: its pairs
- * of adjacent characters, each followed by the space that ends it there ("湖塘 塘镇 "); one
- * character, which may start a pair or end the text, after the space that starts it (" 诊").
- * The space after a pair (rather than before) is what gives pg_trgm the one trigram that names
- * the pair ("诊所 ", a word ending in it: words are pairs) and no other, and it keeps LIKE from
- * trying a match at every space of the text. */
-static void piece_grams(const char *piece, size_t len, struct buf *out)
+size_t pg_search_key(const char *q, struct buf *out)
 {
-    const unsigned char *p = (const unsigned char *)piece, *end = p + len;
-    size_t first = char_len(p);
-    if (p + first >= end) {
-        buf_addc(out, ' ');
-        buf_add(out, piece, len);
-        return;
-    }
-    while (p + first < end) {
-        size_t second = char_len(p + first);
-        buf_add(out, (const char *)p, first + second);
-        buf_addc(out, ' ');
-        p += first;
-        first = second;
-    }
-}
-
-/* Characters (UTF-8) in the len bytes at s. */
-static size_t char_count(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; n++)
-        p += char_len(p);
-    return n;
-}
-
-/* Split q into its pieces (see pg.h), each lowered and followed by a NUL, into out; returns how
- * many there are, and *shortest the characters of the shortest. */
-static int pieces(const char *q, struct buf *out, size_t *shortest)
-{
-    int n = 0;
-    size_t start = out->len;
-    *shortest = 0;
-    for (const unsigned char *p = (const unsigned char *)q;; p++) {
-        if (*p && !(*p < 0x80 && !ascii_alnum(*p))) {
-            buf_addc(out, (char)(*p >= 'A' && *p <= 'Z' ? *p | 32 : *p));
-            continue;
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)q; *p;) {
+        size_t n = char_len(p);
+        if (n > 1 || ascii_alnum(*p)) {
+            for (size_t i = 0; i < n; i++)
+                buf_addc(out, (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] | 32 : p[i]));
+            chars++;
         }
-        if (out->len > start) {
-            size_t chars = char_count(out->p + start, out->len - start);
-            if (n++ == 0 || chars < *shortest) *shortest = chars;
-            buf_addc(out, 0);
-            start = out->len;
-        }
-        if (!*p) break;
+        p += n;
     }
-    return n;
-}
-
-/* Append q's pattern: its pieces as they are when plain, else as pairs; returns the pieces. */
-static int pattern_of(const char *q, bool plain, struct buf *out, size_t *shortest)
-{
-    struct buf list = {0};
-    int n = pieces(q, &list, shortest);
-    buf_addc(out, '%');
-    const char *piece = list.p;
-    for (int i = 0; i < n; i++, piece += strlen(piece) + 1) {
-        if (plain)
-            buf_adds(out, piece);
-        else
-            piece_grams(piece, strlen(piece), out);
-        buf_addc(out, '%');
-    }
-    buf_free(&list);
-    return n;
-}
-
-bool pg_search_pattern(const char *q, struct buf *out)
-{
-    size_t shortest, start = out->len;
-    int n = pattern_of(q, true, out, &shortest);
-    if (n > 0 && shortest >= 3) return true;
-    out->len = start;
-    pattern_of(q, false, out, &shortest);
-    return false;
-}
-
-int pg_plain_pattern(const char *q, struct buf *out)
-{
-    size_t shortest;
-    return pattern_of(q, true, out, &shortest);
+    return chars;
 }
 
 int pg_array_elements(const char *lit, struct buf *out)
@@ -1170,44 +1089,38 @@ static const struct pg_sample *sample_of(struct db *db, const char *table, const
     return sm;
 }
 
-/* A walk matches LIKE against each row's text: for a query of one piece, replace the pairs
- * pattern in bind with the plain one, which finds the same rows in a text less than half as long
- * (pg_plain_pattern); true when it did. */
-static bool walk_plain(const char *q, struct buf *bind)
-{
-    struct buf p = {0};
-    bool one = pg_plain_pattern(q, &p) == 1;
-    if (one) {
-        buf_reset(bind);
-        buf_add(bind, p.p, p.len);
-    }
-    buf_free(&p);
-    return one;
-}
-
-/* LIKE over one of the two columns the migrations index with gin_trgm_ops (see pg.h), newest
- * first, in one of two statements, each planned once (the engine has the server make a generic
- * plan of a statement with a LIKE pattern: build_run). A fragment that matches anything in the
- * column's sample is common (about 1% of the rows or more): the statement orders by the key and
- * the server walks the newest rows until the page is full. A rare one orders by `id + 0`, which
- * no index provides: the server looks the fragment up in the index and sorts what it finds. It
- * is the choice the planner itself made when it planned every search for its pattern, from the
- * same sample, without the 0.2–0.3 ms of planning per search. A walked fragment of one or two
- * characters is matched against the plain text rather than its pairs (pg_plain_pattern). */
+/* A fragment found in the column's sample is common (about 1% of the rows or more): the statement
+ * orders by the key and the server walks the newest rows, matching LIKE against each, until the
+ * page is full. A rare one orders by `id + 0`, which no index provides: the server looks the
+ * fragment up in an index and sorts what it finds (a caller reads the keys of a page first:
+ * db_search_page). Three characters or more are looked up by their trigrams (pg_trgm, LIKE on
+ * search_plain); one or two by the array of characters and pairs (landun_pairs), which says
+ * exactly which rows hold them. It is the choice the planner itself made when it planned every
+ * search for its pattern, from the same sample, without the 0.2–0.3 ms of planning per search;
+ * the engine has the statements planned once (build_run). */
 static void pg_search(struct db *db, struct arena *a, const char *table, const char *alias,
                       const char *const *cols, const char *q, struct db_search *s, struct buf *bind)
 {
-    bool plain = pg_search_pattern(q, bind);
-    const struct pg_sample *sm = sample_of(db, table, plain ? "search_plain" : "search_text");
+    (void)cols; /* the migrations compute search_plain from the same columns */
+    struct buf key = {0};
+    size_t chars = pg_search_key(q, &key);
+    buf_addc(bind, '%');
+    buf_add(bind, key.p, key.len);
+    buf_addc(bind, '%');
+    const struct pg_sample *sm = sample_of(db, table, "search_plain");
     bool walk = pg_search_walks(buf_str(bind), sm->texts.p, sm->n);
-    if (walk && !plain) plain = walk_plain(q, bind);
-    struct buf expr = {0};
-    pg_search_expr(alias, cols, plain, &expr);
     s->from = arena_printf(a, "%s %s", table, alias);
-    s->where = arena_printf(a, "%s LIKE ?", buf_str(&expr));
+    if (walk || chars >= 3) {
+        s->where = arena_printf(a, "%s.search_plain LIKE ?", alias);
+    } else {
+        s->where =
+            arena_printf(a, "landun_pairs(%s.search_plain) @> ARRAY[(SELECT ?::text)]", alias);
+        buf_reset(bind);
+        buf_add(bind, key.p, key.len);
+    }
     s->order = arena_printf(a, walk ? "%s.id" : "%s.id + 0", alias);
     s->sorts = !walk;
-    buf_free(&expr);
+    buf_free(&key);
 }
 
 static int pg_backup(struct db *db, const char *path, void (*progress)(int, int), struct err *e)

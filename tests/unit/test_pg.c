@@ -153,63 +153,30 @@ static void test_placeholders_know_limits_offsets_and_patterns(void **state)
     assert_false(pg_prefix_pattern("/1'/%", 5));
 }
 
-static void test_search_expression_and_pattern(void **state)
+static void test_search_key(void **state)
 {
     (void)state;
-    static const char *const cols[] = {"name", "address", NULL};
     struct buf b = {0};
-    pg_search_expr("x", cols, false, &b);
-    assert_string_equal(buf_str(&b), "x.search_text");
+    /* ASCII white space and punctuation dropped, ASCII letters lowered, characters counted */
+    assert_int_equal(pg_search_key("诊", &b), 1);
+    assert_string_equal(buf_str(&b), "诊");
     buf_reset(&b);
-    pg_search_expr("x", cols, true, &b);
-    assert_string_equal(buf_str(&b), "x.search_plain");
+    assert_int_equal(pg_search_key("长虹路 88", &b), 5);
+    assert_string_equal(buf_str(&b), "长虹路88");
     buf_reset(&b);
-    /* pieces of one or two characters: pairs, for search_text */
-    assert_false(pg_search_pattern("诊", &b));
-    assert_string_equal(buf_str(&b), "% 诊%");
+    assert_int_equal(pg_search_key("长虹路, 88号", &b), 6);
+    assert_string_equal(buf_str(&b), "长虹路88号");
     buf_reset(&b);
-    assert_false(pg_search_pattern("诊所", &b));
-    assert_string_equal(buf_str(&b), "%诊所 %");
+    assert_int_equal(pg_search_key(" ABC Dental ", &b), 9);
+    assert_string_equal(buf_str(&b), "abcdental");
     buf_reset(&b);
-    assert_false(pg_search_pattern("长虹路 88", &b));
-    assert_string_equal(buf_str(&b), "%长虹 虹路 %88 %");
-    buf_reset(&b);
-    assert_false(pg_search_pattern("QX", &b));
-    assert_string_equal(buf_str(&b), "%qx %");
-    buf_reset(&b);
-    /* every piece three characters or more: the text itself, for search_plain */
-    assert_true(pg_search_pattern("湖塘镇", &b));
-    assert_string_equal(buf_str(&b), "%湖塘镇%");
-    buf_reset(&b);
-    assert_true(pg_search_pattern("长虹路, 88号", &b));
-    assert_string_equal(buf_str(&b), "%长虹路%88号%");
-    buf_reset(&b);
-    assert_true(pg_search_pattern("Dental", &b));
-    assert_string_equal(buf_str(&b), "%dental%");
-    buf_reset(&b);
-    /* LIKE's wildcards and escape never reach the pattern as such */
-    assert_false(pg_search_pattern(" 50%_off\\x ", &b));
-    assert_string_equal(buf_str(&b), "%50 %of ff % x%");
-    buf_reset(&b);
-    assert_true(pg_search_pattern("100%_off\\abc", &b));
-    assert_string_equal(buf_str(&b), "%100%off%abc%");
+    /* LIKE's wildcards and escape never reach the pattern; other scripts' punctuation stays */
+    assert_int_equal(pg_search_key("100%_off\\abc（分店）", &b), 13);
+    assert_string_equal(buf_str(&b), "100offabc（分店）");
     buf_reset(&b);
     /* nothing searchable */
-    assert_false(pg_search_pattern("%_", &b));
-    assert_string_equal(buf_str(&b), "%");
-    buf_reset(&b);
-    /* the plain pattern, whatever the pieces' length, and how many pieces there are */
-    assert_int_equal(pg_plain_pattern("诊", &b), 1);
-    assert_string_equal(buf_str(&b), "%诊%");
-    buf_reset(&b);
-    assert_int_equal(pg_plain_pattern(" QX ", &b), 1);
-    assert_string_equal(buf_str(&b), "%qx%");
-    buf_reset(&b);
-    assert_int_equal(pg_plain_pattern("长虹路 88", &b), 2);
-    assert_string_equal(buf_str(&b), "%长虹路%88%");
-    buf_reset(&b);
-    assert_int_equal(pg_plain_pattern("%_", &b), 0);
-    assert_string_equal(buf_str(&b), "%");
+    assert_int_equal(pg_search_key("%_ -", &b), 0);
+    assert_string_equal(buf_str(&b), "");
     buf_free(&b);
 }
 
@@ -246,7 +213,7 @@ static void test_samples_are_read_from_array_text(void **state)
 static void test_a_sample_decides_between_walking_and_the_index(void **state)
 {
     (void)state;
-    /* LIKE of pieces in order, as pg_search_pattern writes them */
+    /* LIKE of pieces in order */
     assert_true(pg_like_pieces(" 湖塘 塘镇 镇康 康宁 宁诊 诊所 所", "%诊所 %"));
     assert_true(pg_like_pieces(" 湖塘 塘镇 镇", "% 镇%"));
     assert_false(pg_like_pieces(" 湖塘 塘镇 镇", "% 诊%"));
@@ -652,27 +619,39 @@ static void doc_ids(const char *from, const char *where, const char *pattern, ch
     buf_free(&sql);
 }
 
+/* The condition and the value to bind that look q up in an index of doc, as pg_search writes
+ * them for a rare fragment: by its trigrams, or its characters and pairs when shorter. */
+static const char *lookup_of(const char *q, struct buf *bind)
+{
+    struct buf key = {0};
+    size_t chars = pg_search_key(q, &key);
+    if (chars >= 3)
+        buf_addf(bind, "%%%s%%", buf_str(&key));
+    else
+        buf_adds(bind, buf_str(&key));
+    buf_free(&key);
+    return chars >= 3 ? "x.search_plain LIKE ?" : "landun_pairs(x.search_plain) @> ARRAY[?::text]";
+}
+
 /* Ids of docs matching q, newest first, as "3,1", found as db_search finds them (the table has
- * no statistics: it walks) and as the index would (the pattern pg_search_pattern writes), which
- * must be the same. */
+ * no statistics: it walks the rows) and as an index finds them, which must be the same. */
 static void search_ids(const char *q, char *out, size_t n)
 {
     static const char *const cols[] = {"name", "address", NULL};
     struct arena a = {0};
     struct db_search s;
-    struct buf bind = {0}, lookup = {0}, expr = {0};
-    db_search(db, &a, "doc", "x", cols, q, &s, &bind);
-    doc_ids(s.from, s.where, bind.len ? bind.p : NULL, out, n);
-    bool plain = pg_search_pattern(q, &lookup);
-    pg_search_expr("x", cols, plain, &expr);
-    buf_adds(&expr, " LIKE ?");
-    char looked[256];
-    doc_ids("doc x", expr.p, lookup.p, looked, sizeof looked);
-    if (bind.len && strcmp(out, looked) != 0)
-        fail_msg("%s: walked %s, looked up %s", q, out, looked);
+    struct buf bind = {0}, lookup = {0};
+    if (db_search(db, &a, "doc", "x", cols, q, &s, &bind)) {
+        char looked[256];
+        const char *where = lookup_of(q, &lookup);
+        doc_ids("doc x", where, lookup.p, looked, sizeof looked);
+        doc_ids(s.from, s.where, bind.p, out, n);
+        if (strcmp(out, looked) != 0) fail_msg("%s: walked %s, looked up %s", q, out, looked);
+    } else {
+        doc_ids(s.from, s.where, NULL, out, n);
+    }
     buf_free(&bind);
     buf_free(&lookup);
-    buf_free(&expr);
     arena_free(&a);
 }
 
@@ -683,15 +662,13 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
     struct err e = {0};
     assert_int_equal(db_exec_script(db, &e,
                                     "CREATE TABLE doc (id BIGINT PRIMARY KEY, name TEXT,"
-                                    " address TEXT, search_text TEXT GENERATED ALWAYS AS"
-                                    " (landun_grams(lower(coalesce(name,'')||' '||"
-                                    "coalesce(address,'')))) STORED, search_plain TEXT"
-                                    " GENERATED ALWAYS AS (lower(coalesce(name,'')||' '||"
-                                    "coalesce(address,''))) STORED);"
-                                    "CREATE INDEX doc_search ON doc USING gin"
-                                    " (search_text gin_trgm_ops);"
+                                    " address TEXT, search_plain TEXT GENERATED ALWAYS AS"
+                                    " (landun_squeeze(name) || ' ' || landun_squeeze(address))"
+                                    " STORED);"
                                     "CREATE INDEX doc_search_plain ON doc USING gin"
-                                    " (search_plain gin_trgm_ops)"),
+                                    " (search_plain gin_trgm_ops);"
+                                    "CREATE INDEX doc_search_pairs ON doc USING gin"
+                                    " (landun_pairs(search_plain))"),
                      0);
     const char *rows[][2] = {{"武进区湖塘镇康宁诊所", "长虹路88号"},
                              {"常州恒信宾馆有限公司", "湖塘镇花园街5号"},
@@ -710,14 +687,20 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
     assert_string_equal(ids, "2,1");
     search_ids("康宁诊所", ids, sizeof ids);
     assert_string_equal(ids, "1");
-    search_ids("湖塘镇 花园街", ids, sizeof ids); /* long pieces, in that order */
+    search_ids("湖塘镇 花园街", ids, sizeof ids); /* spaces and punctuation are dropped */
     assert_string_equal(ids, "2");
     search_ids("花园街 湖塘镇", ids, sizeof ids);
     assert_string_equal(ids, "");
-    search_ids("镇康宁诊", ids, sizeof ids); /* across the pairs of a long piece */
+    search_ids("镇康宁诊", ids, sizeof ids);
     assert_string_equal(ids, "1");
-    search_ids("长虹路 88", ids, sizeof ids); /* spaces separate parts */
+    search_ids("长虹路 88", ids, sizeof ids);
     assert_string_equal(ids, "1");
+    search_ids("诊所长虹", ids, sizeof ids); /* a fragment is in one column */
+    assert_string_equal(ids, "");
+    search_ids("所长", ids, sizeof ids);
+    assert_string_equal(ids, "");
+    search_ids("c dent", ids, sizeof ids);
+    assert_string_equal(ids, "3");
     search_ids("dental", ids, sizeof ids); /* ASCII folds case */
     assert_string_equal(ids, "3");
     search_ids("康诊", ids, sizeof ids); /* not a fragment */
@@ -732,14 +715,11 @@ static void test_search_finds_chinese_fragments_of_any_length(void **state)
      * too small for the planner to want it unless told) */
     db_exec(db, &e, "SET enable_seqscan = off", "");
     static const char *const frags[] = {"宾", "诊所", "湖塘镇", "长虹路88号"};
-    static const char *const index[] = {"doc_search ", "doc_search ", "doc_search_plain",
+    static const char *const index[] = {"doc_search_pairs", "doc_search_pairs", "doc_search_plain",
                                         "doc_search_plain"};
     for (int k = 0; k < 4; k++) {
-        static const char *const cols[] = {"name", "address", NULL};
-        struct buf sql = {0}, bind = {0}, expr = {0};
-        pg_search_expr("x", cols, pg_search_pattern(frags[k], &bind), &expr);
-        buf_addf(&sql, "EXPLAIN SELECT x.id FROM doc x WHERE %s LIKE ?", expr.p);
-        buf_free(&expr);
+        struct buf sql = {0}, bind = {0};
+        buf_addf(&sql, "EXPLAIN SELECT x.id FROM doc x WHERE %s", lookup_of(frags[k], &bind));
         struct db_stmt *st = db_query(db, &e, sql.p, "t", bind.p);
         bool indexed = false;
         while (db_step(st, &e) == DB_ROW)
@@ -788,10 +768,9 @@ static void test_search_walks_common_fragments_and_looks_up_rare_ones(void **sta
         db_exec_script(
             db, &e,
             "CREATE TABLE many (id BIGINT PRIMARY KEY, name TEXT,"
-            " search_text TEXT GENERATED ALWAYS AS (landun_grams(lower(name))) STORED,"
-            " search_plain TEXT GENERATED ALWAYS AS (lower(name)) STORED);"
-            "CREATE INDEX many_search ON many USING gin (search_text gin_trgm_ops);"
+            " search_plain TEXT GENERATED ALWAYS AS (landun_squeeze(name)) STORED);"
             "CREATE INDEX many_search_plain ON many USING gin (search_plain gin_trgm_ops);"
+            "CREATE INDEX many_search_pairs ON many USING gin (landun_pairs(search_plain));"
             "INSERT INTO many SELECT i, CASE WHEN i % 2 = 0 THEN '康宁诊所' || i"
             " ELSE '仁和宾馆' || i END FROM generate_series(1, 600) i;"
             "ANALYZE many;"
@@ -825,8 +804,8 @@ static void test_search_walks_common_fragments_and_looks_up_rare_ones(void **sta
     assert_string_equal(bind.p, "%诊所%");
     buf_reset(&bind);
     db_search(db, &a, "many", "x", cols, "李强", &s, &bind); /* looked up: the pairs */
-    assert_string_equal(s.where, "x.search_text LIKE ?");
-    assert_string_equal(bind.p, "%李强 %");
+    assert_string_equal(s.where, "landun_pairs(x.search_plain) @> ARRAY[(SELECT ?::text)]");
+    assert_string_equal(bind.p, "李强");
     buf_reset(&bind);
     search_many("诊所 59", ids, sizeof ids, order, sizeof order); /* pieces of a rare whole */
     assert_string_equal(ids, "598,596,594,592,590");
@@ -994,7 +973,7 @@ int main(void)
         cmocka_unit_test(test_placeholders_are_numbered_outside_literals),
         cmocka_unit_test(test_placeholders_tested_for_null_are_flagged),
         cmocka_unit_test(test_placeholders_know_limits_offsets_and_patterns),
-        cmocka_unit_test(test_search_expression_and_pattern),
+        cmocka_unit_test(test_search_key),
         cmocka_unit_test(test_samples_are_read_from_array_text),
         cmocka_unit_test(test_a_sample_decides_between_walking_and_the_index),
         cmocka_unit_test(test_binding_round_trips_every_type),
