@@ -123,12 +123,11 @@ fail:
     " FROM app_user u JOIN agency a ON a.id = u.agency_id"                                         \
     " LEFT JOIN user_role r ON r.user_id = u.id WHERE "
 
-/* Fill who from the rows of an ACTOR_SQL query; ERR_NOTFOUND when it has none, ERR_FORBIDDEN
- * when the account is disabled. */
-static int fill_actor(struct ctx *c, struct db_stmt *st, struct actor *who, struct err *e)
+/* Fill who from the rows of an ACTOR_SQL query, the first of them stepped to already (rc, what
+ * db_step returned), and end st; ERR_NOTFOUND when it has none, ERR_FORBIDDEN when the account
+ * is disabled. */
+static int actor_rows(struct ctx *c, struct db_stmt *st, int rc, struct actor *who, struct err *e)
 {
-    if (!st) return e->code;
-    int rc = db_step(st, e);
     if (rc == DB_ROW && strcmp(db_text(st, 6), "active") == 0) {
         who->user_id = db_int(st, 0);
         who->username = arena_strdup(c->arena, db_text(st, 1));
@@ -147,6 +146,13 @@ static int fill_actor(struct ctx *c, struct db_stmt *st, struct actor *who, stru
     }
     db_done(st);
     return rc;
+}
+
+/* Fill who from the rows of an ACTOR_SQL query. */
+static int fill_actor(struct ctx *c, struct db_stmt *st, struct actor *who, struct err *e)
+{
+    if (!st) return e->code;
+    return actor_rows(c, st, db_step(st, e), who, e);
 }
 
 /* Fill who from the user row (id, username, display name, agency) and roles. */
@@ -177,34 +183,41 @@ static void touch(struct db *db, const char *sid_hash, int64_t now)
         log_warn("session refresh: %s", e.msg);
 }
 
+/* The session with its account, agency and roles: ACTOR_SQL's columns, then the session's. */
+#define SESSION_SQL                                                                                \
+    "SELECT u.id, u.username, u.display_name, u.agency_id, a.path, a.name, u.status, r.role,"      \
+    " s.csrf, s.created_at, s.seen_at FROM session s JOIN app_user u ON u.id = s.user_id"          \
+    " JOIN agency a ON a.id = u.agency_id LEFT JOIN user_role r ON r.user_id = u.id"               \
+    " WHERE s.id_hash = ?"
+
 int auth_session(struct ctx *c, const char *sid, struct actor *who, char *csrf, struct err *e)
 {
     if (!sid || strlen(sid) != SECRET_HEX) return err_set(e, ERR_UNAUTH, "请先登录");
     char sid_hash[65];
     sha256_hex(sid, strlen(sid), sid_hash);
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT user_id, csrf, created_at, seen_at FROM session"
-                                  " WHERE id_hash = ?",
-                                  "t", sid_hash);
+    /* one query: on PostgreSQL every query is a round trip, and this runs on every page */
+    struct db_stmt *st = db_query(c->db, e, SESSION_SQL, "t", sid_hash);
     if (!st) return e->code;
     int rc = db_step(st, e);
-    int64_t user_id = 0, created = 0, seen = 0;
+    int64_t created = 0, seen = 0;
     if (rc == DB_ROW) {
-        user_id = db_int(st, 0);
-        snprintf(csrf, SECRET_HEX + 1, "%s", db_text(st, 1));
-        created = db_int(st, 2);
-        seen = db_int(st, 3);
+        snprintf(csrf, SECRET_HEX + 1, "%s", db_text(st, 8));
+        created = db_int(st, 9);
+        seen = db_int(st, 10);
     }
-    db_done(st);
-    if (rc < 0) return rc;
-    if (rc == DB_DONE || c->now - seen > SESSION_IDLE_SECONDS ||
+    if (rc < 0 || rc == DB_DONE || c->now - seen > SESSION_IDLE_SECONDS ||
         c->now - created > SESSION_MAX_SECONDS) {
+        db_done(st);
+        if (rc < 0) return rc;
         if (rc == DB_ROW) db_exec(c->db, e, "DELETE FROM session WHERE id_hash = ?", "t", sid_hash);
         return err_set(e, ERR_UNAUTH, "登录已过期，请重新登录");
     }
+    rc = actor_rows(c, st, rc, who, e);
+    if (rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN)
+        return err_set(e, ERR_UNAUTH, "账户不存在或已停用");
     /* Refresh the idle timer at most once a minute: most requests then only read. */
-    if (c->now - seen >= 60) touch(c->db, sid_hash, c->now);
-    return load_actor_row(c, user_id, who, e);
+    if (!rc && c->now - seen >= 60) touch(c->db, sid_hash, c->now);
+    return rc;
 }
 
 int auth_logout(struct ctx *c, const char *sid, struct err *e)
