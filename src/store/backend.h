@@ -26,11 +26,13 @@ struct db_ops {
     int (*exec_script)(struct db *db, const char *sql, struct err *e);
     /* Transaction control of the outermost transaction (savepoints are statements db.c runs).
      * An engine may defer the work: PostgreSQL sends a BEGIN with the transaction's first
-     * statement, and a COMMIT of a transaction that only read without waiting for the answer. */
+     * statement, and the COMMIT of a transaction that only read with the connection's next
+     * command, or when settle finds it has waited ms or more (NULL: nothing is ever deferred). */
     int (*begin)(struct db *db, struct err *e);
     int (*begin_read)(struct db *db, struct err *e);
     int (*commit)(struct db *db, struct err *e);
     void (*rollback)(struct db *db);
+    void (*settle)(struct db *db, int ms);
     void (*search)(struct db *db, struct arena *a, const char *table, const char *alias,
                    const char *const *cols, const char *q, struct db_search *s, struct buf *bind);
     int (*backup)(struct db *db, const char *path, void (*progress)(int, int), struct err *e);

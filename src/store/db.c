@@ -375,6 +375,11 @@ void db_rollback(struct db *db)
     db->ops->rollback(db);
 }
 
+void db_settle(struct db *db, int ms)
+{
+    if (db->ops->settle && db->depth == 0) db->ops->settle(db, ms);
+}
+
 int db_depth(const struct db *db)
 {
     return db->depth;

@@ -98,6 +98,12 @@ int db_commit(struct db *db, struct err *e);
 int db_begin_read(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 int db_depth(const struct db *db);
+
+/* On PostgreSQL a transaction that only read ends without a round trip of its own: its COMMIT
+ * goes to the server with the connection's next command. Send it now if it has waited ms or
+ * more: a connection left idle would otherwise keep its snapshot and the locks of what it read.
+ * Nothing to do on SQLite. Not while another thread uses db. */
+void db_settle(struct db *db, int ms);
 #define db_begin(db, e) db_begin_at((db), (e), __FILE__, __LINE__)
 
 /* A text search over a table whose columns are indexed for search (see migrations). */

@@ -63,8 +63,11 @@ struct pg_conn {
      * non-NULL also means that nothing of the transaction has reached the server yet. */
     const char *begin;
     bool reads_only; /* the open transaction has only run SELECTs, without error, so far */
-    bool unread;     /* a COMMIT was sent and its answer is not read yet */
-    bool lost;       /* the protocol state is unknown (a pipeline went wrong): reset when allowed */
+    /* A transaction that only read is over, but its COMMIT is not sent yet: it goes first in the
+     * connection's next pipeline, or alone once it has waited (pg_settle). */
+    bool deferred;
+    int64_t deferred_at; /* since when, in ms of CLOCK_MONOTONIC */
+    bool lost; /* the protocol state is unknown (a pipeline went wrong): reset when allowed */
     struct pg_sample samples[SAMPLES]; /* of the searched columns, read at their first search */
 };
 
@@ -412,33 +415,32 @@ static void pg_close(struct db *db)
     free(c);
 }
 
-/* Read the answer to a COMMIT sent without waiting (pg_commit). It has normally arrived long
- * since; a failure is only logged, as the transaction had read and written nothing. */
-static void drain(struct pg_conn *c)
+/* Milliseconds of the monotonic clock. */
+static int64_t now_ms(void)
 {
-    if (!c->unread) return;
-    c->unread = false;
-    PQconsumeInput(c->conn); /* read what has come without waiting for more first */
-    PGresult *r;
-    while ((r = PQgetResult(c->conn))) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK)
-            log_error("postgresql: COMMIT of a read transaction: %s", PQerrorMessage(c->conn));
-        else if (strcmp(PQcmdStatus(r), "ROLLBACK") == 0)
-            log_error("postgresql: COMMIT rolled back a read transaction an error had spoilt");
-        PQclear(r);
-    }
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* True when the connection can take a command. A lost connection is reset between transactions
- * only, or in one that has not reached the server yet: inside one, its work is gone, and running
- * on would commit the rest piecemeal; the caller's rollback ends it and the next command
- * reconnects. */
+/* Send a deferred COMMIT now, alone, and read its answer; a failure is only logged, as the
+ * transaction had only read. */
+static void settle(struct pg_conn *c)
+{
+    if (!c->deferred) return;
+    c->deferred = false;
+    PGresult *r = PQexec(c->conn, "COMMIT");
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        log_error("postgresql: COMMIT of a read transaction: %s", PQerrorMessage(c->conn));
+    PQclear(r);
+}
+
 static bool pg_alive(struct db *db)
 {
     struct pg_conn *c = db->impl;
-    drain(c);
     if (PQstatus(c->conn) == CONNECTION_OK && !c->lost) return true;
     if (db->depth > 0 && !c->begin) return false;
+    c->deferred = false; /* a server that lost the connection ended its transaction */
     PQreset(c->conn);
     c->lost = false;
     drop_plans(c);
@@ -632,12 +634,14 @@ struct pg_run {
 };
 
 /* The commands of a pipeline, in the order they are sent. */
-enum { PL_BEGIN, PL_PARSE, PL_RUN, PL_COUNT };
+enum { PL_COMMIT, PL_BEGIN, PL_PARSE, PL_RUN, PL_COUNT };
 
 /* Send command k of a pipeline (run_pipeline); false when libpq could not queue it. */
 static bool send_command(struct pg_conn *c, const struct pg_run *run, int k, const Oid *types)
 {
     switch (k) {
+    case PL_COMMIT:
+        return PQsendQueryParams(c->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0);
     case PL_BEGIN:
         return PQsendQueryParams(c->conn, c->begin, 0, NULL, NULL, NULL, NULL, 0);
     case PL_PARSE:
@@ -648,14 +652,16 @@ static bool send_command(struct pg_conn *c, const struct pg_run *run, int k, con
     }
 }
 
-/* Send what must go with the statement — the waiting BEGIN and the Parse of a new server
- * statement — and the statement, as one pipeline: one round trip. Returns the first failure (the
- * server then skips the rest) or the statement's result.
+/* Send what must go with the statement — the deferred COMMIT of the transaction before, the
+ * waiting BEGIN and the Parse of a new server statement — and the statement, as one pipeline:
+ * one round trip. Returns the first failure (the server then skips the rest) or the statement's
+ * result.
  * c->begin is cleared once BEGIN succeeded (REPEATABLE READ takes its snapshot at the first
  * statement anyway); *parsed tells whether the Parse succeeded. */
 static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool *parsed)
 {
-    const bool want[PL_COUNT] = {c->begin != NULL, run->parse, true};
+    const bool want[PL_COUNT] = {c->deferred, c->begin != NULL, run->parse, true};
+    c->deferred = false;
     PGresult *r[PL_COUNT] = {0}, *sync = NULL;
     Oid *types = run->parse ? sig_types(run->plan->sig) : NULL;
     bool sent = PQenterPipelineMode(c->conn);
@@ -676,7 +682,7 @@ static PGresult *run_pipeline(struct pg_conn *c, const struct pg_run *run, bool 
     }
     PQclear(sync);
     int first = PL_RUN;
-    for (int k = PL_BEGIN; k < PL_RUN && first == PL_RUN; k++)
+    for (int k = 0; k < PL_RUN && first == PL_RUN; k++)
         if (want[k] && PQresultStatus(r[k]) != PGRES_COMMAND_OK) first = k;
     if (first > PL_BEGIN && c->begin) c->begin = NULL;
     *parsed = want[PL_PARSE] && first == PL_RUN;
@@ -776,7 +782,7 @@ static PGresult *send_statement(struct pg_conn *c, struct pg_stmt *s)
     }
     free(sig);
     PGresult *res;
-    if (c->begin || run.parse) {
+    if (c->begin || run.parse || c->deferred) {
         bool parsed = false;
         res = run_pipeline(c, &run, &parsed);
         if (parsed)
@@ -951,6 +957,7 @@ static int pg_exec_script(struct db *db, const char *sql, struct err *e)
         return db_fail_internal(e);
     }
     c->reads_only = false;
+    settle(c);
     if (c->begin) { /* the transaction's first command: open it first */
         PGresult *b = PQexec(c->conn, c->begin);
         int rc = PQresultStatus(b) == PGRES_COMMAND_OK ? 0 : pg_error(c->conn, b, e, c->begin);
@@ -1003,10 +1010,11 @@ static int pg_begin_read(struct db *db, struct err *e)
     return 0;
 }
 
-/* A transaction that never reached the server has nothing to commit. One that only read is
- * committed without waiting for the answer: whatever it says changes nothing for the caller,
- * the server ends the transaction (and frees its snapshot) as soon as the COMMIT arrives, and
- * the next command on the connection reads the answer first (drain). Anything else waits. */
+/* A transaction that never reached the server has nothing to commit. One that only read, without
+ * error, has nothing to lose either: its COMMIT is deferred to go first in the connection's next
+ * pipeline (run_pipeline), which saves it a round trip of its own, or alone once it has waited
+ * (pg_settle: an idle connection would otherwise keep its snapshot, which holds back VACUUM, and
+ * the locks of what it read, which hold back a migration). Anything else waits for its COMMIT. */
 static int pg_commit(struct db *db, struct err *e)
 {
     struct pg_conn *c = db->impl;
@@ -1014,13 +1022,16 @@ static int pg_commit(struct db *db, struct err *e)
         c->begin = NULL;
         return 0;
     }
-    if (!c->reads_only || !pg_alive(db)) return pg_run(db, "COMMIT", e);
-    if (!PQsendQuery(c->conn, "COMMIT")) {
-        log_error("postgresql: COMMIT not sent: %s", PQerrorMessage(c->conn));
-        return db_fail_internal(e);
-    }
-    c->unread = true;
+    if (!c->reads_only) return pg_run(db, "COMMIT", e);
+    c->deferred = true;
+    c->deferred_at = now_ms();
     return 0;
+}
+
+static void pg_settle(struct db *db, int ms)
+{
+    struct pg_conn *c = db->impl;
+    if (c->deferred && now_ms() - c->deferred_at >= ms) settle(c);
 }
 
 static void pg_rollback(struct db *db)
@@ -1154,6 +1165,7 @@ const struct db_ops db_pg_ops = {
     .begin_read = pg_begin_read,
     .commit = pg_commit,
     .rollback = pg_rollback,
+    .settle = pg_settle,
     .search = pg_search,
     .backup = pg_backup,
 };

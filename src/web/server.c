@@ -24,11 +24,23 @@ struct server {
     uint16_t port;
 };
 
-/* Connections opened by pool threads, closed when the server stops. */
+/* A pool thread's connection, and the lock the thread holds while it serves a request (the
+ * settler takes it when free). Opened at the thread's first request, closed when the server
+ * stops. */
+struct conn_slot {
+    struct db *db;
+    pthread_mutex_t use;
+};
 static pthread_mutex_t conns_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct db *conns[256];
+static struct conn_slot conns[256];
 static int nconns;
-static __thread struct db *thread_db;
+static __thread struct conn_slot *thread_slot;
+
+/* How long a connection may keep a finished read transaction open (PostgreSQL sends its COMMIT
+ * with the connection's next command: db_settle), and how often the settler looks. */
+#define SETTLE_MS 50
+static pthread_t settler;
+static atomic_bool settler_stop;
 static const char *server_db_url;
 /* The current calendar, and every one loaded before it (kept until shutdown, because requests
  * that started earlier may still read them). */
@@ -87,19 +99,49 @@ void server_calendar_free(void)
     pthread_mutex_unlock(&calendar_lock);
 }
 
-/* This thread's connection, opened on first use. */
-static struct db *thread_conn(void)
+/* This thread's connection slot, the connection opened on first use; NULL when it cannot be. */
+static struct conn_slot *thread_conn(void)
 {
-    if (thread_db) return thread_db;
+    if (thread_slot) return thread_slot;
     struct err e = {0};
-    if (db_open(server_db_url, &thread_db, &e)) {
+    struct db *db;
+    if (db_open(server_db_url, &db, &e)) {
         log_error("cannot open database: %s", e.msg);
         return NULL;
     }
     pthread_mutex_lock(&conns_lock);
-    if (nconns < (int)countof(conns)) conns[nconns++] = thread_db;
+    if (nconns < (int)countof(conns)) {
+        thread_slot = &conns[nconns];
+        thread_slot->db = db;
+        pthread_mutex_init(&thread_slot->use, NULL);
+        nconns++;
+    }
     pthread_mutex_unlock(&conns_lock);
-    return thread_db;
+    if (!thread_slot) {
+        log_error("too many database connections");
+        db_close(db);
+    }
+    return thread_slot;
+}
+
+/* The settler: every SETTLE_MS, a connection that is not serving a request sends the COMMIT of
+ * a read transaction that has waited that long for the connection's next command. */
+static void *settle_loop(void *arg)
+{
+    (void)arg;
+    const struct timespec pause = {0, SETTLE_MS * 1000000L};
+    while (!atomic_load(&settler_stop)) {
+        nanosleep(&pause, NULL);
+        pthread_mutex_lock(&conns_lock);
+        int n = nconns;
+        pthread_mutex_unlock(&conns_lock);
+        for (int i = 0; i < n; i++) {
+            if (pthread_mutex_trylock(&conns[i].use) != 0) continue;
+            db_settle(conns[i].db, SETTLE_MS);
+            pthread_mutex_unlock(&conns[i].use);
+        }
+    }
+    return NULL;
 }
 
 /* Per-request state kept between libmicrohttpd's calls. */
@@ -209,7 +251,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     struct arena arena = {0};
     struct req r = {.arena = &arena};
     struct resp w = {0};
-    struct db *db = thread_conn();
+    struct conn_slot *slot = thread_conn();
+    struct db *db = slot ? slot->db : NULL;
+    if (slot) pthread_mutex_lock(&slot->use);
     int64_t now = time(NULL);
     calendar_refresh(db, now);
     r.ctx = (struct ctx){
@@ -225,6 +269,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     } else {
         web_handle(&r, &w);
     }
+    if (slot) pthread_mutex_unlock(&slot->use);
     size_t bytes = w.file ? w.file->len : w.body.len;
     struct MHD_Response *res = make_response(&w, method);
     enum MHD_Result ok = MHD_queue_response(conn, (unsigned)(w.status ? w.status : 200), res);
@@ -306,6 +351,12 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
     s->port = di ? di->port : ntohs(sa.sin_port);
+    atomic_store(&settler_stop, false);
+    if (pthread_create(&settler, NULL, settle_loop, NULL) != 0) {
+        MHD_stop_daemon(s->daemon);
+        free(s);
+        return err_set(e, ERR_INTERNAL, "无法启动数据库事务清理线程");
+    }
     *out = s;
     return 0;
 }
@@ -319,9 +370,13 @@ void server_stop(struct server *s)
 {
     if (!s) return;
     MHD_stop_daemon(s->daemon); /* waits for the pool threads, so in-flight requests finish */
+    atomic_store(&settler_stop, true);
+    pthread_join(settler, NULL);
     pthread_mutex_lock(&conns_lock);
-    for (int i = 0; i < nconns; i++)
-        db_close(conns[i]);
+    for (int i = 0; i < nconns; i++) {
+        db_close(conns[i].db);
+        pthread_mutex_destroy(&conns[i].use);
+    }
     nconns = 0;
     pthread_mutex_unlock(&conns_lock);
     web_teardown();

@@ -1,8 +1,8 @@
 /* test_two_servers.c — two `landun serve` processes on one database behave as one server: a
  * session made on one is valid on the other (CSRF included), a logout on one ends it on both,
- * the login lockout counts failures made on either, and a calendar change made on one reaches
- * the other. The binary under test is $LANDUN_BIN; the database is the harness's (SQLite or
- * PostgreSQL). */
+ * the login lockout counts failures made on either, a calendar change made on one reaches
+ * the other, and an idle server holds no transaction open. The binary under test is $LANDUN_BIN;
+ * the database is the harness's (SQLite or PostgreSQL). */
 #include "tests/support.h"
 #include "law/audit.h"
 
@@ -311,6 +311,41 @@ static void test_calendar_change_on_one_server_reaches_the_other(void **state)
     buf_free(&g.body);
 }
 
+/* On PostgreSQL a read's COMMIT goes with the connection's next command; a server with nothing
+ * to do sends it within a moment, so that no snapshot and no lock of a read outlives it (a
+ * migration run beside idle servers would wait for them). */
+static void test_an_idle_server_holds_no_transaction_open(void **state)
+{
+    struct harness *h = *state;
+    if (!h->postgres) skip();
+    char cookie[160], csrf[80];
+    struct got g = {0};
+    login(0, "admin", cookie, csrf);
+    for (int s = 0; s < 2; s++)
+        for (int i = 0; i < 5; i++) {
+            call(s, "GET", "/api/v1/me", NULL, cookie, NULL, &g);
+            assert_int_equal(g.status, 200);
+        }
+    struct err e = {0};
+    int64_t open = -1;
+    for (int i = 0; i < 100 && open != 0; i++) {
+        nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+        assert_int_equal(
+            db_get_int(h->db, &e, &open,
+                       "SELECT count(*) FROM pg_stat_activity"
+                       " WHERE datname = current_database()"
+                       " AND state = 'idle in transaction' AND pid <> pg_backend_pid()",
+                       ""),
+            0);
+    }
+    assert_int_equal(open, 0);
+    assert_int_equal(db_begin(h->db, &e), 0);
+    assert_int_equal(db_exec(h->db, &e, "SET LOCAL lock_timeout = '1s'", ""), 0);
+    assert_int_equal(db_exec(h->db, &e, "LOCK TABLE app_user IN ACCESS EXCLUSIVE MODE", ""), 0);
+    db_rollback(h->db);
+    buf_free(&g.body);
+}
+
 /* The address a session was opened from, as the database recorded it. */
 static void session_ip(struct harness *h, char out[64])
 {
@@ -348,6 +383,7 @@ int main(void)
                                         start, stop),
         cmocka_unit_test_setup_teardown(test_calendar_change_on_one_server_reaches_the_other, start,
                                         stop),
+        cmocka_unit_test_setup_teardown(test_an_idle_server_holds_no_transaction_open, start, stop),
         cmocka_unit_test_setup_teardown(test_x_real_ip_is_trusted_only_from_the_configured_proxy,
                                         start, stop),
     };

@@ -531,8 +531,8 @@ static void test_write_after_a_newer_commit_is_busy(void **state)
 }
 
 /* The state pg_stat_activity shows for the backend pid, once it is want or after 5 s. The server
- * changes it after it has answered, and a COMMIT sent without waiting is read when the server
- * gets to it: on a busy machine either may come a little after the client has gone on. */
+ * changes it after it has answered: on a busy machine that may come a little after the client
+ * has gone on. */
 static void backend_state(int64_t pid, const char *want, char *out, size_t n)
 {
     struct err e = {0};
@@ -546,7 +546,7 @@ static void backend_state(int64_t pid, const char *want, char *out, size_t n)
     }
 }
 
-static void test_read_transactions_end_without_waiting_and_writes_wait(void **state)
+static void test_read_transactions_commit_with_the_next_command_and_writes_wait(void **state)
 {
     (void)state;
     NEED_PG();
@@ -558,18 +558,36 @@ static void test_read_transactions_end_without_waiting_and_writes_wait(void **st
     int64_t pid = 0, n = 0;
     assert_int_equal(db_get_int(db, &e, &pid, "SELECT pg_backend_pid()", ""), 0);
     db_exec_script(db, &e, "CREATE TABLE rt (v BIGINT); INSERT INTO rt VALUES (1)");
-    /* a read transaction: the COMMIT goes out unanswered, and the server ends the transaction
-     * at once */
+    /* a read transaction: its COMMIT waits for the connection's next command and goes with it,
+     * or goes alone when settled after it has waited long enough */
     assert_int_equal(db_begin_read(db, &e), 0);
     assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
     backend_state(pid, "idle in transaction", st, sizeof st);
     assert_string_equal(st, "idle in transaction");
     assert_int_equal(db_commit(db, &e), 0);
-    backend_state(pid, "idle", st, sizeof st);
-    assert_string_equal(st, "idle");
-    /* the next command reads that answer first */
+    assert_int_equal(db_depth(db), 0);
+    db_settle(db, 60 * 1000); /* not waited a minute yet */
+    backend_state(pid, "idle in transaction", st, sizeof st);
+    assert_string_equal(st, "idle in transaction");
+    assert_int_equal(db_exec(other, &e, "UPDATE rt SET v = 1", ""), 1); /* reads lock no rows */
     assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
     assert_int_equal(n, 1);
+    backend_state(pid, "idle", st, sizeof st); /* that statement ran after the COMMIT */
+    assert_string_equal(st, "idle");
+    assert_int_equal(db_begin_read(db, &e), 0); /* a transaction after it sees what others did */
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(db_commit(db, &e), 0);
+    assert_int_equal(db_exec(other, &e, "INSERT INTO rt VALUES (9)", ""), 1);
+    assert_int_equal(db_begin_read(db, &e), 0);
+    assert_int_equal(db_get_int(db, &e, &n, "SELECT count(*) FROM rt", ""), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(db_commit(db, &e), 0);
+    db_settle(db, 0);
+    backend_state(pid, "idle", st, sizeof st);
+    assert_string_equal(st, "idle");
+    assert_int_equal(db_exec(other, &e, "DELETE FROM rt WHERE v = 9", ""), 1);
+    /* DDL is not held back by a settled connection */
+    assert_int_equal(db_exec_script(other, &e, "ALTER TABLE rt ADD COLUMN w BIGINT"), 0);
     /* a write in a read transaction: the COMMIT is waited for, so the change is there for
      * everyone when db_commit returns */
     assert_int_equal(db_begin_read(db, &e), 0);
@@ -985,7 +1003,7 @@ int main(void)
         cmocka_unit_test(test_savepoints_and_errors_inside_a_transaction),
         cmocka_unit_test(test_violations_are_conflicts_in_the_shared_words),
         cmocka_unit_test(test_write_after_a_newer_commit_is_busy),
-        cmocka_unit_test(test_read_transactions_end_without_waiting_and_writes_wait),
+        cmocka_unit_test(test_read_transactions_commit_with_the_next_command_and_writes_wait),
         cmocka_unit_test(test_search_finds_chinese_fragments_of_any_length),
         cmocka_unit_test(test_search_walks_common_fragments_and_looks_up_rare_ones),
         cmocka_unit_test(test_statement_cache_evicts_and_stays_correct),
