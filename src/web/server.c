@@ -22,6 +22,7 @@ struct server {
     struct MHD_Daemon *daemon;
     struct server_config cfg;
     uint16_t port;
+    bool settles; /* the settler runs (PostgreSQL: SQLite defers nothing) */
 };
 
 /* A pool thread's connection, and the lock the thread holds while it serves a request (the
@@ -330,6 +331,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     int rc = db_open(cfg->db_url, &db, e);
     if (rc) return rc;
     rc = server_calendar_reload(db, e);
+    bool settles = db_kind(db) == DB_POSTGRES;
     db_close(db);
     if (rc) return rc;
     if ((rc = web_setup(e))) return rc;
@@ -352,11 +354,12 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
     s->port = di ? di->port : ntohs(sa.sin_port);
     atomic_store(&settler_stop, false);
-    if (pthread_create(&settler, NULL, settle_loop, NULL) != 0) {
+    if (settles && pthread_create(&settler, NULL, settle_loop, NULL) != 0) {
         MHD_stop_daemon(s->daemon);
         free(s);
         return err_set(e, ERR_INTERNAL, "无法启动数据库事务清理线程");
     }
+    s->settles = settles;
     *out = s;
     return 0;
 }
@@ -370,8 +373,10 @@ void server_stop(struct server *s)
 {
     if (!s) return;
     MHD_stop_daemon(s->daemon); /* waits for the pool threads, so in-flight requests finish */
-    atomic_store(&settler_stop, true);
-    pthread_join(settler, NULL);
+    if (s->settles) {
+        atomic_store(&settler_stop, true);
+        pthread_join(settler, NULL);
+    }
     pthread_mutex_lock(&conns_lock);
     for (int i = 0; i < nconns; i++) {
         db_close(conns[i].db);
