@@ -43,7 +43,7 @@ lint:
 
 fuzz: deps-test $(TBUILD)/build.ninja
 	ninja -C $(TBUILD)
-	@for f in $(TBUILD)/tests/fuzz_*; do \
+	@for f in $$(find $(TBUILD)/tests -maxdepth 1 -type f -perm -u+x -name 'fuzz_*' | sort); do \
 	    n=$$(basename $$f | sed 's/^fuzz_//'); echo "== $$n"; \
 	    mkdir -p $(TBUILD)/fuzz-long-$$n; \
 	    $$f -max_total_time=$${FUZZ_SECONDS:-120} -max_len=65536 $(TBUILD)/fuzz-long-$$n tests/fuzz/corpus/$$n || exit 1; \

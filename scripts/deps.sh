@@ -28,9 +28,28 @@ if [ "$want" = lint ]; then
     pkgs+=(clang-format cppcheck)
 fi
 
+# Minimum versions: a package installed below one is upgraded when the archive has a newer one.
+# Debian 12.0's expat lacks the fix for CVE-2023-52425 (quadratic reparsing, reachable through an
+# uploaded XLSX); 12.5 and later carry it. The build does not depend on these minimums: it checks
+# for newer functions at configure time and falls back (DESIGN.md, "The Debian 12 baseline").
+minimum=("libexpat1-dev 2.5.0-1+deb12u2" "libexpat1 2.5.0-1+deb12u2")
+
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+for m in "${minimum[@]}"; do
+    read -r p v <<<"$m"
+    have=$(dpkg-query -W -f='${Version}' "$p" 2>/dev/null || true)
+    if [ -n "$have" ] && dpkg --compare-versions "$have" lt "$v"; then
+        cand=$(apt-cache policy "$p" 2>/dev/null | awk '/Candidate:/ {print $2}')
+        # no candidate yet (package lists never fetched): let apt-get update find out
+        if [ -z "$cand" ] || [ "$cand" = "(none)" ] || dpkg --compare-versions "$cand" gt "$have"; then
+            missing+=("$p")
+        else
+            echo "deps: $p $have is older than $v; building without what it lacks" >&2
+        fi
+    fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
     echo "deps: installing ${missing[*]}"

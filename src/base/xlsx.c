@@ -139,9 +139,12 @@ static XML_Parser xml_new(struct xml_ctx *c)
     XML_SetElementHandler(p, on_start, on_end);
     XML_SetCharacterDataHandler(p, on_text);
     XML_SetStartDoctypeDeclHandler(p, on_doctype);
-    /* Debian's expat 2.5.0-1+deb12u5 carries the fix for CVE-2023-52425 (quadratic reparsing of
-     * large tokens fed in chunks); make sure it is on. */
+#ifdef HAVE_XML_REPARSE_DEFERRAL
+    /* The fix for CVE-2023-52425 (quadratic reparsing of large tokens fed in chunks), in Debian's
+     * expat from 2.5.0-1+deb12u2 on; make sure it is on. An older expat lacks it, and the byte
+     * budget (lim.max_bytes) is then what bounds the reparsing. */
     XML_SetReparseDeferralEnabled(p, XML_TRUE);
+#endif
     c->p = p;
     return p;
 }
