@@ -8,7 +8,6 @@
  */
 #include "base/calendar.h"
 
-#include <jansson.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,20 +15,26 @@
 #define CAL_NYEARS   (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
 #define CAL_MAX_DAYS 366
 
-/* Messages for a count that reaches a year whose notice is not loaded. */
+/* Messages for a count that reaches a year that is neither known nor provisional. */
 #define MSG_UNKNOWN_WORKDAYS "%d 年的节假日安排尚未载入，无法计算工作日"
 #define MSG_UNKNOWN_PERIOD   "%d 年的节假日安排尚未载入，无法确定期间届满日"
 
 /* How a recorded day departs from the Monday–Friday rule. */
 enum cal_special {
-    SPECIAL_NONE = 0, /* follows the weekday rule */
-    SPECIAL_OFF = 1,  /* holiday: a rest day even on a weekday */
-    SPECIAL_WORK = 2, /* 调休: a working day even on a weekend */
+    SPECIAL_NONE = 0,  /* follows the weekday rule */
+    SPECIAL_OFF = 1,   /* holiday: a rest day even on a weekday */
+    SPECIAL_WORK = 2,  /* 调休: a working day even on a weekend */
+    SPECIAL_KIND = 3,  /* mask of the two above */
+    SPECIAL_SYNTH = 4, /* flag: set by the provisional rules, gone when the notice is loaded */
 };
+
+/* The movable days of a year in calendar->movable, by index. */
+enum cal_movable { MOV_CHUNJIE, MOV_QINGMING, MOV_DUANWU, MOV_ZHONGQIU, MOV_COUNT };
 
 /* One calendar year's special days and working-day prefix sums. */
 struct cal_year {
     bool known;                        /* the year's notice is loaded */
+    bool provisional;                  /* not known; its holidays are the statutory ones */
     int ndays;                         /* 365 or 366 */
     day_t first;                       /* day number of 1 January */
     uint8_t special[CAL_MAX_DAYS];     /* enum cal_special per day of the year (0-based) */
@@ -39,24 +44,20 @@ struct cal_year {
 
 /* The calendar: one optional block per supported year. */
 struct calendar {
-    struct cal_year *years[CAL_NYEARS]; /* index year - DATE_MIN_YEAR; NULL if nothing recorded */
-    int nknown;                         /* number of blocks with known set */
+    struct cal_year *years[CAL_NYEARS];      /* index year - DATE_MIN_YEAR; NULL if nothing */
+    int nknown;                              /* number of blocks with known set */
+    day_t movable[CAL_NYEARS][MOV_COUNT];    /* movable holiday dates per year; 0: not loaded */
+    bool has_movable[CAL_NYEARS];            /* the year's movable dates are loaded */
 };
 
-/* One day read from a holiday file, before it is applied. */
-struct cal_entry {
-    day_t day;        /* the date */
-    bool off;         /* true: holiday; false: 调休 working day */
-    const char *name; /* borrowed from the JSON document; may be NULL */
-};
 
 /* ---- year blocks ------------------------------------------------------------------------ */
 
 /* True when day i (0-based) of the block is a working day. */
 static bool year_is_work(const struct cal_year *cy, int i)
 {
-    if (cy->special[i] == SPECIAL_OFF) return false;
-    if (cy->special[i] == SPECIAL_WORK) return true;
+    if ((cy->special[i] & SPECIAL_KIND) == SPECIAL_OFF) return false;
+    if ((cy->special[i] & SPECIAL_KIND) == SPECIAL_WORK) return true;
     return date_weekday(cy->first + i) <= 5;
 }
 
@@ -93,11 +94,11 @@ static struct cal_year *year_locate(const struct calendar *cal, int64_t day, int
     return cy;
 }
 
-/* Like year_locate, but NULL unless the year is known. */
+/* Like year_locate, but NULL unless the year is known or provisional: its days can be told. */
 static const struct cal_year *year_locate_known(const struct calendar *cal, int64_t day, int *doy)
 {
     const struct cal_year *cy = year_locate(cal, day, doy);
-    return cy && cy->known ? cy : NULL;
+    return cy && (cy->known || cy->provisional) ? cy : NULL;
 }
 
 /* Set the special kind and name of day doy without rebuilding the sums. name is copied. */
@@ -140,6 +141,13 @@ void calendar_mark_year(struct calendar *cal, int year)
 {
     if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) return;
     struct cal_year *cy = year_make(cal, year);
+    if (cy->provisional) {
+        /* the notice replaces the statutory guess: drop what the provisional rules set */
+        for (int d = 0; d < cy->ndays; d++)
+            if (cy->special[d] & SPECIAL_SYNTH) year_set_raw(cy, d, SPECIAL_NONE, NULL);
+        cy->provisional = false;
+        year_rebuild(cy);
+    }
     if (!cy->known) {
         cy->known = true;
         cal->nknown++;
@@ -164,94 +172,182 @@ void calendar_clear_day(struct calendar *cal, day_t day)
     year_rebuild(cy);
 }
 
-/* ---- loading holiday-cn JSON --------------------------------------------------------- */
+/* ---- loading a notice ------------------------------------------------------------------ */
 
-/* Order entries by day, for finding duplicates. */
-static int entry_cmp(const void *a, const void *b)
+void calendar_apply_notice(struct calendar *cal, const struct cal_notice *n)
 {
-    day_t x = ((const struct cal_entry *)a)->day, y = ((const struct cal_entry *)b)->day;
-    return (x > y) - (x < y);
-}
-
-/* Read item idx (0-based) of "days" into *out; it must lie in year or a neighbouring year. */
-static int parse_entry(json_t *item, size_t idx, int year, struct cal_entry *out, struct err *e)
-{
-    json_t *date = json_object_get(item, "date"), *off = json_object_get(item, "isOffDay");
-    json_t *name = json_object_get(item, "name");
-    if (!json_is_string(date) || !json_is_boolean(off) || (name && !json_is_string(name)))
-        return err_set(e, ERR_INVALID, "节假日数据第 %zu 项格式有误：需要 date、isOffDay 和 name",
-                       idx + 1);
-    if (date_parse(json_string_value(date), &out->day) != 0)
-        return err_set(e, ERR_INVALID,
-                       "节假日数据第 %zu 项的日期无效，应为 YYYY-MM-DD 格式的真实日期", idx + 1);
-    int y = date_year(out->day);
-    if (y < year - 1 || y > year + 1) {
-        char buf[DATE_STRLEN];
-        date_format(out->day, buf);
-        return err_set(e, ERR_INVALID, "节假日数据第 %zu 项的日期 %s 不属于 %d 年及相邻年份",
-                       idx + 1, buf, year);
+    for (size_t i = 0; i < n->ndays; i++) {
+        const struct cal_notice_day *d = &n->days[i];
+        int y = date_year(d->day);
+        if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) continue;
+        struct cal_year *cy = year_make(cal, y);
+        year_set_raw(cy, d->day - cy->first, d->off ? SPECIAL_OFF : SPECIAL_WORK, d->name);
     }
-    out->off = json_is_true(off);
-    out->name = name ? json_string_value(name) : NULL;
-    return 0;
-}
-
-/* Read the "days" array into a new array *out (caller frees) of *n entries, sorted by day. */
-static int parse_days(json_t *days, int year, struct cal_entry **out, size_t *n, struct err *e)
-{
-    if (!json_is_array(days)) return err_set(e, ERR_INVALID, "节假日数据缺少日期列表（days）");
-    *n = json_array_size(days);
-    *out = xmalloc(*n * sizeof **out);
-    for (size_t i = 0; i < *n; i++) {
-        int rc = parse_entry(json_array_get(days, i), i, year, &(*out)[i], e);
-        if (rc) return rc;
-    }
-    qsort(*out, *n, sizeof **out, entry_cmp);
-    for (size_t i = 1; i < *n; i++) {
-        if ((*out)[i].day != (*out)[i - 1].day) continue;
-        char buf[DATE_STRLEN];
-        date_format((*out)[i].day, buf);
-        return err_set(e, ERR_INVALID, "节假日数据中日期 %s 出现了不止一次", buf);
-    }
-    return 0;
-}
-
-/* Apply validated entries, mark year known, and rebuild the touched years. */
-static void apply_entries(struct calendar *cal, int year, const struct cal_entry *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        struct cal_year *cy = year_make(cal, date_year(v[i].day));
-        year_set_raw(cy, v[i].day - cy->first, v[i].off ? SPECIAL_OFF : SPECIAL_WORK, v[i].name);
-    }
-    calendar_mark_year(cal, year);
-    for (int y = year - 1; y <= year + 1; y++)
+    calendar_mark_year(cal, n->year);
+    for (int y = n->year - 1; y <= n->year + 1; y++)
         if (y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR && cal->years[y - DATE_MIN_YEAR])
             year_rebuild(cal->years[y - DATE_MIN_YEAR]);
 }
 
 int calendar_load_json(struct calendar *cal, const char *json, size_t len, struct err *e)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root)
-        return err_set(e, ERR_INVALID, "节假日数据不是有效的 JSON（第 %d 行第 %d 列）", jerr.line,
-                       jerr.column);
-    struct cal_entry *entries = NULL;
-    size_t n = 0;
-    int rc;
-    json_t *jy = json_object_get(root, "year");
-    json_int_t year = json_is_integer(jy) ? json_integer_value(jy) : 0;
-    if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
-        rc = err_set(e, ERR_INVALID, "节假日数据缺少年份（year），或年份不在 %d–%d 之间",
-                     DATE_MIN_YEAR, DATE_MAX_YEAR);
-        goto out;
+    struct cal_notice n = {0};
+    int rc = calendar_notice_parse(cal, json, len, &n, NULL, NULL, e);
+    if (!rc) calendar_apply_notice(cal, &n);
+    calendar_notice_free(&n);
+    return rc;
+}
+
+/* ---- the statutory holidays, for years whose notice is not loaded ------------------------ */
+
+/* One revision of 《全国年节及纪念日放假办法》: what differs between them. */
+struct statutory_rules {
+    int from;          /* the first year it governs */
+    const char *basis; /* its citation */
+    bool eve;          /* 春节 begins on 农历除夕 (else on 正月初一) */
+    int chunjie_days;  /* days of 春节 */
+    int labour_days;   /* days of 劳动节 from 5 月 1 日 */
+};
+
+/* 第二条 of each revision; 第六条 (补假) is the same in both. */
+static const struct statutory_rules statutory_revisions[] = {
+    {2014, "《全国年节及纪念日放假办法》（2013 年修订，国务院令第644号）", false, 3, 1},
+    {2025, "《全国年节及纪念日放假办法》（2024 年修订，国务院令第795号）", true, 4, 2},
+};
+
+/* The revision governing year, or NULL before CAL_STATUTORY_FROM. */
+static const struct statutory_rules *statutory_for(int year)
+{
+    const struct statutory_rules *r = NULL;
+    for (size_t i = 0; i < sizeof statutory_revisions / sizeof *statutory_revisions; i++)
+        if (year >= statutory_revisions[i].from) r = &statutory_revisions[i];
+    return r;
+}
+
+/* Append n consecutive holiday days from first to u[*n]. */
+static void holiday_run(struct cal_holiday *u, int *n, day_t first, int days, const char *name)
+{
+    for (int i = 0; i < days; i++)
+        u[(*n)++] = (struct cal_holiday){.day = first + i, .name = name};
+}
+
+/* Order holidays by day, then make-up days last, then by name: a fixed order for equal days. */
+static int holiday_cmp(const void *a, const void *b)
+{
+    const struct cal_holiday *x = a, *y = b;
+    if (x->day != y->day) return (x->day > y->day) - (x->day < y->day);
+    if (x->makeup != y->makeup) return x->makeup - y->makeup;
+    return strcmp(x->name, y->name);
+}
+
+/* True when day is one of the n holidays in u. */
+static bool holiday_listed(const struct cal_holiday *u, int n, day_t day)
+{
+    for (int i = 0; i < n; i++)
+        if (u[i].day == day) return true;
+    return false;
+}
+
+int calendar_statutory(const struct calendar *cal, int year, struct cal_holiday out[CAL_STATUTORY_MAX],
+                       const char **basis)
+{
+    const struct statutory_rules *r = statutory_for(year);
+    if (!r || year > DATE_MAX_YEAR || !cal->has_movable[year - DATE_MIN_YEAR]) return 0;
+    const day_t *mv = cal->movable[year - DATE_MIN_YEAR];
+    int n = 0;
+    holiday_run(out, &n, date_from_ymd(year, 1, 1), 1, "元旦");
+    holiday_run(out, &n, mv[MOV_CHUNJIE] - r->eve, r->chunjie_days, "春节");
+    holiday_run(out, &n, mv[MOV_QINGMING], 1, "清明节");
+    holiday_run(out, &n, date_from_ymd(year, 5, 1), r->labour_days, "劳动节");
+    holiday_run(out, &n, mv[MOV_DUANWU], 1, "端午节");
+    holiday_run(out, &n, mv[MOV_ZHONGQIU], 1, "中秋节");
+    holiday_run(out, &n, date_from_ymd(year, 10, 1), 3, "国庆节");
+    qsort(out, (size_t)n, sizeof *out, holiday_cmp);
+    /* 第六条: a holiday on a Saturday or Sunday, or on a day another holiday already takes, is
+     * made up on the next working day not otherwise off. */
+    int statutory = n;
+    for (int i = 0; i < statutory; i++) {
+        bool clash = i > 0 && out[i - 1].day == out[i].day;
+        if (date_weekday(out[i].day) <= 5 && !clash) continue;
+        day_t d = out[i].day + 1;
+        while (date_weekday(d) > 5 || holiday_listed(out, n, d))
+            d++;
+        out[n++] = (struct cal_holiday){.day = d, .name = out[i].name, .makeup = true};
     }
-    rc = parse_days(json_object_get(root, "days"), (int)year, &entries, &n, e);
-    if (rc) goto out;
-    apply_entries(cal, (int)year, entries, n);
-out:
-    free(entries);
-    json_decref(root);
+    qsort(out, (size_t)n, sizeof *out, holiday_cmp);
+    if (basis) *basis = r->basis;
+    return n;
+}
+
+/* Give a year that is not known the statutory holidays as its provisional rest days, where
+ * nothing else is recorded for the day. */
+static void year_make_provisional(struct calendar *cal, int year)
+{
+    struct cal_holiday h[CAL_STATUTORY_MAX];
+    int n = calendar_statutory(cal, year, h, NULL);
+    if (n == 0 || calendar_year_known(cal, year)) return;
+    struct cal_year *cy = year_make(cal, year);
+    for (int i = 0; i < n; i++) {
+        int doy = h[i].day - cy->first;
+        if (doy < 0 || doy >= cy->ndays || cy->special[doy] != SPECIAL_NONE) continue;
+        year_set_raw(cy, doy, SPECIAL_OFF | SPECIAL_SYNTH, h[i].name);
+    }
+    cy->provisional = true;
+    year_rebuild(cy);
+}
+
+/* Parse one line of movable.tsv (NUL-terminated, no newline) into year and dates. */
+static int movable_line(char *line, int lineno, int *year, day_t d[MOV_COUNT], struct err *e)
+{
+    char *field[MOV_COUNT + 1], *p = line;
+    int nf = 0;
+    for (; nf <= MOV_COUNT && p; nf++) {
+        field[nf] = p;
+        p = strchr(p, '\t');
+        if (p) *p++ = 0;
+    }
+    int64_t y = 0;
+    if (nf != MOV_COUNT + 1 || p || parse_i64(field[0], &y) || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+        return err_set(e, ERR_INVALID, "法定节假日日期表第 %d 行格式有误", lineno);
+    for (int i = 0; i < MOV_COUNT; i++)
+        if (date_parse(field[i + 1], &d[i]) || date_year(d[i]) != y)
+            return err_set(e, ERR_INVALID, "法定节假日日期表第 %d 行第 %d 列的日期无效", lineno,
+                           i + 2);
+    *year = (int)y;
+    return 0;
+}
+
+int calendar_load_movable(struct calendar *cal, const char *tsv, size_t len, struct err *e)
+{
+    day_t(*mv)[MOV_COUNT] = xcalloc(CAL_NYEARS, sizeof *mv);
+    bool *seen = xcalloc(CAL_NYEARS, sizeof *seen);
+    char *text = xmalloc(len + 1);
+    memcpy(text, tsv, len);
+    text[len] = 0;
+    int rc = 0, lineno = 0;
+    for (char *line = text, *next; line && *line && !rc; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        lineno++;
+        if (line[0] == '#' || str_prefix(line, "year\t")) continue;
+        int y;
+        day_t d[MOV_COUNT];
+        rc = movable_line(line, lineno, &y, d, e);
+        if (!rc && seen[y - DATE_MIN_YEAR])
+            rc = err_set(e, ERR_INVALID, "法定节假日日期表第 %d 行：%d 年重复", lineno, y);
+        if (rc) break;
+        seen[y - DATE_MIN_YEAR] = true;
+        memcpy(mv[y - DATE_MIN_YEAR], d, sizeof d);
+    }
+    for (int i = 0; !rc && i < CAL_NYEARS; i++) {
+        if (!seen[i]) continue;
+        memcpy(cal->movable[i], mv[i], sizeof mv[i]);
+        cal->has_movable[i] = true;
+        year_make_provisional(cal, DATE_MIN_YEAR + i);
+    }
+    free(text);
+    free(seen);
+    free(mv);
     return rc;
 }
 
@@ -277,6 +373,21 @@ bool calendar_year_known(const struct calendar *cal, int year)
     if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) return false;
     const struct cal_year *cy = cal->years[year - DATE_MIN_YEAR];
     return cy && cy->known;
+}
+
+bool calendar_year_provisional(const struct calendar *cal, int year)
+{
+    if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) return false;
+    const struct cal_year *cy = cal->years[year - DATE_MIN_YEAR];
+    return cy && cy->provisional;
+}
+
+bool calendar_provisional_between(const struct calendar *cal, day_t from, day_t to)
+{
+    if (to <= from) return false;
+    for (int y = date_year(from + 1); y <= date_year(to); y++)
+        if (calendar_year_provisional(cal, y)) return true;
+    return false;
 }
 
 int calendar_years(const struct calendar *cal, int *first, int *last)
