@@ -1,5 +1,6 @@
 /* support.c — the test harness. */
 #include "tests/support.h"
+#include "base/clock.h"
 #include "law/agency.h"
 #include "law/auth.h"
 #include "law/holiday.h"
@@ -66,6 +67,7 @@ static void populate(struct harness *h)
         add_user(h, names[r], "320412", r);
     add_user(h, "other", "320411", ROLE_ADMIN);
     add_user(h, "city", "320400", ROLE_ADMIN);
+    add_user(h, "province", "320000", ROLE_ADMIN);
 }
 
 /* Open url as h->db and point h->ctx at it, acting as the system. */
@@ -74,7 +76,7 @@ static void harness_open(struct harness *h, const char *url)
     struct err e = {0};
     snprintf(h->url, sizeof h->url, "%s", url);
     if (db_open(h->url, &h->db, &e)) fail_msg("db_open %s: %s", h->url, e.msg);
-    h->ctx = (struct ctx){.db = h->db, .arena = &h->arena, .who = &actor_system, .now = time(NULL)};
+    h->ctx = (struct ctx){.db = h->db, .arena = &h->arena, .who = &actor_system, .now = clock_now()};
 }
 
 /* ---- PostgreSQL: one database per test case, cloned from a template built once per binary.
@@ -177,8 +179,23 @@ static void pg_teardown(struct harness *h)
     }
 }
 
+/* The tests' "now" (h_set_now), or 0 for the process clock. */
+static int64_t test_now;
+
+int64_t h_clock(void)
+{
+    return test_now ? test_now : clock_now();
+}
+
+void h_set_now(struct harness *h, const char *instant)
+{
+    if (clock_parse(instant, &test_now)) fail_msg("h_set_now: bad instant %s", instant);
+    h->ctx.now = test_now;
+}
+
 int harness_setup(void **state)
 {
+    test_now = 0;
     static bool once;
     if (!once) {
         crypto_setup();
@@ -260,7 +277,7 @@ void h_request(struct harness *h, struct client *c, const char *method, const ch
     struct resp w = {0};
     memset(out, 0, sizeof *out);
     r.ctx = (struct ctx){
-        .db = h->db, .arena = &arena, .who = &r.who, .now = time(NULL), .cal = server_calendar()};
+        .db = h->db, .arena = &arena, .who = &r.who, .now = h_clock(), .cal = server_calendar()};
     if (c && c->token[0])
         r.authorization = arena_printf(&arena, "Bearer %s", c->token);
     else if (c && c->cookie[0])
@@ -434,4 +451,28 @@ int64_t h_id_from_location(const struct hresp *r, const char *prefix)
     assert_non_null(r->location);
     if (!str_prefix(r->location, prefix)) fail_msg("location %s", r->location);
     return strtoll(r->location + strlen(prefix), NULL, 10);
+}
+
+char *h_multipart(const char *filename, const char *data, const char *const *fields)
+{
+    struct buf b = {0};
+    for (size_t i = 0; fields && fields[i]; i += 2)
+        buf_addf(&b, "--" H_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
+                 fields[i], fields[i + 1]);
+    buf_addf(&b,
+             "--" H_BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+             "Content-Type: application/octet-stream\r\n\r\n",
+             filename);
+    buf_adds(&b, data);
+    buf_adds(&b, "\r\n--" H_BOUNDARY "--\r\n");
+    return buf_steal(&b);
+}
+
+void h_post_multipart(struct harness *h, struct client *c, const char *target, char *body,
+                      struct hresp *r)
+{
+    c->content_type = "multipart/form-data; boundary=" H_BOUNDARY;
+    h_request(h, c, "POST", target, body, r);
+    c->content_type = NULL;
+    free(body);
 }

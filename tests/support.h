@@ -39,7 +39,8 @@
 /* A test database — SQLite, or PostgreSQL when LANDUN_TEST_BACKEND=postgres (see tests/run.py) —
  * with agencies 320000 (province) → 320400 (city) → 320412 and 320411 (counties);
  * users admin, officer, clerk, legal, leader, auditor, viewer at 320412 (password
- * TEST_PASSWORD), plus "other" (admin at 320411) and "city" (admin at 320400). */
+ * TEST_PASSWORD), plus "other" (admin at 320411), "city" (admin at 320400) and "province" (admin
+ * of the top-level agency 320000). */
 struct harness {
     char dir[64];       /* temporary directory (also on PostgreSQL, for files a test writes) */
     char url[128];      /* database: a file in dir, or a postgresql:// URL of its own database */
@@ -70,6 +71,11 @@ struct client {
 };
 
 int harness_setup(void **state);
+/* "Now" for the requests and h->ctx from here on: an instant as LANDUN_NOW takes it
+ * ("2026-12-07T10:00:00+08:00"); each test case starts on the process clock again. */
+void h_set_now(struct harness *h, const char *instant);
+/* The tests' "now", UTC seconds: h_set_now's, or the process clock (clock_now). */
+int64_t h_clock(void);
 /* True when the tests run on PostgreSQL; tests of SQLite-only features skip themselves then. */
 bool h_postgres(void);
 int harness_teardown(void **state);
@@ -93,6 +99,14 @@ void h_send_json(struct harness *h, struct client *c, const char *method, const 
 /* POST a form body (freed) to target. */
 void h_send_form(struct harness *h, struct client *c, const char *target, char *body,
                  struct hresp *r);
+#define H_BOUNDARY "----landunTestBoundary7MA4YWxk" /* of h_multipart's bodies */
+/* A multipart/form-data body: the fields (name, value pairs ending with NULL; fields may be NULL)
+ * and then the file, field "file", named filename, with the text data. Caller frees, or passes
+ * it to h_post_multipart. */
+char *h_multipart(const char *filename, const char *data, const char *const *fields);
+/* POST a body made by h_multipart (freed) to target. */
+void h_post_multipart(struct harness *h, struct client *c, const char *target, char *body,
+                      struct hresp *r);
 /* Log in as username through POST /api/v1/login; asserts success. */
 void h_login(struct harness *h, struct client *c, const char *username);
 /* The value of header name in r (static buffer), or NULL. */

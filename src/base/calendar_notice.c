@@ -115,12 +115,13 @@ static int day_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Read "days" into n->days (sorted), reporting every bad or repeated entry. */
-static void read_days(struct notice_parse *np, json_t *days, struct cal_notice *n)
+/* Read "days" into n->days (sorted), reporting every bad or repeated entry; false when there is
+ * no list to read. */
+static bool read_days(struct notice_parse *np, json_t *days, struct cal_notice *n)
 {
     if (!json_is_array(days)) {
         problem(np, 0, "文件缺少日期列表（days），或 days 不是数组");
-        return;
+        return false;
     }
     size_t count = json_array_size(days);
     n->days = xcalloc(count ? count : 1, sizeof *n->days);
@@ -134,6 +135,7 @@ static void read_days(struct notice_parse *np, json_t *days, struct cal_notice *
         date_format(n->days[i].day, buf);
         problem(np, 0, "日期 %s 出现了不止一次", buf);
     }
+    return true;
 }
 
 /* The listed day d, or NULL. */
@@ -204,10 +206,9 @@ int calendar_notice_parse(const struct calendar *cal, const char *json, size_t l
         problem(&np, 0, "文件不是有效的 JSON（第 %d 行第 %d 列）", jerr.line, jerr.column);
     else if (!json_is_object(root))
         problem(&np, 0, "文件应为一个 JSON 对象（holiday-cn 格式）");
-    else if (read_head(&np, root, out))
-        read_days(&np, json_object_get(root, "days"), out);
+    else if (read_head(&np, root, out) && read_days(&np, json_object_get(root, "days"), out))
+        check_arrangement(&np, cal, out); /* on the good entries, so every problem is listed */
     out->doc = root;
-    if (np.count == 0) check_arrangement(&np, cal, out);
     if (np.count == 0) return 0;
     calendar_notice_free(out);
     if (np.count == 1) return err_set(e, ERR_INVALID, "节假日文件有误：%s", np.first);

@@ -4,6 +4,7 @@
  * Low-Level Date Algorithms"): exact for every day, no tables, no loops, no time zone database.
  */
 #include "base/date.h"
+#include "base/clock.h"
 
 #include <time.h>
 
@@ -146,5 +147,5 @@ day_t date_from_instant(int64_t utc_seconds)
 
 day_t date_today(void)
 {
-    return date_from_instant((int64_t)time(NULL));
+    return date_from_instant(clock_now());
 }

@@ -4,7 +4,6 @@
 #include "law/audit.h"
 #include "law/auth.h"
 #include "law/role.h"
-#include "base/calendar.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -264,30 +263,6 @@ int cmd_verify(struct cli *c)
         printf("audit trail intact: %lld rows\n", (long long)check.rows);
     }
     if (rc >= 0 && verify_archives(env.db, &e)) rc = 1;
-    cli_close(&env);
-    return rc;
-}
-
-int cmd_calendar(struct cli *c)
-{
-    int64_t n;
-    day_t start, out;
-    if (c->argc != 3 || strcmp(c->argv[0], "add-workdays") != 0 || date_parse(c->argv[1], &start) ||
-        parse_i64(c->argv[2], &n) || n < 0 || n > 3650) {
-        fprintf(stderr, "usage: landun calendar add-workdays YYYY-MM-DD N\n");
-        return 2;
-    }
-    struct err e = {0};
-    struct cli_env env;
-    if (cli_open(c->db, &env, &e)) return cli_fail(&e);
-    int rc = calendar_add_workdays(env.cal, start, (int)n, &out, &e);
-    if (rc) {
-        rc = cli_fail(&e);
-    } else {
-        char s[11];
-        date_format(out, s);
-        printf("%s\n", s);
-    }
     cli_close(&env);
     return rc;
 }

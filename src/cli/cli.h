@@ -35,6 +35,9 @@ int cli_fail(const struct err *e);
 const char *cli_option(int *argc, char **argv, const char *name);
 /* True when --name is in argv (removed). */
 bool cli_flag(int *argc, char **argv, const char *name);
+/* Read a whole file (callers: import, calendar import); caller frees. NULL with e filled on
+ * failure. */
+char *cli_read_file(const char *path, size_t *len, struct err *e);
 /* Progress line on a terminal (stderr is a tty): "\r<what> <n>". */
 void cli_progress(const char *what, long done, long total);
 

@@ -1,8 +1,10 @@
 /* common.c — opening the database for a command, options, errors, progress. */
 #include "cli/cli.h"
+#include "base/clock.h"
 #include "law/auth.h"
 #include "law/holiday.h"
 #include "store/migrate.h"
+#include "base/buf.h"
 #include "base/calendar.h"
 
 #include <errno.h>
@@ -37,7 +39,7 @@ int cli_open(const char *db_url, struct cli_env *env, struct err *e)
     int rc = db_open(db_url, &env->db, e);
     if (rc) return rc;
     env->ctx =
-        (struct ctx){.db = env->db, .arena = &env->arena, .who = &actor_system, .now = time(NULL)};
+        (struct ctx){.db = env->db, .arena = &env->arena, .who = &actor_system, .now = clock_now()};
     rc = db_migrate(env->db, e);
     if (rc >= 0) rc = holiday_seed(&env->ctx, e);
     if (rc >= 0) rc = holiday_load(env->db, &env->cal, e);
@@ -129,4 +131,21 @@ void cli_progress(const char *what, long done, long total)
         fprintf(stderr, "\r%s %ld", what, done);
     if (total > 0 && done >= total) fputc('\n', stderr);
     fflush(stderr);
+}
+
+char *cli_read_file(const char *path, size_t *len, struct err *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        err_set(e, ERR_NOTFOUND, "无法打开文件 %s", path);
+        return NULL;
+    }
+    struct buf b = {0};
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&b, chunk, n);
+    fclose(f);
+    *len = b.len;
+    return buf_steal(&b);
 }

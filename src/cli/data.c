@@ -14,24 +14,6 @@ static void import_progress(int rows)
     cli_progress("imported rows", rows, 0);
 }
 
-/* Read a whole file; caller frees. NULL with e filled on failure. */
-static char *read_file(const char *path, size_t *len, struct err *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        err_set(e, ERR_NOTFOUND, "无法打开文件 %s", path);
-        return NULL;
-    }
-    struct buf b = {0};
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return buf_steal(&b);
-}
-
 /* Act as --as USERNAME (their scope and name in the audit trail), or as the system. */
 static int act_as(struct cli_env *env, const char *username, struct actor *who, struct err *e)
 {
@@ -57,7 +39,7 @@ int cmd_import(struct cli *c)
     }
     struct err e = {0};
     size_t len;
-    char *data = read_file(c->argv[1], &len, &e);
+    char *data = cli_read_file(c->argv[1], &len, &e);
     if (!data) return cli_fail(&e);
     struct cli_env env;
     struct actor who;

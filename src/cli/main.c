@@ -36,7 +36,8 @@ static const struct command {
     {"migrate", "move a county's database into a provincial one",
      "migrate --from sqlite:COUNTY.db --to postgresql://USER@HOST/DB [--user-suffix SUFFIX]",
      cmd_migrate},
-    {"calendar", "working-day arithmetic", "calendar add-workdays DATE N", cmd_calendar},
+    {"calendar", "working days; load a year's holiday notice",
+     "calendar add-workdays DATE N | calendar import FILE.json", cmd_calendar},
     {"draw", "recompute a random draw, or write out its pool snapshot",
      "draw verify PLAN\n       draw snapshot PLAN [FILE]", cmd_draw},
 };

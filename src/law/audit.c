@@ -26,15 +26,12 @@ static void row_hash(char out[65], int64_t id, int64_t at, int64_t user_id, cons
     buf_free(&b);
 }
 
-int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
-                const char *fmt, ...)
+/* Append the row of audit_write/audit_write_at: agency_id is where it is seen from. */
+static int audit_row(struct ctx *c, int64_t agency_id, const char *action, const char *object_type,
+                     int64_t object_id, const char *summary)
 {
     if (db_depth(c->db) == 0) fatal("audit_write outside a transaction (%s)", action);
     struct err e = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    char *summary = arena_vprintf(c->arena, fmt, ap);
-    va_end(ap);
 
     /* Claim the next id on the chain's head row first: a concurrent writer (another server
      * process on PostgreSQL) waits here until this transaction ends, then links to this row. */
@@ -58,7 +55,7 @@ int audit_write(struct ctx *c, const char *action, const char *object_type, int6
     const struct actor *w = c->who;
     const char *username = w->username ? w->username : "system";
     char hash[65];
-    row_hash(hash, id, c->now, w->user_id, username, w->agency_id, action, object_type, object_id,
+    row_hash(hash, id, c->now, w->user_id, username, agency_id, action, object_type, object_id,
              summary, prev);
     int64_t n = db_exec(c->db, &e,
                         "INSERT INTO audit_log (id, at, user_id, username, agency_id, action,"
@@ -66,10 +63,30 @@ int audit_write(struct ctx *c, const char *action, const char *object_type, int6
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         "iiitittitt"
                         "t",
-                        id, c->now, w->user_id, username, w->agency_id, action, object_type,
+                        id, c->now, w->user_id, username, agency_id, action, object_type,
                         object_id, summary, prev, hash);
     if (n >= 0) n = db_exec(c->db, &e, "UPDATE audit_head SET hash = ? WHERE one = 1", "t", hash);
     return n < 0 ? (int)n : 0;
+}
+
+int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *summary = arena_vprintf(c->arena, fmt, ap);
+    va_end(ap);
+    return audit_row(c, c->who->agency_id, action, object_type, object_id, summary);
+}
+
+int audit_write_at(struct ctx *c, int64_t agency_id, const char *action, const char *object_type,
+                   int64_t object_id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *summary = arena_vprintf(c->arena, fmt, ap);
+    va_end(ap);
+    return audit_row(c, agency_id, action, object_type, object_id, summary);
 }
 
 /* The walk ended at row last with hash `hash`; the head row must agree, or rows were removed

@@ -9,6 +9,12 @@
  * Must be called inside the transaction of the change it records. */
 int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
                 const char *fmt, ...) PRINTF(5, 6);
+/* audit_write, but seen from agency_id instead of the actor's agency: the agency of the record
+ * changed (a deadline an administrator's act moved), or AUDIT_EVERYWHERE for a change that
+ * concerns every agency (the national holiday calendar), which every agency's auditors see. */
+int audit_write_at(struct ctx *c, int64_t agency_id, const char *action, const char *object_type,
+                   int64_t object_id, const char *fmt, ...) PRINTF(6, 7);
+#define AUDIT_EVERYWHERE 0 /* agency_id of rows every agency sees (audit_list) */
 
 /* Result of checking the chain. */
 struct audit_check {

@@ -1,6 +1,7 @@
 /* dashboard.c — start-page figures, computed from the registries. */
 #include "base/jpack.h"
 #include "law/dashboard.h"
+#include "law/holiday.h"
 #include "law/catalog.h"
 #include "law/officer.h"
 #include "base/date.h"
@@ -76,6 +77,9 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     json_t *due = e->code ? NULL : wf_deadlines(c, DASHBOARD_DUE_DAYS, DASHBOARD_DUE_ROWS, e);
     json_object_set_new(d, "deadlines", due ? due : json_array());
     json_object_set_new(d, "today", json_string(t));
+    /* from 1 November, the top-level administrators are reminded to load next year's notice */
+    int year_due = holiday_year_due(c);
+    if (year_due) json_object_set_new(d, "calendar_year_due", json_integer(year_due));
     if (e->code) {
         json_decref(d);
         return NULL;

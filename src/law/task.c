@@ -220,26 +220,19 @@ static json_t *team_of(struct ctx *c, int64_t id, struct err *e)
     return arr;
 }
 
-/* The publication deadline's due day of task id (arena), or NULL before the inspection. */
-static const char *publish_due(struct ctx *c, int64_t id, struct err *e)
-{
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT due_on FROM wf_deadline WHERE kind = 'task'"
-                                  " AND object_id = ? AND name = 'publish'",
-                                  "i", id);
-    const char *due = NULL;
-    if (st && db_step(st, e) == DB_ROW) due = arena_strdup(c->arena, db_text(st, 0));
-    db_done(st);
-    return due;
-}
-
 #define TASK_COLS                                                                                  \
     "t.id, t.seq, t.state, t.deadline, t.inspected_on, t.outcome, t.published_on, t.reason,"       \
     " t.reason_text, t.stratum, x.id, x.name, p.id, p.name, a.path, t.repeat_team, p.line,"        \
-    " t.inspection_id"
+    " t.inspection_id, w.due_on, w.provisional"
+/* The tables of TASK_COLS: the task, its entity, plan and agency, and its publication deadline
+ * (opened by the inspection). */
+#define TASK_FROM                                                                                  \
+    " FROM task t JOIN entity x ON x.id = t.entity_id JOIN draw_plan p ON p.id = t.plan_id"        \
+    " JOIN agency a ON a.id = t.agency_id LEFT JOIN wf_deadline w ON w.kind = 'task'"              \
+    " AND w.object_id = t.id AND w.name = 'publish'"
 
 /* One task row with its flags (today: YYYY-MM-DD). */
-static json_t *task_row(struct ctx *c, struct db_stmt *st, const char *today, struct err *e)
+static json_t *task_row(struct db_stmt *st, const char *today)
 {
     json_t *o = json_object();
     int64_t id = db_int(st, 0);
@@ -265,9 +258,10 @@ static json_t *task_row(struct ctx *c, struct db_stmt *st, const char *today, st
     jset_bool(o, "repeat_team", db_int(st, 15) != 0);
     jset_text(o, "line", db_text(st, 16));
     if (!db_null(st, 17)) jset_int(o, "inspection_id", db_int(st, 17));
-    const char *due = db_null(st, 4) ? NULL : publish_due(c, id, e);
+    const char *due = db_null(st, 18) ? NULL : db_text(st, 18);
     const char *published = db_text(st, 6);
     jset_text(o, "publish_due", due);
+    jset_bool(o, "publish_due_provisional", due && db_int(st, 19) != 0);
     /* 国发〔2019〕5号: late when published after the 20th working day, or still unpublished */
     jset_bool(o, "publish_late", due && published && strcmp(published, due) > 0);
     jset_bool(o, "publish_overdue", due && !published && strcmp(today, due) > 0);
@@ -277,9 +271,7 @@ static json_t *task_row(struct ctx *c, struct db_stmt *st, const char *today, st
 json_t *task_get(struct ctx *c, int64_t id, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT " TASK_COLS " FROM task t JOIN entity x"
-                                  " ON x.id = t.entity_id JOIN draw_plan p ON p.id = t.plan_id"
-                                  " JOIN agency a ON a.id = t.agency_id WHERE t.id = ?",
+                                  "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ?",
                                   "i", id);
     if (!st) return NULL;
     char today[DATE_STRLEN];
@@ -288,7 +280,7 @@ json_t *task_get(struct ctx *c, int64_t id, struct err *e)
     const char *state = NULL;
     if (db_step(st, e) == DB_ROW && actor_sees_path(c->who, db_text(st, 14))) {
         state = arena_strdup(c->arena, db_text(st, 2));
-        o = task_row(c, st, today, e);
+        o = task_row(st, today);
     }
     db_done(st);
     if (!o) {
@@ -322,16 +314,11 @@ static int64_t own_officer(struct ctx *c, struct err *e)
     return id;
 }
 
-/* What a task list's rows are made with. */
-struct list_arg {
-    struct ctx *c;
-    char today[DATE_STRLEN];
-};
-
+/* A task list's row (arg: today, YYYY-MM-DD). */
 static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
 {
-    struct list_arg *a = arg;
-    return task_row(a->c, st, a->today, e);
+    (void)e;
+    return task_row(st, arg);
 }
 
 json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
@@ -343,17 +330,15 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
                      pg.per, "no_officer", true);
     struct db_stmt *st =
         db_query(c->db, e,
-                 "SELECT " TASK_COLS " FROM task t JOIN entity x ON x.id = t.entity_id"
-                 " JOIN draw_plan p ON p.id = t.plan_id JOIN agency a ON a.id = t.agency_id"
-                 " WHERE a.path LIKE ? AND (? = 0 OR t.plan_id = ?)"
+                 "SELECT " TASK_COLS TASK_FROM " WHERE a.path LIKE ? AND (? = 0 OR t.plan_id = ?)"
                  " AND (? = 0 OR t.id IN (SELECT task_id FROM task_officer WHERE officer_id = ?))"
                  " AND (? IS NULL OR t.state = ?) ORDER BY t.plan_id DESC, t.seq LIMIT ? OFFSET ?",
                  "tiiiittii", arena_printf(c->arena, "%s%%", c->who->agency_path), q->plan_id,
                  q->plan_id, officer, officer, blank_to_null(q->state), blank_to_null(q->state),
                  paging_limit(pg), paging_offset(pg));
-    struct list_arg arg = {.c = c};
-    date_format(date_from_instant(c->now), arg.today);
-    json_t *o = paging_read(st, pg, list_row, &arg, e);
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    json_t *o = paging_read(st, pg, list_row, today, e);
     size_t i;
     json_t *row;
     json_array_foreach(json_object_get(o, "rows"), i, row)

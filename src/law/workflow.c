@@ -6,6 +6,7 @@
 #include "base/jpack.h"
 #include "base/log.h"
 
+#include <assert.h>
 #include <string.h>
 
 /* ---- lookups in the declared tables ---------------------------------------------------------- */
@@ -83,37 +84,66 @@ static int step_day(const struct ctx *c, const struct wf_args *a, day_t *day, st
     return 0;
 }
 
-/* The last day of rule's period starting on start. */
-static int due_day(const struct ctx *c, const struct wf_deadline_rule *rule, day_t start,
-                   const struct wf_args *a, day_t *due, struct err *e)
+int wf_count(const struct calendar *cal, int days, bool working, day_t start, day_t *due,
+             bool *provisional, struct err *e)
 {
+    if (!cal) return err_set(e, ERR_INTERNAL, "工作日日历未加载，无法计算期限");
+    int rc = working ? calendar_add_workdays(cal, start, days, due, e)
+                     : calendar_add_days(cal, start, days, due, e);
+    if (rc) return rc;
+    /* a period of calendar days depends on the calendar only from its nominal last day on */
+    *provisional = calendar_provisional_between(cal, working ? start : start + days - 1, *due);
+    return 0;
+}
+
+/* The last day of rule's period starting on start, and whether it is provisional (counted over
+ * a year whose holiday notice is not loaded). */
+static int due_day(const struct ctx *c, const struct wf_deadline_rule *rule, day_t start,
+                   const struct wf_args *a, day_t *due, bool *provisional, struct err *e)
+{
+    *provisional = false;
     if (rule->days == 0) {
         if (!a || !a->due || !*a->due) return err_field(e, "due", "请填写%s", rule->label);
         if (date_parse(a->due, due)) return err_field(e, "due", "日期格式应为 YYYY-MM-DD");
         if (*due < start) return err_field(e, "due", "%s不能早于开始日期", rule->label);
         return 0;
     }
-    if (!c->cal) return err_set(e, ERR_INTERNAL, "工作日日历未加载，无法计算期限");
-    return rule->working ? calendar_add_workdays(c->cal, start, rule->days, due, e)
-                         : calendar_add_days(c->cal, start, rule->days, due, e);
+    return wf_count(c->cal, rule->days, rule->working, start, due, provisional, e);
 }
+
+/* The values of wf_deadline's days and working columns for rule (days NULL: a given date). */
+static struct db_arg rule_days(const struct wf_deadline_rule *rule)
+{
+    return rule->days ? (struct db_arg){.type = 'i', .i = rule->days} : (struct db_arg){.type = 'n'};
+}
+
+/* The INSERT of wf_deadline rows (db_insert_rows adds the VALUES), and its number of values. */
+#define DEADLINE_INSERT                                                                            \
+    "INSERT INTO wf_deadline (kind, object_id, agency_id, name, label, basis, start_on, due_on,"   \
+    " days, working, provisional) VALUES"
+#define DEADLINE_NCOLS 11
 
 static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, int64_t agency_id,
                          const struct wf_deadline_rule *rule, day_t start, const struct wf_args *a,
                          struct err *e)
 {
     day_t due;
-    int rc = due_day(c, rule, start, a, &due, e);
+    bool provisional;
+    int rc = due_day(c, rule, start, a, &due, &provisional, e);
     if (rc) return rc;
     char s[DATE_STRLEN], d[DATE_STRLEN];
     date_format(start, s);
     date_format(due, d);
-    int64_t n =
-        db_exec(c->db, e,
-                "INSERT INTO wf_deadline (kind, object_id, agency_id, name, label, basis,"
-                " start_on, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                "tiittttt", w->kind, id, agency_id, rule->name, rule->label, rule->basis, s, d);
-    return n < 0 ? (int)n : 0;
+    struct db_arg args[] = {
+        {.type = 't', .s = w->kind},     {.type = 'i', .i = id},
+        {.type = 'i', .i = agency_id},   {.type = 't', .s = rule->name},
+        {.type = 't', .s = rule->label}, {.type = 't', .s = rule->basis},
+        {.type = 't', .s = s},           {.type = 't', .s = d},
+        rule_days(rule),                 {.type = 'i', .i = rule->working},
+        {.type = 'i', .i = provisional},
+    };
+    return (int)db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, 1, args) < 0 ? e->code
+                                                                                      : 0;
 }
 
 /* End open deadlines of the matter: the one named (met), or all of them (void) when name is
@@ -217,7 +247,7 @@ static int load_matters(struct ctx *c, const struct workflow *w, const int64_t *
 static int start_rows(struct ctx *c, const struct workflow *w, const int64_t *ids, size_t n,
                       const char *const *state, const int64_t *agency_id,
                       const struct wf_deadline_rule *start, const char *day, const char *due,
-                      const struct wf_args *a, struct err *e)
+                      bool provisional, const struct wf_args *a, struct err *e)
 {
     struct db_arg *args = xcalloc(n ? n * 13 : 1, sizeof *args);
     const char *reason = a && a->reason && *a->reason ? a->reason : NULL;
@@ -245,7 +275,7 @@ static int start_rows(struct ctx *c, const struct workflow *w, const int64_t *id
                                 " ref_id) VALUES",
                                 13, n, args);
     for (size_t i = 0; start && rc >= 0 && i < n; i++) {
-        struct db_arg *r = args + i * 8;
+        struct db_arg *r = args + i * DEADLINE_NCOLS;
         r[0] = (struct db_arg){.type = 't', .s = w->kind};
         r[1] = (struct db_arg){.type = 'i', .i = ids[i]};
         r[2] = (struct db_arg){.type = 'i', .i = agency_id[i]};
@@ -254,12 +284,11 @@ static int start_rows(struct ctx *c, const struct workflow *w, const int64_t *id
         r[5] = (struct db_arg){.type = 't', .s = start->basis};
         r[6] = (struct db_arg){.type = 't', .s = day};
         r[7] = (struct db_arg){.type = 't', .s = due};
+        r[8] = rule_days(start);
+        r[9] = (struct db_arg){.type = 'i', .i = start->working};
+        r[10] = (struct db_arg){.type = 'i', .i = provisional};
     }
-    if (start && rc >= 0)
-        rc = db_insert_rows(c->db, e,
-                            "INSERT INTO wf_deadline (kind, object_id, agency_id, name, label,"
-                            " basis, start_on, due_on) VALUES",
-                            8, n, args);
+    if (start && rc >= 0) rc = db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, n, args);
     free(args);
     return rc < 0 ? (int)rc : 0;
 }
@@ -271,8 +300,9 @@ int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, s
                   const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e)
 {
     day_t day, due = 0;
+    bool provisional = false;
     int rc = step_day(c, a, &day, e);
-    if (!rc && start) rc = due_day(c, start, day, a, &due, e); /* one day and rule for all */
+    if (!rc && start) rc = due_day(c, start, day, a, &due, &provisional, e); /* one for all */
     if (rc) return rc;
     char d[DATE_STRLEN], u[DATE_STRLEN];
     date_format(day, d);
@@ -284,7 +314,8 @@ int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, s
     for (size_t at = 0; !rc && at < n; at += START_BATCH) {
         size_t k = n - at < START_BATCH ? n - at : START_BATCH;
         rc = load_matters(c, w, ids + at, k, state, agency_id, e);
-        if (!rc) rc = start_rows(c, w, ids + at, k, state, agency_id, start, d, u, a, e);
+        if (!rc) rc = start_rows(c, w, ids + at, k, state, agency_id, start, d, u, provisional, a,
+                                 e);
     }
     if (rc) {
         db_rollback(c->db);
@@ -401,7 +432,7 @@ static json_t *history_steps(struct ctx *c, const struct workflow *w, int64_t id
     return out;
 }
 
-/* One deadline row (columns: kind, object_id, name, label, basis, start, due, ended, outcome). */
+/* One deadline row (columns: DEADLINE_COLS). */
 static json_t *deadline_row(struct db_stmt *st, const char *today)
 {
     json_t *o = json_object();
@@ -420,11 +451,13 @@ static json_t *deadline_row(struct db_stmt *st, const char *today)
     jset_bool(o, "late",
               ended && strcmp(ended, due) > 0 && db_text(st, 8) &&
                   strcmp(db_text(st, 8), "met") == 0);
+    jset_bool(o, "provisional", db_int(st, 9) != 0);
     return o;
 }
 
 #define DEADLINE_COLS                                                                              \
-    "d.kind, d.object_id, d.name, d.label, d.basis, d.start_on, d.due_on, d.ended_on, d.outcome"
+    "d.kind, d.object_id, d.name, d.label, d.basis, d.start_on, d.due_on, d.ended_on, d.outcome,"  \
+    " d.provisional"
 
 static json_t *history_deadlines(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
 {
@@ -486,4 +519,88 @@ json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e)
         return NULL;
     }
     return out;
+}
+
+/* ---- recomputing provisional deadlines ------------------------------------------------------ */
+
+/* One provisional deadline read for recomputing. */
+struct wf_pending {
+    int64_t id, object_id, agency_id; /* the deadline, its matter and the matter's agency */
+    const char *kind, *label, *due;   /* arena copies */
+    day_t start;                      /* the day its period counts from */
+    int days;                         /* the rule's period */
+    bool working;                     /* in working days */
+};
+
+/* Every provisional deadline with a rule to count again (arena), into *out; returns how many or
+ * a negative error. */
+static int64_t pending_read(struct ctx *c, struct wf_pending **out, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT id, kind, object_id, agency_id, label, start_on, due_on,"
+                                  " days, working FROM wf_deadline"
+                                  " WHERE provisional = 1 AND days IS NOT NULL ORDER BY id",
+                                  "");
+    if (!st) return e->code;
+    size_t n = 0, cap = 16;
+    struct wf_pending *p = arena_alloc(c->arena, cap * sizeof *p);
+    int rc;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        if (n == cap) {
+            struct wf_pending *grown = arena_alloc(c->arena, 2 * cap * sizeof *p);
+            memcpy(grown, p, cap * sizeof *p);
+            p = grown;
+            cap *= 2;
+        }
+        struct wf_pending *d = &p[n];
+        d->id = db_int(st, 0);
+        d->kind = arena_strdup(c->arena, db_text(st, 1));
+        d->object_id = db_int(st, 2);
+        d->agency_id = db_int(st, 3);
+        d->label = arena_strdup(c->arena, db_text(st, 4));
+        d->due = arena_strdup(c->arena, db_text(st, 6));
+        d->days = (int)db_int(st, 7);
+        d->working = db_int(st, 8) != 0;
+        if (date_parse(db_text(st, 5), &d->start) == 0) n++;
+    }
+    db_done(st);
+    *out = p;
+    return rc < 0 ? rc : (int64_t)n;
+}
+
+/* Count deadline d again on cal; store the new last day and mark, and audit a move. */
+static int pending_recount(struct ctx *c, const struct calendar *cal, const struct wf_pending *d,
+                           json_t *moved, struct err *e)
+{
+    day_t due;
+    bool provisional;
+    int rc = wf_count(cal, d->days, d->working, d->start, &due, &provisional, e);
+    if (rc) return rc;
+    char nd[DATE_STRLEN];
+    date_format(due, nd);
+    int64_t n = db_exec(c->db, e, "UPDATE wf_deadline SET due_on = ?, provisional = ? WHERE id = ?",
+                        "tii", nd, (int64_t)provisional, d->id);
+    if (n < 0) return (int)n;
+    if (strcmp(nd, d->due) == 0) return 0;
+    json_array_append_new(moved, jpack("{sI ss sI ss ss ss}", "id", (json_int_t)d->id, "kind",
+                                       d->kind, "object_id", (json_int_t)d->object_id, "label",
+                                       d->label, "old_due", d->due, "new_due", nd));
+    return audit_write_at(c, d->agency_id, arena_printf(c->arena, "%s.deadline", d->kind), d->kind,
+                          d->object_id, "%s由 %s（暂定）调整为 %s%s：节假日安排已载入", d->label,
+                          d->due, nd, provisional ? "（仍为暂定）" : "");
+}
+
+int wf_recompute_provisional(struct ctx *c, const struct calendar *cal, int *recomputed,
+                             json_t *moved, struct err *e)
+{
+    assert(db_depth(c->db) > 0);
+    struct wf_pending *p;
+    int64_t n = pending_read(c, &p, e);
+    if (n < 0) return (int)n;
+    for (int64_t i = 0; i < n; i++) {
+        int rc = pending_recount(c, cal, &p[i], moved, e);
+        if (rc) return rc;
+    }
+    *recomputed = (int)n;
+    return 0;
 }

@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include "law/ctx.h"
 #include "law/role.h"
+#include "base/date.h"
 
 /* One state of a matter. */
 struct wf_state {
@@ -101,6 +102,19 @@ json_t *wf_history(struct ctx *c, const struct workflow *w, int64_t id, struct e
 /* Open deadlines in the actor's scope due within `within` days of today (or overdue), across
  * every workflow, soonest first, at most limit: [{"kind","object_id","label","due","overdue"}]. */
 json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e);
+
+/* The last day of a period of days counted from start on cal (working days, or calendar days
+ * under 民法典 第二百零三条), and whether it is provisional: counted over a year whose holiday
+ * notice is not loaded (domain/RULES.md §0). The one count behind every deadline a rule starts. */
+int wf_count(const struct calendar *cal, int days, bool working, day_t start, day_t *due,
+             bool *provisional, struct err *e);
+
+/* Count every provisional deadline again on cal (a calendar with a newly loaded year), store
+ * the new last day and mark, and audit each one that moved (seen from its matter's agency).
+ * Call inside the transaction that changed the calendar. *recomputed gets how many were counted;
+ * moved gets one {"id","kind","object_id","label","old_due","new_due"} per deadline that moved. */
+int wf_recompute_provisional(struct ctx *c, const struct calendar *cal, int *recomputed,
+                             json_t *moved, struct err *e);
 
 /* The label of a state (待检查), or NULL. */
 const char *wf_state_label(const struct workflow *w, const char *state);

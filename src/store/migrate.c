@@ -1,5 +1,6 @@
 /* migrate.c — applies the embedded migrations. */
 #include "store/migrate.h"
+#include "base/clock.h"
 #include "base/embed.h"
 #include "base/log.h"
 
@@ -84,7 +85,7 @@ static int apply_one(struct db *db, const struct embed_file *f, int version, str
         int64_t n = db_exec(db, e,
                             "INSERT INTO schema_migration (version, name, applied_at) "
                             "VALUES (?, ?, ?)",
-                            "iti", (int64_t)version, f->name, (int64_t)time(NULL));
+                            "iti", (int64_t)version, f->name, clock_now());
         rc = n < 0 ? (int)n : 0;
     }
     if (rc) {

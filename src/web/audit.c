@@ -4,24 +4,6 @@
 #include "web/web.h"
 #include "law/audit.h"
 
-#include <time.h>
-
-/* Local (UTC+8) time for display. */
-static void add_local_times(json_t *rows)
-{
-    size_t i;
-    json_t *row;
-    json_array_foreach(rows, i, row)
-    {
-        time_t t = (time_t)json_integer_value(json_object_get(row, "at")) + 8 * 3600;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        char s[32];
-        strftime(s, sizeof s, "%Y-%m-%d %H:%M:%S", &tm);
-        json_object_set_new(row, "time", json_string(s));
-    }
-}
-
 int audit_index(struct req *r, struct resp *w)
 {
     struct audit_query q = {.q = req_query(r, "q"),
@@ -32,7 +14,7 @@ int audit_index(struct req *r, struct resp *w)
     bool more = false;
     json_t *rows = audit_list(&r->ctx, &q, &more, &r->err);
     if (!rows) return r->err.code ? r->err.code : ERR_INTERNAL;
-    add_local_times(rows);
+    page_local_times(rows);
     w->data = jpack("{so sb}", "rows", rows, "more", more);
     if (more) {
         json_int_t last = json_integer_value(

@@ -6,36 +6,11 @@
 
 #include <string.h>
 
-/* Where a matter of each workflow kind is shown, for the deadlines on the start page. */
-static const struct {
-    const char *kind, *label, *path;
-} matters[] = {
-    {"task", "抽查任务", "/tasks/"},
-};
-
-/* Give each deadline the name and link of its matter. */
-static void link_deadlines(struct req *r, json_t *list)
-{
-    size_t i;
-    json_t *d;
-    json_array_foreach(list, i, d)
-    {
-        const char *kind = json_string_value(json_object_get(d, "kind"));
-        for (size_t k = 0; kind && k < countof(matters); k++) {
-            if (strcmp(kind, matters[k].kind) != 0) continue;
-            jset_text(d, "matter", matters[k].label);
-            jset_text(d, "href",
-                      arena_printf(r->arena, "%s%lld", matters[k].path,
-                                   (long long)json_integer_value(json_object_get(d, "object_id"))));
-        }
-    }
-}
-
 int home_page(struct req *r, struct resp *w)
 {
     w->data = dashboard_summary(&r->ctx, &r->err);
     if (!w->data) return r->err.code ? r->err.code : ERR_INTERNAL;
-    link_deadlines(r, json_object_get(w->data, "deadlines"));
+    link_matters(r, json_object_get(w->data, "deadlines"));
     page(w, "home.html", "工作台");
     return 0;
 }

@@ -59,11 +59,16 @@ int officer_import(struct req *r, struct resp *w);
 int audit_index(struct req *r, struct resp *w);
 int audit_check(struct req *r, struct resp *w);
 
+/* matter.c: give each {"kind","object_id"} of list the "matter" name and "href" of its page
+ * (callers: the start page's deadlines, the calendar's moved deadlines). */
+void link_matters(struct req *r, json_t *list);
+
 /* calendar.c */
 int calendar_index(struct req *r, struct resp *w);
 int calendar_day_set(struct req *r, struct resp *w);
 int calendar_day_clear(struct req *r, struct resp *w);
 int calendar_year_add(struct req *r, struct resp *w);
+int calendar_import(struct req *r, struct resp *w);
 int calendar_compute(struct req *r, struct resp *w);
 
 /* inspection.c */

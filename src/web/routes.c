@@ -73,7 +73,10 @@ const struct route web_routes[] = {
      "set a holiday or working day"},
     {"POST", "/calendar/days/clear", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_day_clear,
      "remove a special day"},
-    {"POST", "/calendar/years", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_year_add, "add a year"},
+    {"POST", "/calendar/years", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_year_add,
+     "add a year with its statutory holidays"},
+    {"POST", "/calendar/import", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_import,
+     "load a year's notice from a holiday-cn JSON file"},
     {"GET", "/calendar/compute", PERM_LOGIN, ROUTE_BOTH, calendar_compute,
      "N working days after a date"},
 

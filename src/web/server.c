@@ -1,6 +1,7 @@
 /* server.c — libmicrohttpd glue: turns each HTTP request into a struct req, gives every pool
  * thread its own database connection, and queues the struct resp the router produced. */
 #include "web/server.h"
+#include "base/clock.h"
 #include "web/web.h"
 #include "web/form.h"
 #include "law/holiday.h"
@@ -255,7 +256,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     struct conn_slot *slot = thread_conn();
     struct db *db = slot ? slot->db : NULL;
     if (slot) pthread_mutex_lock(&slot->use);
-    int64_t now = time(NULL);
+    int64_t now = clock_now();
     calendar_refresh(db, now);
     r.ctx = (struct ctx){
         .db = db, .arena = &arena, .who = &r.who, .now = now, .cal = server_calendar()};

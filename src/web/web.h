@@ -32,6 +32,9 @@ void page(struct resp *w, const char *tmpl, const char *title);
 /* For handlers of forms: put the submitted fields back into data["form"] so that a re-rendered
  * form keeps what the user typed (names: NULL-terminated list). */
 void page_keep_form(struct req *r, struct resp *w, const char *const *names);
+/* Give each row of rows its "at" (UTC seconds) as "time", local (UTC+8) "YYYY-MM-DD HH:MM:SS".
+ * Callers: the audit trail, the calendar's loads. */
+void page_local_times(json_t *rows);
 /* Pagination links for list data {"more","page"}: adds "prev_url"/"next_url" built from the
  * current query string. */
 void page_links(struct req *r, json_t *data);

@@ -293,7 +293,7 @@ static void test_calendar_change_on_one_server_reaches_the_other(void **state)
     (void)state;
     char cookie[160], csrf[80], day[11];
     struct got g = {0};
-    login(0, "admin", cookie, csrf);
+    login(0, "province", cookie, csrf);
     next_workday(1, cookie, day);
     assert_string_equal(day, "2026-03-06");
     call(0, "POST", "/api/v1/calendar/days",

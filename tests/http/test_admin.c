@@ -1,5 +1,5 @@
 /* test_admin.c — administration through the real router: agencies and departments, user
- * accounts, the audit trail, the holiday calendar and the start page. */
+ * accounts, the audit trail and the start page (the holiday calendar: test_calendar.c). */
 #include "tests/support.h"
 #include "base/buf.h"
 #include "base/codes.h"
@@ -79,7 +79,7 @@ static void create_officer(struct harness *h, struct client *c, const char *name
     char idno[IDCARD_LEN + 1], cert[16], from[DATE_STRLEN], to[DATE_STRLEN];
     h_idno(n, idno);
     snprintf(cert, sizeof cert, "ZF-%04d", n);
-    day_t today = date_from_instant(time(NULL));
+    day_t today = date_from_instant(h_clock());
     date_format(today - 400, from);
     date_format(today + expires, to);
     struct hresp r;
@@ -720,166 +720,6 @@ static void test_audit_list_search_verify(void **state)
     hresp_free(&r);
 }
 
-/* ---- calendar ----------------------------------------------------------------------------- */
-
-/* The result of the working-day calculator (JSON face), or fails. */
-static void assert_compute(struct harness *h, struct client *c, const char *query, const char *want)
-{
-    char url[128];
-    snprintf(url, sizeof url, "/api/v1/calendar/compute?%s", query);
-    struct hresp r;
-    h_request(h, c, "GET", url, NULL, &r);
-    ASSERT_STATUS(r, 200);
-    const char *got = json_string_value(json_object_get(r.json, "result"));
-    if (!got || strcmp(got, want) != 0)
-        fail_msg("compute %s: %s, expected %s", query, got ? got : "(none)", want);
-    hresp_free(&r);
-}
-
-static void test_calendar_page_and_special_days(void **state)
-{
-    struct harness *h = *state;
-    struct client c;
-    h_login(h, &c, "admin");
-    struct hresp r;
-    h_request(h, &c, "GET", "/calendar", NULL, &r);
-    ASSERT_STATUS(r, 200);
-    ASSERT_HAS(r, "2026 年");
-    ASSERT_HAS(r, "<td class=\"mono\">2026-02-28</td><td><b>调休上班</b></td><td>春节</td>");
-    hresp_free(&r);
-    h_request(h, &c, "GET", "/api/v1/calendar", NULL, &r);
-    ASSERT_STATUS(r, 200);
-    assert_true(json_array_size(r.json) >= 5);
-    hresp_free(&r);
-
-    /* Friday 2026-02-27: the 调休 Saturday works, then Monday 2026-03-02 */
-    assert_compute(h, &c, "date=2026-02-27&n=1", "2026-02-28");
-    assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02");
-    assert_compute(h, &c, "date=2026-02-27&n=0", "2026-02-27");
-
-    h_send_form(h, &c, "/calendar/days",
-                h_form("day", "2026-03-02", "off", "1", "name", "测试假日", NULL), &r);
-    ASSERT_STATUS(r, 303);
-    assert_string_equal(r.location, "/calendar?saved=1");
-    hresp_free(&r);
-    assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-03");
-    h_request(h, &c, "GET", "/calendar/compute?date=2026-02-27&n=2", NULL, &r);
-    ASSERT_STATUS(r, 200);
-    ASSERT_HAS(r, "<b>2026-03-03</b>");
-    hresp_free(&r);
-    h_request(h, &c, "GET", "/calendar", NULL, &r);
-    ASSERT_HAS(r, "<td class=\"mono\">2026-03-02</td><td>休息</td><td>测试假日</td>");
-    hresp_free(&r);
-
-    h_send_form(h, &c, "/calendar/days/clear", h_form("day", "2026-03-02", NULL), &r);
-    ASSERT_STATUS(r, 303);
-    hresp_free(&r);
-    assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02");
-    h_send_form(h, &c, "/calendar/days/clear", h_form("day", "2026-03-02", NULL), &r);
-    ASSERT_STATUS(r, 422);
-    h_assert_field_error(&r, "day", "2026-03-02 不是节假日或调休日");
-    hresp_free(&r);
-
-    /* the API faces; a 调休 working Sunday */
-    h_request(h, &c, "POST", "/api/v1/calendar/days",
-              "{\"day\":\"2026-03-08\",\"off\":\"0\",\"name\":\"测试调休\"}", &r);
-    ASSERT_STATUS(r, 200);
-    assert_true(json_is_true(json_object_get(r.json, "ok")));
-    hresp_free(&r);
-    assert_compute(h, &c, "date=2026-03-06&n=1", "2026-03-08");
-    h_request(h, &c, "POST", "/api/v1/calendar/days/clear", "{\"day\":\"2026-03-08\"}", &r);
-    ASSERT_STATUS(r, 200);
-    hresp_free(&r);
-    assert_compute(h, &c, "date=2026-03-06&n=1", "2026-03-09");
-
-    /* invalid days */
-    h_request(h, &c, "POST", "/api/v1/calendar/days", "{\"day\":\"2026-02-30\",\"name\":\"\"}", &r);
-    ASSERT_STATUS(r, 422);
-    assert_non_null(h_field_msg(&r, "day"));
-    assert_non_null(h_field_msg(&r, "name"));
-    hresp_free(&r);
-    h_send_form(h, &c, "/calendar/days",
-                h_form("day", "2031-05-06", "off", "1", "name", "未来", NULL), &r);
-    ASSERT_STATUS(r, 422);
-    ASSERT_HAS(r, "2031 年尚未建立日历，请先添加该年度");
-    ASSERT_HAS(r, "name=\"day\" value=\"2031-05-06\"");
-    hresp_free(&r);
-}
-
-static void test_calendar_years_and_unloaded_year(void **state)
-{
-    struct harness *h = *state;
-    struct client c;
-    h_login(h, &c, "admin");
-    struct hresp r;
-
-    /* a year whose notice is not loaded: no guessing */
-    h_request(h, &c, "GET", "/calendar/compute?date=2031-03-03&n=5", NULL, &r);
-    ASSERT_STATUS(r, 422);
-    ASSERT_HAS(r, "尚未载入");
-    ASSERT_HAS(r, "2031 年的节假日安排尚未载入");
-    ASSERT_HAS(r, "class=\"field-error\"");
-    hresp_free(&r);
-    h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2031-03-03&n=5", NULL, &r);
-    ASSERT_STATUS(r, 422);
-    assert_non_null(strstr(h_field_msg(&r, "date"), "尚未载入"));
-    hresp_free(&r);
-    /* nor a count that runs into it */
-    h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2026-12-30&n=5", NULL, &r);
-    ASSERT_STATUS(r, 422);
-    assert_non_null(strstr(h_field_msg(&r, "date"), "2027"));
-    hresp_free(&r);
-
-    h_send_form(h, &c, "/calendar/years",
-                h_form("year", "2031", "source", "国办发明电〔2030〕1号", NULL), &r);
-    ASSERT_STATUS(r, 303);
-    hresp_free(&r);
-    assert_compute(h, &c, "date=2031-03-03&n=5", "2031-03-10");
-    h_request(h, &c, "GET", "/calendar", NULL, &r);
-    ASSERT_HAS(r, "2031 年 <small class=\"muted\">国办发明电〔2030〕1号</small>");
-    hresp_free(&r);
-
-    h_request(h, &c, "POST", "/api/v1/calendar/years", "{\"year\":\"2031\",\"source\":\"重复\"}",
-              &r);
-    ASSERT_STATUS(r, 409);
-    assert_string_equal(h_field_msg(&r, "year"), "2031 年度已存在");
-    hresp_free(&r);
-    h_request(h, &c, "POST", "/api/v1/calendar/years", "{\"year\":2032,\"source\":\"接口\"}", &r);
-    ASSERT_STATUS(r, 200);
-    hresp_free(&r);
-    h_send_form(h, &c, "/calendar/years", h_form("year", "3000", "source", "", NULL), &r);
-    ASSERT_STATUS(r, 422);
-    h_assert_field_error(&r, "year", "请填写年度，如 2027");
-    h_assert_field_error(&r, "source", "请填写依据（通知文号）");
-    ASSERT_HAS(r, "name=\"year\" value=\"3000\"");
-    hresp_free(&r);
-
-    /* the calculator checks its input */
-    h_request(h, &c, "GET", "/api/v1/calendar/compute?date=2026-13-01&n=x", NULL, &r);
-    ASSERT_STATUS(r, 422);
-    assert_string_equal(h_field_msg(&r, "date"), "日期格式应为 YYYY-MM-DD");
-    assert_non_null(h_field_msg(&r, "n"));
-    hresp_free(&r);
-    h_request(h, &c, "GET", "/calendar/compute", NULL, &r);
-    ASSERT_STATUS(r, 200);
-    ASSERT_HAS(r, "工作日计算");
-    hresp_free(&r);
-
-    /* only administrators edit the calendar; everyone may compute */
-    struct client officer;
-    h_login(h, &officer, "officer");
-    assert_int_equal(get_status(h, &officer, "/calendar"), 403);
-    assert_int_equal(get_status(h, &officer, "/api/v1/calendar"), 403);
-    h_send_form(h, &officer, "/calendar/years", h_form("year", "2033", "source", "越权", NULL), &r);
-    ASSERT_STATUS(r, 403);
-    hresp_free(&r);
-    h_send_form(h, &officer, "/calendar/days",
-                h_form("day", "2026-03-02", "off", "1", "name", "越权", NULL), &r);
-    ASSERT_STATUS(r, 403);
-    hresp_free(&r);
-    assert_compute(h, &officer, "date=2026-02-27&n=2", "2026-03-02");
-}
-
 /* ---- home --------------------------------------------------------------------------------- */
 
 static void test_home_page_counts(void **state)
@@ -944,8 +784,6 @@ int main(void)
         T(test_user_disable_ends_sessions),
         T(test_user_reset_password),
         T(test_audit_list_search_verify),
-        T(test_calendar_page_and_special_days),
-        T(test_calendar_years_and_unloaded_year),
         T(test_home_page_counts),
     };
 #undef T

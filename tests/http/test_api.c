@@ -54,8 +54,8 @@ static void make_inspection_records(struct harness *h, struct client *admin, str
     assert_true(
         db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
     char today[DATE_STRLEN], later[DATE_STRLEN];
-    date_format(date_from_instant(time(NULL)), today);
-    date_format(date_from_instant(time(NULL)) + 10, later);
+    date_format(date_from_instant(h_clock()), today);
+    date_format(date_from_instant(h_clock()) + 10, later);
     ids->inspection = post_for_id(
         h, admin, "/api/v1/inspections",
         json_pack("{sI ss ss ss ss s[II] s[{ss ss ss}] ss ss ss}", "entity_id",
@@ -92,7 +92,7 @@ static struct ids make_records(struct harness *h, struct client *admin)
     snprintf(idno, sizeof idno, "32041219800101%03d", 1);
     idno[17] = idcard_check_char(idno);
     idno[18] = 0;
-    day_t today = date_from_instant(time(NULL));
+    day_t today = date_from_instant(h_clock());
     date_format(today - 10, from);
     date_format(today + 500, to);
     ids.officer = post_for_id(h, admin, "/api/v1/officers",

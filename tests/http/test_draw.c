@@ -21,7 +21,7 @@ static const char *day(int offset)
     static char bufs[4][DATE_STRLEN];
     static int next;
     char *out = bufs[next++ % 4];
-    date_format(date_from_instant(time(NULL)) + offset, out);
+    date_format(date_from_instant(h_clock()) + offset, out);
     return out;
 }
 
@@ -713,6 +713,38 @@ static void test_permissions_and_csrf(void **state)
     hresp_free(&r);
 }
 
+/* The first task of plan: its id, entity and team (a JSON array of officer ids, new reference). */
+static int64_t first_task(struct harness *h, struct client *c, int64_t plan, int64_t *entity,
+                          json_t **officers)
+{
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/tasks?plan=%lld", (long long)plan);
+    h_request(h, c, "GET", url, NULL, &r);
+    json_t *row = json_array_get(json_object_get(r.json, "rows"), 0);
+    int64_t task = json_integer_value(json_object_get(row, "id"));
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, c, "GET", url, NULL, &r);
+    *entity = json_integer_value(json_object_get(r.json, "entity_id"));
+    *officers = json_array();
+    size_t i;
+    json_t *m;
+    json_array_foreach(json_object_get(r.json, "team"), i, m)
+        json_array_append(*officers, json_object_get(m, "id"));
+    hresp_free(&r);
+    return task;
+}
+
+/* An inspection body carrying out task on date (officers is stolen). */
+static json_t *inspection_of(int64_t task, int64_t entity, json_t *officers, const char *date)
+{
+    return json_pack("{sI ss ss ss ss so s[{ss ss}] ss sI}", "entity_id", (json_int_t)entity,
+                     "type", "random", "line", "medical", "date", date, "place", "诊室",
+                     "officers", officers, "items", "code", "MED-01", "result", "conform",
+                     "outcome", "pass", "task_id", (json_int_t)task);
+}
+
 /* 双随机: the task page leads to the inspection form, filled with the task's entity, line and
  * drawn team; saving the inspection carries the task out, and its result can be published. */
 static void test_task_carried_out_through_the_inspection_form(void **state)
@@ -722,23 +754,11 @@ static void test_task_carried_out_through_the_inspection_form(void **state)
     struct err e = {0};
     h_login(h, &c, "admin");
     db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "");
-    int64_t plan = drawn_plan(h, &c);
+    int64_t plan = drawn_plan(h, &c), entity;
+    json_t *officers;
+    int64_t task = first_task(h, &c, plan, &entity, &officers);
     char url[96];
     struct hresp r;
-    snprintf(url, sizeof url, "/api/v1/tasks?plan=%lld", (long long)plan);
-    h_request(h, &c, "GET", url, NULL, &r);
-    json_t *row = json_array_get(json_object_get(r.json, "rows"), 0);
-    int64_t task = json_integer_value(json_object_get(row, "id"));
-    hresp_free(&r);
-    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
-    h_request(h, &c, "GET", url, NULL, &r);
-    int64_t entity = json_integer_value(json_object_get(r.json, "entity_id"));
-    json_t *team = json_object_get(r.json, "team");
-    json_t *officers = json_array();
-    size_t i;
-    json_t *m;
-    json_array_foreach(team, i, m) json_array_append(officers, json_object_get(m, "id"));
-    hresp_free(&r);
 
     snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
     h_request(h, &c, "GET", url, NULL, &r);
@@ -754,10 +774,7 @@ static void test_task_carried_out_through_the_inspection_form(void **state)
     ASSERT_HAS(r, hidden);
     hresp_free(&r);
 
-    json_t *body = json_pack(
-        "{sI ss ss ss ss so s[{ss ss}] ss sI}", "entity_id", (json_int_t)entity, "type", "random",
-        "line", "medical", "date", day(0), "place", "诊室", "officers", officers, "items", "code",
-        "MED-01", "result", "conform", "outcome", "pass", "task_id", (json_int_t)task);
+    json_t *body = inspection_of(task, entity, officers, day(0));
     h_send_json(h, &c, "POST", "/api/v1/inspections", json_deep_copy(body), &r);
     ASSERT_STATUS(r, 201);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "task"), "id")),
@@ -782,6 +799,86 @@ static void test_task_carried_out_through_the_inspection_form(void **state)
     h_request(h, &anon, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "未发现问题");
+    hresp_free(&r);
+}
+
+/* RULES.md §0 at the year end: an inspection of 2026-12-07 opens its 20-working-day publication
+ * deadline in 2027, whose notice is not loaded. It saves; the deadline is 暂定 on the task's page,
+ * list and API; loading the 2027 notice recomputes it, audits the move for the county's
+ * auditors and lists it for the administrator. */
+static void test_year_end_inspection_has_a_provisional_deadline_until_2027_loads(void **state)
+{
+    struct harness *h = *state;
+    struct client c, top;
+    h_set_now(h, "2026-12-07T10:00:00+08:00");
+    h_login(h, &c, "admin");
+    int64_t plan = drawn_plan(h, &c), entity;
+    json_t *officers;
+    int64_t task = first_task(h, &c, plan, &entity, &officers);
+    struct hresp r;
+    h_send_json(h, &c, "POST", "/api/v1/inspections",
+                inspection_of(task, entity, officers, "2026-12-07"), &r);
+    ASSERT_STATUS(r, 201);
+    hresp_free(&r);
+    /* 12-08 .. 12-31: 18 working days; 2027-01-01 元旦 (放假办法); 01-04, 01-05 */
+    char url[96];
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "publish_due")), "2027-01-05");
+    assert_true(json_is_true(json_object_get(r.json, "publish_due_provisional")));
+    hresp_free(&r);
+    h_request(h, &c, "GET", url + 7, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "应于 2027-01-05 <span class=\"tag tag-provisional\"");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/tasks?plan=%lld", (long long)plan);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_HAS(r, "应于2027-01-05（暂定）前");
+    hresp_free(&r);
+
+    /* the notice arrives (an arrangement invented for the test: 2027-01-04 off as well) */
+    static const char *const fields[] = {"_csrf", "x", NULL};
+    const char *notice =
+        "{\"year\": 2027, \"days\": [{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true},"
+        "{\"name\": \"元旦\", \"date\": \"2027-01-04\", \"isOffDay\": true},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-05\", \"isOffDay\": true},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-08\", \"isOffDay\": true},"
+        "{\"name\": \"清明节\", \"date\": \"2027-04-05\", \"isOffDay\": true},"
+        "{\"name\": \"端午节\", \"date\": \"2027-06-09\", \"isOffDay\": true},"
+        "{\"name\": \"中秋节\", \"date\": \"2027-09-15\", \"isOffDay\": true},"
+        "{\"name\": \"国庆节\", \"date\": \"2027-10-01\", \"isOffDay\": true}]}";
+    h_login(h, &top, "province");
+    h_post_multipart(h, &top, "/api/v1/calendar/import", h_multipart("2027.json", notice, fields),
+                     &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "recomputed")), 1);
+    json_t *moved = json_array_get(json_object_get(r.json, "moved"), 0);
+    assert_int_equal(json_integer_value(json_object_get(moved, "object_id")), task);
+    assert_string_equal(json_string_value(json_object_get(moved, "old_due")), "2027-01-05");
+    assert_string_equal(json_string_value(json_object_get(moved, "new_due")), "2027-01-06");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "publish_due")), "2027-01-06");
+    assert_true(json_is_false(json_object_get(r.json, "publish_due_provisional")));
+    hresp_free(&r);
+    h_request(h, &c, "GET", url + 7, NULL, &r);
+    ASSERT_HAS(r, "应于 2027-01-06 前公示");
+    ASSERT_LACKS(r, "tag-provisional");
+    hresp_free(&r);
+    /* the move is in the county's audit trail and on the calendar page */
+    struct client auditor;
+    h_login(h, &auditor, "auditor");
+    snprintf(url, sizeof url, "/api/v1/audit?object_type=task&object_id=%lld", (long long)task);
+    h_request(h, &auditor, "GET", url, NULL, &r);
+    ASSERT_HAS(r, "task.deadline");
+    ASSERT_HAS(r, "由 2027-01-05（暂定）调整为 2027-01-06");
+    hresp_free(&r);
+    h_request(h, &top, "GET", "/calendar", NULL, &r);
+    snprintf(url, sizeof url, "<a href=\"/tasks/%lld\">抽查任务 %lld</a>", (long long)task,
+             (long long)task);
+    ASSERT_HAS(r, url);
+    ASSERT_HAS(r, "2027-01-05 → 2027-01-06");
     hresp_free(&r);
 }
 
@@ -836,6 +933,7 @@ int main(void)
         T(test_permissions_and_csrf),
         T(test_task_carried_out_through_the_inspection_form),
         T(test_start_page_shows_tasks_and_deadlines),
+        T(test_year_end_inspection_has_a_provisional_deadline_until_2027_loads),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

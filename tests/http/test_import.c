@@ -6,24 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BOUNDARY  "----landunTestBoundary7MA4YWxk"
-#define MULTIPART "multipart/form-data; boundary=" BOUNDARY
-
 /* A multipart body with a CSV file (csv is freed) and, optionally, skip_invalid=1. Caller
  * frees. */
 static char *upload(char *csv, bool skip)
 {
-    struct buf b = {0};
-    buf_adds(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n");
-    if (skip)
-        buf_adds(&b, "--" BOUNDARY
-                     "\r\nContent-Disposition: form-data; name=\"skip_invalid\"\r\n\r\n1\r\n");
-    buf_adds(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
-                 "filename=\"名录.csv\"\r\nContent-Type: text/csv\r\n\r\n");
-    buf_adds(&b, csv);
+    static const char *const no_skip[] = {"_csrf", "x", NULL};
+    static const char *const with_skip[] = {"_csrf", "x", "skip_invalid", "1", NULL};
+    char *body = h_multipart("名录.csv", csv, skip ? with_skip : no_skip);
     free(csv);
-    buf_adds(&b, "\r\n--" BOUNDARY "--\r\n");
-    return buf_steal(&b);
+    return body;
 }
 
 /* Two good entity rows (USCCs numbered n, n+1) and, with bad, a row with a wrong USCC. */
@@ -40,14 +31,6 @@ static char *entity_csv(int n, bool bad)
     return buf_steal(&s);
 }
 
-static void post_upload(struct harness *h, struct client *c, const char *target, char *body,
-                        struct hresp *r)
-{
-    c->content_type = MULTIPART;
-    h_request(h, c, "POST", target, body, r);
-    c->content_type = NULL;
-    free(body);
-}
 
 static int64_t count_named(struct harness *h, const char *prefix)
 {
@@ -80,7 +63,7 @@ static void test_upload_of_good_rows_imports_them(void **state)
     struct client c;
     h_login(h, &c, "clerk");
     struct hresp r;
-    post_upload(h, &c, "/entities/import", upload(entity_csv(700, false), false), &r);
+    h_post_multipart(h, &c, "/entities/import", upload(entity_csv(700, false), false), &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "已导入 2 行");
     hresp_free(&r);
@@ -93,13 +76,13 @@ static void test_a_bad_row_imports_nothing_and_is_shown_with_row_and_column(void
     struct client c;
     h_login(h, &c, "clerk");
     struct hresp r;
-    post_upload(h, &c, "/entities/import", upload(entity_csv(710, true), false), &r);
+    h_post_multipart(h, &c, "/entities/import", upload(entity_csv(710, true), false), &r);
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "<td class=\"mono\">3</td><td>统一社会信用代码</td>");
     hresp_free(&r);
     assert_int_equal(count_named(h, "上传测试%"), 0);
     /* skipping bad rows saves the others */
-    post_upload(h, &c, "/entities/import", upload(entity_csv(720, true), true), &r);
+    h_post_multipart(h, &c, "/entities/import", upload(entity_csv(720, true), true), &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "跳过 1 行错误数据");
     hresp_free(&r);
@@ -112,7 +95,7 @@ static void test_api_upload_reports_problems_in_error_details(void **state)
     struct client c;
     h_login(h, &c, "admin");
     struct hresp r;
-    post_upload(h, &c, "/api/v1/entities/import", upload(entity_csv(730, true), false), &r);
+    h_post_multipart(h, &c, "/api/v1/entities/import", upload(entity_csv(730, true), false), &r);
     ASSERT_STATUS(r, 422);
     json_t *p = json_array_get(
         json_object_get(json_object_get(json_object_get(r.json, "error"), "details"), "problems"),
@@ -120,7 +103,7 @@ static void test_api_upload_reports_problems_in_error_details(void **state)
     assert_int_equal(json_integer_value(json_object_get(p, "row")), 3);
     assert_string_equal(json_string_value(json_object_get(p, "column")), "统一社会信用代码");
     hresp_free(&r);
-    post_upload(h, &c, "/api/v1/entities/import", upload(entity_csv(740, false), false), &r);
+    h_post_multipart(h, &c, "/api/v1/entities/import", upload(entity_csv(740, false), false), &r);
     ASSERT_STATUS(r, 200);
     assert_int_equal(json_integer_value(json_object_get(r.json, "imported")), 2);
     hresp_free(&r);
@@ -132,10 +115,10 @@ static void test_upload_without_a_file_or_malformed_is_refused(void **state)
     struct client c;
     h_login(h, &c, "clerk");
     struct hresp r;
-    char *body = strdup("--" BOUNDARY
-                        "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n--" BOUNDARY
+    char *body = strdup("--" H_BOUNDARY
+                        "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n--" H_BOUNDARY
                         "--\r\n");
-    post_upload(h, &c, "/api/v1/entities/import", body, &r);
+    h_post_multipart(h, &c, "/api/v1/entities/import", body, &r);
     ASSERT_STATUS(r, 422);
     assert_non_null(
         json_object_get(json_object_get(json_object_get(r.json, "error"), "fields"), "file"));
@@ -153,12 +136,12 @@ static void test_import_needs_write_permission(void **state)
     struct client c;
     h_login(h, &c, "viewer");
     struct hresp r;
-    post_upload(h, &c, "/entities/import", upload(entity_csv(750, false), false), &r);
+    h_post_multipart(h, &c, "/entities/import", upload(entity_csv(750, false), false), &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
     h_login(h, &c, "clerk"); /* officers are written by administrators only */
     char *body = upload(strdup("姓名,身份证号,执法证号,发证日期,有效期至,专业\r\n"), false);
-    post_upload(h, &c, "/officers/import", body, &r);
+    h_post_multipart(h, &c, "/officers/import", body, &r);
     ASSERT_STATUS(r, 403);
     hresp_free(&r);
 }
@@ -177,7 +160,7 @@ static void test_officer_upload(void **state)
              "上传测试员,%s,320412UP0001,2024-01-01,2029-01-01,医疗卫生、传染病防治,是\r\n",
              id);
     struct hresp r;
-    post_upload(h, &c, "/api/v1/officers/import", upload(strdup(csv), false), &r);
+    h_post_multipart(h, &c, "/api/v1/officers/import", upload(strdup(csv), false), &r);
     ASSERT_STATUS(r, 200);
     assert_int_equal(json_integer_value(json_object_get(r.json, "imported")), 1);
     hresp_free(&r);

@@ -60,7 +60,7 @@ static int setup(void **state)
 {
     if (harness_setup(state)) return -1;
     struct harness *h = *state;
-    day_t t = date_from_instant(time(NULL));
+    day_t t = date_from_instant(h_clock());
     char a60[DATE_STRLEN], f900[DATE_STRLEN], a100[DATE_STRLEN], a5[DATE_STRLEN];
     date_format(t, F.today);
     date_format(t + 10, F.in10);
@@ -365,7 +365,7 @@ static void test_create_by_form_redirects_and_documents_are_numbered(void **stat
     assert_int_equal(json_array_size(json_object_get(r.json, "items")), 2);
     assert_string_equal(json_string_value(json_object_get(r.json, "time_from")), "09:00");
     json_t *docs = json_object_get(r.json, "documents");
-    int year = date_year(date_from_instant(time(NULL)));
+    int year = date_year(date_from_instant(h_clock()));
     char want[48];
     snprintf(want, sizeof want, "现%d-0001", year);
     assert_string_equal(json_string_value(json_object_get(json_array_get(docs, 0), "number")),
@@ -480,7 +480,7 @@ static void test_reinspection_form_and_overdue_page(void **state)
     json_t *body = inspection_json("rectify");
     json_object_set_new(body, "date", json_string(F.ago20));
     char yesterday[DATE_STRLEN];
-    date_format(date_from_instant(time(NULL)) - 1, yesterday);
+    date_format(date_from_instant(h_clock()) - 1, yesterday);
     json_object_set_new(body, "rectify_by", json_string(yesterday));
     int64_t order = create(h, &c, body);
     struct hresp r;

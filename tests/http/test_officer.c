@@ -17,7 +17,7 @@
 /* Today (Asia/Shanghai) plus offset days, as YYYY-MM-DD. */
 static const char *day_from_today(int offset, char out[DATE_STRLEN])
 {
-    date_format(date_from_instant(time(NULL)) + offset, out);
+    date_format(date_from_instant(h_clock()) + offset, out);
     return out;
 }
 
@@ -65,7 +65,7 @@ static void row_of(const struct hresp *r, const char *name, char *out, size_t n)
 /* The year whose annual review must have been passed today (law/officer.c, review_year_due). */
 static int review_year_due_today(void)
 {
-    day_t today = date_from_instant(time(NULL));
+    day_t today = date_from_instant(h_clock());
     int y = date_year(today);
     return today > date_from_ymd(y, REVIEW_DUE_MONTH, REVIEW_DUE_DAY) ? y - 1 : y - 2;
 }

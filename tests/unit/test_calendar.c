@@ -19,6 +19,7 @@
 
 #include "base/buf.h"
 #include "base/calendar.h"
+#include "base/clock.h"
 #include "base/date.h"
 #include "base/err.h"
 
@@ -302,11 +303,50 @@ static void test_date_from_instant_is_shanghai(void **state)
 static void test_date_today_matches_clock(void **state)
 {
     (void)state;
-    day_t before = date_from_instant((int64_t)time(NULL));
+    day_t before = date_from_instant(clock_now());
     day_t today = date_today();
-    day_t after = date_from_instant((int64_t)time(NULL));
+    day_t after = date_from_instant(clock_now());
     assert_true(today >= before && today <= after);
-    assert_true(date_year(today) >= 2024 && date_year(today) <= DATE_MAX_YEAR);
+    assert_true(date_year(today) >= 2000 && date_year(today) <= DATE_MAX_YEAR);
+}
+
+/* LANDUN_NOW sets the clock's start (tests/run.py runs the suite under other dates with it). */
+static void test_clock_follows_landun_now(void **state)
+{
+    (void)state;
+    const char *set = getenv("LANDUN_NOW");
+    int64_t want, now = clock_now();
+    if (set && *set) {
+        assert_int_equal(clock_parse(set, &want), 0);
+        assert_true(now >= want && now < want + 3600); /* started there, running on since */
+    } else {
+        int64_t sys = (int64_t)time(NULL);
+        assert_true(now >= sys - 1 && now <= sys + 1);
+    }
+}
+
+static void test_clock_parse(void **state)
+{
+    (void)state;
+    int64_t t;
+    assert_int_equal(clock_parse("2026-12-28T10:00:00+08:00", &t), 0);
+    assert_int_equal(t, INT64_C(1798423200));
+    assert_int_equal(clock_parse("2026-12-28T02:00:00Z", &t), 0);
+    assert_int_equal(t, INT64_C(1798423200));
+    assert_int_equal(clock_parse("2026-12-28", &t), 0); /* 10:00 in Asia/Shanghai */
+    assert_int_equal(t, INT64_C(1798423200));
+    assert_int_equal(clock_parse("2028-02-29T23:59:59-05:30", &t), 0);
+    assert_int_equal(date_from_instant(t), date_from_ymd(2028, 3, 1)); /* 13:29:59 on 1 March */
+    static const char *bad[] = {"",
+                                "2026-12-28T10:00:00",
+                                "2026-12-28 10:00:00+08:00",
+                                "2027-02-29",
+                                "2026-12-28T24:00:00Z",
+                                "2026-12-28T10:00:00+08",
+                                "2026-12-28T10:00:00+08:00x",
+                                "tomorrow"};
+    for (size_t i = 0; i < countof(bad); i++)
+        if (clock_parse(bad[i], &t) == 0) fail_msg("accepted %s", bad[i]);
 }
 
 /* ---- the notices -------------------------------------------------------------------------- */
@@ -724,6 +764,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_date_ymd_and_days_in_month),
         cmocka_unit_test(test_date_from_instant_is_shanghai),
         cmocka_unit_test(test_date_today_matches_clock),
+        cmocka_unit_test(test_clock_follows_landun_now),
+        cmocka_unit_test(test_clock_parse),
         cmocka_unit_test(test_rules_0_notice_2024_every_day),
         cmocka_unit_test(test_rules_0_notice_2025_every_day),
         cmocka_unit_test(test_rules_0_notice_2026_every_day),

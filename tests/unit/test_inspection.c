@@ -41,7 +41,7 @@ static const char *day(int n)
     static char ring[8][DATE_STRLEN];
     static int k;
     char *s = ring[k++ % 8];
-    date_format(date_from_instant(time(NULL)) + n, s);
+    date_format(date_from_instant(h_clock()) + n, s);
     return s;
 }
 
@@ -99,7 +99,7 @@ static int setup(void **state)
     struct err re = {0};
     day_t issued;
     assert_int_equal(date_parse(day(-300), &issued), 0);
-    for (int y = date_year(issued); y < date_year(date_from_instant(time(NULL))); y++) {
+    for (int y = date_year(issued); y < date_year(date_from_instant(h_clock())); y++) {
         char year[8], on[DATE_STRLEN];
         snprintf(year, sizeof year, "%d", y);
         snprintf(on, sizeof on, "%d-01-10", y + 1);
@@ -118,7 +118,7 @@ static int setup(void **state)
     assert_true(
         db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
     F.c = h_ctx(h, "officer", &F.who);
-    date_format(date_from_instant(time(NULL)), F.today);
+    date_format(date_from_instant(h_clock()), F.today);
     return 0;
 }
 
@@ -177,7 +177,7 @@ static void snapshot(struct harness *h, char *out, size_t n)
 {
     char name[64];
     snprintf(name, sizeof name, "serial:%lld:site_record", (long long)F.agency);
-    int year = date_year(date_from_instant(time(NULL)));
+    int year = date_year(date_from_instant(h_clock()));
     snprintf(out, n, "%lld/%lld/%lld/%lld/%lld/%lld/%lld", (long long)count(h, "inspection"),
              (long long)count(h, "inspection_item"), (long long)count(h, "inspection_officer"),
              (long long)count(h, "document"), (long long)count(h, "audit_log"),
@@ -297,7 +297,7 @@ static void test_art42_two_valid_officers_record_with_site_record(void **state)
     json_t *docs = json_object_get(o, "documents");
     assert_int_equal(json_array_size(docs), 1);
     char want[32];
-    snprintf(want, sizeof want, "现%d-0001", date_year(date_from_instant(time(NULL))));
+    snprintf(want, sizeof want, "现%d-0001", date_year(date_from_instant(h_clock())));
     assert_string_equal(json_string_value(json_object_get(json_array_get(docs, 0), "number")),
                         want);
     assert_int_equal(json_array_size(json_object_get(o, "items")), 3);
@@ -417,7 +417,7 @@ static void test_rectify_needs_a_deadline_after_the_date_and_issues_an_advice_no
     json_t *docs = json_object_get(o, "documents");
     assert_int_equal(json_array_size(docs), 2);
     char want[64];
-    snprintf(want, sizeof want, "武卫医监〔%d〕1号", date_year(date_from_instant(time(NULL))));
+    snprintf(want, sizeof want, "武卫医监〔%d〕1号", date_year(date_from_instant(h_clock())));
     assert_string_equal(json_string_value(json_object_get(json_array_get(docs, 1), "type")),
                         "advice_notice");
     assert_string_equal(json_string_value(json_object_get(json_array_get(docs, 1), "number")),
@@ -693,7 +693,7 @@ static void test_officer_options_flag_who_may_enforce(void **state)
 {
     (void)state;
     struct err e = {0};
-    json_t *arr = inspection_officer_options(&F.c, date_from_instant(time(NULL)), &e), *o;
+    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), &e), *o;
     assert_non_null(arr);
     size_t i;
     int seen = 0;
@@ -888,7 +888,7 @@ static void test_document_numbers_never_skip_or_repeat_and_none_for_refusals(voi
     struct harness *h = *state;
     struct err e = {0};
     int64_t ids[3];
-    int year = date_year(date_from_instant(time(NULL)));
+    int year = date_year(date_from_instant(h_clock()));
     for (int i = 0; i < 3; i++) {
         struct inspection_input in = base();
         assert_int_equal(inspection_add(&F.c, &in, &ids[i], &e), 0);
@@ -927,7 +927,7 @@ static void test_nothing_is_half_saved_when_a_late_step_fails(void **state)
     assert_int_equal(inspection_add(&F.c, &ok, &id, &e), 0);
     json_t *o = inspection_get(&F.c, id, &e);
     char want[32];
-    snprintf(want, sizeof want, "现%d-0001", date_year(date_from_instant(time(NULL))));
+    snprintf(want, sizeof want, "现%d-0001", date_year(date_from_instant(h_clock())));
     assert_string_equal(json_string_value(json_object_get(
                             json_array_get(json_object_get(o, "documents"), 0), "number")),
                         want);
