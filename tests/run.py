@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Run every test the build registered, two at a time, and print one summary line.
 
+The whole suite (but the fuzzers) runs a second time on each of a few other days (other_dates:
+the year end, a leap day, 春节), with LANDUN_NOW starting the programs' clock there.
+
 usage: run.py BUILD_DIR
 Each test binary is a cmocka suite (its "[  PASSED  ] N test(s)." / "[  FAILED  ] N test(s)"
 lines are counted case by case) or a plain program (one case: passed when it exits 0).
@@ -93,9 +96,36 @@ def stop_cluster(build):
     subprocess.run([CLUSTER, 'stop', cluster_dir(build)])
 
 
+def other_dates():
+    """The days the suite runs on again (LANDUN_NOW), so that no test passes only on the day it
+    was written: the last week of the last year whose holiday notice is shipped, 29 February of
+    the next leap year, and 正月初一 of the year after the last shipped one (counted
+    provisionally). LANDUN_TEST_DATES overrides them (comma-separated instants; empty: none)."""
+    if 'LANDUN_TEST_DATES' in os.environ:
+        return [d for d in os.environ['LANDUN_TEST_DATES'].split(',') if d]
+    holidays = os.path.join(SRCDIR, 'data', 'holidays')
+    last = max(int(f[:4]) for f in os.listdir(holidays) if re.fullmatch(r'\d{4}\.json', f))
+    leap = next(y for y in range(last + 1, last + 9) if y % 4 == 0 and (y % 100 or y % 400 == 0))
+    with open(os.path.join(holidays, 'movable.tsv'), encoding='utf-8') as f:
+        chunjie = next(l.split('\t')[1] for l in f if l.startswith(f'{last + 1}\t'))
+    return [f'{last}-12-28T10:00:00+08:00', f'{leap}-02-29T10:00:00+08:00',
+            f'{chunjie}T10:00:00+08:00']
+
+
+def on_date(run, date):
+    """run again with the clock starting on date; the browser test only on SQLite (it takes a
+    minute, and the engines' part of it is proved by the other runs)."""
+    if run['name'].startswith('fuzz_') or (run['name'].startswith('e2e_browser') and
+                                          run['backend'] == 'postgres'):
+        return None
+    env = dict(run.get('extra_env') or {}, LANDUN_NOW=date)
+    return dict(run, name=f'{run["name"]} @{date[:10]}', extra_env=env, date=date[:10])
+
+
 def plan(tests, pg_url, pg_error):
-    """The runs: every test once, and the db tests again on PostgreSQL. The [pg] runs go first
-    because they are the longest, so the two workers end together."""
+    """The runs: every test once, the db tests again on PostgreSQL, and then all of them (but the
+    fuzzers) on other dates. The [pg] runs go first because they are the longest, so the two
+    workers end together."""
     runs = []
     for t in tests:
         t['backend'] = 'sqlite' if is_db_test(t) else 'none'
@@ -108,7 +138,9 @@ def plan(tests, pg_url, pg_error):
             pg['cannot_run'] = ('PostgreSQL test cluster did not start (set LANDUN_TEST_NO_PG=1 '
                                 'to test on SQLite only):\n' + pg_error)
         runs.append(pg)
-    return runs + tests
+    runs += tests
+    dated = [on_date(r, d) for d in other_dates() for r in runs]
+    return runs + [r for r in dated if r]
 
 
 def main():
@@ -153,12 +185,17 @@ def recap(failures):
 
 def report(runs):
     totals = {'none': [0, 0], 'sqlite': [0, 0], 'postgres': [0, 0]}
+    dates = {}
     failures = []
     jobs = int(os.environ.get('TEST_JOBS', '2'))
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         for test, p, f, rc, out, secs in pool.map(run, runs):
             totals[test['backend']][0] += p
             totals[test['backend']][1] += f
+            if test.get('date'):
+                dates.setdefault(test['date'], [0, 0])
+                dates[test['date']][0] += p
+                dates[test['date']][1] += f
             mark = 'ok  ' if f == 0 else 'FAIL'
             skipped = f' ({test["skipped"]} skipped)' if test.get('skipped') else ''
             print(f'{mark} {test["name"]:<34} {p:4d} passed {f:3d} failed {secs:6.1f}s{skipped}',
@@ -171,6 +208,8 @@ def report(runs):
     for backend, (p, f) in totals.items():
         if p or f:
             print(f'  {labels[backend]}: {p} passed, {f} failed')
+    for date, (p, f) in sorted(dates.items()):
+        print(f'  of which on {date}: {p} passed, {f} failed')
     total_p = sum(p for p, _ in totals.values())
     total_f = sum(f for _, f in totals.values())
     print(f'tests: {total_p} passed, {total_f} failed')

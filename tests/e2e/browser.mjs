@@ -154,7 +154,9 @@ try {
     await phone.click('label.seg-nonconform:has(input[name=item_INF-09])');
     await phone.fill('textarea[name=findings]', '医疗废物未分类收集');
     await phone.check('input[name=outcome][value=rectify]');
-    const due = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
+    // ten days after the inspection's date as the server gives it (its clock may be set)
+    const day = await phone.inputValue('input[name=date]');
+    const due = new Date(Date.parse(day + 'T00:00:00Z') + 10 * 86400000).toISOString().slice(0, 10);
     await phone.fill('input[name=rectify_by]', due);
     await phone.click('button.primary');
     await phone.waitForURL(/\/inspections\/\d+\?saved=1/);

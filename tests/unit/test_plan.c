@@ -107,9 +107,9 @@ static struct plan_input plan_of(struct harness *h, int64_t item, const char *co
 {
     return (struct plan_input){
         .agency_code = "320412",
-        .name = "2026年医疗机构双随机抽查",
+        .name = "医疗机构双随机抽查",
         .level = "county",
-        .year = "2026",
+        .year = arena_printf(&h->arena, "%d", date_year(date_from_instant(h->ctx.now))),
         .line = "medical",
         .items = arena_printf(&h->arena, "%lld", (long long)item),
         .quota_mode = "count",
@@ -1051,7 +1051,7 @@ static void test_inspection_carries_out_its_task(void **state)
     assert_string_equal(err_field_msg(&e, "task_id"), "该抽查任务已不是“待检查”状态");
     err_clear(&e);
     /* figures: one inspected of two, one correction order */
-    json_t *stats = task_stats(&h->ctx, 2026, "plan", &e);
+    json_t *stats = task_stats(&h->ctx, date_year(date_from_instant(h->ctx.now)), "plan", &e);
     json_t *row = json_array_get(json_object_get(stats, "rows"), 0);
     assert_int_equal(json_integer_value(json_object_get(row, "inspected")), 1);
     assert_int_equal(json_integer_value(json_object_get(row, "rectify")), 1);
