@@ -26,7 +26,7 @@ $(TBUILD)/build.ninja:
 
 run: all
 	@if [ ! -f $(DB) ]; then ./$(BUILD)/landun demo --db $(DB); fi
-	@echo "demo accounts: admin officer clerk legal leader auditor viewer (password landun2026)"
+	@echo "demo accounts: admin officer clerk legal leader auditor viewer city province (password landun2026)"
 	./$(BUILD)/landun serve --db $(DB) --listen $(LISTEN)
 
 # The database tests run twice: on SQLite and on a throwaway PostgreSQL cluster that tests/run.py

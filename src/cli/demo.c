@@ -373,6 +373,7 @@ static int add_users(struct demo *d, int64_t officer_id)
         {"auditor", "稽查员", "320412", ROLE_AUDITOR},
         {"viewer", "只读用户", "320412", ROLE_VIEWER},
         {"city", "市级管理员", "320400", ROLE_ADMIN},
+        {"province", "省级管理员", "320000", ROLE_ADMIN}, /* the national calendar is theirs */
     };
     for (size_t i = 0; i < countof(users); i++) {
         struct user_input in = {.username = users[i].username,
