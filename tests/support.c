@@ -76,7 +76,8 @@ static void harness_open(struct harness *h, const char *url)
     struct err e = {0};
     snprintf(h->url, sizeof h->url, "%s", url);
     if (db_open(h->url, &h->db, &e)) fail_msg("db_open %s: %s", h->url, e.msg);
-    h->ctx = (struct ctx){.db = h->db, .arena = &h->arena, .who = &actor_system, .now = clock_now()};
+    h->ctx =
+        (struct ctx){.db = h->db, .arena = &h->arena, .who = &actor_system, .now = clock_now()};
 }
 
 /* ---- PostgreSQL: one database per test case, cloned from a template built once per binary.
@@ -457,10 +458,12 @@ char *h_multipart(const char *filename, const char *data, const char *const *fie
 {
     struct buf b = {0};
     for (size_t i = 0; fields && fields[i]; i += 2)
-        buf_addf(&b, "--" H_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
+        buf_addf(&b,
+                 "--" H_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
                  fields[i], fields[i + 1]);
     buf_addf(&b,
-             "--" H_BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+             "--" H_BOUNDARY
+             "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
              "Content-Type: application/octet-stream\r\n\r\n",
              filename);
     buf_adds(&b, data);

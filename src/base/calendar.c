@@ -44,12 +44,11 @@ struct cal_year {
 
 /* The calendar: one optional block per supported year. */
 struct calendar {
-    struct cal_year *years[CAL_NYEARS];      /* index year - DATE_MIN_YEAR; NULL if nothing */
-    int nknown;                              /* number of blocks with known set */
-    day_t movable[CAL_NYEARS][MOV_COUNT];    /* movable holiday dates per year; 0: not loaded */
-    bool has_movable[CAL_NYEARS];            /* the year's movable dates are loaded */
+    struct cal_year *years[CAL_NYEARS];   /* index year - DATE_MIN_YEAR; NULL if nothing */
+    int nknown;                           /* number of blocks with known set */
+    day_t movable[CAL_NYEARS][MOV_COUNT]; /* movable holiday dates per year; 0: not loaded */
+    bool has_movable[CAL_NYEARS];         /* the year's movable dates are loaded */
 };
-
 
 /* ---- year blocks ------------------------------------------------------------------------ */
 
@@ -248,8 +247,8 @@ static bool holiday_listed(const struct cal_holiday *u, int n, day_t day)
     return false;
 }
 
-int calendar_statutory(const struct calendar *cal, int year, struct cal_holiday out[CAL_STATUTORY_MAX],
-                       const char **basis)
+int calendar_statutory(const struct calendar *cal, int year,
+                       struct cal_holiday out[CAL_STATUTORY_MAX], const char **basis)
 {
     const struct statutory_rules *r = statutory_for(year);
     if (!r || year > DATE_MAX_YEAR || !cal->has_movable[year - DATE_MIN_YEAR]) return 0;
@@ -307,7 +306,8 @@ static int movable_line(char *line, int lineno, int *year, day_t d[MOV_COUNT], s
         if (p) *p++ = 0;
     }
     int64_t y = 0;
-    if (nf != MOV_COUNT + 1 || p || parse_i64(field[0], &y) || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+    if (nf != MOV_COUNT + 1 || p || parse_i64(field[0], &y) || y < DATE_MIN_YEAR ||
+        y > DATE_MAX_YEAR)
         return err_set(e, ERR_INVALID, "法定节假日日期表第 %d 行格式有误", lineno);
     for (int i = 0; i < MOV_COUNT; i++)
         if (date_parse(field[i + 1], &d[i]) || date_year(d[i]) != y)

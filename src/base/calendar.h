@@ -17,9 +17,9 @@
  * is a rest day ends on the next working day.
  *
  * Threads: build the calendar (calendar_new, calendar_load_json, calendar_load_movable,
- * calendar_mark_year, calendar_set_day, calendar_clear_day) in one thread; afterwards it is read-only and any number
- * of threads may call the const functions concurrently without locking. To change a calendar
- * that is in use, build a new one and swap the pointer.
+ * calendar_mark_year, calendar_set_day, calendar_clear_day) in one thread; afterwards it is
+ * read-only and any number of threads may call the const functions concurrently without locking. To
+ * change a calendar that is in use, build a new one and swap the pointer.
  *
  * Cost: calendar_day_kind and calendar_day_name are O(1); calendar_add_workdays and
  * calendar_workdays_between are O(log 366) per year crossed (prefix sums of working days).
@@ -74,8 +74,7 @@ typedef void (*cal_problem_fn)(void *arg, int item, const char *msg);
  * ERR_INVALID with e->msg saying how many problems and the first. json need not be
  * NUL-terminated. */
 int calendar_notice_parse(const struct calendar *cal, const char *json, size_t len,
-                          struct cal_notice *out, cal_problem_fn problem, void *arg,
-                          struct err *e);
+                          struct cal_notice *out, cal_problem_fn problem, void *arg, struct err *e);
 /* Free what calendar_notice_parse filled in. NULL and a zeroed notice are ignored. */
 void calendar_notice_free(struct cal_notice *n);
 /* Record the notice's days in cal (overwriting days already recorded) and make its year known;
@@ -116,8 +115,8 @@ struct cal_holiday {
  * date order, into out; returns how many (0 when the movable dates of year are not loaded or
  * the year is before CAL_STATUTORY_FROM). *basis, when not NULL, gets the revision's citation
  * (static). */
-int calendar_statutory(const struct calendar *cal, int year, struct cal_holiday out[CAL_STATUTORY_MAX],
-                       const char **basis);
+int calendar_statutory(const struct calendar *cal, int year,
+                       struct cal_holiday out[CAL_STATUTORY_MAX], const char **basis);
 
 /* CAL_WORKDAY, CAL_RESTDAY, or CAL_UNKNOWN when the day's year is neither known nor provisional. */
 int calendar_day_kind(const struct calendar *cal, day_t day);

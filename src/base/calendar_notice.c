@@ -179,15 +179,17 @@ static bool read_head(struct notice_parse *np, json_t *root, struct cal_notice *
         size_t i;
         json_t *p;
         bool ok = json_is_array(papers);
-        json_array_foreach(papers, i, p) ok = ok && json_is_string(p);
+        json_array_foreach(papers, i, p)
+        {
+            ok = ok && json_is_string(p);
+        }
         if (!ok) problem(np, 0, "papers 应为通知网址（字符串）的数组");
         if (ok && json_array_size(papers)) n->source = json_string_value(json_array_get(papers, 0));
     }
     json_t *jy = json_object_get(root, "year");
     json_int_t year = json_is_integer(jy) ? json_integer_value(jy) : 0;
     if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
-        problem(np, 0, "文件缺少年份（year），或年份不在 %d–%d 之间", DATE_MIN_YEAR,
-                DATE_MAX_YEAR);
+        problem(np, 0, "文件缺少年份（year），或年份不在 %d–%d 之间", DATE_MIN_YEAR, DATE_MAX_YEAR);
         return false;
     }
     n->year = (int)year;

@@ -47,11 +47,13 @@ static void print_result(const struct holiday_result *r)
     size_t i;
     json_t *m;
     json_array_foreach(r->moved, i, m)
-    printf("  %s %lld %s: %s -> %s\n", json_string_value(json_object_get(m, "kind")),
-           (long long)json_integer_value(json_object_get(m, "object_id")),
-           json_string_value(json_object_get(m, "label")),
-           json_string_value(json_object_get(m, "old_due")),
-           json_string_value(json_object_get(m, "new_due")));
+    {
+        printf("  %s %lld %s: %s -> %s\n", json_string_value(json_object_get(m, "kind")),
+               (long long)json_integer_value(json_object_get(m, "object_id")),
+               json_string_value(json_object_get(m, "label")),
+               json_string_value(json_object_get(m, "old_due")),
+               json_string_value(json_object_get(m, "new_due")));
+    }
 }
 
 /* Load a notice file; every problem of a refused one goes to stderr. */
@@ -75,7 +77,9 @@ static int import(struct cli *c)
     size_t i;
     json_t *p;
     json_array_foreach(r.problems, i, p)
-    fprintf(stderr, "%s\n", json_string_value(json_object_get(p, "message")));
+    {
+        fprintf(stderr, "%s\n", json_string_value(json_object_get(p, "message")));
+    }
     if (rc)
         rc = cli_fail(&e);
     else

@@ -571,7 +571,8 @@ int cmd_demo(struct cli *c)
         printf("  a published check-item list, a drawn random-check plan and a committed one\n");
     printf("demo accounts (password %s):\n", DEMO_PASSWORD);
     printf("  admin 系统管理员  officer 执法人员  clerk 受理员  legal 法制审核\n"
-           "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n");
+           "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n"
+           "  province 省级管理员（节假日安排）\n");
     cli_close(&env);
     return 0;
 }

@@ -63,8 +63,8 @@ static int audit_row(struct ctx *c, int64_t agency_id, const char *action, const
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         "iiitittitt"
                         "t",
-                        id, c->now, w->user_id, username, agency_id, action, object_type,
-                        object_id, summary, prev, hash);
+                        id, c->now, w->user_id, username, agency_id, action, object_type, object_id,
+                        summary, prev, hash);
     if (n >= 0) n = db_exec(c->db, &e, "UPDATE audit_head SET hash = ? WHERE one = 1", "t", hash);
     return n < 0 ? (int)n : 0;
 }

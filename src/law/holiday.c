@@ -181,8 +181,8 @@ static json_t *provisional_year(const struct calendar *cal, int year)
     for (int i = 0; i < n; i++) {
         char s[DATE_STRLEN];
         date_format(h[i].day, s);
-        json_array_append_new(days, jpack("{ss ss sb}", "day", s, "name", h[i].name, "makeup",
-                                          h[i].makeup));
+        json_array_append_new(
+            days, jpack("{ss ss sb}", "day", s, "name", h[i].name, "makeup", h[i].makeup));
     }
     return jpack("{si ss* so}", "year", year, "basis", basis, "days", days);
 }
@@ -210,10 +210,10 @@ static json_t *list_moves(struct ctx *c, int64_t load_id, struct err *e)
                                   "ii", load_id, (int64_t)LIST_MOVES);
     json_t *out = json_array();
     while (st && db_step(st, e) == DB_ROW)
-        json_array_append_new(out, jpack("{ss sI ss ss ss ss}", "kind", db_text(st, 0),
-                                         "object_id", (json_int_t)db_int(st, 1), "label",
-                                         db_text(st, 2), "old_due", db_text(st, 3), "new_due",
-                                         db_text(st, 4), "agency", db_text(st, 5)));
+        json_array_append_new(out, jpack("{ss sI ss ss ss ss}", "kind", db_text(st, 0), "object_id",
+                                         (json_int_t)db_int(st, 1), "label", db_text(st, 2),
+                                         "old_due", db_text(st, 3), "new_due", db_text(st, 4),
+                                         "agency", db_text(st, 5)));
     db_done(st);
     return out;
 }
@@ -246,9 +246,9 @@ static json_t *list_loads(struct ctx *c, struct err *e)
 
 json_t *holiday_list(struct ctx *c, struct err *e)
 {
-    json_t *out = jpack("{so so so sb}", "years", list_years(c, e), "provisional",
-                        list_provisional(c), "loads", list_loads(c, e), "may_change",
-                        holiday_may_change(c));
+    json_t *out =
+        jpack("{so so so sb}", "years", list_years(c, e), "provisional", list_provisional(c),
+              "loads", list_loads(c, e), "may_change", holiday_may_change(c));
     if (e->code) {
         json_decref(out);
         return NULL;

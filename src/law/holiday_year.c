@@ -152,8 +152,8 @@ static int store_statutory(struct ctx *c, int year, struct err *e)
         if (db_exec(c->db, e,
                     "INSERT INTO calendar_day (day, off, name) VALUES (?, 1, ?)"
                     " ON CONFLICT (day) DO NOTHING",
-                    "tt", d, h[i].makeup ? arena_printf(c->arena, "%s（补假）", h[i].name)
-                                         : h[i].name) < 0)
+                    "tt", d,
+                    h[i].makeup ? arena_printf(c->arena, "%s（补假）", h[i].name) : h[i].name) < 0)
             return e->code;
     }
     return 0;
@@ -169,8 +169,7 @@ int holiday_add_year(struct ctx *c, const char *year, const char *source, struct
     if (parse_i64(year ? year : "", &y) || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
         err_field(e, "year", "请填写年度，如 2027");
     else if (!c->cal || calendar_statutory(c->cal, (int)y, h, NULL) == 0)
-        err_field(e, "year", "无法推算 %lld 年的法定节假日，请导入该年度的通知文件",
-                  (long long)y);
+        err_field(e, "year", "无法推算 %lld 年的法定节假日，请导入该年度的通知文件", (long long)y);
     field_text(source, "source", "依据（通知文号）", true, 200, e);
     if (e->code) return e->code;
     int rc = db_begin(c->db, e);

@@ -270,9 +270,8 @@ static json_t *task_row(struct db_stmt *st, const char *today)
 
 json_t *task_get(struct ctx *c, int64_t id, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ?",
-                                  "i", id);
+    struct db_stmt *st =
+        db_query(c->db, e, "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ?", "i", id);
     if (!st) return NULL;
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);

@@ -114,7 +114,8 @@ static int due_day(const struct ctx *c, const struct wf_deadline_rule *rule, day
 /* The values of wf_deadline's days and working columns for rule (days NULL: a given date). */
 static struct db_arg rule_days(const struct wf_deadline_rule *rule)
 {
-    return rule->days ? (struct db_arg){.type = 'i', .i = rule->days} : (struct db_arg){.type = 'n'};
+    return rule->days ? (struct db_arg){.type = 'i', .i = rule->days}
+                      : (struct db_arg){.type = 'n'};
 }
 
 /* The INSERT of wf_deadline rows (db_insert_rows adds the VALUES), and its number of values. */
@@ -135,15 +136,20 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
     date_format(start, s);
     date_format(due, d);
     struct db_arg args[] = {
-        {.type = 't', .s = w->kind},     {.type = 'i', .i = id},
-        {.type = 'i', .i = agency_id},   {.type = 't', .s = rule->name},
-        {.type = 't', .s = rule->label}, {.type = 't', .s = rule->basis},
-        {.type = 't', .s = s},           {.type = 't', .s = d},
-        rule_days(rule),                 {.type = 'i', .i = rule->working},
+        {.type = 't', .s = w->kind},
+        {.type = 'i', .i = id},
+        {.type = 'i', .i = agency_id},
+        {.type = 't', .s = rule->name},
+        {.type = 't', .s = rule->label},
+        {.type = 't', .s = rule->basis},
+        {.type = 't', .s = s},
+        {.type = 't', .s = d},
+        rule_days(rule),
+        {.type = 'i', .i = rule->working},
         {.type = 'i', .i = provisional},
     };
     return (int)db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, 1, args) < 0 ? e->code
-                                                                                      : 0;
+                                                                                       : 0;
 }
 
 /* End open deadlines of the matter: the one named (met), or all of them (void) when name is
@@ -314,8 +320,8 @@ int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, s
     for (size_t at = 0; !rc && at < n; at += START_BATCH) {
         size_t k = n - at < START_BATCH ? n - at : START_BATCH;
         rc = load_matters(c, w, ids + at, k, state, agency_id, e);
-        if (!rc) rc = start_rows(c, w, ids + at, k, state, agency_id, start, d, u, provisional, a,
-                                 e);
+        if (!rc)
+            rc = start_rows(c, w, ids + at, k, state, agency_id, start, d, u, provisional, a, e);
     }
     if (rc) {
         db_rollback(c->db);

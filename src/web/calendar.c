@@ -32,6 +32,18 @@ static void show_loads(struct req *r, json_t *loads)
     }
 }
 
+/* This year and later open on the page; earlier ones folded. */
+static void show_years(struct req *r, json_t *years)
+{
+    json_int_t now = date_year(date_from_instant(r->ctx.now));
+    size_t i;
+    json_t *y;
+    json_array_foreach(years, i, y)
+    {
+        jset_bool(y, "current", json_integer_value(json_object_get(y, "year")) >= now);
+    }
+}
+
 static int calendar_page(struct req *r, struct resp *w)
 {
     json_t *cal = holiday_list(&r->ctx, &r->err);
@@ -42,6 +54,7 @@ static int calendar_page(struct req *r, struct resp *w)
         return 0;
     }
     show_loads(r, json_object_get(cal, "loads"));
+    show_years(r, json_object_get(cal, "years"));
     if (!w->data) w->data = json_object();
     json_object_update(w->data, cal);
     json_decref(cal);
@@ -124,7 +137,8 @@ int calendar_import(struct req *r, struct resp *w)
     struct holiday_result res = {0};
     int rc;
     if (!r->file || !r->file_len)
-        rc = err_field(&r->err, "file", "请选择国务院办公厅节假日安排的 JSON 文件（holiday-cn 格式）");
+        rc = err_field(&r->err, "file",
+                       "请选择国务院办公厅节假日安排的 JSON 文件（holiday-cn 格式）");
     else
         rc = holiday_import(&r->ctx, r->file, r->file_len, &res, &r->err);
     rc = changed(r, w, rc, (const char *const[]){NULL}, &res);

@@ -56,8 +56,7 @@ static bool load_and_count(const uint8_t *data, size_t size, bool movable)
         exercise(cal, date_from_ymd(first, 12, 31));
         if (movable && first >= 2015 && first <= 2098) {
             day_t out;
-            if (calendar_add_workdays(cal, date_from_ymd(first - 1, 12, 1), 300, &out, &e))
-                abort();
+            if (calendar_add_workdays(cal, date_from_ymd(first - 1, 12, 1), 300, &out, &e)) abort();
         }
     } else if (e.code != ERR_INVALID || !e.msg[0]) {
         abort();

@@ -740,9 +740,9 @@ static int64_t first_task(struct harness *h, struct client *c, int64_t plan, int
 static json_t *inspection_of(int64_t task, int64_t entity, json_t *officers, const char *date)
 {
     return json_pack("{sI ss ss ss ss so s[{ss ss}] ss sI}", "entity_id", (json_int_t)entity,
-                     "type", "random", "line", "medical", "date", date, "place", "诊室",
-                     "officers", officers, "items", "code", "MED-01", "result", "conform",
-                     "outcome", "pass", "task_id", (json_int_t)task);
+                     "type", "random", "line", "medical", "date", date, "place", "诊室", "officers",
+                     officers, "items", "code", "MED-01", "result", "conform", "outcome", "pass",
+                     "task_id", (json_int_t)task);
 }
 
 /* 双随机: the task page leads to the inspection form, filled with the task's entity, line and
@@ -838,15 +838,15 @@ static void test_year_end_inspection_has_a_provisional_deadline_until_2027_loads
 
     /* the notice arrives (an arrangement invented for the test: 2027-01-04 off as well) */
     static const char *const fields[] = {"_csrf", "x", NULL};
-    const char *notice =
-        "{\"year\": 2027, \"days\": [{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true},"
-        "{\"name\": \"元旦\", \"date\": \"2027-01-04\", \"isOffDay\": true},"
-        "{\"name\": \"春节\", \"date\": \"2027-02-05\", \"isOffDay\": true},"
-        "{\"name\": \"春节\", \"date\": \"2027-02-08\", \"isOffDay\": true},"
-        "{\"name\": \"清明节\", \"date\": \"2027-04-05\", \"isOffDay\": true},"
-        "{\"name\": \"端午节\", \"date\": \"2027-06-09\", \"isOffDay\": true},"
-        "{\"name\": \"中秋节\", \"date\": \"2027-09-15\", \"isOffDay\": true},"
-        "{\"name\": \"国庆节\", \"date\": \"2027-10-01\", \"isOffDay\": true}]}";
+    const char *notice = "{\"year\": 2027, \"days\": [{\"name\": \"元旦\", \"date\": "
+                         "\"2027-01-01\", \"isOffDay\": true},"
+                         "{\"name\": \"元旦\", \"date\": \"2027-01-04\", \"isOffDay\": true},"
+                         "{\"name\": \"春节\", \"date\": \"2027-02-05\", \"isOffDay\": true},"
+                         "{\"name\": \"春节\", \"date\": \"2027-02-08\", \"isOffDay\": true},"
+                         "{\"name\": \"清明节\", \"date\": \"2027-04-05\", \"isOffDay\": true},"
+                         "{\"name\": \"端午节\", \"date\": \"2027-06-09\", \"isOffDay\": true},"
+                         "{\"name\": \"中秋节\", \"date\": \"2027-09-15\", \"isOffDay\": true},"
+                         "{\"name\": \"国庆节\", \"date\": \"2027-10-01\", \"isOffDay\": true}]}";
     h_login(h, &top, "province");
     h_post_multipart(h, &top, "/api/v1/calendar/import", h_multipart("2027.json", notice, fields),
                      &r);

@@ -31,7 +31,6 @@ static char *entity_csv(int n, bool bad)
     return buf_steal(&s);
 }
 
-
 static int64_t count_named(struct harness *h, const char *prefix)
 {
     struct err e = {0};
@@ -115,9 +114,9 @@ static void test_upload_without_a_file_or_malformed_is_refused(void **state)
     struct client c;
     h_login(h, &c, "clerk");
     struct hresp r;
-    char *body = strdup("--" H_BOUNDARY
-                        "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n--" H_BOUNDARY
-                        "--\r\n");
+    char *body = strdup(
+        "--" H_BOUNDARY
+        "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n--" H_BOUNDARY "--\r\n");
     h_post_multipart(h, &c, "/api/v1/entities/import", body, &r);
     ASSERT_STATUS(r, 422);
     assert_non_null(

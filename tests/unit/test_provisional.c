@@ -137,7 +137,8 @@ static void test_rules_0_provisional_year_has_the_notices_working_days(void **st
         day_t from = date_from_ymd(y - 1, 12, 31), to = date_from_ymd(y, 12, 31);
         assert_int_equal(calendar_workdays_between(cal_prov, from, to, &prov, &e), 0);
         assert_int_equal(calendar_workdays_between(cal_real, from, to, &real, &e), 0);
-        if (prov != real) fail_msg("%d: %d provisional working days, %d in the notice", y, prov, real);
+        if (prov != real)
+            fail_msg("%d: %d provisional working days, %d in the notice", y, prov, real);
     }
 }
 
@@ -270,14 +271,15 @@ static void test_notice_every_problem_listed(void **state)
 {
     (void)state;
     struct problems p;
-    const char *doc = "{\"year\": 2027, \"extra\": 1, \"days\": ["
-                      "{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true},"
-                      "{\"name\": \"\", \"date\": \"2027-02-05\", \"isOffDay\": true},"
-                      "{\"name\": \"春节\", \"date\": \"2027-02-30\", \"isOffDay\": true},"
-                      "{\"name\": \"春节\", \"date\": \"2027-02-08\", \"isOffDay\": \"yes\"},"
-                      "{\"name\": \"春节\", \"date\": \"2027-02-10\", \"isOffDay\": false},"
-                      "{\"name\": \"x\", \"date\": \"2029-01-01\", \"isOffDay\": true},"
-                      "{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true, \"k\": 1}]}";
+    const char *doc =
+        "{\"year\": 2027, \"extra\": 1, \"days\": ["
+        "{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true},"
+        "{\"name\": \"\", \"date\": \"2027-02-05\", \"isOffDay\": true},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-30\", \"isOffDay\": true},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-08\", \"isOffDay\": \"yes\"},"
+        "{\"name\": \"春节\", \"date\": \"2027-02-10\", \"isOffDay\": false},"
+        "{\"name\": \"x\", \"date\": \"2029-01-01\", \"isOffDay\": true},"
+        "{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true, \"k\": 1}]}";
     assert_int_equal(parse(doc, &p), ERR_INVALID);
     assert_int_equal(p.n, 14); /* 8 in the entries, and 6 statutory holidays not listed off */
     assert_non_null(strstr(p.text, "0:2027-02-05（春节）是法定节假日，文件中未列为休息日"));
@@ -327,11 +329,11 @@ static void test_movable_table_rejects_bad_lines(void **state)
 {
     (void)state;
     static const char *bad[] = {
-        "2027\t2027-02-06\t2027-04-05\t2027-06-09\n",                           /* a column short */
-        "2027\t2027-02-06\t2027-04-05\t2027-06-09\t2027-09-15\tx\n",             /* one too many */
-        "2027\t2027-02-30\t2027-04-05\t2027-06-09\t2027-09-15\n",                /* no such date */
-        "2027\t2028-02-06\t2027-04-05\t2027-06-09\t2027-09-15\n",                /* another year */
-        "abcd\t2027-02-06\t2027-04-05\t2027-06-09\t2027-09-15\n",                /* no year */
+        "2027\t2027-02-06\t2027-04-05\t2027-06-09\n",                /* a column short */
+        "2027\t2027-02-06\t2027-04-05\t2027-06-09\t2027-09-15\tx\n", /* one too many */
+        "2027\t2027-02-30\t2027-04-05\t2027-06-09\t2027-09-15\n",    /* no such date */
+        "2027\t2028-02-06\t2027-04-05\t2027-06-09\t2027-09-15\n",    /* another year */
+        "abcd\t2027-02-06\t2027-04-05\t2027-06-09\t2027-09-15\n",    /* no year */
         /* twice */
         ("2027\t2027-02-06\t2027-04-05\t2027-06-09\t2027-09-15\n"
          "2027\t2027-02-06\t2027-04-05\t2027-06-09\t2027-09-15\n"),

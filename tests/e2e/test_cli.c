@@ -1,0 +1,124 @@
+/* test_cli.c — the command line as an operator uses it: `landun calendar` counting working days
+ * (暂定 after a provisional answer), loading a year's notice (every problem on stderr, nothing
+ * loaded; or the provisional deadlines recounted), and LANDUN_NOW checked before anything runs.
+ * The binary under test is $LANDUN_BIN, on a SQLite file of its own. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[64]; /* the test's files */
+
+/* Run the binary with args (a shell-quoted string) and env (e.g. "LANDUN_NOW=…", or ""); its
+ * stdout and stderr go to out (up to n bytes, NUL-terminated). Returns the exit status. */
+static int run(const char *env, const char *args, char *out, size_t n)
+{
+    const char *bin = getenv("LANDUN_BIN");
+    if (!bin) fail_msg("LANDUN_BIN is not set");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "env %s '%s' %s --db %s/cli.db > %s/out 2>&1", env, bin, args, dir,
+             dir);
+    int status = system(cmd);
+    char path[128];
+    snprintf(path, sizeof path, "%s/out", dir);
+    FILE *f = fopen(path, "r");
+    size_t got = f ? fread(out, 1, n - 1, f) : 0;
+    out[got] = 0;
+    if (f) fclose(f);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Write text to dir/name. */
+static void write_file(const char *name, const char *text)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static const char notice_2027[] =
+    "{\"year\": 2027, \"papers\": [\"https://www.gov.cn/test\"], \"days\": ["
+    "{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true},"
+    "{\"name\": \"元旦\", \"date\": \"2027-01-04\", \"isOffDay\": true},"
+    "{\"name\": \"春节\", \"date\": \"2027-02-05\", \"isOffDay\": true},"
+    "{\"name\": \"春节\", \"date\": \"2027-02-08\", \"isOffDay\": true},"
+    "{\"name\": \"清明节\", \"date\": \"2027-04-05\", \"isOffDay\": true},"
+    "{\"name\": \"端午节\", \"date\": \"2027-06-09\", \"isOffDay\": true},"
+    "{\"name\": \"中秋节\", \"date\": \"2027-09-15\", \"isOffDay\": true},"
+    "{\"name\": \"国庆节\", \"date\": \"2027-10-01\", \"isOffDay\": true}]}";
+
+static void test_calendar_commands(void **state)
+{
+    (void)state;
+    char out[4096];
+    assert_int_equal(run("", "init", out, sizeof out), 0);
+    /* 2026-12-31 (1), 2027-01-01 元旦 by 放假办法, 01-04 .. 01-07 (2–5) */
+    assert_int_equal(run("", "calendar add-workdays 2026-12-30 5", out, sizeof out), 0);
+    assert_string_equal(out, "2027-01-07 暂定（所跨年度的节假日安排尚未载入）\n");
+    assert_int_equal(run("", "calendar add-workdays 2026-12-01 5", out, sizeof out), 0);
+    assert_string_equal(out, "2026-12-08\n");
+    assert_int_equal(run("", "calendar add-workdays 2026-12-01", out, sizeof out), 2);
+
+    write_file("bad.json", "{\"year\": 2027, \"days\": [{\"name\": \"春节\", \"date\": "
+                           "\"2027-02-10\", \"isOffDay\": false}, {\"name\": \"x\", \"date\": "
+                           "\"2027-13-01\", \"isOffDay\": true}]}");
+    char args[256];
+    snprintf(args, sizeof args, "calendar import %s/bad.json", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "第 1 项：2027-02-10 是星期三，调休上班日应为星期六或星期日\n"));
+    assert_non_null(strstr(out, "第 2 项的日期（date）无效"));
+    assert_int_equal(run("", "calendar add-workdays 2026-12-30 5", out, sizeof out), 0);
+    assert_non_null(strstr(out, "暂定")); /* nothing was loaded */
+
+    write_file("2027.json", notice_2027);
+    snprintf(args, sizeof args, "calendar import %s/2027.json", dir);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    assert_non_null(strstr(out, "2027 年节假日安排已载入：重算暂定期限 0 个"));
+    assert_int_equal(run("", "calendar add-workdays 2026-12-30 5", out, sizeof out), 0);
+    assert_string_equal(out, "2027-01-08\n");
+    snprintf(args, sizeof args, "calendar import %s/missing.json", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+}
+
+static void test_landun_now_is_checked(void **state)
+{
+    (void)state;
+    char out[1024];
+    assert_int_not_equal(
+        run("LANDUN_NOW=2026-02-30", "calendar add-workdays 2026-12-01 1", out, sizeof out), 0);
+    assert_non_null(strstr(out, "LANDUN_NOW=2026-02-30"));
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/landun-cli-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_calendar_commands),
+        cmocka_unit_test(test_landun_now_is_checked),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
