@@ -8,6 +8,7 @@
 #include "store/migrate.h"
 #include "web/server.h"
 #include "web/web.h"
+#include "base/buf.h"
 #include "base/codes.h"
 #include "base/crypto.h"
 #include "base/log.h"
@@ -22,6 +23,21 @@ const char *h_srcdir(void)
 {
     const char *s = getenv("LANDUN_SRCDIR");
     return s ? s : ".";
+}
+
+char *h_read_file(const char *rel)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", h_srcdir(), rel);
+    FILE *f = fopen(path, "rb");
+    if (!f) fail_msg("cannot open %s", path);
+    struct buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&b, chunk, n);
+    fclose(f);
+    return buf_steal(&b);
 }
 
 static void add_agency(struct harness *h, const char *code, const char *name, const char *parent,

@@ -77,7 +77,8 @@ int holiday_require_change(const struct ctx *c, struct err *e)
 
 /* ---- single days ------------------------------------------------------------------------ */
 
-int holiday_bump_version(struct ctx *c, struct err *e)
+/* Advance the calendar's version inside a change's transaction. */
+static int holiday_bump_version(struct ctx *c, struct err *e)
 {
     int64_t v;
     return counter_next(c->db, "calendar", 0, &v, e);
@@ -94,8 +95,7 @@ static int check_day(struct ctx *c, const char *day, struct err *e)
     return 0;
 }
 
-/* Commit the change made so far, or roll it back when rc says it failed. */
-static int finish(struct ctx *c, int rc, struct err *e)
+int holiday_commit(struct ctx *c, int rc, struct err *e)
 {
     if (!rc) rc = holiday_bump_version(c, e);
     if (rc) {
@@ -120,7 +120,7 @@ int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, 
     if (!rc)
         rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.set", "calendar", 0,
                             "设置 %s 为%s（%s）", day, off ? "休息日" : "调休工作日", name);
-    return finish(c, rc, e);
+    return holiday_commit(c, rc, e);
 }
 
 int holiday_clear_day(struct ctx *c, const char *day, struct err *e)
@@ -137,7 +137,7 @@ int holiday_clear_day(struct ctx *c, const char *day, struct err *e)
     if (!rc)
         rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.clear", "calendar", 0,
                             "取消 %s 的节假日设置", day);
-    return finish(c, rc, e);
+    return holiday_commit(c, rc, e);
 }
 
 /* ---- the calendar page -------------------------------------------------------------------- */

@@ -30,9 +30,11 @@ int64_t holiday_version(struct db *db);
 bool holiday_may_change(const struct ctx *c);
 /* 0 when the actor may change the calendar, else ERR_FORBIDDEN with the reason in e. */
 int holiday_require_change(const struct ctx *c, struct err *e);
-/* Advance the calendar's version inside a change's transaction: every server process polls it
- * (holiday_version) and reloads its copy when it moved. */
-int holiday_bump_version(struct ctx *c, struct err *e);
+/* End a change to the calendar begun with db_begin: when rc is 0, advance the version (which
+ * every server process polls, holiday_version, to reload its copy) and
+ * commit; otherwise (or when that fails) roll everything back. Returns the outcome. Callers:
+ * every change in holiday.c and holiday_year.c. */
+int holiday_commit(struct ctx *c, int rc, struct err *e);
 
 /* Mark day as a holiday (off) or a 调休 working day, with a name; the year must be loaded. */
 int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, struct err *e);

@@ -66,17 +66,6 @@ int holiday_year_loaded(struct ctx *c, int year, const char *source, const char 
     return rc;
 }
 
-/* End a change that loaded a year: commit, or roll back everything when rc says it failed. */
-static int finish(struct ctx *c, int rc, struct err *e)
-{
-    if (!rc) rc = holiday_bump_version(c, e);
-    if (rc) {
-        db_rollback(c->db);
-        return rc;
-    }
-    return db_commit(c->db, e);
-}
-
 /* ---- a notice file ------------------------------------------------------------------------ */
 
 /* Collect a file's problems into r->problems (cal_problem_fn). */
@@ -133,7 +122,7 @@ int holiday_import(struct ctx *c, const char *json, size_t len, struct holiday_r
             rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.import", "calendar", n.year,
                                 "导入 %d 年节假日安排（%zu 个日期，%s）", n.year, n.ndays, source);
         if (!rc) rc = holiday_year_loaded(c, n.year, source, "import", r, e);
-        rc = finish(c, rc, e);
+        rc = holiday_commit(c, rc, e);
     }
     calendar_notice_free(&n);
     return rc;
@@ -188,7 +177,7 @@ int holiday_add_year(struct ctx *c, const char *year, const char *source, struct
         rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.year", "calendar", y,
                             "添加 %lld 年度日历（%s），已按法定节假日预填", (long long)y, source);
     if (!rc) rc = holiday_year_loaded(c, (int)y, source, "manual", r, e);
-    return finish(c, rc, e);
+    return holiday_commit(c, rc, e);
 }
 
 /* ---- the shipped files ---------------------------------------------------------------------- */
@@ -243,6 +232,6 @@ int holiday_seed(struct ctx *c, struct err *e)
         db_rollback(c->db);
         return rc < 0 ? rc : 0;
     }
-    rc = finish(c, 0, e);
+    rc = holiday_commit(c, 0, e);
     return rc ? rc : added;
 }

@@ -836,20 +836,13 @@ static void test_year_end_inspection_has_a_provisional_deadline_until_2027_loads
     ASSERT_HAS(r, "应于2027-01-05（暂定）前");
     hresp_free(&r);
 
-    /* the notice arrives (an arrangement invented for the test: 2027-01-04 off as well) */
+    /* the notice arrives (tests/data: an arrangement invented for the test, 2027-01-04 off) */
     static const char *const fields[] = {"_csrf", "x", NULL};
-    const char *notice = "{\"year\": 2027, \"days\": [{\"name\": \"元旦\", \"date\": "
-                         "\"2027-01-01\", \"isOffDay\": true},"
-                         "{\"name\": \"元旦\", \"date\": \"2027-01-04\", \"isOffDay\": true},"
-                         "{\"name\": \"春节\", \"date\": \"2027-02-05\", \"isOffDay\": true},"
-                         "{\"name\": \"春节\", \"date\": \"2027-02-08\", \"isOffDay\": true},"
-                         "{\"name\": \"清明节\", \"date\": \"2027-04-05\", \"isOffDay\": true},"
-                         "{\"name\": \"端午节\", \"date\": \"2027-06-09\", \"isOffDay\": true},"
-                         "{\"name\": \"中秋节\", \"date\": \"2027-09-15\", \"isOffDay\": true},"
-                         "{\"name\": \"国庆节\", \"date\": \"2027-10-01\", \"isOffDay\": true}]}";
+    char *notice = h_read_file("tests/data/notice_2027_test.json");
     h_login(h, &top, "province");
     h_post_multipart(h, &top, "/api/v1/calendar/import", h_multipart("2027.json", notice, fields),
                      &r);
+    free(notice);
     ASSERT_STATUS(r, 200);
     assert_int_equal(json_integer_value(json_object_get(r.json, "recomputed")), 1);
     json_t *moved = json_array_get(json_object_get(r.json, "moved"), 0);
