@@ -16,6 +16,9 @@ static void print_report(const struct transfer_report *rep, const char *to)
         putchar('\n');
     }
     printf("  audit trail: %ld rows archived, last hash %s\n", rep->audit_rows, rep->audit_head);
+    if (rep->recounted)
+        printf("  provisional deadlines counted again on this calendar: %d (%d moved)\n",
+               rep->recounted, rep->moved);
     for (int i = 0; i < rep->nrenamed && i < (int)countof(rep->renamed); i++)
         printf("  renamed account %s\n", rep->renamed[i]);
     if (rep->nrenamed > (int)countof(rep->renamed))

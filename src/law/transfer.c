@@ -4,6 +4,9 @@
  * the source's ids into the target's so references follow. Values travel as text and the target
  * converts them to its column types (both engines accept "42" for a BIGINT column). */
 #include "law/transfer.h"
+#include "law/holiday.h"
+#include "law/workflow.h"
+#include "base/calendar.h"
 #include "law/audit.h"
 #include "law/auth.h"
 #include "law/plan.h"
@@ -877,6 +880,22 @@ static int pack_pools(struct transfer *t, struct err *e)
     return 0;
 }
 
+/* Count the provisional deadlines again on the target's calendar, which now has the source's
+ * years too (RULES.md §0): a deadline the county counted provisionally over a year the target
+ * has loaded is no longer provisional. */
+static int recount_provisional(struct transfer *t, struct err *e)
+{
+    struct calendar *cal;
+    int rc = holiday_load(t->c->db, &cal, e);
+    if (rc) return rc;
+    json_t *moved = json_array();
+    rc = wf_recompute_provisional(t->c, cal, &t->rep->recounted, moved, e);
+    t->rep->moved = (int)json_array_size(moved);
+    json_decref(moved);
+    calendar_free(cal);
+    return rc;
+}
+
 static int run_all(struct transfer *t, struct err *e)
 {
     if (db_exists(t->c->db, "SELECT 1 FROM transfer_map WHERE source = ?", "t", t->o->source))
@@ -893,6 +912,7 @@ static int run_all(struct transfer *t, struct err *e)
     }
     if (!rc) rc = pack_pools(t, e);
     if (!rc) rc = copy_settings(t, e);
+    if (!rc) rc = recount_provisional(t, e);
     if (!rc) rc = archive_audit(t, e);
     if (!rc)
         rc = audit_write(t->c, "transfer.import", "transfer", 0,

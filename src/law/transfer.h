@@ -29,6 +29,8 @@ struct transfer_report {
     char renamed[4][64]; /* the first few renamed accounts ("old→new") */
     int nrenamed;
     char clashes[2048]; /* when refused: the records the target already has, one per line */
+    int recounted;      /* provisional deadlines counted again on the target's calendar */
+    int moved;          /* of which the last day changed */
 };
 
 /* Copy every agency, department, officer, review, account, entity, licence, 回避 list, campaign,

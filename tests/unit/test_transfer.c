@@ -478,7 +478,18 @@ static void test_transfer_moves_inspections_plans_tasks_and_workflows(void **sta
     struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
     struct transfer_report rep;
     struct err e = {0};
+    /* a deadline the county counted provisionally (its last day as if on another calendar) */
+    assert_int_equal(db_exec(h->db, &e,
+                             "UPDATE wf_deadline SET provisional = 1, due_on = '2099-01-01'"
+                             " WHERE name = 'publish'",
+                             ""),
+                     1);
     if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+    /* counted again on the target's calendar */
+    assert_int_equal(rep.recounted, 1);
+    assert_int_equal(rep.moved, 1);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM wf_deadline WHERE due_on = ?", "2099-01-01"),
+                     0);
 
     int64_t county = count(t.db, "SELECT id FROM agency WHERE code = ?", "320412");
     int64_t new_plan = one(t.db,
