@@ -11,6 +11,7 @@
 #include "base/log.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MOVABLE_FILE "data/holidays/movable.tsv"
@@ -105,8 +106,10 @@ int holiday_commit(struct ctx *c, int rc, struct err *e)
     return db_commit(c->db, e);
 }
 
-int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, struct err *e)
+int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name,
+                    struct holiday_result *r, struct err *e)
 {
+    memset(r, 0, sizeof *r);
     if (holiday_require_change(c, e)) return e->code;
     field_text(name, "name", "名称", true, 20, e);
     int rc = db_begin(c->db, e);
@@ -120,11 +123,17 @@ int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, 
     if (!rc)
         rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.set", "calendar", 0,
                             "设置 %s 为%s（%s）", day, off ? "休息日" : "调休工作日", name);
+    if (!rc)
+        rc = holiday_recount(
+            c, atoi(day),
+            arena_printf(c->arena, "设置 %s 为%s（%s）", day, off ? "休息日" : "调休工作日", name),
+            "edit", day, r, e);
     return holiday_commit(c, rc, e);
 }
 
-int holiday_clear_day(struct ctx *c, const char *day, struct err *e)
+int holiday_clear_day(struct ctx *c, const char *day, struct holiday_result *r, struct err *e)
 {
+    memset(r, 0, sizeof *r);
     if (holiday_require_change(c, e)) return e->code;
     int rc = db_begin(c->db, e);
     if (rc) return rc;
@@ -137,6 +146,9 @@ int holiday_clear_day(struct ctx *c, const char *day, struct err *e)
     if (!rc)
         rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.clear", "calendar", 0,
                             "取消 %s 的节假日设置", day);
+    if (!rc)
+        rc = holiday_recount(c, atoi(day), arena_printf(c->arena, "取消 %s 的节假日设置", day),
+                             "edit", day, r, e);
     return holiday_commit(c, rc, e);
 }
 

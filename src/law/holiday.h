@@ -6,8 +6,9 @@
  * top-level agency may change it, and its changes are audited where every agency sees them.
  * When a year's arrangement is loaded (a notice file imported, a year added by hand, a newer
  * release shipping the file), every provisional deadline is counted again, its mark cleared
- * once no provisional year is left in its period, and each one that moved is audited and listed
- * for the administrator (calendar_load, deadline_move). */
+ * once no provisional year is left in its period; when a single day is changed, every deadline
+ * whose period runs over it is. Each one that moved is audited and listed for the administrator
+ * (calendar_load, deadline_move). */
 #ifndef LANDUN_HOLIDAY_H
 #define LANDUN_HOLIDAY_H
 
@@ -36,21 +37,24 @@ int holiday_require_change(const struct ctx *c, struct err *e);
  * every change in holiday.c and holiday_year.c. */
 int holiday_commit(struct ctx *c, int rc, struct err *e);
 
-/* Mark day as a holiday (off) or a 调休 working day, with a name; the year must be loaded. */
-int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name, struct err *e);
-/* Remove a special day (it becomes an ordinary weekday/weekend day). */
-int holiday_clear_day(struct ctx *c, const char *day, struct err *e);
-
-/* What loading a year's arrangement did. */
+/* What a change of the calendar did. */
 struct holiday_result {
     int year;         /* the year loaded */
     int64_t load_id;  /* its calendar_load row */
-    int recomputed;   /* provisional deadlines counted again */
+    int recomputed;   /* deadlines counted again */
+    bool edit;        /* a single day was changed (not a year loaded) */
     json_t *moved;    /* [{"id","kind","object_id","label","old_due","new_due"}] (owned) */
     json_t *problems; /* a refused file: [{"item","message"}] (owned), else NULL */
 };
 /* Free what a holiday_result owns. */
 void holiday_result_free(struct holiday_result *r);
+
+/* Mark day as a holiday (off) or a 调休 working day, with a name; the year must be loaded. The
+ * deadlines whose period runs over the day are counted again (r). */
+int holiday_set_day(struct ctx *c, const char *day, bool off, const char *name,
+                    struct holiday_result *r, struct err *e);
+/* Remove a special day (it becomes an ordinary weekday/weekend day), recounting likewise. */
+int holiday_clear_day(struct ctx *c, const char *day, struct holiday_result *r, struct err *e);
 
 /* Add a year by hand (so that its weekdays count) with its statutory holidays filled in from the
  * provisional rules, for the administrator to complete from the notice; source: the notice. */
@@ -61,11 +65,13 @@ int holiday_add_year(struct ctx *c, const char *year, const char *source, struct
  * file's and provisional deadlines recomputed, in one transaction. */
 int holiday_import(struct ctx *c, const char *json, size_t len, struct holiday_result *r,
                    struct err *e);
-/* Record year as loaded by `how` (import | manual | seed): count the provisional deadlines again
- * on the calendar as the open transaction now has it, and write the calendar_load and
- * deadline_move rows. For holiday.c and holiday_year.c, inside their transaction. */
-int holiday_year_loaded(struct ctx *c, int year, const char *source, const char *how,
-                        struct holiday_result *r, struct err *e);
+/* Count again the deadlines a change of the calendar may move, on the calendar as the open
+ * transaction now has it: every provisional one when year was loaded (day NULL; how: import |
+ * manual | seed), or every one whose period runs over day when that day was changed by hand
+ * (how: edit). Writes the calendar_load row (source says what changed) and the deadline_move
+ * rows. For holiday.c and holiday_year.c, inside their transaction. */
+int holiday_recount(struct ctx *c, int year, const char *source, const char *how, const char *day,
+                    struct holiday_result *r, struct err *e);
 
 /* The calendar page: {"years": [{year, source, days: [...]}], "provisional": [{year, basis,
  * days: [...]}] for the years counted provisionally around today, "loads": [{…, moves: […]}],

@@ -1,7 +1,7 @@
 /* holiday_year.c — a year's arrangement becoming loaded: a notice file imported (from the page,
  * the API or `landun calendar import`), a year added by hand, or a shipped file seeded at start.
- * Each ends the same way (holiday_year_loaded): the provisional deadlines are counted again on
- * the calendar as it now stands, and what moved is audited and listed. */
+ * Each ends the same way as a single day changed by hand (holiday_recount): the deadlines it may
+ * move are counted again on the calendar as it now stands, and what moved is audited and listed. */
 #include "base/jpack.h"
 #include "law/holiday.h"
 #include "law/audit.h"
@@ -41,17 +41,18 @@ static int record_moves(struct ctx *c, int64_t load_id, json_t *moved, struct er
     return 0;
 }
 
-int holiday_year_loaded(struct ctx *c, int year, const char *source, const char *how,
-                        struct holiday_result *r, struct err *e)
+int holiday_recount(struct ctx *c, int year, const char *source, const char *how, const char *day,
+                    struct holiday_result *r, struct err *e)
 {
     struct calendar *cal;
-    int rc = holiday_load(c->db, &cal, e); /* this transaction's view: the year just written */
+    int rc = holiday_load(c->db, &cal, e); /* this transaction's view: the change just written */
     if (rc) return rc;
     r->year = year;
+    r->edit = day != NULL;
     if (!r->moved) r->moved = json_array();
-    rc = wf_recompute_provisional(c, cal, &r->recomputed, r->moved, e);
+    rc = wf_recount(c, cal, day, &r->recomputed, r->moved, e);
     calendar_free(cal);
-    if (rc) return rc;
+    if (rc || (day && json_array_size(r->moved) == 0)) return rc; /* an edit that moved nothing */
     rc = db_get_int(c->db, e, &r->load_id,
                     "INSERT INTO calendar_load (year, source, how, at, username, recomputed, moved)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -59,7 +60,7 @@ int holiday_year_loaded(struct ctx *c, int year, const char *source, const char 
                     c->who->username ? c->who->username : "system", (int64_t)r->recomputed,
                     (int64_t)json_array_size(r->moved));
     if (!rc) rc = record_moves(c, r->load_id, r->moved, e);
-    if (!rc)
+    if (!rc && !day)
         rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.load", "calendar", r->load_id,
                             "%d 年节假日安排已载入（%s）：重算暂定期限 %d 个，调整 %zu 个", year,
                             source, r->recomputed, json_array_size(r->moved));
@@ -121,7 +122,7 @@ int holiday_import(struct ctx *c, const char *json, size_t len, struct holiday_r
         if (!rc)
             rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.import", "calendar", n.year,
                                 "导入 %d 年节假日安排（%zu 个日期，%s）", n.year, n.ndays, source);
-        if (!rc) rc = holiday_year_loaded(c, n.year, source, "import", r, e);
+        if (!rc) rc = holiday_recount(c, n.year, source, "import", NULL, r, e);
         rc = holiday_commit(c, rc, e);
     }
     calendar_notice_free(&n);
@@ -176,7 +177,7 @@ int holiday_add_year(struct ctx *c, const char *year, const char *source, struct
     if (!rc)
         rc = audit_write_at(c, AUDIT_EVERYWHERE, "calendar.year", "calendar", y,
                             "添加 %lld 年度日历（%s），已按法定节假日预填", (long long)y, source);
-    if (!rc) rc = holiday_year_loaded(c, (int)y, source, "manual", r, e);
+    if (!rc) rc = holiday_recount(c, (int)y, source, "manual", NULL, r, e);
     return holiday_commit(c, rc, e);
 }
 
@@ -207,7 +208,7 @@ static int seed_year(struct ctx *c, const struct embed_file *f, struct holiday_r
     }
     /* a newer release shipping the year: what was counted provisionally is counted again */
     if (!rc && added > 0 && db_exists(c->db, "SELECT 1 FROM wf_deadline WHERE provisional = 1", ""))
-        rc = holiday_year_loaded(c, n.year, source, "seed", r, e);
+        rc = holiday_recount(c, n.year, source, "seed", NULL, r, e);
     calendar_notice_free(&n);
     return rc ? rc : added > 0;
 }

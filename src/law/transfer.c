@@ -889,7 +889,7 @@ static int recount_provisional(struct transfer *t, struct err *e)
     int rc = holiday_load(t->c->db, &cal, e);
     if (rc) return rc;
     json_t *moved = json_array();
-    rc = wf_recompute_provisional(t->c, cal, &t->rep->recounted, moved, e);
+    rc = wf_recount(t->c, cal, NULL, &t->rep->recounted, moved, e);
     t->rep->moved = (int)json_array_size(moved);
     json_decref(moved);
     calendar_free(cal);

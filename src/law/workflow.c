@@ -527,26 +527,30 @@ json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e)
     return out;
 }
 
-/* ---- recomputing provisional deadlines ------------------------------------------------------ */
+/* ---- counting deadlines again after the calendar changed ------------------------------------ */
 
-/* One provisional deadline read for recomputing. */
+/* One deadline read for counting again. */
 struct wf_pending {
     int64_t id, object_id, agency_id; /* the deadline, its matter and the matter's agency */
     const char *kind, *label, *due;   /* arena copies */
     day_t start;                      /* the day its period counts from */
     int days;                         /* the rule's period */
     bool working;                     /* in working days */
+    bool provisional;                 /* counted provisionally */
 };
 
-/* Every provisional deadline with a rule to count again (arena), into *out; returns how many or
- * a negative error. */
-static int64_t pending_read(struct ctx *c, struct wf_pending **out, struct err *e)
+#define PENDING_COLS                                                                               \
+    "SELECT id, kind, object_id, agency_id, label, start_on, due_on, days, working, provisional"   \
+    " FROM wf_deadline WHERE days IS NOT NULL AND "
+
+/* The deadlines with a rule to count again (arena), into *out: the provisional ones, or (day not
+ * NULL) those whose period runs over day. Returns how many or a negative error. */
+static int64_t pending_read(struct ctx *c, const char *day, struct wf_pending **out, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT id, kind, object_id, agency_id, label, start_on, due_on,"
-                                  " days, working FROM wf_deadline"
-                                  " WHERE provisional = 1 AND days IS NOT NULL ORDER BY id",
-                                  "");
+    struct db_stmt *st =
+        day ? db_query(c->db, e, PENDING_COLS "start_on < ? AND due_on >= ? ORDER BY id", "tt", day,
+                       day)
+            : db_query(c->db, e, PENDING_COLS "provisional = 1 ORDER BY id", "");
     if (!st) return e->code;
     size_t n = 0, cap = 16;
     struct wf_pending *p = arena_alloc(c->arena, cap * sizeof *p);
@@ -567,6 +571,7 @@ static int64_t pending_read(struct ctx *c, struct wf_pending **out, struct err *
         d->due = arena_strdup(c->arena, db_text(st, 6));
         d->days = (int)db_int(st, 7);
         d->working = db_int(st, 8) != 0;
+        d->provisional = db_int(st, 9) != 0;
         if (date_parse(db_text(st, 5), &d->start) == 0) n++;
     }
     db_done(st);
@@ -592,21 +597,21 @@ static int pending_recount(struct ctx *c, const struct calendar *cal, const stru
                                        d->kind, "object_id", (json_int_t)d->object_id, "label",
                                        d->label, "old_due", d->due, "new_due", nd));
     return audit_write_at(c, d->agency_id, arena_printf(c->arena, "%s.deadline", d->kind), d->kind,
-                          d->object_id, "%s由 %s（暂定）调整为 %s%s：节假日安排已载入", d->label,
-                          d->due, nd, provisional ? "（仍为暂定）" : "");
+                          d->object_id, "%s由 %s%s调整为 %s%s：节假日安排变更", d->label, d->due,
+                          d->provisional ? "（暂定）" : " ", nd, provisional ? "（暂定）" : "");
 }
 
-int wf_recompute_provisional(struct ctx *c, const struct calendar *cal, int *recomputed,
-                             json_t *moved, struct err *e)
+int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *recounted,
+               json_t *moved, struct err *e)
 {
     assert(db_depth(c->db) > 0);
     struct wf_pending *p;
-    int64_t n = pending_read(c, &p, e);
+    int64_t n = pending_read(c, day, &p, e);
     if (n < 0) return (int)n;
     for (int64_t i = 0; i < n; i++) {
         int rc = pending_recount(c, cal, &p[i], moved, e);
         if (rc) return rc;
     }
-    *recomputed = (int)n;
+    *recounted = (int)n;
     return 0;
 }

@@ -109,12 +109,13 @@ json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e);
 int wf_count(const struct calendar *cal, int days, bool working, day_t start, day_t *due,
              bool *provisional, struct err *e);
 
-/* Count every provisional deadline again on cal (a calendar with a newly loaded year), store
- * the new last day and mark, and audit each one that moved (seen from its matter's agency).
- * Call inside the transaction that changed the calendar. *recomputed gets how many were counted;
- * moved gets one {"id","kind","object_id","label","old_due","new_due"} per deadline that moved. */
-int wf_recompute_provisional(struct ctx *c, const struct calendar *cal, int *recomputed,
-                             json_t *moved, struct err *e);
+/* Count deadlines again on cal, the calendar as the open transaction has just changed it: every
+ * provisional one (day NULL: a year was loaded), or every one whose period runs over day (a single
+ * day was changed). Store the new last day and mark, and audit each one that moved (seen from its
+ * matter's agency). *recounted gets how many were counted; moved gets one {"id","kind",
+ * "object_id","label","old_due","new_due"} per deadline that moved. */
+int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *recounted,
+               json_t *moved, struct err *e);
 
 /* The label of a state (待检查), or NULL. */
 const char *wf_state_label(const struct workflow *w, const char *state);

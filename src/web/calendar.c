@@ -16,6 +16,7 @@ static const char *how_label(const char *how)
     if (strcmp(how, "import") == 0) return "导入通知文件";
     if (strcmp(how, "manual") == 0) return "手工新增年度";
     if (strcmp(how, "seed") == 0) return "随系统版本载入";
+    if (strcmp(how, "edit") == 0) return "手工修改日期";
     return how;
 }
 
@@ -70,7 +71,8 @@ int calendar_index(struct req *r, struct resp *w)
 /* What a load did, for the page and the API: {year, recomputed, moved: [...]} plus problems. */
 static json_t *result_data(struct req *r, const struct holiday_result *res)
 {
-    json_t *o = jpack("{si si}", "year", res->year, "recomputed", res->recomputed);
+    json_t *o =
+        jpack("{si si sb}", "year", res->year, "recomputed", res->recomputed, "edit", res->edit);
     link_matters(r, res->moved);
     if (res->moved) json_object_set(o, "moved", res->moved);
     if (res->problems) json_object_set(o, "problems", res->problems);
@@ -108,18 +110,31 @@ static int changed(struct req *r, struct resp *w, int rc, const char *const *fie
     return calendar_page(r, w);
 }
 
+/* After a single day's change: the page again only when deadlines moved (the answer lists them);
+ * otherwise back to the calendar. */
+static int day_changed(struct req *r, struct resp *w, int rc, const char *const *fields,
+                       struct holiday_result *res)
+{
+    bool moved = !rc && json_array_size(res->moved) > 0;
+    rc = changed(r, w, rc, fields, moved || r->api ? res : NULL);
+    holiday_result_free(res);
+    return rc;
+}
+
 int calendar_day_set(struct req *r, struct resp *w)
 {
     const char *off = req_param(r, "off");
+    struct holiday_result res;
     int rc = holiday_set_day(&r->ctx, req_param(r, "day"), off && strcmp(off, "1") == 0,
-                             req_param(r, "name"), &r->err);
-    return changed(r, w, rc, (const char *const[]){"day", "off", "name", NULL}, NULL);
+                             req_param(r, "name"), &res, &r->err);
+    return day_changed(r, w, rc, (const char *const[]){"day", "off", "name", NULL}, &res);
 }
 
 int calendar_day_clear(struct req *r, struct resp *w)
 {
-    int rc = holiday_clear_day(&r->ctx, req_param(r, "day"), &r->err);
-    return changed(r, w, rc, (const char *const[]){"day", NULL}, NULL);
+    struct holiday_result res;
+    int rc = holiday_clear_day(&r->ctx, req_param(r, "day"), &res, &r->err);
+    return day_changed(r, w, rc, (const char *const[]){"day", NULL}, &res);
 }
 
 int calendar_year_add(struct req *r, struct resp *w)

@@ -875,6 +875,54 @@ static void test_year_end_inspection_has_a_provisional_deadline_until_2027_loads
     hresp_free(&r);
 }
 
+/* A day the administrator changes by hand moves the deadlines whose period runs over it, and
+ * only those; the page lists them. */
+static void test_a_day_changed_by_hand_moves_the_deadlines_over_it(void **state)
+{
+    struct harness *h = *state;
+    struct client c, top;
+    h_set_now(h, "2026-12-07T10:00:00+08:00");
+    h_login(h, &c, "admin");
+    int64_t plan = drawn_plan(h, &c), entity;
+    json_t *officers;
+    int64_t task = first_task(h, &c, plan, &entity, &officers);
+    struct hresp r;
+    h_send_json(h, &c, "POST", "/api/v1/inspections",
+                inspection_of(task, entity, officers, "2026-12-07"), &r);
+    ASSERT_STATUS(r, 201);
+    hresp_free(&r);
+    h_login(h, &top, "province");
+    h_request(h, &top, "POST", "/api/v1/calendar/years", "{\"year\":2027,\"source\":\"通知\"}", &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "recomputed")), 1);
+    assert_int_equal(json_array_size(json_object_get(r.json, "moved")), 0);
+    hresp_free(&r);
+    /* a day after the deadline changes nothing */
+    FORM(h, &top, "/calendar/days", &r, "day", "2027-01-08", "off", "1", "name", "x");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    /* a day inside it moves it */
+    FORM(h, &top, "/calendar/days", &r, "day", "2027-01-04", "off", "1", "name", "元旦");
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "已保存，重算涉及该日的期限 1 个，其中以下期限的届满日期有调整");
+    ASSERT_HAS(r, "<td class=\"mono\">2027-01-05</td><td class=\"mono\">2027-01-06</td>");
+    ASSERT_HAS(r, "<td>手工修改日期</td>");
+    hresp_free(&r);
+    char url[64];
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "publish_due")), "2027-01-06");
+    assert_true(json_is_false(json_object_get(r.json, "publish_due_provisional")));
+    hresp_free(&r);
+    /* and back */
+    h_request(h, &top, "POST", "/api/v1/calendar/days/clear", "{\"day\":\"2027-01-04\"}", &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(r.json, "moved"), 0), "new_due")),
+                        "2027-01-05");
+    hresp_free(&r);
+}
+
 /* The start page counts waiting and overdue tasks and lists deadlines due soon or passed, with
  * links to their matters (law/workflow.c: wf_deadlines). */
 static void test_start_page_shows_tasks_and_deadlines(void **state)
@@ -927,6 +975,7 @@ int main(void)
         T(test_task_carried_out_through_the_inspection_form),
         T(test_start_page_shows_tasks_and_deadlines),
         T(test_year_end_inspection_has_a_provisional_deadline_until_2027_loads),
+        T(test_a_day_changed_by_hand_moves_the_deadlines_over_it),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
