@@ -148,8 +148,8 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
         {.type = 'i', .i = rule->working},
         {.type = 'i', .i = provisional},
     };
-    return (int)db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, 1, args) < 0 ? e->code
-                                                                                       : 0;
+    int64_t n = db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, 1, args);
+    return n < 0 ? (int)n : 0;
 }
 
 /* End open deadlines of the matter: the one named (met), or all of them (void) when name is

@@ -85,6 +85,7 @@ static int changed(struct req *r, struct resp *w, int rc, const char *const *fie
                    const struct holiday_result *res)
 {
     if (!rc) rc = server_calendar_reload(r->ctx.db, &r->err);
+    if (!rc) r->ctx.cal = server_calendar(); /* the page shows the calendar as it now is */
     if (rc) {
         struct err saved = r->err;
         memset(&r->err, 0, sizeof r->err);

@@ -238,6 +238,7 @@ static void test_import_checks_every_entry_and_loads_all_or_nothing(void **state
 {
     struct harness *h = *state;
     struct client c;
+    h_set_now(h, "2026-12-07T10:00:00+08:00"); /* the page shows this year and next */
     h_login(h, &c, "province");
     struct hresp r;
     /* a bad file: every problem is listed, nothing is loaded */
@@ -271,6 +272,7 @@ static void test_import_checks_every_entry_and_loads_all_or_nothing(void **state
     import(h, &c, "/calendar/import", notice_2027(true), &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "已载入 2027 年节假日安排，重算暂定期限 0 个，届满日期均无变化");
+    ASSERT_LACKS(r, "tag-provisional\">暂定</span> <small"); /* 2027 no longer provisional */
     ASSERT_HAS(r, "2027 年 <small class=\"muted\">https://www.gov.cn/test-2027</small>");
     ASSERT_HAS(r, "<td>导入通知文件</td>");
     hresp_free(&r);
