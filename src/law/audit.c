@@ -26,47 +26,71 @@ static void row_hash(char out[65], int64_t id, int64_t at, int64_t user_id, cons
     buf_free(&b);
 }
 
-/* Append the row of audit_write/audit_write_at: agency_id is where it is seen from. */
-static int audit_row(struct ctx *c, int64_t agency_id, const char *action, const char *object_type,
-                     int64_t object_id, const char *summary)
-{
-    if (db_depth(c->db) == 0) fatal("audit_write outside a transaction (%s)", action);
-    struct err e = {0};
+/* One row of audit_write_many with its place on the chain: the arguments of its INSERT. */
+#define AUDIT_NCOLS 11
 
-    /* Claim the next id on the chain's head row first: a concurrent writer (another server
-     * process on PostgreSQL) waits here until this transaction ends, then links to this row. */
+int audit_write_many(struct ctx *c, const struct audit_entry *rows, size_t n)
+{
+    if (n == 0) return 0;
+    if (db_depth(c->db) == 0) fatal("audit_write outside a transaction (%s)", rows[0].action);
+    struct err e = {0};
+    /* Claim the next n ids on the chain's head row first: a concurrent writer (another server
+     * process on PostgreSQL) waits here until this transaction ends, then links to these rows. */
     struct db_stmt *st = db_query(c->db, &e,
-                                  "UPDATE audit_head SET last_id = last_id + 1 WHERE one = 1"
+                                  "UPDATE audit_head SET last_id = last_id + ? WHERE one = 1"
                                   " RETURNING last_id, hash",
-                                  "");
+                                  "i", (int64_t)n);
     if (!st) return e.code;
     int rc = db_step(st, &e);
     if (rc != DB_ROW) {
         db_done(st);
         return rc < 0 ? rc : err_set(&e, ERR_INTERNAL, "审计链头缺失");
     }
-    int64_t id = db_int(st, 0);
-    char prev[65];
-    snprintf(prev, sizeof prev, "%s", db_text(st, 1));
+    int64_t id = db_int(st, 0) - (int64_t)n + 1;
+    const char *prev = arena_strdup(c->arena, db_text(st, 1));
     while (db_step(st, &e) == DB_ROW) {
     }
     db_done(st);
 
     const struct actor *w = c->who;
     const char *username = w->username ? w->username : "system";
-    char hash[65];
-    row_hash(hash, id, c->now, w->user_id, username, agency_id, action, object_type, object_id,
-             summary, prev);
-    int64_t n = db_exec(c->db, &e,
-                        "INSERT INTO audit_log (id, at, user_id, username, agency_id, action,"
-                        " object_type, object_id, summary, prev_hash, hash)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        "iiitittitt"
-                        "t",
-                        id, c->now, w->user_id, username, agency_id, action, object_type, object_id,
-                        summary, prev, hash);
-    if (n >= 0) n = db_exec(c->db, &e, "UPDATE audit_head SET hash = ? WHERE one = 1", "t", hash);
-    return n < 0 ? (int)n : 0;
+    struct db_arg *args = xcalloc(n * AUDIT_NCOLS, sizeof *args);
+    for (size_t k = 0; k < n; k++, id++) {
+        const struct audit_entry *r = &rows[k];
+        char *hash = arena_alloc(c->arena, 65);
+        row_hash(hash, id, c->now, w->user_id, username, r->agency_id, r->action, r->object_type,
+                 r->object_id, r->summary, prev);
+        struct db_arg *a = args + k * AUDIT_NCOLS;
+        a[0] = (struct db_arg){.type = 'i', .i = id};
+        a[1] = (struct db_arg){.type = 'i', .i = c->now};
+        a[2] = (struct db_arg){.type = 'i', .i = w->user_id};
+        a[3] = (struct db_arg){.type = 't', .s = username};
+        a[4] = (struct db_arg){.type = 'i', .i = r->agency_id};
+        a[5] = (struct db_arg){.type = 't', .s = r->action};
+        a[6] = (struct db_arg){.type = 't', .s = r->object_type};
+        a[7] = (struct db_arg){.type = 'i', .i = r->object_id};
+        a[8] = (struct db_arg){.type = 't', .s = r->summary};
+        a[9] = (struct db_arg){.type = 't', .s = prev};
+        a[10] = (struct db_arg){.type = 't', .s = hash};
+        prev = hash;
+    }
+    int64_t done = db_insert_rows(c->db, &e,
+                                  "INSERT INTO audit_log (id, at, user_id, username, agency_id,"
+                                  " action, object_type, object_id, summary, prev_hash, hash)"
+                                  " VALUES",
+                                  AUDIT_NCOLS, n, args);
+    free(args);
+    if (done >= 0)
+        done = db_exec(c->db, &e, "UPDATE audit_head SET hash = ? WHERE one = 1", "t", prev);
+    return done < 0 ? (int)done : 0;
+}
+
+/* Append the row of audit_write/audit_write_at: agency_id is where it is seen from. */
+static int audit_row(struct ctx *c, int64_t agency_id, const char *action, const char *object_type,
+                     int64_t object_id, const char *summary)
+{
+    struct audit_entry row = {agency_id, action, object_type, object_id, summary};
+    return audit_write_many(c, &row, 1);
 }
 
 int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,

@@ -16,6 +16,18 @@ int audit_write_at(struct ctx *c, int64_t agency_id, const char *action, const c
                    int64_t object_id, const char *fmt, ...) PRINTF(6, 7);
 #define AUDIT_EVERYWHERE 0 /* agency_id of rows every agency sees (audit_list) */
 
+/* One row for audit_write_many. */
+struct audit_entry {
+    int64_t agency_id;       /* seen from (audit_write_at) */
+    const char *action;      /* task.deadline */
+    const char *object_type; /* task */
+    int64_t object_id;       /* the object's id */
+    const char *summary;     /* what changed, in Chinese */
+};
+/* Append n rows at once, chained in order, as n calls of audit_write_at would (one claim of ids,
+ * multi-row INSERTs, one update of the head): for an act that changes many records at once. */
+int audit_write_many(struct ctx *c, const struct audit_entry *rows, size_t n);
+
 /* Result of checking the chain. */
 struct audit_check {
     int64_t rows;      /* rows checked */

@@ -26,19 +26,23 @@ void holiday_result_free(struct holiday_result *r)
 /* Record the moves of load load_id (r->moved) as deadline_move rows. */
 static int record_moves(struct ctx *c, int64_t load_id, json_t *moved, struct err *e)
 {
-    size_t i;
+    size_t n = json_array_size(moved), i;
+    struct db_arg *args = xcalloc(n * 4 + 1, sizeof *args);
     json_t *m;
     json_array_foreach(moved, i, m)
     {
-        int64_t n = db_exec(c->db, e,
-                            "INSERT INTO deadline_move (load_id, deadline_id, old_due, new_due)"
-                            " VALUES (?, ?, ?, ?)",
-                            "iitt", load_id, (int64_t)json_integer_value(json_object_get(m, "id")),
-                            json_string_value(json_object_get(m, "old_due")),
-                            json_string_value(json_object_get(m, "new_due")));
-        if (n < 0) return (int)n;
+        struct db_arg *a = args + i * 4;
+        a[0] = (struct db_arg){.type = 'i', .i = load_id};
+        a[1] = (struct db_arg){.type = 'i', .i = json_integer_value(json_object_get(m, "id"))};
+        a[2] = (struct db_arg){.type = 't', .s = json_string_value(json_object_get(m, "old_due"))};
+        a[3] = (struct db_arg){.type = 't', .s = json_string_value(json_object_get(m, "new_due"))};
     }
-    return 0;
+    int64_t rc = db_insert_rows(c->db, e,
+                                "INSERT INTO deadline_move (load_id, deadline_id, old_due, new_due)"
+                                " VALUES",
+                                4, n, args);
+    free(args);
+    return rc < 0 ? (int)rc : 0;
 }
 
 int holiday_recount(struct ctx *c, int year, const char *source, const char *how, const char *day,

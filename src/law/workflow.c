@@ -579,26 +579,36 @@ static int64_t pending_read(struct ctx *c, const char *day, struct wf_pending **
     return rc < 0 ? rc : (int64_t)n;
 }
 
-/* Count deadline d again on cal; store the new last day and mark, and audit a move. */
+/* Deadlines counted again whose last day or mark changed: the UPDATE's values, three a row. */
+#define RECOUNT_NCOLS 3
+
+/* Count deadline d again on cal: when its last day or mark changes, the values to store go to
+ * upd (*nupd advanced), and a move of the last day to moved and to the audit rows (*naudit). */
 static int pending_recount(struct ctx *c, const struct calendar *cal, const struct wf_pending *d,
-                           json_t *moved, struct err *e)
+                           struct db_arg *upd, size_t *nupd, struct audit_entry *audit,
+                           size_t *naudit, json_t *moved, struct err *e)
 {
     day_t due;
     bool provisional;
     int rc = wf_count(cal, d->days, d->working, d->start, &due, &provisional, e);
     if (rc) return rc;
-    char nd[DATE_STRLEN];
+    char *nd = arena_alloc(c->arena, DATE_STRLEN);
     date_format(due, nd);
-    int64_t n = db_exec(c->db, e, "UPDATE wf_deadline SET due_on = ?, provisional = ? WHERE id = ?",
-                        "tii", nd, (int64_t)provisional, d->id);
-    if (n < 0) return (int)n;
-    if (strcmp(nd, d->due) == 0) return 0;
+    bool same = strcmp(nd, d->due) == 0;
+    if (same && provisional == d->provisional) return 0;
+    struct db_arg *u = upd + RECOUNT_NCOLS * (*nupd)++;
+    u[0] = (struct db_arg){.type = 'i', .i = d->id};
+    u[1] = (struct db_arg){.type = 't', .s = nd};
+    u[2] = (struct db_arg){.type = 'i', .i = provisional};
+    if (same) return 0;
     json_array_append_new(moved, jpack("{sI ss sI ss ss ss}", "id", (json_int_t)d->id, "kind",
                                        d->kind, "object_id", (json_int_t)d->object_id, "label",
                                        d->label, "old_due", d->due, "new_due", nd));
-    return audit_write_at(c, d->agency_id, arena_printf(c->arena, "%s.deadline", d->kind), d->kind,
-                          d->object_id, "%s由 %s%s调整为 %s%s：节假日安排变更", d->label, d->due,
-                          d->provisional ? "（暂定）" : " ", nd, provisional ? "（暂定）" : "");
+    audit[(*naudit)++] = (struct audit_entry){
+        d->agency_id, arena_printf(c->arena, "%s.deadline", d->kind), d->kind, d->object_id,
+        arena_printf(c->arena, "%s由 %s%s调整为 %s%s：节假日安排变更", d->label, d->due,
+                     d->provisional ? "（暂定）" : " ", nd, provisional ? "（暂定）" : "")};
+    return 0;
 }
 
 int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *recounted,
@@ -608,10 +618,24 @@ int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *
     struct wf_pending *p;
     int64_t n = pending_read(c, day, &p, e);
     if (n < 0) return (int)n;
-    for (int64_t i = 0; i < n; i++) {
-        int rc = pending_recount(c, cal, &p[i], moved, e);
-        if (rc) return rc;
-    }
+    struct db_arg *upd = xcalloc((size_t)n * RECOUNT_NCOLS + 1, sizeof *upd);
+    struct audit_entry *audit = xcalloc((size_t)n + 1, sizeof *audit);
+    size_t nupd = 0, naudit = 0;
+    int rc = 0;
+    for (int64_t i = 0; i < n && !rc; i++)
+        rc = pending_recount(c, cal, &p[i], upd, &nupd, audit, &naudit, moved, e);
+    /* a few statements for any number of deadlines (one UPDATE a deadline would take minutes
+     * for a province's December on PostgreSQL) */
+    int64_t done = rc ? rc
+                      : db_rows(c->db, e,
+                                "UPDATE wf_deadline SET due_on = v.column2, provisional = v.column3"
+                                " FROM (VALUES",
+                                "(CAST(? AS BIGINT), ?, CAST(? AS INTEGER))",
+                                ") AS v WHERE wf_deadline.id = v.column1", RECOUNT_NCOLS, nupd, upd);
+    if (done >= 0) done = audit_write_many(c, audit, naudit);
+    free(upd);
+    free(audit);
+    if (done < 0) return (int)done;
     *recounted = (int)n;
     return 0;
 }

@@ -232,8 +232,8 @@ int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types
 #define INSERT_ROWS   500
 #define INSERT_VALUES 30000
 
-int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols, size_t nrows,
-                       const struct db_arg *args)
+int64_t db_rows(struct db *db, struct err *e, const char *head, const char *row, const char *tail,
+                int ncols, size_t nrows, const struct db_arg *args)
 {
     size_t per = (size_t)(INSERT_VALUES / ncols);
     if (per > INSERT_ROWS) per = INSERT_ROWS;
@@ -244,11 +244,17 @@ int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols
         buf_reset(&sql);
         buf_adds(&sql, head);
         for (size_t r = 0; r < n; r++) {
-            buf_adds(&sql, r ? ", (" : " (");
+            buf_adds(&sql, r ? ", " : " ");
+            if (row) {
+                buf_adds(&sql, row);
+                continue;
+            }
+            buf_addc(&sql, '(');
             for (int k = 0; k < ncols; k++)
                 buf_adds(&sql, k ? ", ?" : "?");
             buf_addc(&sql, ')');
         }
+        if (tail) buf_adds(&sql, tail);
         struct db_stmt *st = db_query_args(db, e, buf_str(&sql), (int)(n * (size_t)ncols),
                                            args + at * (size_t)ncols);
         int rc = st ? db_step(st, e) : (e ? e->code : ERR_INTERNAL);
@@ -261,6 +267,12 @@ int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols
     }
     buf_free(&sql);
     return total;
+}
+
+int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols, size_t nrows,
+                       const struct db_arg *args)
+{
+    return db_rows(db, e, head, NULL, NULL, ncols, nrows, args);
 }
 
 int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types, ...)

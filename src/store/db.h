@@ -75,6 +75,13 @@ int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types
 /* Insert nrows rows of ncols values each (args row after row) with multi-row INSERTs of a few
  * hundred rows each: head is "INSERT INTO t (a, b, c) VALUES", the `(?, ?, ?), …` are added.
  * Returns the number of rows inserted (≥ 0) or an error. For bulk writes (a draw's tasks). */
+/* db_insert_rows, generally: a statement of head, then nrows copies of row (its ncols
+ * placeholders, e.g. "(CAST(? AS BIGINT), ?)"; NULL for "(?, ?, …)") joined by commas, then
+ * tail (or NULL), run a few hundred rows at a time. For many rows changed at once: "UPDATE t SET
+ * x = v.column2 FROM (VALUES" … ") AS v WHERE t.id = v.column1" (the VALUES columns are named
+ * column1, column2 … on both engines). Returns the rows changed (≥ 0) or an error. */
+int64_t db_rows(struct db *db, struct err *e, const char *head, const char *row, const char *tail,
+                int ncols, size_t nrows, const struct db_arg *args);
 int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols, size_t nrows,
                        const struct db_arg *args);
 /* Run a query whose first row's first column is an integer (COUNT, INSERT … RETURNING id).
