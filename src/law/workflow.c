@@ -626,12 +626,13 @@ int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *
         rc = pending_recount(c, cal, &p[i], upd, &nupd, audit, &naudit, moved, e);
     /* a few statements for any number of deadlines (one UPDATE a deadline would take minutes
      * for a province's December on PostgreSQL) */
-    int64_t done = rc ? rc
-                      : db_rows(c->db, e,
-                                "UPDATE wf_deadline SET due_on = v.column2, provisional = v.column3"
-                                " FROM (VALUES",
-                                "(CAST(? AS BIGINT), ?, CAST(? AS INTEGER))",
-                                ") AS v WHERE wf_deadline.id = v.column1", RECOUNT_NCOLS, nupd, upd);
+    int64_t done =
+        rc ? rc
+           : db_rows(c->db, e,
+                     "UPDATE wf_deadline SET due_on = v.column2, provisional = v.column3"
+                     " FROM (VALUES",
+                     "(CAST(? AS BIGINT), ?, CAST(? AS INTEGER))",
+                     ") AS v WHERE wf_deadline.id = v.column1", RECOUNT_NCOLS, nupd, upd);
     if (done >= 0) done = audit_write_many(c, audit, naudit);
     free(upd);
     free(audit);

@@ -802,6 +802,24 @@ static void test_task_carried_out_through_the_inspection_form(void **state)
     hresp_free(&r);
 }
 
+/* On 2026-12-07, the county's admin (c) draws a plan (*plan) and records the inspection of its
+ * first task, which is returned. */
+static int64_t inspected_on_2026_12_07(struct harness *h, struct client *c, int64_t *plan)
+{
+    h_set_now(h, "2026-12-07T10:00:00+08:00");
+    h_login(h, c, "admin");
+    *plan = drawn_plan(h, c);
+    int64_t entity;
+    json_t *officers;
+    int64_t task = first_task(h, c, *plan, &entity, &officers);
+    struct hresp r;
+    h_send_json(h, c, "POST", "/api/v1/inspections",
+                inspection_of(task, entity, officers, "2026-12-07"), &r);
+    ASSERT_STATUS(r, 201);
+    hresp_free(&r);
+    return task;
+}
+
 /* RULES.md §0 at the year end: an inspection of 2026-12-07 opens its 20-working-day publication
  * deadline in 2027, whose notice is not loaded. It saves; the deadline is 暂定 on the task's page,
  * list and API; loading the 2027 notice recomputes it, audits the move for the county's
@@ -810,16 +828,8 @@ static void test_year_end_inspection_has_a_provisional_deadline_until_2027_loads
 {
     struct harness *h = *state;
     struct client c, top;
-    h_set_now(h, "2026-12-07T10:00:00+08:00");
-    h_login(h, &c, "admin");
-    int64_t plan = drawn_plan(h, &c), entity;
-    json_t *officers;
-    int64_t task = first_task(h, &c, plan, &entity, &officers);
+    int64_t plan, task = inspected_on_2026_12_07(h, &c, &plan);
     struct hresp r;
-    h_send_json(h, &c, "POST", "/api/v1/inspections",
-                inspection_of(task, entity, officers, "2026-12-07"), &r);
-    ASSERT_STATUS(r, 201);
-    hresp_free(&r);
     /* 12-08 .. 12-31: 18 working days; 2027-01-01 元旦 (放假办法); 01-04, 01-05 */
     char url[96];
     snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
@@ -881,16 +891,9 @@ static void test_a_day_changed_by_hand_moves_the_deadlines_over_it(void **state)
 {
     struct harness *h = *state;
     struct client c, top;
-    h_set_now(h, "2026-12-07T10:00:00+08:00");
-    h_login(h, &c, "admin");
-    int64_t plan = drawn_plan(h, &c), entity;
-    json_t *officers;
-    int64_t task = first_task(h, &c, plan, &entity, &officers);
+    int64_t plan, task = inspected_on_2026_12_07(h, &c, &plan);
+    (void)plan;
     struct hresp r;
-    h_send_json(h, &c, "POST", "/api/v1/inspections",
-                inspection_of(task, entity, officers, "2026-12-07"), &r);
-    ASSERT_STATUS(r, 201);
-    hresp_free(&r);
     h_login(h, &top, "province");
     h_request(h, &top, "POST", "/api/v1/calendar/years", "{\"year\":2027,\"source\":\"通知\"}", &r);
     ASSERT_STATUS(r, 200);

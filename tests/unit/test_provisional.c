@@ -4,7 +4,8 @@
  *
  * The shipped movable dates (data/holidays/movable.tsv) are checked against the notices of the
  * years already loaded: every statutory holiday they give is a day off in the notice, and the
- * provisional year has as many working days as the notice's. Usage: test_provisional [root].
+ * provisional year has as many working days as the notice's. The files are read below
+ * $LANDUN_SRCDIR.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,10 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/buf.h"
+#include "tests/support.h"
 #include "base/calendar.h"
 
-static const char *srcdir = ".";
 static struct calendar *cal_prov; /* movable dates only: every year 2014–2099 provisional */
 static struct calendar *cal_real; /* the shipped notices 2022–2026, then the movable dates */
 
@@ -39,29 +39,11 @@ static day_t D(const char *s)
         assert_string_equal(got_, (expected));                                                     \
     } while (0)
 
-/* Read srcdir/rel into a new heap buffer (caller frees). */
-static char *read_file(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", srcdir, rel);
-    FILE *f = fopen(path, "rb");
-    if (!f) fail_msg("cannot open %s (pass the repo root as argv[1] or LANDUN_SRCDIR)", path);
-    struct buf b = {0};
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return buf_steal(&b);
-}
-
 static void load_movable(struct calendar *cal)
 {
-    size_t len;
-    char *tsv = read_file("data/holidays/movable.tsv", &len);
+    char *tsv = h_read_file("data/holidays/movable.tsv");
     struct err e = {0};
-    if (calendar_load_movable(cal, tsv, len, &e)) fail_msg("movable.tsv: %s", e.msg);
+    if (calendar_load_movable(cal, tsv, strlen(tsv), &e)) fail_msg("movable.tsv: %s", e.msg);
     free(tsv);
 }
 
@@ -69,10 +51,9 @@ static void load_notice(struct calendar *cal, int year)
 {
     char rel[64];
     snprintf(rel, sizeof rel, "data/holidays/%d.json", year);
-    size_t len;
-    char *json = read_file(rel, &len);
+    char *json = h_read_file(rel);
     struct err e = {0};
-    if (calendar_load_json(cal, json, len, &e)) fail_msg("%s: %s", rel, e.msg);
+    if (calendar_load_json(cal, json, strlen(json), &e)) fail_msg("%s: %s", rel, e.msg);
     free(json);
 }
 
@@ -312,11 +293,10 @@ static void test_notice_missing_statutory_holidays_refused(void **state)
     for (int y = 2022; y <= 2026; y++) {
         char rel[64];
         snprintf(rel, sizeof rel, "data/holidays/%d.json", y);
-        size_t len;
-        char *json = read_file(rel, &len);
+        char *json = h_read_file(rel);
         struct cal_notice n;
         struct err e = {0};
-        if (calendar_notice_parse(cal_prov, json, len, &n, NULL, NULL, &e))
+        if (calendar_notice_parse(cal_prov, json, strlen(json), &n, NULL, NULL, &e))
             fail_msg("%s: %s", rel, e.msg);
         assert_int_equal(n.year, y);
         assert_non_null(n.source);
@@ -371,13 +351,8 @@ static int teardown(void **state)
     return 0;
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
-    const char *env = getenv("LANDUN_SRCDIR");
-    if (argc > 1)
-        srcdir = argv[1];
-    else if (env && *env)
-        srcdir = env;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules_0_movable_dates_match_loaded_notices),
         cmocka_unit_test(test_rules_0_provisional_year_has_the_notices_working_days),
