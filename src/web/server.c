@@ -346,8 +346,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
         threads ? threads : 2u, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout ? cfg->timeout : 30u,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_CONNECTION_LIMIT, 1000u,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, 200u, MHD_OPTION_NOTIFY_COMPLETED, completed, s,
-        MHD_OPTION_URI_LOG_CALLBACK, log_uri, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
-        MHD_OPTION_END);
+        MHD_OPTION_URI_LOG_CALLBACK, log_uri, s, MHD_OPTION_END);
     if (!s->daemon) {
         free(s);
         return err_set(e, ERR_INTERNAL, "无法在 %s 上监听（端口被占用？）", cfg->listen);

@@ -357,6 +357,40 @@ static void session_ip(struct harness *h, char out[64])
     db_done(st);
 }
 
+/* A server started on an address another one already listens on refuses to start, whatever its
+ * database: sharing the port would split the requests between them unseen. */
+static void test_a_server_on_an_address_in_use_refuses_to_start(void **state)
+{
+    struct harness *h = *state;
+    const char *bin = getenv("LANDUN_BIN");
+    char listen[32], log[96];
+    snprintf(listen, sizeof listen, "%s", srv[0].base + strlen("http://"));
+    snprintf(log, sizeof log, "/tmp/landun-two-%d-busy.log", (int)getpid());
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    char *argv[] = {(char *)bin, "serve", "--db", h->url, "--listen", listen, "--quiet", NULL};
+    pid_t pid;
+    assert_int_equal(posix_spawn(&pid, bin, &fa, NULL, argv, environ), 0);
+    posix_spawn_file_actions_destroy(&fa);
+    int status = 0, waited = 0;
+    for (int i = 0; i < 200 && !(waited = waitpid(pid, &status, WNOHANG)); i++)
+        nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+    if (!waited) {
+        kill(pid, SIGTERM);
+        waitpid(pid, NULL, 0);
+        fail_msg("a second server started on %s", listen);
+    }
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 0);
+    FILE *f = fopen(log, "r");
+    char text[1024] = "";
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    text[n] = 0;
+    if (f) fclose(f);
+    unlink(log);
+    assert_non_null(strstr(text, "无法在"));
+}
+
 static void test_x_real_ip_is_trusted_only_from_the_configured_proxy(void **state)
 {
     struct harness *h = *state;
@@ -384,6 +418,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_calendar_change_on_one_server_reaches_the_other, start,
                                         stop),
         cmocka_unit_test_setup_teardown(test_an_idle_server_holds_no_transaction_open, start, stop),
+        cmocka_unit_test_setup_teardown(test_a_server_on_an_address_in_use_refuses_to_start, start,
+                                        stop),
         cmocka_unit_test_setup_teardown(test_x_real_ip_is_trusted_only_from_the_configured_proxy,
                                         start, stop),
     };
