@@ -27,6 +27,7 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_DRAW_READ] = ALL_STAFF,
     [PERM_PLAN_WRITE] = R(ROLE_ADMIN) | R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_DRAW_RUN] = R(ROLE_ADMIN) | R(ROLE_LEADER),
+    [PERM_TASK_CLOSE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
 };
 
 static const struct {
@@ -56,6 +57,7 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_DRAW_READ] = "draw.read",
     [PERM_PLAN_WRITE] = "plan.write",
     [PERM_DRAW_RUN] = "draw.run",
+    [PERM_TASK_CLOSE] = "task.close",
 };
 
 bool role_allows(unsigned roles_held, enum perm p)

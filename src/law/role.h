@@ -33,6 +33,7 @@ enum perm {
     PERM_DRAW_READ,        /* random-check lists, plans, tasks and statistics */
     PERM_PLAN_WRITE,       /* 抽查事项清单 and plans */
     PERM_DRAW_RUN,         /* commit a plan's pool and carry out the draw */
+    PERM_TASK_CLOSE,       /* find a drawn task 无法检查 (its team, or its agency's leader) */
     PERM_COUNT
 };
 

@@ -101,9 +101,34 @@ static int guard_inspect(struct ctx *c, int64_t id, const struct wf_args *a, str
     return rc ? rc : date_between(c, a->date, starts, "检查日期", e);
 }
 
-/* 无法检查 needs a recorded lawful reason (RULES.md §4: 完结 counts it). */
+/* The officer record of the acting account, or 0. */
+static int64_t own_officer(struct ctx *c, struct err *e);
+
+/* 无法检查 is found on the spot by the drawn team; the leader of the task's agency may confirm it
+ * too. Anyone else, an administrator included, is refused. */
+static int check_may_close(struct ctx *c, int64_t id, struct err *e)
+{
+    if (c->who->user_id == 0) return 0;
+    int64_t officer = own_officer(c, e), on_team = 0, own_agency = 0;
+    if (officer && db_get_int(c->db, e, &on_team,
+                              "SELECT COUNT(*) FROM task_officer WHERE task_id = ?"
+                              " AND officer_id = ?",
+                              "ii", id, officer))
+        return e->code;
+    if (on_team) return 0;
+    if ((c->who->roles & (1u << ROLE_LEADER)) &&
+        db_get_int(c->db, e, &own_agency,
+                   "SELECT COUNT(*) FROM task WHERE id = ? AND agency_id = ?", "ii", id,
+                   c->who->agency_id))
+        return e->code;
+    if (own_agency) return 0;
+    return err_set(e, ERR_FORBIDDEN, "只有该任务检查组的执法人员或本机构负责人可以认定“无法检查”");
+}
+
+/* 无法检查 needs a recorded lawful reason (RULES.md §4: 完结 counts it), found by the team. */
 static int guard_unable(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
+    if (check_may_close(c, id, e)) return e->code;
     if (!a || !task_reason_label(a->reason))
         return err_field(e, "reason", "请选择无法检查的原因：停业、关闭（注销）、查无此户或其他");
     if (strcmp(a->reason, "other") == 0 && str_blank(a->note))
@@ -125,8 +150,7 @@ static int guard_publish(struct ctx *c, int64_t id, const struct wf_args *a, str
 static const struct wf_transition steps[] = {
     {"pending", "inspect", "inspected", "录入检查结果", PERM_INSPECTION_WRITE, guard_inspect,
      &deadline_publish, "inspect"},
-    {"pending", "unable", "unable", "无法检查", PERM_INSPECTION_WRITE, guard_unable, NULL,
-     "inspect"},
+    {"pending", "unable", "unable", "无法检查", PERM_TASK_CLOSE, guard_unable, NULL, "inspect"},
     {"inspected", "publish", "published", "公示检查结果", PERM_PLAN_WRITE, guard_publish, NULL,
      "publish"},
 };

@@ -152,7 +152,7 @@ const struct route web_routes[] = {
      "recompute the draw: pool, entities, teams"},
     {"GET", "/tasks", PERM_DRAW_READ, ROUTE_BOTH, task_index, "random-check tasks"},
     {"GET", "/tasks/{id}", PERM_DRAW_READ, ROUTE_BOTH, task_show, "one task"},
-    {"POST", "/tasks/{id}/unable", PERM_INSPECTION_WRITE, ROUTE_BOTH, task_unable_submit,
+    {"POST", "/tasks/{id}/unable", PERM_TASK_CLOSE, ROUTE_BOTH, task_unable_submit,
      "close a task that cannot be inspected"},
     {"POST", "/tasks/{id}/publish", PERM_PLAN_WRITE, ROUTE_BOTH, task_publish_submit,
      "publish a task's result"},

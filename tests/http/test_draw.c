@@ -126,6 +126,95 @@ static int64_t drawn_plan(struct harness *h, struct client *c)
     return plan;
 }
 
+/* The first task of plan: its id, entity and team (a JSON array of officer ids, new reference). */
+static int64_t first_task(struct harness *h, struct client *c, int64_t plan, int64_t *entity,
+                          json_t **officers)
+{
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/tasks?plan=%lld", (long long)plan);
+    h_request(h, c, "GET", url, NULL, &r);
+    json_t *row = json_array_get(json_object_get(r.json, "rows"), 0);
+    int64_t task = json_integer_value(json_object_get(row, "id"));
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, c, "GET", url, NULL, &r);
+    *entity = json_integer_value(json_object_get(r.json, "entity_id"));
+    *officers = json_array();
+    size_t i;
+    json_t *m;
+    json_array_foreach(json_object_get(r.json, "team"), i, m)
+        json_array_append(*officers, json_object_get(m, "id"));
+    hresp_free(&r);
+    return task;
+}
+
+/* An inspection body carrying out task on date (officers is stolen). */
+static json_t *inspection_of(int64_t task, int64_t entity, json_t *officers, const char *date)
+{
+    return json_pack("{sI ss ss ss ss so s[{ss ss}] ss sI}", "entity_id", (json_int_t)entity,
+                     "type", "random", "line", "medical", "date", date, "place", "诊室", "officers",
+                     officers, "items", "code", "MED-01", "result", "conform", "outcome", "pass",
+                     "task_id", (json_int_t)task);
+}
+
+/* 双随机: the task page leads to the inspection form, filled with the task's entity, line and
+ * drawn team; saving the inspection carries the task out, and its result can be published. */
+static void test_task_carried_out_through_the_inspection_form(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    struct err e = {0};
+    h_login(h, &c, "admin");
+    db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "");
+    int64_t plan = drawn_plan(h, &c), entity;
+    json_t *officers;
+    int64_t task = first_task(h, &c, plan, &entity, &officers);
+    char url[96];
+    struct hresp r;
+
+    snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    snprintf(url, sizeof url, "/inspections/new?task=%lld", (long long)task);
+    ASSERT_HAS(r, url);
+    hresp_free(&r);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "双随机抽查");
+    char hidden[64];
+    snprintf(hidden, sizeof hidden, "name=\"task_id\" value=\"%lld\"", (long long)task);
+    ASSERT_HAS(r, hidden);
+    hresp_free(&r);
+
+    json_t *body = inspection_of(task, entity, officers, day(0));
+    h_send_json(h, &c, "POST", "/api/v1/inspections", json_deep_copy(body), &r);
+    ASSERT_STATUS(r, 201);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "task"), "id")),
+                     task);
+    hresp_free(&r);
+    /* once only */
+    h_send_json(h, &c, "POST", "/api/v1/inspections", body, &r);
+    ASSERT_STATUS(r, 422);
+    assert_string_equal(h_field_msg(&r, "task_id"), "该抽查任务已不是“待检查”状态");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "state")), "inspected");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld/publish", (long long)task);
+    h_send_json(h, &c, "POST", url, json_pack("{}"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    /* the public page shows the result without logging in */
+    struct client anon = {0};
+    snprintf(url, sizeof url, "/public/draws/%lld", (long long)plan);
+    h_request(h, &anon, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "未发现问题");
+    hresp_free(&r);
+}
+
 /* ---- the list of check items ------------------------------------------------------------- */
 
 static void test_check_item_pages(void **state)
@@ -469,18 +558,20 @@ static void test_task_pages_and_figures(void **state)
         json_object_get(json_array_get(json_object_get(r.json, "rows"), 1), "id"));
     hresp_free(&r);
 
+    struct client lead; /* 无法检查 is the team's or the leader's finding */
+    h_login(h, &lead, "leader");
     snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
-    h_request(h, &c, "GET", url, NULL, &r);
+    h_request(h, &lead, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "确认无法检查");
     ASSERT_HAS(r, "检查期限");
     hresp_free(&r);
     snprintf(url, sizeof url, "/tasks/%lld/unable", (long long)task);
-    FORM(h, &c, url, &r, "reason", "other", "note", "");
+    FORM(h, &lead, url, &r, "reason", "other", "note", "");
     ASSERT_STATUS(r, 422);
     h_assert_field_error(&r, "note", "原因为“其他”时须写明具体情况");
     hresp_free(&r);
-    FORM(h, &c, url, &r, "reason", "closed", "note", "已注销");
+    FORM(h, &lead, url, &r, "reason", "closed", "note", "已注销");
     ASSERT_STATUS(r, 303);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
@@ -491,7 +582,7 @@ static void test_task_pages_and_figures(void **state)
     hresp_free(&r);
     /* the API refuses a second step and a publication without an inspection */
     snprintf(url, sizeof url, "/api/v1/tasks/%lld/unable", (long long)task);
-    h_send_json(h, &c, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
+    h_send_json(h, &lead, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
     ASSERT_STATUS(r, 409);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/tasks/%lld/publish", (long long)other);
@@ -516,6 +607,48 @@ static void test_task_pages_and_figures(void **state)
     ASSERT_HAS(r, "县区级");
     ASSERT_HAS(r, "25.00%");
     ASSERT_HAS(r, "id=\"draw-chart\"");
+    hresp_free(&r);
+}
+
+/* 无法检查 is found on the spot: only an officer of the task's team, or the leader of its
+ * agency, may record it; an administrator or another officer may not, page or API. */
+static void test_only_the_team_or_the_leader_finds_a_task_unable(void **state)
+{
+    struct harness *h = *state;
+    struct client admin, officer;
+    struct err e = {0};
+    h_login(h, &admin, "admin");
+    int64_t plan = drawn_plan(h, &admin), entity;
+    json_t *team;
+    int64_t task = first_task(h, &admin, plan, &entity, &team);
+    int64_t member = json_integer_value(json_array_get(team, 0));
+    json_decref(team);
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/tasks/%lld/unable", (long long)task);
+    FORM(h, &admin, url, &r, "reason", "closed", "note", "");
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    /* an officer, not on the team */
+    int64_t stranger = 0;
+    assert_int_equal(db_get_int(h->db, &e, &stranger,
+                                "SELECT MIN(id) FROM officer WHERE id NOT IN (SELECT officer_id"
+                                " FROM task_officer WHERE task_id = ?)",
+                                "i", task),
+                     0);
+    db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'", "i",
+            stranger);
+    h_login(h, &officer, "officer");
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld/unable", (long long)task);
+    h_send_json(h, &officer, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
+    ASSERT_STATUS(r, 403);
+    ASSERT_HAS(r, "只有该任务检查组的执法人员或本机构负责人可以认定");
+    hresp_free(&r);
+    /* on the team */
+    db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'", "i",
+            member);
+    h_send_json(h, &officer, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
+    ASSERT_STATUS(r, 200);
     hresp_free(&r);
 }
 
@@ -707,98 +840,14 @@ static void test_permissions_and_csrf(void **state)
     ASSERT_STATUS(r, 403);
     ASSERT_HAS(r, "CSRF");
     hresp_free(&r);
-    /* with it, the officer may */
+    /* with it, an officer of the task's team may */
+    struct err e2 = {0};
+    db_exec(h->db, &e2,
+            "UPDATE app_user SET officer_id = (SELECT MIN(officer_id) FROM task_officer"
+            " WHERE task_id = ?) WHERE username = 'officer'",
+            "i", task);
     FORM(h, &officer, url, &r, "reason", "closed");
     ASSERT_STATUS(r, 303);
-    hresp_free(&r);
-}
-
-/* The first task of plan: its id, entity and team (a JSON array of officer ids, new reference). */
-static int64_t first_task(struct harness *h, struct client *c, int64_t plan, int64_t *entity,
-                          json_t **officers)
-{
-    char url[96];
-    struct hresp r;
-    snprintf(url, sizeof url, "/api/v1/tasks?plan=%lld", (long long)plan);
-    h_request(h, c, "GET", url, NULL, &r);
-    json_t *row = json_array_get(json_object_get(r.json, "rows"), 0);
-    int64_t task = json_integer_value(json_object_get(row, "id"));
-    hresp_free(&r);
-    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
-    h_request(h, c, "GET", url, NULL, &r);
-    *entity = json_integer_value(json_object_get(r.json, "entity_id"));
-    *officers = json_array();
-    size_t i;
-    json_t *m;
-    json_array_foreach(json_object_get(r.json, "team"), i, m)
-        json_array_append(*officers, json_object_get(m, "id"));
-    hresp_free(&r);
-    return task;
-}
-
-/* An inspection body carrying out task on date (officers is stolen). */
-static json_t *inspection_of(int64_t task, int64_t entity, json_t *officers, const char *date)
-{
-    return json_pack("{sI ss ss ss ss so s[{ss ss}] ss sI}", "entity_id", (json_int_t)entity,
-                     "type", "random", "line", "medical", "date", date, "place", "诊室", "officers",
-                     officers, "items", "code", "MED-01", "result", "conform", "outcome", "pass",
-                     "task_id", (json_int_t)task);
-}
-
-/* 双随机: the task page leads to the inspection form, filled with the task's entity, line and
- * drawn team; saving the inspection carries the task out, and its result can be published. */
-static void test_task_carried_out_through_the_inspection_form(void **state)
-{
-    struct harness *h = *state;
-    struct client c;
-    struct err e = {0};
-    h_login(h, &c, "admin");
-    db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "");
-    int64_t plan = drawn_plan(h, &c), entity;
-    json_t *officers;
-    int64_t task = first_task(h, &c, plan, &entity, &officers);
-    char url[96];
-    struct hresp r;
-
-    snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
-    h_request(h, &c, "GET", url, NULL, &r);
-    ASSERT_STATUS(r, 200);
-    snprintf(url, sizeof url, "/inspections/new?task=%lld", (long long)task);
-    ASSERT_HAS(r, url);
-    hresp_free(&r);
-    h_request(h, &c, "GET", url, NULL, &r);
-    ASSERT_STATUS(r, 200);
-    ASSERT_HAS(r, "双随机抽查");
-    char hidden[64];
-    snprintf(hidden, sizeof hidden, "name=\"task_id\" value=\"%lld\"", (long long)task);
-    ASSERT_HAS(r, hidden);
-    hresp_free(&r);
-
-    json_t *body = inspection_of(task, entity, officers, day(0));
-    h_send_json(h, &c, "POST", "/api/v1/inspections", json_deep_copy(body), &r);
-    ASSERT_STATUS(r, 201);
-    assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "task"), "id")),
-                     task);
-    hresp_free(&r);
-    /* once only */
-    h_send_json(h, &c, "POST", "/api/v1/inspections", body, &r);
-    ASSERT_STATUS(r, 422);
-    assert_string_equal(h_field_msg(&r, "task_id"), "该抽查任务已不是“待检查”状态");
-    hresp_free(&r);
-    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
-    h_request(h, &c, "GET", url, NULL, &r);
-    assert_string_equal(json_string_value(json_object_get(r.json, "state")), "inspected");
-    hresp_free(&r);
-    snprintf(url, sizeof url, "/api/v1/tasks/%lld/publish", (long long)task);
-    h_send_json(h, &c, "POST", url, json_pack("{}"), &r);
-    ASSERT_STATUS(r, 200);
-    hresp_free(&r);
-    /* the public page shows the result without logging in */
-    struct client anon = {0};
-    snprintf(url, sizeof url, "/public/draws/%lld", (long long)plan);
-    h_request(h, &anon, "GET", url, NULL, &r);
-    ASSERT_STATUS(r, 200);
-    ASSERT_HAS(r, "未发现问题");
     hresp_free(&r);
 }
 
@@ -972,6 +1021,7 @@ int main(void)
         T(test_withdraw_and_delete),
         T(test_failed_draw_lists_every_problem),
         T(test_task_pages_and_figures),
+        T(test_only_the_team_or_the_leader_finds_a_task_unable),
         T(test_avoid_pages),
         T(test_public_pages_without_login),
         T(test_permissions_and_csrf),

@@ -835,6 +835,23 @@ static void test_task_workflow_and_figures(void **state)
     struct ctx vc = h_ctx(h, "viewer", &viewer);
     assert_int_equal(task_unable(&vc, t[6], "closed", NULL, NULL, &e), ERR_FORBIDDEN);
     err_clear(&e);
+    /* only the task's team, or its agency's leader: not an administrator, not another officer */
+    struct actor admin_who, stranger_who;
+    struct ctx ac = h_ctx(h, "admin", &admin_who);
+    assert_int_equal(task_unable(&ac, t[6], "closed", NULL, NULL, &e), ERR_FORBIDDEN);
+    err_clear(&e);
+    int64_t stranger = count(h,
+                             "SELECT MIN(id) FROM officer WHERE id NOT IN"
+                             " (SELECT officer_id FROM task_officer WHERE task_id = ?)",
+                             t[6]);
+    db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'", "i",
+            stranger);
+    struct ctx sc = h_ctx(h, "officer", &stranger_who);
+    assert_int_equal(task_unable(&sc, t[6], "closed", NULL, NULL, &e), ERR_FORBIDDEN);
+    assert_non_null(strstr(e.msg, "检查组的执法人员或本机构负责人"));
+    err_clear(&e);
+    db_exec(h->db, &e, "UPDATE app_user SET officer_id = NULL WHERE username = 'officer'", "");
+    /* (the team's member and the leader succeed: tests/http/test_draw.c) */
 
     /* 国发〔2019〕5号: published within 20 working days of the inspection, else late */
     assert_int_equal(task_publish(&h->ctx, t[6], NULL, &e), ERR_CONFLICT);
