@@ -273,11 +273,26 @@ static void msg_add(char *buf, size_t cap, const char *piece)
     if (used + n < cap) memcpy(buf + used, piece, n + 1);
 }
 
+/* 行政处罚法 第四十三条: true when officer is on the entity's 回避 list (*on set; false on error,
+ * with e filled). */
+static int on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer, bool *on, struct err *e)
+{
+    int64_t n = 0;
+    int rc = db_get_int(c->db, e, &n,
+                        "SELECT COUNT(*) FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
+                        "ii", entity_id, officer);
+    *on = n > 0;
+    return rc;
+}
+
 /* 行政处罚法 第四十二条: an inspection is carried out by at least two officers with 行政执法资格,
  * i.e. for whom officer_can_enforce holds on the inspection date; 第五十五条 they show their
- * certificates. The officers must also be in the actor's scope. */
-static int check_officers(struct ctx *c, const char *list, struct plan *p, struct err *e)
+ * certificates; 第四十三条 none of them on the entity's 回避 list. The officers must also be in
+ * the actor's scope. */
+static int check_officers(struct ctx *c, const struct inspection_input *in, struct plan *p,
+                          struct err *e)
 {
+    const char *list = in->officers;
     struct err pe = {0};
     int repeats = parse_officers(list, p, &pe);
     if (!p->officers_parsed) {
@@ -317,6 +332,15 @@ static int check_officers(struct ctx *c, const char *list, struct plan *p, struc
                 msg_add(msg, sizeof msg, arena_printf(c->arena, "%s：%s；", name, why));
                 continue;
             }
+        }
+        bool avoid = false;
+        if (p->entity_ok && on_avoid_list(c, in->entity_id, p->officers[i], &avoid, e))
+            return e->code;
+        if (avoid) {
+            msg_add(
+                msg, sizeof msg,
+                arena_printf(c->arena, "%s：在该单位的回避名单中，应当回避（第四十三条）；", name));
+            continue;
         }
         ok++;
     }
@@ -540,7 +564,7 @@ int inspection_add(struct ctx *c, const struct inspection_input *in, int64_t *id
     if (rc) return rc;
     /* Every rule is checked, so the form shows all its messages at once. */
     if ((rc = check_entity(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
-    if ((rc = check_officers(c, in->officers, &p, e)) < 0) goto fail;
+    if ((rc = check_officers(c, in, &p, e)) < 0) goto fail;
     if ((rc = check_campaign(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
     if ((rc = check_reinspection(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
     if ((rc = check_task(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
@@ -1006,7 +1030,25 @@ static json_t *reviews_in_scope(struct ctx *c, const char *scope, struct err *e)
     return by;
 }
 
-json_t *inspection_officer_options(struct ctx *c, day_t date, struct err *e)
+/* The ids of the officers on entity's 回避 list, as the keys of an object (new reference). */
+static json_t *avoid_set(struct ctx *c, int64_t entity_id, struct err *e)
+{
+    json_t *set = json_object();
+    struct db_stmt *st =
+        entity_id > 0
+            ? db_query(c->db, e, "SELECT officer_id FROM entity_avoid WHERE entity_id = ?", "i",
+                       entity_id)
+            : NULL;
+    while (st && db_step(st, e) == DB_ROW) {
+        char key[24];
+        snprintf(key, sizeof key, "%lld", (long long)db_int(st, 0));
+        json_object_set_new(set, key, json_true());
+    }
+    db_done(st);
+    return set;
+}
+
+json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id, struct err *e)
 {
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
     int64_t mine = 0;
@@ -1014,7 +1056,7 @@ json_t *inspection_officer_options(struct ctx *c, day_t date, struct err *e)
         db_get_int(c->db, e, &mine, "SELECT COALESCE(officer_id, 0) FROM app_user WHERE id = ?",
                    "i", c->who->user_id))
         return NULL;
-    json_t *reviews = reviews_in_scope(c, scope, e);
+    json_t *reviews = reviews_in_scope(c, scope, e), *avoid = avoid_set(c, entity_id, e);
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT o.id, o.name, o.cert_no, o.status, o.cert_issued,"
                                   " o.cert_expires, a.name FROM officer o"
@@ -1044,6 +1086,10 @@ json_t *inspection_officer_options(struct ctx *c, day_t date, struct err *e)
                   !date_parse(db_text(st, 5), &s.cert_expires) &&
                   officer_standing_ok(&s, date, &why);
         if (!ok && !why) why = "执法证信息有误";
+        if (ok && json_object_get(avoid, key)) {
+            ok = false;
+            why = "在该单位的回避名单中"; /* 行政处罚法 第四十三条 */
+        }
         json_t *o = json_object();
         jset_int(o, "id", db_int(st, 0));
         jset_text(o, "name", db_text(st, 1));
@@ -1056,6 +1102,7 @@ json_t *inspection_officer_options(struct ctx *c, day_t date, struct err *e)
     }
     db_done(st);
     json_decref(reviews);
+    json_decref(avoid);
     json_array_extend(first, arr);
     json_array_extend(first, unable);
     json_decref(arr);

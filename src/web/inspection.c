@@ -215,12 +215,13 @@ static bool in_team(json_t *team, int64_t id)
     return false;
 }
 
-static json_t *officer_choices(struct req *r, const char *date, bool fresh, json_t *team)
+static json_t *officer_choices(struct req *r, const char *date, int64_t entity_id, bool fresh,
+                               json_t *team)
 {
     day_t d;
     if (!date || date_parse(date, &d)) d = date_from_instant(r->ctx.now);
     struct err e = {0};
-    json_t *arr = inspection_officer_options(&r->ctx, d, &e);
+    json_t *arr = inspection_officer_options(&r->ctx, d, entity_id, &e);
     if (!arr) return json_array();
     const char *chosen = req_param_list(r, "officers");
     size_t i;
@@ -345,8 +346,9 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     json_object_set_new(data, "checklist", list);
     json_object_set_new(data, "other_item_errors", other_item_errors(r, F("line")));
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
-    json_object_set_new(data, "officer_options",
-                        officer_choices(r, F("date"), fresh, json_object_get(tk, "team")));
+    json_object_set_new(
+        data, "officer_options",
+        officer_choices(r, F("date"), entity_id, fresh, json_object_get(tk, "team")));
     err_clear(&e);
     json_t *camps = campaign_options(&r->ctx, F("date"), F("line"), &e);
     size_t i;

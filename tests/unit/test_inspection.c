@@ -231,6 +231,37 @@ static void test_art42_the_same_officer_twice_is_refused(void **state)
     expect_refused(h, &in, ERR_INVALID, "officers", "不能重复");
 }
 
+/* 行政处罚法 第四十三条: an officer on the entity's 回避 list may not inspect it, in any kind of
+ * inspection (not only a drawn one); the form offers them as unable, saying why. */
+static void test_art43_officer_on_the_avoid_list_is_refused(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    assert_int_equal(db_exec(h->db, &e,
+                             "INSERT INTO entity_avoid (entity_id, officer_id, reason, created_at,"
+                             " created_by) VALUES (?, ?, '近亲属', 0, 'test')",
+                             "ii", F.clinic, F.o2),
+                     1);
+    struct inspection_input in = base(); /* a routine inspection by o1 and o2 */
+    expect_refused(h, &in, ERR_INVALID, "officers", "回避名单");
+    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), F.clinic, &e), *o;
+    size_t i;
+    bool seen = false;
+    json_array_foreach(arr, i, o)
+    {
+        if (json_integer_value(json_object_get(o, "id")) != F.o2) continue;
+        assert_false(json_is_true(json_object_get(o, "can_enforce")));
+        assert_string_equal(json_string_value(json_object_get(o, "why")), "在该单位的回避名单中");
+        seen = true;
+    }
+    assert_true(seen);
+    json_decref(arr);
+    /* another entity: o2 may */
+    in.entity_id = F.clinic2;
+    int64_t id;
+    if (inspection_add(&F.c, &in, &id, &e)) fail_msg("inspection_add: %s", e.msg);
+}
+
 static void test_art42_officer_with_expired_certificate_is_refused(void **state)
 {
     struct harness *h = *state;
@@ -693,7 +724,7 @@ static void test_officer_options_flag_who_may_enforce(void **state)
 {
     (void)state;
     struct err e = {0};
-    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), &e), *o;
+    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), 0, &e), *o;
     assert_non_null(arr);
     size_t i;
     int seen = 0;
@@ -955,6 +986,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_art42_one_officer_is_refused),
         T(test_art42_the_same_officer_twice_is_refused),
+        T(test_art43_officer_on_the_avoid_list_is_refused),
         T(test_art42_officer_with_expired_certificate_is_refused),
         T(test_art42_suspended_officer_is_refused),
         T(test_art42_officer_outside_scope_is_refused),
