@@ -296,6 +296,39 @@ struct plan_values {
     bool by_count;
 };
 
+/* A plan's level follows its agency's: a county makes 县区级 plans (or joint ones), a city 市级,
+ * a province 省级; nobody here makes a 国家级 one. An agency of another kind may make any but a
+ * 国家级 plan. */
+static int check_level(struct ctx *c, const char *level, int64_t agency_id, struct err *e)
+{
+    if (strcmp(level, "joint") == 0) return 0;
+    struct db_stmt *st =
+        db_query(c->db, e, "SELECT level FROM agency WHERE id = ?", "i", agency_id);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    const char *own = rc == DB_ROW ? arena_strdup(c->arena, db_text(st, 0)) : NULL;
+    db_done(st);
+    if (rc < 0) return rc;
+    bool tiered = own && (strcmp(own, "province") == 0 || strcmp(own, "city") == 0 ||
+                          strcmp(own, "county") == 0);
+    if (strcmp(level, "national") == 0 || (tiered && strcmp(level, own) != 0))
+        return err_field(e, "level",
+                         "计划层级应与制定机构一致：本机构为%s，可制定%s计划或部门联合计划",
+                         agency_level_label(own), tiered ? plan_level_label(own) : "除国家级外的");
+    return 0;
+}
+
+/* The plan's deadline must not have passed (today: c->now). */
+int plan_check_deadline(const struct ctx *c, const char *deadline, struct err *e)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    if (deadline && strcmp(deadline, today) < 0)
+        return err_field(e, "deadline", "完成期限 %s 已过，请修改为今天（%s）或以后", deadline,
+                         today);
+    return 0;
+}
+
 static int resolve(struct ctx *c, const struct plan_input *in, struct plan_values *v, struct err *e)
 {
     struct err scratch = {0};
@@ -313,6 +346,8 @@ static int resolve(struct ctx *c, const struct plan_input *in, struct plan_value
     v->grade_ratios = grade_ratios_of(c, in);
     v->statuses = str_blank(in->pool_statuses) ? "open" : in->pool_statuses;
     int rc = plan_agency(c, in->agency_code, &v->agency_id, e);
+    if (!rc) rc = check_level(c, in->level, v->agency_id, e);
+    if (!rc) rc = plan_check_deadline(c, in->deadline, e);
     if (!rc)
         rc = officer_agency_ids(c, in->officer_agencies, v->agency_id, &v->officer_agencies, e);
     return rc;

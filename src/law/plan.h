@@ -68,6 +68,9 @@ struct plan_rec {
 
 /* Check a plan's fields (not the items' state, which needs the database). */
 int plan_validate(const struct plan_input *in, struct err *e);
+/* ERR_INVALID (field "deadline") when the plan's deadline (YYYY-MM-DD) lies before today: a plan
+ * is saved and committed only while it can still be carried out. */
+int plan_check_deadline(const struct ctx *c, const char *deadline, struct err *e);
 /* Add a draft plan; sets *id. Items must be published and of the plan's line. */
 int plan_add(struct ctx *c, const struct plan_input *in, int64_t *id, struct err *e);
 /* Edit a draft plan. ERR_CONFLICT once committed. */

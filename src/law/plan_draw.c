@@ -530,6 +530,8 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
     int64_t n = 0;
     rc = plan_load(c, id, false, &p, e);
     if (!rc && strcmp(p.state, "draft") != 0) rc = err_set(e, ERR_CONFLICT, "计划已公布承诺");
+    if (!rc && plan_check_deadline(c, p.deadline, e))
+        rc = err_set(e, ERR_INVALID, "完成期限 %s 已过，请先修改计划的完成期限", p.deadline);
     if (!rc) rc = items_still_published(c, id, e);
     if (!rc) rc = freeze_pool(c, &p, hash, &n, e);
     if (!rc && n == 0)

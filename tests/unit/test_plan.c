@@ -245,6 +245,42 @@ static void test_plan_only_uses_published_items_of_its_line(void **state)
     assert_string_equal(err_field_msg(&e, "joint_departments"), "部门联合抽查须填写参加的部门");
 }
 
+/* A plan's level follows its agency (a county cannot make a 国家级 or 市级 plan), and a deadline
+ * already past is refused when the plan is saved and when it is committed. */
+static void test_plan_level_and_deadline_are_checked(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    add_clinics(h, 1, 3);
+    for (int i = 1; i <= 2; i++)
+        add_officer(h, i, NULL, NULL);
+    int64_t item = add_item(h, 1, "medical", true), id;
+    struct plan_input in = plan_of(h, item, "1");
+    static const char *const wrong[] = {"national", "city", "province"};
+    for (size_t i = 0; i < countof(wrong); i++) {
+        in.level = wrong[i];
+        assert_int_equal(plan_add(&h->ctx, &in, &id, &e), ERR_INVALID);
+        assert_non_null(strstr(err_field_msg(&e, "level"), "本机构为县区级"));
+        err_clear(&e);
+    }
+    in.level = "county";
+    in.starts_on = day(h, -30);
+    in.deadline = day(h, -1);
+    assert_int_equal(plan_add(&h->ctx, &in, &id, &e), ERR_INVALID);
+    assert_non_null(strstr(err_field_msg(&e, "deadline"), "已过"));
+    err_clear(&e);
+    in.deadline = day(h, 0); /* today is still in time */
+    int64_t plan = add_plan(h, &in);
+    in.level = "joint";
+    in.joint_departments = "市场监管局";
+    assert_int_equal(plan_update(&h->ctx, plan, &in, &e), 0);
+    /* the next day the draft cannot be committed until its deadline is changed */
+    h->ctx.now += 86400;
+    assert_int_equal(plan_commit(&h->ctx, plan, "摇号现场", &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "完成期限"));
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM draw_pool WHERE plan_id = ?", plan), 0);
+}
+
 /* A clinic pool of 10, 4 officers and a plan drawing 3: the usual set-up. */
 static int64_t setup_plan(struct harness *h, const char *count, int64_t *first_entity)
 {
@@ -1091,6 +1127,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_check_items_validate_publish_and_lock),
         T(test_plan_only_uses_published_items_of_its_line),
+        T(test_plan_level_and_deadline_are_checked),
         T(test_commit_freezes_the_pool),
         T(test_draw_stores_tasks_and_teams),
         T(test_verify_catches_changes_in_the_database),
