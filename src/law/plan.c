@@ -361,16 +361,19 @@ int plan_add(struct ctx *c, const struct plan_input *in, int64_t *id, struct err
     struct plan_values v;
     rc = resolve(c, in, &v, e);
     if (rc) goto fail;
+    rc = db_next_id(c->db, "draw_plan", id, e); /* never a deleted plan's: history names it */
+    if (rc) goto fail;
     rc = db_get_int(
         c->db, e, id,
-        "INSERT INTO draw_plan (agency_id, name, level, year, line, pool_subtypes, pool_division,"
-        " pool_grades, pool_statuses, quota_count, ratio_bp, grade_ratios, starts_on, deadline,"
-        " joint_departments, joint_inspectors, officer_agencies, team_size, officer_cap,"
-        " entity_cap, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        "ittitttttIItttttt"
+        "INSERT INTO draw_plan (id, agency_id, name, level, year, line, pool_subtypes,"
+        " pool_division, pool_grades, pool_statuses, quota_count, ratio_bp, grade_ratios,"
+        " starts_on, deadline, joint_departments, joint_inspectors, officer_agencies, team_size,"
+        " officer_cap, entity_cap, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+        "id",
+        "iittitttttIItttttt"
         "iiiii",
-        v.agency_id, in->name, in->level, v.year, in->line,
+        *id, v.agency_id, in->name, in->level, v.year, in->line,
         in->pool_subtypes ? in->pool_subtypes : "", blank_to_null(in->pool_division),
         in->pool_grades ? in->pool_grades : "", v.statuses, v.by_count ? v.count : 0,
         v.by_count ? 0 : v.ratio, v.grade_ratios, in->starts_on, in->deadline,
@@ -450,7 +453,14 @@ int plan_delete(struct ctx *c, int64_t id, struct err *e)
     if (!rc && strcmp(state, "draft") != 0) rc = err_set(e, ERR_CONFLICT, "只能删除草稿状态的计划");
     if (!rc && db_exists(c->db, "SELECT 1 FROM draw_commitment WHERE plan_id = ?", "i", id))
         rc = err_set(e, ERR_CONFLICT, "计划曾公布承诺，承诺记录须保留，不能删除");
-    if (!rc && db_exec(c->db, e, "DELETE FROM draw_plan WHERE id = ?", "i", id) < 0) rc = e->code;
+    /* its steps and deadlines go with it (they name it by id), and its id is never given again */
+    if (!rc && (db_exec(c->db, e, "DELETE FROM wf_step WHERE kind = ? AND object_id = ?", "ti",
+                        plan_workflow.kind, id) < 0 ||
+                db_exec(c->db, e, "DELETE FROM wf_deadline WHERE kind = ? AND object_id = ?", "ti",
+                        plan_workflow.kind, id) < 0 ||
+                db_id_deleted(c->db, "draw_plan", id, e) ||
+                db_exec(c->db, e, "DELETE FROM draw_plan WHERE id = ?", "i", id) < 0))
+        rc = e->code;
     if (!rc)
         rc = audit_write(c, "plan.delete", "draw_plan", id, "删除抽查计划草稿（编号 %lld）",
                          (long long)id);

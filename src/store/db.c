@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <assert.h>
 #include <string.h>
 
 int db_open(const char *url, struct db **out, struct err *e)
@@ -442,4 +443,28 @@ void db_search_page(struct buf *sql, const struct db_search *s, const char *cols
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total), struct err *e)
 {
     return db->ops->backup(db, path, progress, e);
+}
+
+int db_next_id(struct db *db, const char *table, int64_t *id, struct err *e)
+{
+    assert(db_depth(db) > 0);
+    char sql[256];
+    if (db_kind(db) == DB_POSTGRES) /* the identity sequence never gives a value twice */
+        snprintf(sql, sizeof sql, "SELECT nextval(pg_get_serial_sequence('%s', 'id'))", table);
+    else /* above the largest id present and the largest ever deleted (id_floor) */
+        snprintf(sql, sizeof sql,
+                 "SELECT MAX(COALESCE((SELECT MAX(id) FROM %s), 0),"
+                 " COALESCE((SELECT last FROM id_floor WHERE tbl = '%s'), 0)) + 1",
+                 table, table);
+    return db_get_int(db, e, id, sql, "");
+}
+
+int db_id_deleted(struct db *db, const char *table, int64_t id, struct err *e)
+{
+    int64_t n = db_exec(db, e,
+                        "INSERT INTO id_floor (tbl, last) VALUES (?, ?) ON CONFLICT (tbl)"
+                        " DO UPDATE SET last = CASE WHEN id_floor.last > excluded.last"
+                        " THEN id_floor.last ELSE excluded.last END",
+                        "ti", table, id);
+    return n < 0 ? (int)n : 0;
 }

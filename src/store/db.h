@@ -87,6 +87,12 @@ int64_t db_insert_rows(struct db *db, struct err *e, const char *head, int ncols
 /* Run a query whose first row's first column is an integer (COUNT, INSERT … RETURNING id).
  * Returns 0 and sets *out; ERR_NOTFOUND when there is no row. */
 int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, const char *types, ...);
+/* The id for a new row of table (a trusted identifier with an `id` identity column) that no row
+ * of it ever had, deleted ones included (see db_id_deleted): insert the row with it. Inside a
+ * transaction. For tables whose rows may be deleted and whose ids history names (a plan). */
+int db_next_id(struct db *db, const char *table, int64_t *id, struct err *e);
+/* Record that row id of table is being deleted, so that db_next_id never gives it again. */
+int db_id_deleted(struct db *db, const char *table, int64_t id, struct err *e);
 /* True when the query returns a row (errors count as false and are logged). */
 bool db_exists(struct db *db, const char *sql, const char *types, ...);
 /* True when the database answers (health checks). */

@@ -398,6 +398,18 @@ static void test_commit_freezes_the_pool(void **state)
     assert_int_equal(count(h, "SELECT COUNT(*) FROM draw_commitment WHERE plan_id = ?", none), 0);
     err_clear(&e);
     assert_int_equal(plan_delete(&h->ctx, none, &e), 0);
+    /* its steps went with it, and the next plan gets a new id, not the deleted one (whose audit
+     * rows stay): nothing of the old draft's history is the new plan's */
+    assert_int_equal(count(h,
+                           "SELECT COUNT(*) FROM wf_step WHERE kind = 'draw_plan'"
+                           " AND object_id = ?",
+                           none),
+                     0);
+    int64_t next = add_plan(h, &empty);
+    assert_true(next > none);
+    json_t *fresh = plan_get(&h->ctx, next, &e);
+    assert_int_equal(json_array_size(json_object_get(fresh, "steps")), 1); /* its own start */
+    json_decref(fresh);
 }
 
 static void test_draw_stores_tasks_and_teams(void **state)
