@@ -33,8 +33,8 @@ int login_form(struct req *r, struct resp *w)
 static void set_session_cookie(struct req *r, struct resp *w, const char *sid, int max_age)
 {
     resp_header(w, "Set-Cookie",
-                arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
-                             SESSION_COOKIE, sid, max_age));
+                arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+                             SESSION_COOKIE, sid, max_age, r->https ? "; Secure" : ""));
 }
 
 int login_submit(struct req *r, struct resp *w)

@@ -39,6 +39,7 @@ struct req {
     const char *csrf_header;         /* X-CSRF-Token, or NULL */
     const char *if_none_match;       /* If-None-Match, or NULL */
     const char *ip;                  /* client address */
+    bool https;                      /* the client reached us over TLS (the trusted proxy says) */
     const char *args[MAX_PATH_ARGS]; /* values of {…} segments of the route pattern */
     int nargs;
     const struct route *route; /* the matched route */

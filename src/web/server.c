@@ -197,6 +197,9 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
          * client address, not per proxy). */
         const char *real = header(conn, r->arena, "X-Real-IP");
         if (real && valid_ip(real)) r->ip = real;
+        /* and whether the client spoke TLS to it (the session cookie is then Secure) */
+        const char *proto = header(conn, r->arena, "X-Forwarded-Proto");
+        r->https = proto && strcmp(proto, "https") == 0;
     }
     int rc = web_parse_target(r, p->target ? p->target : "/");
     return rc ? rc : web_parse_body(r, p->body.p, p->body.len);

@@ -95,6 +95,7 @@ struct got {
     long status;
     struct buf body;
     char cookie[160];
+    char set_cookie[256]; /* the whole Set-Cookie value, attributes and all */
 };
 
 static size_t on_body(char *p, size_t size, size_t n, void *arg)
@@ -110,12 +111,14 @@ static size_t on_header(char *p, size_t size, size_t n, void *arg)
     if (len > 12 && strncasecmp(p, "Set-Cookie: ", 12) == 0) {
         size_t k = strcspn(p + 12, ";\r\n");
         snprintf(g->cookie, sizeof g->cookie, "%.*s", (int)k, p + 12);
+        snprintf(g->set_cookie, sizeof g->set_cookie, "%.*s", (int)strcspn(p + 12, "\r\n"), p + 12);
     }
     return len;
 }
 
 /* method path on server s with a JSON body (or NULL), the cookie and CSRF token (or NULL). */
-static const char *real_ip; /* X-Real-IP to send, or NULL */
+static const char *real_ip;         /* X-Real-IP to send, or NULL */
+static const char *forwarded_proto; /* X-Forwarded-Proto to send, or NULL */
 
 static void call(int s, const char *method, const char *path, const char *json, const char *cookie,
                  const char *csrf, struct got *g)
@@ -132,6 +135,11 @@ static void call(int s, const char *method, const char *path, const char *json, 
         char ip[80];
         snprintf(ip, sizeof ip, "X-Real-IP: %s", real_ip);
         headers = curl_slist_append(headers, ip);
+    }
+    if (forwarded_proto) {
+        char proto[80];
+        snprintf(proto, sizeof proto, "X-Forwarded-Proto: %s", forwarded_proto);
+        headers = curl_slist_append(headers, proto);
     }
     buf_reset(&g->body);
     g->cookie[0] = 0;
@@ -406,6 +414,28 @@ static void test_x_real_ip_is_trusted_only_from_the_configured_proxy(void **stat
     real_ip = NULL;
 }
 
+/* Behind a TLS proxy the session cookie is Secure: from X-Forwarded-Proto of the trusted proxy
+ * only (server 1), never from a client's own header (server 0). */
+static void test_session_cookie_is_secure_behind_a_tls_proxy(void **state)
+{
+    (void)state;
+    struct got g = {0};
+    char body[160];
+    snprintf(body, sizeof body, "{\"username\":\"clerk\",\"password\":\"%s\"}", TEST_PASSWORD);
+    forwarded_proto = "https";
+    call(1, "POST", "/api/v1/login", body, NULL, NULL, &g);
+    assert_int_equal(g.status, 200);
+    assert_non_null(strstr(g.set_cookie, "; Secure"));
+    call(0, "POST", "/api/v1/login", body, NULL, NULL, &g);
+    assert_int_equal(g.status, 200);
+    assert_null(strstr(g.set_cookie, "Secure"));
+    forwarded_proto = "http";
+    call(1, "POST", "/api/v1/login", body, NULL, NULL, &g);
+    assert_null(strstr(g.set_cookie, "Secure"));
+    forwarded_proto = NULL;
+    buf_free(&g.body);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +449,8 @@ int main(void)
                                         stop),
         cmocka_unit_test_setup_teardown(test_an_idle_server_holds_no_transaction_open, start, stop),
         cmocka_unit_test_setup_teardown(test_a_server_on_an_address_in_use_refuses_to_start, start,
+                                        stop),
+        cmocka_unit_test_setup_teardown(test_session_cookie_is_secure_behind_a_tls_proxy, start,
                                         stop),
         cmocka_unit_test_setup_teardown(test_x_real_ip_is_trusted_only_from_the_configured_proxy,
                                         start, stop),
