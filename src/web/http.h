@@ -45,6 +45,8 @@ struct req {
     const struct route *route; /* the matched route */
     struct actor who;          /* the logged-in user (zero when anonymous) */
     bool logged_in;            /* a valid session or token */
+    bool bad_param;            /* req_int met a malformed value */
+    struct err bad;            /* … its field errors, on a GET (a write's go to err at once) */
     bool via_token;            /* authenticated by a bearer token (no CSRF) */
     char sid[72];              /* the session cookie value, when logged in by cookie */
     char csrf[72];             /* the session's CSRF token */
@@ -101,8 +103,12 @@ const char *req_param(const struct req *r, const char *name);
 /* Every value of a repeated field joined with commas (checkbox groups, JSON arrays); NULL if
  * absent. */
 const char *req_param_list(const struct req *r, const char *name);
-/* Integer query/body parameter in [min, max], else dflt. */
-int64_t req_int(const struct req *r, const char *name, int64_t dflt, int64_t min, int64_t max);
+/* Integer query/body parameter in [min, max]; dflt when it is absent or blank. A value given but
+ * not an integer in range is the client's mistake, not a wish for the default: r->bad_param is
+ * set and the field error recorded — on a write in r->err at once (its validation then fails and
+ * nothing is saved), on a read in r->bad, so the page is made and then answered with 400 and the
+ * message (the list page stays, the message above it). dflt is returned meanwhile. */
+int64_t req_int(struct req *r, const char *name, int64_t dflt, int64_t min, int64_t max);
 /* The path argument i as a positive id; 0 when it is not one. */
 int64_t req_id(const struct req *r, int i);
 void resp_header(struct resp *w, const char *name, const char *value);

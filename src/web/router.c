@@ -87,12 +87,22 @@ const char *req_param_list(const struct req *r, const char *name)
     return s;
 }
 
-int64_t req_int(const struct req *r, const char *name, int64_t dflt, int64_t min, int64_t max)
+int64_t req_int(struct req *r, const char *name, int64_t dflt, int64_t min, int64_t max)
 {
     int64_t v;
     const char *s = req_param(r, name);
-    if (!s || parse_i64(s, &v) || v < min || v > max) return dflt;
-    return v;
+    if (!s || str_blank(s)) return dflt;
+    if (!parse_i64(s, &v) && v >= min && v <= max) return v;
+    bool read = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+    struct err *e = read ? &r->bad : &r->err;
+    if (max >= INT32_MAX)
+        err_field(e, name, "参数 %s 应为编号（不小于 %lld 的整数）", name, (long long)min);
+    else
+        err_field(e, name, "参数 %s 应为 %lld 至 %lld 之间的整数", name, (long long)min,
+                  (long long)max);
+    e->code = ERR_BADREQ;
+    r->bad_param = true;
+    return dflt;
 }
 
 int64_t req_id(const struct req *r, int i)
@@ -361,6 +371,13 @@ static json_t *layout_data(struct req *r, struct resp *w, const struct buf *body
             d, "user", jpack("{ss ss}", "name", r->who.display_name, "agency", r->who.agency_name));
         json_object_set_new(d, "csrf", json_string(r->csrf));
     }
+    if (r->bad_param) { /* a malformed parameter (req_int): say which, above any page */
+        json_t *bad = json_array();
+        const struct err *e = r->bad.nfields ? &r->bad : &r->err;
+        for (int i = 0; i < e->nfields; i++)
+            json_array_append_new(bad, json_string(e->fields[i].msg));
+        json_object_set_new(d, "bad_params", bad);
+    }
     return d;
 }
 
@@ -515,6 +532,12 @@ static void dispatch(struct req *r, struct resp *w)
         log_error("%s %s left a transaction open; rolling back", r->method, r->path);
         while (db_depth(r->ctx.db) > depth)
             db_rollback(r->ctx.db);
+    }
+    /* a malformed parameter: the answer made with its default is not what was asked for */
+    if (rc == 0 && r->bad_param) {
+        for (int i = 0; i < r->bad.nfields; i++)
+            err_field(&r->err, r->bad.fields[i].name, "%s", r->bad.fields[i].msg);
+        rc = r->err.code = ERR_BADREQ;
     }
     if (rc < 0) {
         web_error(r, w, rc);

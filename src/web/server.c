@@ -151,9 +151,30 @@ struct pending {
     char *target;    /* the raw request target, query string included */
     struct buf body; /* the upload so far */
     bool too_large;  /* the body exceeded the limit: answer 413 */
+    bool ambiguous;  /* the body's length is given twice or two ways: answer 400 */
     bool seen;       /* the handler was called once already */
     struct timespec start;
 };
+
+/* Counts the headers that frame the body (MHD_get_connection_values callback). */
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+                                     const char *value)
+{
+    (void)kind, (void)value;
+    if (strcasecmp(key, "Content-Length") == 0 || strcasecmp(key, "Transfer-Encoding") == 0)
+        (*(int *)cls)++;
+    return MHD_YES;
+}
+
+/* True when the request says its body's length more than once (two Content-Length headers, or
+ * one with Transfer-Encoding): a proxy and this server could read two different requests from
+ * it (request smuggling). */
+static bool framing_ambiguous(struct MHD_Connection *c)
+{
+    int n = 0;
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &n);
+    return n > 1;
+}
 
 static const char *header(struct MHD_Connection *c, struct arena *a, const char *name)
 {
@@ -243,10 +264,11 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     struct pending *p = *con_cls;
     if (!p->seen) { /* first call: headers only; answer on the second */
         p->seen = true;
+        p->ambiguous = framing_ambiguous(conn);
         return MHD_YES;
     }
     if (*upload_size) {
-        if (p->body.len + *upload_size > srv->cfg.max_body)
+        if (p->ambiguous || p->body.len + *upload_size > srv->cfg.max_body)
             p->too_large = true;
         else
             buf_add(&p->body, upload, *upload_size);
@@ -263,13 +285,20 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     calendar_refresh(db, now);
     r.ctx = (struct ctx){
         .db = db, .arena = &arena, .who = &r.who, .now = now, .cal = server_calendar()};
-    int rc = p->too_large ? ERR_TOOLARGE : 0;
+    int rc = p->ambiguous ? err_set(&r.err, ERR_BADREQ, "请求的正文长度声明重复或相互矛盾")
+             : p->too_large ? ERR_TOOLARGE
+                            : 0;
     if (!rc) rc = build_request(srv, conn, method, p, &r);
     if (!db) rc = err_set(&r.err, ERR_INTERNAL, "数据库不可用");
     if (rc) {
-        /* Answer through the router's error rendering with a matching route-less request. */
+        /* Answer through the router's error rendering with a matching route-less request, in
+         * the face (API or page) its address asks for. */
         if (!r.method) r.method = method;
-        if (!r.path) r.path = url;
+        if (!r.path) {
+            struct err kept = r.err;
+            if (web_parse_target(&r, p->target ? p->target : url)) r.path = url;
+            r.err = kept;
+        }
         web_error(&r, &w, rc);
     } else {
         web_handle(&r, &w);

@@ -7,6 +7,11 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 static struct server *srv;
 static char base[64];
@@ -121,6 +126,13 @@ static void test_body_over_the_limit_is_413(void **state)
     struct curl_slist *form =
         curl_slist_append(NULL, "Content-Type: application/x-www-form-urlencoded");
     assert_int_equal(fetch(c, "POST", "/login", big.p, form, &out), 413);
+    /* under /api/v1 the answer is JSON like every other error there */
+    assert_int_equal(fetch(c, "POST", "/api/v1/login", big.p, form, &out), 413);
+    json_t *doc = json_loads(buf_str(&out), 0, NULL);
+    assert_non_null(doc);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "error"), "code")),
+                        "too_large");
+    json_decref(doc);
     curl_slist_free_all(form);
     buf_free(&big);
     buf_free(&out);
@@ -183,6 +195,48 @@ static void test_bad_request_target_does_not_kill_the_server(void **state)
     curl_easy_cleanup(c);
 }
 
+/* Send raw bytes on a new connection and return what comes back (heap, NUL-terminated). */
+static char *raw_exchange(const char *request)
+{
+    int port = (int)server_port(srv);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_true(write(fd, request, strlen(request)) == (ssize_t)strlen(request));
+    shutdown(fd, SHUT_WR);
+    struct buf b = {0};
+    char chunk[4096];
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) > 0)
+        buf_add(&b, chunk, (size_t)n);
+    close(fd);
+    return buf_steal(&b);
+}
+
+/* A body whose length is said twice, or two ways, is refused: a proxy in front could read
+ * another request out of it than this server does (request smuggling). */
+static void test_ambiguous_body_length_is_refused(void **state)
+{
+    (void)state;
+    char *got = raw_exchange("POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n"
+                             "Content-Length: 5\r\nContent-Type: application/json\r\n"
+                             "Connection: close\r\n\r\n{\"a\":1}");
+    assert_non_null(strstr(got, "HTTP/1.1 400"));
+    assert_non_null(strstr(got, "bad_request"));
+    free(got);
+    got = raw_exchange("POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n"
+                       "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n"
+                       "Connection: close\r\n\r\n7\r\n{\"a\":1}\r\n0\r\n\r\n");
+    assert_true(strstr(got, "HTTP/1.1 400") != NULL || got[0] == 0);
+    free(got);
+    /* and one length is fine */
+    got = raw_exchange("POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n"
+                       "Content-Type: application/json\r\nConnection: close\r\n\r\n{\"a\":1}");
+    assert_null(strstr(got, "HTTP/1.1 400"));
+    free(got);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_oversized_headers_are_refused),
         cmocka_unit_test(test_concurrent_clients),
         cmocka_unit_test(test_bad_request_target_does_not_kill_the_server),
+        cmocka_unit_test(test_ambiguous_body_length_is_refused),
     };
     return cmocka_run_group_tests(tests, start, stop);
 }

@@ -550,6 +550,15 @@ static void test_task_pages_and_figures(void **state)
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "您的账户未关联执法人员");
     hresp_free(&r);
+    /* a malformed filter is the client's mistake, not "all tasks" */
+    h_request(h, &c, "GET", "/api/v1/tasks?plan=abc", NULL, &r);
+    ASSERT_STATUS(r, 400);
+    assert_non_null(strstr(h_field_msg(&r, "plan"), "编号"));
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/tasks?plan=abc", NULL, &r);
+    ASSERT_STATUS(r, 400);
+    ASSERT_HAS(r, "参数 plan 应为编号");
+    hresp_free(&r);
     h_request(h, &c, "GET", url, NULL, &r);
     int64_t task = json_integer_value(
         json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
