@@ -29,6 +29,11 @@ async function check(name, fn) {
   catch (e) { failed++; console.log('FAIL ' + name + ': ' + e.message); }
 }
 function expect(cond, what) { if (!cond) throw new Error(what); }
+// htmx has answered, swapped and settled every request of the page: its new elements listen.
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling'));
+  await page.waitForTimeout(50); // settle's own delay (htmx.config.defaultSettleDelay is 20 ms)
+}
 
 // A valid 统一社会信用代码 (GB 32100-2015) for the form test.
 function uscc(body17) {
@@ -142,7 +147,11 @@ try {
     expect(!(await phone.isVisible('button.nojs')), 'the reload button shows beside htmx');
     await phone.fill('input[name=entity_q]', '诊所');       // htmx searches as one types
     await phone.waitForSelector('#entity-results input[name=entity_id]');
-    await phone.click('#entity-results input[name=entity_id] >> nth=0');  // htmx reloads the form
+    await phone.click('#entity-results input[name=entity_id] >> nth=0');
+    // htmx reloads the form with the entity (its address becomes the place): wait for that, and
+    // for htmx to have settled the new form, or the line's change below goes unheard
+    await phone.waitForFunction(() => document.querySelector('input[name=place]')?.value !== '');
+    await settled(phone);
     await phone.waitForSelector('input[name=item_MED-01]');
     await phone.selectOption('select[name=line]', 'infectious');  // htmx brings that checklist
     await phone.waitForSelector('input[name=item_INF-09]');
