@@ -1,6 +1,7 @@
 /* codes.c — 统一社会信用代码 and 居民身份证号码 checks (domain/RULES.md §11). */
 #include "base/codes.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -190,4 +191,18 @@ int idcard_check(const char *s, struct err *e, const char *field)
         return err_field(e, field, "校验位应为“%c”（第18位为“%c”），请核对号码是否抄错", check,
                          s[17]);
     return 0;
+}
+
+void idcard_mask(const char *s, char out[IDCARD_LEN + 1])
+{
+    size_t n = s ? strlen(s) : 0;
+    if (!s) {
+        out[0] = 0;
+    } else if (n < 10 || n > IDCARD_LEN) {
+        snprintf(out, IDCARD_LEN + 1, "*");
+    } else {
+        memcpy(out, s, 6);
+        memset(out + 6, '*', n - 10);
+        memcpy(out + n - 4, s + n - 4, 5);
+    }
 }

@@ -37,5 +37,9 @@ int idcard_check(const char *s, struct err *e, const char *field);
 /* The check character ('0'–'9' or 'X') for the first 17 digits of a 居民身份证号码, or 0 when one
  * of them is not a digit (or the string is shorter). */
 char idcard_check_char(const char *first17);
+/* s as those without the right to see it in full see it: the region (first six) and the last
+ * four characters, the birth date and the rest as '*' ("320412********0012"); "*" for anything
+ * shorter than ten characters, "" for NULL. out holds IDCARD_LEN + 1 bytes. */
+void idcard_mask(const char *s, char out[IDCARD_LEN + 1]);
 
 #endif

@@ -1,5 +1,6 @@
 /* entity.c — the registry of regulated entities. */
 #include "base/jpack.h"
+#include "law/role.h"
 #include "law/entity.h"
 #include "law/agency.h"
 #include "law/audit.h"
@@ -270,7 +271,7 @@ int licence_delete(struct ctx *c, int64_t entity_id, int64_t licence_id, struct 
     " x.subtype, x.lines, x.status, x.risk_grade, x.phone, x.version, a.name, a.code"
 #define ENTITY_FROM " FROM entity x JOIN agency a ON a.id = x.agency_id"
 
-static json_t *entity_row(struct db_stmt *st)
+static json_t *entity_row(struct ctx *c, struct db_stmt *st)
 {
     char lines[256];
     catalog_lines_label(db_text(st, 9), lines, sizeof lines);
@@ -280,7 +281,7 @@ static json_t *entity_row(struct db_stmt *st)
     jset_text(o, "kind", db_text(st, 1));
     jset_text(o, "name", db_text(st, 2));
     jset_text(o, "uscc", db_text(st, 3));
-    jset_text(o, "id_number", db_text(st, 4));
+    jset_text(o, "id_number", role_idcard_shown(c, db_text(st, 4)));
     jset_text(o, "legal_rep", db_text(st, 5));
     jset_text(o, "address", db_text(st, 6));
     jset_text(o, "division_code", db_text(st, 7));
@@ -326,7 +327,7 @@ json_t *entity_get(struct ctx *c, int64_t id, struct err *e)
         db_query(c->db, e, "SELECT " ENTITY_COLS ", a.path" ENTITY_FROM " WHERE x.id = ?", "i", id);
     if (!st) return NULL;
     json_t *o = NULL;
-    if (db_step(st, e) == DB_ROW && actor_sees_path(c->who, db_text(st, 16))) o = entity_row(st);
+    if (db_step(st, e) == DB_ROW && actor_sees_path(c->who, db_text(st, 16))) o = entity_row(c, st);
     db_done(st);
     if (!o) {
         if (!e->code) err_set(e, ERR_NOTFOUND, "管理相对人不存在");
@@ -338,8 +339,8 @@ json_t *entity_get(struct ctx *c, int64_t id, struct err *e)
 
 static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
 {
-    (void)arg, (void)e;
-    return entity_row(st);
+    (void)e;
+    return entity_row(arg, st);
 }
 
 json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
@@ -364,7 +365,7 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
         subtype, subtype, status, status, risk, risk, paging_limit(pg), paging_offset(pg));
     buf_free(&sql);
     buf_free(&bind);
-    return paging_read(st, pg, list_row, NULL, e);
+    return paging_read(st, pg, list_row, c, e);
 }
 
 int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e)
@@ -379,7 +380,7 @@ int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, str
     if (!st) return e->code;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
-        json_t *row = entity_row(st);
+        json_t *row = entity_row(c, st);
         if (!db_null(st, 17))
             json_object_update_new(row, jpack("{ss? ss ss? ss?}", "licence_type",
                                               catalog_label("licence_types", db_text(st, 16)),

@@ -2,6 +2,7 @@
  * the same transaction, one inspection with everything about it, lists, overdue corrections and
  * counts. */
 #include "base/jpack.h"
+#include "law/role.h"
 #include "law/inspection.h"
 #include "law/task.h"
 #include "law/audit.h"
@@ -658,7 +659,7 @@ static json_t *inspection_row(struct ctx *c, struct db_stmt *st)
     jset_int(x, "id", db_int(st, 22));
     jset_text(x, "name", db_text(st, 23));
     jset_text(x, "uscc", db_text(st, 24));
-    jset_text(x, "id_number", db_text(st, 25));
+    jset_text(x, "id_number", role_idcard_shown(c, db_text(st, 25)));
     jset_text(x, "legal_rep", db_text(st, 26));
     jset_text(x, "address", db_text(st, 27));
     jset_text(x, "phone", db_text(st, 28));

@@ -1,5 +1,6 @@
 /* officer.c — the officer registry and officer_can_enforce. */
 #include "base/jpack.h"
+#include "law/role.h"
 #include "law/officer.h"
 #include "law/agency.h"
 #include "law/audit.h"
@@ -307,15 +308,15 @@ static json_t *officer_row(struct ctx *c, struct db_stmt *st, day_t today)
     char lines[256];
     catalog_lines_label(db_text(st, 9), lines, sizeof lines);
     const char *flag = cert_flag(today, db_text(st, 6));
-    (void)c;
     return jpack("{sI ss ss ss? ss ss ss ss ss ss? ss ss sb sI ss ss ss? ss? sb sb}", "id",
-                 (json_int_t)db_int(st, 0), "name", db_text(st, 1), "id_number", db_text(st, 2),
-                 "phone", db_text(st, 3), "cert_no", db_text(st, 4), "cert_issued", db_text(st, 5),
-                 "cert_expires", db_text(st, 6), "status", db_text(st, 7), "status_label",
-                 officer_status_label(db_text(st, 7)), "status_reason", db_text(st, 8), "lines",
-                 db_text(st, 9), "lines_label", lines, "legal_qualified", (int)db_int(st, 10),
-                 "version", (json_int_t)db_int(st, 11), "agency", db_text(st, 12), "agency_code",
-                 db_text(st, 13), "department", db_text(st, 14), "cert_flag", flag, "cert_expired",
+                 (json_int_t)db_int(st, 0), "name", db_text(st, 1), "id_number",
+                 role_idcard_shown(c, db_text(st, 2)), "phone", db_text(st, 3), "cert_no",
+                 db_text(st, 4), "cert_issued", db_text(st, 5), "cert_expires", db_text(st, 6),
+                 "status", db_text(st, 7), "status_label", officer_status_label(db_text(st, 7)),
+                 "status_reason", db_text(st, 8), "lines", db_text(st, 9), "lines_label", lines,
+                 "legal_qualified", (int)db_int(st, 10), "version", (json_int_t)db_int(st, 11),
+                 "agency", db_text(st, 12), "agency_code", db_text(st, 13), "department",
+                 db_text(st, 14), "cert_flag", flag, "cert_expired",
                  flag && strcmp(flag, "expired") == 0, "cert_expiring",
                  flag && strcmp(flag, "expiring") == 0);
 }

@@ -1,6 +1,8 @@
 /* role.c — the role → permission table. */
 #include "law/role.h"
 #include "base/util.h"
+#include "base/codes.h"
+#include "law/ctx.h"
 
 #include <string.h>
 
@@ -28,6 +30,7 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_PLAN_WRITE] = R(ROLE_ADMIN) | R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_DRAW_RUN] = R(ROLE_ADMIN) | R(ROLE_LEADER),
     [PERM_TASK_CLOSE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
+    [PERM_PERSONAL_READ] = ALL_STAFF & ~R(ROLE_VIEWER),
 };
 
 static const struct {
@@ -58,6 +61,7 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_PLAN_WRITE] = "plan.write",
     [PERM_DRAW_RUN] = "draw.run",
     [PERM_TASK_CLOSE] = "task.close",
+    [PERM_PERSONAL_READ] = "personal.read",
 };
 
 bool role_allows(unsigned roles_held, enum perm p)
@@ -87,4 +91,12 @@ int role_parse(const char *code)
 const char *perm_code(enum perm p)
 {
     return (unsigned)p < PERM_COUNT ? perm_codes[p] : "none";
+}
+
+const char *role_idcard_shown(const struct ctx *c, const char *id)
+{
+    if (!id || c->who->user_id == 0 || role_allows(c->who->roles, PERM_PERSONAL_READ)) return id;
+    char masked[IDCARD_LEN + 1];
+    idcard_mask(id, masked);
+    return arena_strdup(c->arena, masked);
 }

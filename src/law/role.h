@@ -34,6 +34,7 @@ enum perm {
     PERM_PLAN_WRITE,       /* 抽查事项清单 and plans */
     PERM_DRAW_RUN,         /* commit a plan's pool and carry out the draw */
     PERM_TASK_CLOSE,       /* find a drawn task 无法检查 (its team, or its agency's leader) */
+    PERM_PERSONAL_READ,    /* see 身份证号 in full (the read-only role sees them masked) */
     PERM_COUNT
 };
 
@@ -47,5 +48,11 @@ const char *role_label(enum role r);
 int role_parse(const char *code);
 /* Name of a permission, for the OpenAPI document and errors. */
 const char *perm_code(enum perm p);
+
+struct ctx;
+/* A 身份证号 as the actor may see it: in full with PERM_PERSONAL_READ (and for the system),
+ * else masked (idcard_mask, a copy in the arena). NULL stays NULL. Callers: every record that
+ * shows one (entities, officers, an inspection's party). */
+const char *role_idcard_shown(const struct ctx *c, const char *id);
 
 #endif

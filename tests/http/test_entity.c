@@ -283,6 +283,27 @@ static void test_create_json_returns_201_with_object(void **state)
     ASSERT_STATUS(r, 201);
     assert_true(json_is_true(json_object_get(r.json, "person")));
     assert_true(json_is_null(json_object_get(r.json, "uscc")) || !json_object_get(r.json, "uscc"));
+    int64_t person = json_integer_value(json_object_get(r.json, "id"));
+    hresp_free(&r);
+    /* the read-only role sees the 身份证号 masked, like the public, on the page, in the API and
+     * the list; the others see it whole */
+    struct client viewer;
+    h_login(h, &viewer, "viewer");
+    char url[64], masked[32];
+    snprintf(masked, sizeof masked, "%.6s********%s", idno, idno + 14);
+    snprintf(url, sizeof url, "/api/v1/entities/%lld", (long long)person);
+    h_request(h, &viewer, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "id_number")), masked);
+    hresp_free(&r);
+    h_request(h, &viewer, "GET", url + 7, NULL, &r);
+    ASSERT_HAS(r, masked);
+    ASSERT_LACKS(r, idno);
+    hresp_free(&r);
+    h_request(h, &viewer, "GET", "/api/v1/entities?q=赵六", NULL, &r);
+    ASSERT_LACKS(r, idno);
+    hresp_free(&r);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "id_number")), idno);
     hresp_free(&r);
 }
 

@@ -77,7 +77,22 @@ static void test_list_flags_and_filters(void **state)
     struct harness *h = *state;
     struct client c;
     h_login(h, &c, "admin");
-    create_officer(h, &c, "张正常", 1, "ZF-0001", -100, 1000, NULL);
+    int64_t first = create_officer(h, &c, "张正常", 1, "ZF-0001", -100, 1000, NULL);
+    /* the read-only role sees the officer's 身份证号 masked */
+    struct client viewer;
+    h_login(h, &viewer, "viewer");
+    char url[64], idno[IDCARD_LEN + 1];
+    h_idno(1, idno);
+    snprintf(url, sizeof url, "/api/v1/officers/%lld", (long long)first);
+    struct hresp v;
+    h_request(h, &viewer, "GET", url, NULL, &v);
+    ASSERT_STATUS(v, 200);
+    ASSERT_LACKS(v, idno);
+    assert_non_null(strstr(json_string_value(json_object_get(v.json, "id_number")), "********"));
+    hresp_free(&v);
+    h_request(h, &viewer, "GET", "/api/v1/officers", NULL, &v);
+    ASSERT_LACKS(v, idno);
+    hresp_free(&v);
     create_officer(h, &c, "李将到期", 2, "ZF-0002", -1000, 10, NULL);
     create_officer(h, &c, "王已过期", 3, "ZF-0003", -2000, -5,
                    json_pack("{s[ss]}", "lines", "public_place", "water"));

@@ -315,6 +315,20 @@ static void test_code_normalize_then_check(void **state)
     code_normalize(NULL);
 }
 
+static void test_idcard_mask_keeps_region_and_last_four(void **state)
+{
+    (void)state;
+    char out[IDCARD_LEN + 1];
+    idcard_mask("32041219800101001X", out);
+    assert_string_equal(out, "320412********001X");
+    idcard_mask("320412800101001", out); /* the old 15-digit number */
+    assert_string_equal(out, "320412*****1001");
+    idcard_mask("123", out);
+    assert_string_equal(out, "*");
+    idcard_mask(NULL, out);
+    assert_string_equal(out, "");
+}
+
 static void test_field_names_and_first_error_kept(void **state)
 {
     (void)state;
@@ -349,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_gb11643_check_character),
         cmocka_unit_test(test_gb11643_every_single_substitution_detected),
         cmocka_unit_test(test_code_normalize_then_check),
+        cmocka_unit_test(test_idcard_mask_keeps_region_and_last_four),
         cmocka_unit_test(test_field_names_and_first_error_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
