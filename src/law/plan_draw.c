@@ -1240,7 +1240,12 @@ json_t *plan_public_get(struct ctx *c, int64_t id, struct err *e)
     struct plan_rec p;
     if (plan_load(c, id, true, &p, e)) return NULL;
     json_t *o = plan_json_full(c, &p, e);
-    json_object_del(o, "warnings"); /* internal: names entities over their cap */
+    /* the public page's JSON shows what the page shows, no more: not the warnings (entities over
+     * their cap), the other departments' inspectors (people's names) or the internal caps */
+    static const char *const internal[] = {"warnings", "joint_inspectors", "officer_cap",
+                                           "entity_cap"};
+    for (size_t i = 0; i < countof(internal); i++)
+        json_object_del(o, internal[i]);
     if (strcmp(p.state, "drawn") == 0) {
         json_object_set_new(o, "selection", public_selection(c, id, e));
         struct plan_verdict v;

@@ -747,6 +747,17 @@ static void test_public_pages_without_login(void **state)
     ASSERT_LACKS(r, "执法员"); /* teams are not published before the checks */
     ASSERT_LACKS(r, "身份证");
     hresp_free(&r);
+    /* the JSON face shows no more than the page: not the joint inspectors' names */
+    struct err e = {0};
+    db_exec(h->db, &e, "UPDATE draw_plan SET joint_inspectors = '市场监管局李检查员' WHERE id = ?",
+            "i", plan);
+    snprintf(url, sizeof url, "/api/v1/public/draws/%lld", (long long)plan);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_LACKS(r, "李检查员");
+    assert_null(json_object_get(r.json, "joint_inspectors"));
+    assert_null(json_object_get(r.json, "officer_cap"));
+    hresp_free(&r);
 
     /* the snapshot is the committed text: its SHA-256 is the commitment */
     snprintf(url, sizeof url, "/public/draws/%lld/snapshot.txt", (long long)plan);
