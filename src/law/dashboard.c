@@ -8,11 +8,63 @@
 #include "law/inspection.h"
 #include "law/workflow.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static int64_t count(struct ctx *c, const char *sql, const char *like, struct err *e)
 {
     int64_t n = 0;
     db_get_int(c->db, e, &n, sql, "t", like);
     return n;
+}
+
+/* Order deadline rows by their last day (then kind and id): the soonest first. */
+static int by_due(const void *a, const void *b)
+{
+    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    int k = strcmp(json_string_value(json_object_get(x, "due")),
+                   json_string_value(json_object_get(y, "due")));
+    if (k) return k;
+    k = strcmp(json_string_value(json_object_get(x, "kind")),
+               json_string_value(json_object_get(y, "kind")));
+    if (k) return k;
+    json_int_t i = json_integer_value(json_object_get(x, "object_id")),
+               j = json_integer_value(json_object_get(y, "object_id"));
+    return (i > j) - (i < j);
+}
+
+/* Add the correction orders (inspection_overdue's rows) due by until to the deadline rows, in
+ * the same form (kind "inspection", label 整改期限), soonest first, at most DASHBOARD_DUE_ROWS. */
+static void add_orders(json_t *due, json_t *orders, day_t until)
+{
+    static const char *const groups[] = {"overdue", "due_soon"};
+    char last[DATE_STRLEN];
+    date_format(until, last);
+    for (size_t g = 0; g < 2; g++) {
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(orders, groups[g]), i, o)
+        {
+            const char *by = json_string_value(json_object_get(o, "rectify_by"));
+            if (!by || strcmp(by, last) > 0) continue;
+            json_array_append_new(due, jpack("{ss sO ss ss sb ss}", "kind", "inspection",
+                                             "object_id", json_object_get(o, "id"), "label",
+                                             "整改期限", "due", by, "overdue", g == 0, "entity",
+                                             json_string_value(json_object_get(o, "entity_name"))));
+        }
+    }
+    size_t n = json_array_size(due);
+    json_t **rows = xmalloc((n ? n : 1) * sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        rows[i] = json_incref(json_array_get(due, i));
+    qsort(rows, n, sizeof *rows, by_due);
+    json_array_clear(due);
+    for (size_t i = 0; i < n; i++)
+        if (i < DASHBOARD_DUE_ROWS)
+            json_array_append_new(due, rows[i]);
+        else
+            json_decref(rows[i]);
+    free(rows);
 }
 
 json_t *dashboard_summary(struct ctx *c, struct err *e)
@@ -72,9 +124,10 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     json_object_set_new(
         d, "orders_overdue",
         json_integer((json_int_t)json_array_size(json_object_get(orders, "overdue"))));
-    json_decref(orders);
-    /* every workflow's deadlines due within three days or passed */
+    /* every deadline due within three days or passed: the workflows' and the correction orders' */
     json_t *due = e->code ? NULL : wf_deadlines(c, DASHBOARD_DUE_DAYS, DASHBOARD_DUE_ROWS, e);
+    if (due) add_orders(due, orders, today + DASHBOARD_DUE_DAYS);
+    json_decref(orders);
     json_object_set_new(d, "deadlines", due ? due : json_array());
     json_object_set_new(d, "today", json_string(t));
     /* from 1 November, the top-level administrators are reminded to load next year's notice */

@@ -11,6 +11,7 @@ static const struct {
     const char *kind, *label, *path;
 } matters[] = {
     {"task", "抽查任务", "/tasks/"},
+    {"inspection", "责令整改", "/inspections/"},
 };
 
 void link_matters(struct req *r, json_t *list)

@@ -497,6 +497,15 @@ static void test_reinspection_form_and_overdue_page(void **state)
     assert_int_equal(json_array_size(json_object_get(r.json, "overdue")), 1);
     assert_null(json_object_get(r.json, "tab_overdue"));
     hresp_free(&r);
+    /* the start page's 期限提醒 lists it too, with a link */
+    h_request(h, &c, "GET", "/", NULL, &r);
+    snprintf(url, sizeof url, "<a href=\"/inspections/%lld\">责令整改 %lld</a>", (long long)order,
+             (long long)order);
+    ASSERT_HAS(r, url);
+    ASSERT_HAS(r, "整改期限");
+    ASSERT_LACKS(r, "暂无临近或逾期的事项");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/inspections/new?checks=%lld", (long long)order);
     /* the 复查 form: entity and line fixed, the original's problems shown */
     h_request(h, &c, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 200);
