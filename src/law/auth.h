@@ -5,11 +5,18 @@
 #include <jansson.h>
 #include "law/ctx.h"
 
-#define SESSION_IDLE_SECONDS    (2 * 3600)  /* idle expiry */
-#define SESSION_MAX_SECONDS     (12 * 3600) /* absolute lifetime */
-#define LOGIN_WINDOW_SECONDS    (15 * 60)   /* failures counted over this window */
-#define LOGIN_MAX_FAILURES_USER 5           /* then the account is locked for the window */
-#define LOGIN_MAX_FAILURES_IP   30          /* then the address is locked for the window */
+#define SESSION_IDLE_SECONDS (2 * 3600)  /* idle expiry */
+#define SESSION_MAX_SECONDS  (12 * 3600) /* absolute lifetime */
+/* The login rate limit. An account is locked for the address that failed (never for everybody:
+ * nobody can keep an administrator out from elsewhere): after LOGIN_MAX_FAILURES_USER failures
+ * from one address, for LOGIN_WINDOW_SECONDS; each failure after that (one try per lock) doubles
+ * the lock, up to LOGIN_LOCK_MAX_SECONDS (failures are kept a day; a success clears them). An
+ * address that fails LOGIN_MAX_FAILURES_IP times within the window, whatever the accounts, is
+ * locked for the window. The refusal says when it ends. */
+#define LOGIN_WINDOW_SECONDS    (15 * 60)  /* failures counted over this window */
+#define LOGIN_MAX_FAILURES_USER 5          /* then the account is locked for that address */
+#define LOGIN_MAX_FAILURES_IP   30         /* then the address is locked for the window */
+#define LOGIN_LOCK_MAX_SECONDS  (8 * 3600) /* the longest lock of an account at an address */
 #define SECRET_HEX              64 /* hex characters of a session id, CSRF token, API token */
 
 /* A new account. */

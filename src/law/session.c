@@ -16,16 +16,48 @@ static const char *dummy_hash(void)
     return hash;
 }
 
-static int64_t count_failures(struct ctx *c, const char *col, const char *value)
+/* Read the one row of st (count, first, last of some failed logins) and end it; zeros when the
+ * query failed (the limit then lets the login be tried: the password is still checked). */
+static void failure_span(struct db_stmt *st, int64_t *n, int64_t *first, int64_t *last)
 {
-    int64_t n = 0;
     struct err e = {0};
-    const char *sql = strcmp(col, "username") == 0
-                          ? "SELECT count(*) FROM login_attempt WHERE username = ? AND at > ?"
-                            " AND ok = 0"
-                          : "SELECT count(*) FROM login_attempt WHERE ip = ? AND at > ? AND ok = 0";
-    db_get_int(c->db, &e, &n, sql, "ti", value, c->now - LOGIN_WINDOW_SECONDS);
-    return n;
+    *n = *first = *last = 0;
+    if (st && db_step(st, &e) == DB_ROW) {
+        *n = db_int(st, 0);
+        *first = db_null(st, 1) ? 0 : db_int(st, 1);
+        *last = db_null(st, 2) ? 0 : db_int(st, 2);
+    }
+    db_done(st);
+}
+
+/* When logins of username from ip are refused until, in UTC seconds (0: they are not). */
+static int64_t locked_until(struct ctx *c, const char *username, const char *ip)
+{
+    int64_t n, first, last, until = 0;
+    struct err e = {0};
+    /* the account at this address: locked once it has failed LOGIN_MAX_FAILURES_USER times, and
+     * each failure after that (one try per lock) doubles the lock */
+    failure_span(db_query(c->db, &e,
+                          "SELECT count(*), MIN(at), MAX(at) FROM login_attempt WHERE username = ?"
+                          " AND ip = ? AND ok = 0 AND at > ?",
+                          "tti", username, ip, c->now - 24 * 3600),
+                 &n, &first, &last);
+    if (n >= LOGIN_MAX_FAILURES_USER) {
+        int64_t lock = LOGIN_WINDOW_SECONDS;
+        for (int64_t k = n - LOGIN_MAX_FAILURES_USER; k > 0 && lock < LOGIN_LOCK_MAX_SECONDS; k--)
+            lock *= 2;
+        if (lock > LOGIN_LOCK_MAX_SECONDS) lock = LOGIN_LOCK_MAX_SECONDS;
+        if (last + lock > c->now) until = last + lock;
+    }
+    /* the address, whatever the accounts */
+    failure_span(db_query(c->db, &e,
+                          "SELECT count(*), MIN(at), MAX(at) FROM login_attempt WHERE ip = ?"
+                          " AND ok = 0 AND at > ?",
+                          "ti", ip, c->now - LOGIN_WINDOW_SECONDS),
+                 &n, &first, &last);
+    if (n >= LOGIN_MAX_FAILURES_IP && first + LOGIN_WINDOW_SECONDS > until)
+        until = first + LOGIN_WINDOW_SECONDS;
+    return until;
 }
 
 static void record_attempt(struct ctx *c, const char *username, const char *ip, bool ok)
@@ -85,11 +117,13 @@ int auth_login(struct ctx *c, const char *username, const char *password, const 
     if (!ip) ip = "";
     int rc = db_begin(c->db, e);
     if (rc) return rc;
-    if (count_failures(c, "username", username) >= LOGIN_MAX_FAILURES_USER ||
-        count_failures(c, "ip", ip) >= LOGIN_MAX_FAILURES_IP) {
+    int64_t until = locked_until(c, username, ip);
+    if (until) {
         db_rollback(c->db);
-        return err_set(e, ERR_LOCKED, "登录失败次数过多，请%d分钟后再试",
-                       LOGIN_WINDOW_SECONDS / 60);
+        int64_t local = until + 8 * 3600, minutes = (until - c->now + 59) / 60;
+        return err_set(e, ERR_LOCKED,
+                       "登录失败次数过多，暂停登录：%02d:%02d 后（约 %lld 分钟后）可再试",
+                       (int)(local / 3600 % 24), (int)(local / 60 % 60), (long long)minutes);
     }
     int64_t id = 0, agency_id = 0;
     char hash[PASSWORD_HASH_MAX];

@@ -246,16 +246,47 @@ static void test_login_locked_after_max_failures_even_with_right_password(void *
     char sid[SECRET_HEX + 1];
     for (int i = 0; i < LOGIN_MAX_FAILURES_USER; i++)
         assert_int_equal(login(&c, "locky", "guess1234", "10.0.1.1", sid, &e), ERR_UNAUTH);
+    err_clear(&e);
     assert_int_equal(login(&c, "locky", TEST_PASSWORD, "10.0.1.1", sid, &e), ERR_LOCKED);
-    /* from another address as well: the account is locked, not the address */
-    assert_int_equal(login(&c, "locky", TEST_PASSWORD, "10.0.1.2", sid, &e), ERR_LOCKED);
+    assert_non_null(strstr(e.msg, "约 15 分钟后")); /* the owner is told when */
     /* other users at the same address are not affected */
-    assert_int_equal(login(&c, "clerk", TEST_PASSWORD, "10.0.1.1", sid, &e), 0);
+    if (login(&c, "clerk", TEST_PASSWORD, "10.0.1.1", sid, &e)) fail_msg("clerk: %s", e.msg);
     /* still locked just inside the window, free after it */
     c.now = t0 + LOGIN_WINDOW_SECONDS - 1;
     assert_int_equal(login(&c, "locky", TEST_PASSWORD, "10.0.1.1", sid, &e), ERR_LOCKED);
     c.now = t0 + LOGIN_WINDOW_SECONDS + 1;
-    assert_int_equal(login(&c, "locky", TEST_PASSWORD, "10.0.1.1", sid, &e), 0);
+    assert_int_equal(login(&c, "locky", "guess1234", "10.0.1.1", sid, &e), ERR_UNAUTH);
+}
+
+/* Failures from one address lock the account there only, and for longer each time: nobody can
+ * keep an administrator out from somewhere else. */
+static void test_login_lock_is_per_address_and_grows(void **state)
+{
+    struct harness *h = *state;
+    new_user(h, "target", ROLE_ADMIN);
+    int64_t t0 = h->ctx.now;
+    struct ctx c = at(h, t0);
+    struct err e = {0};
+    char sid[SECRET_HEX + 1];
+    for (int i = 0; i < LOGIN_MAX_FAILURES_USER; i++)
+        assert_int_equal(login(&c, "target", "guess1234", "203.0.113.9", sid, &e), ERR_UNAUTH);
+    assert_int_equal(login(&c, "target", TEST_PASSWORD, "203.0.113.9", sid, &e), ERR_LOCKED);
+    /* the owner, elsewhere, logs in (and the success ends the failures) */
+    assert_int_equal(login(&c, "target", TEST_PASSWORD, "10.0.9.1", sid, &e), 0);
+    /* the attacker again: locked after the failures, then one try per lock, each lock twice as
+     * long as the one before */
+    c.now = t0 + 1000;
+    for (int i = 0; i < LOGIN_MAX_FAILURES_USER - 1; i++)
+        login(&c, "target", "guess1234", "203.0.113.9", sid, &e);
+    for (int round = 1; round <= 3; round++) {
+        assert_int_equal(login(&c, "target", "guess1234", "203.0.113.9", sid, &e), ERR_UNAUTH);
+        assert_int_equal(login(&c, "target", TEST_PASSWORD, "203.0.113.9", sid, &e), ERR_LOCKED);
+        int64_t lock = (int64_t)LOGIN_WINDOW_SECONDS << (round - 1);
+        char want[32];
+        snprintf(want, sizeof want, "约 %lld 分钟后", (long long)lock / 60);
+        if (!strstr(e.msg, want)) fail_msg("round %d: %s, expected %s", round, e.msg, want);
+        c.now += lock + 1; /* the lock has ended: the next round */
+    }
 }
 
 static void test_login_success_clears_earlier_failures(void **state)
@@ -525,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_login_success_returns_hex_session_and_csrf),
         cmocka_unit_test(test_login_wrong_password_and_unknown_user_look_the_same),
         cmocka_unit_test(test_login_locked_after_max_failures_even_with_right_password),
+        cmocka_unit_test(test_login_lock_is_per_address_and_grows),
         cmocka_unit_test(test_login_success_clears_earlier_failures),
         cmocka_unit_test(test_login_address_locked_after_many_failures),
         cmocka_unit_test(test_disabled_user_cannot_log_in_and_loses_sessions_and_tokens),
