@@ -93,6 +93,32 @@ static int audit_row(struct ctx *c, int64_t agency_id, const char *action, const
     return audit_write_many(c, &row, 1);
 }
 
+/* Where each kind of audited object keeps its agency (trusted identifiers). */
+static const struct {
+    const char *type, *table;
+} object_tables[] = {
+    {"entity", "entity"},     {"officer", "officer"},     {"inspection", "inspection"},
+    {"campaign", "campaign"}, {"draw_plan", "draw_plan"}, {"check_item", "check_list_item"},
+    {"task", "task"},         {"user", "app_user"},       {"department", "department"},
+};
+
+/* The agency of the audited object, or 0 when it has none (or is gone). */
+static int64_t object_agency(struct ctx *c, const char *type, int64_t id)
+{
+    if (strcmp(type, "agency") == 0) return id;
+    for (size_t i = 0; i < sizeof object_tables / sizeof *object_tables; i++) {
+        if (strcmp(type, object_tables[i].type) != 0) continue;
+        struct err e = {0};
+        int64_t agency = 0;
+        db_get_int(
+            c->db, &e, &agency,
+            arena_printf(c->arena, "SELECT agency_id FROM %s WHERE id = ?", object_tables[i].table),
+            "i", id);
+        return agency;
+    }
+    return 0;
+}
+
 int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
                 const char *fmt, ...)
 {
@@ -100,7 +126,11 @@ int audit_write(struct ctx *c, const char *action, const char *object_type, int6
     va_start(ap, fmt);
     char *summary = arena_vprintf(c->arena, fmt, ap);
     va_end(ap);
-    return audit_row(c, c->who->agency_id, action, object_type, object_id, summary);
+    /* The system (the command line, the demo) belongs to no agency: its row is seen from the
+     * record's agency, so that only that agency's subtree reads it. */
+    int64_t agency = c->who->agency_id;
+    if (c->who->user_id == 0 && object_id > 0) agency = object_agency(c, object_type, object_id);
+    return audit_row(c, agency, action, object_type, object_id, summary);
 }
 
 int audit_write_at(struct ctx *c, int64_t agency_id, const char *action, const char *object_type,

@@ -5,7 +5,8 @@
 #include <jansson.h>
 #include "law/ctx.h"
 
-/* Append a row (who, when, action, object, summary) chained to the previous row's hash.
+/* Append a row (who, when, action, object, summary) chained to the previous row's hash, seen
+ * from the actor's agency (the system's rows from the agency of the record they touch).
  * Must be called inside the transaction of the change it records. */
 int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
                 const char *fmt, ...) PRINTF(5, 6);

@@ -315,6 +315,29 @@ static void test_audit_list_shows_only_the_actor_subtree(void **state)
     json_decref(rows);
 }
 
+/* The command line acts as the system, of no agency: its rows are seen from the agency of the
+ * record they touch, not by every county (they name people and certificate numbers). */
+static void test_audit_rows_of_the_system_belong_to_the_record_agency(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    struct entity_input in = {.agency_code = "320412",
+                              .name = "系统导入诊所",
+                              .uscc = uscc_of(h, 77),
+                              .address = "武进区",
+                              .subtype = "clinic"};
+    int64_t id = 0;
+    if (entity_add(&h->ctx, &in, &id, &e)) fail_msg("entity_add: %s", e.msg);
+    bool more;
+    struct audit_query q = {.object_type = "entity", .limit = 500};
+    json_t *rows = list_as(h, "other", q, &more); /* 320411 */
+    assert_false(has_summary(rows, "登记管理相对人 系统导入诊所"));
+    json_decref(rows);
+    rows = list_as(h, "auditor", q, &more); /* 320412 */
+    assert_true(has_summary(rows, "登记管理相对人 系统导入诊所"));
+    json_decref(rows);
+}
+
 static void test_audit_list_hides_logins_of_other_counties(void **state)
 {
     struct harness *h = *state;
@@ -423,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_audit_deleted_newest_rows_are_detected),
         cmocka_unit_test(test_audit_head_follows_every_append),
         cmocka_unit_test(test_audit_list_shows_only_the_actor_subtree),
+        cmocka_unit_test(test_audit_rows_of_the_system_belong_to_the_record_agency),
         cmocka_unit_test(test_audit_list_hides_logins_of_other_counties),
         cmocka_unit_test(test_audit_list_keyset_pages_cover_every_row_once),
         cmocka_unit_test(test_audit_list_search_and_object_filter),
