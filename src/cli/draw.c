@@ -23,7 +23,7 @@ static int verify(struct cli_env *env, int64_t id)
     printf("plan %lld: %s\n", (long long)id, p.name);
     printf("pool:        %zu entities, SHA-256 %s\n", v.entities.pool, v.entities.hash);
     printf("commitment:  %s (%s)\n", p.pool_hash, v.entities.hash_ok ? "matches" : "DIFFERS");
-    printf("seed:        %s\n", p.seed);
+    printf("seed:        %s\n", p.seed ? p.seed : "(not drawn yet)");
     printf("entities:    %zu drawn, %s\n", v.entities.recomputed,
            v.entities.selection_ok ? "selection matches" : "selection DIFFERS");
     printf("teams:       %zu tasks, %s\n", v.tasks, v.teams_ok ? "all match" : "DIFFER");

@@ -328,6 +328,12 @@ static void test_commit_freezes_the_pool(void **state)
     char hash[DRAW_HASH_HEX];
     draw_commitment(snap, strlen(snap), hash);
     assert_string_equal(p.pool_hash, hash); /* the commitment is the snapshot's SHA-256 */
+    /* before the draw, the verification hashes the frozen rows against the commitment */
+    struct plan_verdict pv2;
+    assert_int_equal(plan_verify(&h->ctx, plan, false, &pv2, &e), 0);
+    assert_true(pv2.ok && pv2.entities.hash_ok);
+    assert_int_equal(pv2.entities.pool, 10);
+    assert_non_null(strstr(pv2.entities.summary, "尚未抽取"));
     assert_true(str_prefix(
         snap, arena_printf(&h->arena, "%lld\t武进区康宁诊所1号\n",
                            (long long)count(h, "SELECT MIN(id) FROM entity WHERE id > ?", 0))));
