@@ -5,12 +5,14 @@ An independent re-implementation of docs/draw.md in plain Python (hashlib and a 
 own, RFC 8439), sharing no code with the C program, so that anyone can check a draw.
 
 usage:
-  draw_verify.py SNAPSHOT.txt --seed SEED (--count K | --ratio 5% [--grade A=3% ...])
-                 [--commitment HEX] [--expect ID,ID,...]
+  draw_verify.py SNAPSHOT.txt (--seed-file SEED.txt | --seed SEED)
+                 (--count K | --ratio 5% [--grade A=3% ...]) [--commitment HEX] [--expect ID,ID,...]
   draw_verify.py --self-test
 
-SNAPSHOT.txt is the file published at /public/draws/{id}/snapshot.txt; SEED, the count or the
-ratios and the commitment are shown on the same page. The program prints the commitment it
+SNAPSHOT.txt is the file published at /public/draws/{id}/snapshot.txt and SEED.txt the seed
+exactly as drawn, from /public/draws/{id}/seed.txt (safer than typing it: any spaces, tabs, quotes
+or other characters it holds are read as they are); the count or the ratios and the commitment
+are shown on the same page. The program prints the commitment it
 computes, then one line per drawn entity: task number, stratum, id and name. With --commitment
 or --expect it also says whether they match and exits 1 when they do not.
 """
@@ -190,6 +192,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('snapshot', nargs='?')
     ap.add_argument('--seed')
+    ap.add_argument('--seed-file', help='the seed, exactly: the whole file, UTF-8')
     ap.add_argument('--count', type=int)
     ap.add_argument('--ratio', help='e.g. 5%%')
     ap.add_argument('--grade', action='append', default=[], help='e.g. A=3%% (per risk grade)')
@@ -200,8 +203,13 @@ def main():
     if a.self_test:
         self_test()
         return 0
+    if a.seed_file is not None:
+        if a.seed is not None:
+            ap.error('give --seed or --seed-file, not both')
+        with open(a.seed_file, 'rb') as f:
+            a.seed = f.read().decode('utf-8')
     if not a.snapshot or a.seed is None or (a.count is None and a.ratio is None):
-        ap.error('SNAPSHOT, --seed and --count or --ratio are required')
+        ap.error('SNAPSHOT, --seed-file (or --seed) and --count or --ratio are required')
     with open(a.snapshot, 'rb') as f:
         data = f.read()
     digest = hashlib.sha256(data).hexdigest()

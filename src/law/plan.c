@@ -709,8 +709,8 @@ json_t *plan_json_full(struct ctx *c, const struct plan_rec *p, struct err *e)
     json_object_set_new(o, "commitments", plan_commitments(c, p->id, e));
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT a.name, p.joint_departments, p.joint_inspectors,"
-                                  " p.warnings FROM draw_plan p JOIN agency a ON a.id = p.agency_id"
-                                  " WHERE p.id = ?",
+                                  " p.warnings, p.committed_at, p.drawn_at FROM draw_plan p"
+                                  " JOIN agency a ON a.id = p.agency_id WHERE p.id = ?",
                                   "i", p->id);
     if (st && db_step(st, e) == DB_ROW) {
         jset_text(o, "agency", db_text(st, 0));
@@ -718,6 +718,8 @@ json_t *plan_json_full(struct ctx *c, const struct plan_rec *p, struct err *e)
         jset_text(o, "joint_inspectors", db_text(st, 2));
         json_t *w = db_null(st, 3) ? NULL : json_loads(db_text(st, 3), 0, NULL);
         if (w) json_object_set_new(o, "warnings", w);
+        if (!db_null(st, 4)) jset_int(o, "committed_at", db_int(st, 4));
+        if (!db_null(st, 5)) jset_int(o, "drawn_at", db_int(st, 5));
     }
     db_done(st);
     return o;

@@ -389,6 +389,25 @@ int public_draw_show(struct req *r, struct resp *w)
     }
     w->data = o;
     page(w, "draw/public_plan.html", json_string_value(json_object_get(o, "name")));
+    if (r->api) return 0;
+    page_local_time(o, "committed_at", "committed_time");
+    page_local_time(o, "drawn_at", "drawn_time");
+    return 0;
+}
+
+/* GET /public/draws/{id}/seed.txt: the seed exactly as entered at the draw (after the trimming
+ * of docs/draw.md), for draw_verify.py --seed-file: no quoting on a command line to get wrong. */
+int public_draw_seed(struct req *r, struct resp *w)
+{
+    struct plan_rec p;
+    int rc = plan_load(&r->ctx, req_id(r, 0), true, &p, &r->err);
+    if (rc) return rc;
+    if (!p.seed) return err_set(&r->err, ERR_NOTFOUND, "该计划尚未抽取");
+    buf_adds(&w->body, p.seed);
+    w->content_type = "text/plain; charset=utf-8";
+    resp_header(
+        w, "Content-Disposition",
+        arena_printf(r->arena, "attachment; filename=\"draw-%lld-seed.txt\"", (long long)p.id));
     return 0;
 }
 

@@ -37,6 +37,8 @@ static const char *mime_of(const char *name)
     if (strcmp(dot, ".svg") == 0) return "image/svg+xml";
     if (strcmp(dot, ".png") == 0) return "image/png";
     if (strcmp(dot, ".ico") == 0) return "image/x-icon";
+    if (strcmp(dot, ".md") == 0) return "text/markdown; charset=utf-8";
+    if (strcmp(dot, ".py") == 0) return "text/x-python; charset=utf-8";
     return "application/octet-stream";
 }
 

@@ -118,6 +118,7 @@ int plan_verify_page(struct req *r, struct resp *w);
 int public_draw_index(struct req *r, struct resp *w);
 int public_draw_show(struct req *r, struct resp *w);
 int public_draw_snapshot(struct req *r, struct resp *w);
+int public_draw_seed(struct req *r, struct resp *w);
 int task_index(struct req *r, struct resp *w);
 int task_show(struct req *r, struct resp *w);
 int task_unable_submit(struct req *r, struct resp *w);

@@ -554,18 +554,25 @@ void page(struct resp *w, const char *tmpl, const char *title)
     w->title = title;
 }
 
+void page_local_time(json_t *o, const char *key, const char *out)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_integer(v)) return;
+    time_t t = (time_t)json_integer_value(v) + 8 * 3600;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char s[32];
+    strftime(s, sizeof s, "%Y-%m-%d %H:%M:%S", &tm);
+    json_object_set_new(o, out, json_string(s));
+}
+
 void page_local_times(json_t *rows)
 {
     size_t i;
     json_t *row;
     json_array_foreach(rows, i, row)
     {
-        time_t t = (time_t)json_integer_value(json_object_get(row, "at")) + 8 * 3600;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        char s[32];
-        strftime(s, sizeof s, "%Y-%m-%d %H:%M:%S", &tm);
-        json_object_set_new(row, "time", json_string(s));
+        page_local_time(row, "at", "time");
     }
 }
 

@@ -171,6 +171,8 @@ const struct route web_routes[] = {
      "published plans (no login)"},
     {"GET", "/public/draws/{id}", PERM_PUBLIC, ROUTE_BOTH, public_draw_show,
      "a published plan, its selection recomputed (no login)"},
+    {"GET", "/public/draws/{id}/seed.txt", PERM_PUBLIC, ROUTE_HTML, public_draw_seed,
+     "the seed of a draw, exactly (for draw_verify.py --seed-file)"},
     {"GET", "/public/draws/{id}/snapshot.txt", PERM_PUBLIC, ROUTE_HTML, public_draw_snapshot,
      "the committed pool snapshot (no login)"},
 };

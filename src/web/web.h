@@ -35,6 +35,8 @@ void page_keep_form(struct req *r, struct resp *w, const char *const *names);
 /* Give each row of rows its "at" (UTC seconds) as "time", local (UTC+8) "YYYY-MM-DD HH:MM:SS".
  * Callers: the audit trail, the calendar's loads. */
 void page_local_times(json_t *rows);
+/* o's instant key (UTC seconds) as local "YYYY-MM-DD HH:MM:SS" under out; nothing when absent. */
+void page_local_time(json_t *o, const char *key, const char *out);
 /* Pagination links for list data {"more","page"}: adds "prev_url"/"next_url" built from the
  * current query string. */
 void page_links(struct req *r, json_t *data);

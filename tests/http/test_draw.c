@@ -787,10 +787,32 @@ static void test_public_pages_without_login(void **state)
     h_request(h, NULL, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
-    /* the independent checker is served */
+    /* the independent checker is served, and the specification it follows */
     h_request(h, NULL, "GET", "/assets/draw_verify.py", NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "landun-draw-v1");
+    hresp_free(&r);
+    h_request(h, NULL, "GET", "/assets/draw-spec.md", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_true(str_prefix(r.content_type, "text/markdown"));
+    ASSERT_HAS(r, "landun-draw-v1");
+    hresp_free(&r);
+    /* the seed, exactly, as a file; the page's command reads it from there */
+    snprintf(url, sizeof url, "/public/draws/%lld/seed.txt", (long long)plan);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal(r.len, strlen("381920"));
+    assert_memory_equal(r.body, "381920", r.len);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/public/draws/%lld/seed.txt", (long long)draft);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/public/draws/%lld", (long long)plan);
+    h_request(h, NULL, "GET", url, NULL, &r);
+    ASSERT_HAS(r, "<pre class=\"seed\" id=\"seed\">381920</pre>");
+    ASSERT_HAS(r, "--seed-file draw-");
+    ASSERT_LACKS(r, "--seed '");
     hresp_free(&r);
 }
 

@@ -673,10 +673,16 @@ static void compare_with_python(const struct draw_entry *pool, size_t n, bool st
     drawn_ids(pool, n, q, seed, want, sizeof want);
     char commitment[DRAW_HASH_HEX];
     draw_commitment(snap.p, snap.len, commitment);
+    /* the seed goes in a file, exactly as the public page offers it (seed.txt): no shell quoting */
+    char seed_path[] = "/tmp/landun-seed-XXXXXX";
+    int sfd = mkstemp(seed_path);
+    assert_true(sfd >= 0);
+    assert_int_equal(write(sfd, seed, strlen(seed)), (ssize_t)strlen(seed));
+    close(sfd);
     char cmd[1024];
     snprintf(cmd, sizeof cmd,
-             "python3 %s/tools/draw_verify.py %s --seed '%s' %s --commitment %s --expect %s",
-             h_srcdir(), path, seed, args, commitment, want);
+             "python3 %s/tools/draw_verify.py %s --seed-file %s %s --commitment %s --expect %s",
+             h_srcdir(), path, seed_path, args, commitment, want);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     char line[512];
@@ -687,6 +693,7 @@ static void compare_with_python(const struct draw_entry *pool, size_t n, bool st
     }
     int rc = pclose(p);
     unlink(path);
+    unlink(seed_path);
     buf_free(&snap);
     if (!matched || !hash_ok || rc != 0)
         fail_msg("python disagrees (rc %d) for %s: want %s", rc, args, want);
@@ -698,6 +705,8 @@ static void test_python_reimplementation_agrees(void **state)
     struct draw_entry *pool = make_pool(400, false);
     struct draw_quota q = count_quota(23);
     compare_with_python(pool, 400, false, &q, "--count 23", "2026年3月15日 见证人 王某 38192");
+    /* a seed a shell would misread: quotes, backticks, $( ), a tab, a new line */
+    compare_with_python(pool, 400, false, &q, "--count 23", "王某's `seed` $(date)\tline\nnext");
     struct draw_quota r = count_quota(0);
     r.by_count = false;
     r.ratio_bp = 550;
