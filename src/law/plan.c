@@ -505,6 +505,15 @@ static const char *dup_col(struct ctx *c, struct db_stmt *st, int col)
     return db_null(st, col) ? NULL : arena_strdup(c->arena, db_text(st, col));
 }
 
+/* True when plan id was ever committed (it has a commitment, withdrawn or not). */
+static bool ever_committed(struct ctx *c, int64_t id)
+{
+    struct err e = {0};
+    int64_t n = 0;
+    db_get_int(c->db, &e, &n, "SELECT COUNT(*) FROM draw_commitment WHERE plan_id = ?", "i", id);
+    return n > 0;
+}
+
 int plan_load(struct ctx *c, int64_t id, bool public_view, struct plan_rec *p, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
@@ -513,7 +522,10 @@ int plan_load(struct ctx *c, int64_t id, bool public_view, struct plan_rec *p, s
                                   "i", id);
     if (!st) return e->code;
     int rc = db_step(st, e);
-    bool ok = rc == DB_ROW && (public_view ? strcmp(db_text(st, 6), "draft") != 0
+    /* the public sees a plan once it has been committed, even if the commitment was withdrawn
+     * and the plan went back to draft: a withdrawn commitment stays public */
+    bool ok = rc == DB_ROW && (public_view ? strcmp(db_text(st, 6), "draft") != 0 ||
+                                                 ever_committed(c, id)
                                            : actor_sees_path(c->who, db_text(st, 2)));
     if (ok) {
         memset(p, 0, sizeof *p);
@@ -702,11 +714,28 @@ static json_t *plan_commitments(struct ctx *c, int64_t id, struct err *e)
     return arr;
 }
 
+/* Every draw of the plan, the refused ones too: [{"at", "seed", "ok", "reason"}], oldest first. */
+static json_t *plan_attempts(struct ctx *c, int64_t id, struct err *e)
+{
+    json_t *arr = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT at, seed, ok, reason FROM draw_attempt WHERE plan_id = ?"
+                                  " ORDER BY id",
+                                  "i", id);
+    while (st && db_step(st, e) == DB_ROW)
+        json_array_append_new(arr, jpack("{sI ss sb ss?}", "at", (json_int_t)db_int(st, 0), "seed",
+                                         db_text(st, 1), "ok", db_int(st, 2) != 0, "reason",
+                                         db_text(st, 3)));
+    db_done(st);
+    return arr;
+}
+
 json_t *plan_json_full(struct ctx *c, const struct plan_rec *p, struct err *e)
 {
     json_t *o = plan_json(c, p);
     json_object_set_new(o, "items", plan_items(c, p->id, e));
     json_object_set_new(o, "commitments", plan_commitments(c, p->id, e));
+    json_object_set_new(o, "attempts", plan_attempts(c, p->id, e));
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT a.name, p.joint_departments, p.joint_inspectors,"
                                   " p.warnings, p.committed_at, p.drawn_at FROM draw_plan p"

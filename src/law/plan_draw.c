@@ -400,34 +400,77 @@ static int officers_frozen(struct ctx *c, int64_t plan_id, struct cand_set *s, s
 
 /* ---- preview -------------------------------------------------------------------------------- */
 
+/* The plan's pool counted per risk grade (per[], total) and the number of entities its quota
+ * draws from it (*quota), as the pool stands now. */
+static int pool_quota(struct ctx *c, const struct plan_rec *p, size_t per[DRAW_NSTRATA],
+                      size_t *total, size_t *quota, struct err *e)
+{
+    struct db_stmt *st = pool_query(c, p,
+                                    "SELECT COALESCE(x.risk_grade, '-'), COUNT(*)" POOL_WHERE
+                                    " GROUP BY COALESCE(x.risk_grade, '-')",
+                                    e);
+    if (!st) return e->code;
+    memset(per, 0, DRAW_NSTRATA * sizeof *per);
+    *total = *quota = 0;
+    while (db_step(st, e) == DB_ROW) {
+        const char *at = strchr(DRAW_STRATA, db_text(st, 0)[0]);
+        if (at) per[at - DRAW_STRATA] = (size_t)db_int(st, 1);
+        *total += (size_t)db_int(st, 1);
+    }
+    db_done(st);
+    for (int g = 0; p->quota.stratified && g < DRAW_NSTRATA; g++)
+        *quota += draw_quota_k(&p->quota, DRAW_STRATA[g], per[g]);
+    if (!p->quota.stratified) *quota = draw_quota_k(&p->quota, 0, *total);
+    return e->code;
+}
+
+/* Whether the officers s can staff quota tasks at all, whatever the seed: 0, or 1 with the
+ * reason in why. 行政处罚法 第四十二条 wants team_size ≥ 2 officers able to enforce; with a cap
+ * per officer (which counts their open tasks in other plans), the officers' free places must
+ * cover team_size places per task. What only the seed decides (回避 of a drawn entity, repeated
+ * teams) is left to the draw. */
+static int staffing_problem(const struct plan_rec *p, const struct cand_set *s, size_t quota,
+                            char *why, size_t n)
+{
+    size_t eligible = 0, places = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->c[i].why_not) continue;
+        eligible++;
+        if (p->officer_cap > 0 && s->c[i].load < p->officer_cap)
+            places += (size_t)(p->officer_cap - s->c[i].load);
+    }
+    if (eligible < (size_t)p->team_size) {
+        snprintf(why, n,
+                 "可执法的执法人员只有%zu名，不足以组成%d人检查组（《行政处罚法》第四十二条）",
+                 eligible, p->team_size);
+        return 1;
+    }
+    if (p->officer_cap > 0 && places < quota * (size_t)p->team_size) {
+        snprintf(
+            why, n,
+            "每人任务上限%d项（含其他计划未完成的任务）下，执法人员共可承担%zu人次，少于抽取%zu户"
+            "所需的%zu人次",
+            p->officer_cap, places, quota, quota * (size_t)p->team_size);
+        return 1;
+    }
+    return 0;
+}
+
 json_t *plan_preview(struct ctx *c, int64_t id, struct err *e)
 {
     struct plan_rec p;
     if (plan_load(c, id, false, &p, e)) return NULL;
-    struct db_stmt *st = pool_query(c, &p,
-                                    "SELECT COALESCE(x.risk_grade, '-'), COUNT(*)" POOL_WHERE
-                                    " GROUP BY COALESCE(x.risk_grade, '-')",
-                                    e);
-    if (!st) return NULL;
-    size_t per[DRAW_NSTRATA] = {0}, total = 0;
-    while (db_step(st, e) == DB_ROW) {
-        const char *at = strchr(DRAW_STRATA, db_text(st, 0)[0]);
-        if (at) per[at - DRAW_STRATA] = (size_t)db_int(st, 1);
-        total += (size_t)db_int(st, 1);
-    }
-    db_done(st);
+    size_t per[DRAW_NSTRATA], total, quota;
+    if (pool_quota(c, &p, per, &total, &quota, e)) return NULL;
     json_t *grades = json_array();
-    size_t quota = 0;
     for (int g = 0; g < DRAW_NSTRATA; g++) {
         size_t k = p.quota.stratified ? draw_quota_k(&p.quota, DRAW_STRATA[g], per[g]) : 0;
-        quota += k;
         json_array_append_new(
             grades,
             jpack("{ss ss sI sI}", "grade", (char[2]){DRAW_STRATA[g], 0}, "label",
                   g < 4 ? catalog_label("risk_grades", (char[2]){DRAW_STRATA[g], 0}) : "未评定",
                   "count", (json_int_t)per[g], "quota", (json_int_t)k));
     }
-    if (!p.quota.stratified) quota = draw_quota_k(&p.quota, 0, total);
     struct cand_set s = {0};
     int rc = officers_now(c, &p, &s, e);
     size_t eligible = 0;
@@ -436,6 +479,9 @@ json_t *plan_preview(struct ctx *c, int64_t id, struct err *e)
     json_t *o =
         jpack("{sI sI so sI sI}", "pool", (json_int_t)total, "quota", (json_int_t)quota, "grades",
               grades, "officers", (json_int_t)s.n, "eligible", (json_int_t)eligible);
+    char why[300];
+    if (!rc && staffing_problem(&p, &s, quota, why, sizeof why))
+        json_object_set_new(o, "staffing", json_string(why)); /* the commitment will be refused */
     cand_free(&s);
     if (rc || e->code) {
         json_decref(o);
@@ -508,7 +554,14 @@ static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_H
 static int freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *e)
 {
     struct cand_set s = {0};
-    int rc = officers_now(c, p, &s, e);
+    size_t per[DRAW_NSTRATA], total, quota;
+    int rc = pool_quota(c, p, per, &total, &quota, e);
+    if (!rc) rc = officers_now(c, p, &s, e);
+    char why[300];
+    /* a draw must not fail for a reason known before its seed */
+    if (!rc && staffing_problem(p, &s, quota, why, sizeof why))
+        rc = err_set(e, ERR_INVALID, "不能公布承诺：%s。请调整执法机构、执法人员或每人任务上限",
+                     why);
     for (size_t i = 0; i < s.n && !rc; i++)
         if (db_exec(c->db, e,
                     "INSERT INTO draw_officer (plan_id, officer_id, name, why_not, open_tasks)"
@@ -761,9 +814,13 @@ static int run_teams(struct ctx *c, struct draw_run *r, const uint8_t key[DRAW_K
         char why[512];
         if (draw_team(o, key, i + 1, &rules, r->teams + i * size, &r->repeat[i], why, sizeof why)) {
             if (!*problems) *problems = json_array();
-            json_array_append_new(*problems,
-                                  jpack("{sI sI ss ss}", "seq", (json_int_t)(i + 1), "entity_id",
-                                        (json_int_t)en->id, "entity", rules.entity, "reason", why));
+            /* the rule that failed, without the entity or the officers that would tell it */
+            const char *rule = strstr(why, "与上次不同")
+                                   ? "无法抽到与上次不同的检查组"
+                                   : arena_printf(c->arena, "可选执法人员不足%d名，无法组成检查组",
+                                                  r->p.team_size);
+            json_array_append_new(*problems, jpack("{sI ss ss}", "seq", (json_int_t)(i + 1),
+                                                   "reason", why, "rule", rule));
             failed++;
         }
         free(avoid);
@@ -956,6 +1013,69 @@ static int run_store(struct ctx *c, struct draw_run *r, struct err *e)
     return rc < 0 ? (int)rc : 0;
 }
 
+/* Record a draw of plan id with seed: ok, or refused for reason. Inside a transaction. */
+static int record_attempt(struct ctx *c, int64_t id, const char *seed, bool ok, const char *reason,
+                          struct err *e)
+{
+    int64_t n = db_exec(c->db, e,
+                        "INSERT INTO draw_attempt (plan_id, seed, at, username, ok, reason)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        "ititit", id, seed, c->now, c->who->username ? c->who->username : "system",
+                        (int64_t)ok, reason);
+    return n < 0 ? (int)n : 0;
+}
+
+/* The problems of a refused draw told by rule only: [{"reason", "tasks"}], each reason once with
+ * the number of tasks it stopped, never which entities (they would tell what the seed picks). */
+static json_t *problems_by_reason(json_t *problems)
+{
+    json_t *out = json_array();
+    size_t i;
+    json_t *p;
+    json_array_foreach(problems, i, p)
+    {
+        const char *why = json_string_value(json_object_get(p, "rule"));
+        if (!why) why = "无法组成检查组";
+        size_t k;
+        json_t *o;
+        bool seen = false;
+        json_array_foreach(out, k, o)
+        {
+            if (strcmp(json_string_value(json_object_get(o, "reason")), why) != 0) continue;
+            json_object_set_new(o, "tasks",
+                                json_integer(json_integer_value(json_object_get(o, "tasks")) + 1));
+            seen = true;
+        }
+        if (!seen) json_array_append_new(out, jpack("{ss si}", "reason", why, "tasks", 1));
+    }
+    return out;
+}
+
+/* A draw refused because failed tasks could not get a team (rule: the first reason): record the
+ * attempt and its seed in a transaction of its own (the draw's was rolled back), and fill e. */
+static int refused(struct ctx *c, int64_t id, const char *seed, int failed, const char *rule,
+                   struct err *e)
+{
+    char reason[256];
+    snprintf(reason, sizeof reason, "%d个任务%s", failed, rule ? rule : "无法组成检查组");
+    struct err re = {0};
+    int rc = db_begin(c->db, &re);
+    if (!rc) rc = record_attempt(c, id, seed, false, reason, &re);
+    if (!rc)
+        rc = audit_write(c, "draw_plan.draw_refused", "draw_plan", id,
+                         "抽取未成功（种子「%s」）：%s", seed, reason);
+    if (rc)
+        db_rollback(c->db);
+    else
+        rc = db_commit(c->db, &re);
+    if (rc) {
+        *e = re;
+        return rc;
+    }
+    return err_set(e, ERR_INVALID, "抽取未成功，未保存抽取结果：%s。本次抽取及其种子已记录并公示。",
+                   reason);
+}
+
 int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems, struct err *e)
 {
     *problems = NULL;
@@ -1018,22 +1138,14 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
     draw_entities(r.pool, r.npool, &r.p.quota, key, &r.picks, &r.npicks);
     r.names = xcalloc(r.npicks ? r.npicks : 1, sizeof *r.names);
     int failed = run_teams(c, &r, key, problems);
-    if (failed) { /* draw again with every name, for the reasons (the same teams: same seed) */
+    if (failed) { /* refused: say the rule, not what the seed picked, and leave a public trace */
+        json_t *rules = problems_by_reason(*problems);
         json_decref(*problems);
-        *problems = NULL;
-        bool *all = xmalloc(r.npicks);
-        memset(all, 1, r.npicks);
-        rc = run_names(c, &r, all, e);
-        free(all);
-        if (rc) goto fail;
-        failed = run_teams(c, &r, key, problems);
-    }
-    if (failed) {
-        json_t *first = json_array_get(*problems, 0);
-        rc = err_set(e, ERR_INVALID, "有%d个任务无法组成检查组，未保存抽取结果。第%lld号任务：%s",
-                     failed, (long long)json_integer_value(json_object_get(first, "seq")),
-                     json_string_value(json_object_get(first, "reason")));
-        goto fail;
+        *problems = rules;
+        const char *rule = json_string_value(json_object_get(json_array_get(rules, 0), "reason"));
+        run_free(&r);
+        db_rollback(c->db);
+        return refused(c, id, seed, failed, rule, e);
     }
     rc = run_warning_names(c, &r, e);
     if (rc) goto fail;
@@ -1051,6 +1163,7 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
         .reason = arena_printf(c->arena, "种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员",
                                seed, r.npool, r.npicks, r.p.team_size)};
     if (!rc) rc = wf_apply(c, &plan_workflow, id, "draw", &a, NULL, e);
+    if (!rc) rc = record_attempt(c, id, seed, true, NULL, e);
     if (rc) goto fail;
     run_free(&r);
     return db_commit(c->db, e);
@@ -1203,9 +1316,12 @@ json_t *plan_public_list(struct ctx *c, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT p.id, p.name, p.level, p.year, p.line, p.state,"
-                                  " p.pool_size, p.pool_hash, p.committed_at, p.drawn_at, a.name"
+                                  " p.pool_size, p.pool_hash, COALESCE(p.committed_at, (SELECT"
+                                  " MAX(k.committed_at) FROM draw_commitment k WHERE"
+                                  " k.plan_id = p.id)), p.drawn_at, a.name"
                                   " FROM draw_plan p JOIN agency a ON a.id = p.agency_id"
-                                  " WHERE p.state <> 'draft' ORDER BY p.id DESC",
+                                  " WHERE p.state <> 'draft' OR EXISTS (SELECT 1 FROM"
+                                  " draw_commitment k WHERE k.plan_id = p.id) ORDER BY p.id DESC",
                                   "");
     if (!st) return NULL;
     json_t *rows = json_array();
@@ -1220,7 +1336,10 @@ json_t *plan_public_list(struct ctx *c, struct err *e)
         jset_int(o, "year", db_int(st, 3));
         jset_text(o, "line_label", catalog_label("lines", db_text(st, 4)));
         jset_text(o, "state", db_text(st, 5));
-        jset_text(o, "state_label", plan_state_label(db_text(st, 5)));
+        /* a plan back in draft is public only for its withdrawn commitment */
+        jset_text(o, "state_label",
+                  strcmp(db_text(st, 5), "draft") == 0 ? "承诺已撤回"
+                                                       : plan_state_label(db_text(st, 5)));
         jset_int(o, "pool_size", db_int(st, 6));
         jset_text(o, "pool_hash", db_text(st, 7));
         jset_text(o, "committed_on", on);

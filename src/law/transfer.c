@@ -39,6 +39,7 @@ enum kind {
     K_DOCUMENT,
     K_WF_STEP,
     K_WF_DEADLINE,
+    K_ATTEMPT,
     K_NONE
 };
 
@@ -434,6 +435,7 @@ static const struct table tables[] = {
      NULL,
      NULL},
     {"draw_commitment", "抽取承诺", K_COMMITMENT, "id", {{"plan_id", K_PLAN}}, NULL, NULL},
+    {"draw_attempt", "抽取记录", K_ATTEMPT, "id", {{"plan_id", K_PLAN}}, NULL, NULL},
     /* task_id and checks_id are set at the end: tasks come after inspections (they refer to the
      * inspection that carried them out), and a reinspection checks another inspection */
     {"inspection",

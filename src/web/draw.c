@@ -232,6 +232,7 @@ static json_t *plan_page(struct req *r, int64_t id)
     jset_bool(o, "is_committed", committed);
     jset_bool(o, "is_drawn", strcmp(state, "drawn") == 0);
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
+    page_local_times(json_object_get(o, "attempts"));
     return o;
 }
 
@@ -392,6 +393,7 @@ int public_draw_show(struct req *r, struct resp *w)
     if (r->api) return 0;
     page_local_time(o, "committed_at", "committed_time");
     page_local_time(o, "drawn_at", "drawn_time");
+    page_local_times(json_object_get(o, "attempts"));
     return 0;
 }
 
