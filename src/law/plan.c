@@ -524,9 +524,9 @@ int plan_load(struct ctx *c, int64_t id, bool public_view, struct plan_rec *p, s
     int rc = db_step(st, e);
     /* the public sees a plan once it has been committed, even if the commitment was withdrawn
      * and the plan went back to draft: a withdrawn commitment stays public */
-    bool ok = rc == DB_ROW && (public_view ? strcmp(db_text(st, 6), "draft") != 0 ||
-                                                 ever_committed(c, id)
-                                           : actor_sees_path(c->who, db_text(st, 2)));
+    bool ok =
+        rc == DB_ROW && (public_view ? strcmp(db_text(st, 6), "draft") != 0 || ever_committed(c, id)
+                                     : actor_sees_path(c->who, db_text(st, 2)));
     if (ok) {
         memset(p, 0, sizeof *p);
         p->id = db_int(st, 0);
