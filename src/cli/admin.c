@@ -52,8 +52,10 @@ static int user_add_cmd(struct cli *c, struct cli_env *env)
     const char *role = cli_option(&c->argc, c->argv, "--role");
     const char *agency = cli_option(&c->argc, c->argv, "--agency");
     const char *display = cli_option(&c->argc, c->argv, "--display-name");
+    const char *officer = cli_option(&c->argc, c->argv, "--officer");
     if (!cli_flag(&c->argc, c->argv, "--password-stdin") || c->argc != 2 || !role || !agency) {
-        fprintf(stderr, "usage: landun user add NAME --role ROLE --agency CODE --password-stdin\n");
+        fprintf(stderr, "usage: landun user add NAME --role ROLE --agency CODE [--officer CERT]"
+                        " --password-stdin\n");
         return 2;
     }
     unsigned roles = parse_roles(role);
@@ -67,7 +69,8 @@ static int user_add_cmd(struct cli *c, struct cli_env *env)
                             .display_name = display ? display : c->argv[1],
                             .password = pw,
                             .agency_code = agency,
-                            .roles = roles};
+                            .roles = roles,
+                            .officer_cert = officer};
     struct err e = {0};
     int64_t id;
     if (user_add(&env->ctx, &in, &id, &e)) return cli_fail(&e);

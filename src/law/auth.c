@@ -64,6 +64,22 @@ static void validate_user(const struct user_input *in, struct err *e)
     if (!in->roles || in->roles >= (1u << ROLE_COUNT)) err_field(e, "roles", "请至少选择一个角色");
 }
 
+/* The id of the officer with cert_no in the actor's scope, or 0 with a field error in e. */
+static int64_t officer_by_cert(struct ctx *c, const char *cert_no, const char *field, struct err *e)
+{
+    int64_t id = 0;
+    struct err scratch = {0};
+    int rc = db_get_int(c->db, &scratch, &id,
+                        "SELECT o.id FROM officer o JOIN agency a ON a.id = o.agency_id"
+                        " WHERE o.cert_no = ? AND a.path LIKE ?",
+                        "tt", cert_no, arena_printf(c->arena, "%s%%", c->who->agency_path));
+    if (rc == ERR_NOTFOUND)
+        err_field(e, field, "执法证号 %s 的执法人员不存在或不在您的管辖范围内", cert_no);
+    else if (rc)
+        *e = scratch;
+    return rc ? 0 : id;
+}
+
 int user_add(struct ctx *c, const struct user_input *in, int64_t *id, struct err *e)
 {
     validate_user(in, e);
@@ -79,6 +95,21 @@ int user_add(struct ctx *c, const struct user_input *in, int64_t *id, struct err
         rc = err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", in->agency_code);
         goto fail;
     }
+    int64_t officer = in->officer_id, linked = 0;
+    if (!str_blank(in->officer_cert) &&
+        !(officer = officer_by_cert(c, in->officer_cert, "officer", e))) {
+        rc = e->code;
+        goto fail;
+    }
+    if (officer && db_get_int(c->db, e, &linked,
+                              "SELECT COUNT(*) FROM app_user WHERE officer_id = ?", "i", officer)) {
+        rc = e->code;
+        goto fail;
+    }
+    if (linked) {
+        rc = err_field(e, "officer", "该执法人员已关联其他账户");
+        goto fail;
+    }
     if (db_exists(c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", in->username)) {
         err_field(e, "username", "用户名 %s 已被使用", in->username);
         rc = e->code = ERR_CONFLICT;
@@ -88,8 +119,8 @@ int user_add(struct ctx *c, const struct user_input *in, int64_t *id, struct err
                     "INSERT INTO app_user (username, display_name, password_hash, agency_id,"
                     " officer_id, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                     " RETURNING id",
-                    "tttiIii", in->username, in->display_name, hash, agency_id, in->officer_id,
-                    c->now, c->now);
+                    "tttiIii", in->username, in->display_name, hash, agency_id, officer, c->now,
+                    c->now);
     if (!rc) rc = insert_roles(c, *id, in->roles, e);
     if (!rc)
         rc = audit_write(c, "user.create", "user", *id, "新建用户 %s（%s）", in->username,
@@ -229,4 +260,105 @@ json_t *user_list(struct ctx *c, struct err *e)
         json_object_set_new(u, "roles", labels);
     }
     return rows;
+}
+
+int user_link_officer(struct ctx *c, int64_t user_id, const char *cert_no, struct err *e)
+{
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    int64_t id, officer = 0, other = 0;
+    rc = user_in_scope(c, NULL, user_id, &id, e);
+    if (!rc && !str_blank(cert_no) && !(officer = officer_by_cert(c, cert_no, "cert_no", e)))
+        rc = e->code;
+    if (!rc && officer &&
+        db_get_int(c->db, e, &other,
+                   "SELECT COUNT(*) FROM app_user WHERE officer_id = ? AND id <> ?", "ii", officer,
+                   id))
+        rc = e->code;
+    if (!rc && other) rc = err_field(e, "cert_no", "该执法人员已关联其他账户");
+    if (!rc &&
+        db_exec(c->db, e, "UPDATE app_user SET officer_id = ? WHERE id = ?", "Ii", officer, id) < 0)
+        rc = e->code;
+    if (!rc)
+        rc = audit_write(c, "user.officer", "user", id,
+                         officer ? "关联执法人员（执法证号 %s）" : "取消关联执法人员%s",
+                         officer ? cert_no : "");
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+int user_change_own_password(struct ctx *c, const char *current, const char *password,
+                             const char *keep_sid, struct err *e)
+{
+    if (!current || !*current) err_field(e, "current", "请输入当前密码");
+    password_policy(password, "password", e);
+    if (e->code) return e->code;
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    struct db_stmt *st =
+        db_query(c->db, e, "SELECT password_hash FROM app_user WHERE id = ?", "i", c->who->user_id);
+    bool right = st && db_step(st, e) == DB_ROW && password_verify(db_text(st, 0), current);
+    db_done(st);
+    char hash[PASSWORD_HASH_MAX];
+    if (!right)
+        rc = e->code ? e->code : err_field(e, "current", "当前密码不正确");
+    else if (password_hash(password, hash))
+        rc = err_set(e, ERR_INTERNAL, "无法计算密码哈希");
+    if (!rc &&
+        db_exec(c->db, e,
+                "UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                "tii", hash, c->now, c->who->user_id) < 0)
+        rc = e->code;
+    char keep[65] = "";
+    if (keep_sid && *keep_sid) sha256_hex(keep_sid, strlen(keep_sid), keep);
+    if (!rc && db_exec(c->db, e, "DELETE FROM session WHERE user_id = ? AND id_hash <> ?", "it",
+                       c->who->user_id, keep) < 0)
+        rc = e->code;
+    if (!rc) rc = audit_write(c, "user.password_own", "user", c->who->user_id, "修改本人密码");
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+json_t *user_get(struct ctx *c, int64_t user_id, struct err *e)
+{
+    int64_t id;
+    if (user_in_scope(c, NULL, user_id, &id, e)) return NULL;
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT u.id, u.username, u.display_name, u.status, a.name,"
+                                  " a.code, o.id, o.name, o.cert_no FROM app_user u"
+                                  " JOIN agency a ON a.id = u.agency_id"
+                                  " LEFT JOIN officer o ON o.id = u.officer_id WHERE u.id = ?",
+                                  "i", id);
+    json_t *o = NULL;
+    if (st && db_step(st, e) == DB_ROW) {
+        o = jpack("{sI ss ss ss sb ss ss}", "id", (json_int_t)db_int(st, 0), "username",
+                  db_text(st, 1), "display_name", db_text(st, 2), "status", db_text(st, 3),
+                  "active", strcmp(db_text(st, 3), "active") == 0, "agency", db_text(st, 4),
+                  "agency_code", db_text(st, 5));
+        if (!db_null(st, 6))
+            json_object_set_new(o, "officer",
+                                jpack("{sI ss ss}", "id", (json_int_t)db_int(st, 6), "name",
+                                      db_text(st, 7), "cert_no", db_text(st, 8)));
+    }
+    db_done(st);
+    if (!o) {
+        if (!e->code) err_set(e, ERR_NOTFOUND, "用户不存在");
+        return NULL;
+    }
+    unsigned roles = load_roles(c, id, e);
+    json_t *labels = json_array(), *codes = json_array();
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        if (!(roles & (1u << r))) continue;
+        json_array_append_new(labels, json_string(role_label(r)));
+        json_array_append_new(codes, json_string(role_code(r)));
+    }
+    json_object_set_new(o, "roles", labels);
+    json_object_set_new(o, "role_codes", codes);
+    return o;
 }

@@ -27,6 +27,7 @@ struct user_input {
     const char *agency_code;  /* the user's agency (in the actor's scope) */
     unsigned roles;           /* bit set 1u << enum role; at least one */
     int64_t officer_id;       /* the officer this account belongs to, or 0 */
+    const char *officer_cert; /* … or given by 执法证号 (in scope, no other account), or NULL */
 };
 
 int user_add(struct ctx *c, const struct user_input *in, int64_t *id, struct err *e);
@@ -42,6 +43,17 @@ int user_set_roles(struct ctx *c, int64_t user_id, unsigned roles, struct err *e
 int user_set_active(struct ctx *c, int64_t user_id, bool active, struct err *e);
 /* Users in the actor's scope, with roles; JSON array. */
 json_t *user_list(struct ctx *c, struct err *e);
+/* One user in scope: {id, username, display_name, agency, agency_code, status, active, roles:
+ * [labels], role_codes: [codes], officer: {id, name, cert_no} or absent}; NULL + ERR_NOTFOUND. */
+json_t *user_get(struct ctx *c, int64_t user_id, struct err *e);
+/* Link a user in scope to the 执法人员 record with certificate number cert_no (in scope, not
+ * linked to another account), or unlink it when cert_no is blank: the account then acts as that
+ * officer (my tasks, the officer ticked on the inspection form). */
+int user_link_officer(struct ctx *c, int64_t user_id, const char *cert_no, struct err *e);
+/* The actor changes their own password: the current one must be given and right. Other
+ * sessions of the account are ended (the one in use, keep_sid — the cookie's value — stays). */
+int user_change_own_password(struct ctx *c, const char *current, const char *password,
+                             const char *keep_sid, struct err *e);
 /* Check a password against the policy; adds a field error to e. */
 int password_policy(const char *password, const char *field, struct err *e);
 

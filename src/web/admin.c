@@ -210,38 +210,84 @@ int user_create(struct req *r, struct resp *w)
     return 0;
 }
 
-int user_roles(struct req *r, struct resp *w)
+/* One user's page: the account with forms for roles, password, status and officer; after a
+ * change that failed, the same page with the messages (fields: the form's names kept). */
+static int user_detail(struct req *r, struct resp *w)
 {
-    int rc = user_set_roles(&r->ctx, req_id(r, 0), roles_from(r), &r->err);
-    if (rc) return rc;
+    json_t *u = user_get(&r->ctx, req_id(r, 0), &r->err);
+    if (!u) return r->err.code ? r->err.code : ERR_INTERNAL;
+    if (r->api) {
+        json_decref(w->data);
+        w->data = u;
+        return 0;
+    }
+    unsigned roles = 0;
+    size_t i;
+    json_t *code;
+    json_array_foreach(json_object_get(u, "role_codes"), i, code)
+    {
+        int role = role_parse(json_string_value(code));
+        if (role >= 0) roles |= 1u << role;
+    }
+    json_object_set_new(u, "role_options", role_options(roles));
+    if (req_query(r, "saved")) json_object_set_new(u, "saved", json_true());
+    if (w->data) json_object_update(u, w->data);
+    json_decref(w->data);
+    w->data = u;
+    page(w, "admin/user.html", json_string_value(json_object_get(u, "display_name")));
+    return 0;
+}
+
+int user_show(struct req *r, struct resp *w)
+{
+    return user_detail(r, w);
+}
+
+/* After a change to user {id}: the JSON answer, back to the user's page, or that page again with
+ * the error (rc). */
+static int user_changed(struct req *r, struct resp *w, int rc, const char *const *fields)
+{
+    if (rc) {
+        struct err saved = r->err;
+        memset(&r->err, 0, sizeof r->err);
+        page_keep_form(r, w, fields);
+        if (user_detail(r, w)) { /* the user itself is gone or out of scope */
+            r->err = saved;
+            return rc;
+        }
+        r->err = saved;
+        return rc;
+    }
     if (r->api)
         w->data = jpack("{sb}", "ok", 1);
     else
-        w->redirect = "/users?saved=1";
+        w->redirect = arena_printf(r->arena, "/users/%lld?saved=1", (long long)req_id(r, 0));
     return 0;
+}
+
+int user_roles(struct req *r, struct resp *w)
+{
+    int rc = user_set_roles(&r->ctx, req_id(r, 0), roles_from(r), &r->err);
+    return user_changed(r, w, rc, (const char *const[]){NULL});
 }
 
 int user_status(struct req *r, struct resp *w)
 {
     const char *s = req_param(r, "status");
-    if (!s || (strcmp(s, "active") != 0 && strcmp(s, "disabled") != 0))
-        return err_field(&r->err, "status", "状态应为 active 或 disabled");
-    int rc = user_set_active(&r->ctx, req_id(r, 0), strcmp(s, "active") == 0, &r->err);
-    if (rc) return rc;
-    if (r->api)
-        w->data = jpack("{sb}", "ok", 1);
-    else
-        w->redirect = "/users?saved=1";
-    return 0;
+    int rc = !s || (strcmp(s, "active") != 0 && strcmp(s, "disabled") != 0)
+                 ? err_field(&r->err, "status", "状态应为 active 或 disabled")
+                 : user_set_active(&r->ctx, req_id(r, 0), strcmp(s, "active") == 0, &r->err);
+    return user_changed(r, w, rc, (const char *const[]){NULL});
 }
 
 int user_password(struct req *r, struct resp *w)
 {
     int rc = user_set_password(&r->ctx, NULL, req_id(r, 0), req_param(r, "password"), &r->err);
-    if (rc) return rc;
-    if (r->api)
-        w->data = jpack("{sb}", "ok", 1);
-    else
-        w->redirect = "/users?saved=1";
-    return 0;
+    return user_changed(r, w, rc, (const char *const[]){NULL});
+}
+
+int user_officer(struct req *r, struct resp *w)
+{
+    int rc = user_link_officer(&r->ctx, req_id(r, 0), req_param(r, "cert_no"), &r->err);
+    return user_changed(r, w, rc, (const char *const[]){"cert_no", NULL});
 }

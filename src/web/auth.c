@@ -89,6 +89,30 @@ int me_get(struct req *r, struct resp *w)
                     (json_int_t)r->who.agency_id, "agency", r->who.agency_name, "roles", roles);
     json_object_set_new(w->data, "role_labels", labels);
     if (!r->via_token) json_object_set_new(w->data, "csrf", json_string(r->csrf));
+    if (req_query(r, "saved")) json_object_set_new(w->data, "saved", json_true());
     page(w, "me.html", "我的账户");
+    return 0;
+}
+
+/* POST /me/password: the user's own password (current, password, password2). */
+int me_password(struct req *r, struct resp *w)
+{
+    const char *pw = req_param(r, "password"), *again = req_param(r, "password2");
+    if (!r->api && (!again || !pw || strcmp(pw, again) != 0))
+        err_field(&r->err, "password2", "两次输入的新密码不一致");
+    int rc = r->err.code
+                 ? r->err.code
+                 : user_change_own_password(&r->ctx, req_param(r, "current"), pw, r->sid, &r->err);
+    if (rc) {
+        struct err saved = r->err;
+        memset(&r->err, 0, sizeof r->err);
+        me_get(r, w);
+        r->err = saved;
+        return rc;
+    }
+    if (r->api)
+        w->data = jpack("{sb}", "ok", 1);
+    else
+        w->redirect = "/me?saved=1";
     return 0;
 }

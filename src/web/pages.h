@@ -15,6 +15,7 @@ int login_form(struct req *r, struct resp *w);
 int login_submit(struct req *r, struct resp *w);
 int logout_submit(struct req *r, struct resp *w);
 int me_get(struct req *r, struct resp *w);
+int me_password(struct req *r, struct resp *w);
 
 /* entity.c */
 int entity_index(struct req *r, struct resp *w);
@@ -46,6 +47,8 @@ int department_create(struct req *r, struct resp *w);
 int user_index(struct req *r, struct resp *w);
 int user_create(struct req *r, struct resp *w);
 int user_roles(struct req *r, struct resp *w);
+int user_show(struct req *r, struct resp *w);
+int user_officer(struct req *r, struct resp *w);
 int user_status(struct req *r, struct resp *w);
 int user_password(struct req *r, struct resp *w);
 

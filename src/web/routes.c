@@ -16,6 +16,8 @@ const struct route web_routes[] = {
     {"POST", "/login", PERM_PUBLIC, ROUTE_BOTH, login_submit, "log in"},
     {"POST", "/logout", PERM_LOGIN, ROUTE_BOTH, logout_submit, "log out"},
     {"GET", "/me", PERM_LOGIN, ROUTE_BOTH, me_get, "the logged-in user"},
+    {"POST", "/me/password", PERM_LOGIN, ROUTE_BOTH, me_password,
+     "change one's own password (current, password)"},
     {"GET", "/", PERM_LOGIN, ROUTE_HTML, home_page, "start page"},
 
     /* entities (管理相对人) */
@@ -62,7 +64,11 @@ const struct route web_routes[] = {
      "add a department"},
     {"GET", "/users", PERM_USER_ADMIN, ROUTE_BOTH, user_index, "user accounts"},
     {"POST", "/users", PERM_USER_ADMIN, ROUTE_BOTH, user_create, "add a user"},
+    {"GET", "/users/{id}", PERM_USER_ADMIN, ROUTE_BOTH, user_show,
+     "one user: roles, password, status, officer"},
     {"POST", "/users/{id}/roles", PERM_USER_ADMIN, ROUTE_BOTH, user_roles, "set roles"},
+    {"POST", "/users/{id}/officer", PERM_USER_ADMIN, ROUTE_BOTH, user_officer,
+     "link the account to its 执法人员 (cert_no; blank unlinks)"},
     {"POST", "/users/{id}/status", PERM_USER_ADMIN, ROUTE_BOTH, user_status, "enable or disable"},
     {"POST", "/users/{id}/password", PERM_USER_ADMIN, ROUTE_BOTH, user_password,
      "reset a password"},

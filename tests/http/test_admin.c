@@ -376,9 +376,9 @@ static void test_user_create_with_roles(void **state)
     struct hresp r;
     h_request(h, &c, "GET", "/users", NULL, &r);
     ASSERT_STATUS(r, 200);
-    ASSERT_HAS(r, "<td class=\"mono\">viewer</td>");
-    ASSERT_LACKS(r, "<td class=\"mono\">other</td>");
-    ASSERT_LACKS(r, "<td class=\"mono\">city</td>");
+    ASSERT_HAS(r, "\">viewer</a></td>");
+    ASSERT_LACKS(r, "\">other</a></td>");
+    ASSERT_LACKS(r, "\">city</a></td>");
     ASSERT_HAS(r, "value=\"auditor\"");
     hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/users", NULL, &r);
@@ -484,6 +484,74 @@ static void test_user_validation(void **state)
     hresp_free(&r);
 }
 
+/* The accounts in daily use: an administrator's page per user (roles, password, status, the
+ * 执法人员 it belongs to), and every user's own password. */
+static void test_user_page_officer_link_and_own_password(void **state)
+{
+    struct harness *h = *state;
+    struct client c, o, o2;
+    h_login(h, &c, "admin");
+    int64_t id = user_id(h, "officer");
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/users/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "未关联");
+    ASSERT_HAS(r, "action=\"/users/");
+    hresp_free(&r);
+    /* link it to an officer by 执法证号 (page), and refuse an unknown one (field error) */
+    create_officer(h, &c, "关联人员", 51, 1000);
+    snprintf(url, sizeof url, "/users/%lld/officer", (long long)id);
+    h_send_form(h, &c, url, h_form("cert_no", "NO-SUCH", NULL), &r);
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "cert_no", "执法证号 NO-SUCH 的执法人员不存在或不在您的管辖范围内");
+    hresp_free(&r);
+    struct err e = {0};
+    const char *cert = NULL;
+    struct db_stmt *st =
+        db_query(h->db, &e, "SELECT cert_no FROM officer WHERE name = '关联人员'", "");
+    if (st && db_step(st, &e) == DB_ROW) cert = arena_strdup(&h->arena, db_text(st, 0));
+    db_done(st);
+    assert_non_null(cert);
+    h_send_form(h, &c, url, h_form("cert_no", cert, NULL), &r);
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/users/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(r.json, "officer"), "cert_no")), cert);
+    hresp_free(&r);
+    /* the user's own password: the current one is checked, the new one twice; other sessions
+     * end, the one in use stays */
+    h_login(h, &o, "officer");
+    h_login(h, &o2, "officer");
+    h_send_form(h, &o, "/me/password",
+                h_form("current", "wrong-pass1", "password", "newpass2027", "password2",
+                       "newpass2027", NULL),
+                &r);
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "current", "当前密码不正确");
+    hresp_free(&r);
+    h_send_form(h, &o, "/me/password",
+                h_form("current", TEST_PASSWORD, "password", "newpass2027", "password2",
+                       "newpass2028", NULL),
+                &r);
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "password2", "两次输入的新密码不一致");
+    hresp_free(&r);
+    h_send_form(h, &o, "/me/password",
+                h_form("current", TEST_PASSWORD, "password", "newpass2027", "password2",
+                       "newpass2027", NULL),
+                &r);
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    assert_int_equal(get_status(h, &o, "/api/v1/me"), 200);
+    assert_int_equal(get_status(h, &o2, "/api/v1/me"), 401);
+    assert_int_equal(try_login(h, &o2, "officer", TEST_PASSWORD), 401);
+    assert_int_equal(try_login(h, &o2, "officer", "newpass2027"), 200);
+}
+
 static void test_user_set_roles(void **state)
 {
     struct harness *h = *state;
@@ -516,7 +584,9 @@ static void test_user_set_roles(void **state)
     snprintf(url, sizeof url, "/users/%lld/roles", (long long)id);
     h_send_form(h, &c, url, h_form("roles", "viewer", NULL), &r);
     ASSERT_STATUS(r, 303);
-    assert_string_equal(r.location, "/users?saved=1");
+    char back[64];
+    snprintf(back, sizeof back, "/users/%lld?saved=1", (long long)id);
+    assert_string_equal(r.location, back);
     hresp_free(&r);
     assert_int_equal(get_status(h, &v, "/entities/new"), 403);
 
@@ -572,7 +642,7 @@ static void test_user_disable_ends_sessions(void **state)
     snprintf(url, sizeof url, "/users/%lld/status", (long long)id);
     h_send_form(h, &c, url, h_form("status", "active", NULL), &r);
     ASSERT_STATUS(r, 303);
-    assert_string_equal(r.location, "/users?saved=1");
+    assert_true(str_prefix(r.location, "/users/"));
     hresp_free(&r);
     assert_int_equal(try_login(h, &again, "clerk", TEST_PASSWORD), 200);
     assert_int_equal(get_status(h, &again, "/api/v1/me"), 200);
@@ -780,6 +850,7 @@ int main(void)
         T(test_agency_permissions_and_scope),
         T(test_user_create_with_roles),
         T(test_user_validation),
+        T(test_user_page_officer_link_and_own_password),
         T(test_user_set_roles),
         T(test_user_disable_ends_sessions),
         T(test_user_reset_password),
