@@ -4,6 +4,79 @@
 #include "web/web.h"
 #include "law/audit.h"
 
+#include <string.h>
+
+/* What each audited action is called (the code stays in the JSON and the search). */
+static const struct {
+    const char *code, *label;
+} action_labels[] = {
+    {"entity.create", "登记管理相对人"},
+    {"entity.update", "修改管理相对人"},
+    {"entity.import", "导入管理相对人"},
+    {"entity.avoid", "添加回避"},
+    {"entity.avoid_remove", "取消回避"},
+    {"licence.create", "添加许可证"},
+    {"licence.delete", "删除许可证"},
+    {"officer.create", "登记执法人员"},
+    {"officer.update", "修改执法人员"},
+    {"officer.import", "导入执法人员"},
+    {"officer.review", "执法证年审"},
+    {"agency.create", "新增机构"},
+    {"agency.update", "修改机构"},
+    {"department.create", "新增科室"},
+    {"user.create", "新增用户"},
+    {"user.roles", "修改角色"},
+    {"user.password", "重置密码"},
+    {"user.password_own", "修改本人密码"},
+    {"user.enable", "启用用户"},
+    {"user.disable", "停用用户"},
+    {"user.officer", "关联执法人员"},
+    {"user.login", "登录"},
+    {"user.logout", "退出登录"},
+    {"token.create", "创建接口令牌"},
+    {"calendar.set", "设置节假日"},
+    {"calendar.clear", "取消节假日"},
+    {"calendar.year", "新增年度日历"},
+    {"calendar.import", "导入节假日安排"},
+    {"calendar.load", "重算期限"},
+    {"calendar.seed", "载入内置节假日安排"},
+    {"campaign.create", "设立专项检查"},
+    {"campaign.update", "修改专项检查"},
+    {"campaign.targets", "调整检查对象"},
+    {"check_item.create", "新增抽查事项"},
+    {"check_item.update", "修改抽查事项"},
+    {"check_item.publish", "公布抽查事项"},
+    {"check_item.withdraw", "撤下抽查事项"},
+    {"plan.create", "制定抽查计划"},
+    {"plan.update", "修改抽查计划"},
+    {"plan.delete", "删除计划草稿"},
+    {"draw_plan.commit", "公布抽取承诺"},
+    {"draw_plan.withdraw", "撤回抽取承诺"},
+    {"draw_plan.draw", "抽取"},
+    {"draw_plan.draw_refused", "抽取未成功"},
+    {"task.inspect", "录入检查结果"},
+    {"task.unable", "认定无法检查"},
+    {"task.publish", "公示检查结果"},
+    {"task.deadline", "期限调整"},
+    {"inspection.create", "录入检查"},
+    {"transfer.import", "迁入数据"},
+};
+
+/* Give each row the name of its action ("action_label"), the code when it has none. */
+static void label_actions(json_t *rows)
+{
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        const char *code = json_string_value(json_object_get(row, "action"));
+        const char *label = code;
+        for (size_t k = 0; code && k < countof(action_labels); k++)
+            if (strcmp(code, action_labels[k].code) == 0) label = action_labels[k].label;
+        jset_text(row, "action_label", label);
+    }
+}
+
 int audit_index(struct req *r, struct resp *w)
 {
     struct audit_query q = {.q = req_query(r, "q"),
@@ -15,6 +88,7 @@ int audit_index(struct req *r, struct resp *w)
     json_t *rows = audit_list(&r->ctx, &q, &more, &r->err);
     if (!rows) return r->err.code ? r->err.code : ERR_INTERNAL;
     page_local_times(rows);
+    label_actions(rows);
     w->data = jpack("{so sb}", "rows", rows, "more", more);
     if (more) {
         json_int_t last = json_integer_value(

@@ -208,6 +208,17 @@ int plan_create(struct req *r, struct resp *w)
 
 /* The plan page's data: the plan, its pool now (before the draw), the first tasks, what the
  * actor may do. */
+/* The page says what the step just taken did: ?done=commit sets "done_commit" (a known step only).
+ */
+void done_flag(struct req *r, json_t *o)
+{
+    static const char *const steps[] = {"commit", "draw", "withdraw", "unable", "publish"};
+    const char *done = req_query(r, "done");
+    for (size_t i = 0; done && i < countof(steps); i++)
+        if (strcmp(done, steps[i]) == 0)
+            json_object_set_new(o, arena_printf(r->arena, "done_%s", steps[i]), json_true());
+}
+
 static json_t *plan_page(struct req *r, int64_t id)
 {
     json_t *o = plan_get(&r->ctx, id, &r->err);
@@ -232,6 +243,7 @@ static json_t *plan_page(struct req *r, int64_t id)
     jset_bool(o, "is_committed", committed);
     jset_bool(o, "is_drawn", strcmp(state, "drawn") == 0);
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
+    done_flag(r, o);
     page_local_times(json_object_get(o, "attempts"));
     return o;
 }
@@ -287,7 +299,8 @@ int plan_remove(struct req *r, struct resp *w)
 
 /* After an action on the plan page: the API answers with the plan, the page redirects; a failed
  * form shows the plan page again with the messages and the typed values (names). */
-static int after_action(struct req *r, struct resp *w, int rc, const char *const *names)
+static int after_action(struct req *r, struct resp *w, int rc, const char *done,
+                        const char *const *names)
 {
     int64_t id = req_id(r, 0);
     if (rc && !r->api) {
@@ -313,27 +326,27 @@ static int after_action(struct req *r, struct resp *w, int rc, const char *const
         w->data = plan_get(&r->ctx, id, &r->err);
         return w->data ? 0 : r->err.code;
     }
-    w->redirect = arena_printf(r->arena, "/plans/%lld?saved=1", (long long)id);
+    w->redirect = arena_printf(r->arena, "/plans/%lld?done=%s", (long long)id, done);
     return 0;
 }
 
 int plan_commit_submit(struct req *r, struct resp *w)
 {
     int rc = plan_commit(&r->ctx, req_id(r, 0), req_param(r, "seed_source"), &r->err);
-    return after_action(r, w, rc, (const char *const[]){"seed_source", NULL});
+    return after_action(r, w, rc, "commit", (const char *const[]){"seed_source", NULL});
 }
 
 int plan_withdraw_submit(struct req *r, struct resp *w)
 {
     int rc = plan_withdraw(&r->ctx, req_id(r, 0), req_param(r, "reason"), &r->err);
-    return after_action(r, w, rc, (const char *const[]){"reason", NULL});
+    return after_action(r, w, rc, "withdraw", (const char *const[]){"reason", NULL});
 }
 
 int plan_draw_submit(struct req *r, struct resp *w)
 {
     json_t *problems = NULL;
     int rc = plan_draw(&r->ctx, req_id(r, 0), req_param(r, "seed"), &problems, &r->err);
-    rc = after_action(r, w, rc, (const char *const[]){"seed", NULL});
+    rc = after_action(r, w, rc, "draw", (const char *const[]){"seed", NULL});
     if (problems) {
         /* every task whose team could not be formed, with its reason */
         if (r->api)

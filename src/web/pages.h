@@ -122,6 +122,8 @@ int public_draw_index(struct req *r, struct resp *w);
 int public_draw_show(struct req *r, struct resp *w);
 int public_draw_snapshot(struct req *r, struct resp *w);
 int public_draw_seed(struct req *r, struct resp *w);
+/* draw.c: ?done=STEP on a plan or task page sets "done_STEP" for its message of what was done. */
+void done_flag(struct req *r, json_t *o);
 int task_index(struct req *r, struct resp *w);
 int task_show(struct req *r, struct resp *w);
 int task_unable_submit(struct req *r, struct resp *w);

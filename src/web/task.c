@@ -56,11 +56,13 @@ int task_show(struct req *r, struct resp *w)
         json_object_set_new(o, arena_printf(r->arena, "can_%s", action), json_true());
     }
     json_object_set_new(o, "saved", json_boolean(req_query(r, "saved") != NULL));
+    done_flag(r, o);
     return 0;
 }
 
 /* After a step: the API answers with the task, the page redirects or shows its messages. */
-static int after_step(struct req *r, struct resp *w, int rc, const char *const *names)
+static int after_step(struct req *r, struct resp *w, int rc, const char *done,
+                      const char *const *names)
 {
     int64_t id = req_id(r, 0);
     if (rc && !r->api) {
@@ -75,7 +77,7 @@ static int after_step(struct req *r, struct resp *w, int rc, const char *const *
         w->data = task_get(&r->ctx, id, &r->err);
         return w->data ? 0 : r->err.code;
     }
-    w->redirect = arena_printf(r->arena, "/tasks/%lld?saved=1", (long long)id);
+    w->redirect = arena_printf(r->arena, "/tasks/%lld?done=%s", (long long)id, done);
     return 0;
 }
 
@@ -83,13 +85,13 @@ int task_unable_submit(struct req *r, struct resp *w)
 {
     int rc = task_unable(&r->ctx, req_id(r, 0), req_param(r, "reason"), req_param(r, "note"),
                          req_param(r, "date"), &r->err);
-    return after_step(r, w, rc, (const char *const[]){"reason", "note", "date", NULL});
+    return after_step(r, w, rc, "unable", (const char *const[]){"reason", "note", "date", NULL});
 }
 
 int task_publish_submit(struct req *r, struct resp *w)
 {
     int rc = task_publish(&r->ctx, req_id(r, 0), req_param(r, "date"), &r->err);
-    return after_step(r, w, rc, (const char *const[]){"date", NULL});
+    return after_step(r, w, rc, "publish", (const char *const[]){"date", NULL});
 }
 
 int draw_stats(struct req *r, struct resp *w)

@@ -210,6 +210,16 @@ try {
     await phone.goto(task);
     expect((await phone.textContent('h1')).includes('已检查'), 'task not 已检查');
     expect(await phone.isVisible('form[action$="/publish"]'), 'no publish form');
+    // publishing cannot be undone: the browser asks first, and the page says what was done
+    let asked = '';
+    phone.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+    await phone.click('form[action$="/publish"] button');
+    expect(asked.includes('不可撤回'), 'no confirmation before publishing: ' + asked);
+    expect(phone.url() === task, 'dismissing the confirmation still submitted');
+    phone.once('dialog', (d) => d.accept());
+    await phone.click('form[action$="/publish"] button');
+    await phone.waitForURL(/\?done=publish$/);
+    expect((await phone.textContent('.notice.ok')).includes('检查结果已在'), 'no message of what was done');
   });
 } finally {
   await browser.close();

@@ -472,10 +472,17 @@ static void test_withdraw_and_delete(void **state)
     hresp_free(&r);
     FORM(h, &c, url, &r, "reason", "漏列了乡镇卫生院");
     ASSERT_STATUS(r, 303);
+    assert_non_null(strstr(r.location, "?done=withdraw"));
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/plans/%lld/withdraw", (long long)a);
     h_send_json(h, &c, "POST", url, json_pack("{ss}", "reason", "再次"), &r);
     ASSERT_STATUS(r, 409); /* a draft has no commitment to withdraw */
+    hresp_free(&r);
+    /* the page says what the withdrawal did */
+    snprintf(url, sizeof url, "/plans/%lld?done=withdraw", (long long)a);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_HAS(r, "已撤回抽取承诺，计划回到草稿");
+    ASSERT_HAS(r, "class=\"row confirm\" data-confirm=\"公布后抽取池即冻结");
     hresp_free(&r);
     /* the withdrawn commitment stays public, though the plan is a draft again */
     assert_int_equal(h_count_rows(h, NULL, "/api/v1/public/draws"), 1);
