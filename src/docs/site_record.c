@@ -130,7 +130,18 @@ int site_record_pdf(json_t *o, struct buf *out, struct err *e)
     const char *reason = arena_printf(
         &a, "%s（%s）%s%s", str(o, "type_label"), str(o, "line_label"),
         json_object_get(o, "campaign") ? " · " : "", str(json_object_get(o, "campaign"), "name"));
+    /* a 复查 says which correction order it checks (卫生行政执法文书规范: 复查 cites the 意见书) */
+    json_t *checks = json_object_get(o, "checks");
+    const char *advice = checks ? inspection_doc_number(checks, "advice_notice") : NULL;
+    char checked_on[32], due[32];
+    inspection_doc_date(str(checks, "date"), checked_on, sizeof checked_on);
+    inspection_doc_date(str(checks, "rectify_by"), due, sizeof due);
+    const char *checked =
+        checks ? arena_printf(&a, "%s%s（%s检查，责令于%s前改正）", advice ? "卫生监督意见书 " : "",
+                              advice ? advice : "原检查记录", checked_on, due)
+               : NULL;
     struct doc_field fields[] = {
+        {"复查依据", checked},
         {"被检查单位", str(x, "name")},
         {"地址", str(x, "address")},
         {"法定代表人（负责人）", str(x, "legal_rep")},
@@ -159,9 +170,12 @@ int site_record_pdf(json_t *o, struct buf *out, struct err *e)
     };
     json_t *list = json_object_get(o, "officers");
     size_t nofficers = json_array_size(list);
-    struct doc_signature *sigs = arena_alloc(&a, (nofficers + 2) * sizeof *sigs);
+    struct doc_signature *sigs = arena_alloc(&a, (nofficers + 3) * sizeof *sigs);
     int nsigs = 0;
     sigs[nsigs++] = (struct doc_signature){"被检查人（签名）", NULL, NULL};
+    sigs[nsigs++] = (struct doc_signature){"被检查人拒绝签名的，执法人员注明情况", NULL, NULL};
+    /* a line per officer to sign by hand; the 执法人员 field above names them with their
+     * certificates (第五十五条) */
     for (size_t i = 0; i < nofficers; i++)
         sigs[nsigs++] = (struct doc_signature){"执法人员（签名）", NULL, str(o, "date")};
     sigs[nsigs++] = (struct doc_signature){"记录人（签名）", NULL, str(o, "date")};
@@ -170,8 +184,9 @@ int site_record_pdf(json_t *o, struct buf *out, struct err *e)
         .title = "现场笔录",
         .number = number,
         .number_label = "编号",
-        .fields = fields,
-        .nfields = (int)(sizeof fields / sizeof fields[0]),
+        /* the first field only on a 复查 */
+        .fields = checked ? fields : fields + 1,
+        .nfields = (int)(sizeof fields / sizeof fields[0]) - (checked ? 0 : 1),
         .sections = sections,
         .nsections = (int)(sizeof sections / sizeof sections[0]),
         .sigs = sigs,

@@ -787,6 +787,9 @@ static json_t *checked_of(struct ctx *c, int64_t checks_id, struct err *e)
                   "type_label", inspection_type_label(db_text(st, 2)), "outcome_label",
                   inspection_outcome_label(db_text(st, 3)), "rectify_by", db_text(st, 4));
     db_done(st);
+    /* its documents: a reinspection's record cites the 卫生监督意见书 it checks */
+    json_t *docs = o ? document_list(c, "inspection", checks_id, e) : NULL;
+    if (docs) json_object_set_new(o, "documents", docs);
     return o;
 }
 

@@ -521,6 +521,23 @@ static void test_reinspection_form_and_overdue_page(void **state)
     json_object_set_new(body, "checks_id", json_integer(order));
     json_object_set_new(body, "corrected", json_string("1"));
     int64_t re = create(h, &c, body);
+    /* its 现场笔录 cites the 卫生监督意见书 it checks */
+    char *notice = doc_number(h, &c, order, 1);
+    snprintf(url, sizeof url, "/inspections/%lld/site-record.pdf", (long long)re);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    char *text = pdf_text(h, &r);
+    hresp_free(&r);
+    char cited[160];
+    day_t on;
+    int y, m, d;
+    assert_int_equal(date_parse(F.ago20, &on), 0);
+    date_ymd(on, &y, &m, &d);
+    /* pdftotext joins the lines without the space */
+    snprintf(cited, sizeof cited, "复查依据：卫生监督意见书%s（%d年%d月%d日检查", notice, y, m, d);
+    if (!strstr(text, cited)) fail_msg("no \"%s\" in %.2000s", cited, text);
+    free(text);
+    free(notice);
     h_request(h, &c, "GET", "/api/v1/inspections/overdue", NULL, &r);
     assert_int_equal(json_array_size(json_object_get(r.json, "overdue")), 0);
     hresp_free(&r);
@@ -614,6 +631,8 @@ static void test_pdfs_hold_the_entity_and_the_document_number(void **state)
     assert_non_null(strstr(text, "第四十三条、第五十五条"));
     assert_non_null(strstr(text, "检查结果：不符合（诊疗科目未公示）"));
     assert_non_null(strstr(text, "被检查人（签名）"));
+    assert_non_null(strstr(text, "被检查人拒绝签名的，执法人员注明情况"));
+    assert_null(strstr(text, "复查依据")); /* not a 复查 */
     free(text);
     /* the API face serves the same PDF */
     snprintf(url, sizeof url, "/api/v1/inspections/%lld/site-record.pdf", (long long)id);
