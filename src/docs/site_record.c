@@ -172,12 +172,23 @@ int site_record_pdf(json_t *o, struct buf *out, struct err *e)
     size_t nofficers = json_array_size(list);
     struct doc_signature *sigs = arena_alloc(&a, (nofficers + 3) * sizeof *sigs);
     int nsigs = 0;
-    sigs[nsigs++] = (struct doc_signature){"被检查人（签名）", NULL, NULL};
-    sigs[nsigs++] = (struct doc_signature){"被检查人拒绝签名的，执法人员注明情况", NULL, NULL};
-    /* a line per officer to sign by hand; the 执法人员 field above names them with their
-     * certificates (第五十五条) */
-    for (size_t i = 0; i < nofficers; i++)
-        sigs[nsigs++] = (struct doc_signature){"执法人员（签名）", NULL, str(o, "date")};
+    /* a recorded refusal is written where the party would have signed; otherwise that line and
+     * one for the officers to note a refusal by hand */
+    if (*str(o, "refused_sign")) {
+        sigs[nsigs++] =
+            (struct doc_signature){"被检查人（签名）", str(o, "refused_sign"), str(o, "date")};
+    } else {
+        sigs[nsigs++] = (struct doc_signature){"被检查人（签名）", NULL, NULL};
+        sigs[nsigs++] = (struct doc_signature){"被检查人拒绝签名的，执法人员注明情况", NULL, NULL};
+    }
+    /* each officer's line prints their name and certificate (第五十五条) beside the handwritten
+     * signature */
+    for (size_t i = 0; i < nofficers; i++) {
+        json_t *v = json_array_get(list, i);
+        sigs[nsigs++] = (struct doc_signature){
+            "执法人员（签名）", arena_printf(&a, "%s 证号 %s", str(v, "name"), str(v, "cert_no")),
+            str(o, "date")};
+    }
     sigs[nsigs++] = (struct doc_signature){"记录人（签名）", NULL, str(o, "date")};
     struct document d = {
         .agency_name = str(agency, "name"),

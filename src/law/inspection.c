@@ -203,6 +203,7 @@ static void check_fields(struct ctx *c, const struct inspection_input *in, struc
     field_text(in->place, "place", "检查地点", true, 200, e);
     field_text(in->present_person, "present_person", "被检查人", false, 30, e);
     field_text(in->present_title, "present_title", "职务", false, 30, e);
+    field_text(in->refused_sign, "refused_sign", "拒绝签名情况", false, 200, e);
     field_text(in->findings, "findings", "检查发现的问题", false, 2000, e);
     field_text(in->advice, "advice", "处理意见", false, 1000, e);
     field_text(in->off_target_reason, "off_target_reason", "检查原因", false, 200, e);
@@ -507,16 +508,18 @@ static int insert_inspection(struct ctx *c, const struct inspection_input *in, c
         c->db, e, id,
         "INSERT INTO inspection (agency_id, entity_id, type, line, inspected_on, time_from,"
         " time_to, place, present_person, present_title, findings, outcome, rectify_by, advice,"
-        " checks_id, corrected, campaign_id, off_target_reason, task_id, created_by, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?, ?, ?)"
-        " RETURNING id",
-        "iittttttttttttItItIIi", p->agency_id, in->entity_id, in->type, in->line, in->date,
+        " checks_id, corrected, campaign_id, off_target_reason, task_id, created_by, created_at,"
+        " refused_sign)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER),"
+        " ?, ?, ?, ?, ?, ?) RETURNING id",
+        "iittttttttttttItItIIit", p->agency_id, in->entity_id, in->type, in->line, in->date,
         blank_to_null(in->time_from), blank_to_null(in->time_to), in->place,
         blank_to_null(in->present_person), blank_to_null(in->present_title),
         in->findings ? in->findings : "", in->outcome, rectify ? in->rectify_by : NULL,
         blank_to_null(in->advice), re ? in->checks_id : 0, corrected, camp ? in->campaign_id : 0,
         camp ? blank_to_null(in->off_target_reason) : NULL,
-        is(in->type, "random") ? in->task_id : 0, c->who->user_id, c->now);
+        is(in->type, "random") ? in->task_id : 0, c->who->user_id, c->now,
+        blank_to_null(in->refused_sign));
 }
 
 static int insert_parts(struct ctx *c, const struct inspection_input *in, const struct plan *p,
@@ -620,7 +623,7 @@ static int days_between(const char *a, const char *b)
     " i.present_title, i.findings, i.outcome, i.rectify_by, i.advice, i.checks_id, i.corrected,"   \
     " i.campaign_id, i.off_target_reason, i.created_at, i.version, a.name, a.short_name, a.path,"  \
     " x.id, x.name, x.uscc, x.id_number, x.legal_rep, x.address, x.phone, x.subtype, ea.path,"     \
-    " u.display_name, m.name"
+    " u.display_name, m.name, i.refused_sign"
 #define INSPECTION_FROM                                                                            \
     " FROM inspection i JOIN agency a ON a.id = i.agency_id"                                       \
     " JOIN entity x ON x.id = i.entity_id JOIN agency ea ON ea.id = x.agency_id"                   \
@@ -642,6 +645,7 @@ static json_t *inspection_row(struct ctx *c, struct db_stmt *st)
     jset_text(o, "place", db_text(st, 6));
     jset_text(o, "present_person", db_text(st, 7));
     jset_text(o, "present_title", db_text(st, 8));
+    jset_text(o, "refused_sign", db_text(st, 33));
     jset_text(o, "findings", db_text(st, 9));
     jset_text(o, "outcome", outcome);
     jset_text(o, "outcome_label", inspection_outcome_label(outcome));

@@ -36,6 +36,8 @@ struct inspection_input {
     const char *place;                         /* 检查地点 */
     const char *present_person;                /* 被检查人（在场人）, optional */
     const char *present_title;                 /*   their position, optional */
+    const char *refused_sign;                  /* the party refused to sign: how, witnessed by
+                                                  whom; blank when they signed */
     const char *officers;                      /* comma-separated officer ids, lead first */
     const struct inspection_item_input *items; /* answered checklist items */
     int nitems;                                /* entries in items */

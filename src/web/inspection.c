@@ -18,27 +18,12 @@
 #include <string.h>
 
 /* Plain fields of the form, kept when it is shown again. */
-static const char *const form_fields[] = {"entity_id",
-                                          "entity_q",
-                                          "type",
-                                          "line",
-                                          "date",
-                                          "time_from",
-                                          "time_to",
-                                          "place",
-                                          "present_person",
-                                          "present_title",
-                                          "findings",
-                                          "outcome",
-                                          "rectify_by",
-                                          "advice",
-                                          "advice_notice",
-                                          "checks_id",
-                                          "corrected",
-                                          "campaign_id",
-                                          "off_target_reason",
-                                          "task_id",
-                                          NULL};
+static const char *const form_fields[] = {
+    "entity_id",     "entity_q",  "type",      "line",           "date",
+    "time_from",     "time_to",   "place",     "present_person", "present_title",
+    "refused_sign",  "findings",  "outcome",   "rectify_by",     "advice",
+    "advice_notice", "checks_id", "corrected", "campaign_id",    "off_target_reason",
+    "task_id",       NULL};
 
 /* The answered checklist items of the request: form fields item_<code> (with note_<code>), or
  * the JSON body's "items": [{"code","result","note"}]. Arena array; *n entries. */
@@ -88,6 +73,7 @@ static struct inspection_input input_from(struct req *r)
                                   .place = req_param(r, "place"),
                                   .present_person = req_param(r, "present_person"),
                                   .present_title = req_param(r, "present_title"),
+                                  .refused_sign = req_param(r, "refused_sign"),
                                   .officers = req_param_list(r, "officers"),
                                   .findings = req_param(r, "findings"),
                                   .outcome = req_param(r, "outcome"),

@@ -674,6 +674,55 @@ static void test_pdfs_hold_the_entity_and_the_document_number(void **state)
     hresp_free(&r);
 }
 
+/* 被检查人拒绝签名: the officers' note is kept, shown, printed on the 现场笔录's refusal line, and
+ * checked for length like every other field. */
+static void test_refusal_to_sign_is_recorded_and_printed(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "officer");
+    json_t *body = inspection_json("pass");
+    json_object_set_new(body, "refused_sign", json_string("被检查人拒绝签名，在场人李某见证"));
+    int64_t id = create(h, &c, body);
+    char url[80];
+    struct hresp r;
+    snprintf(url, sizeof url, "/inspections/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_HAS(r, "<dt>拒绝签名</dt><dd>被检查人拒绝签名，在场人李某见证</dd>");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/inspections/%lld", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "refused_sign")),
+                        "被检查人拒绝签名，在场人李某见证");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/inspections/%lld/site-record.pdf", (long long)id);
+    h_request(h, &c, "GET", url, NULL, &r);
+    char *text = pdf_text(h, &r);
+    hresp_free(&r);
+    /* written where the party would sign (wrapping beside the date), without the blank line for
+     * a handwritten note */
+    if (!strstr(text, "被检查人（签名）：被检查人拒绝签名，在场人李某"))
+        fail_msg("no refusal note in %s", strstr(text, "被检查人（签名）"));
+    assert_null(strstr(text, "执法人员注明情况："));
+    free(text);
+    /* an inspection the party signed shows no such line on its page */
+    int64_t signed_one = create(h, &c, inspection_json("pass"));
+    snprintf(url, sizeof url, "/inspections/%lld", (long long)signed_one);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_LACKS(r, "<dt>拒绝签名</dt>");
+    hresp_free(&r);
+    /* too long: refused by field, nothing saved */
+    char longer[700] = "";
+    for (int i = 0; i < 201; i++)
+        strcat(longer, "拒");
+    body = inspection_json("pass");
+    json_object_set_new(body, "refused_sign", json_string(longer));
+    h_send_json(h, &c, "POST", "/api/v1/inspections", body, &r);
+    ASSERT_STATUS(r, 422);
+    assert_non_null(strstr(h_field_msg(&r, "refused_sign"), "拒绝签名情况"));
+    hresp_free(&r);
+}
+
 /* ---- permissions, CSRF, scope ------------------------------------------------------------- */
 
 static void test_viewer_reads_but_cannot_record(void **state)
@@ -937,6 +986,7 @@ int main(void)
         T(test_reinspection_form_and_overdue_page),
         T(test_stats_and_checklists),
         T(test_pdfs_hold_the_entity_and_the_document_number),
+        T(test_refusal_to_sign_is_recorded_and_printed),
         T(test_viewer_reads_but_cannot_record),
         T(test_csrf_is_required_for_cookie_writes),
         T(test_other_county_gets_404),
