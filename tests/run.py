@@ -146,6 +146,10 @@ def plan(tests, pg_url, pg_error):
 def main():
     build = sys.argv[1]
     tests = json.loads(subprocess.check_output(['meson', 'introspect', '--tests', build]))
+    # LANDUN_TEST_ONLY=unit_anchor,http_audit: only these tests (while working on them)
+    only = [n for n in os.environ.get('LANDUN_TEST_ONLY', '').split(',') if n]
+    if only:
+        tests = [t for t in tests if t['name'] in only]
     want_pg = os.environ.get('LANDUN_TEST_NO_PG') != '1' and any(map(is_db_test, tests))
     # SIGTERM (CI cancelling the job) should still remove the cluster in the finally below
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
