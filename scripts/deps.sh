@@ -17,6 +17,8 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     pkgs+=(clang libclang-rt-14-dev libcmocka-dev libcurl4-openssl-dev chromium)
     # pdftotext, pdffonts and pdftoppm read back the PDF documents (tests/unit/test_pdf.c)
     pkgs+=(poppler-utils)
+    # tools/audit_heads_verify.py checks the audit heads' Ed25519 signatures with openssl
+    pkgs+=(openssl)
     # the suite runs a second time on a throwaway PostgreSQL cluster (scripts/pg-cluster.sh);
     # contrib holds pg_trgm, the search index
     pkgs+=(postgresql-15 postgresql-contrib)

@@ -54,3 +54,49 @@ bool str_equal_ct(const char *a, const char *b)
     if (la != lb) return false;
     return sodium_memcmp(a, b, la) == 0;
 }
+
+/* hex of exactly n bytes into out; -1 when hex is anything else. */
+static int unhex(const char *hex, unsigned char *out, size_t n)
+{
+    size_t got = 0;
+    const char *end = NULL;
+    if (!hex || strlen(hex) != 2 * n) return -1;
+    if (sodium_hex2bin(out, n, hex, 2 * n, NULL, &got, &end) != 0 || got != n) return -1;
+    return 0;
+}
+
+void sign_keypair(char secret[SIGN_SECRET_HEX], char public_key[SIGN_PUBLIC_HEX])
+{
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_keypair(pk, sk);
+    sodium_bin2hex(secret, SIGN_SECRET_HEX, sk, sizeof sk);
+    sodium_bin2hex(public_key, SIGN_PUBLIC_HEX, pk, sizeof pk);
+    sodium_memzero(sk, sizeof sk);
+}
+
+int sign_public_of(const char *secret, char public_key[SIGN_PUBLIC_HEX])
+{
+    unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+    if (unhex(secret, sk, sizeof sk)) return -1;
+    crypto_sign_ed25519_sk_to_pk(pk, sk);
+    sodium_memzero(sk, sizeof sk);
+    sodium_bin2hex(public_key, SIGN_PUBLIC_HEX, pk, sizeof pk);
+    return 0;
+}
+
+int sign_detached(const char *secret, const void *msg, size_t len, char sig[SIGN_HEX])
+{
+    unsigned char sk[crypto_sign_SECRETKEYBYTES], s[crypto_sign_BYTES];
+    if (unhex(secret, sk, sizeof sk)) return -1;
+    crypto_sign_detached(s, NULL, msg, len, sk);
+    sodium_memzero(sk, sizeof sk);
+    sodium_bin2hex(sig, SIGN_HEX, s, sizeof s);
+    return 0;
+}
+
+bool sign_verify(const char *public_key, const void *msg, size_t len, const char *sig)
+{
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], s[crypto_sign_BYTES];
+    if (unhex(public_key, pk, sizeof pk) || unhex(sig, s, sizeof s)) return false;
+    return crypto_sign_verify_detached(s, msg, len, pk) == 0;
+}

@@ -22,4 +22,17 @@ bool password_verify(const char *hash, const char *password);
 /* Constant-time comparison of two NUL-terminated strings. */
 bool str_equal_ct(const char *a, const char *b);
 
+/* Ed25519 signatures (crypto_sign): keys and signatures travel as lower-case hex. */
+#define SIGN_SECRET_HEX 129 /* 64-byte secret key (seed and public key) as hex, with the NUL */
+#define SIGN_PUBLIC_HEX 65  /* 32-byte public key as hex, with the NUL */
+#define SIGN_HEX        129 /* 64-byte signature as hex, with the NUL */
+/* A new key pair. */
+void sign_keypair(char secret[SIGN_SECRET_HEX], char public_key[SIGN_PUBLIC_HEX]);
+/* The public half of a secret key; -1 when secret is not a key's hex. */
+int sign_public_of(const char *secret, char public_key[SIGN_PUBLIC_HEX]);
+/* The detached signature of msg by secret (hex); -1 when secret is not a key's hex. */
+int sign_detached(const char *secret, const void *msg, size_t len, char sig[SIGN_HEX]);
+/* True when sig (hex) is public_key's (hex) signature of msg. */
+bool sign_verify(const char *public_key, const void *msg, size_t len, const char *sig);
+
 #endif

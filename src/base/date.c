@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/clock.h"
 
+#include <stdio.h>
 #include <time.h>
 
 #define SECONDS_PER_DAY 86400
@@ -143,6 +144,16 @@ day_t date_from_instant(int64_t utc_seconds)
     }
     if (r + CST_OFFSET >= SECONDS_PER_DAY) q++;
     return (day_t)q;
+}
+
+void instant_format(int64_t utc_seconds, char out[INSTANT_STRLEN])
+{
+    char day[DATE_STRLEN];
+    date_format(date_from_instant(utc_seconds), day);
+    int64_t second =
+        ((utc_seconds + CST_OFFSET) % SECONDS_PER_DAY + SECONDS_PER_DAY) % SECONDS_PER_DAY;
+    snprintf(out, INSTANT_STRLEN, "%s %02d:%02d:%02d", day, (int)(second / 3600),
+             (int)(second / 60 % 60), (int)(second % 60));
 }
 
 day_t date_today(void)

@@ -38,6 +38,9 @@ day_t date_from_ymd(int y, int m, int d);
 int date_weekday(day_t d);
 /* The Asia/Shanghai (fixed UTC+8) date of an instant given in seconds since the Unix epoch. */
 day_t date_from_instant(int64_t utc_seconds);
+#define INSTANT_STRLEN 20 /* bytes for "YYYY-MM-DD HH:MM:SS" and its NUL */
+/* The Asia/Shanghai local time of an instant as "YYYY-MM-DD HH:MM:SS" into out. */
+void instant_format(int64_t utc_seconds, char out[INSTANT_STRLEN]);
 /* Today's date in Asia/Shanghai, from the system clock. */
 day_t date_today(void);
 

@@ -1,7 +1,6 @@
-/* admin.c — set-up commands: init, user, token, agency, backup, verify, calendar. */
+/* admin.c — set-up commands: init, user, token, agency, backup. */
 #include "cli/cli.h"
 #include "law/agency.h"
-#include "law/audit.h"
 #include "law/auth.h"
 #include "law/role.h"
 
@@ -216,56 +215,6 @@ int cmd_backup(struct cli *c)
         rc = cli_fail(&e);
     else
         printf("backup written to %s\n", c->argv[0]);
-    cli_close(&env);
-    return rc;
-}
-
-/* Check each chain archived by landun migrate; 1 when one is broken. */
-static int verify_archives(struct db *db, struct err *e)
-{
-    json_t *list = audit_verify_archives(db, e), *a;
-    if (!list) return cli_fail(e);
-    int bad = 0;
-    size_t i;
-    json_array_foreach(list, i, a)
-    {
-        const char *source = json_string_value(json_object_get(a, "source"));
-        long long rows = json_integer_value(json_object_get(a, "rows"));
-        if (json_is_true(json_object_get(a, "intact"))) {
-            printf("archived audit trail of %s intact: %lld rows\n", source, rows);
-            continue;
-        }
-        bad = 1;
-        printf("archived audit trail of %s BROKEN", source);
-        long long at = json_integer_value(json_object_get(a, "broken_id"));
-        if (at) printf(" at row %lld", at);
-        printf(": %s\n", json_string_value(json_object_get(a, "reason")));
-    }
-    json_decref(list);
-    return bad;
-}
-
-int cmd_verify(struct cli *c)
-{
-    if (c->argc != 1 || strcmp(c->argv[0], "audit") != 0) {
-        fprintf(stderr, "usage: landun verify audit\n");
-        return 2;
-    }
-    struct err e = {0};
-    struct cli_env env;
-    if (cli_open(c->db, &env, &e)) return cli_fail(&e);
-    struct audit_check check;
-    int rc = audit_verify(env.db, &check, &e);
-    if (rc) {
-        rc = cli_fail(&e);
-    } else if (check.broken_id) {
-        printf("audit trail BROKEN at row %lld: %s (%lld rows before it are intact)\n",
-               (long long)check.broken_id, check.reason, (long long)check.rows);
-        rc = 1;
-    } else {
-        printf("audit trail intact: %lld rows\n", (long long)check.rows);
-    }
-    if (rc >= 0 && verify_archives(env.db, &e)) rc = 1;
     cli_close(&env);
     return rc;
 }

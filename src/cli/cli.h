@@ -52,6 +52,7 @@ int cmd_export(struct cli *c);
 int cmd_backup(struct cli *c);
 int cmd_agency(struct cli *c);
 int cmd_verify(struct cli *c);
+int cmd_audit(struct cli *c);
 int cmd_migrate(struct cli *c);
 int cmd_calendar(struct cli *c);
 int cmd_draw(struct cli *c);

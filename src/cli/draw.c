@@ -27,6 +27,7 @@ static int verify(struct cli_env *env, int64_t id)
     printf("entities:    %zu drawn, %s\n", v.entities.recomputed,
            v.entities.selection_ok ? "selection matches" : "selection DIFFERS");
     printf("teams:       %zu tasks, %s\n", v.tasks, v.teams_ok ? "all match" : "DIFFER");
+    printf("audit trail: %s%s\n", v.audit_ok ? "" : "DIFFERS: ", v.audit_summary);
     printf("%s\n%s\n", v.entities.summary, v.teams_summary);
     return v.ok ? 0 : 1;
 }

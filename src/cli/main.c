@@ -15,7 +15,9 @@ static const struct command {
     int (*run)(struct cli *c);
 } commands[] = {
     {"serve", "run the web server",
-     "serve [--listen ADDR:PORT] [--threads N] [--quiet] [--trusted-proxy ADDR]", cmd_serve},
+     "serve [--listen ADDR:PORT] [--threads N] [--quiet] [--trusted-proxy ADDR]"
+     " [--audit-key KEYFILE]",
+     cmd_serve},
     {"init", "create or upgrade the database", "init", cmd_init},
     {"demo", "fill the database with a demo county", "demo [--entities N]", cmd_demo},
     {"user", "manage accounts",
@@ -32,7 +34,10 @@ static const struct command {
      "agency add CODE NAME [--parent CODE] [--short 简称] [--division CODE] [--level L]\n"
      "       agency list",
      cmd_agency},
-    {"verify", "check the audit trail's hash chain", "verify audit", cmd_verify},
+    {"verify", "check the audit trail's hash chain (against published signed heads)",
+     "verify audit [--against HEADS.jsonl [--public-key HEX]]", cmd_verify},
+    {"audit", "the audit chain's signing key and signed heads",
+     "audit keygen KEYFILE\n       audit sign --key KEYFILE\n       audit heads [FILE]", cmd_audit},
     {"migrate", "move a county's database into a provincial one",
      "migrate --from sqlite:COUNTY.db --to postgresql://USER@HOST/DB [--user-suffix SUFFIX]",
      cmd_migrate},

@@ -13,6 +13,7 @@ int cmd_serve(struct cli *c)
     const char *threads = cli_option(&c->argc, c->argv, "--threads");
     bool quiet = cli_flag(&c->argc, c->argv, "--quiet");
     const char *proxy = cli_option(&c->argc, c->argv, "--trusted-proxy");
+    const char *audit_key = cli_option(&c->argc, c->argv, "--audit-key");
     struct err e = {0};
     struct cli_env env;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
@@ -32,7 +33,8 @@ int cmd_serve(struct cli *c)
                                 .max_body = 32u << 20,
                                 .timeout = 30,
                                 .quiet = quiet,
-                                .trusted_proxy = proxy};
+                                .trusted_proxy = proxy,
+                                .audit_key = audit_key};
     struct server *srv;
     if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
     char shown[512];

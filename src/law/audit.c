@@ -158,12 +158,33 @@ static void check_head(struct db *db, struct audit_check *check, int64_t last, c
     db_done(st);
 }
 
-/* Walk a chain in id order (rows of st), recomputing every hash; *last_hash gets the last one. */
-static int walk(struct db_stmt *st, struct audit_check *check, char last_hash[65], struct err *e)
+/* Row ids whose hash must be as given (published heads), in ascending id order, and how far
+ * the walk got through them. */
+struct marks {
+    const struct audit_mark *m;
+    size_t n;
+    size_t next;      /* the first mark not yet reached */
+    size_t first_bad; /* the first mark whose row had another hash; n when none */
+};
+
+/* Compare the marks on row id (hash) and every mark before it not yet reached. */
+static void reach_marks(struct marks *mk, int64_t id, const char *hash)
+{
+    for (; mk && mk->next < mk->n && mk->m[mk->next].id <= id; mk->next++)
+        if (mk->first_bad == mk->n &&
+            (mk->m[mk->next].id != id || strcmp(mk->m[mk->next].hash, hash) != 0))
+            mk->first_bad = mk->next;
+}
+
+/* Walk a chain in id order (rows of st), recomputing every hash and comparing it with the marks
+ * (or NULL); *last_hash gets the last one. */
+static int walk(struct db_stmt *st, struct audit_check *check, char last_hash[65], struct marks *mk,
+                struct err *e)
 {
     char prev[65] = GENESIS;
     int64_t expect_id = 1;
     int rc;
+    reach_marks(mk, 0, GENESIS);
     while ((rc = db_step(st, e)) == DB_ROW) {
         int64_t id = db_int(st, 0);
         char hash[65];
@@ -182,11 +203,14 @@ static int walk(struct db_stmt *st, struct audit_check *check, char last_hash[65
             break;
         }
         snprintf(prev, sizeof prev, "%s", db_text(st, 10));
+        reach_marks(mk, id, prev);
         check->rows++;
         expect_id++;
     }
     db_done(st);
     memcpy(last_hash, prev, 65);
+    /* marks the walk did not reach lie beyond the chain's (intact) end */
+    if (mk && mk->next < mk->n && mk->first_bad == mk->n) mk->first_bad = mk->next;
     return rc < 0 ? rc : 0;
 }
 
@@ -194,16 +218,24 @@ static int walk(struct db_stmt *st, struct audit_check *check, char last_hash[65
     "id, at, user_id, username, agency_id, action, object_type, object_id, summary, prev_hash,"    \
     " hash"
 
-int audit_verify(struct db *db, struct audit_check *check, struct err *e)
+int audit_verify_marks(struct db *db, const struct audit_mark *marks, size_t n,
+                       struct audit_check *check, size_t *first_bad, struct err *e)
 {
     memset(check, 0, sizeof *check);
+    struct marks mk = {marks, n, 0, n};
     struct db_stmt *st = db_query(db, e, "SELECT " AUDIT_COLS " FROM audit_log ORDER BY id", "");
     if (!st) return e->code;
     char last[65];
-    int rc = walk(st, check, last, e);
+    int rc = walk(st, check, last, &mk, e);
     if (rc) return rc;
     if (!check->broken_id) check_head(db, check, check->rows, last);
+    if (first_bad) *first_bad = mk.first_bad;
     return 0;
+}
+
+int audit_verify(struct db *db, struct audit_check *check, struct err *e)
+{
+    return audit_verify_marks(db, NULL, 0, check, NULL, e);
 }
 
 int audit_verify_archive(struct db *db, const char *source, struct audit_check *check,
@@ -214,7 +246,7 @@ int audit_verify_archive(struct db *db, const char *source, struct audit_check *
         db_query(db, e, "SELECT " AUDIT_COLS " FROM audit_archive WHERE source = ? ORDER BY id",
                  "t", source);
     if (!st) return e->code;
-    return walk(st, check, head, e);
+    return walk(st, check, head, NULL, e);
 }
 
 /* Whether the live chain's transfer row quotes head (hex: no LIKE wildcards). */
@@ -254,6 +286,64 @@ json_t *audit_verify_archives(struct db *db, struct err *e)
         return NULL;
     }
     return out;
+}
+
+/* Fill out from the row of st (AUDIT_COLS), and check it against the hash of the row before
+ * it on the same chain (prev_sql, one argument: the id, or the source and the id). */
+static int evidence_row(struct ctx *c, struct db_stmt *st, const char *source,
+                        struct audit_evidence *out, struct err *e)
+{
+    int rc = db_step(st, e);
+    if (rc != DB_ROW) {
+        db_done(st);
+        return rc < 0 ? rc : 0;
+    }
+    char hash[65];
+    int64_t id = db_int(st, 0);
+    row_hash(hash, id, db_int(st, 1), db_int(st, 2), db_text(st, 3), db_int(st, 4), db_text(st, 5),
+             db_text(st, 6), db_int(st, 7), db_text(st, 8), db_text(st, 9));
+    *out = (struct audit_evidence){.found = true,
+                                   .id = id,
+                                   .source = source ? arena_strdup(c->arena, source) : NULL,
+                                   .summary = arena_strdup(c->arena, db_text(st, 8)),
+                                   .intact = strcmp(hash, db_text(st, 10)) == 0};
+    const char *prev = arena_strdup(c->arena, db_text(st, 9));
+    db_done(st);
+    st = source ? db_query(c->db, e, "SELECT hash FROM audit_archive WHERE source = ? AND id = ?",
+                           "ti", source, id - 1)
+                : db_query(c->db, e, "SELECT hash FROM audit_log WHERE id = ?", "i", id - 1);
+    if (!st) return e->code;
+    rc = db_step(st, e);
+    const char *before = rc == DB_ROW ? db_text(st, 0) : id == 1 ? GENESIS : "";
+    if (strcmp(before, prev) != 0) out->intact = false;
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+int audit_evidence(struct ctx *c, const char *action, const char *object_type, const char *table,
+                   int64_t id, struct audit_evidence *out, struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " AUDIT_COLS " FROM audit_log WHERE object_type = ?"
+                                  " AND object_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+                                  "tit", object_type, id, action);
+    int rc = st ? evidence_row(c, st, NULL, out, e) : e->code;
+    if (rc || out->found) return rc;
+    /* a moved record: its act is on the chain archived from its source, under its old id */
+    st = db_query(c->db, e, "SELECT source, old_id FROM transfer_map WHERE tbl = ? AND new_id = ?",
+                  "ti", table, id);
+    if (!st) return e->code;
+    rc = db_step(st, e);
+    const char *source = rc == DB_ROW ? arena_strdup(c->arena, db_text(st, 0)) : NULL;
+    int64_t old = rc == DB_ROW ? db_int(st, 1) : 0;
+    db_done(st);
+    if (rc < 0 || !source) return rc < 0 ? rc : 0;
+    st = db_query(c->db, e,
+                  "SELECT " AUDIT_COLS " FROM audit_archive WHERE source = ? AND object_type = ?"
+                  " AND object_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+                  "ttit", source, object_type, old, action);
+    return st ? evidence_row(c, st, source, out, e) : e->code;
 }
 
 json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e)

@@ -38,6 +38,17 @@ struct audit_check {
 /* Recompute every hash in id order; 0 when the walk completed (see check->broken_id). */
 int audit_verify(struct db *db, struct audit_check *check, struct err *e);
 
+/* A row's hash as published (a signed head, law/anchor.h); id 0 is the empty chain. */
+struct audit_mark {
+    int64_t id;
+    const char *hash;
+};
+/* audit_verify, also comparing the hash of each row marks[i].id with marks[i].hash (marks in
+ * ascending id order): *first_bad gets the index of the first mark the chain does not reproduce
+ * (another hash, a row beyond the chain's end or past the first broken row), or n. */
+int audit_verify_marks(struct db *db, const struct audit_mark *marks, size_t n,
+                       struct audit_check *check, size_t *first_bad, struct err *e);
+
 /* Check the chain that landun migrate archived from source (see transfer.h) the same way;
  * head gets its last hash, which the live chain's transfer row quotes. */
 int audit_verify_archive(struct db *db, const char *source, struct audit_check *check,
@@ -46,6 +57,20 @@ int audit_verify_archive(struct db *db, const char *source, struct audit_check *
 /* Every archived chain checked: [{source, rows, intact, broken_id, reason}], intact only when
  * the chain is whole and the live chain's transfer row quotes its last hash. NULL on error. */
 json_t *audit_verify_archives(struct db *db, struct err *e);
+
+/* One audit row found as evidence of an act, and whether it still is: its hash recomputes from
+ * its content and links to the row before it. */
+struct audit_evidence {
+    bool found;
+    int64_t id;         /* its id on its chain */
+    const char *source; /* the archived chain it is on (landun migrate), or NULL for the live one */
+    const char *summary; /* its summary (in c->arena) */
+    bool intact;         /* hash and link hold */
+};
+/* The latest row recording action on object (object_type, table's row id): on the live chain,
+ * else on an archived chain under the id the row had there (transfer_map). */
+int audit_evidence(struct ctx *c, const char *action, const char *object_type, const char *table,
+                   int64_t id, struct audit_evidence *out, struct err *e);
 
 /* Filters for browsing the trail. */
 struct audit_query {

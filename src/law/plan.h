@@ -106,14 +106,19 @@ struct plan_verdict {
     bool teams_ok;                /* every team recomputes to the stored one */
     size_t tasks;                 /* tasks checked */
     char teams_summary[300];      /* 检查组验证通过 or the first task that differs */
-    bool ok;                      /* both */
+    bool audit_ok;                /* the audit trail recorded this very commitment (staff view) */
+    int64_t audit_id;             /* the audit row that did, 0 when none */
+    char audit_summary[300];      /* what the audit row shows, in Chinese */
+    bool ok;                      /* all of them */
 };
 /* Pack the frozen pool of committed plan id for its draw (draw_pool_pack), when it has none:
  * from its rows, once their hash matches the commitment. landun migrate (law/transfer.c) packs a
  * moved plan's pool this way: a pack holds the ids of the database it was made in. */
 int plan_pool_pack(struct ctx *c, int64_t id, struct err *e);
-/* Recompute plan id: snapshot hash, entity selection and teams. public_view: any drawn plan,
- * and the entities only (teams are not published). */
+/* Recompute plan id: snapshot hash, entity selection and teams, and find the commitment in the
+ * audit trail (the row of its commit quotes the pool's hash and size; its own hash must hold).
+ * public_view: any drawn plan, and the entities only (teams and the audit trail are not
+ * published). */
 int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict *v, struct err *e);
 /* The snapshot text of a committed plan (public: no scope), appended to out. */
 int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, struct err *e);

@@ -1241,8 +1241,38 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct po
 
 /* A committed plan before its draw: the frozen pool's rows hashed again against the commitment
  * (nothing is drawn yet, so nothing else is checked). */
-static int verify_commitment(struct ctx *c, const struct plan_rec *p, struct plan_verdict *v,
-                             struct err *e)
+/* The commitment against the row the audit trail wrote when it was made: a pool rewritten
+ * with its commitment still differs from that row, or breaks the chain where the row was
+ * changed too (and a re-hashed chain differs from its signed heads: landun verify audit). */
+static int verify_audit(struct ctx *c, const struct plan_rec *p, struct plan_verdict *v,
+                        struct err *e)
+{
+    struct audit_evidence ev;
+    int rc = audit_evidence(c, "draw_plan.commit", "draw_plan", "draw_plan", p->id, &ev, e);
+    if (rc) return rc;
+    v->audit_id = ev.id;
+    const char *hash = arena_printf(c->arena, "SHA-256 %s", p->pool_hash ? p->pool_hash : "");
+    const char *size = arena_printf(c->arena, "抽取池 %lld 户", (long long)p->pool_size);
+    const char *where = ev.source ? arena_printf(c->arena, "（迁入的 %s 审计链）", ev.source) : "";
+    v->audit_ok = ev.found && ev.intact && strstr(ev.summary, hash) && strstr(ev.summary, size);
+    if (!ev.found)
+        snprintf(v->audit_summary, sizeof v->audit_summary, "审计记录中没有公布该承诺的记录");
+    else if (!ev.intact)
+        snprintf(v->audit_summary, sizeof v->audit_summary,
+                 "公布承诺的审计记录 #%lld%s 已被改动：其哈希或与上一条的链接不符",
+                 (long long)ev.id, where);
+    else if (!v->audit_ok)
+        snprintf(v->audit_summary, sizeof v->audit_summary,
+                 "公布承诺的审计记录 #%lld%s 载明的抽取池与现在的承诺不同：承诺被改写",
+                 (long long)ev.id, where);
+    else
+        snprintf(v->audit_summary, sizeof v->audit_summary, "与公布承诺的审计记录 #%lld%s 一致",
+                 (long long)ev.id, where);
+    return 0;
+}
+
+static int verify_commitment(struct ctx *c, const struct plan_rec *p, bool public_view,
+                             struct plan_verdict *v, struct err *e)
 {
     struct pool_read pool;
     int rc = pool_read(c, p, NULL, false, &pool, e);
@@ -1258,9 +1288,13 @@ static int verify_commitment(struct ctx *c, const struct plan_rec *p, struct pla
                         : "抽取池与公布的承诺不一致：承诺公布后抽取池被改动");
     v->teams_ok = true;
     snprintf(v->teams_summary, sizeof v->teams_summary, "尚未抽取，没有检查组");
-    v->ok = d->ok;
     pool_read_free(&pool);
-    return 0;
+    if (public_view)
+        v->audit_ok = true; /* the audit trail is not published */
+    else
+        rc = verify_audit(c, p, v, e);
+    v->ok = d->ok && v->audit_ok;
+    return rc;
 }
 
 int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict *v, struct err *e)
@@ -1269,7 +1303,7 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
     struct plan_rec p;
     int rc = plan_load(c, id, public_view, &p, e);
     if (rc) return rc;
-    if (strcmp(p.state, "committed") == 0) return verify_commitment(c, &p, v, e);
+    if (strcmp(p.state, "committed") == 0) return verify_commitment(c, &p, public_view, v, e);
     if (strcmp(p.state, "drawn") != 0) return err_set(e, ERR_CONFLICT, "计划尚未公布抽取承诺");
     struct pool_read pool;
     struct pairs claimed = {0};
@@ -1290,8 +1324,10 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
         draw_verify_pool(pool.pool, pool.n, p.quota.stratified, pool.hash, p.pool_hash, p.seed,
                          &p.quota, ids, claimed.n, &v->entities);
     if (!rc && !public_view) rc = verify_teams(c, &p, &pool, v, e);
-    if (public_view) v->teams_ok = true; /* teams are not published: not checked here */
-    v->ok = !rc && v->entities.ok && v->teams_ok;
+    if (!rc && !public_view) rc = verify_audit(c, &p, v, e);
+    /* teams and the audit trail are not published: not checked here */
+    if (public_view) v->teams_ok = v->audit_ok = true;
+    v->ok = !rc && v->entities.ok && v->teams_ok && v->audit_ok;
     free(ids);
     free(claimed.p);
     pool_read_free(&pool);

@@ -31,6 +31,7 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_DRAW_RUN] = R(ROLE_ADMIN) | R(ROLE_LEADER),
     [PERM_TASK_CLOSE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_PERSONAL_READ] = ALL_STAFF & ~R(ROLE_VIEWER),
+    [PERM_AUDIT_SIGN] = R(ROLE_ADMIN) | R(ROLE_AUDITOR),
 };
 
 static const struct {
@@ -62,6 +63,7 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_DRAW_RUN] = "draw.run",
     [PERM_TASK_CLOSE] = "task.close",
     [PERM_PERSONAL_READ] = "personal.read",
+    [PERM_AUDIT_SIGN] = "audit.sign",
 };
 
 bool role_allows(unsigned roles_held, enum perm p)

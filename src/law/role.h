@@ -35,6 +35,7 @@ enum perm {
     PERM_DRAW_RUN,         /* commit a plan's pool and carry out the draw */
     PERM_TASK_CLOSE,       /* find a drawn task 无法检查 (its team, or its agency's leader) */
     PERM_PERSONAL_READ,    /* see 身份证号 in full (the read-only role sees them masked) */
+    PERM_AUDIT_SIGN,       /* have the server sign the audit chain's head now */
     PERM_COUNT
 };
 

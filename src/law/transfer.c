@@ -794,6 +794,10 @@ static const struct {
     {"login_attempt", "登录失败记录，只用于限制频繁尝试", false},
     {"audit_log", "整条审计链存档到 audit_archive，原样可验证", false},
     {"audit_head", "源库审计链的链头，随存档的审计链一并记录", false},
+    {"audit_anchor",
+     "源库审计链的签署链头：已对外公布，迁移前可用 landun verify audit --against "
+     "核对源库；迁入后源链以末条哈希记入本库审计链",
+     false},
     {"counter", "与目标库的计数器合并（文书编号按新的机构编号继续）", false},
     {"calendar_year", "节假日安排：目标库没有的年份补入", false},
     {"calendar_day", "节假日安排：目标库没有的日期补入", false},

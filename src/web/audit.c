@@ -2,7 +2,9 @@
 #include "base/jpack.h"
 #include "web/pages.h"
 #include "web/web.h"
+#include "law/anchor.h"
 #include "law/audit.h"
+#include "web/signer.h"
 
 #include <string.h>
 
@@ -104,17 +106,70 @@ int audit_index(struct req *r, struct resp *w)
     return 0;
 }
 
+/* The expected signer: the server's own key when it has one (else each head's own key). */
+static const char *expected_key(void)
+{
+    return signer_key() ? signer_key()->public_key : NULL;
+}
+
 int audit_check(struct req *r, struct resp *w)
 {
     struct audit_check check;
-    int rc = audit_verify(r->ctx.db, &check, &r->err);
+    struct anchor_check ck;
+    int rc = anchor_check_stored(&r->ctx, expected_key(), &ck, &check, &r->err);
     if (rc) return rc;
     w->data = jpack("{sI sb sI ss}", "rows", (json_int_t)check.rows, "intact", check.broken_id == 0,
                     "broken_id", (json_int_t)check.broken_id, "reason", check.reason);
+    json_object_set_new(w->data, "heads",
+                        jpack("{sI sI sI sb ss}", "count", (json_int_t)ck.heads, "signed_ok",
+                              (json_int_t)ck.signed_ok, "matched", (json_int_t)ck.matched, "ok",
+                              !*ck.reason, "reason", ck.reason));
     json_t *archives = audit_verify_archives(r->ctx.db, &r->err);
     if (!archives) return r->err.code ? r->err.code : ERR_INTERNAL;
     json_object_set_new(w->data, "has_archives", json_boolean(json_array_size(archives) > 0));
     json_object_set_new(w->data, "archives", archives);
     page(w, "audit/verify.html", "校验操作日志");
+    return 0;
+}
+
+#define HEADS_SHOWN 100 /* the page lists the newest; heads.txt has them all */
+
+int audit_heads(struct req *r, struct resp *w)
+{
+    json_t *heads = anchor_list(&r->ctx, HEADS_SHOWN, &r->err);
+    if (!heads) return r->err.code ? r->err.code : ERR_INTERNAL;
+    w->data = jpack("{so sb}", "heads", heads, "can_sign", signer_key() != NULL);
+    if (signer_key()) jset_text(w->data, "public_key", signer_key()->public_key);
+    jset_bool(w->data, "signed", req_query(r, "signed") != NULL);
+    page(w, "audit/heads.html", "审计链签署");
+    return 0;
+}
+
+int audit_heads_sign(struct req *r, struct resp *w)
+{
+    if (!signer_key())
+        return err_set(&r->err, ERR_CONFLICT,
+                       "服务器未配置签名密钥，不能签署（启动时加 --audit-key，见 docs/audit.md）");
+    bool made;
+    int rc = anchor_sign(&r->ctx, signer_key(), false, &made, &r->err);
+    if (rc) return rc;
+    if (!r->api) {
+        w->redirect = "/audit/heads?signed=1";
+        return 0;
+    }
+    json_t *list = anchor_list(&r->ctx, 1, &r->err);
+    if (!list) return r->err.code ? r->err.code : ERR_INTERNAL;
+    w->data = json_incref(json_array_get(list, 0));
+    json_decref(list);
+    w->status = 201;
+    return 0;
+}
+
+int public_audit_heads(struct req *r, struct resp *w)
+{
+    int rc = anchor_export(&r->ctx, &w->body, &r->err);
+    if (rc) return rc;
+    w->content_type = "text/plain; charset=utf-8";
+    resp_header(w, "Content-Disposition", "attachment; filename=\"audit-heads.jsonl\"");
     return 0;
 }

@@ -377,6 +377,8 @@ int plan_verify_page(struct req *r, struct resp *w)
                     v.entities.selection_ok, "pool", (json_int_t)v.entities.pool, "drawn",
                     (json_int_t)v.entities.recomputed, "summary", v.entities.summary, "teams", "ok",
                     v.teams_ok, "tasks", (json_int_t)v.tasks, "summary", v.teams_summary);
+    json_object_set_new(w->data, "audit",
+                        jpack("{sb ss}", "ok", v.audit_ok, "summary", v.audit_summary));
     page(w, "draw/verify.html", "重新计算抽取结果");
     return 0;
 }

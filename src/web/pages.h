@@ -61,6 +61,9 @@ int officer_import(struct req *r, struct resp *w);
 /* audit.c */
 int audit_index(struct req *r, struct resp *w);
 int audit_check(struct req *r, struct resp *w);
+int audit_heads(struct req *r, struct resp *w);
+int audit_heads_sign(struct req *r, struct resp *w);
+int public_audit_heads(struct req *r, struct resp *w);
 
 /* matter.c: give each {"kind","object_id"} of list the "matter" name and "href" of its page
  * (callers: the start page's deadlines, the calendar's moved deadlines). */

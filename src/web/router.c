@@ -8,6 +8,7 @@
 #include "law/role.h"
 #include "base/crypto.h"
 #include "base/log.h"
+#include "base/date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -558,11 +559,8 @@ void page_local_time(json_t *o, const char *key, const char *out)
 {
     json_t *v = json_object_get(o, key);
     if (!json_is_integer(v)) return;
-    time_t t = (time_t)json_integer_value(v) + 8 * 3600;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char s[32];
-    strftime(s, sizeof s, "%Y-%m-%d %H:%M:%S", &tm);
+    char s[INSTANT_STRLEN];
+    instant_format(json_integer_value(v), s);
     json_object_set_new(o, out, json_string(s));
 }
 

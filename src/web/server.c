@@ -4,6 +4,7 @@
 #include "base/clock.h"
 #include "web/web.h"
 #include "web/form.h"
+#include "web/signer.h"
 #include "law/holiday.h"
 #include "base/calendar.h"
 #include "base/log.h"
@@ -368,6 +369,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     db_close(db);
     if (rc) return rc;
     if ((rc = web_setup(e))) return rc;
+    if (cfg->audit_key && (rc = signer_start(cfg->db_url, cfg->audit_key, e))) return rc;
     struct server *s = xcalloc(1, sizeof *s);
     s->cfg = *cfg;
     server_db_url = cfg->db_url;
@@ -380,6 +382,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, 200u, MHD_OPTION_NOTIFY_COMPLETED, completed, s,
         MHD_OPTION_URI_LOG_CALLBACK, log_uri, s, MHD_OPTION_END);
     if (!s->daemon) {
+        signer_stop();
         free(s);
         return err_set(e, ERR_INTERNAL, "无法在 %s 上监听（端口被占用？）", cfg->listen);
     }
@@ -388,6 +391,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     atomic_store(&settler_stop, false);
     if (settles && pthread_create(&settler, NULL, settle_loop, NULL) != 0) {
         MHD_stop_daemon(s->daemon);
+        signer_stop();
         free(s);
         return err_set(e, ERR_INTERNAL, "无法启动数据库事务清理线程");
     }
@@ -405,6 +409,7 @@ void server_stop(struct server *s)
 {
     if (!s) return;
     MHD_stop_daemon(s->daemon); /* waits for the pool threads, so in-flight requests finish */
+    signer_stop();
     if (s->settles) {
         atomic_store(&settler_stop, true);
         pthread_join(settler, NULL);

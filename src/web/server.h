@@ -19,6 +19,9 @@ struct server_config {
     /* A reverse proxy's address (e.g. 127.0.0.1): requests from it are taken to come from the
      * address in their X-Real-IP header. NULL: use the peer address. */
     const char *trusted_proxy;
+    /* The audit chain's signing key file (landun audit keygen): the server signs the chain's
+     * head every day and on an auditor's demand. NULL: no signing. */
+    const char *audit_key;
 };
 
 struct server;

@@ -1,6 +1,7 @@
 /* test_cli.c — the command line as an operator uses it: `landun calendar` counting working days
  * (暂定 after a provisional answer), loading a year's notice (every problem on stderr, nothing
- * loaded; or the provisional deadlines recounted), and LANDUN_NOW checked before anything runs.
+ * loaded; or the provisional deadlines recounted), LANDUN_NOW checked before anything runs, and
+ * the audit chain's signing key and signed heads.
  * The binary under test is $LANDUN_BIN, on a SQLite file of its own. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -90,6 +91,71 @@ static void test_landun_now_is_checked(void **state)
     assert_non_null(strstr(out, "LANDUN_NOW=2026-02-30"));
 }
 
+/* The operator's round: a key, a head signed on demand, the heads exported and the chain
+ * checked against them; a key others can read, a forged head and the wrong public key are
+ * refused. */
+static void test_audit_heads_round_trip(void **state)
+{
+    (void)state;
+    char out[4096], args[512], key[128];
+    assert_int_equal(run("", "init", out, sizeof out), 0);
+    snprintf(args, sizeof args, "audit keygen %s/audit.key", dir);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    const char *pk = strstr(out, "public key: ");
+    assert_non_null(pk);
+    snprintf(key, sizeof key, "%.64s", pk + 12);
+    assert_int_equal(run("", args, out, sizeof out), 1); /* never overwritten */
+    assert_non_null(strstr(out, "已存在"));
+    snprintf(args, sizeof args, "audit sign --key %s/audit.key", dir);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    assert_non_null(strstr(out, "signed head: row "));
+    snprintf(args, sizeof args, "audit heads %s/heads.jsonl", dir);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    snprintf(args, sizeof args, "verify audit --against %s/heads.jsonl --public-key %s", dir, key);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    if (!strstr(out, "signatures valid: 1 (by the given key), reproduced by the chain: 1"))
+        fail_msg("%s", out);
+    /* the independent checker agrees, without the database */
+    char cmd[768];
+    snprintf(
+        cmd, sizeof cmd,
+        "python3 '%s/tools/audit_heads_verify.py' %s/heads.jsonl --public-key %s > %s/py.out 2>&1",
+        getenv("LANDUN_SRCDIR"), dir, key, dir);
+    if (system(cmd) != 0) fail_msg("audit_heads_verify.py refused the heads");
+    /* another key expected: refused */
+    snprintf(args, sizeof args, "verify audit --against %s/heads.jsonl --public-key %064d", dir, 0);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "DIFFERS"));
+    /* a head edited by hand: its signature fails */
+    char path[128], line[1024] = "";
+    snprintf(path, sizeof path, "%s/heads.jsonl", dir);
+    FILE *f = fopen(path, "r");
+    assert_non_null(fgets(line, sizeof line, f));
+    fclose(f);
+    char *hash = strstr(line, "\"hash\":\"");
+    assert_non_null(hash);
+    hash[8] = hash[8] == 'a' ? 'b' : 'a';
+    write_file("forged.jsonl", line);
+    snprintf(args, sizeof args, "verify audit --against %s/forged.jsonl", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "第 1 行的链头签名无效"));
+    snprintf(cmd, sizeof cmd,
+             "python3 '%s/tools/audit_heads_verify.py' %s/forged.jsonl > %s/py.out 2>&1",
+             getenv("LANDUN_SRCDIR"), dir, dir);
+    assert_int_not_equal(system(cmd), 0);
+    /* not a heads file */
+    write_file("bad.jsonl", "hello\n");
+    snprintf(args, sizeof args, "verify audit --against %s/bad.jsonl", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "第 1 行不是签署的链头"));
+    /* a key file others can read */
+    snprintf(args, sizeof args, "chmod 644 %s/audit.key", dir);
+    assert_int_equal(system(args), 0);
+    snprintf(args, sizeof args, "audit sign --key %s/audit.key", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "权限过宽"));
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -110,6 +176,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_calendar_commands),
         cmocka_unit_test(test_landun_now_is_checked),
+        cmocka_unit_test(test_audit_heads_round_trip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

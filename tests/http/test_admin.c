@@ -4,7 +4,9 @@
 #include "base/buf.h"
 #include "base/codes.h"
 #include "base/date.h"
+#include "law/anchor.h"
 #include "law/auth.h"
+#include "web/signer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -839,6 +841,87 @@ static void test_home_page_counts(void **state)
     hresp_free(&r);
 }
 
+/* Signed heads: auditors sign on demand when the server has a key (and are told why not when it
+ * has none), the heads are public as JSON lines, and the verify page checks the chain against
+ * them — a rewritten, re-hashed chain passes the chain's own check but not this one. */
+static void test_audit_heads_signed_published_and_checked(void **state)
+{
+    struct harness *h = *state;
+    struct client auditor, officer;
+    struct hresp r;
+    h_login(h, &auditor, "auditor");
+    h_login(h, &officer, "officer");
+    h_request(h, &auditor, "GET", "/audit/heads", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "未配置签名密钥");
+    ASSERT_LACKS(r, "立即签署当前链头");
+    hresp_free(&r);
+    h_request(h, &auditor, "POST", "/api/v1/audit/heads", "{}", &r);
+    ASSERT_STATUS(r, 409);
+    ASSERT_HAS(r, "--audit-key");
+    hresp_free(&r);
+
+    char path[128];
+    snprintf(path, sizeof path, "%s/audit.key", h->dir);
+    struct anchor_key k;
+    struct err e = {0};
+    assert_int_equal(anchor_key_create(path, &k, &e), 0);
+    assert_int_equal(signer_start(h->url, path, &e), 0);
+    h_request(h, &auditor, "POST", "/api/v1/audit/heads", "{}", &r);
+    ASSERT_STATUS(r, 201);
+    assert_string_equal(json_string_value(json_object_get(r.json, "public_key")), k.public_key);
+    assert_int_equal(strlen(json_string_value(json_object_get(r.json, "signature"))), 128);
+    hresp_free(&r);
+    h_send_form(h, &auditor, "/audit/heads", h_form("_csrf", auditor.csrf, NULL), &r);
+    ASSERT_STATUS(r, 303);
+    assert_string_equal(r.location, "/audit/heads?signed=1");
+    hresp_free(&r);
+    h_request(h, &auditor, "GET", "/audit/heads?signed=1", NULL, &r);
+    ASSERT_HAS(r, "已签署当前链头");
+    ASSERT_HAS(r, k.public_key);
+    ASSERT_HAS(r, "即时");
+    hresp_free(&r);
+    h_request(h, &officer, "POST", "/api/v1/audit/heads", "{}", &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+
+    /* published to anyone, as JSON lines that parse and verify */
+    h_request(h, NULL, "GET", "/public/audit-heads.txt", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_non_null(strstr(r.content_type, "text/plain"));
+    struct anchor_head *heads;
+    size_t n;
+    assert_int_equal(anchor_parse(r.body, r.len, &heads, &n, &e), 0);
+    assert_true(n >= 2);
+    hresp_free(&r);
+    h_request(h, &auditor, "GET", "/audit/verify", NULL, &r);
+    ASSERT_HAS(r, "签名有效，审计链与每个链头一致");
+    hresp_free(&r);
+
+    /* rows after the last head rewritten and re-hashed: the chain alone holds, the heads not */
+    int64_t head = heads[n - 1].last_id;
+    free(heads);
+    assert_int_equal(db_begin(h->db, &e), 0);
+    db_exec(h->db, &e, "DELETE FROM audit_log WHERE id >= ?", "i", head - 1);
+    db_exec(h->db, &e,
+            "UPDATE audit_head SET last_id = ?, hash = (SELECT hash FROM audit_log WHERE id = ?)",
+            "ii", head - 2, head - 2);
+    assert_int_equal(db_commit(h->db, &e), 0);
+    struct client admin;
+    h_login(h, &admin, "admin"); /* the log-in and the entity are appended after the cut */
+    create_entity(h, &admin, "改写诊所", 77, "open");
+    h_request(h, &auditor, "GET", "/api/v1/audit/verify", NULL, &r);
+    assert_true(json_is_true(json_object_get(r.json, "intact")));
+    json_t *hv = json_object_get(r.json, "heads");
+    assert_false(json_is_true(json_object_get(hv, "ok")));
+    assert_non_null(strstr(json_string_value(json_object_get(hv, "reason")), "改写"));
+    hresp_free(&r);
+    h_request(h, &auditor, "GET", "/audit/verify", NULL, &r);
+    ASSERT_HAS(r, "重新计算了哈希");
+    hresp_free(&r);
+    signer_stop();
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -855,6 +938,7 @@ int main(void)
         T(test_user_disable_ends_sessions),
         T(test_user_reset_password),
         T(test_audit_list_search_verify),
+        T(test_audit_heads_signed_published_and_checked),
         T(test_home_page_counts),
     };
 #undef T

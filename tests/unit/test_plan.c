@@ -571,6 +571,41 @@ static void test_verify_catches_changes_in_the_database(void **state)
     assert_false(v.entities.hash_ok);
     assert_false(v.ok);
     assert_non_null(strstr(v.entities.summary, "与公布的承诺"));
+    assert_true(v.audit_ok);
+
+    /* …and the commitment rewritten to match: the pool and its commitment agree again, but the
+     * audit row written when it was made quotes the old hash */
+    char *committed = NULL;
+    struct db_stmt *st =
+        db_query(h->db, &e, "SELECT pool_hash FROM draw_plan WHERE id = ?", "i", plan);
+    if (db_step(st, &e) == DB_ROW) committed = strdup(db_text(st, 0));
+    db_done(st);
+    assert_non_null(committed);
+    db_exec(h->db, &e, "UPDATE draw_plan SET pool_hash = ? WHERE id = ?", "ti", v.entities.hash,
+            plan);
+    db_exec(h->db, &e, "UPDATE draw_commitment SET pool_hash = ? WHERE plan_id = ?", "ti",
+            v.entities.hash, plan);
+    assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
+    assert_true(v.entities.hash_ok);
+    assert_false(v.audit_ok);
+    assert_false(v.ok);
+    assert_non_null(strstr(v.audit_summary, "承诺被改写"));
+    /* the audit row rewritten too: its own hash gives it away (and a re-hashed chain differs
+     * from its signed heads: test_anchor.c) */
+    int64_t row = v.audit_id;
+    assert_true(row > 0);
+    db_exec(h->db, &e, "UPDATE audit_log SET summary = replace(summary, ?, ?) WHERE id = ?", "tti",
+            committed, v.entities.hash, row);
+    assert_int_equal(plan_verify(&h->ctx, plan, false, &v, &e), 0);
+    assert_false(v.audit_ok);
+    assert_non_null(strstr(v.audit_summary, "已被改动"));
+    /* put everything back */
+    db_exec(h->db, &e, "UPDATE audit_log SET summary = replace(summary, ?, ?) WHERE id = ?", "tti",
+            v.entities.hash, committed, row);
+    db_exec(h->db, &e, "UPDATE draw_plan SET pool_hash = ? WHERE id = ?", "ti", committed, plan);
+    db_exec(h->db, &e, "UPDATE draw_commitment SET pool_hash = ? WHERE plan_id = ?", "ti",
+            committed, plan);
+    free(committed);
 
     /* the seed changed */
     db_exec(h->db, &e,

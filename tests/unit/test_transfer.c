@@ -594,6 +594,8 @@ static void test_transfer_moves_inspections_plans_tasks_and_workflows(void **sta
     if (plan_verify(tc, new_plan, false, &v, &e)) fail_msg("verify: %s", e.msg);
     if (!v.ok) fail_msg("verify: %s / %s", v.entities.summary, v.teams_summary);
     assert_int_equal(v.tasks, 3);
+    /* the commitment is found on the county's archived chain, under the plan's old id */
+    if (!strstr(v.audit_summary, "迁入的")) fail_msg("audit: %s", v.audit_summary);
     assert_int_equal(plan_verify(tc, new_plan, true, &v, &e), 0);
     assert_true(v.ok);
     /* document numbers go on where the county stopped, 编号 and 文号 alike */
