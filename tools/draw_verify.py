@@ -18,6 +18,7 @@ or --expect it also says whether they match and exits 1 when they do not.
 """
 import argparse
 import hashlib
+import re
 import struct
 import sys
 
@@ -90,8 +91,17 @@ class Stream:
                 return x % n
 
 
+# §3: the white space trimmed from both ends of a seed, and nothing else changes
+SEED_SPACE = ' \t\n\v\f\r\u3000'
+
+
+def seed_text(seed):
+    """The seed as the draw uses it: trimmed at both ends, no Unicode normalisation."""
+    return seed.strip(SEED_SPACE)
+
+
 def draw_key(seed):
-    return hashlib.sha256(DOMAIN + b'\x00' + seed.encode('utf-8')).digest()
+    return hashlib.sha256(DOMAIN + b'\x00' + seed_text(seed).encode('utf-8')).digest()
 
 
 def select(stream, n, k):
@@ -132,15 +142,14 @@ def parse_snapshot(data):
 
 
 def parse_ratio(text):
-    """'5%' or '5.5%' or '500bp' -> basis points."""
-    text = text.strip()
-    if text.endswith('bp'):
-        return int(text[:-2])
-    if text.endswith('%'):
-        text = text[:-1]
-    whole, _, frac = text.partition('.')
-    frac = (frac + '00')[:2]
-    return int(whole) * 100 + int(frac)
+    """'5', '5%', '5.5%' or '5.25%' (§7: at most two decimals; more is refused, never rounded),
+    or '525bp' -> basis points."""
+    m = re.fullmatch(r' *(?:(\d+)bp|(\d+)(?:\.(\d{1,2}))?%?) *', text)
+    if not m:
+        raise ValueError('ratio %r: a percentage with at most two decimals, e.g. 5.25%%' % text)
+    if m.group(1):
+        return int(m.group(1))
+    return int(m.group(2)) * 100 + int((m.group(3) or '0').ljust(2, '0'))
 
 
 def quota(n, count, ratio_bp):
@@ -192,7 +201,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('snapshot', nargs='?')
     ap.add_argument('--seed')
-    ap.add_argument('--seed-file', help='the seed, exactly: the whole file, UTF-8')
+    ap.add_argument('--seed-file',
+                    help='the seed: the whole file, UTF-8 (white space at its ends trimmed, §3)')
     ap.add_argument('--count', type=int)
     ap.add_argument('--ratio', help='e.g. 5%%')
     ap.add_argument('--grade', action='append', default=[], help='e.g. A=3%% (per risk grade)')
@@ -220,6 +230,9 @@ def main():
         print('commitment %s' % ('matches' if same else 'DIFFERS from ' + a.commitment))
         ok = ok and same
     pool = parse_snapshot(data)
+    if a.count is not None and pool and pool[0][2] is not None:
+        ap.error('§7: a count is not combined with risk grades; this snapshot has grades, '
+                 'so its plan draws by ratio (--ratio, --grade)')
     grades = {}
     for g in a.grade:
         code, _, r = g.partition('=')

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- helpers ------------------------------------------------------------------------------ */
@@ -657,10 +658,13 @@ static void test_ratio_parse_and_text(void **state)
 
 /* ---- the independent re-implementation ----------------------------------------------------- */
 
-/* Run tools/draw_verify.py on pool and compare its ids with the C draw. */
-static void compare_with_python(const struct draw_entry *pool, size_t n, bool stratified,
-                                const struct draw_quota *q, const char *args, const char *seed)
+/* Run tools/draw_verify.py on pool with the seed file holding file_seed (seed when NULL) and
+ * compare its ids with the C draw under seed. */
+static void compare_seed_file(const struct draw_entry *pool, size_t n, bool stratified,
+                              const struct draw_quota *q, const char *args, const char *seed,
+                              const char *file_seed)
 {
+    if (!file_seed) file_seed = seed;
     struct buf snap = {0};
     struct err e = {0};
     assert_int_equal(draw_snapshot(pool, n, stratified, &snap, &e), 0);
@@ -677,12 +681,14 @@ static void compare_with_python(const struct draw_entry *pool, size_t n, bool st
     char seed_path[] = "/tmp/landun-seed-XXXXXX";
     int sfd = mkstemp(seed_path);
     assert_true(sfd >= 0);
-    assert_int_equal(write(sfd, seed, strlen(seed)), (ssize_t)strlen(seed));
+    assert_int_equal(write(sfd, file_seed, strlen(file_seed)), (ssize_t)strlen(file_seed));
     close(sfd);
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd,
-             "python3 %s/tools/draw_verify.py %s --seed-file %s %s --commitment %s --expect %s",
-             h_srcdir(), path, seed_path, args, commitment, want);
+    char cmd[16384];
+    int len =
+        snprintf(cmd, sizeof cmd,
+                 "python3 %s/tools/draw_verify.py %s --seed-file %s %s --commitment %s --expect %s",
+                 h_srcdir(), path, seed_path, args, commitment, want);
+    assert_true(len > 0 && (size_t)len < sizeof cmd);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     char line[512];
@@ -699,6 +705,31 @@ static void compare_with_python(const struct draw_entry *pool, size_t n, bool st
         fail_msg("python disagrees (rc %d) for %s: want %s", rc, args, want);
 }
 
+static void compare_with_python(const struct draw_entry *pool, size_t n, bool stratified,
+                                const struct draw_quota *q, const char *args, const char *seed)
+{
+    compare_seed_file(pool, n, stratified, q, args, seed, NULL);
+}
+
+/* The exit status of tools/draw_verify.py with args on a snapshot of pool (seed "x"). */
+static int python_status(const struct draw_entry *pool, size_t n, bool stratified, const char *args)
+{
+    struct buf snap = {0};
+    struct err e = {0};
+    assert_int_equal(draw_snapshot(pool, n, stratified, &snap, &e), 0);
+    char path[] = "/tmp/landun-snapshot-XXXXXX";
+    int fd = mkstemp(path);
+    assert_int_equal(write(fd, snap.p, snap.len), (ssize_t)snap.len);
+    close(fd);
+    buf_free(&snap);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "python3 %s/tools/draw_verify.py %s --seed x %s >/dev/null 2>&1",
+             h_srcdir(), path, args);
+    int rc = system(cmd);
+    unlink(path);
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
 static void test_python_reimplementation_agrees(void **state)
 {
     (void)state;
@@ -711,13 +742,39 @@ static void test_python_reimplementation_agrees(void **state)
     r.by_count = false;
     r.ratio_bp = 550;
     compare_with_python(pool, 400, false, &r, "--ratio 5.5%", "x");
+    /* §3: white space at the ends (an editor's final line feed, an ideographic space) is trimmed,
+     * nothing else: the C draw gets the seed as plan_draw stores it */
+    compare_seed_file(pool, 400, false, &r, "--ratio 5.5%", "公开摇号 381920",
+                      "\u3000公开摇号 381920 \r\n");
+    /* §7: 100% draws every entity, in the shuffled order */
+    r.ratio_bp = DRAW_RATIO_FULL;
+    compare_with_python(pool, 400, false, &r, "--ratio 100%", "all of them");
+    uint8_t key[DRAW_KEY_BYTES];
+    draw_key("all of them", key);
+    struct draw_pick *picks;
+    size_t np;
+    draw_entities(pool, 400, &r, key, &picks, &np);
+    assert_int_equal(np, 400);
+    bool ascending = true;
+    for (size_t i = 1; i < np; i++)
+        ascending &= picks[i - 1].id < picks[i].id;
+    assert_false(ascending);
+    free(picks);
+    /* §7: a third decimal is refused, not rounded, by both */
+    int bp;
+    assert_int_equal(draw_ratio_parse("5.555%", &bp), -1);
+    assert_int_not_equal(python_status(pool, 400, false, "--ratio 5.555%"), 0);
+    assert_int_equal(python_status(pool, 400, false, "--ratio 5.55%"), 0);
     free(pool);
     struct draw_entry *graded = make_pool(600, true);
+    r.ratio_bp = 550;
     r.stratified = true;
     r.grade_bp[0] = 300;
     r.grade_bp[3] = 2000;
     compare_with_python(graded, 600, true, &r, "--ratio 5.5% --grade A=3% --grade D=20%",
                         "graded seed");
+    /* §7: a count is not combined with grades */
+    assert_int_equal(python_status(graded, 600, true, "--count 5"), 2);
     free(graded);
 }
 
