@@ -89,7 +89,30 @@ struct plan {
     int64_t agency_id;                         /* the agency the inspection belongs to */
     const char *entity_name;                   /* for the audit row (arena) */
     bool entity_ok;                            /* the entity is in scope */
+    bool task_reached;   /* a random check of a task the actor reaches (law/task.h) */
+    int64_t task_entity; /* …and its drawn entity, in reach through it like its team */
 };
+
+/* 双随机: a task of another agency's plan that drew the actor's officers is carried out with
+ * its drawn entity and team, in reach through the task though outside the actor's subtree. */
+static int reach_task(struct ctx *c, const struct inspection_input *in, struct plan *p,
+                      struct err *e)
+{
+    if (in->task_id <= 0 || !is(in->type, "random") || !task_in_reach(c, in->task_id)) return 0;
+    p->task_reached = true;
+    int rc = db_get_int(c->db, e, &p->task_entity, "SELECT entity_id FROM task WHERE id = ?", "i",
+                        in->task_id);
+    return rc == ERR_NOTFOUND ? 0 : rc;
+}
+
+/* Whether officer is on the drawn team of the task being carried out. */
+static bool on_reached_team(struct ctx *c, const struct inspection_input *in, const struct plan *p,
+                            int64_t officer)
+{
+    return p->task_reached &&
+           db_exists(c->db, "SELECT 1 FROM task_officer WHERE task_id = ? AND officer_id = ?", "ii",
+                     in->task_id, officer);
+}
 
 /* A "HH:MM" time of day into minutes; -1 when malformed. */
 static int parse_hhmm(const char *s)
@@ -250,7 +273,8 @@ static int check_entity(struct ctx *c, const struct inspection_input *in, struct
                                   "i", in->entity_id);
     if (!st) return e->code;
     int rc = db_step(st, e);
-    if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 1))) {
+    if (rc == DB_ROW && (actor_sees_path(c->who, db_text(st, 1)) ||
+                         (p->task_reached && p->task_entity == in->entity_id))) {
         p->entity_ok = true;
         p->entity_name = arena_strdup(c->arena, db_text(st, 0));
         /* the acting user's agency issues the documents; the system acts for the entity's */
@@ -311,10 +335,11 @@ static int check_officers(struct ctx *c, const struct inspection_input *in, stru
         if (!st) return e->code;
         const char *name = NULL;
         int rc = db_step(st, e);
-        if (rc == DB_ROW && actor_sees_path(c->who, db_text(st, 1)))
-            name = arena_strdup(c->arena, db_text(st, 0));
+        bool seen = rc == DB_ROW && actor_sees_path(c->who, db_text(st, 1));
+        if (rc == DB_ROW) name = arena_strdup(c->arena, db_text(st, 0));
         db_done(st);
         if (rc < 0) return rc;
+        if (!seen && !on_reached_team(c, in, p, p->officers[i])) name = NULL;
         if (!name) {
             msg_add(msg, sizeof msg,
                     arena_printf(c->arena, "编号 %lld 的执法人员不存在或不在管辖范围内；",
@@ -478,7 +503,8 @@ static int check_task(struct ctx *c, const struct inspection_input *in, struct p
                                   "i", in->task_id);
     if (!st) return e->code;
     int rc = db_step(st, e);
-    bool found = rc == DB_ROW && (c->who->user_id == 0 || actor_sees_path(c->who, db_text(st, 3)));
+    bool found = rc == DB_ROW && (c->who->user_id == 0 || actor_sees_path(c->who, db_text(st, 3)) ||
+                                  p->task_reached);
     int64_t entity = found ? db_int(st, 0) : 0;
     bool pending = found && is(db_text(st, 1), "pending");
     const char *line = found ? arena_strdup(c->arena, db_text(st, 2)) : NULL;
@@ -567,6 +593,7 @@ int inspection_add(struct ctx *c, const struct inspection_input *in, int64_t *id
     int rc = db_begin(c->db, e);
     if (rc) return rc;
     /* Every rule is checked, so the form shows all its messages at once. */
+    if ((rc = reach_task(c, in, &p, e)) < 0) goto fail;
     if ((rc = check_entity(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
     if ((rc = check_officers(c, in, &p, e)) < 0) goto fail;
     if ((rc = check_campaign(c, in, &p, e)) < 0 && rc != ERR_INVALID) goto fail;
@@ -1019,14 +1046,16 @@ json_t *inspection_stats(struct ctx *c, const char *from, const char *to, struct
 }
 
 /* The annual reviews of every officer in scope, officer id → [{year, passed}] (new reference). */
-static json_t *reviews_in_scope(struct ctx *c, const char *scope, struct err *e)
+static json_t *reviews_in_scope(struct ctx *c, const char *scope, int64_t task_id, struct err *e)
 {
     json_t *by = json_object();
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT r.officer_id, r.year, r.passed FROM certificate_review r"
-                                  " JOIN officer o ON o.id = r.officer_id"
-                                  " JOIN agency a ON a.id = o.agency_id WHERE a.path LIKE ?",
-                                  "t", scope);
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT r.officer_id, r.year, r.passed FROM certificate_review r"
+                 " JOIN officer o ON o.id = r.officer_id JOIN agency a ON a.id = o.agency_id"
+                 " WHERE a.path LIKE ? OR o.id IN (SELECT officer_id FROM task_officer"
+                 " WHERE task_id = ?)",
+                 "ti", scope, task_id);
     while (st && db_step(st, e) == DB_ROW) {
         char key[24];
         snprintf(key, sizeof key, "%lld", (long long)db_int(st, 0));
@@ -1056,23 +1085,27 @@ static json_t *avoid_set(struct ctx *c, int64_t entity_id, struct err *e)
     return set;
 }
 
-json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id, struct err *e)
+json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id, int64_t task_id,
+                                   struct err *e)
 {
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    if (task_id > 0 && !task_in_reach(c, task_id)) task_id = 0;
     int64_t mine = 0;
     if (c->who->user_id &&
         db_get_int(c->db, e, &mine, "SELECT COALESCE(officer_id, 0) FROM app_user WHERE id = ?",
                    "i", c->who->user_id))
         return NULL;
-    json_t *reviews = reviews_in_scope(c, scope, e), *avoid = avoid_set(c, entity_id, e);
+    json_t *reviews = reviews_in_scope(c, scope, task_id, e), *avoid = avoid_set(c, entity_id, e);
+    /* those of the subtree, and a drawn team's officers of other agencies */
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT o.id, o.name, o.cert_no, o.status, o.cert_issued,"
                                   " o.cert_expires, a.name FROM officer o"
                                   " JOIN agency a ON a.id = o.agency_id"
-                                  " WHERE a.path LIKE ? AND o.status <> 'cancelled'"
+                                  " WHERE (a.path LIKE ? OR o.id IN (SELECT officer_id FROM"
+                                  " task_officer WHERE task_id = ?)) AND o.status <> 'cancelled'"
                                   " ORDER BY CASE WHEN o.agency_id = ? THEN 0 ELSE 1 END, a.path,"
                                   " o.name, o.id LIMIT 300",
-                                  "ti", scope, c->who->agency_id);
+                                  "tii", scope, task_id, c->who->agency_id);
     /* the actor's own officer first, then those who may enforce on the date, then the others */
     json_t *arr = json_array(), *first = json_array(), *unable = json_array();
     while (st && db_step(st, e) == DB_ROW) {

@@ -89,11 +89,13 @@ json_t *inspection_overdue(struct ctx *c, struct err *e);
 json_t *inspection_stats(struct ctx *c, const char *from, const char *to, struct err *e);
 
 /* Officers in the actor's scope to choose from for an inspection on date (at most 300, own
- * agency first, by name): [{id,name,cert_no,agency,can_enforce,why,mine}], can_enforce per
- * officer_standing_ok (行政处罚法 第四十二条) and, for an entity (entity_id > 0), not on its 回避
- * list (第四十三条); mine for the officer linked to the actor's account. New reference, or NULL
- * with e filled. */
-json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id, struct err *e);
+ * agency first, by name), and for a drawn task the actor reaches (task_id > 0) its team's
+ * officers of other agencies too: [{id,name,cert_no,agency,can_enforce,why,mine}], can_enforce
+ * per officer_standing_ok (行政处罚法 第四十二条) and, for an entity (entity_id > 0), not on its
+ * 回避 list (第四十三条); mine for the officer linked to the actor's account. New reference, or
+ * NULL with e filled. */
+json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id, int64_t task_id,
+                                   struct err *e);
 
 /* Chinese labels of the codes, or NULL for an unknown code. */
 const char *inspection_type_label(const char *type);

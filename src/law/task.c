@@ -155,8 +155,31 @@ static const struct wf_transition steps[] = {
      "publish"},
 };
 
-const struct workflow task_workflow = {"task",          "task", states,
-                                       countof(states), steps,  countof(steps)};
+const struct workflow task_workflow = {"task", "task",         states,       countof(states),
+                                       steps,  countof(steps), task_in_reach};
+
+/* The tasks an actor reaches (TASK_FROM's t and a; one argument: the actor's scope pattern):
+ * those of plans of the actor's subtree, and those whose drawn team holds an officer of it — a
+ * city or province plan draws county officers, who then see and carry out their tasks. */
+#define TASK_REACH                                                                                 \
+    "(a.path LIKE ? OR EXISTS (SELECT 1 FROM task_officer k JOIN officer o ON o.id = k.officer_id" \
+    " JOIN agency oa ON oa.id = o.agency_id WHERE k.task_id = t.id AND oa.path LIKE ?))"
+
+/* The actor's scope as a LIKE pattern. */
+static const char *scope_of(struct ctx *c)
+{
+    return arena_printf(c->arena, "%s%%", c->who->agency_path ? c->who->agency_path : "/");
+}
+
+bool task_in_reach(struct ctx *c, int64_t id)
+{
+    if (c->who->user_id == 0) return true;
+    const char *scope = scope_of(c);
+    return db_exists(c->db,
+                     "SELECT 1 FROM task t JOIN agency a ON a.id = t.agency_id WHERE t.id = ?"
+                     " AND " TASK_REACH,
+                     "itt", id, scope, scope);
+}
 
 int task_start(struct ctx *c, int64_t id, const char *deadline, struct err *e)
 {
@@ -294,14 +317,16 @@ static json_t *task_row(struct db_stmt *st, const char *today)
 
 json_t *task_get(struct ctx *c, int64_t id, struct err *e)
 {
+    const char *scope = scope_of(c);
     struct db_stmt *st =
-        db_query(c->db, e, "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ?", "i", id);
+        db_query(c->db, e, "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ? AND " TASK_REACH, "itt",
+                 id, scope, scope);
     if (!st) return NULL;
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
     json_t *o = NULL;
     const char *state = NULL;
-    if (db_step(st, e) == DB_ROW && actor_sees_path(c->who, db_text(st, 14))) {
+    if (db_step(st, e) == DB_ROW) {
         state = arena_strdup(c->arena, db_text(st, 2));
         o = task_row(st, today);
     }
@@ -323,6 +348,29 @@ json_t *task_get(struct ctx *c, int64_t id, struct err *e)
         json_decref(o);
         return NULL;
     }
+    return o;
+}
+
+json_t *task_entity(struct ctx *c, int64_t id, struct err *e)
+{
+    if (!task_in_reach(c, id)) {
+        err_set(e, ERR_NOTFOUND, "抽查任务不存在");
+        return NULL;
+    }
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT x.id, x.name, x.subtype, x.address, x.legal_rep, x.lines"
+                                  " FROM task t JOIN entity x ON x.id = t.entity_id WHERE t.id = ?",
+                                  "i", id);
+    json_t *o = NULL;
+    if (st && db_step(st, e) == DB_ROW) {
+        o = jpack("{sI ss}", "id", (json_int_t)db_int(st, 0), "name", db_text(st, 1));
+        jset_text(o, "subtype_label", catalog_label("subtypes", db_text(st, 2)));
+        jset_text(o, "address", db_text(st, 3));
+        jset_text(o, "legal_rep", db_text(st, 4));
+        jset_text(o, "lines", db_text(st, 5));
+    }
+    db_done(st);
+    if (!o && !e->code) err_set(e, ERR_NOTFOUND, "抽查任务不存在");
     return o;
 }
 
@@ -351,14 +399,31 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
     if (q->mine && !officer)
         return jpack("{s[] sb si si sb}", "rows", "more", false, "page", pg.page, "per_page",
                      pg.per, "no_officer", true);
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT " TASK_COLS TASK_FROM " WHERE a.path LIKE ? AND (? = 0 OR t.plan_id = ?)"
-                 " AND (? = 0 OR t.id IN (SELECT task_id FROM task_officer WHERE officer_id = ?))"
-                 " AND (? IS NULL OR t.state = ?) ORDER BY t.plan_id DESC, t.seq LIMIT ? OFFSET ?",
-                 "tiiiittii", arena_printf(c->arena, "%s%%", c->who->agency_path), q->plan_id,
-                 q->plan_id, officer, officer, blank_to_null(q->state), blank_to_null(q->state),
-                 paging_limit(pg), paging_offset(pg));
+    /* the statement holds the filters that are set, and no others */
+    const char *scope = scope_of(c);
+    struct buf sql = {0};
+    struct db_arg args[8];
+    int n = 0;
+    buf_adds(&sql, "SELECT " TASK_COLS TASK_FROM " WHERE " TASK_REACH);
+    args[n++] = (struct db_arg){.type = 't', .s = scope};
+    args[n++] = (struct db_arg){.type = 't', .s = scope};
+    if (q->plan_id) {
+        buf_adds(&sql, " AND t.plan_id = ?");
+        args[n++] = (struct db_arg){.type = 'i', .i = q->plan_id};
+    }
+    if (officer) {
+        buf_adds(&sql, " AND t.id IN (SELECT task_id FROM task_officer WHERE officer_id = ?)");
+        args[n++] = (struct db_arg){.type = 'i', .i = officer};
+    }
+    if (!str_blank(q->state)) {
+        buf_adds(&sql, " AND t.state = ?");
+        args[n++] = (struct db_arg){.type = 't', .s = q->state};
+    }
+    buf_adds(&sql, " ORDER BY t.plan_id DESC, t.seq LIMIT ? OFFSET ?");
+    args[n++] = (struct db_arg){.type = 'i', .i = paging_limit(pg)};
+    args[n++] = (struct db_arg){.type = 'i', .i = paging_offset(pg)};
+    struct db_stmt *st = db_query_args(c->db, e, buf_str(&sql), n, args);
+    buf_free(&sql);
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
     json_t *o = paging_read(st, pg, list_row, today, e);

@@ -42,7 +42,12 @@ int task_unable(struct ctx *c, int64_t id, const char *reason, const char *text,
 /* Publish the result of an inspected task (dated date, default today). */
 int task_publish(struct ctx *c, int64_t id, const char *date, struct err *e);
 
-/* One task in scope with its entity, plan, team, actions, history and deadlines. */
+/* Whether the actor reaches task id: its plan is of the actor's subtree, or its drawn team holds
+ * an officer of it (a city or province plan that drew county officers). The system reaches all. */
+bool task_in_reach(struct ctx *c, int64_t id);
+
+/* One task the actor reaches (task_in_reach) with its entity, plan, team, actions, history and
+ * deadlines. */
 json_t *task_get(struct ctx *c, int64_t id, struct err *e);
 
 /* Task list filters. */
@@ -52,8 +57,13 @@ struct task_query {
     const char *state;  /* or NULL */
     int page, per_page; /* 1-based page */
 };
-/* Tasks in scope: {"rows": [...], "more", "page", "per_page"}; each row flags an overdue 检查期限
- * and a late or overdue publication. */
+/* The drawn entity of a task the actor reaches, as its inspectors need it on the form (id, name,
+ * subtype_label, address, legal_rep, lines): reached through the task, also when the entity is
+ * of another county. */
+json_t *task_entity(struct ctx *c, int64_t id, struct err *e);
+
+/* Tasks the actor reaches: {"rows": [...], "more", "page", "per_page"}; each row flags an overdue
+ * 检查期限 and a late or overdue publication. */
 json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e);
 
 /* Figures per plan, level or line (by = "plan" | "level" | "line") for a year (0: all):

@@ -70,6 +70,9 @@ struct workflow {
     size_t nstates;                    /* entries in states */
     const struct wf_transition *steps; /* every allowed step */
     size_t nsteps;                     /* entries in steps */
+    /* A matter of another agency the actor may still act on (a city plan's task carried out by
+     * county officers drawn for it), or NULL: only matters of the actor's subtree. */
+    bool (*reach)(struct ctx *c, int64_t id);
 };
 
 /* Record that matter id (already inserted, in state `state`) has begun: a step from "" and the

@@ -202,12 +202,12 @@ static bool in_team(json_t *team, int64_t id)
 }
 
 static json_t *officer_choices(struct req *r, const char *date, int64_t entity_id, bool fresh,
-                               json_t *team)
+                               int64_t task_id, json_t *team)
 {
     day_t d;
     if (!date || date_parse(date, &d)) d = date_from_instant(r->ctx.now);
     struct err e = {0};
-    json_t *arr = inspection_officer_options(&r->ctx, d, entity_id, &e);
+    json_t *arr = inspection_officer_options(&r->ctx, d, entity_id, team ? task_id : 0, &e);
     if (!arr) return json_array();
     const char *chosen = req_param_list(r, "officers");
     size_t i;
@@ -294,6 +294,10 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     }
     err_clear(&e);
     json_t *entity = entity_id ? entity_get(&r->ctx, entity_id, &e) : NULL;
+    if (!entity && tk) { /* a task of another agency's plan: its entity as its team needs it */
+        err_clear(&e);
+        entity = task_entity(&r->ctx, task, &e);
+    }
     if (entity) {
         const char *lines = json_string_value(json_object_get(entity, "lines"));
         if (!in_csv(lines, F("line"))) {
@@ -334,7 +338,7 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
     json_object_set_new(
         data, "officer_options",
-        officer_choices(r, F("date"), entity_id, fresh, json_object_get(tk, "team")));
+        officer_choices(r, F("date"), entity_id, fresh, task, json_object_get(tk, "team")));
     err_clear(&e);
     json_t *camps = campaign_options(&r->ctx, F("date"), F("line"), &e);
     size_t i;

@@ -215,6 +215,98 @@ static void test_task_carried_out_through_the_inspection_form(void **state)
     hresp_free(&r);
 }
 
+/* A city plan that draws county officers (officer_agencies): the drawn officers see their tasks
+ * and record the inspections, also of an entity of another county (in reach through the task
+ * and its team); others of that county who are not on the team, and other counties, do not. */
+static void test_city_plan_carried_out_by_county_officers(void **state)
+{
+    struct harness *h = *state;
+    struct client admin, other, city, officer;
+    h_login(h, &admin, "admin"); /* 320412 */
+    h_login(h, &other, "other"); /* 320411 */
+    h_login(h, &city, "city");   /* 320400 */
+    add_entities(h, &other, 1, 3, false);
+    for (int i = 1; i <= 2; i++)
+        add_officer(h, &admin, i);
+    int64_t item = post_json(h, &city, "/api/v1/check-items",
+                             json_pack("{ss ss ss ss s[ss] ss ss}", "code", "SJ-01", "name",
+                                       "医疗机构依法执业情况", "line", "medical", "basis",
+                                       "《医疗机构管理条例》第四十条", "method", "onsite",
+                                       "document", "ratio", "5", "frequency", "每年1次"),
+                             201);
+    char url[96];
+    struct hresp r;
+    snprintf(url, sizeof url, "/api/v1/check-items/%lld/publish", (long long)item);
+    h_request(h, &city, "POST", url, "{}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    int64_t plan =
+        post_json(h, &city, "/api/v1/plans",
+                  json_pack("{ss ss ss ss s[I] ss si ss ss s[s]}", "name", "全市医疗机构双随机抽查",
+                            "level", "city", "year", "2026", "line", "medical", "items",
+                            (json_int_t)item, "quota_mode", "count", "count", 1, "starts_on",
+                            day(0), "deadline", day(60), "officer_agencies", "320412"),
+                  201);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/commit", (long long)plan);
+    h_send_json(h, &city, "POST", url, json_pack("{ss}", "seed_source", "公开摇号"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld/draw", (long long)plan);
+    h_send_json(h, &city, "POST", url, json_pack("{ss}", "seed", "20261207"), &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    int64_t entity;
+    json_t *team;
+    int64_t task = first_task(h, &city, plan, &entity, &team);
+    assert_int_equal(json_array_size(team), 2);
+
+    /* the county officer on the team: linked to the account "officer" of 320412 */
+    struct err e = {0};
+    db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'", "i",
+            (int64_t)json_integer_value(json_array_get(team, 0)));
+    h_login(h, &officer, "officer");
+    assert_int_equal(h_count_rows(h, &officer, "/api/v1/tasks?mine=1"), 1);
+    snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
+    h_request(h, &officer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "全市医疗机构双随机抽查");
+    hresp_free(&r);
+    /* the form: the entity of 320411, the team checked */
+    snprintf(url, sizeof url, "/inspections/new?task=%lld", (long long)task);
+    h_request(h, &officer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "康宁诊所");
+    char hidden[64];
+    snprintf(hidden, sizeof hidden, "name=\"entity_id\" value=\"%lld\"", (long long)entity);
+    ASSERT_HAS(r, hidden);
+    ASSERT_HAS(r, "执法员1");
+    ASSERT_HAS(r, "执法员2");
+    hresp_free(&r);
+    /* 320411 (the entity's county, not on the team) does not reach the task */
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &other, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    /* an inspection of another entity of 320411 is still refused to the county officer */
+    json_t *body = inspection_of(task, entity, json_deep_copy(team), day(0));
+    json_object_set_new(body, "entity_id", json_integer(entity + 1));
+    json_object_set_new(body, "task_id", json_integer(0));
+    json_object_set_new(body, "type", json_string("routine"));
+    h_send_json(h, &officer, "POST", "/api/v1/inspections", body, &r);
+    ASSERT_STATUS(r, 422);
+    assert_non_null(strstr(h_field_msg(&r, "entity_id"), "不在您的管辖范围内"));
+    hresp_free(&r);
+    /* the drawn task: recorded, and the task is 已检查 */
+    h_send_json(h, &officer, "POST", "/api/v1/inspections",
+                inspection_of(task, entity, team, day(0)), &r);
+    ASSERT_STATUS(r, 201);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/tasks/%lld", (long long)task);
+    h_request(h, &city, "GET", url, NULL, &r);
+    assert_string_equal(json_string_value(json_object_get(r.json, "state")), "inspected");
+    hresp_free(&r);
+}
+
 /* ---- the list of check items ------------------------------------------------------------- */
 
 static void test_check_item_pages(void **state)
@@ -1083,6 +1175,7 @@ int main(void)
         T(test_public_pages_without_login),
         T(test_permissions_and_csrf),
         T(test_task_carried_out_through_the_inspection_form),
+        T(test_city_plan_carried_out_by_county_officers),
         T(test_start_page_shows_tasks_and_deadlines),
         T(test_year_end_inspection_has_a_provisional_deadline_until_2027_loads),
         T(test_a_day_changed_by_hand_moves_the_deadlines_over_it),

@@ -244,7 +244,8 @@ static void test_art43_officer_on_the_avoid_list_is_refused(void **state)
                      1);
     struct inspection_input in = base(); /* a routine inspection by o1 and o2 */
     expect_refused(h, &in, ERR_INVALID, "officers", "回避名单");
-    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), F.clinic, &e), *o;
+    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), F.clinic, 0, &e),
+           *o;
     size_t i;
     bool seen = false;
     json_array_foreach(arr, i, o)
@@ -724,7 +725,7 @@ static void test_officer_options_flag_who_may_enforce(void **state)
 {
     (void)state;
     struct err e = {0};
-    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), 0, &e), *o;
+    json_t *arr = inspection_officer_options(&F.c, date_from_instant(h_clock()), 0, 0, &e), *o;
     assert_non_null(arr);
     size_t i;
     int seen = 0;
