@@ -241,11 +241,18 @@ int department_add(struct ctx *c, int64_t agency_id, const char *name, int64_t *
 json_t *department_list(struct ctx *c, int64_t agency_id, struct err *e)
 {
     const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT d.id, d.name, d.agency_id, a.name FROM department d"
-                                  " JOIN agency a ON a.id = d.agency_id WHERE a.path LIKE ?"
-                                  " AND (? = 0 OR d.agency_id = ?) ORDER BY a.path, d.name",
-                                  "tii", like, agency_id, agency_id);
+    struct db_cond w = {0};
+    db_cond_add(&w, "a.path LIKE ?", "t", like);
+    if (agency_id) db_cond_add(&w, "d.agency_id = ?", "i", agency_id);
+    struct db_stmt *st =
+        db_cond_query(c->db, e,
+                      arena_printf(c->arena,
+                                   "SELECT d.id, d.name, d.agency_id, a.name FROM department d"
+                                   " JOIN agency a ON a.id = d.agency_id WHERE %s"
+                                   " ORDER BY a.path, d.name",
+                                   db_cond_sql(&w)),
+                      &w);
+    db_cond_free(&w);
     if (!st) return NULL;
     json_t *rows = json_array();
     while (db_step(st, e) == DB_ROW)

@@ -348,12 +348,9 @@ int audit_evidence(struct ctx *c, const char *action, const char *object_type, c
 
 json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e)
 {
-    struct buf sql = {0};
-    buf_adds(&sql, "SELECT l.id, l.at, l.username, l.action, l.object_type, l.object_id,"
-                   " l.summary, a.name FROM audit_log l LEFT JOIN agency a ON a.id = l.agency_id"
-                   " WHERE (a.path LIKE ? OR l.agency_id IS NULL OR l.agency_id = 0)");
-    const char *like_scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
-    const char *like_q = NULL;
+    struct db_cond w = {0};
+    db_cond_add(&w, "(a.path LIKE ? OR l.agency_id IS NULL OR l.agency_id = 0)", "t",
+                arena_printf(c->arena, "%s%%", c->who->agency_path));
     if (q->q && *q->q) { /* a fragment: % and _ typed by the user are literal */
         struct buf b = {0};
         buf_addc(&b, '%');
@@ -362,23 +359,30 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
             buf_addc(&b, *p);
         }
         buf_addc(&b, '%');
-        like_q = arena_strdup(c->arena, buf_str(&b));
+        const char *like = arena_strdup(c->arena, buf_str(&b));
         buf_free(&b);
+        /* lower() on both sides: LIKE ignores ASCII case on SQLite but not on PostgreSQL */
+        db_cond_add(&w,
+                    "(lower(l.summary) LIKE lower(?) ESCAPE '\\'"
+                    " OR lower(l.username) LIKE lower(?) ESCAPE '\\'"
+                    " OR lower(l.action) LIKE lower(?) ESCAPE '\\')",
+                    "ttt", like, like, like);
     }
-    /* lower() on both sides: LIKE ignores ASCII case on SQLite but not on PostgreSQL */
-    if (like_q)
-        buf_adds(&sql, " AND (lower(l.summary) LIKE lower(?) ESCAPE '\\'"
-                       " OR lower(l.username) LIKE lower(?) ESCAPE '\\'"
-                       " OR lower(l.action) LIKE lower(?) ESCAPE '\\')");
-    else
-        buf_adds(&sql, " AND ? IS NULL AND ? IS NULL AND ? IS NULL");
-    buf_adds(&sql, " AND (? IS NULL OR l.object_type = ?) AND (? = 0 OR l.object_id = ?)"
-                   " AND (? = 0 OR l.id < ?) ORDER BY l.id DESC LIMIT ?");
+    /* a record's history: the index on (object_type, object_id), newest first */
+    if (q->object_type && *q->object_type)
+        db_cond_add(&w, "l.object_type = ?", "t", q->object_type);
+    if (q->object_id) db_cond_add(&w, "l.object_id = ?", "i", q->object_id);
+    if (q->before_id) db_cond_add(&w, "l.id < ?", "i", q->before_id);
     int limit = q->limit > 0 && q->limit <= 500 ? q->limit : 50;
-    struct db_stmt *st = db_query(c->db, e, sql.p, "ttttttiiiii", like_scope, like_q, like_q,
-                                  like_q, q->object_type, q->object_type, q->object_id,
-                                  q->object_id, q->before_id, q->before_id, (int64_t)limit + 1);
-    buf_free(&sql);
+    db_cond_bind(&w, "i", (int64_t)limit + 1);
+    const char *sql = arena_printf(c->arena,
+                                   "SELECT l.id, l.at, l.username, l.action, l.object_type,"
+                                   " l.object_id, l.summary, a.name FROM audit_log l"
+                                   " LEFT JOIN agency a ON a.id = l.agency_id WHERE %s"
+                                   " ORDER BY l.id DESC LIMIT ?",
+                                   db_cond_sql(&w));
+    struct db_stmt *st = db_cond_query(c->db, e, sql, &w);
+    db_cond_free(&w);
     if (!st) return NULL;
     json_t *rows = json_array();
     int rc, n = 0;

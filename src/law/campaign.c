@@ -242,16 +242,19 @@ json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
 json_t *campaign_options(struct ctx *c, const char *date, const char *line, struct err *e)
 {
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
-    line = blank_to_null(line);
-    date = blank_to_null(date);
-    struct db_stmt *st = db_query(
-        c->db, e,
-        "SELECT m.id, m.name, m.line, m.starts_on, m.ends_on"
-        " FROM campaign m JOIN agency a ON a.id = m.agency_id"
-        " WHERE" CAMPAIGN_VISIBLE " AND (? IS NULL OR (m.starts_on <= ? AND m.ends_on >= ?))"
-        " AND (? IS NULL OR m.line IS NULL OR m.line = ?)"
-        " ORDER BY m.starts_on DESC, m.id DESC LIMIT 100",
-        "ttttttt", scope, c->who->agency_path, date, date, date, line, line);
+    struct db_cond w = {0};
+    db_cond_add(&w, CAMPAIGN_VISIBLE, "tt", scope, c->who->agency_path);
+    if (!str_blank(date)) db_cond_add(&w, "m.starts_on <= ? AND m.ends_on >= ?", "tt", date, date);
+    if (!str_blank(line)) db_cond_add(&w, "(m.line IS NULL OR m.line = ?)", "t", line);
+    struct db_stmt *st =
+        db_cond_query(c->db, e,
+                      arena_printf(c->arena,
+                                   "SELECT m.id, m.name, m.line, m.starts_on, m.ends_on"
+                                   " FROM campaign m JOIN agency a ON a.id = m.agency_id WHERE %s"
+                                   " ORDER BY m.starts_on DESC, m.id DESC LIMIT 100",
+                                   db_cond_sql(&w)),
+                      &w);
+    db_cond_free(&w);
     json_t *arr = json_array();
     while (st && db_step(st, e) == DB_ROW) {
         const char *l = db_text(st, 2);
@@ -361,16 +364,24 @@ int campaign_target_add_filter(struct ctx *c, int64_t id, const struct campaign_
     if (!line) line = cline;
     int64_t n = 0;
     if (!rc) {
-        n = db_exec(c->db, e,
-                    "INSERT INTO campaign_target (campaign_id, entity_id, added_at)"
-                    " SELECT ?, x.id, ? FROM entity x"
-                    " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                    " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line"
-                    " WHERE line = ?)) AND (? IS NULL OR x.subtype = ?)"
-                    " AND (? IS NULL OR x.risk_grade = ?) AND (? IS NULL OR x.status = ?)"
-                    " ON CONFLICT (campaign_id, entity_id) DO NOTHING",
-                    "iittttttttt", id, c->now, arena_printf(c->arena, "%s%%", c->who->agency_path),
-                    line, line, subtype, subtype, risk, risk, status, status);
+        struct db_cond w = {0};
+        db_cond_bind(&w, "ii", id, c->now);
+        db_cond_add(&w, "x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
+                    arena_printf(c->arena, "%s%%", c->who->agency_path));
+        if (line)
+            db_cond_add(&w, "x.id IN (SELECT entity_id FROM entity_line WHERE line = ?)", "t",
+                        line);
+        if (subtype) db_cond_add(&w, "x.subtype = ?", "t", subtype);
+        if (risk) db_cond_add(&w, "x.risk_grade = ?", "t", risk);
+        if (status) db_cond_add(&w, "x.status = ?", "t", status);
+        n = db_cond_exec(c->db, e,
+                         arena_printf(c->arena,
+                                      "INSERT INTO campaign_target (campaign_id, entity_id,"
+                                      " added_at) SELECT ?, x.id, ? FROM entity x WHERE %s"
+                                      " ON CONFLICT (campaign_id, entity_id) DO NOTHING",
+                                      db_cond_sql(&w)),
+                         &w);
+        db_cond_free(&w);
         if (n < 0) rc = (int)n;
     }
     if (!rc) {
@@ -456,15 +467,19 @@ json_t *campaign_targets(struct ctx *c, int64_t id, const char *which, int page,
                    : which && strcmp(which, "done") == 0  ? 2
                                                           : 0;
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    /* pending or done: the statement holds the one that is asked for */
+    const char *state = mode == 1 ? " AND NOT" TARGET_DONE : mode == 2 ? " AND" TARGET_DONE : "";
     struct db_stmt *st = db_query(
         c->db, e,
-        "SELECT x.id, x.name, x.address, x.subtype,"
-        " (SELECT i.id FROM inspection i WHERE i.campaign_id = t.campaign_id"
-        " AND i.entity_id = t.entity_id ORDER BY i.inspected_on DESC, i.id DESC LIMIT 1),"
-        " (SELECT MAX(i.inspected_on) FROM inspection i WHERE i.campaign_id = t.campaign_id"
-        " AND i.entity_id = t.entity_id)" TARGETS_IN_SCOPE
-        " AND (? = 0 OR (? = 1 AND NOT" TARGET_DONE ") OR (? = 2 AND" TARGET_DONE "))"
-        " ORDER BY x.name, x.id LIMIT ? OFFSET ?",
-        "itiiiii", id, scope, mode, mode, mode, paging_limit(pg), paging_offset(pg));
+        arena_printf(
+            c->arena,
+            "SELECT x.id, x.name, x.address, x.subtype,"
+            " (SELECT i.id FROM inspection i WHERE i.campaign_id = t.campaign_id"
+            " AND i.entity_id = t.entity_id ORDER BY i.inspected_on DESC, i.id DESC"
+            " LIMIT 1), (SELECT MAX(i.inspected_on) FROM inspection i"
+            " WHERE i.campaign_id = t.campaign_id AND i.entity_id = t.entity_id)" TARGETS_IN_SCOPE
+            "%s ORDER BY x.name, x.id LIMIT ? OFFSET ?",
+            state),
+        "itii", id, scope, paging_limit(pg), paging_offset(pg));
     return paging_read(st, pg, target_row, NULL, e);
 }

@@ -312,13 +312,18 @@ json_t *check_item_get(struct ctx *c, int64_t id, struct err *e)
 json_t *check_item_list(struct ctx *c, const char *line, bool published_only, struct err *e)
 {
     const char *path = c->who->agency_path ? c->who->agency_path : "/";
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT " ITEM_COLS ITEM_FROM " WHERE (a.path LIKE ? OR ? LIKE (a.path || '%'))"
-                 " AND (? IS NULL OR i.line = ?) AND (? = 0 OR i.published = 1)"
-                 " ORDER BY i.line, i.code, i.id",
-                 "tttti", arena_printf(c->arena, "%s%%", path), path, blank_to_null(line),
-                 blank_to_null(line), (int64_t)published_only);
+    struct db_cond w = {0};
+    db_cond_add(&w, "(a.path LIKE ? OR ? LIKE (a.path || '%'))", "tt",
+                arena_printf(c->arena, "%s%%", path), path);
+    if (!str_blank(line)) db_cond_add(&w, "i.line = ?", "t", line);
+    if (published_only) db_cond_add(&w, "i.published = 1", "");
+    struct db_stmt *st = db_cond_query(c->db, e,
+                                       arena_printf(c->arena,
+                                                    "SELECT " ITEM_COLS ITEM_FROM
+                                                    " WHERE %s ORDER BY i.line, i.code, i.id",
+                                                    db_cond_sql(&w)),
+                                       &w);
+    db_cond_free(&w);
     if (!st) return NULL;
     json_t *rows = json_array();
     while (db_step(st, e) == DB_ROW) {
@@ -336,10 +341,16 @@ json_t *check_item_list(struct ctx *c, const char *line, bool published_only, st
 
 json_t *check_item_public_list(struct ctx *c, const char *agency_code, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT " ITEM_COLS ITEM_FROM " WHERE i.published = 1"
-                                  " AND (? IS NULL OR a.code = ?) ORDER BY a.id, i.line, i.code",
-                                  "tt", blank_to_null(agency_code), blank_to_null(agency_code));
+    struct db_cond w = {0};
+    db_cond_add(&w, "i.published = 1", "");
+    if (!str_blank(agency_code)) db_cond_add(&w, "a.code = ?", "t", agency_code);
+    struct db_stmt *st = db_cond_query(c->db, e,
+                                       arena_printf(c->arena,
+                                                    "SELECT " ITEM_COLS ITEM_FROM
+                                                    " WHERE %s ORDER BY a.id, i.line, i.code",
+                                                    db_cond_sql(&w)),
+                                       &w);
+    db_cond_free(&w);
     if (!st) return NULL;
     json_t *rows = json_array();
     while (db_step(st, e) == DB_ROW)

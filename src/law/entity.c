@@ -349,20 +349,20 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     struct buf sql = {0}, bind = {0};
     struct db_search s;
     db_search(c->db, c->arena, "entity", "x", cols, q->q, &s, &bind);
-    db_search_page(&sql, &s, ENTITY_COLS, "JOIN agency a ON a.id = x.agency_id",
-                   "x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                   " AND (? IS NULL OR x.id IN (SELECT entity_id FROM entity_line WHERE line = ?))"
-                   " AND (? IS NULL OR x.subtype = ?) AND (? IS NULL OR x.status = ?)"
-                   " AND (? IS NULL OR x.risk_grade = ?)");
+    struct db_cond w = {0};
+    db_cond_bind(&w, "t", bind.len ? bind.p : NULL); /* the search's ?, before the filters */
+    db_cond_add(&w, "x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
+                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    if (!str_blank(q->line))
+        db_cond_add(&w, "x.id IN (SELECT entity_id FROM entity_line WHERE line = ?)", "t", q->line);
+    if (!str_blank(q->subtype)) db_cond_add(&w, "x.subtype = ?", "t", q->subtype);
+    if (!str_blank(q->status)) db_cond_add(&w, "x.status = ?", "t", q->status);
+    if (!str_blank(q->risk_grade)) db_cond_add(&w, "x.risk_grade = ?", "t", q->risk_grade);
+    db_search_page(&sql, &s, ENTITY_COLS, "JOIN agency a ON a.id = x.agency_id", db_cond_sql(&w));
     struct paging pg = paging_of(q->page, q->per_page, 20);
-    const char *line = blank_to_null(q->line), *subtype = blank_to_null(q->subtype);
-    const char *status = blank_to_null(q->status), *risk = blank_to_null(q->risk_grade);
-    struct db_stmt *st = db_query(
-        c->db, e, sql.p,
-        "tttttttttt"
-        "ii",
-        bind.len ? bind.p : NULL, arena_printf(c->arena, "%s%%", c->who->agency_path), line, line,
-        subtype, subtype, status, status, risk, risk, paging_limit(pg), paging_offset(pg));
+    db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
+    struct db_stmt *st = db_cond_query(c->db, e, sql.p, &w);
+    db_cond_free(&w);
     buf_free(&sql);
     buf_free(&bind);
     return paging_read(st, pg, list_row, c, e);

@@ -925,21 +925,29 @@ json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct 
     if (e->code) return NULL;
     struct paging pg = paging_of(q->page, q->per_page, 20);
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
-    const char *type = blank_to_null(q->type), *line = blank_to_null(q->line);
-    const char *outcome = blank_to_null(q->outcome), *from = blank_to_null(q->from);
-    const char *to = blank_to_null(q->to);
+    struct db_cond w = {0};
+    db_cond_add(&w, IN_SCOPE, "tt", scope, scope);
+    if (q->entity_id) db_cond_add(&w, "i.entity_id = ?", "i", q->entity_id);
+    if (q->campaign_id) db_cond_add(&w, "i.campaign_id = ?", "i", q->campaign_id);
+    if (!str_blank(q->type)) db_cond_add(&w, "i.type = ?", "t", q->type);
+    if (!str_blank(q->line)) db_cond_add(&w, "i.line = ?", "t", q->line);
+    if (!str_blank(q->outcome)) db_cond_add(&w, "i.outcome = ?", "t", q->outcome);
+    if (!str_blank(q->from)) db_cond_add(&w, "i.inspected_on >= ?", "t", q->from);
+    if (!str_blank(q->to)) db_cond_add(&w, "i.inspected_on <= ?", "t", q->to);
+    if (q->officer_id)
+        db_cond_add(&w,
+                    "EXISTS (SELECT 1 FROM inspection_officer io WHERE io.inspection_id = i.id"
+                    " AND io.officer_id = ?)",
+                    "i", q->officer_id);
+    db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
     struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT " LIST_COLS LIST_FROM " WHERE" IN_SCOPE " AND (? = 0 OR i.entity_id = ?)"
-                 " AND (? = 0 OR i.campaign_id = ?) AND (? IS NULL OR i.type = ?)"
-                 " AND (? IS NULL OR i.line = ?) AND (? IS NULL OR i.outcome = ?)"
-                 " AND (? IS NULL OR i.inspected_on >= ?) AND (? IS NULL OR i.inspected_on <= ?)"
-                 " AND (? = 0 OR EXISTS (SELECT 1 FROM inspection_officer io"
-                 " WHERE io.inspection_id = i.id AND io.officer_id = ?))"
-                 " ORDER BY i.inspected_on DESC, i.id DESC LIMIT ? OFFSET ?",
-                 "ttiiiittttttttttiiii", scope, scope, q->entity_id, q->entity_id, q->campaign_id,
-                 q->campaign_id, type, type, line, line, outcome, outcome, from, from, to, to,
-                 q->officer_id, q->officer_id, paging_limit(pg), paging_offset(pg));
+        db_cond_query(c->db, e,
+                      arena_printf(c->arena,
+                                   "SELECT " LIST_COLS LIST_FROM " WHERE %s"
+                                   " ORDER BY i.inspected_on DESC, i.id DESC LIMIT ? OFFSET ?",
+                                   db_cond_sql(&w)),
+                      &w);
+    db_cond_free(&w);
     return paging_read(st, pg, page_row, NULL, e);
 }
 
@@ -998,22 +1006,24 @@ static json_t *counts_by(const struct code_label *t, size_t n, struct db_stmt *s
 json_t *inspection_stats(struct ctx *c, const char *from, const char *to, struct err *e)
 {
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
-    from = blank_to_null(from);
-    to = blank_to_null(to);
-#define STATS_WHERE                                                                                \
-    " FROM inspection i JOIN entity x ON x.id = i.entity_id WHERE" IN_SCOPE                        \
-    " AND (? IS NULL OR i.inspected_on >= ?) AND (? IS NULL OR i.inspected_on <= ?)"
-    json_t *by_type =
-        counts_by(types, countof(types),
-                  db_query(c->db, e, "SELECT i.type, COUNT(*)" STATS_WHERE " GROUP BY i.type",
-                           "tttttt", scope, scope, from, from, to, to),
-                  e);
-    json_t *by_outcome =
-        counts_by(outcomes, countof(outcomes),
-                  db_query(c->db, e, "SELECT i.outcome, COUNT(*)" STATS_WHERE " GROUP BY i.outcome",
-                           "tttttt", scope, scope, from, from, to, to),
-                  e);
-#undef STATS_WHERE
+    struct db_cond w = {0};
+    db_cond_add(&w, IN_SCOPE, "tt", scope, scope);
+    if (!str_blank(from)) db_cond_add(&w, "i.inspected_on >= ?", "t", from);
+    if (!str_blank(to)) db_cond_add(&w, "i.inspected_on <= ?", "t", to);
+    const char *where = arena_printf(
+        c->arena, " FROM inspection i JOIN entity x ON x.id = i.entity_id WHERE %s GROUP BY ",
+        db_cond_sql(&w));
+    json_t *by_type = counts_by(
+        types, countof(types),
+        db_cond_query(c->db, e, arena_printf(c->arena, "SELECT i.type, COUNT(*)%si.type", where),
+                      &w),
+        e);
+    json_t *by_outcome = counts_by(
+        outcomes, countof(outcomes),
+        db_cond_query(c->db, e,
+                      arena_printf(c->arena, "SELECT i.outcome, COUNT(*)%si.outcome", where), &w),
+        e);
+    db_cond_free(&w);
     int64_t total = 0, open = 0, overdue = 0;
     size_t i;
     json_t *v;

@@ -375,20 +375,23 @@ json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e
     day_t today = date_from_instant(c->now);
     char soon[11];
     date_format(today + CERT_EXPIRY_WARN_DAYS, soon);
+    struct db_cond w = {0};
+    db_cond_bind(&w, "t", bind.len ? bind.p : NULL); /* the search's ?, before the filters */
+    db_cond_add(&w, "o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
+                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    if (!str_blank(q->status)) db_cond_add(&w, "o.status = ?", "t", q->status);
+    if (!str_blank(q->line))
+        db_cond_add(&w, "(','||o.lines||',') LIKE ?", "t",
+                    arena_printf(c->arena, "%%,%s,%%", q->line));
+    if (q->expiring) db_cond_add(&w, "o.cert_expires <= ?", "t", soon);
     db_search_page(&sql, &s, OFFICER_COLS,
                    "JOIN agency a ON a.id = o.agency_id"
                    " LEFT JOIN department d ON d.id = o.department_id",
-                   "o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                   " AND (? IS NULL OR o.status = ?)"
-                   " AND (? IS NULL OR (','||o.lines||',') LIKE ?)"
-                   " AND (? = 0 OR o.cert_expires <= ?)");
+                   db_cond_sql(&w));
     struct paging pg = paging_of(q->page, q->per_page, 20);
-    const char *line_like = str_blank(q->line) ? NULL : arena_printf(c->arena, "%%,%s,%%", q->line);
-    const char *status = blank_to_null(q->status);
-    struct db_stmt *st =
-        db_query(c->db, e, sql.p, "ttttttitii", bind.len ? bind.p : NULL,
-                 arena_printf(c->arena, "%s%%", c->who->agency_path), status, status, line_like,
-                 line_like, (int64_t)q->expiring, soon, paging_limit(pg), paging_offset(pg));
+    db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
+    struct db_stmt *st = db_cond_query(c->db, e, sql.p, &w);
+    db_cond_free(&w);
     buf_free(&sql);
     buf_free(&bind);
     struct list_arg arg = {c, today};

@@ -864,16 +864,22 @@ json_t *plan_form(struct ctx *c, int64_t id, struct err *e)
 
 json_t *plan_list(struct ctx *c, int year, const char *state, struct err *e)
 {
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT p.id, p.name, p.level, p.year, p.line, p.state, p.deadline, p.pool_size,"
-                 " a.name, (SELECT COUNT(*) FROM task t WHERE t.plan_id = p.id),"
-                 " (SELECT COUNT(*) FROM task t WHERE t.plan_id = p.id AND t.state = 'inspected')"
-                 " FROM draw_plan p JOIN agency a ON a.id = p.agency_id"
-                 " WHERE p.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                 " AND (? = 0 OR p.year = ?) AND (? IS NULL OR p.state = ?) ORDER BY p.id DESC",
-                 "tiitt", arena_printf(c->arena, "%s%%", c->who->agency_path), (int64_t)year,
-                 (int64_t)year, blank_to_null(state), blank_to_null(state));
+    struct db_cond w = {0};
+    db_cond_add(&w, "p.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
+                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    if (year) db_cond_add(&w, "p.year = ?", "i", (int64_t)year);
+    if (!str_blank(state)) db_cond_add(&w, "p.state = ?", "t", state);
+    struct db_stmt *st = db_cond_query(
+        c->db, e,
+        arena_printf(c->arena,
+                     "SELECT p.id, p.name, p.level, p.year, p.line, p.state, p.deadline,"
+                     " p.pool_size, a.name, (SELECT COUNT(*) FROM task t WHERE t.plan_id = p.id),"
+                     " (SELECT COUNT(*) FROM task t WHERE t.plan_id = p.id"
+                     " AND t.state = 'inspected') FROM draw_plan p"
+                     " JOIN agency a ON a.id = p.agency_id WHERE %s ORDER BY p.id DESC",
+                     db_cond_sql(&w)),
+        &w);
+    db_cond_free(&w);
     if (!st) return NULL;
     json_t *rows = json_array();
     while (db_step(st, e) == DB_ROW) {

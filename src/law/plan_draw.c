@@ -17,46 +17,47 @@
 
 /* ---- the pool ------------------------------------------------------------------------------- */
 
-/* The registry filter of a plan: entities of the plan's agency subtree in its line, by sub-type,
- * division prefix, risk grade ('-' for none) and status. Eight values to bind (pool_binds). */
-#define POOL_WHERE                                                                                 \
-    " FROM entity x JOIN agency a ON a.id = x.agency_id WHERE a.path LIKE ?"                       \
-    " AND x.id IN (SELECT entity_id FROM entity_line WHERE line = ?)"                              \
-    " AND (? = '' OR (',' || ? || ',') LIKE ('%,' || x.subtype || ',%'))"                          \
-    " AND (? IS NULL OR x.division_code LIKE ?)"                                                   \
-    " AND (? = '' OR (',' || ? || ',') LIKE ('%,' || COALESCE(x.risk_grade, '-') || ',%'))"        \
-    " AND (',' || ? || ',') LIKE ('%,' || x.status || ',%')"
-
-/* Run sql with the plan's filter bound after the nfirst arguments in first (sql holds their ?s
- * before POOL_WHERE's). */
-static struct db_stmt *pool_query_with(struct ctx *c, const struct plan_rec *p, const char *sql,
-                                       const struct db_arg *first, int nfirst, struct err *e)
+/* The registry filter of a plan, as conditions on x (the entity) and a (its agency): entities of
+ * the plan's agency subtree in its line, by sub-type, division prefix, risk grade ('-' for none)
+ * and status — only the filters the plan sets. */
+static void pool_cond(struct ctx *c, const struct plan_rec *p, struct db_cond *w)
 {
-    const char *division =
-        p->pool_division ? arena_printf(c->arena, "%s%%", p->pool_division) : NULL;
-    const char *filter[] = {arena_printf(c->arena, "%s%%", p->agency_path),
-                            p->line,
-                            p->pool_subtypes,
-                            p->pool_subtypes,
-                            division,
-                            division,
-                            p->pool_grades,
-                            p->pool_grades,
-                            p->pool_statuses};
-    struct db_arg args[16];
-    int n = 0;
-    for (int i = 0; i < nfirst; i++)
-        args[n++] = first[i];
-    for (size_t i = 0; i < countof(filter); i++)
-        args[n++] = (struct db_arg){.type = 't', .s = filter[i]};
-    return db_query_args(c->db, e, sql, n, args);
+    db_cond_add(w, "a.path LIKE ?", "t", arena_printf(c->arena, "%s%%", p->agency_path));
+    db_cond_add(w, "x.id IN (SELECT entity_id FROM entity_line WHERE line = ?)", "t", p->line);
+    if (!str_blank(p->pool_subtypes))
+        db_cond_add(w, "(',' || ? || ',') LIKE ('%,' || x.subtype || ',%')", "t", p->pool_subtypes);
+    if (p->pool_division)
+        db_cond_add(w, "x.division_code LIKE ?", "t",
+                    arena_printf(c->arena, "%s%%", p->pool_division));
+    if (!str_blank(p->pool_grades))
+        db_cond_add(w, "(',' || ? || ',') LIKE ('%,' || COALESCE(x.risk_grade, '-') || ',%')", "t",
+                    p->pool_grades);
+    db_cond_add(w, "(',' || ? || ',') LIKE ('%,' || x.status || ',%')", "t", p->pool_statuses);
 }
 
-/* Run sql (which ends with POOL_WHERE and maybe more) with the plan's filter bound. */
-static struct db_stmt *pool_query(struct ctx *c, const struct plan_rec *p, const char *sql,
-                                  struct err *e)
+/* Run head, the plan's filter over entities and tail as one statement, with the nfirst
+ * arguments in first bound before the filter's (head holds their ?s). */
+static struct db_stmt *pool_query_with(struct ctx *c, const struct plan_rec *p, const char *head,
+                                       const char *tail, const struct db_arg *first, int nfirst,
+                                       struct err *e)
 {
-    return pool_query_with(c, p, sql, NULL, 0, e);
+    struct db_cond w = {0};
+    for (int i = 0; i < nfirst; i++)
+        w.args[w.nargs++] = first[i];
+    pool_cond(c, p, &w);
+    const char *sql =
+        arena_printf(c->arena, "%s FROM entity x JOIN agency a ON a.id = x.agency_id WHERE %s%s",
+                     head, db_cond_sql(&w), tail);
+    struct db_stmt *st = db_cond_query(c->db, e, sql, &w);
+    db_cond_free(&w);
+    return st;
+}
+
+/* Run head, the plan's filter and tail with only the filter's arguments. */
+static struct db_stmt *pool_query(struct ctx *c, const struct plan_rec *p, const char *head,
+                                  const char *tail, struct err *e)
+{
+    return pool_query_with(c, p, head, tail, NULL, 0, e);
 }
 
 /* The frozen pool of a plan, read from draw_pool in one pass. */
@@ -405,10 +406,8 @@ static int officers_frozen(struct ctx *c, int64_t plan_id, struct cand_set *s, s
 static int pool_quota(struct ctx *c, const struct plan_rec *p, size_t per[DRAW_NSTRATA],
                       size_t *total, size_t *quota, struct err *e)
 {
-    struct db_stmt *st = pool_query(c, p,
-                                    "SELECT COALESCE(x.risk_grade, '-'), COUNT(*)" POOL_WHERE
-                                    " GROUP BY COALESCE(x.risk_grade, '-')",
-                                    e);
+    struct db_stmt *st = pool_query(c, p, "SELECT COALESCE(x.risk_grade, '-'), COUNT(*)",
+                                    " GROUP BY COALESCE(x.risk_grade, '-')", e);
     if (!st) return e->code;
     memset(per, 0, DRAW_NSTRATA * sizeof *per);
     *total = *quota = 0;
@@ -517,14 +516,12 @@ static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_H
     struct db_stmt *st = pool_query_with(
         c, p,
         "INSERT INTO draw_pool (plan_id, entity_id, name, stratum)"
-        " SELECT ?, x.id, x.name, CASE WHEN ? = 1 THEN COALESCE(x.risk_grade, '-') END" POOL_WHERE
-        " AND x.kind <> 'person'",
-        first, 2, e);
+        " SELECT ?, x.id, x.name, CASE WHEN ? = 1 THEN COALESCE(x.risk_grade, '-') END",
+        " AND x.kind <> 'person'", first, 2, e);
     int rc = st ? db_step(st, e) : e->code;
     db_done(st);
     if (rc < 0) return rc;
-    st = pool_query(c, p, "SELECT x.id, x.name, x.risk_grade" POOL_WHERE " AND x.kind = 'person'",
-                    e);
+    st = pool_query(c, p, "SELECT x.id, x.name, x.risk_grade", " AND x.kind = 'person'", e);
     if (!st) return e->code;
     while ((rc = db_step(st, e)) == DB_ROW) {
         char masked[128];

@@ -467,6 +467,10 @@ json_t *task_stats(struct ctx *c, int year, const char *by, struct err *e)
         key = label = "p.year";
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
+    struct db_cond w = {0};
+    db_cond_bind(&w, "t", today);
+    db_cond_add(&w, "a.path LIKE ?", "t", scope_of(c));
+    if (year) db_cond_add(&w, "p.year = ?", "i", (int64_t)year);
     const char *sql = arena_printf(
         c->arena,
         "SELECT %s, %s, COUNT(*),"
@@ -478,11 +482,10 @@ json_t *task_stats(struct ctx *c, int year, const char *by, struct err *e)
         " AND d.due_on < ?)) THEN 1 ELSE 0 END)"
         " FROM task t JOIN draw_plan p ON p.id = t.plan_id JOIN agency a ON a.id = t.agency_id"
         " LEFT JOIN wf_deadline d ON d.kind = 'task' AND d.object_id = t.id AND d.name = 'publish'"
-        " WHERE a.path LIKE ? AND (? = 0 OR p.year = ?) GROUP BY %s, %s ORDER BY %s",
-        key, label, key, label, key);
-    struct db_stmt *st =
-        db_query(c->db, e, sql, "ttii", today, arena_printf(c->arena, "%s%%", c->who->agency_path),
-                 (int64_t)year, (int64_t)year);
+        " WHERE %s GROUP BY %s, %s ORDER BY %s",
+        key, label, db_cond_sql(&w), key, label, key);
+    struct db_stmt *st = db_cond_query(c->db, e, sql, &w);
+    db_cond_free(&w);
     if (!st) return NULL;
     json_t *rows = json_array();
     int64_t sum[6] = {0};

@@ -171,6 +171,57 @@ struct db_stmt *db_query_args(struct db *db, struct err *e, const char *sql, int
     return st;
 }
 
+/* Append the arguments of types from ap to c. */
+static void cond_args(struct db_cond *c, const char *types, va_list ap)
+{
+    for (const char *t = types; *t; t++) {
+        if (c->nargs == DB_COND_MAX_ARGS)
+            fatal("db_cond: more than %d arguments", DB_COND_MAX_ARGS);
+        struct db_arg *a = &c->args[c->nargs++];
+        *a = (struct db_arg){.type = *t};
+        if (*t == 'i')
+            a->i = va_arg(ap, int64_t);
+        else if (*t == 't')
+            a->s = va_arg(ap, const char *);
+        else
+            fatal("db_cond: bad argument type '%c'", *t);
+    }
+}
+
+void db_cond_add(struct db_cond *c, const char *cond, const char *types, ...)
+{
+    if (c->sql.len) buf_adds(&c->sql, " AND ");
+    buf_adds(&c->sql, cond);
+    va_list ap;
+    va_start(ap, types);
+    cond_args(c, types, ap);
+    va_end(ap);
+}
+
+void db_cond_bind(struct db_cond *c, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    cond_args(c, types, ap);
+    va_end(ap);
+}
+
+const char *db_cond_sql(struct db_cond *c)
+{
+    return c->sql.len ? buf_str(&c->sql) : "1 = 1";
+}
+
+struct db_stmt *db_cond_query(struct db *db, struct err *e, const char *sql,
+                              const struct db_cond *c)
+{
+    return db_query_args(db, e, sql, c->nargs, c->args);
+}
+
+void db_cond_free(struct db_cond *c)
+{
+    buf_free(&c->sql);
+}
+
 int db_step(struct db_stmt *st, struct err *e)
 {
     if (e) return st->db->ops->step(st, e);
@@ -213,12 +264,9 @@ const char *db_column_name(struct db_stmt *st, int col)
     return st->db->ops->column_name(st, col);
 }
 
-int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types, ...)
+/* Run st to its end: the rows it changed, or an error. */
+static int64_t run_to_end(struct db *db, struct db_stmt *st, struct err *e)
 {
-    va_list ap;
-    va_start(ap, types);
-    struct db_stmt *st = vquery(db, e, sql, types, ap);
-    va_end(ap);
     if (!st) return e ? e->code : ERR_INTERNAL;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
@@ -226,6 +274,20 @@ int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types
     int64_t changes = rc == DB_DONE ? db->ops->changes(st) : rc;
     db_done(st);
     return changes;
+}
+
+int64_t db_exec(struct db *db, struct err *e, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    struct db_stmt *st = vquery(db, e, sql, types, ap);
+    va_end(ap);
+    return run_to_end(db, st, e);
+}
+
+int64_t db_cond_exec(struct db *db, struct err *e, const char *sql, const struct db_cond *c)
+{
+    return run_to_end(db, db_query_args(db, e, sql, c->nargs, c->args), e);
 }
 
 /* Rows per multi-row INSERT: a few hundred, and never more bound values than SQLite allows

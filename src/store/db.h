@@ -52,6 +52,30 @@ struct db_arg {
 /* db_query with the arguments in an array, for statements built at run time (copying tables). */
 struct db_stmt *db_query_args(struct db *db, struct err *e, const char *sql, int nargs,
                               const struct db_arg *args);
+/* The conditions of a WHERE built from the filters actually set, with their arguments in the
+ * order of their ?s: each statement holds only what it needs, so the planner can use the indexes
+ * for it (a condition written out as `(? IS NULL OR col = ?)` hides them from SQLite, which
+ * plans a statement once for every value). */
+#define DB_COND_MAX_ARGS 32
+struct db_cond {
+    struct buf sql; /* the conditions joined with " AND " */
+    struct db_arg args[DB_COND_MAX_ARGS];
+    int nargs;
+};
+/* AND cond into c, with one argument per ? in it (types as db_query's: 'i' int64_t, 't' text). */
+void db_cond_add(struct db_cond *c, const char *cond, const char *types, ...);
+/* Arguments of ?s outside the conditions (a search's before them, LIMIT and OFFSET after), in
+ * their place in the order of the statement's ?s. */
+void db_cond_bind(struct db_cond *c, const char *types, ...);
+/* The conditions ("1 = 1" when none). */
+const char *db_cond_sql(struct db_cond *c);
+/* Prepare sql with c's arguments (db_query_args). */
+struct db_stmt *db_cond_query(struct db *db, struct err *e, const char *sql,
+                              const struct db_cond *c);
+/* Run sql with c's arguments (db_exec): the rows changed, or an error. */
+int64_t db_cond_exec(struct db *db, struct err *e, const char *sql, const struct db_cond *c);
+void db_cond_free(struct db_cond *c);
+
 /* Next row: DB_ROW, DB_DONE, or a negative enum err_code (e filled; ERR_CONFLICT for a
  * uniqueness or foreign-key violation). On PostgreSQL a failed statement spoils the whole
  * transaction (and a later COMMIT fails): to query on after an error you handle (say

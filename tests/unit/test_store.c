@@ -3,6 +3,7 @@
 #include "store/db.h"
 #include "store/migrate.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void test_migrations_apply_once(void **state)
@@ -196,6 +197,45 @@ static void test_search_finds_fragments_of_any_length(void **state)
     assert_string_equal(ids, "3,2,1");
 }
 
+/* A WHERE built from the filters set: only those conditions, their arguments in the order of
+ * the statement's ?s (one bound before them, LIMIT after), and "1 = 1" when none is set. */
+static void test_conditions_hold_only_the_filters_set(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    db_exec(h->db, &e, "CREATE TABLE cond_t (id BIGINT, kind TEXT, n BIGINT)", "");
+    for (int i = 1; i <= 6; i++)
+        db_exec(h->db, &e, "INSERT INTO cond_t VALUES (?, ?, ?)", "iti", (int64_t)i,
+                i % 2 ? "odd" : "even", (int64_t)i * 10);
+    struct db_cond none = {0};
+    assert_string_equal(db_cond_sql(&none), "1 = 1");
+    db_cond_free(&none);
+    const char *kind = "even";
+    int64_t above = 20;
+    struct db_cond w = {0};
+    db_cond_bind(&w, "i", (int64_t)100); /* the ? of the select list comes first */
+    db_cond_add(&w, "kind = ?", "t", kind);
+    if (above) db_cond_add(&w, "n > ?", "i", above);
+    db_cond_bind(&w, "i", (int64_t)1);
+    assert_string_equal(db_cond_sql(&w), "kind = ? AND n > ?");
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT id + ? FROM cond_t WHERE %s ORDER BY id LIMIT ?",
+             db_cond_sql(&w));
+    struct db_stmt *st = db_cond_query(h->db, &e, sql, &w);
+    assert_non_null(st);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_int_equal(db_int(st, 0), 104); /* id 4: even, 40 > 20; LIMIT 1 */
+    assert_int_equal(db_step(st, &e), DB_DONE);
+    db_done(st);
+    db_cond_free(&w);
+    struct db_cond d = {0};
+    db_cond_add(&d, "kind = ?", "t", "odd");
+    snprintf(sql, sizeof sql, "DELETE FROM cond_t WHERE %s", db_cond_sql(&d));
+    assert_int_equal(db_cond_exec(h->db, &e, sql, &d), 3);
+    db_cond_free(&d);
+    db_exec(h->db, &e, "DROP TABLE cond_t", "");
+}
+
 static void test_backup_is_a_consistent_copy(void **state)
 {
     struct harness *h = *state;
@@ -222,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_binding_types_and_null),
         cmocka_unit_test(test_statement_cache_survives_many_distinct_queries),
         cmocka_unit_test(test_search_finds_fragments_of_any_length),
+        cmocka_unit_test(test_conditions_hold_only_the_filters_set),
         cmocka_unit_test(test_backup_is_a_consistent_copy),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
