@@ -24,7 +24,7 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     pkgs+=(postgresql-15 postgresql-contrib)
 fi
 if [ "$want" = bench ]; then
-    pkgs+=(wrk nginx-light)
+    pkgs+=(wrk nginx-light sqlite3)
 fi
 if [ "$want" = lint ]; then
     pkgs+=(clang-format cppcheck)

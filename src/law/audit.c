@@ -348,41 +348,33 @@ int audit_evidence(struct ctx *c, const char *action, const char *object_type, c
 
 json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e)
 {
+    /* a fragment of the summary, user name or action: through the search index, newest first */
+    static const char *const cols[] = {"summary", "username", "action", NULL};
+    struct db_search s;
+    struct buf bind = {0}, sql = {0};
+    db_search(c->db, c->arena, "audit_log", "l", cols, q->q, &s, &bind);
     struct db_cond w = {0};
-    db_cond_add(&w, "(a.path LIKE ? OR l.agency_id IS NULL OR l.agency_id = 0)", "t",
-                arena_printf(c->arena, "%s%%", c->who->agency_path));
-    if (q->q && *q->q) { /* a fragment: % and _ typed by the user are literal */
-        struct buf b = {0};
-        buf_addc(&b, '%');
-        for (const char *p = q->q; *p; p++) {
-            if (*p == '%' || *p == '_' || *p == '\\') buf_addc(&b, '\\');
-            buf_addc(&b, *p);
-        }
-        buf_addc(&b, '%');
-        const char *like = arena_strdup(c->arena, buf_str(&b));
-        buf_free(&b);
-        /* lower() on both sides: LIKE ignores ASCII case on SQLite but not on PostgreSQL */
-        db_cond_add(&w,
-                    "(lower(l.summary) LIKE lower(?) ESCAPE '\\'"
-                    " OR lower(l.username) LIKE lower(?) ESCAPE '\\'"
-                    " OR lower(l.action) LIKE lower(?) ESCAPE '\\')",
-                    "ttt", like, like, like);
-    }
+    db_cond_bind(&w, "t", bind.len ? bind.p : NULL); /* the search's ?, before the filters */
+    /* (on l alone: a search that sorts its matches applies it before the join) */
+    db_cond_add(&w,
+                "(l.agency_id IN (SELECT id FROM agency WHERE path LIKE ?) OR l.agency_id IS NULL"
+                " OR l.agency_id = 0)",
+                "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
     /* a record's history: the index on (object_type, object_id), newest first */
     if (q->object_type && *q->object_type)
         db_cond_add(&w, "l.object_type = ?", "t", q->object_type);
     if (q->object_id) db_cond_add(&w, "l.object_id = ?", "i", q->object_id);
     if (q->before_id) db_cond_add(&w, "l.id < ?", "i", q->before_id);
     int limit = q->limit > 0 && q->limit <= 500 ? q->limit : 50;
-    db_cond_bind(&w, "i", (int64_t)limit + 1);
-    const char *sql = arena_printf(c->arena,
-                                   "SELECT l.id, l.at, l.username, l.action, l.object_type,"
-                                   " l.object_id, l.summary, a.name FROM audit_log l"
-                                   " LEFT JOIN agency a ON a.id = l.agency_id WHERE %s"
-                                   " ORDER BY l.id DESC LIMIT ?",
-                                   db_cond_sql(&w));
-    struct db_stmt *st = db_cond_query(c->db, e, sql, &w);
+    db_search_page(&sql, &s,
+                   "l.id, l.at, l.username, l.action, l.object_type, l.object_id, l.summary,"
+                   " a.name",
+                   "LEFT JOIN agency a ON a.id = l.agency_id", db_cond_sql(&w));
+    db_cond_bind(&w, "ii", (int64_t)limit + 1, (int64_t)0);
+    struct db_stmt *st = db_cond_query(c->db, e, buf_str(&sql), &w);
     db_cond_free(&w);
+    buf_free(&sql);
+    buf_free(&bind);
     if (!st) return NULL;
     json_t *rows = json_array();
     int rc, n = 0;

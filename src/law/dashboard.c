@@ -75,11 +75,14 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     date_format(today, t);
     date_format(today + CERT_EXPIRY_WARN_DAYS, soon);
 #define SCOPE " agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+    /* the registry's figures from the counts the triggers keep (migration 022) */
     json_t *d = jpack(
         "{sI sI sI}", "entities",
-        (json_int_t)count(c, "SELECT count(*) FROM entity WHERE" SCOPE, like, e), "entities_open",
-        (json_int_t)count(c, "SELECT count(*) FROM entity WHERE status = 'open' AND" SCOPE, like,
-                          e),
+        (json_int_t)count(c, "SELECT COALESCE(SUM(n), 0) FROM entity_tally WHERE" SCOPE, like, e),
+        "entities_open",
+        (json_int_t)count(
+            c, "SELECT COALESCE(SUM(n), 0) FROM entity_tally WHERE status = 'open' AND" SCOPE, like,
+            e),
         "officers",
         (json_int_t)count(c, "SELECT count(*) FROM officer WHERE status = 'active' AND" SCOPE, like,
                           e));
@@ -97,9 +100,8 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     /* lines with equal counts in code order: the engines break ties differently */
     json_t *by_line = json_array();
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT l.line, count(*) FROM entity_line l"
-                                  " JOIN entity x ON x.id = l.entity_id WHERE x." SCOPE
-                                  " GROUP BY l.line ORDER BY count(*) DESC, l.line",
+                                  "SELECT line, SUM(n) FROM entity_line_tally WHERE" SCOPE
+                                  " GROUP BY line HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, line",
                                   "t", like);
     while (st && db_step(st, e) == DB_ROW) {
         const char *label = catalog_label("lines", db_text(st, 0));

@@ -353,8 +353,11 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     db_cond_bind(&w, "t", bind.len ? bind.p : NULL); /* the search's ?, before the filters */
     db_cond_add(&w, "x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
                 arena_printf(c->arena, "%s%%", c->who->agency_path));
+    /* newest first: each row's line looked up by its key, not every entity of the line sorted */
     if (!str_blank(q->line))
-        db_cond_add(&w, "x.id IN (SELECT entity_id FROM entity_line WHERE line = ?)", "t", q->line);
+        db_cond_add(&w,
+                    "EXISTS (SELECT 1 FROM entity_line l WHERE l.entity_id = x.id AND l.line = ?)",
+                    "t", q->line);
     if (!str_blank(q->subtype)) db_cond_add(&w, "x.subtype = ?", "t", q->subtype);
     if (!str_blank(q->status)) db_cond_add(&w, "x.status = ?", "t", q->status);
     if (!str_blank(q->risk_grade)) db_cond_add(&w, "x.risk_grade = ?", "t", q->risk_grade);

@@ -803,6 +803,8 @@ static const struct {
     {"calendar_day", "节假日安排：目标库没有的日期补入", false},
     {"calendar_load", "节假日安排的载入记录：源库的日历历史，其审计记录随审计链存档", false},
     {"deadline_move", "载入节假日安排时调整的期限：源库的日历历史，其审计记录随审计链存档", false},
+    {"entity_tally", "按机构和状态的对象数：由触发器随迁入的对象计数", false},
+    {"entity_line_tally", "按机构和专业的对象数：由触发器随迁入的对象计数", false},
     {"id_floor", "已删除记录的最大编号：目标库按自己的编号分配", false},
     {"draw_pool_pack", "抽取池的压缩副本含本库编号：按迁入的抽取池重新生成", false},
     {"audit_archive", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},

@@ -749,6 +749,70 @@ static void test_entity_update_failure_keeps_old_lines(void **state)
     json_decref(o);
 }
 
+/* The counts the triggers keep (migration 022) agree with counting the rows: the rows a count
+ * finds that the tally lacks, and the other way round, are none. */
+static void assert_tallies_agree(struct harness *h)
+{
+    static const char *const checks[] = {
+        "SELECT COUNT(*) FROM (SELECT agency_id, status, count(*) FROM entity"
+        " GROUP BY agency_id, status EXCEPT SELECT agency_id, status, n FROM entity_tally"
+        " WHERE n <> 0) d",
+        "SELECT COUNT(*) FROM (SELECT agency_id, status, n FROM entity_tally WHERE n <> 0"
+        " EXCEPT SELECT agency_id, status, count(*) FROM entity GROUP BY agency_id, status) d",
+        "SELECT COUNT(*) FROM (SELECT x.agency_id, l.line, count(*) FROM entity_line l"
+        " JOIN entity x ON x.id = l.entity_id GROUP BY x.agency_id, l.line"
+        " EXCEPT SELECT agency_id, line, n FROM entity_line_tally WHERE n <> 0) d",
+        "SELECT COUNT(*) FROM (SELECT agency_id, line, n FROM entity_line_tally WHERE n <> 0"
+        " EXCEPT SELECT x.agency_id, l.line, count(*) FROM entity_line l"
+        " JOIN entity x ON x.id = l.entity_id GROUP BY x.agency_id, l.line) d",
+    };
+    for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
+        struct err e = {0};
+        int64_t n = -1;
+        if (db_get_int(h->db, &e, &n, checks[i], "") || n != 0)
+            fail_msg("tally differs (%lld rows): %s %s", (long long)n, checks[i], e.msg);
+    }
+}
+
+/* The start page's registry figures come from counts kept on every change: new entities, a
+ * status or lines changed, an entity moved to another county, rows deleted. */
+static void test_registry_tallies_follow_every_change(void **state)
+{
+    struct harness *h = *state;
+    struct actor who;
+    struct ctx c = h_ctx(h, "admin", &who);
+    struct err e = {0};
+    assert_tallies_agree(h);
+    struct entity_input in = org_of(h, 71, "计数诊所");
+    int64_t id = 0;
+    assert_int_equal(entity_add(&c, &in, &id, &e), 0);
+    assert_tallies_agree(h);
+    json_t *before = dashboard_summary(&c, &e);
+    in.status = "closed";
+    in.lines = "water,medical";
+    in.version = 1;
+    assert_int_equal(entity_update(&c, id, &in, &e), 0);
+    assert_tallies_agree(h);
+    json_t *after = dashboard_summary(&c, &e);
+    assert_int_equal(json_integer_value(json_object_get(after, "entities")),
+                     json_integer_value(json_object_get(before, "entities")));
+    assert_int_equal(json_integer_value(json_object_get(after, "entities_open")),
+                     json_integer_value(json_object_get(before, "entities_open")) - 1);
+    json_decref(before);
+    json_decref(after);
+    /* moved to the other county, behind the application's back */
+    assert_int_equal(db_exec(h->db, &e,
+                             "UPDATE entity SET agency_id = (SELECT id FROM agency"
+                             " WHERE code = '320411') WHERE id = ?",
+                             "i", id),
+                     1);
+    assert_tallies_agree(h);
+    assert_true(db_exec(h->db, &e, "DELETE FROM entity_line WHERE entity_id = ?", "i", id) > 0);
+    assert_tallies_agree(h);
+    assert_int_equal(db_exec(h->db, &e, "DELETE FROM entity WHERE id = ?", "i", id), 1);
+    assert_tallies_agree(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -770,6 +834,7 @@ int main(void)
         cmocka_unit_test(test_entity_list_search_by_fragments_of_any_length),
         cmocka_unit_test(test_entity_list_filters_line_subtype_status_and_risk),
         cmocka_unit_test(test_dashboard_counts_lines_most_first_then_by_code),
+        cmocka_unit_test(test_registry_tallies_follow_every_change),
         cmocka_unit_test(test_entity_add_failure_leaves_nothing_half_saved),
         cmocka_unit_test(test_entity_update_failure_keeps_old_lines),
         cmocka_unit_test(test_entity_is_found_by_its_new_name_after_an_update),
