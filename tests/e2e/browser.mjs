@@ -68,6 +68,20 @@ const port = await new Promise((resolve, reject) => {
   setTimeout(() => reject(new Error('server did not start: ' + log)), 30000);
 });
 const base = `http://127.0.0.1:${port}`;
+// Every console error and uncaught exception of every page (a CSP violation, a missing favicon, a
+// script error) is a defect of what a person sees: collected here, checked at the end.
+const consoleErrors = [];
+function watch(page) {
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    // a page answered with its own status (401 for a refused log-in, 422 for a refused form)
+    // is the page shown, not a resource that failed to load
+    if (m.text().startsWith('Failed to load resource') && m.location().url === page.url()) return;
+    consoleErrors.push(`${page.url()}: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -75,7 +89,7 @@ const browser = await chromium.launch({
 });
 
 try {
-  const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  const page = watch(await (await browser.newContext({ locale: 'zh-CN' })).newPage());
   await check('anonymous visitor is sent to the login page', async () => {
     await page.goto(base + '/entities');
     expect(page.url().includes('/login?next=%2Fentities'), 'url ' + page.url());
@@ -124,7 +138,7 @@ try {
     expect(text.includes('即将到期') && text.includes('已过期'), 'flags missing');
   });
   await check('phone layout: menu opens from the button', async () => {
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
     await phone.goto(base + '/login');
     await phone.fill('input[name=username]', 'officer');
     await phone.fill('input[name=password]', 'landun2026');
@@ -137,7 +151,7 @@ try {
     expect(width <= 390, 'page wider than the phone: ' + width);
   });
   await check('inspection form on a phone: find the entity, switch the line, record', async () => {
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
     await phone.goto(base + '/login');
     await phone.fill('input[name=username]', 'officer');
     await phone.fill('input[name=password]', 'landun2026');
@@ -192,7 +206,7 @@ try {
     expect(await nojs.locator('input[name=item_INF-09]').count() === 3, 'no 传染病防治 checklist');
   });
   await check('a drawn task is carried out through the inspection form', async () => {
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
     await phone.goto(base + '/login');
     await phone.fill('input[name=username]', 'officer');
     await phone.fill('input[name=password]', 'landun2026');
@@ -220,6 +234,9 @@ try {
     await phone.click('form[action$="/publish"] button');
     await phone.waitForURL(/\?done=publish$/);
     expect((await phone.textContent('.notice.ok')).includes('检查结果已在'), 'no message of what was done');
+  });
+  await check('no page logged an error to the console', async () => {
+    expect(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('; '));
   });
 } finally {
   await browser.close();
