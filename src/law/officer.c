@@ -384,6 +384,12 @@ json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e
         db_cond_add(&w, "(','||o.lines||',') LIKE ?", "t",
                     arena_printf(c->arena, "%%,%s,%%", q->line));
     if (q->expiring) db_cond_add(&w, "o.cert_expires <= ?", "t", soon);
+    char t[DATE_STRLEN];
+    date_format(today, t);
+    if (q->cert && strcmp(q->cert, "expiring") == 0)
+        db_cond_add(&w, "o.cert_expires >= ? AND o.cert_expires <= ?", "tt", t, soon);
+    else if (q->cert && strcmp(q->cert, "expired") == 0)
+        db_cond_add(&w, "o.cert_expires < ?", "t", t);
     db_search_page(&sql, &s, OFFICER_COLS,
                    "JOIN agency a ON a.id = o.agency_id"
                    " LEFT JOIN department d ON d.id = o.department_id",

@@ -64,6 +64,8 @@ struct officer_query {
     const char *status; /* or NULL */
     const char *line;   /* or NULL */
     bool expiring;      /* only certificates expiring within CERT_EXPIRY_WARN_DAYS or expired */
+    const char *cert;   /* "expiring": within CERT_EXPIRY_WARN_DAYS, not yet expired; "expired";
+                           or NULL */
     int page, per_page; /* 1-based page */
 };
 /* Officers in scope, as {"rows": [...], "total": n, "more": bool}. */

@@ -415,7 +415,12 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
         buf_adds(&sql, " AND t.id IN (SELECT task_id FROM task_officer WHERE officer_id = ?)");
         args[n++] = (struct db_arg){.type = 'i', .i = officer};
     }
-    if (!str_blank(q->state)) {
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    if (q->state && strcmp(q->state, "overdue") == 0) { /* 待检查, past the plan's deadline */
+        buf_adds(&sql, " AND t.state = 'pending' AND t.deadline < ?");
+        args[n++] = (struct db_arg){.type = 't', .s = today};
+    } else if (!str_blank(q->state)) {
         buf_adds(&sql, " AND t.state = ?");
         args[n++] = (struct db_arg){.type = 't', .s = q->state};
     }
@@ -424,8 +429,6 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
     args[n++] = (struct db_arg){.type = 'i', .i = paging_offset(pg)};
     struct db_stmt *st = db_query_args(c->db, e, buf_str(&sql), n, args);
     buf_free(&sql);
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
     json_t *o = paging_read(st, pg, list_row, today, e);
     size_t i;
     json_t *row;

@@ -1,6 +1,7 @@
 /* home.c — the start page, health check, static assets and the OpenAPI document. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "law/task.h"
 #include "web/web.h"
 #include "law/dashboard.h"
 
@@ -11,6 +12,17 @@ int home_page(struct req *r, struct resp *w)
     w->data = dashboard_summary(&r->ctx, &r->err);
     if (!w->data) return r->err.code ? r->err.code : ERR_INTERNAL;
     link_matters(r, json_object_get(w->data, "deadlines"));
+    /* an officer's own work first: the drawn tasks waiting for them */
+    struct task_query mine = {.mine = true, .state = "pending", .page = 1, .per_page = 10};
+    json_t *tasks = task_list(&r->ctx, &mine, &r->err);
+    if (!tasks) return r->err.code ? r->err.code : ERR_INTERNAL;
+    json_t *rows = json_object_get(tasks, "rows");
+    if (json_array_size(rows)) {
+        json_object_set(w->data, "my_tasks", rows);
+        json_object_set_new(w->data, "has_my_tasks", json_true());
+    }
+    json_object_set(w->data, "my_tasks_more", json_object_get(tasks, "more"));
+    json_decref(tasks);
     page(w, "home.html", "工作台");
     return 0;
 }

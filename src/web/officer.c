@@ -57,6 +57,7 @@ int officer_index(struct req *r, struct resp *w)
                               .line = req_query(r, "line"),
                               .expiring = req_query(r, "expiring") != NULL &&
                                           strcmp(req_query(r, "expiring"), "1") == 0,
+                              .cert = req_query(r, "cert"),
                               .page = (int)req_int(r, "page", 1, 1, 100000),
                               .per_page = (int)req_int(r, "per_page", 20, 1, 200)};
     json_t *list = officer_list(&r->ctx, &q, &r->err);
@@ -66,6 +67,12 @@ int officer_index(struct req *r, struct resp *w)
     if (r->api) return 0;
     json_t *filter = jpack("{ss? ss? ss? sb}", "q", q.q, "status", q.status, "line", q.line,
                            "expiring", q.expiring);
+    /* the start page's tiles: expiring and expired certificates apart */
+    if (q.cert && (strcmp(q.cert, "expiring") == 0 || strcmp(q.cert, "expired") == 0)) {
+        jset_text(filter, "cert", q.cert);
+        jset_text(list, "cert_label",
+                  strcmp(q.cert, "expired") == 0 ? "执法证已过期" : "执法证30日内到期");
+    }
     json_object_set_new(list, "filter", json_incref(filter));
     add_options(r, list, filter, false);
     json_decref(filter);

@@ -10,11 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const task_states[][2] = {{"pending", "待检查"},
-                                             {"inspected", "已检查"},
-                                             {"published", "已公示"},
-                                             {"unable", "无法检查"},
-                                             {NULL, NULL}};
+static const char *const task_states[][2] = {{"pending", "待检查"},         {"inspected", "已检查"},
+                                             {"published", "已公示"},       {"unable", "无法检查"},
+                                             {"overdue", "待检查且已逾期"}, {NULL, NULL}};
 
 int task_index(struct req *r, struct resp *w)
 {

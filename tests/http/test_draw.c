@@ -1150,6 +1150,23 @@ static void test_start_page_shows_tasks_and_deadlines(void **state)
     snprintf(link, sizeof link, "href=\"/tasks/%lld\"", (long long)task);
     ASSERT_HAS(r, link);
     ASSERT_HAS(r, "已逾期");
+    /* each tile opens the list it counts */
+    ASSERT_HAS(r, "href=\"/tasks?state=overdue\"><b>1</b>");
+    ASSERT_LACKS(r, "我的待检查任务"); /* the administrator is no officer */
+    hresp_free(&r);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/tasks?state=overdue"), 1);
+    assert_int_equal(h_count_rows(h, &c, "/api/v1/tasks?state=pending"), 4);
+    /* an officer's start page lists the tasks waiting for them, the overdue one marked */
+    db_exec(h->db, &e,
+            "UPDATE app_user SET officer_id = (SELECT MIN(officer_id) FROM task_officer"
+            " WHERE task_id = ?) WHERE username = 'officer'",
+            "i", task);
+    struct client officer;
+    h_login(h, &officer, "officer");
+    h_request(h, &officer, "GET", "/", NULL, &r);
+    ASSERT_HAS(r, "我的待检查任务");
+    ASSERT_HAS(r, link);
+    ASSERT_HAS(r, "href=\"/tasks?mine=1&amp;state=pending\"");
     hresp_free(&r);
     /* the neighbouring county sees none of it */
     struct client other;

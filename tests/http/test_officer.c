@@ -126,6 +126,19 @@ static void test_list_flags_and_filters(void **state)
     ASSERT_LACKS(r, "张正常");
     ASSERT_HAS(r, "name=\"expiring\" value=\"1\" checked");
     hresp_free(&r);
+    /* the start page's two tiles apart: expiring, and expired */
+    h_request(h, &c, "GET", "/officers?cert=expiring", NULL, &r);
+    ASSERT_HAS(r, "李将到期");
+    ASSERT_LACKS(r, "王已过期");
+    ASSERT_HAS(r, "执法证30日内到期");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/officers?cert=expired", NULL, &r);
+    ASSERT_LACKS(r, "李将到期");
+    ASSERT_HAS(r, "王已过期");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/", NULL, &r);
+    ASSERT_HAS(r, "href=\"/officers?status=active&amp;cert=expired\"");
+    hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/officers?expiring=1", NULL, &r);
     json_t *rows = json_object_get(r.json, "rows");
     assert_int_equal(json_array_size(rows), 2);
