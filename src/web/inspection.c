@@ -207,7 +207,7 @@ static json_t *officer_choices(struct req *r, const char *date, int64_t entity_i
     day_t d;
     if (!date || date_parse(date, &d)) d = date_from_instant(r->ctx.now);
     struct err e = {0};
-    json_t *arr = inspection_officer_options(&r->ctx, d, entity_id, team ? task_id : 0, &e);
+    json_t *arr = inspection_officer_options(&r->ctx, d, entity_id, task_id, &e);
     if (!arr) return json_array();
     const char *chosen = req_param_list(r, "officers");
     size_t i;
@@ -338,7 +338,10 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
     json_object_set_new(
         data, "officer_options",
-        officer_choices(r, F("date"), entity_id, fresh, task, json_object_get(tk, "team")));
+        officer_choices(r, F("date"), entity_id, fresh, tk ? task : 0,
+                        /* a fresh form ticks the drawn team, or for a 复查 the team that
+                         * inspected */
+                        tk ? json_object_get(tk, "team") : json_object_get(orig, "officers")));
     err_clear(&e);
     json_t *camps = campaign_options(&r->ctx, F("date"), F("line"), &e);
     size_t i;

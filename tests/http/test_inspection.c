@@ -515,6 +515,10 @@ static void test_reinspection_form_and_overdue_page(void **state)
     ASSERT_HAS(r, url);
     ASSERT_HAS(r, "<option value=\"reinspection\" selected>复查</option>");
     ASSERT_HAS(r, "name=\"corrected\"");
+    /* the team that inspected is ticked */
+    char ticked[80];
+    snprintf(ticked, sizeof ticked, "name=\"officers\" value=\"%lld\" checked", (long long)F.o2);
+    ASSERT_HAS(r, ticked);
     hresp_free(&r);
     body = inspection_json("pass");
     json_object_set_new(body, "type", json_string("reinspection"));
