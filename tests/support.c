@@ -436,6 +436,16 @@ const char *h_field_msg(const struct hresp *r, const char *name)
         json_object_get(json_object_get(json_object_get(r->json, "error"), "fields"), name));
 }
 
+void h_assert_error_count(const struct hresp *r)
+{
+    int n = 0;
+    for (const char *p = r->body; (p = strstr(p, "class=\"field-error\"")) != NULL; p++)
+        n++;
+    char want[96];
+    snprintf(want, sizeof want, "提交的内容有 %d 处需要修改，请按各项旁的提示修改", n);
+    if (n == 0 || !strstr(r->body, want)) fail_msg("no banner \"%s\" in: %.3000s", want, r->body);
+}
+
 void h_assert_field_error(const struct hresp *r, const char *name, const char *msg)
 {
     char needle[80];

@@ -121,6 +121,9 @@ void h_uscc(int n, char *out);
 void h_idno(int n, char *out);
 /* The value of error.fields.<name> of a JSON error answer, or NULL. */
 const char *h_field_msg(const struct hresp *r, const char *name);
+/* Assert that the banner above a refused form counts its field messages (one per
+ * class="field-error" on the page). */
+void h_assert_error_count(const struct hresp *r);
 /* Assert that msg is shown as a field-error next to the form control called name: after it and
  * before the next control or the end of its form. */
 void h_assert_field_error(const struct hresp *r, const char *name, const char *msg);

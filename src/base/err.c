@@ -20,7 +20,7 @@ int err_field(struct err *e, const char *field, const char *fmt, ...)
 {
     if (!e) return ERR_INVALID;
     if (!e->code) e->code = ERR_INVALID;
-    if (!e->msg[0]) snprintf(e->msg, sizeof e->msg, "%s", "提交的内容有误，请按提示修改");
+    if (!e->msg[0]) snprintf(e->msg, sizeof e->msg, "%s", ERR_FIELDS_MSG);
     if (err_field_msg(e, field) || e->nfields >= ERR_MAX_FIELDS) return ERR_INVALID;
     struct err_field *f = &e->fields[e->nfields++];
     snprintf(f->name, sizeof f->name, "%s", field);

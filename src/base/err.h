@@ -27,6 +27,9 @@ struct err_field {
 };
 
 /* The error value filled by a failing function. Zero-initialise before use. */
+/* The message of an error that is only its fields' (err_field): the web layer counts them. */
+#define ERR_FIELDS_MSG "提交的内容有误，请按提示修改"
+
 struct err {
     int code;                                /* enum err_code; 0 while no error */
     char msg[256];                           /* Chinese summary for the user */

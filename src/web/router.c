@@ -314,9 +314,19 @@ static void render_json(struct resp *w, json_t *doc)
     w->content_type = "application/json; charset=utf-8";
 }
 
+/* The message of an error: its own, or for fields refused the generic one with how many, so the
+ * banner above a long form says how much there is to mend. */
+static const char *error_message(struct req *r, int code)
+{
+    if (r->err.nfields > 0 && strcmp(r->err.msg, ERR_FIELDS_MSG) == 0)
+        return arena_printf(r->arena, "提交的内容有 %d 处需要修改，请按各项旁的提示修改",
+                            r->err.nfields);
+    return r->err.msg[0] ? r->err.msg : default_message(code);
+}
+
 static void render_json_error(struct req *r, struct resp *w, int code)
 {
-    const char *msg = r->err.msg[0] ? r->err.msg : default_message(code);
+    const char *msg = error_message(r, code);
     json_t *doc = jpack("{s{ss ss so}}", "error", "code", err_code_name(code), "message", msg,
                         "fields", error_fields(&r->err));
     if (w->error_details)
@@ -406,7 +416,7 @@ static int render_page(struct req *r, struct resp *w, const char *tmpl, json_t *
 
 static void render_html_error(struct req *r, struct resp *w, int code)
 {
-    const char *msg = r->err.msg[0] ? r->err.msg : default_message(code);
+    const char *msg = error_message(r, code);
     w->status = status_of(code);
     /* A form that failed validation is shown again with the messages next to its fields. */
     if (w->tmpl && (code == ERR_INVALID || code == ERR_CONFLICT || code == ERR_UNAUTH ||
