@@ -355,10 +355,12 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
     db_search(c->db, c->arena, "audit_log", "l", cols, q->q, &s, &bind);
     struct db_cond w = {0};
     db_cond_bind(&w, "t", bind.len ? bind.p : NULL); /* the search's ?, before the filters */
-    /* (on l alone: a search that sorts its matches applies it before the join) */
+    /* (on l alone: a search that sorts its matches applies it before the join; the unary +
+     * keeps SQLite from gathering every row of the scope through its index and sorting them,
+     * where walking the newest rows fills a page at once) */
     db_cond_add(&w,
-                "(l.agency_id IN (SELECT id FROM agency WHERE path LIKE ?) OR l.agency_id IS NULL"
-                " OR l.agency_id = 0)",
+                "(+l.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+                " OR +l.agency_id IS NULL OR +l.agency_id = 0)",
                 "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
     /* a record's history: the index on (object_type, object_id), newest first */
     if (q->object_type && *q->object_type)

@@ -230,7 +230,8 @@ static json_t *plan_page(struct req *r, int64_t id)
         if (pv) json_object_set_new(o, "preview", pv);
     }
     if (!r->api && strcmp(state, "drawn") == 0) {
-        struct task_query q = {.plan_id = id, .per_page = 100};
+        /* the first page of the result; the task list has them all */
+        struct task_query q = {.plan_id = id, .per_page = 20};
         json_t *tasks = task_list(&r->ctx, &q, &r->err);
         if (tasks) json_object_set_new(o, "task_page", tasks);
     }
