@@ -189,7 +189,11 @@ int site_record_pdf(json_t *o, struct buf *out, struct err *e)
             "执法人员（签名）", arena_printf(&a, "%s 证号 %s", str(v, "name"), str(v, "cert_no")),
             str(o, "date")};
     }
-    sigs[nsigs++] = (struct doc_signature){"记录人（签名）", NULL, str(o, "date")};
+    json_t *rec = json_object_get(o, "recorder");
+    const char *rec_name =
+        *str(rec, "cert_no") ? arena_printf(&a, "%s 证号 %s", str(rec, "name"), str(rec, "cert_no"))
+                             : NULL;
+    sigs[nsigs++] = (struct doc_signature){"记录人（签名）", rec_name, str(o, "date")};
     struct document d = {
         .agency_name = str(agency, "name"),
         .title = "现场笔录",

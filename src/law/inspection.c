@@ -650,11 +650,12 @@ static int days_between(const char *a, const char *b)
     " i.present_title, i.findings, i.outcome, i.rectify_by, i.advice, i.checks_id, i.corrected,"   \
     " i.campaign_id, i.off_target_reason, i.created_at, i.version, a.name, a.short_name, a.path,"  \
     " x.id, x.name, x.uscc, x.id_number, x.legal_rep, x.address, x.phone, x.subtype, ea.path,"     \
-    " u.display_name, m.name, i.refused_sign"
+    " u.display_name, m.name, i.refused_sign, ro.id, ro.name, ro.cert_no"
 #define INSPECTION_FROM                                                                            \
     " FROM inspection i JOIN agency a ON a.id = i.agency_id"                                       \
     " JOIN entity x ON x.id = i.entity_id JOIN agency ea ON ea.id = x.agency_id"                   \
-    " LEFT JOIN app_user u ON u.id = i.created_by LEFT JOIN campaign m ON m.id = i.campaign_id"
+    " LEFT JOIN app_user u ON u.id = i.created_by LEFT JOIN officer ro ON ro.id = u.officer_id"    \
+    " LEFT JOIN campaign m ON m.id = i.campaign_id"
 
 /* The inspection row of INSPECTION_COLS as JSON (without its parts). */
 static json_t *inspection_row(struct ctx *c, struct db_stmt *st)
@@ -684,6 +685,16 @@ static json_t *inspection_row(struct ctx *c, struct db_stmt *st)
     jset_int(o, "created_at", db_int(st, 17));
     jset_int(o, "version", db_int(st, 18));
     jset_text(o, "created_by", db_text(st, 31));
+    /* 记录人 is the officer behind the account; an account without one shows its name */
+    json_t *rec = json_object();
+    if (!db_null(st, 34)) {
+        jset_int(rec, "officer_id", db_int(st, 34));
+        jset_text(rec, "name", db_text(st, 35));
+        jset_text(rec, "cert_no", db_text(st, 36));
+    } else {
+        jset_text(rec, "name", db_text(st, 31));
+    }
+    json_object_set_new(o, "recorder", rec);
     json_object_set_new(o, "agency",
                         jpack("{ss ss?}", "name", db_text(st, 19), "short_name", db_text(st, 20)));
     json_t *x = json_object();

@@ -3,6 +3,7 @@
  * messages beside the fields), the PDFs of the 现场笔录 and 卫生监督意见书 read back with
  * pdftotext, permissions, CSRF, scope and escaping. */
 #include "tests/support.h"
+#include "law/auth.h"
 #include "law/entity.h"
 #include "law/officer.h"
 #include "base/date.h"
@@ -727,6 +728,45 @@ static void test_refusal_to_sign_is_recorded_and_printed(void **state)
     hresp_free(&r);
 }
 
+/* 记录人 is the officer behind the recording account, by name and certificate on the page and
+ * the 现场笔录; an account linked to no officer shows its own name. */
+static void test_recorder_is_the_officer_behind_the_account(void **state)
+{
+    struct harness *h = *state;
+    struct client c;
+    h_login(h, &c, "officer");
+    int64_t plain = create(h, &c, inspection_json("pass"));
+    char url[80], want[160];
+    struct hresp r;
+    snprintf(url, sizeof url, "/inspections/%lld", (long long)plain);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_HAS(r, "<dt>记录人</dt><dd>officer</dd>");
+    hresp_free(&r);
+    struct actor who;
+    h_actor(h, "officer", &who);
+    struct err e = {0};
+    if (user_link_officer(&h->ctx, who.user_id, "ZF-0002", &e)) fail_msg("%s", e.msg);
+    int64_t linked = create(h, &c, inspection_json("pass"));
+    snprintf(url, sizeof url, "/inspections/%lld", (long long)linked);
+    h_request(h, &c, "GET", url, NULL, &r);
+    snprintf(want, sizeof want, "<dt>记录人</dt><dd><a href=\"/officers/%lld\">李监督</a>",
+             (long long)F.o2);
+    ASSERT_HAS(r, want);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/inspections/%lld", (long long)linked);
+    h_request(h, &c, "GET", url, NULL, &r);
+    json_t *rec = json_object_get(r.json, "recorder");
+    assert_string_equal(json_string_value(json_object_get(rec, "cert_no")), "ZF-0002");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/inspections/%lld/site-record.pdf", (long long)linked);
+    h_request(h, &c, "GET", url, NULL, &r);
+    char *text = pdf_text(h, &r);
+    hresp_free(&r);
+    if (!strstr(text, "记录人（签名）：李监督证号ZF-0002"))
+        fail_msg("no recorder in %s", strstr(text, "记录人"));
+    free(text);
+}
+
 /* ---- permissions, CSRF, scope ------------------------------------------------------------- */
 
 static void test_viewer_reads_but_cannot_record(void **state)
@@ -991,6 +1031,7 @@ int main(void)
         T(test_stats_and_checklists),
         T(test_pdfs_hold_the_entity_and_the_document_number),
         T(test_refusal_to_sign_is_recorded_and_printed),
+        T(test_recorder_is_the_officer_behind_the_account),
         T(test_viewer_reads_but_cannot_record),
         T(test_csrf_is_required_for_cookie_writes),
         T(test_other_county_gets_404),
