@@ -346,6 +346,12 @@ int audit_evidence(struct ctx *c, const char *action, const char *object_type, c
     return st ? evidence_row(c, st, source, out, e) : e->code;
 }
 
+const char *audit_person(const char *display_name, const char *username)
+{
+    if (display_name) return display_name;
+    return username && strcmp(username, "system") != 0 ? username : "系统";
+}
+
 json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e)
 {
     /* a fragment of the summary, user name or action: through the search index, newest first */
@@ -368,10 +374,12 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
     if (q->object_id) db_cond_add(&w, "l.object_id = ?", "i", q->object_id);
     if (q->before_id) db_cond_add(&w, "l.id < ?", "i", q->before_id);
     int limit = q->limit > 0 && q->limit <= 500 ? q->limit : 50;
-    db_search_page(&sql, &s,
-                   "l.id, l.at, l.username, l.action, l.object_type, l.object_id, l.summary,"
-                   " a.name",
-                   "LEFT JOIN agency a ON a.id = l.agency_id", db_cond_sql(&w));
+    db_search_page(
+        &sql, &s,
+        "l.id, l.at, l.username, l.action, l.object_type, l.object_id, l.summary,"
+        " a.name, u.display_name",
+        "LEFT JOIN agency a ON a.id = l.agency_id LEFT JOIN app_user u ON u.id = l.user_id",
+        db_cond_sql(&w));
     db_cond_bind(&w, "ii", (int64_t)limit + 1, (int64_t)0);
     struct db_stmt *st = db_cond_query(c->db, e, buf_str(&sql), &w);
     db_cond_free(&w);
@@ -386,12 +394,12 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
             *more = true;
             break;
         }
-        json_array_append_new(rows,
-                              jpack("{sI sI ss ss ss sI ss ss?}", "id", (json_int_t)db_int(st, 0),
-                                    "at", (json_int_t)db_int(st, 1), "username", db_text(st, 2),
-                                    "action", db_text(st, 3), "object_type", db_text(st, 4),
-                                    "object_id", (json_int_t)db_int(st, 5), "summary",
-                                    db_text(st, 6), "agency", db_text(st, 7)));
+        json_array_append_new(
+            rows, jpack("{sI sI ss ss ss ss sI ss ss?}", "id", (json_int_t)db_int(st, 0), "at",
+                        (json_int_t)db_int(st, 1), "username", db_text(st, 2), "name",
+                        audit_person(db_text(st, 8), db_text(st, 2)), "action", db_text(st, 3),
+                        "object_type", db_text(st, 4), "object_id", (json_int_t)db_int(st, 5),
+                        "summary", db_text(st, 6), "agency", db_text(st, 7)));
     }
     db_done(st);
     if (rc < 0) {

@@ -80,6 +80,9 @@ struct audit_query {
     int64_t before_id;       /* keyset paging: rows with id < before_id; 0 for the newest */
     int limit;               /* rows per page */
 };
+/* Who did it, as a person is called: the account's 姓名, or its username when the account is gone,
+ * or 系统 for the system's own rows. */
+const char *audit_person(const char *display_name, const char *username);
 /* Rows visible to the actor (their agency subtree), newest first, as a JSON array of objects;
  * *more says whether another page follows. Caller owns the result (json_decref). */
 json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struct err *e);

@@ -155,8 +155,8 @@ static const struct wf_transition steps[] = {
      "publish"},
 };
 
-const struct workflow task_workflow = {"task", "task",         states,       countof(states),
-                                       steps,  countof(steps), task_in_reach};
+const struct workflow task_workflow = {"task", "task",         states,        countof(states),
+                                       steps,  countof(steps), task_in_reach, task_reason_label};
 
 /* The tasks an actor reaches (TASK_FROM's t and a; one argument: the actor's scope pattern):
  * those of plans of the actor's subtree, and those whose drawn team holds an officer of it — a

@@ -18,6 +18,13 @@ const char *wf_state_label(const struct workflow *w, const char *state)
     return NULL;
 }
 
+/* A step's reason as a person reads it: the area's label for its code, else the text itself. */
+static const char *reason_label(const struct workflow *w, const char *reason)
+{
+    const char *label = reason && w->reason_label ? w->reason_label(reason) : NULL;
+    return label ? label : reason;
+}
+
 static bool state_final(const struct workflow *w, const char *state)
 {
     for (size_t i = 0; i < w->nstates; i++)
@@ -376,7 +383,7 @@ int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *ac
         rc = audit_write(c, arena_printf(c->arena, "%s.%s", w->kind, action), w->kind, id,
                          "%s：%s → %s%s%s", t->label, wf_state_label(w, state),
                          wf_state_label(w, t->to), a && a->reason && *a->reason ? "，" : "",
-                         a && a->reason && *a->reason ? a->reason : "");
+                         a && a->reason && *a->reason ? reason_label(w, a->reason) : "");
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -407,9 +414,10 @@ json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *st
 static json_t *history_steps(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT at, day, from_state, action, to_state, username, note,"
-                                  " reason, ref_id FROM wf_step WHERE kind = ? AND object_id = ?"
-                                  " ORDER BY id",
+                                  "SELECT s.at, s.day, s.from_state, s.action, s.to_state,"
+                                  " s.username, s.note, s.reason, s.ref_id, u.display_name"
+                                  " FROM wf_step s LEFT JOIN app_user u ON u.id = s.user_id"
+                                  " WHERE s.kind = ? AND s.object_id = ? ORDER BY s.id",
                                   "ti", w->kind, id);
     if (!st) return NULL;
     json_t *out = json_array();
@@ -426,8 +434,10 @@ static json_t *history_steps(struct ctx *c, const struct workflow *w, int64_t id
         jset_text(o, "to", db_text(st, 4));
         jset_text(o, "to_label", wf_state_label(w, db_text(st, 4)));
         jset_text(o, "username", db_text(st, 5));
+        jset_text(o, "name", audit_person(db_text(st, 9), db_text(st, 5)));
         jset_text(o, "note", db_text(st, 6));
         jset_text(o, "reason", db_text(st, 7));
+        jset_text(o, "reason_label", reason_label(w, db_text(st, 7)));
         if (!db_null(st, 8)) json_object_set_new(o, "ref_id", json_integer(db_int(st, 8)));
         json_array_append_new(out, o);
     }

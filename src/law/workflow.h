@@ -73,6 +73,9 @@ struct workflow {
     /* A matter of another agency the actor may still act on (a city plan's task carried out by
      * county officers drawn for it), or NULL: only matters of the actor's subtree. */
     bool (*reach)(struct ctx *c, int64_t id);
+    /* The label of a step's reason code (无法检查: closed → 关闭（注销）), NULL for a code it
+     * does not know; or NULL when reasons are free text. */
+    const char *(*reason_label)(const char *code);
 };
 
 /* Record that matter id (already inserted, in state `state`) has begun: a step from "" and the

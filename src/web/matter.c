@@ -12,6 +12,7 @@ static const struct {
 } matters[] = {
     {"task", "抽查任务", "/tasks/"},
     {"inspection", "责令整改", "/inspections/"},
+    {"draw_plan", "抽查计划", "/plans/"},
 };
 
 void link_matters(struct req *r, json_t *list)
@@ -21,6 +22,7 @@ void link_matters(struct req *r, json_t *list)
     json_array_foreach(list, i, d)
     {
         const char *kind = json_string_value(json_object_get(d, "kind"));
+        jset_text(d, "matter", "其他事项"); /* a kind without a page is still named in Chinese */
         for (size_t k = 0; kind && k < countof(matters); k++) {
             if (strcmp(kind, matters[k].kind) != 0) continue;
             jset_text(d, "matter", matters[k].label);

@@ -718,7 +718,7 @@ static void test_audit_list_search_verify(void **state)
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "登记管理相对人 审计诊所");
     ASSERT_HAS(r, "title=\"entity.create\">登记管理相对人</td>"); /* readable, code kept */
-    ASSERT_HAS(r, "<td class=\"nowrap\">admin</td>");
+    ASSERT_HAS(r, "<td class=\"nowrap\" title=\"账号 admin\">admin</td>");
     hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/audit", NULL, &r);
     ASSERT_STATUS(r, 200);

@@ -696,6 +696,21 @@ static void test_task_pages_and_figures(void **state)
     assert_string_equal(json_string_value(json_object_get(r.json, "state")), "unable");
     assert_string_equal(json_string_value(json_object_get(r.json, "reason_label")), "关闭（注销）");
     hresp_free(&r);
+    /* the history and the audit trail read the reason and who took the step in Chinese, the
+     * person by name (not the account, not the code) */
+    struct err e = {0};
+    if (db_exec(h->db, &e, "UPDATE app_user SET display_name = '周队长' WHERE username = 'leader'",
+                "") < 0)
+        fail_msg("%s", e.msg);
+    snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
+    h_request(h, &c, "GET", url, NULL, &r);
+    ASSERT_HAS(r, "周队长</span> 无法检查 → 无法检查（关闭（注销）） 已注销");
+    ASSERT_LACKS(r, "closed");
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/audit?q=task.unable", NULL, &r);
+    ASSERT_HAS(r, "无法检查：待检查 → 无法检查，关闭（注销）");
+    ASSERT_HAS(r, "title=\"账号 leader\">周队长</td>");
+    hresp_free(&r);
     /* the API refuses a second step and a publication without an inspection */
     snprintf(url, sizeof url, "/api/v1/tasks/%lld/unable", (long long)task);
     h_send_json(h, &lead, "POST", url, json_pack("{ss}", "reason", "closed"), &r);
