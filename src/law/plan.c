@@ -72,6 +72,26 @@ static bool is_subtype(const char *code)
     return catalog_has("subtypes", code);
 }
 
+/* The label of the first sub-type of list (valid codes) that line does not cover, or NULL. */
+static const char *subtype_off_line(const char *list, const char *line)
+{
+    for (const char *p = list ? list : ""; *p;) {
+        size_t len = strcspn(p, ",");
+        char code[32];
+        snprintf(code, sizeof code, "%.*s", (int)len, p);
+        bool covered = false;
+        size_t i;
+        json_t *v;
+        json_array_foreach(catalog_subtype_lines(code), i, v)
+        {
+            if (strcmp(json_string_value(v), line) == 0) covered = true;
+        }
+        if (!covered) return catalog_label("subtypes", code);
+        p += len + (p[len] == ',');
+    }
+    return NULL;
+}
+
 static bool is_grade(const char *code)
 {
     return strlen(code) == 1 && strchr(DRAW_STRATA, code[0]);
@@ -142,7 +162,13 @@ int plan_validate(const struct plan_input *in, struct err *e)
         err_field(e, "items", "请至少选择一项已公布的抽查事项");
     else if (!codes_ok(in->items, is_id))
         err_field(e, "items", "抽查事项有误");
-    if (!codes_ok(in->pool_subtypes, is_subtype)) err_field(e, "pool_subtypes", "监管对象类别有误");
+    const char *stray;
+    if (!codes_ok(in->pool_subtypes, is_subtype))
+        err_field(e, "pool_subtypes", "监管对象类别有误");
+    else if (catalog_has("lines", in->line) &&
+             (stray = subtype_off_line(in->pool_subtypes, in->line)))
+        err_field(e, "pool_subtypes", "类别“%s”不属于本计划专业（%s）", stray,
+                  catalog_label("lines", in->line));
     if (!str_blank(in->pool_division)) {
         size_t n = strlen(in->pool_division);
         bool ok = n >= 2 && n <= 12;

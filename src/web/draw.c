@@ -6,6 +6,7 @@
 #include "web/web.h"
 #include "web/options.h"
 #include "base/date.h"
+#include "law/catalog.h"
 #include "law/check_list.h"
 #include "law/agency.h"
 #include "law/plan.h"
@@ -89,14 +90,17 @@ static bool listed(const char *list, const char *code)
     return false;
 }
 
-/* Published items the actor may use, with the form's marked. */
-static json_t *item_options(struct req *r, const char *selected)
+/* Published items of the plan's line the actor may use, with the form's marked; none before a
+ * line is chosen. */
+static json_t *item_options(struct req *r, const char *selected, const char *line)
 {
+    if (str_blank(line)) return json_array();
     struct err e = {0};
     json_t *list = check_item_list(&r->ctx, NULL, true, &e), *out = json_array(), *it;
     size_t i;
     json_array_foreach(json_object_get(list, "rows"), i, it)
     {
+        if (strcmp(line, json_string_value(json_object_get(it, "line"))) != 0) continue;
         char id[24];
         snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(it, "id")));
         json_array_append_new(out,
@@ -107,6 +111,24 @@ static json_t *item_options(struct req *r, const char *selected)
                                     "selected", listed(selected, id)));
     }
     json_decref(list);
+    return out;
+}
+
+/* The sub-types of line as checkboxes, with the form's marked; none before a line is chosen. */
+static json_t *line_subtypes(const char *line, const char *selected)
+{
+    json_t *all = options_catalog("subtypes", selected), *out = json_array(), *o;
+    size_t i;
+    json_array_foreach(all, i, o)
+    {
+        json_t *lines = catalog_subtype_lines(json_string_value(json_object_get(o, "code"))), *v;
+        size_t k;
+        json_array_foreach(lines, k, v)
+        {
+            if (line && strcmp(json_string_value(v), line) == 0) json_array_append(out, o);
+        }
+    }
+    json_decref(all);
     return out;
 }
 
@@ -129,8 +151,9 @@ static void add_options(struct req *r, json_t *data, json_t *form)
 #define V(k) json_string_value(json_object_get(form, k))
     json_object_set_new(data, "levels", options_table(levels, V("level")));
     json_object_set_new(data, "lines", options_catalog("lines", V("line")));
-    json_object_set_new(data, "items", item_options(r, V("items")));
-    json_object_set_new(data, "subtypes", options_catalog("subtypes", V("pool_subtypes")));
+    json_object_set_new(data, "items", item_options(r, V("items"), V("line")));
+    json_object_set_new(data, "subtypes", line_subtypes(V("line"), V("pool_subtypes")));
+    json_object_set_new(data, "line_label", json_string(catalog_label("lines", V("line"))));
     json_object_set_new(data, "grades", options_table(grades, V("pool_grades")));
     json_object_set_new(data, "statuses",
                         options_table(statuses, V("pool_statuses") ? V("pool_statuses") : "open"));
@@ -265,6 +288,15 @@ int plan_edit(struct req *r, struct resp *w)
     w->data = jpack("{so sI}", "form", f, "id", (json_int_t)req_id(r, 0));
     add_options(r, w->data, f);
     page(w, "draw/plan_form.html", "修改抽查计划");
+    return 0;
+}
+
+/* The form again with what was typed, for another line's items and sub-types (new or edit). */
+int plan_form_reload(struct req *r, struct resp *w)
+{
+    int64_t id = req_id(r, 0);
+    keep_form(r, w, id ? "修改抽查计划" : "制定抽查计划");
+    if (id) json_object_set_new(w->data, "id", json_integer(id));
     return 0;
 }
 

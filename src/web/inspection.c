@@ -202,7 +202,7 @@ static bool in_team(json_t *team, int64_t id)
 }
 
 static json_t *officer_choices(struct req *r, const char *date, int64_t entity_id, bool fresh,
-                               int64_t task_id, json_t *team)
+                               int64_t task_id, json_t *team, int *hidden)
 {
     day_t d;
     if (!date || date_parse(date, &d)) d = date_from_instant(r->ctx.now);
@@ -227,7 +227,20 @@ static json_t *officer_choices(struct req *r, const char *date, int64_t entity_i
         }
         jset_bool(o, "checked", checked);
     }
-    return arr;
+    /* only those who may enforce on the date are offered; one ticked all the same (a drawn
+     * team member whose certificate lapsed, a refused form) stays, with why not */
+    json_t *shown = json_array();
+    *hidden = 0;
+    json_array_foreach(arr, i, o)
+    {
+        if (json_is_true(json_object_get(o, "can_enforce")) ||
+            json_is_true(json_object_get(o, "checked")))
+            json_array_append(shown, o);
+        else
+            ++*hidden;
+    }
+    json_decref(arr);
+    return shown;
 }
 
 /* The entity's correction orders not yet reinspected, as choices for a 复查. */
@@ -336,12 +349,18 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     json_object_set_new(data, "checklist", list);
     json_object_set_new(data, "other_item_errors", other_item_errors(r, F("line")));
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
+    int hidden;
     json_object_set_new(
         data, "officer_options",
         officer_choices(r, F("date"), entity_id, fresh, tk ? task : 0,
                         /* a fresh form ticks the drawn team, or for a 复查 the team that
                          * inspected */
-                        tk ? json_object_get(tk, "team") : json_object_get(orig, "officers")));
+                        tk ? json_object_get(tk, "team") : json_object_get(orig, "officers"),
+                        &hidden));
+    if (hidden) jset_int(data, "officers_hidden", hidden);
+    /* the sections a type needs, and only those */
+    jset_bool(data, "is_reinspection", strcmp(F("type"), "reinspection") == 0);
+    jset_bool(data, "is_campaign", strcmp(F("type"), "campaign") == 0);
     err_clear(&e);
     json_t *camps = campaign_options(&r->ctx, F("date"), F("line"), &e);
     size_t i;

@@ -115,6 +115,7 @@ int plan_new(struct req *r, struct resp *w);
 int plan_create(struct req *r, struct resp *w);
 int plan_show(struct req *r, struct resp *w);
 int plan_edit(struct req *r, struct resp *w);
+int plan_form_reload(struct req *r, struct resp *w);
 int plan_save(struct req *r, struct resp *w);
 int plan_remove(struct req *r, struct resp *w);
 int plan_commit_submit(struct req *r, struct resp *w);

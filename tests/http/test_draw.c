@@ -425,7 +425,31 @@ static void test_plan_form_commit_and_draw_pages(void **state)
     hresp_free(&r);
     h_request(h, &c, "GET", "/plans/new", NULL, &r);
     ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "请先选择专业");
+    ASSERT_LACKS(r, "YL-01 医疗机构依法执业情况");
+    ASSERT_HAS(r, "载入该专业的事项和类别"); /* for browsers without JavaScript */
+    hresp_free(&r);
+    /* the line chosen, the form comes back with its items and sub-types only, values kept */
+    FORM(h, &c, "/plans/new", &r, "name", "第一批", "line", "medical");
+    ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "YL-01 医疗机构依法执业情况");
+    ASSERT_HAS(r, "value=\"clinic\"");
+    ASSERT_LACKS(r, "value=\"hotel\"");
+    ASSERT_HAS(r, "name=\"name\" value=\"第一批\"");
+    ASSERT_LACKS(r, "field-error");
+    hresp_free(&r);
+    FORM(h, &c, "/plans/new", &r, "line", "public_place");
+    ASSERT_LACKS(r, "YL-01");
+    ASSERT_HAS(r, "value=\"hotel\"");
+    ASSERT_HAS(r, "公共场所卫生专业尚无已公布的抽查事项");
+    hresp_free(&r);
+    /* a sub-type of another line is refused by the rule, whatever sends it */
+    FORM(h, &c, "/plans", &r, "name", "串类", "level", "county", "year", "2026", "line", "medical",
+         "items", "1", "pool_subtypes", "hotel", "quota_mode", "count", "count", "1", "starts_on",
+         day(0), "deadline", day(30));
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r,
+               "<span class=\"field-error\">类别“宾馆（旅店）”不属于本计划专业（医疗卫生）</span>");
     hresp_free(&r);
 
     /* errors next to their fields */

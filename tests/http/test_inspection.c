@@ -282,9 +282,20 @@ static void test_new_form_finds_entities_and_reloads_the_checklist(void **state)
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "name=\"entity_q\"");
     ASSERT_HAS(r, "hx-post=\"/inspections/new\"");
-    ASSERT_HAS(r, "王检查"); /* officers to choose */
+    ASSERT_HAS(r, "王检查"); /* officers to choose: only those who may enforce today */
+    ASSERT_LACKS(r, "赵过期");
+    ASSERT_HAS(r, "另有 1 名执法人员检查当日不能执法");
+    /* a routine inspection has no 复查 or 专项 section */
+    ASSERT_LACKS(r, "被复查的检查");
+    ASSERT_LACKS(r, "所属专项");
+    hresp_free(&r);
+    /* on a day the certificate was in force, the officer is offered (the date reloads the form) */
+    h_send_form(h, &c, "/inspections/new", h_form("date", F.ago20, "type", "campaign", NULL), &r);
+    ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "赵过期");
-    ASSERT_HAS(r, "执法证已过有效期");
+    ASSERT_LACKS(r, "另有");
+    ASSERT_HAS(r, "所属专项"); /* the type's own section */
+    ASSERT_LACKS(r, "被复查的检查");
     hresp_free(&r);
     h_send_form(h, &c, "/inspections/new", h_form("entity_q", "康宁", NULL), &r);
     ASSERT_STATUS(r, 200);
