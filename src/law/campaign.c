@@ -234,7 +234,13 @@ json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
                  " JOIN agency a ON a.id = m.agency_id WHERE" CAMPAIGN_VISIBLE
                  " ORDER BY m.starts_on DESC, m.id DESC LIMIT ? OFFSET ?",
                  "ttii", scope, c->who->agency_path, paging_limit(pg), paging_offset(pg));
-    json_t *o = paging_read(st, pg, list_row, c, e);
+    struct db_cond k = {0};
+    db_cond_bind(&k, "tt", scope, c->who->agency_path);
+    json_t *o =
+        paging_total(paging_read(st, pg, list_row, c, e), c->db,
+                     "SELECT COUNT(*) FROM (SELECT 1 FROM campaign m"
+                     " JOIN agency a ON a.id = m.agency_id WHERE" CAMPAIGN_VISIBLE " LIMIT ?) AS t",
+                     &k, e);
     size_t i;
     json_t *row;
     json_array_foreach(json_object_get(o, "rows"), i, row)

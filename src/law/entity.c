@@ -362,13 +362,18 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     if (!str_blank(q->status)) db_cond_add(&w, "x.status = ?", "t", q->status);
     if (!str_blank(q->risk_grade)) db_cond_add(&w, "x.risk_grade = ?", "t", q->risk_grade);
     db_search_page(&sql, &s, ENTITY_COLS, "JOIN agency a ON a.id = x.agency_id", db_cond_sql(&w));
+    struct buf count = {0};
+    db_search_count(&count, &s, db_cond_sql(&w));
+    struct db_cond k = w; /* the list's arguments, for its count */
     struct paging pg = paging_of(q->page, q->per_page, 20);
     db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
     struct db_stmt *st = db_cond_query(c->db, e, sql.p, &w);
+    json_t *page = paging_total(paging_read(st, pg, list_row, c, e), c->db, count.p, &k, e);
     db_cond_free(&w);
     buf_free(&sql);
+    buf_free(&count);
     buf_free(&bind);
-    return paging_read(st, pg, list_row, c, e);
+    return page;
 }
 
 int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e)

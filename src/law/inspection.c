@@ -950,6 +950,10 @@ json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct 
                     "EXISTS (SELECT 1 FROM inspection_officer io WHERE io.inspection_id = i.id"
                     " AND io.officer_id = ?)",
                     "i", q->officer_id);
+    const char *count =
+        arena_printf(c->arena, "SELECT COUNT(*) FROM (SELECT 1" LIST_FROM " WHERE %s LIMIT ?) AS t",
+                     db_cond_sql(&w));
+    struct db_cond k = w; /* the list's arguments, for its count */
     db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
     struct db_stmt *st =
         db_cond_query(c->db, e,
@@ -958,8 +962,9 @@ json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct 
                                    " ORDER BY i.inspected_on DESC, i.id DESC LIMIT ? OFFSET ?",
                                    db_cond_sql(&w)),
                       &w);
+    json_t *page = paging_total(paging_read(st, pg, page_row, NULL, e), c->db, count, &k, e);
     db_cond_free(&w);
-    return paging_read(st, pg, page_row, NULL, e);
+    return page;
 }
 
 json_t *inspection_overdue(struct ctx *c, struct err *e)

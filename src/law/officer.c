@@ -394,14 +394,19 @@ json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e
                    "JOIN agency a ON a.id = o.agency_id"
                    " LEFT JOIN department d ON d.id = o.department_id",
                    db_cond_sql(&w));
+    struct buf count = {0};
+    db_search_count(&count, &s, db_cond_sql(&w));
+    struct db_cond k = w; /* the list's arguments, for its count */
     struct paging pg = paging_of(q->page, q->per_page, 20);
     db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
     struct db_stmt *st = db_cond_query(c->db, e, sql.p, &w);
+    struct list_arg arg = {c, today};
+    json_t *page = paging_total(paging_read(st, pg, list_row, &arg, e), c->db, count.p, &k, e);
     db_cond_free(&w);
     buf_free(&sql);
+    buf_free(&count);
     buf_free(&bind);
-    struct list_arg arg = {c, today};
-    return paging_read(st, pg, list_row, &arg, e);
+    return page;
 }
 
 int officer_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, struct err *e)

@@ -444,35 +444,34 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
                      pg.per, "no_officer", true);
     /* the statement holds the filters that are set, and no others */
     const char *scope = scope_of(c);
-    struct buf sql = {0};
-    struct db_arg args[8];
-    int n = 0;
-    buf_adds(&sql, "SELECT " TASK_COLS TASK_FROM " WHERE " TASK_REACH);
-    args[n++] = (struct db_arg){.type = 't', .s = scope};
-    args[n++] = (struct db_arg){.type = 't', .s = scope};
-    if (q->plan_id) {
-        buf_adds(&sql, " AND t.plan_id = ?");
-        args[n++] = (struct db_arg){.type = 'i', .i = q->plan_id};
-    }
-    if (officer) {
-        buf_adds(&sql, " AND t.id IN (SELECT task_id FROM task_officer WHERE officer_id = ?)");
-        args[n++] = (struct db_arg){.type = 'i', .i = officer};
-    }
+    struct db_cond w = {0};
+    db_cond_add(&w, TASK_REACH, "tt", scope, scope);
+    if (q->plan_id) db_cond_add(&w, "t.plan_id = ?", "i", q->plan_id);
+    if (officer)
+        db_cond_add(&w, "t.id IN (SELECT task_id FROM task_officer WHERE officer_id = ?)", "i",
+                    officer);
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
-    if (q->state && strcmp(q->state, "overdue") == 0) { /* 待检查, past the plan's deadline */
-        buf_adds(&sql, " AND t.state = 'pending' AND t.deadline < ?");
-        args[n++] = (struct db_arg){.type = 't', .s = today};
-    } else if (!str_blank(q->state)) {
-        buf_adds(&sql, " AND t.state = ?");
-        args[n++] = (struct db_arg){.type = 't', .s = q->state};
-    }
-    buf_adds(&sql, " ORDER BY t.plan_id DESC, t.seq LIMIT ? OFFSET ?");
-    args[n++] = (struct db_arg){.type = 'i', .i = paging_limit(pg)};
-    args[n++] = (struct db_arg){.type = 'i', .i = paging_offset(pg)};
-    struct db_stmt *st = db_query_args(c->db, e, buf_str(&sql), n, args);
-    buf_free(&sql);
-    json_t *o = paging_read(st, pg, list_row, today, e);
+    if (q->state && strcmp(q->state, "overdue") == 0) /* 待检查, past the plan's deadline */
+        db_cond_add(&w, "t.state = 'pending' AND t.deadline < ?", "t", today);
+    else if (!str_blank(q->state))
+        db_cond_add(&w, "t.state = ?", "t", q->state);
+    /* counted without the joins a row shows (the conditions need only the task and agency) */
+    const char *count = arena_printf(c->arena,
+                                     "SELECT COUNT(*) FROM (SELECT 1 FROM task t"
+                                     " JOIN agency a ON a.id = t.agency_id WHERE %s LIMIT ?) AS t",
+                                     db_cond_sql(&w));
+    struct db_cond k = w; /* the list's arguments, for its count */
+    db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
+    struct db_stmt *st = db_cond_query(c->db, e,
+                                       arena_printf(c->arena,
+                                                    "SELECT " TASK_COLS TASK_FROM
+                                                    " WHERE %s ORDER BY t.plan_id DESC, t.seq"
+                                                    " LIMIT ? OFFSET ?",
+                                                    db_cond_sql(&w)),
+                                       &w);
+    json_t *o = paging_total(paging_read(st, pg, list_row, today, e), c->db, count, &k, e);
+    db_cond_free(&w);
     if (o && !e->code) teams_of(c, json_object_get(o, "rows"), e);
     if (o && e->code) {
         json_decref(o);

@@ -502,6 +502,12 @@ void db_search_page(struct buf *sql, const struct db_search *s, const char *cols
              cols, t, x, joins, x, x, s->from, s->where, filter, s->order, x);
 }
 
+void db_search_count(struct buf *sql, const struct db_search *s, const char *filter)
+{
+    buf_addf(sql, "SELECT COUNT(*) FROM (SELECT 1 FROM %s WHERE %s AND %s LIMIT ?) AS t", s->from,
+             s->where, filter);
+}
+
 int db_backup(struct db *db, const char *path, void (*progress)(int done, int total), struct err *e)
 {
     return db->ops->backup(db, path, progress, e);

@@ -171,6 +171,10 @@ bool db_search(struct db *db, struct arena *a, const char *table, const char *al
  * either: the search's, filter's, the limit and the offset. */
 void db_search_page(struct buf *sql, const struct db_search *s, const char *cols, const char *joins,
                     const char *filter);
+/* Append to sql the statement that counts, up to a cap, the rows db_search_page lists: "SELECT
+ * COUNT(*) FROM (SELECT 1 FROM <s.from> WHERE <s.where> AND filter LIMIT ?) AS t", with the
+ * search's and filter's parameters and then the cap plus one. */
+void db_search_count(struct buf *sql, const struct db_search *s, const char *filter);
 
 /* Online, consistent copy of the database to path (SQLite backup API). PostgreSQL has no such
  * copy from inside a connection: ERR_INVALID with a message naming pg_dump. */

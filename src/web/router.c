@@ -620,4 +620,10 @@ void page_links(struct req *r, json_t *data)
     if (p > 1) json_object_set_new(data, "prev_url", json_string(page_url(r, p - 1)));
     if (json_is_true(json_object_get(data, "more")))
         json_object_set_new(data, "next_url", json_string(page_url(r, p + 1)));
+    json_t *total = json_object_get(data, "total");
+    if (total)
+        jset_text(data, "total_label",
+                  arena_printf(r->arena, "%s %lld 条",
+                               json_is_true(json_object_get(data, "total_over")) ? "超过" : "共",
+                               (long long)json_integer_value(total)));
 }

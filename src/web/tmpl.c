@@ -48,6 +48,7 @@ enum name_kind {
     NAME_NUMBER, /* @number: 1-based position */
     NAME_FIRST,  /* @first: true on the first element */
     NAME_LAST,   /* @last: true on the last element */
+    NAME_COUNT,  /* @count: how many elements the innermost array has */
 };
 
 /* One step of a compiled template. */
@@ -293,10 +294,8 @@ static int parse_name(struct compiler *c, int line, const char *s, size_t len,
         const char *name;
         enum name_kind kind;
     } specials[] = {
-        {"@index", NAME_INDEX},
-        {"@number", NAME_NUMBER},
-        {"@first", NAME_FIRST},
-        {"@last", NAME_LAST},
+        {"@index", NAME_INDEX}, {"@number", NAME_NUMBER}, {"@first", NAME_FIRST},
+        {"@last", NAME_LAST},   {"@count", NAME_COUNT},
     };
     if (len == 1 && s[0] == '.') {
         node->name_kind = NAME_DOT;
@@ -545,11 +544,15 @@ static struct value resolve(const struct render *r, const struct tmpl_node *n)
             k--;
         if (k < 0) return v; /* not inside an array section: missing */
         const struct frame *f = &r->frames[k];
-        v.type = n->name_kind == NAME_INDEX || n->name_kind == NAME_NUMBER ? VAL_INT : VAL_BOOL;
+        v.type =
+            n->name_kind == NAME_INDEX || n->name_kind == NAME_NUMBER || n->name_kind == NAME_COUNT
+                ? VAL_INT
+                : VAL_BOOL;
         if (n->name_kind == NAME_INDEX) v.n = f->index;
         if (n->name_kind == NAME_NUMBER) v.n = f->index + 1;
         if (n->name_kind == NAME_FIRST) v.n = f->index == 0;
         if (n->name_kind == NAME_LAST) v.n = f->index == f->count - 1;
+        if (n->name_kind == NAME_COUNT) v.n = f->count;
         return v;
     }
     /* The first segment is searched from the innermost context outwards ... */

@@ -677,6 +677,12 @@ static void test_task_pages_and_figures(void **state)
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "待检查");
     hresp_free(&r);
+    /* the list's total over its pages */
+    char paged[96];
+    snprintf(paged, sizeof paged, "/tasks?plan=%lld&per_page=3&state=pending", (long long)plan);
+    h_request(h, &c, "GET", paged, NULL, &r);
+    ASSERT_HAS(r, "第 1 页 · 共 4 条");
+    hresp_free(&r);
     h_request(h, &c, "GET", "/tasks?mine=1", NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "您的账户未关联执法人员");

@@ -170,17 +170,27 @@ static void test_pagination_links(void **state)
     ASSERT_STATUS(r, 200);
     assert_int_equal(json_array_size(json_object_get(r.json, "rows")), 2);
     assert_true(json_is_true(json_object_get(r.json, "more")));
+    assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 5); /* counted */
+    assert_null(json_object_get(r.json, "total_over"));
     hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/entities?per_page=2&page=3", NULL, &r);
     assert_int_equal(json_array_size(json_object_get(r.json, "rows")), 1);
     assert_false(json_is_true(json_object_get(r.json, "more")));
+    assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 5);
+    hresp_free(&r);
+    /* the total follows the search and the filters; one page is counted from its rows */
+    h_request(h, &c, "GET", "/api/v1/entities?per_page=2&q=%E8%AF%8A%E6%89%803", NULL, &r);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 1);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/entities?per_page=2&status=closed", NULL, &r);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 0);
     hresp_free(&r);
 
     h_request(h, &c, "GET", "/entities?per_page=2&q=%E8%AF%8A%E6%89%80", NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "href=\"/entities?per_page=2&amp;q=%E8%AF%8A%E6%89%80&amp;page=2\"");
     ASSERT_LACKS(r, "上一页");
-    ASSERT_HAS(r, "第 1 页");
+    ASSERT_HAS(r, "第 1 页 · 共 5 条");
     hresp_free(&r);
     h_request(h, &c, "GET", "/entities?per_page=2&page=2", NULL, &r);
     ASSERT_STATUS(r, 200);

@@ -220,6 +220,18 @@ static void test_list_html_and_json_with_filters(void **state)
     assert_int_equal(h_count_rows(h, &c, url), 2);
     snprintf(url, sizeof url, "/api/v1/inspections?entity_id=%lld", (long long)F.hotel);
     assert_int_equal(h_count_rows(h, &c, url), 0);
+    /* the total of the filtered list, counted when it has more than one page */
+    snprintf(url, sizeof url, "/api/v1/inspections?per_page=1&page=2&officer_id=%lld",
+             (long long)F.o1);
+    h_request(h, &c, "GET", url, NULL, &r);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 2);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/inspections?per_page=1&outcome=rectify", NULL, &r);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 1);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/inspections?per_page=1", NULL, &r);
+    ASSERT_HAS(r, "第 1 页 · 共 2 条");
+    hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/inspections?from=2026-13-01", NULL, &r);
     ASSERT_STATUS(r, 422);
     assert_non_null(h_field_msg(&r, "from"));

@@ -114,12 +114,15 @@ static void test_arrays_and_positions(void **state)
     check("{{#xs}}{{#@first}}{{.}}{{/@first}}{{/xs}}", "{\"xs\": [7, 8]}", "7");
     check("{{#xs}}{{^@first}} | {{/@first}}{{.}}{{/xs}}", "{\"xs\": [1, 2, 3]}", "1 | 2 | 3");
     check("{{#xs}}{{#@last}}only{{/@last}}{{/xs}}", "{\"xs\": [1]}", "only");
+    /* @count: the array's size, a list's total said once */
+    check("{{#xs}}{{#@first}}共{{@count}}:{{/@first}}{{.}}{{/xs}}", "{\"xs\": [4, 5, 6]}",
+          "共3:456");
     /* positions refer to the innermost array, also from inside an object section */
     check("{{#rows}}{{#cells}}{{@index}}{{/cells}};{{#o}}{{@number}}{{/o}}|{{/rows}}",
           "{\"rows\": [{\"cells\": [1, 2], \"o\": {}}, {\"cells\": [3], \"o\": {}}]}", "01;1|0;2|");
     /* outside any array they are missing */
-    check("[{{@index}}][{{@number}}][{{#@first}}x{{/@first}}][{{^@last}}y{{/@last}}]", "{}",
-          "[][][][y]");
+    check("[{{@index}}][{{@number}}][{{#@first}}x{{/@first}}][{{^@last}}y{{/@last}}][{{@count}}]",
+          "{}", "[][][][y][]");
     check("{{#xs}}{{name}}={{v}} {{/xs}}",
           "{\"xs\": [{\"name\": \"a\", \"v\": 1}, {\"name\": \"b\", \"v\": 2}]}", "a=1 b=2 ");
     check("{{#m}}[{{#.}}{{.}}{{/.}}]{{/m}}", "{\"m\": [[1, 2], [], [3]]}", "[12][][3]");
