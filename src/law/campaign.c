@@ -240,7 +240,7 @@ json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
         paging_total(paging_read(st, pg, list_row, c, e), c->db,
                      "SELECT COUNT(*) FROM (SELECT 1 FROM campaign m"
                      " JOIN agency a ON a.id = m.agency_id WHERE" CAMPAIGN_VISIBLE " LIMIT ?) AS t",
-                     &k, e);
+                     true, &k, e);
     size_t i;
     json_t *row;
     json_array_foreach(json_object_get(o, "rows"), i, row)

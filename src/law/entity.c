@@ -343,6 +343,22 @@ static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
     return entity_row(arg, st);
 }
 
+/* The exact count of the list from the figures the triggers keep (migration 022), with its
+ * arguments in t, when the list is the scope's whole registry or one status or one line of it;
+ * NULL for any other list (counted row by row up to a cap). */
+static const char *tally_count(struct ctx *c, const struct entity_query *q, struct db_cond *t)
+{
+    bool status = !str_blank(q->status), line = !str_blank(q->line);
+    if (!str_blank(q->q) || !str_blank(q->subtype) || !str_blank(q->risk_grade) || (status && line))
+        return NULL;
+    db_cond_add(t, "agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
+                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    if (status) db_cond_add(t, "status = ?", "t", q->status);
+    if (line) db_cond_add(t, "line = ?", "t", q->line);
+    return arena_printf(c->arena, "SELECT COALESCE(SUM(n), 0) FROM %s WHERE %s",
+                        line ? "entity_line_tally" : "entity_tally", db_cond_sql(t));
+}
+
 json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
 {
     static const char *const cols[] = {"name", "address", "uscc", "legal_rep", NULL};
@@ -368,7 +384,14 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     struct paging pg = paging_of(q->page, q->per_page, 20);
     db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
     struct db_stmt *st = db_cond_query(c->db, e, sql.p, &w);
-    json_t *page = paging_total(paging_read(st, pg, list_row, c, e), c->db, count.p, &k, e);
+    json_t *page = paging_read(st, pg, list_row, c, e);
+    struct db_cond t = {0};
+    const char *tally = tally_count(c, q, &t);
+    if (tally)
+        page = paging_total(page, c->db, tally, false, &t, e);
+    else /* a search is not counted: its matches are found all at once (on PostgreSQL) */
+        page = paging_total(page, c->db, str_blank(q->q) ? count.p : NULL, true, &k, e);
+    db_cond_free(&t);
     db_cond_free(&w);
     buf_free(&sql);
     buf_free(&count);

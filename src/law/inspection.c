@@ -962,7 +962,7 @@ json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct 
                                    " ORDER BY i.inspected_on DESC, i.id DESC LIMIT ? OFFSET ?",
                                    db_cond_sql(&w)),
                       &w);
-    json_t *page = paging_total(paging_read(st, pg, page_row, NULL, e), c->db, count, &k, e);
+    json_t *page = paging_total(paging_read(st, pg, page_row, NULL, e), c->db, count, true, &k, e);
     db_cond_free(&w);
     return page;
 }

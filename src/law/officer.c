@@ -401,7 +401,8 @@ json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e
     db_cond_bind(&w, "ii", paging_limit(pg), paging_offset(pg));
     struct db_stmt *st = db_cond_query(c->db, e, sql.p, &w);
     struct list_arg arg = {c, today};
-    json_t *page = paging_total(paging_read(st, pg, list_row, &arg, e), c->db, count.p, &k, e);
+    json_t *page =
+        paging_total(paging_read(st, pg, list_row, &arg, e), c->db, count.p, true, &k, e);
     db_cond_free(&w);
     buf_free(&sql);
     buf_free(&count);

@@ -50,15 +50,16 @@ json_t *paging_read(struct db_stmt *st, struct paging p, paging_row_fn *row, voi
     return paging_result(rows, more, p, e);
 }
 
-json_t *paging_total(json_t *page, struct db *db, const char *count_sql, const struct db_cond *w,
-                     struct err *e)
+json_t *paging_total(json_t *page, struct db *db, const char *count_sql, bool capped,
+                     const struct db_cond *w, struct err *e)
 {
     if (!page) return NULL;
     json_int_t n = (json_int_t)json_array_size(json_object_get(page, "rows"));
     if (json_integer_value(json_object_get(page, "page")) > 1 ||
         json_is_true(json_object_get(page, "more"))) {
+        if (!count_sql) return page;
         struct db_cond k = *w; /* the same conditions and arguments, and the cap */
-        db_cond_bind(&k, "i", (int64_t)PAGING_COUNT_CAP + 1);
+        if (capped) db_cond_bind(&k, "i", (int64_t)PAGING_COUNT_CAP + 1);
         int64_t counted = 0;
         struct db_stmt *st = db_cond_query(db, e, count_sql, &k);
         int rc = st ? db_step(st, e) : e->code;
@@ -71,7 +72,7 @@ json_t *paging_total(json_t *page, struct db *db, const char *count_sql, const s
         }
         n = (json_int_t)counted;
     }
-    bool over = n > PAGING_COUNT_CAP;
+    bool over = capped && n > PAGING_COUNT_CAP;
     json_object_set_new(page, "total", json_integer(over ? PAGING_COUNT_CAP : n));
     if (over) json_object_set_new(page, "total_over", json_true());
     return page;

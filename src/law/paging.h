@@ -9,8 +9,8 @@
 #include "base/err.h"
 #include "store/db.h"
 
-#define PAGING_MAX       200   /* rows on one page at the most */
-#define PAGING_COUNT_CAP 10000 /* a list counts its rows up to this many ("超过 10,000 条") */
+#define PAGING_MAX       200  /* rows on one page at the most */
+#define PAGING_COUNT_CAP 1000 /* a list counts its rows up to this many ("超过 1000 条") */
 
 /* Which page (from 1) and how many rows on it. */
 struct paging {
@@ -36,12 +36,13 @@ json_t *paging_read(struct db_stmt *st, struct paging p, paging_row_fn *row, voi
  * lists that add to their rows after reading them. */
 json_t *paging_result(json_t *rows, bool more, struct paging p, struct err *e);
 
-/* Set page's "total", and "total_over" when there are more than PAGING_COUNT_CAP rows: from its
- * rows when it is the first page and the last, else by count_sql — "SELECT COUNT(*) FROM
- * (SELECT 1 … LIMIT ?) AS t" over the list's rows — run with w's arguments (the list's, taken
- * before the page's LIMIT and OFFSET were bound) and the cap. Returns page, or NULL with page
- * freed when page is NULL or the count failed. */
-json_t *paging_total(json_t *page, struct db *db, const char *count_sql, const struct db_cond *w,
-                     struct err *e);
+/* Set page's "total", and "total_over" when count_sql counted more than PAGING_COUNT_CAP rows:
+ * from its rows when it is the first page and the last, else by count_sql run with w's
+ * arguments (the list's, taken before the page's LIMIT and OFFSET were bound) and, when capped,
+ * the cap plus one: "SELECT COUNT(*) FROM (SELECT 1 … LIMIT ?) AS t" over the list's rows, or
+ * an exact figure kept elsewhere (capped false). count_sql NULL: no total unless one page holds
+ * every row. Returns page, or NULL with page freed when page is NULL or the count failed. */
+json_t *paging_total(json_t *page, struct db *db, const char *count_sql, bool capped,
+                     const struct db_cond *w, struct err *e);
 
 #endif

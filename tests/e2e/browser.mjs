@@ -235,6 +235,39 @@ try {
     await phone.waitForURL(/\?done=publish$/);
     expect((await phone.textContent('.notice.ok')).includes('检查结果已在'), 'no message of what was done');
   });
+  await check('at phone width dates and names do not break mid-word', async () => {
+    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
+    await phone.goto(base + '/login');
+    await phone.fill('input[name=username]', 'admin');
+    await phone.fill('input[name=password]', 'landun2026');
+    await phone.click('button[type=submit]');
+    await phone.waitForURL(base + '/');
+    for (const path of ['/', '/entities', '/officers', '/inspections', '/inspections/overdue',
+      '/tasks', '/plans', '/campaigns', '/check-items', '/users', '/agencies', '/audit']) {
+      await phone.goto(base + path);
+      // a date (with its time) or a whole short cell text (a person, a label) laid over two lines
+      const broken = await phone.evaluate(() => {
+        const out = [];
+        const re = /\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?|[\u4e00-\u9fff]{2,6}/g;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n; (n = walker.nextNode());) {
+          if (!n.parentElement.closest('td, dd')) continue;
+          const t = n.textContent;
+          for (const m of t.matchAll(re)) {
+            if (!/\d/.test(m[0]) && m[0] !== t.trim().replace(/、$/, '')) continue;
+            const r = document.createRange();
+            r.setStart(n, m.index);
+            r.setEnd(n, m.index + m[0].length);
+            if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
+          }
+        }
+        return out;
+      });
+      expect(broken.length === 0, path + ' breaks ' + broken.slice(0, 5).join(' | '));
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(width <= 390, path + ' wider than the phone: ' + width);
+    }
+  });
   await check('no page logged an error to the console', async () => {
     expect(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('; '));
   });

@@ -1151,7 +1151,8 @@ static void test_a_day_changed_by_hand_moves_the_deadlines_over_it(void **state)
     FORM(h, &top, "/calendar/days", &r, "day", "2027-01-04", "off", "1", "name", "元旦");
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "已保存，重算涉及该日的期限 1 个，其中以下期限的届满日期有调整");
-    ASSERT_HAS(r, "<td class=\"mono\">2027-01-05</td><td class=\"mono\">2027-01-06</td>");
+    ASSERT_HAS(
+        r, "<td class=\"mono nowrap\">2027-01-05</td><td class=\"mono nowrap\">2027-01-06</td>");
     ASSERT_HAS(r, "<td>手工修改日期</td>");
     hresp_free(&r);
     char url[64];

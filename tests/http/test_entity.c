@@ -178,24 +178,39 @@ static void test_pagination_links(void **state)
     assert_false(json_is_true(json_object_get(r.json, "more")));
     assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 5);
     hresp_free(&r);
-    /* the total follows the search and the filters; one page is counted from its rows */
+    /* the total follows the filters, from the kept figures or counted; a search's results that
+     * fill one page are counted from its rows, more are not counted */
     h_request(h, &c, "GET", "/api/v1/entities?per_page=2&q=%E8%AF%8A%E6%89%803", NULL, &r);
     assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 1);
+    hresp_free(&r);
+    h_request(h, &c, "GET", "/api/v1/entities?per_page=2&q=%E8%AF%8A%E6%89%80", NULL, &r);
+    assert_null(json_object_get(r.json, "total"));
     hresp_free(&r);
     h_request(h, &c, "GET", "/api/v1/entities?per_page=2&status=closed", NULL, &r);
     assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 0);
     hresp_free(&r);
+    static const char *const filters[] = {"status=open", "line=medical", "subtype=clinic",
+                                          "line=medical&status=open", "risk_grade=&subtype=clinic"};
+    for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
+        char url[128];
+        snprintf(url, sizeof url, "/api/v1/entities?per_page=2&page=2&%s", filters[i]);
+        h_request(h, &c, "GET", url, NULL, &r);
+        if (json_integer_value(json_object_get(r.json, "total")) != 5)
+            fail_msg("%s: total %s", url, r.body);
+        hresp_free(&r);
+    }
 
     h_request(h, &c, "GET", "/entities?per_page=2&q=%E8%AF%8A%E6%89%80", NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "href=\"/entities?per_page=2&amp;q=%E8%AF%8A%E6%89%80&amp;page=2\"");
     ASSERT_LACKS(r, "上一页");
-    ASSERT_HAS(r, "第 1 页 · 共 5 条");
+    ASSERT_HAS(r, "第 1 页</span>"); /* a search of more than a page: not counted */
     hresp_free(&r);
     h_request(h, &c, "GET", "/entities?per_page=2&page=2", NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "href=\"/entities?per_page=2&amp;page=1\"");
     ASSERT_HAS(r, "href=\"/entities?per_page=2&amp;page=3\"");
+    ASSERT_HAS(r, "第 2 页 · 共 5 条");
     hresp_free(&r);
     h_request(h, &c, "GET", "/entities?per_page=2&page=3", NULL, &r);
     ASSERT_STATUS(r, 200);
