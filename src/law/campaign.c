@@ -124,35 +124,35 @@ int campaign_update(struct ctx *c, int64_t id, const struct campaign_input *in, 
 static json_t *progress_of(struct ctx *c, int64_t id, struct err *e)
 {
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    /* one statement (a page shows a campaign and each row of a list its progress):
+     * - total: every target lies in the campaign's agency subtree, so an actor who sees all of
+     *   that counts the list without looking at each entity's agency;
+     * - done: from the campaign's inspections, far fewer than its targets;
+     * - off: inspections under the campaign of entities not on its list (a reason was given) */
+    struct db_stmt *st = db_query(
+        c->db, e,
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM campaign m JOIN agency a ON a.id = m.agency_id"
+        " WHERE m.id = ? AND a.path LIKE ?)"
+        " THEN (SELECT COUNT(*) FROM campaign_target WHERE campaign_id = ?)"
+        " ELSE (SELECT COUNT(*)" TARGETS_IN_SCOPE ") END,"
+        " (SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
+        " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
+        " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+        " AND EXISTS (SELECT 1 FROM campaign_target t"
+        " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id)),"
+        " (SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
+        " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
+        " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+        " AND NOT EXISTS (SELECT 1 FROM campaign_target t"
+        " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id))",
+        "itiititit", id, scope, id, id, scope, id, scope, id, scope);
     int64_t total = 0, done = 0, off = 0;
-    /* every target lies in the campaign's agency subtree: an actor who sees all of that counts
-     * the list without looking at each entity's agency */
-    bool whole = db_exists(c->db,
-                           "SELECT 1 FROM campaign m JOIN agency a ON a.id = m.agency_id"
-                           " WHERE m.id = ? AND a.path LIKE ?",
-                           "it", id, scope);
-    if (whole)
-        db_get_int(c->db, e, &total, "SELECT COUNT(*) FROM campaign_target WHERE campaign_id = ?",
-                   "i", id);
-    else
-        db_get_int(c->db, e, &total, "SELECT COUNT(*)" TARGETS_IN_SCOPE, "it", id, scope);
-    /* done: from the campaign's inspections, far fewer than its targets */
-    db_get_int(c->db, e, &done,
-               "SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
-               " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
-               " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-               " AND EXISTS (SELECT 1 FROM campaign_target t"
-               " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id)",
-               "it", id, scope);
-    /* inspections under the campaign of entities not on its list (a reason was given) */
-    if (db_get_int(c->db, e, &off,
-                   "SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
-                   " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
-                   " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                   " AND NOT EXISTS (SELECT 1 FROM campaign_target t"
-                   " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id)",
-                   "it", id, scope))
-        off = 0;
+    if (st && db_step(st, e) == DB_ROW) {
+        total = db_int(st, 0);
+        done = db_int(st, 1);
+        off = db_int(st, 2);
+    }
+    db_done(st);
     int percent = total ? (int)(done * 100 / total) : 0;
     return jpack("{sI sI sI si sI}", "total", (json_int_t)total, "done", (json_int_t)done,
                  "pending", (json_int_t)(total - done), "percent", percent, "off_target",

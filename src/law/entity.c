@@ -359,6 +359,28 @@ static const char *tally_count(struct ctx *c, const struct entity_query *q, stru
                         line ? "entity_line_tally" : "entity_tally", db_cond_sql(t));
 }
 
+/* Whether a list the kept figures do not count is counted row by row: not a search (on
+ * PostgreSQL a fragment's matches are all found before any is counted), and only within a
+ * registry of at most ENTITY_COUNT_SCOPE entities (a county's or a city's), where a filter that
+ * few entities pass still reads a bounded number of rows. A province's filtered list shows its
+ * pages without a total. */
+#define ENTITY_COUNT_SCOPE 20000
+static bool countable(struct ctx *c, const struct entity_query *q, json_t *page)
+{
+    if (!page || !str_blank(q->q)) return false;
+    if (json_integer_value(json_object_get(page, "page")) == 1 &&
+        !json_is_true(json_object_get(page, "more")))
+        return true; /* counted from its rows */
+    int64_t n = 0;
+    struct err e = {0}; /* a figure that cannot be read: no total, the page all the same */
+    if (db_get_int(c->db, &e, &n,
+                   "SELECT COALESCE(SUM(n), 0) FROM entity_tally"
+                   " WHERE agency_id IN (SELECT id FROM agency WHERE path LIKE ?)",
+                   "t", arena_printf(c->arena, "%s%%", c->who->agency_path)))
+        return false;
+    return n <= ENTITY_COUNT_SCOPE;
+}
+
 json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
 {
     static const char *const cols[] = {"name", "address", "uscc", "legal_rep", NULL};
@@ -389,8 +411,8 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     const char *tally = tally_count(c, q, &t);
     if (tally)
         page = paging_total(page, c->db, tally, false, &t, e);
-    else /* a search is not counted: its matches are found all at once (on PostgreSQL) */
-        page = paging_total(page, c->db, str_blank(q->q) ? count.p : NULL, true, &k, e);
+    else /* counted row by row where that stays cheap (see countable) */
+        page = paging_total(page, c->db, countable(c, q, page) ? count.p : NULL, true, &k, e);
     db_cond_free(&t);
     db_cond_free(&w);
     buf_free(&sql);

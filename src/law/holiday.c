@@ -234,15 +234,18 @@ static json_t *list_moves(struct ctx *c, int64_t load_id, struct err *e)
 static json_t *list_loads(struct ctx *c, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT id, year, source, how, at, username, recomputed, moved"
-                                  " FROM calendar_load ORDER BY id DESC LIMIT ?",
+                                  "SELECT l.id, l.year, l.source, l.how, l.at, l.username,"
+                                  " l.recomputed, l.moved, u.display_name FROM calendar_load l"
+                                  " LEFT JOIN app_user u ON u.username = l.username"
+                                  " ORDER BY l.id DESC LIMIT ?",
                                   "i", (int64_t)LIST_LOADS);
     json_t *out = json_array();
     while (st && db_step(st, e) == DB_ROW)
         json_array_append_new(
-            out, jpack("{sI sI ss ss sI ss sI sI}", "id", (json_int_t)db_int(st, 0), "year",
+            out, jpack("{sI sI ss ss sI ss ss sI sI}", "id", (json_int_t)db_int(st, 0), "year",
                        (json_int_t)db_int(st, 1), "source", db_text(st, 2), "how", db_text(st, 3),
-                       "at", (json_int_t)db_int(st, 4), "username", db_text(st, 5), "recomputed",
+                       "at", (json_int_t)db_int(st, 4), "username", db_text(st, 5), "name",
+                       audit_person(db_text(st, 8), db_text(st, 5)), "recomputed",
                        (json_int_t)db_int(st, 6), "moved", (json_int_t)db_int(st, 7)));
     db_done(st);
     size_t i;
