@@ -503,7 +503,8 @@ int plan_delete(struct ctx *c, int64_t id, struct err *e)
     "p.id, p.agency_id, a.path, p.name, p.level, p.line, p.state, p.year, p.pool_subtypes,"        \
     " p.pool_division, p.pool_grades, p.pool_statuses, p.quota_count, p.ratio_bp,"                 \
     " p.grade_ratios, p.starts_on, p.deadline, p.officer_agencies, p.team_size, p.officer_cap,"    \
-    " p.entity_cap, p.pool_hash, p.seed_source, p.seed, p.pool_size, p.version"
+    " p.entity_cap, p.pool_hash, p.seed_source, p.seed, p.pool_size, p.version, a.name,"           \
+    " p.joint_departments, p.joint_inspectors, p.warnings, p.committed_at, p.drawn_at"
 
 /* Fill the quota from the stored count, ratio and "A:300,D:2000". */
 static void quota_of(struct draw_quota *q, int64_t count, int64_t ratio, const char *grades)
@@ -579,6 +580,12 @@ int plan_load(struct ctx *c, int64_t id, bool public_view, struct plan_rec *p, s
         p->seed = dup_col(c, st, 23);
         p->pool_size = db_int(st, 24);
         p->version = db_int(st, 25);
+        p->agency_name = dup_col(c, st, 26);
+        p->joint_departments = dup_col(c, st, 27);
+        p->joint_inspectors = dup_col(c, st, 28);
+        p->warnings = dup_col(c, st, 29);
+        p->committed_at = db_null(st, 30) ? 0 : db_int(st, 30);
+        p->drawn_at = db_null(st, 31) ? 0 : db_int(st, 31);
         rc = 0;
     } else if (rc >= 0) {
         rc = err_set(e, ERR_NOTFOUND, "抽查计划不存在");
@@ -762,37 +769,43 @@ json_t *plan_json_full(struct ctx *c, const struct plan_rec *p, struct err *e)
     json_object_set_new(o, "items", plan_items(c, p->id, e));
     json_object_set_new(o, "commitments", plan_commitments(c, p->id, e));
     json_object_set_new(o, "attempts", plan_attempts(c, p->id, e));
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT a.name, p.joint_departments, p.joint_inspectors,"
-                                  " p.warnings, p.committed_at, p.drawn_at FROM draw_plan p"
-                                  " JOIN agency a ON a.id = p.agency_id WHERE p.id = ?",
-                                  "i", p->id);
-    if (st && db_step(st, e) == DB_ROW) {
-        jset_text(o, "agency", db_text(st, 0));
-        jset_text(o, "joint_departments", db_text(st, 1));
-        jset_text(o, "joint_inspectors", db_text(st, 2));
-        json_t *w = db_null(st, 3) ? NULL : json_loads(db_text(st, 3), 0, NULL);
-        if (w) json_object_set_new(o, "warnings", w);
-        if (!db_null(st, 4)) jset_int(o, "committed_at", db_int(st, 4));
-        if (!db_null(st, 5)) jset_int(o, "drawn_at", db_int(st, 5));
-    }
-    db_done(st);
+    jset_text(o, "agency", p->agency_name);
+    jset_text(o, "joint_departments", p->joint_departments);
+    jset_text(o, "joint_inspectors", p->joint_inspectors);
+    json_t *w = p->warnings ? json_loads(p->warnings, 0, NULL) : NULL;
+    if (w) json_object_set_new(o, "warnings", w);
+    if (p->committed_at) jset_int(o, "committed_at", p->committed_at);
+    if (p->drawn_at) jset_int(o, "drawn_at", p->drawn_at);
     return o;
 }
 
 /* Names of the agencies whose officers the plan draws (arena). */
 static const char *officer_agency_names(struct ctx *c, const char *ids, struct err *e)
 {
-    struct buf b = {0};
-    const char *p = ids ? ids : "";
-    while (*p) {
-        int64_t id = strtoll(p, NULL, 10);
-        struct db_stmt *st = db_query(c->db, e, "SELECT name FROM agency WHERE id = ?", "i", id);
-        if (st && db_step(st, e) == DB_ROW) buf_addf(&b, "%s%s", b.len ? "、" : "", db_text(st, 0));
-        db_done(st);
-        const char *comma = strchr(p, ',');
-        p = comma ? comma + 1 : p + strlen(p);
+    if (!ids || !*ids) return "";
+    /* one statement for them all, named in the order the plan lists them */
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT id, name FROM agency"
+                 " WHERE (',' || ? || ',') LIKE ('%,' || CAST(id AS TEXT) || ',%')",
+                 "t", ids);
+    json_t *names = json_object();
+    while (st && db_step(st, e) == DB_ROW) {
+        char key[24];
+        snprintf(key, sizeof key, "%lld", (long long)db_int(st, 0));
+        jset_text(names, key, db_text(st, 1));
     }
+    db_done(st);
+    struct buf b = {0};
+    for (const char *p = ids; *p;) {
+        size_t len = strcspn(p, ",");
+        char key[24];
+        snprintf(key, sizeof key, "%.*s", (int)(len < 23 ? len : 23), p);
+        const char *name = json_string_value(json_object_get(names, key));
+        if (name) buf_addf(&b, "%s%s", b.len ? "、" : "", name);
+        p += len + (p[len] == ',');
+    }
+    json_decref(names);
     const char *s = arena_strdup(c->arena, buf_str(&b));
     buf_free(&b);
     return s;
@@ -819,9 +832,8 @@ json_t *plan_get(struct ctx *c, int64_t id, struct err *e)
     db_done(st);
     json_object_set_new(o, "task_counts", by_state);
     jset_int(o, "tasks", total);
-    json_t *h = wf_history(c, &plan_workflow, id, e);
-    if (h) json_object_set_new(o, "steps", json_incref(json_object_get(h, "steps")));
-    json_decref(h);
+    json_t *steps = wf_steps(c, &plan_workflow, id, e); /* a plan keeps no deadlines */
+    if (steps) json_object_set_new(o, "steps", steps);
     if (e->code) {
         json_decref(o);
         return NULL;

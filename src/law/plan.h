@@ -64,6 +64,11 @@ struct plan_rec {
     const char *seed;                        /* the seed once drawn, or NULL */
     int64_t pool_size;                       /* entities frozen */
     int64_t version;                         /* row version */
+    const char *agency_name;                 /* the planning agency */
+    const char *joint_departments;           /* 部门联合: the other departments, or NULL */
+    const char *joint_inspectors;            /*   and their inspectors, or NULL */
+    const char *warnings;                    /* the draw's warnings as JSON, or NULL */
+    int64_t committed_at, drawn_at;          /* instants, 0 before */
 };
 
 /* Check a plan's fields (not the items' state, which needs the database). */

@@ -470,7 +470,8 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
                                                     " LIMIT ? OFFSET ?",
                                                     db_cond_sql(&w)),
                                        &w);
-    json_t *o = paging_total(paging_read(st, pg, list_row, today, e), c->db, count, true, &k, e);
+    json_t *o = paging_total(paging_read(st, pg, list_row, today, e), c->db,
+                             q->uncounted ? NULL : count, true, &k, e);
     db_cond_free(&w);
     if (o && !e->code) teams_of(c, json_object_get(o, "rows"), e);
     if (o && e->code) {

@@ -56,14 +56,15 @@ struct task_query {
     bool mine;          /* only tasks whose team holds the actor's officer */
     const char *state;  /* or NULL */
     int page, per_page; /* 1-based page */
+    bool uncounted;     /* no total (a page that knows it already: the plan's) */
 };
 /* The drawn entity of a task the actor reaches, as its inspectors need it on the form (id, name,
  * subtype_label, address, legal_rep, lines): reached through the task, also when the entity is
  * of another county. */
 json_t *task_entity(struct ctx *c, int64_t id, struct err *e);
 
-/* Tasks the actor reaches: {"rows": [...], "more", "page", "per_page"}; each row flags an overdue
- * 检查期限 and a late or overdue publication. */
+/* Tasks the actor reaches: {"rows": [...], "more", "page", "per_page", "total"}; each row flags an
+ * overdue 检查期限 and a late or overdue publication. */
 json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e);
 
 /* Figures per plan, level or line (by = "plan" | "level" | "line") for a year (0: all):

@@ -497,6 +497,11 @@ static json_t *history_deadlines(struct ctx *c, const struct workflow *w, int64_
     return out;
 }
 
+json_t *wf_steps(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
+{
+    return history_steps(c, w, id, e);
+}
+
 json_t *wf_history(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
 {
     json_t *steps = history_steps(c, w, id, e);

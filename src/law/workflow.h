@@ -100,10 +100,12 @@ int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *ac
 /* The actions the actor may take from state: [{"action","label","to"}] (new reference). */
 json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *state);
 
-/* The steps of matter id, oldest first: [{"at","date","from","action","to","username","note",
- * "reason","ref_id"}], and its deadlines: [{"name","label","start","due","met","overdue"}], as
- * {"steps": [...], "deadlines": [...]} (new reference); NULL on error. */
+/* The steps of matter id, oldest first: [{"at","date","from","action","to","username","name",
+ * "note","reason","reason_label","ref_id"}], and its deadlines: [{"name","label","start","due",
+ * "met","overdue"}], as {"steps": [...], "deadlines": [...]} (new reference); NULL on error. */
 json_t *wf_history(struct ctx *c, const struct workflow *w, int64_t id, struct err *e);
+/* The steps of wf_history alone (an area whose matters keep no deadlines). */
+json_t *wf_steps(struct ctx *c, const struct workflow *w, int64_t id, struct err *e);
 
 /* Open deadlines in the actor's scope due within `within` days of today (or overdue), across
  * every workflow, soonest first, at most limit: [{"kind","object_id","label","due","overdue"}]. */

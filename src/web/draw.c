@@ -254,7 +254,7 @@ static json_t *plan_page(struct req *r, int64_t id)
     }
     if (!r->api && strcmp(state, "drawn") == 0) {
         /* the first page of the result; the task list has them all */
-        struct task_query q = {.plan_id = id, .per_page = 20};
+        struct task_query q = {.plan_id = id, .per_page = 20, .uncounted = true};
         json_t *tasks = task_list(&r->ctx, &q, &r->err);
         if (tasks) json_object_set_new(o, "task_page", tasks);
     }

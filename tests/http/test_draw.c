@@ -247,6 +247,21 @@ static void test_city_plan_carried_out_by_county_officers(void **state)
                             (json_int_t)item, "quota_mode", "count", "count", 1, "starts_on",
                             day(0), "deadline", day(60), "officer_agencies", "320412"),
                   201);
+    /* the agencies whose officers a plan draws, by name in the order the plan lists them */
+    int64_t two =
+        post_json(h, &city, "/api/v1/plans",
+                  json_pack("{ss ss ss ss s[I] ss si ss ss s[ss]}", "name", "两区联合抽查", "level",
+                            "city", "year", "2026", "line", "medical", "items", (json_int_t)item,
+                            "quota_mode", "count", "count", 1, "starts_on", day(0), "deadline",
+                            day(60), "officer_agencies", "320411", "320412"),
+                  201);
+    snprintf(url, sizeof url, "/api/v1/plans/%lld", (long long)two);
+    h_request(h, &city, "GET", url, NULL, &r);
+    const char *names = json_string_value(json_object_get(r.json, "officer_agencies_label"));
+    if (!names || (strcmp(names, "常州市新北区卫生健康局、常州市武进区卫生健康局") != 0 &&
+                   strcmp(names, "常州市武进区卫生健康局、常州市新北区卫生健康局") != 0))
+        fail_msg("officer agencies: %s", r.body);
+    hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/plans/%lld/commit", (long long)plan);
     h_send_json(h, &city, "POST", url, json_pack("{ss}", "seed_source", "公开摇号"), &r);
     ASSERT_STATUS(r, 200);
