@@ -78,6 +78,51 @@ static void test_paging_a_failing_row_fails_the_page(void **state)
     assert_true(e.code != 0);
 }
 
+/* A list's total: from the rows of a lone page, else by the count given — capped (more than
+ * PAGING_COUNT_CAP rows say so) or exact — and none when no count is given. */
+static void test_paging_totals(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    struct db_cond w = {0};
+    json_t *o =
+        paging_total(page_of_seven(h, paging_of(1, 7, 20), NULL, &e), h->db, NULL, true, &w, &e);
+    assert_int_equal(json_integer_value(json_object_get(o, "total")), 7);
+    json_decref(o);
+    /* counted with the list's arguments and the cap */
+    db_cond_add(&w, "n > ?", "i", (int64_t)2);
+    o = paging_total(page_of_seven(h, paging_of(2, 2, 20), NULL, &e), h->db,
+                     "SELECT COUNT(*) FROM (SELECT 1 FROM seven WHERE n > ? LIMIT ?) AS t", true,
+                     &w, &e);
+    assert_int_equal(json_integer_value(json_object_get(o, "total")), 5);
+    assert_null(json_object_get(o, "total_over"));
+    json_decref(o);
+    db_cond_free(&w);
+    /* 7⁴ = 2,401 rows: counted up to the cap, and said to be more */
+    struct db_cond none = {0};
+    o = paging_total(page_of_seven(h, paging_of(1, 3, 20), NULL, &e), h->db,
+                     "SELECT COUNT(*) FROM (SELECT 1 FROM seven a, seven b, seven c, seven d"
+                     " LIMIT ?) AS t",
+                     true, &none, &e);
+    assert_int_equal(json_integer_value(json_object_get(o, "total")), PAGING_COUNT_CAP);
+    assert_true(json_is_true(json_object_get(o, "total_over")));
+    json_decref(o);
+    /* an exact figure kept elsewhere is not capped */
+    o = paging_total(page_of_seven(h, paging_of(1, 3, 20), NULL, &e), h->db,
+                     "SELECT COUNT(*) * 1000 FROM seven", false, &none, &e);
+    assert_int_equal(json_integer_value(json_object_get(o, "total")), 7000);
+    assert_null(json_object_get(o, "total_over"));
+    json_decref(o);
+    /* no count for a list of several pages: no total */
+    o = paging_total(page_of_seven(h, paging_of(1, 3, 20), NULL, &e), h->db, NULL, true, &none, &e);
+    assert_null(json_object_get(o, "total"));
+    json_decref(o);
+    /* a count that fails fails the page */
+    assert_null(paging_total(page_of_seven(h, paging_of(1, 3, 20), NULL, &e), h->db,
+                             "SELECT COUNT(*) FROM nowhere", false, &none, &e));
+    assert_true(e.code != 0);
+}
+
 static int setup(void **state)
 {
     int rc = harness_setup(state);
@@ -96,6 +141,7 @@ int main(void)
         cmocka_unit_test(test_paging_bounds),
         cmocka_unit_test(test_paging_reads_one_page_and_knows_if_more_follow),
         cmocka_unit_test(test_paging_a_failing_row_fails_the_page),
+        cmocka_unit_test(test_paging_totals),
     };
     return cmocka_run_group_tests(tests, setup, harness_teardown);
 }
