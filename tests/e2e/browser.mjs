@@ -88,6 +88,17 @@ const browser = await chromium.launch({
          '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
 });
 
+// A watched page of a phone-sized browser, logged in as user, on the start page.
+async function phoneAs(user) {
+  const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
+  await phone.goto(base + '/login');
+  await phone.fill('input[name=username]', user);
+  await phone.fill('input[name=password]', 'landun2026');
+  await phone.click('button[type=submit]');
+  await phone.waitForURL(base + '/');
+  return phone;
+}
+
 try {
   const page = watch(await (await browser.newContext({ locale: 'zh-CN' })).newPage());
   await check('anonymous visitor is sent to the login page', async () => {
@@ -138,12 +149,7 @@ try {
     expect(text.includes('即将到期') && text.includes('已过期'), 'flags missing');
   });
   await check('phone layout: menu opens from the button', async () => {
-    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
-    await phone.goto(base + '/login');
-    await phone.fill('input[name=username]', 'officer');
-    await phone.fill('input[name=password]', 'landun2026');
-    await phone.click('button[type=submit]');
-    await phone.waitForURL(base + '/');
+    const phone = await phoneAs('officer');
     expect(!(await phone.isVisible('nav.nav a[href="/entities"]')), 'menu should start closed');
     await phone.click('label.nav-button');
     expect(await phone.isVisible('nav.nav a[href="/entities"]'), 'menu did not open');
@@ -151,12 +157,7 @@ try {
     expect(width <= 390, 'page wider than the phone: ' + width);
   });
   await check('inspection form on a phone: find the entity, switch the line, record', async () => {
-    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
-    await phone.goto(base + '/login');
-    await phone.fill('input[name=username]', 'officer');
-    await phone.fill('input[name=password]', 'landun2026');
-    await phone.click('button[type=submit]');
-    await phone.waitForURL(base + '/');
+    const phone = await phoneAs('officer');
     await phone.goto(base + '/inspections/new');
     expect(!(await phone.isVisible('button.nojs')), 'the reload button shows beside htmx');
     await phone.fill('input[name=entity_q]', '诊所');       // htmx searches as one types
@@ -206,12 +207,7 @@ try {
     expect(await nojs.locator('input[name=item_INF-09]').count() === 3, 'no 传染病防治 checklist');
   });
   await check('a drawn task is carried out through the inspection form', async () => {
-    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
-    await phone.goto(base + '/login');
-    await phone.fill('input[name=username]', 'officer');
-    await phone.fill('input[name=password]', 'landun2026');
-    await phone.click('button[type=submit]');
-    await phone.waitForURL(base + '/');
+    const phone = await phoneAs('officer');
     await phone.goto(base + '/tasks?state=pending');
     await phone.click('table a[href^="/tasks/"] >> nth=0');
     const task = phone.url();
@@ -236,12 +232,7 @@ try {
     expect((await phone.textContent('.notice.ok')).includes('检查结果已在'), 'no message of what was done');
   });
   await check('at phone width dates and names do not break mid-word', async () => {
-    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
-    await phone.goto(base + '/login');
-    await phone.fill('input[name=username]', 'admin');
-    await phone.fill('input[name=password]', 'landun2026');
-    await phone.click('button[type=submit]');
-    await phone.waitForURL(base + '/');
+    const phone = await phoneAs('admin');
     for (const path of ['/', '/entities', '/officers', '/inspections', '/inspections/overdue',
       '/tasks', '/plans', '/campaigns', '/check-items', '/users', '/agencies', '/audit']) {
       await phone.goto(base + path);
