@@ -8,6 +8,7 @@
 #include "law/role.h"
 #include "base/crypto.h"
 #include "base/log.h"
+#include "web/route_match.h"
 #include "base/date.h"
 
 #include <stdio.h>
@@ -18,18 +19,14 @@ static struct tmpl_set *templates;
 
 int web_setup(struct err *e)
 {
-    for (size_t i = 0; i < web_nroutes; i++) {
-        const struct route *rt = &web_routes[i];
-        if (rt->perm <= PERM_NONE || rt->perm >= PERM_COUNT || !rt->faces || !rt->handler)
-            return err_set(e, ERR_INTERNAL, "route %s %s has no permission, face or handler",
-                           rt->method, rt->pattern);
-    }
+    int rc = route_table_check(web_routes, web_nroutes, e);
+    if (rc) return rc;
     tmpl_set_free(templates); /* set-up may run again (tests start several servers) */
     templates = tmpl_set_new();
     const struct embed_file *f;
     size_t n = embed_list("templates/", &f);
     for (size_t i = 0; i < n; i++) {
-        int rc = tmpl_add(templates, f[i].name + strlen("templates/"), f[i].data, f[i].len, e);
+        rc = tmpl_add(templates, f[i].name + strlen("templates/"), f[i].data, f[i].len, e);
         if (rc) return rc;
     }
     return 0;
@@ -169,53 +166,38 @@ int web_parse_body(struct req *r, const char *body, size_t len)
 
 /* ---- routing ------------------------------------------------------------------------------ */
 
-/* Match path against pattern, capturing {…} segments into r->args. */
-static bool match_pattern(struct req *r, const char *pattern, const char *path)
-{
-    int nargs = 0;
-    const char *p = pattern, *s = path;
-    while (*p && *s) {
-        if (*p == '{') {
-            const char *close = strchr(p, '}');
-            const char *slash = strchr(s, '/');
-            size_t len = slash ? (size_t)(slash - s) : strlen(s);
-            if (!close || len == 0 || nargs >= MAX_PATH_ARGS) return false;
-            r->args[nargs++] = arena_strndup(r->arena, s, len);
-            p = close + 1;
-            s += len;
-            continue;
-        }
-        if (*p != *s) return false;
-        p++;
-        s++;
-    }
-    if (*p || *s) return false;
-    r->nargs = nargs;
-    return true;
-}
-
 /* The route for r, or NULL; then *allow lists the methods the path does take (arena), or is
  * NULL when no route has the path (404 rather than 405). */
 static const struct route *find_route(struct req *r, const char **allow)
 {
     const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+    const struct route *best = NULL;
+    unsigned best_rank = 0;
     struct buf methods = {0};
     *allow = NULL;
+    /* the most specific pattern that fits wins, wherever it stands in the table */
     for (size_t i = 0; i < web_nroutes; i++) {
         const struct route *rt = &web_routes[i];
+        const char *args[MAX_PATH_ARGS];
+        int nargs;
         if (!(rt->faces & (r->api ? ROUTE_API : ROUTE_HTML))) continue;
-        if (!match_pattern(r, rt->pattern, r->path)) continue;
+        if (!route_match(rt->pattern, r->path, r->arena, args, &nargs)) continue;
         if (strcmp(rt->method, method) == 0) {
-            buf_free(&methods);
-            return rt;
-        }
-        if (!strstr(buf_str(&methods), rt->method))
+            unsigned rank = route_rank(rt->pattern);
+            if (!best || rank > best_rank) {
+                best = rt;
+                best_rank = rank;
+                memcpy(r->args, args, sizeof args);
+                r->nargs = nargs;
+            }
+        } else if (!strstr(buf_str(&methods), rt->method)) {
             buf_addf(&methods, "%s%s%s", methods.len ? ", " : "", rt->method,
                      strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
+        }
     }
-    if (methods.len) *allow = arena_strdup(r->arena, methods.p);
+    if (!best && methods.len) *allow = arena_strdup(r->arena, methods.p);
     buf_free(&methods);
-    return NULL;
+    return best;
 }
 
 /* ---- authentication ----------------------------------------------------------------------- */

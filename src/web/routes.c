@@ -1,8 +1,10 @@
 /* routes.c — the one route table: method, path pattern, permission, faces, handler.
  * A route serves HTML at its path (ROUTE_HTML) and/or JSON at /api/v1 + path (ROUTE_API).
  * The dispatcher (router.c) checks session, permission and CSRF before any handler runs;
- * a route without a permission stops the server from starting. Every API route is documented
- * in assets/openapi.json (a test checks this). */
+ * a route without a permission, or one that another shadows, stops the server from starting.
+ * The order of the rows does not matter: a literal segment wins over a {param}
+ * (web/route_match.h). Every API route is documented in assets/openapi.json (a test checks
+ * this). */
 #include "web/web.h"
 #include "web/pages.h"
 #include "law/role.h"
@@ -23,12 +25,12 @@ const struct route web_routes[] = {
     /* entities (管理相对人) */
     {"GET", "/entities", PERM_ENTITY_READ, ROUTE_BOTH, entity_index, "list and search entities"},
     {"POST", "/entities", PERM_ENTITY_WRITE, ROUTE_BOTH, entity_create, "register an entity"},
-    {"GET", "/entities/new", PERM_ENTITY_WRITE, ROUTE_HTML, entity_new, "new entity form"},
     {"GET", "/entities/export", PERM_ENTITY_READ, ROUTE_BOTH, entity_export, "XLSX/CSV export"},
     {"GET", "/entities/import", PERM_ENTITY_WRITE, ROUTE_HTML, entity_import_form, "import form"},
     {"POST", "/entities/import", PERM_ENTITY_WRITE, ROUTE_BOTH, entity_import,
      "import a CSV/XLSX file"},
     {"GET", "/entities/{id}", PERM_ENTITY_READ, ROUTE_BOTH, entity_show, "one entity"},
+    {"GET", "/entities/new", PERM_ENTITY_WRITE, ROUTE_HTML, entity_new, "new entity form"},
     {"GET", "/entities/{id}/edit", PERM_ENTITY_WRITE, ROUTE_HTML, entity_edit, "edit form"},
     {"POST", "/entities/{id}", PERM_ENTITY_WRITE, ROUTE_HTML, entity_save, "save edits (form)"},
     {"PUT", "/entities/{id}", PERM_ENTITY_WRITE, ROUTE_API, entity_save, "edit an entity"},
