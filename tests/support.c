@@ -505,3 +505,14 @@ void h_post_multipart(struct harness *h, struct client *c, const char *target, c
     c->content_type = NULL;
     free(body);
 }
+
+bool h_exists(struct db *db, const char *sql, const char *types, ...)
+{
+    struct err e = {0};
+    va_list ap;
+    va_start(ap, types);
+    int rc = db_vexists(db, &e, sql, types, ap);
+    va_end(ap);
+    if (rc < 0) fail_msg("%s: %s", sql, e.msg);
+    return rc > 0;
+}

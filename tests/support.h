@@ -133,6 +133,8 @@ size_t h_count_rows(struct harness *h, struct client *c, const char *target);
 int64_t h_id_from_location(const struct hresp *r, const char *prefix);
 /* Source directory (for data files). */
 const char *h_srcdir(void);
+/* Whether the query returns a row; a database error fails the test. */
+bool h_exists(struct db *db, const char *sql, const char *types, ...);
 /* The file at rel below the source directory, NUL-terminated (caller frees); fails the test when
  * it cannot be read. */
 char *h_read_file(const char *rel);

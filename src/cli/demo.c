@@ -541,7 +541,12 @@ int cmd_demo(struct cli *c)
     struct demo d = {.env = &env};
     if (cli_open(c->db, &env, &d.e)) return cli_fail(&d.e);
     int rc = 0;
-    if (db_exists(env.db, "SELECT 1 FROM agency", "")) {
+    int filled = db_exists(env.db, &d.e, "SELECT 1 FROM agency", "");
+    if (filled < 0) {
+        cli_close(&env);
+        return cli_fail(&d.e);
+    }
+    if (filled) {
         char shown[512];
         fprintf(stderr, "landun: %s already has data; demo fills only an empty database\n",
                 cli_db_shown(c->db, shown, sizeof shown));

@@ -115,7 +115,12 @@ int agency_add(struct ctx *c, const struct agency_input *in, int64_t *id, struct
         rc = err_set(e, ERR_FORBIDDEN, "只有系统初始化时可以创建顶级机构");
         goto fail;
     }
-    if (db_exists(c->db, "SELECT 1 FROM agency WHERE code = ?", "t", in->code)) {
+    int taken = db_exists(c->db, e, "SELECT 1 FROM agency WHERE code = ?", "t", in->code);
+    if (taken < 0) {
+        rc = taken;
+        goto fail;
+    }
+    if (taken) {
         err_field(e, "code", "机构代码 %s 已存在", in->code);
         rc = e->code = ERR_CONFLICT;
         goto fail;

@@ -95,10 +95,12 @@ int anchor_sign(struct ctx *c, const struct anchor_key *k, bool daily, bool *mad
     int rc = db_begin(c->db, e);
     if (rc) return rc;
     struct anchor_head h;
-    bool due =
-        !daily ||
-        !db_exists(c->db, "SELECT 1 FROM audit_anchor WHERE day = ? AND how = 'daily'", "t", day);
-    rc = due ? sign_head(c, k, &h, e) : 0;
+    int signed_today =
+        daily ? db_exists(c->db, e, "SELECT 1 FROM audit_anchor WHERE day = ? AND how = 'daily'",
+                          "t", day)
+              : 0;
+    bool due = signed_today == 0;
+    rc = signed_today < 0 ? signed_today : due ? sign_head(c, k, &h, e) : 0;
     int64_t n = 0;
     /* another server may sign the same day's head first: the unique index keeps one */
     if (!rc && due)

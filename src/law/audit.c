@@ -249,12 +249,13 @@ int audit_verify_archive(struct db *db, const char *source, struct audit_check *
     return walk(st, check, head, NULL, e);
 }
 
-/* Whether the live chain's transfer row quotes head (hex: no LIKE wildcards). */
-static bool head_quoted(struct db *db, const char *head)
+/* Whether the live chain's transfer row quotes head (hex: no LIKE wildcards): 1, 0 or an
+ * error. */
+static int head_quoted(struct db *db, const char *head, struct err *e)
 {
     char like[80];
     snprintf(like, sizeof like, "%%%s%%", head);
-    return db_exists(db,
+    return db_exists(db, e,
                      "SELECT 1 FROM audit_log WHERE action = 'transfer.import' AND summary LIKE ?",
                      "t", like);
 }
@@ -271,7 +272,8 @@ json_t *audit_verify_archives(struct db *db, struct err *e)
         struct audit_check check;
         char head[65];
         if (audit_verify_archive(db, source, &check, head, e)) break;
-        bool quoted = head_quoted(db, head);
+        int quoted = head_quoted(db, head, e);
+        if (quoted < 0) break;
         const char *reason = check.broken_id ? check.reason
                              : quoted        ? ""
                                       : "末条哈希与迁入时记录的不符：链尾记录被删除或改动";

@@ -110,7 +110,12 @@ int user_add(struct ctx *c, const struct user_input *in, int64_t *id, struct err
         rc = err_field(e, "officer", "该执法人员已关联其他账户");
         goto fail;
     }
-    if (db_exists(c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", in->username)) {
+    int taken = db_exists(c->db, e, "SELECT 1 FROM app_user WHERE username = ?", "t", in->username);
+    if (taken < 0) {
+        rc = taken;
+        goto fail;
+    }
+    if (taken) {
         err_field(e, "username", "用户名 %s 已被使用", in->username);
         rc = e->code = ERR_CONFLICT;
         goto fail;

@@ -56,8 +56,12 @@ int avoid_add(struct ctx *c, int64_t entity_id, int64_t officer_id, const char *
     const char *entity = entity_in_scope(c, entity_id, e), *officer = NULL;
     int64_t oid = 0;
     rc = entity ? officer_in_scope(c, officer_id, cert_no, &oid, &officer, e) : e->code;
-    if (!rc && db_exists(c->db, "SELECT 1 FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
-                         "ii", entity_id, oid)) {
+    int listed = rc ? 0
+                    : db_exists(c->db, e,
+                                "SELECT 1 FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
+                                "ii", entity_id, oid);
+    if (listed < 0) rc = listed;
+    if (listed > 0) {
         err_field(e, "cert_no", "%s 已在该单位的回避名单中", officer);
         rc = e->code = ERR_CONFLICT;
     }

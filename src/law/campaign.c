@@ -301,8 +301,12 @@ static int add_one(struct ctx *c, int64_t id, const char *line, int64_t entity_i
     if (!name)
         return err_field(e, "entity_ids", "编号 %lld 的管理相对人不存在或不在您的管辖范围内",
                          (long long)entity_id);
-    if (line && !db_exists(c->db, "SELECT 1 FROM entity_line WHERE entity_id = ? AND line = ?",
-                           "it", entity_id, line))
+    int of_line =
+        line ? db_exists(c->db, e, "SELECT 1 FROM entity_line WHERE entity_id = ? AND line = ?",
+                         "it", entity_id, line)
+             : 1;
+    if (of_line < 0) return of_line;
+    if (!of_line)
         return err_field(e, "entity_ids", "%s 不属于本专项的专业（%s）", name,
                          catalog_label("lines", line));
     int64_t n = db_exec(c->db, e,

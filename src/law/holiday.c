@@ -90,7 +90,10 @@ static int check_day(struct ctx *c, const char *day, struct err *e)
 {
     day_t d;
     if (field_date(day, "day", "日期", true, &d, e)) return e->code;
-    if (!db_exists(c->db, "SELECT 1 FROM calendar_year WHERE year = ?", "i", (int64_t)date_year(d)))
+    int known = db_exists(c->db, e, "SELECT 1 FROM calendar_year WHERE year = ?", "i",
+                          (int64_t)date_year(d));
+    if (known < 0) return known;
+    if (!known)
         return err_field(e, "day", "%d 年尚未建立日历，请先导入该年度的通知或添加该年度",
                          date_year(d));
     return 0;

@@ -211,8 +211,11 @@ static int seed_year(struct ctx *c, const struct embed_file *f, struct holiday_r
             rc = e->code;
     }
     /* a newer release shipping the year: what was counted provisionally is counted again */
-    if (!rc && added > 0 && db_exists(c->db, "SELECT 1 FROM wf_deadline WHERE provisional = 1", ""))
-        rc = holiday_recount(c, n.year, source, "seed", NULL, r, e);
+    int pending = !rc && added > 0
+                      ? db_exists(c->db, e, "SELECT 1 FROM wf_deadline WHERE provisional = 1", "")
+                      : 0;
+    if (pending < 0) rc = pending;
+    if (pending > 0) rc = holiday_recount(c, n.year, source, "seed", NULL, r, e);
     calendar_notice_free(&n);
     return rc ? rc : added > 0;
 }

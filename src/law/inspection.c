@@ -98,20 +98,22 @@ struct plan {
 static int reach_task(struct ctx *c, const struct inspection_input *in, struct plan *p,
                       struct err *e)
 {
-    if (in->task_id <= 0 || !is(in->type, "random") || !task_in_reach(c, in->task_id)) return 0;
+    if (in->task_id <= 0 || !is(in->type, "random")) return 0;
+    int reached = task_in_reach(c, in->task_id, e);
+    if (reached <= 0) return reached;
     p->task_reached = true;
     int rc = db_get_int(c->db, e, &p->task_entity, "SELECT entity_id FROM task WHERE id = ?", "i",
                         in->task_id);
     return rc == ERR_NOTFOUND ? 0 : rc;
 }
 
-/* Whether officer is on the drawn team of the task being carried out. */
-static bool on_reached_team(struct ctx *c, const struct inspection_input *in, const struct plan *p,
-                            int64_t officer)
+/* Whether officer is on the drawn team of the task being carried out: 1, 0 or an error. */
+static int on_reached_team(struct ctx *c, const struct inspection_input *in, const struct plan *p,
+                           int64_t officer, struct err *e)
 {
-    return p->task_reached &&
-           db_exists(c->db, "SELECT 1 FROM task_officer WHERE task_id = ? AND officer_id = ?", "ii",
-                     in->task_id, officer);
+    if (!p->task_reached) return 0;
+    return db_exists(c->db, e, "SELECT 1 FROM task_officer WHERE task_id = ? AND officer_id = ?",
+                     "ii", in->task_id, officer);
 }
 
 /* A "HH:MM" time of day into minutes; -1 when malformed. */
@@ -283,9 +285,13 @@ static int check_entity(struct ctx *c, const struct inspection_input *in, struct
     db_done(st);
     if (rc < 0) return rc;
     if (!p->entity_ok) return err_field(e, "entity_id", "管理相对人不存在或不在您的管辖范围内");
-    if (catalog_has("lines", in->line) &&
-        !db_exists(c->db, "SELECT 1 FROM entity_line WHERE entity_id = ? AND line = ?", "it",
-                   in->entity_id, in->line))
+    int has_line =
+        catalog_has("lines", in->line)
+            ? db_exists(c->db, e, "SELECT 1 FROM entity_line WHERE entity_id = ? AND line = ?",
+                        "it", in->entity_id, in->line)
+            : 1;
+    if (has_line < 0) return has_line;
+    if (!has_line)
         err_field(e, "line", "该单位的专业不含“%s”，请先在管理相对人信息中补充",
                   catalog_label("lines", in->line));
     return 0;
@@ -339,7 +345,9 @@ static int check_officers(struct ctx *c, const struct inspection_input *in, stru
         if (rc == DB_ROW) name = arena_strdup(c->arena, db_text(st, 0));
         db_done(st);
         if (rc < 0) return rc;
-        if (!seen && !on_reached_team(c, in, p, p->officers[i])) name = NULL;
+        int team = seen ? 1 : on_reached_team(c, in, p, p->officers[i], e);
+        if (team < 0) return team;
+        if (!team) name = NULL;
         if (!name) {
             msg_add(msg, sizeof msg,
                     arena_printf(c->arena, "编号 %lld 的执法人员不存在或不在管辖范围内；",
@@ -414,10 +422,14 @@ static int check_campaign(struct ctx *c, const struct inspection_input *in, stru
         err_field(e, "line", "该专项检查限于%s专业", catalog_label("lines", line));
     if (p->date && in->date && (strcmp(in->date, from) < 0 || strcmp(in->date, to) > 0))
         err_field(e, "date", "检查日期不在专项检查期间（%s 至 %s）内", from, to);
-    if (p->entity_ok && str_blank(in->off_target_reason) &&
-        !db_exists(c->db, "SELECT 1 FROM campaign_target WHERE campaign_id = ? AND entity_id = ?",
-                   "ii", in->campaign_id, in->entity_id))
-        err_field(e, "off_target_reason", "该单位不在专项检查对象名单中，请说明检查原因");
+    int listed = p->entity_ok && str_blank(in->off_target_reason)
+                     ? db_exists(c->db, e,
+                                 "SELECT 1 FROM campaign_target WHERE campaign_id = ?"
+                                 " AND entity_id = ?",
+                                 "ii", in->campaign_id, in->entity_id)
+                     : 1;
+    if (listed < 0) return listed;
+    if (!listed) err_field(e, "off_target_reason", "该单位不在专项检查对象名单中，请说明检查原因");
     return 0;
 }
 
@@ -449,8 +461,10 @@ static int check_reinspection(struct ctx *c, const struct inspection_input *in, 
         return err_field(e, "checks_id", "复查须针对原检查的同一被检查单位");
     if (!is(outcome, "rectify"))
         return err_field(e, "checks_id", "被复查的检查未责令整改，无需复查");
-    if (db_exists(c->db, "SELECT 1 FROM inspection WHERE checks_id = ?", "i", in->checks_id))
-        return err_field(e, "checks_id", "该检查已有复查记录，请在该复查记录上继续复查");
+    int checked =
+        db_exists(c->db, e, "SELECT 1 FROM inspection WHERE checks_id = ?", "i", in->checks_id);
+    if (checked < 0) return checked;
+    if (checked) return err_field(e, "checks_id", "该检查已有复查记录，请在该复查记录上继续复查");
     if (p->date && in->date && strcmp(in->date, date) < 0)
         err_field(e, "date", "复查日期不能早于原检查日期（%s）", date);
     if (catalog_has("lines", in->line) && !is(line, in->line))
@@ -1115,7 +1129,9 @@ json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id,
                                    struct err *e)
 {
     const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
-    if (task_id > 0 && !task_in_reach(c, task_id)) task_id = 0;
+    int reached = task_id > 0 ? task_in_reach(c, task_id, e) : 0;
+    if (reached < 0) return NULL;
+    if (!reached) task_id = 0;
     int64_t mine = 0;
     if (c->who->user_id &&
         db_get_int(c->db, e, &mine, "SELECT COALESCE(officer_id, 0) FROM app_user WHERE id = ?",

@@ -155,12 +155,14 @@ static int conflict_field(struct ctx *c, const struct officer_input *in, int64_t
                           struct err *e)
 {
     err_clear(e);
-    if (db_exists(c->db, "SELECT 1 FROM officer WHERE cert_no = ? AND id <> ?", "ti", in->cert_no,
-                  self))
-        err_field(e, "cert_no", "执法证号 %s 已登记", in->cert_no);
-    if (db_exists(c->db, "SELECT 1 FROM officer WHERE id_number = ? AND id <> ?", "ti",
-                  in->id_number, self))
-        err_field(e, "id_number", "该身份证号已登记为执法人员");
+    int cert = db_exists(c->db, e, "SELECT 1 FROM officer WHERE cert_no = ? AND id <> ?", "ti",
+                         in->cert_no, self);
+    if (cert < 0) return cert;
+    if (cert) err_field(e, "cert_no", "执法证号 %s 已登记", in->cert_no);
+    int idno = db_exists(c->db, e, "SELECT 1 FROM officer WHERE id_number = ? AND id <> ?", "ti",
+                         in->id_number, self);
+    if (idno < 0) return idno;
+    if (idno) err_field(e, "id_number", "该身份证号已登记为执法人员");
     if (!e->nfields) err_set(e, ERR_CONFLICT, "与已有记录重复");
     return e->code = ERR_CONFLICT;
 }

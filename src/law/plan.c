@@ -477,8 +477,10 @@ int plan_delete(struct ctx *c, int64_t id, struct err *e)
     const char *state;
     rc = plan_scope(c, id, &state, NULL, e);
     if (!rc && strcmp(state, "draft") != 0) rc = err_set(e, ERR_CONFLICT, "只能删除草稿状态的计划");
-    if (!rc && db_exists(c->db, "SELECT 1 FROM draw_commitment WHERE plan_id = ?", "i", id))
-        rc = err_set(e, ERR_CONFLICT, "计划曾公布承诺，承诺记录须保留，不能删除");
+    int committed =
+        rc ? 0 : db_exists(c->db, e, "SELECT 1 FROM draw_commitment WHERE plan_id = ?", "i", id);
+    if (committed < 0) rc = committed;
+    if (committed > 0) rc = err_set(e, ERR_CONFLICT, "计划曾公布承诺，承诺记录须保留，不能删除");
     /* its steps and deadlines go with it (they name it by id), and its id is never given again */
     if (!rc && (db_exec(c->db, e, "DELETE FROM wf_step WHERE kind = ? AND object_id = ?", "ti",
                         plan_workflow.kind, id) < 0 ||

@@ -203,9 +203,9 @@ int plan_pool_pack(struct ctx *c, int64_t id, struct err *e)
 {
     struct plan_rec p;
     int rc = plan_load(c, id, false, &p, e);
-    if (rc || strcmp(p.state, "committed") != 0 ||
-        db_exists(c->db, "SELECT 1 FROM draw_pool_pack WHERE plan_id = ?", "i", id))
-        return rc;
+    if (rc || strcmp(p.state, "committed") != 0) return rc;
+    int packed = db_exists(c->db, e, "SELECT 1 FROM draw_pool_pack WHERE plan_id = ?", "i", id);
+    if (packed) return packed < 0 ? packed : 0;
     struct pool_read r;
     rc = pool_read_checked(c, &p, &r, e);
     if (!rc) rc = pool_pack_write(c, id, &r, e);

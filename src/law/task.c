@@ -171,11 +171,11 @@ static const char *scope_of(struct ctx *c)
     return arena_printf(c->arena, "%s%%", c->who->agency_path ? c->who->agency_path : "/");
 }
 
-bool task_in_reach(struct ctx *c, int64_t id)
+int task_in_reach(struct ctx *c, int64_t id, struct err *e)
 {
-    if (c->who->user_id == 0) return true;
+    if (c->who->user_id == 0) return 1;
     const char *scope = scope_of(c);
-    return db_exists(c->db,
+    return db_exists(c->db, e,
                      "SELECT 1 FROM task t JOIN agency a ON a.id = t.agency_id WHERE t.id = ?"
                      " AND " TASK_REACH,
                      "itt", id, scope, scope);
@@ -396,8 +396,9 @@ json_t *task_get(struct ctx *c, int64_t id, struct err *e)
 
 json_t *task_entity(struct ctx *c, int64_t id, struct err *e)
 {
-    if (!task_in_reach(c, id)) {
-        err_set(e, ERR_NOTFOUND, "抽查任务不存在");
+    int reached = task_in_reach(c, id, e);
+    if (reached <= 0) {
+        if (!reached) err_set(e, ERR_NOTFOUND, "抽查任务不存在");
         return NULL;
     }
     struct db_stmt *st = db_query(c->db, e,

@@ -44,7 +44,7 @@ int task_publish(struct ctx *c, int64_t id, const char *date, struct err *e);
 
 /* Whether the actor reaches task id: its plan is of the actor's subtree, or its drawn team holds
  * an officer of it (a city or province plan that drew county officers). The system reaches all. */
-bool task_in_reach(struct ctx *c, int64_t id);
+int task_in_reach(struct ctx *c, int64_t id, struct err *e);
 
 /* One task the actor reaches (task_in_reach) with its entity, plan, team, actions, history and
  * deadlines. */

@@ -220,9 +220,9 @@ static int rename_user(struct transfer *t, struct row *r, int64_t *existing, str
     (void)existing;
     const char *name = col(r, "username");
     /* a clash without a suffix is reported when the insert finds it */
-    if (!t->o->user_suffix ||
-        !db_exists(t->c->db, "SELECT 1 FROM app_user WHERE username = ?", "t", name))
-        return 0;
+    if (!t->o->user_suffix) return 0;
+    int taken = db_exists(t->c->db, e, "SELECT 1 FROM app_user WHERE username = ?", "t", name);
+    if (taken <= 0) return taken;
     const char *renamed = arena_printf(&t->a, "%s%s", name, t->o->user_suffix);
     if (!auth_username_ok(renamed))
         return err_set(e, ERR_INVALID, "改名后的用户名 %s 无效：用户名为3–32位字母、数字或 . _ -",
@@ -907,8 +907,10 @@ static int recount_provisional(struct transfer *t, struct err *e)
 
 static int run_all(struct transfer *t, struct err *e)
 {
-    if (db_exists(t->c->db, "SELECT 1 FROM transfer_map WHERE source = ?", "t", t->o->source))
-        return err_set(e, ERR_CONFLICT, "%s 已经迁入过目标库", t->o->source);
+    int moved =
+        db_exists(t->c->db, e, "SELECT 1 FROM transfer_map WHERE source = ?", "t", t->o->source);
+    if (moved < 0) return moved;
+    if (moved) return err_set(e, ERR_CONFLICT, "%s 已经迁入过目标库", t->o->source);
     int rc = check_tables(t, e);
     for (size_t i = 0; i < countof(tables) && !rc; i++)
         rc = copy_table(t, &tables[i], e);

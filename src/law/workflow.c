@@ -75,7 +75,11 @@ static int load_matter(struct ctx *c, const struct workflow *w, int64_t id, cons
         *agency_id = db_int(st, 1);
     }
     db_done(st);
-    if (rc == DB_ROW && !seen && w->reach && w->reach(c, id)) seen = true;
+    if (rc == DB_ROW && !seen && w->reach) {
+        int reached = w->reach(c, id, e);
+        if (reached < 0) return reached;
+        seen = reached > 0;
+    }
     if (rc == DB_ROW && seen) return 0;
     return rc < 0 ? rc : err_set(e, ERR_NOTFOUND, "记录不存在或不在您的管辖范围内");
 }

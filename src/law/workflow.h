@@ -72,7 +72,7 @@ struct workflow {
     size_t nsteps;                     /* entries in steps */
     /* A matter of another agency the actor may still act on (a city plan's task carried out by
      * county officers drawn for it), or NULL: only matters of the actor's subtree. */
-    bool (*reach)(struct ctx *c, int64_t id);
+    int (*reach)(struct ctx *c, int64_t id, struct err *e); /* 1, 0 or an error */
     /* The label of a step's reason code (无法检查: closed → 关闭（注销）), NULL for a code it
      * does not know; or NULL when reasons are free text. */
     const char *(*reason_label)(const char *code);

@@ -359,22 +359,28 @@ int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, cons
     return rc;
 }
 
-bool db_exists(struct db *db, const char *sql, const char *types, ...)
+int db_exists(struct db *db, struct err *e, const char *sql, const char *types, ...)
 {
-    struct err e = {0};
     va_list ap;
     va_start(ap, types);
-    struct db_stmt *st = vquery(db, &e, sql, types, ap);
+    int rc = db_vexists(db, e, sql, types, ap);
     va_end(ap);
-    if (!st) return false;
-    bool found = db_step(st, &e) == DB_ROW;
+    return rc;
+}
+
+int db_vexists(struct db *db, struct err *e, const char *sql, const char *types, va_list ap)
+{
+    struct db_stmt *st = vquery(db, e, sql, types, ap);
+    if (!st) return e->code ? e->code : ERR_INTERNAL;
+    int rc = db_step(st, e);
     db_done(st);
-    return found;
+    return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : rc;
 }
 
 bool db_ping(struct db *db)
 {
-    return db_exists(db, "SELECT 1", "");
+    struct err e = {0};
+    return db_exists(db, &e, "SELECT 1", "") == 1;
 }
 
 int db_exec_script(struct db *db, struct err *e, const char *sql)

@@ -117,8 +117,10 @@ int db_get_int(struct db *db, struct err *e, int64_t *out, const char *sql, cons
 int db_next_id(struct db *db, const char *table, int64_t *id, struct err *e);
 /* Record that row id of table is being deleted, so that db_next_id never gives it again. */
 int db_id_deleted(struct db *db, const char *table, int64_t id, struct err *e);
-/* True when the query returns a row (errors count as false and are logged). */
-bool db_exists(struct db *db, const char *sql, const char *types, ...);
+/* Whether the query returns a row: 1 when it does, 0 when not, or a negative enum err_code with
+ * e filled when the query fails (a failure is never taken for "no row"). */
+int db_exists(struct db *db, struct err *e, const char *sql, const char *types, ...);
+int db_vexists(struct db *db, struct err *e, const char *sql, const char *types, va_list ap);
 /* True when the database answers (health checks). */
 bool db_ping(struct db *db);
 /* Run several statements of trusted SQL text (migrations). */

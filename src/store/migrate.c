@@ -75,10 +75,11 @@ static int apply_one(struct db *db, const struct embed_file *f, int version, str
     int rc = begin_locked(db, e);
     if (rc) goto out;
     /* Another process may have applied it while we waited for the write lock. */
-    if (db_exists(db, "SELECT 1 FROM schema_migration WHERE version = ?", "i", (int64_t)version)) {
+    rc =
+        db_exists(db, e, "SELECT 1 FROM schema_migration WHERE version = ?", "i", (int64_t)version);
+    if (rc) {
         db_rollback(db);
-        rc = 1;
-        goto out;
+        goto out; /* 1: applied already; or the error */
     }
     rc = db_exec_script(db, e, sql);
     if (!rc) {
@@ -120,8 +121,9 @@ int db_migrate(struct db *db, struct err *e)
     for (size_t i = 0; i < n; i++) {
         int v = version_of(files[i].name);
         if (v < 0) continue;
-        if (db_exists(db, "SELECT 1 FROM schema_migration WHERE version = ?", "i", (int64_t)v))
-            continue;
+        rc = db_exists(db, e, "SELECT 1 FROM schema_migration WHERE version = ?", "i", (int64_t)v);
+        if (rc < 0) return rc;
+        if (rc) continue;
         rc = apply_one(db, &files[i], v, e);
         if (rc < 0) return rc;
         if (rc == 0) applied++;

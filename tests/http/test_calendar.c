@@ -345,7 +345,7 @@ static void test_calendar_changes_refused_below_the_top_level(void **state)
     assert_compute(h, &c, "date=2026-02-27&n=2", "2026-03-02", false);
     assert_compute(h, &c, "date=2026-12-30&n=5", "2027-01-07", true);
     struct err e = {0};
-    assert_false(db_exists(h->db, "SELECT 1 FROM calendar_year WHERE year = 2027", ""));
+    assert_false(h_exists(h->db, "SELECT 1 FROM calendar_year WHERE year = 2027", ""));
     assert_int_equal(e.code, 0);
 }
 

@@ -129,7 +129,7 @@ static void test_audit_row_is_part_of_the_change_transaction(void **state)
     assert_int_equal(audit_rows(h), before + 1);
     db_rollback(h->db);
     assert_int_equal(audit_rows(h), before);
-    assert_false(db_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", "回滚诊所"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", "回滚诊所"));
     /* and the chain continues cleanly after it */
     add_entity(h, &c, 2, "回滚诊所");
     assert_intact(h);
@@ -144,8 +144,8 @@ static void test_audit_verify_intact_chain(void **state)
     assert_intact(h);
     struct err e = {0};
     /* the first row links to the genesis value, each later row to its predecessor */
-    assert_true(db_exists(h->db, "SELECT 1 FROM audit_log WHERE id = 1 AND prev_hash = ?", "t",
-                          "0000000000000000000000000000000000000000000000000000000000000000"));
+    assert_true(h_exists(h->db, "SELECT 1 FROM audit_log WHERE id = 1 AND prev_hash = ?", "t",
+                         "0000000000000000000000000000000000000000000000000000000000000000"));
     int64_t broken = 0;
     assert_int_equal(db_get_int(h->db, &e, &broken,
                                 "SELECT count(*) FROM audit_log l JOIN audit_log p"

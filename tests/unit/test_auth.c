@@ -134,8 +134,7 @@ static void test_user_add_validates_every_field(void **state)
                              .roles = 1u << ROLE_COUNT};
     assert_int_equal(user_add(&c, &in, &id, &e), ERR_INVALID);
     assert_non_null(err_field_msg(&e, "roles"));
-    assert_false(
-        db_exists(h->db, "SELECT 1 FROM app_user WHERE username = ?", "t", "new.user-1_x"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM app_user WHERE username = ?", "t", "new.user-1_x"));
 }
 
 static void test_user_add_duplicate_username_is_conflict(void **state)
@@ -153,7 +152,7 @@ static void test_user_add_duplicate_username_is_conflict(void **state)
     assert_int_equal(user_add(&c, &in, &id, &e), ERR_CONFLICT);
     assert_int_equal(e.code, ERR_CONFLICT);
     assert_non_null(strstr(err_field_msg(&e, "username"), "officer"));
-    assert_false(db_exists(h->db, "SELECT 1 FROM app_user WHERE display_name = ?", "t", "冒名"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM app_user WHERE display_name = ?", "t", "冒名"));
 }
 
 static void test_user_add_agency_out_of_scope_is_field_error(void **state)
@@ -175,7 +174,7 @@ static void test_user_add_agency_out_of_scope_is_field_error(void **state)
     in.agency_code = "320400";
     assert_int_equal(user_add(&c, &in, &id, &e), ERR_INVALID);
     assert_non_null(err_field_msg(&e, "agency"));
-    assert_false(db_exists(h->db, "SELECT 1 FROM app_user WHERE username = ?", "t", "xinbei2"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM app_user WHERE username = ?", "t", "xinbei2"));
     /* the city may */
     err_clear(&e);
     struct actor wc;
@@ -202,8 +201,8 @@ static void test_login_success_returns_hex_session_and_csrf(void **state)
     /* only a hash of the session id is stored */
     char hash[65];
     sha256_hex(sid, strlen(sid), hash);
-    assert_false(db_exists(h->db, "SELECT 1 FROM session WHERE id_hash = ?", "t", sid));
-    assert_true(db_exists(h->db, "SELECT 1 FROM session WHERE id_hash = ?", "t", hash));
+    assert_false(h_exists(h->db, "SELECT 1 FROM session WHERE id_hash = ?", "t", sid));
+    assert_true(h_exists(h->db, "SELECT 1 FROM session WHERE id_hash = ?", "t", hash));
 
     struct actor who;
     char csrf2[SECRET_HEX + 1];
@@ -480,8 +479,8 @@ static void test_token_create_and_use_and_revoked_token_refused(void **state)
     assert_true(is_hex64(token));
     char hash[65];
     sha256_hex(token, strlen(token), hash);
-    assert_false(db_exists(h->db, "SELECT 1 FROM api_token WHERE token_hash = ?", "t", token));
-    assert_true(db_exists(h->db, "SELECT 1 FROM api_token WHERE token_hash = ?", "t", hash));
+    assert_false(h_exists(h->db, "SELECT 1 FROM api_token WHERE token_hash = ?", "t", token));
+    assert_true(h_exists(h->db, "SELECT 1 FROM api_token WHERE token_hash = ?", "t", hash));
     assert_int_equal(token_create(&admin, "clerk", "备用", token2, &e), 0);
 
     struct actor who;

@@ -345,7 +345,7 @@ static void test_document_concurrent_issuing_never_repeats_or_skips(void **state
         db_get_int(h->db, &e, &distinct, "SELECT COUNT(DISTINCT number) FROM document", ""), 0);
     assert_int_equal(distinct, WORKERS * EACH);
     assert_true(
-        db_exists(h->db, "SELECT 1 FROM document WHERE number = ?", "t", "武卫医监〔2026〕100号"));
+        h_exists(h->db, "SELECT 1 FROM document WHERE number = ?", "t", "武卫医监〔2026〕100号"));
 }
 
 int main(void)

@@ -289,7 +289,7 @@ static void test_entity_duplicate_uscc_in_other_county_of_province_is_conflict(v
     in.name = "博爱医院新北院区";
     assert_int_equal(entity_add(&other, &in, &id2, &e), ERR_CONFLICT);
     assert_non_null(err_field_msg(&e, "uscc"));
-    assert_false(db_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", "博爱医院新北院区"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", "博爱医院新北院区"));
 
     /* the same holds for a person's ID number */
     err_clear(&e);
@@ -429,7 +429,7 @@ static void test_licence_add_and_delete(void **state)
     assert_int_equal(licence_delete(&other, id, lid, &e), ERR_NOTFOUND);
     err_clear(&e);
     assert_int_equal(licence_delete(&c, id, lid, &e), 0);
-    assert_false(db_exists(h->db, "SELECT 1 FROM licence WHERE id = ?", "i", lid));
+    assert_false(h_exists(h->db, "SELECT 1 FROM licence WHERE id = ?", "i", lid));
     assert_int_equal(licence_delete(&c, id, lid, &e), ERR_NOTFOUND);
     err_clear(&e);
     o = entity_get(&c, id, &e);
@@ -458,7 +458,7 @@ static void test_licence_valid_to_before_valid_from_is_refused(void **state)
                                .valid_to = "2024-05-31"};
     assert_int_equal(licence_add(&c, id, &li, &lid, &e), ERR_INVALID);
     assert_string_equal(err_field_msg(&e, "valid_to"), "有效期止应不早于有效期起");
-    assert_false(db_exists(h->db, "SELECT 1 FROM licence WHERE entity_id = ?", "i", id));
+    assert_false(h_exists(h->db, "SELECT 1 FROM licence WHERE entity_id = ?", "i", id));
     err_clear(&e);
     li.valid_to = "2024-13-01";
     assert_int_equal(licence_add(&c, id, &li, &lid, &e), ERR_INVALID);
@@ -699,7 +699,7 @@ static void test_entity_add_failure_leaves_nothing_half_saved(void **state)
     assert_true(entity_add(&c, &in, &id, &e) < 0);
     assert_int_equal(db_depth(h->db), 0);
     assert_int_equal(count(h, counts, 0), before);
-    assert_false(db_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", "半途诊所"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", "半途诊所"));
     allow_inserts(h, "t_no_audit", "audit_log");
 
     /* an index row cannot be written: the entity row must go */

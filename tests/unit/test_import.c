@@ -74,7 +74,7 @@ static const char *idno(struct harness *h, const char *birth, int seq)
 
 static bool entity_named(struct harness *h, const char *name)
 {
-    return db_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", name);
+    return h_exists(h->db, "SELECT 1 FROM entity WHERE name = ?", "t", name);
 }
 
 static int64_t audit_rows(struct harness *h)
@@ -439,7 +439,7 @@ static void test_import_officers_good_bad_and_labels(void **state)
     assert_int_equal(r.bad, 1);
     assert_true(str_prefix(problem(h, &r, 0), "3|身份证号|"));
     json_decref(r.problems);
-    assert_false(db_exists(h->db, "SELECT 1 FROM officer WHERE name = ?", "t", "陆一"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM officer WHERE name = ?", "t", "陆一"));
 
     err_clear(&e);
     assert_int_equal(import_o(h, "admin", csv, true, &r, &e), 0);
@@ -490,7 +490,7 @@ static void test_import_officers_missing_column_and_duplicate_cert_no(void **sta
     assert_int_equal(json_array_size(r.problems), 1);
     assert_true(str_prefix(problem(h, &r, 0), "3|执法证号|"));
     json_decref(r.problems);
-    assert_false(db_exists(h->db, "SELECT 1 FROM officer WHERE name = ?", "t", "鲁甲"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM officer WHERE name = ?", "t", "鲁甲"));
 }
 
 /* ---- round trips ------------------------------------------------------------------------ */

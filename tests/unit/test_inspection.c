@@ -340,10 +340,10 @@ static void test_art42_two_valid_officers_record_with_site_record(void **state)
     assert_string_equal(json_string_value(json_object_get(o, "time_to")), "10:45");
     json_decref(o);
     /* the audit row names the inspection and its document */
-    assert_true(db_exists(h->db,
-                          "SELECT 1 FROM audit_log WHERE action = 'inspection.create'"
-                          " AND object_id = ? AND summary LIKE ?",
-                          "it", id, "%现场笔录%"));
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM audit_log WHERE action = 'inspection.create'"
+                         " AND object_id = ? AND summary LIKE ?",
+                         "it", id, "%现场笔录%"));
 }
 
 /* ---- line, items, outcome, dates ------------------------------------------------------------ */

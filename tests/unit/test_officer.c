@@ -703,8 +703,7 @@ static void test_officer_review_validates_year_date_and_result(void **state)
     assert_int_equal(officer_review_add(&c, id, "2024", "2025-01-20", "yes", NULL, &e),
                      ERR_INVALID);
     assert_non_null(err_field_msg(&e, "passed"));
-    assert_false(
-        db_exists(h->db, "SELECT 1 FROM certificate_review WHERE officer_id = ?", "i", id));
+    assert_false(h_exists(h->db, "SELECT 1 FROM certificate_review WHERE officer_id = ?", "i", id));
 }
 
 int main(void)

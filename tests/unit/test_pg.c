@@ -21,6 +21,15 @@
 #include <unistd.h>
 
 /* The test's own database on the cluster, and a connection to the maintenance database. */
+/* Whether sql returns a row; a database error fails the test. */
+static bool pg_exists(struct db *db, const char *sql)
+{
+    struct err e = {0};
+    int rc = db_exists(db, &e, sql, "");
+    if (rc < 0) fail_msg("%s: %s", sql, e.msg);
+    return rc > 0;
+}
+
 static struct db *db, *admin;
 static char db_name[64];
 
@@ -522,7 +531,7 @@ static void test_write_after_a_newer_commit_is_busy(void **state)
                    "CREATE TABLE s (id BIGINT PRIMARY KEY, seen BIGINT);"
                    "INSERT INTO s VALUES (1, 0)");
     assert_int_equal(db_begin_read(db, &e), 0);
-    assert_true(db_exists(db, "SELECT 1 FROM s", "")); /* the snapshot is taken */
+    assert_true(pg_exists(db, "SELECT 1 FROM s")); /* the snapshot is taken */
     assert_int_equal(db_exec(other, &e, "UPDATE s SET seen = 1", ""), 1);
     assert_int_equal(db_exec(db, &e, "UPDATE s SET seen = 2", ""), ERR_INTERNAL);
     assert_string_equal(e.msg, "数据库繁忙，请稍后重试");
@@ -591,7 +600,7 @@ static void test_read_transactions_commit_with_the_next_command_and_writes_wait(
     /* a write in a read transaction: the COMMIT is waited for, so the change is there for
      * everyone when db_commit returns */
     assert_int_equal(db_begin_read(db, &e), 0);
-    assert_true(db_exists(db, "SELECT 1 FROM rt", ""));
+    assert_true(pg_exists(db, "SELECT 1 FROM rt"));
     assert_int_equal(db_exec(db, &e, "UPDATE rt SET v = 2", ""), 1);
     assert_int_equal(db_commit(db, &e), 0);
     assert_int_equal(db_get_int(other, &e, &n, "SELECT v FROM rt", ""), 0);
@@ -915,8 +924,11 @@ static void test_connection_failure_is_reported(void **state)
  * while to deliver the signal. */
 static void end_backend(int64_t pid)
 {
-    assert_true(db_exists(admin, "SELECT 1 WHERE pg_terminate_backend(CAST(? AS INTEGER), 5000)",
-                          "i", pid));
+    struct err e = {0};
+    assert_int_equal(db_exists(admin, &e,
+                               "SELECT 1 WHERE pg_terminate_backend(CAST(? AS INTEGER), 5000)", "i",
+                               pid),
+                     1);
 }
 
 static void test_reconnects_between_transactions(void **state)

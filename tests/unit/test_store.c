@@ -85,7 +85,13 @@ static void test_binding_types_and_null(void **state)
     assert_int_equal(len, 4);
     assert_memory_equal(blob, "ab\0c", 4);
     db_done(st);
-    assert_true(db_exists(h->db, "SELECT 1 FROM b WHERE i IS NULL", ""));
+    assert_true(h_exists(h->db, "SELECT 1 FROM b WHERE i IS NULL", ""));
+    /* a row, no row, and a failure that is never taken for "no row" */
+    assert_int_equal(db_exists(h->db, &e, "SELECT 1 FROM b WHERE t = ?", "t", "none"), 0);
+    assert_int_equal(db_exists(h->db, &e, "SELECT 1 FROM b", ""), 1);
+    assert_true(db_exists(h->db, &e, "SELECT 1 FROM no_such_table", "") < 0);
+    assert_true(e.code < 0 && e.msg[0]);
+    err_clear(&e);
     int64_t v;
     assert_int_equal(db_get_int(h->db, &e, &v, "SELECT i FROM b WHERE t = ?", "t", "none"),
                      ERR_NOTFOUND);
