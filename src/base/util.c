@@ -61,6 +61,25 @@ bool str_blank(const char *s)
     return true;
 }
 
+size_t csv_next(const char **p, const char **item)
+{
+    size_t len = strcspn(*p, ",");
+    *item = *p;
+    *p += len + ((*p)[len] == ',');
+    return len;
+}
+
+bool csv_has(const char *list, const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    const char *item;
+    for (const char *p = list ? list : ""; n && *p;) {
+        size_t len = csv_next(&p, &item);
+        if (len == n && strncmp(item, code, n) == 0) return true;
+    }
+    return false;
+}
+
 bool str_prefix(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -30,6 +30,13 @@ bool utf8_valid_text(const char *s, size_t len);
 /* Number of code points in the UTF-8 string s. */
 size_t utf8_len(const char *s);
 
+/* Comma lists ("medical,water", the form of a multi-valued field and of a stored code list).
+ * csv_next takes the next item from *p (its start in *item, its length returned) and moves *p
+ * past it and its comma: `for (const char *p = list; *p;) { n = csv_next(&p, &item); … }`.
+ * csv_has: whether code is one of list's items (a NULL or empty list or code holds none). */
+size_t csv_next(const char **p, const char **item);
+bool csv_has(const char *list, const char *code);
+
 /* Parse a base-10 int64 occupying all of s (no trailing text); 0 on success, -1 otherwise. */
 int parse_i64(const char *s, int64_t *out);
 

@@ -53,16 +53,14 @@ const char *plan_state_label(const char *state)
 /* True when every comma-separated code of v satisfies ok (blank v: true). */
 static bool codes_ok(const char *v, bool (*ok)(const char *code))
 {
-    const char *p = v ? v : "";
-    while (*p) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+    const char *item;
+    for (const char *p = v ? v : ""; *p;) {
+        size_t len = csv_next(&p, &item);
         char code[32];
         if (len == 0 || len >= sizeof code) return false;
-        memcpy(code, p, len);
+        memcpy(code, item, len);
         code[len] = 0;
         if (!ok(code)) return false;
-        p += len + (comma ? 1 : 0);
     }
     return true;
 }
@@ -75,10 +73,11 @@ static bool is_subtype(const char *code)
 /* The label of the first sub-type of list (valid codes) that line does not cover, or NULL. */
 static const char *subtype_off_line(const char *list, const char *line)
 {
+    const char *item;
     for (const char *p = list ? list : ""; *p;) {
-        size_t len = strcspn(p, ",");
+        size_t len = csv_next(&p, &item);
         char code[32];
-        snprintf(code, sizeof code, "%.*s", (int)len, p);
+        snprintf(code, sizeof code, "%.*s", (int)len, item);
         bool covered = false;
         size_t i;
         json_t *v;
@@ -87,7 +86,6 @@ static const char *subtype_off_line(const char *list, const char *line)
             if (strcmp(json_string_value(v), line) == 0) covered = true;
         }
         if (!covered) return catalog_label("subtypes", code);
-        p += len + (p[len] == ',');
     }
     return NULL;
 }
@@ -799,13 +797,13 @@ static const char *officer_agency_names(struct ctx *c, const char *ids, struct e
     }
     db_done(st);
     struct buf b = {0};
+    const char *item;
     for (const char *p = ids; *p;) {
-        size_t len = strcspn(p, ",");
+        size_t len = csv_next(&p, &item);
         char key[24];
-        snprintf(key, sizeof key, "%.*s", (int)(len < 23 ? len : 23), p);
+        snprintf(key, sizeof key, "%.*s", (int)(len < 23 ? len : 23), item);
         const char *name = json_string_value(json_object_get(names, key));
         if (name) buf_addf(&b, "%s%s", b.len ? "、" : "", name);
-        p += len + (p[len] == ',');
     }
     json_decref(names);
     const char *s = arena_strdup(c->arena, buf_str(&b));

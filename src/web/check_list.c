@@ -34,13 +34,7 @@ static json_t *method_options(const char *selected)
     json_array_foreach(all, i, m)
     {
         const char *code = json_string_value(json_object_get(m, "code"));
-        bool on = false;
-        for (const char *p = selected ? selected : ""; *p && !on;) {
-            size_t len = strcspn(p, ",");
-            on = len == strlen(code) && strncmp(p, code, len) == 0;
-            p += len + (p[len] == ',');
-        }
-        json_object_set_new(m, "selected", json_boolean(on));
+        json_object_set_new(m, "selected", json_boolean(csv_has(selected, code)));
     }
     return all;
 }

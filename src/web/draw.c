@@ -78,18 +78,6 @@ static struct plan_input input_from(struct req *r)
     };
 }
 
-/* True when code is in the comma-separated list. */
-static bool listed(const char *list, const char *code)
-{
-    size_t n = strlen(code);
-    for (const char *p = list ? list : ""; *p;) {
-        size_t len = strcspn(p, ",");
-        if (len == n && strncmp(p, code, n) == 0) return true;
-        p += len + (p[len] == ',');
-    }
-    return false;
-}
-
 /* Published items of the plan's line the actor may use, with the form's marked; none before a
  * line is chosen. */
 static json_t *item_options(struct req *r, const char *selected, const char *line)
@@ -108,7 +96,7 @@ static json_t *item_options(struct req *r, const char *selected, const char *lin
                                     json_string_value(json_object_get(it, "code")), "name",
                                     json_string_value(json_object_get(it, "name")), "line_label",
                                     json_string_value(json_object_get(it, "line_label")),
-                                    "selected", listed(selected, id)));
+                                    "selected", csv_has(selected, id)));
     }
     json_decref(list);
     return out;
@@ -140,7 +128,7 @@ static json_t *agency_checks(struct req *r, const char *selected)
     json_array_foreach(opts, i, o)
     {
         const char *code = json_string_value(json_object_get(o, "code"));
-        if (selected) json_object_set_new(o, "selected", json_boolean(listed(selected, code)));
+        if (selected) json_object_set_new(o, "selected", json_boolean(csv_has(selected, code)));
     }
     return opts;
 }

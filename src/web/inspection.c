@@ -105,18 +105,6 @@ static json_t *marked(json_t *arr, const char *selected)
     return arr;
 }
 
-/* True when code is one of the comma-separated codes in list. */
-static bool in_csv(const char *list, const char *code)
-{
-    size_t n = code ? strlen(code) : 0;
-    for (const char *p = list ? list : ""; n && *p;) {
-        size_t len = strcspn(p, ",");
-        if (len == n && strncmp(p, code, n) == 0) return true;
-        p += len + (p[len] ? 1 : 0);
-    }
-    return false;
-}
-
 /* Option list [{code,label,checked}] of the comma-separated codes, marking selected. */
 static json_t *options_of_lines(const char *codes, const char *selected)
 {
@@ -220,11 +208,7 @@ static json_t *officer_choices(struct req *r, const char *date, int64_t entity_i
         if (fresh)
             checked = team ? in_team(team, json_integer_value(json_object_get(o, "id")))
                            : json_is_true(json_object_get(o, "mine"));
-        for (const char *p = chosen; !fresh && p && *p;) {
-            size_t len = strcspn(p, ",");
-            if (len == strlen(id) && strncmp(p, id, len) == 0) checked = true;
-            p += len + (p[len] ? 1 : 0);
-        }
+        if (!fresh && csv_has(chosen, id)) checked = true;
         jset_bool(o, "checked", checked);
     }
     /* only those who may enforce on the date are offered; one ticked all the same (a drawn
@@ -313,7 +297,7 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     }
     if (entity) {
         const char *lines = json_string_value(json_object_get(entity, "lines"));
-        if (!in_csv(lines, F("line"))) {
+        if (!csv_has(lines, F("line"))) {
             char first[32];
             snprintf(first, sizeof first, "%.*s", (int)strcspn(lines, ","), lines);
             json_object_set_new(form, "line", json_string(first));

@@ -6,20 +6,6 @@
 
 #include <string.h>
 
-/* True when code is one of the comma-separated values in list. */
-static bool in_list(const char *list, const char *code)
-{
-    if (!list || !code) return false;
-    size_t n = strlen(code);
-    for (const char *p = list; *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == n && strncmp(p, code, n) == 0) return true;
-        p += len + (comma ? 1 : 0);
-    }
-    return false;
-}
-
 json_t *options_catalog(const char *list, const char *selected)
 {
     json_t *out = json_array(), *item;
@@ -30,7 +16,7 @@ json_t *options_catalog(const char *list, const char *selected)
         json_t *o = json_object();
         json_object_set_nocheck(o, "code", json_object_get(item, "code"));
         json_object_set_nocheck(o, "label", json_object_get(item, "label"));
-        jset_bool(o, "selected", in_list(selected, code));
+        jset_bool(o, "selected", csv_has(selected, code));
         json_array_append_new(out, o);
     }
     return out;
@@ -43,7 +29,7 @@ json_t *options_table(const char *const (*table)[2], const char *selected)
         json_t *o = json_object();
         jset_text(o, "code", table[i][0]);
         jset_text(o, "label", table[i][1]);
-        jset_bool(o, "selected", in_list(selected, table[i][0]));
+        jset_bool(o, "selected", csv_has(selected, table[i][0]));
         json_array_append_new(out, o);
     }
     return out;

@@ -60,6 +60,29 @@ static void test_utf8_validation_and_trim(void **state)
     assert_int_equal(parse_i64(" 4", &v), -1);
 }
 
+static void test_comma_lists(void **state)
+{
+    (void)state;
+    assert_true(csv_has("medical,water", "water"));
+    assert_true(csv_has("medical,water", "medical"));
+    assert_false(csv_has("medical,water", "wat"));
+    assert_false(csv_has("medical,waters", "water"));
+    assert_false(csv_has(NULL, "water"));
+    assert_false(csv_has("medical", NULL));
+    assert_false(csv_has("a,,b", ""));
+    const char *items[4], *item;
+    size_t lens[4], n = 0;
+    for (const char *p = "12,,345,"; *p && n < 4;) {
+        lens[n] = csv_next(&p, &item);
+        items[n++] = item;
+    }
+    assert_int_equal(n, 3); /* a trailing comma ends the list */
+    assert_int_equal(lens[0], 2);
+    assert_int_equal(lens[1], 0);
+    assert_int_equal(lens[2], 3);
+    assert_memory_equal(items[2], "345", 3);
+}
+
 static void test_err_fields_keep_first_message_per_field(void **state)
 {
     (void)state;
@@ -81,6 +104,7 @@ int main(void)
         cmocka_unit_test(test_buf_html_escaping_covers_every_special_character),
         cmocka_unit_test(test_utf8_validation_and_trim),
         cmocka_unit_test(test_err_fields_keep_first_message_per_field),
+        cmocka_unit_test(test_comma_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
