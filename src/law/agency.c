@@ -195,7 +195,7 @@ json_t *agency_get(struct ctx *c, int64_t id, struct err *e)
 
 json_t *agency_list(struct ctx *c, struct err *e)
 {
-    const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *like = actor_scope(c);
     struct db_stmt *st = db_query(
         c->db, e, "SELECT " AGENCY_COLS " FROM agency WHERE path LIKE ? ORDER BY path", "t", like);
     if (!st) return NULL;
@@ -245,7 +245,7 @@ int department_add(struct ctx *c, int64_t agency_id, const char *name, int64_t *
 
 json_t *department_list(struct ctx *c, int64_t agency_id, struct err *e)
 {
-    const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *like = actor_scope(c);
     struct db_cond w = {0};
     db_cond_add(&w, "a.path LIKE ?", "t", like);
     if (agency_id) db_cond_add(&w, "d.agency_id = ?", "i", agency_id);

@@ -367,9 +367,8 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
      * keeps SQLite from gathering every row of the scope through its index and sorting them,
      * where walking the newest rows fills a page at once) */
     db_cond_add(&w,
-                "(+l.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                " OR +l.agency_id IS NULL OR +l.agency_id = 0)",
-                "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
+                "(+" AGENCY_IN_SCOPE("l.agency_id") " OR +l.agency_id IS NULL OR +l.agency_id = 0)",
+                "t", actor_scope(c));
     /* a record's history: the index on (object_type, object_id), newest first */
     if (q->object_type && *q->object_type)
         db_cond_add(&w, "l.object_type = ?", "t", q->object_type);

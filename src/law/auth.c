@@ -72,7 +72,7 @@ static int64_t officer_by_cert(struct ctx *c, const char *cert_no, const char *f
     int rc = db_get_int(c->db, &scratch, &id,
                         "SELECT o.id FROM officer o JOIN agency a ON a.id = o.agency_id"
                         " WHERE o.cert_no = ? AND a.path LIKE ?",
-                        "tt", cert_no, arena_printf(c->arena, "%s%%", c->who->agency_path));
+                        "tt", cert_no, actor_scope(c));
     if (rc == ERR_NOTFOUND)
         err_field(e, field, "执法证号 %s 的执法人员不存在或不在您的管辖范围内", cert_no);
     else if (rc)
@@ -141,7 +141,7 @@ fail:
 static int user_in_scope(struct ctx *c, const char *username, int64_t user_id, int64_t *id,
                          struct err *e)
 {
-    const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *like = actor_scope(c);
     int rc = db_get_int(c->db, e, id,
                         "SELECT u.id FROM app_user u JOIN agency a ON a.id = u.agency_id"
                         " WHERE (u.username = ? OR u.id = ?) AND a.path LIKE ?",
@@ -239,7 +239,7 @@ static unsigned load_roles(struct ctx *c, int64_t user_id, struct err *e)
 
 json_t *user_list(struct ctx *c, struct err *e)
 {
-    const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *like = actor_scope(c);
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT u.id, u.username, u.display_name, u.status, a.name,"
                                   " a.code FROM app_user u JOIN agency a ON a.id = u.agency_id"

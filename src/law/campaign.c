@@ -115,7 +115,7 @@ int campaign_update(struct ctx *c, int64_t id, const struct campaign_input *in, 
  * Binds: campaign id, scope pattern. */
 #define TARGETS_IN_SCOPE                                                                           \
     " FROM campaign_target t JOIN entity x ON x.id = t.entity_id"                                  \
-    " WHERE t.campaign_id = ? AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+    " WHERE t.campaign_id = ? AND " AGENCY_IN_SCOPE("x.agency_id")
 #define TARGET_DONE                                                                                \
     " EXISTS (SELECT 1 FROM inspection i WHERE i.campaign_id = t.campaign_id"                      \
     " AND i.entity_id = t.entity_id)"
@@ -123,7 +123,7 @@ int campaign_update(struct ctx *c, int64_t id, const struct campaign_input *in, 
 /* Progress {total, done, pending, percent, off_target} of campaign id in the actor's scope. */
 static json_t *progress_of(struct ctx *c, int64_t id, struct err *e)
 {
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     /* one statement (a page shows a campaign and each row of a list its progress):
      * - total: every target lies in the campaign's agency subtree, so an actor who sees all of
      *   that counts the list without looking at each entity's agency;
@@ -137,14 +137,15 @@ static json_t *progress_of(struct ctx *c, int64_t id, struct err *e)
         " ELSE (SELECT COUNT(*)" TARGETS_IN_SCOPE ") END,"
         " (SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
         " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
-        " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-        " AND EXISTS (SELECT 1 FROM campaign_target t"
-        " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id)),"
-        " (SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
-        " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
-        " AND x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-        " AND NOT EXISTS (SELECT 1 FROM campaign_target t"
-        " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id))",
+        " AND " AGENCY_IN_SCOPE(
+            "x.agency_id") " AND EXISTS (SELECT 1 FROM campaign_target t"
+                           " WHERE t.campaign_id = i.campaign_id AND t.entity_id = i.entity_id)),"
+                           " (SELECT COUNT(DISTINCT i.entity_id) FROM inspection i"
+                           " JOIN entity x ON x.id = i.entity_id WHERE i.campaign_id = ?"
+                           " AND " AGENCY_IN_SCOPE(
+                               "x.agency_id") " AND NOT EXISTS (SELECT 1 FROM campaign_target t"
+                                              " WHERE t.campaign_id = i.campaign_id AND "
+                                              "t.entity_id = i.entity_id))",
         "itiititit", id, scope, id, id, scope, id, scope, id, scope);
     int64_t total = 0, done = 0, off = 0;
     if (st && db_step(st, e) == DB_ROW) {
@@ -227,7 +228,7 @@ static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
 json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
 {
     struct paging pg = paging_of(page, per_page, 20);
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     struct db_stmt *st =
         db_query(c->db, e,
                  "SELECT " CAMPAIGN_COLS " FROM campaign m"
@@ -257,7 +258,7 @@ json_t *campaign_list(struct ctx *c, int page, int per_page, struct err *e)
 
 json_t *campaign_options(struct ctx *c, const char *date, const char *line, struct err *e)
 {
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     struct db_cond w = {0};
     db_cond_add(&w, CAMPAIGN_VISIBLE, "tt", scope, c->who->agency_path);
     if (!str_blank(date)) db_cond_add(&w, "m.starts_on <= ? AND m.ends_on >= ?", "tt", date, date);
@@ -386,8 +387,7 @@ int campaign_target_add_filter(struct ctx *c, int64_t id, const struct campaign_
     if (!rc) {
         struct db_cond w = {0};
         db_cond_bind(&w, "ii", id, c->now);
-        db_cond_add(&w, "x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
-                    arena_printf(c->arena, "%s%%", c->who->agency_path));
+        db_cond_add(&w, AGENCY_IN_SCOPE("x.agency_id"), "t", actor_scope(c));
         if (line)
             db_cond_add(&w, "x.id IN (SELECT entity_id FROM entity_line WHERE line = ?)", "t",
                         line);
@@ -426,12 +426,11 @@ int campaign_target_remove(struct ctx *c, int64_t id, int64_t entity_id, struct 
     if (rc) return rc;
     rc = campaign_writable(c, id, NULL, NULL, e);
     if (!rc) {
-        int64_t n =
-            db_exec(c->db, e,
-                    "DELETE FROM campaign_target WHERE campaign_id = ? AND entity_id = ?"
-                    " AND entity_id IN (SELECT x.id FROM entity x JOIN agency a"
-                    " ON a.id = x.agency_id WHERE a.path LIKE ?)",
-                    "iit", id, entity_id, arena_printf(c->arena, "%s%%", c->who->agency_path));
+        int64_t n = db_exec(c->db, e,
+                            "DELETE FROM campaign_target WHERE campaign_id = ? AND entity_id = ?"
+                            " AND entity_id IN (SELECT x.id FROM entity x JOIN agency a"
+                            " ON a.id = x.agency_id WHERE a.path LIKE ?)",
+                            "iit", id, entity_id, actor_scope(c));
         if (n == 0)
             rc = err_set(e, ERR_NOTFOUND, "该单位不在专项检查名单中");
         else if (n < 0)
@@ -486,7 +485,7 @@ json_t *campaign_targets(struct ctx *c, int64_t id, const char *which, int page,
     int64_t mode = which && strcmp(which, "pending") == 0 ? 1
                    : which && strcmp(which, "done") == 0  ? 2
                                                           : 0;
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     /* pending or done: the statement holds the one that is asked for; the list in the order the
      * targets were registered (the key's order: a page of a list of thousands is read, not
      * sorted) */

@@ -35,4 +35,13 @@ static inline bool actor_sees_path(const struct actor *who, const char *path)
     return who->agency_path && path && str_prefix(path, who->agency_path);
 }
 
+/* The actor's scope as a LIKE pattern for agency.path: "/1/4/%" (an actor without an agency:
+ * every agency), on the arena. With AGENCY_IN_SCOPE(col), the one filter of rows to the actor's
+ * subtree. */
+static inline const char *actor_scope(const struct ctx *c)
+{
+    return arena_printf(c->arena, "%s%%", c->who->agency_path ? c->who->agency_path : "/");
+}
+#define AGENCY_IN_SCOPE(col) col " IN (SELECT id FROM agency WHERE path LIKE ?)"
+
 #endif

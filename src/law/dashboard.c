@@ -69,12 +69,12 @@ static void add_orders(json_t *due, json_t *orders, day_t until)
 
 json_t *dashboard_summary(struct ctx *c, struct err *e)
 {
-    const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *like = actor_scope(c);
     day_t today = date_from_instant(c->now);
     char t[11], soon[11];
     date_format(today, t);
     date_format(today + CERT_EXPIRY_WARN_DAYS, soon);
-#define SCOPE " agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
+#define SCOPE " " AGENCY_IN_SCOPE("agency_id")
     /* the registry's figures from the counts the triggers keep (migration 022) */
     json_t *d = jpack(
         "{sI sI sI}", "entities",

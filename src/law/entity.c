@@ -351,8 +351,7 @@ static const char *tally_count(struct ctx *c, const struct entity_query *q, stru
     bool status = !str_blank(q->status), line = !str_blank(q->line);
     if (!str_blank(q->q) || !str_blank(q->subtype) || !str_blank(q->risk_grade) || (status && line))
         return NULL;
-    db_cond_add(t, "agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
-                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    db_cond_add(t, AGENCY_IN_SCOPE("agency_id"), "t", actor_scope(c));
     if (status) db_cond_add(t, "status = ?", "t", q->status);
     if (line) db_cond_add(t, "line = ?", "t", q->line);
     return arena_printf(c->arena, "SELECT COALESCE(SUM(n), 0) FROM %s WHERE %s",
@@ -375,8 +374,8 @@ static bool countable(struct ctx *c, const struct entity_query *q, json_t *page)
     struct err e = {0}; /* a figure that cannot be read: no total, the page all the same */
     if (db_get_int(c->db, &e, &n,
                    "SELECT COALESCE(SUM(n), 0) FROM entity_tally"
-                   " WHERE agency_id IN (SELECT id FROM agency WHERE path LIKE ?)",
-                   "t", arena_printf(c->arena, "%s%%", c->who->agency_path)))
+                   " WHERE " AGENCY_IN_SCOPE("agency_id"),
+                   "t", actor_scope(c)))
         return false;
     return n <= ENTITY_COUNT_SCOPE;
 }
@@ -389,8 +388,7 @@ json_t *entity_list(struct ctx *c, const struct entity_query *q, struct err *e)
     db_search(c->db, c->arena, "entity", "x", cols, q->q, &s, &bind);
     struct db_cond w = {0};
     db_cond_bind(&w, "t", bind.len ? bind.p : NULL); /* the search's ?, before the filters */
-    db_cond_add(&w, "x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
-                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    db_cond_add(&w, AGENCY_IN_SCOPE("x.agency_id"), "t", actor_scope(c));
     /* newest first: each row's line looked up by its key, not every entity of the line sorted */
     if (!str_blank(q->line))
         db_cond_add(&w,
@@ -427,9 +425,8 @@ int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, str
         db_query(c->db, e,
                  "SELECT " ENTITY_COLS ", l.type, l.number, l.valid_from, l.valid_to" ENTITY_FROM
                  " LEFT JOIN licence l ON l.entity_id = x.id"
-                 " WHERE x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                 " ORDER BY x.id, l.id",
-                 "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
+                 " WHERE " AGENCY_IN_SCOPE("x.agency_id") " ORDER BY x.id, l.id",
+                 "t", actor_scope(c));
     if (!st) return e->code;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {

@@ -647,9 +647,7 @@ fail:
 
 /* Scope: the inspection's agency or its entity's agency lies in the actor's subtree. Two LIKE
  * parameters (the same pattern). */
-#define IN_SCOPE                                                                                   \
-    " (i.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"                                   \
-    " OR x.agency_id IN (SELECT id FROM agency WHERE path LIKE ?))"
+#define IN_SCOPE " (" AGENCY_IN_SCOPE("i.agency_id") " OR " AGENCY_IN_SCOPE("x.agency_id") ")"
 
 /* Days from a to b (b − a) for two YYYY-MM-DD dates; 0 when either is bad. */
 static int days_between(const char *a, const char *b)
@@ -949,7 +947,7 @@ json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct 
     if (!str_blank(q->to) && date_parse(q->to, &d)) err_field(e, "to", "截止日期无效");
     if (e->code) return NULL;
     struct paging pg = paging_of(q->page, q->per_page, 20);
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     struct db_cond w = {0};
     db_cond_add(&w, IN_SCOPE, "tt", scope, scope);
     if (q->entity_id) db_cond_add(&w, "i.entity_id = ?", "i", q->entity_id);
@@ -987,7 +985,7 @@ json_t *inspection_overdue(struct ctx *c, struct err *e)
     char t[DATE_STRLEN], soon[DATE_STRLEN];
     date_format(today, t);
     date_format(today + INSPECTION_DUE_SOON, soon);
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT " LIST_COLS LIST_FROM " WHERE" IN_SCOPE
                                   " AND i.outcome = 'rectify' AND i.rectify_by <= ?"
@@ -1035,7 +1033,7 @@ static json_t *counts_by(const struct code_label *t, size_t n, struct db_stmt *s
 
 json_t *inspection_stats(struct ctx *c, const char *from, const char *to, struct err *e)
 {
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     struct db_cond w = {0};
     db_cond_add(&w, IN_SCOPE, "tt", scope, scope);
     if (!str_blank(from)) db_cond_add(&w, "i.inspected_on >= ?", "t", from);
@@ -1128,7 +1126,7 @@ static json_t *avoid_set(struct ctx *c, int64_t entity_id, struct err *e)
 json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id, int64_t task_id,
                                    struct err *e)
 {
-    const char *scope = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = actor_scope(c);
     int reached = task_id > 0 ? task_in_reach(c, task_id, e) : 0;
     if (reached < 0) return NULL;
     if (!reached) task_id = 0;

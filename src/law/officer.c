@@ -379,8 +379,7 @@ json_t *officer_list(struct ctx *c, const struct officer_query *q, struct err *e
     date_format(today + CERT_EXPIRY_WARN_DAYS, soon);
     struct db_cond w = {0};
     db_cond_bind(&w, "t", bind.len ? bind.p : NULL); /* the search's ?, before the filters */
-    db_cond_add(&w, "o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
-                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    db_cond_add(&w, AGENCY_IN_SCOPE("o.agency_id"), "t", actor_scope(c));
     if (!str_blank(q->status)) db_cond_add(&w, "o.status = ?", "t", q->status);
     if (!str_blank(q->line))
         db_cond_add(&w, "(','||o.lines||',') LIKE ?", "t",
@@ -416,9 +415,8 @@ int officer_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, st
 {
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT " OFFICER_COLS OFFICER_FROM
-                                  " WHERE o.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)"
-                                  " ORDER BY o.id",
-                                  "t", arena_printf(c->arena, "%s%%", c->who->agency_path));
+                                  " WHERE " AGENCY_IN_SCOPE("o.agency_id") " ORDER BY o.id",
+                                  "t", actor_scope(c));
     if (!st) return e->code;
     day_t today = date_from_instant(c->now);
     int rc;

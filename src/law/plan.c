@@ -903,8 +903,7 @@ json_t *plan_form(struct ctx *c, int64_t id, struct err *e)
 json_t *plan_list(struct ctx *c, int year, const char *state, struct err *e)
 {
     struct db_cond w = {0};
-    db_cond_add(&w, "p.agency_id IN (SELECT id FROM agency WHERE path LIKE ?)", "t",
-                arena_printf(c->arena, "%s%%", c->who->agency_path));
+    db_cond_add(&w, AGENCY_IN_SCOPE("p.agency_id"), "t", actor_scope(c));
     if (year) db_cond_add(&w, "p.year = ?", "i", (int64_t)year);
     if (!str_blank(state)) db_cond_add(&w, "p.state = ?", "t", state);
     struct db_stmt *st = db_cond_query(

@@ -273,7 +273,7 @@ int token_create(struct ctx *c, const char *username, const char *name, char *to
     if (str_blank(name)) return err_field(e, "name", "请填写令牌名称（用途）");
     int rc = db_begin(c->db, e);
     if (rc) return rc;
-    const char *like = arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *like = actor_scope(c);
     int64_t user_id;
     rc = db_get_int(c->db, e, &user_id,
                     "SELECT u.id FROM app_user u JOIN agency a ON a.id = u.agency_id"

@@ -165,16 +165,10 @@ const struct workflow task_workflow = {"task", "task",         states,        co
     "(a.path LIKE ? OR EXISTS (SELECT 1 FROM task_officer k JOIN officer o ON o.id = k.officer_id" \
     " JOIN agency oa ON oa.id = o.agency_id WHERE k.task_id = t.id AND oa.path LIKE ?))"
 
-/* The actor's scope as a LIKE pattern. */
-static const char *scope_of(struct ctx *c)
-{
-    return arena_printf(c->arena, "%s%%", c->who->agency_path ? c->who->agency_path : "/");
-}
-
 int task_in_reach(struct ctx *c, int64_t id, struct err *e)
 {
     if (c->who->user_id == 0) return 1;
-    const char *scope = scope_of(c);
+    const char *scope = actor_scope(c);
     return db_exists(c->db, e,
                      "SELECT 1 FROM task t JOIN agency a ON a.id = t.agency_id WHERE t.id = ?"
                      " AND " TASK_REACH,
@@ -360,7 +354,7 @@ static json_t *task_row(struct db_stmt *st, const char *today)
 
 json_t *task_get(struct ctx *c, int64_t id, struct err *e)
 {
-    const char *scope = scope_of(c);
+    const char *scope = actor_scope(c);
     struct db_stmt *st =
         db_query(c->db, e, "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ? AND " TASK_REACH, "itt",
                  id, scope, scope);
@@ -444,7 +438,7 @@ json_t *task_list(struct ctx *c, const struct task_query *q, struct err *e)
         return jpack("{s[] sb si si sb}", "rows", "more", false, "page", pg.page, "per_page",
                      pg.per, "no_officer", true);
     /* the statement holds the filters that are set, and no others */
-    const char *scope = scope_of(c);
+    const char *scope = actor_scope(c);
     struct db_cond w = {0};
     db_cond_add(&w, TASK_REACH, "tt", scope, scope);
     if (q->plan_id) db_cond_add(&w, "t.plan_id = ?", "i", q->plan_id);
@@ -510,7 +504,7 @@ json_t *task_stats(struct ctx *c, int year, const char *by, struct err *e)
     date_format(date_from_instant(c->now), today);
     struct db_cond w = {0};
     db_cond_bind(&w, "t", today);
-    db_cond_add(&w, "a.path LIKE ?", "t", scope_of(c));
+    db_cond_add(&w, "a.path LIKE ?", "t", actor_scope(c));
     if (year) db_cond_add(&w, "p.year = ?", "i", (int64_t)year);
     const char *sql = arena_printf(
         c->arena,

@@ -526,8 +526,7 @@ json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e)
     char t[DATE_STRLEN], until[DATE_STRLEN];
     date_format(today, t);
     date_format(today + within, until);
-    const char *scope =
-        c->who->user_id == 0 ? "/%" : arena_printf(c->arena, "%s%%", c->who->agency_path);
+    const char *scope = c->who->user_id == 0 ? "/%" : actor_scope(c);
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT " DEADLINE_COLS " FROM wf_deadline d"
                                   " JOIN agency a ON a.id = d.agency_id"
