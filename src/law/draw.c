@@ -1,6 +1,7 @@
 /* draw.c — the verifiable draw: snapshot, commitment, keyed stream, Fisher–Yates, teams.
  * The algorithm is specified in docs/draw.md; tools/draw_verify.py re-implements it. */
 #include "law/draw.h"
+#include "law/enforce.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -501,8 +502,9 @@ int draw_team(struct draw_officers *o, const uint8_t key[DRAW_KEY_BYTES], size_t
               size_t whylen)
 {
     if (repeat) *repeat = false;
-    if (r->size < 2 || r->size > DRAW_MAX_TEAM) {
-        snprintf(why, whylen, "检查组人数应为2至%d名", DRAW_MAX_TEAM);
+    if (r->size < ENFORCE_MIN_OFFICERS || r->size > DRAW_MAX_TEAM) {
+        snprintf(why, whylen, "检查组人数应为%d至%d名：%s", ENFORCE_MIN_OFFICERS, DRAW_MAX_TEAM,
+                 ENFORCE_MIN_RULE);
         return ERR_INVALID;
     }
     /* Positions in avail of the officers the entity has asked to avoid, ascending. */

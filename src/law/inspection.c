@@ -4,6 +4,7 @@
 #include "base/jpack.h"
 #include "law/role.h"
 #include "law/inspection.h"
+#include "law/enforce.h"
 #include "law/task.h"
 #include "law/audit.h"
 #include "law/campaign.h"
@@ -380,10 +381,9 @@ static int check_officers(struct ctx *c, const struct inspection_input *in, stru
         ok++;
     }
     if (repeats) msg_add(msg, sizeof msg, "同一执法人员不能重复选择；");
-    if (ok >= INSPECTION_MIN_OFFICERS && !msg[0]) return 0;
+    if (ok >= ENFORCE_MIN_OFFICERS && !msg[0]) return 0;
     /* the problems first (what to change), then the rule when there is room */
-    static const char rule[] = "监督检查须由两名以上持有效执法证的执法人员进行（《行政处罚法》"
-                               "第四十二条）";
+    static const char rule[] = ENFORCE_MIN_RULE;
     size_t n = strlen(msg);
     if (n >= 3 && strcmp(msg + n - 3, "；") == 0) msg[n - 3] = 0;
     char field[sizeof msg] = "";

@@ -12,7 +12,6 @@
 #include "base/date.h"
 #include "law/ctx.h"
 
-#define INSPECTION_MIN_OFFICERS 2  /* 行政处罚法 第四十二条: at least two officers */
 #define INSPECTION_MAX_OFFICERS 8  /* more than this on one visit is a data entry mistake */
 #define INSPECTION_DUE_SOON     3  /* corrections due within this many days are listed as near */
 #define INSPECTION_MAX_ITEMS    64 /* checklist items of one inspection (a line has at most 15) */

@@ -2,6 +2,7 @@
  * Committing, drawing and verifying are in plan_draw.c. */
 #include "base/jpack.h"
 #include "law/plan.h"
+#include "law/enforce.h"
 #include "law/agency.h"
 #include "law/audit.h"
 #include "law/catalog.h"
@@ -207,7 +208,11 @@ int plan_validate(const struct plan_input *in, struct err *e)
         err_field(e, "joint_departments", "部门联合抽查须填写参加的部门");
     int64_t v;
     /* 行政处罚法 第四十二条: at least two officers */
-    int_field(in->team_size, "team_size", "检查组人数", 2, DRAW_MAX_TEAM, 2, &v, e);
+    struct err team = {0}; /* the range, and the rule behind its lower end */
+    if (int_field(in->team_size, "team_size", "检查组人数", ENFORCE_MIN_OFFICERS, DRAW_MAX_TEAM,
+                  ENFORCE_MIN_OFFICERS, &v, &team))
+        err_field(e, "team_size", "检查组人数应为%d至%d之间的整数：%s", ENFORCE_MIN_OFFICERS,
+                  DRAW_MAX_TEAM, ENFORCE_MIN_RULE);
     int_field(in->officer_cap, "officer_cap", "每人任务上限", 0, 100000, 0, &v, e);
     int_field(in->entity_cap, "entity_cap", "每户年度抽查上限", 1, 50, 2, &v, e);
     return e->code;
@@ -364,7 +369,8 @@ static int resolve(struct ctx *c, const struct plan_input *in, struct plan_value
         parse_i64(in->count, &v->count);
     else if (!draw_ratio_parse(in->ratio, &bp))
         v->ratio = bp;
-    int_field(in->team_size, "team_size", "", 2, DRAW_MAX_TEAM, 2, &v->team_size, &scratch);
+    int_field(in->team_size, "team_size", "", ENFORCE_MIN_OFFICERS, DRAW_MAX_TEAM,
+              ENFORCE_MIN_OFFICERS, &v->team_size, &scratch);
     int_field(in->officer_cap, "officer_cap", "", 0, 100000, 0, &v->officer_cap, &scratch);
     int_field(in->entity_cap, "entity_cap", "", 1, 50, 2, &v->entity_cap, &scratch);
     v->grade_ratios = grade_ratios_of(c, in);
