@@ -259,6 +259,15 @@ try {
       expect(width <= 390, path + ' wider than the phone: ' + width);
     }
   });
+  await check('the entity form shows the fields of the kind chosen', async () => {
+    const phone = await phoneAs('admin');
+    await phone.goto(base + '/entities/new');
+    expect(await phone.isVisible('input[name=uscc]') && !(await phone.isVisible('input[name=id_number]')),
+      'a 单位 asks for its 统一社会信用代码, not a 身份证号');
+    await phone.check('input[name=kind][value=person]');
+    expect(!(await phone.isVisible('input[name=uscc]')) && await phone.isVisible('input[name=id_number]'),
+      'a 个人 asks for a 身份证号, not a 统一社会信用代码');
+  });
   await check('no page logged an error to the console', async () => {
     expect(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('; '));
   });
