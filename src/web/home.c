@@ -79,8 +79,3 @@ int asset_get(struct req *r, struct resp *w)
     return serve_embedded(r, w, arena_printf(r->arena, "assets/%s", name),
                           req_query(r, "v") != NULL);
 }
-
-int openapi_get(struct req *r, struct resp *w)
-{
-    return serve_embedded(r, w, "assets/openapi.json", false);
-}

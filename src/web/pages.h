@@ -9,6 +9,8 @@ int home_page(struct req *r, struct resp *w);
 int health_check(struct req *r, struct resp *w);
 int asset_get(struct req *r, struct resp *w);
 int openapi_get(struct req *r, struct resp *w);
+/* The API description: the route table's API routes merged with assets/openapi.json (owned). */
+json_t *openapi_doc(void);
 
 /* auth.c */
 int login_form(struct req *r, struct resp *w);

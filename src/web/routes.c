@@ -3,8 +3,8 @@
  * The dispatcher (router.c) checks session, permission and CSRF before any handler runs;
  * a route without a permission, or one that another shadows, stops the server from starting.
  * The order of the rows does not matter: a literal segment wins over a {param}
- * (web/route_match.h). Every API route is documented in assets/openapi.json (a test checks
- * this). */
+ * (web/route_match.h). /api/v1/openapi.json describes every API route from this table
+ * (web/openapi.c), with what assets/openapi.json adds by hand. */
 #include "web/web.h"
 #include "web/pages.h"
 #include "law/role.h"
