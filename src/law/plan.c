@@ -21,22 +21,6 @@ static const struct {
     {"county", "县区级"},   {"joint", "部门联合"},
 };
 
-/* A plan's states and steps (plan.h: plan_workflow). */
-static const struct wf_state plan_states[] = {
-    {"draft", "草稿", false},
-    {"committed", "已公布承诺", false},
-    {"drawn", "已抽取", true},
-};
-
-static const struct wf_transition plan_steps[] = {
-    {"draft", "commit", "committed", "公布抽取承诺", PERM_DRAW_RUN, NULL, NULL, NULL},
-    {"committed", "withdraw", "draft", "撤回抽取承诺", PERM_DRAW_RUN, NULL, NULL, NULL},
-    {"committed", "draw", "drawn", "抽取", PERM_DRAW_RUN, NULL, NULL, NULL},
-};
-
-const struct workflow plan_workflow = {"draw_plan",          "draw_plan", plan_states,
-                                       countof(plan_states), plan_steps,  countof(plan_steps)};
-
 const char *plan_level_label(const char *level)
 {
     for (size_t i = 0; i < countof(levels); i++)

@@ -570,24 +570,31 @@ static int freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *
     return rc;
 }
 
-int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *e)
+/* The plan may still be fixed: its deadline is ahead and its items still published. */
+static int guard_commit(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
-    if (field_text(seed_source, "seed_source", "种子来源", true, 200, e)) return e->code;
-    int rc = db_begin(c->db, e);
-    if (rc) return rc;
+    (void)a;
+    struct plan_rec p;
+    int rc = plan_load(c, id, false, &p, e);
+    if (!rc && plan_check_deadline(c, p.deadline, e))
+        rc = err_set(e, ERR_INVALID, "完成期限 %s 已过，请先修改计划的完成期限", p.deadline);
+    return rc ? rc : items_still_published(c, id, e);
+}
+
+/* Freeze the pool and the officers and record the commitment, while the plan is a draft (the
+ * committed state seals the pool: migration 014). */
+static int commit_before(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    const char *seed_source = wf_arg(a, "seed_source");
     struct plan_rec p;
     char hash[DRAW_HASH_HEX];
     int64_t n = 0;
-    rc = plan_load(c, id, false, &p, e);
-    if (!rc && strcmp(p.state, "draft") != 0) rc = err_set(e, ERR_CONFLICT, "计划已公布承诺");
-    if (!rc && plan_check_deadline(c, p.deadline, e))
-        rc = err_set(e, ERR_INVALID, "完成期限 %s 已过，请先修改计划的完成期限", p.deadline);
-    if (!rc) rc = items_still_published(c, id, e);
+    int rc = plan_load(c, id, false, &p, e);
     if (!rc) rc = freeze_pool(c, &p, hash, &n, e);
     if (!rc && n == 0)
         rc = err_set(e, ERR_INVALID, "抽取池为空：没有符合条件的监管对象，请调整抽取范围");
     if (!rc) rc = freeze_officers(c, &p, e);
-    if (rc) goto fail;
+    if (rc) return rc;
     if (db_exec(c->db, e,
                 "UPDATE draw_plan SET pool_size = ?, pool_hash = ?, seed_source = ?,"
                 " committed_at = ?, committed_by = ?, updated_at = ?, version = version + 1"
@@ -596,53 +603,48 @@ int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *
         db_exec(c->db, e,
                 "INSERT INTO draw_commitment (plan_id, pool_hash, pool_size, seed_source,"
                 " committed_at) VALUES (?, ?, ?, ?, ?)",
-                "ititi", id, hash, n, seed_source, c->now) < 0) {
-        rc = e->code;
-        goto fail;
-    }
-    struct wf_args a = {.reason = arena_printf(c->arena, "抽取池 %lld 户，SHA-256 %s，种子来源：%s",
-                                               (long long)n, hash, seed_source)};
-    rc = wf_apply(c, &plan_workflow, id, "commit", &a, NULL, e);
-    if (rc) goto fail;
-    return db_commit(c->db, e);
-fail:
-    db_rollback(c->db);
-    return rc;
+                "ititi", id, hash, n, seed_source, c->now) < 0)
+        return e->code;
+    a->reason = arena_printf(c->arena, "抽取池 %lld 户，SHA-256 %s，种子来源：%s", (long long)n,
+                             hash, seed_source);
+    return 0;
+}
+
+/* Back to draft: the frozen pool and officers go, the commitment stays public as withdrawn. */
+static int withdraw_effect(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    const char *why = a->reason;
+    struct plan_rec p;
+    int rc = plan_load(c, id, false, &p, e);
+    if (rc) return rc;
+    if (db_exec(c->db, e,
+                "UPDATE draw_plan SET pool_size = NULL, pool_hash = NULL,"
+                " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
+                " updated_at = ?, version = version + 1 WHERE id = ?",
+                "ii", c->now, id) < 0 ||
+        db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
+        db_exec(c->db, e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", id) < 0 ||
+        db_exec(c->db, e, "DELETE FROM draw_officer WHERE plan_id = ?", "i", id) < 0 ||
+        db_exec(c->db, e,
+                "UPDATE draw_commitment SET withdrawn_at = ?, withdraw_reason = ?"
+                " WHERE plan_id = ? AND withdrawn_at IS NULL",
+                "iti", c->now, why, id) < 0)
+        return e->code;
+    a->reason = arena_printf(c->arena, "承诺 %s：%s", p.pool_hash, why);
+    return 0;
+}
+
+int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *e)
+{
+    struct wf_args a = {0};
+    wf_arg_set(&a, "seed_source", seed_source);
+    return wf_apply(c, &plan_workflow, id, "commit", &a, NULL, e);
 }
 
 int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
 {
-    if (field_text(reason, "reason", "撤回理由", true, 200, e)) return e->code;
-    int rc = db_begin(c->db, e);
-    if (rc) return rc;
-    struct plan_rec p;
-    rc = plan_load(c, id, false, &p, e);
-    if (!rc && strcmp(p.state, "committed") != 0)
-        rc = err_set(e, ERR_CONFLICT,
-                     strcmp(p.state, "drawn") == 0 ? "计划已抽取，不能撤回承诺"
-                                                   : "计划尚未公布承诺");
-    /* back to draft first: the frozen pool refuses DELETE while its plan is committed
-     * (migration 014) */
-    struct wf_args a = {.reason = arena_printf(c->arena, "承诺 %s：%s", p.pool_hash, reason)};
-    if (!rc) rc = wf_apply(c, &plan_workflow, id, "withdraw", &a, NULL, e);
-    if (!rc && (db_exec(c->db, e,
-                        "UPDATE draw_plan SET pool_size = NULL, pool_hash = NULL,"
-                        " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
-                        " updated_at = ?, version = version + 1 WHERE id = ?",
-                        "ii", c->now, id) < 0 ||
-                db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
-                db_exec(c->db, e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", id) < 0 ||
-                db_exec(c->db, e, "DELETE FROM draw_officer WHERE plan_id = ?", "i", id) < 0 ||
-                db_exec(c->db, e,
-                        "UPDATE draw_commitment SET withdrawn_at = ?, withdraw_reason = ?"
-                        " WHERE plan_id = ? AND withdrawn_at IS NULL",
-                        "iti", c->now, reason, id) < 0))
-        rc = e->code;
-    if (rc) {
-        db_rollback(c->db);
-        return rc;
-    }
-    return db_commit(c->db, e);
+    struct wf_args a = {.reason = reason};
+    return wf_apply(c, &plan_workflow, id, "withdraw", &a, NULL, e);
 }
 
 /* ---- the draw ------------------------------------------------------------------------------- */
@@ -1073,34 +1075,32 @@ static int refused(struct ctx *c, int64_t id, const char *seed, int failed, cons
                    reason);
 }
 
-int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems, struct err *e)
+/* A draw still in time: not after the plan's deadline. */
+static int guard_draw(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
-    *problems = NULL;
-    char *seed = arena_strdup(c->arena, seed_in ? seed_in : "");
-    str_trim(seed);
-    if (field_text(seed, "seed", "随机种子", true, DRAW_SEED_MAX, e)) return e->code;
-    int rc = db_begin(c->db, e);
-    if (rc) return rc;
-    struct draw_run r = {0};
-    rc = plan_load(c, id, false, &r.p, e);
-    if (!rc && strcmp(r.p.state, "committed") != 0)
-        rc = err_set(e, ERR_CONFLICT,
-                     strcmp(r.p.state, "drawn") == 0
-                         ? "计划已抽取，不能再次抽取"
-                         : "计划须先公布抽取承诺（抽取池与种子来源）才能抽取");
+    (void)a;
+    struct plan_rec p;
+    int rc = plan_load(c, id, false, &p, e);
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
-    if (!rc && strcmp(today, r.p.deadline) > 0)
-        rc = err_set(e, ERR_CONFLICT, "计划的完成期限（%s）已过，不能再抽取", r.p.deadline);
-    if (!rc) rc = run_pool(c, &r, e);
-    if (!rc) rc = officers_frozen(c, id, &r.officers, e);
+    if (!rc && strcmp(today, p.deadline) > 0)
+        rc = err_set(e, ERR_CONFLICT, "计划的完成期限（%s）已过，不能再抽取", p.deadline);
+    return rc;
+}
+
+/* Read what a draw needs besides the pool: the frozen officers, every entity's 回避 list, the
+ * previous team of each entity and this year's checks of each (the annual cap). */
+static int draw_inputs(struct ctx *c, int64_t id, struct draw_run *r, struct err *e)
+{
+    int rc = run_pool(c, r, e);
+    if (!rc) rc = officers_frozen(c, id, &r->officers, e);
     /* 行政处罚法 第四十三条: the officers each entity must not be checked by */
     if (!rc)
         rc = read_pairs(db_query(c->db, e,
                                  "SELECT entity_id, officer_id FROM entity_avoid"
                                  " ORDER BY entity_id, officer_id",
                                  ""),
-                        &r.avoid, e);
+                        &r->avoid, e);
     /* the previous random check of each entity: its latest task in another plan */
     if (!rc)
         rc = read_pairs(db_query(c->db, e,
@@ -1109,43 +1109,51 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
                                  " (SELECT MAX(id) FROM task WHERE plan_id <> ? GROUP BY entity_id)"
                                  " ORDER BY t.entity_id, k.officer_id",
                                  "i", id),
-                        &r.prev, e);
+                        &r->prev, e);
     /* 国办发〔2024〕54号: inspections of each entity this year by agencies of this level
      * (complaint checks and reinspections are exempt), plus tasks of other plans still waiting */
     char jan1[16], dec31[16];
-    snprintf(jan1, sizeof jan1, "%04d-01-01", r.p.year);
-    snprintf(dec31, sizeof dec31, "%04d-12-31", r.p.year);
+    snprintf(jan1, sizeof jan1, "%04d-01-01", r->p.year);
+    snprintf(dec31, sizeof dec31, "%04d-12-31", r->p.year);
     if (!rc)
-        rc =
-            read_pairs(db_query(c->db, e,
-                                "SELECT entity_id, COUNT(*) FROM ("
-                                " SELECT t.entity_id FROM task t JOIN draw_plan p"
-                                " ON p.id = t.plan_id WHERE p.year = ? AND p.id <> ?"
-                                " AND p.level = ? AND t.state = 'pending'"
-                                " UNION ALL SELECT i.entity_id FROM inspection i"
-                                " JOIN agency a ON a.id = i.agency_id"
-                                " WHERE i.inspected_on BETWEEN ? AND ? AND a.level = ?"
-                                " AND i.type NOT IN ('complaint', 'reinspection')) s"
-                                " GROUP BY entity_id ORDER BY entity_id",
-                                "iitttt", (int64_t)r.p.year, id, r.p.level, jan1, dec31, r.p.level),
-                       &r.caps, e);
-    if (rc) goto fail;
+        rc = read_pairs(db_query(c->db, e,
+                                 "SELECT entity_id, COUNT(*) FROM ("
+                                 " SELECT t.entity_id FROM task t JOIN draw_plan p"
+                                 " ON p.id = t.plan_id WHERE p.year = ? AND p.id <> ?"
+                                 " AND p.level = ? AND t.state = 'pending'"
+                                 " UNION ALL SELECT i.entity_id FROM inspection i"
+                                 " JOIN agency a ON a.id = i.agency_id"
+                                 " WHERE i.inspected_on BETWEEN ? AND ? AND a.level = ?"
+                                 " AND i.type NOT IN ('complaint', 'reinspection')) s"
+                                 " GROUP BY entity_id ORDER BY entity_id",
+                                 "iitttt", (int64_t)r->p.year, id, r->p.level, jan1, dec31,
+                                 r->p.level),
+                        &r->caps, e);
+    return rc;
+}
+
+/* Draw entities and teams with the seed and store them, while the plan is still committed. A
+ * team that cannot be formed refuses the draw: a->details gets the problems told by rule only. */
+static int draw_before(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    const char *seed = wf_arg(a, "seed");
+    struct draw_run r = {0};
+    int rc = plan_load(c, id, false, &r.p, e);
+    if (!rc) rc = draw_inputs(c, id, &r, e);
+    if (rc) goto done;
     uint8_t key[DRAW_KEY_BYTES];
     draw_key(seed, key);
     draw_entities(r.pool, r.npool, &r.p.quota, key, &r.picks, &r.npicks);
     r.names = xcalloc(r.npicks ? r.npicks : 1, sizeof *r.names);
-    int failed = run_teams(c, &r, key, problems);
-    if (failed) { /* refused: say the rule, not what the seed picked, and leave a public trace */
-        json_t *rules = problems_by_reason(*problems);
-        json_decref(*problems);
-        *problems = rules;
-        const char *rule = json_string_value(json_object_get(json_array_get(rules, 0), "reason"));
-        run_free(&r);
-        db_rollback(c->db);
-        return refused(c, id, seed, failed, rule, e);
+    json_t *problems = NULL;
+    if (run_teams(c, &r, key, &problems)) { /* say the rule, not what the seed picked */
+        a->details = jpack("{so}", "problems", problems_by_reason(problems));
+        json_decref(problems);
+        rc = err_set(e, ERR_INVALID, "抽取未成功");
+        goto done;
     }
     rc = run_warning_names(c, &r, e);
-    if (rc) goto fail;
+    if (rc) goto done;
     json_t *warnings = run_warnings(&r);
     char *wtext = json_dumps(warnings, JSON_COMPACT);
     json_decref(warnings);
@@ -1156,17 +1164,73 @@ int plan_draw(struct ctx *c, int64_t id, const char *seed_in, json_t **problems,
                        "tittii", seed, c->now, c->who->username, wtext, c->now, id) < 0)
         rc = e->code;
     free(wtext);
-    struct wf_args a = {
-        .reason = arena_printf(c->arena, "种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员",
-                               seed, r.npool, r.npicks, r.p.team_size)};
-    if (!rc) rc = wf_apply(c, &plan_workflow, id, "draw", &a, NULL, e);
     if (!rc) rc = record_attempt(c, id, seed, true, NULL, e);
-    if (rc) goto fail;
+    a->reason = arena_printf(c->arena, "种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员",
+                             seed, r.npool, r.npicks, r.p.team_size);
+done:
     run_free(&r);
-    return db_commit(c->db, e);
-fail:
-    run_free(&r);
-    db_rollback(c->db);
+    return rc;
+}
+
+/* After a refused draw was rolled back: its attempt and seed are recorded and public. */
+static int draw_refused(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    json_t *rules = json_object_get(a->details, "problems");
+    int failed = 0;
+    size_t i;
+    json_t *o;
+    json_array_foreach(rules, i, o)
+    {
+        failed += (int)json_integer_value(json_object_get(o, "tasks"));
+    }
+    const char *rule = json_string_value(json_object_get(json_array_get(rules, 0), "reason"));
+    err_clear(e);
+    return refused(c, id, wf_arg(a, "seed"), failed, rule, e);
+}
+
+/* A plan's states and steps (plan.h: plan_workflow). */
+static const struct wf_state plan_states[] = {
+    {"draft", "草稿", false},
+    {"committed", "已公布承诺", false},
+    {"drawn", "已抽取", true},
+};
+
+static const struct wf_input commit_inputs[] = {
+    {"seed_source", "种子来源", WF_TEXT, true, 200, NULL},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+static const struct wf_input withdraw_inputs[] = {
+    {"reason", "撤回理由", WF_TEXT, true, 200, NULL},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+static const struct wf_input draw_inputs_decl[] = {
+    {"seed", "随机种子", WF_TEXT, true, DRAW_SEED_MAX, NULL},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+
+static const struct wf_transition plan_steps[] = {
+    {"draft", "commit", "committed", "公布抽取承诺", PERM_DRAW_RUN, guard_commit, NULL, NULL,
+     .inputs = commit_inputs, .before = commit_before,
+     .confirm = "公布后抽取池即冻结并在公示页公开，不能再修改计划。确定公布抽取承诺？"},
+    {"committed", "withdraw", "draft", "撤回抽取承诺", PERM_DRAW_RUN, NULL, NULL, NULL,
+     .inputs = withdraw_inputs, .effect = withdraw_effect,
+     .confirm = "撤回的承诺及理由仍在公示页保留。确定撤回抽取承诺？"},
+    {"committed", "draw", "drawn", "抽取", PERM_DRAW_RUN, guard_draw, NULL, NULL,
+     .inputs = draw_inputs_decl, .before = draw_before, .refused = draw_refused,
+     .confirm =
+         "抽取结果和种子将在公示页公开，不可撤销（抽取未成功也会公开记录）。确定以该种子抽取？"},
+};
+
+const struct workflow plan_workflow = {"draw_plan",          "draw_plan", plan_states,
+                                       countof(plan_states), plan_steps,  countof(plan_steps)};
+
+int plan_draw(struct ctx *c, int64_t id, const char *seed, json_t **problems, struct err *e)
+{
+    struct wf_args a = {0};
+    wf_arg_set(&a, "seed", seed);
+    int rc = wf_take(c, &plan_workflow, id, "draw", &a, NULL, e);
+    *problems = json_incref(json_object_get(a.details, "problems"));
+    json_decref(a.details);
     return rc;
 }
 

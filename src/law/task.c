@@ -12,34 +12,25 @@
 
 /* ---- the workflow --------------------------------------------------------------------------- */
 
-static const struct {
-    const char *code, *label;
-} reasons[] = {
-    {"suspended", "停业"},
-    {"closed", "关闭（注销）"},
-    {"not_found", "查无此户"},
-    {"other", "其他"},
+static const struct wf_option reasons[] = {
+    {"suspended", "停业"}, {"closed", "关闭（注销）"}, {"not_found", "查无此户"}, {"other", "其他"},
+    {NULL, NULL},
 };
 
-static const struct {
-    const char *code, *label;
-} outcomes[] = {
-    {"pass", "未发现问题"},
-    {"rectify", "责令整改"},
-    {"refer", "立案查处"},
-};
+static const struct wf_option outcomes[] = {
+    {"pass", "未发现问题"}, {"rectify", "责令整改"}, {"refer", "立案查处"}, {NULL, NULL}};
 
 const char *task_reason_label(const char *reason)
 {
-    for (size_t i = 0; i < countof(reasons); i++)
-        if (reason && strcmp(reason, reasons[i].code) == 0) return reasons[i].label;
+    for (const struct wf_option *o = reasons; o->code; o++)
+        if (reason && strcmp(reason, o->code) == 0) return o->label;
     return NULL;
 }
 
 const char *task_outcome_label(const char *outcome)
 {
-    for (size_t i = 0; i < countof(outcomes); i++)
-        if (outcome && strcmp(outcome, outcomes[i].code) == 0) return outcomes[i].label;
+    for (const struct wf_option *o = outcomes; o->code; o++)
+        if (outcome && strcmp(outcome, o->code) == 0) return o->label;
     return NULL;
 }
 
@@ -125,15 +116,13 @@ static int check_may_close(struct ctx *c, int64_t id, struct err *e)
     return err_set(e, ERR_FORBIDDEN, "只有该任务检查组的执法人员或本机构负责人可以认定“无法检查”");
 }
 
-/* 无法检查 needs a recorded lawful reason (RULES.md §4: 完结 counts it), found by the team. */
+/* 无法检查 needs a recorded lawful reason (RULES.md §4: 完结 counts it; its inputs check the
+ * code), found by the team. */
 static int guard_unable(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     if (check_may_close(c, id, e)) return e->code;
-    if (!a || !task_reason_label(a->reason))
-        return err_field(e, "reason", "请选择无法检查的原因：停业、关闭（注销）、查无此户或其他");
     if (strcmp(a->reason, "other") == 0 && str_blank(a->note))
         return err_field(e, "note", "原因为“其他”时须写明具体情况");
-    if (field_text(a->note, "note", "情况说明", false, 200, e)) return e->code;
     const char *starts = NULL, *inspected = NULL;
     int rc = task_dates(c, id, &starts, &inspected, e);
     return rc ? rc : date_between(c, a->date, starts, "核实日期", e);
@@ -147,12 +136,65 @@ static int guard_publish(struct ctx *c, int64_t id, const struct wf_args *a, str
     return rc ? rc : date_between(c, a ? a->date : NULL, inspected, "公示日期", e);
 }
 
+/* What each step writes on the task besides its state. */
+static int effect_inspect(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    const char *outcome = wf_arg(a, "outcome");
+    a->note = task_outcome_label(outcome);
+    return db_exec(c->db, e,
+                   "UPDATE task SET inspected_on = ?, outcome = ?, inspection_id = ?,"
+                   " updated_at = ? WHERE id = ?",
+                   "ttiii", a->date, outcome, a->ref_id, c->now, id) < 0
+               ? e->code
+               : 0;
+}
+
+static int effect_unable(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    return db_exec(c->db, e,
+                   "UPDATE task SET reason = ?, reason_text = ?, updated_at = ? WHERE id = ?",
+                   "ttii", a->reason, blank_to_null(a->note), c->now, id) < 0
+               ? e->code
+               : 0;
+}
+
+static int effect_publish(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    if (str_blank(a->date)) a->date = arena_strdup(c->arena, today);
+    return db_exec(c->db, e, "UPDATE task SET published_on = ?, updated_at = ? WHERE id = ?", "tii",
+                   a->date, c->now, id) < 0
+               ? e->code
+               : 0;
+}
+
+static const struct wf_input inspect_inputs[] = {
+    {"date", "检查日期", WF_DATE, true, 0, NULL},
+    {"outcome", "检查结论", WF_CODE, true, 0, outcomes},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+static const struct wf_input unable_inputs[] = {
+    {"reason", "无法检查的原因", WF_CODE, true, 0, reasons},
+    {"note", "情况说明", WF_TEXT, false, 200, NULL},
+    {"date", "核实日期", WF_DATE, false, 0, NULL},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+static const struct wf_input publish_inputs[] = {
+    {"date", "公示日期", WF_DATE, false, 0, NULL},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+
 static const struct wf_transition steps[] = {
     {"pending", "inspect", "inspected", "录入检查结果", PERM_INSPECTION_WRITE, guard_inspect,
-     &deadline_publish, "inspect"},
-    {"pending", "unable", "unable", "无法检查", PERM_TASK_CLOSE, guard_unable, NULL, "inspect"},
+     &deadline_publish, "inspect", .inputs = inspect_inputs, .effect = effect_inspect,
+     .internal = true},
+    {"pending", "unable", "unable", "无法检查", PERM_TASK_CLOSE, guard_unable, NULL, "inspect",
+     .inputs = unable_inputs, .effect = effect_unable,
+     .confirm = "认定后该任务即完结，不能再录入检查结果。确定认定为无法检查？"},
     {"inspected", "publish", "published", "公示检查结果", PERM_PLAN_WRITE, guard_publish, NULL,
-     "publish"},
+     "publish", .inputs = publish_inputs, .effect = effect_publish,
+     .confirm = "检查结果将在公示页公开，不可撤回。确定公示？"},
 };
 
 const struct workflow task_workflow = {"task", "task",         states,        countof(states),
@@ -188,60 +230,25 @@ int task_start_many(struct ctx *c, const int64_t *ids, size_t n, const char *dea
     return wf_start_many(c, &task_workflow, ids, n, &task_deadline_inspect, &a, e);
 }
 
-/* End a step's transaction: commit when rc is 0, else roll back; returns rc or the commit's. */
-static int finish(struct ctx *c, int rc, struct err *e)
-{
-    if (rc) {
-        db_rollback(c->db);
-        return rc;
-    }
-    return db_commit(c->db, e);
-}
-
 int task_complete(struct ctx *c, int64_t id, int64_t inspection_id, const char *date,
                   const char *outcome, struct err *e)
 {
-    if (!task_outcome_label(outcome))
-        return err_field(e, "outcome", "检查结论应为未发现问题、责令整改或立案查处");
-    int rc = db_begin(c->db, e);
-    if (rc) return rc;
-    struct wf_args a = {.date = date, .ref_id = inspection_id, .note = task_outcome_label(outcome)};
-    rc = wf_apply(c, &task_workflow, id, "inspect", &a, NULL, e);
-    if (!rc && db_exec(c->db, e,
-                       "UPDATE task SET inspected_on = ?, outcome = ?, inspection_id = ?,"
-                       " updated_at = ? WHERE id = ?",
-                       "ttiii", date, outcome, inspection_id, c->now, id) < 0)
-        rc = e->code;
-    return finish(c, rc, e);
+    struct wf_args a = {.date = date, .ref_id = inspection_id};
+    wf_arg_set(&a, "outcome", outcome);
+    return wf_apply(c, &task_workflow, id, "inspect", &a, NULL, e);
 }
 
 int task_unable(struct ctx *c, int64_t id, const char *reason, const char *text, const char *date,
                 struct err *e)
 {
-    int rc = db_begin(c->db, e);
-    if (rc) return rc;
     struct wf_args a = {.date = date, .reason = reason, .note = text};
-    rc = wf_apply(c, &task_workflow, id, "unable", &a, NULL, e);
-    if (!rc && db_exec(c->db, e,
-                       "UPDATE task SET reason = ?, reason_text = ?, updated_at = ? WHERE id = ?",
-                       "ttii", reason, blank_to_null(text), c->now, id) < 0)
-        rc = e->code;
-    return finish(c, rc, e);
+    return wf_apply(c, &task_workflow, id, "unable", &a, NULL, e);
 }
 
 int task_publish(struct ctx *c, int64_t id, const char *date, struct err *e)
 {
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    const char *day = str_blank(date) ? today : date;
-    int rc = db_begin(c->db, e);
-    if (rc) return rc;
-    struct wf_args a = {.date = day};
-    rc = wf_apply(c, &task_workflow, id, "publish", &a, NULL, e);
-    if (!rc && db_exec(c->db, e, "UPDATE task SET published_on = ?, updated_at = ? WHERE id = ?",
-                       "tii", day, c->now, id) < 0)
-        rc = e->code;
-    return finish(c, rc, e);
+    struct wf_args a = {.date = date};
+    return wf_apply(c, &task_workflow, id, "publish", &a, NULL, e);
 }
 
 /* ---- reading -------------------------------------------------------------------------------- */
@@ -376,11 +383,6 @@ json_t *task_get(struct ctx *c, int64_t id, struct err *e)
     json_object_set_new(o, "actions", wf_actions(c, &task_workflow, state));
     json_t *h = wf_history(c, &task_workflow, id, e);
     if (h) json_object_update_new(o, h);
-    json_t *rs = json_array();
-    for (size_t i = 0; i < countof(reasons); i++)
-        json_array_append_new(rs,
-                              jpack("{ss ss}", "code", reasons[i].code, "label", reasons[i].label));
-    json_object_set_new(o, "reasons", rs);
     if (e->code) {
         json_decref(o);
         return NULL;

@@ -2,6 +2,8 @@
  * (see workflow.h). Areas add a table of transitions; this file is the only engine. */
 #include "law/workflow.h"
 #include "law/audit.h"
+#include "law/document.h"
+#include "law/field.h"
 #include "base/calendar.h"
 #include "base/jpack.h"
 #include "base/log.h"
@@ -48,6 +50,105 @@ static const struct wf_transition *any_step(const struct workflow *w, const char
     for (size_t i = 0; i < w->nsteps; i++)
         if (strcmp(w->steps[i].action, action) == 0) return &w->steps[i];
     return NULL;
+}
+
+const struct wf_transition *wf_step_named(const struct workflow *w, const char *action)
+{
+    return action ? any_step(w, action) : NULL;
+}
+
+/* ---- a step's inputs ---------------------------------------------------------------------------
+ */
+
+/* The wf_args field an input of this name fills, or NULL for one kept by name. */
+static const char **arg_field(struct wf_args *a, const char *name)
+{
+    if (strcmp(name, "date") == 0) return &a->date;
+    if (strcmp(name, "reason") == 0) return &a->reason;
+    if (strcmp(name, "note") == 0) return &a->note;
+    if (strcmp(name, "due") == 0) return &a->due;
+    return NULL;
+}
+
+const char *wf_arg(const struct wf_args *a, const char *name)
+{
+    if (!a) return NULL;
+    const char **f = arg_field((struct wf_args *)a, name);
+    if (f) return *f;
+    for (int i = 0; i < a->nvalues; i++)
+        if (strcmp(a->values[i].name, name) == 0) return a->values[i].value;
+    return NULL;
+}
+
+void wf_arg_set(struct wf_args *a, const char *name, const char *value)
+{
+    const char **f = arg_field(a, name);
+    if (f) {
+        *f = value;
+        return;
+    }
+    for (int i = 0; i < a->nvalues; i++)
+        if (strcmp(a->values[i].name, name) == 0) {
+            a->values[i].value = value;
+            return;
+        }
+    assert(a->nvalues < WF_MAX_INPUTS);
+    if (a->nvalues < WF_MAX_INPUTS) {
+        a->values[a->nvalues].name = name;
+        a->values[a->nvalues++].value = value;
+    }
+}
+
+static bool option_known(const struct wf_option *o, const char *code)
+{
+    for (; o && o->code; o++)
+        if (strcmp(o->code, code) == 0) return true;
+    return false;
+}
+
+/* The labels of a coded input's options as a sentence: 停业、关闭（注销）、查无此户或其他. */
+static const char *choices(struct ctx *c, const struct wf_input *in)
+{
+    const char *out = "";
+    for (const struct wf_option *o = in->options; o && o->code; o++)
+        out = arena_printf(c->arena, "%s%s%s", out, !*out ? "" : o[1].code ? "、" : "或", o->label);
+    return out;
+}
+
+/* Check one declared input, trimming text in place of a copy. */
+static void check_input(struct ctx *c, const struct wf_input *in, struct wf_args *a, struct err *e)
+{
+    const char *v = wf_arg(a, in->name);
+    if (v && in->kind != WF_CODE) {
+        char *t = arena_strdup(c->arena, v);
+        str_trim(t);
+        wf_arg_set(a, in->name, v = t);
+    }
+    day_t day;
+    switch (in->kind) {
+    case WF_TEXT:
+        field_text(v, in->name, in->label, in->required, (size_t)in->max, e);
+        break;
+    case WF_DATE:
+        field_date(v, in->name, in->label, in->required, &day, e);
+        break;
+    case WF_CODE:
+        if (str_blank(v)) {
+            if (in->required) err_field(e, in->name, "请选择%s：%s", in->label, choices(c, in));
+        } else if (!option_known(in->options, v)) {
+            err_field(e, in->name, "%s应为%s", in->label, choices(c, in));
+        }
+        break;
+    }
+}
+
+/* Check every input step t declares; the field errors of all of them at once. */
+static int check_inputs(struct ctx *c, const struct wf_transition *t, struct wf_args *a,
+                        struct err *e)
+{
+    for (const struct wf_input *in = t->inputs; in && in->name; in++)
+        check_input(c, in, a, e);
+    return e->nfields ? e->code : 0;
 }
 
 /* The system (CLI, demo data, another law/ function acting for the system) may take any step. */
@@ -342,15 +443,32 @@ int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, s
     return db_commit(c->db, e);
 }
 
-/* Check that step t may be taken on matter id now: permission, then the guard. */
-static int check_step(struct ctx *c, const struct workflow *w, const struct wf_transition *t,
-                      const char *state, int64_t id, const struct wf_args *a, struct err *e)
+/* The states step action starts from, as a person reads them: 「草稿」或「已退回」. */
+static const char *from_states(struct ctx *c, const struct workflow *w, const char *action)
 {
-    if (!t)
-        return err_set(e, ERR_CONFLICT, "当前状态为「%s」，不能执行此操作",
-                       wf_state_label(w, state) ? wf_state_label(w, state) : state);
-    if (!may(c, t->perm)) return err_set(e, ERR_FORBIDDEN, "您没有权限执行「%s」", t->label);
-    return t->guard ? t->guard(c, id, a, e) : 0;
+    const char *out = "";
+    for (size_t i = 0; i < w->nsteps; i++)
+        if (strcmp(w->steps[i].action, action) == 0)
+            out = arena_printf(c->arena, "%s%s「%s」", out, *out ? "或" : "",
+                               wf_state_label(w, w->steps[i].from));
+    return out;
+}
+
+/* Check that step action may be taken on matter id now: its state, permission, inputs and
+ * guard, in that order. *t is the transition. */
+static int check_step(struct ctx *c, const struct workflow *w, const char *action,
+                      const char *state, int64_t id, struct wf_args *a,
+                      const struct wf_transition **t, struct err *e)
+{
+    *t = find_step(w, state, action);
+    if (!*t) {
+        const char *label = any_step(w, action)->label, *now = wf_state_label(w, state);
+        return err_set(e, ERR_CONFLICT, "「%s」须在%s状态下进行，当前为「%s」", label,
+                       from_states(c, w, action), now ? now : state);
+    }
+    if (!may(c, (*t)->perm)) return err_set(e, ERR_FORBIDDEN, "您没有权限执行「%s」", (*t)->label);
+    if (check_inputs(c, *t, a, e)) return e->code;
+    return (*t)->guard ? (*t)->guard(c, id, a, e) : 0;
 }
 
 /* Move the matter's row from state to t->to; ERR_CONFLICT when someone moved it first. */
@@ -365,31 +483,78 @@ static int move(struct ctx *c, const struct workflow *w, int64_t id, const char 
     return 0;
 }
 
-int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
-             const struct wf_args *a, const char **to, struct err *e)
+/* Issue the documents step t declares for the matter, dated day. */
+static int issue_documents(struct ctx *c, const struct workflow *w, const struct wf_transition *t,
+                           int64_t id, int64_t agency_id, day_t day, struct err *e)
+{
+    if (!t->documents || !t->documents[0]) return 0;
+    const char *line = NULL;
+    if (w->line_column) {
+        struct db_stmt *st = db_query(
+            c->db, e,
+            arena_printf(c->arena, "SELECT %s FROM %s WHERE id = ?", w->line_column, w->table), "i",
+            id);
+        if (!st) return e->code;
+        if (db_step(st, e) == DB_ROW) line = arena_strdup(c->arena, db_text(st, 0));
+        db_done(st);
+        if (e->code) return e->code;
+    }
+    char d[DATE_STRLEN];
+    date_format(day, d);
+    for (const char *const *type = t->documents; *type; type++) {
+        int64_t doc;
+        const char *number;
+        int rc = document_issue(c, *type, agency_id, line, d, w->kind, id, &doc, &number, e);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+static int audit_step(struct ctx *c, const struct workflow *w, const struct wf_transition *t,
+                      int64_t id, const char *state, const struct wf_args *a)
+{
+    bool why = a->reason && *a->reason;
+    const char *action = t->audit ? t->audit : arena_printf(c->arena, "%s.%s", w->kind, t->action);
+    return audit_write(c, action, w->kind, id, "%s：%s → %s%s%s", t->label,
+                       wf_state_label(w, state), wf_state_label(w, t->to), why ? "，" : "",
+                       why ? reason_label(w, a->reason) : "");
+}
+
+/* Everything a step writes once it may be taken: the move, its effect, its record, deadlines,
+ * documents and the audit row. */
+static int take(struct ctx *c, const struct workflow *w, const struct wf_transition *t, int64_t id,
+                int64_t agency_id, const char *state, day_t day, struct wf_args *a, struct err *e)
+{
+    int rc = t->before ? t->before(c, id, a, e) : 0;
+    if (!rc) rc = move(c, w, id, state, t, e);
+    if (!rc && t->effect) rc = t->effect(c, id, a, e);
+    if (!rc) rc = record_step(c, w, id, agency_id, state, t->action, t->to, day, a, e);
+    if (!rc && t->meets) rc = end_deadlines(c, w, id, t->meets, day, e);
+    if (!rc && state_final(w, t->to)) rc = end_deadlines(c, w, id, NULL, day, e);
+    if (!rc && t->start) rc = open_deadline(c, w, id, agency_id, t->start, day, a, e);
+    if (!rc) rc = issue_documents(c, w, t, id, agency_id, day, e);
+    if (!rc) rc = audit_step(c, w, t, id, state, a);
+    return rc;
+}
+
+int wf_take(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
+            struct wf_args *a, const char **to, struct err *e)
 {
     if (!action || !any_step(w, action)) return err_field(e, "action", "未知的操作");
     const char *state;
+    const struct wf_transition *t = NULL;
     int64_t agency_id;
     day_t day;
     int rc = db_begin(c->db, e);
     if (rc) return rc;
     rc = load_matter(c, w, id, &state, &agency_id, e);
-    const struct wf_transition *t = rc ? NULL : find_step(w, state, action);
-    if (!rc) rc = check_step(c, w, t, state, id, a, e);
+    if (!rc) rc = check_step(c, w, action, state, id, a, &t, e);
     if (!rc) rc = step_day(c, a, &day, e);
-    if (!rc) rc = move(c, w, id, state, t, e);
-    if (!rc) rc = record_step(c, w, id, agency_id, state, action, t->to, day, a, e);
-    if (!rc && t->meets) rc = end_deadlines(c, w, id, t->meets, day, e);
-    if (!rc && state_final(w, t->to)) rc = end_deadlines(c, w, id, NULL, day, e);
-    if (!rc && t->start) rc = open_deadline(c, w, id, agency_id, t->start, day, a, e);
-    if (!rc)
-        rc = audit_write(c, arena_printf(c->arena, "%s.%s", w->kind, action), w->kind, id,
-                         "%s：%s → %s%s%s", t->label, wf_state_label(w, state),
-                         wf_state_label(w, t->to), a && a->reason && *a->reason ? "，" : "",
-                         a && a->reason && *a->reason ? reason_label(w, a->reason) : "");
+    bool effect_ran = !rc;
+    if (!rc) rc = take(c, w, t, id, agency_id, state, day, a, e);
     if (rc) {
         db_rollback(c->db);
+        if (effect_ran && rc == ERR_INVALID && t->refused) rc = t->refused(c, id, a, e);
         return rc;
     }
     rc = db_commit(c->db, e);
@@ -397,7 +562,35 @@ int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *ac
     return rc;
 }
 
+int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
+             const struct wf_args *a, const char **to, struct err *e)
+{
+    struct wf_args x = a ? *a : (struct wf_args){0};
+    x.details = NULL;
+    int rc = wf_take(c, w, id, action, &x, to, e);
+    json_decref(x.details);
+    return rc;
+}
+
 /* ---- what the pages show --------------------------------------------------------------------- */
+
+static const char *const input_kinds[] = {
+    [WF_TEXT] = "text", [WF_DATE] = "date", [WF_CODE] = "code"};
+
+/* The inputs of step t as a page or a client reads them. */
+static json_t *inputs_json(const struct wf_transition *t)
+{
+    json_t *out = json_array();
+    for (const struct wf_input *in = t->inputs; in && in->name; in++) {
+        json_t *opts = json_array();
+        for (const struct wf_option *o = in->options; o && o->code; o++)
+            json_array_append_new(opts, jpack("{ss ss}", "code", o->code, "label", o->label));
+        json_array_append_new(out, jpack("{ss ss ss sb si so}", "name", in->name, "label",
+                                         in->label, "kind", input_kinds[in->kind], "required",
+                                         in->required, "max", in->max, "options", opts));
+    }
+    return out;
+}
 
 json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *state)
 {
@@ -410,6 +603,9 @@ json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *st
         jset_text(o, "label", t->label);
         jset_text(o, "to", t->to);
         jset_text(o, "to_label", wf_state_label(w, t->to));
+        jset_bool(o, "internal", t->internal);
+        jset_text(o, "confirm", t->confirm);
+        json_object_set_new(o, "inputs", inputs_json(t));
         json_array_append_new(out, o);
     }
     return out;

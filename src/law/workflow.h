@@ -36,19 +36,66 @@ struct wf_deadline_rule {
     const char *basis; /* the rule it comes from: 国发〔2019〕5号 */
 };
 
+/* One allowed value of a coded input: 停业 for suspended. */
+struct wf_option {
+    const char *code;
+    const char *label;
+};
+
+/* What an input holds, and so how it is checked and shown. */
+enum wf_input_kind {
+    WF_TEXT, /* free text of at most max characters */
+    WF_DATE, /* YYYY-MM-DD */
+    WF_CODE, /* one of options */
+};
+
+/* One input a step takes: a form field of its page and a key of its API body. The inputs named
+ * date, reason, note and due fill the wf_args fields of those names; any other is read with
+ * wf_arg. wf_apply checks every declared input before the guard runs. */
+struct wf_input {
+    const char *name;  /* field name: reason */
+    const char *label; /* 原因 */
+    enum wf_input_kind kind;
+    bool required;
+    int max;                         /* WF_TEXT: characters */
+    const struct wf_option *options; /* WF_CODE: the allowed codes, ended by {NULL} */
+};
+
+#define WF_MAX_INPUTS 8
+
 /* Arguments of one step, from a form, JSON or another law/ function. All optional unless the
- * transition's guard requires them. */
+ * transition declares them required or its guard requires them. */
 struct wf_args {
     const char *date;   /* the legal date of the step, YYYY-MM-DD (default: today) */
     const char *reason; /* a reason code or text (无法检查: closed, …) */
     const char *note;   /* free text recorded with the step */
     const char *due;    /* YYYY-MM-DD for a deadline rule with days = 0 */
     int64_t ref_id;     /* a related record (the inspection that completed a task) */
+    /* the values of the other declared inputs, by name (a draw's seed) */
+    struct {
+        const char *name, *value;
+    } values[WF_MAX_INPUTS];
+    int nvalues;
+    /* Set by the step (wf_take): what a refusal or a success has to add for the user (a draw's
+     * problems: {"problems": [...]}), or NULL; the caller releases it. */
+    json_t *details;
 };
+
+/* The value of input name in a: a->date for "date" (also reason, note, due), else from
+ * a->values; NULL when absent. */
+const char *wf_arg(const struct wf_args *a, const char *name);
+/* Set input name of a to value (as wf_arg reads it); value is not copied. */
+void wf_arg_set(struct wf_args *a, const char *name, const char *value);
 
 /* Why a step may not be taken: 0 when it may, otherwise a negative code with e filled with a
  * Chinese message citing the rule. Guards run inside the transaction and may query. */
 typedef int (*wf_guard)(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+
+/* What a step does to its area's records besides moving the state: runs inside the step's
+ * transaction, before or after the move (wf_transition.before, .effect) and before the step is
+ * recorded; may fill a->reason and a->note (the
+ * step's record) and a->details. A failure rolls the whole step back. */
+typedef int (*wf_effect)(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 
 /* One allowed step. */
 struct wf_transition {
@@ -57,9 +104,21 @@ struct wf_transition {
     const char *to;                       /* state it leads to */
     const char *label;                    /* button text: 录入检查结果 */
     enum perm perm;                       /* permission the actor needs */
-    wf_guard guard;                       /* or NULL */
+    wf_guard guard;                       /* who else may not, and when not: or NULL */
     const struct wf_deadline_rule *start; /* deadline this step opens, or NULL */
     const char *meets;                    /* name of the open deadline this step meets, or NULL */
+    const struct wf_input *inputs;        /* what it takes, ended by {NULL}; or NULL */
+    wf_effect before; /* what it does before the move, while the matter is still in `from` (a
+                       * commit fills the pool its new state seals), or NULL */
+    wf_effect effect; /* what else it does after the move, or NULL */
+    /* Called after the rollback when effect refused the step (ERR_INVALID), to leave a trace
+     * that outlives the refusal (a failed draw is public); may rewrite e. Or NULL. */
+    int (*refused)(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+    const char *const *documents; /* document types it issues (law/document.h), ended by NULL */
+    const char *audit;            /* audit action; NULL: "kind.action" */
+    const char *confirm;          /* the question a page asks before an irreversible step */
+    bool internal; /* taken only by another law/ function (a task's inspect, by an inspection):
+                    * no page form, no API route of its own */
 };
 
 /* A workflow: what an area declares once, statically. */
@@ -76,6 +135,9 @@ struct workflow {
     /* The label of a step's reason code (无法检查: closed → 关闭（注销）), NULL for a code it
      * does not know; or NULL when reasons are free text. */
     const char *(*reason_label)(const char *code);
+    /* The matter's column with its line code (the 执法类别 of a document's 文号), for steps that
+     * issue documents; or NULL. */
+    const char *line_column;
 };
 
 /* Record that matter id (already inserted, in state `state`) has begun: a step from "" and the
@@ -96,8 +158,17 @@ int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, s
  * and *to (if not NULL) names it. */
 int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
              const struct wf_args *a, const char **to, struct err *e);
+/* wf_apply with the step's effect able to fill a (reason, note, details): the one way every
+ * page, API call and law/ function takes a declared step. The caller releases a->details. */
+int wf_take(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
+            struct wf_args *a, const char **to, struct err *e);
 
-/* The actions the actor may take from state: [{"action","label","to"}] (new reference). */
+/* The step named action (from any state), or NULL. */
+const struct wf_transition *wf_step_named(const struct workflow *w, const char *action);
+
+/* The actions the actor may take from state: [{"action","label","to","to_label","internal",
+ * "confirm","inputs":[{"name","label","kind","required","max","options":[{"code","label"}]}]}]
+ * (new reference). */
 json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *state);
 
 /* The steps of matter id, oldest first: [{"at","date","from","action","to","username","name",

@@ -1,6 +1,7 @@
 /* admin.c — administration pages: agencies, departments, user accounts. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
 #include "law/agency.h"
@@ -291,3 +292,30 @@ int user_officer(struct req *r, struct resp *w)
     int rc = user_link_officer(&r->ctx, req_id(r, 0), req_param(r, "cert_no"), &r->err);
     return user_changed(r, w, rc, (const char *const[]){"cert_no", NULL});
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/agencies", PERM_AGENCY_ADMIN, ROUTE_BOTH, agency_index, "agency tree"},
+    {"POST", "/agencies", PERM_AGENCY_ADMIN, ROUTE_BOTH, agency_create, "add an agency"},
+    {"GET", "/agencies/{id}", PERM_AGENCY_ADMIN, ROUTE_BOTH, agency_show, "one agency"},
+    {"POST", "/agencies/{id}", PERM_AGENCY_ADMIN, ROUTE_HTML, agency_save, "save edits (form)"},
+    {"PUT", "/agencies/{id}", PERM_AGENCY_ADMIN, ROUTE_API, agency_save, "edit an agency"},
+    {"POST", "/agencies/{id}/departments", PERM_AGENCY_ADMIN, ROUTE_BOTH, department_create,
+     "add a department"},
+    {"GET", "/users", PERM_USER_ADMIN, ROUTE_BOTH, user_index, "user accounts"},
+    {"POST", "/users", PERM_USER_ADMIN, ROUTE_BOTH, user_create, "add a user"},
+    {"GET", "/users/{id}", PERM_USER_ADMIN, ROUTE_BOTH, user_show,
+     "one user: roles, password, status, officer"},
+    {"POST", "/users/{id}/roles", PERM_USER_ADMIN, ROUTE_BOTH, user_roles, "set roles"},
+    {"POST", "/users/{id}/officer", PERM_USER_ADMIN, ROUTE_BOTH, user_officer,
+     "link the account to its 执法人员 (cert_no; blank unlinks)"},
+    {"POST", "/users/{id}/status", PERM_USER_ADMIN, ROUTE_BOTH, user_status, "enable or disable"},
+    {"POST", "/users/{id}/password", PERM_USER_ADMIN, ROUTE_BOTH, user_password,
+     "reset a password"},
+};
+
+static const struct nav_item nav[] = {
+    {"/agencies", "机构", PERM_AGENCY_ADMIN}, {"/users", "用户", PERM_USER_ADMIN}, {NULL, NULL, 0}};
+
+const struct area area_admin = {"admin", routes, countof(routes), nav, NULL, NULL, NULL, NULL};

@@ -1,6 +1,8 @@
 /* audit.c — browsing and checking the audit trail (操作日志). */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
+#include "law/role.h"
 #include "web/web.h"
 #include "law/anchor.h"
 #include "law/audit.h"
@@ -173,3 +175,20 @@ int public_audit_heads(struct req *r, struct resp *w)
     resp_header(w, "Content-Disposition", "attachment; filename=\"audit-heads.jsonl\"");
     return 0;
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/audit", PERM_AUDIT_READ, ROUTE_BOTH, audit_index, "the audit trail"},
+    {"GET", "/audit/verify", PERM_AUDIT_READ, ROUTE_BOTH, audit_check,
+     "check the hash chain, and against its signed heads"},
+    {"GET", "/audit/heads", PERM_AUDIT_READ, ROUTE_BOTH, audit_heads, "the signed heads"},
+    {"POST", "/audit/heads", PERM_AUDIT_SIGN, ROUTE_BOTH, audit_heads_sign,
+     "sign the chain's head now"},
+    {"GET", "/public/audit-heads.txt", PERM_PUBLIC, ROUTE_HTML, public_audit_heads,
+     "the audit chain's signed heads (JSON lines)"},
+};
+
+static const struct nav_item nav[] = {{"/audit", "操作日志", PERM_AUDIT_READ}, {NULL, NULL, 0}};
+
+const struct area area_audit = {"audit", routes, countof(routes), nav, NULL, NULL, NULL, NULL};

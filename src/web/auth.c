@@ -1,6 +1,7 @@
 /* auth.c — logging in and out (pages and API). */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "law/auth.h"
 #include "law/role.h"
@@ -116,3 +117,16 @@ int me_password(struct req *r, struct resp *w)
         w->redirect = "/me?saved=1";
     return 0;
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/login", PERM_PUBLIC, ROUTE_HTML, login_form, "login page"},
+    {"POST", "/login", PERM_PUBLIC, ROUTE_BOTH, login_submit, "log in"},
+    {"POST", "/logout", PERM_LOGIN, ROUTE_BOTH, logout_submit, "log out"},
+    {"GET", "/me", PERM_LOGIN, ROUTE_BOTH, me_get, "the logged-in user"},
+    {"POST", "/me/password", PERM_LOGIN, ROUTE_BOTH, me_password,
+     "change one's own password (current, password)"},
+};
+
+const struct area area_session = {"session", routes, countof(routes), NULL, NULL, NULL, NULL, NULL};

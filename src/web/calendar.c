@@ -1,6 +1,8 @@
 /* calendar.c — the holiday calendar page (administrators) and the working-day calculator. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
+#include "law/role.h"
 #include "web/web.h"
 #include "web/server.h"
 #include "law/holiday.h"
@@ -186,3 +188,25 @@ int calendar_compute(struct req *r, struct resp *w)
     json_object_set_new(w->data, "provisional", json_boolean(provisional));
     return 0;
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/calendar", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_index, "holiday calendar"},
+    {"POST", "/calendar/days", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_day_set,
+     "set a holiday or working day"},
+    {"POST", "/calendar/days/clear", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_day_clear,
+     "remove a special day"},
+    {"POST", "/calendar/years", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_year_add,
+     "add a year with its statutory holidays"},
+    {"POST", "/calendar/import", PERM_CALENDAR_ADMIN, ROUTE_BOTH, calendar_import,
+     "load a year's notice from a holiday-cn JSON file"},
+    {"GET", "/calendar/compute", PERM_LOGIN, ROUTE_BOTH, calendar_compute,
+     "N working days after a date"},
+};
+
+static const struct nav_item nav[] = {{"/calendar", "节假日", PERM_CALENDAR_ADMIN},
+                                      {NULL, NULL, 0}};
+
+const struct area area_calendar = {"calendar", routes, countof(routes), nav, NULL, NULL,
+                                   NULL,       NULL};

@@ -2,6 +2,7 @@
  * target list, adding targets by search or by a registry filter. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
 #include "law/audit.h"
@@ -235,3 +236,30 @@ int campaign_target_delete(struct req *r, struct resp *w)
     w->redirect = arena_printf(r->arena, "/campaigns/%lld#targets", (long long)id);
     return 0;
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/campaigns", PERM_INSPECTION_READ, ROUTE_BOTH, campaign_index, "list campaigns"},
+    {"POST", "/campaigns", PERM_INSPECTION_WRITE, ROUTE_BOTH, campaign_create, "set up a campaign"},
+    {"GET", "/campaigns/new", PERM_INSPECTION_WRITE, ROUTE_HTML, campaign_new, "new campaign form"},
+    {"GET", "/campaigns/{id}", PERM_INSPECTION_READ, ROUTE_BOTH, campaign_show,
+     "one campaign with its progress"},
+    {"GET", "/campaigns/{id}/edit", PERM_INSPECTION_WRITE, ROUTE_HTML, campaign_edit, "edit form"},
+    {"POST", "/campaigns/{id}", PERM_INSPECTION_WRITE, ROUTE_HTML, campaign_save,
+     "save edits (form)"},
+    {"PUT", "/campaigns/{id}", PERM_INSPECTION_WRITE, ROUTE_API, campaign_save, "edit a campaign"},
+    {"GET", "/campaigns/{id}/targets", PERM_INSPECTION_READ, ROUTE_API, campaign_targets_index,
+     "a campaign's targets (all, pending or done)"},
+    {"POST", "/campaigns/{id}/targets", PERM_INSPECTION_WRITE, ROUTE_BOTH, campaign_targets_post,
+     "add entities to the target list"},
+    {"POST", "/campaigns/{id}/targets/filter", PERM_INSPECTION_WRITE, ROUTE_BOTH,
+     campaign_targets_filter_post, "add the entities matching a registry filter"},
+    {"POST", "/campaigns/{id}/targets/{eid}/delete", PERM_INSPECTION_WRITE, ROUTE_HTML,
+     campaign_target_delete, "take an entity off the list (form)"},
+    {"DELETE", "/campaigns/{id}/targets/{eid}", PERM_INSPECTION_WRITE, ROUTE_API,
+     campaign_target_delete, "take an entity off the list"},
+};
+
+const struct area area_campaigns = {"campaigns", routes, countof(routes), NULL, NULL, NULL,
+                                    NULL,        NULL};

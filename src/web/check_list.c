@@ -2,6 +2,7 @@
  * public face. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
 #include "law/check_list.h"
@@ -182,3 +183,25 @@ int public_check_items(struct req *r, struct resp *w)
     page(w, "draw/public_items.html", "随机抽查事项清单（公开）");
     return 0;
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/check-items", PERM_DRAW_READ, ROUTE_BOTH, check_item_index,
+     "the list of check items"},
+    {"POST", "/check-items", PERM_PLAN_WRITE, ROUTE_BOTH, check_item_create, "add a check item"},
+    {"GET", "/check-items/new", PERM_PLAN_WRITE, ROUTE_HTML, check_item_new, "new item form"},
+    {"GET", "/check-items/{id}", PERM_DRAW_READ, ROUTE_BOTH, check_item_show, "one check item"},
+    {"GET", "/check-items/{id}/edit", PERM_PLAN_WRITE, ROUTE_HTML, check_item_edit, "edit form"},
+    {"POST", "/check-items/{id}", PERM_PLAN_WRITE, ROUTE_HTML, check_item_save, "save (form)"},
+    {"PUT", "/check-items/{id}", PERM_PLAN_WRITE, ROUTE_API, check_item_save, "edit an item"},
+    {"POST", "/check-items/{id}/publish", PERM_PLAN_WRITE, ROUTE_BOTH, check_item_publish_submit,
+     "publish an item"},
+    {"POST", "/check-items/{id}/withdraw", PERM_PLAN_WRITE, ROUTE_BOTH, check_item_withdraw_submit,
+     "withdraw an item from the public list"},
+    {"GET", "/public/check-items", PERM_PUBLIC, ROUTE_BOTH, public_check_items,
+     "the published check items (no login)"},
+};
+
+const struct area area_check_items = {"check_items", routes, countof(routes), NULL, NULL, NULL,
+                                      NULL,          NULL};

@@ -3,6 +3,7 @@
  * where anyone downloads the snapshot and sees the selection recomputed. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
 #include "base/date.h"
@@ -221,15 +222,6 @@ int plan_create(struct req *r, struct resp *w)
  * actor may do. */
 /* The page says what the step just taken did: ?done=commit sets "done_commit" (a known step only).
  */
-void done_flag(struct req *r, json_t *o)
-{
-    static const char *const steps[] = {"commit", "draw", "withdraw", "unable", "publish"};
-    const char *done = req_query(r, "done");
-    for (size_t i = 0; done && i < countof(steps); i++)
-        if (strcmp(done, steps[i]) == 0)
-            json_object_set_new(o, arena_printf(r->arena, "done_%s", steps[i]), json_true());
-}
-
 static json_t *plan_page(struct req *r, int64_t id)
 {
     json_t *o = plan_get(&r->ctx, id, &r->err);
@@ -255,7 +247,7 @@ static json_t *plan_page(struct req *r, int64_t id)
     jset_bool(o, "is_committed", committed);
     jset_bool(o, "is_drawn", strcmp(state, "drawn") == 0);
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
-    done_flag(r, o);
+    page_steps(r, o, "/plans");
     page_local_times(json_object_get(o, "attempts"));
     return o;
 }
@@ -316,67 +308,6 @@ int plan_remove(struct req *r, struct resp *w)
     }
     w->redirect = "/plans";
     return 0;
-}
-
-/* After an action on the plan page: the API answers with the plan, the page redirects; a failed
- * form shows the plan page again with the messages and the typed values (names). */
-static int after_action(struct req *r, struct resp *w, int rc, const char *done,
-                        const char *const *names)
-{
-    int64_t id = req_id(r, 0);
-    if (rc && !r->api) {
-        struct err saved = r->err;
-        memset(&r->err, 0, sizeof r->err);
-        json_t *o = plan_page(r, id);
-        if (o) {
-            json_decref(w->data);
-            w->data = o;
-            page(w, "draw/plan.html", json_string_value(json_object_get(o, "name")));
-            json_t *form = json_object();
-            for (int i = 0; names[i]; i++)
-                if (req_param(r, names[i]))
-                    json_object_set_new(form, names[i], json_string(req_param(r, names[i])));
-            json_object_set_new(o, "form", form);
-        }
-        r->err = saved;
-        return rc;
-    }
-    if (rc) return rc;
-    if (r->api) {
-        json_decref(w->data);
-        w->data = plan_get(&r->ctx, id, &r->err);
-        return w->data ? 0 : r->err.code;
-    }
-    w->redirect = arena_printf(r->arena, "/plans/%lld?done=%s", (long long)id, done);
-    return 0;
-}
-
-int plan_commit_submit(struct req *r, struct resp *w)
-{
-    int rc = plan_commit(&r->ctx, req_id(r, 0), req_param(r, "seed_source"), &r->err);
-    return after_action(r, w, rc, "commit", (const char *const[]){"seed_source", NULL});
-}
-
-int plan_withdraw_submit(struct req *r, struct resp *w)
-{
-    int rc = plan_withdraw(&r->ctx, req_id(r, 0), req_param(r, "reason"), &r->err);
-    return after_action(r, w, rc, "withdraw", (const char *const[]){"reason", NULL});
-}
-
-int plan_draw_submit(struct req *r, struct resp *w)
-{
-    json_t *problems = NULL;
-    int rc = plan_draw(&r->ctx, req_id(r, 0), req_param(r, "seed"), &problems, &r->err);
-    rc = after_action(r, w, rc, "draw", (const char *const[]){"seed", NULL});
-    if (problems) {
-        /* every task whose team could not be formed, with its reason */
-        if (r->api)
-            w->error_details = jpack("{sO}", "problems", problems);
-        else if (w->data)
-            json_object_set(w->data, "problems", problems);
-        json_decref(problems);
-    }
-    return rc;
 }
 
 int plan_verify_page(struct req *r, struct resp *w)
@@ -459,3 +390,37 @@ int public_draw_snapshot(struct req *r, struct resp *w)
                              (long long)req_id(r, 0)));
     return 0;
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/plans", PERM_DRAW_READ, ROUTE_BOTH, plan_index, "random-check plans"},
+    {"POST", "/plans", PERM_PLAN_WRITE, ROUTE_BOTH, plan_create, "make a plan"},
+    {"GET", "/plans/new", PERM_PLAN_WRITE, ROUTE_HTML, plan_new, "new plan form"},
+    {"POST", "/plans/new", PERM_PLAN_WRITE, ROUTE_HTML, plan_form_reload,
+     "the form again for another line"},
+    {"GET", "/plans/{id}", PERM_DRAW_READ, ROUTE_BOTH, plan_show, "one plan"},
+    {"GET", "/plans/{id}/edit", PERM_PLAN_WRITE, ROUTE_HTML, plan_edit, "edit form"},
+    {"POST", "/plans/{id}/edit", PERM_PLAN_WRITE, ROUTE_HTML, plan_form_reload,
+     "the edit form again for another line"},
+    {"POST", "/plans/{id}", PERM_PLAN_WRITE, ROUTE_HTML, plan_save, "save a draft (form)"},
+    {"PUT", "/plans/{id}", PERM_PLAN_WRITE, ROUTE_API, plan_save, "edit a draft plan"},
+    {"POST", "/plans/{id}/delete", PERM_PLAN_WRITE, ROUTE_HTML, plan_remove,
+     "delete a draft (form)"},
+    {"DELETE", "/plans/{id}", PERM_PLAN_WRITE, ROUTE_API, plan_remove, "delete a draft plan"},
+    {"GET", "/plans/{id}/verify", PERM_DRAW_READ, ROUTE_BOTH, plan_verify_page,
+     "recompute the draw: pool, entities, teams"},
+    {"GET", "/public/draws", PERM_PUBLIC, ROUTE_BOTH, public_draw_index,
+     "published plans (no login)"},
+    {"GET", "/public/draws/{id}", PERM_PUBLIC, ROUTE_BOTH, public_draw_show,
+     "a published plan, its selection recomputed (no login)"},
+    {"GET", "/public/draws/{id}/seed.txt", PERM_PUBLIC, ROUTE_HTML, public_draw_seed,
+     "the seed of a draw, exactly (for draw_verify.py --seed-file)"},
+    {"GET", "/public/draws/{id}/snapshot.txt", PERM_PUBLIC, ROUTE_HTML, public_draw_snapshot,
+     "the committed pool snapshot (no login)"},
+};
+
+static const struct nav_item nav[] = {{"/plans", "双随机", PERM_DRAW_READ}, {NULL, NULL, 0}};
+
+const struct area area_plans = {"plans", routes,         countof(routes), nav,
+                                NULL,    &plan_workflow, "/plans",        plan_show};

@@ -1,6 +1,7 @@
 /* entity.c — pages and API of the entity registry (管理相对人). */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
 #include "web/export.h"
@@ -224,3 +225,36 @@ int entity_export(struct req *r, struct resp *w)
 {
     return export_serve(r, w, "管理相对人", export_entities);
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/entities", PERM_ENTITY_READ, ROUTE_BOTH, entity_index, "list and search entities"},
+    {"POST", "/entities", PERM_ENTITY_WRITE, ROUTE_BOTH, entity_create, "register an entity"},
+    {"GET", "/entities/export", PERM_ENTITY_READ, ROUTE_BOTH, entity_export, "XLSX/CSV export"},
+    {"GET", "/entities/import", PERM_ENTITY_WRITE, ROUTE_HTML, entity_import_form, "import form"},
+    {"POST", "/entities/import", PERM_ENTITY_WRITE, ROUTE_BOTH, entity_import,
+     "import a CSV/XLSX file"},
+    {"GET", "/entities/{id}", PERM_ENTITY_READ, ROUTE_BOTH, entity_show, "one entity"},
+    {"GET", "/entities/new", PERM_ENTITY_WRITE, ROUTE_HTML, entity_new, "new entity form"},
+    {"GET", "/entities/{id}/edit", PERM_ENTITY_WRITE, ROUTE_HTML, entity_edit, "edit form"},
+    {"POST", "/entities/{id}", PERM_ENTITY_WRITE, ROUTE_HTML, entity_save, "save edits (form)"},
+    {"PUT", "/entities/{id}", PERM_ENTITY_WRITE, ROUTE_API, entity_save, "edit an entity"},
+    {"POST", "/entities/{id}/licences", PERM_ENTITY_WRITE, ROUTE_BOTH, entity_licence_add,
+     "add a licence"},
+    {"POST", "/entities/{id}/licences/{lid}/delete", PERM_ENTITY_WRITE, ROUTE_HTML,
+     entity_licence_delete, "remove a licence (form)"},
+    {"DELETE", "/entities/{id}/licences/{lid}", PERM_ENTITY_WRITE, ROUTE_API, entity_licence_delete,
+     "remove a licence"},
+};
+
+static const struct nav_item nav[] = {{"/entities", "管理相对人", PERM_ENTITY_READ},
+                                      {NULL, NULL, 0}};
+
+static const struct tile tiles[] = {
+    {"entities", "管理相对人", "/entities", "", PERM_ENTITY_READ},
+    {"entities_open", "正常营业", "/entities?status=open", "", PERM_ENTITY_READ},
+    {NULL, NULL, NULL, NULL, 0}};
+
+const struct area area_entities = {"entities", routes, countof(routes), nav, tiles, NULL,
+                                   NULL,       NULL};

@@ -1,16 +1,36 @@
 /* home.c — the start page, health check, static assets and the OpenAPI document. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
+#include "law/role.h"
 #include "law/task.h"
 #include "web/web.h"
 #include "law/dashboard.h"
+#include "law/role.h"
+#include "web/area.h"
 
 #include <string.h>
+
+/* The start page's figures: every area's tiles the user's roles allow, each with its value from
+ * the dashboard (d). */
+static json_t *tiles(struct req *r, json_t *d)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; i < web_nareas; i++)
+        for (const struct tile *t = web_areas[i]->tiles; t && t->key; t++) {
+            json_t *v = json_object_get(d, t->key);
+            if (!v || !role_allows(r->who.roles, (enum perm)t->perm)) continue;
+            json_array_append_new(out, jpack("{ss ss ss ss sO}", "key", t->key, "label", t->label,
+                                             "href", t->href, "tone", t->tone, "value", v));
+        }
+    return out;
+}
 
 int home_page(struct req *r, struct resp *w)
 {
     w->data = dashboard_summary(&r->ctx, &r->err);
     if (!w->data) return r->err.code ? r->err.code : ERR_INTERNAL;
+    json_object_set_new(w->data, "tiles", tiles(r, w->data));
     link_matters(r, json_object_get(w->data, "deadlines"));
     /* an officer's own work first: the drawn tasks waiting for them */
     struct task_query mine = {.mine = true, .state = "pending", .page = 1, .per_page = 10};
@@ -79,3 +99,16 @@ int asset_get(struct req *r, struct resp *w)
     return serve_embedded(r, w, arena_printf(r->arena, "assets/%s", name),
                           req_query(r, "v") != NULL);
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/healthz", PERM_PUBLIC, ROUTE_HTML, health_check, "liveness and database check"},
+    {"GET", "/assets/{name}", PERM_PUBLIC, ROUTE_HTML, asset_get, "embedded CSS/JS"},
+    {"GET", "/openapi.json", PERM_PUBLIC, ROUTE_API, openapi_get, "this API's description"},
+    {"GET", "/", PERM_LOGIN, ROUTE_HTML, home_page, "start page"},
+};
+
+static const struct nav_item nav[] = {{"/", "首页", PERM_LOGIN}, {NULL, NULL, 0}};
+
+const struct area area_home = {"home", routes, countof(routes), nav, NULL, NULL, NULL, NULL};

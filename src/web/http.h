@@ -93,6 +93,7 @@ struct route {
     int faces; /* ROUTE_HTML | ROUTE_API */
     handler_fn handler;
     const char *summary; /* one line for logs and the OpenAPI check */
+    const void *data;    /* what a shared handler serves here (a step: struct step_route) */
 };
 
 /* Request helpers (router.c). */

@@ -3,6 +3,7 @@
  * changes), the record with its documents, overdue corrections, counts and the checklists. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
 #include "docs/inspection_docs.h"
@@ -596,3 +597,37 @@ int inspection_advice_notice_pdf(struct req *r, struct resp *w)
 {
     return serve_pdf(r, w, "advice_notice", "卫生监督意见书", advice_notice_pdf);
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/inspections", PERM_INSPECTION_READ, ROUTE_BOTH, inspection_index, "list inspections"},
+    {"POST", "/inspections", PERM_INSPECTION_WRITE, ROUTE_BOTH, inspection_create,
+     "record an inspection and issue its documents"},
+    {"GET", "/inspections/new", PERM_INSPECTION_WRITE, ROUTE_HTML, inspection_new,
+     "new inspection form"},
+    {"POST", "/inspections/new", PERM_INSPECTION_WRITE, ROUTE_HTML, inspection_form_reload,
+     "the form again with its values (line changed, entity searched)"},
+    {"GET", "/inspections/overdue", PERM_INSPECTION_READ, ROUTE_BOTH, inspection_overdue_page,
+     "correction orders overdue or due soon without a reinspection"},
+    {"GET", "/inspections/stats", PERM_INSPECTION_READ, ROUTE_BOTH, inspection_stats_page,
+     "inspection counts by type and outcome"},
+    {"GET", "/inspections/{id}", PERM_INSPECTION_READ, ROUTE_BOTH, inspection_show,
+     "one inspection"},
+    {"GET", "/inspections/{id}/site-record.pdf", PERM_INSPECTION_READ, ROUTE_BOTH,
+     inspection_site_record_pdf, "现场笔录 as PDF"},
+    {"GET", "/inspections/{id}/advice-notice.pdf", PERM_INSPECTION_READ, ROUTE_BOTH,
+     inspection_advice_notice_pdf, "卫生监督意见书 as PDF"},
+    {"GET", "/checklists", PERM_INSPECTION_READ, ROUTE_BOTH, checklist_index,
+     "checklists per line"},
+};
+
+static const struct nav_item nav[] = {{"/inspections", "监督检查", PERM_INSPECTION_READ},
+                                      {NULL, NULL, 0}};
+
+static const struct tile tiles[] = {
+    {"orders_overdue", "整改逾期未复查", "/inspections/overdue", "bad", PERM_INSPECTION_READ},
+    {NULL, NULL, NULL, NULL, 0}};
+
+const struct area area_inspections = {"inspections", routes, countof(routes), nav, tiles, NULL,
+                                      NULL,          NULL};

@@ -1,6 +1,7 @@
 /* officer.c — pages and API of the officer registry (执法人员). */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
 #include "web/export.h"
@@ -169,26 +170,48 @@ int officer_review(struct req *r, struct resp *w)
     int64_t id = req_id(r, 0);
     int rc = officer_review_add(&r->ctx, id, req_param(r, "year"), req_param(r, "reviewed_on"),
                                 req_param(r, "passed"), req_param(r, "note"), &r->err);
-    if (rc && !r->api) {
-        struct err saved = r->err;
-        memset(&r->err, 0, sizeof r->err);
-        if (officer_show(r, w) == 0)
-            page_keep_form(r, w,
-                           (const char *const[]){"year", "reviewed_on", "passed", "note", NULL});
-        r->err = saved;
-        return rc;
-    }
-    if (rc) return rc;
-    if (r->api) {
-        w->data = officer_get(&r->ctx, id, &r->err);
-        w->status = 201;
-        return 0;
-    }
-    w->redirect = arena_printf(r->arena, "/officers/%lld?saved=1#reviews", (long long)id);
-    return 0;
+    return web_after_write(
+        r, w, rc,
+        &(struct after_write){
+            .show = officer_show,
+            .keep = (const char *const[]){"year", "reviewed_on", "passed", "note", NULL},
+            .redirect = arena_printf(r->arena, "/officers/%lld?saved=1#reviews", (long long)id),
+            .status = 201});
 }
 
 int officer_export(struct req *r, struct resp *w)
 {
     return export_serve(r, w, "执法人员", export_officers);
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/officers", PERM_OFFICER_READ, ROUTE_BOTH, officer_index, "list and search officers"},
+    {"POST", "/officers", PERM_OFFICER_WRITE, ROUTE_BOTH, officer_create, "register an officer"},
+    {"GET", "/officers/new", PERM_OFFICER_WRITE, ROUTE_HTML, officer_new, "new officer form"},
+    {"GET", "/officers/export", PERM_OFFICER_READ, ROUTE_BOTH, officer_export, "XLSX/CSV export"},
+    {"GET", "/officers/import", PERM_OFFICER_WRITE, ROUTE_HTML, officer_import_form, "import form"},
+    {"POST", "/officers/import", PERM_OFFICER_WRITE, ROUTE_BOTH, officer_import,
+     "import a CSV/XLSX file"},
+    {"GET", "/officers/{id}", PERM_OFFICER_READ, ROUTE_BOTH, officer_show, "one officer"},
+    {"GET", "/officers/{id}/edit", PERM_OFFICER_WRITE, ROUTE_HTML, officer_edit, "edit form"},
+    {"POST", "/officers/{id}", PERM_OFFICER_WRITE, ROUTE_HTML, officer_save, "save edits (form)"},
+    {"PUT", "/officers/{id}", PERM_OFFICER_WRITE, ROUTE_API, officer_save, "edit an officer"},
+    {"POST", "/officers/{id}/reviews", PERM_OFFICER_WRITE, ROUTE_BOTH, officer_review,
+     "record an annual certificate review"},
+};
+
+static const struct nav_item nav[] = {{"/officers", "执法人员", PERM_OFFICER_READ},
+                                      {NULL, NULL, 0}};
+
+static const struct tile tiles[] = {
+    {"officers", "在岗执法人员", "/officers?status=active", "", PERM_OFFICER_READ},
+    {"certs_expiring", "执法证30日内到期", "/officers?status=active&cert=expiring", "warn",
+     PERM_OFFICER_READ},
+    {"certs_expired", "执法证已过期", "/officers?status=active&cert=expired", "bad",
+     PERM_OFFICER_READ},
+    {NULL, NULL, NULL, NULL, 0}};
+
+const struct area area_officers = {"officers", routes, countof(routes), nav, tiles, NULL,
+                                   NULL,       NULL};

@@ -6,6 +6,7 @@
  * cannot. */
 #include "web/pages.h"
 #include "web/web.h"
+#include "web/area.h"
 #include "base/crypto.h"
 #include "base/embed.h"
 #include "base/jpack.h"
@@ -66,6 +67,34 @@ static json_t *operation(const struct route *rt, const char *method)
     return op;
 }
 
+/* The body of a workflow step's route: its declared inputs (law/workflow.h). */
+static json_t *step_body(const struct route *rt)
+{
+    const struct step_route *sr = rt->data;
+    json_t *props = json_object(), *required = json_array();
+    for (const struct wf_input *in = sr->step->inputs; in && in->name; in++) {
+        json_t *p = jpack("{ss ss}", "type", "string", "description", in->label);
+        if (in->kind == WF_DATE) json_object_set_new(p, "format", json_string("date"));
+        if (in->kind == WF_TEXT && in->max)
+            json_object_set_new(p, "maxLength", json_integer(in->max));
+        if (in->kind == WF_CODE) {
+            json_t *codes = json_array();
+            for (const struct wf_option *o = in->options; o && o->code; o++)
+                json_array_append_new(codes, json_string(o->code));
+            json_object_set_new(p, "enum", codes);
+        }
+        json_object_set_new(props, in->name, p);
+        if (in->required) json_array_append_new(required, json_string(in->name));
+    }
+    json_t *schema = jpack("{ss so}", "type", "object", "properties", props);
+    if (json_array_size(required))
+        json_object_set_new(schema, "required", required);
+    else
+        json_decref(required);
+    return jpack("{sb s{s{so}}}", "required", true, "content", "application/json", "schema",
+                 schema);
+}
+
 json_t *openapi_doc(void)
 {
     const struct embed_file *f = embed_find("assets/openapi.json");
@@ -85,6 +114,7 @@ json_t *openapi_doc(void)
             json_object_set_new(paths, rt->pattern, item);
         }
         json_t *op = operation(rt, method);
+        if (rt->handler == step_submit) json_object_set_new(op, "requestBody", step_body(rt));
         /* the file's word on this operation wins, key by key */
         json_object_update(op, json_object_get(json_object_get(written, rt->pattern), method));
         /* except the permission, which only the table decides */

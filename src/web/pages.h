@@ -12,6 +12,15 @@ int openapi_get(struct req *r, struct resp *w);
 /* The API description: the route table's API routes merged with assets/openapi.json (owned). */
 json_t *openapi_doc(void);
 
+/* step.c */
+/* Take the declared workflow step of the route (struct step_route): its inputs from the form
+ * or JSON body, then web_after_write with the area's record page. */
+int step_submit(struct req *r, struct resp *w);
+/* Prepare data["actions"] (wf_actions) of a record page for the step forms
+ * (templates/wf/steps.html): each action's base URL and input flags, the refused step's values
+ * and messages, can_<action> flags, and done_<action> from ?done=. */
+void page_steps(struct req *r, json_t *data, const char *base);
+
 /* auth.c */
 int login_form(struct req *r, struct resp *w);
 int login_submit(struct req *r, struct resp *w);
@@ -120,20 +129,13 @@ int plan_edit(struct req *r, struct resp *w);
 int plan_form_reload(struct req *r, struct resp *w);
 int plan_save(struct req *r, struct resp *w);
 int plan_remove(struct req *r, struct resp *w);
-int plan_commit_submit(struct req *r, struct resp *w);
-int plan_withdraw_submit(struct req *r, struct resp *w);
-int plan_draw_submit(struct req *r, struct resp *w);
 int plan_verify_page(struct req *r, struct resp *w);
 int public_draw_index(struct req *r, struct resp *w);
 int public_draw_show(struct req *r, struct resp *w);
 int public_draw_snapshot(struct req *r, struct resp *w);
 int public_draw_seed(struct req *r, struct resp *w);
-/* draw.c: ?done=STEP on a plan or task page sets "done_STEP" for its message of what was done. */
-void done_flag(struct req *r, json_t *o);
 int task_index(struct req *r, struct resp *w);
 int task_show(struct req *r, struct resp *w);
-int task_unable_submit(struct req *r, struct resp *w);
-int task_publish_submit(struct req *r, struct resp *w);
 int draw_stats(struct req *r, struct resp *w);
 int avoid_index(struct req *r, struct resp *w);
 int avoid_create(struct req *r, struct resp *w);

@@ -2,6 +2,7 @@
  * the two faces (HTML through templates, JSON under /api/v1). Handlers hold no such logic. */
 #include "base/jpack.h"
 #include "web/web.h"
+#include "web/area.h"
 #include "web/tmpl.h"
 #include "web/form.h"
 #include "law/auth.h"
@@ -19,7 +20,8 @@ static struct tmpl_set *templates;
 
 int web_setup(struct err *e)
 {
-    int rc = route_table_check(web_routes, web_nroutes, e);
+    int rc = web_routes_build(e);
+    if (!rc) rc = route_table_check(web_routes, web_nroutes, e);
     if (rc) return rc;
     tmpl_set_free(templates); /* set-up may run again (tests start several servers) */
     templates = tmpl_set_new();
@@ -34,6 +36,7 @@ int web_setup(struct err *e)
 
 void web_teardown(void)
 {
+    web_routes_free();
     tmpl_set_free(templates);
     templates = NULL;
 }
@@ -318,28 +321,27 @@ static void render_json_error(struct req *r, struct resp *w, int code)
     json_decref(doc);
 }
 
-/* Navigation entries, shown when the user holds the permission. */
-static const struct {
-    const char *href, *label;
-    int perm;
-} nav[] = {
-    {"/", "首页", PERM_LOGIN},
-    {"/entities", "管理相对人", PERM_ENTITY_READ},
-    {"/officers", "执法人员", PERM_OFFICER_READ},
-    {"/inspections", "监督检查", PERM_INSPECTION_READ},
-    {"/plans", "双随机", PERM_DRAW_READ},
-    {"/agencies", "机构", PERM_AGENCY_ADMIN},
-    {"/users", "用户", PERM_USER_ADMIN},
-    {"/calendar", "节假日", PERM_CALENDAR_ADMIN},
-    {"/audit", "操作日志", PERM_AUDIT_READ},
-};
-
 /* A cache-busting version for an asset URL: its ETag without quotes. */
 static const char *asset_version(struct req *r, const char *name)
 {
     const struct embed_file *f = embed_find(name);
     if (!f) return "0";
     return arena_printf(r->arena, "%.*s", (int)strlen(f->etag) - 2, f->etag + 1);
+}
+
+/* The menu: every area's entries the user's roles allow, in the areas' order. */
+static json_t *nav_items(struct req *r)
+{
+    json_t *items = json_array();
+    for (size_t i = 0; i < web_nareas; i++)
+        for (const struct nav_item *n = web_areas[i]->nav; n && n->href; n++) {
+            if (!role_allows(r->who.roles, (enum perm)n->perm)) continue;
+            bool active = strcmp(n->href, "/") == 0 ? strcmp(r->path, "/") == 0
+                                                    : str_prefix(r->path, n->href);
+            json_array_append_new(
+                items, jpack("{ss ss sb}", "href", n->href, "label", n->label, "active", active));
+        }
+    return items;
 }
 
 static json_t *layout_data(struct req *r, struct resp *w, const struct buf *body)
@@ -351,15 +353,7 @@ static json_t *layout_data(struct req *r, struct resp *w, const struct buf *body
      * cost a fifth of a list page. */
     json_object_set_new_nocheck(d, "body", json_stringn_nocheck(buf_str(body), body->len));
     if (r->logged_in) {
-        json_t *items = json_array();
-        for (size_t i = 0; i < countof(nav); i++) {
-            if (!role_allows(r->who.roles, nav[i].perm)) continue;
-            bool active = strcmp(nav[i].href, "/") == 0 ? strcmp(r->path, "/") == 0
-                                                        : str_prefix(r->path, nav[i].href);
-            json_array_append_new(items, jpack("{ss ss sb}", "href", nav[i].href, "label",
-                                               nav[i].label, "active", active));
-        }
-        json_object_set_new(d, "nav", items);
+        json_object_set_new(d, "nav", nav_items(r));
         json_object_set_new(
             d, "user", jpack("{ss ss}", "name", r->who.display_name, "agency", r->who.agency_name));
         json_object_set_new(d, "csrf", json_string(r->csrf));

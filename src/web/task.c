@@ -2,6 +2,7 @@
  * lists. */
 #include "base/jpack.h"
 #include "web/pages.h"
+#include "web/area.h"
 #include "web/web.h"
 #include "law/avoid.h"
 #include "law/role.h"
@@ -45,51 +46,10 @@ int task_show(struct req *r, struct resp *w)
     w->data = o;
     page(w, "draw/task.html", "抽查任务");
     if (r->api) return 0;
-    /* the actions the page offers as forms (inspect happens on the inspection's own page) */
-    json_t *a;
-    size_t i;
-    json_array_foreach(json_object_get(o, "actions"), i, a)
-    {
-        const char *action = json_string_value(json_object_get(a, "action"));
-        json_object_set_new(o, arena_printf(r->arena, "can_%s", action), json_true());
-    }
+    /* the steps the page offers as forms (inspect happens on the inspection's own page) */
+    page_steps(r, o, "/tasks");
     json_object_set_new(o, "saved", json_boolean(req_query(r, "saved") != NULL));
-    done_flag(r, o);
     return 0;
-}
-
-/* After a step: the API answers with the task, the page redirects or shows its messages. */
-static int after_step(struct req *r, struct resp *w, int rc, const char *done,
-                      const char *const *names)
-{
-    int64_t id = req_id(r, 0);
-    if (rc && !r->api) {
-        struct err saved = r->err;
-        memset(&r->err, 0, sizeof r->err);
-        if (task_show(r, w) == 0) page_keep_form(r, w, names);
-        r->err = saved;
-        return rc;
-    }
-    if (rc) return rc;
-    if (r->api) {
-        w->data = task_get(&r->ctx, id, &r->err);
-        return w->data ? 0 : r->err.code;
-    }
-    w->redirect = arena_printf(r->arena, "/tasks/%lld?done=%s", (long long)id, done);
-    return 0;
-}
-
-int task_unable_submit(struct req *r, struct resp *w)
-{
-    int rc = task_unable(&r->ctx, req_id(r, 0), req_param(r, "reason"), req_param(r, "note"),
-                         req_param(r, "date"), &r->err);
-    return after_step(r, w, rc, "unable", (const char *const[]){"reason", "note", "date", NULL});
-}
-
-int task_publish_submit(struct req *r, struct resp *w)
-{
-    int rc = task_publish(&r->ctx, req_id(r, 0), req_param(r, "date"), &r->err);
-    return after_step(r, w, rc, "publish", (const char *const[]){"date", NULL});
 }
 
 int draw_stats(struct req *r, struct resp *w)
@@ -134,22 +94,13 @@ int avoid_create(struct req *r, struct resp *w)
     int64_t id = req_id(r, 0);
     int rc = avoid_add(&r->ctx, id, req_int(r, "officer_id", 0, 0, INT64_MAX),
                        req_param(r, "cert_no"), req_param(r, "reason"), &r->err);
-    if (rc && !r->api) {
-        struct err saved = r->err;
-        memset(&r->err, 0, sizeof r->err);
-        if (avoid_index(r, w) == 0)
-            page_keep_form(r, w, (const char *const[]){"cert_no", "reason", NULL});
-        r->err = saved;
-        return rc;
-    }
-    if (rc) return rc;
-    if (r->api) {
-        w->data = avoid_list(&r->ctx, id, &r->err);
-        w->status = 201;
-        return w->data ? 0 : r->err.code;
-    }
-    w->redirect = arena_printf(r->arena, "/entities/%lld/avoid?saved=1", (long long)id);
-    return 0;
+    return web_after_write(
+        r, w, rc,
+        &(struct after_write){
+            .show = avoid_index,
+            .keep = (const char *const[]){"cert_no", "reason", NULL},
+            .redirect = arena_printf(r->arena, "/entities/%lld/avoid?saved=1", (long long)id),
+            .status = 201});
 }
 
 int avoid_remove(struct req *r, struct resp *w)
@@ -165,3 +116,27 @@ int avoid_remove(struct req *r, struct resp *w)
     w->redirect = arena_printf(r->arena, "/entities/%lld/avoid?saved=1", (long long)id);
     return 0;
 }
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/tasks", PERM_DRAW_READ, ROUTE_BOTH, task_index, "random-check tasks"},
+    {"GET", "/tasks/{id}", PERM_DRAW_READ, ROUTE_BOTH, task_show, "one task"},
+    {"GET", "/draw-stats", PERM_DRAW_READ, ROUTE_BOTH, draw_stats, "completion figures"},
+    {"GET", "/entities/{id}/avoid", PERM_DRAW_READ, ROUTE_BOTH, avoid_index,
+     "an entity's 回避 list"},
+    {"POST", "/entities/{id}/avoid", PERM_DRAW_RUN, ROUTE_BOTH, avoid_create,
+     "put an officer on the list"},
+    {"POST", "/entities/{id}/avoid/{oid}/delete", PERM_DRAW_RUN, ROUTE_HTML, avoid_remove,
+     "take an officer off (form)"},
+    {"DELETE", "/entities/{id}/avoid/{oid}", PERM_DRAW_RUN, ROUTE_API, avoid_remove,
+     "take an officer off the list"},
+};
+
+static const struct tile tiles[] = {
+    {"tasks_pending", "双随机待检查", "/tasks?state=pending", "", PERM_DRAW_READ},
+    {"tasks_overdue", "抽查任务逾期", "/tasks?state=overdue", "bad", PERM_DRAW_READ},
+    {NULL, NULL, NULL, NULL, 0}};
+
+const struct area area_tasks = {"tasks", routes,         countof(routes), NULL,
+                                tiles,   &task_workflow, "/tasks",        task_show};

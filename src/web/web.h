@@ -23,9 +23,23 @@ int web_parse_body(struct req *r, const char *body, size_t len);
 /* Release what a response holds (data, body). */
 void resp_free(struct resp *w);
 
-/* The route table (routes.c) and its size. */
-extern const struct route web_routes[];
-extern const size_t web_nroutes;
+/* The route table: every area's rows and one row per workflow step (web/area.h), built by
+ * web_setup. */
+extern const struct route *web_routes;
+extern size_t web_nroutes;
+
+/* How a write's handler answers, on both faces (web_after_write). */
+struct after_write {
+    handler_fn show;         /* the page a refused form returns to (the record's GET handler);
+                              * on success the API's answer, unless the handler set w->data */
+    const char *const *keep; /* fields put back into the refused form, ended by NULL; or NULL */
+    const char *redirect;    /* the page face's next page on success */
+    int status;              /* the API's status on success (0: 200) */
+};
+/* Answer a write that returned rc. Refused: the API answers the error; the page shows `show`
+ * again with the messages beside the fields and the typed values (keep). Done: the API answers
+ * w->data or show's JSON with status; the page redirects. Returns what the handler returns. */
+int web_after_write(struct req *r, struct resp *w, int rc, const struct after_write *a);
 
 /* For handlers: set the template and title of the HTML face. */
 void page(struct resp *w, const char *tmpl, const char *title);

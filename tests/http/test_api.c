@@ -361,6 +361,33 @@ static void test_openapi_is_served(void **state)
     hresp_free(&r);
 }
 
+/* A workflow step's route comes from its declaration: its permission, and a body with the
+ * inputs it declares (a code's options as an enum, the required ones listed). */
+static void test_openapi_describes_declared_steps(void **state)
+{
+    (void)state;
+    json_t *doc = openapi_doc();
+    json_t *op = json_object_get(
+        json_object_get(json_object_get(doc, "paths"), "/tasks/{id}/unable"), "post");
+    assert_non_null(op);
+    assert_string_equal(json_string_value(json_object_get(op, "x-permission")), "task.close");
+    json_t *schema = json_object_get(
+        json_object_get(json_object_get(json_object_get(op, "requestBody"), "content"),
+                        "application/json"),
+        "schema");
+    json_t *reason = json_object_get(json_object_get(schema, "properties"), "reason");
+    assert_int_equal(json_array_size(json_object_get(reason, "enum")), 4);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(schema, "required"), 0)),
+                        "reason");
+    assert_string_equal(
+        json_string_value(json_object_get(
+            json_object_get(json_object_get(schema, "properties"), "date"), "format")),
+        "date");
+    /* an internal step (a task's inspect, taken by an inspection) has no route */
+    assert_null(json_object_get(json_object_get(doc, "paths"), "/tasks/{id}/inspect"));
+    json_decref(doc);
+}
+
 /* ---- every page and every JSON answer ----------------------------------------------------- */
 
 static void test_every_page_renders_well_formed(void **state)
@@ -735,6 +762,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_openapi_matches_route_table),
         T(test_openapi_is_served),
+        T(test_openapi_describes_declared_steps),
         T(test_every_page_renders_well_formed),
         T(test_every_json_answer_parses),
         T(test_unknown_path_and_wrong_method),

@@ -724,13 +724,22 @@ static void test_task_pages_and_figures(void **state)
     snprintf(url, sizeof url, "/tasks/%lld", (long long)task);
     h_request(h, &lead, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 200);
-    ASSERT_HAS(r, "确认无法检查");
+    char form[64];
+    snprintf(form, sizeof form, "action=\"/tasks/%lld/unable\"", (long long)task);
+    ASSERT_HAS(r, form);
     ASSERT_HAS(r, "检查期限");
     hresp_free(&r);
     snprintf(url, sizeof url, "/tasks/%lld/unable", (long long)task);
     FORM(h, &lead, url, &r, "reason", "other", "note", "");
     ASSERT_STATUS(r, 422);
     h_assert_field_error(&r, "note", "原因为“其他”时须写明具体情况");
+    ASSERT_HAS(r, "<option value=\"other\" selected>其他</option>"); /* the form keeps it */
+    hresp_free(&r);
+    /* the step's route carries the step's permission: the viewer is refused before it runs */
+    struct client view;
+    h_login(h, &view, "viewer");
+    FORM(h, &view, url, &r, "reason", "closed");
+    ASSERT_STATUS(r, 403);
     hresp_free(&r);
     FORM(h, &lead, url, &r, "reason", "closed", "note", "已注销");
     ASSERT_STATUS(r, 303);

@@ -6,11 +6,14 @@
 #include <string.h>
 
 /* A matter with the three columns the mechanism needs. */
-static const char *const MATTER_SQL = "CREATE TABLE wf_matter (id BIGINT PRIMARY KEY,"
-                                      " agency_id BIGINT NOT NULL, state TEXT NOT NULL)";
+static const char *const MATTER_SQL =
+    "CREATE TABLE wf_matter (id BIGINT PRIMARY KEY, agency_id BIGINT NOT NULL,"
+    " state TEXT NOT NULL, line TEXT NOT NULL DEFAULT 'medical', kind TEXT, seen TEXT);"
+    "CREATE TABLE wf_matter_log (matter_id BIGINT, what TEXT)";
 
 static const struct wf_state states[] = {
     {"open", "待处理", false},
+    {"review", "待复核", false},
     {"done", "已处理", true},
     {"dropped", "已撤销", true},
 };
@@ -27,13 +30,73 @@ static int needs_note(struct ctx *c, int64_t id, const struct wf_args *a, struct
     return 0;
 }
 
+/* A declared step's inputs, effects and documents: submit takes a kind and a note, writes the
+ * kind, issues a 现场笔录; approve notes the state its two effects see, and refuses when
+ * told to, leaving a trace that outlives the refusal. */
+static const struct wf_option kinds[] = {{"a", "甲"}, {"b", "乙"}, {"c", "丙"}, {NULL, NULL}};
+static const struct wf_input submit_inputs[] = {
+    {"kind", "种类", WF_CODE, true, 0, kinds},
+    {"note", "说明", WF_TEXT, true, 10, NULL},
+    {"date", "提交日期", WF_DATE, false, 0, NULL},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+
+static int note_seen(struct ctx *c, int64_t id, const char *tail, struct err *e)
+{
+    return db_exec(c->db, e,
+                   "UPDATE wf_matter SET seen = COALESCE(seen, '') ||"
+                   " (SELECT state FROM wf_matter WHERE id = ?) || ? WHERE id = ?",
+                   "iti", id, tail, id) < 0
+               ? e->code
+               : 0;
+}
+
+static int submit_effect(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    a->reason = arena_printf(c->arena, "种类%s", wf_arg(a, "kind"));
+    return db_exec(c->db, e, "UPDATE wf_matter SET kind = ? WHERE id = ?", "ti", wf_arg(a, "kind"),
+                   id) < 0
+               ? e->code
+               : 0;
+}
+
+static int approve_before(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    (void)a;
+    return note_seen(c, id, ">", e);
+}
+
+static int approve_effect(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    if (note_seen(c, id, "", e)) return e->code;
+    if (a->note && strcmp(a->note, "refuse") == 0) return err_set(e, ERR_INVALID, "拒绝");
+    return 0;
+}
+
+static int approve_refused(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    (void)a;
+    struct err mine = {0};
+    if (db_exec(c->db, &mine, "INSERT INTO wf_matter_log VALUES (?, 'refused')", "i", id) < 0)
+        return mine.code;
+    return err_set(e, ERR_INVALID, "核准未成功，已留记录");
+}
+
+static const char *const advice[] = {"site_record", NULL};
+
 static const struct wf_transition steps[] = {
     {"open", "finish", "done", "办结", PERM_INSPECTION_WRITE, NULL, NULL, "handle"},
     {"open", "drop", "dropped", "撤销", PERM_INSPECTION_WRITE, needs_note, NULL, NULL},
     {"open", "report", "open", "要求报告", PERM_DRAW_RUN, NULL, &given_day, NULL},
+    {"open", "submit", "review", "提交复核", PERM_INSPECTION_WRITE, NULL, NULL, NULL,
+     .inputs = submit_inputs, .effect = submit_effect, .documents = advice,
+     .audit = "matter.submitted"},
+    {"review", "approve", "done", "核准", PERM_INSPECTION_WRITE, NULL, NULL, "handle",
+     .before = approve_before, .effect = approve_effect, .refused = approve_refused},
 };
 
-static const struct workflow matter = {"matter", "wf_matter", states, 3, steps, 3};
+static const struct workflow matter = {
+    "matter", "wf_matter", states, countof(states), steps, countof(steps), .line_column = "line"};
 
 static int64_t county_id(struct harness *h)
 {
@@ -49,8 +112,9 @@ static void new_matter(struct harness *h, int64_t id, const char *date)
 {
     struct err e = {0};
     assert_int_equal(db_begin(h->db, &e), 0);
-    assert_true(db_exec(h->db, &e, "INSERT INTO wf_matter VALUES (?, ?, 'open')", "ii", id,
-                        county_id(h)) == 1);
+    assert_true(db_exec(h->db, &e,
+                        "INSERT INTO wf_matter (id, agency_id, state) VALUES (?, ?, 'open')", "ii",
+                        id, county_id(h)) == 1);
     struct wf_args a = {.date = date};
     if (wf_start(&h->ctx, &matter, id, &five_days, &a, &e)) fail_msg("wf_start: %s", e.msg);
     assert_int_equal(db_commit(h->db, &e), 0);
@@ -78,6 +142,97 @@ static int64_t count(struct harness *h, const char *sql)
 
 /* Five working days from 2026-09-30 skip the National Day holidays (10/1–10/7) and count the
  * 调休 Saturday 10/10: 10/8, 10/9, 10/10, 10/12, 10/13. */
+static const char *text_of(struct harness *h, const char *sql)
+{
+    static char s[128];
+    struct err e = {0};
+    struct db_stmt *st = db_query(h->db, &e, sql, "");
+    assert_non_null(st);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    snprintf(s, sizeof s, "%s", db_null(st, 0) ? "(null)" : db_text(st, 0));
+    db_done(st);
+    return s;
+}
+
+/* A step checks every input it declares before its guard, all messages at once. */
+static void test_workflow_declared_inputs_are_checked_together(void **state)
+{
+    struct harness *h = *state;
+    new_matter(h, 20, NULL);
+    struct err e = {0};
+    struct wf_args a = {0};
+    assert_int_equal(wf_take(&h->ctx, &matter, 20, "submit", &a, NULL, &e), ERR_INVALID);
+    assert_string_equal(err_field_msg(&e, "kind"), "请选择种类：甲、乙或丙");
+    assert_non_null(err_field_msg(&e, "note"));
+    err_clear(&e);
+    wf_arg_set(&a, "kind", "z");
+    a.note = "一二三四五六七八九十一"; /* 11 characters */
+    a.date = "2026-13-01";
+    assert_int_equal(wf_take(&h->ctx, &matter, 20, "submit", &a, NULL, &e), ERR_INVALID);
+    assert_string_equal(err_field_msg(&e, "kind"), "种类应为甲、乙或丙");
+    assert_non_null(err_field_msg(&e, "note"));
+    assert_non_null(err_field_msg(&e, "date"));
+    assert_string_equal(state_of(h, 20), "open");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM document WHERE object_type = 'matter'"), 0);
+}
+
+/* Its effect, record, documents and audit action are the declaration's. */
+static void test_workflow_declared_step_effect_documents_and_audit(void **state)
+{
+    struct harness *h = *state;
+    new_matter(h, 21, NULL);
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct err e = {0};
+    struct wf_args a = {.note = "  已核实  "};
+    wf_arg_set(&a, "kind", "b");
+    if (wf_take(&c, &matter, 21, "submit", &a, NULL, &e)) fail_msg("submit: %s", e.msg);
+    assert_string_equal(state_of(h, 21), "review");
+    assert_string_equal(text_of(h, "SELECT kind FROM wf_matter WHERE id = 21"), "b");
+    assert_string_equal(text_of(h, "SELECT note FROM wf_step WHERE object_id = 21"
+                                   " AND action = 'submit'"),
+                        "已核实"); /* trimmed */
+    assert_string_equal(text_of(h, "SELECT reason FROM wf_step WHERE object_id = 21"
+                                   " AND action = 'submit'"),
+                        "种类b");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM document WHERE object_type = 'matter'"
+                              " AND object_id = 21 AND type = 'site_record'"),
+                     1);
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'matter.submitted'"
+                              " AND object_id = '21'"),
+                     1);
+    json_t *acts = wf_actions(&c, &matter, "open");
+    json_t *in = json_array_get(json_object_get(json_array_get(acts, 2), "inputs"), 0);
+    assert_string_equal(json_string_value(json_object_get(in, "kind")), "code");
+    assert_int_equal(json_array_size(json_object_get(in, "options")), 3);
+    json_decref(acts);
+}
+
+/* before runs in the old state, effect in the new; a refusal by the effect rolls everything back
+ * and then lets the step leave its trace. */
+static void test_workflow_before_effect_and_refused_hooks(void **state)
+{
+    struct harness *h = *state;
+    new_matter(h, 22, NULL);
+    struct err e = {0};
+    struct wf_args a = {0};
+    assert_int_equal(wf_take(&h->ctx, &matter, 22, "approve", &a, NULL, &e), ERR_CONFLICT);
+    assert_string_equal(e.msg, "「核准」须在「待复核」状态下进行，当前为「待处理」");
+    err_clear(&e);
+    assert_int_equal(db_exec(h->db, &e, "UPDATE wf_matter SET state = 'review' WHERE id = 22", ""),
+                     1);
+    a.note = "refuse";
+    assert_int_equal(wf_take(&h->ctx, &matter, 22, "approve", &a, NULL, &e), ERR_INVALID);
+    assert_string_equal(e.msg, "核准未成功，已留记录");
+    assert_string_equal(state_of(h, 22), "review");
+    assert_string_equal(text_of(h, "SELECT seen FROM wf_matter WHERE id = 22"), "(null)");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM wf_matter_log WHERE matter_id = 22"), 1);
+    err_clear(&e);
+    a.note = "同意";
+    if (wf_take(&h->ctx, &matter, 22, "approve", &a, NULL, &e)) fail_msg("approve: %s", e.msg);
+    assert_string_equal(text_of(h, "SELECT seen FROM wf_matter WHERE id = 22"), "review>done");
+}
+
 static void test_workflow_start_opens_a_working_day_deadline_art85(void **state)
 {
     struct harness *h = *state;
@@ -143,7 +298,7 @@ static void test_workflow_needs_the_permission(void **state)
     json_decref(acts);
     c = h_ctx(h, "officer", &who);
     acts = wf_actions(&c, &matter, "open");
-    assert_int_equal(json_array_size(acts), 2); /* finish and drop, not report (draw.run) */
+    assert_int_equal(json_array_size(acts), 3); /* finish, drop, submit; not report (draw.run) */
     json_decref(acts);
 }
 
@@ -235,8 +390,9 @@ static void insert_matters(struct harness *h, int64_t first, size_t n)
 {
     struct err e = {0};
     for (size_t i = 0; i < n; i++)
-        assert_true(db_exec(h->db, &e, "INSERT INTO wf_matter VALUES (?, ?, 'open')", "ii",
-                            first + (int64_t)i, county_id(h)) == 1);
+        assert_true(db_exec(h->db, &e,
+                            "INSERT INTO wf_matter (id, agency_id, state) VALUES (?, ?, 'open')",
+                            "ii", first + (int64_t)i, county_id(h)) == 1);
 }
 
 /* Rows of table for matters from first on, keyed by their offset from first: the same
@@ -332,6 +488,9 @@ int main(void)
         cmocka_unit_test(test_workflow_given_deadline_and_dashboard_list),
         cmocka_unit_test(test_workflow_start_many_writes_what_start_writes),
         cmocka_unit_test(test_workflow_start_many_outside_scope_starts_none),
+        cmocka_unit_test(test_workflow_declared_inputs_are_checked_together),
+        cmocka_unit_test(test_workflow_declared_step_effect_documents_and_audit),
+        cmocka_unit_test(test_workflow_before_effect_and_refused_hooks),
     };
     return cmocka_run_group_tests(tests, setup, harness_teardown);
 }
