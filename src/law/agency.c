@@ -1,5 +1,6 @@
 /* agency.c — the agency tree. Scope is a materialised path: an actor sees agencies whose path
  * starts with the actor's agency's path. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/agency.h"
 #include "law/audit.h"
@@ -267,3 +268,12 @@ json_t *department_list(struct ctx *c, int64_t agency_id, struct err *e)
     db_done(st);
     return rows;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"agency", "机构", true, "length(path), id", {{"parent_id", "agency", REF_ID}}},
+    {"department", "科室", true, "id", {{"agency_id", "agency", REF_ID}}},
+};
+
+const struct law_area law_area_agencies = {"agencies", tables, countof(tables), NULL, 0};

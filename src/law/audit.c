@@ -1,4 +1,5 @@
 /* audit.c — hash-chained audit rows. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/audit.h"
 #include "base/buf.h"
@@ -409,3 +410,16 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
     }
     return rows;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_left left[] = {
+    {"audit_log", "整条审计链存档到 audit_archive，原样可验证", false},
+    {"audit_head", "源库审计链的链头，随存档的审计链一并记录", false},
+    {"audit_anchor",
+     "源库审计链的签署链头：已对外公布，迁移前可用 landun verify audit --against "
+     "核对源库；迁入后源链以末条哈希记入本库审计链",
+     false},
+};
+
+const struct law_area law_area_audit = {"audit", NULL, 0, left, countof(left)};

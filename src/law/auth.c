@@ -1,4 +1,5 @@
 /* auth.c — accounts and authentication. Secrets are stored only as hashes. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/auth.h"
 #include "law/agency.h"
@@ -367,3 +368,22 @@ json_t *user_get(struct ctx *c, int64_t user_id, struct err *e)
     json_object_set_new(o, "role_codes", codes);
     return o;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"app_user",
+     "用户",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID}, {"officer_id", "officer", REF_ID}}},
+    {"user_role", "用户角色", false, "user_id, role", {{"user_id", "app_user", REF_ID}}},
+    {"api_token", "接口令牌", true, "id", {{"user_id", "app_user", REF_ID}}},
+};
+
+static const struct table_left left[] = {
+    {"session", "登录会话：迁移后重新登录", false},
+    {"login_attempt", "登录失败记录，只用于限制频繁尝试", false},
+};
+
+const struct law_area law_area_users = {"users", tables, countof(tables), left, countof(left)};

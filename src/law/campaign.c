@@ -1,4 +1,5 @@
 /* campaign.c — 专项检查 campaigns, their target lists and progress. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/campaign.h"
 #include "law/agency.h"
@@ -504,3 +505,20 @@ json_t *campaign_targets(struct ctx *c, int64_t id, const char *which, int page,
         "itii", id, scope, paging_limit(pg), paging_offset(pg));
     return paging_read(st, pg, target_row, NULL, e);
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"campaign",
+     "专项检查",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID}, {"created_by", "app_user", REF_ID}}},
+    {"campaign_target",
+     "专项检查对象",
+     false,
+     "campaign_id, entity_id",
+     {{"campaign_id", "campaign", REF_ID}, {"entity_id", "entity", REF_ID}}},
+};
+
+const struct law_area law_area_campaigns = {"campaigns", tables, countof(tables), NULL, 0};

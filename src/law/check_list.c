@@ -1,4 +1,5 @@
 /* check_list.c — the 随机抽查事项清单 (published list of random-check items). */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/check_list.h"
 #include "law/agency.h"
@@ -362,3 +363,11 @@ json_t *check_item_public_list(struct ctx *c, const char *agency_code, struct er
     }
     return jpack("{so}", "rows", rows);
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"check_list_item", "抽查事项", true, "id", {{"agency_id", "agency", REF_ID}}},
+};
+
+const struct law_area law_area_check_items = {"check_items", tables, countof(tables), NULL, 0};

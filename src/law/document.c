@@ -5,6 +5,7 @@
  * documents get a 编号 = 年份 + 序号, written here as prefix + year + "-" + four-digit sequence
  * (现2026-0003) so that the 编号 of different kinds of record stay distinct in one agency's
  * register. The types are data: data/doc_types.json, embedded in the binary. */
+#include "law/area.h"
 #include "law/document.h"
 #include "base/date.h"
 #include "base/embed.h"
@@ -192,3 +193,20 @@ json_t *document_list(struct ctx *c, const char *object_type, int64_t object_id,
     }
     return arr;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"document",
+     "执法文书",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID}, {"created_by", "app_user", REF_ID}}},
+};
+
+static const struct table_left left[] = {
+    {"counter", "与目标库的计数器合并（文书编号按新的机构编号继续）", false},
+};
+
+const struct law_area law_area_documents = {"documents", tables, countof(tables), left,
+                                            countof(left)};

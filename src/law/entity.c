@@ -1,4 +1,5 @@
 /* entity.c — the registry of regulated entities. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/role.h"
 #include "law/entity.h"
@@ -446,3 +447,24 @@ int entity_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, str
     db_done(st);
     return rc < 0 ? rc : 0;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"entity", "管理相对人", true, "id", {{"agency_id", "agency", REF_ID}}},
+    {"entity_line", "专业类别", false, "entity_id, line", {{"entity_id", "entity", REF_ID}}},
+    {"licence", "许可证", true, "id", {{"entity_id", "entity", REF_ID}}},
+    {"entity_avoid",
+     "回避名单",
+     false,
+     "entity_id, officer_id",
+     {{"entity_id", "entity", REF_ID}, {"officer_id", "officer", REF_ID}}},
+};
+
+static const struct table_left left[] = {
+    {"entity_tally", "按机构和状态的对象数：由触发器随迁入的对象计数", false},
+    {"entity_line_tally", "按机构和专业的对象数：由触发器随迁入的对象计数", false},
+};
+
+const struct law_area law_area_entities = {"entities", tables, countof(tables), left,
+                                           countof(left)};

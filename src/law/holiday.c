@@ -1,5 +1,6 @@
 /* holiday.c — calendar data in the database: loading it, who may change it, single-day edits,
  * and what the calendar page shows. Loading whole years is in holiday_year.c. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/holiday.h"
 #include "law/counter.h"
@@ -283,3 +284,13 @@ int holiday_year_due(const struct ctx *c)
     if (m < 11 || !c->cal || c->who->user_id == 0 || !holiday_may_change(c)) return 0;
     return calendar_year_known(c->cal, y + 1) ? 0 : y + 1;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_left left[] = {
+    {"calendar_year", "节假日安排：目标库没有的年份补入", false},
+    {"calendar_day", "节假日安排：目标库没有的日期补入", false},
+    {"calendar_load", "节假日安排的载入记录：源库的日历历史，其审计记录随审计链存档", false},
+};
+
+const struct law_area law_area_calendar = {"calendar", NULL, 0, left, countof(left)};

@@ -1,6 +1,7 @@
 /* inspection.c — inspections (监督检查): recording with every rule checked, documents issued in
  * the same transaction, one inspection with everything about it, lists, overdue corrections and
  * counts. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/role.h"
 #include "law/inspection.h"
@@ -1195,3 +1196,32 @@ json_t *inspection_officer_options(struct ctx *c, day_t date, int64_t entity_id,
     }
     return arr;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+/* task_id and checks_id are set at the end: tasks come after inspections (they refer to the
+ * inspection that carried them out), and a reinspection checks another inspection */
+static const struct table_decl tables[] = {
+    {"inspection",
+     "监督检查",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID},
+      {"entity_id", "entity", REF_ID},
+      {"created_by", "app_user", REF_ID},
+      {"campaign_id", "campaign", REF_ID},
+      {"checks_id", "inspection", REF_LATE},
+      {"task_id", "task", REF_LATE}}},
+    {"inspection_officer",
+     "检查人员",
+     false,
+     "inspection_id, officer_id",
+     {{"inspection_id", "inspection", REF_ID}, {"officer_id", "officer", REF_ID}}},
+    {"inspection_item",
+     "检查项目",
+     false,
+     "inspection_id, code",
+     {{"inspection_id", "inspection", REF_ID}}},
+};
+
+const struct law_area law_area_inspections = {"inspections", tables, countof(tables), NULL, 0};

@@ -1,4 +1,5 @@
 /* officer.c — the officer registry and officer_can_enforce. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/role.h"
 #include "law/officer.h"
@@ -432,3 +433,16 @@ int officer_each(struct ctx *c, int (*fn)(void *arg, json_t *row), void *arg, st
     db_done(st);
     return rc < 0 ? rc : 0;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"officer",
+     "执法人员",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID}, {"department_id", "department", REF_ID}}},
+    {"certificate_review", "证件年审", true, "id", {{"officer_id", "officer", REF_ID}}},
+};
+
+const struct law_area law_area_officers = {"officers", tables, countof(tables), NULL, 0};

@@ -1,5 +1,6 @@
 /* plan.c — random-check plans: their fields, the items they use, and reading them back.
  * Committing, drawing and verifying are in plan_draw.c. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/plan.h"
 #include "law/enforce.h"
@@ -932,3 +933,37 @@ json_t *plan_list(struct ctx *c, int year, const char *state, struct err *e)
     }
     return jpack("{so}", "rows", rows);
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"draw_plan",
+     "抽查计划",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID}, {"officer_agencies", "agency", REF_LIST}}},
+    {"draw_plan_item",
+     "计划抽查事项",
+     false,
+     "plan_id, item_id",
+     {{"plan_id", "draw_plan", REF_ID}, {"item_id", "check_list_item", REF_ID}}},
+    {"draw_pool",
+     "抽取池",
+     false,
+     "plan_id, entity_id",
+     {{"plan_id", "draw_plan", REF_ID}, {"entity_id", "entity", REF_ID}}},
+    {"draw_officer",
+     "计划执法人员",
+     false,
+     "plan_id, officer_id",
+     {{"plan_id", "draw_plan", REF_ID}, {"officer_id", "officer", REF_ID}}},
+    {"draw_commitment", "抽取承诺", true, "id", {{"plan_id", "draw_plan", REF_ID}}},
+    {"draw_attempt", "抽取记录", true, "id", {{"plan_id", "draw_plan", REF_ID}}},
+};
+
+static const struct table_left left[] = {
+    {"draw_pool_pack", "抽取池的压缩副本含本库编号：按迁入的抽取池重新生成", false},
+    {"id_floor", "已删除记录的最大编号：目标库按自己的编号分配", false},
+};
+
+const struct law_area law_area_plans = {"plans", tables, countof(tables), left, countof(left)};

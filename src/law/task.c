@@ -1,4 +1,5 @@
 /* task.c — random-check tasks through the shared workflow, their lists and their figures. */
+#include "law/area.h"
 #include "base/jpack.h"
 #include "law/task.h"
 #include "law/catalog.h"
@@ -593,3 +594,25 @@ json_t *task_public_results(struct ctx *c, int64_t plan_id, struct err *e)
     }
     return arr;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"task",
+     "抽查任务",
+     true,
+     "id",
+     {{"plan_id", "draw_plan", REF_ID},
+      {"agency_id", "agency", REF_ID},
+      {"entity_id", "entity", REF_ID},
+      {"inspection_id", "inspection", REF_ID},
+      {"avoid", "officer", REF_LIST},
+      {"prev_team", "officer", REF_LIST}}},
+    {"task_officer",
+     "任务检查组",
+     false,
+     "task_id, officer_id",
+     {{"task_id", "task", REF_ID}, {"officer_id", "officer", REF_ID}}},
+};
+
+const struct law_area law_area_tasks = {"tasks", tables, countof(tables), NULL, 0};

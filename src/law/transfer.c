@@ -3,7 +3,9 @@
  * Tables are copied parents first. Every row gets a new id in the target; a map per table turns
  * the source's ids into the target's so references follow. Values travel as text and the target
  * converts them to its column types (both engines accept "42" for a BIGINT column). */
+#include "law/area.h"
 #include "law/transfer.h"
+#include "law/area.h"
 #include "law/holiday.h"
 #include "law/workflow.h"
 #include "base/calendar.h"
@@ -19,31 +21,6 @@
 #include <string.h>
 
 #define MAX_COLS 48
-
-/* The tables whose ids are mapped. */
-enum kind {
-    K_AGENCY,
-    K_DEPARTMENT,
-    K_OFFICER,
-    K_REVIEW,
-    K_USER,
-    K_TOKEN,
-    K_ENTITY,
-    K_LICENCE,
-    K_CHECK_ITEM,
-    K_CAMPAIGN,
-    K_PLAN,
-    K_COMMITMENT,
-    K_INSPECTION,
-    K_TASK,
-    K_DOCUMENT,
-    K_WF_STEP,
-    K_WF_DEADLINE,
-    K_ATTEMPT,
-    K_NONE
-};
-
-#define MAX_FKS 8
 
 /* old id → new id (open addressing; ids are positive). */
 struct idmap {
@@ -110,25 +87,11 @@ static void set_col(struct row *r, struct arena *a, const char *name, int64_t v)
 
 struct transfer;
 
-/* How a column refers to a mapped table. */
-enum fk_how {
-    FK_ID,   /* one id */
-    FK_LIST, /* ids, comma-separated (task.avoid, draw_plan.officer_agencies) */
-    FK_LATE  /* one id of a row that may come later (a cycle): NULL at first, set at the end */
-};
-
-/* A reference from a column to a mapped table. */
-struct fk {
-    const char *col;
-    enum kind to;
-    enum fk_how how;
-};
-
-/* A FK_LATE reference to set once every table is copied. */
+/* A REF_LATE reference to set once every table is copied. */
 struct late {
     const char *table, *col; /* the column */
     int64_t id;              /* the row's new id */
-    enum kind to;            /* the table referred to */
+    const char *to;          /* the table referred to */
     int64_t old;             /* the source's id there */
 };
 
@@ -138,11 +101,9 @@ typedef int (*adjust_fn)(struct transfer *t, struct row *r, int64_t *existing, s
 /* After a row was inserted with id new_id. */
 typedef int (*after_fn)(struct transfer *t, const struct row *r, int64_t new_id, struct err *e);
 
-struct table {
-    const char *name, *label;
-    enum kind kind; /* K_NONE: no id of its own */
-    const char *order;
-    struct fk fks[MAX_FKS];
+/* Where a table's rows need more than their references followed (hooks, below). */
+struct table_hooks {
+    const char *table;
     adjust_fn adjust;
     after_fn after;
 };
@@ -152,13 +113,15 @@ struct transfer {
     struct db *src;
     const struct transfer_opts *o;
     struct transfer_report *rep;
-    struct idmap maps[K_NONE];
+    const struct table_decl **tabs; /* every copied table, in order (law/area.h) */
+    size_t ntabs;
+    struct idmap *maps;  /* one per table in tabs */
     struct idmap roots;  /* target agency id → the root of its tree */
     struct arena a;      /* rows being copied; emptied as the copy goes */
     struct buf problems; /* clashes found, one per line */
     int nproblems;
     struct row orig;       /* the row being copied as the source has it (before remap) */
-    struct late *late;     /* FK_LATE references waiting for the end */
+    struct late *late;     /* REF_LATE references waiting for the end */
     size_t nlate, caplate; /* entries in late, allocated */
 };
 
@@ -255,9 +218,16 @@ static int entity_root(struct transfer *t, struct row *r, int64_t *existing, str
 
 /* The new id of old in table `to`: 0 when it has none (the source is inconsistent, or the row
  * clashed and the transfer is already refused). */
-static int64_t mapped(struct transfer *t, enum kind to, const char *v)
+static struct idmap *map_of(struct transfer *t, const char *table)
 {
-    return map_get(&t->maps[to], strtoll(v, NULL, 10));
+    for (size_t i = 0; i < t->ntabs; i++)
+        if (strcmp(t->tabs[i]->name, table) == 0) return &t->maps[i];
+    fatal("transfer: no table %s", table);
+}
+
+static int64_t mapped(struct transfer *t, const char *to, const char *v)
+{
+    return map_get(map_of(t, to), strtoll(v, NULL, 10));
 }
 
 /* A reference without a row to follow: an error, or 1 (skip the row) when clashes are already
@@ -269,25 +239,16 @@ static int dangling(struct transfer *t, const char *table, const char *column, c
     return err_set(e, ERR_INVALID, "源库数据不一致：%s.%s = %s 没有对应的记录", table, column, v);
 }
 
-/* The tables a polymorphic reference (document.object_type, wf_step.kind …) may name. */
-static const struct {
-    const char *type; /* the value of the type column */
-    enum kind kind;   /* its table */
-} object_types[] = {
-    {"agency", K_AGENCY},     {"officer", K_OFFICER}, {"entity", K_ENTITY},
-    {"campaign", K_CAMPAIGN}, {"draw_plan", K_PLAN},  {"inspection", K_INSPECTION},
-    {"task", K_TASK},
-};
-
 /* Follow a polymorphic reference: the id column through the map of the table the type column
- * names. A type the transfer does not know is refused (its records would point nowhere). */
+ * names (a record type is its table's name). A type the transfer does not know is refused (its
+ * records would point nowhere). */
 static int remap_object(struct transfer *t, struct row *r, const char *table, const char *type_col,
                         const char *id_col, struct err *e)
 {
     const char *type = col(r, type_col), *v = col(r, id_col);
-    for (size_t i = 0; type && v && i < countof(object_types); i++) {
-        if (strcmp(object_types[i].type, type) != 0) continue;
-        int64_t to = mapped(t, object_types[i].kind, v);
+    const struct table_decl *to_table = type ? law_table(type) : NULL;
+    if (to_table && to_table->own_id && v) {
+        int64_t to = mapped(t, to_table->name, v);
         if (!to) return dangling(t, table, id_col, v, e) < 0 ? e->code : 1;
         set_col(r, &t->a, id_col, to);
         return 0;
@@ -314,7 +275,7 @@ static int wf_object(struct transfer *t, struct row *r, int64_t *existing, struc
     int rc = remap_object(t, r, table, "kind", "object_id", e);
     const char *ref = col(r, "ref_id");
     if (!rc && ref && strcmp(ref, "0") != 0 && strcmp(col(r, "kind"), "task") == 0) {
-        int64_t to = mapped(t, K_INSPECTION, ref);
+        int64_t to = mapped(t, "inspection", ref);
         if (!to) rc = dangling(t, table, "ref_id", ref, e) < 0 ? e->code : 1;
         set_col(r, &t->a, "ref_id", to);
     }
@@ -343,7 +304,7 @@ static int pool_published_id(struct transfer *t, struct row *r, int64_t *existin
 }
 
 /* A row the target already has (by one of its unique keys), named for the report. */
-static void clash(struct transfer *t, const struct table *tb, const struct row *r)
+static void clash(struct transfer *t, const struct table_decl *tb, const struct row *r)
 {
     static const char *const keys[] = {"username", "uscc", "cert_no", "id_number", "number"};
     const char *name = col(r, "name"), *key = NULL;
@@ -355,160 +316,24 @@ static void clash(struct transfer *t, const struct table *tb, const struct row *
         problem(t, "%s %s 在目标库已存在", tb->label, name ? name : key ? key : "");
 }
 
-static const struct table tables[] = {
-    {"agency",
-     "机构",
-     K_AGENCY,
-     "length(path), id",
-     {{"parent_id", K_AGENCY}},
-     match_agency,
-     agency_path},
-    {"department", "科室", K_DEPARTMENT, "id", {{"agency_id", K_AGENCY}}, match_department, NULL},
-    {"officer",
-     "执法人员",
-     K_OFFICER,
-     "id",
-     {{"agency_id", K_AGENCY}, {"department_id", K_DEPARTMENT}},
-     NULL,
-     NULL},
-    {"certificate_review", "证件年审", K_REVIEW, "id", {{"officer_id", K_OFFICER}}, NULL, NULL},
-    {"app_user",
-     "用户",
-     K_USER,
-     "id",
-     {{"agency_id", K_AGENCY}, {"officer_id", K_OFFICER}},
-     rename_user,
-     NULL},
-    {"user_role", "用户角色", K_NONE, "user_id, role", {{"user_id", K_USER}}, NULL, NULL},
-    {"api_token", "接口令牌", K_TOKEN, "id", {{"user_id", K_USER}}, NULL, NULL},
-    {"entity", "管理相对人", K_ENTITY, "id", {{"agency_id", K_AGENCY}}, entity_root, NULL},
-    {"entity_line", "专业类别", K_NONE, "entity_id, line", {{"entity_id", K_ENTITY}}, NULL, NULL},
-    {"licence", "许可证", K_LICENCE, "id", {{"entity_id", K_ENTITY}}, NULL, NULL},
-    {"entity_avoid",
-     "回避名单",
-     K_NONE,
-     "entity_id, officer_id",
-     {{"entity_id", K_ENTITY}, {"officer_id", K_OFFICER}},
-     NULL,
-     NULL},
-    {"check_list_item", "抽查事项", K_CHECK_ITEM, "id", {{"agency_id", K_AGENCY}}, NULL, NULL},
-    {"campaign",
-     "专项检查",
-     K_CAMPAIGN,
-     "id",
-     {{"agency_id", K_AGENCY}, {"created_by", K_USER}},
-     NULL,
-     NULL},
-    {"campaign_target",
-     "专项检查对象",
-     K_NONE,
-     "campaign_id, entity_id",
-     {{"campaign_id", K_CAMPAIGN}, {"entity_id", K_ENTITY}},
-     NULL,
-     NULL},
-    {"draw_plan",
-     "抽查计划",
-     K_PLAN,
-     "id",
-     {{"agency_id", K_AGENCY}, {"officer_agencies", K_AGENCY, FK_LIST}},
-     NULL,
-     NULL},
-    {"draw_plan_item",
-     "计划抽查事项",
-     K_NONE,
-     "plan_id, item_id",
-     {{"plan_id", K_PLAN}, {"item_id", K_CHECK_ITEM}},
-     NULL,
-     NULL},
-    {"draw_pool",
-     "抽取池",
-     K_NONE,
-     "plan_id, entity_id",
-     {{"plan_id", K_PLAN}, {"entity_id", K_ENTITY}},
-     pool_published_id,
-     NULL},
-    {"draw_officer",
-     "计划执法人员",
-     K_NONE,
-     "plan_id, officer_id",
-     {{"plan_id", K_PLAN}, {"officer_id", K_OFFICER}},
-     NULL,
-     NULL},
-    {"draw_commitment", "抽取承诺", K_COMMITMENT, "id", {{"plan_id", K_PLAN}}, NULL, NULL},
-    {"draw_attempt", "抽取记录", K_ATTEMPT, "id", {{"plan_id", K_PLAN}}, NULL, NULL},
-    /* task_id and checks_id are set at the end: tasks come after inspections (they refer to the
-     * inspection that carried them out), and a reinspection checks another inspection */
-    {"inspection",
-     "监督检查",
-     K_INSPECTION,
-     "id",
-     {{"agency_id", K_AGENCY},
-      {"entity_id", K_ENTITY},
-      {"created_by", K_USER},
-      {"campaign_id", K_CAMPAIGN},
-      {"checks_id", K_INSPECTION, FK_LATE},
-      {"task_id", K_TASK, FK_LATE}},
-     NULL,
-     NULL},
-    {"inspection_officer",
-     "检查人员",
-     K_NONE,
-     "inspection_id, officer_id",
-     {{"inspection_id", K_INSPECTION}, {"officer_id", K_OFFICER}},
-     NULL,
-     NULL},
-    {"inspection_item",
-     "检查项目",
-     K_NONE,
-     "inspection_id, code",
-     {{"inspection_id", K_INSPECTION}},
-     NULL,
-     NULL},
-    {"task",
-     "抽查任务",
-     K_TASK,
-     "id",
-     {{"plan_id", K_PLAN},
-      {"agency_id", K_AGENCY},
-      {"entity_id", K_ENTITY},
-      {"inspection_id", K_INSPECTION},
-      {"avoid", K_OFFICER, FK_LIST},
-      {"prev_team", K_OFFICER, FK_LIST}},
-     NULL,
-     NULL},
-    {"task_officer",
-     "任务检查组",
-     K_NONE,
-     "task_id, officer_id",
-     {{"task_id", K_TASK}, {"officer_id", K_OFFICER}},
-     NULL,
-     NULL},
-    {"document",
-     "执法文书",
-     K_DOCUMENT,
-     "id",
-     {{"agency_id", K_AGENCY}, {"created_by", K_USER}},
-     document_object,
-     NULL},
-    {"wf_step",
-     "流程记录",
-     K_WF_STEP,
-     "id",
-     {{"agency_id", K_AGENCY}, {"user_id", K_USER}},
-     wf_step_object,
-     NULL},
-    {"wf_deadline",
-     "办理期限",
-     K_WF_DEADLINE,
-     "id",
-     {{"agency_id", K_AGENCY}},
-     wf_deadline_object,
-     NULL},
+/* The tables whose rows need more than their references followed. */
+static const struct table_hooks hooks[] = {
+    {"agency", match_agency, agency_path},  {"department", match_department, NULL},
+    {"app_user", rename_user, NULL},        {"entity", entity_root, NULL},
+    {"draw_pool", pool_published_id, NULL}, {"document", document_object, NULL},
+    {"wf_step", wf_step_object, NULL},      {"wf_deadline", wf_deadline_object, NULL},
 };
 
+static const struct table_hooks *hooks_of(const char *table)
+{
+    for (size_t i = 0; i < countof(hooks); i++)
+        if (strcmp(hooks[i].table, table) == 0) return &hooks[i];
+    return NULL;
+}
+
 /* A comma-separated list of ids through the map ("" stays ""). */
-static int remap_list(struct transfer *t, const char *table, const struct fk *fk, struct row *r,
-                      struct err *e)
+static int remap_list(struct transfer *t, const char *table, const struct table_ref *fk,
+                      struct row *r, struct err *e)
 {
     const char *v = col(r, fk->col);
     if (!v || !*v) return 0;
@@ -532,19 +357,19 @@ static int remap_list(struct transfer *t, const char *table, const struct fk *fk
 
 /* Follow the row's references through the maps: 0, an error, or 1 to skip the row (it refers
  * to a row that clashed: the transfer is already refused, and only further clashes matter).
- * FK_LATE columns go in as NULL; run_late sets them. */
-static int remap(struct transfer *t, const struct table *tb, struct row *r, struct err *e)
+ * REF_LATE columns go in as NULL; run_late sets them. */
+static int remap(struct transfer *t, const struct table_decl *tb, struct row *r, struct err *e)
 {
-    for (int k = 0; k < MAX_FKS && tb->fks[k].col; k++) {
-        const struct fk *fk = &tb->fks[k];
-        if (fk->how == FK_LIST) {
+    for (int k = 0; k < TABLE_MAX_REFS && tb->refs[k].col; k++) {
+        const struct table_ref *fk = &tb->refs[k];
+        if (fk->how == REF_LIST) {
             int rc = remap_list(t, tb->name, fk, r, e);
             if (rc) return rc;
             continue;
         }
         const char *v = col(r, fk->col);
         if (!v || !*v || strcmp(v, "0") == 0) continue;
-        if (fk->how == FK_LATE) {
+        if (fk->how == REF_LATE) {
             set_col(r, &t->a, fk->col, 0);
             continue;
         }
@@ -555,27 +380,27 @@ static int remap(struct transfer *t, const struct table *tb, struct row *r, stru
     return 0;
 }
 
-/* Remember the row's FK_LATE references (the row is in the target as new_id). */
-static void defer_late(struct transfer *t, const struct table *tb, int64_t new_id)
+/* Remember the row's REF_LATE references (the row is in the target as new_id). */
+static void defer_late(struct transfer *t, const struct table_decl *tb, int64_t new_id)
 {
-    for (int k = 0; k < MAX_FKS && tb->fks[k].col; k++) {
-        const char *v = col(&t->orig, tb->fks[k].col);
-        if (tb->fks[k].how != FK_LATE || !v || !*v || strcmp(v, "0") == 0) continue;
+    for (int k = 0; k < TABLE_MAX_REFS && tb->refs[k].col; k++) {
+        const char *v = col(&t->orig, tb->refs[k].col);
+        if (tb->refs[k].how != REF_LATE || !v || !*v || strcmp(v, "0") == 0) continue;
         if (t->nlate == t->caplate) {
             t->caplate = t->caplate ? 2 * t->caplate : 64;
             t->late = xrealloc(t->late, t->caplate * sizeof *t->late);
         }
         t->late[t->nlate++] =
-            (struct late){tb->name, tb->fks[k].col, new_id, tb->fks[k].to, strtoll(v, NULL, 10)};
+            (struct late){tb->name, tb->refs[k].col, new_id, tb->refs[k].to, strtoll(v, NULL, 10)};
     }
 }
 
-/* Set the FK_LATE references now that every row is in the target. */
+/* Set the REF_LATE references now that every row is in the target. */
 static int run_late(struct transfer *t, struct err *e)
 {
     for (size_t i = 0; i < t->nlate; i++) {
         const struct late *l = &t->late[i];
-        int64_t to = map_get(&t->maps[l->to], l->old);
+        int64_t to = map_get(map_of(t, l->to), l->old);
         if (!to)
             return err_set(e, ERR_INVALID, "源库数据不一致：%s.%s = %lld 没有对应的记录", l->table,
                            l->col, (long long)l->old);
@@ -590,15 +415,15 @@ static int run_late(struct transfer *t, struct err *e)
  * one of its unique keys: ON CONFLICT finds that through the key's index (a query first would
  * need a plan, and one made while the table was small may scan it), and nothing fails, so the
  * transfer can go on to name every clash. */
-static int insert_row(struct transfer *t, const struct table *tb, const struct row *r, int64_t *id,
-                      struct err *e)
+static int insert_row(struct transfer *t, const struct table_decl *tb, const struct row *r,
+                      int64_t *id, struct err *e)
 {
     struct buf sql = {0}, vals = {0};
     struct db_arg args[MAX_COLS];
     int n = 0;
     buf_addf(&sql, "INSERT INTO %s (", tb->name);
     for (int i = 0; i < r->n; i++) {
-        if (tb->kind != K_NONE && strcmp(r->name[i], "id") == 0) continue;
+        if (tb->own_id && strcmp(r->name[i], "id") == 0) continue;
         if (strcmp(r->name[i], "search_text") == 0 || strcmp(r->name[i], "search_plain") == 0)
             continue; /* computed by PostgreSQL */
         buf_addf(&sql, "%s%s", n ? ", " : "", r->name[i]);
@@ -606,13 +431,13 @@ static int insert_row(struct transfer *t, const struct table *tb, const struct r
         args[n++] = (struct db_arg){.type = r->val[i] ? 't' : 'n', .s = r->val[i]};
     }
     buf_addf(&sql, ") VALUES (%s) ON CONFLICT DO NOTHING%s", buf_str(&vals),
-             tb->kind != K_NONE ? " RETURNING id" : "");
+             tb->own_id ? " RETURNING id" : "");
     struct db_stmt *st = db_query_args(t->c->db, e, sql.p, n, args);
     buf_free(&sql);
     buf_free(&vals);
     if (!st) return e->code;
     int rc = db_step(st, e);
-    bool inserted = tb->kind == K_NONE ? rc == DB_DONE : rc == DB_ROW; /* rows of a new parent */
+    bool inserted = !tb->own_id ? rc == DB_DONE : rc == DB_ROW; /* rows of a new parent */
     if (rc == DB_ROW) *id = db_int(st, 0);
     while (rc == DB_ROW)
         rc = db_step(st, e);
@@ -620,10 +445,10 @@ static int insert_row(struct transfer *t, const struct table *tb, const struct r
     return rc < 0 ? rc : inserted ? 0 : 1;
 }
 
-static int record_map(struct transfer *t, const struct table *tb, int64_t old, int64_t id,
+static int record_map(struct transfer *t, const struct table_decl *tb, int64_t old, int64_t id,
                       struct err *e)
 {
-    map_put(&t->maps[tb->kind], old, id);
+    map_put(map_of(t, tb->name), old, id);
     int64_t n = db_exec(
         t->c->db, e, "INSERT INTO transfer_map (source, tbl, old_id, new_id) VALUES (?, ?, ?, ?)",
         "ttii", t->o->source, tb->name, old, id);
@@ -631,14 +456,15 @@ static int record_map(struct transfer *t, const struct table *tb, int64_t old, i
 }
 
 /* One source row into the target. */
-static int copy_row(struct transfer *t, const struct table *tb, struct row *r,
+static int copy_row(struct transfer *t, const struct table_decl *tb, struct row *r,
                     struct transfer_count *count, struct err *e)
 {
-    int64_t old = tb->kind != K_NONE ? strtoll(col(r, "id"), NULL, 10) : 0, id = 0;
+    int64_t old = tb->own_id ? strtoll(col(r, "id"), NULL, 10) : 0, id = 0;
     t->orig = *r;
     int rc = remap(t, tb, r, e);
     if (rc) return rc < 0 ? rc : 0;
-    if (tb->adjust) rc = tb->adjust(t, r, &id, e);
+    const struct table_hooks *h = hooks_of(tb->name);
+    if (h && h->adjust) rc = h->adjust(t, r, &id, e);
     if (rc < 0) return rc;
     if (rc == 2) return 0; /* refers to a row that clashed */
     if (rc == 1) {
@@ -650,11 +476,11 @@ static int copy_row(struct transfer *t, const struct table *tb, struct row *r,
         clash(t, tb, r);
         return 0;
     }
-    if (!rc && tb->after) rc = tb->after(t, r, id, e);
+    if (!rc && h && h->after) rc = h->after(t, r, id, e);
     if (rc) return rc;
-    if (tb->kind != K_NONE) defer_late(t, tb, id);
+    if (tb->own_id) defer_late(t, tb, id);
     count->copied++;
-    return tb->kind != K_NONE ? record_map(t, tb, old, id, e) : 0;
+    return tb->own_id ? record_map(t, tb, old, id, e) : 0;
 }
 
 static long count_rows(struct db *db, const char *table)
@@ -665,7 +491,7 @@ static long count_rows(struct db *db, const char *table)
     return db_get_int(db, NULL, &n, sql, "") ? 0 : (long)n;
 }
 
-static int copy_table(struct transfer *t, const struct table *tb, struct err *e)
+static int copy_table(struct transfer *t, const struct table_decl *tb, struct err *e)
 {
     struct transfer_count *count = &t->rep->tables[t->rep->ntables++];
     *count = (struct transfer_count){.table = tb->name, .label = tb->label};
@@ -701,7 +527,7 @@ static const char *counter_name(struct transfer *t, const char *name)
         size_t len = strlen(per_agency[i]);
         if (strncmp(name, per_agency[i], len) != 0) continue;
         char *end;
-        int64_t to = map_get(&t->maps[K_AGENCY], strtoll(name + len, &end, 10));
+        int64_t to = map_get(map_of(t, "agency"), strtoll(name + len, &end, 10));
         if (to && *end == ':')
             return arena_printf(&t->a, "%s%lld%s", per_agency[i], (long long)to, end);
     }
@@ -783,44 +609,22 @@ static int archive_audit(struct transfer *t, struct err *e)
     return rc < 0 ? rc : 0;
 }
 
-/* Tables of the schema the transfer does not copy row by row, and why. */
-static const struct {
-    const char *name;   /* the table */
-    const char *why;    /* why it is not copied */
-    bool must_be_empty; /* the transfer is refused when the source has rows in it */
-} not_copied[] = {
-    {"schema_migration", "目标库有自己的结构版本", false},
-    {"session", "登录会话：迁移后重新登录", false},
-    {"login_attempt", "登录失败记录，只用于限制频繁尝试", false},
-    {"audit_log", "整条审计链存档到 audit_archive，原样可验证", false},
-    {"audit_head", "源库审计链的链头，随存档的审计链一并记录", false},
-    {"audit_anchor",
-     "源库审计链的签署链头：已对外公布，迁移前可用 landun verify audit --against "
-     "核对源库；迁入后源链以末条哈希记入本库审计链",
-     false},
-    {"counter", "与目标库的计数器合并（文书编号按新的机构编号继续）", false},
-    {"calendar_year", "节假日安排：目标库没有的年份补入", false},
-    {"calendar_day", "节假日安排：目标库没有的日期补入", false},
-    {"calendar_load", "节假日安排的载入记录：源库的日历历史，其审计记录随审计链存档", false},
-    {"deadline_move", "载入节假日安排时调整的期限：源库的日历历史，其审计记录随审计链存档", false},
-    {"entity_tally", "按机构和状态的对象数：由触发器随迁入的对象计数", false},
-    {"entity_line_tally", "按机构和专业的对象数：由触发器随迁入的对象计数", false},
-    {"id_floor", "已删除记录的最大编号：目标库按自己的编号分配", false},
-    {"draw_pool_pack", "抽取池的压缩副本含本库编号：按迁入的抽取池重新生成", false},
-    {"audit_archive", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
-    {"transfer_map", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
-};
+/* What the areas say of table: its declaration (copied), or why it is left behind. */
+static const struct table_left *left_of(const char *table)
+{
+    for (size_t i = 0; i < law_nareas; i++)
+        for (size_t k = 0; k < law_areas[i]->nleft; k++)
+            if (strcmp(law_areas[i]->left[k].name, table) == 0) return &law_areas[i]->left[k];
+    return NULL;
+}
 
 const char *transfer_table_status(const char *table, bool *copied)
 {
-    *copied = false;
-    for (size_t i = 0; i < countof(tables); i++)
-        if (strcmp(tables[i].name, table) == 0) {
-            *copied = true;
-            return tables[i].label;
-        }
-    for (size_t i = 0; i < countof(not_copied); i++)
-        if (strcmp(not_copied[i].name, table) == 0) return not_copied[i].why;
+    const struct table_decl *d = law_table(table);
+    *copied = d != NULL;
+    if (d) return d->label;
+    const struct table_left *l = left_of(table);
+    if (l) return l->why;
     /* SQLite's full-text indexes (entity_fts and its shadow tables) follow the copied rows */
     if (strstr(table, "_fts")) return "全文检索索引，由目标库按迁入的记录重建";
     return NULL;
@@ -829,9 +633,8 @@ const char *transfer_table_status(const char *table, bool *copied)
 /* Whether the transfer may leave this table's rows behind. */
 static bool may_skip(const char *table)
 {
-    for (size_t i = 0; i < countof(not_copied); i++)
-        if (strcmp(not_copied[i].name, table) == 0) return !not_copied[i].must_be_empty;
-    return true;
+    const struct table_left *l = left_of(table);
+    return !l || !l->must_be_empty;
 }
 
 /* Refuse a source with rows in a table the transfer does not know (a newer landun's, or one
@@ -881,7 +684,7 @@ static int check_tables(struct transfer *t, struct err *e)
  * source's is not copied (law/plan_draw.c). */
 static int pack_pools(struct transfer *t, struct err *e)
 {
-    const struct idmap *m = &t->maps[K_PLAN];
+    const struct idmap *m = map_of(t, "draw_plan");
     for (size_t i = 0; i < m->cap; i++) {
         int rc = m->keys[i] ? plan_pool_pack(t->c, m->vals[i], e) : 0;
         if (rc) return rc;
@@ -912,8 +715,8 @@ static int run_all(struct transfer *t, struct err *e)
     if (moved < 0) return moved;
     if (moved) return err_set(e, ERR_CONFLICT, "%s 已经迁入过目标库", t->o->source);
     int rc = check_tables(t, e);
-    for (size_t i = 0; i < countof(tables) && !rc; i++)
-        rc = copy_table(t, &tables[i], e);
+    for (size_t i = 0; i < t->ntabs && !rc; i++)
+        rc = copy_table(t, t->tabs[i], e);
     if (!rc && !t->nproblems) rc = run_late(t, e);
     if (!rc && t->nproblems) {
         snprintf(t->rep->clashes, sizeof t->rep->clashes, "%s%s", buf_str(&t->problems),
@@ -932,11 +735,25 @@ static int run_all(struct transfer *t, struct err *e)
     return rc;
 }
 
+/* Every area's copied tables, in order, and a map of ids for each. */
+static void tables_of_areas(struct transfer *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < law_nareas; i++)
+        n += law_areas[i]->ntables;
+    t->tabs = xcalloc(n ? n : 1, sizeof *t->tabs);
+    t->maps = xcalloc(n ? n : 1, sizeof *t->maps);
+    for (size_t i = 0; i < law_nareas; i++)
+        for (size_t k = 0; k < law_areas[i]->ntables; k++)
+            t->tabs[t->ntabs++] = &law_areas[i]->tables[k];
+}
+
 int transfer_run(struct ctx *c, struct db *src, const struct transfer_opts *o,
                  struct transfer_report *rep, struct err *e)
 {
     memset(rep, 0, sizeof *rep);
     struct transfer t = {.c = c, .src = src, .o = o, .rep = rep};
+    tables_of_areas(&t);
     int rc = db_begin_read(src, e);
     if (rc) return rc;
     rc = db_begin(c->db, e);
@@ -948,10 +765,12 @@ int transfer_run(struct ctx *c, struct db *src, const struct transfer_opts *o,
             rc = db_commit(c->db, e);
     }
     db_commit(src, NULL);
-    for (int k = 0; k < K_NONE; k++) {
+    for (size_t k = 0; k < t.ntabs; k++) {
         free(t.maps[k].keys);
         free(t.maps[k].vals);
     }
+    free(t.maps);
+    free(t.tabs);
     free(t.late);
     free(t.roots.keys);
     free(t.roots.vals);
@@ -959,3 +778,13 @@ int transfer_run(struct ctx *c, struct db *src, const struct transfer_opts *o,
     arena_free(&t.a);
     return rc;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_left left[] = {
+    {"schema_migration", "目标库有自己的结构版本", false},
+    {"audit_archive", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
+    {"transfer_map", "源库自己迁入过其他库：请先把那些库直接迁入目标库", true},
+};
+
+const struct law_area law_area_transfer = {"transfer", NULL, 0, left, countof(left)};

@@ -1,5 +1,6 @@
 /* workflow.c — the shared mechanism that moves matters through the states their area declares
  * (see workflow.h). Areas add a table of transitions; this file is the only engine. */
+#include "law/area.h"
 #include "law/workflow.h"
 #include "law/audit.h"
 #include "law/document.h"
@@ -855,3 +856,21 @@ int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *
     *recounted = (int)n;
     return 0;
 }
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"wf_step",
+     "流程记录",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID}, {"user_id", "app_user", REF_ID}}},
+    {"wf_deadline", "办理期限", true, "id", {{"agency_id", "agency", REF_ID}}},
+};
+
+static const struct table_left left[] = {
+    {"deadline_move", "载入节假日安排时调整的期限：源库的日历历史，其审计记录随审计链存档", false},
+};
+
+const struct law_area law_area_workflow = {"workflow", tables, countof(tables), left,
+                                           countof(left)};

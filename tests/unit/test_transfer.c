@@ -3,6 +3,7 @@
  * source's audit chain archived and still verifiable. */
 #include "support.h"
 #include "law/agency.h"
+#include "law/area.h"
 #include "law/audit.h"
 #include "law/auth.h"
 #include "law/campaign.h"
@@ -716,9 +717,44 @@ static void test_transfer_refuses_unknown_tables_with_rows(void **state)
     close_target(&t);
 }
 
+/* The areas' tables (law/area.h) are what migrate copies: each declared once, each reference to
+ * a table with ids of its own declared before it (parents first) or itself, unless set late, and no
+ * table both copied and left behind. */
+static void test_transfer_area_tables_are_declared_parents_first(void **state)
+{
+    (void)state;
+    size_t seen = 0;
+    const char *names[128];
+    for (size_t i = 0; i < law_nareas; i++) {
+        const struct law_area *a = law_areas[i];
+        for (size_t k = 0; k < a->ntables; k++) {
+            const struct table_decl *t = &a->tables[k];
+            for (size_t j = 0; j < seen; j++)
+                if (strcmp(names[j], t->name) == 0) fail_msg("%s declared twice", t->name);
+            for (int r = 0; r < TABLE_MAX_REFS && t->refs[r].col; r++) {
+                const struct table_decl *to = law_table(t->refs[r].to);
+                if (!to || !to->own_id)
+                    fail_msg("%s.%s refers to %s", t->name, t->refs[r].col, t->refs[r].to);
+                /* a table's own rows: its order copies parents first (agencies by path) */
+                bool before = strcmp(to->name, t->name) == 0;
+                for (size_t j = 0; j < seen && !before; j++)
+                    before = strcmp(names[j], to->name) == 0;
+                if (!before && t->refs[r].how != REF_LATE)
+                    fail_msg("%s.%s refers to %s, copied later", t->name, t->refs[r].col, to->name);
+            }
+            assert_true(seen < countof(names));
+            names[seen++] = t->name;
+        }
+        for (size_t k = 0; k < a->nleft; k++)
+            if (law_table(a->left[k].name)) fail_msg("%s copied and left", a->left[k].name);
+    }
+    assert_true(seen >= 25);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_transfer_area_tables_are_declared_parents_first),
         cmocka_unit_test_setup_teardown(test_transfer_refuses_clashes_and_writes_nothing,
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_copies_with_new_ids_and_references,

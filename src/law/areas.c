@@ -1,0 +1,28 @@
+/* areas.c — the areas of the program, in the order `landun migrate` copies their tables
+ * (parents first; law/area.h). */
+#include "law/area.h"
+#include "base/util.h"
+
+#include <string.h>
+
+extern const struct law_area law_area_agencies, law_area_officers, law_area_users,
+    law_area_entities, law_area_check_items, law_area_campaigns, law_area_plans,
+    law_area_inspections, law_area_tasks, law_area_documents, law_area_workflow, law_area_calendar,
+    law_area_audit, law_area_transfer;
+
+const struct law_area *const law_areas[] = {
+    &law_area_agencies,    &law_area_officers,  &law_area_users,    &law_area_entities,
+    &law_area_check_items, &law_area_campaigns, &law_area_plans,    &law_area_inspections,
+    &law_area_tasks,       &law_area_documents, &law_area_workflow, &law_area_calendar,
+    &law_area_audit,       &law_area_transfer,
+};
+
+const size_t law_nareas = countof(law_areas);
+
+const struct table_decl *law_table(const char *name)
+{
+    for (size_t i = 0; i < law_nareas; i++)
+        for (size_t k = 0; k < law_areas[i]->ntables; k++)
+            if (strcmp(law_areas[i]->tables[k].name, name) == 0) return &law_areas[i]->tables[k];
+    return NULL;
+}
