@@ -25,7 +25,8 @@ int password_policy(const char *pw, const char *field, struct err *e)
         letter |= isalpha((unsigned char)*p) != 0;
         digit |= isdigit((unsigned char)*p) != 0;
     }
-    if (!pw || strlen(pw) < 8) return err_field(e, field, "密码至少8位");
+    if (!pw || strlen(pw) < PASSWORD_MIN_LEN)
+        return err_field(e, field, "密码至少%d位", PASSWORD_MIN_LEN);
     if (strlen(pw) > 128) return err_field(e, field, "密码不超过128位");
     if (!letter || !digit) return err_field(e, field, "密码须同时包含字母和数字");
     return 0;

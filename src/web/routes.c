@@ -21,6 +21,8 @@ const struct route web_routes[] = {
     {"POST", "/me/password", PERM_LOGIN, ROUTE_BOTH, me_password,
      "change one's own password (current, password)"},
     {"GET", "/", PERM_LOGIN, ROUTE_HTML, home_page, "start page"},
+    {"GET", "/rules", PERM_PUBLIC, ROUTE_BOTH, rules_index,
+     "the register of the rules the program enforces: id, law and article, rule, parameters"},
 
     /* entities (管理相对人) */
     {"GET", "/entities", PERM_ENTITY_READ, ROUTE_BOTH, entity_index, "list and search entities"},
