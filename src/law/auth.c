@@ -18,6 +18,7 @@ const struct actor actor_system = {
     .roles = 1u << ROLE_ADMIN,
 };
 
+/* [R-AUTH-04] */
 int password_policy(const char *pw, const char *field, struct err *e)
 {
     bool letter = false, digit = false;
@@ -166,6 +167,7 @@ int user_set_password(struct ctx *c, const char *username, int64_t user_id, cons
                        " WHERE id = ?",
                        "tii", hash, c->now, id) < 0)
         rc = e->code;
+    /* [R-AUTH-05] a new password ends the account's sessions */
     if (!rc && db_exec(c->db, e, "DELETE FROM session WHERE user_id = ?", "i", id) < 0)
         rc = e->code;
     if (!rc) rc = audit_write(c, "user.password", "user", id, "重置用户密码");
@@ -205,7 +207,7 @@ int user_set_active(struct ctx *c, int64_t user_id, bool active, struct err *e)
     if (!rc && db_exec(c->db, e, "UPDATE app_user SET status = ? WHERE id = ?", "ti",
                        active ? "active" : "disabled", id) < 0)
         rc = e->code;
-    if (!rc && !active) {
+    if (!rc && !active) { /* [R-AUTH-05] a disabled account loses its sessions and tokens */
         if (db_exec(c->db, e, "DELETE FROM session WHERE user_id = ?", "i", id) < 0 ||
             db_exec(c->db, e,
                     "UPDATE api_token SET revoked_at = ? WHERE user_id = ?"
