@@ -15,7 +15,8 @@
 #define CAL_NYEARS   (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
 #define CAL_MAX_DAYS 366
 
-/* Messages for a count that reaches a year that is neither known nor provisional. */
+/* Messages for a count that reaches a year that is neither known nor provisional: [R-CAL-06]
+ * the count fails naming the year, never guesses. */
 #define MSG_UNKNOWN_WORKDAYS "%d 年的节假日安排尚未载入，无法计算工作日"
 #define MSG_UNKNOWN_PERIOD   "%d 年的节假日安排尚未载入，无法确定期间届满日"
 
@@ -52,7 +53,8 @@ struct calendar {
 
 /* ---- year blocks ------------------------------------------------------------------------ */
 
-/* True when day i (0-based) of the block is a working day. */
+/* True when day i (0-based) of the block is a working day: [R-CAL-01] Monday–Friday, minus the
+ * notice's holidays, plus its 调休 working days. */
 static bool year_is_work(const struct cal_year *cy, int i)
 {
     if ((cy->special[i] & SPECIAL_KIND) == SPECIAL_OFF) return false;
@@ -247,6 +249,7 @@ static bool holiday_listed(const struct cal_holiday *u, int n, day_t day)
     return false;
 }
 
+/* [R-CAL-04] 《全国年节及纪念日放假办法》 第二条 (the revision in force that year), 第六条. */
 int calendar_statutory(const struct calendar *cal, int year,
                        struct cal_holiday out[CAL_STATUTORY_MAX], const char **basis)
 {
@@ -262,8 +265,8 @@ int calendar_statutory(const struct calendar *cal, int year,
     holiday_run(out, &n, mv[MOV_ZHONGQIU], 1, "中秋节");
     holiday_run(out, &n, date_from_ymd(year, 10, 1), 3, "国庆节");
     qsort(out, (size_t)n, sizeof *out, holiday_cmp);
-    /* 第六条: a holiday on a Saturday or Sunday, or on a day another holiday already takes, is
-     * made up on the next working day not otherwise off. */
+    /* [R-CAL-04] 第六条: a holiday on a Saturday or Sunday, or on a day another holiday already
+     * takes, is made up on the next working day not otherwise off. */
     int statutory = n;
     for (int i = 0; i < statutory; i++) {
         bool clash = i > 0 && out[i - 1].day == out[i].day;
@@ -382,6 +385,7 @@ bool calendar_year_provisional(const struct calendar *cal, int year)
     return cy && cy->provisional;
 }
 
+/* [R-CAL-05] a count over a provisional year is marked 暂定, not refused */
 bool calendar_provisional_between(const struct calendar *cal, day_t from, day_t to)
 {
     if (to <= from) return false;
@@ -422,7 +426,8 @@ static int first_reaching(const struct cal_year *cy, int lo, int64_t target)
 int calendar_add_workdays(const struct calendar *cal, day_t start, int n, day_t *out, struct err *e)
 {
     if (n < 0) return err_set(e, ERR_INVALID, "工作日天数不能为负数");
-    /* 民法典 第二百零一条: the start day is not counted, so counting begins the day after. */
+    /* [R-CAL-01] 行政处罚法 第八十五条: counted in working days. [R-CAL-02] 民法典 第二百零一条:
+     * the start day is not counted, so counting begins the day after. */
     int64_t counted = start; /* last day already passed */
     int64_t remaining = n;
     while (remaining > 0) {
@@ -462,8 +467,9 @@ int calendar_add_days(const struct calendar *cal, day_t start, int n, day_t *out
 {
     if (n < 0) return err_set(e, ERR_INVALID, "期间天数不能为负数");
     int64_t end = (int64_t)start + n;
-    /* 民法典 第二百零三条: a period whose last day is a rest day ends on the next working day.
-     * Only known years have rest days, so the walk stops within a few days or fails. */
+    /* [R-CAL-03] 民法典 第二百零三条: a period whose last day is a rest day ends on the next
+     * working day. Only known years have rest days, so the walk stops within a few days or
+     * fails. */
     for (;;) {
         int doy;
         const struct cal_year *cy = year_locate_known(cal, end, &doy);

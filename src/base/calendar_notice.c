@@ -146,7 +146,8 @@ static const struct cal_notice_day *find_day(const struct cal_notice *n, day_t d
     return NULL;
 }
 
-/* The arrangement as a whole: days of its own year, and the statutory holidays off. */
+/* The arrangement as a whole: days of its own year, and [R-CAL-08] the statutory holidays
+ * off (《全国年节及纪念日放假办法》 第二条). */
 static void check_arrangement(struct notice_parse *np, const struct calendar *cal,
                               const struct cal_notice *n)
 {

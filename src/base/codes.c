@@ -102,6 +102,7 @@ static int uscc_bad_char(const char *p, size_t len, int pos, struct err *e, cons
                      c);
 }
 
+/* [R-ENT-01] GB 32100-2015, with the 组织机构代码 part by GB 11714 */
 int uscc_check(const char *s, struct err *e, const char *field)
 {
     if (!field) field = "uscc";
@@ -179,6 +180,7 @@ static int idcard_check_birth(const char *s, struct err *e, const char *field)
     return 0;
 }
 
+/* [R-ENT-02] GB 11643-1999: the check character and a real birth date */
 int idcard_check(const char *s, struct err *e, const char *field)
 {
     if (!field) field = "id_number";
@@ -193,6 +195,7 @@ int idcard_check(const char *s, struct err *e, const char *field)
     return 0;
 }
 
+/* [R-AUTH-08] the region (first six) and the last four digits only */
 void idcard_mask(const char *s, char out[IDCARD_LEN + 1])
 {
     size_t n = s ? strlen(s) : 0;

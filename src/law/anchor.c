@@ -87,6 +87,7 @@ static int sign_head(struct ctx *c, const struct anchor_key *k, struct anchor_he
     return rc ? err_set(e, ERR_INTERNAL, "签名密钥无效") : 0;
 }
 
+/* [R-AUDIT-03] the head signed with the key kept off the database, daily and on demand */
 int anchor_sign(struct ctx *c, const struct anchor_key *k, bool daily, bool *made, struct err *e)
 {
     *made = false;
@@ -304,6 +305,7 @@ static void explain(struct anchor_check *ck, const struct audit_check *chain,
                  h->last_id, when, before + 1, h->last_id);
 }
 
+/* [R-AUDIT-03] a chain rewritten and re-hashed no longer reproduces a published head */
 int anchor_check(struct db *db, const struct anchor_head *heads, size_t n, const char *public_key,
                  struct anchor_check *ck, struct audit_check *chain, struct err *e)
 {

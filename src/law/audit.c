@@ -13,7 +13,8 @@
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
-/* The text a row's hash covers: every column but the hash itself, unambiguously delimited. */
+/* The text a row's hash covers: every column but the hash itself, unambiguously delimited.
+ * [R-AUDIT-02] each row's hash covers the previous row's. */
 static void row_hash(char out[65], int64_t id, int64_t at, int64_t user_id, const char *username,
                      int64_t agency_id, const char *action, const char *object_type,
                      int64_t object_id, const char *summary, const char *prev_hash)
@@ -120,6 +121,7 @@ static int64_t object_agency(struct ctx *c, const char *type, int64_t id)
     return 0;
 }
 
+/* [R-AUDIT-01] one row per change, inside the change's transaction (the caller's) */
 int audit_write(struct ctx *c, const char *action, const char *object_type, int64_t object_id,
                 const char *fmt, ...)
 {
@@ -367,6 +369,7 @@ json_t *audit_list(struct ctx *c, const struct audit_query *q, bool *more, struc
     /* (on l alone: a search that sorts its matches applies it before the join; the unary +
      * keeps SQLite from gathering every row of the scope through its index and sorting them,
      * where walking the newest rows fills a page at once) */
+    /* [R-AUDIT-05] rows of the actor's subtree, and those every agency sees (AUDIT_EVERYWHERE) */
     db_cond_add(&w,
                 "(+" AGENCY_IN_SCOPE("l.agency_id") " OR +l.agency_id IS NULL OR +l.agency_id = 0)",
                 "t", actor_scope(c));

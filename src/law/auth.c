@@ -19,6 +19,7 @@ const struct actor actor_system = {
     .roles = 1u << ROLE_ADMIN,
 };
 
+/* [R-AUTH-04] */
 int password_policy(const char *pw, const char *field, struct err *e)
 {
     bool letter = false, digit = false;
@@ -26,7 +27,8 @@ int password_policy(const char *pw, const char *field, struct err *e)
         letter |= isalpha((unsigned char)*p) != 0;
         digit |= isdigit((unsigned char)*p) != 0;
     }
-    if (!pw || strlen(pw) < 8) return err_field(e, field, "密码至少8位");
+    if (!pw || strlen(pw) < PASSWORD_MIN_LEN)
+        return err_field(e, field, "密码至少%d位", PASSWORD_MIN_LEN);
     if (strlen(pw) > 128) return err_field(e, field, "密码不超过128位");
     if (!letter || !digit) return err_field(e, field, "密码须同时包含字母和数字");
     return 0;
@@ -166,6 +168,7 @@ int user_set_password(struct ctx *c, const char *username, int64_t user_id, cons
                        " WHERE id = ?",
                        "tii", hash, c->now, id) < 0)
         rc = e->code;
+    /* [R-AUTH-05] a new password ends the account's sessions */
     if (!rc && db_exec(c->db, e, "DELETE FROM session WHERE user_id = ?", "i", id) < 0)
         rc = e->code;
     if (!rc) rc = audit_write(c, "user.password", "user", id, "重置用户密码");
@@ -205,7 +208,7 @@ int user_set_active(struct ctx *c, int64_t user_id, bool active, struct err *e)
     if (!rc && db_exec(c->db, e, "UPDATE app_user SET status = ? WHERE id = ?", "ti",
                        active ? "active" : "disabled", id) < 0)
         rc = e->code;
-    if (!rc && !active) {
+    if (!rc && !active) { /* [R-AUTH-05] a disabled account loses its sessions and tokens */
         if (db_exec(c->db, e, "DELETE FROM session WHERE user_id = ?", "i", id) < 0 ||
             db_exec(c->db, e,
                     "UPDATE api_token SET revoked_at = ? WHERE user_id = ?"

@@ -18,6 +18,7 @@
 #define LOGIN_MAX_FAILURES_IP   30         /* then the address is locked for the window */
 #define LOGIN_LOCK_MAX_SECONDS  (8 * 3600) /* the longest lock of an account at an address */
 #define SECRET_HEX              64 /* hex characters of a session id, CSRF token, API token */
+#define PASSWORD_MIN_LEN        8  /* characters of a password, at the least */
 
 /* A new account. */
 struct user_input {

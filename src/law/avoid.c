@@ -49,7 +49,7 @@ int avoid_add(struct ctx *c, int64_t entity_id, int64_t officer_id, const char *
 {
     if (!officer_id && str_blank(cert_no))
         err_field(e, "cert_no", "请填写须回避的执法人员的执法证号");
-    field_text(reason, "reason", "回避理由", true, 200, e);
+    field_text(reason, "reason", "回避理由", true, 200, e); /* [R-INSP-04] 第四十三条 */
     if (e->code) return e->code;
     int rc = db_begin(c->db, e);
     if (rc) return rc;
@@ -70,7 +70,6 @@ int avoid_add(struct ctx *c, int64_t entity_id, int64_t officer_id, const char *
                        " created_by) VALUES (?, ?, ?, ?, ?)",
                        "iitit", entity_id, oid, reason, c->now, c->who->username) < 0)
         rc = e->code;
-    /* 行政处罚法 第四十三条 */
     if (!rc)
         rc = audit_write(c, "entity.avoid", "entity", entity_id, "%s 对 %s 回避：%s", officer,
                          entity, reason);

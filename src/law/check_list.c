@@ -204,7 +204,8 @@ int check_item_update(struct ctx *c, int64_t id, const struct check_item_input *
     bool published;
     int64_t version, agency_id;
     rc = item_own(c, id, &published, &version, e);
-    if (!rc && published) rc = err_set(e, ERR_CONFLICT, "已公布的抽查事项不能修改，请先撤回公布");
+    if (!rc && published) /* [R-PLAN-02] */
+        rc = err_set(e, ERR_CONFLICT, "已公布的抽查事项不能修改，请先撤回公布");
     if (!rc && in->version && in->version != version)
         rc = err_set(e, ERR_CONFLICT, "该记录已被他人修改，请刷新后重新编辑");
     if (!rc) rc = item_agency(c, in->agency_code, &agency_id, e);

@@ -5,7 +5,8 @@
 int counter_next(struct db *db, const char *name, int year, int64_t *value, struct err *e)
 {
     if (db_depth(db) == 0) fatal("counter_next(%s) outside a transaction", name);
-    /* One statement that inserts or increments: no read-then-write window between processes. */
+    /* [R-DOC-02] One statement that inserts or increments: no read-then-write window between
+     * processes, and a rolled-back number is given again. */
     return db_get_int(db, e, value,
                       "INSERT INTO counter (name, year, value) VALUES (?, ?, 1)"
                       " ON CONFLICT (name, year) DO UPDATE SET value = counter.value + 1"

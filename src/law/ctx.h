@@ -29,7 +29,8 @@ struct ctx {
     const struct calendar *cal; /* working-day calendar (read-only) */
 };
 
-/* True when the agency with materialised path `path` lies in the actor's subtree. */
+/* True when the agency with materialised path `path` lies in the actor's subtree. [R-AUTH-06] an
+ * actor sees and acts on the records of their agency's subtree only (this and actor_scope). */
 static inline bool actor_sees_path(const struct actor *who, const char *path)
 {
     return who->agency_path && path && str_prefix(path, who->agency_path);

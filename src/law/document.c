@@ -98,7 +98,8 @@ static int agency_short_name(struct ctx *c, int64_t agency_id, const char **out,
 }
 
 /* The next 文号 of the year for (agency, line, 执法性质): one sequence per agency, 执法类别,
- * 执法性质 and year, so every 文号 the agency prints is distinct and none is skipped. */
+ * 执法性质 and year, so every 文号 the agency prints is distinct and none is skipped.
+ * [R-DOC-01] 卫生行政执法文书规范: 地区简称 + 卫 + 执法类别 + 执法性质 + 〔年份〕 + 序号. */
 static int next_wenhao(struct ctx *c, const struct doc_type *t, int64_t agency_id,
                        const char *short_name, const char *line_abbr, int year, int64_t *seq,
                        const char **number, struct err *e)
@@ -116,7 +117,7 @@ static int next_wenhao(struct ctx *c, const struct doc_type *t, int64_t agency_i
 }
 
 /* The next 编号 of the year for (agency, type): prefix, year and a sequence of four digits or
- * more (现2026-0003). */
+ * more (现2026-0003). [R-DOC-01] */
 static int next_serial(struct ctx *c, const struct doc_type *t, int64_t agency_id, int year,
                        int64_t *seq, const char **number, struct err *e)
 {
@@ -143,7 +144,7 @@ int document_issue(struct ctx *c, const char *type, int64_t agency_id, const cha
     if (!date || date_parse(date, &day)) return err_field(e, "date", "文书日期应为有效日期");
     if (str_blank(object_type) || object_id <= 0)
         return err_set(e, ERR_INTERNAL, "文书未关联到记录");
-    if (db_depth(c->db) == 0) {
+    if (db_depth(c->db) == 0) { /* [R-DOC-02] numbered inside the issuing transaction */
         log_error("document_issue(%s) outside a transaction", type);
         return err_set(e, ERR_INTERNAL, "文书编号须在事务内取得");
     }

@@ -29,6 +29,7 @@ static size_t put_id(char *out, int64_t v)
     return n;
 }
 
+/* [R-DRAW-01] the pool frozen as one canonical text, sorted by id */
 int draw_snapshot(const struct draw_entry *pool, size_t n, bool stratified, struct buf *out,
                   struct err *e)
 {
@@ -61,6 +62,7 @@ int draw_snapshot(const struct draw_entry *pool, size_t n, bool stratified, stru
     return 0;
 }
 
+/* [R-DRAW-01] the commitment published before the seed is known */
 void draw_commitment(const char *snapshot, size_t len, char hex[DRAW_HASH_HEX])
 {
     unsigned char h[crypto_hash_sha256_BYTES];
@@ -137,6 +139,7 @@ int draw_snapshot_parse(char *text, size_t len, struct draw_entry **pool, size_t
     return parse_lines(text, len, text, pool, n, stratified, e);
 }
 
+/* [R-DRAW-11] a natural person's name in publicity: the first character only */
 void draw_mask_name(const char *name, char *out, size_t n)
 {
     size_t first = 1; /* bytes of the first UTF-8 character */
@@ -166,6 +169,7 @@ void draw_mask_name(const char *name, char *out, size_t n)
 
 /* ---- the stream ----------------------------------------------------------------------------- */
 
+/* [R-DRAW-02] the published seed alone decides the draw: key, stream and selection */
 void draw_key(const char *seed, uint8_t key[DRAW_KEY_BYTES])
 {
     crypto_hash_sha256_state st;
@@ -249,7 +253,8 @@ size_t draw_quota_k(const struct draw_quota *q, char stratum, size_t n_s)
         bp = q->grade_bp[at - DRAW_STRATA];
     if (bp <= 0) return 0;
     if (bp >= DRAW_RATIO_FULL) return n_s;
-    /* 国办发〔2015〕58号: the ratio is a minimum, so a part of an entity counts as one */
+    /* [R-DRAW-03] 国办发〔2015〕58号: the ratio is a minimum, so a part of an entity counts as
+     * one */
     return (size_t)(((uint64_t)n_s * (uint64_t)bp + DRAW_RATIO_FULL - 1) / DRAW_RATIO_FULL);
 }
 
@@ -502,12 +507,14 @@ int draw_team(struct draw_officers *o, const uint8_t key[DRAW_KEY_BYTES], size_t
               size_t whylen)
 {
     if (repeat) *repeat = false;
+    /* [R-DRAW-04] 第四十二条: size distinct officers, each eligible on the plan's date */
     if (r->size < ENFORCE_MIN_OFFICERS || r->size > DRAW_MAX_TEAM) {
         snprintf(why, whylen, "检查组人数应为%d至%d名：%s", ENFORCE_MIN_OFFICERS, DRAW_MAX_TEAM,
                  ENFORCE_MIN_RULE);
         return ERR_INVALID;
     }
-    /* Positions in avail of the officers the entity has asked to avoid, ascending. */
+    /* [R-DRAW-05] 第四十三条: positions in avail of the officers the entity has asked to avoid,
+     * ascending. */
     size_t *skip = xmalloc((r->navoid ? r->navoid : 1) * sizeof *skip), nskip = 0;
     for (size_t a = 0; a < r->navoid; a++) {
         long ci = cand_index(o, r->avoid[a]);
@@ -551,7 +558,9 @@ int draw_team(struct draw_officers *o, const uint8_t key[DRAW_KEY_BYTES], size_t
         qsort(team, (size_t)r->size, sizeof *team, cmp_i64);
         bool same = nprev == (size_t)r->size && memcmp(team, prev, nprev * sizeof *prev) == 0;
         if (!same) break;
-        if (m == (size_t)r->size) { /* no other team exists: 58号 prefers, not requires, a change */
+        /* [R-DRAW-06] another team than the previous one, unless none exists: 58号 prefers,
+         * not requires, a change */
+        if (m == (size_t)r->size) {
             if (repeat) *repeat = true;
             break;
         }
@@ -562,7 +571,7 @@ int draw_team(struct draw_officers *o, const uint8_t key[DRAW_KEY_BYTES], size_t
             return ERR_INVALID;
         }
     }
-    /* Loads grow; an officer who reaches the cap leaves avail. */
+    /* [R-DRAW-07] Loads grow; an officer who reaches the cap leaves avail. */
     for (int i = 0; i < r->size; i++) {
         struct draw_candidate *c = &o->c[ci[i]];
         c->load++;
@@ -620,6 +629,7 @@ void draw_ratio_text(int bp, char out[16])
 
 /* ---- completion figures --------------------------------------------------------------------- */
 
+/* [R-TASK-05] a rate in hundredths of a percent, rounded half up */
 int64_t draw_rate_bp(int64_t num, int64_t den)
 {
     if (den <= 0) return -1;

@@ -34,6 +34,11 @@
 #define DRAW_RATIO_FULL 10000            /* ratios are in basis points: 500 = 5% */
 #define DRAW_RATE_TEXT  24               /* bytes of a rate as text ("99.29%") */
 
+/* A plan's defaults (the register of rules, law/rules.c, shows them): random checks per entity per
+ * year and level (国办发〔2024〕54号), and the most open tasks per officer (0: no cap). */
+#define DRAW_ENTITY_CAP_DEFAULT  2
+#define DRAW_OFFICER_CAP_DEFAULT 0
+
 /* One entity of a pool. */
 struct draw_entry {
     int64_t id;       /* entity id (> 0); the snapshot is sorted by it */

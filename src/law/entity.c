@@ -36,12 +36,12 @@ int entity_validate(const struct entity_input *in, struct err *e)
         err_field(e, "kind", "类型应为单位或个人");
     field_text(in->name, "name", is_person(in) ? "姓名" : "名称", true, 100, e);
     if (is_person(in)) {
-        if (str_blank(in->id_number))
+        if (str_blank(in->id_number)) /* [R-ENT-02] */
             err_field(e, "id_number", "个人须填写身份证号");
         else
             idcard_check(in->id_number, e, "id_number");
     } else {
-        if (str_blank(in->uscc))
+        if (str_blank(in->uscc)) /* [R-ENT-01] */
             err_field(e, "uscc", "单位须填写统一社会信用代码");
         else
             uscc_check(in->uscc, e, "uscc");
@@ -109,7 +109,8 @@ static int resolve_agency(struct ctx *c, const char *code, int64_t *agency_id, i
     return agency_path_of(c, *agency_id, &path, root_id, e);
 }
 
-/* Message for a uniqueness violation on USCC / ID number. */
+/* Message for a uniqueness violation on USCC / ID number: [R-ENT-03] a USCC is registered once
+ * under a top-level agency (the unique index entity_uscc on root_id, uscc refuses a second). */
 static int duplicate(const struct entity_input *in, struct err *e)
 {
     err_clear(e);

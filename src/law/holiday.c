@@ -64,6 +64,7 @@ static bool top_level(const char *path)
     return second && second[1] == 0 && second > path + 1;
 }
 
+/* [R-CAL-07] the calendar is national: the system or a top-level administrator changes it */
 bool holiday_may_change(const struct ctx *c)
 {
     if (c->who->user_id == 0) return true;

@@ -45,6 +45,7 @@ static int record_moves(struct ctx *c, int64_t load_id, json_t *moved, struct er
     return rc < 0 ? (int)rc : 0;
 }
 
+/* [R-CAL-05] a year loaded: every provisional deadline counted again, the moved ones listed */
 int holiday_recount(struct ctx *c, int year, const char *source, const char *how, const char *day,
                     struct holiday_result *r, struct err *e)
 {

@@ -138,7 +138,8 @@ static void check_times(const struct inspection_input *in, struct err *e)
     if (from >= 0 && to >= 0 && to <= from) err_field(e, "time_to", "结束时间应晚于开始时间");
 }
 
-/* Checklist items: each from the line's checklist, answered once with a valid result. */
+/* Checklist items: each from the line's checklist, answered once with a valid result.
+ * [R-INSP-08] */
 static void check_items(const struct inspection_input *in, struct plan *p, struct err *e)
 {
     if (in->nitems <= 0) return; /* reported by check_fields */
@@ -224,6 +225,7 @@ static void check_fields(struct ctx *c, const struct inspection_input *in, struc
     if (!catalog_has("lines", in->line)) err_field(e, "line", "请选择专业");
     if (in->entity_id <= 0) err_field(e, "entity_id", "请选择被检查单位");
     day_t today = date_from_instant(c->now);
+    /* [R-INSP-09] */
     if (!field_date(in->date, "date", "检查日期", true, &p->date, e) && p->date > today)
         err_field(e, "date", "检查日期不能晚于今天");
     check_times(in, e);
@@ -237,6 +239,7 @@ static void check_fields(struct ctx *c, const struct inspection_input *in, struc
     if (in->nitems <= 0) err_field(e, "items", "请至少填写一项检查事项的检查结果");
     if (catalog_has("lines", in->line)) check_items(in, p, e);
 
+    /* [R-INSP-07] the outcome agrees with the items */
     if (!inspection_outcome_label(in->outcome)) {
         err_field(e, "outcome", "请选择检查结论");
     } else if (is(in->outcome, "pass") && p->nonconform) {
@@ -244,8 +247,8 @@ static void check_fields(struct ctx *c, const struct inspection_input *in, struc
     } else if (!is(in->outcome, "pass") && !p->nonconform && str_blank(in->findings)) {
         err_field(e, "findings", "责令整改或建议立案的，须写明发现的问题或标出不符合项");
     }
-    /* A correction order names its deadline, after the inspection (卫生监督意见书: 责令于…前改正).
-     */
+    /* [R-INSP-06] A correction order names its deadline, after the inspection (卫生监督意见书:
+     * 责令于…前改正). */
     if (is(in->outcome, "rectify")) {
         day_t by = 0;
         if (!field_date(in->rectify_by, "rectify_by", "整改期限", true, &by, e) && p->date &&
@@ -266,7 +269,7 @@ static void check_fields(struct ctx *c, const struct inspection_input *in, struc
         err_field(e, "corrected", "请选择是否已改正");
 }
 
-/* The entity: in scope, and the line one of its lines. */
+/* The entity: in scope, and the line one of its lines [R-INSP-08]. */
 static int check_entity(struct ctx *c, const struct inspection_input *in, struct plan *p,
                         struct err *e)
 {
@@ -307,8 +310,8 @@ static void msg_add(char *buf, size_t cap, const char *piece)
     if (used + n < cap) memcpy(buf + used, piece, n + 1);
 }
 
-/* 行政处罚法 第四十三条: true when officer is on the entity's 回避 list (*on set; false on error,
- * with e filled). */
+/* [R-INSP-03] 行政处罚法 第四十三条: true when officer is on the entity's 回避 list (*on set; false
+ * on error, with e filled). */
 static int on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer, bool *on, struct err *e)
 {
     int64_t n = 0;
@@ -319,10 +322,10 @@ static int on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer, bool
     return rc;
 }
 
-/* 行政处罚法 第四十二条: an inspection is carried out by at least two officers with 行政执法资格,
- * i.e. for whom officer_can_enforce holds on the inspection date; 第五十五条 they show their
- * certificates; 第四十三条 none of them on the entity's 回避 list. The officers must also be in
- * the actor's scope. */
+/* [R-INSP-01] 行政处罚法 第四十二条: an inspection is carried out by at least two officers with
+ * 行政执法资格, [R-INSP-02] i.e. for whom officer_can_enforce holds on the inspection date;
+ * 第五十五条 they show their certificates; [R-INSP-03] 第四十三条 none of them on the entity's
+ * 回避 list. The officers must also be in the actor's scope. */
 static int check_officers(struct ctx *c, const struct inspection_input *in, struct plan *p,
                           struct err *e)
 {
@@ -358,7 +361,7 @@ static int check_officers(struct ctx *c, const struct inspection_input *in, stru
         }
         const char *why = NULL;
         if (p->date) {
-            /* its own error value: e may already hold other fields' messages */
+            /* [R-INSP-02] its own error value: e may already hold other fields' messages */
             struct err oe = {0};
             int can = officer_can_enforce(c, p->officers[i], p->date, &why, &oe);
             if (can < 0) {
@@ -382,7 +385,7 @@ static int check_officers(struct ctx *c, const struct inspection_input *in, stru
         ok++;
     }
     if (repeats) msg_add(msg, sizeof msg, "同一执法人员不能重复选择；");
-    if (ok >= ENFORCE_MIN_OFFICERS && !msg[0]) return 0;
+    if (ok >= ENFORCE_MIN_OFFICERS && !msg[0]) return 0; /* [R-INSP-01] */
     /* the problems first (what to change), then the rule when there is room */
     static const char rule[] = ENFORCE_MIN_RULE;
     size_t n = strlen(msg);
@@ -400,8 +403,8 @@ static int check_officers(struct ctx *c, const struct inspection_input *in, stru
     return 0;
 }
 
-/* 专项检查: the campaign in scope, of the inspection's line (when it names one), running on the
- * date, and the entity on its target list or the reason given why not. */
+/* [R-INSP-12] 专项检查: the campaign in scope, of the inspection's line (when it names one),
+ * running on the date, and the entity on its target list or the reason given why not. */
 static int check_campaign(struct ctx *c, const struct inspection_input *in, struct plan *p,
                           struct err *e)
 {
@@ -434,9 +437,9 @@ static int check_campaign(struct ctx *c, const struct inspection_input *in, stru
     return 0;
 }
 
-/* 复查: the checked inspection in scope, of the same entity and line, a correction order not yet
- * reinspected, dated no later than the reinspection; a reinspection of a correction order says
- * whether it was corrected, and what was not corrected cannot pass. */
+/* [R-INSP-10] 复查: the checked inspection in scope, of the same entity and line, a correction
+ * order not yet reinspected, dated no later than the reinspection; a reinspection of a correction
+ * order says whether it was corrected, and what was not corrected cannot pass. */
 static int check_reinspection(struct ctx *c, const struct inspection_input *in, struct plan *p,
                               struct err *e)
 {
@@ -505,8 +508,9 @@ static const char *team_missing(struct ctx *c, int64_t task_id, const struct pla
     return missing;
 }
 
-/* 双随机: the drawn task in scope, still 待检查, of this entity and of its plan's line, carried
- * out by the team drawn for it (国办发〔2015〕58号: the inspectors, too, are chosen by lot). */
+/* [R-TASK-01] 双随机: the drawn task in scope, still 待检查, of this entity and of its plan's
+ * line, carried out by the team drawn for it (国办发〔2015〕58号: the inspectors, too, are chosen
+ * by lot). */
 static int check_task(struct ctx *c, const struct inspection_input *in, struct plan *p,
                       struct err *e)
 {
@@ -582,9 +586,9 @@ static int insert_parts(struct ctx *c, const struct inspection_input *in, const 
     return 0;
 }
 
-/* 现场笔录 always (行政处罚法 第五十五条: inspections are recorded); 卫生监督意见书 for a
- * correction order or when asked. Numbers come from the agency's sequences in this
- * transaction. *summary gets the numbers for the audit row (arena). */
+/* [R-INSP-05] 现场笔录 always (行政处罚法 第五十五条: inspections are recorded); [R-INSP-06]
+ * 卫生监督意见书 for a correction order or when asked. Numbers come from the agency's sequences in
+ * this transaction. *summary gets the numbers for the audit row (arena). */
 static int issue_documents(struct ctx *c, const struct inspection_input *in, const struct plan *p,
                            int64_t id, const char **summary, struct err *e)
 {
@@ -980,6 +984,8 @@ json_t *inspection_list(struct ctx *c, const struct inspection_query *q, struct 
     return page;
 }
 
+/* [R-INSP-11] corrections overdue without a reinspection, and those due within
+ * INSPECTION_DUE_SOON days. */
 json_t *inspection_overdue(struct ctx *c, struct err *e)
 {
     day_t today = date_from_instant(c->now);

@@ -35,11 +35,13 @@ static int review_year_due(day_t date)
 
 bool officer_standing_ok(const struct officer_standing *s, day_t date, const char **why)
 {
+    /* [R-OFF-02] 行政处罚法 第四十二条: a suspended or cancelled certificate does not enforce */
     if (!s->status || strcmp(s->status, "active") != 0) {
         *why =
             s->status && strcmp(s->status, "suspended") == 0 ? "执法证已暂停使用" : "执法证已注销";
         return false;
     }
+    /* [R-OFF-01] 第四十二条: the certificate in force on date, its last day included */
     if (date < s->cert_issued) {
         *why = "执法证尚未生效";
         return false;
@@ -48,6 +50,7 @@ bool officer_standing_ok(const struct officer_standing *s, day_t date, const cha
         *why = "执法证已过有效期";
         return false;
     }
+    /* [R-OFF-03] 第四十二条: the annual review due by date was passed */
     int due = review_year_due(date);
     if (date_year(s->cert_issued) > due) return true; /* issued after the year under review */
     for (int i = 0; i < s->nreviews; i++) {
@@ -122,6 +125,7 @@ static void validate(const struct officer_input *in, struct err *e)
     if (from && to && to <= from) err_field(e, "cert_expires", "有效期至应晚于发证日期");
     if (!str_blank(in->status) && !officer_status_label(in->status))
         err_field(e, "status", "状态应为在岗、暂停或注销");
+    /* [R-OFF-04] a suspension or cancellation says why */
     if (!str_blank(in->status) && strcmp(in->status, "active") != 0 && str_blank(in->status_reason))
         err_field(e, "status_reason", "暂停或注销须填写原因");
     field_lines(in->lines, "lines", true, e);
@@ -151,7 +155,8 @@ static int resolve_place(struct ctx *c, const struct officer_input *in, int64_t 
     return rc;
 }
 
-/* Turn a uniqueness violation into a field message. */
+/* Turn a uniqueness violation into a field message. [R-OFF-05] a certificate number and an ID
+ * number are registered once (the table's unique indexes refuse a second). */
 static int conflict_field(struct ctx *c, const struct officer_input *in, int64_t self,
                           struct err *e)
 {
@@ -296,7 +301,7 @@ int officer_review_add(struct ctx *c, int64_t id, const char *year, const char *
     " FROM officer o JOIN agency a ON a.id = o.agency_id"                                          \
     " LEFT JOIN department d ON d.id = o.department_id"
 
-/* Certificate flag for lists: "expired", "expiring" or NULL. */
+/* Certificate flag for lists: "expired", "expiring" or NULL. [R-OFF-06] */
 static const char *cert_flag(day_t today, const char *expires)
 {
     day_t to;

@@ -66,6 +66,7 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_AUDIT_SIGN] = "audit.sign",
 };
 
+/* [R-AUTH-07] what the table does not give is refused */
 bool role_allows(unsigned roles_held, enum perm p)
 {
     if (p <= PERM_NONE || p >= PERM_COUNT) return false;
@@ -95,6 +96,7 @@ const char *perm_code(enum perm p)
     return (unsigned)p < PERM_COUNT ? perm_codes[p] : "none";
 }
 
+/* [R-AUTH-08] */
 const char *role_idcard_shown(const struct ctx *c, const char *id)
 {
     if (!id || c->who->user_id == 0 || role_allows(c->who->roles, PERM_PERSONAL_READ)) return id;

@@ -35,8 +35,8 @@ static int64_t locked_until(struct ctx *c, const char *username, const char *ip)
 {
     int64_t n, first, last, until = 0;
     struct err e = {0};
-    /* the account at this address: locked once it has failed LOGIN_MAX_FAILURES_USER times, and
-     * each failure after that (one try per lock) doubles the lock */
+    /* [R-AUTH-01] the account at this address: locked once it has failed LOGIN_MAX_FAILURES_USER
+     * times, and each failure after that (one try per lock) doubles the lock */
     failure_span(db_query(c->db, &e,
                           "SELECT count(*), MIN(at), MAX(at) FROM login_attempt WHERE username = ?"
                           " AND ip = ? AND ok = 0 AND at > ?",
@@ -49,7 +49,7 @@ static int64_t locked_until(struct ctx *c, const char *username, const char *ip)
         if (lock > LOGIN_LOCK_MAX_SECONDS) lock = LOGIN_LOCK_MAX_SECONDS;
         if (last + lock > c->now) until = last + lock;
     }
-    /* the address, whatever the accounts */
+    /* [R-AUTH-02] the address, whatever the accounts */
     failure_span(db_query(c->db, &e,
                           "SELECT count(*), MIN(at), MAX(at) FROM login_attempt WHERE ip = ?"
                           " AND ok = 0 AND at > ?",
@@ -65,7 +65,7 @@ static void record_attempt(struct ctx *c, const char *username, const char *ip, 
     struct err e = {0};
     db_exec(c->db, &e, "INSERT INTO login_attempt (username, ip, at, ok) VALUES (?, ?, ?, ?)",
             "ttii", username, ip, c->now, (int64_t)ok);
-    if (ok) /* a success clears the user's failures */
+    if (ok) /* [R-AUTH-01] a success clears the user's failures */
         db_exec(c->db, &e, "DELETE FROM login_attempt WHERE username = ? AND ok = 0", "t",
                 username);
     db_exec(c->db, &e, "DELETE FROM login_attempt WHERE at < ?", "i", c->now - 24 * 3600);
@@ -239,6 +239,7 @@ int auth_session(struct ctx *c, const char *sid, struct actor *who, char *csrf, 
         created = db_int(st, 9);
         seen = db_int(st, 10);
     }
+    /* [R-AUTH-03] idle too long, or logged in too long ago */
     if (rc < 0 || rc == DB_DONE || c->now - seen > SESSION_IDLE_SECONDS ||
         c->now - created > SESSION_MAX_SECONDS) {
         db_done(st);

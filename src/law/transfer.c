@@ -569,7 +569,8 @@ static int copy_settings(struct transfer *t, struct err *e)
     return 0;
 }
 
-/* The source's audit chain, verified, kept as it is under the source's name. */
+/* The source's audit chain, verified, kept as it is under the source's name. [R-AUDIT-04] a
+ * broken chain is not moved. */
 static int archive_audit(struct transfer *t, struct err *e)
 {
     struct audit_check check;

@@ -141,4 +141,7 @@ int avoid_index(struct req *r, struct resp *w);
 int avoid_create(struct req *r, struct resp *w);
 int avoid_remove(struct req *r, struct resp *w);
 
+/* rules.c: the register of the rules the program enforces (public) */
+int rules_index(struct req *r, struct resp *w);
+
 #endif

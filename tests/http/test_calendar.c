@@ -161,7 +161,7 @@ static void test_calendar_page_and_special_days(void **state)
 
 /* ---- years without a notice: counted, flagged, never refused -------------------------------- */
 
-static void test_rules_0_provisional_count_flagged_not_refused(void **state)
+static void test_r_cal_05_rules_0_provisional_count_flagged_not_refused(void **state)
 {
     struct harness *h = *state;
     struct client c;
@@ -289,7 +289,7 @@ static void test_import_checks_every_entry_and_loads_all_or_nothing(void **state
 
 /* A county's (or a city's) administrator sees the calendar but cannot change it on any route,
  * page or API; nothing changes. */
-static void test_calendar_changes_refused_below_the_top_level(void **state)
+static void test_r_cal_07_calendar_changes_refused_below_the_top_level(void **state)
 {
     struct harness *h = *state;
     static const char *const who[] = {"admin", "city"};
@@ -405,10 +405,10 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
     const struct CMUnitTest tests[] = {
         T(test_calendar_page_and_special_days),
-        T(test_rules_0_provisional_count_flagged_not_refused),
+        T(test_r_cal_05_rules_0_provisional_count_flagged_not_refused),
         T(test_rules_0_year_added_by_hand_keeps_statutory_holidays),
         T(test_import_checks_every_entry_and_loads_all_or_nothing),
-        T(test_calendar_changes_refused_below_the_top_level),
+        T(test_r_cal_07_calendar_changes_refused_below_the_top_level),
         T(test_calendar_changes_audited_for_every_agency),
         T(test_start_page_warns_from_november_while_next_year_is_missing),
     };

@@ -160,7 +160,7 @@ static json_t *inspection_of(int64_t task, int64_t entity, json_t *officers, con
 
 /* 双随机: the task page leads to the inspection form, filled with the task's entity, line and
  * drawn team; saving the inspection carries the task out, and its result can be published. */
-static void test_task_carried_out_through_the_inspection_form(void **state)
+static void test_r_task_01_task_carried_out_through_the_inspection_form(void **state)
 {
     struct harness *h = *state;
     struct client c;
@@ -580,7 +580,7 @@ static void test_plan_form_commit_and_draw_pages(void **state)
     hresp_free(&r);
 }
 
-static void test_withdraw_and_delete(void **state)
+static void test_r_plan_05_withdraw_and_delete(void **state)
 {
     struct harness *h = *state;
     struct client c;
@@ -649,7 +649,7 @@ static void test_withdraw_and_delete(void **state)
 
 /* Too few officers is known before the seed: the plan page warns, and the commitment is refused
  * (page and API), so that no draw can fail for it after the seed is known. */
-static void test_commit_refused_when_no_team_can_be_formed(void **state)
+static void test_r_draw_09_commit_refused_when_no_team_can_be_formed(void **state)
 {
     struct harness *h = *state;
     struct client c;
@@ -678,7 +678,7 @@ static void test_commit_refused_when_no_team_can_be_formed(void **state)
 
 /* ---- tasks, figures, 回避 ----------------------------------------------------------------- */
 
-static void test_task_pages_and_figures(void **state)
+static void test_r_task_03_task_pages_and_figures(void **state)
 {
     struct harness *h = *state;
     struct client c;
@@ -797,7 +797,7 @@ static void test_task_pages_and_figures(void **state)
 
 /* 无法检查 is found on the spot: only an officer of the task's team, or the leader of its
  * agency, may record it; an administrator or another officer may not, page or API. */
-static void test_only_the_team_or_the_leader_finds_a_task_unable(void **state)
+static void test_r_task_04_only_the_team_or_the_leader_finds_a_task_unable(void **state)
 {
     struct harness *h = *state;
     struct client admin, officer;
@@ -837,7 +837,7 @@ static void test_only_the_team_or_the_leader_finds_a_task_unable(void **state)
     hresp_free(&r);
 }
 
-static void test_avoid_pages(void **state)
+static void test_r_insp_04_avoid_pages(void **state)
 {
     struct harness *h = *state;
     struct client c;
@@ -1091,7 +1091,7 @@ static int64_t inspected_on_2026_12_07(struct harness *h, struct client *c, int6
  * deadline in 2027, whose notice is not loaded. It saves; the deadline is 暂定 on the task's page,
  * list and API; loading the 2027 notice recomputes it, audits the move for the county's
  * auditors and lists it for the administrator. */
-static void test_year_end_inspection_has_a_provisional_deadline_until_2027_loads(void **state)
+static void test_r_cal_05_year_end_deadline_is_provisional_until_2027_loads(void **state)
 {
     struct harness *h = *state;
     struct client c, top;
@@ -1254,17 +1254,17 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_check_item_pages),
         T(test_plan_form_commit_and_draw_pages),
-        T(test_withdraw_and_delete),
-        T(test_commit_refused_when_no_team_can_be_formed),
-        T(test_task_pages_and_figures),
-        T(test_only_the_team_or_the_leader_finds_a_task_unable),
-        T(test_avoid_pages),
+        T(test_r_plan_05_withdraw_and_delete),
+        T(test_r_draw_09_commit_refused_when_no_team_can_be_formed),
+        T(test_r_task_03_task_pages_and_figures),
+        T(test_r_task_04_only_the_team_or_the_leader_finds_a_task_unable),
+        T(test_r_insp_04_avoid_pages),
         T(test_public_pages_without_login),
         T(test_permissions_and_csrf),
-        T(test_task_carried_out_through_the_inspection_form),
+        T(test_r_task_01_task_carried_out_through_the_inspection_form),
         T(test_city_plan_carried_out_by_county_officers),
         T(test_start_page_shows_tasks_and_deadlines),
-        T(test_year_end_inspection_has_a_provisional_deadline_until_2027_loads),
+        T(test_r_cal_05_year_end_deadline_is_provisional_until_2027_loads),
         T(test_a_day_changed_by_hand_moves_the_deadlines_over_it),
     };
 #undef T

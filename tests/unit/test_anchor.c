@@ -141,7 +141,7 @@ static void test_key_file_is_private_and_not_overwritten(void **state)
     assert_non_null(strstr(e.msg, "不是"));
 }
 
-static void test_one_daily_head_a_day_and_any_on_demand(void **state)
+static void test_r_audit_03_one_daily_head_a_day_and_any_on_demand(void **state)
 {
     struct harness *h = *state;
     struct anchor_key k;
@@ -204,7 +204,7 @@ static void test_published_heads_verify_and_a_clean_chain_reproduces_them(void *
     free(heads);
 }
 
-static void test_rewritten_and_rehashed_rows_differ_from_the_published_head(void **state)
+static void test_r_audit_03_rewritten_and_rehashed_rows_differ_from_the_published_head(void **state)
 {
     struct harness *h = *state;
     struct anchor_key k;
@@ -332,9 +332,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_file_is_private_and_not_overwritten),
-        cmocka_unit_test(test_one_daily_head_a_day_and_any_on_demand),
+        cmocka_unit_test(test_r_audit_03_one_daily_head_a_day_and_any_on_demand),
         cmocka_unit_test(test_published_heads_verify_and_a_clean_chain_reproduces_them),
-        cmocka_unit_test(test_rewritten_and_rehashed_rows_differ_from_the_published_head),
+        cmocka_unit_test(
+            test_r_audit_03_rewritten_and_rehashed_rows_differ_from_the_published_head),
         cmocka_unit_test(test_rows_deleted_with_the_head_moved_back_are_found),
         cmocka_unit_test(test_forged_heads_are_refused),
         cmocka_unit_test(test_parse_names_the_bad_line),

@@ -81,7 +81,7 @@ static bool has_summary(json_t *rows, const char *summary)
 
 /* ---- one row per change, in the same transaction ---------------------------------------- */
 
-static void test_audit_every_change_writes_exactly_one_row(void **state)
+static void test_r_audit_01_audit_every_change_writes_exactly_one_row(void **state)
 {
     struct harness *h = *state;
     struct actor who;
@@ -116,7 +116,7 @@ static void test_audit_every_change_writes_exactly_one_row(void **state)
     assert_int_equal(audit_rows(h), before + 1);
 }
 
-static void test_audit_row_is_part_of_the_change_transaction(void **state)
+static void test_r_audit_01_audit_row_is_part_of_the_change_transaction(void **state)
 {
     struct harness *h = *state;
     struct actor who;
@@ -155,7 +155,7 @@ static void test_audit_verify_intact_chain(void **state)
     assert_int_equal(broken, 0);
 }
 
-static void test_audit_altered_summary_is_detected(void **state)
+static void test_r_audit_02_audit_altered_summary_is_detected(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -188,7 +188,7 @@ static void test_audit_altered_summary_is_detected(void **state)
     assert_intact(h);
 }
 
-static void test_audit_deleted_middle_row_is_detected(void **state)
+static void test_r_audit_02_audit_deleted_middle_row_is_detected(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -213,7 +213,7 @@ static void test_audit_deleted_middle_row_is_detected(void **state)
     assert_intact(h);
 }
 
-static void test_audit_deleted_newest_rows_are_detected(void **state)
+static void test_r_audit_02_audit_deleted_newest_rows_are_detected(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -250,7 +250,7 @@ static void test_audit_head_follows_every_append(void **state)
     assert_intact(h);
 }
 
-static void test_audit_changed_prev_hash_is_detected(void **state)
+static void test_r_audit_02_audit_changed_prev_hash_is_detected(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -291,7 +291,7 @@ static json_t *list_as(struct harness *h, const char *username, struct audit_que
     return rows;
 }
 
-static void test_audit_list_shows_only_the_actor_subtree(void **state)
+static void test_r_audit_05_audit_list_shows_only_the_actor_subtree(void **state)
 {
     struct harness *h = *state;
     struct actor wa, wo;
@@ -338,7 +338,7 @@ static void test_audit_rows_of_the_system_belong_to_the_record_agency(void **sta
     json_decref(rows);
 }
 
-static void test_audit_list_hides_logins_of_other_counties(void **state)
+static void test_r_audit_05_audit_list_hides_logins_of_other_counties(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -445,17 +445,17 @@ static void test_audit_list_search_and_object_filter(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_audit_every_change_writes_exactly_one_row),
-        cmocka_unit_test(test_audit_row_is_part_of_the_change_transaction),
+        cmocka_unit_test(test_r_audit_01_audit_every_change_writes_exactly_one_row),
+        cmocka_unit_test(test_r_audit_01_audit_row_is_part_of_the_change_transaction),
         cmocka_unit_test(test_audit_verify_intact_chain),
-        cmocka_unit_test(test_audit_altered_summary_is_detected),
-        cmocka_unit_test(test_audit_deleted_middle_row_is_detected),
-        cmocka_unit_test(test_audit_changed_prev_hash_is_detected),
-        cmocka_unit_test(test_audit_deleted_newest_rows_are_detected),
+        cmocka_unit_test(test_r_audit_02_audit_altered_summary_is_detected),
+        cmocka_unit_test(test_r_audit_02_audit_deleted_middle_row_is_detected),
+        cmocka_unit_test(test_r_audit_02_audit_changed_prev_hash_is_detected),
+        cmocka_unit_test(test_r_audit_02_audit_deleted_newest_rows_are_detected),
         cmocka_unit_test(test_audit_head_follows_every_append),
-        cmocka_unit_test(test_audit_list_shows_only_the_actor_subtree),
+        cmocka_unit_test(test_r_audit_05_audit_list_shows_only_the_actor_subtree),
         cmocka_unit_test(test_audit_rows_of_the_system_belong_to_the_record_agency),
-        cmocka_unit_test(test_audit_list_hides_logins_of_other_counties),
+        cmocka_unit_test(test_r_audit_05_audit_list_hides_logins_of_other_counties),
         cmocka_unit_test(test_audit_list_keyset_pages_cover_every_row_once),
         cmocka_unit_test(test_audit_list_search_and_object_filter),
     };

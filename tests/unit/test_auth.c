@@ -3,8 +3,10 @@
 #include "tests/support.h"
 #include "law/auth.h"
 #include "law/role.h"
+#include "base/codes.h"
 #include "base/crypto.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- helpers ---------------------------------------------------------------------------- */
@@ -67,7 +69,7 @@ static int64_t sessions_of(struct harness *h, int64_t user_id)
 
 /* ---- password policy and accounts ------------------------------------------------------- */
 
-static void test_password_policy(void **state)
+static void test_r_auth_04_password_policy(void **state)
 {
     (void)state;
     struct err e = {0};
@@ -235,7 +237,7 @@ static void test_login_wrong_password_and_unknown_user_look_the_same(void **stat
     assert_int_equal(login(&c, "legal", TEST_PASSWORD, "10.0.0.2", sid, &e2), 0);
 }
 
-static void test_login_locked_after_max_failures_even_with_right_password(void **state)
+static void test_r_auth_01_login_locked_after_max_failures_even_with_right_password(void **state)
 {
     struct harness *h = *state;
     new_user(h, "locky", ROLE_CLERK);
@@ -259,7 +261,7 @@ static void test_login_locked_after_max_failures_even_with_right_password(void *
 
 /* Failures from one address lock the account there only, and for longer each time: nobody can
  * keep an administrator out from somewhere else. */
-static void test_login_lock_is_per_address_and_grows(void **state)
+static void test_r_auth_01_login_lock_is_per_address_and_grows(void **state)
 {
     struct harness *h = *state;
     new_user(h, "target", ROLE_ADMIN);
@@ -288,7 +290,7 @@ static void test_login_lock_is_per_address_and_grows(void **state)
     }
 }
 
-static void test_login_success_clears_earlier_failures(void **state)
+static void test_r_auth_01_login_success_clears_earlier_failures(void **state)
 {
     struct harness *h = *state;
     new_user(h, "forgetful", ROLE_CLERK);
@@ -302,7 +304,7 @@ static void test_login_success_clears_earlier_failures(void **state)
     }
 }
 
-static void test_login_address_locked_after_many_failures(void **state)
+static void test_r_auth_02_login_address_locked_after_many_failures(void **state)
 {
     struct harness *h = *state;
     struct ctx c = at(h, h->ctx.now);
@@ -316,7 +318,7 @@ static void test_login_address_locked_after_many_failures(void **state)
     assert_int_equal(login(&c, "leader", TEST_PASSWORD, "10.66.6.7", sid, &e), 0);
 }
 
-static void test_disabled_user_cannot_log_in_and_loses_sessions_and_tokens(void **state)
+static void test_r_auth_05_disabled_user_cannot_log_in_and_loses_sessions_and_tokens(void **state)
 {
     struct harness *h = *state;
     int64_t uid = new_user(h, "leaving", ROLE_OFFICER);
@@ -362,7 +364,7 @@ static void test_disabled_user_cannot_log_in_and_loses_sessions_and_tokens(void 
 
 /* ---- sessions --------------------------------------------------------------------------- */
 
-static void test_session_expires_after_idle_time(void **state)
+static void test_r_auth_03_session_expires_after_idle_time(void **state)
 {
     struct harness *h = *state;
     int64_t t0 = h->ctx.now;
@@ -380,7 +382,7 @@ static void test_session_expires_after_idle_time(void **state)
     assert_int_equal(session(&c, sid), ERR_UNAUTH);
 }
 
-static void test_session_expires_at_absolute_lifetime_despite_activity(void **state)
+static void test_r_auth_03_session_expires_at_absolute_lifetime_despite_activity(void **state)
 {
     struct harness *h = *state;
     int64_t t0 = h->ctx.now;
@@ -436,7 +438,7 @@ static void test_logout_ends_the_session(void **state)
     assert_int_equal(session(&c, sid), ERR_UNAUTH);
 }
 
-static void test_set_password_ends_sessions(void **state)
+static void test_r_auth_05_set_password_ends_sessions(void **state)
 {
     struct harness *h = *state;
     int64_t uid = new_user(h, "resetme", ROLE_CLERK);
@@ -511,7 +513,7 @@ static void test_token_create_and_use_and_revoked_token_refused(void **state)
 
 /* ---- the role table --------------------------------------------------------------------- */
 
-static void test_role_allows_table(void **state)
+static void test_r_auth_07_role_allows_table(void **state)
 {
     (void)state;
 #define R(x) (1u << (x))
@@ -545,27 +547,46 @@ static void test_role_allows_table(void **state)
 #undef R
 }
 
+/* The read-only role sees a 身份证号 masked (region and last four); a role with
+ * PERM_PERSONAL_READ, and the system, see it whole. */
+static void test_r_auth_08_viewer_sees_id_numbers_masked(void **state)
+{
+    struct harness *h = *state;
+    char idno[IDCARD_LEN + 1], masked[IDCARD_LEN + 1];
+    h_idno(3, idno);
+    snprintf(masked, sizeof masked, "%.6s********%s", idno, idno + 14);
+    struct actor viewer, officer;
+    struct ctx vc = h_ctx(h, "viewer", &viewer), oc = h_ctx(h, "officer", &officer);
+    assert_false(role_allows(viewer.roles, PERM_PERSONAL_READ));
+    assert_string_equal(role_idcard_shown(&vc, idno), masked);
+    assert_true(role_allows(officer.roles, PERM_PERSONAL_READ));
+    assert_string_equal(role_idcard_shown(&oc, idno), idno);
+    assert_string_equal(role_idcard_shown(&h->ctx, idno), idno);
+    assert_null(role_idcard_shown(&vc, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_password_policy),
+        cmocka_unit_test(test_r_auth_04_password_policy),
         cmocka_unit_test(test_user_add_validates_every_field),
         cmocka_unit_test(test_user_add_duplicate_username_is_conflict),
         cmocka_unit_test(test_user_add_agency_out_of_scope_is_field_error),
         cmocka_unit_test(test_login_success_returns_hex_session_and_csrf),
         cmocka_unit_test(test_login_wrong_password_and_unknown_user_look_the_same),
-        cmocka_unit_test(test_login_locked_after_max_failures_even_with_right_password),
-        cmocka_unit_test(test_login_lock_is_per_address_and_grows),
-        cmocka_unit_test(test_login_success_clears_earlier_failures),
-        cmocka_unit_test(test_login_address_locked_after_many_failures),
-        cmocka_unit_test(test_disabled_user_cannot_log_in_and_loses_sessions_and_tokens),
-        cmocka_unit_test(test_session_expires_after_idle_time),
-        cmocka_unit_test(test_session_expires_at_absolute_lifetime_despite_activity),
+        cmocka_unit_test(test_r_auth_01_login_locked_after_max_failures_even_with_right_password),
+        cmocka_unit_test(test_r_auth_01_login_lock_is_per_address_and_grows),
+        cmocka_unit_test(test_r_auth_01_login_success_clears_earlier_failures),
+        cmocka_unit_test(test_r_auth_02_login_address_locked_after_many_failures),
+        cmocka_unit_test(test_r_auth_05_disabled_user_cannot_log_in_and_loses_sessions_and_tokens),
+        cmocka_unit_test(test_r_auth_03_session_expires_after_idle_time),
+        cmocka_unit_test(test_r_auth_03_session_expires_at_absolute_lifetime_despite_activity),
         cmocka_unit_test(test_session_unknown_or_malformed_sid_is_refused),
         cmocka_unit_test(test_logout_ends_the_session),
-        cmocka_unit_test(test_set_password_ends_sessions),
+        cmocka_unit_test(test_r_auth_05_set_password_ends_sessions),
         cmocka_unit_test(test_token_create_and_use_and_revoked_token_refused),
-        cmocka_unit_test(test_role_allows_table),
+        cmocka_unit_test(test_r_auth_07_role_allows_table),
+        cmocka_unit_test(test_r_auth_08_viewer_sees_id_numbers_masked),
     };
     return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }

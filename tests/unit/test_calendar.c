@@ -395,7 +395,7 @@ static void test_rules_0_named_days(void **state)
 
 /* ---- working-day periods (行政处罚法 Art. 85, 民法典 Art. 201) ------------------------------ */
 
-static void test_punishment_law_85_five_workdays_across_national_day(void **state)
+static void test_r_cal_01_punishment_law_85_five_workdays_across_national_day(void **state)
 {
     (void)state;
     /* 2024-09-27 Fri. 9/28 Sat rest; 9/29 Sun 调休 (1); 9/30 Mon (2); 10/1–10/7 off;
@@ -405,7 +405,7 @@ static void test_punishment_law_85_five_workdays_across_national_day(void **stat
     assert_date(add_workdays(D("2025-09-29"), 5), "2025-10-13");
 }
 
-static void test_punishment_law_85_workdays_across_spring_festival(void **state)
+static void test_r_cal_01_punishment_law_85_workdays_across_spring_festival(void **state)
 {
     (void)state;
     /* 2024: 2/9 Fri (1); 2/10–2/17 off; 2/18 Sun 调休 (2); 2/19 Mon (3). */
@@ -418,7 +418,7 @@ static void test_punishment_law_85_workdays_across_spring_festival(void **state)
     assert_date(add_workdays(D("2026-02-12"), 3), "2026-02-24");
 }
 
-static void test_civil_code_201_start_day_not_counted(void **state)
+static void test_r_cal_02_civil_code_201_start_day_not_counted(void **state)
 {
     (void)state;
     assert_date(add_workdays(D("2024-06-03"), 1), "2024-06-04"); /* Mon -> Tue */
@@ -506,7 +506,7 @@ static void test_workdays_match_day_by_day_count(void **state)
 
 /* ---- calendar-day periods (民法典 Art. 203) ----------------------------------------------- */
 
-static void test_civil_code_203_end_on_rest_day_moves(void **state)
+static void test_r_cal_03_civil_code_203_end_on_rest_day_moves(void **state)
 {
     (void)state;
     /* 15 days from 2024-09-22 = 2024-10-07 (国庆, off) -> 2024-10-08 */
@@ -519,7 +519,7 @@ static void test_civil_code_203_end_on_rest_day_moves(void **state)
     assert_date(add_days(D("2025-12-03"), 60), "2026-02-02");
 }
 
-static void test_civil_code_203_working_end_day_stays(void **state)
+static void test_r_cal_03_civil_code_203_working_end_day_stays(void **state)
 {
     (void)state;
     /* 15 days from 2024-01-20 = 2024-02-04, a 调休 working Sunday: the period ends that day */
@@ -530,7 +530,7 @@ static void test_civil_code_203_working_end_day_stays(void **state)
 
 /* ---- unknown years are flagged, never guessed --------------------------------------------- */
 
-static void test_rules_0_unknown_year_2027_flagged(void **state)
+static void test_r_cal_06_rules_0_unknown_year_2027_flagged(void **state)
 {
     (void)state;
     day_t out = 777;
@@ -554,7 +554,7 @@ static void test_rules_0_unknown_year_2027_flagged(void **state)
     assert_non_null(strstr(e.msg, "2027 年"));
 }
 
-static void test_rules_0_unknown_year_2021_flagged(void **state)
+static void test_r_cal_06_rules_0_unknown_year_2021_flagged(void **state)
 {
     (void)state;
     day_t out;
@@ -577,7 +577,7 @@ static void test_rules_0_unknown_year_2021_flagged(void **state)
     assert_int_equal(calendar_add_workdays(cal_all, INT32_MIN, INT32_MAX, &out, &e), ERR_INVALID);
 }
 
-static void test_rules_0_gap_year_flagged(void **state)
+static void test_r_cal_06_rules_0_gap_year_flagged(void **state)
 {
     (void)state;
     struct calendar *cal = calendar_new();
@@ -770,18 +770,18 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_rules_0_notice_2025_every_day),
         cmocka_unit_test(test_rules_0_notice_2026_every_day),
         cmocka_unit_test(test_rules_0_named_days),
-        cmocka_unit_test(test_punishment_law_85_five_workdays_across_national_day),
-        cmocka_unit_test(test_punishment_law_85_workdays_across_spring_festival),
-        cmocka_unit_test(test_civil_code_201_start_day_not_counted),
+        cmocka_unit_test(test_r_cal_01_punishment_law_85_five_workdays_across_national_day),
+        cmocka_unit_test(test_r_cal_01_punishment_law_85_workdays_across_spring_festival),
+        cmocka_unit_test(test_r_cal_02_civil_code_201_start_day_not_counted),
         cmocka_unit_test(test_workdays_zero_returns_start),
         cmocka_unit_test(test_workdays_across_year_end),
         cmocka_unit_test(test_workdays_between),
         cmocka_unit_test(test_workdays_match_day_by_day_count),
-        cmocka_unit_test(test_civil_code_203_end_on_rest_day_moves),
-        cmocka_unit_test(test_civil_code_203_working_end_day_stays),
-        cmocka_unit_test(test_rules_0_unknown_year_2027_flagged),
-        cmocka_unit_test(test_rules_0_unknown_year_2021_flagged),
-        cmocka_unit_test(test_rules_0_gap_year_flagged),
+        cmocka_unit_test(test_r_cal_03_civil_code_203_end_on_rest_day_moves),
+        cmocka_unit_test(test_r_cal_03_civil_code_203_working_end_day_stays),
+        cmocka_unit_test(test_r_cal_06_rules_0_unknown_year_2027_flagged),
+        cmocka_unit_test(test_r_cal_06_rules_0_unknown_year_2021_flagged),
+        cmocka_unit_test(test_r_cal_06_rules_0_gap_year_flagged),
         cmocka_unit_test(test_negative_counts_rejected),
         cmocka_unit_test(test_neighbour_year_day_recorded_but_not_known),
         cmocka_unit_test(test_load_json_rejects_bad_input_and_changes_nothing),

@@ -315,7 +315,7 @@ static void test_code_normalize_then_check(void **state)
     code_normalize(NULL);
 }
 
-static void test_idcard_mask_keeps_region_and_last_four(void **state)
+static void test_r_auth_08_idcard_mask_keeps_region_and_last_four(void **state)
 {
     (void)state;
     char out[IDCARD_LEN + 1];
@@ -363,7 +363,7 @@ int main(void)
         cmocka_unit_test(test_gb11643_check_character),
         cmocka_unit_test(test_gb11643_every_single_substitution_detected),
         cmocka_unit_test(test_code_normalize_then_check),
-        cmocka_unit_test(test_idcard_mask_keeps_region_and_last_four),
+        cmocka_unit_test(test_r_auth_08_idcard_mask_keeps_region_and_last_four),
         cmocka_unit_test(test_field_names_and_first_error_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

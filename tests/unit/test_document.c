@@ -80,7 +80,7 @@ static int setup(void **state)
 /* ---- numbering -------------------------------------------------------------------------- */
 
 /* 87号: 文号 = 地区简称 + 卫 + 执法类别 + 执法性质 + 〔年份〕 + 序号 + 号, from 1 each year. */
-static void test_document_wenhao_counts_from_one(void **state)
+static void test_r_doc_01_document_wenhao_counts_from_one(void **state)
 {
     struct harness *h = *state;
     assert_string_equal(issue(h, "advice_notice", "320412", "medical", "2026-11-23"),
@@ -95,7 +95,7 @@ static void test_document_wenhao_counts_from_one(void **state)
 }
 
 /* 87号: documents without a 文号 get 编号 = 年份 + 序号, one sequence per type. */
-static void test_document_serial_numbers_per_type(void **state)
+static void test_r_doc_01_document_serial_numbers_per_type(void **state)
 {
     struct harness *h = *state;
     assert_string_equal(issue(h, "site_record", "320412", "medical", "2026-11-23"), "现2026-0001");
@@ -107,7 +107,7 @@ static void test_document_serial_numbers_per_type(void **state)
 }
 
 /* A number taken in a transaction that rolls back is given to the next document: no gap. */
-static void test_document_rolled_back_number_is_reused(void **state)
+static void test_r_doc_02_document_rolled_back_number_is_reused(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -127,7 +127,7 @@ static void test_document_rolled_back_number_is_reused(void **state)
 }
 
 /* The year of the document's date numbers it; a new year starts again at 1. */
-static void test_document_new_year_restarts(void **state)
+static void test_r_doc_01_document_new_year_restarts(void **state)
 {
     struct harness *h = *state;
     issue(h, "advice_notice", "320412", "medical", "2026-12-30");
@@ -316,7 +316,7 @@ static void *issue_many(void *arg)
 }
 
 /* Four connections issue at once: every number from 1 to 100 exactly once. */
-static void test_document_concurrent_issuing_never_repeats_or_skips(void **state)
+static void test_r_doc_02_document_concurrent_issuing_never_repeats_or_skips(void **state)
 {
     struct harness *h = *state;
     struct worker w[WORKERS] = {0};
@@ -352,15 +352,15 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
     const struct CMUnitTest tests[] = {
-        T(test_document_wenhao_counts_from_one),
-        T(test_document_serial_numbers_per_type),
-        T(test_document_rolled_back_number_is_reused),
-        T(test_document_new_year_restarts),
+        T(test_r_doc_01_document_wenhao_counts_from_one),
+        T(test_r_doc_01_document_serial_numbers_per_type),
+        T(test_r_doc_02_document_rolled_back_number_is_reused),
+        T(test_r_doc_01_document_new_year_restarts),
         T(test_document_separate_sequences),
         T(test_document_rejects_bad_requests),
         T(test_document_register_lists_a_records_documents),
         T(test_document_types_cover_the_rules),
-        T(test_document_concurrent_issuing_never_repeats_or_skips),
+        T(test_r_doc_02_document_concurrent_issuing_never_repeats_or_skips),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -61,7 +61,7 @@ static void drawn_ids(const struct draw_entry *pool, size_t n, const struct draw
 
 /* ---- snapshot and commitment --------------------------------------------------------------- */
 
-static void test_snapshot_is_canonical_and_hashed(void **state)
+static void test_r_draw_01_snapshot_is_canonical_and_hashed(void **state)
 {
     (void)state;
     struct draw_entry pool[] = {{3, "仁和诊所", 0}, {17, "康宁\t口腔\n诊所", 0}, {250, "张*", 0}};
@@ -146,7 +146,7 @@ static void test_snapshot_parse_round_trip_and_rejects(void **state)
     free(pool);
 }
 
-static void test_person_names_are_masked(void **state)
+static void test_r_draw_11_person_names_are_masked(void **state)
 {
     (void)state;
     char out[64];
@@ -250,7 +250,7 @@ static void test_selection_is_uniform(void **state)
 
 /* ---- entity draws ---------------------------------------------------------------------------- */
 
-static void test_same_seed_same_selection(void **state)
+static void test_r_draw_02_same_seed_same_selection(void **state)
 {
     (void)state;
     struct draw_entry *pool = make_pool(1000, false);
@@ -282,7 +282,7 @@ static void test_same_seed_same_selection(void **state)
     free(pool);
 }
 
-static void test_quota_ratio_rounds_up_and_strata(void **state)
+static void test_r_draw_03_quota_ratio_rounds_up_and_strata(void **state)
 {
     (void)state;
     struct draw_quota q = count_quota(0);
@@ -401,7 +401,7 @@ static struct draw_candidate *make_officers(size_t n, const char *const *why)
     return c;
 }
 
-static void test_team_has_two_distinct_eligible_officers(void **state)
+static void test_r_draw_04_team_has_two_distinct_eligible_officers(void **state)
 {
     (void)state;
     static const char *const why[] = {NULL, "执法证已过有效期", NULL, "专业不符", NULL, NULL};
@@ -439,7 +439,7 @@ static void test_team_has_two_distinct_eligible_officers(void **state)
     free(c);
 }
 
-static void test_team_never_includes_avoided_officer(void **state)
+static void test_r_draw_05_team_never_includes_avoided_officer(void **state)
 {
     (void)state;
     struct draw_candidate *c = make_officers(5, NULL);
@@ -462,7 +462,7 @@ static void test_team_never_includes_avoided_officer(void **state)
     free(c);
 }
 
-static void test_team_differs_from_previous_when_possible(void **state)
+static void test_r_draw_06_team_differs_from_previous_when_possible(void **state)
 {
     (void)state;
     struct draw_candidate *c = make_officers(3, NULL);
@@ -500,7 +500,7 @@ static void test_team_differs_from_previous_when_possible(void **state)
     free(c2);
 }
 
-static void test_team_cap_balances_load(void **state)
+static void test_r_draw_07_team_cap_balances_load(void **state)
 {
     (void)state;
     struct draw_candidate *c = make_officers(4, NULL);
@@ -607,7 +607,7 @@ static void test_pack_round_trip_and_rejects(void **state)
     buf_free(&b);
 }
 
-static void test_rates_564_tasks(void **state)
+static void test_r_task_05_rates_564_tasks(void **state)
 {
     (void)state;
     char t[DRAW_RATE_TEXT];
@@ -730,7 +730,7 @@ static int python_status(const struct draw_entry *pool, size_t n, bool stratifie
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
-static void test_python_reimplementation_agrees(void **state)
+static void test_r_draw_02_python_reimplementation_agrees(void **state)
 {
     (void)state;
     struct draw_entry *pool = make_pool(400, false);
@@ -782,24 +782,24 @@ int main(void)
 {
     crypto_setup();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_snapshot_is_canonical_and_hashed),
+        cmocka_unit_test(test_r_draw_01_snapshot_is_canonical_and_hashed),
         cmocka_unit_test(test_snapshot_parse_round_trip_and_rejects),
-        cmocka_unit_test(test_person_names_are_masked),
+        cmocka_unit_test(test_r_draw_11_person_names_are_masked),
         cmocka_unit_test(test_stream_is_keyed_and_purpose_separated),
         cmocka_unit_test(test_uniform_has_no_modulo_bias),
         cmocka_unit_test(test_selection_is_uniform),
-        cmocka_unit_test(test_same_seed_same_selection),
-        cmocka_unit_test(test_quota_ratio_rounds_up_and_strata),
+        cmocka_unit_test(test_r_draw_02_same_seed_same_selection),
+        cmocka_unit_test(test_r_draw_03_quota_ratio_rounds_up_and_strata),
         cmocka_unit_test(test_verify_detects_changed_pool_or_seed),
-        cmocka_unit_test(test_team_has_two_distinct_eligible_officers),
-        cmocka_unit_test(test_team_never_includes_avoided_officer),
-        cmocka_unit_test(test_team_differs_from_previous_when_possible),
-        cmocka_unit_test(test_team_cap_balances_load),
+        cmocka_unit_test(test_r_draw_04_team_has_two_distinct_eligible_officers),
+        cmocka_unit_test(test_r_draw_05_team_never_includes_avoided_officer),
+        cmocka_unit_test(test_r_draw_06_team_differs_from_previous_when_possible),
+        cmocka_unit_test(test_r_draw_07_team_cap_balances_load),
         cmocka_unit_test(test_impossible_team_says_exactly_why),
         cmocka_unit_test(test_pack_round_trip_and_rejects),
-        cmocka_unit_test(test_rates_564_tasks),
+        cmocka_unit_test(test_r_task_05_rates_564_tasks),
         cmocka_unit_test(test_ratio_parse_and_text),
-        cmocka_unit_test(test_python_reimplementation_agrees),
+        cmocka_unit_test(test_r_draw_02_python_reimplementation_agrees),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

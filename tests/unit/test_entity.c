@@ -92,7 +92,7 @@ static const char *names_of(struct harness *h, json_t *list)
 
 /* ---- entity_validate, field by field --------------------------------------------------- */
 
-static void test_gb32100_uscc_with_bad_check_char_is_refused(void **state)
+static void test_r_ent_01_gb32100_uscc_with_bad_check_char_is_refused(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -117,7 +117,7 @@ static void test_gb32100_uscc_with_bad_check_char_is_refused(void **state)
     assert_string_equal(err_field_msg(&e, "uscc"), "单位须填写统一社会信用代码");
 }
 
-static void test_gb11643_person_requires_valid_id_number(void **state)
+static void test_r_ent_02_gb11643_person_requires_valid_id_number(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -257,7 +257,7 @@ static void test_entity_lines_default_to_subtype_lines(void **state)
     assert_string_equal(indexed_lines(h, id), "public_place,water");
 }
 
-static void test_entity_duplicate_uscc_in_same_county_is_conflict(void **state)
+static void test_r_ent_03_entity_duplicate_uscc_in_same_county_is_conflict(void **state)
 {
     struct harness *h = *state;
     struct actor who;
@@ -274,7 +274,7 @@ static void test_entity_duplicate_uscc_in_same_county_is_conflict(void **state)
     assert_int_equal(count(h, "SELECT count(*) FROM entity WHERE ? = 0", 0), n);
 }
 
-static void test_entity_duplicate_uscc_in_other_county_of_province_is_conflict(void **state)
+static void test_r_ent_03_duplicate_uscc_in_other_county_of_province_is_conflict(void **state)
 {
     struct harness *h = *state;
     struct actor wa, wo;
@@ -320,7 +320,7 @@ static void test_entity_uscc_conflict_on_update(void **state)
 
 /* ---- scope ------------------------------------------------------------------------------ */
 
-static void test_entity_of_other_county_is_not_found(void **state)
+static void test_r_auth_06_entity_of_other_county_is_not_found(void **state)
 {
     struct harness *h = *state;
     struct actor wa, wo, wc;
@@ -816,18 +816,18 @@ static void test_registry_tallies_follow_every_change(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_gb32100_uscc_with_bad_check_char_is_refused),
-        cmocka_unit_test(test_gb11643_person_requires_valid_id_number),
+        cmocka_unit_test(test_r_ent_01_gb32100_uscc_with_bad_check_char_is_refused),
+        cmocka_unit_test(test_r_ent_02_gb11643_person_requires_valid_id_number),
         cmocka_unit_test(test_entity_unknown_subtype_is_refused),
         cmocka_unit_test(test_entity_bad_division_code_is_refused),
         cmocka_unit_test(test_entity_bad_phone_is_refused),
         cmocka_unit_test(test_entity_bad_risk_grade_is_refused),
         cmocka_unit_test(test_entity_bad_status_lines_and_missing_name_are_refused),
         cmocka_unit_test(test_entity_lines_default_to_subtype_lines),
-        cmocka_unit_test(test_entity_duplicate_uscc_in_same_county_is_conflict),
-        cmocka_unit_test(test_entity_duplicate_uscc_in_other_county_of_province_is_conflict),
+        cmocka_unit_test(test_r_ent_03_entity_duplicate_uscc_in_same_county_is_conflict),
+        cmocka_unit_test(test_r_ent_03_duplicate_uscc_in_other_county_of_province_is_conflict),
         cmocka_unit_test(test_entity_uscc_conflict_on_update),
-        cmocka_unit_test(test_entity_of_other_county_is_not_found),
+        cmocka_unit_test(test_r_auth_06_entity_of_other_county_is_not_found),
         cmocka_unit_test(test_entity_update_with_stale_version_is_conflict),
         cmocka_unit_test(test_licence_add_and_delete),
         cmocka_unit_test(test_licence_valid_to_before_valid_from_is_refused),

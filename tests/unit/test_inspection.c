@@ -209,7 +209,7 @@ static void expect_refused(struct harness *h, const struct inspection_input *in,
 
 /* ---- 行政处罚法 第四十二条: at least two officers with 行政执法资格 -------------------------- */
 
-static void test_art42_one_officer_is_refused(void **state)
+static void test_r_insp_01_art42_one_officer_is_refused(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -221,7 +221,7 @@ static void test_art42_one_officer_is_refused(void **state)
     expect_refused(h, &in, ERR_INVALID, "officers", "两名以上");
 }
 
-static void test_art42_the_same_officer_twice_is_refused(void **state)
+static void test_r_insp_01_art42_the_same_officer_twice_is_refused(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -233,7 +233,7 @@ static void test_art42_the_same_officer_twice_is_refused(void **state)
 
 /* 行政处罚法 第四十三条: an officer on the entity's 回避 list may not inspect it, in any kind of
  * inspection (not only a drawn one); the form offers them as unable, saying why. */
-static void test_art43_officer_on_the_avoid_list_is_refused(void **state)
+static void test_r_insp_03_art43_officer_on_the_avoid_list_is_refused(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -263,7 +263,7 @@ static void test_art43_officer_on_the_avoid_list_is_refused(void **state)
     if (inspection_add(&F.c, &in, &id, &e)) fail_msg("inspection_add: %s", e.msg);
 }
 
-static void test_art42_officer_with_expired_certificate_is_refused(void **state)
+static void test_r_insp_02_art42_officer_with_expired_certificate_is_refused(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -285,7 +285,7 @@ static void test_art42_officer_with_expired_certificate_is_refused(void **state)
     expect_refused(h, &in, ERR_INVALID, "officers", "执法人员4：执法证已过有效期");
 }
 
-static void test_art42_suspended_officer_is_refused(void **state)
+static void test_r_insp_02_art42_suspended_officer_is_refused(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -295,7 +295,7 @@ static void test_art42_suspended_officer_is_refused(void **state)
     expect_refused(h, &in, ERR_INVALID, "officers", "执法证已暂停使用");
 }
 
-static void test_art42_officer_outside_scope_is_refused(void **state)
+static void test_r_insp_02_art42_officer_outside_scope_is_refused(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -310,7 +310,7 @@ static void test_art42_officer_outside_scope_is_refused(void **state)
     expect_refused(h, &in, ERR_INVALID, "officers", "不存在");
 }
 
-static void test_art42_two_valid_officers_record_with_site_record(void **state)
+static void test_r_insp_05_art42_two_valid_officers_record_with_site_record(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -348,7 +348,7 @@ static void test_art42_two_valid_officers_record_with_site_record(void **state)
 
 /* ---- line, items, outcome, dates ------------------------------------------------------------ */
 
-static void test_line_must_be_one_of_the_entitys_lines(void **state)
+static void test_r_insp_08_line_must_be_one_of_the_entitys_lines(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -366,7 +366,7 @@ static void test_line_must_be_one_of_the_entitys_lines(void **state)
     assert_int_equal(inspection_add(&F.c, &in, &id, &e), 0);
 }
 
-static void test_items_come_from_the_lines_checklist_with_valid_results(void **state)
+static void test_r_insp_08_items_come_from_the_lines_checklist_with_valid_results(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -415,7 +415,7 @@ static void test_every_line_has_a_checklist_of_8_to_15_items(void **state)
     assert_null(checklist_line("spaceflight"));
 }
 
-static void test_outcome_must_agree_with_the_items(void **state)
+static void test_r_insp_07_outcome_must_agree_with_the_items(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -429,7 +429,7 @@ static void test_outcome_must_agree_with_the_items(void **state)
     expect_refused(h, &in, ERR_INVALID, "outcome", "请选择检查结论");
 }
 
-static void test_rectify_needs_a_deadline_after_the_date_and_issues_an_advice_notice(void **state)
+static void test_r_insp_06_rectify_needs_a_later_deadline_and_issues_an_advice_notice(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -473,7 +473,7 @@ static void test_rectify_needs_a_deadline_after_the_date_and_issues_an_advice_no
     json_decref(o);
 }
 
-static void test_date_may_not_lie_in_the_future_and_times_are_checked(void **state)
+static void test_r_insp_09_date_may_not_lie_in_the_future_and_times_are_checked(void **state)
 {
     struct harness *h = *state;
     struct inspection_input in = base();
@@ -522,7 +522,7 @@ static void test_all_messages_come_together(void **state)
 
 /* ---- 复查 ------------------------------------------------------------------------------------ */
 
-static void test_reinspection_links_to_the_correction_order_it_checks(void **state)
+static void test_r_insp_10_reinspection_links_to_the_correction_order_it_checks(void **state)
 {
     struct harness *h = *state;
     int64_t order = add_order(F.clinic, day(-20), day(-5));
@@ -602,7 +602,7 @@ static void ids_of(json_t *rows, char *out, size_t n)
         out + used, n - used, "%lld,", (long long)json_integer_value(json_object_get(r, "id")));
 }
 
-static void test_overdue_lists_passed_deadlines_without_reinspection_and_those_due_soon(void **st)
+static void test_r_insp_11_overdue_lists_passed_deadlines_unreinspected_and_due_soon(void **st)
 {
     (void)st;
     int64_t late = add_order(F.clinic, day(-30), day(-2));
@@ -763,7 +763,7 @@ static int64_t add_campaign(const char *line, const char *from, const char *to)
     return id;
 }
 
-static void test_campaign_fields_are_checked(void **state)
+static void test_r_insp_12_campaign_fields_are_checked(void **state)
 {
     (void)state;
     struct err e = {0};
@@ -915,7 +915,7 @@ static void test_campaign_of_the_city_is_seen_and_carried_out_below(void **state
 
 /* ---- document numbers and atomicity ---------------------------------------------------------- */
 
-static void test_document_numbers_never_skip_or_repeat_and_none_for_refusals(void **state)
+static void test_r_doc_02_document_numbers_never_skip_or_repeat_and_none_for_refusals(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -985,29 +985,29 @@ static void test_viewer_scope_and_system_actor(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(test_art42_one_officer_is_refused),
-        T(test_art42_the_same_officer_twice_is_refused),
-        T(test_art43_officer_on_the_avoid_list_is_refused),
-        T(test_art42_officer_with_expired_certificate_is_refused),
-        T(test_art42_suspended_officer_is_refused),
-        T(test_art42_officer_outside_scope_is_refused),
-        T(test_art42_two_valid_officers_record_with_site_record),
-        T(test_line_must_be_one_of_the_entitys_lines),
-        T(test_items_come_from_the_lines_checklist_with_valid_results),
+        T(test_r_insp_01_art42_one_officer_is_refused),
+        T(test_r_insp_01_art42_the_same_officer_twice_is_refused),
+        T(test_r_insp_03_art43_officer_on_the_avoid_list_is_refused),
+        T(test_r_insp_02_art42_officer_with_expired_certificate_is_refused),
+        T(test_r_insp_02_art42_suspended_officer_is_refused),
+        T(test_r_insp_02_art42_officer_outside_scope_is_refused),
+        T(test_r_insp_05_art42_two_valid_officers_record_with_site_record),
+        T(test_r_insp_08_line_must_be_one_of_the_entitys_lines),
+        T(test_r_insp_08_items_come_from_the_lines_checklist_with_valid_results),
         T(test_every_line_has_a_checklist_of_8_to_15_items),
-        T(test_outcome_must_agree_with_the_items),
-        T(test_rectify_needs_a_deadline_after_the_date_and_issues_an_advice_notice),
-        T(test_date_may_not_lie_in_the_future_and_times_are_checked),
+        T(test_r_insp_07_outcome_must_agree_with_the_items),
+        T(test_r_insp_06_rectify_needs_a_later_deadline_and_issues_an_advice_notice),
+        T(test_r_insp_09_date_may_not_lie_in_the_future_and_times_are_checked),
         T(test_entity_outside_scope_is_refused),
         T(test_all_messages_come_together),
-        T(test_reinspection_links_to_the_correction_order_it_checks),
-        T(test_overdue_lists_passed_deadlines_without_reinspection_and_those_due_soon),
+        T(test_r_insp_10_reinspection_links_to_the_correction_order_it_checks),
+        T(test_r_insp_11_overdue_lists_passed_deadlines_unreinspected_and_due_soon),
         T(test_list_filters_and_scope),
         T(test_officer_options_flag_who_may_enforce),
-        T(test_campaign_fields_are_checked),
+        T(test_r_insp_12_campaign_fields_are_checked),
         T(test_campaign_targets_and_progress),
         T(test_campaign_of_the_city_is_seen_and_carried_out_below),
-        T(test_document_numbers_never_skip_or_repeat_and_none_for_refusals),
+        T(test_r_doc_02_document_numbers_never_skip_or_repeat_and_none_for_refusals),
         T(test_nothing_is_half_saved_when_a_late_step_fails),
         T(test_viewer_scope_and_system_actor),
     };

@@ -87,7 +87,7 @@ static void test_art42_active_certificate_with_passed_review_may_enforce(void **
     assert_true(standing_ok(&s, "2025-03-31", &why));
 }
 
-static void test_art42_suspended_certificate_cannot_enforce(void **state)
+static void test_r_off_02_art42_suspended_certificate_cannot_enforce(void **state)
 {
     (void)state;
     const struct cert_review r[] = {{2023, true}, {2024, true}};
@@ -97,7 +97,7 @@ static void test_art42_suspended_certificate_cannot_enforce(void **state)
     assert_string_equal(why, "执法证已暂停使用");
 }
 
-static void test_art42_cancelled_certificate_cannot_enforce(void **state)
+static void test_r_off_02_art42_cancelled_certificate_cannot_enforce(void **state)
 {
     (void)state;
     const struct cert_review r[] = {{2023, true}, {2024, true}};
@@ -113,7 +113,7 @@ static void test_art42_cancelled_certificate_cannot_enforce(void **state)
     assert_non_null(why);
 }
 
-static void test_art42_certificate_not_yet_issued_cannot_enforce(void **state)
+static void test_r_off_01_art42_certificate_not_yet_issued_cannot_enforce(void **state)
 {
     (void)state;
     struct officer_standing s = {"active", D("2025-06-01"), D("2030-12-31"), NULL, 0};
@@ -124,7 +124,7 @@ static void test_art42_certificate_not_yet_issued_cannot_enforce(void **state)
     assert_true(standing_ok(&s, "2025-06-01", &why));
 }
 
-static void test_art42_expired_certificate_cannot_enforce(void **state)
+static void test_r_off_01_art42_expired_certificate_cannot_enforce(void **state)
 {
     (void)state;
     const struct cert_review r[] = {{2023, true}, {2024, true}};
@@ -135,7 +135,7 @@ static void test_art42_expired_certificate_cannot_enforce(void **state)
     assert_false(standing_ok(&s, "2027-01-01", &why));
 }
 
-static void test_art42_certificate_valid_on_its_expiry_day(void **state)
+static void test_r_off_01_art42_certificate_valid_on_its_expiry_day(void **state)
 {
     (void)state;
     const struct cert_review r[] = {{2023, true}, {2024, true}};
@@ -145,7 +145,7 @@ static void test_art42_certificate_valid_on_its_expiry_day(void **state)
     assert_null(why);
 }
 
-static void test_art42_review_of_last_year_not_due_before_end_of_march(void **state)
+static void test_r_off_03_art42_review_of_last_year_not_due_before_end_of_march(void **state)
 {
     (void)state;
     /* only the 2023 review is on file: enough until 31 March 2025, overdue from 1 April */
@@ -157,7 +157,7 @@ static void test_art42_review_of_last_year_not_due_before_end_of_march(void **st
     assert_string_equal(why, "执法证年审逾期未完成");
 }
 
-static void test_art42_overdue_review_cannot_enforce(void **state)
+static void test_r_off_03_art42_overdue_review_cannot_enforce(void **state)
 {
     (void)state;
     /* no review at all, certificate issued years ago */
@@ -173,7 +173,7 @@ static void test_art42_overdue_review_cannot_enforce(void **state)
     assert_string_equal(why, "执法证年审逾期未完成");
 }
 
-static void test_art42_failed_review_cannot_enforce(void **state)
+static void test_r_off_03_art42_failed_review_cannot_enforce(void **state)
 {
     (void)state;
     const struct cert_review r[] = {{2024, false}, {2023, true}};
@@ -185,7 +185,7 @@ static void test_art42_failed_review_cannot_enforce(void **state)
     assert_true(standing_ok(&s, "2025-02-01", &why));
 }
 
-static void test_art42_passed_review_of_year_due_may_enforce(void **state)
+static void test_r_off_03_art42_passed_review_of_year_due_may_enforce(void **state)
 {
     (void)state;
     const struct cert_review r[] = {{2025, false}, {2024, true}};
@@ -198,7 +198,7 @@ static void test_art42_passed_review_of_year_due_may_enforce(void **state)
     assert_string_equal(why, "执法证年审不合格");
 }
 
-static void test_art42_certificate_issued_after_year_under_review_needs_no_review(void **state)
+static void test_r_off_03_art42_certificate_issued_after_reviewed_year_needs_no_review(void **state)
 {
     (void)state;
     struct officer_standing s = {"active", D("2024-05-01"), D("2030-12-31"), NULL, 0};
@@ -253,7 +253,7 @@ static void test_art42_can_enforce_reads_status_dates_and_reviews_from_db(void *
 
 /* ---- officer_add validation ------------------------------------------------------------- */
 
-static void test_officer_add_rejects_bad_id_number_check_digit(void **state)
+static void test_r_ent_02_officer_add_rejects_bad_id_number_check_digit(void **state)
 {
     struct harness *h = *state;
     struct actor who;
@@ -340,7 +340,7 @@ static void test_officer_add_requires_name_and_cert_no(void **state)
     assert_string_equal(err_field_msg(&e, "phone"), "电话号码格式不正确");
 }
 
-static void test_officer_add_non_active_status_requires_reason(void **state)
+static void test_r_off_04_officer_add_non_active_status_requires_reason(void **state)
 {
     struct harness *h = *state;
     struct actor who;
@@ -372,7 +372,7 @@ static void test_officer_add_non_active_status_requires_reason(void **state)
     json_decref(o);
 }
 
-static void test_officer_add_duplicate_cert_no_is_conflict(void **state)
+static void test_r_off_05_officer_add_duplicate_cert_no_is_conflict(void **state)
 {
     struct harness *h = *state;
     struct actor who;
@@ -596,7 +596,7 @@ static void test_officer_list_search_by_name_fragment_of_any_length(void **state
     assert_string_equal(list_names(h, &c, (struct officer_query){.q = "19851203"}), "欧阳明辉");
 }
 
-static void test_officer_list_filters_status_line_and_expiring(void **state)
+static void test_r_off_06_officer_list_filters_status_line_and_expiring(void **state)
 {
     struct harness *h = *state;
     struct actor who;
@@ -710,29 +710,30 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_art42_active_certificate_with_passed_review_may_enforce),
-        cmocka_unit_test(test_art42_suspended_certificate_cannot_enforce),
-        cmocka_unit_test(test_art42_cancelled_certificate_cannot_enforce),
-        cmocka_unit_test(test_art42_certificate_not_yet_issued_cannot_enforce),
-        cmocka_unit_test(test_art42_expired_certificate_cannot_enforce),
-        cmocka_unit_test(test_art42_certificate_valid_on_its_expiry_day),
-        cmocka_unit_test(test_art42_review_of_last_year_not_due_before_end_of_march),
-        cmocka_unit_test(test_art42_overdue_review_cannot_enforce),
-        cmocka_unit_test(test_art42_failed_review_cannot_enforce),
-        cmocka_unit_test(test_art42_passed_review_of_year_due_may_enforce),
-        cmocka_unit_test(test_art42_certificate_issued_after_year_under_review_needs_no_review),
+        cmocka_unit_test(test_r_off_02_art42_suspended_certificate_cannot_enforce),
+        cmocka_unit_test(test_r_off_02_art42_cancelled_certificate_cannot_enforce),
+        cmocka_unit_test(test_r_off_01_art42_certificate_not_yet_issued_cannot_enforce),
+        cmocka_unit_test(test_r_off_01_art42_expired_certificate_cannot_enforce),
+        cmocka_unit_test(test_r_off_01_art42_certificate_valid_on_its_expiry_day),
+        cmocka_unit_test(test_r_off_03_art42_review_of_last_year_not_due_before_end_of_march),
+        cmocka_unit_test(test_r_off_03_art42_overdue_review_cannot_enforce),
+        cmocka_unit_test(test_r_off_03_art42_failed_review_cannot_enforce),
+        cmocka_unit_test(test_r_off_03_art42_passed_review_of_year_due_may_enforce),
+        cmocka_unit_test(
+            test_r_off_03_art42_certificate_issued_after_reviewed_year_needs_no_review),
         cmocka_unit_test(test_art42_can_enforce_reads_status_dates_and_reviews_from_db),
-        cmocka_unit_test(test_officer_add_rejects_bad_id_number_check_digit),
+        cmocka_unit_test(test_r_ent_02_officer_add_rejects_bad_id_number_check_digit),
         cmocka_unit_test(test_officer_add_rejects_expiry_not_after_issue),
         cmocka_unit_test(test_officer_add_requires_known_lines),
         cmocka_unit_test(test_officer_add_requires_name_and_cert_no),
-        cmocka_unit_test(test_officer_add_non_active_status_requires_reason),
-        cmocka_unit_test(test_officer_add_duplicate_cert_no_is_conflict),
+        cmocka_unit_test(test_r_off_04_officer_add_non_active_status_requires_reason),
+        cmocka_unit_test(test_r_off_05_officer_add_duplicate_cert_no_is_conflict),
         cmocka_unit_test(test_officer_add_into_agency_out_of_scope_is_refused),
         cmocka_unit_test(test_officer_update_with_stale_version_is_conflict),
         cmocka_unit_test(test_officer_update_to_duplicate_cert_no_is_conflict),
         cmocka_unit_test(test_officer_of_other_county_is_not_found_but_visible_to_city),
         cmocka_unit_test(test_officer_list_search_by_name_fragment_of_any_length),
-        cmocka_unit_test(test_officer_list_filters_status_line_and_expiring),
+        cmocka_unit_test(test_r_off_06_officer_list_filters_status_line_and_expiring),
         cmocka_unit_test(test_officer_list_pages_with_more_flag),
         cmocka_unit_test(test_officer_review_duplicate_year_is_conflict),
         cmocka_unit_test(test_officer_review_validates_year_date_and_result),

@@ -145,7 +145,7 @@ static void draw(struct harness *h, int64_t plan, const char *seed)
 
 /* ---- the list of check items ------------------------------------------------------------- */
 
-static void test_check_items_validate_publish_and_lock(void **state)
+static void test_r_plan_02_check_items_validate_publish_and_lock(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -199,7 +199,7 @@ static void test_check_items_validate_publish_and_lock(void **state)
     json_decref(pub);
 }
 
-static void test_plan_only_uses_published_items_of_its_line(void **state)
+static void test_r_plan_01_plan_only_uses_published_items_of_its_line(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -249,7 +249,7 @@ static void test_plan_only_uses_published_items_of_its_line(void **state)
 
 /* A plan's level follows its agency (a county cannot make a 国家级 or 市级 plan), and a deadline
  * already past is refused when the plan is saved and when it is committed. */
-static void test_plan_level_and_deadline_are_checked(void **state)
+static void test_r_plan_03_r_plan_04_plan_level_and_deadline_are_checked(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -305,7 +305,7 @@ static const char *snapshot(struct harness *h, int64_t plan)
     return s;
 }
 
-static void test_commit_freezes_the_pool(void **state)
+static void test_r_draw_01_commit_freezes_the_pool(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -625,7 +625,7 @@ static void test_verify_catches_changes_in_the_database(void **state)
 /* The draw reads the pool packed at the commitment, not the rows: a row added later (refused,
  * unless the guard is gone) is not drawn, and the verification, which hashes the rows, shows
  * the change. */
-static void test_draw_reads_the_pool_as_committed(void **state)
+static void test_r_draw_01_draw_reads_the_pool_as_committed(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -690,7 +690,7 @@ static void test_draw_without_a_pack_checks_the_rows(void **state)
 
 /* The officers frozen with a commitment carry their open load: the tasks of other plans still
  * waiting for them (the per-officer cap counts those too). */
-static void test_frozen_officers_carry_their_waiting_tasks(void **state)
+static void test_r_draw_07_frozen_officers_carry_their_waiting_tasks(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -720,7 +720,7 @@ static void test_frozen_officers_carry_their_waiting_tasks(void **state)
 /* A reason known before the seed (too few officers able to enforce, not enough places under the
  * cap) refuses the commitment; a draw refused for what only the seed decides (回避 of the drawn
  * entities) names the rule, not the entities, and leaves its seed on the public record. */
-static void test_impossible_team_stores_nothing_and_says_why(void **state)
+static void test_r_draw_10_impossible_team_stores_nothing_and_says_why(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -778,7 +778,7 @@ static void test_impossible_team_stores_nothing_and_says_why(void **state)
     json_decref(pub);
 }
 
-static void test_annual_cap_warns(void **state)
+static void test_r_draw_08_annual_cap_warns(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -916,7 +916,7 @@ static int64_t task_at(struct harness *h, int64_t plan, int seq)
     return id;
 }
 
-static void test_task_workflow_and_figures(void **state)
+static void test_r_task_02_r_task_06_task_workflow_and_figures(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -1129,7 +1129,7 @@ static const char *team_list(struct harness *h, int64_t task)
 /* 双随机: the drawn task is carried out by an inspection of its entity, of its plan's line, by
  * the drawn team; saving the inspection moves the task to 已检查 and starts the 20-working-day
  * publication period (国发〔2019〕5号); the inspection counts toward the annual cap. */
-static void test_inspection_carries_out_its_task(void **state)
+static void test_r_task_01_inspection_carries_out_its_task(void **state)
 {
     struct harness *h = *state;
     struct err e = {0};
@@ -1224,22 +1224,22 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
     const struct CMUnitTest tests[] = {
-        T(test_check_items_validate_publish_and_lock),
-        T(test_plan_only_uses_published_items_of_its_line),
-        T(test_plan_level_and_deadline_are_checked),
-        T(test_commit_freezes_the_pool),
+        T(test_r_plan_02_check_items_validate_publish_and_lock),
+        T(test_r_plan_01_plan_only_uses_published_items_of_its_line),
+        T(test_r_plan_03_r_plan_04_plan_level_and_deadline_are_checked),
+        T(test_r_draw_01_commit_freezes_the_pool),
         T(test_draw_stores_tasks_and_teams),
         T(test_verify_catches_changes_in_the_database),
-        T(test_draw_reads_the_pool_as_committed),
+        T(test_r_draw_01_draw_reads_the_pool_as_committed),
         T(test_draw_without_a_pack_checks_the_rows),
-        T(test_frozen_officers_carry_their_waiting_tasks),
-        T(test_impossible_team_stores_nothing_and_says_why),
-        T(test_annual_cap_warns),
+        T(test_r_draw_07_frozen_officers_carry_their_waiting_tasks),
+        T(test_r_draw_10_impossible_team_stores_nothing_and_says_why),
+        T(test_r_draw_08_annual_cap_warns),
         T(test_stratified_plan_and_masked_persons),
         T(test_scope_and_public_view),
-        T(test_task_workflow_and_figures),
+        T(test_r_task_02_r_task_06_task_workflow_and_figures),
         T(test_cli_draw_verify_and_snapshot),
-        T(test_inspection_carries_out_its_task),
+        T(test_r_task_01_inspection_carries_out_its_task),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

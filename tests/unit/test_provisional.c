@@ -137,7 +137,7 @@ static void test_movable_dates_cover_2027_to_2050(void **state)
 
 /* 国务院令第795号 第二条 and 第六条, for 2027: 春节 from 除夕 (2027-02-05, Friday) to 初三, 初一
  * and 初二 on the weekend made up on the next two working days. */
-static void test_rules_0_2027_spring_festival_made_up(void **state)
+static void test_r_cal_04_rules_0_2027_spring_festival_made_up(void **state)
 {
     (void)state;
     static const char *const off[] = {"2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09",
@@ -155,7 +155,7 @@ static void test_rules_0_2027_spring_festival_made_up(void **state)
 }
 
 /* The 2013 revision (国务院令第644号) governs 2014–2024: 春节 from 初一, 劳动节 one day. */
-static void test_rules_0_earlier_revision_before_2025(void **state)
+static void test_r_cal_04_rules_0_earlier_revision_before_2025(void **state)
 {
     (void)state;
     struct cal_holiday h[CAL_STATUTORY_MAX];
@@ -176,7 +176,7 @@ static void test_rules_0_earlier_revision_before_2025(void **state)
 }
 
 /* 2028: 中秋 falls on 10-03 inside 国庆; the day both take is made up too. */
-static void test_rules_0_holidays_on_one_day_made_up_twice(void **state)
+static void test_r_cal_04_rules_0_holidays_on_one_day_made_up_twice(void **state)
 {
     (void)state;
     struct cal_holiday h[CAL_STATUTORY_MAX];
@@ -191,7 +191,7 @@ static void test_rules_0_holidays_on_one_day_made_up_twice(void **state)
 }
 
 /* A count over a provisional year succeeds and says so; one inside loaded years does not. */
-static void test_rules_0_provisional_count_is_flagged_not_refused(void **state)
+static void test_r_cal_05_rules_0_provisional_count_is_flagged_not_refused(void **state)
 {
     (void)state;
     day_t out;
@@ -212,7 +212,7 @@ static void test_rules_0_provisional_count_is_flagged_not_refused(void **state)
 }
 
 /* Loading the notice replaces the statutory guess: its 调休 counts, the provisional mark goes. */
-static void test_rules_0_loaded_notice_replaces_provisional_days(void **state)
+static void test_r_cal_05_rules_0_loaded_notice_replaces_provisional_days(void **state)
 {
     (void)state;
     struct calendar *cal = calendar_new();
@@ -276,7 +276,7 @@ static void test_notice_every_problem_listed(void **state)
 
 /* An empty year, or one that leaves a statutory holiday as a working day, is refused: that is
  * how 2027-01-01 became a working day by mistake. */
-static void test_notice_missing_statutory_holidays_refused(void **state)
+static void test_r_cal_08_notice_missing_statutory_holidays_refused(void **state)
 {
     (void)state;
     struct problems p;
@@ -357,13 +357,13 @@ int main(void)
         cmocka_unit_test(test_rules_0_movable_dates_match_loaded_notices),
         cmocka_unit_test(test_rules_0_provisional_year_has_the_notices_working_days),
         cmocka_unit_test(test_movable_dates_cover_2027_to_2050),
-        cmocka_unit_test(test_rules_0_2027_spring_festival_made_up),
-        cmocka_unit_test(test_rules_0_earlier_revision_before_2025),
-        cmocka_unit_test(test_rules_0_holidays_on_one_day_made_up_twice),
-        cmocka_unit_test(test_rules_0_provisional_count_is_flagged_not_refused),
-        cmocka_unit_test(test_rules_0_loaded_notice_replaces_provisional_days),
+        cmocka_unit_test(test_r_cal_04_rules_0_2027_spring_festival_made_up),
+        cmocka_unit_test(test_r_cal_04_rules_0_earlier_revision_before_2025),
+        cmocka_unit_test(test_r_cal_04_rules_0_holidays_on_one_day_made_up_twice),
+        cmocka_unit_test(test_r_cal_05_rules_0_provisional_count_is_flagged_not_refused),
+        cmocka_unit_test(test_r_cal_05_rules_0_loaded_notice_replaces_provisional_days),
         cmocka_unit_test(test_notice_every_problem_listed),
-        cmocka_unit_test(test_notice_missing_statutory_holidays_refused),
+        cmocka_unit_test(test_r_cal_08_notice_missing_statutory_holidays_refused),
         cmocka_unit_test(test_movable_table_rejects_bad_lines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

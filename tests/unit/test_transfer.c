@@ -196,7 +196,7 @@ static void test_transfer_copies_with_new_ids_and_references(void **state)
     close_target(&t);
 }
 
-static void test_transfer_keeps_both_audit_chains_verifiable(void **state)
+static void test_r_audit_04_transfer_keeps_both_audit_chains_verifiable(void **state)
 {
     struct harness *h = *state;
     fill_source(h);
@@ -233,6 +233,27 @@ static void test_transfer_keeps_both_audit_chains_verifiable(void **state)
     /* the same source twice is refused */
     assert_int_equal(transfer_run(&t.ctx, h->db, &o, &rep, &e), ERR_CONFLICT);
     assert_non_null(strstr(e.msg, "已经迁入过"));
+    close_target(&t);
+}
+
+/* A county whose audit chain was altered is not moved at all: its chain could not be archived
+ * as verifiable. */
+static void test_r_audit_04_broken_source_chain_is_not_moved(void **state)
+{
+    struct harness *h = *state;
+    fill_source(h);
+    struct err e = {0};
+    assert_int_equal(db_exec(h->db, &e, "UPDATE audit_log SET summary = 'x' WHERE id = 2", ""), 1);
+    struct target t;
+    open_target(h, &t);
+    int64_t before = count(t.db, "SELECT COUNT(*) FROM entity WHERE id > ?", "0");
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
+    struct transfer_report rep;
+    assert_int_equal(transfer_run(&t.ctx, h->db, &o, &rep, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "源库审计链在第 2 条断开"));
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM entity WHERE id > ?", "0"), before);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM audit_archive WHERE source = ?", "武进区"),
+                     0);
     close_target(&t);
 }
 
@@ -759,7 +780,9 @@ int main(void)
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_copies_with_new_ids_and_references,
                                         harness_setup, harness_teardown),
-        cmocka_unit_test_setup_teardown(test_transfer_keeps_both_audit_chains_verifiable,
+        cmocka_unit_test_setup_teardown(test_r_audit_04_transfer_keeps_both_audit_chains_verifiable,
+                                        harness_setup, harness_teardown),
+        cmocka_unit_test_setup_teardown(test_r_audit_04_broken_source_chain_is_not_moved,
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_from_a_sqlite_county_file, harness_setup,
                                         harness_teardown),
