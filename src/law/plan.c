@@ -3,6 +3,7 @@
 #include "law/area.h"
 #include "base/jpack.h"
 #include "law/plan.h"
+#include "law/draw.h"
 #include "law/enforce.h"
 #include "law/agency.h"
 #include "law/audit.h"
@@ -198,8 +199,11 @@ int plan_validate(const struct plan_input *in, struct err *e)
                   ENFORCE_MIN_OFFICERS, &v, &team))
         err_field(e, "team_size", "检查组人数应为%d至%d之间的整数：%s", ENFORCE_MIN_OFFICERS,
                   DRAW_MAX_TEAM, ENFORCE_MIN_RULE);
-    int_field(in->officer_cap, "officer_cap", "每人任务上限", 0, 100000, 0, &v, e);
-    int_field(in->entity_cap, "entity_cap", "每户年度抽查上限", 1, 50, 2, &v, e);
+    /* [R-DRAW-07] the per-officer cap; [R-DRAW-08] 国办发〔2024〕54号 the annual cap per entity */
+    int_field(in->officer_cap, "officer_cap", "每人任务上限", 0, 100000, DRAW_OFFICER_CAP_DEFAULT,
+              &v, e);
+    int_field(in->entity_cap, "entity_cap", "每户年度抽查上限", 1, 50, DRAW_ENTITY_CAP_DEFAULT, &v,
+              e);
     return e->code;
 }
 
@@ -261,8 +265,9 @@ static const char *grade_ratios_of(struct ctx *c, const struct plan_input *in)
     return s;
 }
 
-/* Store the plan's items: each must be published, of the plan's line, and on the list of the
- * plan's agency or an agency above it (国办发〔2024〕54号: only published items are checked). */
+/* [R-PLAN-01] Store the plan's items: each must be published, of the plan's line, and on the list
+ * of the plan's agency or an agency above it (国办发〔2024〕54号: only published items are
+ * checked). */
 static int store_items(struct ctx *c, int64_t plan_id, int64_t agency_id,
                        const struct plan_input *in, struct err *e)
 {
@@ -310,9 +315,9 @@ struct plan_values {
     bool by_count;
 };
 
-/* A plan's level follows its agency's: a county makes 县区级 plans (or joint ones), a city 市级,
- * a province 省级; nobody here makes a 国家级 one. An agency of another kind may make any but a
- * 国家级 plan. */
+/* [R-PLAN-03] A plan's level follows its agency's: a county makes 县区级 plans (or joint ones), a
+ * city 市级, a province 省级; nobody here makes a 国家级 one. An agency of another kind may make
+ * any but a 国家级 plan. */
 static int check_level(struct ctx *c, const char *level, int64_t agency_id, struct err *e)
 {
     if (strcmp(level, "joint") == 0) return 0;
@@ -332,7 +337,7 @@ static int check_level(struct ctx *c, const char *level, int64_t agency_id, stru
     return 0;
 }
 
-/* The plan's deadline must not have passed (today: c->now). */
+/* [R-PLAN-04] The plan's deadline must not have passed (today: c->now). */
 int plan_check_deadline(const struct ctx *c, const char *deadline, struct err *e)
 {
     char today[DATE_STRLEN];
@@ -356,8 +361,10 @@ static int resolve(struct ctx *c, const struct plan_input *in, struct plan_value
         v->ratio = bp;
     int_field(in->team_size, "team_size", "", ENFORCE_MIN_OFFICERS, DRAW_MAX_TEAM,
               ENFORCE_MIN_OFFICERS, &v->team_size, &scratch);
-    int_field(in->officer_cap, "officer_cap", "", 0, 100000, 0, &v->officer_cap, &scratch);
-    int_field(in->entity_cap, "entity_cap", "", 1, 50, 2, &v->entity_cap, &scratch);
+    int_field(in->officer_cap, "officer_cap", "", 0, 100000, DRAW_OFFICER_CAP_DEFAULT,
+              &v->officer_cap, &scratch);
+    int_field(in->entity_cap, "entity_cap", "", 1, 50, DRAW_ENTITY_CAP_DEFAULT, &v->entity_cap,
+              &scratch);
     v->grade_ratios = grade_ratios_of(c, in);
     v->statuses = str_blank(in->pool_statuses) ? "open" : in->pool_statuses;
     int rc = plan_agency(c, in->agency_code, &v->agency_id, e);
@@ -427,7 +434,7 @@ int plan_update(struct ctx *c, int64_t id, const struct plan_input *in, struct e
     struct plan_values v;
     rc = plan_scope(c, id, &state, &version, e);
     if (!rc && strcmp(state, "draft") != 0)
-        rc = err_set(e, ERR_CONFLICT, "计划已公布承诺，抽取池已冻结，不能修改");
+        rc = err_set(e, ERR_CONFLICT, "计划已公布承诺，抽取池已冻结，不能修改"); /* [R-PLAN-05] */
     if (!rc && in->version && in->version != version)
         rc = err_set(e, ERR_CONFLICT, "该记录已被他人修改，请刷新后重新编辑");
     if (!rc) rc = resolve(c, in, &v, e);

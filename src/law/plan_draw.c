@@ -491,7 +491,8 @@ json_t *plan_preview(struct ctx *c, int64_t id, struct err *e)
 
 /* ---- commit and withdraw -------------------------------------------------------------------- */
 
-/* 国办发〔2024〕54号: every item must still be on the published list when the plan is fixed. */
+/* [R-PLAN-01] 国办发〔2024〕54号: every item must still be on the published list when the plan
+ * is fixed. */
 static int items_still_published(struct ctx *c, int64_t id, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
@@ -555,7 +556,7 @@ static int freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *
     int rc = pool_quota(c, p, per, &total, &quota, e);
     if (!rc) rc = officers_now(c, p, &s, e);
     char why[300];
-    /* a draw must not fail for a reason known before its seed */
+    /* [R-DRAW-09] a draw must not fail for a reason known before its seed */
     if (!rc && staffing_problem(p, &s, quota, why, sizeof why))
         rc = err_set(e, ERR_INVALID, "不能公布承诺：%s。请调整执法机构、执法人员或每人任务上限",
                      why);
@@ -570,7 +571,8 @@ static int freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *
     return rc;
 }
 
-/* The plan may still be fixed: its deadline is ahead and its items still published. */
+/* [R-PLAN-04] The plan may still be fixed: its deadline is ahead and its items still
+ * published. */
 static int guard_commit(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     (void)a;
@@ -610,7 +612,8 @@ static int commit_before(struct ctx *c, int64_t id, struct wf_args *a, struct er
     return 0;
 }
 
-/* Back to draft: the frozen pool and officers go, the commitment stays public as withdrawn. */
+/* [R-PLAN-05] Back to draft: the frozen pool and officers go, the commitment stays public as
+ * withdrawn. */
 static int withdraw_effect(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     const char *why = a->reason;
@@ -1075,7 +1078,7 @@ static int refused(struct ctx *c, int64_t id, const char *seed, int failed, cons
                    reason);
 }
 
-/* A draw still in time: not after the plan's deadline. */
+/* [R-PLAN-04] A draw still in time: not after the plan's deadline. */
 static int guard_draw(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     (void)a;
@@ -1110,8 +1113,9 @@ static int draw_inputs(struct ctx *c, int64_t id, struct draw_run *r, struct err
                                  " ORDER BY t.entity_id, k.officer_id",
                                  "i", id),
                         &r->prev, e);
-    /* 国办发〔2024〕54号: inspections of each entity this year by agencies of this level
-     * (complaint checks and reinspections are exempt), plus tasks of other plans still waiting */
+    /* [R-DRAW-08] 国办发〔2024〕54号: inspections of each entity this year by agencies of this
+     * level (complaint checks and reinspections are exempt), plus tasks of other plans still
+     * waiting */
     char jan1[16], dec31[16];
     snprintf(jan1, sizeof jan1, "%04d-01-01", r->p.year);
     snprintf(dec31, sizeof dec31, "%04d-12-31", r->p.year);
@@ -1172,7 +1176,8 @@ done:
     return rc;
 }
 
-/* After a refused draw was rolled back: its attempt and seed are recorded and public. */
+/* [R-DRAW-10] After a refused draw was rolled back: its attempt and seed are recorded and
+ * public. */
 static int draw_refused(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     json_t *rules = json_object_get(a->details, "problems");

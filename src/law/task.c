@@ -44,7 +44,7 @@ static const struct wf_state states[] = {
 
 const struct wf_deadline_rule task_deadline_inspect = {"inspect", "检查期限", 0, false,
                                                        "双随机抽查计划的完成期限"};
-/* 国发〔2019〕5号: results are published within 20 working days of the check. */
+/* [R-TASK-02] 国发〔2019〕5号: results are published within 20 working days of the check. */
 static const struct wf_deadline_rule deadline_publish = {
     "publish", "结果公示期限", TASK_PUBLISH_DAYS, true,
     "国发〔2019〕5号：检查结果20个工作日内公示"};
@@ -70,7 +70,7 @@ static int task_dates(struct ctx *c, int64_t id, const char **starts_on, const c
     return rc;
 }
 
-/* A step's date may not lie in the future or before from (both YYYY-MM-DD). */
+/* [R-TASK-06] A step's date may not lie in the future or before from (both YYYY-MM-DD). */
 static int date_between(struct ctx *c, const char *date, const char *from, const char *what,
                         struct err *e)
 {
@@ -96,8 +96,8 @@ static int guard_inspect(struct ctx *c, int64_t id, const struct wf_args *a, str
 /* The officer record of the acting account, or 0. */
 static int64_t own_officer(struct ctx *c, struct err *e);
 
-/* 无法检查 is found on the spot by the drawn team; the leader of the task's agency may confirm it
- * too. Anyone else, an administrator included, is refused. */
+/* [R-TASK-04] 无法检查 is found on the spot by the drawn team; the leader of the task's agency may
+ * confirm it too. Anyone else, an administrator included, is refused. */
 static int check_may_close(struct ctx *c, int64_t id, struct err *e)
 {
     if (c->who->user_id == 0) return 0;
@@ -117,8 +117,8 @@ static int check_may_close(struct ctx *c, int64_t id, struct err *e)
     return err_set(e, ERR_FORBIDDEN, "只有该任务检查组的执法人员或本机构负责人可以认定“无法检查”");
 }
 
-/* 无法检查 needs a recorded lawful reason (RULES.md §4: 完结 counts it; its inputs check the
- * code), found by the team. */
+/* [R-TASK-03] 无法检查 needs a recorded lawful reason (RULES.md §4: 完结 counts it; its inputs
+ * check the code), found by the team. */
 static int guard_unable(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     if (check_may_close(c, id, e)) return e->code;
@@ -129,7 +129,7 @@ static int guard_unable(struct ctx *c, int64_t id, const struct wf_args *a, stru
     return rc ? rc : date_between(c, a->date, starts, "核实日期", e);
 }
 
-/* Publication follows the inspection. */
+/* [R-TASK-06] Publication follows the inspection. */
 static int guard_publish(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     const char *starts = NULL, *inspected = NULL;

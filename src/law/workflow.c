@@ -201,6 +201,8 @@ int wf_count(const struct calendar *cal, int days, bool working, day_t start, da
              bool *provisional, struct err *e)
 {
     if (!cal) return err_set(e, ERR_INTERNAL, "工作日日历未加载，无法计算期限");
+    /* [R-CAL-01] working days (行政处罚法 第八十五条), or [R-CAL-03] calendar days (民法典
+     * 第二百零三条) */
     int rc = working ? calendar_add_workdays(cal, start, days, due, e)
                      : calendar_add_days(cal, start, days, due, e);
     if (rc) return rc;
@@ -827,6 +829,7 @@ static int pending_recount(struct ctx *c, const struct calendar *cal, const stru
     return 0;
 }
 
+/* [R-CAL-05] every provisional deadline counted again once its year is loaded */
 int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *recounted,
                json_t *moved, struct err *e)
 {

@@ -504,6 +504,7 @@ static void dispatch(struct req *r, struct resp *w)
             to_login(r, w);
         return;
     }
+    /* [R-AUTH-07] the route's permission, checked before any handler runs */
     if (!role_allows(r->who.roles, (enum perm)rt->perm)) {
         web_error(r, w, ERR_FORBIDDEN);
         return;

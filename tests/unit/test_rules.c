@@ -13,16 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Registered ids whose only marks belong in files another change is rewriting at the moment
- * (src/law/plan.c, plan_draw.c, task.c): they are registered and proved by tests, and their
- * marks are added once that change is in (the list of lines to add: PENDING_MARKS.md, kept out
- * of the repository). Take an id off as its mark lands: the check fails for an id listed here
- * that is marked already. */
-static const char *const pending_marks[] = {
-    "R-PLAN-01", "R-PLAN-03", "R-PLAN-04", "R-PLAN-05", "R-DRAW-08", "R-DRAW-09",
-    "R-DRAW-10", "R-TASK-02", "R-TASK-03", "R-TASK-04", "R-TASK-06",
-};
-
 /* ---- collecting ids ------------------------------------------------------------------------ */
 
 #define ID_MAX 24 /* bytes of an id with its NUL: R-AUDIT-01 is 10 */
@@ -197,12 +187,10 @@ static bool proved(const struct hits *tests, const char *id)
     return false;
 }
 
-/* Check the register's ids against the marks found in src/ and the test names found in tests/;
- * pending ids may lack a mark (and must). One line per problem goes to report, naming the id;
- * returns the number of problems. */
+/* Check the register's ids against the marks found in src/ and the test names found in tests/.
+ * One line per problem goes to report, naming the id; returns the number of problems. */
 static int check_register(const char *const *ids, size_t nids, const struct hits *marks,
-                          const struct hits *tests, const char *const *pending, size_t npending,
-                          struct buf *report)
+                          const struct hits *tests, struct buf *report)
 {
     int problems = 0;
 #define PROBLEM(...) (problems++, buf_addf(report, __VA_ARGS__), buf_add(report, "\n", 1))
@@ -211,18 +199,11 @@ static int check_register(const char *const *ids, size_t nids, const struct hits
             PROBLEM("%s: marked at %s, but not in the register (src/law/rules.c)", marks->v[i].id,
                     marks->v[i].where);
     for (size_t i = 0; i < nids; i++) {
-        bool marked = hits_find(marks, ids[i]) != NULL, waits = listed(pending, npending, ids[i]);
-        if (!marked && !waits)
+        if (!hits_find(marks, ids[i]))
             PROBLEM("%s: enforced nowhere (no [%s] mark in a comment under src/)", ids[i], ids[i]);
-        if (marked && waits)
-            PROBLEM("%s: marked at %s now: take it off pending_marks", ids[i],
-                    hits_find(marks, ids[i])->where);
         if (!proved(tests, ids[i]))
             PROBLEM("%s: no test (no test function's name carries it, as test_r_…_NN_…)", ids[i]);
     }
-    for (size_t i = 0; i < npending; i++)
-        if (!listed(ids, nids, pending[i]))
-            PROBLEM("%s: in pending_marks, but not in the register", pending[i]);
     struct hits named = {0};
     for (size_t i = 0; i < tests->n; i++)
         ids_in_name(tests->v[i].id, tests->v[i].where, &named);
@@ -350,7 +331,6 @@ static void test_check_names_every_problem(void **state)
 {
     (void)state;
     static const char *const ids[] = {"R-A-01", "R-A-02", "R-A-03", "R-A-04"};
-    static const char *const pending[] = {"R-A-03", "R-A-04", "R-Z-99"};
     struct hits marks = {0}, tests = {0};
     scan_marks("/* [R-A-01] */\n/* [R-X-09] */\n/* [R-A-04] */\n", "src/x.c", &marks);
     scan_tests("static void test_r_a_01_ok(void **state)\n"
@@ -358,18 +338,17 @@ static void test_check_names_every_problem(void **state)
                "static void test_r_q_07_stray(void **state)\n",
                "tests/t.c", &tests);
     struct buf report = {0};
-    int n = check_register(ids, 4, &marks, &tests, pending, 3, &report);
+    int n = check_register(ids, 4, &marks, &tests, &report);
     const char *r = buf_str(&report);
     assert_reported(r, "R-X-09", "src/x.c:2, but not in the register");
     assert_reported(r, "R-A-02", "enforced nowhere");
     assert_reported(r, "R-A-02", "no test");
-    assert_reported(r, "R-A-03", "no test"); /* pending excuses the mark, never the test */
-    assert_reported(r, "R-A-04", "take it off pending_marks");
-    assert_reported(r, "R-Z-99", "in pending_marks, but not in the register");
+    assert_reported(r, "R-A-03", "enforced nowhere");
+    assert_reported(r, "R-A-03", "no test");
     assert_reported(r, "R-Q-07", "carried by a test name in tests/t.c");
-    assert_int_equal(n, 7);
+    assert_int_equal(n, 6);
     assert_null(strstr(r, "R-A-01"));
-    assert_null(strstr(r, "R-A-03: enforced nowhere"));
+    assert_null(strstr(r, "R-A-04"));
     buf_free(&report);
     hits_free(&marks);
     hits_free(&tests);
@@ -383,7 +362,7 @@ static void test_check_passes_a_consistent_set(void **state)
     scan_marks("// [R-A-01] and [R-BC-02]\n/* [R-A-01] marked twice */\n", "src/x.c", &marks);
     scan_tests("static void test_r_a_01_r_bc_02_both(void **state)\n", "tests/t.c", &tests);
     struct buf report = {0};
-    assert_int_equal(check_register(ids, 2, &marks, &tests, NULL, 0, &report), 0);
+    assert_int_equal(check_register(ids, 2, &marks, &tests, &report), 0);
     assert_int_equal(report.len, 0);
     buf_free(&report);
     hits_free(&marks);
@@ -494,8 +473,7 @@ static void test_every_rule_is_marked_in_src_and_proved_by_a_test(void **state)
     size_t n;
     const char **ids = register_ids(&n);
     struct buf report = {0};
-    int problems =
-        check_register(ids, n, &marks, &tests, pending_marks, countof(pending_marks), &report);
+    int problems = check_register(ids, n, &marks, &tests, &report);
     /* one line at a time: cmocka cuts a long message */
     const char *line = buf_str(&report), *nl;
     for (; (nl = strchr(line, '\n')); line = nl + 1)
