@@ -5,6 +5,7 @@ BUILD   := build
 TBUILD  := build-test
 DB      ?= var/landun.db
 LISTEN  ?= 127.0.0.1:8080
+DATA_KEY ?= var/data.key
 
 .PHONY: all run test lint fuzz bench clean deps-run deps-test
 
@@ -25,9 +26,11 @@ $(TBUILD)/build.ninja:
 	    -Db_lundef=false -Dwerror=true -Dtests=true -Dfuzz=true
 
 run: all
-	@if [ ! -f $(DB) ]; then ./$(BUILD)/landun demo --db $(DB); fi
+	@mkdir -p $(dir $(DATA_KEY))
+	@if [ ! -f $(DATA_KEY) ]; then ./$(BUILD)/landun key new $(DATA_KEY); fi
+	@if [ ! -f $(DB) ]; then ./$(BUILD)/landun demo --db $(DB) --data-key $(DATA_KEY); fi
 	@echo "demo accounts: admin officer clerk legal leader auditor viewer city province (password landun2026)"
-	./$(BUILD)/landun serve --db $(DB) --listen $(LISTEN)
+	./$(BUILD)/landun serve --db $(DB) --listen $(LISTEN) --data-key $(DATA_KEY)
 
 # The database tests run twice: on SQLite and on a throwaway PostgreSQL cluster that tests/run.py
 # starts and removes (scripts/pg-cluster.sh); LANDUN_TEST_NO_PG=1 runs the SQLite half only.

@@ -3,6 +3,7 @@
 #include "base/util.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 static bool fast_hashing;
@@ -22,6 +23,11 @@ void sha256_hex(const void *data, size_t len, char out[65])
     unsigned char h[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(h, data, len);
     sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+void random_bytes(void *out, size_t n)
+{
+    randombytes_buf(out, n);
 }
 
 void random_hex(char *out, size_t n)
@@ -99,4 +105,100 @@ bool sign_verify(const char *public_key, const void *msg, size_t len, const char
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], s[crypto_sign_BYTES];
     if (unhex(public_key, pk, sizeof pk) || unhex(sig, s, sizeof s)) return false;
     return crypto_sign_verify_detached(s, msg, len, pk) == 0;
+}
+
+/* ---- sealed text ------------------------------------------------------------------------------
+ */
+
+static unsigned char seal_key[SEAL_KEY_BYTES];
+static bool seal_has_key;
+
+void seal_set_key(const unsigned char *key)
+{
+    seal_has_key = key != NULL;
+    if (key)
+        memcpy(seal_key, key, SEAL_KEY_BYTES);
+    else
+        sodium_memzero(seal_key, sizeof seal_key);
+}
+
+bool seal_ready(void)
+{
+    return seal_has_key;
+}
+
+void seal_new_key_hex(char out[2 * SEAL_KEY_BYTES + 1])
+{
+    unsigned char key[SEAL_KEY_BYTES];
+    crypto_secretbox_keygen(key);
+    sodium_bin2hex(out, 2 * SEAL_KEY_BYTES + 1, key, sizeof key);
+    sodium_memzero(key, sizeof key);
+}
+
+int seal_load_key(const char *file, const char **why)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) {
+        *why = "无法读取数据密钥文件";
+        return -1;
+    }
+    char text[256];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    unsigned char key[SEAL_KEY_BYTES];
+    size_t len = 0;
+    const char *end;
+    if (sodium_hex2bin(key, sizeof key, text, n, " \t\r\n", &len, &end) || len != sizeof key ||
+        strspn(end, " \t\r\n") != strlen(end)) {
+        *why = "数据密钥文件应为64位十六进制字符（landun key new 生成）";
+        return -1;
+    }
+    seal_set_key(key);
+    sodium_memzero(key, sizeof key);
+    return 0;
+}
+
+#define SEAL_PREFIX "s1:"
+
+char *seal_text(const char *plain)
+{
+    if (!seal_has_key || !plain) return NULL;
+    size_t len = strlen(plain), raw = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len;
+    unsigned char *buf = xmalloc(raw);
+    randombytes_buf(buf, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(buf + crypto_secretbox_NONCEBYTES, (const unsigned char *)plain, len, buf,
+                          seal_key);
+    size_t b64 = sodium_base64_ENCODED_LEN(raw, sodium_base64_VARIANT_ORIGINAL);
+    char *out = xmalloc(strlen(SEAL_PREFIX) + b64);
+    strcpy(out, SEAL_PREFIX);
+    sodium_bin2base64(out + strlen(SEAL_PREFIX), b64, buf, raw, sodium_base64_VARIANT_ORIGINAL);
+    free(buf);
+    return out;
+}
+
+char *unseal_text(const char *sealed)
+{
+    if (!seal_has_key || !sealed || strncmp(sealed, SEAL_PREFIX, strlen(SEAL_PREFIX)) != 0)
+        return NULL;
+    const char *b64 = sealed + strlen(SEAL_PREFIX);
+    size_t cap = strlen(b64), raw = 0;
+    unsigned char *buf = xmalloc(cap ? cap : 1);
+    if (sodium_base642bin(buf, cap, b64, strlen(b64), NULL, &raw, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) ||
+        raw < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+        free(buf);
+        return NULL;
+    }
+    size_t len = raw - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+    char *out = xmalloc(len + 1);
+    if (crypto_secretbox_open_easy((unsigned char *)out, buf + crypto_secretbox_NONCEBYTES,
+                                   raw - crypto_secretbox_NONCEBYTES, buf, seal_key)) {
+        free(buf);
+        free(out);
+        return NULL;
+    }
+    out[len] = 0;
+    free(buf);
+    return out;
 }

@@ -13,6 +13,8 @@ void crypto_setup(void);
 void crypto_set_fast_hashing(bool fast);
 /* Lower-case hex SHA-256 of data into out (65 bytes with the NUL). */
 void sha256_hex(const void *data, size_t len, char out[65]);
+/* n random bytes into out. */
+void random_bytes(void *out, size_t n);
 /* n random bytes as lower-case hex into out (2n+1 bytes). */
 void random_hex(char *out, size_t n);
 /* argon2id hash of password into out; 0 or -1 (out of memory). */
@@ -34,5 +36,24 @@ int sign_public_of(const char *secret, char public_key[SIGN_PUBLIC_HEX]);
 int sign_detached(const char *secret, const void *msg, size_t len, char sig[SIGN_HEX]);
 /* True when sig (hex) is public_key's (hex) signature of msg. */
 bool sign_verify(const char *public_key, const void *msg, size_t len, const char *sig);
+
+/* Sealed text (crypto_secretbox: XSalsa20-Poly1305) under the process's data key, for personal
+ * data kept encrypted at rest (a complainant's identity and contact). The key lives outside the
+ * database: a file named in the server's configuration (seal_load_key). A sealed value is
+ * "s1:" + base64 of nonce and ciphertext. */
+#define SEAL_KEY_BYTES 32
+/* Use key (SEAL_KEY_BYTES) from now on; NULL forgets it. */
+void seal_set_key(const unsigned char *key);
+/* Read the key from file (64 hex characters, whitespace allowed around): 0, or -1 with why set. */
+int seal_load_key(const char *file, const char **why);
+/* A new key as 64 hex characters (with the NUL). */
+void seal_new_key_hex(char out[2 * SEAL_KEY_BYTES + 1]);
+/* True when a key is set. */
+bool seal_ready(void);
+/* plain sealed, malloc'd; NULL when no key is set. */
+char *seal_text(const char *plain);
+/* The plain text of sealed, malloc'd; NULL when no key is set, or it was sealed under another
+ * key or altered. */
+char *unseal_text(const char *sealed);
 
 #endif

@@ -56,5 +56,7 @@ int cmd_audit(struct cli *c);
 int cmd_migrate(struct cli *c);
 int cmd_calendar(struct cli *c);
 int cmd_draw(struct cli *c);
+int cmd_key(struct cli *c);
+int cmd_setting(struct cli *c);
 
 #endif

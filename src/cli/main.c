@@ -43,6 +43,10 @@ static const struct command {
      cmd_migrate},
     {"calendar", "working days; load a year's holiday notice",
      "calendar add-workdays DATE N | calendar import FILE.json", cmd_calendar},
+    {"key", "make the data key that seals personal data (complainants)", "key new KEYFILE",
+     cmd_key},
+    {"setting", "the periods an agency may set (投诉举报办理期限 …)",
+     "setting list\n       setting set NAME VALUE", cmd_setting},
     {"draw", "recompute a random draw, or write out its pool snapshot",
      "draw verify PLAN\n       draw snapshot PLAN [FILE]", cmd_draw},
 };
@@ -53,7 +57,10 @@ static void usage_all(FILE *out)
                  "commands:\n");
     for (size_t i = 0; i < countof(commands); i++)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\nEvery command takes --db (default %s) and --help.\n", DEFAULT_DB);
+    fprintf(out,
+            "\nEvery command takes --db (default %s), --data-key KEYFILE (or LANDUN_DATA_KEY)"
+            " and --help.\n",
+            DEFAULT_DB);
 }
 
 static void usage_one(const struct command *cmd)
@@ -90,6 +97,13 @@ int main(int argc, char **argv)
     c.db = cli_option(&n, rest, "--db");
     if (!c.db) c.db = getenv("LANDUN_DB");
     if (!c.db) c.db = DEFAULT_DB;
+    /* the key that seals personal data lives outside the database (docs/complaints.md) */
+    const char *key = cli_option(&n, rest, "--data-key"), *why;
+    if (!key) key = getenv("LANDUN_DATA_KEY");
+    if (key && *key && seal_load_key(key, &why)) {
+        fprintf(stderr, "landun: %s：%s\n", why, key);
+        return 1;
+    }
     c.argc = n;
     c.argv = rest;
     return cmd->run(&c);

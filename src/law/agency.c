@@ -202,7 +202,7 @@ json_t *agency_list(struct ctx *c, struct err *e)
     if (!st) return NULL;
     json_t *rows = json_array();
     int base_depth = 0;
-    for (const char *p = c->who->agency_path; *p; p++)
+    for (const char *p = c->who->agency_path ? c->who->agency_path : "/"; *p; p++)
         base_depth += *p == '/';
     while (db_step(st, e) == DB_ROW) {
         json_t *o = agency_row(st);

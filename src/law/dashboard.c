@@ -119,6 +119,16 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                t, like);
     json_object_set_new(d, "tasks_pending", json_integer(pending));
     json_object_set_new(d, "tasks_overdue", json_integer(late));
+    /* 投诉举报: waiting for the 受理 decision, and past an open deadline */
+    int64_t received = 0, overdue = 0;
+    db_get_int(c->db, e, &received,
+               "SELECT count(*) FROM complaint WHERE state = 'received' AND" SCOPE, "t", like);
+    db_get_int(c->db, e, &overdue,
+               "SELECT count(*) FROM wf_deadline WHERE kind = 'complaint' AND ended_on IS NULL"
+               " AND due_on < ? AND" SCOPE,
+               "tt", t, like);
+    json_object_set_new(d, "complaints_received", json_integer(received));
+    json_object_set_new(d, "complaints_overdue", json_integer(overdue));
 #undef SCOPE
     json_object_set_new(d, "by_line", by_line);
     /* correction orders past their deadline without a reinspection */

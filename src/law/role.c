@@ -32,6 +32,11 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_TASK_CLOSE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_PERSONAL_READ] = ALL_STAFF & ~R(ROLE_VIEWER),
     [PERM_AUDIT_SIGN] = R(ROLE_ADMIN) | R(ROLE_AUDITOR),
+    [PERM_COMPLAINT_READ] = ALL_STAFF,
+    [PERM_COMPLAINT_INTAKE] = R(ROLE_CLERK) | R(ROLE_OFFICER),
+    [PERM_COMPLAINT_DECIDE] = R(ROLE_CLERK) | R(ROLE_LEADER),
+    [PERM_COMPLAINT_HANDLE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
+    [PERM_SETTING_ADMIN] = R(ROLE_ADMIN),
 };
 
 static const struct {
@@ -64,6 +69,11 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_TASK_CLOSE] = "task.close",
     [PERM_PERSONAL_READ] = "personal.read",
     [PERM_AUDIT_SIGN] = "audit.sign",
+    [PERM_COMPLAINT_READ] = "complaint.read",
+    [PERM_COMPLAINT_INTAKE] = "complaint.intake",
+    [PERM_COMPLAINT_DECIDE] = "complaint.decide",
+    [PERM_COMPLAINT_HANDLE] = "complaint.handle",
+    [PERM_SETTING_ADMIN] = "setting.admin",
 };
 
 /* [R-AUTH-07] what the table does not give is refused */

@@ -36,6 +36,11 @@ enum perm {
     PERM_TASK_CLOSE,       /* find a drawn task 无法检查 (its team, or its agency's leader) */
     PERM_PERSONAL_READ,    /* see 身份证号 in full (the read-only role sees them masked) */
     PERM_AUDIT_SIGN,       /* have the server sign the audit chain's head now */
+    PERM_COMPLAINT_READ,   /* complaints and reports, their figures */
+    PERM_COMPLAINT_INTAKE, /* take a complaint in, record the complainant's satisfaction */
+    PERM_COMPLAINT_DECIDE, /* accept, refuse, transfer, merge, assign and close complaints */
+    PERM_COMPLAINT_HANDLE, /* verify and answer an assigned complaint */
+    PERM_SETTING_ADMIN,    /* the periods an agency may set */
     PERM_COUNT
 };
 

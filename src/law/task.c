@@ -198,8 +198,15 @@ static const struct wf_transition steps[] = {
      .confirm = "检查结果将在公示页公开，不可撤回。确定公示？"},
 };
 
-const struct workflow task_workflow = {"task", "task",         states,        countof(states),
-                                       steps,  countof(steps), task_in_reach, task_reason_label};
+const struct workflow task_workflow = {"task",
+                                       "task",
+                                       states,
+                                       countof(states),
+                                       steps,
+                                       countof(steps),
+                                       task_in_reach,
+                                       task_reason_label,
+                                       .start_label = "抽取生成"};
 
 /* The tasks an actor reaches (TASK_FROM's t and a; one argument: the actor's scope pattern):
  * those of plans of the actor's subtree, and those whose drawn team holds an officer of it — a

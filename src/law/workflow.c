@@ -5,6 +5,7 @@
 #include "law/audit.h"
 #include "law/document.h"
 #include "law/field.h"
+#include "law/setting.h"
 #include "base/calendar.h"
 #include "base/jpack.h"
 #include "base/log.h"
@@ -211,26 +212,29 @@ int wf_count(const struct calendar *cal, int days, bool working, day_t start, da
     return 0;
 }
 
-/* The last day of rule's period starting on start, and whether it is provisional (counted over
- * a year whose holiday notice is not loaded). */
+/* The last day of rule's period starting on start, whether it is provisional (counted over a
+ * year whose holiday notice is not loaded), and the days counted (*days: the rule's, or its
+ * setting's value now; 0 for a given date). */
 static int due_day(const struct ctx *c, const struct wf_deadline_rule *rule, day_t start,
-                   const struct wf_args *a, day_t *due, bool *provisional, struct err *e)
+                   const struct wf_args *a, day_t *due, bool *provisional, int *days, struct err *e)
 {
     *provisional = false;
+    *days = rule->days;
     if (rule->days == 0) {
         if (!a || !a->due || !*a->due) return err_field(e, "due", "请填写%s", rule->label);
         if (date_parse(a->due, due)) return err_field(e, "due", "日期格式应为 YYYY-MM-DD");
         if (*due < start) return err_field(e, "due", "%s不能早于开始日期", rule->label);
         return 0;
     }
-    return wf_count(c->cal, rule->days, rule->working, start, due, provisional, e);
+    /* [R-CMP-07] a period the agency may set: its value when the deadline opens */
+    if (rule->setting && setting_int((struct ctx *)c, rule->setting, days, e)) return e->code;
+    return wf_count(c->cal, *days, rule->working, start, due, provisional, e);
 }
 
-/* The values of wf_deadline's days and working columns for rule (days NULL: a given date). */
-static struct db_arg rule_days(const struct wf_deadline_rule *rule)
+/* The value of wf_deadline's days column (NULL: a given date). */
+static struct db_arg days_arg(int days)
 {
-    return rule->days ? (struct db_arg){.type = 'i', .i = rule->days}
-                      : (struct db_arg){.type = 'n'};
+    return days ? (struct db_arg){.type = 'i', .i = days} : (struct db_arg){.type = 'n'};
 }
 
 /* The INSERT of wf_deadline rows (db_insert_rows adds the VALUES), and its number of values. */
@@ -245,7 +249,8 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
 {
     day_t due;
     bool provisional;
-    int rc = due_day(c, rule, start, a, &due, &provisional, e);
+    int days;
+    int rc = due_day(c, rule, start, a, &due, &provisional, &days, e);
     if (rc) return rc;
     char s[DATE_STRLEN], d[DATE_STRLEN];
     date_format(start, s);
@@ -259,7 +264,7 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
         {.type = 't', .s = rule->basis},
         {.type = 't', .s = s},
         {.type = 't', .s = d},
-        rule_days(rule),
+        days_arg(days),
         {.type = 'i', .i = rule->working},
         {.type = 'i', .i = provisional},
     };
@@ -406,7 +411,7 @@ static int start_rows(struct ctx *c, const struct workflow *w, const int64_t *id
         r[5] = (struct db_arg){.type = 't', .s = start->basis};
         r[6] = (struct db_arg){.type = 't', .s = day};
         r[7] = (struct db_arg){.type = 't', .s = due};
-        r[8] = rule_days(start);
+        r[8] = days_arg(start->days);
         r[9] = (struct db_arg){.type = 'i', .i = start->working};
         r[10] = (struct db_arg){.type = 'i', .i = provisional};
     }
@@ -424,7 +429,11 @@ int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, s
     day_t day, due = 0;
     bool provisional = false;
     int rc = step_day(c, a, &day, e);
-    if (!rc && start) rc = due_day(c, start, day, a, &due, &provisional, e); /* one for all */
+    int days;
+    if (!rc && start) /* one for all */
+        rc = due_day(c, start, day, a, &due, &provisional, &days, e);
+    if (!rc && start && start->setting)
+        rc = err_set(e, ERR_INTERNAL, "wf_start_many: a period from a setting is not supported");
     if (rc) return rc;
     char d[DATE_STRLEN], u[DATE_STRLEN];
     date_format(day, d);
@@ -633,7 +642,12 @@ static json_t *history_steps(struct ctx *c, const struct workflow *w, int64_t id
         jset_text(o, "from_label", wf_state_label(w, db_text(st, 2)));
         jset_text(o, "action", db_text(st, 3));
         const struct wf_transition *t = find_step(w, db_text(st, 2), db_text(st, 3));
-        jset_text(o, "action_label", t ? t->label : NULL);
+        bool start = strcmp(db_text(st, 3), "start") == 0;
+        jset_text(o, "action_label",
+                  t                ? t->label
+                  : !start         ? NULL
+                  : w->start_label ? w->start_label
+                                   : "登记");
         jset_text(o, "to", db_text(st, 4));
         jset_text(o, "to_label", wf_state_label(w, db_text(st, 4)));
         jset_text(o, "username", db_text(st, 5));

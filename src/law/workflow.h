@@ -34,6 +34,8 @@ struct wf_deadline_rule {
     int days;          /* 0: the caller gives the date */
     bool working;      /* count working days */
     const char *basis; /* the rule it comes from: 国发〔2019〕5号 */
+    /* The setting (law/setting.h) that may change days, or NULL: fixed by the rule. */
+    const char *setting;
 };
 
 /* One allowed value of a coded input: 停业 for suspended. */
@@ -135,6 +137,8 @@ struct workflow {
     /* The label of a step's reason code (无法检查: closed → 关闭（注销）), NULL for a code it
      * does not know; or NULL when reasons are free text. */
     const char *(*reason_label)(const char *code);
+    /* What its first step is called in its history (抽取生成); NULL: 登记. */
+    const char *start_label;
     /* The matter's column with its line code (the 执法类别 of a document's 文号), for steps that
      * issue documents; or NULL. */
     const char *line_column;

@@ -141,6 +141,16 @@ int avoid_index(struct req *r, struct resp *w);
 int avoid_create(struct req *r, struct resp *w);
 int avoid_remove(struct req *r, struct resp *w);
 
+/* complaint.c */
+int complaint_index(struct req *r, struct resp *w);
+int complaint_new(struct req *r, struct resp *w);
+int complaint_create(struct req *r, struct resp *w);
+int complaint_show(struct req *r, struct resp *w);
+int public_complaint_new(struct req *r, struct resp *w);
+int public_complaint_create(struct req *r, struct resp *w);
+int public_complaint_track(struct req *r, struct resp *w);
+int public_complaint_rate(struct req *r, struct resp *w);
+
 /* rules.c: the register of the rules the program enforces (public) */
 int rules_index(struct req *r, struct resp *w);
 

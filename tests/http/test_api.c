@@ -22,6 +22,8 @@ struct ids {
     int64_t inspection, campaign; /* an inspection with both documents; a campaign listing entity */
     int64_t item, plan, drawn_plan, task; /* an unpublished check item, a draft plan, a drawn one,
                                              its task */
+    int64_t complaint;                    /* taken in by the clerk */
+    char tracking[16];                    /*   its tracking code */
 };
 
 static int64_t post_for_id(struct harness *h, struct client *c, const char *target, json_t *obj)
@@ -144,6 +146,17 @@ static struct ids make_records(struct harness *h, struct client *admin)
     ids.task = json_integer_value(
         json_object_get(json_array_get(json_object_get(r.json, "rows"), 0), "id"));
     hresp_free(&r);
+    struct client clerk;
+    h_login(h, &clerk, "clerk");
+    h_request(h, &clerk, "POST", "/api/v1/complaints",
+              "{\"channel\":\"phone\",\"line\":\"medical\",\"matter\":\"other\","
+              "\"summary\":\"接口投诉\",\"party_name\":\"某诊所\",\"anonymous\":\"1\"}",
+              &r);
+    ASSERT_STATUS(r, 201);
+    ids.complaint = json_integer_value(json_object_get(r.json, "id"));
+    snprintf(ids.tracking, sizeof ids.tracking, "%s",
+             json_string_value(json_object_get(r.json, "tracking_code")));
+    hresp_free(&r);
     return ids;
 }
 
@@ -180,6 +193,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->drawn_plan;
         } else if (str_prefix(pattern, "/tasks/")) {
             v = ids->task;
+        } else if (str_prefix(pattern, "/complaints/")) {
+            v = ids->complaint;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {
@@ -195,6 +210,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
         p = close + 1;
     }
     out[o] = 0;
+    if (strcmp(pattern, "/public/complaints/track") == 0) /* the page asks for its code */
+        snprintf(out + o, n - o, "?code=%s", ids->tracking);
 }
 
 /* Occurrences of s in body. */
@@ -393,8 +410,9 @@ static void test_openapi_describes_declared_steps(void **state)
 static void test_every_page_renders_well_formed(void **state)
 {
     struct harness *h = *state;
-    struct client admin;
+    struct client admin, clerk;
     h_login(h, &admin, "admin");
+    h_login(h, &clerk, "clerk");
     struct ids ids = make_records(h, &admin);
     int pages = 0;
     char target[160];
@@ -403,8 +421,11 @@ static void test_every_page_renders_well_formed(void **state)
         const struct route *rt = &web_routes[i];
         if (strcmp(rt->method, "GET") != 0 || !(rt->faces & ROUTE_HTML)) continue;
         fill(rt->pattern, &ids, target, sizeof target);
-        /* the login page is for anonymous visitors (a logged-in one is sent on) */
-        struct client *c = strcmp(rt->pattern, "/login") == 0 ? NULL : &admin;
+        /* the login page is for anonymous visitors (a logged-in one is sent on); a page the
+         * administrator may not open (a complaint's intake) is the clerk's */
+        struct client *c = strcmp(rt->pattern, "/login") == 0                   ? NULL
+                           : role_allows(1u << ROLE_ADMIN, (enum perm)rt->perm) ? &admin
+                                                                                : &clerk;
         h_request(h, c, "GET", target, NULL, &r);
         if (r.status != 200) fail_msg("GET %s: %d %.800s", target, r.status, r.body);
         if (str_prefix(r.content_type, "text/html")) {

@@ -1,0 +1,91 @@
+/* setting.c — values an administrator may change, with their defaults (setting.h). */
+#include "base/jpack.h"
+#include "law/setting.h"
+#include "law/audit.h"
+#include "law/complaint.h"
+#include "law/role.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct setting_def defs[] = {
+    {"complaint.decide_days", "投诉举报受理期限（日）", COMPLAINT_DECIDE_DAYS, 1, 60,
+     COMPLAINT_DECIDE_BASIS},
+    {"complaint.handle_days", "投诉举报办理期限（日）", COMPLAINT_HANDLE_DAYS, 1, 180,
+     COMPLAINT_HANDLE_BASIS},
+    {"public.submissions_per_day", "每个网络地址每日可提交的投诉举报（件）",
+     COMPLAINT_PUBLIC_PER_DAY, 1, 1000, "本系统规则：防止滥用公开提交"},
+};
+
+const struct setting_def *setting_find(const char *name)
+{
+    for (size_t i = 0; name && i < countof(defs); i++)
+        if (strcmp(defs[i].name, name) == 0) return &defs[i];
+    return NULL;
+}
+
+/* The stored value of name, or NULL (arena). */
+static const char *stored(struct ctx *c, const char *name, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e, "SELECT value FROM setting WHERE name = ?", "t", name);
+    if (!st) return NULL;
+    const char *v = db_step(st, e) == DB_ROW ? arena_strdup(c->arena, db_text(st, 0)) : NULL;
+    db_done(st);
+    return v;
+}
+
+int setting_int(struct ctx *c, const char *name, int *out, struct err *e)
+{
+    const struct setting_def *d = setting_find(name);
+    if (!d) return err_set(e, ERR_INTERNAL, "未知的设置项 %s", name);
+    const char *v = stored(c, name, e);
+    if (e->code) return e->code;
+    int64_t n;
+    *out = v && !parse_i64(v, &n) && n >= d->min && n <= d->max ? (int)n : d->dflt;
+    return 0;
+}
+
+int setting_set(struct ctx *c, const char *name, const char *value, struct err *e)
+{
+    const struct setting_def *d = setting_find(name);
+    if (!d) return err_field(e, "name", "未知的设置项");
+    int64_t n;
+    if (!value || parse_i64(value, &n) || n < d->min || n > d->max)
+        return err_field(e, "value", "%s应为 %d 至 %d 之间的整数", d->label, d->min, d->max);
+    /* one value for the whole database: set at its top agency */
+    const char *path = c->who->agency_path, *second = path ? strchr(path + 1, '/') : NULL;
+    if (c->who->user_id &&
+        (!role_allows(c->who->roles, PERM_SETTING_ADMIN) || !second || second[1]))
+        return err_set(e, ERR_FORBIDDEN, "设置项只能由最上级机构的系统管理员修改");
+    int rc = db_begin(c->db, e);
+    if (rc) return rc;
+    const char *who = c->who->username ? c->who->username : "system";
+    if (db_exec(c->db, e, "DELETE FROM setting WHERE name = ?", "t", name) < 0 ||
+        db_exec(c->db, e,
+                "INSERT INTO setting (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                "ttit", name, value, c->now, who) < 0 ||
+        audit_write(c, "setting.set", "setting", 0, "%s 设为 %lld（默认 %d）", d->label,
+                    (long long)n, d->dflt)) {
+        db_rollback(c->db);
+        return e->code;
+    }
+    return db_commit(c->db, e);
+}
+
+json_t *setting_list(struct ctx *c, struct err *e)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; i < countof(defs) && !e->code; i++) {
+        int v = 0;
+        setting_int(c, defs[i].name, &v, e);
+        json_array_append_new(out, jpack("{ss ss si si si si ss sb}", "name", defs[i].name, "label",
+                                         defs[i].label, "value", v, "default", defs[i].dflt, "min",
+                                         defs[i].min, "max", defs[i].max, "basis", defs[i].basis,
+                                         "changed", v != defs[i].dflt));
+    }
+    if (e->code) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}

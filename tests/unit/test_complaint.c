@@ -1,0 +1,463 @@
+/* test_complaint.c — complaints and reports (投诉举报): intake, the sealed complainant and who
+ * sees it, every step of the workflow and its refusals, the deadlines on the calendar and their
+ * settings, merging, the public's tracking and rating, and the public rate limit. */
+#include "support.h"
+#include "base/crypto.h"
+#include "law/auth.h"
+#include "law/complaint.h"
+#include "law/entity.h"
+#include "law/officer.h"
+#include "law/role.h"
+#include "law/setting.h"
+
+#include <string.h>
+
+static struct {
+    int64_t clinic; /* an entity of 320412 */
+    int64_t o1, o2; /* officers of 320412: o1 is the "officer" account's, o2 "officer2"'s */
+} F;
+
+static const char *day(int n)
+{
+    static char ring[8][DATE_STRLEN];
+    static int k;
+    char *s = ring[k++ % 8];
+    date_format(date_from_instant(h_clock()) + n, s);
+    return s;
+}
+
+static int64_t add_officer(struct harness *h, int n)
+{
+    struct err e = {0};
+    char idno[19], cert[24], name[24];
+    h_idno(n, idno);
+    snprintf(cert, sizeof cert, "ZF-%04d", n);
+    snprintf(name, sizeof name, "执法人员%d", n);
+    struct officer_input in = {.agency_code = "320412",
+                               .name = name,
+                               .id_number = idno,
+                               .cert_no = cert,
+                               .cert_issued = day(-60),
+                               .cert_expires = day(900),
+                               .lines = "medical"};
+    int64_t id;
+    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
+    return id;
+}
+
+static int setup(void **state)
+{
+    if (harness_setup(state)) return -1;
+    struct harness *h = *state;
+    struct err e = {0};
+    char uscc[19];
+    h_uscc(1, uscc);
+    struct entity_input en = {.agency_code = "320412",
+                              .name = "康宁诊所",
+                              .uscc = uscc,
+                              .legal_rep = "王五",
+                              .address = "常州市武进区湖塘镇府前路1号",
+                              .subtype = "clinic"};
+    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
+    F.o1 = add_officer(h, 1);
+    F.o2 = add_officer(h, 2);
+    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
+                        "i", F.o1) >= 0);
+    struct user_input u = {.username = "officer2",
+                           .display_name = "officer2",
+                           .password = "landun2026x",
+                           .agency_code = "320412",
+                           .roles = 1u << ROLE_OFFICER,
+                           .officer_id = F.o2};
+    int64_t uid;
+    if (user_add(&h->ctx, &u, &uid, &e)) fail_msg("user_add: %s", e.msg);
+    return 0;
+}
+
+static struct complaint_input sample(const char *received)
+{
+    return (struct complaint_input){.channel = "phone",
+                                    .received_on = received,
+                                    .line = "medical",
+                                    .matter = "unlicensed_practice",
+                                    .summary = "某小区有人无证开展静脉输液",
+                                    .party_name = "无名诊所",
+                                    .party_address = "湖塘镇花园路8号",
+                                    .name = "李四",
+                                    .phone = "13900001111",
+                                    .address = "湖塘镇花园路10号"};
+}
+
+/* Take sample in as the clerk; its id. */
+static int64_t intake(struct harness *h, struct complaint_input in)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, "clerk", &who);
+    struct err e = {0};
+    int64_t id;
+    const char *code;
+    if (complaint_add(&c, &in, &id, &code, &e)) fail_msg("complaint_add: %s", e.msg);
+    return id;
+}
+
+static int step(struct harness *h, const char *user, int64_t id, const char *action,
+                struct wf_args *a, struct err *e)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, user, &who);
+    struct wf_args none = {0};
+    return wf_take(&c, &complaint_workflow, id, action, a ? a : &none, NULL, e);
+}
+
+static const char *text_of(struct harness *h, const char *sql, int64_t id)
+{
+    static char s[512];
+    struct err e = {0};
+    struct db_stmt *st = db_query(h->db, &e, sql, "i", id);
+    assert_non_null(st);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    snprintf(s, sizeof s, "%s", db_null(st, 0) ? "(null)" : db_text(st, 0));
+    db_done(st);
+    return s;
+}
+
+static const char *due_of(struct harness *h, int64_t id, const char *name)
+{
+    static char s[32];
+    struct err e = {0};
+    struct db_stmt *st = db_query(h->db, &e,
+                                  "SELECT due_on FROM wf_deadline WHERE kind = 'complaint'"
+                                  " AND object_id = ? AND name = ?",
+                                  "it", id, name);
+    assert_non_null(st);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    snprintf(s, sizeof s, "%s", db_text(st, 0));
+    db_done(st);
+    return s;
+}
+
+/* Receipt, 受理 and answer: the two periods and their ends. */
+static void test_r_cmp_01_r_cmp_02_deadlines_from_receipt_and_acceptance(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-10-20T09:00:00+08:00");
+    /* 2026-09-20 + 15 days is 10-05, inside the National Day holidays (10/1–10/7): the period
+     * ends on the next working day (民法典 第二百零三条) */
+    int64_t id = intake(h, sample("2026-09-20"));
+    assert_string_equal(due_of(h, id, "decide"), "2026-10-08");
+    struct err e = {0};
+    struct wf_args a = {.date = "2026-09-25"};
+    if (step(h, "leader", id, "accept", &a, &e)) fail_msg("accept: %s", e.msg);
+    assert_string_equal(due_of(h, id, "handle"), "2026-11-24"); /* 60 days from 09-25 */
+    assert_int_equal(h_exists(h->db,
+                              "SELECT 1 FROM wf_deadline WHERE object_id = ? AND name = 'decide'"
+                              " AND outcome = 'met' AND ended_on = '2026-09-25'",
+                              "i", id),
+                     true);
+}
+
+/* A changed period applies to deadlines opened from then on. */
+static void test_r_cmp_07_setting_changes_new_deadlines_only(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-06-30T09:00:00+08:00");
+    int64_t before = intake(h, sample("2026-06-01"));
+    struct err e = {0};
+    struct actor who;
+    struct ctx admin = h_ctx(h, "province", &who); /* the top agency's administrator */
+    assert_int_equal(setting_set(&admin, "complaint.decide_days", "0", &e), ERR_INVALID);
+    err_clear(&e);
+    if (setting_set(&admin, "complaint.decide_days", "7", &e)) fail_msg("set: %s", e.msg);
+    int64_t after = intake(h, sample("2026-06-01"));
+    assert_string_equal(due_of(h, before, "decide"), "2026-06-16");
+    assert_string_equal(due_of(h, after, "decide"), "2026-06-08");
+    /* a county's or a city's administrator may not change them */
+    struct ctx other = h_ctx(h, "city", &who);
+    assert_int_equal(setting_set(&other, "complaint.decide_days", "9", &e), ERR_FORBIDDEN);
+}
+
+/* The officer complained about neither handles nor sees it. */
+static void test_r_cmp_03_complaint_about_an_officer_is_routed_away(void **state)
+{
+    struct harness *h = *state;
+    struct complaint_input in = sample(NULL);
+    in.matter = "officer_conduct";
+    in.officer_cert = "ZF-0001";
+    int64_t id = intake(h, in);
+    struct err e = {0};
+    if (step(h, "leader", id, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    struct wf_args a = {0};
+    wf_arg_set(&a, "handler", "officer");
+    assert_int_equal(step(h, "leader", id, "assign", &a, &e), ERR_INVALID);
+    assert_non_null(strstr(err_field_msg(&e, "handler"), "回避"));
+    err_clear(&e);
+    wf_arg_set(&a, "handler", "clerk"); /* not an officer */
+    assert_int_equal(step(h, "leader", id, "assign", &a, &e), ERR_INVALID);
+    err_clear(&e);
+    wf_arg_set(&a, "handler", "officer2");
+    if (step(h, "leader", id, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    struct actor who;
+    struct ctx subject = h_ctx(h, "officer", &who);
+    assert_null(complaint_get(&subject, id, &e));
+    assert_int_equal(e.code, ERR_NOTFOUND);
+    err_clear(&e);
+    struct complaint_query q = {.page = 1, .per_page = 50};
+    json_t *list = complaint_list(&subject, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 0);
+    json_decref(list);
+}
+
+/* Accept, assign, verify (with its inspection checked), reply (a document), close, rate. */
+static void test_r_cmp_04_r_cmp_05_the_whole_way_and_who_takes_each_step(void **state)
+{
+    struct harness *h = *state;
+    struct complaint_input in = sample(NULL);
+    in.entity_id = NULL;
+    int64_t id = intake(h, in);
+    struct err e = {0};
+    assert_int_equal(step(h, "officer", id, "accept", NULL, &e), ERR_FORBIDDEN);
+    err_clear(&e);
+    if (step(h, "clerk", id, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    struct wf_args a = {0};
+    wf_arg_set(&a, "handler", "officer");
+    if (step(h, "leader", id, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    struct wf_args v = {.note = "现场核实，确有无证输液"};
+    wf_arg_set(&v, "result", "substantiated");
+    wf_arg_set(&v, "measures", "case,bogus");
+    assert_int_equal(step(h, "officer", id, "verify", &v, &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "measures"));
+    err_clear(&e);
+    wf_arg_set(&v, "measures", "case");
+    wf_arg_set(&v, "inspection_id", "999999");
+    assert_int_equal(step(h, "officer", id, "verify", &v, &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "inspection_id"));
+    err_clear(&e);
+    wf_arg_set(&v, "inspection_id", "");
+    assert_int_equal(step(h, "officer2", id, "verify", &v, &e),
+                     ERR_FORBIDDEN); /* not its handler */
+    err_clear(&e);
+    if (step(h, "officer", id, "verify", &v, &e)) fail_msg("verify: %s", e.msg);
+    struct wf_args r = {0};
+    wf_arg_set(&r, "reply", "经核查，反映情况属实，已立案查处。");
+    if (step(h, "officer", id, "reply", &r, &e)) fail_msg("reply: %s", e.msg);
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM document WHERE object_type = 'complaint' AND object_id = ?"
+                         " AND type = 'complaint_reply'",
+                         "i", id));
+    if (step(h, "leader", id, "close", NULL, &e)) fail_msg("close: %s", e.msg);
+    assert_string_equal(text_of(h, "SELECT state FROM complaint WHERE id = ?", id), "closed");
+    const char *code = text_of(h, "SELECT tracking_code FROM complaint WHERE id = ?", id);
+    char tracking[32];
+    snprintf(tracking, sizeof tracking, "%s", code);
+    struct actor nobody = {0};
+    struct ctx pub = h->ctx;
+    pub.who = &nobody;
+    json_t *t = complaint_track(&pub, tracking, &e);
+    assert_non_null(t);
+    assert_string_equal(json_string_value(json_object_get(t, "reply")),
+                        "经核查，反映情况属实，已立案查处。");
+    assert_true(json_is_true(json_object_get(t, "may_rate")));
+    assert_null(json_object_get(t, "complainant"));
+    json_decref(t);
+    assert_int_equal(complaint_rate_public(&pub, tracking, "great", &e), ERR_INVALID);
+    err_clear(&e);
+    if (complaint_rate_public(&pub, tracking, "satisfied", &e)) fail_msg("rate: %s", e.msg);
+    assert_int_equal(complaint_rate_public(&pub, tracking, "dissatisfied", &e), ERR_CONFLICT);
+    assert_string_equal(text_of(h, "SELECT satisfaction FROM complaint WHERE id = ?", id),
+                        "satisfied");
+}
+
+/* Sealed at rest; shown to who took it in, decided or handles it, to no one else, never in the
+ * audit trail; with another key it cannot be read and the page says so. */
+static void test_r_cmp_06_complainant_is_sealed_and_shown_to_few(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = intake(h, sample(NULL));
+    assert_false(h_exists(h->db, "SELECT 1 FROM complaint WHERE complainant LIKE '%李四%'", ""));
+    assert_false(
+        h_exists(h->db, "SELECT 1 FROM complaint WHERE complainant LIKE '%13900001111%'", ""));
+    assert_false(h_exists(h->db, "SELECT 1 FROM audit_log WHERE summary LIKE '%李四%'", ""));
+    struct err e = {0};
+    struct actor who;
+    const char *seers[] = {"clerk"}, *others[] = {"viewer", "leader", "officer", "admin"};
+    for (size_t i = 0; i < countof(seers); i++) {
+        struct ctx c = h_ctx(h, seers[i], &who);
+        json_t *o = complaint_get(&c, id, &e);
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(o, "complainant"), "name")), "李四");
+        json_decref(o);
+    }
+    for (size_t i = 0; i < countof(others); i++) {
+        struct ctx c = h_ctx(h, others[i], &who);
+        json_t *o = complaint_get(&c, id, &e);
+        assert_non_null(o);
+        assert_null(json_object_get(o, "complainant"));
+        assert_true(json_is_true(json_object_get(o, "complainant_hidden")));
+        json_decref(o);
+    }
+    /* the leader who accepts it, and the handler assigned, see it from then on */
+    if (step(h, "leader", id, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    struct wf_args a = {0};
+    wf_arg_set(&a, "handler", "officer");
+    if (step(h, "leader", id, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    const char *now[] = {"leader", "officer"};
+    for (size_t i = 0; i < countof(now); i++) {
+        struct ctx c = h_ctx(h, now[i], &who);
+        json_t *o = complaint_get(&c, id, &e);
+        assert_non_null(json_object_get(o, "complainant"));
+        json_decref(o);
+    }
+    /* under another key: not shown, and said */
+    static const unsigned char other_key[SEAL_KEY_BYTES] = "another-key-another-key-another";
+    seal_set_key(other_key);
+    struct ctx c = h_ctx(h, "clerk", &who);
+    json_t *o = complaint_get(&c, id, &e);
+    static const unsigned char key[SEAL_KEY_BYTES] = "landun-test-data-key-0123456789";
+    seal_set_key(key);
+    assert_null(json_object_get(o, "complainant"));
+    assert_non_null(json_object_get(o, "complainant_error"));
+    json_decref(o);
+}
+
+/* What intake refuses, field by field; an anonymous complaint needs no name. */
+static void test_complaint_intake_checks_every_field(void **state)
+{
+    struct harness *h = *state;
+    struct actor who;
+    struct ctx c = h_ctx(h, "clerk", &who);
+    struct err e = {0};
+    int64_t id;
+    const char *code;
+    struct complaint_input bad = {.channel = "pigeon", .summary = ""};
+    assert_int_equal(complaint_add(&c, &bad, &id, &code, &e), ERR_INVALID);
+    const char *fields[] = {"channel", "line", "matter", "summary", "party_name", "name", "phone"};
+    for (size_t i = 0; i < countof(fields); i++)
+        if (!err_field_msg(&e, fields[i])) fail_msg("no message for %s", fields[i]);
+    err_clear(&e);
+    struct complaint_input anon = sample(NULL);
+    anon.anonymous = true;
+    anon.name = anon.phone = NULL;
+    if (complaint_add(&c, &anon, &id, &code, &e)) fail_msg("anonymous: %s", e.msg);
+    assert_string_equal(text_of(h,
+                                "SELECT COALESCE(complainant, 'none') FROM complaint"
+                                " WHERE id = ?",
+                                id),
+                        "none");
+    assert_int_equal((int)strlen(code), 10);
+    /* a 12345 work order is taken in once */
+    struct complaint_input hot = sample(NULL);
+    hot.channel = "hotline";
+    hot.external_no = "GD20260001";
+    if (complaint_add(&c, &hot, &id, &code, &e)) fail_msg("hotline: %s", e.msg);
+    assert_int_equal(complaint_add(&c, &hot, &id, &code, &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "external_no"));
+    err_clear(&e);
+    struct complaint_input late = sample("2099-01-01");
+    assert_int_equal(complaint_add(&c, &late, &id, &code, &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "received_on"));
+}
+
+/* Refusing needs a reason; a final state takes no further step. */
+static void test_complaint_refuse_transfer_and_final_states(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = intake(h, sample(NULL));
+    struct err e = {0};
+    assert_int_equal(step(h, "clerk", id, "refuse", NULL, &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "reason"));
+    err_clear(&e);
+    struct wf_args a = {.reason = "not_ours"};
+    if (step(h, "clerk", id, "refuse", &a, &e)) fail_msg("refuse: %s", e.msg);
+    assert_int_equal(step(h, "clerk", id, "accept", NULL, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "不予受理"));
+    err_clear(&e);
+    int64_t other = intake(h, sample(NULL));
+    assert_int_equal(step(h, "clerk", other, "transfer", NULL, &e), ERR_INVALID);
+    err_clear(&e);
+    struct wf_args t = {.reason = "常州市市场监督管理局"};
+    if (step(h, "clerk", other, "transfer", &t, &e)) fail_msg("transfer: %s", e.msg);
+    assert_false(h_exists(h->db,
+                          "SELECT 1 FROM wf_deadline WHERE kind = 'complaint' AND object_id = ?"
+                          " AND ended_on IS NULL",
+                          "i", other));
+}
+
+/* The same party within 30 days is flagged; a merged complaint is answered with the other. */
+static void test_complaint_duplicates_are_flagged_and_merged(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-06-30T09:00:00+08:00");
+    int64_t first = intake(h, sample("2026-06-01"));
+    int64_t second = intake(h, sample("2026-06-20"));
+    int64_t far = intake(h, sample("2026-03-01"));
+    struct err e = {0};
+    struct actor who;
+    struct ctx c = h_ctx(h, "clerk", &who);
+    json_t *o = complaint_get(&c, second, &e);
+    json_t *dups = json_object_get(o, "duplicates");
+    assert_int_equal(json_array_size(dups), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(dups, 0), "id")), first);
+    json_decref(o);
+    (void)far;
+    struct wf_args m = {0};
+    wf_arg_set(&m, "into", "999999");
+    assert_int_equal(step(h, "clerk", second, "merge", &m, &e), ERR_INVALID);
+    err_clear(&e);
+    char into[24];
+    snprintf(into, sizeof into, "%lld", (long long)first);
+    wf_arg_set(&m, "into", into);
+    if (step(h, "clerk", second, "merge", &m, &e)) fail_msg("merge: %s", e.msg);
+    if (step(h, "clerk", first, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    struct wf_args a = {0};
+    wf_arg_set(&a, "handler", "officer");
+    if (step(h, "leader", first, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    struct wf_args v = {.note = "已核实"};
+    wf_arg_set(&v, "result", "partly");
+    if (step(h, "officer", first, "verify", &v, &e)) fail_msg("verify: %s", e.msg);
+    struct wf_args r = {0};
+    wf_arg_set(&r, "reply", "已责令整改。");
+    if (step(h, "officer", first, "reply", &r, &e)) fail_msg("reply: %s", e.msg);
+    char code[32];
+    snprintf(code, sizeof code, "%s",
+             text_of(h, "SELECT tracking_code FROM complaint WHERE id = ?", second));
+    struct actor nobody = {0};
+    struct ctx pub = h->ctx;
+    pub.who = &nobody;
+    json_t *t = complaint_track(&pub, code, &e);
+    assert_string_equal(json_string_value(json_object_get(t, "reply")), "已责令整改。");
+    json_decref(t);
+}
+
+/* The public site takes a few complaints a day from one address. */
+static void test_complaint_public_quota_per_address(void **state)
+{
+    struct harness *h = *state;
+    struct actor nobody = {0};
+    struct ctx pub = h->ctx;
+    pub.who = &nobody;
+    struct err e = {0};
+    for (int i = 0; i < COMPLAINT_PUBLIC_PER_DAY; i++)
+        assert_int_equal(complaint_public_quota(&pub, "203.0.113.7", &e), 1);
+    assert_int_equal(complaint_public_quota(&pub, "203.0.113.7", &e), 0);
+    assert_int_equal(complaint_public_quota(&pub, "203.0.113.8", &e), 1);
+    pub.now += 86401; /* a day later */
+    assert_int_equal(complaint_public_quota(&pub, "203.0.113.7", &e), 1);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_r_cmp_01_r_cmp_02_deadlines_from_receipt_and_acceptance),
+        T(test_r_cmp_07_setting_changes_new_deadlines_only),
+        T(test_r_cmp_03_complaint_about_an_officer_is_routed_away),
+        T(test_r_cmp_04_r_cmp_05_the_whole_way_and_who_takes_each_step),
+        T(test_r_cmp_06_complainant_is_sealed_and_shown_to_few),
+        T(test_complaint_intake_checks_every_field),
+        T(test_complaint_refuse_transfer_and_final_states),
+        T(test_complaint_duplicates_are_flagged_and_merged),
+        T(test_complaint_public_quota_per_address),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
