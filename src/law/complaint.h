@@ -82,9 +82,26 @@ struct complaint_query {
     const char *line;    /* or NULL */
     bool mine;           /* assigned to the actor */
     const char *q;       /* number or a fragment of the summary / party */
+    const char *from, *to;    /* received in [from, to], or NULL */
+    const char *matter;       /* or NULL */
+    const char *result;       /* or NULL */
+    const char *satisfaction; /* or NULL */
+    const char *agency_code;  /* a subtree of the actor's, or NULL */
     int page, per_page;
 };
 json_t *complaint_list(struct ctx *c, const struct complaint_query *q, struct err *e);
+
+/* A period of the figures: complaints received in [from, to] (YYYY-MM-DD) by the subtree of
+ * agency_code (blank: the actor's). */
+struct complaint_period {
+    const char *from, *to;
+    const char *agency_code;
+};
+/* The figures of a period, for the statistics page and the annual report: {"from","to","total",
+ * "by_channel","by_line","by_matter","by_result","by_state","by_satisfaction": [{code, label,
+ * count}], "rates": {accepted, closed, decided, decided_on_time, handled, handled_on_time, rated,
+ * pleased, closure_rate, decide_on_time_rate, handle_on_time_rate, satisfaction_rate}}. */
+json_t *complaint_stats(struct ctx *c, const struct complaint_period *p, struct err *e);
 
 /* Labels (NULL for an unknown code). */
 const char *complaint_result_label(const char *code);

@@ -263,6 +263,14 @@ json_t *complaint_list(struct ctx *c, const struct complaint_query *q, struct er
     else if (!str_blank(q->state))
         db_cond_add(&w, "x.state = ?", "t", q->state);
     if (!str_blank(q->channel)) db_cond_add(&w, "x.channel = ?", "t", q->channel);
+    if (!str_blank(q->matter)) db_cond_add(&w, "x.matter = ?", "t", q->matter);
+    if (!str_blank(q->result)) db_cond_add(&w, "x.result = ?", "t", q->result);
+    if (!str_blank(q->satisfaction)) db_cond_add(&w, "x.satisfaction = ?", "t", q->satisfaction);
+    if (!str_blank(q->from)) db_cond_add(&w, "x.received_on >= ?", "t", q->from);
+    if (!str_blank(q->to)) db_cond_add(&w, "x.received_on <= ?", "t", q->to);
+    if (!str_blank(q->agency_code))
+        db_cond_add(&w, "a.path LIKE (SELECT path FROM agency WHERE code = ?) || '%'", "t",
+                    q->agency_code);
     if (!str_blank(q->line)) db_cond_add(&w, "x.line = ?", "t", q->line);
     if (q->mine) db_cond_add(&w, "x.handler_id = ?", "i", c->who->user_id);
     if (!str_blank(q->q))

@@ -7,8 +7,10 @@
 #include "web/web.h"
 #include "web/options.h"
 #include "law/complaint.h"
+#include "law/catalog.h"
 #include "law/role.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const form_fields[] = {
@@ -61,6 +63,12 @@ int complaint_index(struct req *r, struct resp *w)
         .line = req_query(r, "line"),
         .mine = req_query(r, "mine") && strcmp(req_query(r, "mine"), "1") == 0,
         .q = req_query(r, "q"),
+        .from = req_query(r, "from"),
+        .to = req_query(r, "to"),
+        .matter = req_query(r, "matter"),
+        .result = req_query(r, "result"),
+        .satisfaction = req_query(r, "satisfaction"),
+        .agency_code = req_query(r, "agency"),
         .page = (int)req_int(r, "page", 1, 1, 100000),
         .per_page = (int)req_int(r, "per_page", 50, 1, 200),
     };
@@ -84,6 +92,15 @@ int complaint_index(struct req *r, struct resp *w)
     json_object_set_new(list, "channels", options_catalog("complaint_channels", q.channel));
     json_object_set_new(list, "lines", options_catalog("lines", q.line));
     jset_text(list, "q", q.q);
+    jset_text(list, "from", q.from);
+    jset_text(list, "to", q.to);
+    jset_text(list, "agency", q.agency_code);
+    jset_text(list, "matter", q.matter);
+    jset_text(list, "matter_label", catalog_label("complaint_matters", q.matter));
+    jset_text(list, "result", q.result);
+    jset_text(list, "result_label", complaint_result_label(q.result));
+    jset_text(list, "satisfaction", q.satisfaction);
+    jset_text(list, "satisfaction_label", complaint_satisfaction_label(q.satisfaction));
     jset_bool(list, "mine", q.mine);
     jset_bool(list, "can_intake", role_allows(r->who.roles, PERM_COMPLAINT_INTAKE));
     page_links(r, list);
@@ -145,6 +162,59 @@ int complaint_show(struct req *r, struct resp *w)
     page_steps(r, o, "/complaints");
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
     hide_rated(o);
+    return 0;
+}
+
+/* The list behind a count: the period's complaints with key = code. */
+static void link_counts(struct req *r, json_t *rows, const char *key, const char *base)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(rows, i, o)
+    {
+        struct buf b = {0};
+        buf_adds(&b, base);
+        buf_addf(&b, "&%s=", key);
+        buf_add_urlenc(&b, json_string_value(json_object_get(o, "code")));
+        jset_text(o, "href", arena_strdup(r->arena, buf_str(&b)));
+        buf_free(&b);
+    }
+}
+
+int complaint_stats_page(struct req *r, struct resp *w)
+{
+    char jan1[DATE_STRLEN], today[DATE_STRLEN];
+    day_t now = date_from_instant(r->ctx.now);
+    date_format(now, today);
+    snprintf(jan1, sizeof jan1, "%.4s-01-01", today);
+    struct complaint_period p = {.from = req_query(r, "from"),
+                                 .to = req_query(r, "to"),
+                                 .agency_code = req_query(r, "agency")};
+    if (str_blank(p.from)) p.from = jan1;
+    if (str_blank(p.to)) p.to = today;
+    json_t *o = complaint_stats(&r->ctx, &p, &r->err);
+    if (!o) return r->err.code ? r->err.code : ERR_INTERNAL;
+    w->data = o;
+    page(w, "complaint/stats.html", "投诉举报统计");
+    if (r->api) return 0;
+    struct buf b = {0};
+    buf_adds(&b, "/complaints?from=");
+    buf_add_urlenc(&b, p.from);
+    buf_adds(&b, "&to=");
+    buf_add_urlenc(&b, p.to);
+    if (!str_blank(p.agency_code)) {
+        buf_adds(&b, "&agency=");
+        buf_add_urlenc(&b, p.agency_code);
+    }
+    const char *base = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    jset_text(o, "list_href", base);
+    static const char *const keys[][2] = {
+        {"by_channel", "channel"}, {"by_line", "line"},   {"by_matter", "matter"},
+        {"by_result", "result"},   {"by_state", "state"}, {"by_satisfaction", "satisfaction"}};
+    for (size_t i = 0; i < countof(keys); i++)
+        link_counts(r, json_object_get(o, keys[i][0]), keys[i][1], base);
+    json_object_set_new(o, "agencies", options_agencies(r, p.agency_code));
     return 0;
 }
 
@@ -239,6 +309,8 @@ static const struct route routes[] = {
     {"POST", "/complaints", PERM_COMPLAINT_INTAKE, ROUTE_BOTH, complaint_create,
      "take a complaint in"},
     {"GET", "/complaints/new", PERM_COMPLAINT_INTAKE, ROUTE_HTML, complaint_new, "intake form"},
+    {"GET", "/complaints/stats", PERM_COMPLAINT_READ, ROUTE_BOTH, complaint_stats_page,
+     "figures of a period (from, to, agency): by channel, line, matter, result; the rates"},
     {"GET", "/complaints/{id}", PERM_COMPLAINT_READ, ROUTE_BOTH, complaint_show,
      "one complaint with its steps and deadlines"},
     {"GET", "/public/complaints/new", PERM_PUBLIC, ROUTE_HTML, public_complaint_new,

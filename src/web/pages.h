@@ -146,6 +146,7 @@ int complaint_index(struct req *r, struct resp *w);
 int complaint_new(struct req *r, struct resp *w);
 int complaint_create(struct req *r, struct resp *w);
 int complaint_show(struct req *r, struct resp *w);
+int complaint_stats_page(struct req *r, struct resp *w);
 int public_complaint_new(struct req *r, struct resp *w);
 int public_complaint_create(struct req *r, struct resp *w);
 int public_complaint_track(struct req *r, struct resp *w);

@@ -183,6 +183,34 @@ static void test_public_submission_tracking_and_rating(void **state)
     hresp_free(&r);
 }
 
+/* Each figure of the statistics page opens the list behind it, which holds as many. */
+static void test_stats_page_opens_the_lists_behind_its_figures(void **state)
+{
+    struct harness *h = *state;
+    struct client clerk, viewer;
+    h_login(h, &clerk, "clerk");
+    h_login(h, &viewer, "viewer");
+    intake(h, &clerk);
+    intake(h, &clerk);
+    struct hresp r;
+    h_request(h, &viewer, "GET", "/complaints/stats?from=2000-01-01&to=2100-12-31", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "/complaints?from=2000-01-01&amp;to=2100-12-31&amp;line=medical");
+    ASSERT_HAS(r, "办结率");
+    hresp_free(&r);
+    assert_int_equal(
+        h_count_rows(h, &viewer, "/api/v1/complaints?from=2000-01-01&to=2100-12-31&line=medical"),
+        2);
+    h_request(h, &viewer, "GET", "/api/v1/complaints/stats?from=2000-01-01&to=2100-12-31", NULL,
+              &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 2);
+    hresp_free(&r);
+    h_request(h, &viewer, "GET", "/api/v1/complaints/stats?from=2026-13-01", NULL, &r);
+    ASSERT_STATUS(r, 422);
+    hresp_free(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -191,6 +219,7 @@ int main(void)
         T(test_r_cmp_06_viewer_sees_no_complainant_on_page_or_in_json),
         T(test_steps_through_the_generic_route),
         T(test_public_submission_tracking_and_rating),
+        T(test_stats_page_opens_the_lists_behind_its_figures),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

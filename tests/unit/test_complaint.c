@@ -444,6 +444,79 @@ static void test_complaint_public_quota_per_address(void **state)
     assert_int_equal(complaint_public_quota(&pub, "203.0.113.7", &e), 1);
 }
 
+/* Close complaint id the whole way as the handler "officer", rating it satisfaction. */
+static void close_it(struct harness *h, int64_t id, const char *satisfaction)
+{
+    struct err e = {0};
+    struct wf_args a = {0}, v = {.note = "已核实"}, r = {0}, s = {0};
+    wf_arg_set(&a, "handler", "officer");
+    wf_arg_set(&v, "result", "substantiated");
+    wf_arg_set(&r, "reply", "已处理");
+    wf_arg_set(&s, "satisfaction", satisfaction);
+    if (step(h, "leader", id, "accept", NULL, &e) || step(h, "leader", id, "assign", &a, &e) ||
+        step(h, "officer", id, "verify", &v, &e) || step(h, "officer", id, "reply", &r, &e) ||
+        step(h, "leader", id, "close", NULL, &e) || step(h, "clerk", id, "rate", &s, &e))
+        fail_msg("close: %s", e.msg);
+}
+
+static int64_t count_of(json_t *by, const char *code)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(by, i, o)
+    {
+        if (strcmp(json_string_value(json_object_get(o, "code")), code) == 0)
+            return json_integer_value(json_object_get(o, "count"));
+    }
+    return 0;
+}
+
+/* The figures of a period: counts by channel and line, and the four rates. */
+static void test_r_cmp_09_figures_of_a_period(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    struct complaint_input a = sample("2026-11-02"), b = sample("2026-11-03");
+    struct complaint_input pool = sample("2026-11-04"), old = sample("2025-12-30");
+    pool.line = "public_place";
+    pool.matter = "public_place";
+    pool.channel = "online";
+    int64_t ia = intake(h, a), ib = intake(h, b);
+    intake(h, b);
+    intake(h, pool);
+    intake(h, old); /* outside the period */
+    close_it(h, ia, "satisfied");
+    struct err e = {0};
+    if (step(h, "leader", ib, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    struct actor who;
+    struct ctx c = h_ctx(h, "leader", &who);
+    struct complaint_period p = {.from = "2026-01-01", .to = "2026-12-31"};
+    json_t *o = complaint_stats(&c, &p, &e);
+    assert_non_null(o);
+    assert_int_equal(json_integer_value(json_object_get(o, "total")), 4);
+    assert_int_equal(count_of(json_object_get(o, "by_line"), "medical"), 3);
+    assert_int_equal(count_of(json_object_get(o, "by_line"), "public_place"), 1);
+    assert_int_equal(count_of(json_object_get(o, "by_channel"), "phone"), 3);
+    assert_int_equal(count_of(json_object_get(o, "by_channel"), "online"), 1);
+    assert_int_equal(count_of(json_object_get(o, "by_result"), "substantiated"), 1);
+    json_t *r = json_object_get(o, "rates");
+    assert_string_equal(json_string_value(json_object_get(r, "closure_rate")), "50.00%");
+    assert_string_equal(json_string_value(json_object_get(r, "satisfaction_rate")), "100.00%");
+    /* both decisions fell after 11-17, the 15th day: late */
+    assert_string_equal(json_string_value(json_object_get(r, "decide_on_time_rate")), "0.00%");
+    assert_string_equal(json_string_value(json_object_get(r, "handle_on_time_rate")), "100.00%");
+    json_decref(o);
+    /* the list behind a figure holds as many */
+    struct complaint_query q = {
+        .from = "2026-01-01", .to = "2026-12-31", .line = "medical", .page = 1, .per_page = 50};
+    json_t *list = complaint_list(&c, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 3);
+    json_decref(list);
+    struct complaint_period bad = {.from = "2026-12-31", .to = "2026-01-01"};
+    assert_null(complaint_stats(&c, &bad, &e));
+    assert_non_null(err_field_msg(&e, "to"));
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -457,6 +530,7 @@ int main(void)
         T(test_complaint_refuse_transfer_and_final_states),
         T(test_complaint_duplicates_are_flagged_and_merged),
         T(test_complaint_public_quota_per_address),
+        T(test_r_cmp_09_figures_of_a_period),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
