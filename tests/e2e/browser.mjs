@@ -54,9 +54,13 @@ function orgcode(first8) {
   return first8 + (r === 10 ? 'X' : r === 11 ? '0' : String(r));
 }
 
-execFileSync(landun, ['demo', '--db', db, '--entities', '200'],  // 200: with random checks
+// the data key that seals complainants (docs/complaints.md)
+const key = join(dir, 'data.key');
+execFileSync(landun, ['key', 'new', key], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(landun, ['demo', '--db', db, '--entities', '200', '--data-key', key],  // 200: with random checks
              { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const server = spawn(landun, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'], { env });
+const server = spawn(landun, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet',
+                              '--data-key', key], { env });
 const port = await new Promise((resolve, reject) => {
   let log = '';
   server.stderr.on('data', (d) => {
@@ -234,7 +238,8 @@ try {
   await check('at phone width dates and names do not break mid-word', async () => {
     const phone = await phoneAs('admin');
     for (const path of ['/', '/entities', '/officers', '/inspections', '/inspections/overdue',
-      '/tasks', '/plans', '/campaigns', '/check-items', '/users', '/agencies', '/audit']) {
+      '/tasks', '/plans', '/campaigns', '/check-items', '/users', '/agencies', '/audit',
+      '/complaints', '/complaints/stats', '/complaints/1']) {
       await phone.goto(base + path);
       // a date (with its time) or a whole short cell text (a person, a label) laid over two lines
       const broken = await phone.evaluate(() => {
@@ -267,6 +272,31 @@ try {
     await phone.check('input[name=kind][value=person]');
     expect(!(await phone.isVisible('input[name=uscc]')) && await phone.isVisible('input[name=id_number]'),
       'a 个人 asks for a 身份证号, not a 统一社会信用代码');
+  });
+  await check('the public complains at phone width and follows it by its code', async () => {
+    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
+    await phone.goto(base + '/public/complaints/new');
+    await phone.selectOption('select[name=agency]', '320412');
+    await phone.selectOption('select[name=line]', 'public_place');
+    await phone.selectOption('select[name=matter]', 'public_place');
+    await phone.fill('input[name=party_name]', '某游泳馆');
+    await phone.fill('textarea[name=summary]', '池水浑浊，更衣室卫生差');
+    await phone.fill('input[name=name]', '赵六');
+    await phone.fill('input[name=phone]', '13700001234');
+    await phone.click('form[action="/public/complaints"] button[type=submit]');
+    await phone.waitForURL(/\/public\/complaints\/track\?code=/);
+    const code = new URL(phone.url()).searchParams.get('code');
+    expect(/^[2-9A-Z]{10}$/.test(code), 'no tracking code: ' + code);
+    expect((await phone.textContent('.notice.ok')).includes(code), 'the code is not shown');
+    expect((await phone.textContent('main')).includes('待受理'), 'no state');
+    expect(!(await phone.textContent('main')).includes('赵六'), 'the complainant is shown publicly');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width <= 390, 'tracking page wider than the phone: ' + width);
+    await phone.goto(base + '/public/complaints/track');
+    await phone.fill('input[name=code]', code);
+    await phone.click('form[action="/public/complaints/track"] button');
+    await phone.waitForURL(/code=/);
+    expect((await phone.textContent('main')).includes('投诉〔'), 'tracking by the code typed in fails');
   });
   await check('no page logged an error to the console', async () => {
     expect(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('; '));

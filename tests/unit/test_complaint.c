@@ -156,6 +156,21 @@ static void test_r_cmp_01_r_cmp_02_deadlines_from_receipt_and_acceptance(void **
                      true);
 }
 
+/* Across 春节 of a year whose notice is not loaded: 2027-01-29 + 15 days is Saturday 02-13; the
+ * period ends on Monday 02-15 (the provisional 2027 keeps 02-05…02-10 off, not 02-15), and the
+ * deadline is marked provisional. */
+static void test_r_cmp_01_decide_deadline_across_spring_festival_provisional(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2027-01-30T09:00:00+08:00");
+    int64_t id = intake(h, sample("2027-01-29"));
+    assert_string_equal(due_of(h, id, "decide"), "2027-02-15");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_deadline WHERE kind = 'complaint' AND object_id = ?"
+                         " AND provisional = 1",
+                         "i", id));
+}
+
 /* A changed period applies to deadlines opened from then on. */
 static void test_r_cmp_07_setting_changes_new_deadlines_only(void **state)
 {
@@ -523,6 +538,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_r_cmp_01_r_cmp_02_deadlines_from_receipt_and_acceptance),
         T(test_r_cmp_07_setting_changes_new_deadlines_only),
+        T(test_r_cmp_01_decide_deadline_across_spring_festival_provisional),
         T(test_r_cmp_03_complaint_about_an_officer_is_routed_away),
         T(test_r_cmp_04_r_cmp_05_the_whole_way_and_who_takes_each_step),
         T(test_r_cmp_06_complainant_is_sealed_and_shown_to_few),
