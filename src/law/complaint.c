@@ -350,14 +350,21 @@ static const char *complaint_reason_label(const char *code)
     return l ? l : complaint_result_label(code);
 }
 
-const struct workflow complaint_workflow = {"complaint",
-                                            "complaint",
-                                            states,
-                                            countof(states),
-                                            steps,
-                                            countof(steps),
-                                            NULL,
-                                            complaint_reason_label,
+/* A complaint handed to the actor is theirs to handle, though it belong to an agency above. */
+static int complaint_in_reach(struct ctx *c, int64_t id, struct err *e)
+{
+    return db_exists(c->db, e, "SELECT 1 FROM complaint WHERE id = ? AND handler_id = ?", "ii", id,
+                     c->who->user_id);
+}
+
+const struct workflow complaint_workflow = {.kind = "complaint",
+                                            .table = "complaint",
+                                            .states = states,
+                                            .nstates = countof(states),
+                                            .steps = steps,
+                                            .nsteps = countof(steps),
+                                            .reach = complaint_in_reach,
+                                            .reason_label = complaint_reason_label,
                                             .line_column = "line"};
 
 /* ---- intake --------------------------------------------------------------------------------- */

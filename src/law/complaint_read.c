@@ -166,11 +166,11 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
     int64_t officer = own_officer(c, e);
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT " COLS ", x.complainant" FROM " WHERE x.id = ? AND a.path LIKE ?"
-                 " AND (x.officer_id IS NULL OR x.officer_id <> ?)",
-                 "iti", id, actor_scope(c), officer);
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " COLS ", x.complainant" FROM
+                                  " WHERE x.id = ? AND (a.path LIKE ? OR x.handler_id = ?)"
+                                  " AND (x.officer_id IS NULL OR x.officer_id <> ?)",
+                                  "itIi", id, actor_scope(c), c->who->user_id, officer);
     if (!st) return NULL;
     json_t *o = NULL;
     int64_t created_by = 0, handler = 0;
@@ -254,7 +254,12 @@ json_t *complaint_list(struct ctx *c, const struct complaint_query *q, struct er
     struct db_cond w = {0};
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
-    db_cond_add(&w, "a.path LIKE ?", "t", actor_scope(c));
+    /* a handler's own work may lie above their agency (a city's complaint given to a county's
+     * officer): it is theirs whatever the scope */
+    if (q->mine)
+        db_cond_add(&w, "x.handler_id = ?", "i", c->who->user_id);
+    else
+        db_cond_add(&w, "a.path LIKE ?", "t", actor_scope(c));
     db_cond_add(&w, "(x.officer_id IS NULL OR x.officer_id <> ?)", "i", own_officer(c, e));
     if (q->state && strcmp(q->state, "open") == 0)
         db_cond_add(&w, "x.state NOT IN ('closed', 'refused', 'transferred', 'merged')", "");
@@ -272,7 +277,6 @@ json_t *complaint_list(struct ctx *c, const struct complaint_query *q, struct er
         db_cond_add(&w, "a.path LIKE (SELECT path FROM agency WHERE code = ?) || '%'", "t",
                     q->agency_code);
     if (!str_blank(q->line)) db_cond_add(&w, "x.line = ?", "t", q->line);
-    if (q->mine) db_cond_add(&w, "x.handler_id = ?", "i", c->who->user_id);
     if (!str_blank(q->q))
         db_cond_add(&w,
                     "(x.number = ? OR x.summary LIKE ? OR x.party_name LIKE ? OR n.name LIKE ?)",

@@ -222,6 +222,41 @@ static void test_r_cmp_03_complaint_about_an_officer_is_routed_away(void **state
     json_decref(list);
 }
 
+/* A city's complaint handed to a county's officer: theirs to see and handle. */
+static void test_r_cmp_03_a_city_complaint_handled_by_a_county_officer(void **state)
+{
+    struct harness *h = *state;
+    struct complaint_input in = sample(NULL);
+    in.agency_code = "320400";
+    struct actor who;
+    struct ctx city = h->ctx; /* the city's staff, as the system acts for them */
+    struct err e = {0};
+    int64_t id;
+    const char *code;
+    if (complaint_add(&city, &in, &id, &code, &e)) fail_msg("add: %s", e.msg);
+    assert_int_equal(
+        wf_take(&city, &complaint_workflow, id, "accept", &(struct wf_args){0}, NULL, &e), 0);
+    struct wf_args a = {0};
+    wf_arg_set(&a, "handler", "officer");
+    if (wf_take(&city, &complaint_workflow, id, "assign", &a, NULL, &e))
+        fail_msg("assign: %s", e.msg);
+    struct ctx officer = h_ctx(h, "officer", &who);
+    json_t *o = complaint_get(&officer, id, &e);
+    if (!o) fail_msg("get: %s", e.msg);
+    assert_non_null(json_object_get(o, "complainant")); /* its handler sees who complained */
+    json_decref(o);
+    struct complaint_query q = {.mine = true, .page = 1, .per_page = 50};
+    json_t *list = complaint_list(&officer, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 1);
+    json_decref(list);
+    struct wf_args v = {.note = "已核实"};
+    wf_arg_set(&v, "result", "unsubstantiated");
+    if (wf_take(&officer, &complaint_workflow, id, "verify", &v, NULL, &e))
+        fail_msg("verify: %s", e.msg);
+    struct ctx other = h_ctx(h, "officer2", &who); /* a colleague, not its handler */
+    assert_null(complaint_get(&other, id, &e));
+}
+
 /* Accept, assign, verify (with its inspection checked), reply (a document), close, rate. */
 static void test_r_cmp_04_r_cmp_05_the_whole_way_and_who_takes_each_step(void **state)
 {
@@ -540,6 +575,7 @@ int main(void)
         T(test_r_cmp_07_setting_changes_new_deadlines_only),
         T(test_r_cmp_01_decide_deadline_across_spring_festival_provisional),
         T(test_r_cmp_03_complaint_about_an_officer_is_routed_away),
+        T(test_r_cmp_03_a_city_complaint_handled_by_a_county_officer),
         T(test_r_cmp_04_r_cmp_05_the_whole_way_and_who_takes_each_step),
         T(test_r_cmp_06_complainant_is_sealed_and_shown_to_few),
         T(test_complaint_intake_checks_every_field),
