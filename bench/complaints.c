@@ -232,12 +232,14 @@ static int actor_of(struct ctx *c, int64_t user, struct actor *who, struct err *
     return auth_load_actor(c, user, who, e);
 }
 
-/* The province-year's figures, as the 省级 administrator sees them: best of 3. */
-static double stats(struct ctx *c, struct err *e)
+/* The province's figures from 1 January to `to`, as the 省级 administrator sees them: best of 3.
+ * A whole year reads only the counts kept per month; one ending on 6 December counts that
+ * month's days from the complaints. */
+static double stats(struct ctx *c, const char *to_md, struct err *e)
 {
     char from[16], to[16];
     snprintf(from, sizeof from, "%d-01-01", YEAR);
-    snprintf(to, sizeof to, "%d-12-31", YEAR);
+    snprintf(to, sizeof to, "%d-%s", YEAR, to_md);
     struct complaint_period p = {.from = from, .to = to};
     double best = 1e9;
     for (int i = 0; i < 3; i++) {
@@ -377,16 +379,19 @@ int main(int argc, char **argv)
     if (generate(&c, &e)) return fprintf(stderr, "generate: %s\n", e.msg), 1;
     const char *engine = db_kind(db) == DB_SQLITE ? "sqlite" : "postgres";
     printf("%s: %d complaints in %d counties\n", engine, COMPLAINTS, CITIES * COUNTIES);
-    double t_stats = stats(&c, &e);
-    if (t_stats < 0) return fprintf(stderr, "stats: %s\n", e.msg), 1;
-    printf("  statistics of the province-year: %.3f s (best of 3)\n", t_stats);
+    double t_stats = stats(&c, "12-31", &e), t_part = stats(&c, "12-06", &e);
+    if (t_stats < 0 || t_part < 0) return fprintf(stderr, "stats: %s\n", e.msg), 1;
+    printf(
+        "  statistics of the province-year: %.3f s; 1 January to 6 December: %.3f s (best of 3)\n",
+        t_stats, t_part);
     double p50 = 0, p99 = 0;
     if (work_lists(&c, &p50, &p99, &e)) return fprintf(stderr, "list: %s\n", e.msg), 1;
     printf("  a handler's open work list: p50 %.2f ms, p99 %.2f ms\n", p50 * 1e3, p99 * 1e3);
     double t_conc;
     int ok = concurrent(&c, url, &t_conc, &e) == 0;
-    printf("RESULT %s stats=%.3fs list_p50=%.2fms list_p99=%.2fms concurrent=%s\n", engine, t_stats,
-           p50 * 1e3, p99 * 1e3, ok ? "kept" : "LOST");
+    printf("RESULT %s stats=%.3fs stats_to_dec6=%.3fs list_p50=%.2fms list_p99=%.2fms"
+           " concurrent=%s\n",
+           engine, t_stats, t_part, p50 * 1e3, p99 * 1e3, ok ? "kept" : "LOST");
     calendar_free(cal);
     arena_free(&arena);
     db_close(db);

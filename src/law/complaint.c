@@ -593,6 +593,7 @@ static const struct table_decl tables[] = {
 static const struct table_left left[] = {
     {"public_submission", "公开提交的限流记录，只保留一天", false},
     {"setting", "目标库有自己的设置", false},
+    {"complaint_tally", "按机构、月份和分类的投诉举报计数：由触发器随迁入的记录累计", false},
 };
 
 const struct law_area law_area_complaints = {"complaints", tables, countof(tables), left,

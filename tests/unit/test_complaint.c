@@ -10,6 +10,7 @@
 #include "law/role.h"
 #include "law/setting.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static struct {
@@ -567,6 +568,50 @@ static void test_r_cmp_09_figures_of_a_period(void **state)
     assert_non_null(err_field_msg(&e, "to"));
 }
 
+/* The months counted from the kept counts give what counting the complaints gives: whole months
+ * (only the counts), a period of days (only the complaints), and one of both. */
+static void test_r_cmp_10_kept_counts_agree_with_the_complaints(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    struct complaint_input oct = sample("2026-10-31"), nov = sample("2026-11-02");
+    int64_t a = intake(h, oct), b = intake(h, nov);
+    intake(h, nov);
+    nov.line = "water";
+    intake(h, nov);
+    close_it(h, a, "fairly");
+    close_it(h, b, "dissatisfied");
+    struct err e = {0};
+    struct actor who;
+    struct ctx c = h_ctx(h, "leader", &who);
+    static const char *const periods[][2] = {
+        {"2026-10-01", "2026-11-30"}, /* whole months */
+        {"2026-09-15", "2026-12-15"}, /* months and days */
+        {"2026-10-31", "2026-11-29"}, /* days */
+    };
+    char *first = NULL;
+    for (size_t i = 0; i < countof(periods); i++) {
+        struct complaint_period p = {.from = periods[i][0], .to = periods[i][1]};
+        json_t *o = complaint_stats(&c, &p, &e);
+        if (!o) fail_msg("stats: %s", e.msg);
+        assert_int_equal(json_integer_value(json_object_get(o, "total")), 4);
+        json_object_del(o, "from");
+        json_object_del(o, "to");
+        char *text = json_dumps(o, JSON_SORT_KEYS | JSON_COMPACT);
+        json_decref(o);
+        if (!first)
+            first = text;
+        else {
+            if (strcmp(first, text) != 0)
+                fail_msg("period %zu: %s\n  differs from\n%s", i, strstr(text, "\"by_result"),
+                         strstr(first, "\"by_result"));
+            free(text);
+        }
+    }
+    assert_non_null(strstr(first, "\"satisfaction_rate\":\"50.00%\""));
+    free(first);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -583,6 +628,7 @@ int main(void)
         T(test_complaint_duplicates_are_flagged_and_merged),
         T(test_complaint_public_quota_per_address),
         T(test_r_cmp_09_figures_of_a_period),
+        T(test_r_cmp_10_kept_counts_agree_with_the_complaints),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
