@@ -69,8 +69,7 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e);
  * Never who complained or who handles it. ERR_NOTFOUND for an unknown code. */
 json_t *complaint_track(struct ctx *c, const char *code, struct err *e);
 /* The complainant's satisfaction from the public page (satisfied | fairly | dissatisfied). */
-int complaint_rate_public(struct ctx *c, const char *code, const char *satisfaction,
-                          struct err *e);
+int complaint_rate_public(struct ctx *c, const char *code, const char *satisfaction, struct err *e);
 /* Whether ip may submit once more today (public.submissions_per_day), recording it when it
  * may: 1 yes, 0 no, or an error. */
 int complaint_public_quota(struct ctx *c, const char *ip, struct err *e);
