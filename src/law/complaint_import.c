@@ -317,7 +317,9 @@ static bool row_input(struct importer *im, int ncells, const char *const *cells,
         v[k] = cell(im, k, ncells, cells);
         any |= !str_blank(v[k]);
     }
+    /* the 12345 category often names the line too: 公共场所卫生 */
     const char *line = complaint_import_code("lines", v[F_LINE]);
+    if (!line) line = complaint_import_code("lines", v[F_MATTER]);
     const char *matter = complaint_import_code("complaint_matters", v[F_MATTER]);
     /* 12345 keeps a caller who asked for it anonymous: no name (or 匿名) and no number */
     bool anonymous =

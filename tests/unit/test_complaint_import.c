@@ -483,7 +483,8 @@ static void test_complaint_import_date_forms_of_exports(void **state)
 }
 
 /* Each row's complainant is sealed as at the counter; a caller without name and number is
- * anonymous. Catalogue values are read from the 12345 category, the clerk's defaults otherwise. */
+ * anonymous. The matter, and the line when no column gives it, are read from the 12345 category;
+ * the clerk's defaults otherwise. */
 static void test_complaint_import_seals_the_complainant_and_reads_categories(void **state)
 {
     struct harness *h = *state;
@@ -492,7 +493,7 @@ static void test_complaint_import_seals_the_complainant_and_reads_categories(voi
     char *data = three_rows(700, &len);
     json_t *columns = test_columns();
     struct complaint_import_options o = {
-        .columns = columns, .line = "public_place", .matter = "medical_practice"};
+        .columns = columns, .line = "water", .matter = "medical_practice"};
     struct complaint_import_result r;
     struct err e = {0};
     if (run(h, data, len, "工单.xlsx", &o, &r, &e)) fail_msg("import: %s", e.msg);
@@ -510,7 +511,8 @@ static void test_complaint_import_seals_the_complainant_and_reads_categories(voi
     assert_string_equal(column_of(h, "matter", "GD700"), "unlicensed_practice");
     assert_string_equal(column_of(h, "matter", "GD701"), "public_place");
     assert_string_equal(column_of(h, "matter", "GD702"), "medical_practice"); /* the default */
-    assert_string_equal(column_of(h, "line", "GD700"), "public_place");       /* the default */
+    assert_string_equal(column_of(h, "line", "GD700"), "water");              /* the default */
+    assert_string_equal(column_of(h, "line", "GD701"), "public_place"); /* from the category */
     assert_string_equal(column_of(h, "party_address", "GD701"), "湖塘镇长安路2号");
     /* the clerk who took it in sees the complainant */
     struct actor who;
