@@ -7,6 +7,7 @@
 #include "base/clock.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #define SECONDS_PER_DAY 86400
@@ -79,6 +80,127 @@ int date_parse(const char *s, day_t *out)
     if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || !date_valid(y, m, d)) return -1;
     *out = date_from_ymd(y, m, d);
     return 0;
+}
+
+/* ---- dates as other systems write them ---------------------------------------------------- */
+
+/* The value of the 1 to max ASCII digits at *p, moving *p past them; -1 (and *p unmoved) when
+ * there is no digit. */
+static int take_digits(const char **p, int max)
+{
+    int v = 0, n = 0;
+    for (; n < max && (*p)[n] >= '0' && (*p)[n] <= '9'; n++)
+        v = v * 10 + ((*p)[n] - '0');
+    *p += n;
+    return n ? v : -1;
+}
+
+/* The number of ASCII digits at *p, moving *p past them. */
+static size_t skip_digits(const char **p)
+{
+    size_t n = 0;
+    while ((*p)[n] >= '0' && (*p)[n] <= '9')
+        n++;
+    *p += n;
+    return n;
+}
+
+/* True when p is exactly a time of day: "9:12", "09:12:00" or "09:12:00.250". */
+static bool time_of_day(const char *p)
+{
+    int h = take_digits(&p, 2);
+    if (h < 0 || h > 23 || *p++ != ':') return false;
+    const char *start = p;
+    if (take_digits(&p, 2) > 59 || p - start != 2) return false;
+    if (*p == ':') {
+        start = ++p;
+        if (take_digits(&p, 2) > 59 || p - start != 2) return false;
+        if (*p == '.') {
+            p++;
+            if (!skip_digits(&p)) return false;
+        }
+    }
+    return *p == 0;
+}
+
+/* y-m-d as a day when it is a real date in the accepted years. */
+static int ymd_day(int y, int m, int d, day_t *out)
+{
+    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || !date_valid(y, m, d)) return -1;
+    *out = date_from_ymd(y, m, d);
+    return 0;
+}
+
+/* "2026-11-3", "2026/11/03", "2026.11.3" or "2026年11月3日", then nothing or a time of day after
+ * spaces or a T. */
+static int separated_date(const char *p, day_t *out)
+{
+    const char *start = p;
+    int y = take_digits(&p, 4), m, d;
+    if (p - start != 4) return -1;
+    if (str_prefix(p, "年")) {
+        p += strlen("年");
+        m = take_digits(&p, 2);
+        if (!str_prefix(p, "月")) return -1;
+        p += strlen("月");
+        d = take_digits(&p, 2);
+        if (!str_prefix(p, "日")) return -1;
+        p += strlen("日");
+    } else {
+        char sep = *p;
+        if (sep != '-' && sep != '/' && sep != '.') return -1;
+        p++;
+        m = take_digits(&p, 2);
+        if (*p++ != sep) return -1;
+        d = take_digits(&p, 2);
+    }
+    if (*p == 'T') {
+        p++;
+    } else if (*p == ' ') {
+        while (*p == ' ')
+            p++;
+    } else if (*p) {
+        return -1;
+    }
+    if (*p && !time_of_day(p)) return -1;
+    return ymd_day(y, m, d, out);
+}
+
+/* "20261103", or an Excel serial of five or six digits with its time of day as a fraction. */
+static int digit_date(const char *p, day_t *out)
+{
+    const char *start = p;
+    int v = take_digits(&p, 8);
+    size_t n = (size_t)(p - start);
+    if (n == 8 && !*p) return ymd_day(v / 10000, v / 100 % 100, v % 100, out);
+    if (n < 5 || n > 6 || v < 10000) return -1;
+    if (*p == '.') {
+        p++;
+        if (!skip_digits(&p)) return -1;
+    }
+    if (*p) return -1;
+    /* the 1900 date system, counted from 1899-12-30 past Excel's phantom 1900-02-29; five
+     * digits start in 1927 */
+    day_t d = date_from_ymd(1899, 12, 30) + v;
+    if (date_year(d) < DATE_MIN_YEAR || date_year(d) > DATE_MAX_YEAR) return -1;
+    *out = d;
+    return 0;
+}
+
+int date_parse_loose(const char *s, day_t *out)
+{
+    if (!s) return -1;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        n--;
+    char text[40];
+    if (!n || n >= sizeof text) return -1;
+    memcpy(text, s, n);
+    text[n] = 0;
+    if (text[0] < '0' || text[0] > '9') return -1;
+    return separated_date(text, out) == 0 ? 0 : digit_date(text, out);
 }
 
 /* Write v as exactly n decimal digits (v must be non-negative and fit). */

@@ -24,6 +24,13 @@ int date_days_in_month(int y, int m);
 /* Parse exactly "YYYY-MM-DD" (a real date, years DATE_MIN_YEAR..DATE_MAX_YEAR, nothing before or
  * after) into *out; 0 on success, -1 otherwise (*out untouched). */
 int date_parse(const char *s, day_t *out);
+/* Parse a date as spreadsheets and other systems write it: "2026-11-03", "2026-11-3",
+ * "2026/11/3", "2026.11.3" or "2026年11月3日", each alone or followed by a time of day ("09:12",
+ * "09:12:00", "09:12:00.5") after spaces or a T; "20261103"; or an Excel date serial of five or
+ * six digits, as a date-and-time cell without a date format reads ("46329" or "46329.3875": the
+ * fraction is the time of day). The time of day is checked and dropped. White space around is
+ * ignored; years DATE_MIN_YEAR..DATE_MAX_YEAR. 0 on success, -1 otherwise (*out untouched). */
+int date_parse_loose(const char *s, day_t *out);
 /* Write d as "YYYY-MM-DD" into out (NUL-terminated). Years outside 0–9999 are clamped to that
  * range, which never happens for dates that came from date_parse. */
 void date_format(day_t d, char out[DATE_STRLEN]);

@@ -588,6 +588,11 @@ static const struct table_decl tables[] = {
       {"created_by", "app_user", REF_ID},
       {"inspection_id", "inspection", REF_ID},
       {"merged_into", "complaint", REF_LATE}}},
+    {"import_mapping",
+     "导入文件的列对应关系",
+     false,
+     "agency_id, kind",
+     {{"agency_id", "agency", REF_ID}, {"updated_by", "app_user", REF_ID}}},
 };
 
 static const struct table_left left[] = {

@@ -311,6 +311,12 @@ static const struct route routes[] = {
     {"GET", "/complaints/new", PERM_COMPLAINT_INTAKE, ROUTE_HTML, complaint_new, "intake form"},
     {"GET", "/complaints/stats", PERM_COMPLAINT_READ, ROUTE_BOTH, complaint_stats_page,
      "figures of a period (from, to, agency): by channel, line, matter, result; the rates"},
+    {"GET", "/complaints/import", PERM_COMPLAINT_INTAKE, ROUTE_HTML, complaint_import_form,
+     "upload form for the 12345 hotline platform's export, with the agency's column mapping"},
+    {"POST", "/complaints/import", PERM_COMPLAINT_INTAKE, ROUTE_BOTH, complaint_import_submit,
+     "take complaints in from the 12345 platform's XLSX or CSV export (multipart: file,"
+     " col_<field>, remap, line, matter): those taken in, the work orders skipped as taken in"
+     " before, the rows refused"},
     {"GET", "/complaints/{id}", PERM_COMPLAINT_READ, ROUTE_BOTH, complaint_show,
      "one complaint with its steps and deadlines"},
     {"GET", "/public/complaints/new", PERM_PUBLIC, ROUTE_HTML, public_complaint_new,

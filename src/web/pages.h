@@ -151,6 +151,9 @@ int public_complaint_new(struct req *r, struct resp *w);
 int public_complaint_create(struct req *r, struct resp *w);
 int public_complaint_track(struct req *r, struct resp *w);
 int public_complaint_rate(struct req *r, struct resp *w);
+/* complaint_import.c */
+int complaint_import_form(struct req *r, struct resp *w);
+int complaint_import_submit(struct req *r, struct resp *w);
 
 /* rules.c: the register of the rules the program enforces (public) */
 int rules_index(struct req *r, struct resp *w);

@@ -1,9 +1,10 @@
 /* fuzz_codes.c — libFuzzer target for the parsers of typed-in codes, amounts and dates.
  *
- * Feeds a NUL-terminated copy of the input to uscc_check, idcard_check, money_parse and
- * date_parse (before and after code_normalize), and checks properties that must hold for
+ * Feeds a NUL-terminated copy of the input to uscc_check, idcard_check, money_parse, date_parse
+ * and date_parse_loose (before and after code_normalize), and checks properties that must hold for
  * anything accepted: a parsed amount formats and parses back to itself, a parsed date formats back
- * to the same text, an accepted code carries its own check character. The first 8 bytes are also
+ * to the same text, a date in another system's form is a real day that date_parse agrees with, an
+ * accepted code carries its own check character. The first 8 bytes are also
  * formatted as an int64 amount. Any violation aborts, which the fuzzer reports.
  */
 #include <stdlib.h>
@@ -35,6 +36,18 @@ static void check_date(const char *s)
     char out[DATE_STRLEN];
     date_format(d, out);
     if (strcmp(out, s) != 0) abort();
+}
+
+/* A date accepted in the forms other systems write (date_parse_loose) is a real day in range,
+ * and the same day date_parse finds where both accept the text. */
+static void check_loose_date(const char *s)
+{
+    day_t d, strict;
+    if (date_parse_loose(s, &d) != 0) return;
+    char out[DATE_STRLEN];
+    date_format(d, out);
+    if (date_parse(out, &strict) != 0 || strict != d) abort();
+    if (date_parse(s, &strict) == 0 && strict != d) abort();
 }
 
 /* Run both code checks; an accepted code must end in its own check character. */
@@ -70,6 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_codes(s);
     check_amount(s);
     check_date(s);
+    check_loose_date(s);
     code_normalize(s);
     check_codes(s);
     check_formatters(data, size);
