@@ -8,6 +8,8 @@
 #include "law/auth.h"
 #include "law/campaign.h"
 #include "law/check_list.h"
+#include "law/complaint.h"
+#include "base/crypto.h"
 #include "law/document.h"
 #include "law/entity.h"
 #include "law/inspection.h"
@@ -19,6 +21,7 @@
 #include "base/date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The target: a province database that already has the province (code 320000) and, to make the
@@ -773,10 +776,59 @@ static void test_transfer_area_tables_are_declared_parents_first(void **state)
     assert_true(seen >= 25);
 }
 
+/* Complaints move with their deadlines and their complainant still sealed (the same data key
+ * reads it in the target, and it is never in clear on the way); the target's kept counts are
+ * the source's. */
+static void test_r_cmp_06_complaints_move_sealed(void **state)
+{
+    struct harness *h = *state;
+    fill_source(h);
+    struct complaint_input in = {.agency_code = "320412",
+                                 .channel = "phone",
+                                 .line = "medical",
+                                 .matter = "other",
+                                 .summary = "迁移测试",
+                                 .party_name = "某诊所",
+                                 .name = "钱七",
+                                 .phone = "13600001111"};
+    struct err e = {0};
+    int64_t id;
+    const char *code;
+    if (complaint_add(&h->ctx, &in, &id, &code, &e)) fail_msg("add: %s", e.msg);
+    if (wf_apply(&h->ctx, &complaint_workflow, id, "accept", NULL, NULL, &e))
+        fail_msg("accept: %s", e.msg);
+    struct target t;
+    open_target(h, &t);
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
+    struct transfer_report rep;
+    if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+    assert_int_equal(
+        count(t.db, "SELECT COUNT(*) FROM complaint WHERE complainant LIKE ?", "%钱七%"), 0);
+    assert_int_equal(count(t.db,
+                           "SELECT COUNT(*) FROM complaint x JOIN wf_deadline d ON d.kind ="
+                           " 'complaint' AND d.object_id = x.id WHERE x.summary = ?",
+                           "迁移测试"),
+                     2);
+    struct db_stmt *st =
+        db_query(t.db, &e, "SELECT complainant FROM complaint WHERE summary = ?", "t", "迁移测试");
+    assert_non_null(st);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    char *plain = unseal_text(db_text(st, 0));
+    db_done(st);
+    assert_non_null(plain); /* the same key opens it */
+    assert_non_null(strstr(plain, "钱七"));
+    free(plain);
+    assert_int_equal(count(t.db, "SELECT SUM(n) FROM complaint_tally WHERE ? <> ''", "x"),
+                     count(h->db, "SELECT SUM(n) FROM complaint_tally WHERE ? <> ''", "x"));
+    close_target(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transfer_area_tables_are_declared_parents_first),
+        cmocka_unit_test_setup_teardown(test_r_cmp_06_complaints_move_sealed, harness_setup,
+                                        harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_refuses_clashes_and_writes_nothing,
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_copies_with_new_ids_and_references,
