@@ -155,6 +155,10 @@ int public_complaint_rate(struct req *r, struct resp *w);
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);
 
+/* setting.c */
+int setting_index(struct req *r, struct resp *w);
+int setting_submit(struct req *r, struct resp *w);
+
 /* rules.c: the register of the rules the program enforces (public) */
 int rules_index(struct req *r, struct resp *w);
 

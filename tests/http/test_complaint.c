@@ -211,6 +211,36 @@ static void test_stats_page_opens_the_lists_behind_its_figures(void **state)
     hresp_free(&r);
 }
 
+/* The periods an agency may set, on a page of their own: the top agency's administrator changes
+ * one; a wrong value is refused beside its field; a county's administrator may not. */
+static void test_r_cmp_07_settings_page(void **state)
+{
+    struct harness *h = *state;
+    struct client top, county;
+    h_login(h, &top, "province");
+    h_login(h, &county, "admin");
+    struct hresp r;
+    h_request(h, &top, "GET", "/settings", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "投诉举报办理期限");
+    ASSERT_HAS(r, "第三十四条");
+    hresp_free(&r);
+    FORM(h, &top, "/settings", &r, "name", "complaint.handle_days", "value", "0");
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r, "投诉举报办理期限（日）应为 1 至 180 之间的整数");
+    hresp_free(&r);
+    FORM(h, &top, "/settings", &r, "name", "complaint.handle_days", "value", "30");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    h_request(h, &top, "GET", "/api/v1/settings", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "\"value\":30");
+    hresp_free(&r);
+    FORM(h, &county, "/settings", &r, "name", "complaint.handle_days", "value", "20");
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -220,6 +250,7 @@ int main(void)
         T(test_steps_through_the_generic_route),
         T(test_public_submission_tracking_and_rating),
         T(test_stats_page_opens_the_lists_behind_its_figures),
+        T(test_r_cmp_07_settings_page),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
