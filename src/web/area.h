@@ -37,6 +37,10 @@ struct area {
     const struct workflow *flow; /* the workflow whose steps it serves, or NULL */
     const char *base;            /* where its records are: "/tasks" (steps at base/{id}/action) */
     handler_fn show;             /* GET base/{id}: the record's page and JSON */
+    /* What one of its records is called where deadlines of every kind are listed (抽查任务), and
+     * the deadlines' kind when it is not the workflow's (inspection: 整改期限); NULL: unlisted. */
+    const char *matter;
+    const char *matter_kind;
 };
 
 /* Every area, in menu order (areas.c). */

@@ -339,6 +339,6 @@ static const struct tile tiles[] = {
     {NULL, NULL, NULL, NULL, 0},
 };
 
-const struct area area_complaints = {"complaints",  routes,        countof(routes),
-                                     nav,           tiles,         &complaint_workflow,
-                                     "/complaints", complaint_show};
+const struct area area_complaints = {"complaints",  routes,         countof(routes),
+                                     nav,           tiles,          &complaint_workflow,
+                                     "/complaints", complaint_show, "投诉举报"};

@@ -422,5 +422,5 @@ static const struct route routes[] = {
 
 static const struct nav_item nav[] = {{"/plans", "双随机", PERM_DRAW_READ}, {NULL, NULL, 0}};
 
-const struct area area_plans = {"plans", routes,         countof(routes), nav,
-                                NULL,    &plan_workflow, "/plans",        plan_show};
+const struct area area_plans = {"plans",        routes,   countof(routes), nav,       NULL,
+                                &plan_workflow, "/plans", plan_show,       "抽查计划"};

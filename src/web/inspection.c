@@ -629,5 +629,6 @@ static const struct tile tiles[] = {
     {"orders_overdue", "整改逾期未复查", "/inspections/overdue", "bad", PERM_INSPECTION_READ},
     {NULL, NULL, NULL, NULL, 0}};
 
-const struct area area_inspections = {"inspections", routes, countof(routes), nav, tiles, NULL,
-                                      NULL,          NULL};
+const struct area area_inspections = {"inspections", routes,      countof(routes), nav,
+                                      tiles,         NULL,        "/inspections",  NULL,
+                                      "责令整改",    "inspection"};

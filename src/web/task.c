@@ -138,5 +138,5 @@ static const struct tile tiles[] = {
     {"tasks_overdue", "抽查任务逾期", "/tasks?state=overdue", "bad", PERM_DRAW_READ},
     {NULL, NULL, NULL, NULL, 0}};
 
-const struct area area_tasks = {"tasks", routes,         countof(routes), NULL,
-                                tiles,   &task_workflow, "/tasks",        task_show};
+const struct area area_tasks = {"tasks",        routes,   countof(routes), NULL,      tiles,
+                                &task_workflow, "/tasks", task_show,       "抽查任务"};

@@ -2,6 +2,7 @@
  * record page (one generic route per step), who sees the complainant on the page and in JSON,
  * and the public's pages: submitting without login, its rate limit, tracking and rating. */
 #include "support.h"
+#include "base/date.h"
 
 #include <string.h>
 
@@ -241,6 +242,31 @@ static void test_r_cmp_07_settings_page(void **state)
     hresp_free(&r);
 }
 
+/* An overdue 受理期限 is on the start page, named and linked through the complaints' area. */
+static void test_overdue_complaint_on_the_start_page(void **state)
+{
+    struct harness *h = *state;
+    struct client clerk;
+    h_login(h, &clerk, "clerk");
+    char received[DATE_STRLEN];
+    date_format(date_from_instant(h_clock()) - 30, received);
+    struct hresp r;
+    FORM(h, &clerk, "/complaints", &r, "agency", "320412", "channel", "letter", "received_on",
+         received, "line", "medical", "matter", "other", "summary", "来信反映", "party_name",
+         "某诊所", "anonymous", "1");
+    ASSERT_STATUS(r, 303);
+    int64_t id = h_id_from_location(&r, "/complaints/");
+    hresp_free(&r);
+    h_request(h, &clerk, "GET", "/", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    char link[64];
+    snprintf(link, sizeof link, "href=\"/complaints/%lld\"", (long long)id);
+    ASSERT_HAS(r, link);
+    ASSERT_HAS(r, "受理期限");
+    ASSERT_HAS(r, "投诉举报待受理");
+    hresp_free(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -251,6 +277,7 @@ int main(void)
         T(test_public_submission_tracking_and_rating),
         T(test_stats_page_opens_the_lists_behind_its_figures),
         T(test_r_cmp_07_settings_page),
+        T(test_overdue_complaint_on_the_start_page),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
