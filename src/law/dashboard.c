@@ -129,6 +129,16 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                "tt", t, like);
     json_object_set_new(d, "complaints_received", json_integer(received));
     json_object_set_new(d, "complaints_overdue", json_integer(overdue));
+    /* 信访: waiting for the 受理 decision, and past an open deadline */
+    int64_t registered = 0, late_petitions = 0;
+    db_get_int(c->db, e, &registered,
+               "SELECT count(*) FROM petition WHERE state = 'registered' AND" SCOPE, "t", like);
+    db_get_int(c->db, e, &late_petitions,
+               "SELECT count(*) FROM wf_deadline WHERE kind = 'petition' AND ended_on IS NULL"
+               " AND due_on < ? AND" SCOPE,
+               "tt", t, like);
+    json_object_set_new(d, "petitions_registered", json_integer(registered));
+    json_object_set_new(d, "petitions_overdue", json_integer(late_petitions));
 #undef SCOPE
     json_object_set_new(d, "by_line", by_line);
     /* correction orders past their deadline without a reinspection */

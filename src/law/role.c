@@ -37,6 +37,11 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_COMPLAINT_DECIDE] = R(ROLE_CLERK) | R(ROLE_LEADER),
     [PERM_COMPLAINT_HANDLE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_SETTING_ADMIN] = R(ROLE_ADMIN),
+    [PERM_PETITION_READ] = ALL_STAFF,
+    [PERM_PETITION_INTAKE] = R(ROLE_CLERK) | R(ROLE_OFFICER),
+    [PERM_PETITION_DECIDE] = R(ROLE_CLERK) | R(ROLE_LEADER),
+    [PERM_PETITION_HANDLE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
+    [PERM_PETITION_APPROVE] = R(ROLE_LEADER),
 };
 
 static const struct {
@@ -74,6 +79,11 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_COMPLAINT_DECIDE] = "complaint.decide",
     [PERM_COMPLAINT_HANDLE] = "complaint.handle",
     [PERM_SETTING_ADMIN] = "setting.admin",
+    [PERM_PETITION_READ] = "petition.read",
+    [PERM_PETITION_INTAKE] = "petition.intake",
+    [PERM_PETITION_DECIDE] = "petition.decide",
+    [PERM_PETITION_HANDLE] = "petition.handle",
+    [PERM_PETITION_APPROVE] = "petition.approve",
 };
 
 /* [R-AUTH-07] what the table does not give is refused */

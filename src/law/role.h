@@ -41,6 +41,12 @@ enum perm {
     PERM_COMPLAINT_DECIDE, /* accept, refuse, transfer, merge, assign and close complaints */
     PERM_COMPLAINT_HANDLE, /* verify and answer an assigned complaint */
     PERM_SETTING_ADMIN,    /* the periods an agency may set */
+    PERM_PETITION_READ,    /* petitions (信访) and their figures */
+    PERM_PETITION_INTAKE,  /* register a petition, record the petitioner's satisfaction */
+    PERM_PETITION_DECIDE, /* accept, refuse, transfer, assign, convert; register 复查/复核 requests
+                           */
+    PERM_PETITION_HANDLE,  /* answer a petition, its 复查 and 复核 */
+    PERM_PETITION_APPROVE, /* approve an extension of the 办理期限 (the head, 第三十四条) */
     PERM_COUNT
 };
 

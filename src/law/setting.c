@@ -3,6 +3,7 @@
 #include "law/setting.h"
 #include "law/audit.h"
 #include "law/complaint.h"
+#include "law/petition.h"
 #include "law/role.h"
 
 #include <stdlib.h>
@@ -15,6 +16,10 @@ static const struct setting_def defs[] = {
      COMPLAINT_HANDLE_BASIS},
     {"public.submissions_per_day", "每个网络地址每日可提交的投诉举报（件）",
      COMPLAINT_PUBLIC_PER_DAY, 1, 1000, "本系统规则：防止滥用公开提交"},
+    {"petition.decide_days", "信访事项受理告知期限（日）", PETITION_DECIDE_DAYS, 1, 60,
+     PETITION_DECIDE_BASIS},
+    {"petition.handle_days", "信访事项办理期限（日）", PETITION_HANDLE_DAYS, 1, 180,
+     PETITION_HANDLE_BASIS},
 };
 
 const struct setting_def *setting_find(const char *name)

@@ -291,6 +291,49 @@ static int end_deadlines(struct ctx *c, const struct workflow *w, int64_t id, co
     return n < 0 ? (int)n : 0;
 }
 
+/* Extend the open deadline name of the matter by the whole days of input "days" (t->extends):
+ * counted again from its start over its days plus those, or from its last day for a given date;
+ * the first last day is kept in original_due_on. ERR_INVALID when days is not a positive whole
+ * number or no such deadline is open. */
+static int extend_deadline(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
+                           const struct wf_args *a, struct err *e)
+{
+    int64_t extra;
+    if (parse_i64(wf_arg(a, "days"), &extra) || extra <= 0 || extra > 3650)
+        return err_field(e, "days", "延长天数应为正整数");
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT id, start_on, due_on, COALESCE(days, 0), working"
+                                  " FROM wf_deadline WHERE kind = ? AND object_id = ? AND name = ?"
+                                  " AND ended_on IS NULL",
+                                  "tit", w->kind, id, name);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    int64_t did = 0, days = 0;
+    bool working = false;
+    day_t start = 0, due = 0;
+    if (rc == DB_ROW) {
+        did = db_int(st, 0);
+        days = db_int(st, 3);
+        working = db_int(st, 4) != 0;
+        if (date_parse(db_text(st, days ? 1 : 2), &start)) rc = DB_DONE;
+    }
+    db_done(st);
+    if (rc < 0) return rc;
+    if (rc != DB_ROW) return err_set(e, ERR_INVALID, "没有可以延长的期限");
+    bool provisional;
+    rc = wf_count(c->cal, (int)((days ? days : 0) + extra), working, start, &due, &provisional, e);
+    if (rc) return rc;
+    char d[DATE_STRLEN];
+    date_format(due, d);
+    int64_t n =
+        db_exec(c->db, e,
+                "UPDATE wf_deadline SET original_due_on = COALESCE(original_due_on, due_on),"
+                " due_on = ?, days = CASE WHEN days IS NULL THEN NULL ELSE days + ? END,"
+                " provisional = ? WHERE id = ?",
+                "tiii", d, extra, (int64_t)provisional, did);
+    return n < 0 ? (int)n : 0;
+}
+
 static int record_step(struct ctx *c, const struct workflow *w, int64_t id, int64_t agency_id,
                        const char *from, const char *action, const char *to, day_t day,
                        const struct wf_args *a, struct err *e)
@@ -541,6 +584,7 @@ static int take(struct ctx *c, const struct workflow *w, const struct wf_transit
     if (!rc) rc = move(c, w, id, state, t, e);
     if (!rc && t->effect) rc = t->effect(c, id, a, e);
     if (!rc) rc = record_step(c, w, id, agency_id, state, t->action, t->to, day, a, e);
+    if (!rc && t->extends) rc = extend_deadline(c, w, id, t->extends, a, e);
     if (!rc && t->meets) rc = end_deadlines(c, w, id, t->meets, day, e);
     if (!rc && state_final(w, t->to)) rc = end_deadlines(c, w, id, NULL, day, e);
     if (!rc && t->start) rc = open_deadline(c, w, id, agency_id, t->start, day, a, e);
@@ -686,12 +730,13 @@ static json_t *deadline_row(struct db_stmt *st, const char *today)
               ended && strcmp(ended, due) > 0 && db_text(st, 8) &&
                   strcmp(db_text(st, 8), "met") == 0);
     jset_bool(o, "provisional", db_int(st, 9) != 0);
+    jset_text(o, "original_due", db_text(st, 10)); /* before an extension, or NULL */
     return o;
 }
 
 #define DEADLINE_COLS                                                                              \
     "d.kind, d.object_id, d.name, d.label, d.basis, d.start_on, d.due_on, d.ended_on, d.outcome,"  \
-    " d.provisional"
+    " d.provisional, d.original_due_on"
 
 static json_t *history_deadlines(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
 {

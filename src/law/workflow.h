@@ -121,6 +121,11 @@ struct wf_transition {
     const char *confirm;          /* the question a page asks before an irreversible step */
     bool internal; /* taken only by another law/ function (a task's inspect, by an inspection):
                     * no page form, no API route of its own */
+    /* The open deadline (by name) this step extends by the whole days of its input "days": its
+     * period is counted again from its start with those days added (on the same calendar), and
+     * the last day it had first is kept (wf_deadline.original_due_on). The area's guard decides
+     * how often and how far (信访工作条例 第三十四条: once, at most 30 days). Or NULL. */
+    const char *extends;
 };
 
 /* A workflow: what an area declares once, statically. */

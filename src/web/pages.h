@@ -151,6 +151,12 @@ int public_complaint_new(struct req *r, struct resp *w);
 int public_complaint_create(struct req *r, struct resp *w);
 int public_complaint_track(struct req *r, struct resp *w);
 int public_complaint_rate(struct req *r, struct resp *w);
+/* petition.c */
+int petition_index(struct req *r, struct resp *w);
+int petition_new(struct req *r, struct resp *w);
+int petition_create(struct req *r, struct resp *w);
+int petition_show(struct req *r, struct resp *w);
+int petition_stats_page(struct req *r, struct resp *w);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

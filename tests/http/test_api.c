@@ -23,6 +23,7 @@ struct ids {
     int64_t item, plan, drawn_plan, task; /* an unpublished check item, a draft plan, a drawn one,
                                              its task */
     int64_t complaint;                    /* taken in by the clerk */
+    int64_t petition;                     /* registered by the clerk */
     char tracking[16];                    /*   its tracking code */
 };
 
@@ -157,6 +158,13 @@ static struct ids make_records(struct harness *h, struct client *admin)
     snprintf(ids.tracking, sizeof ids.tracking, "%s",
              json_string_value(json_object_get(r.json, "tracking_code")));
     hresp_free(&r);
+    h_request(h, &clerk, "POST", "/api/v1/petitions",
+              "{\"form\":\"online\",\"content\":\"advice\",\"summary\":\"接口信访\","
+              "\"anonymous\":\"1\"}",
+              &r);
+    ASSERT_STATUS(r, 201);
+    ids.petition = json_integer_value(json_object_get(r.json, "id"));
+    hresp_free(&r);
     return ids;
 }
 
@@ -195,6 +203,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->task;
         } else if (str_prefix(pattern, "/complaints/")) {
             v = ids->complaint;
+        } else if (str_prefix(pattern, "/petitions/")) {
+            v = ids->petition;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {
