@@ -15,11 +15,11 @@
     " n.name, x.party_name, x.party_address, x.officer_id, o.name, x.anonymous, x.external_no,"    \
     " x.state, x.handler_id, h.display_name, x.result, x.measures, x.inspection_id, x.reply,"      \
     " x.replied_on, x.satisfaction, x.closed_on, x.merged_into, a.name, x.agency_id,"              \
-    " x.created_by, x.tracking_code, d.due_on"
+    " x.created_by, x.tracking_code, d.due_on, x.petition_id, pt.number"
 #define FROM                                                                                       \
     " FROM complaint x JOIN agency a ON a.id = x.agency_id"                                        \
     " LEFT JOIN entity n ON n.id = x.entity_id LEFT JOIN officer o ON o.id = x.officer_id"         \
-    " LEFT JOIN app_user h ON h.id = x.handler_id"                                                 \
+    " LEFT JOIN app_user h ON h.id = x.handler_id LEFT JOIN petition pt ON pt.id = x.petition_id"  \
     " LEFT JOIN wf_deadline d ON d.kind = 'complaint' AND d.object_id = x.id"                      \
     " AND d.ended_on IS NULL"
 
@@ -82,6 +82,8 @@ static json_t *row(struct ctx *c, struct db_stmt *st, const char *today)
     const char *due = db_text(st, 30);
     jset_text(o, "due", due);
     jset_bool(o, "overdue", due && strcmp(due, today) < 0);
+    set_id(o, "petition_id", st, 31); /* the petition it was in substance (信访 转为投诉举报) */
+    jset_text(o, "petition_number", db_text(st, 32));
     return o;
 }
 
@@ -180,7 +182,7 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
         created_by = db_null(st, 28) ? 0 : db_int(st, 28);
         handler = db_null(st, 16) ? 0 : db_int(st, 16);
         jset_text(o, "tracking_code", db_text(st, 29));
-        sealed = db_null(st, 31) ? NULL : arena_strdup(c->arena, db_text(st, 31));
+        sealed = db_null(st, 33) ? NULL : arena_strdup(c->arena, db_text(st, 33));
         state = arena_strdup(c->arena, db_text(st, 15));
     }
     db_done(st);

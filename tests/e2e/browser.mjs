@@ -239,7 +239,8 @@ try {
     const phone = await phoneAs('admin');
     for (const path of ['/', '/entities', '/officers', '/inspections', '/inspections/overdue',
       '/tasks', '/plans', '/campaigns', '/check-items', '/users', '/agencies', '/audit',
-      '/complaints', '/complaints/stats', '/complaints/1']) {
+      '/complaints', '/complaints/stats', '/complaints/1', '/petitions', '/petitions/stats',
+      '/settings']) {
       await phone.goto(base + path);
       // a date (with its time) or a whole short cell text (a person, a label) laid over two lines
       const broken = await phone.evaluate(() => {

@@ -259,9 +259,16 @@ static void test_r_pet_07_petitioner_is_sealed_and_shown_to_few(void **state)
     err_clear(&e);
     anon.form = "online";
     if (petition_add(&clerk, &anon, &x, &e)) fail_msg("anonymous online: %s", e.msg);
-    /* another county's user does not see it at all */
-    struct ctx other = h_ctx(h, "city", &who);
-    (void)other;
+    /* the neighbouring county's administrator does not see it at all; the city above does */
+    struct ctx other = h_ctx(h, "other", &who);
+    assert_null(petition_get(&other, id, &e));
+    assert_int_equal(e.code, ERR_NOTFOUND);
+    err_clear(&e);
+    struct ctx city = h_ctx(h, "city", &who);
+    o = petition_get(&city, id, &e);
+    assert_non_null(o);
+    assert_null(json_object_get(o, "petitioner")); /* nor who petitioned, from above */
+    json_decref(o);
 }
 
 /* A complaint in substance becomes a complaint: the petition closes, each names the other. */
@@ -285,6 +292,7 @@ static void test_r_pet_08_conversion_into_a_complaint(void **state)
     json_t *o = complaint_get(&clerk, cid, &e);
     assert_string_equal(
         json_string_value(json_object_get(json_object_get(o, "complainant"), "name")), "赵六");
+    assert_int_equal(json_integer_value(json_object_get(o, "petition_id")), id); /* shown */
     json_decref(o);
     assert_false(h_exists(h->db, "SELECT 1 FROM audit_log WHERE summary LIKE '%赵六%'", ""));
 }
