@@ -84,6 +84,11 @@ static int approve_refused(struct ctx *c, int64_t id, struct wf_args *a, struct 
 
 static const char *const advice[] = {"site_record", NULL};
 
+static const struct wf_input extend_inputs[] = {
+    {"days", "延长天数", WF_TEXT, true, 3, NULL},
+    {NULL, NULL, 0, false, 0, NULL},
+};
+
 static const struct wf_transition steps[] = {
     {"open", "finish", "done", "办结", PERM_INSPECTION_WRITE, NULL, NULL, "handle"},
     {"open", "drop", "dropped", "撤销", PERM_INSPECTION_WRITE, needs_note, NULL, NULL},
@@ -91,6 +96,8 @@ static const struct wf_transition steps[] = {
     {"open", "submit", "review", "提交复核", PERM_INSPECTION_WRITE, NULL, NULL, NULL,
      .inputs = submit_inputs, .effect = submit_effect, .documents = advice,
      .audit = "matter.submitted"},
+    {"open", "extend", "open", "延期", PERM_INSPECTION_WRITE, NULL, NULL, NULL,
+     .inputs = extend_inputs, .extends = "handle"},
     {"review", "approve", "done", "核准", PERM_INSPECTION_WRITE, NULL, NULL, "handle",
      .before = approve_before, .effect = approve_effect, .refused = approve_refused},
 };
@@ -152,6 +159,29 @@ static const char *text_of(struct harness *h, const char *sql)
     snprintf(s, sizeof s, "%s", db_null(st, 0) ? "(null)" : db_text(st, 0));
     db_done(st);
     return s;
+}
+
+/* A step that extends an open deadline counts its period again from its start with the days
+ * added (on the working-day calendar), and keeps the first last day. */
+static void test_workflow_step_extends_an_open_deadline(void **state)
+{
+    struct harness *h = *state;
+    new_matter(h, 23, "2026-09-30"); /* five working days: 10-13 */
+    struct err e = {0};
+    struct wf_args a = {0};
+    wf_arg_set(&a, "days", "x");
+    assert_int_equal(wf_take(&h->ctx, &matter, 23, "extend", &a, NULL, &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "days"));
+    err_clear(&e);
+    wf_arg_set(&a, "days", "2");
+    if (wf_take(&h->ctx, &matter, 23, "extend", &a, NULL, &e)) fail_msg("extend: %s", e.msg);
+    assert_string_equal(text_of(h, "SELECT due_on FROM wf_deadline WHERE object_id = 23"),
+                        "2026-10-15");
+    assert_string_equal(text_of(h, "SELECT original_due_on FROM wf_deadline WHERE object_id = 23"),
+                        "2026-10-13");
+    assert_string_equal(text_of(h, "SELECT CAST(days AS TEXT) FROM wf_deadline"
+                                   " WHERE object_id = 23"),
+                        "7");
 }
 
 /* A step checks every input it declares before its guard, all messages at once. */
@@ -298,7 +328,7 @@ static void test_workflow_needs_the_permission(void **state)
     json_decref(acts);
     c = h_ctx(h, "officer", &who);
     acts = wf_actions(&c, &matter, "open");
-    assert_int_equal(json_array_size(acts), 3); /* finish, drop, submit; not report (draw.run) */
+    assert_int_equal(json_array_size(acts), 4); /* finish, drop, submit, extend; not report */
     json_decref(acts);
 }
 
@@ -491,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_workflow_declared_inputs_are_checked_together),
         cmocka_unit_test(test_workflow_declared_step_effect_documents_and_audit),
         cmocka_unit_test(test_workflow_before_effect_and_refused_hooks),
+        cmocka_unit_test(test_workflow_step_extends_an_open_deadline),
     };
     return cmocka_run_group_tests(tests, setup, harness_teardown);
 }
