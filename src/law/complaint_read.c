@@ -176,12 +176,12 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
     if (!st) return NULL;
     json_t *o = NULL;
     int64_t created_by = 0, handler = 0;
-    const char *sealed = NULL, *state = NULL;
+    const char *sealed = NULL, *state = NULL, *tracking = NULL;
     if (db_step(st, e) == DB_ROW) {
         o = row(c, st, today);
         created_by = db_null(st, 28) ? 0 : db_int(st, 28);
         handler = db_null(st, 16) ? 0 : db_int(st, 16);
-        jset_text(o, "tracking_code", db_text(st, 29));
+        tracking = arena_strdup(c->arena, db_text(st, 29));
         sealed = db_null(st, 33) ? NULL : arena_strdup(c->arena, db_text(st, 33));
         state = arena_strdup(c->arena, db_text(st, 15));
     }
@@ -192,6 +192,8 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
     }
     int shown = may_see_complainant(c, id, created_by, handler, e);
     add_complainant(c, o, sealed, shown > 0);
+    /* the code that reads the answer and rates it goes with who may speak to the complainant */
+    if (shown > 0) jset_text(o, "tracking_code", tracking);
     json_object_set_new(o, "actions", wf_actions(c, &complaint_workflow, state));
     json_t *h = wf_history(c, &complaint_workflow, id, e);
     if (h) json_object_update_new(o, h);
