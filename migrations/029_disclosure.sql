@@ -5,8 +5,8 @@
 -- name, id number, contact, address) is one sealed value (base/crypto.h), as a petitioner is.
 -- answer_type is the kind of answer of 第三十六条/第三十七条 (codes, not labels); reason the
 -- statutory ground of a 不予公开 or 不予处理; body the agency named by a 非本机关负责 answer.
--- consult_from is the day a third-party consultation began (第三十二条): the time until its end is
--- not counted in the 答复期限 (第三十四条).
+-- A deadline may be paused (wf_deadline.paused_on: the day it stopped counting): a third-party
+-- consultation's time is not counted in the 答复期限 (第三十二条、第三十四条).
 
 CREATE TABLE disclosure_request (
     id ID_PK,
@@ -23,7 +23,6 @@ CREATE TABLE disclosure_request (
     reason TEXT,                          -- the ground of a withholding or a 不予处理
     body TEXT,                            -- the agency responsible (非本机关负责)
     corrected_on TEXT,                    -- the day the applicant corrected (补正)
-    consult_from TEXT,                    -- the day the open consultation began
     answered_on TEXT,
     created_by BIGINT,                    -- app_user.id
     created_at BIGINT NOT NULL,
@@ -33,3 +32,6 @@ CREATE UNIQUE INDEX disclosure_request_number ON disclosure_request(agency_id, n
 -- the figures of a period are read from this index alone
 CREATE INDEX disclosure_request_figures ON disclosure_request(agency_id, received_on, channel,
     state, answer_type);
+
+-- The day an open deadline stopped counting, or NULL (law/workflow.h: pauses, resumes).
+ALTER TABLE wf_deadline ADD COLUMN paused_on TEXT;

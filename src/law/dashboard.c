@@ -147,8 +147,7 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                "t", like);
     db_get_int(c->db, e, &late_disclosures,
                "SELECT count(*) FROM wf_deadline WHERE kind = 'disclosure' AND ended_on IS NULL"
-               " AND due_on < ? AND object_id NOT IN (SELECT id FROM disclosure_request"
-               " WHERE consult_from IS NOT NULL) AND" SCOPE,
+               " AND paused_on IS NULL AND due_on < ? AND" SCOPE,
                "tt", t, like);
     json_object_set_new(d, "disclosures_pending", json_integer(unanswered));
     json_object_set_new(d, "disclosures_overdue", json_integer(late_disclosures));

@@ -220,63 +220,10 @@ static int effect_correct(struct ctx *c, int64_t id, struct wf_args *a, struct e
 
 static int effect_consult(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
-    a->reason = arena_printf(c->arena, "征求 %s 的意见", wf_arg(a, "party"));
-    return db_exec(c->db, e,
-                   "UPDATE disclosure_request SET consult_from = ?, updated_at = ? WHERE id = ?",
-                   "tii", step_date(c, a), c->now, id) < 0
-               ? e->code
-               : 0;
-}
-
-/* Move the open 答复期限 of request id n working days later (its period n days longer, so that a
- * later extension, counted from the start, keeps them). */
-static int shift_answer(struct ctx *c, int64_t id, int n, struct err *e)
-{
-    const char *due = NULL;
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT due_on FROM wf_deadline WHERE kind = 'disclosure'"
-                                  " AND object_id = ? AND name = 'answer' AND ended_on IS NULL",
-                                  "i", id);
-    if (!st) return e->code;
-    if (db_step(st, e) == DB_ROW) due = arena_strdup(c->arena, db_text(st, 0));
-    db_done(st);
-    day_t d, moved;
-    if (e->code) return e->code;
-    if (!due || date_parse(due, &d)) return err_set(e, ERR_INVALID, "没有未届满的答复期限");
-    bool provisional;
-    if (wf_count(c->cal, n, true, d, &moved, &provisional, e)) return e->code;
-    char m[DATE_STRLEN];
-    date_format(moved, m);
-    return db_exec(c->db, e,
-                   "UPDATE wf_deadline SET original_due_on = COALESCE(original_due_on, due_on),"
-                   " due_on = ?, days = CASE WHEN days IS NULL THEN NULL ELSE days + ? END,"
-                   " provisional = ? WHERE kind = 'disclosure' AND object_id = ?"
-                   " AND name = 'answer' AND ended_on IS NULL",
-                   "tiii", m, (int64_t)n, (int64_t)provisional, id) < 0
-               ? e->code
-               : 0;
-}
-
-/* [R-DIS-04] 《政府信息公开条例》第三十四条: the working days of the consultation, after the day it
- * began up to the day it ended, are not counted: the 答复期限 moves by as many. */
-static int effect_consulted(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
-{
-    const char *from = get_text(c, id, "consult_from", e), *to = step_date(c, a);
-    day_t f, t;
-    if (e->code) return e->code;
-    if (!from || date_parse(from, &f)) return err_set(e, ERR_INTERNAL, "征求意见开始日期无效");
-    if (date_parse(to, &t)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
-    if (t < f) return err_field(e, "date", "结束日期不能早于征求意见开始日期 %s", from);
-    int n = 0;
-    if (calendar_workdays_between(c->cal, f, t, &n, e)) return e->code;
-    a->reason = arena_printf(c->arena, "征求意见 %s 至 %s，%d 个工作日不计入答复期限", from, to, n);
-    int rc = n > 0 ? shift_answer(c, id, n, e) : 0;
-    if (rc) return rc;
-    return db_exec(c->db, e,
-                   "UPDATE disclosure_request SET consult_from = NULL, updated_at = ? WHERE id = ?",
-                   "ii", c->now, id) < 0
-               ? e->code
-               : 0;
+    (void)id;
+    (void)e;
+    a->reason = arena_printf(c->arena, "征求 %s 的意见，答复期限暂停计算", wf_arg(a, "party"));
+    return 0;
 }
 
 /* A text argument, or NULL when blank. */
@@ -420,11 +367,12 @@ static const struct wf_transition steps[] = {
     {"registered", "extend", "registered", "延期答复", PERM_DISCLOSURE_APPROVE, guard_extend, NULL,
      NULL, .inputs = in_extend, .effect = effect_extend, .documents = DOCS("disclosure_extension"),
      .extends = "answer", .confirm = "答复期限只能延长一次。确定批准延期并告知申请人？"},
+    /* [R-DIS-04] 第三十四条: the consultation's working days are not counted */
     {"registered", "consult", "consulting", "征求第三方意见", PERM_DISCLOSURE_HANDLE, NULL, NULL,
      NULL, .inputs = in_consult, .effect = effect_consult,
-     .documents = DOCS("disclosure_consultation")},
+     .documents = DOCS("disclosure_consultation"), .pauses = "answer"},
     {"consulting", "consulted", "registered", "征求意见结束", PERM_DISCLOSURE_HANDLE, NULL, NULL,
-     NULL, .inputs = in_consulted, .effect = effect_consulted},
+     NULL, .inputs = in_consulted, .resumes = "answer"},
     ANSWER(published, "答复：已主动公开", in_answer, NULL, "disclosure_answer"),
     ANSWER(disclose, "答复：予以公开", in_answer, NULL, "disclosure_answer"),
     ANSWER(partial, "答复：部分公开", in_answer_reason, guard_withhold, "disclosure_answer"),

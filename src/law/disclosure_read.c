@@ -11,7 +11,7 @@
 
 #define COLS                                                                                       \
     "x.id, x.number, x.channel, x.received_on, x.content, x.purpose, x.state, x.answer_type,"      \
-    " x.answer, x.reason, x.body, x.corrected_on, x.consult_from, x.answered_on, a.name,"          \
+    " x.answer, x.reason, x.body, x.corrected_on, d.paused_on, x.answered_on, a.name,"             \
     " x.created_by, d.due_on, d.original_due_on"
 #define FROM                                                                                       \
     " FROM disclosure_request x JOIN agency a ON a.id = x.agency_id"                               \
@@ -39,7 +39,7 @@ static json_t *row(struct db_stmt *st, const char *today)
     jset_text(o, "reason_label", db_text(st, 9) ? w->reason_label(db_text(st, 9)) : NULL);
     jset_text(o, "body", db_text(st, 10));
     jset_text(o, "corrected_on", db_text(st, 11));
-    jset_text(o, "consult_from", db_text(st, 12));
+    jset_text(o, "paused_on", db_text(st, 12));
     jset_text(o, "answered_on", db_text(st, 13));
     jset_text(o, "agency", db_text(st, 14));
     const char *due = db_text(st, 16);
@@ -125,7 +125,7 @@ static void state_cond(struct db_cond *w, const struct disclosure_query *q, cons
     if (q->state && strcmp(q->state, "open") == 0)
         db_cond_add(w, "x.state NOT IN ('answered', 'abandoned')", "");
     else if (q->state && strcmp(q->state, "overdue") == 0)
-        db_cond_add(w, "d.due_on < ? AND x.consult_from IS NULL", "t", today);
+        db_cond_add(w, "d.due_on < ? AND d.paused_on IS NULL", "t", today);
     else if (!str_blank(q->state))
         db_cond_add(w, "x.state = ?", "t", q->state);
     if (q->on_time && strcmp(q->on_time, "late") == 0)
