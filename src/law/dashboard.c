@@ -139,6 +139,18 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                "tt", t, like);
     json_object_set_new(d, "petitions_registered", json_integer(registered));
     json_object_set_new(d, "petitions_overdue", json_integer(late_petitions));
+    /* 依申请公开: not yet answered, and past the 答复期限 (not while a consultation pauses it) */
+    int64_t unanswered = 0, late_disclosures = 0;
+    db_get_int(c->db, e, &unanswered,
+               "SELECT count(*) FROM disclosure_request WHERE state NOT IN ('answered',"
+               " 'abandoned') AND" SCOPE,
+               "t", like);
+    db_get_int(c->db, e, &late_disclosures,
+               "SELECT count(*) FROM wf_deadline WHERE kind = 'disclosure' AND ended_on IS NULL"
+               " AND paused_on IS NULL AND due_on < ? AND" SCOPE,
+               "tt", t, like);
+    json_object_set_new(d, "disclosures_pending", json_integer(unanswered));
+    json_object_set_new(d, "disclosures_overdue", json_integer(late_disclosures));
 #undef SCOPE
     json_object_set_new(d, "by_line", by_line);
     /* correction orders past their deadline without a reinspection */

@@ -42,6 +42,10 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_PETITION_DECIDE] = R(ROLE_CLERK) | R(ROLE_LEADER),
     [PERM_PETITION_HANDLE] = R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_PETITION_APPROVE] = R(ROLE_LEADER),
+    [PERM_DISCLOSURE_READ] = ALL_STAFF,
+    [PERM_DISCLOSURE_INTAKE] = R(ROLE_CLERK) | R(ROLE_OFFICER),
+    [PERM_DISCLOSURE_HANDLE] = R(ROLE_CLERK) | R(ROLE_OFFICER) | R(ROLE_LEADER),
+    [PERM_DISCLOSURE_APPROVE] = R(ROLE_LEADER),
 };
 
 static const struct {
@@ -84,6 +88,10 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_PETITION_DECIDE] = "petition.decide",
     [PERM_PETITION_HANDLE] = "petition.handle",
     [PERM_PETITION_APPROVE] = "petition.approve",
+    [PERM_DISCLOSURE_READ] = "disclosure.read",
+    [PERM_DISCLOSURE_INTAKE] = "disclosure.intake",
+    [PERM_DISCLOSURE_HANDLE] = "disclosure.handle",
+    [PERM_DISCLOSURE_APPROVE] = "disclosure.approve",
 };
 
 /* [R-AUTH-07] what the table does not give is refused */

@@ -47,6 +47,10 @@ enum perm {
                            */
     PERM_PETITION_HANDLE,  /* answer a petition, its 复查 and 复核 */
     PERM_PETITION_APPROVE, /* approve an extension of the 办理期限 (the head, 第三十四条) */
+    PERM_DISCLOSURE_READ,  /* information disclosure requests (依申请公开) and their figures */
+    PERM_DISCLOSURE_INTAKE,  /* register a disclosure request */
+    PERM_DISCLOSURE_HANDLE,  /* 补正, consultation and the answers of a request */
+    PERM_DISCLOSURE_APPROVE, /* approve an extension of the 答复期限 (第三十三条) */
     PERM_COUNT
 };
 

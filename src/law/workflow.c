@@ -291,16 +291,13 @@ static int end_deadlines(struct ctx *c, const struct workflow *w, int64_t id, co
     return n < 0 ? (int)n : 0;
 }
 
-/* Extend the open deadline name of the matter by the whole days of input "days" (t->extends):
- * counted again from its start over its days plus those, or from its last day for a given date;
- * the first last day is kept in original_due_on. ERR_INVALID when days is not a positive whole
- * number or no such deadline is open. */
-static int extend_deadline(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
-                           const struct wf_args *a, struct err *e)
+/* Lengthen the open deadline name of the matter by extra days: counted again from its start over
+ * its days plus extra, or from its last day for a given date; the first last day is kept in
+ * original_due_on. ERR_INVALID when no such deadline is open. Callers: extend_deadline,
+ * resume_deadline. */
+static int lengthen_deadline(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
+                             int64_t extra, struct err *e)
 {
-    int64_t extra;
-    if (parse_i64(wf_arg(a, "days"), &extra) || extra <= 0 || extra > 3650)
-        return err_field(e, "days", "延长天数应为正整数");
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT id, start_on, due_on, COALESCE(days, 0), working"
                                   " FROM wf_deadline WHERE kind = ? AND object_id = ? AND name = ?"
@@ -332,6 +329,69 @@ static int extend_deadline(struct ctx *c, const struct workflow *w, int64_t id, 
                 " provisional = ? WHERE id = ?",
                 "tiii", d, extra, (int64_t)provisional, did);
     return n < 0 ? (int)n : 0;
+}
+
+/* Extend the open deadline name of the matter by the whole days of input "days" (t->extends).
+ * ERR_INVALID when days is not a positive whole number or no such deadline is open. */
+static int extend_deadline(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
+                           const struct wf_args *a, struct err *e)
+{
+    int64_t extra;
+    if (parse_i64(wf_arg(a, "days"), &extra) || extra <= 0 || extra > 3650)
+        return err_field(e, "days", "延长天数应为正整数");
+    return lengthen_deadline(c, w, id, name, extra, e);
+}
+
+/* Stop counting the open deadline name of the matter from day (t->pauses). */
+static int pause_deadline(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
+                          day_t day, struct err *e)
+{
+    char d[DATE_STRLEN];
+    date_format(day, d);
+    int64_t n = db_exec(c->db, e,
+                        "UPDATE wf_deadline SET paused_on = ? WHERE kind = ? AND object_id = ?"
+                        " AND name = ? AND ended_on IS NULL AND paused_on IS NULL",
+                        "ttit", d, w->kind, id, name);
+    if (n < 0) return (int)n;
+    return n ? 0 : err_set(e, ERR_INVALID, "没有可以暂停计算的期限");
+}
+
+/* Count the paused deadline name of the matter again from day (t->resumes): it is lengthened by
+ * the days after its pause began up to day (working days for a working-day period). Fills
+ * a->reason when the step has none. */
+static int resume_deadline(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
+                           day_t day, struct wf_args *a, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT paused_on, working FROM wf_deadline WHERE kind = ?"
+                                  " AND object_id = ? AND name = ? AND ended_on IS NULL"
+                                  " AND paused_on IS NOT NULL",
+                                  "tit", w->kind, id, name);
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    day_t from = 0;
+    bool working = false;
+    if (rc == DB_ROW) {
+        working = db_int(st, 1) != 0;
+        if (date_parse(db_text(st, 0), &from)) rc = DB_DONE;
+    }
+    db_done(st);
+    if (rc < 0) return rc;
+    if (rc != DB_ROW) return err_set(e, ERR_INVALID, "没有暂停计算的期限");
+    if (day < from) return err_field(e, "date", "日期不能早于暂停之日");
+    int n = (int)(day - from);
+    if (working && calendar_workdays_between(c->cal, from, day, &n, e)) return e->code;
+    rc = n > 0 ? lengthen_deadline(c, w, id, name, n, e) : 0;
+    if (rc) return rc;
+    if (!a->reason || !*a->reason)
+        a->reason =
+            arena_printf(c->arena, "暂停期间 %d 个%s不计入期限", n, working ? "工作日" : "日");
+    return db_exec(c->db, e,
+                   "UPDATE wf_deadline SET paused_on = NULL WHERE kind = ? AND object_id = ?"
+                   " AND name = ? AND ended_on IS NULL",
+                   "tit", w->kind, id, name) < 0
+               ? e->code
+               : 0;
 }
 
 static int record_step(struct ctx *c, const struct workflow *w, int64_t id, int64_t agency_id,
@@ -583,6 +643,8 @@ static int take(struct ctx *c, const struct workflow *w, const struct wf_transit
     int rc = t->before ? t->before(c, id, a, e) : 0;
     if (!rc) rc = move(c, w, id, state, t, e);
     if (!rc && t->effect) rc = t->effect(c, id, a, e);
+    if (!rc && t->pauses) rc = pause_deadline(c, w, id, t->pauses, day, e);
+    if (!rc && t->resumes) rc = resume_deadline(c, w, id, t->resumes, day, a, e);
     if (!rc) rc = record_step(c, w, id, agency_id, state, t->action, t->to, day, a, e);
     if (!rc && t->extends) rc = extend_deadline(c, w, id, t->extends, a, e);
     if (!rc && t->meets) rc = end_deadlines(c, w, id, t->meets, day, e);
@@ -725,18 +787,20 @@ static json_t *deadline_row(struct db_stmt *st, const char *today)
     jset_text(o, "ended", ended);
     jset_text(o, "outcome", db_text(st, 8));
     jset_bool(o, "met", ended && db_text(st, 8) && strcmp(db_text(st, 8), "met") == 0);
-    jset_bool(o, "overdue", !ended && strcmp(due, today) < 0);
+    bool paused = !db_null(st, 11);
+    jset_bool(o, "overdue", !ended && !paused && strcmp(due, today) < 0);
     jset_bool(o, "late",
               ended && strcmp(ended, due) > 0 && db_text(st, 8) &&
                   strcmp(db_text(st, 8), "met") == 0);
     jset_bool(o, "provisional", db_int(st, 9) != 0);
     jset_text(o, "original_due", db_text(st, 10)); /* before an extension, or NULL */
+    jset_text(o, "paused_on", db_text(st, 11));    /* not counted since, or NULL */
     return o;
 }
 
 #define DEADLINE_COLS                                                                              \
     "d.kind, d.object_id, d.name, d.label, d.basis, d.start_on, d.due_on, d.ended_on, d.outcome,"  \
-    " d.provisional, d.original_due_on"
+    " d.provisional, d.original_due_on, d.paused_on"
 
 static json_t *history_deadlines(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
 {
@@ -785,12 +849,14 @@ json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e)
     date_format(today, t);
     date_format(today + within, until);
     const char *scope = c->who->user_id == 0 ? "/%" : actor_scope(c);
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT " DEADLINE_COLS " FROM wf_deadline d"
-                                  " JOIN agency a ON a.id = d.agency_id"
-                                  " WHERE d.ended_on IS NULL AND d.due_on <= ? AND a.path LIKE ?"
-                                  " ORDER BY d.due_on, d.id LIMIT ?",
-                                  "tti", until, scope, (int64_t)limit);
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT " DEADLINE_COLS " FROM wf_deadline d"
+                 " JOIN agency a ON a.id = d.agency_id"
+                 " WHERE d.ended_on IS NULL AND d.paused_on IS NULL AND d.due_on <= ?"
+                 " AND a.path LIKE ?"
+                 " ORDER BY d.due_on, d.id LIMIT ?",
+                 "tti", until, scope, (int64_t)limit);
     if (!st) return NULL;
     json_t *out = json_array();
     int rc;

@@ -126,6 +126,15 @@ struct wf_transition {
      * the last day it had first is kept (wf_deadline.original_due_on). The area's guard decides
      * how often and how far (信访工作条例 第三十四条: once, at most 30 days). Or NULL. */
     const char *extends;
+    /* The open deadline (by name) this step stops counting from its date (政府信息公开条例
+     * 第三十四条: a consultation's time is not counted): wf_deadline.paused_on. A paused deadline
+     * is not overdue and not listed by wf_deadlines. Or NULL. */
+    const char *pauses;
+    /* The paused deadline (by name) this step counts again: its last day moves by the days after
+     * the pause began up to this step's date (working days on the calendar for a working-day
+     * period), its period grows by as many, and the first last day is kept. When the step has
+     * no reason, its reason says so. Or NULL. */
+    const char *resumes;
 };
 
 /* A workflow: what an area declares once, statically. */
@@ -182,7 +191,8 @@ json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *st
 
 /* The steps of matter id, oldest first: [{"at","date","from","action","to","username","name",
  * "note","reason","reason_label","ref_id"}], and its deadlines: [{"name","label","start","due",
- * "met","overdue"}], as {"steps": [...], "deadlines": [...]} (new reference); NULL on error. */
+ * "met","overdue","original_due","paused_on"}], as {"steps": [...], "deadlines": [...]} (new
+ * reference); NULL on error. */
 json_t *wf_history(struct ctx *c, const struct workflow *w, int64_t id, struct err *e);
 /* The steps of wf_history alone (an area whose matters keep no deadlines). */
 json_t *wf_steps(struct ctx *c, const struct workflow *w, int64_t id, struct err *e);

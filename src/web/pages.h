@@ -157,6 +157,12 @@ int petition_new(struct req *r, struct resp *w);
 int petition_create(struct req *r, struct resp *w);
 int petition_show(struct req *r, struct resp *w);
 int petition_stats_page(struct req *r, struct resp *w);
+/* disclosure.c */
+int disclosure_index(struct req *r, struct resp *w);
+int disclosure_new(struct req *r, struct resp *w);
+int disclosure_create(struct req *r, struct resp *w);
+int disclosure_show(struct req *r, struct resp *w);
+int disclosure_stats_page(struct req *r, struct resp *w);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

@@ -24,6 +24,7 @@ struct ids {
                                              its task */
     int64_t complaint;                    /* taken in by the clerk */
     int64_t petition;                     /* registered by the clerk */
+    int64_t disclosure;                   /* a disclosure request registered by the clerk */
     char tracking[16];                    /*   its tracking code */
 };
 
@@ -165,6 +166,13 @@ static struct ids make_records(struct harness *h, struct client *admin)
     ASSERT_STATUS(r, 201);
     ids.petition = json_integer_value(json_object_get(r.json, "id"));
     hresp_free(&r);
+    h_request(h, &clerk, "POST", "/api/v1/disclosures",
+              "{\"channel\":\"online\",\"content\":\"接口申请公开的信息\",\"name\":\"申请人\","
+              "\"phone\":\"13900004444\"}",
+              &r);
+    ASSERT_STATUS(r, 201);
+    ids.disclosure = json_integer_value(json_object_get(r.json, "id"));
+    hresp_free(&r);
     return ids;
 }
 
@@ -205,6 +213,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->complaint;
         } else if (str_prefix(pattern, "/petitions/")) {
             v = ids->petition;
+        } else if (str_prefix(pattern, "/disclosures/")) {
+            v = ids->disclosure;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {

@@ -12,10 +12,8 @@ static const char *const MATTER_SQL =
     "CREATE TABLE wf_matter_log (matter_id BIGINT, what TEXT)";
 
 static const struct wf_state states[] = {
-    {"open", "待处理", false},
-    {"review", "待复核", false},
-    {"done", "已处理", true},
-    {"dropped", "已撤销", true},
+    {"open", "待处理", false},   {"review", "待复核", false}, {"done", "已处理", true},
+    {"dropped", "已撤销", true}, {"held", "暂停", false},
 };
 
 /* 行政处罚法 第八十五条: "五日" is five working days. */
@@ -98,6 +96,9 @@ static const struct wf_transition steps[] = {
      .audit = "matter.submitted"},
     {"open", "extend", "open", "延期", PERM_INSPECTION_WRITE, NULL, NULL, NULL,
      .inputs = extend_inputs, .extends = "handle"},
+    {"open", "hold", "held", "暂停", PERM_INSPECTION_WRITE, NULL, NULL, NULL, .pauses = "handle"},
+    {"held", "resume", "open", "恢复", PERM_INSPECTION_WRITE, NULL, NULL, NULL,
+     .resumes = "handle"},
     {"review", "approve", "done", "核准", PERM_INSPECTION_WRITE, NULL, NULL, "handle",
      .before = approve_before, .effect = approve_effect, .refused = approve_refused},
 };
@@ -182,6 +183,49 @@ static void test_workflow_step_extends_an_open_deadline(void **state)
     assert_string_equal(text_of(h, "SELECT CAST(days AS TEXT) FROM wf_deadline"
                                    " WHERE object_id = 23"),
                         "7");
+}
+
+/* A step that pauses an open deadline stops it counting (not overdue, not listed as due); the
+ * step that resumes it moves its last day by the working days of the pause, and says so. */
+static void test_workflow_steps_pause_and_resume_a_deadline(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-10-20T09:00:00+08:00");
+    new_matter(h, 24, "2026-09-30"); /* five working days: 10-13 */
+    struct err e = {0};
+    struct wf_args a = {.date = "2026-10-08"};
+    if (wf_take(&h->ctx, &matter, 24, "hold", &a, NULL, &e)) fail_msg("hold: %s", e.msg);
+    assert_string_equal(text_of(h, "SELECT paused_on FROM wf_deadline WHERE object_id = 24"),
+                        "2026-10-08");
+    json_t *due = wf_deadlines(&h->ctx, 3, 500, &e);
+    size_t i;
+    json_t *row;
+    json_array_foreach(due, i, row) /* past its day, but paused */
+        assert_int_not_equal(json_integer_value(json_object_get(row, "object_id")), 24);
+    json_decref(due);
+    json_t *hist = wf_history(&h->ctx, &matter, 24, &e);
+    json_t *d = json_array_get(json_object_get(hist, "deadlines"), 0);
+    assert_false(json_is_true(json_object_get(d, "overdue")));
+    assert_string_equal(json_string_value(json_object_get(d, "paused_on")), "2026-10-08");
+    json_decref(hist);
+    /* paused after 10-08 up to 10-12: 10-09, 10-10 (调休 Saturday), 10-12 = 3 working days */
+    struct wf_args b = {.date = "2026-10-12"};
+    if (wf_take(&h->ctx, &matter, 24, "resume", &b, NULL, &e)) fail_msg("resume: %s", e.msg);
+    assert_string_equal(text_of(h, "SELECT due_on FROM wf_deadline WHERE object_id = 24"),
+                        "2026-10-16");
+    assert_string_equal(text_of(h, "SELECT original_due_on FROM wf_deadline WHERE object_id = 24"),
+                        "2026-10-13");
+    assert_string_equal(text_of(h, "SELECT paused_on FROM wf_deadline WHERE object_id = 24"),
+                        "(null)");
+    assert_string_equal(text_of(h, "SELECT reason FROM wf_step WHERE object_id = 24"
+                                   " AND action = 'resume'"),
+                        "暂停期间 3 个工作日不计入期限");
+    /* nothing paused: resuming is refused */
+    struct wf_args c2 = {.date = "2026-10-13"};
+    if (wf_take(&h->ctx, &matter, 24, "hold", &c2, NULL, &e)) fail_msg("hold: %s", e.msg);
+    assert_int_equal(
+        db_exec(h->db, &e, "UPDATE wf_deadline SET paused_on = NULL WHERE object_id = 24", ""), 1);
+    assert_int_equal(wf_take(&h->ctx, &matter, 24, "resume", &c2, NULL, &e), ERR_INVALID);
 }
 
 /* A step checks every input it declares before its guard, all messages at once. */
@@ -328,7 +372,7 @@ static void test_workflow_needs_the_permission(void **state)
     json_decref(acts);
     c = h_ctx(h, "officer", &who);
     acts = wf_actions(&c, &matter, "open");
-    assert_int_equal(json_array_size(acts), 4); /* finish, drop, submit, extend; not report */
+    assert_int_equal(json_array_size(acts), 5); /* finish, drop, submit, extend, hold; not report */
     json_decref(acts);
 }
 
@@ -522,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_workflow_declared_step_effect_documents_and_audit),
         cmocka_unit_test(test_workflow_before_effect_and_refused_hooks),
         cmocka_unit_test(test_workflow_step_extends_an_open_deadline),
+        cmocka_unit_test(test_workflow_steps_pause_and_resume_a_deadline),
     };
     return cmocka_run_group_tests(tests, setup, harness_teardown);
 }

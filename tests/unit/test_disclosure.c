@@ -1,0 +1,336 @@
+/* test_disclosure.c — information disclosure requests (依申请公开) under 政府信息公开条例:
+ * registration, the 20 working days over National Day, 补正 restarting the clock, the extension's
+ * limits, a consultation's days not counted, every kind of answer with its document, refusals
+ * citing their article, the sealed applicant and who sees it, scope, and the figures. */
+#include "support.h"
+#include "law/auth.h"
+#include "law/disclosure.h"
+#include "law/role.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct disclosure_input sample(const char *received)
+{
+    return (struct disclosure_input){.channel = "post",
+                                     .received_on = received,
+                                     .content = "2025年度本区公共场所卫生监督抽检结果",
+                                     .purpose = "研究",
+                                     .name = "钱七",
+                                     .id_number = "320402199001011234",
+                                     .phone = "13900003333",
+                                     .address = "湖塘镇人民路8号"};
+}
+
+static int64_t intake(struct harness *h, struct disclosure_input in)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, "clerk", &who);
+    struct err e = {0};
+    int64_t id;
+    if (disclosure_add(&c, &in, &id, &e)) fail_msg("disclosure_add: %s", e.msg);
+    return id;
+}
+
+static int step(struct harness *h, const char *user, int64_t id, const char *action,
+                struct wf_args *a, struct err *e)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, user, &who);
+    struct wf_args none = {0};
+    return wf_take(&c, &disclosure_workflow, id, action, a ? a : &none, NULL, e);
+}
+
+static void must(struct harness *h, const char *user, int64_t id, const char *action,
+                 struct wf_args *a)
+{
+    struct err e = {0};
+    if (step(h, user, id, action, a, &e)) fail_msg("%s: %s", action, e.msg);
+}
+
+static const char *text_of(struct harness *h, const char *sql, int64_t id)
+{
+    static char s[512];
+    struct err e = {0};
+    struct db_stmt *st = db_query(h->db, &e, sql, "i", id);
+    assert_non_null(st);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    snprintf(s, sizeof s, "%s", db_null(st, 0) ? "(null)" : db_text(st, 0));
+    db_done(st);
+    return s;
+}
+
+/* The last day of the open 答复期限. */
+static const char *due_of(struct harness *h, int64_t id)
+{
+    return text_of(h,
+                   "SELECT due_on FROM wf_deadline WHERE kind = 'disclosure' AND object_id = ?"
+                   " AND name = 'answer' AND ended_on IS NULL",
+                   id);
+}
+
+/* 20 working days from 2026-09-28: 9/29, 9/30, (10/1–10/7 off), 10/8, 10/9, 10/10 (调休 Saturday),
+ * 10/12–16, 10/19–23, 10/26–30: the 20th is 10-30. */
+static void test_r_dis_01_twenty_working_days_over_national_day(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    int64_t id = intake(h, sample("2026-09-28"));
+    assert_string_equal(due_of(h, id), "2026-10-30");
+    assert_string_equal(text_of(h, "SELECT number FROM disclosure_request WHERE id = ?", id),
+                        "依申〔2026〕1号");
+    assert_string_equal(text_of(h, "SELECT state FROM disclosure_request WHERE id = ?", id),
+                        "registered");
+}
+
+/* 补正 once, within 7 working days (9/28 → 10/13); the period runs again from the correction. */
+static void test_r_dis_02_correction_once_and_the_clock_restarts(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    int64_t id = intake(h, sample("2026-09-28"));
+    struct err e = {0};
+    struct wf_args late = {.date = "2026-10-14", .note = "请明确所需信息的年度和区域"};
+    assert_int_equal(step(h, "officer", id, "request_correction", &late, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "第三十条"));
+    assert_non_null(strstr(e.msg, "2026-10-13"));
+    struct wf_args ask = {.date = "2026-10-13", .note = "请明确所需信息的年度和区域"};
+    must(h, "officer", id, "request_correction", &ask);
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM document WHERE object_type = 'disclosure'"
+                         " AND type = 'disclosure_correction'",
+                         ""));
+    struct wf_args fixed = {.date = "2026-11-02"};
+    must(h, "clerk", id, "correct", &fixed);
+    /* 20 working days after 11-02 */
+    assert_string_equal(due_of(h, id), "2026-11-30");
+    struct err e2 = {0};
+    struct wf_args again = {.date = "2026-11-03", .note = "再次补正"};
+    assert_int_equal(step(h, "officer", id, "request_correction", &again, &e2), ERR_INVALID);
+    assert_non_null(strstr(e2.msg, "第三十条"));
+}
+
+/* Once, at most 20 working days, by the head: 9/28 + 40 working days = 11-27. */
+static void test_r_dis_03_extension_once_at_most_20_working_days(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    int64_t id = intake(h, sample("2026-09-28"));
+    struct err e = {0};
+    struct wf_args a = {.date = "2026-10-20", .note = "需要调取档案"};
+    wf_arg_set(&a, "days", "20");
+    assert_int_equal(step(h, "officer", id, "extend", &a, &e), ERR_FORBIDDEN);
+    struct err e1 = {0};
+    struct wf_args many = {.date = "2026-10-20", .note = "需要调取档案"};
+    wf_arg_set(&many, "days", "21");
+    assert_int_equal(step(h, "leader", id, "extend", &many, &e1), ERR_INVALID);
+    assert_non_null(strstr(e1.fields[0].msg, "第三十三条"));
+    must(h, "leader", id, "extend", &a);
+    assert_string_equal(due_of(h, id), "2026-11-27");
+    assert_string_equal(text_of(h,
+                                "SELECT original_due_on FROM wf_deadline WHERE kind = 'disclosure'"
+                                " AND object_id = ?",
+                                id),
+                        "2026-10-30");
+    struct err e2 = {0};
+    struct wf_args b = {.date = "2026-10-21", .note = "再延"};
+    wf_arg_set(&b, "days", "5");
+    assert_int_equal(step(h, "leader", id, "extend", &b, &e2), ERR_INVALID);
+    assert_non_null(strstr(e2.msg, "第三十三条"));
+}
+
+/* A consultation from 11-05 to 11-12 pauses 5 working days (11/6, 9, 10, 11, 12): 11-30 → 12-07.
+ */
+static void test_r_dis_04_consultation_is_not_counted(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    int64_t id = intake(h, sample("2026-11-02"));
+    assert_string_equal(due_of(h, id), "2026-11-30");
+    struct wf_args a = {.date = "2026-11-05"};
+    wf_arg_set(&a, "party", "某公共场所经营者");
+    must(h, "officer", id, "consult", &a);
+    assert_string_equal(text_of(h, "SELECT state FROM disclosure_request WHERE id = ?", id),
+                        "consulting");
+    struct wf_args b = {.date = "2026-11-12", .note = "不同意公开"};
+    must(h, "officer", id, "consulted", &b);
+    assert_string_equal(due_of(h, id), "2026-12-07");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_step WHERE kind = 'disclosure' AND action = 'consulted'"
+                         " AND reason LIKE '%5 个工作日不计入%'",
+                         ""));
+    /* an extension afterwards keeps the paused days: 25 + 3 working days from 11-02 */
+    struct wf_args x = {.date = "2026-11-20", .note = "需要调取档案"};
+    wf_arg_set(&x, "days", "3");
+    must(h, "leader", id, "extend", &x);
+    assert_string_equal(due_of(h, id), "2026-12-10");
+}
+
+/* Every kind of answer closes the request with its document; 不予公开 and 不予处理 name their
+ * ground; 非本机关负责 names the body. */
+static void test_r_dis_05_every_answer_with_its_document(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    static const struct {
+        const char *type, *reason, *body, *doc;
+    } cases[] = {
+        {"published", NULL, NULL, "disclosure_answer"},
+        {"disclose", NULL, NULL, "disclosure_answer"},
+        {"partial", "third_party", NULL, "disclosure_answer"},
+        {"withhold", "process", NULL, "disclosure_refusal"},
+        {"not_exist", NULL, NULL, "disclosure_answer"},
+        {"not_ours", NULL, "常州市市场监督管理局", "disclosure_answer"},
+        {"repeat", NULL, NULL, "disclosure_answer"},
+        {"not_handled", "petition_like", NULL, "disclosure_answer"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int64_t id = intake(h, sample("2026-11-02"));
+        char action[32];
+        snprintf(action, sizeof action, "answer_%s", cases[i].type);
+        struct wf_args a = {.date = "2026-11-20", .reason = cases[i].reason};
+        wf_arg_set(&a, "answer", "经审查，答复如下。");
+        if (cases[i].body) wf_arg_set(&a, "body", cases[i].body);
+        must(h, "officer", id, action, &a);
+        assert_string_equal(
+            text_of(h, "SELECT answer_type FROM disclosure_request WHERE id = ?", id),
+            cases[i].type);
+        assert_string_equal(text_of(h, "SELECT state FROM disclosure_request WHERE id = ?", id),
+                            "answered");
+        assert_string_equal(text_of(h,
+                                    "SELECT type FROM document WHERE object_type ="
+                                    " 'disclosure' AND object_id = ?",
+                                    id),
+                            cases[i].doc);
+        assert_string_equal(text_of(h,
+                                    "SELECT outcome FROM wf_deadline WHERE kind = 'disclosure'"
+                                    " AND object_id = ?",
+                                    id),
+                            "met");
+        if (cases[i].body)
+            assert_string_equal(text_of(h, "SELECT body FROM disclosure_request WHERE id = ?", id),
+                                cases[i].body);
+    }
+    /* refusals: a withholding without a statutory ground, 不予处理 on a withholding ground */
+    int64_t id = intake(h, sample("2026-11-02"));
+    struct err e = {0};
+    struct wf_args bad = {.date = "2026-11-20", .reason = "petition_like"};
+    wf_arg_set(&bad, "answer", "不予公开");
+    assert_int_equal(step(h, "officer", id, "answer_withhold", &bad, &e), ERR_INVALID);
+    assert_non_null(strstr(e.fields[0].msg, "第三十六条"));
+    struct err e2 = {0};
+    struct wf_args bad2 = {.date = "2026-11-20", .reason = "process"};
+    wf_arg_set(&bad2, "answer", "不予处理");
+    assert_int_equal(step(h, "officer", id, "answer_not_handled", &bad2, &e2), ERR_INVALID);
+    assert_non_null(strstr(e2.fields[0].msg, "第三十八条"));
+    /* a viewer may not answer */
+    struct err e3 = {0};
+    struct wf_args ok = {.date = "2026-11-20"};
+    wf_arg_set(&ok, "answer", "已主动公开于本机关网站");
+    assert_int_equal(step(h, "viewer", id, "answer_published", &ok, &e3), ERR_FORBIDDEN);
+}
+
+/* The applicant is sealed: shown to who registered and who answers, not to a viewer nor the
+ * city's administrator; never in the audit trail; nothing of it in another county. */
+static void test_r_dis_06_applicant_is_sealed_and_shown_to_few(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    int64_t id = intake(h, sample("2026-11-02"));
+    assert_false(
+        h_exists(h->db, "SELECT 1 FROM disclosure_request WHERE applicant LIKE '%钱七%'", ""));
+    assert_false(h_exists(h->db, "SELECT 1 FROM audit_log WHERE summary LIKE '%钱七%'", ""));
+    struct err e = {0};
+    struct actor who;
+    struct ctx clerk = h_ctx(h, "clerk", &who);
+    json_t *o = disclosure_get(&clerk, id, &e);
+    assert_non_null(o);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "applicant"), "name")),
+                        "钱七");
+    json_decref(o);
+    struct ctx viewer = h_ctx(h, "viewer", &who);
+    o = disclosure_get(&viewer, id, &e);
+    assert_non_null(o);
+    assert_null(json_object_get(o, "applicant"));
+    assert_true(json_is_true(json_object_get(o, "applicant_hidden")));
+    json_decref(o);
+    struct ctx city = h_ctx(h, "city", &who);
+    o = disclosure_get(&city, id, &e);
+    assert_non_null(o);
+    assert_null(json_object_get(o, "applicant"));
+    json_decref(o);
+    struct ctx other = h_ctx(h, "other", &who);
+    struct err e2 = {0};
+    assert_null(disclosure_get(&other, id, &e2));
+    assert_int_equal(e2.code, ERR_NOTFOUND);
+    struct err e3 = {0};
+    struct wf_args a = {.date = "2026-11-20"};
+    wf_arg_set(&a, "answer", "已主动公开");
+    struct ctx oc = h_ctx(h, "other", &who);
+    assert_int_equal(wf_take(&oc, &disclosure_workflow, id, "answer_published", &a, NULL, &e3),
+                     ERR_NOTFOUND);
+    struct disclosure_query q = {0};
+    json_t *list = disclosure_list(&oc, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 0);
+    json_decref(list);
+}
+
+/* The figures of a period: by kind of answer and channel, the on-time rate, the late list. */
+static void test_r_dis_07_figures_of_a_period(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    int64_t a = intake(h, sample("2026-11-02"));
+    struct disclosure_input in = sample("2026-11-03");
+    in.channel = "online";
+    int64_t b = intake(h, in);
+    intake(h, sample("2025-11-03")); /* outside the period */
+    struct wf_args x = {.date = "2026-11-20"};
+    wf_arg_set(&x, "answer", "予以公开");
+    must(h, "officer", a, "answer_disclose", &x);
+    struct wf_args y = {.date = "2026-12-08"}; /* 11-03 + 20 working days = 12-01: late */
+    wf_arg_set(&y, "answer", "信息不存在");
+    must(h, "officer", b, "answer_not_exist", &y);
+    struct err e = {0};
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    json_t *o = disclosure_stats(&c, "2026-01-01", "2026-12-31", &e);
+    assert_non_null(o);
+    assert_int_equal(json_integer_value(json_object_get(o, "total")), 2);
+    assert_int_equal(json_array_size(json_object_get(o, "by_answer")), 2);
+    assert_int_equal(json_array_size(json_object_get(o, "by_channel")), 2);
+    json_t *rates = json_object_get(o, "rates");
+    assert_int_equal(json_integer_value(json_object_get(rates, "answered")), 2);
+    assert_int_equal(json_integer_value(json_object_get(rates, "on_time")), 1);
+    assert_string_equal(json_string_value(json_object_get(rates, "on_time_rate")), "50.00%");
+    json_decref(o);
+    struct disclosure_query q = {.on_time = "late", .from = "2026-01-01", .to = "2026-12-31"};
+    json_t *list = disclosure_list(&c, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 1);
+    json_decref(list);
+    struct disclosure_query q2 = {.answer_type = "disclose"};
+    list = disclosure_list(&c, &q2, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 1);
+    json_decref(list);
+    /* another county counts nothing */
+    struct ctx other = h_ctx(h, "other", &who);
+    o = disclosure_stats(&other, "2026-01-01", "2026-12-31", &e);
+    assert_int_equal(json_integer_value(json_object_get(o, "total")), 0);
+    json_decref(o);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_r_dis_01_twenty_working_days_over_national_day),
+        T(test_r_dis_02_correction_once_and_the_clock_restarts),
+        T(test_r_dis_03_extension_once_at_most_20_working_days),
+        T(test_r_dis_04_consultation_is_not_counted),
+        T(test_r_dis_05_every_answer_with_its_document),
+        T(test_r_dis_06_applicant_is_sealed_and_shown_to_few),
+        T(test_r_dis_07_figures_of_a_period),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
