@@ -4,10 +4,9 @@
 #include "base/crypto.h"
 #include "base/jpack.h"
 #include "law/complaint.h"
-#include "law/agency.h"
+#include "law/intake.h"
 #include "law/audit.h"
 #include "law/catalog.h"
-#include "law/counter.h"
 #include "law/field.h"
 #include "law/setting.h"
 #include "base/codes.h"
@@ -40,31 +39,24 @@ static const struct wf_option refusals[] = {
     {NULL, NULL},
 };
 
-static const char *option_label(const struct wf_option *o, const char *code)
-{
-    for (; code && o->code; o++)
-        if (strcmp(o->code, code) == 0) return o->label;
-    return NULL;
-}
-
 const char *complaint_result_label(const char *code)
 {
-    return option_label(results, code);
+    return wf_option_label(results, code);
 }
 
 const char *complaint_measure_label(const char *code)
 {
-    return option_label(measures, code);
+    return wf_option_label(measures, code);
 }
 
 const char *complaint_satisfaction_label(const char *code)
 {
-    return option_label(satisfactions, code);
+    return wf_option_label(satisfactions, code);
 }
 
 static const char *refusal_label(const char *code)
 {
-    return option_label(refusals, code);
+    return wf_option_label(refusals, code);
 }
 
 /* ---- guards --------------------------------------------------------------------------------- */
@@ -395,21 +387,9 @@ int complaint_check(const struct complaint_input *in, struct err *e)
 static int seal_complainant(struct ctx *c, const struct complaint_input *in, const char **out,
                             struct err *e)
 {
+    struct person p = {in->name, in->phone, in->id_number, in->address};
     *out = NULL;
-    if (in->anonymous) return 0;
-    if (!seal_ready())
-        return err_set(e, ERR_INTERNAL,
-                       "服务器未配置数据密钥，不能保存投诉人信息（见 docs/complaints.md）");
-    json_t *o = jpack("{ss ss}", "name", in->name, "phone", in->phone);
-    if (!str_blank(in->id_number)) jset_text(o, "id_number", in->id_number);
-    if (!str_blank(in->address)) jset_text(o, "address", in->address);
-    char *plain = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    char *sealed = seal_text(plain);
-    free(plain);
-    *out = arena_strdup(c->arena, sealed);
-    free(sealed);
-    return 0;
+    return in->anonymous ? 0 : intake_seal(c, &p, "投诉人", "docs/complaints.md", out, e);
 }
 
 /* A tracking code: ten characters without look-alikes (about 49 bits). */
@@ -428,13 +408,8 @@ static const char *new_tracking(struct ctx *c)
 static int resolve(struct ctx *c, const struct complaint_input *in, int64_t *agency,
                    int64_t *entity, int64_t *officer, struct err *e)
 {
-    *agency = c->who->agency_id;
     *entity = *officer = 0;
-    if (!str_blank(in->agency_code) && agency_find(c, in->agency_code, agency, NULL, e)) {
-        err_clear(e);
-        return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", in->agency_code);
-    }
-    if (!*agency) return err_field(e, "agency", "请选择受理机构");
+    if (intake_agency(c, in->agency_code, agency, e)) return e->code;
     if (!str_blank(in->entity_id) &&
         (parse_i64(in->entity_id, entity) ||
          db_get_int(c->db, e, entity, "SELECT id FROM entity WHERE id = ?", "i", *entity))) {
@@ -450,28 +425,14 @@ static int resolve(struct ctx *c, const struct complaint_input *in, int64_t *age
     return 0;
 }
 
-/* The complaint's number: 投诉〔2026〕12号, per agency and year. */
-static int number(struct ctx *c, int64_t agency, const char *day, const char **out, struct err *e)
-{
-    int year = atoi(day), rc;
-    int64_t n;
-    rc = counter_next(c->db, arena_printf(c->arena, "complaint:%lld", (long long)agency), year, &n,
-                      e);
-    if (!rc) *out = arena_printf(c->arena, "投诉〔%d〕%lld号", year, (long long)n);
-    return rc;
-}
-
 int complaint_add(struct ctx *c, const struct complaint_input *in, int64_t *id,
                   const char **tracking, struct err *e)
 {
     if (complaint_check(in, e)) return e->code;
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    const char *day = str_blank(in->received_on) ? today : in->received_on;
-    if (strcmp(day, today) > 0) return err_field(e, "received_on", "收到日期不能晚于今天");
-    const char *sealed, *num = NULL;
+    const char *day, *sealed = NULL, *num = NULL;
     int64_t agency, entity, officer;
-    int rc = seal_complainant(c, in, &sealed, e);
+    int rc = intake_day(c, in->received_on, "收到日期", &day, e);
+    if (!rc) rc = seal_complainant(c, in, &sealed, e);
     if (!rc) rc = db_begin(c->db, e);
     if (rc) return rc;
     rc = resolve(c, in, &agency, &entity, &officer, e);
@@ -482,7 +443,7 @@ int complaint_add(struct ctx *c, const struct complaint_input *in, int64_t *id,
                              "itt", agency, in->channel, in->external_no);
         if (seen) rc = seen < 0 ? seen : err_field(e, "external_no", "该工单已登记过");
     }
-    if (!rc) rc = number(c, agency, day, &num, e);
+    if (!rc) rc = intake_number(c, "complaint", "投诉", agency, day, &num, e);
     *tracking = new_tracking(c);
     struct db_arg args[] = {
         {.type = 'i', .i = agency},

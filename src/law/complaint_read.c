@@ -1,6 +1,6 @@
 /* complaint_read.c — reading complaints: one with its history, the list, and the public's view
  * through a tracking code. Who may see the complainant is decided here, once. */
-#include "base/crypto.h"
+#include "law/intake.h"
 #include "base/jpack.h"
 #include "law/complaint.h"
 #include "law/catalog.h"
@@ -102,30 +102,11 @@ static int64_t own_officer(struct ctx *c, struct err *e)
 static int may_see_complainant(struct ctx *c, int64_t id, int64_t created_by, int64_t handler,
                                struct err *e)
 {
+    static const char *const deciding[] = {"accept", "refuse", "transfer", NULL};
     int64_t me = c->who->user_id;
     if (!me) return 0; /* the system never shows it (exports, the public page) */
     if (me == created_by || me == handler) return 1;
-    return db_exists(c->db, e,
-                     "SELECT 1 FROM wf_step WHERE kind = 'complaint' AND object_id = ?"
-                     " AND action IN ('accept', 'refuse', 'transfer') AND user_id = ?",
-                     "ii", id, me);
-}
-
-static void add_complainant(struct ctx *c, json_t *o, const char *sealed, bool shown)
-{
-    if (!sealed) return;
-    if (!shown) {
-        jset_bool(o, "complainant_hidden", true);
-        return;
-    }
-    char *plain = unseal_text(sealed);
-    json_t *who = plain ? json_loads(plain, 0, NULL) : NULL;
-    free(plain);
-    if (who)
-        json_object_set_new(o, "complainant", who);
-    else /* another key, or altered: say so rather than show nothing */
-        jset_text(o, "complainant_error", "投诉人信息无法解密（数据密钥不符或记录被改动）");
-    (void)c;
+    return intake_took(c, "complaint", id, deciding, e);
 }
 
 /* Other complaints of the same agency about the same entity or party within
@@ -191,7 +172,7 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
         return NULL;
     }
     int shown = may_see_complainant(c, id, created_by, handler, e);
-    add_complainant(c, o, sealed, shown > 0);
+    intake_show(o, "complainant", "投诉人", sealed, shown > 0);
     /* the code that reads the answer and rates it goes with who may speak to the complainant */
     if (shown > 0) jset_text(o, "tracking_code", tracking);
     json_object_set_new(o, "actions", wf_actions(c, &complaint_workflow, state));

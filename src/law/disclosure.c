@@ -2,12 +2,10 @@
  * 政府信息公开条例, declared as data, and registration. Reading them is disclosure_read.c;
  * figures disclosure_stats.c. */
 #include "law/area.h"
-#include "base/crypto.h"
 #include "base/jpack.h"
 #include "law/disclosure.h"
 #include "law/audit.h"
-#include "law/agency.h"
-#include "law/counter.h"
+#include "law/intake.h"
 #include "law/field.h"
 #include "base/calendar.h"
 #include "base/codes.h"
@@ -52,57 +50,32 @@ static const char *const withhold_codes[] = {"state_secret", "law_forbids", "sec
                                              "third_party",  "internal",    "process",
                                              "case_file",    NULL};
 
-static const char *option_label(const struct wf_option *o, const char *code)
-{
-    for (; code && o->code; o++)
-        if (strcmp(o->code, code) == 0) return o->label;
-    return NULL;
-}
-
-static json_t *options_of(const struct wf_option *o, const char *selected)
-{
-    json_t *out = json_array();
-    for (; o->code; o++)
-        json_array_append_new(out, jpack("{ss ss sb}", "code", o->code, "label", o->label,
-                                         "selected", selected && strcmp(selected, o->code) == 0));
-    return out;
-}
-
 const char *disclosure_channel_label(const char *code)
 {
-    return option_label(channels, code);
+    return wf_option_label(channels, code);
 }
 
 const char *disclosure_answer_label(const char *code)
 {
-    return option_label(answers, code);
+    return wf_option_label(answers, code);
 }
 
 json_t *disclosure_channel_options(const char *selected)
 {
-    return options_of(channels, selected);
+    return wf_options_json(channels, selected);
 }
 
 json_t *disclosure_answer_options(const char *selected)
 {
-    return options_of(answers, selected);
+    return wf_options_json(answers, selected);
 }
 
 static const char *disclosure_reason_label(const char *code)
 {
-    return option_label(reasons, code);
+    return wf_option_label(reasons, code);
 }
 
 /* ---- helpers -------------------------------------------------------------------------------- */
-
-/* The legal date of a step: a->date, or today (arena). */
-static const char *step_date(struct ctx *c, const struct wf_args *a)
-{
-    if (a && !str_blank(a->date)) return a->date;
-    char *today = arena_alloc(c->arena, DATE_STRLEN);
-    date_format(date_from_instant(c->now), today);
-    return today;
-}
 
 /* The text of one column of request id (arena), or NULL. column: a trusted identifier. */
 static const char *get_text(struct ctx *c, int64_t id, const char *column, struct err *e)
@@ -141,7 +114,7 @@ static int guard_correction(struct ctx *c, int64_t id, const struct wf_args *a, 
     day_t from, on, last;
     if (e->code) return e->code;
     if (!received || date_parse(received, &from)) return err_set(e, ERR_INTERNAL, "收到日期无效");
-    if (date_parse(step_date(c, a), &on)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
+    if (date_parse(wf_date(c, a), &on)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
     if (on < from) return err_field(e, "date", "告知日期不能早于收到申请日期 %s", received);
     bool provisional;
     if (wf_count(c->cal, DISCLOSURE_CORRECTION_DAYS, true, from, &last, &provisional, e))
@@ -213,7 +186,7 @@ static int effect_correct(struct ctx *c, int64_t id, struct wf_args *a, struct e
 {
     return db_exec(c->db, e,
                    "UPDATE disclosure_request SET corrected_on = ?, updated_at = ? WHERE id = ?",
-                   "tii", step_date(c, a), c->now, id) < 0
+                   "tii", wf_date(c, a), c->now, id) < 0
                ? e->code
                : 0;
 }
@@ -243,7 +216,7 @@ static int answer_as(struct ctx *c, int64_t id, struct wf_args *a, const char *t
         text_or_null(wf_arg(a, "answer")),
         text_or_null(body ? NULL : a->reason),
         text_or_null(body),
-        {.type = 't', .s = step_date(c, a)},
+        {.type = 't', .s = wf_date(c, a)},
         {.type = 'i', .i = c->now},
         {.type = 'i', .i = id},
     };
@@ -410,47 +383,6 @@ int disclosure_check(const struct disclosure_input *in, struct err *e)
     return e->code;
 }
 
-/* [R-DIS-06] The applicant's identity and contact as one sealed value. */
-static int seal_applicant(struct ctx *c, const struct disclosure_input *in, const char **out,
-                          struct err *e)
-{
-    if (!seal_ready())
-        return err_set(e, ERR_INTERNAL,
-                       "服务器未配置数据密钥，不能保存申请人信息（见 docs/disclosure.md）");
-    json_t *o = jpack("{ss ss}", "name", in->name, "phone", in->phone);
-    if (!str_blank(in->id_number)) jset_text(o, "id_number", in->id_number);
-    if (!str_blank(in->address)) jset_text(o, "address", in->address);
-    char *plain = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    char *sealed = seal_text(plain);
-    free(plain);
-    *out = arena_strdup(c->arena, sealed);
-    free(sealed);
-    return 0;
-}
-
-/* The receiving agency (in scope). */
-static int resolve(struct ctx *c, const struct disclosure_input *in, int64_t *agency, struct err *e)
-{
-    *agency = c->who->agency_id;
-    if (!str_blank(in->agency_code) && agency_find(c, in->agency_code, agency, NULL, e)) {
-        err_clear(e);
-        return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", in->agency_code);
-    }
-    return *agency ? 0 : err_field(e, "agency", "请选择受理机构");
-}
-
-/* The request's number: 依申〔2026〕12号, per agency and year. */
-static int number(struct ctx *c, int64_t agency, const char *day, const char **out, struct err *e)
-{
-    int year = atoi(day);
-    int64_t n;
-    int rc = counter_next(c->db, arena_printf(c->arena, "disclosure:%lld", (long long)agency), year,
-                          &n, e);
-    if (!rc) *out = arena_printf(c->arena, "依申〔%d〕%lld号", year, (long long)n);
-    return rc;
-}
-
 static int insert(struct ctx *c, const struct disclosure_input *in, int64_t agency, const char *num,
                   const char *day, const char *sealed, int64_t *id, struct err *e)
 {
@@ -482,17 +414,16 @@ static int insert(struct ctx *c, const struct disclosure_input *in, int64_t agen
 int disclosure_add(struct ctx *c, const struct disclosure_input *in, int64_t *id, struct err *e)
 {
     if (disclosure_check(in, e)) return e->code;
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    const char *day = str_blank(in->received_on) ? today : in->received_on;
-    if (strcmp(day, today) > 0) return err_field(e, "received_on", "收到申请日期不能晚于今天");
-    const char *sealed = NULL, *num = NULL;
+    const char *day, *sealed = NULL, *num = NULL;
     int64_t agency;
-    int rc = seal_applicant(c, in, &sealed, e);
+    struct person p = {in->name, in->phone, in->id_number, in->address};
+    /* [R-DIS-06] the applicant's identity and contact as one sealed value */
+    int rc = intake_day(c, in->received_on, "收到申请日期", &day, e);
+    if (!rc) rc = intake_seal(c, &p, "申请人", "docs/disclosure.md", &sealed, e);
     if (!rc) rc = db_begin(c->db, e);
     if (rc) return rc;
-    rc = resolve(c, in, &agency, e);
-    if (!rc) rc = number(c, agency, day, &num, e);
+    rc = intake_agency(c, in->agency_code, &agency, e);
+    if (!rc) rc = intake_number(c, "disclosure", "依申", agency, day, &num, e);
     if (!rc) rc = insert(c, in, agency, num, day, sealed, id, e);
     struct wf_args a = {.date = day};
     if (!rc) rc = wf_start(c, &disclosure_workflow, *id, &disclosure_deadline_answer, &a, e);

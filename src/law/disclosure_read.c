@@ -1,6 +1,6 @@
 /* disclosure_read.c — reading disclosure requests: one with its history, and the list. Who may see
  * the applicant is decided here, once. */
-#include "base/crypto.h"
+#include "law/intake.h"
 #include "base/jpack.h"
 #include "law/disclosure.h"
 #include "law/document.h"
@@ -59,22 +59,6 @@ static bool may_see_applicant(const struct ctx *c, int64_t created_by)
     return me == created_by || role_allows(c->who->roles, PERM_DISCLOSURE_HANDLE);
 }
 
-static void add_applicant(json_t *o, const char *sealed, bool shown)
-{
-    if (!sealed) return;
-    if (!shown) {
-        jset_bool(o, "applicant_hidden", true);
-        return;
-    }
-    char *plain = unseal_text(sealed);
-    json_t *who = plain ? json_loads(plain, 0, NULL) : NULL;
-    free(plain);
-    if (who)
-        json_object_set_new(o, "applicant", who);
-    else
-        jset_text(o, "applicant_error", "申请人信息无法解密（数据密钥不符或记录被改动）");
-}
-
 json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
 {
     char today[DATE_STRLEN];
@@ -97,7 +81,7 @@ json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
         if (!e->code) err_set(e, ERR_NOTFOUND, "政府信息公开申请不存在或不在您的管辖范围内");
         return NULL;
     }
-    add_applicant(o, sealed, may_see_applicant(c, created_by));
+    intake_show(o, "applicant", "申请人", sealed, may_see_applicant(c, created_by));
     json_object_set_new(o, "actions", wf_actions(c, &disclosure_workflow, state));
     json_t *h = wf_history(c, &disclosure_workflow, id, e);
     if (h) json_object_update_new(o, h);

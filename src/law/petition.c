@@ -6,9 +6,8 @@
 #include "base/jpack.h"
 #include "law/petition.h"
 #include "law/audit.h"
-#include "law/agency.h"
+#include "law/intake.h"
 #include "law/complaint.h"
-#include "law/counter.h"
 #include "law/field.h"
 #include "base/calendar.h"
 #include "base/codes.h"
@@ -51,62 +50,37 @@ static const struct wf_option refusals[] = {
     {NULL, NULL},
 };
 
-static const char *option_label(const struct wf_option *o, const char *code)
-{
-    for (; code && o->code; o++)
-        if (strcmp(o->code, code) == 0) return o->label;
-    return NULL;
-}
-
-static json_t *options_of(const struct wf_option *o, const char *selected)
-{
-    json_t *out = json_array();
-    for (; o->code; o++)
-        json_array_append_new(out, jpack("{ss ss sb}", "code", o->code, "label", o->label,
-                                         "selected", selected && strcmp(selected, o->code) == 0));
-    return out;
-}
-
 const char *petition_form_label(const char *code)
 {
-    return option_label(forms, code);
+    return wf_option_label(forms, code);
 }
 
 const char *petition_content_label(const char *code)
 {
-    return option_label(contents, code);
+    return wf_option_label(contents, code);
 }
 
 const char *petition_satisfaction_label(const char *code)
 {
-    return option_label(satisfactions, code);
+    return wf_option_label(satisfactions, code);
 }
 
 json_t *petition_form_options(const char *selected)
 {
-    return options_of(forms, selected);
+    return wf_options_json(forms, selected);
 }
 
 json_t *petition_content_options(const char *selected)
 {
-    return options_of(contents, selected);
+    return wf_options_json(contents, selected);
 }
 
 static const char *petition_reason_label(const char *code)
 {
-    return option_label(refusals, code);
+    return wf_option_label(refusals, code);
 }
 
 /* ---- helpers -------------------------------------------------------------------------------- */
-
-/* The legal date of a step: a->date, or today (arena). */
-static const char *step_date(struct ctx *c, const struct wf_args *a)
-{
-    if (a && !str_blank(a->date)) return a->date;
-    char *today = arena_alloc(c->arena, DATE_STRLEN);
-    date_format(date_from_instant(c->now), today);
-    return today;
-}
 
 /* Set one text column of petition id to value (column: a trusted identifier). */
 static int set_text(struct ctx *c, int64_t id, const char *column, const char *value, struct err *e)
@@ -221,7 +195,7 @@ static int guard_extend(struct ctx *c, int64_t id, const struct wf_args *a, stru
 static int within_window(struct ctx *c, int64_t id, const struct wf_args *a, const char *column,
                          const char *what, const char *article, struct err *e)
 {
-    const char *answered = get_text(c, id, column, e), *asked = step_date(c, a);
+    const char *answered = get_text(c, id, column, e), *asked = wf_date(c, a);
     if (e->code) return e->code;
     day_t from, on, last;
     bool provisional;
@@ -292,7 +266,7 @@ static int effect_extend(struct ctx *c, int64_t id, struct wf_args *a, struct er
 static int answer_in(struct ctx *c, int64_t id, struct wf_args *a, const char *column,
                      struct err *e)
 {
-    const char *day = step_date(c, a);
+    const char *day = wf_date(c, a);
     const char *sql =
         arena_printf(c->arena, "UPDATE petition SET %s = ?, %s_on = ?, updated_at = ? WHERE id = ?",
                      column, strcmp(column, "answer") == 0 ? "answered" : column);
@@ -318,29 +292,18 @@ static int effect_review_answer(struct ctx *c, int64_t id, struct wf_args *a, st
 static int effect_recheck_answer(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     int rc = answer_in(c, id, a, "recheck_answer", e);
-    return rc ? rc : set_text(c, id, "closed_on", step_date(c, a), e);
+    return rc ? rc : set_text(c, id, "closed_on", wf_date(c, a), e);
 }
 
 static int effect_close(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
-    return set_text(c, id, "closed_on", step_date(c, a), e);
+    return set_text(c, id, "closed_on", wf_date(c, a), e);
 }
 
 static int effect_rate(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     a->reason = arena_strdup(c->arena, petition_satisfaction_label(wf_arg(a, "satisfaction")));
     return set_text(c, id, "satisfaction", wf_arg(a, "satisfaction"), e);
-}
-
-/* The petitioner of a sealed value, as JSON (new reference), or NULL (anonymous, or unreadable).
- */
-static json_t *unsealed(const char *sealed)
-{
-    if (!sealed) return NULL;
-    char *plain = unseal_text(sealed);
-    json_t *who = plain ? json_loads(plain, 0, NULL) : NULL;
-    free(plain);
-    return who;
 }
 
 #define JS(o, k) json_string_value(json_object_get(o, k))
@@ -365,7 +328,7 @@ static int effect_convert(struct ctx *c, int64_t id, struct wf_args *a, struct e
                *summary = arena_strdup(c->arena, db_text(st, 3)),
                *number = arena_strdup(c->arena, db_text(st, 6));
     bool anonymous = db_int(st, 4) != 0;
-    json_t *who = db_null(st, 5) ? NULL : unsealed(db_text(st, 5));
+    json_t *who = db_null(st, 5) ? NULL : intake_unseal(db_text(st, 5));
     db_done(st);
     if (!anonymous && !who) return err_set(e, ERR_INTERNAL, "信访人信息无法解密，不能转为投诉举报");
     struct complaint_input in = {.agency_code = agency,
@@ -394,7 +357,7 @@ static int effect_convert(struct ctx *c, int64_t id, struct wf_args *a, struct e
     return db_exec(c->db, e,
                    "UPDATE petition SET complaint_id = ?, closed_on = ?, updated_at = ?"
                    " WHERE id = ?",
-                   "itii", cid, step_date(c, a), c->now, id) < 0
+                   "itii", cid, wf_date(c, a), c->now, id) < 0
                ? e->code
                : 0;
 }
@@ -582,34 +545,17 @@ int petition_check(const struct petition_input *in, struct err *e)
 static int seal_petitioner(struct ctx *c, const struct petition_input *in, const char **out,
                            struct err *e)
 {
+    struct person p = {in->name, in->phone, in->id_number, in->address};
     *out = NULL;
-    if (in->anonymous) return 0;
-    if (!seal_ready())
-        return err_set(e, ERR_INTERNAL,
-                       "服务器未配置数据密钥，不能保存信访人信息（见 docs/petitions.md）");
-    json_t *o = jpack("{ss ss}", "name", in->name, "phone", in->phone);
-    if (!str_blank(in->id_number)) jset_text(o, "id_number", in->id_number);
-    if (!str_blank(in->address)) jset_text(o, "address", in->address);
-    char *plain = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    char *sealed = seal_text(plain);
-    free(plain);
-    *out = arena_strdup(c->arena, sealed);
-    free(sealed);
-    return 0;
+    return in->anonymous ? 0 : intake_seal(c, &p, "信访人", "docs/petitions.md", out, e);
 }
 
 /* The receiving agency (in scope), and the earlier petition of the same matter (in scope). */
 static int resolve(struct ctx *c, const struct petition_input *in, int64_t *agency,
                    int64_t *previous, struct err *e)
 {
-    *agency = c->who->agency_id;
     *previous = 0;
-    if (!str_blank(in->agency_code) && agency_find(c, in->agency_code, agency, NULL, e)) {
-        err_clear(e);
-        return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", in->agency_code);
-    }
-    if (!*agency) return err_field(e, "agency", "请选择受理机构");
+    if (intake_agency(c, in->agency_code, agency, e)) return e->code;
     if (str_blank(in->previous_id)) return 0;
     parse_i64(in->previous_id, previous);
     int ok = db_exists(c->db, e,
@@ -620,17 +566,6 @@ static int resolve(struct ctx *c, const struct petition_input *in, int64_t *agen
     return ok ? 0
               : err_field(e, "previous_id", "原信访事项 %s 不存在或不在您的管辖范围内",
                           in->previous_id);
-}
-
-/* The petition's number: 信访〔2026〕12号, per agency and year. */
-static int number(struct ctx *c, int64_t agency, const char *day, const char **out, struct err *e)
-{
-    int year = atoi(day);
-    int64_t n;
-    int rc = counter_next(c->db, arena_printf(c->arena, "petition:%lld", (long long)agency), year,
-                          &n, e);
-    if (!rc) *out = arena_printf(c->arena, "信访〔%d〕%lld号", year, (long long)n);
-    return rc;
 }
 
 static int insert(struct ctx *c, const struct petition_input *in, int64_t agency, int64_t previous,
@@ -669,17 +604,14 @@ static int insert(struct ctx *c, const struct petition_input *in, int64_t agency
 int petition_add(struct ctx *c, const struct petition_input *in, int64_t *id, struct err *e)
 {
     if (petition_check(in, e)) return e->code;
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    const char *day = str_blank(in->received_on) ? today : in->received_on;
-    if (strcmp(day, today) > 0) return err_field(e, "received_on", "收到日期不能晚于今天");
-    const char *sealed, *num = NULL;
+    const char *day, *sealed = NULL, *num = NULL;
     int64_t agency, previous;
-    int rc = seal_petitioner(c, in, &sealed, e);
+    int rc = intake_day(c, in->received_on, "收到日期", &day, e);
+    if (!rc) rc = seal_petitioner(c, in, &sealed, e);
     if (!rc) rc = db_begin(c->db, e);
     if (rc) return rc;
     rc = resolve(c, in, &agency, &previous, e);
-    if (!rc) rc = number(c, agency, day, &num, e);
+    if (!rc) rc = intake_number(c, "petition", "信访", agency, day, &num, e);
     if (!rc) rc = insert(c, in, agency, previous, num, day, sealed, id, e);
     struct wf_args a = {.date = day};
     if (!rc) rc = wf_start(c, &petition_workflow, *id, &petition_deadline_decide, &a, e);

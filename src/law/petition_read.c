@@ -1,6 +1,6 @@
 /* petition_read.c — reading petitions: one with its history, and the list. Who may see the
  * petitioner is decided here, once. */
-#include "base/crypto.h"
+#include "law/intake.h"
 #include "base/jpack.h"
 #include "law/petition.h"
 #include "law/document.h"
@@ -71,31 +71,13 @@ static json_t *row(struct db_stmt *st, const char *today)
 static int may_see_petitioner(struct ctx *c, int64_t id, json_t *o, int64_t created_by,
                               struct err *e)
 {
+    static const char *const deciding[] = {"accept", "refuse", "transfer", NULL};
     int64_t me = c->who->user_id;
     if (!me) return 0;
     json_int_t leader = json_integer_value(json_object_get(o, "leader_id")),
                handler = json_integer_value(json_object_get(o, "handler_id"));
     if (me == created_by || me == leader || me == handler) return 1;
-    return db_exists(c->db, e,
-                     "SELECT 1 FROM wf_step WHERE kind = 'petition' AND object_id = ?"
-                     " AND action IN ('accept', 'refuse', 'transfer') AND user_id = ?",
-                     "ii", id, me);
-}
-
-static void add_petitioner(json_t *o, const char *sealed, bool shown)
-{
-    if (!sealed) return;
-    if (!shown) {
-        jset_bool(o, "petitioner_hidden", true);
-        return;
-    }
-    char *plain = unseal_text(sealed);
-    json_t *who = plain ? json_loads(plain, 0, NULL) : NULL;
-    free(plain);
-    if (who)
-        json_object_set_new(o, "petitioner", who);
-    else
-        jset_text(o, "petitioner_error", "信访人信息无法解密（数据密钥不符或记录被改动）");
+    return intake_took(c, "petition", id, deciding, e);
 }
 
 /* The petitions that name id as their earlier one: [{id, number, state_label}]. */
@@ -139,7 +121,7 @@ json_t *petition_get(struct ctx *c, int64_t id, struct err *e)
         return NULL;
     }
     int shown = may_see_petitioner(c, id, o, created_by, e);
-    add_petitioner(o, sealed, shown > 0);
+    intake_show(o, "petitioner", "信访人", sealed, shown > 0);
     json_object_set_new(o, "actions", wf_actions(c, &petition_workflow, state));
     json_t *h = wf_history(c, &petition_workflow, id, e);
     if (h) json_object_update_new(o, h);

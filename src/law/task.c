@@ -23,16 +23,12 @@ static const struct wf_option outcomes[] = {
 
 const char *task_reason_label(const char *reason)
 {
-    for (const struct wf_option *o = reasons; o->code; o++)
-        if (reason && strcmp(reason, o->code) == 0) return o->label;
-    return NULL;
+    return wf_option_label(reasons, reason);
 }
 
 const char *task_outcome_label(const char *outcome)
 {
-    for (const struct wf_option *o = outcomes; o->code; o++)
-        if (outcome && strcmp(outcome, o->code) == 0) return o->label;
-    return NULL;
+    return wf_option_label(outcomes, outcome);
 }
 
 static const struct wf_state states[] = {

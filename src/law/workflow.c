@@ -101,11 +101,33 @@ void wf_arg_set(struct wf_args *a, const char *name, const char *value)
     }
 }
 
+const char *wf_option_label(const struct wf_option *o, const char *code)
+{
+    for (; code && o && o->code; o++)
+        if (strcmp(o->code, code) == 0) return o->label;
+    return NULL;
+}
+
+json_t *wf_options_json(const struct wf_option *o, const char *selected)
+{
+    json_t *out = json_array();
+    for (; o && o->code; o++)
+        json_array_append_new(out, jpack("{ss ss sb}", "code", o->code, "label", o->label,
+                                         "selected", selected && strcmp(selected, o->code) == 0));
+    return out;
+}
+
+const char *wf_date(struct ctx *c, const struct wf_args *a)
+{
+    if (a && !str_blank(a->date)) return a->date;
+    char *today = arena_alloc(c->arena, DATE_STRLEN);
+    date_format(date_from_instant(c->now), today);
+    return today;
+}
+
 static bool option_known(const struct wf_option *o, const char *code)
 {
-    for (; o && o->code; o++)
-        if (strcmp(o->code, code) == 0) return true;
-    return false;
+    return wf_option_label(o, code) != NULL;
 }
 
 /* The labels of a coded input's options as a sentence: 停业、关闭（注销）、查无此户或其他. */

@@ -89,6 +89,13 @@ const char *wf_arg(const struct wf_args *a, const char *name);
 /* Set input name of a to value (as wf_arg reads it); value is not copied. */
 void wf_arg_set(struct wf_args *a, const char *name, const char *value);
 
+/* The label of code among options (ended by {NULL}), or NULL when it is not one of them. */
+const char *wf_option_label(const struct wf_option *o, const char *code);
+/* options as [{"code","label","selected"}] for a form, selected marked (new reference). */
+json_t *wf_options_json(const struct wf_option *o, const char *selected);
+/* The legal date of a step as text: a->date, or today (arena). */
+const char *wf_date(struct ctx *c, const struct wf_args *a);
+
 /* Why a step may not be taken: 0 when it may, otherwise a negative code with e filled with a
  * Chinese message citing the rule. Guards run inside the transaction and may query. */
 typedef int (*wf_guard)(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
