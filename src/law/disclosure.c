@@ -147,6 +147,28 @@ static int guard_extend(struct ctx *c, int64_t id, const struct wf_args *a, stru
     return 0;
 }
 
+/* [R-DIS-04] 第三十二条: a third party has 15 working days to give its opinion; past them the
+ * agency decides without it, so the time not counted ends on their last day at the latest. */
+static int guard_consulted(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    const char *due = NULL;
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT due_on FROM wf_deadline WHERE kind = 'disclosure'"
+                 " AND object_id = ? AND name = 'third_party' AND ended_on IS NULL",
+                 "i", id);
+    if (st && db_step(st, e) == DB_ROW) due = arena_strdup(c->arena, db_text(st, 0));
+    db_done(st);
+    if (e->code || !due) return e->code;
+    if (strcmp(wf_date(c, a), due) > 0)
+        return err_field(
+            e, "date",
+            "第三方提出意见的期限截至 %s（第三十二条：%d个工作日），不计入答复期限的时间"
+            "不能超过该日",
+            due, DISCLOSURE_THIRD_PARTY_DAYS);
+    return 0;
+}
+
 /* [R-DIS-05] 第三十六条第（三）项: a withholding states its statutory ground (第十四条至第十六条).
  */
 static int guard_withhold(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
@@ -256,6 +278,10 @@ static const struct wf_state states[] = {
 /* [R-DIS-01] answered within 20 working days of receipt (第三十三条); fixed by the law. */
 const struct wf_deadline_rule disclosure_deadline_answer = {
     "answer", "答复期限", DISCLOSURE_ANSWER_DAYS, true, DISCLOSURE_ANSWER_BASIS, NULL};
+/* [R-DIS-04] the third party's opinion within 15 working days (第三十二条) */
+static const struct wf_deadline_rule deadline_third_party = {
+    "third_party", "第三方提出意见期限",         DISCLOSURE_THIRD_PARTY_DAYS,
+    true,          DISCLOSURE_THIRD_PARTY_BASIS, NULL};
 
 #define END                                                                                        \
     {                                                                                              \
@@ -283,7 +309,13 @@ static const struct wf_input in_extend[] = {
     END,
 };
 static const struct wf_input in_consult[] = {
-    {"party", "征求意见的第三方或其他机关", WF_TEXT, true, 100, NULL},
+    {"party", "征求意见的第三方", WF_TEXT, true, 100, NULL},
+    {"note", "征求意见事项", WF_TEXT, false, 500, NULL},
+    {"date", "发出征求意见书日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_consult_agency[] = {
+    {"party", "征求意见的机关", WF_TEXT, true, 100, NULL},
     {"note", "征求意见事项", WF_TEXT, false, 500, NULL},
     {"date", "发出征求意见日期", WF_DATE, false, 0, NULL},
     END,
@@ -330,7 +362,7 @@ static const struct wf_input in_answer_note[] = {
 
 static const struct wf_transition steps[] = {
     {"registered", "request_correction", "correcting", "告知补正", PERM_DISCLOSURE_HANDLE,
-     guard_correction, NULL, "answer", .inputs = in_correction,
+     guard_correction, NULL, NULL, .inputs = in_correction, .restarts = "answer",
      .documents = DOCS("disclosure_correction"),
      .confirm = "补正只能一次性告知，答复期限自收到补正的申请之日起重新计算。确定告知补正？"},
     {"correcting", "correct", "registered", "收到补正", PERM_DISCLOSURE_HANDLE, NULL,
@@ -340,12 +372,16 @@ static const struct wf_transition steps[] = {
     {"registered", "extend", "registered", "延期答复", PERM_DISCLOSURE_APPROVE, guard_extend, NULL,
      NULL, .inputs = in_extend, .effect = effect_extend, .documents = DOCS("disclosure_extension"),
      .extends = "answer", .confirm = "答复期限只能延长一次。确定批准延期并告知申请人？"},
-    /* [R-DIS-04] 第三十四条: the consultation's working days are not counted */
-    {"registered", "consult", "consulting", "征求第三方意见", PERM_DISCLOSURE_HANDLE, NULL, NULL,
-     NULL, .inputs = in_consult, .effect = effect_consult,
+    /* [R-DIS-04] 第三十四条: the consultation's working days are not counted; a third party has
+     * 15 working days (第三十二条) */
+    {"registered", "consult", "consulting", "征求第三方意见", PERM_DISCLOSURE_HANDLE, NULL,
+     &deadline_third_party, NULL, .inputs = in_consult, .effect = effect_consult,
      .documents = DOCS("disclosure_consultation"), .pauses = "answer"},
-    {"consulting", "consulted", "registered", "征求意见结束", PERM_DISCLOSURE_HANDLE, NULL, NULL,
-     NULL, .inputs = in_consulted, .resumes = "answer"},
+    {"registered", "consult_agency", "consulting", "征求其他机关意见", PERM_DISCLOSURE_HANDLE, NULL,
+     NULL, NULL, .inputs = in_consult_agency, .effect = effect_consult,
+     .documents = DOCS("disclosure_consultation"), .pauses = "answer"},
+    {"consulting", "consulted", "registered", "征求意见结束", PERM_DISCLOSURE_HANDLE,
+     guard_consulted, NULL, "third_party", .inputs = in_consulted, .resumes = "answer"},
     ANSWER(published, "答复：已主动公开", in_answer, NULL, "disclosure_answer"),
     ANSWER(disclose, "答复：予以公开", in_answer, NULL, "disclosure_answer"),
     ANSWER(partial, "答复：部分公开", in_answer_reason, guard_withhold, "disclosure_answer"),

@@ -4,15 +4,17 @@
  *   registered 办理中 ─ request_correction ─→ correcting 待补正 ─ correct ─→ registered (the
  *   答复期限 counted again from the correction) · ─ abandon ─→ abandoned 视为放弃申请
  *   registered ─ extend ─→ registered (once, ≤ 20 working days, the head's approval)
- *   registered ─ consult ─→ consulting 征求意见中 ─ consulted ─→ registered (the days between
- *   not counted)
+ *   registered ─ consult (a third party; its 15 working days) | consult_agency (another body)
+ *   ─→ consulting 征求意见中 ─ consulted ─→ registered (the days between not counted)
  *   registered ─ answer_<type> ─→ answered 已答复 (the answer document; the request closed)
  *
  * It is answered within 20 working days of receipt (第三十三条), extended once by at most 20
  * working days with the head's approval; a request for correction is made once, within 7 working
  * days of receipt, and the period runs again from the corrected request (第三十条); the time of a
- * third-party or other-agency consultation is not counted (第三十二条、第三十四条). The applicant
- * is sealed (base/crypto.h) and shown only to who registered it and who may answer it. */
+ * third-party or other-agency consultation is not counted (第三十四条), and a third party has 15
+ * working days to give its opinion (第三十二条): the time not counted ends with them at the latest.
+ * The applicant is sealed (base/crypto.h) and shown only to who registered it, who took a step on
+ * it, and who may answer it in the agency that received it. */
 #ifndef LANDUN_DISCLOSURE_H
 #define LANDUN_DISCLOSURE_H
 
@@ -27,6 +29,11 @@
 #define DISCLOSURE_EXTEND_MAX 20
 /* 第三十条: correction asked for, once, within this many working days of receipt. */
 #define DISCLOSURE_CORRECTION_DAYS 7
+/* 第三十二条: a third party gives its opinion within this many working days of receiving the
+ * request for it; past them the agency decides without it. */
+#define DISCLOSURE_THIRD_PARTY_DAYS 15
+#define DISCLOSURE_THIRD_PARTY_BASIS                                                               \
+    "《政府信息公开条例》第三十二条：第三方自收到征求意见书之日起15个工作日内提出意见"
 
 extern const struct workflow disclosure_workflow;
 

@@ -51,28 +51,37 @@ static json_t *row(struct db_stmt *st, const char *today)
     return o;
 }
 
-/* [R-DIS-06] Whether the actor sees who applied: who registered it, and who may answer it. */
-static bool may_see_applicant(const struct ctx *c, int64_t created_by)
+/* [R-DIS-06] Whether the actor sees who applied: who registered it, who took a step on it, and
+ * who may answer it in the agency that received it (not every handler of an agency above). */
+static int may_see_applicant(struct ctx *c, int64_t id, int64_t agency, int64_t created_by,
+                             struct err *e)
 {
+    static const char *const any[] = {
+        "request_correction", "correct",   "abandon", "extend", "consult",
+        "consult_agency",     "consulted", NULL};
     int64_t me = c->who->user_id;
-    if (!me) return false;
-    return me == created_by || role_allows(c->who->roles, PERM_DISCLOSURE_HANDLE);
+    if (!me) return 0;
+    if (me == created_by) return 1;
+    if (agency == c->who->agency_id && role_allows(c->who->roles, PERM_DISCLOSURE_HANDLE)) return 1;
+    return intake_took(c, "disclosure", id, any, e);
 }
 
 json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
 {
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
-    struct db_stmt *st =
-        db_query(c->db, e, "SELECT " COLS ", x.applicant" FROM " WHERE x.id = ? AND a.path LIKE ?",
-                 "it", id, actor_scope(c));
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT " COLS ", x.applicant, x.agency_id" FROM
+                                  " WHERE x.id = ? AND a.path LIKE ?",
+                                  "it", id, actor_scope(c));
     if (!st) return NULL;
     json_t *o = NULL;
-    int64_t created_by = 0;
+    int64_t created_by = 0, agency = 0;
     const char *sealed = NULL, *state = NULL;
     if (db_step(st, e) == DB_ROW) {
         o = row(st, today);
         created_by = db_null(st, 15) ? 0 : db_int(st, 15);
+        agency = db_int(st, 19);
         sealed = db_null(st, 18) ? NULL : arena_strdup(c->arena, db_text(st, 18));
         state = arena_strdup(c->arena, db_text(st, 6));
     }
@@ -81,7 +90,8 @@ json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
         if (!e->code) err_set(e, ERR_NOTFOUND, "政府信息公开申请不存在或不在您的管辖范围内");
         return NULL;
     }
-    intake_show(o, "applicant", "申请人", sealed, may_see_applicant(c, created_by));
+    int shown = may_see_applicant(c, id, agency, created_by, e);
+    intake_show(o, "applicant", "申请人", sealed, shown > 0);
     json_object_set_new(o, "actions", wf_actions(c, &disclosure_workflow, state));
     json_t *h = wf_history(c, &disclosure_workflow, id, e);
     if (h) json_object_update_new(o, h);

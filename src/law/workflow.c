@@ -294,18 +294,18 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
     return n < 0 ? (int)n : 0;
 }
 
-/* End open deadlines of the matter: the one named (met), or all of them (void) when name is
- * NULL. */
+/* End open deadlines of the matter: the one named, with outcome (met, restart), or all of them
+ * (void) when name is NULL. */
 static int end_deadlines(struct ctx *c, const struct workflow *w, int64_t id, const char *name,
-                         day_t day, struct err *e)
+                         const char *outcome, day_t day, struct err *e)
 {
     char d[DATE_STRLEN];
     date_format(day, d);
     int64_t n = name
                     ? db_exec(c->db, e,
-                              "UPDATE wf_deadline SET ended_on = ?, outcome = 'met'"
+                              "UPDATE wf_deadline SET ended_on = ?, outcome = ?"
                               " WHERE kind = ? AND object_id = ? AND name = ? AND ended_on IS NULL",
-                              "ttit", d, w->kind, id, name)
+                              "tttit", d, outcome, w->kind, id, name)
                     : db_exec(c->db, e,
                               "UPDATE wf_deadline SET ended_on = ?, outcome = 'void'"
                               " WHERE kind = ? AND object_id = ? AND ended_on IS NULL",
@@ -669,8 +669,9 @@ static int take(struct ctx *c, const struct workflow *w, const struct wf_transit
     if (!rc && t->resumes) rc = resume_deadline(c, w, id, t->resumes, day, a, e);
     if (!rc) rc = record_step(c, w, id, agency_id, state, t->action, t->to, day, a, e);
     if (!rc && t->extends) rc = extend_deadline(c, w, id, t->extends, a, e);
-    if (!rc && t->meets) rc = end_deadlines(c, w, id, t->meets, day, e);
-    if (!rc && state_final(w, t->to)) rc = end_deadlines(c, w, id, NULL, day, e);
+    if (!rc && t->meets) rc = end_deadlines(c, w, id, t->meets, "met", day, e);
+    if (!rc && t->restarts) rc = end_deadlines(c, w, id, t->restarts, "restart", day, e);
+    if (!rc && state_final(w, t->to)) rc = end_deadlines(c, w, id, NULL, NULL, day, e);
     if (!rc && t->start) rc = open_deadline(c, w, id, agency_id, t->start, day, a, e);
     if (!rc) rc = issue_documents(c, w, t, id, agency_id, day, e);
     if (!rc) rc = audit_step(c, w, t, id, state, a);
@@ -809,6 +810,7 @@ static json_t *deadline_row(struct db_stmt *st, const char *today)
     jset_text(o, "ended", ended);
     jset_text(o, "outcome", db_text(st, 8));
     jset_bool(o, "met", ended && db_text(st, 8) && strcmp(db_text(st, 8), "met") == 0);
+    jset_bool(o, "restarted", ended && db_text(st, 8) && strcmp(db_text(st, 8), "restart") == 0);
     bool paused = !db_null(st, 11);
     jset_bool(o, "overdue", !ended && !paused && strcmp(due, today) < 0);
     jset_bool(o, "late",

@@ -142,6 +142,11 @@ struct wf_transition {
      * period), its period grows by as many, and the first last day is kept. When the step has
      * no reason, its reason says so. Or NULL. */
     const char *resumes;
+    /* The open deadline (by name) this step ends without meeting it, because the law counts the
+     * period again from a later step (政府信息公开条例 第三十条: from the receipt of the
+     * corrected request): its outcome is "restart", neither met nor late, and the later step
+     * opens the new one. Or NULL. */
+    const char *restarts;
 };
 
 /* A workflow: what an area declares once, statically. */
@@ -198,8 +203,8 @@ json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *st
 
 /* The steps of matter id, oldest first: [{"at","date","from","action","to","username","name",
  * "note","reason","reason_label","ref_id"}], and its deadlines: [{"name","label","start","due",
- * "met","overdue","original_due","paused_on"}], as {"steps": [...], "deadlines": [...]} (new
- * reference); NULL on error. */
+ * "met","restarted","overdue","original_due","paused_on"}], as {"steps": [...], "deadlines": [...]}
+ * (new reference); NULL on error. */
 json_t *wf_history(struct ctx *c, const struct workflow *w, int64_t id, struct err *e);
 /* The steps of wf_history alone (an area whose matters keep no deadlines). */
 json_t *wf_steps(struct ctx *c, const struct workflow *w, int64_t id, struct err *e);

@@ -104,6 +104,12 @@ static void test_r_dis_02_correction_once_and_the_clock_restarts(void **state)
     must(h, "clerk", id, "correct", &fixed);
     /* 20 working days after 11-02 */
     assert_string_equal(due_of(h, id), "2026-11-30");
+    /* the first period was not met: it is counted again (neither on time nor late) */
+    assert_string_equal(text_of(h,
+                                "SELECT outcome FROM wf_deadline WHERE kind = 'disclosure'"
+                                " AND object_id = ? AND ended_on IS NOT NULL",
+                                id),
+                        "restart");
     struct err e2 = {0};
     struct wf_args again = {.date = "2026-11-03", .note = "再次补正"};
     assert_int_equal(step(h, "officer", id, "request_correction", &again, &e2), ERR_INVALID);
@@ -164,6 +170,48 @@ static void test_r_dis_04_consultation_is_not_counted(void **state)
     wf_arg_set(&x, "days", "3");
     must(h, "leader", id, "extend", &x);
     assert_string_equal(due_of(h, id), "2026-12-10");
+}
+
+/* A third party has 15 working days from 11-05 (11-26); the time not counted ends then at the
+ * latest: 11-30 + 15 working days = 12-21. Another body's consultation has no such limit. */
+static void test_r_dis_04_third_party_has_fifteen_working_days(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    int64_t id = intake(h, sample("2026-11-02"));
+    struct wf_args a = {.date = "2026-11-05"};
+    wf_arg_set(&a, "party", "某公共场所经营者");
+    must(h, "officer", id, "consult", &a);
+    assert_string_equal(text_of(h,
+                                "SELECT due_on FROM wf_deadline WHERE kind = 'disclosure'"
+                                " AND object_id = ? AND name = 'third_party'",
+                                id),
+                        "2026-11-26");
+    struct err e = {0};
+    struct wf_args late = {.date = "2026-11-30", .note = "未回复"};
+    assert_int_equal(step(h, "officer", id, "consulted", &late, &e), ERR_INVALID);
+    assert_string_equal(e.fields[0].name, "date");
+    assert_non_null(strstr(e.fields[0].msg, "第三十二条"));
+    assert_non_null(strstr(e.fields[0].msg, "2026-11-26"));
+    struct wf_args end = {.date = "2026-11-26", .note = "第三方逾期未提出意见"};
+    must(h, "officer", id, "consulted", &end);
+    assert_string_equal(due_of(h, id), "2026-12-21");
+    assert_string_equal(text_of(h,
+                                "SELECT outcome FROM wf_deadline WHERE kind = 'disclosure'"
+                                " AND object_id = ? AND name = 'third_party'",
+                                id),
+                        "met");
+    /* another body: paused until its answer, whenever it comes */
+    int64_t other = intake(h, sample("2026-11-02"));
+    struct wf_args b = {.date = "2026-11-05"};
+    wf_arg_set(&b, "party", "常州市市场监督管理局");
+    must(h, "officer", other, "consult_agency", &b);
+    struct wf_args back = {.date = "2026-12-01", .note = "同意公开"};
+    must(h, "officer", other, "consulted", &back);
+    assert_false(h_exists(h->db,
+                          "SELECT 1 FROM wf_deadline WHERE kind = 'disclosure' AND object_id = ?"
+                          " AND name = 'third_party'",
+                          "i", other));
 }
 
 /* Every kind of answer closes the request with its document; 不予公开 and 不予处理 name their
@@ -259,6 +307,25 @@ static void test_r_dis_06_applicant_is_sealed_and_shown_to_few(void **state)
     assert_non_null(o);
     assert_null(json_object_get(o, "applicant"));
     json_decref(o);
+    /* a handler of the agency above reaches it, but sees the applicant only once they act on it */
+    struct user_input u = {.username = "cityofficer",
+                           .display_name = "市级承办人",
+                           .password = TEST_PASSWORD,
+                           .agency_code = "320400",
+                           .roles = 1u << ROLE_OFFICER};
+    int64_t uid;
+    if (user_add(&h->ctx, &u, &uid, &e)) fail_msg("user_add: %s", e.msg);
+    struct ctx above = h_ctx(h, "cityofficer", &who);
+    o = disclosure_get(&above, id, &e);
+    assert_non_null(o);
+    assert_true(json_is_true(json_object_get(o, "applicant_hidden")));
+    json_decref(o);
+    struct wf_args ask = {.date = "2026-11-03", .note = "请明确所需信息的年度"};
+    assert_int_equal(
+        wf_take(&above, &disclosure_workflow, id, "request_correction", &ask, NULL, &e), 0);
+    o = disclosure_get(&above, id, &e);
+    assert_non_null(json_object_get(o, "applicant"));
+    json_decref(o);
     struct ctx other = h_ctx(h, "other", &who);
     struct err e2 = {0};
     assert_null(disclosure_get(&other, id, &e2));
@@ -327,6 +394,7 @@ int main(void)
         T(test_r_dis_02_correction_once_and_the_clock_restarts),
         T(test_r_dis_03_extension_once_at_most_20_working_days),
         T(test_r_dis_04_consultation_is_not_counted),
+        T(test_r_dis_04_third_party_has_fifteen_working_days),
         T(test_r_dis_05_every_answer_with_its_document),
         T(test_r_dis_06_applicant_is_sealed_and_shown_to_few),
         T(test_r_dis_07_figures_of_a_period),
