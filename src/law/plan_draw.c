@@ -1135,8 +1135,6 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct po
     return rc < 0 ? rc : 0;
 }
 
-/* A committed plan before its draw: the frozen pool's rows hashed again against the commitment
- * (nothing is drawn yet, so nothing else is checked). */
 /* The commitment against the row the audit trail wrote when it was made: a pool rewritten
  * with its commitment still differs from that row, or breaks the chain where the row was
  * changed too (and a re-hashed chain differs from its signed heads: landun verify audit). */
@@ -1167,6 +1165,8 @@ static int verify_audit(struct ctx *c, const struct plan_rec *p, struct plan_ver
     return 0;
 }
 
+/* A committed plan before its draw: the frozen pool's rows hashed again against the commitment
+ * (nothing is drawn yet, so nothing else is checked). */
 static int verify_commitment(struct ctx *c, const struct plan_rec *p, bool public_view,
                              struct plan_verdict *v, struct err *e)
 {
