@@ -1,5 +1,6 @@
 /* plan.c — random-check plans: their fields, the items they use, and reading them back.
- * Committing, drawing and verifying are in plan_draw.c. */
+ * The steps of their workflow are in plan_steps.c; freezing, drawing and verifying in
+ * plan_draw.c; the public site in plan_public.c. */
 #include "law/area.h"
 #include "base/jpack.h"
 #include "law/plan.h"

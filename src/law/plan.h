@@ -129,7 +129,7 @@ int plan_verify(struct ctx *c, int64_t id, bool public_view, struct plan_verdict
 int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, struct err *e);
 
 /* The plan's fields, items, commitments and warnings as JSON (nothing personal: the public pages
- * show it too). For plan.c and plan_draw.c. */
+ * show it too). For plan.c and plan_public.c. */
 json_t *plan_json_full(struct ctx *c, const struct plan_rec *p, struct err *e);
 
 /* The public page recomputes a drawn plan's selection on every view up to this pool size;

@@ -1,8 +1,9 @@
-/* plan_draw.c — committing a plan's pool, drawing entities and teams, and recomputing a draw
- * (docs/draw.md). The algorithm itself is law/draw.c; this file feeds it from the database and
- * stores what it decides, one transaction per action. */
+/* plan_draw.c — a plan's pool and officers: freezing them for its commitment, drawing entities
+ * and teams, and recomputing a draw (docs/draw.md). The algorithm itself is law/draw.c; this file
+ * feeds it from the database and stores what it decides. The steps that do this work, each in its
+ * own transaction, are plan_steps.c's (law/plan_internal.h). */
 #include "base/jpack.h"
-#include "law/plan.h"
+#include "law/plan_internal.h"
 #include "law/audit.h"
 #include "law/catalog.h"
 #include "law/draw_pack.h"
@@ -489,29 +490,13 @@ json_t *plan_preview(struct ctx *c, int64_t id, struct err *e)
     return o;
 }
 
-/* ---- commit and withdraw -------------------------------------------------------------------- */
-
-/* [R-PLAN-01] 国办发〔2024〕54号: every item must still be on the published list when the plan
- * is fixed. */
-static int items_still_published(struct ctx *c, int64_t id, struct err *e)
-{
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT i.name FROM draw_plan_item pi JOIN check_list_item i"
-                                  " ON i.id = pi.item_id WHERE pi.plan_id = ? AND i.published = 0",
-                                  "i", id);
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW)
-        rc = err_set(e, ERR_INVALID, "抽查事项「%s」已撤回公布，请先修改计划", db_text(st, 0));
-    db_done(st);
-    return rc < 0 ? rc : 0;
-}
+/* ---- freezing, for a commitment ------------------------------------------------------------- */
 
 /* Freeze the pool: copy the matching entities into draw_pool (organisations in one statement,
  * natural persons one by one with their names masked), then read it back as the snapshot and
  * hash it (*n lines, hash in hex). */
-static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_HASH_HEX],
-                       int64_t *n, struct err *e)
+int plan_freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_HASH_HEX], int64_t *n,
+                     struct err *e)
 {
     struct db_arg first[] = {{.type = 'i', .i = p->id}, {.type = 'i', .i = p->quota.stratified}};
     struct db_stmt *st = pool_query_with(
@@ -549,7 +534,7 @@ static int freeze_pool(struct ctx *c, const struct plan_rec *p, char hash[DRAW_H
 }
 
 /* Freeze the officers with their standing on the plan's date. */
-static int freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *e)
+int plan_freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *e)
 {
     struct cand_set s = {0};
     size_t per[DRAW_NSTRATA], total, quota;
@@ -569,85 +554,6 @@ static int freeze_officers(struct ctx *c, const struct plan_rec *p, struct err *
             rc = e->code;
     cand_free(&s);
     return rc;
-}
-
-/* [R-PLAN-04] The plan may still be fixed: its deadline is ahead and its items still
- * published. */
-static int guard_commit(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
-{
-    (void)a;
-    struct plan_rec p;
-    int rc = plan_load(c, id, false, &p, e);
-    if (!rc && plan_check_deadline(c, p.deadline, e))
-        rc = err_set(e, ERR_INVALID, "完成期限 %s 已过，请先修改计划的完成期限", p.deadline);
-    return rc ? rc : items_still_published(c, id, e);
-}
-
-/* Freeze the pool and the officers and record the commitment, while the plan is a draft (the
- * committed state seals the pool: migration 014). */
-static int commit_before(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
-{
-    const char *seed_source = wf_arg(a, "seed_source");
-    struct plan_rec p;
-    char hash[DRAW_HASH_HEX];
-    int64_t n = 0;
-    int rc = plan_load(c, id, false, &p, e);
-    if (!rc) rc = freeze_pool(c, &p, hash, &n, e);
-    if (!rc && n == 0)
-        rc = err_set(e, ERR_INVALID, "抽取池为空：没有符合条件的监管对象，请调整抽取范围");
-    if (!rc) rc = freeze_officers(c, &p, e);
-    if (rc) return rc;
-    if (db_exec(c->db, e,
-                "UPDATE draw_plan SET pool_size = ?, pool_hash = ?, seed_source = ?,"
-                " committed_at = ?, committed_by = ?, updated_at = ?, version = version + 1"
-                " WHERE id = ?",
-                "ittitii", n, hash, seed_source, c->now, c->who->username, c->now, id) < 0 ||
-        db_exec(c->db, e,
-                "INSERT INTO draw_commitment (plan_id, pool_hash, pool_size, seed_source,"
-                " committed_at) VALUES (?, ?, ?, ?, ?)",
-                "ititi", id, hash, n, seed_source, c->now) < 0)
-        return e->code;
-    a->reason = arena_printf(c->arena, "抽取池 %lld 户，SHA-256 %s，种子来源：%s", (long long)n,
-                             hash, seed_source);
-    return 0;
-}
-
-/* [R-PLAN-05] Back to draft: the frozen pool and officers go, the commitment stays public as
- * withdrawn. */
-static int withdraw_effect(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
-{
-    const char *why = a->reason;
-    struct plan_rec p;
-    int rc = plan_load(c, id, false, &p, e);
-    if (rc) return rc;
-    if (db_exec(c->db, e,
-                "UPDATE draw_plan SET pool_size = NULL, pool_hash = NULL,"
-                " seed_source = NULL, committed_at = NULL, committed_by = NULL,"
-                " updated_at = ?, version = version + 1 WHERE id = ?",
-                "ii", c->now, id) < 0 ||
-        db_exec(c->db, e, "DELETE FROM draw_pool WHERE plan_id = ?", "i", id) < 0 ||
-        db_exec(c->db, e, "DELETE FROM draw_pool_pack WHERE plan_id = ?", "i", id) < 0 ||
-        db_exec(c->db, e, "DELETE FROM draw_officer WHERE plan_id = ?", "i", id) < 0 ||
-        db_exec(c->db, e,
-                "UPDATE draw_commitment SET withdrawn_at = ?, withdraw_reason = ?"
-                " WHERE plan_id = ? AND withdrawn_at IS NULL",
-                "iti", c->now, why, id) < 0)
-        return e->code;
-    a->reason = arena_printf(c->arena, "承诺 %s：%s", p.pool_hash, why);
-    return 0;
-}
-
-int plan_commit(struct ctx *c, int64_t id, const char *seed_source, struct err *e)
-{
-    struct wf_args a = {0};
-    wf_arg_set(&a, "seed_source", seed_source);
-    return wf_apply(c, &plan_workflow, id, "commit", &a, NULL, e);
-}
-
-int plan_withdraw(struct ctx *c, int64_t id, const char *reason, struct err *e)
-{
-    struct wf_args a = {.reason = reason};
-    return wf_apply(c, &plan_workflow, id, "withdraw", &a, NULL, e);
 }
 
 /* ---- the draw ------------------------------------------------------------------------------- */
@@ -1055,8 +961,8 @@ static json_t *problems_by_reason(json_t *problems)
 
 /* A draw refused because failed tasks could not get a team (rule: the first reason): record the
  * attempt and its seed in a transaction of its own (the draw's was rolled back), and fill e. */
-static int refused(struct ctx *c, int64_t id, const char *seed, int failed, const char *rule,
-                   struct err *e)
+int plan_record_refused_draw(struct ctx *c, int64_t id, const char *seed, int failed,
+                             const char *rule, struct err *e)
 {
     char reason[256];
     snprintf(reason, sizeof reason, "%d个任务%s", failed, rule ? rule : "无法组成检查组");
@@ -1076,19 +982,6 @@ static int refused(struct ctx *c, int64_t id, const char *seed, int failed, cons
     }
     return err_set(e, ERR_INVALID, "抽取未成功，未保存抽取结果：%s。本次抽取及其种子已记录并公示。",
                    reason);
-}
-
-/* [R-PLAN-04] A draw still in time: not after the plan's deadline. */
-static int guard_draw(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
-{
-    (void)a;
-    struct plan_rec p;
-    int rc = plan_load(c, id, false, &p, e);
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    if (!rc && strcmp(today, p.deadline) > 0)
-        rc = err_set(e, ERR_CONFLICT, "计划的完成期限（%s）已过，不能再抽取", p.deadline);
-    return rc;
 }
 
 /* Read what a draw needs besides the pool: the frozen officers, every entity's 回避 list, the
@@ -1137,10 +1030,10 @@ static int draw_inputs(struct ctx *c, int64_t id, struct draw_run *r, struct err
 }
 
 /* Draw entities and teams with the seed and store them, while the plan is still committed. A
- * team that cannot be formed refuses the draw: a->details gets the problems told by rule only. */
-static int draw_before(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+ * team that cannot be formed refuses the draw: *details gets the problems told by rule only. */
+int plan_draw_with_seed(struct ctx *c, int64_t id, const char *seed, json_t **details,
+                        const char **reason, struct err *e)
 {
-    const char *seed = wf_arg(a, "seed");
     struct draw_run r = {0};
     int rc = plan_load(c, id, false, &r.p, e);
     if (!rc) rc = draw_inputs(c, id, &r, e);
@@ -1151,7 +1044,7 @@ static int draw_before(struct ctx *c, int64_t id, struct wf_args *a, struct err 
     r.names = xcalloc(r.npicks ? r.npicks : 1, sizeof *r.names);
     json_t *problems = NULL;
     if (run_teams(c, &r, key, &problems)) { /* say the rule, not what the seed picked */
-        a->details = jpack("{so}", "problems", problems_by_reason(problems));
+        *details = jpack("{so}", "problems", problems_by_reason(problems));
         json_decref(problems);
         rc = err_set(e, ERR_INVALID, "抽取未成功");
         goto done;
@@ -1169,73 +1062,10 @@ static int draw_before(struct ctx *c, int64_t id, struct wf_args *a, struct err 
         rc = e->code;
     free(wtext);
     if (!rc) rc = record_attempt(c, id, seed, true, NULL, e);
-    a->reason = arena_printf(c->arena, "种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员",
-                             seed, r.npool, r.npicks, r.p.team_size);
+    *reason = arena_printf(c->arena, "种子「%s」，从 %zu 户中抽取 %zu 户，每组 %d 名执法人员", seed,
+                           r.npool, r.npicks, r.p.team_size);
 done:
     run_free(&r);
-    return rc;
-}
-
-/* [R-DRAW-10] After a refused draw was rolled back: its attempt and seed are recorded and
- * public. */
-static int draw_refused(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
-{
-    json_t *rules = json_object_get(a->details, "problems");
-    int failed = 0;
-    size_t i;
-    json_t *o;
-    json_array_foreach(rules, i, o)
-    {
-        failed += (int)json_integer_value(json_object_get(o, "tasks"));
-    }
-    const char *rule = json_string_value(json_object_get(json_array_get(rules, 0), "reason"));
-    err_clear(e);
-    return refused(c, id, wf_arg(a, "seed"), failed, rule, e);
-}
-
-/* A plan's states and steps (plan.h: plan_workflow). */
-static const struct wf_state plan_states[] = {
-    {"draft", "草稿", false},
-    {"committed", "已公布承诺", false},
-    {"drawn", "已抽取", true},
-};
-
-static const struct wf_input commit_inputs[] = {
-    {"seed_source", "种子来源", WF_TEXT, true, 200, NULL},
-    {NULL, NULL, 0, false, 0, NULL},
-};
-static const struct wf_input withdraw_inputs[] = {
-    {"reason", "撤回理由", WF_TEXT, true, 200, NULL},
-    {NULL, NULL, 0, false, 0, NULL},
-};
-static const struct wf_input draw_inputs_decl[] = {
-    {"seed", "随机种子", WF_TEXT, true, DRAW_SEED_MAX, NULL},
-    {NULL, NULL, 0, false, 0, NULL},
-};
-
-static const struct wf_transition plan_steps[] = {
-    {"draft", "commit", "committed", "公布抽取承诺", PERM_DRAW_RUN, guard_commit, NULL, NULL,
-     .inputs = commit_inputs, .before = commit_before,
-     .confirm = "公布后抽取池即冻结并在公示页公开，不能再修改计划。确定公布抽取承诺？"},
-    {"committed", "withdraw", "draft", "撤回抽取承诺", PERM_DRAW_RUN, NULL, NULL, NULL,
-     .inputs = withdraw_inputs, .effect = withdraw_effect,
-     .confirm = "撤回的承诺及理由仍在公示页保留。确定撤回抽取承诺？"},
-    {"committed", "draw", "drawn", "抽取", PERM_DRAW_RUN, guard_draw, NULL, NULL,
-     .inputs = draw_inputs_decl, .before = draw_before, .refused = draw_refused,
-     .confirm =
-         "抽取结果和种子将在公示页公开，不可撤销（抽取未成功也会公开记录）。确定以该种子抽取？"},
-};
-
-const struct workflow plan_workflow = {"draw_plan",          "draw_plan", plan_states,
-                                       countof(plan_states), plan_steps,  countof(plan_steps)};
-
-int plan_draw(struct ctx *c, int64_t id, const char *seed, json_t **problems, struct err *e)
-{
-    struct wf_args a = {0};
-    wf_arg_set(&a, "seed", seed);
-    int rc = wf_take(c, &plan_workflow, id, "draw", &a, NULL, e);
-    *problems = json_incref(json_object_get(a.details, "problems"));
-    json_decref(a.details);
     return rc;
 }
 
@@ -1305,8 +1135,6 @@ static int verify_teams(struct ctx *c, const struct plan_rec *p, const struct po
     return rc < 0 ? rc : 0;
 }
 
-/* A committed plan before its draw: the frozen pool's rows hashed again against the commitment
- * (nothing is drawn yet, so nothing else is checked). */
 /* The commitment against the row the audit trail wrote when it was made: a pool rewritten
  * with its commitment still differs from that row, or breaks the chain where the row was
  * changed too (and a re-hashed chain differs from its signed heads: landun verify audit). */
@@ -1337,6 +1165,8 @@ static int verify_audit(struct ctx *c, const struct plan_rec *p, struct plan_ver
     return 0;
 }
 
+/* A committed plan before its draw: the frozen pool's rows hashed again against the commitment
+ * (nothing is drawn yet, so nothing else is checked). */
 static int verify_commitment(struct ctx *c, const struct plan_rec *p, bool public_view,
                              struct plan_verdict *v, struct err *e)
 {
@@ -1410,108 +1240,4 @@ int plan_snapshot(struct ctx *c, int64_t id, bool public_view, struct buf *out, 
     rc = pool_read(c, &p, out, false, &r, e);
     pool_read_free(&r);
     return rc;
-}
-
-/* ---- the public site ------------------------------------------------------------------------ */
-
-json_t *plan_public_list(struct ctx *c, struct err *e)
-{
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT p.id, p.name, p.level, p.year, p.line, p.state,"
-                                  " p.pool_size, p.pool_hash, COALESCE(p.committed_at, (SELECT"
-                                  " MAX(k.committed_at) FROM draw_commitment k WHERE"
-                                  " k.plan_id = p.id)), p.drawn_at, a.name"
-                                  " FROM draw_plan p JOIN agency a ON a.id = p.agency_id"
-                                  " WHERE p.state <> 'draft' OR EXISTS (SELECT 1 FROM"
-                                  " draw_commitment k WHERE k.plan_id = p.id) ORDER BY p.id DESC",
-                                  "");
-    if (!st) return NULL;
-    json_t *rows = json_array();
-    while (db_step(st, e) == DB_ROW) {
-        char on[DATE_STRLEN], drawn[DATE_STRLEN] = "";
-        date_format(date_from_instant(db_int(st, 8)), on);
-        if (!db_null(st, 9)) date_format(date_from_instant(db_int(st, 9)), drawn);
-        json_t *o = json_object();
-        jset_int(o, "id", db_int(st, 0));
-        jset_text(o, "name", db_text(st, 1));
-        jset_text(o, "level_label", plan_level_label(db_text(st, 2)));
-        jset_int(o, "year", db_int(st, 3));
-        jset_text(o, "line_label", catalog_label("lines", db_text(st, 4)));
-        jset_text(o, "state", db_text(st, 5));
-        /* a plan back in draft is public only for its withdrawn commitment */
-        jset_text(o, "state_label",
-                  strcmp(db_text(st, 5), "draft") == 0 ? "承诺已撤回"
-                                                       : plan_state_label(db_text(st, 5)));
-        jset_int(o, "pool_size", db_int(st, 6));
-        jset_text(o, "pool_hash", db_text(st, 7));
-        jset_text(o, "committed_on", on);
-        jset_text(o, "drawn_on", *drawn ? drawn : NULL);
-        jset_text(o, "agency", db_text(st, 10));
-        json_array_append_new(rows, o);
-    }
-    db_done(st);
-    if (e->code) {
-        json_decref(rows);
-        return NULL;
-    }
-    return jpack("{so}", "rows", rows);
-}
-
-/* The selection in task order with public names: [{seq, entity_id, name, stratum}]; entity_id as
- * in the published snapshot. */
-static json_t *public_selection(struct ctx *c, int64_t id, struct err *e)
-{
-    json_t *arr = json_array();
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT t.seq, COALESCE(d.published_id, t.entity_id), d.name,"
-                                  " t.stratum FROM task t"
-                                  " JOIN draw_pool d ON d.plan_id = t.plan_id"
-                                  " AND d.entity_id = t.entity_id WHERE t.plan_id = ?"
-                                  " ORDER BY t.seq",
-                                  "i", id);
-    while (st && db_step(st, e) == DB_ROW) {
-        json_t *o = json_object();
-        jset_int(o, "seq", db_int(st, 0));
-        jset_int(o, "entity_id", db_int(st, 1));
-        jset_text(o, "name", db_text(st, 2));
-        jset_text(o, "stratum", db_text(st, 3));
-        json_array_append_new(arr, o);
-    }
-    db_done(st);
-    return arr;
-}
-
-json_t *plan_public_get(struct ctx *c, int64_t id, struct err *e)
-{
-    struct plan_rec p;
-    if (plan_load(c, id, true, &p, e)) return NULL;
-    json_t *o = plan_json_full(c, &p, e);
-    /* the public page's JSON shows what the page shows, no more: not the warnings (entities over
-     * their cap), the other departments' inspectors (people's names) or the internal caps */
-    static const char *const internal[] = {"warnings", "joint_inspectors", "officer_cap",
-                                           "entity_cap"};
-    for (size_t i = 0; i < countof(internal); i++)
-        json_object_del(o, internal[i]);
-    if (strcmp(p.state, "drawn") == 0) {
-        json_object_set_new(o, "selection", public_selection(c, id, e));
-        struct plan_verdict v;
-        char msg[200];
-        snprintf(msg, sizeof msg,
-                 "抽取池较大（%lld户），本页不再逐次重算：请下载快照，用核对程序按上面的种子验证",
-                 (long long)p.pool_size);
-        if (p.pool_size > PLAN_LIVE_VERIFY_MAX) /* an open page must not cost seconds per view */
-            json_object_set_new(o, "verification",
-                                jpack("{sb sb ss}", "ok", false, "live", false, "summary", msg));
-        else if (plan_verify(c, id, true, &v, e) == 0)
-            json_object_set_new(o, "verification",
-                                jpack("{sb sb sb ss sb ss sI}", "live", true, "ok", v.entities.ok,
-                                      "hash_ok", v.entities.hash_ok, "hash", v.entities.hash,
-                                      "selection_ok", v.entities.selection_ok, "summary",
-                                      v.entities.summary, "pool", (json_int_t)v.entities.pool));
-    }
-    if (e->code) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
 }
