@@ -6,11 +6,11 @@
 #include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
+#include "web/tally.h"
 #include "law/complaint.h"
 #include "law/catalog.h"
 #include "law/role.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const char *const form_fields[] = {
@@ -55,6 +55,19 @@ static void form_options(struct req *r, json_t *data, bool public_form)
 #undef V
 }
 
+static const char *const list_states[][2] = {
+    {"open", "未办结"},     {"received", "待受理"},  {"accepted", "已受理"},
+    {"handling", "办理中"}, {"verified", "已核实"},  {"replied", "已答复"},
+    {"closed", "已办结"},   {"refused", "不予受理"}, {"transferred", "已转办"},
+    {"merged", "已合并"},   {"overdue", "已逾期"},   {NULL, NULL},
+};
+
+/* The filters the list's form shows again as they were asked for. */
+static const char *const list_keep[] = {"q",      "from",   "to",           "agency",
+                                        "matter", "result", "satisfaction", NULL};
+
+static const struct tally_list list_page = {list_states, list_keep, PERM_COMPLAINT_INTAKE};
+
 int complaint_index(struct req *r, struct resp *w)
 {
     struct complaint_query q = {
@@ -77,33 +90,13 @@ int complaint_index(struct req *r, struct resp *w)
     w->data = list;
     page(w, "complaint/list.html", q.mine ? "我承办的投诉举报" : "投诉举报");
     if (r->api) return 0;
-    static const char *const states[][2] = {
-        {"open", "未办结"},     {"received", "待受理"},  {"accepted", "已受理"},
-        {"handling", "办理中"}, {"verified", "已核实"},  {"replied", "已答复"},
-        {"closed", "已办结"},   {"refused", "不予受理"}, {"transferred", "已转办"},
-        {"merged", "已合并"},   {"overdue", "已逾期"},
-    };
-    json_t *opts = json_array();
-    for (size_t i = 0; i < countof(states); i++)
-        json_array_append_new(opts,
-                              jpack("{ss ss sb}", "code", states[i][0], "label", states[i][1],
-                                    "selected", q.state && strcmp(q.state, states[i][0]) == 0));
-    json_object_set_new(list, "states", opts);
+    tally_list_page(r, list, &list_page);
     json_object_set_new(list, "channels", options_catalog("complaint_channels", q.channel));
     json_object_set_new(list, "lines", options_catalog("lines", q.line));
-    jset_text(list, "q", q.q);
-    jset_text(list, "from", q.from);
-    jset_text(list, "to", q.to);
-    jset_text(list, "agency", q.agency_code);
-    jset_text(list, "matter", q.matter);
     jset_text(list, "matter_label", catalog_label("complaint_matters", q.matter));
-    jset_text(list, "result", q.result);
     jset_text(list, "result_label", complaint_result_label(q.result));
-    jset_text(list, "satisfaction", q.satisfaction);
     jset_text(list, "satisfaction_label", complaint_satisfaction_label(q.satisfaction));
     jset_bool(list, "mine", q.mine);
-    jset_bool(list, "can_intake", role_allows(r->who.roles, PERM_COMPLAINT_INTAKE));
-    page_links(r, list);
     return 0;
 }
 
@@ -138,20 +131,6 @@ int complaint_create(struct req *r, struct resp *w)
     return w->data ? 0 : r->err.code;
 }
 
-/* A rated complaint offers no rating form (its guard would refuse a second one). */
-static void hide_rated(json_t *o)
-{
-    json_t *s = json_object_get(o, "satisfaction");
-    if (!json_is_string(s)) return;
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(o, "actions"), i, a)
-    {
-        if (strcmp(json_string_value(json_object_get(a, "action")), "rate") == 0)
-            jset_bool(a, "form", false);
-    }
-}
-
 int complaint_show(struct req *r, struct resp *w)
 {
     json_t *o = complaint_get(&r->ctx, req_id(r, 0), &r->err);
@@ -161,60 +140,31 @@ int complaint_show(struct req *r, struct resp *w)
     if (r->api) return 0;
     page_steps(r, o, "/complaints");
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
-    hide_rated(o);
+    if (json_is_string(json_object_get(o, "satisfaction"))) page_steps_no_form(o, "rate");
     return 0;
 }
 
-/* The list behind a count: the period's complaints with key = code. */
-static void link_counts(struct req *r, json_t *rows, const char *key, const char *base)
-{
-    size_t i;
-    json_t *o;
-    json_array_foreach(rows, i, o)
-    {
-        struct buf b = {0};
-        buf_adds(&b, base);
-        buf_addf(&b, "&%s=", key);
-        buf_add_urlenc(&b, json_string_value(json_object_get(o, "code")));
-        jset_text(o, "href", arena_strdup(r->arena, buf_str(&b)));
-        buf_free(&b);
-    }
-}
+/* Each figure's rows and the list filter their counts open. */
+static const char *const stats_links[][2] = {{"by_channel", "channel"},
+                                             {"by_line", "line"},
+                                             {"by_matter", "matter"},
+                                             {"by_result", "result"},
+                                             {"by_state", "state"},
+                                             {"by_satisfaction", "satisfaction"},
+                                             {NULL, NULL}};
 
 int complaint_stats_page(struct req *r, struct resp *w)
 {
-    char jan1[DATE_STRLEN], today[DATE_STRLEN];
-    day_t now = date_from_instant(r->ctx.now);
-    date_format(now, today);
-    snprintf(jan1, sizeof jan1, "%.4s-01-01", today);
-    struct complaint_period p = {.from = req_query(r, "from"),
-                                 .to = req_query(r, "to"),
-                                 .agency_code = req_query(r, "agency")};
-    if (str_blank(p.from)) p.from = jan1;
-    if (str_blank(p.to)) p.to = today;
-    json_t *o = complaint_stats(&r->ctx, &p, &r->err);
+    struct tally_period p = tally_period(r, true);
+    json_t *o = complaint_stats(
+        &r->ctx, &(struct complaint_period){.from = p.from, .to = p.to, .agency_code = p.agency},
+        &r->err);
     if (!o) return r->err.code ? r->err.code : ERR_INTERNAL;
     w->data = o;
     page(w, "complaint/stats.html", "投诉举报统计");
     if (r->api) return 0;
-    struct buf b = {0};
-    buf_adds(&b, "/complaints?from=");
-    buf_add_urlenc(&b, p.from);
-    buf_adds(&b, "&to=");
-    buf_add_urlenc(&b, p.to);
-    if (!str_blank(p.agency_code)) {
-        buf_adds(&b, "&agency=");
-        buf_add_urlenc(&b, p.agency_code);
-    }
-    const char *base = arena_strdup(r->arena, buf_str(&b));
-    buf_free(&b);
-    jset_text(o, "list_href", base);
-    static const char *const keys[][2] = {
-        {"by_channel", "channel"}, {"by_line", "line"},   {"by_matter", "matter"},
-        {"by_result", "result"},   {"by_state", "state"}, {"by_satisfaction", "satisfaction"}};
-    for (size_t i = 0; i < countof(keys); i++)
-        link_counts(r, json_object_get(o, keys[i][0]), keys[i][1], base);
-    json_object_set_new(o, "agencies", options_agencies(r, p.agency_code));
+    tally_link_counts(r, o, "/complaints", &p, stats_links);
+    json_object_set_new(o, "agencies", options_agencies(r, p.agency));
     return 0;
 }
 

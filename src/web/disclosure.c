@@ -6,11 +6,9 @@
 #include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
+#include "web/tally.h"
 #include "law/disclosure.h"
 #include "law/role.h"
-
-#include <stdio.h>
-#include <string.h>
 
 static const char *const form_fields[] = {"agency",  "channel", "received_on", "content",
                                           "purpose", "name",    "id_number",   "phone",
@@ -41,29 +39,16 @@ static void form_options(struct req *r, json_t *data)
 }
 
 static const char *const list_states[][2] = {
-    {"open", "未办结"},           {"registered", "办理中"}, {"correcting", "待补正"},
-    {"consulting", "征求意见中"}, {"answered", "已答复"},   {"abandoned", "视为放弃申请"},
-    {"overdue", "已逾期"},
+    {"open", "未办结"},       {"registered", "办理中"},
+    {"correcting", "待补正"}, {"consulting", "征求意见中"},
+    {"answered", "已答复"},   {"abandoned", "视为放弃申请"},
+    {"overdue", "已逾期"},    {NULL, NULL},
 };
 
-/* The filter choices and the values kept on the list page. */
-static void list_page_extras(struct req *r, json_t *list, const struct disclosure_query *q)
-{
-    json_t *opts = json_array();
-    for (size_t i = 0; i < countof(list_states); i++)
-        json_array_append_new(opts, jpack("{ss ss sb}", "code", list_states[i][0], "label",
-                                          list_states[i][1], "selected",
-                                          q->state && strcmp(q->state, list_states[i][0]) == 0));
-    json_object_set_new(list, "states", opts);
-    json_object_set_new(list, "channels", disclosure_channel_options(q->channel));
-    json_object_set_new(list, "answers", disclosure_answer_options(q->answer_type));
-    jset_text(list, "q", q->q);
-    jset_text(list, "from", q->from);
-    jset_text(list, "to", q->to);
-    jset_text(list, "on_time", q->on_time);
-    jset_bool(list, "can_intake", role_allows(r->who.roles, PERM_DISCLOSURE_INTAKE));
-    page_links(r, list);
-}
+/* The filters the list's form shows again as they were asked for. */
+static const char *const list_keep[] = {"q", "from", "to", "on_time", NULL};
+
+static const struct tally_list list_page = {list_states, list_keep, PERM_DISCLOSURE_INTAKE};
 
 int disclosure_index(struct req *r, struct resp *w)
 {
@@ -82,7 +67,10 @@ int disclosure_index(struct req *r, struct resp *w)
     if (!list) return r->err.code ? r->err.code : ERR_INTERNAL;
     w->data = list;
     page(w, "disclosure/list.html", "依申请公开");
-    if (!r->api) list_page_extras(r, list, &q);
+    if (r->api) return 0;
+    tally_list_page(r, list, &list_page);
+    json_object_set_new(list, "channels", disclosure_channel_options(q.channel));
+    json_object_set_new(list, "answers", disclosure_answer_options(q.answer_type));
     return 0;
 }
 
@@ -128,54 +116,20 @@ int disclosure_show(struct req *r, struct resp *w)
     return 0;
 }
 
-/* The list behind each count: the period's requests with key = code. */
-static void link_counts(struct req *r, json_t *rows, const char *key, const char *base)
-{
-    size_t i;
-    json_t *o;
-    json_array_foreach(rows, i, o)
-    {
-        struct buf b = {0};
-        buf_adds(&b, base);
-        buf_addf(&b, "&%s=", key);
-        buf_add_urlenc(&b, json_string_value(json_object_get(o, "code")));
-        jset_text(o, "href", arena_strdup(r->arena, buf_str(&b)));
-        buf_free(&b);
-    }
-}
-
-/* The list of the period: /disclosures?from=…&to=… (arena). */
-static const char *period_href(struct req *r, const char *from, const char *to)
-{
-    struct buf b = {0};
-    buf_adds(&b, "/disclosures?from=");
-    buf_add_urlenc(&b, from);
-    buf_adds(&b, "&to=");
-    buf_add_urlenc(&b, to);
-    const char *base = arena_strdup(r->arena, buf_str(&b));
-    buf_free(&b);
-    return base;
-}
+/* Each figure's rows and the list filter their counts open. */
+static const char *const stats_links[][2] = {
+    {"by_answer", "answer_type"}, {"by_channel", "channel"}, {"by_state", "state"}, {NULL, NULL}};
 
 int disclosure_stats_page(struct req *r, struct resp *w)
 {
-    char jan1[DATE_STRLEN], today[DATE_STRLEN];
-    date_format(date_from_instant(r->ctx.now), today);
-    snprintf(jan1, sizeof jan1, "%.4s-01-01", today);
-    const char *from = req_query(r, "from"), *to = req_query(r, "to");
-    if (str_blank(from)) from = jan1;
-    if (str_blank(to)) to = today;
-    json_t *o = disclosure_stats(&r->ctx, from, to, &r->err);
+    struct tally_period p = tally_period(r, false);
+    json_t *o = disclosure_stats(&r->ctx, p.from, p.to, &r->err);
     if (!o) return r->err.code ? r->err.code : ERR_INTERNAL;
     w->data = o;
     page(w, "disclosure/stats.html", "依申请公开统计");
     if (r->api) return 0;
-    const char *base = period_href(r, from, to);
-    jset_text(o, "list_href", base);
-    link_counts(r, json_object_get(o, "by_answer"), "answer_type", base);
-    link_counts(r, json_object_get(o, "by_channel"), "channel", base);
-    link_counts(r, json_object_get(o, "by_state"), "state", base);
-    jset_text(o, "late_href", arena_printf(r->arena, "%s&on_time=late", base));
+    const char *base = tally_link_counts(r, o, "/disclosures", &p, stats_links);
+    jset_text(o, "late_href", tally_href(r, base, "on_time", "late"));
     return 0;
 }
 

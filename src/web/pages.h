@@ -20,6 +20,10 @@ int step_submit(struct req *r, struct resp *w);
  * (templates/wf/steps.html): each action's base URL and input flags, the refused step's values
  * and messages, can_<action> flags, and done_<action> from ?done=. */
 void page_steps(struct req *r, json_t *data, const char *base);
+/* Offer no form for action among the steps page_steps prepared in data (a rated complaint or
+ * petition is not offered its rating again: the guard would refuse a second one). Callers:
+ * complaint_show, petition_show. */
+void page_steps_no_form(json_t *data, const char *action);
 
 /* auth.c */
 int login_form(struct req *r, struct resp *w);

@@ -5,10 +5,10 @@
 #include "web/area.h"
 #include "web/web.h"
 #include "web/options.h"
+#include "web/tally.h"
 #include "law/petition.h"
 #include "law/role.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const char *const form_fields[] = {
@@ -60,29 +60,13 @@ static const char *const list_states[][2] = {
     {"transferred", "已转送"},
     {"converted", "已转为投诉举报"},
     {"overdue", "已逾期"},
+    {NULL, NULL},
 };
 
-/* The filter choices and the values kept on the list page. */
-static void list_page_extras(struct req *r, json_t *list, const struct petition_query *q)
-{
-    json_t *opts = json_array();
-    for (size_t i = 0; i < countof(list_states); i++)
-        json_array_append_new(opts, jpack("{ss ss sb}", "code", list_states[i][0], "label",
-                                          list_states[i][1], "selected",
-                                          q->state && strcmp(q->state, list_states[i][0]) == 0));
-    json_object_set_new(list, "states", opts);
-    json_object_set_new(list, "forms", petition_form_options(q->form));
-    json_object_set_new(list, "contents", petition_content_options(q->content));
-    jset_text(list, "q", q->q);
-    jset_text(list, "from", q->from);
-    jset_text(list, "to", q->to);
-    jset_text(list, "satisfaction", q->satisfaction);
-    jset_text(list, "satisfaction_label", petition_satisfaction_label(q->satisfaction));
-    jset_text(list, "on_time", q->on_time);
-    jset_bool(list, "mine", q->mine);
-    jset_bool(list, "can_intake", role_allows(r->who.roles, PERM_PETITION_INTAKE));
-    page_links(r, list);
-}
+/* The filters the list's form shows again as they were asked for. */
+static const char *const list_keep[] = {"q", "from", "to", "satisfaction", "on_time", NULL};
+
+static const struct tally_list list_page = {list_states, list_keep, PERM_PETITION_INTAKE};
 
 int petition_index(struct req *r, struct resp *w)
 {
@@ -103,7 +87,12 @@ int petition_index(struct req *r, struct resp *w)
     if (!list) return r->err.code ? r->err.code : ERR_INTERNAL;
     w->data = list;
     page(w, "petition/list.html", q.mine ? "我包案、承办的信访事项" : "信访");
-    if (!r->api) list_page_extras(r, list, &q);
+    if (r->api) return 0;
+    tally_list_page(r, list, &list_page);
+    json_object_set_new(list, "forms", petition_form_options(q.form));
+    json_object_set_new(list, "contents", petition_content_options(q.content));
+    jset_text(list, "satisfaction_label", petition_satisfaction_label(q.satisfaction));
+    jset_bool(list, "mine", q.mine);
     return 0;
 }
 
@@ -137,19 +126,6 @@ int petition_create(struct req *r, struct resp *w)
     return w->data ? 0 : r->err.code;
 }
 
-/* A rated petition offers no rating form (its guard would refuse a second one). */
-static void hide_rated(json_t *o)
-{
-    if (!json_is_string(json_object_get(o, "satisfaction"))) return;
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(o, "actions"), i, a)
-    {
-        if (strcmp(json_string_value(json_object_get(a, "action")), "rate") == 0)
-            jset_bool(a, "form", false);
-    }
-}
-
 int petition_show(struct req *r, struct resp *w)
 {
     json_t *o = petition_get(&r->ctx, req_id(r, 0), &r->err);
@@ -159,55 +135,28 @@ int petition_show(struct req *r, struct resp *w)
     if (r->api) return 0;
     page_steps(r, o, "/petitions");
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
-    hide_rated(o);
+    if (json_is_string(json_object_get(o, "satisfaction"))) page_steps_no_form(o, "rate");
     return 0;
 }
 
-/* The list behind each count: the period's petitions with key = code. */
-static void link_counts(struct req *r, json_t *rows, const char *key, const char *base)
-{
-    size_t i;
-    json_t *o;
-    json_array_foreach(rows, i, o)
-    {
-        struct buf b = {0};
-        buf_adds(&b, base);
-        buf_addf(&b, "&%s=", key);
-        buf_add_urlenc(&b, json_string_value(json_object_get(o, "code")));
-        jset_text(o, "href", arena_strdup(r->arena, buf_str(&b)));
-        buf_free(&b);
-    }
-}
+/* Each figure's rows and the list filter their counts open. */
+static const char *const stats_links[][2] = {{"by_form", "form"},
+                                             {"by_content", "content"},
+                                             {"by_state", "state"},
+                                             {"by_satisfaction", "satisfaction"},
+                                             {NULL, NULL}};
 
 int petition_stats_page(struct req *r, struct resp *w)
 {
-    char jan1[DATE_STRLEN], today[DATE_STRLEN];
-    date_format(date_from_instant(r->ctx.now), today);
-    snprintf(jan1, sizeof jan1, "%.4s-01-01", today);
-    const char *from = req_query(r, "from"), *to = req_query(r, "to");
-    if (str_blank(from)) from = jan1;
-    if (str_blank(to)) to = today;
-    json_t *o = petition_stats(&r->ctx, from, to, &r->err);
+    struct tally_period p = tally_period(r, false);
+    json_t *o = petition_stats(&r->ctx, p.from, p.to, &r->err);
     if (!o) return r->err.code ? r->err.code : ERR_INTERNAL;
     w->data = o;
     page(w, "petition/stats.html", "信访统计");
     if (r->api) return 0;
-    struct buf b = {0};
-    buf_adds(&b, "/petitions?from=");
-    buf_add_urlenc(&b, from);
-    buf_adds(&b, "&to=");
-    buf_add_urlenc(&b, to);
-    const char *base = arena_strdup(r->arena, buf_str(&b));
-    buf_free(&b);
-    jset_text(o, "list_href", base);
-    static const char *const keys[][2] = {{"by_form", "form"},
-                                          {"by_content", "content"},
-                                          {"by_state", "state"},
-                                          {"by_satisfaction", "satisfaction"}};
-    for (size_t i = 0; i < countof(keys); i++)
-        link_counts(r, json_object_get(o, keys[i][0]), keys[i][1], base);
-    jset_text(o, "decide_late_href", arena_printf(r->arena, "%s&on_time=decide_late", base));
-    jset_text(o, "handle_late_href", arena_printf(r->arena, "%s&on_time=handle_late", base));
+    const char *base = tally_link_counts(r, o, "/petitions", &p, stats_links);
+    jset_text(o, "decide_late_href", tally_href(r, base, "on_time", "decide_late"));
+    jset_text(o, "handle_late_href", tally_href(r, base, "on_time", "handle_late"));
     return 0;
 }
 

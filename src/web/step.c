@@ -62,6 +62,17 @@ void page_steps(struct req *r, json_t *data, const char *base)
     }
 }
 
+void page_steps_no_form(json_t *data, const char *action)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(data, "actions"), i, a)
+    {
+        if (strcmp(json_string_value(json_object_get(a, "action")), action) == 0)
+            jset_bool(a, "form", false);
+    }
+}
+
 /* ---- the step ------------------------------------------------------------------------------- */
 
 /* The names of step t's inputs (the fields a refused form keeps), ended by NULL. */
