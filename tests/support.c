@@ -5,6 +5,7 @@
 #include "law/auth.h"
 #include "law/holiday.h"
 #include "law/role.h"
+#include "law/workflow.h"
 #include "store/migrate.h"
 #include "web/server.h"
 #include "web/web.h"
@@ -210,6 +211,13 @@ void h_set_now(struct harness *h, const char *instant)
     h->ctx.now = test_now;
 }
 
+void h_seal_test_key(void)
+{
+    /* the data key that seals personal data (a deployment's is in a file: --data-key) */
+    static const unsigned char key[SEAL_KEY_BYTES] = "landun-test-data-key-0123456789";
+    seal_set_key(key);
+}
+
 int harness_setup(void **state)
 {
     test_now = 0;
@@ -218,9 +226,7 @@ int harness_setup(void **state)
         crypto_setup();
         crypto_set_fast_hashing(true);
         log_set_level(LOG_WARN);
-        /* the data key that seals personal data (a deployment's is in a file: --data-key) */
-        static const unsigned char key[SEAL_KEY_BYTES] = "landun-test-data-key-0123456789";
-        seal_set_key(key);
+        h_seal_test_key();
         once = true;
     }
     struct harness *h = calloc(1, sizeof *h);
@@ -386,6 +392,30 @@ struct ctx h_ctx(struct harness *h, const char *username, struct actor *who)
     return c;
 }
 
+struct ctx h_public_ctx(struct harness *h, struct actor *nobody)
+{
+    memset(nobody, 0, sizeof *nobody);
+    struct ctx c = h->ctx;
+    c.who = nobody;
+    return c;
+}
+
+int h_step(struct harness *h, const struct workflow *w, const char *username, int64_t id,
+           const char *action, struct wf_args *a, struct err *e)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, username, &who);
+    struct wf_args none = {0};
+    return wf_take(&c, w, id, action, a ? a : &none, NULL, e);
+}
+
+void h_must(struct harness *h, const struct workflow *w, const char *username, int64_t id,
+            const char *action, struct wf_args *a)
+{
+    struct err e = {0};
+    if (h_step(h, w, username, id, action, a, &e)) fail_msg("%s: %s", action, e.msg);
+}
+
 char *h_form(const char *name, ...)
 {
     struct buf b = {0};
@@ -416,6 +446,18 @@ void h_send_form(struct harness *h, struct client *c, const char *target, char *
 {
     h_request(h, c, "POST", target, body, r);
     free(body);
+}
+
+int64_t h_form_created(struct harness *h, struct client *c, const char *target, char *body)
+{
+    struct hresp r;
+    h_send_form(h, c, target, body, &r);
+    ASSERT_STATUS(r, 303);
+    char prefix[128];
+    snprintf(prefix, sizeof prefix, "%s/", target);
+    int64_t id = h_id_from_location(&r, prefix);
+    hresp_free(&r);
+    return id;
 }
 
 void h_uscc(int n, char *out)
@@ -518,4 +560,46 @@ bool h_exists(struct db *db, const char *sql, const char *types, ...)
     va_end(ap);
     if (rc < 0) fail_msg("%s: %s", sql, e.msg);
     return rc > 0;
+}
+
+const char *h_text(struct harness *h, const char *sql, const char *types, ...)
+{
+    struct db_arg args[8];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, types);
+    for (; types[n] && n < sizeof args / sizeof *args; n++) {
+        args[n].type = types[n];
+        if (types[n] == 'i')
+            args[n].i = va_arg(ap, int64_t);
+        else if (types[n] == 't')
+            args[n].s = va_arg(ap, const char *);
+        else
+            break;
+    }
+    va_end(ap);
+    if (types[n]) fail_msg("h_text: cannot bind \"%s\" of %s", types, sql);
+    struct err e = {0};
+    struct db_stmt *st = db_query_args(h->db, &e, sql, (int)n, args);
+    if (!st) fail_msg("%s: %s", sql, e.msg);
+    int rc = db_step(st, &e);
+    if (rc != DB_ROW) {
+        db_done(st);
+        fail_msg("%s: %s", sql, rc == DB_DONE ? "no row" : e.msg);
+    }
+    const char *s = arena_strdup(&h->arena, db_null(st, 0) ? "(null)" : db_text(st, 0));
+    db_done(st);
+    return s;
+}
+
+const char *h_due(struct harness *h, const char *kind, int64_t id, const char *name)
+{
+    return h_text(h, "SELECT due_on FROM wf_deadline WHERE kind = ? AND object_id = ? AND name = ?",
+                  "tit", kind, id, name);
+}
+
+bool h_mentions(struct harness *h, const char *table, const char *column, const char *text)
+{
+    const char *sql = arena_printf(&h->arena, "SELECT 1 FROM %s WHERE %s LIKE ?", table, column);
+    return h_exists(h->db, sql, "t", arena_printf(&h->arena, "%%%s%%", text));
 }

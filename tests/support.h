@@ -15,6 +15,9 @@
 
 #define TEST_PASSWORD "secret2026"
 
+struct workflow;
+struct wf_args;
+
 /* Assertions on a struct hresp that show the body when they fail. */
 #define ASSERT_STATUS(r, want)                                                                     \
     do {                                                                                           \
@@ -99,6 +102,11 @@ void h_send_json(struct harness *h, struct client *c, const char *method, const 
 /* POST a form body (freed) to target. */
 void h_send_form(struct harness *h, struct client *c, const char *target, char *body,
                  struct hresp *r);
+/* POST the form of name, value pairs given after r (h_form's, without the closing NULL). */
+#define FORM(h, c, target, r, ...) h_send_form(h, c, target, h_form(__VA_ARGS__, NULL), r)
+/* POST a form body (freed) to target, which must answer 303 to target/<id>: the id of the record
+ * made (a record page's "new" form: /complaints, /petitions, /disclosures). */
+int64_t h_form_created(struct harness *h, struct client *c, const char *target, char *body);
 #define H_BOUNDARY "----landunTestBoundary7MA4YWxk" /* of h_multipart's bodies */
 /* A multipart/form-data body: the fields (name, value pairs ending with NULL; fields may be NULL)
  * and then the file, field "file", named filename, with the text data. Caller frees, or passes
@@ -115,6 +123,18 @@ const char *h_header(const struct hresp *r, const char *name);
 void h_actor(struct harness *h, const char *username, struct actor *who);
 /* A ctx acting as username. */
 struct ctx h_ctx(struct harness *h, const char *username, struct actor *who);
+/* A ctx acting as no one, as the public site's requests do (nobody is cleared and used). */
+struct ctx h_public_ctx(struct harness *h, struct actor *nobody);
+/* Seal personal data with the tests' fixed data key again (harness_setup sets it; a test that
+ * sets another key puts this one back). */
+void h_seal_test_key(void);
+/* Take action on matter id of workflow w as username, with a (NULL: no arguments): wf_take's
+ * result, e filled on a refusal. The steps of the complaint, petition and disclosure tests. */
+int h_step(struct harness *h, const struct workflow *w, const char *username, int64_t id,
+           const char *action, struct wf_args *a, struct err *e);
+/* h_step that must succeed: a refusal fails the test, naming the action and the message. */
+void h_must(struct harness *h, const struct workflow *w, const char *username, int64_t id,
+            const char *action, struct wf_args *a);
 /* A valid 统一社会信用代码 numbered n (check characters computed) into out (19 bytes). */
 void h_uscc(int n, char *out);
 /* A valid 身份证号 numbered n (born 1980-01-01, check character computed) into out (19 bytes). */
@@ -135,6 +155,15 @@ int64_t h_id_from_location(const struct hresp *r, const char *prefix);
 const char *h_srcdir(void);
 /* Whether the query returns a row; a database error fails the test. */
 bool h_exists(struct db *db, const char *sql, const char *types, ...);
+/* The first column of the query's first row as text on h->arena, "(null)" for SQL NULL; types
+ * as db_query's ('i' int64_t, 't' text; at most 8). No row, or a database error, fails the test. */
+const char *h_text(struct harness *h, const char *sql, const char *types, ...);
+/* The last day (due_on) of the deadline name of the matter kind/id (wf_deadline), as h_text. */
+const char *h_due(struct harness *h, const char *kind, int64_t id, const char *name);
+/* Whether a row of table holds text anywhere in column (table and column: trusted names), as a
+ * LIKE '%text%' on both engines: the tests that personal data is sealed and kept from the audit
+ * trail. */
+bool h_mentions(struct harness *h, const char *table, const char *column, const char *text);
 /* The file at rel below the source directory, NUL-terminated (caller frees); fails the test when
  * it cannot be read. */
 char *h_read_file(const char *rel);

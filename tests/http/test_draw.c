@@ -101,9 +101,6 @@ static int64_t add_plan(struct harness *h, struct client *c, int64_t item, int c
     return post_json(h, c, "/api/v1/plans", o, 201);
 }
 
-/* POST form fields (name, value, …, NULL) to target; the answer in r. */
-#define FORM(h, c, target, r, ...) h_send_form(h, c, target, h_form(__VA_ARGS__, NULL), r)
-
 /* A complete set-up: 8 clinics, a person, 3 officers, a published item, a plan of 4, committed and
  * drawn through the API. Returns the plan id. */
 static int64_t drawn_plan(struct harness *h, struct client *c)

@@ -101,42 +101,6 @@ static int64_t intake(struct harness *h, struct complaint_input in)
     return id;
 }
 
-static int step(struct harness *h, const char *user, int64_t id, const char *action,
-                struct wf_args *a, struct err *e)
-{
-    struct actor who;
-    struct ctx c = h_ctx(h, user, &who);
-    struct wf_args none = {0};
-    return wf_take(&c, &complaint_workflow, id, action, a ? a : &none, NULL, e);
-}
-
-static const char *text_of(struct harness *h, const char *sql, int64_t id)
-{
-    static char s[512];
-    struct err e = {0};
-    struct db_stmt *st = db_query(h->db, &e, sql, "i", id);
-    assert_non_null(st);
-    assert_int_equal(db_step(st, &e), DB_ROW);
-    snprintf(s, sizeof s, "%s", db_null(st, 0) ? "(null)" : db_text(st, 0));
-    db_done(st);
-    return s;
-}
-
-static const char *due_of(struct harness *h, int64_t id, const char *name)
-{
-    static char s[32];
-    struct err e = {0};
-    struct db_stmt *st = db_query(h->db, &e,
-                                  "SELECT due_on FROM wf_deadline WHERE kind = 'complaint'"
-                                  " AND object_id = ? AND name = ?",
-                                  "it", id, name);
-    assert_non_null(st);
-    assert_int_equal(db_step(st, &e), DB_ROW);
-    snprintf(s, sizeof s, "%s", db_text(st, 0));
-    db_done(st);
-    return s;
-}
-
 /* Receipt, 受理 and answer: the two periods and their ends. */
 static void test_r_cmp_01_r_cmp_02_deadlines_from_receipt_and_acceptance(void **state)
 {
@@ -145,11 +109,10 @@ static void test_r_cmp_01_r_cmp_02_deadlines_from_receipt_and_acceptance(void **
     /* 2026-09-20 + 15 days is 10-05, inside the National Day holidays (10/1–10/7): the period
      * ends on the next working day (民法典 第二百零三条) */
     int64_t id = intake(h, sample("2026-09-20"));
-    assert_string_equal(due_of(h, id, "decide"), "2026-10-08");
-    struct err e = {0};
+    assert_string_equal(h_due(h, "complaint", id, "decide"), "2026-10-08");
     struct wf_args a = {.date = "2026-09-25"};
-    if (step(h, "leader", id, "accept", &a, &e)) fail_msg("accept: %s", e.msg);
-    assert_string_equal(due_of(h, id, "handle"), "2026-11-24"); /* 60 days from 09-25 */
+    h_must(h, &complaint_workflow, "leader", id, "accept", &a);
+    assert_string_equal(h_due(h, "complaint", id, "handle"), "2026-11-24"); /* 60 days from 09-25 */
     assert_int_equal(h_exists(h->db,
                               "SELECT 1 FROM wf_deadline WHERE object_id = ? AND name = 'decide'"
                               " AND outcome = 'met' AND ended_on = '2026-09-25'",
@@ -165,7 +128,7 @@ static void test_r_cmp_01_decide_deadline_across_spring_festival_provisional(voi
     struct harness *h = *state;
     h_set_now(h, "2027-01-30T09:00:00+08:00");
     int64_t id = intake(h, sample("2027-01-29"));
-    assert_string_equal(due_of(h, id, "decide"), "2027-02-15");
+    assert_string_equal(h_due(h, "complaint", id, "decide"), "2027-02-15");
     assert_true(h_exists(h->db,
                          "SELECT 1 FROM wf_deadline WHERE kind = 'complaint' AND object_id = ?"
                          " AND provisional = 1",
@@ -185,8 +148,8 @@ static void test_r_cmp_07_setting_changes_new_deadlines_only(void **state)
     err_clear(&e);
     if (setting_set(&admin, "complaint.decide_days", "7", &e)) fail_msg("set: %s", e.msg);
     int64_t after = intake(h, sample("2026-06-01"));
-    assert_string_equal(due_of(h, before, "decide"), "2026-06-16");
-    assert_string_equal(due_of(h, after, "decide"), "2026-06-08");
+    assert_string_equal(h_due(h, "complaint", before, "decide"), "2026-06-16");
+    assert_string_equal(h_due(h, "complaint", after, "decide"), "2026-06-08");
     /* a county's or a city's administrator may not change them */
     struct ctx other = h_ctx(h, "city", &who);
     assert_int_equal(setting_set(&other, "complaint.decide_days", "9", &e), ERR_FORBIDDEN);
@@ -201,17 +164,17 @@ static void test_r_cmp_03_complaint_about_an_officer_is_routed_away(void **state
     in.officer_cert = "ZF-0001";
     int64_t id = intake(h, in);
     struct err e = {0};
-    if (step(h, "leader", id, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", id, "accept", NULL);
     struct wf_args a = {0};
     wf_arg_set(&a, "handler", "officer");
-    assert_int_equal(step(h, "leader", id, "assign", &a, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &complaint_workflow, "leader", id, "assign", &a, &e), ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e, "handler"), "回避"));
     err_clear(&e);
     wf_arg_set(&a, "handler", "clerk"); /* not an officer */
-    assert_int_equal(step(h, "leader", id, "assign", &a, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &complaint_workflow, "leader", id, "assign", &a, &e), ERR_INVALID);
     err_clear(&e);
     wf_arg_set(&a, "handler", "officer2");
-    if (step(h, "leader", id, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", id, "assign", &a);
     struct actor who;
     struct ctx subject = h_ctx(h, "officer", &who);
     assert_null(complaint_get(&subject, id, &e));
@@ -266,43 +229,41 @@ static void test_r_cmp_04_r_cmp_05_the_whole_way_and_who_takes_each_step(void **
     in.entity_id = NULL;
     int64_t id = intake(h, in);
     struct err e = {0};
-    assert_int_equal(step(h, "officer", id, "accept", NULL, &e), ERR_FORBIDDEN);
+    assert_int_equal(h_step(h, &complaint_workflow, "officer", id, "accept", NULL, &e),
+                     ERR_FORBIDDEN);
     err_clear(&e);
-    if (step(h, "clerk", id, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    h_must(h, &complaint_workflow, "clerk", id, "accept", NULL);
     struct wf_args a = {0};
     wf_arg_set(&a, "handler", "officer");
-    if (step(h, "leader", id, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", id, "assign", &a);
     struct wf_args v = {.note = "现场核实，确有无证输液"};
     wf_arg_set(&v, "result", "substantiated");
     wf_arg_set(&v, "measures", "case,bogus");
-    assert_int_equal(step(h, "officer", id, "verify", &v, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &complaint_workflow, "officer", id, "verify", &v, &e), ERR_INVALID);
     assert_non_null(err_field_msg(&e, "measures"));
     err_clear(&e);
     wf_arg_set(&v, "measures", "case");
     wf_arg_set(&v, "inspection_id", "999999");
-    assert_int_equal(step(h, "officer", id, "verify", &v, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &complaint_workflow, "officer", id, "verify", &v, &e), ERR_INVALID);
     assert_non_null(err_field_msg(&e, "inspection_id"));
     err_clear(&e);
     wf_arg_set(&v, "inspection_id", "");
-    assert_int_equal(step(h, "officer2", id, "verify", &v, &e),
+    assert_int_equal(h_step(h, &complaint_workflow, "officer2", id, "verify", &v, &e),
                      ERR_FORBIDDEN); /* not its handler */
     err_clear(&e);
-    if (step(h, "officer", id, "verify", &v, &e)) fail_msg("verify: %s", e.msg);
+    h_must(h, &complaint_workflow, "officer", id, "verify", &v);
     struct wf_args r = {0};
     wf_arg_set(&r, "reply", "经核查，反映情况属实，已立案查处。");
-    if (step(h, "officer", id, "reply", &r, &e)) fail_msg("reply: %s", e.msg);
+    h_must(h, &complaint_workflow, "officer", id, "reply", &r);
     assert_true(h_exists(h->db,
                          "SELECT 1 FROM document WHERE object_type = 'complaint' AND object_id = ?"
                          " AND type = 'complaint_reply'",
                          "i", id));
-    if (step(h, "leader", id, "close", NULL, &e)) fail_msg("close: %s", e.msg);
-    assert_string_equal(text_of(h, "SELECT state FROM complaint WHERE id = ?", id), "closed");
-    const char *code = text_of(h, "SELECT tracking_code FROM complaint WHERE id = ?", id);
-    char tracking[32];
-    snprintf(tracking, sizeof tracking, "%s", code);
-    struct actor nobody = {0};
-    struct ctx pub = h->ctx;
-    pub.who = &nobody;
+    h_must(h, &complaint_workflow, "leader", id, "close", NULL);
+    assert_string_equal(h_text(h, "SELECT state FROM complaint WHERE id = ?", "i", id), "closed");
+    const char *tracking = h_text(h, "SELECT tracking_code FROM complaint WHERE id = ?", "i", id);
+    struct actor nobody;
+    struct ctx pub = h_public_ctx(h, &nobody);
     json_t *t = complaint_track(&pub, tracking, &e);
     assert_non_null(t);
     assert_string_equal(json_string_value(json_object_get(t, "reply")),
@@ -314,7 +275,7 @@ static void test_r_cmp_04_r_cmp_05_the_whole_way_and_who_takes_each_step(void **
     err_clear(&e);
     if (complaint_rate_public(&pub, tracking, "satisfied", &e)) fail_msg("rate: %s", e.msg);
     assert_int_equal(complaint_rate_public(&pub, tracking, "dissatisfied", &e), ERR_CONFLICT);
-    assert_string_equal(text_of(h, "SELECT satisfaction FROM complaint WHERE id = ?", id),
+    assert_string_equal(h_text(h, "SELECT satisfaction FROM complaint WHERE id = ?", "i", id),
                         "satisfied");
 }
 
@@ -324,10 +285,9 @@ static void test_r_cmp_06_complainant_is_sealed_and_shown_to_few(void **state)
 {
     struct harness *h = *state;
     int64_t id = intake(h, sample(NULL));
-    assert_false(h_exists(h->db, "SELECT 1 FROM complaint WHERE complainant LIKE '%李四%'", ""));
-    assert_false(
-        h_exists(h->db, "SELECT 1 FROM complaint WHERE complainant LIKE '%13900001111%'", ""));
-    assert_false(h_exists(h->db, "SELECT 1 FROM audit_log WHERE summary LIKE '%李四%'", ""));
+    assert_false(h_mentions(h, "complaint", "complainant", "李四"));
+    assert_false(h_mentions(h, "complaint", "complainant", "13900001111"));
+    assert_false(h_mentions(h, "audit_log", "summary", "李四"));
     struct err e = {0};
     struct actor who;
     const char *seers[] = {"clerk"}, *others[] = {"viewer", "leader", "officer", "admin"};
@@ -347,10 +307,10 @@ static void test_r_cmp_06_complainant_is_sealed_and_shown_to_few(void **state)
         json_decref(o);
     }
     /* the leader who accepts it, and the handler assigned, see it from then on */
-    if (step(h, "leader", id, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", id, "accept", NULL);
     struct wf_args a = {0};
     wf_arg_set(&a, "handler", "officer");
-    if (step(h, "leader", id, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", id, "assign", &a);
     const char *now[] = {"leader", "officer"};
     for (size_t i = 0; i < countof(now); i++) {
         struct ctx c = h_ctx(h, now[i], &who);
@@ -363,8 +323,7 @@ static void test_r_cmp_06_complainant_is_sealed_and_shown_to_few(void **state)
     seal_set_key(other_key);
     struct ctx c = h_ctx(h, "clerk", &who);
     json_t *o = complaint_get(&c, id, &e);
-    static const unsigned char key[SEAL_KEY_BYTES] = "landun-test-data-key-0123456789";
-    seal_set_key(key);
+    h_seal_test_key();
     assert_null(json_object_get(o, "complainant"));
     assert_non_null(json_object_get(o, "complainant_error"));
     json_decref(o);
@@ -389,10 +348,10 @@ static void test_complaint_intake_checks_every_field(void **state)
     anon.anonymous = true;
     anon.name = anon.phone = NULL;
     if (complaint_add(&c, &anon, &id, &code, &e)) fail_msg("anonymous: %s", e.msg);
-    assert_string_equal(text_of(h,
-                                "SELECT COALESCE(complainant, 'none') FROM complaint"
-                                " WHERE id = ?",
-                                id),
+    assert_string_equal(h_text(h,
+                               "SELECT COALESCE(complainant, 'none') FROM complaint"
+                               " WHERE id = ?",
+                               "i", id),
                         "none");
     assert_int_equal((int)strlen(code), 10);
     /* a 12345 work order is taken in once */
@@ -414,19 +373,20 @@ static void test_complaint_refuse_transfer_and_final_states(void **state)
     struct harness *h = *state;
     int64_t id = intake(h, sample(NULL));
     struct err e = {0};
-    assert_int_equal(step(h, "clerk", id, "refuse", NULL, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &complaint_workflow, "clerk", id, "refuse", NULL, &e), ERR_INVALID);
     assert_non_null(err_field_msg(&e, "reason"));
     err_clear(&e);
     struct wf_args a = {.reason = "not_ours"};
-    if (step(h, "clerk", id, "refuse", &a, &e)) fail_msg("refuse: %s", e.msg);
-    assert_int_equal(step(h, "clerk", id, "accept", NULL, &e), ERR_CONFLICT);
+    h_must(h, &complaint_workflow, "clerk", id, "refuse", &a);
+    assert_int_equal(h_step(h, &complaint_workflow, "clerk", id, "accept", NULL, &e), ERR_CONFLICT);
     assert_non_null(strstr(e.msg, "不予受理"));
     err_clear(&e);
     int64_t other = intake(h, sample(NULL));
-    assert_int_equal(step(h, "clerk", other, "transfer", NULL, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &complaint_workflow, "clerk", other, "transfer", NULL, &e),
+                     ERR_INVALID);
     err_clear(&e);
     struct wf_args t = {.reason = "常州市市场监督管理局"};
-    if (step(h, "clerk", other, "transfer", &t, &e)) fail_msg("transfer: %s", e.msg);
+    h_must(h, &complaint_workflow, "clerk", other, "transfer", &t);
     assert_false(h_exists(h->db,
                           "SELECT 1 FROM wf_deadline WHERE kind = 'complaint' AND object_id = ?"
                           " AND ended_on IS NULL",
@@ -452,28 +412,25 @@ static void test_complaint_duplicates_are_flagged_and_merged(void **state)
     (void)far;
     struct wf_args m = {0};
     wf_arg_set(&m, "into", "999999");
-    assert_int_equal(step(h, "clerk", second, "merge", &m, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &complaint_workflow, "clerk", second, "merge", &m, &e), ERR_INVALID);
     err_clear(&e);
     char into[24];
     snprintf(into, sizeof into, "%lld", (long long)first);
     wf_arg_set(&m, "into", into);
-    if (step(h, "clerk", second, "merge", &m, &e)) fail_msg("merge: %s", e.msg);
-    if (step(h, "clerk", first, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    h_must(h, &complaint_workflow, "clerk", second, "merge", &m);
+    h_must(h, &complaint_workflow, "clerk", first, "accept", NULL);
     struct wf_args a = {0};
     wf_arg_set(&a, "handler", "officer");
-    if (step(h, "leader", first, "assign", &a, &e)) fail_msg("assign: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", first, "assign", &a);
     struct wf_args v = {.note = "已核实"};
     wf_arg_set(&v, "result", "partly");
-    if (step(h, "officer", first, "verify", &v, &e)) fail_msg("verify: %s", e.msg);
+    h_must(h, &complaint_workflow, "officer", first, "verify", &v);
     struct wf_args r = {0};
     wf_arg_set(&r, "reply", "已责令整改。");
-    if (step(h, "officer", first, "reply", &r, &e)) fail_msg("reply: %s", e.msg);
-    char code[32];
-    snprintf(code, sizeof code, "%s",
-             text_of(h, "SELECT tracking_code FROM complaint WHERE id = ?", second));
-    struct actor nobody = {0};
-    struct ctx pub = h->ctx;
-    pub.who = &nobody;
+    h_must(h, &complaint_workflow, "officer", first, "reply", &r);
+    const char *code = h_text(h, "SELECT tracking_code FROM complaint WHERE id = ?", "i", second);
+    struct actor nobody;
+    struct ctx pub = h_public_ctx(h, &nobody);
     json_t *t = complaint_track(&pub, code, &e);
     assert_string_equal(json_string_value(json_object_get(t, "reply")), "已责令整改。");
     json_decref(t);
@@ -483,9 +440,8 @@ static void test_complaint_duplicates_are_flagged_and_merged(void **state)
 static void test_complaint_public_quota_per_address(void **state)
 {
     struct harness *h = *state;
-    struct actor nobody = {0};
-    struct ctx pub = h->ctx;
-    pub.who = &nobody;
+    struct actor nobody;
+    struct ctx pub = h_public_ctx(h, &nobody);
     struct err e = {0};
     for (int i = 0; i < COMPLAINT_PUBLIC_PER_DAY; i++)
         assert_int_equal(complaint_public_quota(&pub, "203.0.113.7", &e), 1);
@@ -498,16 +454,17 @@ static void test_complaint_public_quota_per_address(void **state)
 /* Close complaint id the whole way as the handler "officer", rating it satisfaction. */
 static void close_it(struct harness *h, int64_t id, const char *satisfaction)
 {
-    struct err e = {0};
     struct wf_args a = {0}, v = {.note = "已核实"}, r = {0}, s = {0};
     wf_arg_set(&a, "handler", "officer");
     wf_arg_set(&v, "result", "substantiated");
     wf_arg_set(&r, "reply", "已处理");
     wf_arg_set(&s, "satisfaction", satisfaction);
-    if (step(h, "leader", id, "accept", NULL, &e) || step(h, "leader", id, "assign", &a, &e) ||
-        step(h, "officer", id, "verify", &v, &e) || step(h, "officer", id, "reply", &r, &e) ||
-        step(h, "leader", id, "close", NULL, &e) || step(h, "clerk", id, "rate", &s, &e))
-        fail_msg("close: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", id, "accept", NULL);
+    h_must(h, &complaint_workflow, "leader", id, "assign", &a);
+    h_must(h, &complaint_workflow, "officer", id, "verify", &v);
+    h_must(h, &complaint_workflow, "officer", id, "reply", &r);
+    h_must(h, &complaint_workflow, "leader", id, "close", NULL);
+    h_must(h, &complaint_workflow, "clerk", id, "rate", &s);
 }
 
 static int64_t count_of(json_t *by, const char *code)
@@ -538,7 +495,7 @@ static void test_r_cmp_09_figures_of_a_period(void **state)
     intake(h, old); /* outside the period */
     close_it(h, ia, "satisfied");
     struct err e = {0};
-    if (step(h, "leader", ib, "accept", NULL, &e)) fail_msg("accept: %s", e.msg);
+    h_must(h, &complaint_workflow, "leader", ib, "accept", NULL);
     struct actor who;
     struct ctx c = h_ctx(h, "leader", &who);
     struct complaint_period p = {.from = "2026-01-01", .to = "2026-12-31"};

@@ -161,19 +161,12 @@ static int64_t hotline_count(struct harness *h)
     return n;
 }
 
-/* Column text of the complaint with work order no (static buffer). */
+/* Column text of the complaint with work order no (h_text's: on h->arena). */
 static const char *column_of(struct harness *h, const char *col, const char *no)
 {
-    static char s[512];
-    struct err e = {0};
-    char sql[160];
-    snprintf(sql, sizeof sql, "SELECT %s FROM complaint WHERE external_no = ?", col);
-    struct db_stmt *st = db_query(h->db, &e, sql, "t", no);
-    assert_non_null(st);
-    assert_int_equal(db_step(st, &e), DB_ROW);
-    snprintf(s, sizeof s, "%s", db_null(st, 0) ? "(null)" : db_text(st, 0));
-    db_done(st);
-    return s;
+    const char *sql =
+        arena_printf(&h->arena, "SELECT %s FROM complaint WHERE external_no = ?", col);
+    return h_text(h, sql, "t", no);
 }
 
 static const char *text(json_t *o, const char *key)
