@@ -79,10 +79,10 @@ static void test_r_dis_02_correction_once_and_the_clock_restarts(void **state)
     /* 20 working days after 11-02 */
     assert_string_equal(due_of(h, id), "2026-11-30");
     /* the first period was not met: it is counted again (neither on time nor late) */
-    assert_string_equal(text_of(h,
-                                "SELECT outcome FROM wf_deadline WHERE kind = 'disclosure'"
-                                " AND object_id = ? AND ended_on IS NOT NULL",
-                                id),
+    assert_string_equal(h_text(h,
+                               "SELECT outcome FROM wf_deadline WHERE kind = 'disclosure'"
+                               " AND object_id = ? AND ended_on IS NOT NULL",
+                               "i", id),
                         "restart");
     struct err e2 = {0};
     struct wf_args again = {.date = "2026-11-03", .note = "再次补正"};
@@ -159,33 +159,34 @@ static void test_r_dis_04_third_party_has_fifteen_working_days(void **state)
     int64_t id = intake(h, sample("2026-11-02"));
     struct wf_args a = {.date = "2026-11-05"};
     wf_arg_set(&a, "party", "某公共场所经营者");
-    must(h, "officer", id, "consult", &a);
-    assert_string_equal(text_of(h,
-                                "SELECT due_on FROM wf_deadline WHERE kind = 'disclosure'"
-                                " AND object_id = ? AND name = 'third_party'",
-                                id),
+    h_must(h, &disclosure_workflow, "officer", id, "consult", &a);
+    assert_string_equal(h_text(h,
+                               "SELECT due_on FROM wf_deadline WHERE kind = 'disclosure'"
+                               " AND object_id = ? AND name = 'third_party'",
+                               "i", id),
                         "2026-11-26");
     struct err e = {0};
     struct wf_args late = {.date = "2026-11-30", .note = "未回复"};
-    assert_int_equal(step(h, "officer", id, "consulted", &late, &e), ERR_INVALID);
+    assert_int_equal(h_step(h, &disclosure_workflow, "officer", id, "consulted", &late, &e),
+                     ERR_INVALID);
     assert_string_equal(e.fields[0].name, "date");
     assert_non_null(strstr(e.fields[0].msg, "第三十二条"));
     assert_non_null(strstr(e.fields[0].msg, "2026-11-26"));
     struct wf_args end = {.date = "2026-11-26", .note = "第三方逾期未提出意见"};
-    must(h, "officer", id, "consulted", &end);
+    h_must(h, &disclosure_workflow, "officer", id, "consulted", &end);
     assert_string_equal(due_of(h, id), "2026-12-21");
-    assert_string_equal(text_of(h,
-                                "SELECT outcome FROM wf_deadline WHERE kind = 'disclosure'"
-                                " AND object_id = ? AND name = 'third_party'",
-                                id),
+    assert_string_equal(h_text(h,
+                               "SELECT outcome FROM wf_deadline WHERE kind = 'disclosure'"
+                               " AND object_id = ? AND name = 'third_party'",
+                               "i", id),
                         "met");
     /* another body: paused until its answer, whenever it comes */
     int64_t other = intake(h, sample("2026-11-02"));
     struct wf_args b = {.date = "2026-11-05"};
     wf_arg_set(&b, "party", "常州市市场监督管理局");
-    must(h, "officer", other, "consult_agency", &b);
+    h_must(h, &disclosure_workflow, "officer", other, "consult_agency", &b);
     struct wf_args back = {.date = "2026-12-01", .note = "同意公开"};
-    must(h, "officer", other, "consulted", &back);
+    h_must(h, &disclosure_workflow, "officer", other, "consulted", &back);
     assert_false(h_exists(h->db,
                           "SELECT 1 FROM wf_deadline WHERE kind = 'disclosure' AND object_id = ?"
                           " AND name = 'third_party'",
