@@ -9,6 +9,7 @@
 #include "law/intake.h"
 #include "law/complaint.h"
 #include "law/field.h"
+#include "law/setting.h"
 #include "base/calendar.h"
 #include "base/codes.h"
 
@@ -201,7 +202,10 @@ static int within_window(struct ctx *c, int64_t id, const struct wf_args *a, con
     bool provisional;
     if (!answered || date_parse(answered, &from)) return err_set(e, ERR_INVALID, "尚未答复");
     if (date_parse(asked, &on)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
-    if (wf_count(c->cal, PETITION_REVIEW_DAYS, false, from, &last, &provisional, e)) return e->code;
+    int working = 0;
+    if (setting_int(c, "petition.working_days", &working, e)) return e->code;
+    if (wf_count(c->cal, PETITION_REVIEW_DAYS, working != 0, from, &last, &provisional, e))
+        return e->code;
     char l[DATE_STRLEN];
     date_format(last, l);
     if (on < from) return err_field(e, "date", "申请日期不能早于答复日期 %s", answered);
@@ -222,6 +226,38 @@ static int guard_request_recheck(struct ctx *c, int64_t id, const struct wf_args
 {
     return within_window(c, id, a, "review_answered_on", "复核请求", "《信访工作条例》第三十六条",
                          e);
+}
+
+/* [R-PET-11] 《信访工作条例》第二十三条: a matter another body sent (转送、交办) that is not
+ * this agency's is objected to within 5 working days of receipt, once. */
+static int guard_object(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    const char *sent_by = get_text(c, id, "sent_by", e),
+               *received = get_text(c, id, "received_on", e);
+    if (e->code) return e->code;
+    if (!sent_by)
+        return err_set(e, ERR_INVALID,
+                       "只有上级或其他机关转送、交办的信访事项才能提出异议（《信访工作条例》"
+                       "第二十三条）；信访人直接提出的，应当决定是否受理或转送");
+    int again = db_exists(c->db, e,
+                          "SELECT 1 FROM wf_step WHERE kind = 'petition' AND object_id = ?"
+                          " AND action = 'object'",
+                          "i", id);
+    if (again) return again < 0 ? again : err_set(e, ERR_INVALID, "已经提出过异议");
+    day_t from, on, last;
+    bool provisional;
+    if (!received || date_parse(received, &from)) return err_set(e, ERR_INTERNAL, "收到日期无效");
+    if (date_parse(wf_date(c, a), &on)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
+    if (on < from) return err_field(e, "date", "提出异议日期不能早于收到日期 %s", received);
+    if (wf_count(c->cal, PETITION_OBJECT_DAYS, true, from, &last, &provisional, e)) return e->code;
+    char l[DATE_STRLEN];
+    date_format(last, l);
+    if (on > last)
+        return err_field(e, "date",
+                         "应当自收到之日起%d个工作日内提出异议（《信访工作条例》第二十三条，截至 "
+                         "%s），已超过期限",
+                         PETITION_OBJECT_DAYS, l);
+    return 0;
 }
 
 /* A petition is rated once. */
@@ -372,25 +408,42 @@ static const struct wf_state states[] = {
     {"rechecking", "复核中", false}, {"rechecked", "已复核（终结）", true},
     {"closed", "已办结", true},      {"not_accepted", "不予受理", true},
     {"transferred", "已转送", true}, {"converted", "已转为投诉举报", true},
+    {"objecting", "异议中", false},  {"returned", "已退回转送机关", true},
 };
 
 /* [R-PET-01] whether it is accepted, told within 15 days of receipt (第二十三条) */
-const struct wf_deadline_rule petition_deadline_decide = {
-    "decide", "受理告知期限",        PETITION_DECIDE_DAYS,
-    false,    PETITION_DECIDE_BASIS, .setting = "petition.decide_days"};
+const struct wf_deadline_rule petition_deadline_decide = {"decide",
+                                                          "受理告知期限",
+                                                          PETITION_DECIDE_DAYS,
+                                                          false,
+                                                          PETITION_DECIDE_BASIS,
+                                                          .setting = "petition.decide_days",
+                                                          .working_setting =
+                                                              "petition.working_days"};
 /* [R-PET-02] handled within 60 days of 受理 (第三十四条) */
 static const struct wf_deadline_rule deadline_handle = {"handle",
                                                         "办理期限",
                                                         PETITION_HANDLE_DAYS,
                                                         false,
                                                         PETITION_HANDLE_BASIS,
-                                                        .setting = "petition.handle_days"};
+                                                        .setting = "petition.handle_days",
+                                                        .working_setting = "petition.working_days"};
 /* [R-PET-04] 复查 answered within 30 days (第三十五条) */
-static const struct wf_deadline_rule deadline_review = {
-    "review", "复查期限", PETITION_REVIEW_DAYS, false, PETITION_REVIEW_BASIS, NULL};
+static const struct wf_deadline_rule deadline_review = {"review",
+                                                        "复查期限",
+                                                        PETITION_REVIEW_DAYS,
+                                                        false,
+                                                        PETITION_REVIEW_BASIS,
+                                                        "petition.review_days",
+                                                        "petition.working_days"};
 /* [R-PET-05] 复核 answered within 30 days (第三十六条) */
-static const struct wf_deadline_rule deadline_recheck = {
-    "recheck", "复核期限", PETITION_REVIEW_DAYS, false, PETITION_RECHECK_BASIS, NULL};
+static const struct wf_deadline_rule deadline_recheck = {"recheck",
+                                                         "复核期限",
+                                                         PETITION_REVIEW_DAYS,
+                                                         false,
+                                                         PETITION_RECHECK_BASIS,
+                                                         "petition.recheck_days",
+                                                         "petition.working_days"};
 
 #define END                                                                                        \
     {                                                                                              \
@@ -435,6 +488,16 @@ static const struct wf_input in_rate[] = {
     {"satisfaction", "满意度", WF_CODE, true, 0, satisfactions},
     END,
 };
+static const struct wf_input in_object[] = {
+    {"note", "异议理由（不属于本机关职权范围的依据）", WF_TEXT, true, 1000, NULL},
+    {"date", "提出异议日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_objection_answer[] = {
+    {"note", "转送、交办机关的意见", WF_TEXT, false, 1000, NULL},
+    {"date", "收到意见日期", WF_DATE, false, 0, NULL},
+    END,
+};
 static const struct wf_input in_convert[] = {
     {"line", "专业类别（代码，如 medical）", WF_TEXT, true, 32, NULL},
     {"matter", "反映事项（代码，如 medical_practice）", WF_TEXT, true, 40, NULL},
@@ -459,6 +522,14 @@ static const struct wf_transition steps[] = {
     {"registered", "refuse", "not_accepted", "不予受理", PERM_PETITION_DECIDE, NULL, NULL, "decide",
      .inputs = in_refuse, .documents = DOCS("petition_refusal"),
      .confirm = "不予受理后该件即终结，并出具不予受理告知书。确定不予受理？"},
+    /* [R-PET-11] 第二十三条: a matter another body sent that is not this agency's */
+    {"registered", "object", "objecting", "对转送、交办提出异议", PERM_PETITION_DECIDE,
+     guard_object, NULL, NULL, .inputs = in_object},
+    {"objecting", "object_upheld", "returned", "异议成立，退回转送机关", PERM_PETITION_DECIDE, NULL,
+     NULL, "decide", .inputs = in_objection_answer,
+     .confirm = "异议经转送、交办机关同意后，该件退回，本机关不再办理。确定？"},
+    {"objecting", "object_rejected", "registered", "异议未获同意，继续办理", PERM_PETITION_DECIDE,
+     NULL, NULL, NULL, .inputs = in_objection_answer},
     {"registered", "transfer", "transferred", "转送", PERM_PETITION_DECIDE, NULL, NULL, "decide",
      .inputs = in_transfer, .effect = effect_transfer,
      .confirm = "转送后该件在本机关即终结。确定转送？"},
@@ -529,6 +600,7 @@ int petition_check(const struct petition_input *in, struct err *e)
         err_field(e, "people", "人数应为 1 至 10000 之间的整数");
     if (!str_blank(in->previous_id) && (parse_i64(in->previous_id, &n) || n <= 0))
         err_field(e, "previous_id", "原信访事项编号无效");
+    field_text(in->sent_by, "sent_by", "转送、交办机关", false, 100, e);
     /* [R-PET-07] only a petition made online may be anonymous */
     if (in->anonymous && (!in->form || strcmp(in->form, "online") != 0))
         err_field(e, "anonymous", "来信、来访、来电须登记信访人姓名和联系方式，只有网上信访可匿名");
@@ -584,6 +656,7 @@ static int insert(struct ctx *c, const struct petition_input *in, int64_t agency
         {.type = 'i', .i = in->anonymous},
         sealed ? (struct db_arg){.type = 't', .s = sealed} : (struct db_arg){.type = 'n'},
         previous ? (struct db_arg){.type = 'i', .i = previous} : (struct db_arg){.type = 'n'},
+        {.type = str_blank(in->sent_by) ? 'n' : 't', .s = in->sent_by},
         c->who->user_id ? (struct db_arg){.type = 'i', .i = c->who->user_id}
                         : (struct db_arg){.type = 'n'},
         {.type = 'i', .i = c->now},
@@ -592,8 +665,8 @@ static int insert(struct ctx *c, const struct petition_input *in, int64_t agency
     struct db_stmt *st = db_query_args(
         c->db, e,
         "INSERT INTO petition (agency_id, number, form, received_on, content, summary, people,"
-        " anonymous, petitioner, previous_id, created_by, created_at, updated_at, state)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered') RETURNING id",
+        " anonymous, petitioner, previous_id, sent_by, created_by, created_at, updated_at, state)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered') RETURNING id",
         (int)countof(args), args);
     int rc = st ? db_step(st, e) : e->code;
     if (rc == DB_ROW) *id = db_int(st, 0);

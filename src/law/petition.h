@@ -6,12 +6,17 @@
  *   已复查 ─ request_recheck ─→ rechecking 复核中 ─ recheck_answer ─→ rechecked 已复核（终结）
  *   answered | reviewed ─ close ─→ closed 已办结 (─ rate: satisfaction)
  *   registered ─ refuse ─→ not_accepted 不予受理 · ─ transfer ─→ transferred 已转送
+ *   registered ─ object ─→ objecting 异议中 ─ object_upheld ─→ returned 已退回 · ─ object_rejected
+ *   ─→ registered (a matter sent by another body and not this agency's: 第二十三条)
  *   registered | accepted | handling ─ convert ─→ converted 已转为投诉举报 (linked both ways)
  *
  * Whether it is accepted is told within 15 days of receipt (第二十三条); it is handled within 60
  * days of 受理, extended once by at most 30 days with the head's approval and a notice
  * (第三十四条); 复查 is asked within 30 days of the answer and answered within 30 days
  * (第三十五条), 复核 the same (第三十六条), and a matter closed by 复核 is not accepted again.
+ * A matter another body sent (转送、交办) and that is not this agency's is objected to within 5
+ * working days of receipt (第二十三条). Whether the periods count calendar or working days the
+ * regulation leaves unsaid: the setting petition.working_days (default calendar days).
  * The petitioner is sealed (base/crypto.h) and shown only to who registered, decided on, leads or
  * handles the petition. */
 #ifndef LANDUN_PETITION_H
@@ -21,7 +26,8 @@
 #include "law/ctx.h"
 #include "law/workflow.h"
 
-/* Defaults of the settings petition.decide_days and petition.handle_days (calendar days). */
+/* Defaults of the settings petition.decide_days, petition.handle_days, petition.review_days and
+ * petition.recheck_days; calendar days unless petition.working_days is 1. */
 #define PETITION_DECIDE_DAYS  15
 #define PETITION_DECIDE_BASIS "《信访工作条例》第二十三条：收到之日起15日内书面告知是否受理"
 #define PETITION_HANDLE_DAYS  60
@@ -32,6 +38,10 @@
 #define PETITION_REVIEW_DAYS   30
 #define PETITION_REVIEW_BASIS  "《信访工作条例》第三十五条：收到复查请求之日起30日内提出复查意见"
 #define PETITION_RECHECK_BASIS "《信访工作条例》第三十六条：收到复核请求之日起30日内提出复核意见"
+#define PETITION_WORKING_BASIS "《信访工作条例》未规定按日历日或工作日计算：默认按日历日"
+/* 第二十三条: a matter sent by another body and not this agency's is objected to within this
+ * many working days of receipt. */
+#define PETITION_OBJECT_DAYS 5
 /* A 集体访: this many people or more. */
 #define PETITION_GROUP_SIZE 5
 
@@ -46,11 +56,12 @@ struct petition_input {
     const char *summary;     /* what is asked or complained of */
     const char *people;      /* how many people; blank: 1 */
     const char *previous_id; /* the petition of the same matter before, or blank */
-    bool anonymous;          /* online only: no identity given */
-    const char *name;        /* the petitioner: 姓名 */
-    const char *phone;       /*   联系电话 */
-    const char *id_number;   /*   身份证号 */
-    const char *address;     /*   联系地址 */
+    const char *sent_by; /* the body that sent it (转送、交办), or blank: from the petitioner */
+    bool anonymous;      /* online only: no identity given */
+    const char *name;    /* the petitioner: 姓名 */
+    const char *phone;   /*   联系电话 */
+    const char *id_number; /*   身份证号 */
+    const char *address;   /*   联系地址 */
 };
 
 /* Check every field of a petition to register; 0, or ERR_INVALID with the fields' messages. */

@@ -14,7 +14,7 @@
     " x.state, x.leader_id, l.display_name, x.handler_id, h.display_name, x.transferred_to,"       \
     " x.answer, x.answered_on, x.review_answer, x.review_answered_on, x.recheck_answer,"           \
     " x.recheck_answered_on, x.previous_id, x.complaint_id, x.satisfaction, x.closed_on, a.name,"  \
-    " x.created_by, d.due_on"
+    " x.created_by, d.due_on, x.sent_by"
 #define FROM                                                                                       \
     " FROM petition x JOIN agency a ON a.id = x.agency_id"                                         \
     " LEFT JOIN app_user l ON l.id = x.leader_id LEFT JOIN app_user h ON h.id = x.handler_id"      \
@@ -60,6 +60,7 @@ static json_t *row(struct db_stmt *st, const char *today)
     jset_text(o, "satisfaction_label", petition_satisfaction_label(db_text(st, 22)));
     jset_text(o, "closed_on", db_text(st, 23));
     jset_text(o, "agency", db_text(st, 24));
+    jset_text(o, "sent_by", db_text(st, 27));
     const char *due = db_text(st, 26);
     jset_text(o, "due", due);
     jset_bool(o, "overdue", due && strcmp(due, today) < 0);
@@ -112,7 +113,7 @@ json_t *petition_get(struct ctx *c, int64_t id, struct err *e)
     if (db_step(st, e) == DB_ROW) {
         o = row(st, today);
         created_by = db_null(st, 25) ? 0 : db_int(st, 25);
-        sealed = db_null(st, 27) ? NULL : arena_strdup(c->arena, db_text(st, 27));
+        sealed = db_null(st, 28) ? NULL : arena_strdup(c->arena, db_text(st, 28));
         state = arena_strdup(c->arena, db_text(st, 8));
     }
     db_done(st);

@@ -20,6 +20,12 @@ static const struct setting_def defs[] = {
      PETITION_DECIDE_BASIS},
     {"petition.handle_days", "信访事项办理期限（日）", PETITION_HANDLE_DAYS, 1, 180,
      PETITION_HANDLE_BASIS},
+    {"petition.review_days", "信访复查期限（日）", PETITION_REVIEW_DAYS, 1, 90,
+     PETITION_REVIEW_BASIS},
+    {"petition.recheck_days", "信访复核期限（日）", PETITION_REVIEW_DAYS, 1, 90,
+     PETITION_RECHECK_BASIS},
+    {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,
+     PETITION_WORKING_BASIS},
 };
 
 const struct setting_def *setting_find(const char *name)

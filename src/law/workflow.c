@@ -235,13 +235,15 @@ int wf_count(const struct calendar *cal, int days, bool working, day_t start, da
 }
 
 /* The last day of rule's period starting on start, whether it is provisional (counted over a
- * year whose holiday notice is not loaded), and the days counted (*days: the rule's, or its
- * setting's value now; 0 for a given date). */
+ * year whose holiday notice is not loaded), the days counted (*days: the rule's, or its
+ * setting's value now; 0 for a given date) and whether they are working days. */
 static int due_day(const struct ctx *c, const struct wf_deadline_rule *rule, day_t start,
-                   const struct wf_args *a, day_t *due, bool *provisional, int *days, struct err *e)
+                   const struct wf_args *a, day_t *due, bool *provisional, int *days, bool *working,
+                   struct err *e)
 {
     *provisional = false;
     *days = rule->days;
+    *working = rule->working;
     if (rule->days == 0) {
         if (!a || !a->due || !*a->due) return err_field(e, "due", "请填写%s", rule->label);
         if (date_parse(a->due, due)) return err_field(e, "due", "日期格式应为 YYYY-MM-DD");
@@ -250,7 +252,11 @@ static int due_day(const struct ctx *c, const struct wf_deadline_rule *rule, day
     }
     /* [R-CMP-07] a period the agency may set: its value when the deadline opens */
     if (rule->setting && setting_int((struct ctx *)c, rule->setting, days, e)) return e->code;
-    return wf_count(c->cal, *days, rule->working, start, due, provisional, e);
+    int w = *working;
+    if (rule->working_setting && setting_int((struct ctx *)c, rule->working_setting, &w, e))
+        return e->code;
+    *working = w != 0;
+    return wf_count(c->cal, *days, *working, start, due, provisional, e);
 }
 
 /* The value of wf_deadline's days column (NULL: a given date). */
@@ -270,9 +276,9 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
                          struct err *e)
 {
     day_t due;
-    bool provisional;
+    bool provisional, working;
     int days;
-    int rc = due_day(c, rule, start, a, &due, &provisional, &days, e);
+    int rc = due_day(c, rule, start, a, &due, &provisional, &days, &working, e);
     if (rc) return rc;
     char s[DATE_STRLEN], d[DATE_STRLEN];
     date_format(start, s);
@@ -287,7 +293,7 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
         {.type = 't', .s = s},
         {.type = 't', .s = d},
         days_arg(days),
-        {.type = 'i', .i = rule->working},
+        {.type = 'i', .i = working},
         {.type = 'i', .i = provisional},
     };
     int64_t n = db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, 1, args);
@@ -552,12 +558,12 @@ int wf_start_many(struct ctx *c, const struct workflow *w, const int64_t *ids, s
                   const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e)
 {
     day_t day, due = 0;
-    bool provisional = false;
+    bool provisional = false, working;
     int rc = step_day(c, a, &day, e);
     int days;
     if (!rc && start) /* one for all */
-        rc = due_day(c, start, day, a, &due, &provisional, &days, e);
-    if (!rc && start && start->setting)
+        rc = due_day(c, start, day, a, &due, &provisional, &days, &working, e);
+    if (!rc && start && (start->setting || start->working_setting))
         rc = err_set(e, ERR_INTERNAL, "wf_start_many: a period from a setting is not supported");
     if (rc) return rc;
     char d[DATE_STRLEN], u[DATE_STRLEN];

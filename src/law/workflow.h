@@ -36,6 +36,9 @@ struct wf_deadline_rule {
     const char *basis; /* the rule it comes from: 国发〔2019〕5号 */
     /* The setting (law/setting.h) that may change days, or NULL: fixed by the rule. */
     const char *setting;
+    /* The setting that says whether days are working days (1) or calendar days (0), or NULL:
+     * fixed by working (信访工作条例 leaves it unsaid). */
+    const char *working_setting;
 };
 
 /* One allowed value of a coded input: 停业 for suspended. */

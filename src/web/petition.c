@@ -12,8 +12,8 @@
 #include <string.h>
 
 static const char *const form_fields[] = {
-    "agency",    "form", "received_on", "content",   "summary", "people", "previous_id",
-    "anonymous", "name", "phone",       "id_number", "address", NULL};
+    "agency",  "form",      "received_on", "content", "summary",   "people",  "previous_id",
+    "sent_by", "anonymous", "name",        "phone",   "id_number", "address", NULL};
 
 static struct petition_input input_from(struct req *r)
 {
@@ -26,6 +26,7 @@ static struct petition_input input_from(struct req *r)
         .summary = req_param(r, "summary"),
         .people = req_param(r, "people"),
         .previous_id = req_param(r, "previous_id"),
+        .sent_by = req_param(r, "sent_by"),
         .anonymous = anon && (strcmp(anon, "1") == 0 || strcmp(anon, "true") == 0 ||
                               strcmp(anon, "on") == 0),
         .name = req_param(r, "name"),

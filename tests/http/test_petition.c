@@ -113,6 +113,39 @@ static void test_steps_through_the_generic_route(void **state)
     hresp_free(&r);
 }
 
+/* [R-PET-11] A matter sent by another body: the form takes the sender, the page shows it, and
+ * the objection is a step of its own, refused for a petitioner's own petition. */
+static void test_r_pet_11_objection_through_the_page(void **state)
+{
+    struct harness *h = *state;
+    struct client clerk;
+    h_login(h, &clerk, "clerk");
+    int64_t sent =
+        h_form_created(h, &clerk, "/petitions",
+                       h_form("agency", "320412", "form", "letter", "content",
+                              "hospital_management", "summary", "医保报销比例过低", "sent_by",
+                              "常州市信访局", "name", "孙九", "phone", "13900004444", NULL));
+    int64_t own = intake(h, &clerk);
+    char url[80];
+    struct hresp r;
+    snprintf(url, sizeof url, "/petitions/%lld", (long long)sent);
+    h_request(h, &clerk, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "常州市信访局");
+    ASSERT_HAS(r, "对转送、交办提出异议");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/petitions/%lld/object", (long long)own);
+    h_request(h, &clerk, "POST", url, "{\"note\": \"不属于本机关职责\"}", &r);
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r, "第二十三条");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/petitions/%lld/object", (long long)sent);
+    h_request(h, &clerk, "POST", url, "{\"note\": \"属于医疗保障部门职责\"}", &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "objecting");
+    hresp_free(&r);
+}
+
 /* The figures page: each count opens the list of petitions behind it. */
 static void test_stats_page_opens_the_lists_behind_its_figures(void **state)
 {
@@ -147,6 +180,7 @@ int main(void)
         T(test_registration_form_refuses_and_keeps_what_was_typed),
         T(test_r_pet_07_viewer_sees_no_petitioner_on_page_or_in_json),
         T(test_steps_through_the_generic_route),
+        T(test_r_pet_11_objection_through_the_page),
         T(test_stats_page_opens_the_lists_behind_its_figures),
     };
 #undef T

@@ -7,6 +7,7 @@
 #include "law/petition.h"
 #include "law/complaint.h"
 #include "law/role.h"
+#include "law/setting.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -293,6 +294,69 @@ static void test_r_pet_09_figures_of_a_period(void **state)
     json_decref(list);
 }
 
+/* The regulation leaves the kind of day unsaid: an administrator may count working days, and set
+ * the 复查 and 复核 periods; a value outside 0/1 is refused. 11-02 + 15 working days = 11-23;
+ * 11-12 + 20 working days = 12-10. */
+static void test_r_pet_01_r_pet_04_working_days_and_periods_set(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    struct actor who;
+    struct err e = {0}, e2 = {0};
+    struct ctx admin = h_ctx(h, "province", &who);
+    assert_int_equal(setting_set(&admin, "petition.working_days", "2", &e2), ERR_INVALID);
+    if (setting_set(&admin, "petition.working_days", "1", &e)) fail_msg("set: %s", e.msg);
+    if (setting_set(&admin, "petition.review_days", "20", &e)) fail_msg("set: %s", e.msg);
+    int64_t id = intake(h, sample("2026-11-02"));
+    assert_string_equal(h_due(h, "petition", id, "decide"), "2026-11-23");
+    accept_assign(h, id, "2026-11-03");
+    answer(h, id, "answer", "2026-11-10");
+    if (request(h, id, "request_review", "2026-11-12", &e)) fail_msg("review: %s", e.msg);
+    assert_string_equal(h_due(h, "petition", id, "review"), "2026-12-10");
+}
+
+/* A matter another body sent is objected to within 5 working days of receipt: 09-28 + 5 working
+ * days over National Day is 10-10 (a working Saturday); once; upheld it goes back, rejected it
+ * is handled; a petitioner's own petition cannot be objected to. */
+static void test_r_pet_11_objection_to_a_matter_sent(void **state)
+{
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    struct petition_input in = sample("2026-09-28");
+    in.sent_by = "常州市信访局";
+    int64_t id = intake(h, in);
+    struct err e = {0};
+    struct wf_args late = {.date = "2026-10-12", .note = "属于医疗保障部门职责"};
+    assert_int_equal(h_step(h, &petition_workflow, "clerk", id, "object", &late, &e), ERR_INVALID);
+    assert_string_equal(e.fields[0].name, "date");
+    assert_non_null(strstr(e.fields[0].msg, "第二十三条"));
+    assert_non_null(strstr(e.fields[0].msg, "2026-10-10"));
+    struct wf_args ok = {.date = "2026-10-10", .note = "属于医疗保障部门职责"};
+    h_must(h, &petition_workflow, "clerk", id, "object", &ok);
+    struct wf_args no = {.date = "2026-10-13", .note = "仍由你局办理"};
+    h_must(h, &petition_workflow, "clerk", id, "object_rejected", &no);
+    assert_string_equal(h_text(h, "SELECT state FROM petition WHERE id = ?", "i", id),
+                        "registered");
+    struct err e2 = {0};
+    assert_int_equal(h_step(h, &petition_workflow, "clerk", id, "object", &ok, &e2), ERR_INVALID);
+    /* upheld: returned, the 受理告知期限 met */
+    int64_t back = intake(h, in);
+    h_must(h, &petition_workflow, "clerk", back, "object", &ok);
+    struct wf_args yes = {.date = "2026-10-14"};
+    h_must(h, &petition_workflow, "leader", back, "object_upheld", &yes);
+    assert_string_equal(h_text(h, "SELECT state FROM petition WHERE id = ?", "i", back),
+                        "returned");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_deadline WHERE kind = 'petition' AND object_id = ?"
+                         " AND name = 'decide' AND outcome = 'met'",
+                         "i", back));
+    /* from the petitioner: no objection */
+    int64_t own = intake(h, sample("2026-09-28"));
+    struct err e3 = {0};
+    assert_int_equal(h_step(h, &petition_workflow, "clerk", own, "object", &ok, &e3), ERR_INVALID);
+    assert_non_null(strstr(e3.msg, "第二十三条"));
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
@@ -304,6 +368,8 @@ int main(void)
         T(test_r_pet_07_petitioner_is_sealed_and_shown_to_few),
         T(test_r_pet_08_conversion_into_a_complaint),
         T(test_r_pet_09_figures_of_a_period),
+        T(test_r_pet_01_r_pet_04_working_days_and_periods_set),
+        T(test_r_pet_11_objection_to_a_matter_sent),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
