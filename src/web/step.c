@@ -51,7 +51,9 @@ void page_steps(struct req *r, json_t *data, const char *base)
         const char *action = json_string_value(json_object_get(a, "action"));
         bool refused = sr && r->err.code && strcmp(sr->step->action, action) == 0;
         jset_text(a, "base", base);
-        jset_bool(a, "form", !json_is_true(json_object_get(a, "internal")));
+        /* kept when the record's show handler hid it (page_steps_no_form: rated already) */
+        if (!json_object_get(a, "form"))
+            jset_bool(a, "form", !json_is_true(json_object_get(a, "internal")));
         jset_bool(a, "refused", refused);
         if (!json_object_get(a, "confirm")) jset_text(a, "confirm", NULL);
         json_object_set_new(data, arena_printf(r->arena, "can_%s", action), json_true());

@@ -146,6 +146,41 @@ static void test_r_pet_11_objection_through_the_page(void **state)
     hresp_free(&r);
 }
 
+/* A rated petition shows no rating form, also after a refused second rating. */
+static void test_rated_petition_keeps_its_rating_form_hidden(void **state)
+{
+    struct harness *h = *state;
+    struct client clerk, leader, officer;
+    h_login(h, &clerk, "clerk");
+    h_login(h, &leader, "leader");
+    h_login(h, &officer, "officer");
+    int64_t id = intake(h, &clerk);
+    static const struct {
+        const char *action, *body;
+    } steps[] = {
+        {"accept", "{}"},
+        {"assign", "{\"leader\": \"leader\", \"handler\": \"officer\"}"},
+        {"answer", "{\"answer\": \"已责成医院优化挂号流程\"}"},
+        {"close", "{}"},
+        {"rate", "{\"satisfaction\": \"satisfied\"}"},
+    };
+    struct client *who[] = {&clerk, &leader, &officer, &clerk, &clerk};
+    char url[80];
+    struct hresp r;
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        snprintf(url, sizeof url, "/api/v1/petitions/%lld/%s", (long long)id, steps[i].action);
+        h_request(h, who[i], "POST", url, steps[i].body, &r);
+        ASSERT_STATUS(r, 200);
+        hresp_free(&r);
+    }
+    snprintf(url, sizeof url, "/petitions/%lld/rate", (long long)id);
+    FORM(h, &clerk, url, &r, "satisfaction", "dissatisfied");
+    ASSERT_HAS(r, "已记录满意度评价");
+    snprintf(url, sizeof url, "action=\"/petitions/%lld/rate\"", (long long)id);
+    ASSERT_LACKS(r, url);
+    hresp_free(&r);
+}
+
 /* The figures page: each count opens the list of petitions behind it. */
 static void test_stats_page_opens_the_lists_behind_its_figures(void **state)
 {
@@ -181,6 +216,7 @@ int main(void)
         T(test_r_pet_07_viewer_sees_no_petitioner_on_page_or_in_json),
         T(test_steps_through_the_generic_route),
         T(test_r_pet_11_objection_through_the_page),
+        T(test_rated_petition_keeps_its_rating_form_hidden),
         T(test_stats_page_opens_the_lists_behind_its_figures),
     };
 #undef T
