@@ -5,13 +5,30 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Format into out (n bytes); a message too long is cut before the character that does not fit,
+ * never inside one (a cut UTF-8 sequence would make the JSON answer invalid). */
+__attribute__((format(printf, 3, 0))) static void format(char *out, size_t n, const char *fmt,
+                                                         va_list ap)
+{
+    int len = vsnprintf(out, n, fmt, ap);
+    if (len < 0 || (size_t)len < n) return;
+    size_t end = n - 1; /* the bytes kept; out[end] is the terminator */
+    size_t lead = end;
+    while (lead > 0 && ((unsigned char)out[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0) return;
+    unsigned char c = (unsigned char)out[lead - 1];
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (end - (lead - 1) < need) out[lead - 1] = '\0';
+}
+
 int err_set(struct err *e, int code, const char *fmt, ...)
 {
     if (!e) return code;
     va_list ap;
     va_start(ap, fmt);
     e->code = code;
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    format(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
     return code;
 }
@@ -26,7 +43,7 @@ int err_field(struct err *e, const char *field, const char *fmt, ...)
     snprintf(f->name, sizeof f->name, "%s", field);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    format(f->msg, sizeof f->msg, fmt, ap);
     va_end(ap);
     return ERR_INVALID;
 }

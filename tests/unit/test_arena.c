@@ -97,6 +97,26 @@ static void test_err_fields_keep_first_message_per_field(void **state)
     assert_string_equal(err_code_name(ERR_CONFLICT), "conflict");
 }
 
+/* A message longer than its buffer is cut between characters, never inside one: what is kept
+ * is valid UTF-8 (a JSON answer carries it), whatever the offset of the cut. */
+static void test_err_long_messages_are_cut_between_characters(void **state)
+{
+    (void)state;
+    char long_text[400] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(long_text, "医");
+    for (int pad = 0; pad < 4; pad++) {
+        struct err e = {0};
+        err_field(&e, "line", "%.*s%s", pad, "abc", long_text);
+        const char *m = err_field_msg(&e, "line");
+        assert_true(strlen(m) > 150);
+        assert_true(utf8_valid_text(m, strlen(m)));
+        err_set(&e, ERR_INVALID, "%.*s%s", pad, "abc", long_text);
+        assert_true(strlen(e.msg) > 250);
+        assert_true(utf8_valid_text(e.msg, strlen(e.msg)));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -104,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_buf_html_escaping_covers_every_special_character),
         cmocka_unit_test(test_utf8_validation_and_trim),
         cmocka_unit_test(test_err_fields_keep_first_message_per_field),
+        cmocka_unit_test(test_err_long_messages_are_cut_between_characters),
         cmocka_unit_test(test_comma_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
