@@ -45,6 +45,10 @@ void cli_progress(const char *what, long done, long total);
 int cmd_serve(struct cli *c);
 int cmd_init(struct cli *c);
 int cmd_demo(struct cli *c);
+/* The demo's requests from the public (cli/demo_requests.c): complaints, petitions and disclosure
+ * requests of the county 320412 at every stage of their workflows, taken in by the demo's clerk
+ * and moved on by its leader and officer. Inside the caller's transaction. */
+int demo_requests(struct ctx *c, struct err *e);
 int cmd_user(struct cli *c);
 int cmd_token(struct cli *c);
 int cmd_import(struct cli *c);

@@ -4,7 +4,6 @@
  * input would be. */
 #include "cli/cli.h"
 #include "base/crypto.h"
-#include "law/complaint.h"
 #include "law/agency.h"
 #include "law/auth.h"
 #include "law/campaign.h"
@@ -531,87 +530,6 @@ out:
     return rc;
 }
 
-/* The demo account username as an actor. */
-static int demo_actor(struct ctx *c, const char *username, struct actor *who, struct err *e)
-{
-    int64_t id = 0;
-    if (db_get_int(c->db, e, &id, "SELECT id FROM app_user WHERE username = ?", "t", username))
-        return e->code;
-    return auth_load_actor(c, id, who, e);
-}
-
-/* Complaints in each state of their workflow: taken in by the clerk, decided by the leader,
- * handled by the officer. Without a data key the complainants stay anonymous. */
-static int demo_step(struct ctx *c, const char *user, int64_t id, const char *action,
-                     struct wf_args *a, struct err *e)
-{
-    struct actor who;
-    struct ctx as = *c;
-    if (demo_actor(c, user, &who, e)) return e->code;
-    as.who = &who;
-    return wf_take(&as, &complaint_workflow, id, action, a, NULL, e);
-}
-
-static int add_complaints(struct demo *d)
-{
-    static const struct {
-        const char *channel, *line, *matter, *summary, *party, *address;
-        int steps; /* how far it has come: 0 received … 5 closed and rated */
-    } samples[] = {
-        {"hotline", "medical", "unlicensed_practice", "小区内有人在出租屋为老人输液，疑似无证行医",
-         "无名诊所", "湖塘镇花园路8号", 5},
-        {"phone", "public_place", "public_place", "游泳馆池水浑浊，未见水质公示", "碧波游泳馆",
-         "延政中路66号", 4},
-        {"online", "water", "drinking_water", "二次供水水箱长期未清洗，自来水有异味",
-         "阳光小区物业", "长虹路12号", 3},
-        {"letter", "medical", "illegal_beauty", "美容店开展注射隆鼻，操作人员无医师资格",
-         "丽人美容店", "武宜路101号", 2},
-        {"visit", "occupational", "occupational_hazard", "车间粉尘大，工人未配发防尘口罩",
-         "恒达机械厂", "常武路300号", 1},
-        {"phone", "infectious", "infection_control", "诊所一次性注射器重复使用", "益民诊所",
-         "人民路45号", 0},
-    };
-    for (size_t i = 0; i < countof(samples); i++) {
-        struct complaint_input in = {.agency_code = "320412",
-                                     .channel = samples[i].channel,
-                                     .received_on = days_from_today(&d->env->ctx, -20 + (int)i),
-                                     .line = samples[i].line,
-                                     .matter = samples[i].matter,
-                                     .summary = samples[i].summary,
-                                     .party_name = samples[i].party,
-                                     .party_address = samples[i].address,
-                                     .anonymous = !seal_ready() || i % 3 == 2,
-                                     .name = "王建国",
-                                     .phone = "13812345678"};
-        if (strcmp(samples[i].channel, "hotline") == 0) in.external_no = "GD2026120001";
-        int64_t id;
-        const char *code;
-        struct ctx *c = &d->env->ctx;
-        struct actor clerk;
-        struct ctx as = *c;
-        if (demo_actor(c, "clerk", &clerk, &d->e)) return d->e.code;
-        as.who = &clerk;
-        int rc = complaint_add(&as, &in, &id, &code, &d->e);
-        struct wf_args none = {0}, assign = {0}, verify = {.note = "现场核查，情况基本属实"},
-                       reply = {0}, rate = {0};
-        wf_arg_set(&assign, "handler", "officer");
-        wf_arg_set(&verify, "result", "substantiated");
-        wf_arg_set(&verify, "measures", "rectify,advice");
-        wf_arg_set(&reply, "reply",
-                   "经现场核查，反映的问题属实，已责令其限期整改，我局将跟踪复查。");
-        wf_arg_set(&rate, "satisfaction", "satisfied");
-        int n = samples[i].steps;
-        if (!rc && n > 0) rc = demo_step(c, "leader", id, "accept", &none, &d->e);
-        if (!rc && n > 1) rc = demo_step(c, "leader", id, "assign", &assign, &d->e);
-        if (!rc && n > 2) rc = demo_step(c, "officer", id, "verify", &verify, &d->e);
-        if (!rc && n > 3) rc = demo_step(c, "officer", id, "reply", &reply, &d->e);
-        if (!rc && n > 4) rc = demo_step(c, "leader", id, "close", &none, &d->e);
-        if (!rc && n > 4) rc = demo_step(c, "clerk", id, "rate", &rate, &d->e);
-        if (rc) return rc;
-    }
-    return 0;
-}
-
 int cmd_demo(struct cli *c)
 {
     const char *n = cli_option(&c->argc, c->argv, "--entities");
@@ -644,7 +562,7 @@ int cmd_demo(struct cli *c)
     if (!rc) rc = add_users(&d, officer_id);
     if (!rc && count >= 800) rc = add_inspections(&d, officer_id);
     if (!rc && count >= 200 && count <= 20000) rc = add_random_checks(&d);
-    if (!rc && count >= 200) rc = add_complaints(&d);
+    if (!rc && count >= 200) rc = demo_requests(&env.ctx, &d.e);
     if (rc) {
         db_rollback(env.db);
         cli_close(&env);
@@ -659,8 +577,9 @@ int cmd_demo(struct cli *c)
     if (count >= 200 && count <= 20000)
         printf("  a published check-item list, a drawn random-check plan and a committed one\n");
     if (count >= 200)
-        printf("  6 complaints in each state of their workflow%s\n",
-               seal_ready() ? "" : " (anonymous: no --data-key given)");
+        printf("  6 complaints, 5 petitions and 5 disclosure requests at every stage of their"
+               " workflows%s\n",
+               seal_ready() ? "" : " (complainants anonymous: no --data-key given)");
     printf("demo accounts (password %s):\n", DEMO_PASSWORD);
     printf("  admin 系统管理员  officer 执法人员  clerk 受理员  legal 法制审核\n"
            "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n"

@@ -334,7 +334,7 @@ static void build_form(struct req *r, json_t *data, enum form_mode mode)
     json_object_set_new(data, "checklist", list);
     json_object_set_new(data, "other_item_errors", other_item_errors(r, F("line")));
     json_object_set_new(data, "line_label", json_string(catalog_label("lines", F("line"))));
-    int hidden;
+    int hidden = 0;
     json_object_set_new(
         data, "officer_options",
         officer_choices(r, F("date"), entity_id, fresh, tk ? task : 0,
