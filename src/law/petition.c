@@ -499,8 +499,8 @@ static const struct wf_input in_objection_answer[] = {
     END,
 };
 static const struct wf_input in_convert[] = {
-    {"line", "专业类别（代码，如 medical）", WF_TEXT, true, 32, NULL},
-    {"matter", "反映事项（代码，如 medical_practice）", WF_TEXT, true, 40, NULL},
+    {"line", "专业类别", WF_CODE, true, 0, NULL, "lines"},
+    {"matter", "反映事项", WF_CODE, true, 0, NULL, "complaint_matters"},
     {"party_name", "被投诉单位或个人", WF_TEXT, true, 100, NULL},
     {"party_address", "地址", WF_TEXT, false, 200, NULL},
     {"date", "转办日期", WF_DATE, false, 0, NULL},

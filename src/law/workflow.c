@@ -3,6 +3,7 @@
 #include "law/area.h"
 #include "law/workflow.h"
 #include "law/audit.h"
+#include "law/catalog.h"
 #include "law/document.h"
 #include "law/field.h"
 #include "law/setting.h"
@@ -125,17 +126,41 @@ const char *wf_date(struct ctx *c, const struct wf_args *a)
     return today;
 }
 
-static bool option_known(const struct wf_option *o, const char *code)
+json_t *wf_input_options(const struct wf_input *in)
 {
-    return wf_option_label(o, code) != NULL;
+    json_t *out = json_array(), *o;
+    for (const struct wf_option *p = in->options; p && p->code; p++)
+        json_array_append_new(out, jpack("{ss ss}", "code", p->code, "label", p->label));
+    size_t i;
+    json_array_foreach(in->options ? NULL : json_object_get(catalog_json(), in->catalog), i, o)
+    {
+        json_array_append_new(out, jpack("{sO sO}", "code", json_object_get(o, "code"), "label",
+                                         json_object_get(o, "label")));
+    }
+    return out;
+}
+
+static bool option_known(const struct wf_input *in, const char *code)
+{
+    return in->options ? wf_option_label(in->options, code) != NULL
+                       : in->catalog && catalog_has(in->catalog, code);
 }
 
 /* The labels of a coded input's options as a sentence: 停业、关闭（注销）、查无此户或其他. */
 static const char *choices(struct ctx *c, const struct wf_input *in)
 {
     const char *out = "";
-    for (const struct wf_option *o = in->options; o && o->code; o++)
-        out = arena_printf(c->arena, "%s%s%s", out, !*out ? "" : o[1].code ? "、" : "或", o->label);
+    json_t *all = wf_input_options(in), *o;
+    size_t i, n = json_array_size(all);
+    json_array_foreach(all, i, o)
+    {
+        out = arena_printf(c->arena, "%s%s%s", out,
+                           !*out       ? ""
+                           : i + 1 < n ? "、"
+                                       : "或",
+                           json_string_value(json_object_get(o, "label")));
+    }
+    json_decref(all);
     return out;
 }
 
@@ -157,9 +182,12 @@ static void check_input(struct ctx *c, const struct wf_input *in, struct wf_args
         field_date(v, in->name, in->label, in->required, &day, e);
         break;
     case WF_CODE:
-        if (str_blank(v)) {
+        if (in->catalog && (str_blank(v) ? in->required : !option_known(in, v))) {
+            /* a catalogue list is too long to spell out */
+            err_field(e, in->name, "请从列表中选择%s", in->label);
+        } else if (str_blank(v)) {
             if (in->required) err_field(e, in->name, "请选择%s：%s", in->label, choices(c, in));
-        } else if (!option_known(in->options, v)) {
+        } else if (!option_known(in, v)) {
             err_field(e, in->name, "%s应为%s", in->label, choices(c, in));
         }
         break;
@@ -729,9 +757,7 @@ static json_t *inputs_json(const struct wf_transition *t)
 {
     json_t *out = json_array();
     for (const struct wf_input *in = t->inputs; in && in->name; in++) {
-        json_t *opts = json_array();
-        for (const struct wf_option *o = in->options; o && o->code; o++)
-            json_array_append_new(opts, jpack("{ss ss}", "code", o->code, "label", o->label));
+        json_t *opts = wf_input_options(in);
         json_array_append_new(out, jpack("{ss ss ss sb si so}", "name", in->name, "label",
                                          in->label, "kind", input_kinds[in->kind], "required",
                                          in->required, "max", in->max, "options", opts));
@@ -989,7 +1015,7 @@ int wf_recount(struct ctx *c, const struct calendar *cal, const char *day, int *
                json_t *moved, struct err *e)
 {
     assert(db_depth(c->db) > 0);
-    struct wf_pending *p;
+    struct wf_pending *p = NULL;
     int64_t n = pending_read(c, day, &p, e);
     if (n < 0) return (int)n;
     struct db_arg *upd = xcalloc((size_t)n * RECOUNT_NCOLS + 1, sizeof *upd);

@@ -64,6 +64,8 @@ struct wf_input {
     bool required;
     int max;                         /* WF_TEXT: characters */
     const struct wf_option *options; /* WF_CODE: the allowed codes, ended by {NULL} */
+    const char *catalog; /* WF_CODE without options: the catalogue list (law/catalog.h) of its
+                          * codes: lines */
 };
 
 #define WF_MAX_INPUTS 8
@@ -96,6 +98,9 @@ void wf_arg_set(struct wf_args *a, const char *name, const char *value);
 const char *wf_option_label(const struct wf_option *o, const char *code);
 /* options as [{"code","label","selected"}] for a form, selected marked (new reference). */
 json_t *wf_options_json(const struct wf_option *o, const char *selected);
+/* The allowed codes of a WF_CODE input as [{"code","label"}] (new reference): its options, or
+ * the entries of its catalogue list. */
+json_t *wf_input_options(const struct wf_input *in);
 /* The legal date of a step as text: a->date, or today (arena). */
 const char *wf_date(struct ctx *c, const struct wf_args *a);
 

@@ -78,9 +78,13 @@ static json_t *step_body(const struct route *rt)
         if (in->kind == WF_TEXT && in->max)
             json_object_set_new(p, "maxLength", json_integer(in->max));
         if (in->kind == WF_CODE) {
-            json_t *codes = json_array();
-            for (const struct wf_option *o = in->options; o && o->code; o++)
-                json_array_append_new(codes, json_string(o->code));
+            json_t *codes = json_array(), *all = wf_input_options(in), *o;
+            size_t i;
+            json_array_foreach(all, i, o)
+            {
+                json_array_append(codes, json_object_get(o, "code"));
+            }
+            json_decref(all);
             json_object_set_new(p, "enum", codes);
         }
         json_object_set_new(props, in->name, p);

@@ -137,6 +137,8 @@ int petition_show(struct req *r, struct resp *w)
     page_steps(r, o, "/petitions");
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
     if (json_is_string(json_object_get(o, "satisfaction"))) page_steps_no_form(o, "rate");
+    /* [R-PET-11] only a matter another body sent may be objected to */
+    if (!json_is_string(json_object_get(o, "sent_by"))) page_steps_no_form(o, "object");
     return 0;
 }
 

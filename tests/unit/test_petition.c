@@ -236,6 +236,16 @@ static void test_r_pet_08_conversion_into_a_complaint(void **state)
 {
     struct harness *h = *state;
     int64_t id = intake(h, sample(NULL));
+    /* the line and the matter are codes of the catalogue, named in the message */
+    struct wf_args bad = {0};
+    wf_arg_set(&bad, "line", "hospital");
+    wf_arg_set(&bad, "matter", "medical_practice");
+    wf_arg_set(&bad, "party_name", "某民营医院");
+    struct err eb = {0};
+    assert_int_equal(h_step(h, &petition_workflow, "clerk", id, "convert", &bad, &eb), ERR_INVALID);
+    assert_string_equal(eb.fields[0].name, "line");
+    assert_string_equal(eb.fields[0].msg, "请从列表中选择专业类别");
+    assert_int_equal(eb.nfields, 1);
     struct wf_args a = {0};
     wf_arg_set(&a, "line", "medical");
     wf_arg_set(&a, "matter", "medical_practice");
