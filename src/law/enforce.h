@@ -5,7 +5,21 @@
 #ifndef LANDUN_ENFORCE_H
 #define LANDUN_ENFORCE_H
 
+#include "law/ctx.h"
+#include "base/date.h"
+
 #define ENFORCE_MIN_OFFICERS 2 /* [R-INSP-01] 第四十二条: 执法人员不得少于两人 */
 #define ENFORCE_MIN_RULE     "执法须由两名以上持有效执法证的执法人员进行（《行政处罚法》第四十二条）"
+
+/* Whether officer_id is on the 回避 list of entity_id (第四十三条) into *on; false for entity 0. */
+int enforce_on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer_id, bool *on,
+                          struct err *e);
+/* Why officer_id may not take part, on date, in an act against entity_id (0: a party not in the
+ * registry): 1 with *why (a Chinese reason) when barred — unknown (or, when scoped, outside the
+ * actor's scope), no standing to enforce on date (第四十二条; not checked when date is 0), or on
+ * the entity's 回避 list (第四十三条); 0 when free; a negative error. *name gets the officer's name
+ * when known. */
+int enforce_bar(struct ctx *c, int64_t officer_id, int64_t entity_id, day_t date, bool scoped,
+                const char **name, const char **why, struct err *e);
 
 #endif

@@ -310,16 +310,13 @@ static void msg_add(char *buf, size_t cap, const char *piece)
     if (used + n < cap) memcpy(buf + used, piece, n + 1);
 }
 
-/* [R-INSP-03] 行政处罚法 第四十三条: true when officer is on the entity's 回避 list (*on set; false
- * on error, with e filled). */
-static int on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer, bool *on, struct err *e)
+/* 1 when officer belongs to an agency of the actor's scope, 0 when not, or an error. */
+static int officer_in_scope(struct ctx *c, int64_t officer, struct err *e)
 {
-    int64_t n = 0;
-    int rc = db_get_int(c->db, e, &n,
-                        "SELECT COUNT(*) FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
-                        "ii", entity_id, officer);
-    *on = n > 0;
-    return rc;
+    return db_exists(c->db, e,
+                     "SELECT 1 FROM officer o JOIN agency a ON a.id = o.agency_id"
+                     " WHERE o.id = ? AND a.path LIKE ?",
+                     "it", officer, actor_scope(c));
 }
 
 /* [R-INSP-01] 行政处罚法 第四十二条: an inspection is carried out by at least two officers with
@@ -339,47 +336,24 @@ static int check_officers(struct ctx *c, const struct inspection_input *in, stru
     char msg[sizeof e->fields[0].msg] = "";
     int ok = 0;
     for (int i = 0; i < p->nofficers; i++) {
-        struct db_stmt *st = db_query(c->db, e,
-                                      "SELECT o.name, a.path FROM officer o"
-                                      " JOIN agency a ON a.id = o.agency_id WHERE o.id = ?",
-                                      "i", p->officers[i]);
-        if (!st) return e->code;
-        const char *name = NULL;
-        int rc = db_step(st, e);
-        bool seen = rc == DB_ROW && actor_sees_path(c->who, db_text(st, 1));
-        if (rc == DB_ROW) name = arena_strdup(c->arena, db_text(st, 0));
-        db_done(st);
-        if (rc < 0) return rc;
-        int team = seen ? 1 : on_reached_team(c, in, p, p->officers[i], e);
+        int64_t officer = p->officers[i];
+        const char *name = NULL, *why = NULL;
+        int barred = enforce_bar(c, officer, p->entity_ok ? in->entity_id : 0, p->date, false,
+                                 &name, &why, e);
+        if (barred < 0) return barred;
+        /* in the actor's scope, or of a team the task reached the actor with */
+        int team = name && officer_in_scope(c, officer, e);
         if (team < 0) return team;
-        if (!team) name = NULL;
-        if (!name) {
+        if (!team) team = on_reached_team(c, in, p, officer, e);
+        if (team < 0) return team;
+        if (!team) {
             msg_add(msg, sizeof msg,
                     arena_printf(c->arena, "编号 %lld 的执法人员不存在或不在管辖范围内；",
-                                 (long long)p->officers[i]));
+                                 (long long)officer));
             continue;
         }
-        const char *why = NULL;
-        if (p->date) {
-            /* [R-INSP-02] its own error value: e may already hold other fields' messages */
-            struct err oe = {0};
-            int can = officer_can_enforce(c, p->officers[i], p->date, &why, &oe);
-            if (can < 0) {
-                *e = oe;
-                return can;
-            }
-            if (!can) {
-                msg_add(msg, sizeof msg, arena_printf(c->arena, "%s：%s；", name, why));
-                continue;
-            }
-        }
-        bool avoid = false;
-        if (p->entity_ok && on_avoid_list(c, in->entity_id, p->officers[i], &avoid, e))
-            return e->code;
-        if (avoid) {
-            msg_add(
-                msg, sizeof msg,
-                arena_printf(c->arena, "%s：在该单位的回避名单中，应当回避（第四十三条）；", name));
+        if (barred) { /* [R-INSP-02] 第四十二条, [R-INSP-03] 第四十三条 */
+            msg_add(msg, sizeof msg, arena_printf(c->arena, "%s：%s；", name, why));
             continue;
         }
         ok++;
