@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct workflow;
+
 /* How a column holds a reference to another table's rows. */
 enum ref_how {
     REF_ID,   /* one id */
@@ -50,6 +52,10 @@ struct law_area {
     size_t ntables;
     const struct table_left *left; /* not copied */
     size_t nleft;
+    /* The workflow of its matters, or NULL: a step, deadline, document or audit row names a
+     * matter by the workflow's kind, which need not be its table's name (disclosure →
+     * disclosure_request). */
+    const struct workflow *flow;
 };
 
 /* Every area, in the order their tables are copied (law/areas.c). */
@@ -58,5 +64,8 @@ extern const size_t law_nareas;
 
 /* The declaration of table name, or NULL when no area copies it. */
 const struct table_decl *law_table(const char *name);
+/* The table a record type names: a table's name, or a workflow's kind (disclosure); NULL when
+ * neither. */
+const struct table_decl *law_table_of(const char *type);
 
 #endif

@@ -3,6 +3,7 @@
 #include "law/intake.h"
 #include "base/jpack.h"
 #include "law/complaint.h"
+#include "law/case.h"
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/paging.h"
@@ -183,6 +184,8 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
     json_t *dups = duplicates(c, id, e);
     near_in_time(dups, json_string_value(json_object_get(o, "received_on")));
     json_object_set_new(o, "duplicates", dups);
+    /* [R-CASE-08] the case it led to */
+    json_object_set_new(o, "cases", case_links(c, "complaint", id, e));
     if (e->code) {
         json_decref(o);
         return NULL;

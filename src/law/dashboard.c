@@ -151,6 +151,19 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                "tt", t, like);
     json_object_set_new(d, "disclosures_pending", json_integer(unanswered));
     json_object_set_new(d, "disclosures_overdue", json_integer(late_disclosures));
+    /* 行政处罚: waiting for 立案 or its approval, and past an open deadline */
+    int64_t to_file = 0, to_approve = 0, late_cases = 0;
+    db_get_int(c->db, e, &to_file,
+               "SELECT count(*) FROM penalty_case WHERE state = 'registered' AND" SCOPE, "t", like);
+    db_get_int(c->db, e, &to_approve,
+               "SELECT count(*) FROM penalty_case WHERE state = 'proposed' AND" SCOPE, "t", like);
+    db_get_int(c->db, e, &late_cases,
+               "SELECT count(*) FROM wf_deadline WHERE kind = 'case' AND ended_on IS NULL"
+               " AND due_on < ? AND" SCOPE,
+               "tt", t, like);
+    json_object_set_new(d, "cases_to_file", json_integer(to_file));
+    json_object_set_new(d, "cases_to_approve", json_integer(to_approve));
+    json_object_set_new(d, "cases_overdue", json_integer(late_cases));
 #undef SCOPE
     json_object_set_new(d, "by_line", by_line);
     /* correction orders past their deadline without a reinspection */

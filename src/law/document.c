@@ -129,32 +129,63 @@ static int next_serial(struct ctx *c, const struct doc_type *t, int64_t agency_i
     return 0;
 }
 
-int document_issue(struct ctx *c, const char *type, int64_t agency_id, const char *line,
-                   const char *date, const char *object_type, int64_t object_id, int64_t *doc_id,
-                   const char **number, struct err *e)
+/* The type, line abbreviation and year of a document to number; field errors otherwise. */
+static int numbering(const char *type, const char *line, const char *date,
+                     const struct doc_type **t, const char **line_abbr, int *year, struct err *e)
 {
-    const struct doc_type *t = find_type(type);
-    if (!t) return err_field(e, "type", "未知的文书种类：%s", type ? type : "");
-    const char *line_abbr = NULL;
-    if (!str_blank(line) && !(line_abbr = catalog_line_abbr(line)))
+    *t = find_type(type);
+    if (!*t) return err_field(e, "type", "未知的文书种类：%s", type ? type : "");
+    *line_abbr = NULL;
+    if (!str_blank(line) && !(*line_abbr = catalog_line_abbr(line)))
         return err_field(e, "line", "未知的专业类别：%s", line);
-    if (t->wenhao && !line_abbr)
-        return err_field(e, "line", "%s须有文号，请指明执法类别（专业）", t->label);
+    if ((*t)->wenhao && !*line_abbr)
+        return err_field(e, "line", "%s须有文号，请指明执法类别（专业）", (*t)->label);
     day_t day;
     if (!date || date_parse(date, &day)) return err_field(e, "date", "文书日期应为有效日期");
-    if (str_blank(object_type) || object_id <= 0)
-        return err_set(e, ERR_INTERNAL, "文书未关联到记录");
+    *year = date_year(day);
+    return 0;
+}
+
+/* The next number of type t: a 文号 or a 编号, and its sequence. */
+static int next_number(struct ctx *c, const struct doc_type *t, int64_t agency_id,
+                       const char *line_abbr, int year, int64_t *seq, const char **number,
+                       struct err *e)
+{
     if (db_depth(c->db) == 0) { /* [R-DOC-02] numbered inside the issuing transaction */
-        log_error("document_issue(%s) outside a transaction", type);
+        log_error("document number (%s) outside a transaction", t->code);
         return err_set(e, ERR_INTERNAL, "文书编号须在事务内取得");
     }
     const char *short_name;
     int rc = agency_short_name(c, agency_id, &short_name, e);
     if (rc) return rc;
-    int year = date_year(day);
+    return t->wenhao ? next_wenhao(c, t, agency_id, short_name, line_abbr, year, seq, number, e)
+                     : next_serial(c, t, agency_id, year, seq, number, e);
+}
+
+int document_number(struct ctx *c, const char *type, int64_t agency_id, const char *line,
+                    const char *date, const char **number, struct err *e)
+{
+    const struct doc_type *t;
+    const char *line_abbr;
+    int year;
+    int64_t seq;
+    int rc = numbering(type, line, date, &t, &line_abbr, &year, e);
+    return rc ? rc : next_number(c, t, agency_id, line_abbr, year, &seq, number, e);
+}
+
+int document_issue(struct ctx *c, const char *type, int64_t agency_id, const char *line,
+                   const char *date, const char *object_type, int64_t object_id, int64_t *doc_id,
+                   const char **number, struct err *e)
+{
+    const struct doc_type *t;
+    const char *line_abbr;
+    int year;
+    int rc = numbering(type, line, date, &t, &line_abbr, &year, e);
+    if (rc) return rc;
+    if (str_blank(object_type) || object_id <= 0)
+        return err_set(e, ERR_INTERNAL, "文书未关联到记录");
     int64_t seq = 0;
-    rc = t->wenhao ? next_wenhao(c, t, agency_id, short_name, line_abbr, year, &seq, number, e)
-                   : next_serial(c, t, agency_id, year, &seq, number, e);
+    rc = next_number(c, t, agency_id, line_abbr, year, &seq, number, e);
     if (rc) return rc;
     rc = db_get_int(c->db, e, doc_id,
                     "INSERT INTO document (agency_id, type, line, number, year, seq, date,"

@@ -21,6 +21,12 @@ int document_issue(struct ctx *c, const char *type, int64_t agency_id, const cha
                    const char *date, const char *object_type, int64_t object_id, int64_t *doc_id,
                    const char **number, struct err *e);
 
+/* Draw the next number of type for agency_id in line and date's year, as document_issue would,
+ * without registering a document: a case takes at 立案 the 文号 its decision will carry
+ * (武卫医罚〔2026〕12号). Inside the caller's write transaction. */
+int document_number(struct ctx *c, const char *type, int64_t agency_id, const char *line,
+                    const char *date, const char **number, struct err *e);
+
 /* The documents issued for a record, oldest first: [{"id","type","type_label","number","date"}]
  * (new reference). */
 json_t *document_list(struct ctx *c, const char *object_type, int64_t object_id, struct err *e);

@@ -6,6 +6,7 @@
 #include "law/role.h"
 #include "law/inspection.h"
 #include "law/enforce.h"
+#include "law/case.h"
 #include "law/task.h"
 #include "law/audit.h"
 #include "law/campaign.h"
@@ -869,6 +870,8 @@ json_t *inspection_get(struct ctx *c, int64_t id, struct err *e)
     json_object_set_new(o, "documents", docs ? docs : json_array());
     json_t *f = followup_of(c, id, e);
     if (f) json_object_set_new(o, "followup", f);
+    /* [R-CASE-08] the case it led to */
+    json_object_set_new(o, "cases", case_links(c, "inspection", id, e));
     json_t *t = task_of(c, id, e);
     if (t) json_object_set_new(o, "task", t);
     if (checks) {

@@ -974,4 +974,5 @@ static const struct table_left left[] = {
     {"id_floor", "已删除记录的最大编号：目标库按自己的编号分配", false},
 };
 
-const struct law_area law_area_plans = {"plans", tables, countof(tables), left, countof(left)};
+const struct law_area law_area_plans = {"plans", tables,        countof(tables),
+                                        left,    countof(left), &plan_workflow};

@@ -46,6 +46,9 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_DISCLOSURE_INTAKE] = R(ROLE_CLERK) | R(ROLE_OFFICER),
     [PERM_DISCLOSURE_HANDLE] = R(ROLE_CLERK) | R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_DISCLOSURE_APPROVE] = R(ROLE_LEADER),
+    [PERM_CASE_READ] = ALL_STAFF,
+    [PERM_CASE_HANDLE] = R(ROLE_OFFICER),
+    [PERM_CASE_APPROVE] = R(ROLE_LEADER),
 };
 
 static const struct {
@@ -92,6 +95,9 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_DISCLOSURE_INTAKE] = "disclosure.intake",
     [PERM_DISCLOSURE_HANDLE] = "disclosure.handle",
     [PERM_DISCLOSURE_APPROVE] = "disclosure.approve",
+    [PERM_CASE_READ] = "case.read",
+    [PERM_CASE_HANDLE] = "case.handle",
+    [PERM_CASE_APPROVE] = "case.approve",
 };
 
 /* [R-AUTH-07] what the table does not give is refused */

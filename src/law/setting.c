@@ -2,6 +2,7 @@
 #include "base/jpack.h"
 #include "law/setting.h"
 #include "law/audit.h"
+#include "law/case.h"
 #include "law/complaint.h"
 #include "law/petition.h"
 #include "law/role.h"
@@ -24,6 +25,7 @@ static const struct setting_def defs[] = {
      PETITION_REVIEW_BASIS},
     {"petition.recheck_days", "信访复核期限（日）", PETITION_REVIEW_DAYS, 1, 90,
      PETITION_RECHECK_BASIS},
+    {"case.file_days", "案件立案期限（日）", CASE_FILE_DAYS, 1, 30, CASE_FILE_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,
      PETITION_WORKING_BASIS},
 };

@@ -618,4 +618,4 @@ static const struct table_decl tables[] = {
      {{"task_id", "task", REF_ID}, {"officer_id", "officer", REF_ID}}},
 };
 
-const struct law_area law_area_tasks = {"tasks", tables, countof(tables), NULL, 0};
+const struct law_area law_area_tasks = {"tasks", tables, countof(tables), NULL, 0, &task_workflow};

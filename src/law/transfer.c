@@ -246,7 +246,7 @@ static int remap_object(struct transfer *t, struct row *r, const char *table, co
                         const char *id_col, struct err *e)
 {
     const char *type = col(r, type_col), *v = col(r, id_col);
-    const struct table_decl *to_table = type ? law_table(type) : NULL;
+    const struct table_decl *to_table = type ? law_table_of(type) : NULL;
     if (to_table && to_table->own_id && v) {
         int64_t to = mapped(t, to_table->name, v);
         if (!to) return dangling(t, table, id_col, v, e) < 0 ? e->code : 1;
@@ -292,6 +292,15 @@ static int wf_deadline_object(struct transfer *t, struct row *r, int64_t *existi
     return wf_object(t, r, existing, e, "wf_deadline");
 }
 
+/* A case points at the record it came from (an inspection, a task, a complaint), when any. */
+static int case_source(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)existing;
+    if (!col(r, "source_id")) return 0;
+    int rc = remap_object(t, r, "penalty_case", "source", "source_id", e);
+    return rc == 1 ? 2 : rc;
+}
+
 /* A frozen pool keeps the ids its snapshot was published with: the commitment is the SHA-256 of
  * that text, and the draw verifies against it after the move (law/plan_draw.c). */
 static int pool_published_id(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
@@ -322,6 +331,7 @@ static const struct table_hooks hooks[] = {
     {"app_user", rename_user, NULL},        {"entity", entity_root, NULL},
     {"draw_pool", pool_published_id, NULL}, {"document", document_object, NULL},
     {"wf_step", wf_step_object, NULL},      {"wf_deadline", wf_deadline_object, NULL},
+    {"penalty_case", case_source, NULL},
 };
 
 static const struct table_hooks *hooks_of(const char *table)

@@ -481,6 +481,7 @@ int inspection_show(struct req *r, struct resp *w)
                         json_boolean(can_write && json_is_true(json_object_get(o, "rectify")) &&
                                      !json_object_get(o, "followup")));
     json_object_set_new(o, "saved", json_boolean(req_query(r, "saved") != NULL));
+    jset_bool(o, "can_open_case", role_allows(r->who.roles, PERM_CASE_HANDLE));
     return 0;
 }
 

@@ -167,6 +167,11 @@ int disclosure_new(struct req *r, struct resp *w);
 int disclosure_create(struct req *r, struct resp *w);
 int disclosure_show(struct req *r, struct resp *w);
 int disclosure_stats_page(struct req *r, struct resp *w);
+/* case.c */
+int case_index(struct req *r, struct resp *w);
+int case_new(struct req *r, struct resp *w);
+int case_create(struct req *r, struct resp *w);
+int case_show(struct req *r, struct resp *w);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

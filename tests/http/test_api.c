@@ -25,6 +25,7 @@ struct ids {
     int64_t complaint;                    /* taken in by the clerk */
     int64_t petition;                     /* registered by the clerk */
     int64_t disclosure;                   /* a disclosure request registered by the clerk */
+    int64_t penalty_case;                 /* a case registered by the officer */
     char tracking[16];                    /*   its tracking code */
 };
 
@@ -173,6 +174,14 @@ static struct ids make_records(struct harness *h, struct client *admin)
     ASSERT_STATUS(r, 201);
     ids.disclosure = json_integer_value(json_object_get(r.json, "id"));
     hresp_free(&r);
+    struct client officer;
+    h_login(h, &officer, "officer");
+    char act[DATE_STRLEN];
+    date_format(date_from_instant(h_clock()), act);
+    ids.penalty_case = post_for_id(h, &officer, "/api/v1/cases",
+                                   json_pack("{ss ss ss ss ss ss}", "source", "other", "line",
+                                             "medical", "party_name", "无名诊所", "party_kind",
+                                             "citizen", "summary", "接口案件", "act_on", act));
     return ids;
 }
 
@@ -215,6 +224,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->petition;
         } else if (str_prefix(pattern, "/disclosures/")) {
             v = ids->disclosure;
+        } else if (str_prefix(pattern, "/cases/")) {
+            v = ids->penalty_case;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {
@@ -430,9 +441,10 @@ static void test_openapi_describes_declared_steps(void **state)
 static void test_every_page_renders_well_formed(void **state)
 {
     struct harness *h = *state;
-    struct client admin, clerk;
+    struct client admin, clerk, officer;
     h_login(h, &admin, "admin");
     h_login(h, &clerk, "clerk");
+    h_login(h, &officer, "officer");
     struct ids ids = make_records(h, &admin);
     int pages = 0;
     char target[160];
@@ -445,7 +457,8 @@ static void test_every_page_renders_well_formed(void **state)
          * administrator may not open (a complaint's intake) is the clerk's */
         struct client *c = strcmp(rt->pattern, "/login") == 0                   ? NULL
                            : role_allows(1u << ROLE_ADMIN, (enum perm)rt->perm) ? &admin
-                                                                                : &clerk;
+                           : role_allows(1u << ROLE_CLERK, (enum perm)rt->perm) ? &clerk
+                                                                                : &officer;
         h_request(h, c, "GET", target, NULL, &r);
         if (r.status != 200) fail_msg("GET %s: %d %.800s", target, r.status, r.body);
         if (str_prefix(r.content_type, "text/html")) {

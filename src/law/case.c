@@ -1,0 +1,447 @@
+/* case.c — penalty cases from 受理 to 立案: the workflow declared as data, and registration.
+ * Reading them is case_read.c. */
+#include "law/area.h"
+#include "base/jpack.h"
+#include "law/case.h"
+#include "law/audit.h"
+#include "law/catalog.h"
+#include "law/document.h"
+#include "law/enforce.h"
+#include "law/field.h"
+#include "law/intake.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- codes ---------------------------------------------------------------------------------- */
+
+static const struct wf_option sources[] = {
+    {"inspection", "监督检查发现"},
+    {"task", "双随机抽查发现"},
+    {"complaint", "投诉举报"},
+    {"referral", "其他部门移送"},
+    {"assigned", "上级交办"},
+    {"monitoring", "在线监测"},
+    {"other", "其他"},
+    {NULL, NULL},
+};
+static const struct wf_option kinds[] = {
+    {"organisation", "法人或其他组织"}, {"citizen", "公民"}, {NULL, NULL}};
+static const struct wf_option declines[] = {
+    {"no_violation", "违法事实不存在"},
+    {"limitation", "超过追责时效（第三十六条）"},
+    {"not_ours", "不属于本机关管辖，移送有管辖权的机关"},
+    {"minor", "违法行为轻微并及时改正，没有造成危害后果"},
+    {"other", "其他"},
+    {NULL, NULL},
+};
+
+const char *case_source_label(const char *code)
+{
+    return wf_option_label(sources, code);
+}
+
+json_t *case_source_options(const char *selected)
+{
+    return wf_options_json(sources, selected);
+}
+
+static const char *decline_label(const char *code)
+{
+    return wf_option_label(declines, code);
+}
+
+/* ---- helpers -------------------------------------------------------------------------------- */
+
+/* The text of one column of case id (arena), or NULL. column: a trusted identifier. */
+static const char *get_text(struct ctx *c, int64_t id, const char *column, struct err *e)
+{
+    const char *sql = arena_printf(c->arena, "SELECT %s FROM penalty_case WHERE id = ?", column);
+    struct db_stmt *st = db_query(c->db, e, sql, "i", id);
+    if (!st) return NULL;
+    const char *v = NULL;
+    if (db_step(st, e) == DB_ROW && !db_null(st, 0)) v = arena_strdup(c->arena, db_text(st, 0));
+    db_done(st);
+    return v;
+}
+
+int case_limit_day(const char *act_on, bool harm, char out[11])
+{
+    day_t act;
+    if (date_parse(act_on, &act)) return -1;
+    int y, m, d, years = harm ? CASE_LIMIT_HEALTH_YEARS : CASE_LIMIT_YEARS;
+    date_ymd(act, &y, &m, &d);
+    int last = date_days_in_month(y + years, m);
+    date_format(date_from_ymd(y + years, m, d > last ? last : d), out);
+    return 0;
+}
+
+/* [R-CASE-02] 《行政处罚法》第三十六条: an act discovered after 2 years (5 when it concerns life
+ * and health and caused harm) is not punished. */
+static int guard_limitation(struct ctx *c, int64_t id, struct err *e)
+{
+    const char *act = get_text(c, id, "act_on", e), *found = get_text(c, id, "found_on", e),
+               *harm = get_text(c, id, "harm", e);
+    if (e->code) return e->code;
+    char last[11];
+    bool health = harm && strcmp(harm, "1") == 0;
+    if (!act || !found || case_limit_day(act, health, last))
+        return err_set(e, ERR_INTERNAL, "违法行为日期无效");
+    if (strcmp(found, last) <= 0) return 0;
+    return err_set(e, ERR_INVALID,
+                   "违法行为（%s）在%d年内未被发现（%s 发现，时效截至 %s），不再给予行政处罚"
+                   "（《行政处罚法》第三十六条），应当不予立案",
+                   act, health ? CASE_LIMIT_HEALTH_YEARS : CASE_LIMIT_YEARS, found, last);
+}
+
+/* The officers of a comma list into ids (at most n); the count, or -1 (a field error). */
+static int parse_team(const char *list, int64_t *ids, int n, struct err *e)
+{
+    int k = 0;
+    for (const char *p = list ? list : ""; *p;) {
+        const char *item;
+        size_t len = csv_next(&p, &item);
+        char num[24];
+        int64_t id;
+        if (len == 0) continue;
+        if (len >= sizeof num) return err_field(e, "officers", "执法人员编号有误"), -1;
+        memcpy(num, item, len);
+        num[len] = 0;
+        if (parse_i64(str_trim(num), &id) || id <= 0)
+            return err_field(e, "officers", "执法人员编号有误：%s", num), -1;
+        bool seen = false;
+        for (int i = 0; i < k; i++)
+            seen |= ids[i] == id;
+        if (seen) return err_field(e, "officers", "同一执法人员不能重复选择"), -1;
+        if (k == n) return err_field(e, "officers", "承办人员最多%d名", n), -1;
+        ids[k++] = id;
+    }
+    return k;
+}
+
+#define CASE_MAX_OFFICERS 6
+
+/* [R-CASE-03] 第四十二条: two or more investigators who may enforce on the day of the proposal;
+ * [R-CASE-04] 第四十三条: none on the party's 回避 list; all in the actor's scope. */
+static int guard_team(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    int64_t ids[CASE_MAX_OFFICERS], entity = 0;
+    int n = parse_team(wf_arg(a, "officers"), ids, CASE_MAX_OFFICERS, e);
+    if (n < 0) return e->code;
+    const char *ent = get_text(c, id, "entity_id", e);
+    if (e->code) return e->code;
+    if (ent) parse_i64(ent, &entity);
+    day_t day;
+    if (date_parse(wf_date(c, a), &day)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
+    for (int i = 0; i < n; i++) {
+        const char *name, *why;
+        int barred = enforce_bar(c, ids[i], entity, day, true, &name, &why, e);
+        if (barred < 0) return barred;
+        if (barred)
+            return err_field(e, "officers", "%s%s%s", name ? name : "", name ? "：" : "", why);
+    }
+    if (n < ENFORCE_MIN_OFFICERS) return err_field(e, "officers", "%s", ENFORCE_MIN_RULE);
+    return 0;
+}
+
+static int guard_propose(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    int rc = guard_team(c, id, a, e);
+    return rc ? rc : guard_limitation(c, id, e);
+}
+
+/* [R-CASE-05] The leader who approves 立案 neither proposed it nor investigates it. */
+static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    (void)a;
+    int64_t me = c->who->user_id;
+    int mine = db_exists(c->db, e,
+                         "SELECT 1 FROM penalty_case WHERE id = ? AND proposed_by = ?"
+                         " UNION ALL SELECT 1 FROM case_officer k JOIN app_user u"
+                         " ON u.officer_id = k.officer_id WHERE k.case_id = ? AND u.id = ?",
+                         "iiii", id, me, id, me);
+    if (mine < 0) return mine;
+    if (mine)
+        return err_set(e, ERR_FORBIDDEN,
+                       "立案由负责人审批，提出立案或承办本案的人员不能审批本案（审批与承办分离）");
+    return guard_limitation(c, id, e);
+}
+
+/* ---- effects -------------------------------------------------------------------------------- */
+
+static int effect_propose(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    int64_t ids[CASE_MAX_OFFICERS];
+    int n = parse_team(wf_arg(a, "officers"), ids, CASE_MAX_OFFICERS, e);
+    if (n < 0) return e->code;
+    if (db_exec(c->db, e, "DELETE FROM case_officer WHERE case_id = ?", "i", id) < 0)
+        return e->code;
+    for (int i = 0; i < n; i++)
+        if (db_exec(c->db, e, "INSERT INTO case_officer (case_id, officer_id) VALUES (?, ?)", "ii",
+                    id, ids[i]) < 0)
+            return e->code;
+    return db_exec(c->db, e, "UPDATE penalty_case SET proposed_by = ?, updated_at = ? WHERE id = ?",
+                   "Iii", c->who->user_id, c->now, id) < 0
+               ? e->code
+               : 0;
+}
+
+/* [R-CASE-06] 立案 draws the case's number from the agency's 罚 sequence of its line and year. */
+static int effect_approve(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    const char *line = get_text(c, id, "line", e), *agency = get_text(c, id, "agency_id", e);
+    if (e->code) return e->code;
+    int64_t agency_id = 0;
+    parse_i64(agency, &agency_id);
+    const char *day = wf_date(c, a), *number;
+    int rc = document_number(c, "penalty_decision", agency_id, line, day, &number, e);
+    if (rc) return rc;
+    a->reason = arena_printf(c->arena, "案号 %s", number);
+    return db_exec(c->db, e,
+                   "UPDATE penalty_case SET number = ?, filed_on = ?, updated_at = ? WHERE id = ?",
+                   "ttii", number, day, c->now, id) < 0
+               ? e->code
+               : 0;
+}
+
+static int effect_decline(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    return db_exec(c->db, e,
+                   "UPDATE penalty_case SET decline_reason = ?, updated_at = ? WHERE id = ?", "tii",
+                   a->reason, c->now, id) < 0
+               ? e->code
+               : 0;
+}
+
+/* ---- the workflow --------------------------------------------------------------------------- */
+
+static const struct wf_state states[] = {
+    {"registered", "待立案", false},
+    {"proposed", "立案审批中", false},
+    {"filed", "已立案（调查中）", false},
+    {"declined", "不予立案", true},
+};
+
+/* [R-CASE-01] 立案 decided within the 立案期限 of 受理 */
+const struct wf_deadline_rule case_deadline_file = {
+    "file", "立案期限", CASE_FILE_DAYS, false, CASE_FILE_BASIS, .setting = "case.file_days"};
+/* [R-CASE-07] 第六十条: decided within 90 days of 立案 */
+static const struct wf_deadline_rule deadline_decide = {
+    "decide", "作出处罚决定期限", CASE_DECIDE_DAYS, false, CASE_DECIDE_BASIS, NULL};
+
+#define END                                                                                        \
+    {                                                                                              \
+        NULL, NULL, 0, false, 0, NULL                                                              \
+    }
+static const struct wf_input in_propose[] = {
+    {"officers", "承办人员（两名以上执法人员的编号，以逗号分隔）", WF_TEXT, true, 120, NULL},
+    {"note", "立案理由", WF_TEXT, true, 1000, NULL},
+    {"date", "提出日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_approve[] = {
+    {"note", "审批意见", WF_TEXT, false, 500, NULL},
+    {"date", "立案日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_send_back[] = {
+    {"note", "退回理由", WF_TEXT, true, 500, NULL},
+    END,
+};
+static const struct wf_input in_decline[] = {
+    {"reason", "不予立案理由", WF_CODE, true, 0, declines},
+    {"note", "说明", WF_TEXT, false, 1000, NULL},
+    {"date", "决定日期", WF_DATE, false, 0, NULL},
+    END,
+};
+#undef END
+
+#define DOCS(...) ((const char *const[]){__VA_ARGS__, NULL})
+static const struct wf_transition steps[] = {
+    {"registered", "propose", "proposed", "提出立案", PERM_CASE_HANDLE, guard_propose, NULL, NULL,
+     .inputs = in_propose, .effect = effect_propose},
+    {"proposed", "propose", "proposed", "修改立案报告", PERM_CASE_HANDLE, guard_propose, NULL, NULL,
+     .inputs = in_propose, .effect = effect_propose},
+    {"proposed", "approve", "filed", "批准立案", PERM_CASE_APPROVE, guard_approve, &deadline_decide,
+     "file", .inputs = in_approve, .effect = effect_approve, .documents = DOCS("filing_report"),
+     .confirm = "批准后即立案，取得案号，并开始计算九十日的办案期限。确定批准立案？"},
+    {"proposed", "send_back", "registered", "退回", PERM_CASE_APPROVE, NULL, NULL, NULL,
+     .inputs = in_send_back},
+    {"registered", "decline", "declined", "不予立案", PERM_CASE_APPROVE, NULL, NULL, "file",
+     .inputs = in_decline, .effect = effect_decline, .confirm = "不予立案后该案即终结。确定？"},
+    {"proposed", "decline", "declined", "不予立案", PERM_CASE_APPROVE, NULL, NULL, "file",
+     .inputs = in_decline, .effect = effect_decline, .confirm = "不予立案后该案即终结。确定？"},
+};
+#undef DOCS
+
+const struct workflow case_workflow = {.kind = "case",
+                                       .table = "penalty_case",
+                                       .states = states,
+                                       .nstates = countof(states),
+                                       .steps = steps,
+                                       .nsteps = countof(steps),
+                                       .reason_label = decline_label,
+                                       .start_label = "受理",
+                                       .line_column = "line"};
+
+/* ---- registration --------------------------------------------------------------------------- */
+
+int case_check(const struct case_input *in, struct err *e)
+{
+    if (!case_source_label(in->source)) err_field(e, "source", "请选择案件来源");
+    if (!catalog_has("lines", in->line)) err_field(e, "line", "请选择专业类别");
+    field_text(in->summary, "summary", "案由和违法事实", true, 4000, e);
+    if (str_blank(in->entity_id)) {
+        field_text(in->party_name, "party_name", "当事人", true, 100, e);
+        if (!wf_option_label(kinds, in->party_kind)) err_field(e, "party_kind", "请选择当事人类型");
+    } else if (!str_blank(in->party_kind) && !wf_option_label(kinds, in->party_kind)) {
+        err_field(e, "party_kind", "请选择当事人类型");
+    }
+    field_text(in->party_address, "party_address", "地址", false, 200, e);
+    day_t act, found, received;
+    field_date(in->act_on, "act_on", "违法行为发生（终了）日期", true, &act, e);
+    field_date(in->found_on, "found_on", "发现日期", false, &found, e);
+    field_date(in->received_on, "received_on", "受理日期", false, &received, e);
+    if (act && found && found < act) err_field(e, "found_on", "发现日期不能早于违法行为日期");
+    if (act && received && received < act)
+        err_field(e, "received_on", "受理日期不能早于违法行为日期");
+    if (found && received && received < found)
+        err_field(e, "received_on", "受理日期不能早于发现日期");
+    return e->code;
+}
+
+/* The entity named (in scope, its name and the party kind), or the party described. */
+static int resolve_party(struct ctx *c, const struct case_input *in, int64_t *entity,
+                         const char **name, struct err *e)
+{
+    *entity = 0;
+    *name = in->party_name;
+    if (str_blank(in->entity_id)) return 0;
+    struct db_stmt *st =
+        parse_i64(in->entity_id, entity)
+            ? NULL
+            : db_query(c->db, e,
+                       "SELECT x.name FROM entity x JOIN agency a ON a.id = x.agency_id"
+                       " WHERE x.id = ? AND a.path LIKE ?",
+                       "it", *entity, actor_scope(c));
+    if (st && db_step(st, e) == DB_ROW)
+        *name = arena_strdup(c->arena, db_text(st, 0));
+    else
+        *name = NULL;
+    db_done(st);
+    if (e->code) return e->code;
+    return *name ? 0 : err_field(e, "entity_id", "管理相对人不存在或不在您的管辖范围内");
+}
+
+/* [R-CASE-08] The record the case came from, in the actor's scope. */
+static int resolve_source(struct ctx *c, const struct case_input *in, int64_t *source_id,
+                          struct err *e)
+{
+    static const struct {
+        const char *source, *sql;
+    } tables[] = {
+        {"inspection", "SELECT 1 FROM inspection x JOIN agency a ON a.id = x.agency_id"
+                       " WHERE x.id = ? AND a.path LIKE ?"},
+        {"task", "SELECT 1 FROM task x JOIN agency a ON a.id = x.agency_id"
+                 " WHERE x.id = ? AND a.path LIKE ?"},
+        {"complaint", "SELECT 1 FROM complaint x JOIN agency a ON a.id = x.agency_id"
+                      " WHERE x.id = ? AND a.path LIKE ?"},
+    };
+    *source_id = 0;
+    for (size_t i = 0; i < countof(tables); i++) {
+        if (strcmp(in->source, tables[i].source) != 0) continue;
+        if (str_blank(in->source_id)) return 0;
+        int ok = parse_i64(in->source_id, source_id)
+                     ? 0
+                     : db_exists(c->db, e, tables[i].sql, "it", *source_id, actor_scope(c));
+        if (ok < 0) return ok;
+        return ok ? 0
+                  : err_field(e, "source_id", "%s %s 不存在或不在您的管辖范围内",
+                              case_source_label(in->source), in->source_id);
+    }
+    return 0;
+}
+
+static int insert(struct ctx *c, const struct case_input *in, int64_t agency, int64_t source_id,
+                  int64_t entity, const char *party, const char *day, int64_t *id, struct err *e)
+{
+    const char *kind = str_blank(in->party_kind) ? "organisation" : in->party_kind;
+    const char *found = str_blank(in->found_on) ? day : in->found_on;
+    struct db_arg args[] = {
+        {.type = 'i', .i = agency},
+        {.type = 't', .s = in->line},
+        {.type = 't', .s = in->source},
+        source_id ? (struct db_arg){.type = 'i', .i = source_id} : (struct db_arg){.type = 'n'},
+        entity ? (struct db_arg){.type = 'i', .i = entity} : (struct db_arg){.type = 'n'},
+        {.type = 't', .s = party},
+        {.type = 't', .s = kind},
+        {.type = 't', .s = blank_to_null(in->party_address)},
+        {.type = 't', .s = in->summary},
+        {.type = 't', .s = in->act_on},
+        {.type = 'i', .i = in->harm},
+        {.type = 't', .s = found},
+        {.type = 't', .s = day},
+        c->who->user_id ? (struct db_arg){.type = 'i', .i = c->who->user_id}
+                        : (struct db_arg){.type = 'n'},
+        {.type = 'i', .i = c->now},
+        {.type = 'i', .i = c->now},
+    };
+    struct db_stmt *st = db_query_args(
+        c->db, e,
+        "INSERT INTO penalty_case (agency_id, line, source, source_id, entity_id, party_name,"
+        " party_kind, party_address, summary, act_on, harm, found_on, received_on, created_by,"
+        " created_at, updated_at, state)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered') RETURNING id",
+        (int)countof(args), args);
+    int rc = st ? db_step(st, e) : e->code;
+    if (rc == DB_ROW) *id = db_int(st, 0);
+    db_done(st);
+    return rc == DB_ROW ? 0 : rc < 0 ? rc : err_set(e, ERR_INTERNAL, "受理失败");
+}
+
+int case_add(struct ctx *c, const struct case_input *in, int64_t *id, struct err *e)
+{
+    if (case_check(in, e)) return e->code;
+    const char *day, *party;
+    int64_t agency, source_id, entity;
+    int rc = intake_day(c, in->received_on, "受理日期", &day, e);
+    if (!rc && !str_blank(in->found_on) && strcmp(in->found_on, day) > 0)
+        rc = err_field(e, "found_on", "发现日期不能晚于受理日期");
+    if (!rc) rc = db_begin(c->db, e);
+    if (rc) return rc;
+    rc = intake_agency(c, in->agency_code, &agency, e);
+    if (!rc) rc = resolve_party(c, in, &entity, &party, e);
+    if (!rc) rc = resolve_source(c, in, &source_id, e);
+    if (!rc) rc = insert(c, in, agency, source_id, entity, party, day, id, e);
+    struct wf_args a = {.date = day};
+    if (!rc) rc = wf_start(c, &case_workflow, *id, &case_deadline_file, &a, e);
+    if (!rc)
+        rc = audit_write(c, "case.create", "case", *id, "受理案件：%s（%s，%s）", party,
+                         catalog_label("lines", in->line), case_source_label(in->source));
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+/* ---- the area's tables (law/area.h) --------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    {"penalty_case",
+     "行政处罚案件",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID},
+      {"entity_id", "entity", REF_ID},
+      {"proposed_by", "app_user", REF_ID},
+      {"created_by", "app_user", REF_ID}}},
+    {"case_officer",
+     "案件承办人员",
+     false,
+     "case_id, officer_id",
+     {{"case_id", "penalty_case", REF_ID}, {"officer_id", "officer", REF_ID}}},
+};
+
+const struct law_area law_area_cases = {"cases", tables, countof(tables), NULL, 0, &case_workflow};

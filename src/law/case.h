@@ -1,0 +1,88 @@
+/* case.h — administrative penalty cases (行政处罚案件), through the shared workflow
+ * (law/workflow.h). This file carries a case from 受理 to 立案:
+ *
+ *   registered 待立案 ─ propose ─→ proposed 立案审批中 ─ approve ─→ filed 已立案（调查中）
+ *   proposed ─ send_back ─→ registered · registered | proposed ─ decline ─→ declined 不予立案
+ *
+ * A case is registered from its source (an inspection, a random-check task, a complaint, a
+ * referral, a matter assigned from above, monitoring) and decided for 立案 within the 立案期限
+ * (setting case.file_days, default 7 days of 受理: 卫生行政处罚程序 [U]). The proposal names two or
+ * more investigators who may enforce and are not on the party's 回避 list (行政处罚法 第四十二条、
+ * 第四十三条); a leader who neither proposed nor investigates approves it (separation of duties).
+ * It is not filed when the act was discovered after the limitation of 第三十六条 (2 years; 5 when
+ * it concerns life and health and caused harm). Filing draws the case's number (the 文号 its
+ * decision will carry: 武卫医罚〔2026〕12号) and opens the 90 days of 第六十条 to decide. */
+#ifndef LANDUN_CASE_H
+#define LANDUN_CASE_H
+
+#include <jansson.h>
+#include "law/ctx.h"
+#include "law/workflow.h"
+
+/* Default of the setting case.file_days (calendar days from 受理). */
+#define CASE_FILE_DAYS  7
+#define CASE_FILE_BASIS "卫生行政处罚程序：受理之日起7日内决定是否立案（可调整）"
+/* 第六十条: decided within 90 days of 立案. */
+#define CASE_DECIDE_DAYS  90
+#define CASE_DECIDE_BASIS "《行政处罚法》第六十条：自立案之日起九十日内作出行政处罚决定"
+/* 第三十六条: the years within which an act must be discovered. */
+#define CASE_LIMIT_YEARS        2
+#define CASE_LIMIT_HEALTH_YEARS 5
+
+extern const struct workflow case_workflow;
+extern const struct wf_deadline_rule case_deadline_file;
+
+/* A case as it is registered (受理). */
+struct case_input {
+    const char *agency_code;   /* the handling agency; blank: the actor's */
+    const char *source;        /* inspection | task | complaint | referral | assigned | monitoring
+                                * | other */
+    const char *source_id;     /* the inspection, task or complaint, when the source is one */
+    const char *line;          /* catalog lines */
+    const char *entity_id;     /* a registry entity, or blank */
+    const char *party_name;    /* the party when not in the registry */
+    const char *party_kind;    /* citizen | organisation (blank with an entity: organisation) */
+    const char *party_address; /* optional */
+    const char *summary;       /* 案由 and the facts */
+    const char *act_on;        /* the day of the act, or its end */
+    bool harm;                 /* it concerns life and health and caused harm (5 years) */
+    const char *found_on;      /* discovered; blank: the day received */
+    const char *received_on;   /* 受理; blank: today */
+};
+
+/* The label of a source code (检查发现), or NULL. */
+const char *case_source_label(const char *code);
+/* The sources as [{"code","label","selected"}] (new reference). */
+json_t *case_source_options(const char *selected);
+/* Check every field of a case to register; 0, or ERR_INVALID with the fields' messages. */
+int case_check(const struct case_input *in, struct err *e);
+/* Register a case as the actor: checks every field and the source (in scope), and opens the
+ * 立案期限. *id is set. */
+int case_add(struct ctx *c, const struct case_input *in, int64_t *id, struct err *e);
+
+/* The last day (YYYY-MM-DD into out) on which an act of act_on must be discovered to be
+ * punished (第三十六条): 2 years, or 5 with harm; the corresponding day of the last year, or that
+ * month's end when it has none (民法典 第二百零二条). */
+int case_limit_day(const char *act_on, bool harm, char out[11]);
+
+/* One case in the actor's scope: fields, labels, investigators, source, actions, history,
+ * deadlines, documents. */
+json_t *case_get(struct ctx *c, int64_t id, struct err *e);
+
+/* List filters. */
+struct case_query {
+    const char *state;     /* a state, "open" (not final), "overdue", or NULL */
+    const char *line;      /* or NULL */
+    const char *source;    /* or NULL */
+    const char *q;         /* number, party or a fragment of the summary */
+    const char *from, *to; /* received in [from, to], or NULL */
+    bool mine;             /* investigated by the actor's officer */
+    int page, per_page;
+};
+json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e);
+
+/* The cases that came from source/source_id (an inspection's page shows its case):
+ * [{"id","number","state","state_label"}] (new reference). */
+json_t *case_links(struct ctx *c, const char *source, int64_t source_id, struct err *e);
+
+#endif

@@ -1,0 +1,174 @@
+/* case_read.c — reading penalty cases: one with its investigators, source and history; the
+ * list; and the cases of a source record. */
+#include "base/jpack.h"
+#include "law/case.h"
+#include "law/catalog.h"
+#include "law/document.h"
+#include "law/paging.h"
+
+#include <string.h>
+
+#define COLS                                                                                       \
+    "x.id, x.number, x.line, x.source, x.source_id, x.entity_id, x.party_name, x.party_kind,"      \
+    " x.party_address, x.summary, x.act_on, x.harm, x.found_on, x.received_on, x.state,"           \
+    " x.filed_on, x.decline_reason, a.name, d.due_on, d.name"
+#define FROM                                                                                       \
+    " FROM penalty_case x JOIN agency a ON a.id = x.agency_id"                                     \
+    " LEFT JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id AND d.ended_on IS NULL"
+
+static void set_id(json_t *o, const char *key, struct db_stmt *st, int col)
+{
+    if (!db_null(st, col)) json_object_set_new(o, key, json_integer(db_int(st, col)));
+}
+
+/* One row of COLS. */
+static json_t *row(struct db_stmt *st, const char *today)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(db_int(st, 0)));
+    jset_text(o, "number", db_text(st, 1));
+    jset_text(o, "line", db_text(st, 2));
+    jset_text(o, "line_label", catalog_label("lines", db_text(st, 2)));
+    jset_text(o, "source", db_text(st, 3));
+    jset_text(o, "source_label", case_source_label(db_text(st, 3)));
+    set_id(o, "source_id", st, 4);
+    set_id(o, "entity_id", st, 5);
+    jset_text(o, "party_name", db_text(st, 6));
+    jset_text(o, "party_kind", db_text(st, 7));
+    jset_text(o, "party_kind_label",
+              strcmp(db_text(st, 7), "citizen") == 0 ? "公民" : "法人或其他组织");
+    jset_text(o, "party_address", db_text(st, 8));
+    jset_text(o, "summary", db_text(st, 9));
+    jset_text(o, "act_on", db_text(st, 10));
+    jset_bool(o, "harm", db_int(st, 11) != 0);
+    char last[11];
+    if (!case_limit_day(db_text(st, 10), db_int(st, 11) != 0, last)) jset_text(o, "limit_on", last);
+    jset_text(o, "found_on", db_text(st, 12));
+    jset_text(o, "received_on", db_text(st, 13));
+    jset_text(o, "state", db_text(st, 14));
+    jset_text(o, "state_label", wf_state_label(&case_workflow, db_text(st, 14)));
+    jset_text(o, "filed_on", db_text(st, 15));
+    const char *why = db_text(st, 16);
+    jset_text(o, "decline_reason", why);
+    jset_text(o, "decline_label", why ? case_workflow.reason_label(why) : NULL);
+    jset_text(o, "agency", db_text(st, 17));
+    const char *due = db_text(st, 18);
+    jset_text(o, "due", due);
+    jset_text(o, "due_label",
+              db_text(st, 19) && strcmp(db_text(st, 19), "file") == 0 ? "立案期限"
+                                                                      : "作出决定期限");
+    jset_bool(o, "overdue", due && strcmp(due, today) < 0);
+    return o;
+}
+
+/* The investigators of case id: [{"id","name","cert_no"}]. */
+static json_t *officers(struct ctx *c, int64_t id, struct err *e)
+{
+    json_t *out = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT o.id, o.name, o.cert_no FROM case_officer k"
+                                  " JOIN officer o ON o.id = k.officer_id WHERE k.case_id = ?"
+                                  " ORDER BY o.id",
+                                  "i", id);
+    while (st && db_step(st, e) == DB_ROW)
+        json_array_append_new(out, jpack("{sI ss ss}", "id", (json_int_t)db_int(st, 0), "name",
+                                         db_text(st, 1), "cert_no", db_text(st, 2)));
+    db_done(st);
+    return out;
+}
+
+json_t *case_get(struct ctx *c, int64_t id, struct err *e)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    struct db_stmt *st = db_query(c->db, e, "SELECT " COLS FROM " WHERE x.id = ? AND a.path LIKE ?",
+                                  "it", id, actor_scope(c));
+    if (!st) return NULL;
+    json_t *o = NULL;
+    const char *state = NULL;
+    if (db_step(st, e) == DB_ROW) {
+        o = row(st, today);
+        state = arena_strdup(c->arena, db_text(st, 14));
+    }
+    db_done(st);
+    if (!o) {
+        if (!e->code) err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
+        return NULL;
+    }
+    json_object_set_new(o, "officers", officers(c, id, e));
+    json_object_set_new(o, "actions", wf_actions(c, &case_workflow, state));
+    json_t *h = wf_history(c, &case_workflow, id, e);
+    if (h) json_object_update_new(o, h);
+    json_t *docs = document_list(c, "case", id, e);
+    if (docs) json_object_set_new(o, "documents", docs);
+    if (e->code) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
+{
+    (void)e;
+    struct ctx *c = arg;
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    return row(st, today);
+}
+
+json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
+{
+    struct paging p = paging_of(q->page, q->per_page, 50);
+    struct db_cond w = {0};
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    db_cond_add(&w, "a.path LIKE ?", "t", actor_scope(c));
+    if (q->state && strcmp(q->state, "open") == 0)
+        db_cond_add(&w, "x.state <> 'declined'", "");
+    else if (q->state && strcmp(q->state, "overdue") == 0)
+        db_cond_add(&w, "d.due_on < ?", "t", today);
+    else if (!str_blank(q->state))
+        db_cond_add(&w, "x.state = ?", "t", q->state);
+    if (!str_blank(q->line)) db_cond_add(&w, "x.line = ?", "t", q->line);
+    if (!str_blank(q->source)) db_cond_add(&w, "x.source = ?", "t", q->source);
+    if (!str_blank(q->from)) db_cond_add(&w, "x.received_on >= ?", "t", q->from);
+    if (!str_blank(q->to)) db_cond_add(&w, "x.received_on <= ?", "t", q->to);
+    if (q->mine)
+        db_cond_add(&w,
+                    "EXISTS (SELECT 1 FROM case_officer k JOIN app_user u ON u.officer_id ="
+                    " k.officer_id WHERE k.case_id = x.id AND u.id = ?)",
+                    "I", c->who->user_id);
+    if (!str_blank(q->q)) {
+        const char *like = arena_printf(c->arena, "%%%s%%", q->q);
+        db_cond_add(&w, "(x.number = ? OR x.party_name LIKE ? OR x.summary LIKE ?)", "ttt", q->q,
+                    like, like);
+    }
+    const char *sql = arena_printf(c->arena,
+                                   "SELECT " COLS FROM " WHERE %s"
+                                   " ORDER BY x.received_on DESC, x.id DESC LIMIT ? OFFSET ?",
+                                   db_cond_sql(&w));
+    db_cond_bind(&w, "ii", paging_limit(p), paging_offset(p));
+    struct db_stmt *st = db_cond_query(c->db, e, sql, &w);
+    json_t *page = paging_read(st, p, list_row, c, e);
+    db_cond_free(&w);
+    return page;
+}
+
+json_t *case_links(struct ctx *c, const char *source, int64_t source_id, struct err *e)
+{
+    json_t *out = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT x.id, x.number, x.state FROM penalty_case x"
+                                  " JOIN agency a ON a.id = x.agency_id"
+                                  " WHERE x.source = ? AND x.source_id = ? AND a.path LIKE ?"
+                                  " ORDER BY x.id",
+                                  "tit", source, source_id, actor_scope(c));
+    while (st && db_step(st, e) == DB_ROW)
+        json_array_append_new(out,
+                              jpack("{sI ss* ss ss}", "id", (json_int_t)db_int(st, 0), "number",
+                                    db_text(st, 1), "state", db_text(st, 2), "state_label",
+                                    wf_state_label(&case_workflow, db_text(st, 2))));
+    db_done(st);
+    return out;
+}

@@ -1,0 +1,159 @@
+/* case.c — pages and API of penalty cases (行政处罚案件): the list, registration (受理) from a
+ * source, and one case with its steps (served by step.c). */
+#include "base/jpack.h"
+#include "web/pages.h"
+#include "web/area.h"
+#include "web/web.h"
+#include "web/options.h"
+#include "web/tally.h"
+#include "law/case.h"
+#include "law/role.h"
+
+#include <string.h>
+
+static const char *const form_fields[] = {
+    "agency",        "source",  "source_id", "line", "entity_id", "party_name",  "party_kind",
+    "party_address", "summary", "act_on",    "harm", "found_on",  "received_on", NULL};
+
+static struct case_input input_from(struct req *r)
+{
+    const char *harm = req_param(r, "harm");
+    return (struct case_input){
+        .agency_code = req_param(r, "agency"),
+        .source = req_param(r, "source"),
+        .source_id = req_param(r, "source_id"),
+        .line = req_param(r, "line"),
+        .entity_id = req_param(r, "entity_id"),
+        .party_name = req_param(r, "party_name"),
+        .party_kind = req_param(r, "party_kind"),
+        .party_address = req_param(r, "party_address"),
+        .summary = req_param(r, "summary"),
+        .act_on = req_param(r, "act_on"),
+        .harm = harm &&
+                (strcmp(harm, "1") == 0 || strcmp(harm, "true") == 0 || strcmp(harm, "on") == 0),
+        .found_on = req_param(r, "found_on"),
+        .received_on = req_param(r, "received_on"),
+    };
+}
+
+static const char *const party_kinds[][2] = {
+    {"organisation", "法人或其他组织"}, {"citizen", "公民"}, {NULL, NULL}};
+
+static void form_options(struct req *r, json_t *data)
+{
+    json_t *form = json_object_get(data, "form");
+#define V(k) json_string_value(json_object_get(form, k))
+    json_object_set_new(data, "sources", case_source_options(V("source")));
+    json_object_set_new(data, "lines", options_catalog("lines", V("line")));
+    json_object_set_new(data, "party_kinds", options_table(party_kinds, V("party_kind")));
+    json_object_set_new(data, "agencies", options_agencies(r, V("agency")));
+#undef V
+}
+
+static const char *const list_states[][2] = {
+    {"open", "未结"},    {"registered", "待立案"}, {"proposed", "立案审批中"},
+    {"filed", "已立案"}, {"declined", "不予立案"}, {"overdue", "已逾期"},
+    {NULL, NULL},
+};
+static const char *const list_keep[] = {"q", "from", "to", "mine", NULL};
+static const struct tally_list list_page = {list_states, list_keep, PERM_CASE_HANDLE};
+
+int case_index(struct req *r, struct resp *w)
+{
+    const char *mine = req_query(r, "mine");
+    struct case_query q = {
+        .state = req_query(r, "state"),
+        .line = req_query(r, "line"),
+        .source = req_query(r, "source"),
+        .q = req_query(r, "q"),
+        .from = req_query(r, "from"),
+        .to = req_query(r, "to"),
+        .mine = mine && strcmp(mine, "1") == 0,
+        .page = (int)req_int(r, "page", 1, 1, 100000),
+        .per_page = (int)req_int(r, "per_page", 50, 1, 200),
+    };
+    json_t *list = case_list(&r->ctx, &q, &r->err);
+    if (!list) return r->err.code ? r->err.code : ERR_INTERNAL;
+    w->data = list;
+    page(w, "case/list.html", "行政处罚案件");
+    if (r->api) return 0;
+    tally_list_page(r, list, &list_page);
+    json_object_set_new(list, "lines", options_catalog("lines", q.line));
+    json_object_set_new(list, "sources", case_source_options(q.source));
+    return 0;
+}
+
+/* The registration form, filled from the record it comes from (?source=inspection&source_id=…
+ * &entity_id=…&line=…, as an inspection's page links it). */
+int case_new(struct req *r, struct resp *w)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(r->ctx.now), today);
+    json_t *form = jpack("{ss ss}", "received_on", today, "party_kind", "organisation");
+    static const char *const from_query[] = {"source", "source_id",  "entity_id",
+                                             "line",   "party_name", NULL};
+    for (const char *const *k = from_query; *k; k++)
+        if (req_query(r, *k)) jset_text(form, *k, req_query(r, *k));
+    w->data = jpack("{so}", "form", form);
+    form_options(r, w->data);
+    page(w, "case/form.html", "受理案件");
+    return 0;
+}
+
+int case_create(struct req *r, struct resp *w)
+{
+    page_keep_form(r, w, form_fields);
+    form_options(r, w->data);
+    page(w, "case/form.html", "受理案件");
+    struct case_input in = input_from(r);
+    int64_t id;
+    int rc = case_add(&r->ctx, &in, &id, &r->err);
+    if (rc) return rc;
+    json_decref(w->data);
+    w->data = NULL;
+    if (!r->api) {
+        w->redirect = arena_printf(r->arena, "/cases/%lld?saved=1", (long long)id);
+        return 0;
+    }
+    w->data = case_get(&r->ctx, id, &r->err);
+    w->status = 201;
+    return w->data ? 0 : r->err.code;
+}
+
+int case_show(struct req *r, struct resp *w)
+{
+    json_t *o = case_get(&r->ctx, req_id(r, 0), &r->err);
+    if (!o) return r->err.code;
+    w->data = o;
+    page(w, "case/show.html", "行政处罚案件");
+    if (r->api) return 0;
+    page_steps(r, o, "/cases");
+    jset_bool(o, "saved", req_query(r, "saved") != NULL);
+    const char *source = json_string_value(json_object_get(o, "source"));
+    jset_bool(o, arena_printf(r->arena, "source_is_%s", source), true);
+    return 0;
+}
+
+/* ---- the area (web/area.h) ---------------------------------------------------------------- */
+
+static const struct route routes[] = {
+    {"GET", "/cases", PERM_CASE_READ, ROUTE_BOTH, case_index,
+     "list penalty cases (state, line, source, q, from, to, mine)"},
+    {"POST", "/cases", PERM_CASE_HANDLE, ROUTE_BOTH, case_create,
+     "register a case (受理) from its source"},
+    {"GET", "/cases/new", PERM_CASE_HANDLE, ROUTE_HTML, case_new, "registration form"},
+    {"GET", "/cases/{id}", PERM_CASE_READ, ROUTE_BOTH, case_show,
+     "one case with its investigators, steps and deadlines"},
+};
+
+static const struct nav_item nav[] = {{"/cases", "行政处罚", PERM_CASE_READ}, {NULL, NULL, 0}};
+
+static const struct tile tiles[] = {
+    {"cases_to_file", "待立案案件", "/cases?state=registered", "", PERM_CASE_READ},
+    {"cases_to_approve", "立案待审批", "/cases?state=proposed", "", PERM_CASE_APPROVE},
+    {"cases_overdue", "案件逾期", "/cases?state=overdue", "bad", PERM_CASE_READ},
+    {NULL, NULL, NULL, NULL, 0},
+};
+
+const struct area area_cases = {"cases",        routes,   countof(routes), nav,           tiles,
+                                &case_workflow, "/cases", case_show,       "行政处罚案件"};

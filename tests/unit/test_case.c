@@ -1,0 +1,297 @@
+/* test_case.c — penalty cases from 受理 to 立案: registration from a source, the 立案期限 and
+ * the 90 days of 第六十条 on the calendar, the limitation of 第三十六条 (2 and 5 years, a leap
+ * day), two investigators who may enforce and are not on the party's 回避 list (第四十二条、
+ * 第四十三条), approval apart from the proposer and the investigators, the case number per agency,
+ * line and year, and the source linked both ways. */
+#include "support.h"
+#include "law/auth.h"
+#include "law/case.h"
+#include "law/complaint.h"
+#include "law/entity.h"
+#include "law/officer.h"
+#include "law/role.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct {
+    int64_t clinic, o1, o2, o3;
+} F;
+
+static int64_t add_officer(struct harness *h, int n, const char *expires)
+{
+    struct err e = {0};
+    char idno[19], cert[24], name[24];
+    h_idno(n, idno);
+    snprintf(cert, sizeof cert, "ZF-%04d", n);
+    snprintf(name, sizeof name, "执法人员%d", n);
+    struct officer_input in = {.agency_code = "320412",
+                               .name = name,
+                               .id_number = idno,
+                               .cert_no = cert,
+                               .cert_issued = "2026-01-01",
+                               .cert_expires = expires,
+                               .lines = "medical"};
+    int64_t id;
+    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
+    return id;
+}
+
+static int setup(void **state)
+{
+    if (harness_setup(state)) return -1;
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    struct err e = {0};
+    char uscc[19];
+    h_uscc(1, uscc);
+    struct entity_input en = {.agency_code = "320412",
+                              .name = "康宁诊所",
+                              .uscc = uscc,
+                              .legal_rep = "王五",
+                              .address = "常州市武进区湖塘镇府前路1号",
+                              .subtype = "clinic"};
+    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
+    F.o1 = add_officer(h, 1, "2030-12-31");
+    F.o2 = add_officer(h, 2, "2030-12-31");
+    F.o3 = add_officer(h, 3, "2026-06-30"); /* expired by the autumn */
+    assert_true(
+        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
+    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
+                        "i", F.o1) >= 0);
+    return 0;
+}
+
+static struct case_input sample(const char *received, const char *act)
+{
+    static char entity[24];
+    snprintf(entity, sizeof entity, "%lld", (long long)F.clinic);
+    return (struct case_input){.source = "inspection",
+                               .line = "medical",
+                               .entity_id = entity,
+                               .summary = "使用非卫生技术人员从事医疗卫生技术工作",
+                               .act_on = act,
+                               .received_on = received};
+}
+
+static int64_t intake(struct harness *h, struct case_input in)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct err e = {0};
+    int64_t id;
+    if (case_add(&c, &in, &id, &e))
+        fail_msg("case_add: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    return id;
+}
+
+static const char *team(int64_t a, int64_t b)
+{
+    static char s[48];
+    snprintf(s, sizeof s, "%lld,%lld", (long long)a, (long long)b);
+    return s;
+}
+
+static int propose(struct harness *h, int64_t id, const char *officers, const char *date,
+                   struct err *e)
+{
+    struct wf_args a = {.date = date, .note = "经现场检查，违法事实基本清楚，需立案调查"};
+    wf_arg_set(&a, "officers", officers);
+    return h_step(h, &case_workflow, "officer", id, "propose", &a, e);
+}
+
+/* 立案期限: 09-28 + 7 days is 10-05, a holiday: it ends on 10-08; 90 days from 立案 on 10-08 is
+ * 2027-01-06. */
+static void test_r_case_01_r_case_07_deadlines(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = intake(h, sample("2026-09-28", "2026-09-20"));
+    assert_string_equal(h_due(h, "case", id, "file"), "2026-10-08");
+    struct err e = {0};
+    if (propose(h, id, team(F.o1, F.o2), "2026-09-29", &e))
+        fail_msg("propose: %s", e.nfields ? e.fields[0].msg : e.msg);
+    struct wf_args a = {.date = "2026-10-08"};
+    h_must(h, &case_workflow, "leader", id, "approve", &a);
+    assert_string_equal(h_due(h, "case", id, "decide"), "2027-01-06");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_deadline WHERE kind = 'case' AND object_id = ?"
+                         " AND name = 'file' AND outcome = 'met'",
+                         "i", id));
+    assert_string_equal(h_text(h, "SELECT state FROM penalty_case WHERE id = ?", "i", id), "filed");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM document WHERE object_type = 'case' AND object_id = ?"
+                         " AND type = 'filing_report'",
+                         "i", id));
+}
+
+/* Discovered 2 years and a day after the act: not filed; with harm to life and health, 5 years.
+ * An act on a leap day runs to 28 February. */
+static void test_r_case_02_limitation(void **state)
+{
+    struct harness *h = *state;
+    char last[11];
+    assert_int_equal(case_limit_day("2024-02-29", false, last), 0);
+    assert_string_equal(last, "2026-02-28");
+    assert_int_equal(case_limit_day("2024-02-29", true, last), 0);
+    assert_string_equal(last, "2029-02-28");
+    struct case_input in = sample("2026-06-02", "2024-06-01");
+    int64_t id = intake(h, in);
+    struct err e = {0};
+    assert_int_equal(propose(h, id, team(F.o1, F.o2), "2026-06-03", &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "第三十六条"));
+    assert_non_null(strstr(e.msg, "2026-06-01"));
+    in.harm = true;
+    int64_t harm = intake(h, in);
+    struct err e2 = {0};
+    if (propose(h, harm, team(F.o1, F.o2), "2026-06-03", &e2)) fail_msg("propose: %s", e2.msg);
+    /* the act must come before its discovery */
+    struct case_input bad = sample("2026-06-02", "2026-06-05");
+    struct err e3 = {0};
+    int64_t none;
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    assert_int_equal(case_add(&c, &bad, &none, &e3), ERR_INVALID);
+    assert_non_null(err_field_msg(&e3, "received_on"));
+}
+
+/* One investigator, one on the party's 回避 list, one whose certificate expired: refused, each
+ * with its article; two who may enforce: proposed, and kept. */
+static void test_r_case_03_r_case_04_investigators(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    struct err e = {0};
+    char one[24];
+    snprintf(one, sizeof one, "%lld", (long long)F.o1);
+    assert_int_equal(propose(h, id, one, "2026-11-03", &e), ERR_INVALID);
+    assert_non_null(strstr(e.fields[0].msg, "第四十二条"));
+    struct err e2 = {0};
+    assert_int_equal(propose(h, id, team(F.o1, F.o3), "2026-11-03", &e2), ERR_INVALID);
+    assert_non_null(strstr(e2.fields[0].msg, "执法人员3"));
+    assert_true(db_exec(h->db, &e,
+                        "INSERT INTO entity_avoid (entity_id, officer_id, reason, created_at,"
+                        " created_by) VALUES (?, ?, '亲属关系', 0, 'admin')",
+                        "ii", F.clinic, F.o2) >= 0);
+    struct err e3 = {0};
+    assert_int_equal(propose(h, id, team(F.o1, F.o2), "2026-11-03", &e3), ERR_INVALID);
+    assert_non_null(strstr(e3.fields[0].msg, "第四十三条"));
+    int64_t o4 = add_officer(h, 4, "2030-12-31");
+    struct err e4 = {0};
+    if (propose(h, id, team(F.o1, o4), "2026-11-03", &e4)) fail_msg("propose: %s", e4.msg);
+    assert_int_equal(
+        atoll(h_text(h, "SELECT COUNT(*) FROM case_officer WHERE case_id = ?", "i", id)), 2);
+}
+
+/* A leader who investigates the case may not approve it; the proposer lacks the permission; a
+ * leader apart from both approves. */
+static void test_r_case_05_approval_apart_from_the_investigation(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    struct user_input u = {.username = "leader2",
+                           .display_name = "leader2",
+                           .password = TEST_PASSWORD,
+                           .agency_code = "320412",
+                           .roles = 1u << ROLE_LEADER,
+                           .officer_id = F.o2};
+    int64_t uid;
+    if (user_add(&h->ctx, &u, &uid, &e)) fail_msg("user_add: %s", e.msg);
+    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    struct wf_args a = {.date = "2026-11-04"};
+    struct err e2 = {0}, e3 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "leader2", id, "approve", &a, &e2), ERR_FORBIDDEN);
+    assert_non_null(strstr(e2.msg, "分离"));
+    assert_int_equal(h_step(h, &case_workflow, "officer", id, "approve", &a, &e3), ERR_FORBIDDEN);
+    h_must(h, &case_workflow, "leader", id, "approve", &a);
+}
+
+/* Numbers per agency, line and year, in order; a declined case takes none. */
+static void test_r_case_06_numbers(void **state)
+{
+    struct harness *h = *state;
+    int64_t ids[3];
+    for (int i = 0; i < 3; i++) {
+        struct case_input in = sample("2026-11-02", "2026-10-30");
+        if (i == 2) in.line = "public_place";
+        ids[i] = intake(h, in);
+    }
+    int64_t declined = intake(h, sample("2026-11-02", "2026-10-30"));
+    struct wf_args no = {.date = "2026-11-03", .reason = "no_violation"};
+    h_must(h, &case_workflow, "leader", declined, "decline", &no);
+    for (int i = 0; i < 3; i++) {
+        struct err e = {0};
+        if (propose(h, ids[i], team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
+        struct wf_args a = {.date = "2026-11-04"};
+        h_must(h, &case_workflow, "leader", ids[i], "approve", &a);
+    }
+    assert_string_equal(h_text(h, "SELECT number FROM penalty_case WHERE id = ?", "i", ids[0]),
+                        "武卫医罚〔2026〕1号");
+    assert_string_equal(h_text(h, "SELECT number FROM penalty_case WHERE id = ?", "i", ids[1]),
+                        "武卫医罚〔2026〕2号");
+    assert_non_null(strstr(h_text(h, "SELECT number FROM penalty_case WHERE id = ?", "i", ids[2]),
+                           "罚〔2026〕1号"));
+    assert_string_equal(
+        h_text(h, "SELECT COALESCE(number, '-') FROM penalty_case WHERE id = ?", "i", declined),
+        "-");
+}
+
+/* A case from a complaint: the complaint must be in scope, and each page names the other. */
+static void test_r_case_08_source_linked_both_ways(void **state)
+{
+    struct harness *h = *state;
+    struct actor who;
+    struct ctx clerk = h_ctx(h, "clerk", &who);
+    struct complaint_input ci = {.channel = "phone",
+                                 .received_on = "2026-11-01",
+                                 .line = "medical",
+                                 .matter = "medical_practice",
+                                 .summary = "诊所使用无资质人员",
+                                 .party_name = "康宁诊所",
+                                 .anonymous = true};
+    int64_t complaint;
+    const char *code;
+    struct err e = {0};
+    if (complaint_add(&clerk, &ci, &complaint, &code, &e)) fail_msg("complaint: %s", e.msg);
+    struct case_input in = sample("2026-11-02", "2026-10-30");
+    in.source = "complaint";
+    in.source_id = "999999";
+    struct ctx off = h_ctx(h, "officer", &who);
+    int64_t id;
+    assert_int_equal(case_add(&off, &in, &id, &e), ERR_INVALID);
+    assert_non_null(err_field_msg(&e, "source_id"));
+    char src[24];
+    snprintf(src, sizeof src, "%lld", (long long)complaint);
+    in.source_id = src;
+    id = intake(h, in);
+    struct err e2 = {0};
+    json_t *o = complaint_get(&off, complaint, &e2);
+    assert_non_null(o);
+    json_t *cases = json_object_get(o, "cases");
+    assert_int_equal(json_array_size(cases), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(cases, 0), "id")), id);
+    json_decref(o);
+    o = case_get(&off, id, &e2);
+    assert_int_equal(json_integer_value(json_object_get(o, "source_id")), complaint);
+    json_decref(o);
+    /* another county sees neither */
+    struct ctx other = h_ctx(h, "other", &who);
+    struct err e3 = {0};
+    assert_null(case_get(&other, id, &e3));
+    assert_int_equal(e3.code, ERR_NOTFOUND);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_r_case_01_r_case_07_deadlines),
+        T(test_r_case_02_limitation),
+        T(test_r_case_03_r_case_04_investigators),
+        T(test_r_case_05_approval_apart_from_the_investigation),
+        T(test_r_case_06_numbers),
+        T(test_r_case_08_source_linked_both_ways),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
