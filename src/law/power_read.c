@@ -238,7 +238,8 @@ static json_t *public_item(json_t *item, bool versions)
         {"id", "id"},       {"agency", "agency"},     {"code", "code"},
         {"name", "name"},   {"kind", "kind_label"},   {"line", "line_label"},
         {"basis", "basis"}, {"violated", "violated"}, {"penalty_basis", "penalty_basis"}};
-    for (size_t i = 0; i < countof(keys); i++)
+    /* the list links each item by its id; the item's own page has no use for it */
+    for (size_t i = versions ? 1 : 0; i < countof(keys); i++)
         json_object_set(o, keys[i][0], json_object_get(item, keys[i][1]));
     public_terms(o, item);
     json_t *now = json_object_get(item, "baseline");

@@ -145,7 +145,7 @@ static json_t *typed_levels(struct req *r)
     json_t *a = json_array();
     for (int n = 1; n <= DISCRETION_MAX_LEVELS; n++) {
         struct discretion_level_input l = level_from_form(r, n);
-        json_array_append_new(a, jpack("{s?s s?s s?s s?s s?s s?s s?s s?s}", "name", l.name,
+        json_array_append_new(a, jpack("{ss? ss? ss? ss? ss? ss? ss? ss?}", "name", l.name,
                                        "conditions", l.conditions, "penalty", l.penalty,
                                        "penalty_types", l.terms.types, "fine_min", l.terms.fine_min,
                                        "fine_max", l.terms.fine_max, "mult_min", l.terms.mult_min,
@@ -200,7 +200,7 @@ int discretion_new(struct req *r, struct resp *w)
     }
     char today[DATE_STRLEN];
     date_format(date_from_instant(r->ctx.now), today);
-    json_t *form = jpack("{ss s?O}", "effective_on", today, "source",
+    json_t *form = jpack("{ss sO?}", "effective_on", today, "source",
                          latest ? json_object_get(latest, "source") : NULL);
     return show_form(w, item, form, levels, NULL);
 }
@@ -214,7 +214,7 @@ static int refused(struct req *r, struct resp *w, int rc, int64_t version_id)
     json_t *item = power_item_get(&r->ctx, req_id(r, 0), &r->err);
     r->err = saved;
     if (!item) return rc;
-    json_t *form = jpack("{s?s s?s}", "effective_on", req_param(r, "effective_on"), "source",
+    json_t *form = jpack("{ss? ss?}", "effective_on", req_param(r, "effective_on"), "source",
                          req_param(r, "source"));
     if (version_id) jset_int(form, "id", version_id);
     show_form(w, item, form, typed_levels(r), &r->err);
