@@ -67,12 +67,14 @@ static void check_order(const struct discretion_level *lv, int n, struct err *e)
     char field[48];
     for (int i = 0; i < n; i++) {
         const struct power_terms *t = &lv[i].terms;
-        if (t->has_fine && fine_prev >= 0 && t->fine_min < lv[fine_prev].terms.fine_max)
-            err_field(e, level_field(i + 1, "fine_min", field),
+        if (t->has_fine && fine_prev >= 0 && t->fine_min < lv[fine_prev].terms.fine_max &&
+            !err_field_msg(e, level_field(i + 1, "fine_min", field)))
+            err_field(e, field,
                       "罚款幅度与“%s”档次交叉：档次按从轻到重排列，下限不能低于上一档次的上限",
                       lv[fine_prev].name);
-        if (t->has_mult && mult_prev >= 0 && t->mult_min < lv[mult_prev].terms.mult_max)
-            err_field(e, level_field(i + 1, "mult_min", field),
+        if (t->has_mult && mult_prev >= 0 && t->mult_min < lv[mult_prev].terms.mult_max &&
+            !err_field_msg(e, level_field(i + 1, "mult_min", field)))
+            err_field(e, field,
                       "违法所得倍数与“%s”档次交叉：档次按从轻到重排列，下限不能低于上一档次的上限",
                       lv[mult_prev].name);
         if (t->has_fine) fine_prev = i;
@@ -97,6 +99,7 @@ static void check_level(const struct discretion_level_input *in, int n,
     if (power_terms_read(&in->terms, field, &out->terms, &own)) {
         for (int i = 0; i < own.nfields; i++)
             err_field(e, own.fields[i].name, "%s", own.fields[i].msg);
+        out->terms.has_fine = out->terms.has_mult = false; /* out of the order's check */
         return;
     }
     const char *which;
@@ -117,10 +120,11 @@ int discretion_validate(const struct discretion_input *in, const struct power_te
         check_level(&in->levels[i], i + 1, item, &out[i], e);
         for (int k = 0; k < i && !str_blank(in->levels[i].name); k++)
             if (!str_blank(in->levels[k].name) &&
-                strcmp(in->levels[k].name, in->levels[i].name) == 0)
-                err_field(e, level_field(i + 1, "name", field), "档次名称与第%d档重复", k + 1);
+                strcmp(in->levels[k].name, in->levels[i].name) == 0 &&
+                !err_field_msg(e, level_field(i + 1, "name", field)))
+                err_field(e, field, "档次名称与第%d档重复", k + 1);
     }
-    if (!e->code) check_order(out, in->nlevels, e);
+    check_order(out, in->nlevels, e); /* levels whose ranges did not read are left out */
     return e->code;
 }
 

@@ -338,6 +338,18 @@ static json_t *version_dated(json_t *versions, const char *day)
     return NULL;
 }
 
+/* The version of versions in force today, or NULL. */
+static json_t *version_in_force(json_t *versions)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(versions, i, v)
+    {
+        if (strcmp(text_of(v, "state"), "in_force") == 0) return v;
+    }
+    return NULL;
+}
+
 /* Save one baseline version of item id: the level rows levels, all of one effective date. */
 static int save_version(struct importer *im, int64_t id, const struct power_terms *terms,
                         json_t *levels, json_t *entry)
@@ -356,9 +368,9 @@ static int save_version(struct importer *im, int64_t id, const struct power_term
         if (!versions) return re.code;
         char today[DATE_STRLEN];
         date_format(date_from_instant(im->c->now), today);
+        /* a version without a date is the same as the one in force today, if it is */
         json_t *dated = version_dated(versions, in.effective_on ? in.effective_on : today);
-        json_t *latest = json_array_get(versions, 0);
-        json_t *same = dated ? dated : !in.effective_on ? latest : NULL;
+        json_t *same = dated ? dated : !in.effective_on ? version_in_force(versions) : NULL;
         if (same && same_version(same, lv, in.nlevels, in.source)) {
             im->res->versions_same++;
             jset_text(entry, "baseline",

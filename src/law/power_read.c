@@ -19,7 +19,15 @@
 /* [R-POW-08] the items an actor sees: their subtree's and their ancestors' (? the scope
  * pattern, then the actor's path) */
 #define ITEM_VISIBLE "(a.path LIKE ? OR ? LIKE (a.path || '%'))"
-#define ITEM_ORDER   " ORDER BY i.kind, i.line, i.code, i.id"
+/* The list's order: kinds as power_kinds lists them, lines as the catalogue does (a line added
+ * to it later comes last), then codes. */
+#define ITEM_ORDER                                                                                 \
+    " ORDER BY CASE i.kind WHEN 'licensing' THEN 1 WHEN 'penalty' THEN 2 WHEN 'coercion' THEN 3"   \
+    " WHEN 'inspection' THEN 4 WHEN 'confirmation' THEN 5 WHEN 'other' THEN 6 ELSE 7 END,"         \
+    " CASE i.line WHEN 'medical' THEN 1 WHEN 'infectious' THEN 2 WHEN 'occupational' THEN 3"       \
+    " WHEN 'radiation' THEN 4 WHEN 'school' THEN 5 WHEN 'public_place' THEN 6 WHEN 'water' THEN 7" \
+    " WHEN 'disinfection' THEN 8 WHEN 'blood' THEN 9 WHEN 'family_planning' THEN 10 ELSE 11 END,"  \
+    " i.code, i.id"
 
 static day_t today(const struct ctx *c)
 {

@@ -512,6 +512,11 @@ static void test_r_pow_09_an_import_saves_everything_or_nothing(void **state)
     assert_int_equal(res.items_same, 2);
     assert_int_equal(res.versions_same, 1);
     power_import_result_free(&res);
+    /* … and with a version to come: the file's undated baseline is the one in force */
+    add_version(&c, power_item_find(&c, who.agency_id, "GG-9", &e), "2026-08-01");
+    assert_int_equal(import_text(&c, good_csv, false, &res, &e), 0);
+    assert_int_equal(res.versions_same, 1);
+    power_import_result_free(&res);
     /* a changed level under the date of the version in force is refused ([R-POW-04]) */
     static const char changed[] =
         HEAD "GG-9,擅自营业,行政处罚,公共场所卫生,条例第八条,条例第八条,细则第三十五条,警告、罚款,"
