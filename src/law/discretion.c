@@ -147,6 +147,15 @@ static int item_terms(struct ctx *c, int64_t id, struct power_terms *t, struct e
     return penalty ? 0 : err_set(e, ERR_CONFLICT, "只有行政处罚事项可以制定裁量基准");
 }
 
+/* A day as a summary of the audit trail writes it in running text, 2026年12月7日 (on the
+ * arena): a YYYY-MM-DD in the middle of Chinese text breaks at its hyphens on a phone. */
+static const char *day_words(struct ctx *c, day_t day)
+{
+    int y, m, d;
+    date_ymd(day, &y, &m, &d);
+    return arena_printf(c->arena, "%d年%d月%d日", y, m, d);
+}
+
 static day_t today(const struct ctx *c)
 {
     return date_from_instant(c->now);
@@ -271,7 +280,7 @@ int discretion_add(struct ctx *c, int64_t item_id, const struct discretion_input
     if (!rc) rc = insert_levels(c, *version_id, lv, in->nlevels, e);
     if (!rc)
         rc = audit_write(c, "discretion.create", "power_item", item_id,
-                         "制定裁量基准第%lld版，%s起施行", (long long)number, d);
+                         "制定裁量基准第%lld版，%s起施行", (long long)number, day_words(c, day));
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -327,7 +336,8 @@ int discretion_update(struct ctx *c, int64_t item_id, int64_t version_id,
     if (!rc) rc = insert_levels(c, version_id, lv, in->nlevels, e);
     if (!rc)
         rc = audit_write(c, "discretion.update", "power_item", item_id,
-                         "修改尚未生效的裁量基准第%lld版，%s起施行", (long long)number, d);
+                         "修改尚未生效的裁量基准第%lld版，%s起施行", (long long)number,
+                         day_words(c, day));
     if (rc) {
         db_rollback(c->db);
         return rc;
@@ -472,6 +482,41 @@ json_t *discretion_in_force(struct ctx *c, int64_t item_id, const char *date, st
 
 /* ---- an item's change against its baselines ----------------------------------------------- */
 
+/* The terms of a level as discretion_versions gives it (power_terms_json's members). */
+static void terms_of(json_t *l, struct power_terms *t)
+{
+    const char *types = json_string_value(json_object_get(l, "penalty_types"));
+    *t = (struct power_terms){0};
+    snprintf(t->types, sizeof t->types, "%s", types ? types : "");
+    t->has_fine = json_is_integer(json_object_get(l, "fine_max"));
+    t->fine_min = json_integer_value(json_object_get(l, "fine_min"));
+    t->fine_max = json_integer_value(json_object_get(l, "fine_max"));
+    t->has_mult = json_is_integer(json_object_get(l, "mult_max"));
+    t->mult_min = json_integer_value(json_object_get(l, "mult_min"));
+    t->mult_max = json_integer_value(json_object_get(l, "mult_max"));
+}
+
+/* [R-POW-02] Whether the levels of version v lie within terms; a message under field if not. */
+static int version_fits(json_t *v, const struct power_terms *terms, const char *field,
+                        struct err *e)
+{
+    size_t k;
+    json_t *l;
+    json_array_foreach(json_object_get(v, "levels"), k, l)
+    {
+        struct power_terms lt;
+        char msg[300];
+        const char *which;
+        terms_of(l, &lt);
+        if (level_within(&lt, terms, msg, sizeof msg, &which))
+            return err_field(e, field,
+                             "裁量基准第%lld版“%s”档次与修改后的事项不符：%s；请先制定新版本",
+                             (long long)json_integer_value(json_object_get(v, "number")),
+                             json_string_value(json_object_get(l, "name")), msg);
+    }
+    return 0;
+}
+
 int discretion_fits(struct ctx *c, int64_t item_id, const struct power_terms *terms, bool penalty,
                     const char *field, struct err *e)
 {
@@ -480,39 +525,15 @@ int discretion_fits(struct ctx *c, int64_t item_id, const struct power_terms *te
     size_t i;
     json_array_foreach(all, i, v)
     {
-        int64_t number = json_integer_value(json_object_get(v, "number"));
         if (!penalty) {
             err_field(e, "kind", "该事项已有裁量基准（第%lld版），不能改为其他权力类型",
-                      (long long)number);
+                      (long long)json_integer_value(json_object_get(v, "number")));
             break;
         }
-        if (strcmp(json_string_value(json_object_get(v, "state")), "superseded") == 0) continue;
-        size_t k;
-        json_t *l;
-        json_array_foreach(json_object_get(v, "levels"), k, l)
-        {
-            struct power_terms lt = {0};
-            snprintf(lt.types, sizeof lt.types, "%s",
-                     json_string_value(json_object_get(l, "penalty_types"))
-                         ? json_string_value(json_object_get(l, "penalty_types"))
-                         : "");
-            lt.has_fine = json_is_integer(json_object_get(l, "fine_max"));
-            lt.fine_min = json_integer_value(json_object_get(l, "fine_min"));
-            lt.fine_max = json_integer_value(json_object_get(l, "fine_max"));
-            lt.has_mult = json_is_integer(json_object_get(l, "mult_max"));
-            lt.mult_min = json_integer_value(json_object_get(l, "mult_min"));
-            lt.mult_max = json_integer_value(json_object_get(l, "mult_max"));
-            char msg[300];
-            const char *which;
-            /* [R-POW-02] the baselines in force and to come stay within the item's terms */
-            if (level_within(&lt, terms, msg, sizeof msg, &which)) {
-                err_field(e, field,
-                          "裁量基准第%lld版“%s”档次与修改后的事项不符：%s；请先制定新版本",
-                          (long long)number, json_string_value(json_object_get(l, "name")), msg);
-                break;
-            }
-        }
-        if (e->code) break;
+        /* the baselines in force and to come stay within the item's terms; the past is past */
+        if (strcmp(json_string_value(json_object_get(v, "state")), "superseded") != 0 &&
+            version_fits(v, terms, field, e))
+            break;
     }
     json_decref(all);
     return e->code;

@@ -350,7 +350,39 @@ static json_t *version_in_force(json_t *versions)
     return NULL;
 }
 
-/* Save one baseline version of item id: the level rows levels, all of one effective date. */
+/* Save the checked version in (levels lv) of item id as the file has it: the same as a stored
+ * one, a change to the one of its date, or a new one; what came of it into entry. */
+static void save_checked(struct importer *im, int64_t id, const struct discretion_input *in,
+                         const struct discretion_level *lv, json_t *versions, json_t *entry,
+                         struct err *e)
+{
+    struct arena *a = im->c->arena;
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(im->c->now), today);
+    /* a version without a date is the same as the one in force today, if it is */
+    json_t *dated = version_dated(versions, in->effective_on ? in->effective_on : today);
+    json_t *same = dated ? dated : !in->effective_on ? version_in_force(versions) : NULL;
+    if (same && same_version(same, lv, in->nlevels, in->source)) {
+        im->res->versions_same++;
+        jset_text(entry, "baseline",
+                  arena_printf(a, "第%lld版不变",
+                               (long long)json_integer_value(json_object_get(same, "number"))));
+    } else if (dated) {
+        int64_t vid = json_integer_value(json_object_get(dated, "id"));
+        if (!discretion_update(im->c, id, vid, in, e)) im->res->versions_changed++;
+        jset_text(entry, "baseline",
+                  arena_printf(a, "修改%s起施行的版本", text_of(dated, "effective_on")));
+    } else {
+        int64_t vid;
+        if (!discretion_add(im->c, id, in, &vid, e)) im->res->versions_added++;
+        jset_text(
+            entry, "baseline",
+            arena_printf(a, "新增版本，%s起施行", in->effective_on ? in->effective_on : today));
+    }
+}
+
+/* Save one baseline version of item id: the level rows levels, all of one effective date.
+ * Returns 0, 1 when it had problems (reported), or a negative error of the database. */
 static int save_version(struct importer *im, int64_t id, const struct power_terms *terms,
                         json_t *levels, json_t *entry)
 {
@@ -361,34 +393,12 @@ static int save_version(struct importer *im, int64_t id, const struct power_term
         in.levels[in.nlevels++] = level_input(json_array_get(levels, i));
     struct err re = {0};
     struct discretion_level lv[DISCRETION_MAX_LEVELS];
-    if (json_array_size(levels) > DISCRETION_MAX_LEVELS)
+    if (json_array_size(levels) > DISCRETION_MAX_LEVELS) {
         err_field(&re, "levels", "同一版本的裁量档次最多 %d 个", DISCRETION_MAX_LEVELS);
-    else if (!discretion_validate(&in, terms, lv, &re)) {
+    } else if (!discretion_validate(&in, terms, lv, &re)) {
         json_t *versions = discretion_versions(im->c, id, &re);
         if (!versions) return re.code;
-        char today[DATE_STRLEN];
-        date_format(date_from_instant(im->c->now), today);
-        /* a version without a date is the same as the one in force today, if it is */
-        json_t *dated = version_dated(versions, in.effective_on ? in.effective_on : today);
-        json_t *same = dated ? dated : !in.effective_on ? version_in_force(versions) : NULL;
-        if (same && same_version(same, lv, in.nlevels, in.source)) {
-            im->res->versions_same++;
-            jset_text(entry, "baseline",
-                      arena_printf(im->c->arena, "第%lld版不变",
-                                   (long long)json_integer_value(json_object_get(same, "number"))));
-        } else if (dated) {
-            int64_t vid = json_integer_value(json_object_get(dated, "id"));
-            if (!discretion_update(im->c, id, vid, &in, &re)) im->res->versions_changed++;
-            jset_text(
-                entry, "baseline",
-                arena_printf(im->c->arena, "修改%s起施行的版本", text_of(dated, "effective_on")));
-        } else {
-            int64_t vid;
-            if (!discretion_add(im->c, id, &in, &vid, &re)) im->res->versions_added++;
-            jset_text(entry, "baseline",
-                      arena_printf(im->c->arena, "新增版本，%s起施行",
-                                   in.effective_on ? in.effective_on : today));
-        }
+        save_checked(im, id, &in, lv, versions, entry, &re);
         json_decref(versions);
     }
     if (re.code == ERR_INTERNAL) return re.code;
