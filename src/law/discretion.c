@@ -93,7 +93,8 @@ static void check_level(const struct discretion_level_input *in, int n,
     field_text(in->conditions, level_field(n, "conditions", field), label, true, 1000, e);
     snprintf(label, sizeof label, "第%d档裁量标准", n);
     field_text(in->penalty, level_field(n, "penalty", field), label, false, 500, e);
-    *out = (struct discretion_level){in->name, in->conditions, blank_to_null(in->penalty), {0}};
+    *out = (struct discretion_level){
+        .name = in->name, .conditions = in->conditions, .penalty = blank_to_null(in->penalty)};
     level_field(n, "", field);
     struct err own = {0};
     if (power_terms_read(&in->terms, field, &out->terms, &own)) {

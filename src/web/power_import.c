@@ -66,9 +66,9 @@ int power_import_submit(struct req *r, struct resp *w)
 {
     w->data = page_data();
     page(w, "power/import.html", TITLE);
-    const char *data, *name, *p = req_param(r, "preview");
-    char *owned;
-    size_t len;
+    const char *data = NULL, *name = NULL, *p = req_param(r, "preview");
+    char *owned = NULL;
+    size_t len = 0;
     int rc = file_of(r, &data, &len, &name, &owned);
     if (rc) return rc;
     struct power_import_options o = {.preview = p && strcmp(p, "1") == 0};
