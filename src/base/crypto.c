@@ -159,6 +159,30 @@ int seal_load_key(const char *file, const char **why)
     return 0;
 }
 
+char *base64_encode(const void *data, size_t len)
+{
+    size_t n = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
+    char *out = xmalloc(n);
+    sodium_bin2base64(out, n, data, len, sodium_base64_VARIANT_ORIGINAL);
+    return out;
+}
+
+int base64_decode(const char *text, char **out, size_t *len)
+{
+    size_t cap = strlen(text) + 1;
+    unsigned char *buf = xmalloc(cap);
+    const char *end = NULL;
+    if (sodium_base642bin(buf, cap, text, strlen(text), " \t\r\n", len, &end,
+                          sodium_base64_VARIANT_ORIGINAL) ||
+        (end && *end)) {
+        free(buf);
+        return -1;
+    }
+    buf[*len] = 0;
+    *out = (char *)buf;
+    return 0;
+}
+
 #define SEAL_PREFIX "s1:"
 
 char *seal_text(const char *plain)

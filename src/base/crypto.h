@@ -24,6 +24,12 @@ bool password_verify(const char *hash, const char *password);
 /* Constant-time comparison of two NUL-terminated strings. */
 bool str_equal_ct(const char *a, const char *b);
 
+/* data as base64 (standard alphabet, padded), malloc'd. */
+char *base64_encode(const void *data, size_t len);
+/* The bytes of base64 text (standard alphabet; white space between is ignored) into *out
+ * (malloc'd, one byte more than *len, a NUL) and *len; -1 when text is not base64. */
+int base64_decode(const char *text, char **out, size_t *len);
+
 /* Ed25519 signatures (crypto_sign): keys and signatures travel as lower-case hex. */
 #define SIGN_SECRET_HEX 129 /* 64-byte secret key (seed and public key) as hex, with the NUL */
 #define SIGN_PUBLIC_HEX 65  /* 32-byte public key as hex, with the NUL */

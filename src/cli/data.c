@@ -1,8 +1,10 @@
 /* data.c — `landun import` and `landun export` of the registries. */
 #include "cli/cli.h"
+#include "docs/power_export.h"
 #include "docs/registry_export.h"
 #include "law/auth.h"
 #include "law/import.h"
+#include "law/power_import.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,14 +29,62 @@ static int act_as(struct cli_env *env, const char *username, struct actor *who, 
     return rc;
 }
 
+/* Print the problems of an import, one a line: 第N行 列：问题. */
+static void print_problems(json_t *problems)
+{
+    size_t i;
+    json_t *p;
+    json_array_foreach(problems, i, p)
+    {
+        fprintf(stderr, "第%lld行 %s：%s\n",
+                (long long)json_integer_value(json_object_get(p, "row")),
+                json_string_value(json_object_get(p, "column")),
+                json_string_value(json_object_get(p, "message")));
+    }
+}
+
+/* `landun import power FILE`: the power list and its baselines, all or nothing. */
+static int import_power(struct cli *c, const char *as)
+{
+    struct power_import_options o = {.preview = cli_flag(&c->argc, c->argv, "--preview"),
+                                     .agency_code = cli_option(&c->argc, c->argv, "--agency")};
+    struct err e = {0};
+    size_t len;
+    char *data = cli_read_file(c->argv[1], &len, &e);
+    if (!data) return cli_fail(&e);
+    struct cli_env env;
+    struct actor who;
+    if (cli_open(c->db, &env, &e) || act_as(&env, as, &who, &e)) {
+        free(data);
+        return cli_fail(&e);
+    }
+    struct power_import_result res;
+    int rc = power_import(&env.ctx, data, len, c->argv[1], &o, &res, &e);
+    print_problems(res.problems);
+    if (rc)
+        rc = cli_fail(&e);
+    else
+        printf("%d rows read%s: items %d added, %d changed, %d unchanged; baselines %d added, %d "
+               "changed, %d unchanged\n",
+               res.rows, o.preview ? " (preview, nothing saved)" : "", res.items_added,
+               res.items_changed, res.items_same, res.versions_added, res.versions_changed,
+               res.versions_same);
+    power_import_result_free(&res);
+    cli_close(&env);
+    free(data);
+    return rc;
+}
+
 int cmd_import(struct cli *c)
 {
     bool skip = cli_flag(&c->argc, c->argv, "--skip-invalid");
     const char *as = cli_option(&c->argc, c->argv, "--as");
+    if (c->argc >= 2 && strcmp(c->argv[0], "power") == 0) return import_power(c, as);
     bool entities = c->argc == 2 && strcmp(c->argv[0], "entities") == 0;
     bool officers = c->argc == 2 && strcmp(c->argv[0], "officers") == 0;
     if (!entities && !officers) {
-        fprintf(stderr, "usage: landun import entities|officers FILE [--skip-invalid]\n");
+        fprintf(stderr, "usage: landun import entities|officers FILE [--skip-invalid]\n"
+                        "       landun import power FILE [--preview] [--agency CODE]\n");
         return 2;
     }
     struct err e = {0};
@@ -51,15 +101,7 @@ int cmd_import(struct cli *c)
     int rc = (entities ? import_entities : import_officers)(&env.ctx, data, len, c->argv[1], skip,
                                                             import_progress, &res, &e);
     if (isatty(2)) fputc('\n', stderr);
-    size_t i;
-    json_t *p;
-    json_array_foreach(res.problems, i, p)
-    {
-        fprintf(stderr, "第%lld行 %s：%s\n",
-                (long long)json_integer_value(json_object_get(p, "row")),
-                json_string_value(json_object_get(p, "column")),
-                json_string_value(json_object_get(p, "message")));
-    }
+    print_problems(res.problems);
     if (rc)
         rc = cli_fail(&e);
     else
@@ -75,8 +117,9 @@ int cmd_export(struct cli *c)
     const char *as = cli_option(&c->argc, c->argv, "--as");
     bool entities = c->argc == 2 && strcmp(c->argv[0], "entities") == 0;
     bool officers = c->argc == 2 && strcmp(c->argv[0], "officers") == 0;
-    if (!entities && !officers) {
-        fprintf(stderr, "usage: landun export entities|officers FILE.xlsx|FILE.csv\n");
+    bool power = c->argc == 2 && strcmp(c->argv[0], "power") == 0;
+    if (!entities && !officers && !power) {
+        fprintf(stderr, "usage: landun export entities|officers|power FILE.xlsx|FILE.csv\n");
         return 2;
     }
     struct err e = {0};
@@ -84,7 +127,10 @@ int cmd_export(struct cli *c)
     struct actor who;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
     int rc = act_as(&env, as, &who, &e);
-    if (!rc) rc = (entities ? export_entities : export_officers)(&env.ctx, c->argv[1], &e);
+    if (!rc)
+        rc = (power      ? export_power
+              : entities ? export_entities
+                         : export_officers)(&env.ctx, c->argv[1], &e);
     if (rc)
         rc = cli_fail(&e);
     else

@@ -4,6 +4,10 @@
  * input would be. */
 #include "cli/cli.h"
 #include "base/crypto.h"
+#include "law/discretion.h"
+#include "law/power.h"
+#include "law/power_import.h"
+#include "base/embed.h"
 #include "law/agency.h"
 #include "law/auth.h"
 #include "law/campaign.h"
@@ -530,6 +534,46 @@ out:
     return rc;
 }
 
+/* The sample power list of health supervision (data/power_list.csv: every line, real
+ * provisions, sample baselines) as the province's, shared down to the counties; and for one
+ * item a second baseline version to take effect in a month. */
+static int add_power_list(struct demo *d)
+{
+    struct ctx *c = &d->env->ctx;
+    const struct embed_file *f = embed_find("data/power_list.csv");
+    if (!f) return err_set(&d->e, ERR_INTERNAL, "data/power_list.csv is not embedded");
+    struct power_import_options o = {.agency_code = "320000"};
+    struct power_import_result res;
+    int rc = power_import(c, f->data, f->len, "power_list.csv", &o, &res, &d->e);
+    if (rc && json_array_size(res.problems))
+        err_set(&d->e, rc, "data/power_list.csv: %s",
+                json_string_value(json_object_get(json_array_get(res.problems, 0), "message")));
+    power_import_result_free(&res);
+    if (rc) return rc;
+    int64_t province, item, version;
+    if (agency_find(c, "320000", &province, NULL, &d->e)) return d->e.code;
+    item = power_item_find(c, province, "GG-CF-001", &d->e);
+    if (item <= 0) return item < 0 ? (int)item : err_set(&d->e, ERR_INTERNAL, "GG-CF-001 missing");
+    struct discretion_input next = {
+        .effective_on = days_from_today(c, 30),
+        .source = "示例裁量基准（演示数据，非正式文件）第二版",
+        .levels = {{"一般",
+                    "擅自营业时间不足一个月，首次被查处，主动停业改正",
+                    "责令限期改正，给予警告，并处500元以上1500元以下的罚款",
+                    {"警告、罚款", "500", "1500", NULL, NULL}},
+                   {"较重",
+                    "擅自营业时间一个月以上不足三个月",
+                    "责令限期改正，给予警告，并处1500元以上5000元以下的罚款",
+                    {"警告、罚款", "1500", "5000", NULL, NULL}},
+                   {"严重",
+                    "擅自营业曾受过卫生行政部门处罚，擅自营业时间三个月以上，或者以涂改、转让、"
+                    "倒卖、伪造的卫生许可证擅自营业",
+                    "处5000元以上3万元以下的罚款",
+                    {"警告、罚款", "5000", "30000", NULL, NULL}}},
+        .nlevels = 3};
+    return discretion_add(c, item, &next, &version, &d->e);
+}
+
 int cmd_demo(struct cli *c)
 {
     const char *n = cli_option(&c->argc, c->argv, "--entities");
@@ -563,6 +607,7 @@ int cmd_demo(struct cli *c)
     if (!rc && count >= 800) rc = add_inspections(&d, officer_id);
     if (!rc && count >= 200 && count <= 20000) rc = add_random_checks(&d);
     if (!rc && count >= 200) rc = demo_requests(&env.ctx, &d.e);
+    if (!rc) rc = add_power_list(&d);
     if (rc) {
         db_rollback(env.db);
         cli_close(&env);
@@ -580,6 +625,7 @@ int cmd_demo(struct cli *c)
         printf("  6 complaints, 5 petitions and 5 disclosure requests at every stage of their"
                " workflows%s\n",
                seal_ready() ? "" : " (complainants anonymous: no --data-key given)");
+    printf("  the power list of health supervision with sample discretion baselines (province)\n");
     printf("demo accounts (password %s):\n", DEMO_PASSWORD);
     printf("  admin 系统管理员  officer 执法人员  clerk 受理员  legal 法制审核\n"
            "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n"

@@ -25,10 +25,12 @@ static const struct command {
      "       user passwd NAME --password-stdin\n       user list",
      cmd_user},
     {"token", "create an API token", "token create USERNAME [--name PURPOSE]", cmd_token},
-    {"import", "import a registry from CSV/XLSX",
-     "import entities|officers FILE [--skip-invalid] [--as USERNAME]", cmd_import},
-    {"export", "export a registry to XLSX/CSV", "export entities|officers FILE.xlsx|FILE.csv",
-     cmd_export},
+    {"import", "import a registry or the power list from CSV/XLSX",
+     "import entities|officers FILE [--skip-invalid] [--as USERNAME]\n"
+     "       import power FILE [--preview] [--agency CODE] [--as USERNAME]",
+     cmd_import},
+    {"export", "export a registry or the power list to XLSX/CSV",
+     "export entities|officers|power FILE.xlsx|FILE.csv [--as USERNAME]", cmd_export},
     {"backup", "online, consistent copy of the database", "backup FILE", cmd_backup},
     {"agency", "manage agencies",
      "agency add CODE NAME [--parent CODE] [--short 简称] [--division CODE] [--level L]\n"

@@ -46,6 +46,10 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_DISCLOSURE_INTAKE] = R(ROLE_CLERK) | R(ROLE_OFFICER),
     [PERM_DISCLOSURE_HANDLE] = R(ROLE_CLERK) | R(ROLE_OFFICER) | R(ROLE_LEADER),
     [PERM_DISCLOSURE_APPROVE] = R(ROLE_LEADER),
+    [PERM_POWER_READ] = ALL_STAFF,
+    /* the legal department (法制机构) drafts the list and the baselines; an administrator keeps
+     * them */
+    [PERM_POWER_WRITE] = R(ROLE_ADMIN) | R(ROLE_LEGAL),
     [PERM_CASE_READ] = ALL_STAFF,
     [PERM_CASE_HANDLE] = R(ROLE_OFFICER),
     [PERM_CASE_APPROVE] = R(ROLE_LEADER),
@@ -95,6 +99,8 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_DISCLOSURE_INTAKE] = "disclosure.intake",
     [PERM_DISCLOSURE_HANDLE] = "disclosure.handle",
     [PERM_DISCLOSURE_APPROVE] = "disclosure.approve",
+    [PERM_POWER_READ] = "power.read",
+    [PERM_POWER_WRITE] = "power.write",
     [PERM_CASE_READ] = "case.read",
     [PERM_CASE_HANDLE] = "case.handle",
     [PERM_CASE_APPROVE] = "case.approve",

@@ -51,6 +51,8 @@ enum perm {
     PERM_DISCLOSURE_INTAKE,  /* register a disclosure request */
     PERM_DISCLOSURE_HANDLE,  /* 补正, consultation and the answers of a request */
     PERM_DISCLOSURE_APPROVE, /* approve an extension of the 答复期限 (第三十三条) */
+    PERM_POWER_READ,         /* the power list (权责清单) and its discretion baselines */
+    PERM_POWER_WRITE,        /* change items and baselines, import the list */
     PERM_CASE_READ,          /* penalty cases (行政处罚案件) */
     PERM_CASE_HANDLE,        /* register a case, propose 立案 (an officer) */
     PERM_CASE_APPROVE,       /* approve or decline 立案 (a leader: 负责人) */

@@ -177,6 +177,38 @@ static int match_department(struct transfer *t, struct row *r, int64_t *existing
                       col(r, "agency_id"), col(r, "name")) == 0;
 }
 
+/* A power item the target's agency already has under the same code: the same item (a county's
+ * copy of the list its province issued), which is not copied again. */
+static int match_power_item(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)e;
+    return db_get_int(t->c->db, NULL, existing,
+                      "SELECT id FROM power_item WHERE agency_id = ? AND code = ?", "tt",
+                      col(r, "agency_id"), col(r, "code")) == 0;
+}
+
+/* A baseline version the target's item already has from the same day, and that version's
+ * level at the same place: the same baseline. (A version the target numbered otherwise clashes
+ * and is reported.) */
+static int match_discretion_version(struct transfer *t, struct row *r, int64_t *existing,
+                                    struct err *e)
+{
+    (void)e;
+    return db_get_int(t->c->db, NULL, existing,
+                      "SELECT id FROM discretion_version WHERE power_item_id = ?"
+                      " AND effective_on = ?",
+                      "tt", col(r, "power_item_id"), col(r, "effective_on")) == 0;
+}
+
+static int match_discretion_level(struct transfer *t, struct row *r, int64_t *existing,
+                                  struct err *e)
+{
+    (void)e;
+    return db_get_int(t->c->db, NULL, existing,
+                      "SELECT id FROM discretion_level WHERE version_id = ? AND position = ?", "tt",
+                      col(r, "version_id"), col(r, "position")) == 0;
+}
+
 /* A user name the target already uses gets the suffix, or is reported. */
 static int rename_user(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
 {
@@ -327,10 +359,17 @@ static void clash(struct transfer *t, const struct table_decl *tb, const struct 
 
 /* The tables whose rows need more than their references followed. */
 static const struct table_hooks hooks[] = {
-    {"agency", match_agency, agency_path},  {"department", match_department, NULL},
-    {"app_user", rename_user, NULL},        {"entity", entity_root, NULL},
-    {"draw_pool", pool_published_id, NULL}, {"document", document_object, NULL},
-    {"wf_step", wf_step_object, NULL},      {"wf_deadline", wf_deadline_object, NULL},
+    {"agency", match_agency, agency_path},
+    {"department", match_department, NULL},
+    {"app_user", rename_user, NULL},
+    {"entity", entity_root, NULL},
+    {"draw_pool", pool_published_id, NULL},
+    {"document", document_object, NULL},
+    {"wf_step", wf_step_object, NULL},
+    {"wf_deadline", wf_deadline_object, NULL},
+    {"power_item", match_power_item, NULL},
+    {"discretion_version", match_discretion_version, NULL},
+    {"discretion_level", match_discretion_level, NULL},
     {"penalty_case", case_source, NULL},
 };
 

@@ -176,6 +176,27 @@ int case_show(struct req *r, struct resp *w);
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);
 
+/* power.c, discretion.c, power_import.c, power_public.c: the power list (权责清单) */
+int power_index(struct req *r, struct resp *w);
+int power_new(struct req *r, struct resp *w);
+int power_create(struct req *r, struct resp *w);
+int power_show(struct req *r, struct resp *w);
+int power_edit(struct req *r, struct resp *w);
+int power_save(struct req *r, struct resp *w);
+/* Options of a vocabulary ([{code,label}], taken over) with the codes of the comma list chosen
+ * marked "selected". Callers: the item and baseline forms. */
+json_t *power_options(json_t *all, const char *chosen);
+int discretion_new(struct req *r, struct resp *w);
+int discretion_create(struct req *r, struct resp *w);
+int discretion_edit(struct req *r, struct resp *w);
+int discretion_save(struct req *r, struct resp *w);
+int discretion_in_force_get(struct req *r, struct resp *w);
+int power_import_form(struct req *r, struct resp *w);
+int power_import_submit(struct req *r, struct resp *w);
+int power_export(struct req *r, struct resp *w);
+int public_power_index(struct req *r, struct resp *w);
+int public_power_show(struct req *r, struct resp *w);
+
 /* setting.c */
 int setting_index(struct req *r, struct resp *w);
 int setting_submit(struct req *r, struct resp *w);

@@ -25,6 +25,7 @@ struct ids {
     int64_t complaint;                    /* taken in by the clerk */
     int64_t petition;                     /* registered by the clerk */
     int64_t disclosure;                   /* a disclosure request registered by the clerk */
+    int64_t power, baseline;              /* a penalty item and a baseline version of it to come */
     int64_t penalty_case;                 /* a case registered by the officer */
     char tracking[16];                    /*   its tracking code */
 };
@@ -77,6 +78,33 @@ static void make_inspection_records(struct harness *h, struct client *admin, str
     h_send_json(h, admin, "POST", url, json_pack("{s[I]}", "entity_ids", (json_int_t)ids->entity),
                 &r);
     ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+}
+
+/* A penalty item of the power list and a baseline version of it taking effect tomorrow (one
+ * that may still be changed). */
+static void make_power_records(struct harness *h, struct client *admin, struct ids *ids,
+                               day_t today)
+{
+    ids->power = post_for_id(
+        h, admin, "/api/v1/power-items",
+        json_pack("{ss ss ss ss ss ss ss s[ss] si si}", "code", "GG-CF-1", "name", "擅自营业",
+                  "kind", "penalty", "line", "public_place", "basis", "《公共场所卫生管理条例》",
+                  "violated", "第八条", "penalty_basis", "实施细则第三十五条", "penalty_types",
+                  "warning", "fine", "fine_min", 500, "fine_max", 30000));
+    char url[96], tomorrow[DATE_STRLEN];
+    date_format(today + 1, tomorrow);
+    snprintf(url, sizeof url, "/api/v1/power-items/%lld/baselines", (long long)ids->power);
+    struct hresp r;
+    h_send_json(h, admin, "POST", url,
+                json_pack("{ss s[{ss ss ss si si}]}", "effective_on", tomorrow, "levels", "name",
+                          "一般", "conditions", "首次", "penalty_types", "fine", "fine_min", 500,
+                          "fine_max", 2000),
+                &r);
+    ASSERT_STATUS(r, 201);
+    ids->baseline = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "versions"), 0), "id"));
+    assert_true(ids->baseline > 0);
     hresp_free(&r);
 }
 
@@ -182,6 +210,7 @@ static struct ids make_records(struct harness *h, struct client *admin)
                                    json_pack("{ss ss ss ss ss ss}", "source", "other", "line",
                                              "medical", "party_name", "无名诊所", "party_kind",
                                              "citizen", "summary", "接口案件", "act_on", act));
+    make_power_records(h, admin, &ids, today);
     return ids;
 }
 
@@ -218,6 +247,9 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->drawn_plan;
         } else if (str_prefix(pattern, "/tasks/")) {
             v = ids->task;
+        } else if (str_prefix(pattern, "/power-items/") ||
+                   str_prefix(pattern, "/public/power-items/")) {
+            v = len == 7 && strncmp(p + 1, "version", 7) == 0 ? ids->baseline : ids->power;
         } else if (str_prefix(pattern, "/complaints/")) {
             v = ids->complaint;
         } else if (str_prefix(pattern, "/petitions/")) {

@@ -9,6 +9,8 @@
 #include "law/campaign.h"
 #include "law/check_list.h"
 #include "law/case.h"
+#include "law/discretion.h"
+#include "law/power.h"
 #include "law/complaint.h"
 #include "law/disclosure.h"
 #include "base/crypto.h"
@@ -854,6 +856,66 @@ static void test_r_cmp_06_complaints_move_sealed(void **state)
     close_target(&t);
 }
 
+/* A penalty item of agency with its baseline (two levels) in force from day. */
+static int64_t add_power(struct ctx *c, const char *agency, const char *code, const char *day)
+{
+    struct err e = {0};
+    struct power_item_input in = {.agency_code = agency,
+                                  .code = code,
+                                  .name = "对未依法取得公共场所卫生许可证擅自营业的行政处罚",
+                                  .kind = "penalty",
+                                  .line = "public_place",
+                                  .basis = "《公共场所卫生管理条例》第八条、第十四条",
+                                  .violated = "《公共场所卫生管理条例》第八条",
+                                  .penalty_basis = "《公共场所卫生管理条例实施细则》第三十五条",
+                                  .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
+    int64_t id, v;
+    if (power_item_add(c, &in, &id, &e)) fail_msg("power_item_add: %s", e.msg);
+    struct discretion_input d = {
+        .effective_on = day,
+        .levels = {{"一般", "首次", NULL, {"fine", "500", "5000", NULL, NULL}},
+                   {"严重", "三个月以上", NULL, {"fine", "5000", "30000", NULL, NULL}}},
+        .nlevels = 2};
+    if (discretion_add(c, id, &d, &v, &e)) fail_msg("discretion_add: %s", e.msg);
+    return id;
+}
+
+/* The county's copy of the province's power list is the province's in the target: matched by
+ * agency and code, its baseline by day and its levels by place; the county's own items come
+ * with their baselines. */
+static void test_transfer_moves_the_power_list_matching_the_provinces(void **state)
+{
+    struct harness *h = *state;
+    fill_source(h);
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(h->ctx.now), today);
+    add_power(&h->ctx, "320000", "GG-CF-001", today);
+    add_power(&h->ctx, "320412", "WJ-CF-001", today);
+    struct target t;
+    open_target(h, &t);
+    add_power(&t.ctx, "320000", "GG-CF-001", today);
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
+    struct transfer_report rep;
+    struct err e = {0};
+    if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM power_item WHERE code = ?", "GG-CF-001"), 1);
+    assert_int_equal(count(t.db,
+                           "SELECT COUNT(*) FROM power_item i JOIN agency a ON a.id = i.agency_id"
+                           " WHERE a.code = ?",
+                           "320412"),
+                     1);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM discretion_version WHERE number = ?", "1"),
+                     2);
+    assert_int_equal(count(t.db,
+                           "SELECT COUNT(*) FROM discretion_level l JOIN discretion_version v"
+                           " ON v.id = l.version_id JOIN power_item i ON i.id = v.power_item_id"
+                           " WHERE i.code = ?",
+                           "WJ-CF-001"),
+                     2);
+    assert_int_equal(count(t.db, "SELECT COUNT(*) FROM discretion_level WHERE name <> ?", ""), 4);
+    close_target(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -873,6 +935,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_transfer_moves_inspections_plans_tasks_and_workflows,
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_moved_commitment_draws_in_the_target,
+                                        harness_setup, harness_teardown),
+        cmocka_unit_test_setup_teardown(test_transfer_moves_the_power_list_matching_the_provinces,
                                         harness_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_transfer_knows_every_table, harness_setup,
                                         harness_teardown),
