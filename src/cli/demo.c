@@ -10,6 +10,7 @@
 #include "base/embed.h"
 #include "law/agency.h"
 #include "law/auth.h"
+#include "law/case.h"
 #include "law/campaign.h"
 #include "law/checklist.h"
 #include "law/inspection.h"
@@ -438,6 +439,35 @@ static int demo_inspection(struct ctx *c, struct inspection_input *in, int nitem
     return inspection_add(c, in, id, e);
 }
 
+/* A case from inspection id of entity (medical line, the act three days ago), registered by the
+ * officer of c; with officers, proposed with them and approved by the leader. */
+static int demo_case(struct ctx *c, int64_t id, int64_t entity, const char *summary,
+                     const char *officers, struct err *e)
+{
+    struct case_input in = {.source = "inspection",
+                            .source_id = arena_printf(c->arena, "%lld", (long long)id),
+                            .line = "medical",
+                            .entity_id = arena_printf(c->arena, "%lld", (long long)entity),
+                            .summary = summary,
+                            .act_on = days_from_today(c, -3),
+                            .harm = false};
+    int64_t cid;
+    int rc = case_add(c, &in, &cid, e);
+    if (rc || !officers) return rc;
+    struct wf_args a = {.note = "现场检查发现违法事实，需立案调查"};
+    wf_arg_set(&a, "officers", officers);
+    rc = wf_take(c, &case_workflow, cid, "propose", &a, NULL, e);
+    int64_t uid;
+    struct actor leader;
+    struct ctx as = *c;
+    if (!rc)
+        rc = db_get_int(c->db, e, &uid, "SELECT id FROM app_user WHERE username = 'leader'", "");
+    if (!rc) rc = auth_load_actor(c, uid, &leader, e);
+    as.who = &leader;
+    struct wf_args ok = {0};
+    return rc ? rc : wf_take(&as, &case_workflow, cid, "approve", &ok, NULL, e);
+}
+
 /* A few inspections acted by the officer account (so documents are issued in the county's name):
  * one passed, one correction order overdue, one corrected and reinspected, one of a campaign due
  * in two days, one referred for a case; and the campaign with its target list. */
@@ -525,9 +555,19 @@ static int add_inspections(struct demo *d, int64_t first_officer)
                                          "涉嫌非法行医。",
                                      .outcome = "refer",
                                      .advice_notice = true};
+    int64_t beauty_id, salon_id;
     if ((rc = demo_inspection(&c, &re, 10, 0, NULL, &id, e)) ||
-        (rc = demo_inspection(&c, &beauty, 15, 1u << 14, "门口展架广告无审查证明", &id, e)) ||
-        (rc = demo_inspection(&c, &salon, 8, 1u << 0, "未取得公共场所卫生许可证", &id, e)))
+        (rc =
+             demo_inspection(&c, &beauty, 15, 1u << 14, "门口展架广告无审查证明", &beauty_id, e)) ||
+        (rc = demo_inspection(&c, &salon, 8, 1u << 0, "未取得公共场所卫生许可证", &salon_id, e)))
+        goto out;
+    /* the salon's case filed, the beauty clinic's waiting for 立案 */
+    if ((rc = demo_case(&c, salon_id, salon.entity_id,
+                        "未取得《医疗机构执业许可证》擅自开展注射类"
+                        "医疗美容项目",
+                        pair_med, e)) ||
+        (rc = demo_case(&c, beauty_id, beauty.entity_id, "发布医疗广告未取得《医疗广告审查证明》",
+                        NULL, e)))
         goto out;
 out:
     arena_free(&arena);
@@ -618,7 +658,8 @@ int cmd_demo(struct cli *c)
         return cli_fail(&d.e);
     }
     printf("demo data: 4 agencies, 25 officers, %lld entities\n", (long long)count);
-    if (count >= 800) printf("  6 inspections (one correction overdue), 1 campaign\n");
+    if (count >= 800)
+        printf("  6 inspections (one correction overdue), 1 campaign, 2 cases from them\n");
     if (count >= 200 && count <= 20000)
         printf("  a published check-item list, a drawn random-check plan and a committed one\n");
     if (count >= 200)

@@ -9,6 +9,7 @@
 #include "law/enforce.h"
 #include "law/field.h"
 #include "law/intake.h"
+#include "law/officer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,6 +215,41 @@ static int effect_decline(struct ctx *c, int64_t id, struct wf_args *a, struct e
                : 0;
 }
 
+/* The officers of the actor's scope who may enforce today: the investigators a proposal may name
+ * (the guard checks them again on its date, with the party's 回避 list). */
+static json_t *officer_choices(struct ctx *c)
+{
+    struct err e = {0};
+    json_t *out = json_array();
+    day_t today = date_from_instant(c->now);
+    struct db_stmt *st = db_query(c->db, &e,
+                                  "SELECT o.id, o.name, o.cert_no FROM officer o"
+                                  " JOIN agency a ON a.id = o.agency_id"
+                                  " WHERE a.path LIKE ? AND o.status = 'active' ORDER BY o.id"
+                                  " LIMIT 500",
+                                  "t", actor_scope(c));
+    json_t *all = json_array();
+    while (st && db_step(st, &e) == DB_ROW)
+        json_array_append_new(all, jpack("{sI ss ss}", "id", (json_int_t)db_int(st, 0), "name",
+                                         db_text(st, 1), "cert", db_text(st, 2)));
+    db_done(st);
+    size_t i;
+    json_t *o;
+    json_array_foreach(all, i, o)
+    {
+        const char *why;
+        int64_t id = json_integer_value(json_object_get(o, "id"));
+        if (officer_can_enforce(c, id, today, &why, &e) != 1) continue;
+        json_array_append_new(
+            out,
+            jpack("{ss ss}", "code", arena_printf(c->arena, "%lld", (long long)id), "label",
+                  arena_printf(c->arena, "%s（%s）", json_string_value(json_object_get(o, "name")),
+                               json_string_value(json_object_get(o, "cert")))));
+    }
+    json_decref(all);
+    return out;
+}
+
 /* ---- the workflow --------------------------------------------------------------------------- */
 
 static const struct wf_state states[] = {
@@ -235,7 +271,7 @@ static const struct wf_deadline_rule deadline_decide = {
         NULL, NULL, 0, false, 0, NULL                                                              \
     }
 static const struct wf_input in_propose[] = {
-    {"officers", "承办人员（两名以上执法人员的编号，以逗号分隔）", WF_TEXT, true, 120, NULL},
+    {"officers", "承办人员（两名以上）", WF_PICK, true, 120, NULL, NULL, officer_choices},
     {"note", "立案理由", WF_TEXT, true, 1000, NULL},
     {"date", "提出日期", WF_DATE, false, 0, NULL},
     END,

@@ -165,9 +165,9 @@ static int next_number(struct ctx *c, const struct doc_type *t, int64_t agency_i
 int document_number(struct ctx *c, const char *type, int64_t agency_id, const char *line,
                     const char *date, const char **number, struct err *e)
 {
-    const struct doc_type *t;
-    const char *line_abbr;
-    int year;
+    const struct doc_type *t = NULL;
+    const char *line_abbr = NULL;
+    int year = 0;
     int64_t seq;
     int rc = numbering(type, line, date, &t, &line_abbr, &year, e);
     return rc ? rc : next_number(c, t, agency_id, line_abbr, year, &seq, number, e);
@@ -177,9 +177,9 @@ int document_issue(struct ctx *c, const char *type, int64_t agency_id, const cha
                    const char *date, const char *object_type, int64_t object_id, int64_t *doc_id,
                    const char **number, struct err *e)
 {
-    const struct doc_type *t;
-    const char *line_abbr;
-    int year;
+    const struct doc_type *t = NULL;
+    const char *line_abbr = NULL;
+    int year = 0;
     int rc = numbering(type, line, date, &t, &line_abbr, &year, e);
     if (rc) return rc;
     if (str_blank(object_type) || object_id <= 0)

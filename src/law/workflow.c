@@ -176,6 +176,7 @@ static void check_input(struct ctx *c, const struct wf_input *in, struct wf_args
     day_t day;
     switch (in->kind) {
     case WF_TEXT:
+    case WF_PICK:
         field_text(v, in->name, in->label, in->required, (size_t)in->max, e);
         break;
     case WF_DATE:
@@ -750,14 +751,15 @@ int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *ac
 /* ---- what the pages show --------------------------------------------------------------------- */
 
 static const char *const input_kinds[] = {
-    [WF_TEXT] = "text", [WF_DATE] = "date", [WF_CODE] = "code"};
+    [WF_TEXT] = "text", [WF_DATE] = "date", [WF_CODE] = "code", [WF_PICK] = "pick"};
 
 /* The inputs of step t as a page or a client reads them. */
-static json_t *inputs_json(const struct wf_transition *t)
+static json_t *inputs_json(struct ctx *c, const struct wf_transition *t)
 {
     json_t *out = json_array();
     for (const struct wf_input *in = t->inputs; in && in->name; in++) {
-        json_t *opts = wf_input_options(in);
+        json_t *opts = in->kind == WF_PICK && in->choose ? in->choose(c) : NULL;
+        if (!opts) opts = wf_input_options(in);
         json_array_append_new(out, jpack("{ss ss ss sb si so}", "name", in->name, "label",
                                          in->label, "kind", input_kinds[in->kind], "required",
                                          in->required, "max", in->max, "options", opts));
@@ -765,7 +767,7 @@ static json_t *inputs_json(const struct wf_transition *t)
     return out;
 }
 
-json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *state)
+json_t *wf_actions(struct ctx *c, const struct workflow *w, const char *state)
 {
     json_t *out = json_array();
     for (size_t i = 0; state && i < w->nsteps; i++) {
@@ -778,7 +780,7 @@ json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *st
         jset_text(o, "to_label", wf_state_label(w, t->to));
         jset_bool(o, "internal", t->internal);
         jset_text(o, "confirm", t->confirm);
-        json_object_set_new(o, "inputs", inputs_json(t));
+        json_object_set_new(o, "inputs", inputs_json(c, t));
         json_array_append_new(out, o);
     }
     return out;

@@ -52,6 +52,8 @@ enum wf_input_kind {
     WF_TEXT, /* free text of at most max characters */
     WF_DATE, /* YYYY-MM-DD */
     WF_CODE, /* one of options */
+    WF_PICK, /* several of what choose offers now (officers who may enforce): a comma list of
+              * their codes, at most max characters; the guard decides whether they may */
 };
 
 /* One input a step takes: a form field of its page and a key of its API body. The inputs named
@@ -66,6 +68,8 @@ struct wf_input {
     const struct wf_option *options; /* WF_CODE: the allowed codes, ended by {NULL} */
     const char *catalog; /* WF_CODE without options: the catalogue list (law/catalog.h) of its
                           * codes: lines */
+    /* WF_PICK: what may be chosen, as [{"code","label"}] (new reference; NULL on error). */
+    json_t *(*choose)(struct ctx *c);
 };
 
 #define WF_MAX_INPUTS 8
@@ -207,7 +211,7 @@ const struct wf_transition *wf_step_named(const struct workflow *w, const char *
 /* The actions the actor may take from state: [{"action","label","to","to_label","internal",
  * "confirm","inputs":[{"name","label","kind","required","max","options":[{"code","label"}]}]}]
  * (new reference). */
-json_t *wf_actions(const struct ctx *c, const struct workflow *w, const char *state);
+json_t *wf_actions(struct ctx *c, const struct workflow *w, const char *state);
 
 /* The steps of matter id, oldest first: [{"at","date","from","action","to","username","name",
  * "note","reason","reason_label","ref_id"}], and its deadlines: [{"name","label","start","due",

@@ -29,12 +29,14 @@ static void input_state(struct req *r, json_t *in, bool refused)
     jset_bool(in, "is_text", strcmp(kind, "text") == 0);
     jset_bool(in, "is_date", strcmp(kind, "date") == 0);
     jset_bool(in, "is_code", strcmp(kind, "code") == 0);
+    jset_bool(in, "is_pick", strcmp(kind, "pick") == 0);
     size_t i;
     json_t *o;
     json_array_foreach(json_object_get(in, "options"), i, o)
     {
         const char *code = json_string_value(json_object_get(o, "code"));
         jset_bool(o, "selected", value && strcmp(value, code) == 0);
+        jset_bool(o, "checked", csv_has(value, code));
     }
 }
 
@@ -97,7 +99,8 @@ int step_submit(struct req *r, struct resp *w)
     int64_t id = req_id(r, 0);
     struct wf_args a = {0};
     for (const struct wf_input *in = sr->step->inputs; in && in->name; in++)
-        wf_arg_set(&a, in->name, req_param(r, in->name));
+        wf_arg_set(&a, in->name,
+                   in->kind == WF_PICK ? req_param_list(r, in->name) : req_param(r, in->name));
     int rc = wf_take(&r->ctx, ar->flow, id, sr->step->action, &a, NULL, &r->err);
     const char *next =
         arena_printf(r->arena, "%s/%lld?done=%s", ar->base, (long long)id, sr->step->action);

@@ -78,6 +78,12 @@ static void test_r_case_06_filing_through_the_step_routes(void **state)
                "citizen", "summary", "未取得医疗机构执业许可证擅自执业", "act_on", day(-10), NULL));
     char url[80], officers[48];
     struct hresp r;
+    snprintf(url, sizeof url, "/cases/%lld", (long long)id);
+    h_request(h, &officer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "type=\"checkbox\" name=\"officers\"");
+    ASSERT_HAS(r, "办案人员2（ZF-0002）");
+    hresp_free(&r);
     snprintf(url, sizeof url, "/cases/%lld/propose", (long long)id);
     snprintf(officers, sizeof officers, "%lld", (long long)ids[0]);
     FORM(h, &officer, url, &r, "officers", officers, "note", "需立案调查");
@@ -85,8 +91,10 @@ static void test_r_case_06_filing_through_the_step_routes(void **state)
     ASSERT_HAS(r, "第四十二条");
     ASSERT_HAS(r, "需立案调查"); /* the refused form keeps what was typed */
     hresp_free(&r);
-    snprintf(officers, sizeof officers, "%lld,%lld", (long long)ids[0], (long long)ids[1]);
-    FORM(h, &officer, url, &r, "officers", officers, "note", "需立案调查");
+    /* the page's checkboxes: the field once per officer */
+    char second[24];
+    snprintf(second, sizeof second, "%lld", (long long)ids[1]);
+    FORM(h, &officer, url, &r, "officers", officers, "officers", second, "note", "需立案调查");
     ASSERT_STATUS(r, 303);
     hresp_free(&r);
     snprintf(url, sizeof url, "/api/v1/cases/%lld/approve", (long long)id);
@@ -100,6 +108,7 @@ static void test_r_case_06_filing_through_the_step_routes(void **state)
     h_request(h, &leader, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "武卫医罚〔");
+    ASSERT_HAS(r, "办案人员2");
     ASSERT_HAS(r, "办案人员1");
     ASSERT_HAS(r, "作出处罚决定期限");
     hresp_free(&r);
