@@ -331,6 +331,17 @@ static void put_section(struct flow *f, const struct doc_section *s)
     place_lines(f, l, &ST_BODY, TEXT_LEFT, 0, 0);
 }
 
+/* A letter's addressee, flush left with a colon, before the body. */
+static void put_addressee(struct flow *f, const char *to)
+{
+    struct buf b = {0};
+    buf_addf(&b, "%s：", to);
+    PangoLayout *l = text_layout(f, &ST_BODY, buf_str(&b), TEXT_W);
+    buf_free(&b);
+    need(f, 2 * ST_BODY.pitch); /* with the first line of the body */
+    place_lines(f, l, &ST_BODY, TEXT_LEFT, 0, 0);
+}
+
 /* "执法人员（签名）：张三 ____________ 2026年11月23日": the name on an underline that leaves room
  * for a handwritten signature, the date at the right margin. */
 static void put_signature(struct flow *f, const struct doc_signature *s)
@@ -413,6 +424,7 @@ static void flow_document(struct flow *f, const struct document *d)
     for (int i = 0; i < d->nfields; i++)
         put_field(f, &d->fields[i]);
     if (d->nfields) f->y += ST_BODY.pitch / 3;
+    if (d->addressee && *d->addressee) put_addressee(f, d->addressee);
     for (int i = 0; i < d->nsections; i++)
         put_section(f, &d->sections[i]);
     /* the signatures and the seal go together, with at least the last two lines before them */
@@ -529,7 +541,8 @@ static int check_document(const struct document *d, struct err *e)
 {
     if (!d->title || !*d->title) return err_set(e, ERR_INVALID, "文书缺少标题");
     bool ok = text_ok(d->agency_name) && text_ok(d->title) && text_ok(d->number) &&
-              text_ok(d->number_label) && text_ok(d->date) && text_ok(d->notice);
+              text_ok(d->number_label) && text_ok(d->date) && text_ok(d->notice) &&
+              text_ok(d->addressee);
     for (int i = 0; ok && i < d->nfields; i++)
         ok = text_ok(d->fields[i].label) && text_ok(d->fields[i].value);
     for (int i = 0; ok && i < d->nsections; i++)

@@ -44,12 +44,16 @@ struct table_left {
     bool must_be_empty; /* a source with rows in it is refused */
 };
 
+struct doc_owner;
+
 struct law_area {
     const char *name;
     const struct table_decl *tables; /* copied, in this order */
     size_t ntables;
     const struct table_left *left; /* not copied */
     size_t nleft;
+    /* The kind of record whose declared documents it keeps (law/document.h), or NULL. */
+    const struct doc_owner *documents;
 };
 
 /* Every area, in the order their tables are copied (law/areas.c). */
