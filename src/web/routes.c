@@ -10,13 +10,13 @@
 
 extern const struct area area_home, area_entities, area_officers, area_inspections, area_campaigns,
     area_plans, area_tasks, area_check_items, area_admin, area_calendar, area_audit, area_session,
-    area_rules, area_complaints, area_petitions, area_disclosures, area_settings;
+    area_rules, area_complaints, area_petitions, area_disclosures, area_settings, area_documents;
 
 const struct area *const web_areas[] = {
     &area_home,        &area_entities, &area_officers,   &area_inspections, &area_campaigns,
     &area_plans,       &area_tasks,    &area_complaints, &area_petitions,   &area_disclosures,
     &area_check_items, &area_admin,    &area_calendar,   &area_settings,    &area_audit,
-    &area_session,     &area_rules,
+    &area_session,     &area_rules,    &area_documents,
 };
 
 const size_t web_nareas = countof(web_areas);
