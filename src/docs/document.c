@@ -88,6 +88,8 @@ struct flow {
         int page;        /* its page */
         double y;        /* its height on that page */
     } before_last[2];    /* the positions before the last two lines placed by place_lines */
+    struct mark heading; /* the position before the last heading */
+    size_t heading_end;  /* the first item after that heading's lines (0: none yet) */
 };
 
 /* A new layout of text in style st, wrapped at width points (0: one unwrapped line), owned by
@@ -322,7 +324,9 @@ static void put_section(struct flow *f, const struct doc_section *s)
         need(f, ST_HEADING.pitch + 2 * ST_BODY.pitch);
         if (f->y > MARGIN_TOP + 0.5) f->y += ST_BODY.pitch / 4;
         PangoLayout *h = text_layout(f, &ST_HEADING, s->heading, TEXT_W);
+        f->heading = mark_here(f);
         place_lines(f, h, &ST_HEADING, TEXT_LEFT, 0, 0);
+        f->heading_end = f->nitems;
     }
     if (!s->text || !*s->text) return;
     PangoLayout *l = text_layout(f, &ST_BODY, s->text, TEXT_W);
@@ -429,6 +433,8 @@ static void flow_document(struct flow *f, const struct document *d)
         put_section(f, &d->sections[i]);
     /* the signatures and the seal go together, with at least the last two lines before them */
     struct mark closing = d->nsections || d->nfields ? f->before_last[0] : mark_here(f);
+    /* a heading right before those lines goes with them: never alone at the foot of a page */
+    if (f->heading_end && f->heading_end == closing.item) closing = f->heading;
     if (d->nsigs) f->y += ST_BODY.pitch / 2;
     for (int i = 0; i < d->nsigs; i++)
         put_signature(f, &d->sigs[i]);
