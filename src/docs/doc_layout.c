@@ -104,13 +104,13 @@ static int when_of(const char *where, json_t *v)
     struct buf src = {0};
     for (size_t i = 0; i < n; i++) {
         const char *p = json_string_value(json_is_array(v) ? json_array_get(v, i) : v);
-        bool not = p && *p == '!';
-        if (not ) p++;
+        bool negated = p && *p == '!';
+        if (negated) p++;
         if (!p || !*p ||
             strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") !=
                 strlen(p))
             fatal("%s: \"when\" is a path (a.b), !path, or an array of them", where);
-        buf_addf(&src, "{{%c%s}}1{{/%s}}", not ? '^' : '#', p, p);
+        buf_addf(&src, "{{%c%s}}1{{/%s}}", negated ? '^' : '#', p, p);
     }
     int id = compile(where, buf_str(&src));
     buf_free(&src);
