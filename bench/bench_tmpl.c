@@ -3,7 +3,7 @@
  * Renders a 50-row entity list (layout around a table, one partial per row, escaping, sections and
  * @number) 100,000 times into one reused buffer and prints nanoseconds per page and per row.
  * Not part of the tests. Build e.g.:
- *   gcc -std=c11 -D_GNU_SOURCE -O2 -Isrc src/base/{util,err,arena,buf}.c src/web/tmpl.c \
+ *   gcc -std=c11 -D_GNU_SOURCE -O2 -Isrc src/base/{util,err,arena,buf}.c src/base/tmpl.c \
  *       bench/bench_tmpl.c -ljansson -o bench_tmpl */
 #include <stdio.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
-#include "web/tmpl.h"
+#include "base/tmpl.h"
 
 #define ROWS  50
 #define PAGES 100000

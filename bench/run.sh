@@ -7,7 +7,8 @@
 #      a mix of Chinese fragments of 1–4 characters;
 #   4. the server's resident memory idle and after the load;
 #   5. the template engine alone (bench_tmpl);
-#   6. enforcement documents rendered to PDF (bench_pdf).
+#   6. enforcement documents rendered to PDF (bench_pdf), and every declared type through the
+#      one renderer of data/documents/ (bench_doc_layout).
 # Step 2 also measures the server's ceiling (/healthz, /api/v1/me) against the same nginx run.
 # Targets (issue 2): list page ≥ 1.0× nginx; search p99 < 20 ms at 1M entities; idle RSS < 50 MB.
 # Environment: ENTITIES (default 1000000), DURATION (wrk seconds, default 10), CONNS (default 32),
@@ -22,7 +23,7 @@ DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
 LPORT=${LPORT:-18080}
 NPORT=${NPORT:-18081}
-ninja -C build landun bench_tmpl bench_pdf >/dev/null
+ninja -C build landun bench_tmpl bench_pdf bench_doc_layout >/dev/null
 . bench/db.sh
 
 ./build/landun serve --db "$URL" --listen 127.0.0.1:$LPORT --quiet 2>"$OUT/serve.log" &
@@ -92,5 +93,6 @@ echo "== memory: idle $RSS_IDLE MB, after load $RSS_LOAD MB (target idle < 50 MB
 echo "== template engine"
 ./build/bench_tmpl
 ./build/bench_pdf
+./build/bench_doc_layout
 echo "RESULT $BACKEND list=$LIST_RPS nginx=$NGINX_RPS ratio=$RATIO search=$SEARCH_RPS p50=$P50" \
     "p99=$P99 rss_idle=${RSS_IDLE}MB rss_load=${RSS_LOAD}MB"

@@ -41,6 +41,72 @@ char *h_read_file(const char *rel)
     return buf_steal(&b);
 }
 
+char *h_flat(const char *s)
+{
+    struct buf b = {0};
+    for (const char *p = s; *p; p++) {
+        if (*p == ' ' || *p == '\n' || *p == '\f' || *p == '\t' || *p == '\r') continue;
+        if (strncmp(p, "　", 3) == 0) {
+            p += 2;
+            continue;
+        }
+        buf_addc(&b, *p);
+    }
+    buf_adds(&b, "");
+    return buf_steal(&b);
+}
+
+/* At s, the length of a page footer "第12页共3页" or "第1联共2联" (flattened), or 0. */
+static size_t footer_at(const char *s)
+{
+    const char *t = s;
+    if (!str_prefix(t, "第")) return 0;
+    t += 3;
+    size_t n = strspn(t, "0123456789");
+    if (!n) return 0;
+    t += n;
+    const char *unit = str_prefix(t, "页共") ? "页" : str_prefix(t, "联共") ? "联" : NULL;
+    if (!unit) return 0;
+    t += 6;
+    n = strspn(t, "0123456789");
+    if (!n || !str_prefix(t + n, unit)) return 0;
+    return (size_t)(t + n + 3 - s);
+}
+
+char *h_pdf_text(const char *dir, const char *name, const void *pdf, size_t len)
+{
+    char path[512], cmd[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f) fail_msg("cannot write %s", path);
+    assert_int_equal(fwrite(pdf, 1, len, f), len);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    struct buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        buf_add(&b, chunk, n);
+    if (pclose(p) != 0) fail_msg("%s failed", cmd);
+    buf_adds(&b, "");
+    char *flat = h_flat(b.p);
+    buf_free(&b);
+    struct buf out = {0};
+    for (const char *s = flat; *s;) {
+        size_t skip = footer_at(s);
+        if (skip) {
+            s += skip;
+        } else {
+            buf_addc(&out, *s++);
+        }
+    }
+    free(flat);
+    buf_adds(&out, "");
+    return buf_steal(&out);
+}
+
 static void add_agency(struct harness *h, const char *code, const char *name, const char *parent,
                        const char *level)
 {

@@ -167,5 +167,12 @@ bool h_mentions(struct harness *h, const char *table, const char *column, const 
 /* The file at rel below the source directory, NUL-terminated (caller frees); fails the test when
  * it cannot be read. */
 char *h_read_file(const char *rel);
+/* The text of a PDF (len bytes), as pdftotext (poppler-utils) reads it, flattened for searching:
+ * white space and the page footers (第 1 页 共 2 页, 第1联 共2联) dropped, so that a phrase
+ * broken across lines or pages is found whole. The file goes to dir/name. Caller frees. */
+char *h_pdf_text(const char *dir, const char *name, const void *pdf, size_t len);
+/* A phrase as h_pdf_text flattens it (white space dropped), to search for in its text. Caller
+ * frees. */
+char *h_flat(const char *s);
 
 #endif

@@ -185,19 +185,47 @@ int base64_decode(const char *text, char **out, size_t *len)
 
 #define SEAL_PREFIX "s1:"
 
+int seal_bytes(const void *plain, size_t n, struct buf *out)
+{
+    _Static_assert(SEAL_OVERHEAD == crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES,
+                   "SEAL_OVERHEAD");
+    if (!seal_has_key) return -1;
+    buf_grow(out, n + SEAL_OVERHEAD);
+    unsigned char *at = (unsigned char *)out->p + out->len;
+    randombytes_buf(at, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(at + crypto_secretbox_NONCEBYTES, plain, n, at, seal_key);
+    out->len += n + SEAL_OVERHEAD;
+    out->p[out->len] = 0;
+    return 0;
+}
+
+int unseal_bytes(const void *sealed, size_t n, struct buf *out)
+{
+    const unsigned char *in = sealed;
+    if (!seal_has_key || n < SEAL_OVERHEAD) return -1;
+    size_t len = n - SEAL_OVERHEAD;
+    buf_grow(out, len);
+    if (crypto_secretbox_open_easy((unsigned char *)out->p + out->len,
+                                   in + crypto_secretbox_NONCEBYTES,
+                                   n - crypto_secretbox_NONCEBYTES, in, seal_key)) {
+        out->p[out->len] = 0;
+        return -1;
+    }
+    out->len += len;
+    out->p[out->len] = 0;
+    return 0;
+}
+
 char *seal_text(const char *plain)
 {
-    if (!seal_has_key || !plain) return NULL;
-    size_t len = strlen(plain), raw = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + len;
-    unsigned char *buf = xmalloc(raw);
-    randombytes_buf(buf, crypto_secretbox_NONCEBYTES);
-    crypto_secretbox_easy(buf + crypto_secretbox_NONCEBYTES, (const unsigned char *)plain, len, buf,
-                          seal_key);
-    size_t b64 = sodium_base64_ENCODED_LEN(raw, sodium_base64_VARIANT_ORIGINAL);
+    struct buf raw = {0};
+    if (!plain || seal_bytes(plain, strlen(plain), &raw)) return NULL;
+    size_t b64 = sodium_base64_ENCODED_LEN(raw.len, sodium_base64_VARIANT_ORIGINAL);
     char *out = xmalloc(strlen(SEAL_PREFIX) + b64);
     strcpy(out, SEAL_PREFIX);
-    sodium_bin2base64(out + strlen(SEAL_PREFIX), b64, buf, raw, sodium_base64_VARIANT_ORIGINAL);
-    free(buf);
+    sodium_bin2base64(out + strlen(SEAL_PREFIX), b64, (const unsigned char *)raw.p, raw.len,
+                      sodium_base64_VARIANT_ORIGINAL);
+    buf_free(&raw);
     return out;
 }
 
@@ -214,15 +242,12 @@ char *unseal_text(const char *sealed)
         free(buf);
         return NULL;
     }
-    size_t len = raw - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
-    char *out = xmalloc(len + 1);
-    if (crypto_secretbox_open_easy((unsigned char *)out, buf + crypto_secretbox_NONCEBYTES,
-                                   raw - crypto_secretbox_NONCEBYTES, buf, seal_key)) {
-        free(buf);
-        free(out);
+    struct buf plain = {0};
+    int rc = unseal_bytes(buf, raw, &plain);
+    free(buf);
+    if (rc) {
+        buf_free(&plain);
         return NULL;
     }
-    out[len] = 0;
-    free(buf);
-    return out;
+    return buf_steal(&plain);
 }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdbool.h>
+#include "base/buf.h"
 
 #define PASSWORD_HASH_MAX 128 /* ≥ crypto_pwhash_STRBYTES */
 
@@ -61,5 +62,13 @@ char *seal_text(const char *plain);
 /* The plain text of sealed, malloc'd; NULL when no key is set, or it was sealed under another
  * key or altered. */
 char *unseal_text(const char *sealed);
+/* plain (n bytes) sealed under the data key as raw bytes (nonce, then the ciphertext and its
+ * tag: n + SEAL_OVERHEAD bytes) appended to out, for files kept sealed at rest (a document that
+ * names a complainant). 0, or -1 when no key is set. */
+#define SEAL_OVERHEAD 40
+int seal_bytes(const void *plain, size_t n, struct buf *out);
+/* The plain bytes of sealed (n bytes, from seal_bytes) appended to out: 0, or -1 (out as it was)
+ * when no key is set, or they were sealed under another key or altered. */
+int unseal_bytes(const void *sealed, size_t n, struct buf *out);
 
 #endif

@@ -88,6 +88,8 @@ struct flow {
         int page;        /* its page */
         double y;        /* its height on that page */
     } before_last[2];    /* the positions before the last two lines placed by place_lines */
+    struct mark heading; /* the position before the last heading */
+    size_t heading_end;  /* the first item after that heading's lines (0: none yet) */
 };
 
 /* A new layout of text in style st, wrapped at width points (0: one unwrapped line), owned by
@@ -322,12 +324,25 @@ static void put_section(struct flow *f, const struct doc_section *s)
         need(f, ST_HEADING.pitch + 2 * ST_BODY.pitch);
         if (f->y > MARGIN_TOP + 0.5) f->y += ST_BODY.pitch / 4;
         PangoLayout *h = text_layout(f, &ST_HEADING, s->heading, TEXT_W);
+        f->heading = mark_here(f);
         place_lines(f, h, &ST_HEADING, TEXT_LEFT, 0, 0);
+        f->heading_end = f->nitems;
     }
     if (!s->text || !*s->text) return;
     PangoLayout *l = text_layout(f, &ST_BODY, s->text, TEXT_W);
     pango_layout_set_indent(l, (int)(2 * ST_BODY.size * PANGO_SCALE));
     pango_layout_set_justify(l, TRUE);
+    place_lines(f, l, &ST_BODY, TEXT_LEFT, 0, 0);
+}
+
+/* A letter's addressee, flush left with a colon, before the body. */
+static void put_addressee(struct flow *f, const char *to)
+{
+    struct buf b = {0};
+    buf_addf(&b, "%s：", to);
+    PangoLayout *l = text_layout(f, &ST_BODY, buf_str(&b), TEXT_W);
+    buf_free(&b);
+    need(f, 2 * ST_BODY.pitch); /* with the first line of the body */
     place_lines(f, l, &ST_BODY, TEXT_LEFT, 0, 0);
 }
 
@@ -413,10 +428,13 @@ static void flow_document(struct flow *f, const struct document *d)
     for (int i = 0; i < d->nfields; i++)
         put_field(f, &d->fields[i]);
     if (d->nfields) f->y += ST_BODY.pitch / 3;
+    if (d->addressee && *d->addressee) put_addressee(f, d->addressee);
     for (int i = 0; i < d->nsections; i++)
         put_section(f, &d->sections[i]);
     /* the signatures and the seal go together, with at least the last two lines before them */
     struct mark closing = d->nsections || d->nfields ? f->before_last[0] : mark_here(f);
+    /* a heading right before those lines goes with them: never alone at the foot of a page */
+    if (f->heading_end && f->heading_end == closing.item) closing = f->heading;
     if (d->nsigs) f->y += ST_BODY.pitch / 2;
     for (int i = 0; i < d->nsigs; i++)
         put_signature(f, &d->sigs[i]);
@@ -529,7 +547,8 @@ static int check_document(const struct document *d, struct err *e)
 {
     if (!d->title || !*d->title) return err_set(e, ERR_INVALID, "文书缺少标题");
     bool ok = text_ok(d->agency_name) && text_ok(d->title) && text_ok(d->number) &&
-              text_ok(d->number_label) && text_ok(d->date) && text_ok(d->notice);
+              text_ok(d->number_label) && text_ok(d->date) && text_ok(d->notice) &&
+              text_ok(d->addressee);
     for (int i = 0; ok && i < d->nfields; i++)
         ok = text_ok(d->fields[i].label) && text_ok(d->fields[i].value);
     for (int i = 0; ok && i < d->nsections; i++)

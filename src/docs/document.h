@@ -4,8 +4,9 @@
  * issuing agency, title, number, the parties and circumstances as labelled lines, the body in
  * sections, signatures of officers and party, date and seal, small print.
  *
- * A document is built from law/ data by a small function per document type (src/docs/<type>.c);
- * that function fills the struct and calls doc_render_pdf. Numbers come from law/document.h. */
+ * A document is built from law/ data by its type's declaration (data/documents/<type>.json,
+ * docs/doc_layout.h) or, for the inspection's two, by a small function (src/docs/<type>.c); either
+ * fills the struct and calls doc_render_pdf. Numbers come from law/document.h. */
 #ifndef LANDUN_DOCUMENT_H
 #define LANDUN_DOCUMENT_H
 
@@ -41,6 +42,8 @@ struct document {
     const char *number_label; /* "编号" prints "编号：现2026-0003"; NULL prints the
                                  number alone (a 文号) */
     const struct doc_field *fields;     /* the parties and circumstances */
+    const char *addressee;              /* a letter's addressee, flush left before the body with
+                                           a colon (张三：), or NULL */
     int nfields;                        /* entries in fields */
     const struct doc_section *sections; /* the body */
     int nsections;                      /* entries in sections */

@@ -46,6 +46,8 @@ struct table_left {
     bool must_be_empty; /* a source with rows in it is refused */
 };
 
+struct doc_owner;
+
 struct law_area {
     const char *name;
     const struct table_decl *tables; /* copied, in this order */
@@ -56,6 +58,8 @@ struct law_area {
      * matter by the workflow's kind, which need not be its table's name (disclosure →
      * disclosure_request). */
     const struct workflow *flow;
+    /* The kind of record whose declared documents it keeps (law/document.h), or NULL. */
+    const struct doc_owner *documents;
 };
 
 /* Every area, in the order their tables are copied (law/areas.c). */

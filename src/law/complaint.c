@@ -563,5 +563,6 @@ static const struct table_left left[] = {
     {"complaint_tally", "按机构、月份和分类的投诉举报计数：由触发器随迁入的记录累计", false},
 };
 
-const struct law_area law_area_complaints = {"complaints", tables,        countof(tables),
-                                             left,         countof(left), &complaint_workflow};
+const struct law_area law_area_complaints = {
+    "complaints",        tables, countof(tables), left, countof(left), &complaint_workflow,
+    &complaint_documents};

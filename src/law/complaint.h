@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include "law/ctx.h"
 #include "law/workflow.h"
+#include "law/document.h"
 
 /* Defaults of the settings complaint.decide_days and complaint.handle_days: calendar days, by the
  * periods 信访工作条例 sets for the same acts (第二十三条: whether accepted, within 15 days;
@@ -63,6 +64,9 @@ int complaint_add(struct ctx *c, const struct complaint_input *in, int64_t *id,
  * complainant when the actor may see it ("complainant"; else "complainant_hidden": true), and
  * the possible duplicates. */
 json_t *complaint_get(struct ctx *c, int64_t id, struct err *e);
+/* Its records as their documents see them (law/document.h): who may read a kept document and
+ * who may see the complainant it names. */
+extern const struct doc_owner complaint_documents;
 
 /* The public view of the complaint with this tracking code: number, dates, state, the reply once
  * given (a merged complaint's from the one it was merged into), and whether it may be rated.

@@ -145,7 +145,9 @@ static void near_in_time(json_t *dups, const char *received)
     }
 }
 
-json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
+/* One complaint in the actor's scope; all: its complainant shown whoever acts (what its
+ * documents print), else only to those of R-CMP-06. */
+static json_t *get(struct ctx *c, int64_t id, bool all, struct err *e)
 {
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
@@ -172,14 +174,15 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
         if (!e->code) err_set(e, ERR_NOTFOUND, "投诉举报不存在或不在您的管辖范围内");
         return NULL;
     }
-    int shown = may_see_complainant(c, id, created_by, handler, e);
+    int shown = all ? 1 : may_see_complainant(c, id, created_by, handler, e);
     intake_show(o, "complainant", "投诉人", sealed, shown > 0);
-    /* the code that reads the answer and rates it goes with who may speak to the complainant */
-    if (shown > 0) jset_text(o, "tracking_code", tracking);
+    /* the code that reads the answer and rates it goes with who may speak to the complainant;
+     * documents never print it (a document not naming the complainant could otherwise) */
+    if (shown > 0 && !all) jset_text(o, "tracking_code", tracking);
     json_object_set_new(o, "actions", wf_actions(c, &complaint_workflow, state));
     json_t *h = wf_history(c, &complaint_workflow, id, e);
     if (h) json_object_update_new(o, h);
-    json_t *docs = document_list(c, "complaint", id, e);
+    json_t *docs = document_list(c, "complaint", id, shown > 0, e);
     if (docs) json_object_set_new(o, "documents", docs);
     json_t *dups = duplicates(c, id, e);
     near_in_time(dups, json_string_value(json_object_get(o, "received_on")));
@@ -192,6 +195,21 @@ json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
     }
     return o;
 }
+
+json_t *complaint_get(struct ctx *c, int64_t id, struct err *e)
+{
+    return get(c, id, false, e);
+}
+
+/* The complaint as its documents print it. */
+static json_t *complaint_for_documents(struct ctx *c, int64_t id, struct err *e)
+{
+    return get(c, id, true, e);
+}
+
+const struct doc_owner complaint_documents = {"complaint",   PERM_COMPLAINT_READ,
+                                              "complainant", "投诉人",
+                                              complaint_get, complaint_for_documents};
 
 json_t *complaint_track(struct ctx *c, const char *code, struct err *e)
 {

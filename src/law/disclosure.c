@@ -484,5 +484,5 @@ static const struct table_decl tables[] = {
      {{"agency_id", "agency", REF_ID}, {"created_by", "app_user", REF_ID}}},
 };
 
-const struct law_area law_area_disclosures = {"disclosures", tables, countof(tables),
-                                              NULL,          0,      &disclosure_workflow};
+const struct law_area law_area_disclosures = {
+    "disclosures", tables, countof(tables), NULL, 0, &disclosure_workflow, &disclosure_documents};

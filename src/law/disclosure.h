@@ -21,6 +21,7 @@
 #include <jansson.h>
 #include "law/ctx.h"
 #include "law/workflow.h"
+#include "law/document.h"
 
 /* 第三十三条: answered within this many working days of receipt. */
 #define DISCLOSURE_ANSWER_DAYS  20
@@ -59,6 +60,9 @@ int disclosure_add(struct ctx *c, const struct disclosure_input *in, int64_t *id
 /* One request in the actor's scope: fields, labels, actions, history, deadlines, documents, the
  * applicant when the actor may see it (else "applicant_hidden": true). New reference. */
 json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e);
+/* Its records as their documents see them (law/document.h): who may read a kept document and
+ * who may see the applicant it names. */
+extern const struct doc_owner disclosure_documents;
 
 /* List filters. */
 struct disclosure_query {

@@ -66,7 +66,9 @@ static int may_see_applicant(struct ctx *c, int64_t id, int64_t agency, int64_t 
     return intake_took(c, "disclosure", id, any, e);
 }
 
-json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
+/* One request in the actor's scope; all: its applicant shown whoever acts (what its documents
+ * print), else only to those of R-DIS-06. */
+static json_t *get(struct ctx *c, int64_t id, bool all, struct err *e)
 {
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
@@ -90,12 +92,12 @@ json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
         if (!e->code) err_set(e, ERR_NOTFOUND, "政府信息公开申请不存在或不在您的管辖范围内");
         return NULL;
     }
-    int shown = may_see_applicant(c, id, agency, created_by, e);
+    int shown = all ? 1 : may_see_applicant(c, id, agency, created_by, e);
     intake_show(o, "applicant", "申请人", sealed, shown > 0);
     json_object_set_new(o, "actions", wf_actions(c, &disclosure_workflow, state));
     json_t *h = wf_history(c, &disclosure_workflow, id, e);
     if (h) json_object_update_new(o, h);
-    json_t *docs = document_list(c, "disclosure", id, e);
+    json_t *docs = document_list(c, "disclosure", id, shown > 0, e);
     if (docs) json_object_set_new(o, "documents", docs);
     if (e->code) {
         json_decref(o);
@@ -103,6 +105,21 @@ json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
     }
     return o;
 }
+
+json_t *disclosure_get(struct ctx *c, int64_t id, struct err *e)
+{
+    return get(c, id, false, e);
+}
+
+/* The request as its documents print it. */
+static json_t *disclosure_for_documents(struct ctx *c, int64_t id, struct err *e)
+{
+    return get(c, id, true, e);
+}
+
+const struct doc_owner disclosure_documents = {"disclosure",   PERM_DISCLOSURE_READ,
+                                               "applicant",    "申请人",
+                                               disclosure_get, disclosure_for_documents};
 
 static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
 {

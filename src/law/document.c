@@ -81,6 +81,12 @@ const char *document_type_label(const char *type)
     return t ? t->label : NULL;
 }
 
+bool document_type_serial(const char *type)
+{
+    const struct doc_type *t = find_type(type);
+    return t && !t->wenhao;
+}
+
 /* The agency's 简称 (arena; NULL when it has none), the first part of a 文号; ERR_INVALID when
  * there is no such agency. */
 static int agency_short_name(struct ctx *c, int64_t agency_id, const char **out, struct err *e)
@@ -200,12 +206,28 @@ int document_issue(struct ctx *c, const char *type, int64_t agency_id, const cha
     return rc;
 }
 
-json_t *document_list(struct ctx *c, const char *object_type, int64_t object_id, struct err *e)
+/* [R-DOC-03] A kept document's hash, and its link unless it names the person who made the
+ * request and the actor may not see them. */
+static void kept_file(json_t *row, struct db_stmt *st, bool person_shown)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT id, type, number, date FROM document"
-                                  " WHERE object_type = ? AND object_id = ? ORDER BY id",
-                                  "ti", object_type, object_id);
+    if (db_null(st, 4)) return; /* issued before documents were kept, or not declared */
+    bool personal = db_int(st, 5) != 0;
+    jset_text(row, "sha256", db_text(st, 4));
+    jset_bool(row, "personal", personal);
+    if (!personal || person_shown)
+        json_object_set_new(row, "pdf",
+                            json_sprintf("/documents/%lld.pdf", (long long)db_int(st, 0)));
+}
+
+json_t *document_list(struct ctx *c, const char *object_type, int64_t object_id, bool person_shown,
+                      struct err *e)
+{
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT d.id, d.type, d.number, d.date, f.sha256, f.sealed FROM document d"
+                 " LEFT JOIN document_file f ON f.document_id = d.id"
+                 " WHERE d.object_type = ? AND d.object_id = ? ORDER BY d.id",
+                 "ti", object_type, object_id);
     if (!st) return NULL;
     json_t *arr = json_array();
     int rc;
@@ -216,6 +238,7 @@ json_t *document_list(struct ctx *c, const char *object_type, int64_t object_id,
         jset_text(row, "type_label", document_type_label(db_text(st, 1)));
         jset_text(row, "number", db_text(st, 2));
         jset_text(row, "date", db_text(st, 3));
+        kept_file(row, st, person_shown);
         json_array_append_new(arr, row);
     }
     db_done(st);
@@ -234,6 +257,13 @@ static const struct table_decl tables[] = {
      true,
      "id",
      {{"agency_id", "agency", REF_ID}, {"created_by", "app_user", REF_ID}}},
+    /* the kept PDFs, byte for byte: a document never changes, and a sealed one stays sealed
+     * under the data key (the same key as the records' sealed persons) */
+    {"document_file",
+     "执法文书的存档文件",
+     false,
+     "document_id",
+     {{"document_id", "document", REF_ID}}},
 };
 
 static const struct table_left left[] = {

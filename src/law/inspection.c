@@ -822,7 +822,7 @@ static json_t *checked_of(struct ctx *c, int64_t checks_id, struct err *e)
                   inspection_outcome_label(db_text(st, 3)), "rectify_by", db_text(st, 4));
     db_done(st);
     /* its documents: a reinspection's record cites the 卫生监督意见书 it checks */
-    json_t *docs = o ? document_list(c, "inspection", checks_id, e) : NULL;
+    json_t *docs = o ? document_list(c, "inspection", checks_id, true, e) : NULL;
     if (docs) json_object_set_new(o, "documents", docs);
     return o;
 }
@@ -866,7 +866,7 @@ json_t *inspection_get(struct ctx *c, int64_t id, struct err *e)
     json_object_set_new(o, "officers", officers_of(c, id, e));
     json_object_set_new(o, "items", items_of(c, id, line, counts, e));
     json_object_set_new(o, "counts", counts);
-    json_t *docs = document_list(c, "inspection", id, e);
+    json_t *docs = document_list(c, "inspection", id, true, e);
     json_object_set_new(o, "documents", docs ? docs : json_array());
     json_t *f = followup_of(c, id, e);
     if (f) json_object_set_new(o, "followup", f);

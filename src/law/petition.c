@@ -714,5 +714,5 @@ static const struct table_decl tables[] = {
       {"previous_id", "petition", REF_LATE}}},
 };
 
-const struct law_area law_area_petitions = {"petitions", tables, countof(tables),
-                                            NULL,        0,      &petition_workflow};
+const struct law_area law_area_petitions = {
+    "petitions", tables, countof(tables), NULL, 0, &petition_workflow, &petition_documents};

@@ -25,6 +25,7 @@
 #include <jansson.h>
 #include "law/ctx.h"
 #include "law/workflow.h"
+#include "law/document.h"
 
 /* Defaults of the settings petition.decide_days, petition.handle_days, petition.review_days and
  * petition.recheck_days; calendar days unless petition.working_days is 1. */
@@ -73,6 +74,9 @@ int petition_add(struct ctx *c, const struct petition_input *in, int64_t *id, st
 /* One petition in the actor's scope: fields, labels, actions, history, deadlines, documents,
  * the petitioner when the actor may see it (else "petitioner_hidden": true). */
 json_t *petition_get(struct ctx *c, int64_t id, struct err *e);
+/* Its records as their documents see them (law/document.h): who may read a kept document and
+ * who may see the petitioner it names. */
+extern const struct doc_owner petition_documents;
 
 /* List filters. */
 struct petition_query {

@@ -97,7 +97,9 @@ static json_t *later(struct ctx *c, int64_t id, struct err *e)
     return out;
 }
 
-json_t *petition_get(struct ctx *c, int64_t id, struct err *e)
+/* One petition in the actor's scope; all: its petitioner shown whoever acts (what its
+ * documents print), else only to those of R-PET-07. */
+static json_t *get(struct ctx *c, int64_t id, bool all, struct err *e)
 {
     char today[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
@@ -121,12 +123,12 @@ json_t *petition_get(struct ctx *c, int64_t id, struct err *e)
         if (!e->code) err_set(e, ERR_NOTFOUND, "信访事项不存在或不在您的管辖范围内");
         return NULL;
     }
-    int shown = may_see_petitioner(c, id, o, created_by, e);
+    int shown = all ? 1 : may_see_petitioner(c, id, o, created_by, e);
     intake_show(o, "petitioner", "信访人", sealed, shown > 0);
     json_object_set_new(o, "actions", wf_actions(c, &petition_workflow, state));
     json_t *h = wf_history(c, &petition_workflow, id, e);
     if (h) json_object_update_new(o, h);
-    json_t *docs = document_list(c, "petition", id, e);
+    json_t *docs = document_list(c, "petition", id, shown > 0, e);
     if (docs) json_object_set_new(o, "documents", docs);
     json_object_set_new(o, "later", later(c, id, e));
     if (e->code) {
@@ -135,6 +137,20 @@ json_t *petition_get(struct ctx *c, int64_t id, struct err *e)
     }
     return o;
 }
+
+json_t *petition_get(struct ctx *c, int64_t id, struct err *e)
+{
+    return get(c, id, false, e);
+}
+
+/* The petition as its documents print it. */
+static json_t *petition_for_documents(struct ctx *c, int64_t id, struct err *e)
+{
+    return get(c, id, true, e);
+}
+
+const struct doc_owner petition_documents = {
+    "petition", PERM_PETITION_READ, "petitioner", "信访人", petition_get, petition_for_documents};
 
 static json_t *list_row(void *arg, struct db_stmt *st, struct err *e)
 {

@@ -64,6 +64,7 @@ struct row {
     int n;
     const char *name[MAX_COLS];
     const char *val[MAX_COLS];
+    size_t blob[MAX_COLS]; /* bytes of a value that is a blob (a kept PDF), else 0 */
 };
 
 static int col_index(const struct row *r, const char *name)
@@ -477,7 +478,9 @@ static int insert_row(struct transfer *t, const struct table_decl *tb, const str
             continue; /* computed by PostgreSQL */
         buf_addf(&sql, "%s%s", n ? ", " : "", r->name[i]);
         buf_adds(&vals, n ? ", ?" : "?");
-        args[n++] = (struct db_arg){.type = r->val[i] ? 't' : 'n', .s = r->val[i]};
+        char type = !r->val[i] ? 'n' : r->blob[i] ? 'b' : 't';
+        args[n] = (struct db_arg){.type = type, .s = r->val[i], .n = r->blob[i]};
+        n++;
     }
     buf_addf(&sql, ") VALUES (%s) ON CONFLICT DO NOTHING%s", buf_str(&vals),
              tb->own_id ? " RETURNING id" : "");
@@ -555,7 +558,17 @@ static int copy_table(struct transfer *t, const struct table_decl *tb, struct er
         if (r.n > MAX_COLS) fatal("transfer: %s has too many columns", tb->name);
         for (int i = 0; i < r.n; i++) {
             r.name[i] = arena_strdup(&t->a, db_column_name(st, i));
-            r.val[i] = db_null(st, i) ? NULL : arena_strdup(&t->a, db_text(st, i));
+            r.blob[i] = 0;
+            if (db_null(st, i)) {
+                r.val[i] = NULL;
+            } else if (db_is_blob(st, i)) { /* bytes, NULs and all (a kept PDF) */
+                const void *p = db_blob(st, i, &r.blob[i]);
+                char *copy = arena_alloc(&t->a, r.blob[i] + 1);
+                if (r.blob[i]) memcpy(copy, p, r.blob[i]);
+                r.val[i] = copy;
+            } else {
+                r.val[i] = arena_strdup(&t->a, db_text(st, i));
+            }
         }
         if ((rc = copy_row(t, tb, &r, count, e))) break;
         if (t->o->progress && (++done % 500 == 0 || done == total))

@@ -655,9 +655,27 @@ static int move(struct ctx *c, const struct workflow *w, int64_t id, const char 
     return 0;
 }
 
-/* Issue the documents step t declares for the matter, dated day. */
+/* The step t as its documents print it: action, label, date, reason (and its label), note and
+ * every other declared input, by name (new reference). */
+static json_t *step_json(const struct workflow *w, const struct wf_transition *t, const char *date,
+                         const struct wf_args *a)
+{
+    json_t *o = json_object();
+    jset_text(o, "action", t->action);
+    jset_text(o, "label", t->label);
+    for (const struct wf_input *in = t->inputs; in && in->name; in++)
+        jset_text(o, in->name, wf_arg(a, in->name));
+    jset_text(o, "date", date); /* the step's day, whatever its input held */
+    jset_text(o, "reason", a->reason);
+    jset_text(o, "reason_label", a->reason ? reason_label(w, a->reason) : NULL);
+    jset_text(o, "note", a->note);
+    return o;
+}
+
+/* Issue the documents step t declares for the matter, dated day, and keep their PDFs. */
 static int issue_documents(struct ctx *c, const struct workflow *w, const struct wf_transition *t,
-                           int64_t id, int64_t agency_id, day_t day, struct err *e)
+                           int64_t id, int64_t agency_id, day_t day, const struct wf_args *a,
+                           struct err *e)
 {
     if (!t->documents || !t->documents[0]) return 0;
     const char *line = NULL;
@@ -677,6 +695,7 @@ static int issue_documents(struct ctx *c, const struct workflow *w, const struct
         int64_t doc;
         const char *number;
         int rc = document_issue(c, *type, agency_id, line, d, w->kind, id, &doc, &number, e);
+        if (!rc) rc = document_keep(c, doc, step_json(w, t, d, a), e);
         if (rc) return rc;
     }
     return 0;
@@ -708,7 +727,7 @@ static int take(struct ctx *c, const struct workflow *w, const struct wf_transit
     if (!rc && t->restarts) rc = end_deadlines(c, w, id, t->restarts, "restart", day, e);
     if (!rc && state_final(w, t->to)) rc = end_deadlines(c, w, id, NULL, NULL, day, e);
     if (!rc && t->start) rc = open_deadline(c, w, id, agency_id, t->start, day, a, e);
-    if (!rc) rc = issue_documents(c, w, t, id, agency_id, day, e);
+    if (!rc) rc = issue_documents(c, w, t, id, agency_id, day, a, e);
     if (!rc) rc = audit_step(c, w, t, id, state, a);
     return rc;
 }

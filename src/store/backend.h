@@ -20,6 +20,7 @@ struct db_ops {
     const char *(*col_text)(struct db_stmt *st, int col);
     bool (*col_null)(struct db_stmt *st, int col);
     const void *(*col_blob)(struct db_stmt *st, int col, size_t *len);
+    bool (*col_is_blob)(struct db_stmt *st, int col);
     int (*columns)(struct db_stmt *st);
     const char *(*column_name)(struct db_stmt *st, int col);
     int64_t (*changes)(struct db_stmt *st);

@@ -254,6 +254,11 @@ const void *db_blob(struct db_stmt *st, int col, size_t *len)
     return st->db->ops->col_blob(st, col, len);
 }
 
+bool db_is_blob(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_is_blob(st, col);
+}
+
 int db_columns(struct db_stmt *st)
 {
     return st->db->ops->columns(st);

@@ -91,6 +91,10 @@ int64_t db_int(struct db_stmt *st, int col);
 const char *db_text(struct db_stmt *st, int col);
 bool db_null(struct db_stmt *st, int col);
 const void *db_blob(struct db_stmt *st, int col, size_t *len);
+/* Whether the current row's value of col is bytes (a BLOB on SQLite, a bytea column on
+ * PostgreSQL): read it with db_blob, not db_text. For code that copies rows it does not know
+ * (landun migrate). */
+bool db_is_blob(struct db_stmt *st, int col);
 int db_columns(struct db_stmt *st);
 const char *db_column_name(struct db_stmt *st, int col);
 

@@ -927,6 +927,12 @@ static const void *pg_col_blob(struct db_stmt *st, int col, size_t *len)
     return bytes;
 }
 
+static bool pg_col_is_blob(struct db_stmt *st, int col)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    return cell(s, col) && PQftype(s->res, col) == BYTEAOID;
+}
+
 /* Columns can be asked for before the first step, as on SQLite: that runs the statement. */
 static int pg_columns(struct db_stmt *st)
 {
@@ -1157,6 +1163,7 @@ const struct db_ops db_pg_ops = {
     .col_text = pg_col_text,
     .col_null = pg_col_null,
     .col_blob = pg_col_blob,
+    .col_is_blob = pg_col_is_blob,
     .columns = pg_columns,
     .column_name = pg_column_name,
     .changes = pg_changes,

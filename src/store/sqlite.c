@@ -245,6 +245,11 @@ static const void *sq_col_blob(struct db_stmt *st, int col, size_t *len)
     return p;
 }
 
+static bool sq_col_is_blob(struct db_stmt *st, int col)
+{
+    return sqlite3_column_type(SQ(st), col) == SQLITE_BLOB;
+}
+
 static int sq_columns(struct db_stmt *st)
 {
     return sqlite3_column_count(SQ(st));
@@ -368,6 +373,7 @@ const struct db_ops db_sqlite_ops = {
     .col_text = sq_col_text,
     .col_null = sq_col_null,
     .col_blob = sq_col_blob,
+    .col_is_blob = sq_col_is_blob,
     .columns = sq_columns,
     .column_name = sq_column_name,
     .changes = sq_changes,

@@ -12,10 +12,12 @@ bool route_match(const char *pattern, const char *path, struct arena *a, const c
     while (*p && *s) {
         if (*p == '{') {
             const char *close = strchr(p, '}');
-            size_t len = strcspn(s, "/");
-            if (!close || len == 0 || n >= MAX_PATH_ARGS) return false;
-            args[n++] = arena_strndup(a, s, len);
-            p = close + 1;
+            if (!close || n >= MAX_PATH_ARGS) return false;
+            size_t len = strcspn(s, "/"), suffix = strcspn(close + 1, "/");
+            /* the literal rest of the segment ends the value: {id}.pdf */
+            if (len <= suffix || strncmp(s + len - suffix, close + 1, suffix) != 0) return false;
+            args[n++] = arena_strndup(a, s, len - suffix);
+            p = close + 1 + suffix;
             s += len;
             continue;
         }

@@ -10,7 +10,8 @@
 #include <stdbool.h>
 
 /* Whether path fits pattern; the {…} segments' values go to args (arena copies, at most
- * MAX_PATH_ARGS) and their count to *nargs. A {…} segment takes one non-empty segment. */
+ * MAX_PATH_ARGS) and their count to *nargs. A {…} takes one non-empty segment, or what comes
+ * before the literal rest of its segment (/documents/{id}.pdf: "12" of /documents/12.pdf). */
 bool route_match(const char *pattern, const char *path, struct arena *a, const char **args,
                  int *nargs);
 

@@ -3,7 +3,7 @@
 #include "base/jpack.h"
 #include "web/web.h"
 #include "web/area.h"
-#include "web/tmpl.h"
+#include "base/tmpl.h"
 #include "web/form.h"
 #include "law/auth.h"
 #include "law/role.h"

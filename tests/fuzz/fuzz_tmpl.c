@@ -13,7 +13,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
-#include "web/tmpl.h"
+#include "base/tmpl.h"
 
 /* Fixed data with every JSON type, nesting, arrays and hostile strings. */
 static const char fixed_json[] =

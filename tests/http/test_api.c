@@ -27,7 +27,8 @@ struct ids {
     int64_t disclosure;                   /* a disclosure request registered by the clerk */
     int64_t power, baseline;              /* a penalty item and a baseline version of it to come */
     int64_t penalty_case;                 /* a case registered by the officer */
-    char tracking[16];                    /*   its tracking code */
+    int64_t document;                     /* its consultation letter: names no one */
+    char tracking[16];                    /* the complaint's tracking code */
 };
 
 static int64_t post_for_id(struct harness *h, struct client *c, const char *target, json_t *obj)
@@ -202,6 +203,17 @@ static struct ids make_records(struct harness *h, struct client *admin)
     ASSERT_STATUS(r, 201);
     ids.disclosure = json_integer_value(json_object_get(r.json, "id"));
     hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/disclosures/%lld/consult", (long long)ids.disclosure);
+    h_request(h, &clerk, "POST", url, "{\"party\":\"某某诊所\"}", &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/api/v1/disclosures/%lld", (long long)ids.disclosure);
+    h_request(h, &clerk, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ids.document = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "documents"), 0), "id"));
+    assert_true(ids.document > 0);
+    hresp_free(&r);
     struct client officer;
     h_login(h, &officer, "officer");
     char act[DATE_STRLEN];
@@ -258,6 +270,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->disclosure;
         } else if (str_prefix(pattern, "/cases/")) {
             v = ids->penalty_case;
+        } else if (str_prefix(pattern, "/documents/")) {
+            v = ids->document;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
         } else if (str_prefix(pattern, "/officers/")) {

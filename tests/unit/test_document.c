@@ -209,7 +209,7 @@ static void test_document_register_lists_a_records_documents(void **state)
     issue_rc(h, "site_record", "320412", "medical", "2026-11-23", 42, &rc, &e);
     issue_rc(h, "advice_notice", "320412", "medical", "2026-11-23", 42, &rc, &e);
     issue_rc(h, "site_record", "320412", "medical", "2026-11-23", 43, &rc, &e);
-    json_t *list = document_list(&h->ctx, "inspection", 42, &e);
+    json_t *list = document_list(&h->ctx, "inspection", 42, true, &e);
     assert_non_null(list);
     assert_int_equal(json_array_size(list), 2);
     json_t *first = json_array_get(list, 0), *second = json_array_get(list, 1);
@@ -221,7 +221,7 @@ static void test_document_register_lists_a_records_documents(void **state)
                         "武卫医监〔2026〕1号");
     assert_string_equal(json_string_value(json_object_get(second, "type_label")), "卫生监督意见书");
     json_decref(list);
-    list = document_list(&h->ctx, "case", 42, &e);
+    list = document_list(&h->ctx, "case", 42, true, &e);
     assert_int_equal(json_array_size(list), 0);
     json_decref(list);
 }

@@ -265,6 +265,43 @@ static void test_pdf_seal_never_alone(void **state)
     }
 }
 
+/* A heading whose one line of text goes to the next page with the seal (a short reply, then a
+ * closing line) goes with it: a heading never stands alone at the foot of a page. */
+static void test_pdf_heading_never_alone_at_the_foot(void **state)
+{
+    struct harness *h = *state;
+    for (int n = 1; n <= 12; n++) {
+        struct buf b = {0};
+        for (int i = 0; i < n; i++)
+            buf_addf(&b, "%s\n", paragraphs[i % countof(paragraphs)]);
+        struct doc_section sec[4];
+        struct document d = full_document(arena_strdup(&h->arena, buf_str(&b)), sec);
+        buf_free(&b);
+        sec[1] = (struct doc_section){"答复意见", "已责令其限期整改。"};
+        sec[2] = (struct doc_section){NULL, "感谢你对卫生健康工作的支持。"};
+        d.nsections = 3;
+        struct buf pdf = {0};
+        struct err e = {0};
+        struct doc_render_info info = {0};
+        assert_int_equal(doc_render_pdf_info(&d, &pdf, &info, &e), 0);
+        char path[320];
+        save(&pdf, "heading.pdf", path, sizeof path);
+        buf_free(&pdf);
+        int found = 0;
+        for (int p = 1; p <= info.pages; p++) {
+            char *page = pdf_text(path, p, p), *flat = squeeze(page);
+            if (strstr(flat, "答复意见")) {
+                found++;
+                if (!strstr(flat, "已责令其限期整改。"))
+                    fail_msg("%d paragraphs: the heading stands alone on page %d:\n%s", n, p, page);
+            }
+            free(flat);
+            free(page);
+        }
+        assert_int_equal(found, 1);
+    }
+}
+
 /* Empty values and dates print blanks to fill in by hand; a short document is one page. */
 static void test_pdf_blanks_to_fill_by_hand(void **state)
 {
@@ -488,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_pdf_every_part_comes_out),
         cmocka_unit_test(test_pdf_page_breaks_lose_and_repeat_nothing),
         cmocka_unit_test(test_pdf_seal_never_alone),
+        cmocka_unit_test(test_pdf_heading_never_alone_at_the_foot),
         cmocka_unit_test(test_pdf_blanks_to_fill_by_hand),
         cmocka_unit_test(test_pdf_copies),
         cmocka_unit_test(test_pdf_missing_glyphs_and_bad_text),

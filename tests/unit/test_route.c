@@ -24,6 +24,14 @@ static void test_patterns_capture_their_segments(void **state)
     assert_false(route_match("/plans/{id}", "/plans/1/edit", &a, args, &n)); /* one segment */
     assert_false(route_match("/plans/{id}/edit", "/plans/1", &a, args, &n));
     assert_false(route_match("/plans", "/plansx", &a, args, &n));
+    /* a parameter with a literal rest in its segment */
+    assert_true(route_match("/documents/{id}.pdf", "/documents/12.pdf", &a, args, &n));
+    assert_int_equal(n, 1);
+    assert_string_equal(args[0], "12");
+    assert_false(route_match("/documents/{id}.pdf", "/documents/.pdf", &a, args, &n));
+    assert_false(route_match("/documents/{id}.pdf", "/documents/12.pdfx", &a, args, &n));
+    assert_false(route_match("/documents/{id}.pdf", "/documents/12", &a, args, &n));
+    assert_false(route_match("/documents/{id}.pdf", "/documents/12.pdf/x", &a, args, &n));
     arena_free(&a);
 }
 

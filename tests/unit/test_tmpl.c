@@ -10,7 +10,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
-#include "web/tmpl.h"
+#include "base/tmpl.h"
 
 /* Parse json (NULL → NULL data); the test fails on bad JSON. Caller json_decref()s. */
 static json_t *data_of(const char *json)
@@ -79,6 +79,24 @@ static void test_raw(void **state)
     check("{{& h }}", json, "<b>&amp;</b>");
     check("{{h}}", json, "&lt;b&gt;&amp;amp;&lt;/b&gt;");
     check("{{{n}}}{{&t}}", "{\"n\": 5, \"t\": true}", "5true");
+}
+
+/* A plain set (documents' text) prints {{name}} as it is: nothing is escaped. */
+static void test_plain_set_escapes_nothing(void **state)
+{
+    (void)state;
+    struct tmpl_set *set = tmpl_set_new();
+    tmpl_set_plain(set, true);
+    struct err e = {0};
+    const char src[] = "{{x}}|{{{x}}}|{{#l}}{{.}}{{/l}}";
+    assert_int_equal(tmpl_add(set, "t", src, strlen(src), &e), 0);
+    json_t *d = data_of("{\"x\": \"A&B <公司>\\\"'\", \"l\": [\"<\", \">\"]}");
+    struct buf out = {0};
+    assert_int_equal(tmpl_render(set, "t", d, &out, &e), 0);
+    assert_string_equal(buf_str(&out), "A&B <公司>\"'|A&B <公司>\"'|<>");
+    buf_free(&out);
+    json_decref(d);
+    tmpl_set_free(set);
 }
 
 static void test_dotted_names(void **state)
@@ -477,6 +495,7 @@ int main(void)
         cmocka_unit_test(test_escape_every_special),
         cmocka_unit_test(test_escape_attribute),
         cmocka_unit_test(test_raw),
+        cmocka_unit_test(test_plain_set_escapes_nothing),
         cmocka_unit_test(test_dotted_names),
         cmocka_unit_test(test_context_stack),
         cmocka_unit_test(test_arrays_and_positions),

@@ -916,9 +916,80 @@ static void test_transfer_moves_the_power_list_matching_the_provinces(void **sta
     close_target(&t);
 }
 
+/* The bytes of the first kept file of db whose document is of type, in *out; its SHA-256 too. */
+static void kept_file(struct db *db, const char *type, struct buf *out, char sha[65])
+{
+    struct err e = {0};
+    struct db_stmt *st = db_query(db, &e,
+                                  "SELECT f.pdf, f.sha256 FROM document_file f JOIN document d"
+                                  " ON d.id = f.document_id WHERE d.type = ?",
+                                  "t", type);
+    assert_non_null(st);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    size_t n;
+    const void *p = db_blob(st, 0, &n);
+    buf_add(out, p, n);
+    snprintf(sha, 65, "%s", db_text(st, 1));
+    db_done(st);
+}
+
+/* [R-DOC-04] An issued document's kept PDF moves byte for byte (sealed as it was, the NULs of
+ * its bytes and all), with its SHA-256, to the document's new id. */
+static void test_r_doc_04_kept_documents_move_byte_for_byte(void **state)
+{
+    struct harness *h = *state;
+    fill_source(h);
+    struct complaint_input in = {.agency_code = "320412",
+                                 .channel = "phone",
+                                 .line = "medical",
+                                 .matter = "other",
+                                 .summary = "迁移文书测试",
+                                 .party_name = "某诊所",
+                                 .name = "钱七",
+                                 .phone = "13600001111"};
+    struct err e = {0};
+    int64_t id;
+    const char *code;
+    if (complaint_add(&h->ctx, &in, &id, &code, &e)) fail_msg("add: %s", e.msg);
+    struct wf_args assign = {0}, verify = {.note = "已核实"}, reply = {0};
+    wf_arg_set(&assign, "handler", "officer");
+    wf_arg_set(&verify, "result", "substantiated");
+    wf_arg_set(&reply, "reply", "已依法处理。");
+    const struct {
+        const char *action;
+        struct wf_args *a;
+    } steps[] = {{"accept", NULL}, {"assign", &assign}, {"verify", &verify}, {"reply", &reply}};
+    for (size_t i = 0; i < countof(steps); i++)
+        if (wf_apply(&h->ctx, &complaint_workflow, id, steps[i].action, steps[i].a, NULL, &e))
+            fail_msg("%s: %s", steps[i].action, e.msg);
+    struct buf before = {0}, after = {0};
+    char sha_before[65], sha_after[65];
+    kept_file(h->db, "complaint_reply", &before, sha_before);
+    struct target t;
+    open_target(h, &t);
+    struct transfer_opts o = {.source = "武进区", .user_suffix = "_wj"};
+    struct transfer_report rep;
+    if (transfer_run(&t.ctx, h->db, &o, &rep, &e)) fail_msg("transfer: %s", e.msg);
+    kept_file(t.db, "complaint_reply", &after, sha_after);
+    assert_string_equal(sha_after, sha_before);
+    assert_int_equal(after.len, before.len);
+    assert_memory_equal(after.p, before.p, before.len);
+    assert_int_equal(count(t.db,
+                           "SELECT COUNT(*) FROM document_file f JOIN document d ON d.id ="
+                           " f.document_id JOIN complaint x ON x.id = d.object_id AND"
+                           " d.object_type = 'complaint' WHERE x.summary = ?",
+                           "迁移文书测试"),
+                     1);
+    buf_free(&before);
+    buf_free(&after);
+    close_target(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_r_doc_04_kept_documents_move_byte_for_byte,
+                                        harness_setup, harness_teardown),
         cmocka_unit_test(test_transfer_area_tables_are_declared_parents_first),
         cmocka_unit_test_setup_teardown(test_r_cmp_06_complaints_move_sealed, harness_setup,
                                         harness_teardown),

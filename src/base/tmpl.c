@@ -4,7 +4,7 @@
  * A compiled template is an array of nodes. A section node records where its body ends, so the
  * renderer walks the array and recurses only into section bodies and partials; it never parses
  * and never allocates beyond appending to the output buffer. */
-#include "web/tmpl.h"
+#include "base/tmpl.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -82,6 +82,7 @@ struct tmpl_set {
     struct tmpl_slot *slots; /* cap entries, cap a power of two (or 0) */
     size_t cap;              /* table size */
     size_t count;            /* occupied slots; kept at most cap / 2 */
+    bool plain;              /* {{name}} is not escaped (tmpl_set_plain) */
 };
 
 /* FNV-1a over a NUL-terminated name. */
@@ -111,6 +112,11 @@ static void tmpl_free(struct tmpl *t)
 struct tmpl_set *tmpl_set_new(void)
 {
     return xcalloc(1, sizeof(struct tmpl_set));
+}
+
+void tmpl_set_plain(struct tmpl_set *set, bool plain)
+{
+    set->plain = plain;
 }
 
 void tmpl_set_free(struct tmpl_set *set)
@@ -697,7 +703,7 @@ static int render_nodes(struct render *r, const struct tmpl *t, uint32_t from, u
             break;
         case NODE_VAR:
         case NODE_RAW:
-            emit(r->out, resolve(r, n), n->kind == NODE_VAR);
+            emit(r->out, resolve(r, n), n->kind == NODE_VAR && !r->set->plain);
             i++;
             break;
         case NODE_SECTION: {

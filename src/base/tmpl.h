@@ -1,4 +1,6 @@
-/* tmpl.h — HTML templates: a mustache subset compiled once at start-up, rendered from jansson data.
+/* tmpl.h — templates: a mustache subset compiled once at start-up, rendered from jansson data.
+ * The web's pages are HTML templates (escaped by default); the documents' declarations
+ * (docs/doc_layout.h) are plain-text templates over a record (tmpl_set_plain: nothing escaped).
  *
  * Syntax
  *   {{name}} {{a.b.c}} {{.}}   value, HTML-escaped (& < > " '). Strings as is, integers in decimal,
@@ -43,6 +45,9 @@ struct tmpl_set; /* compiled templates by name */
 struct tmpl_set *tmpl_set_new(void);
 /* Free the set and every template in it; NULL is allowed. */
 void tmpl_set_free(struct tmpl_set *);
+/* Make {{name}} in every template of the set print values as they are, not HTML-escaped: for
+ * text that is not HTML (a document's lines, laid out by the PDF engine). Default: escaped. */
+void tmpl_set_plain(struct tmpl_set *, bool plain);
 /* Compile src (len bytes, need not be NUL-terminated) under name (e.g. "entity/list.html");
  * replaces an existing one. Returns 0, or ERR_INTERNAL with the line in e->msg; on failure the set
  * is unchanged (a previous template of that name stays). */

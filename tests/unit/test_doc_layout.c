@@ -1,0 +1,475 @@
+/* test_doc_layout.c — documents declared as data (docs/doc_layout.h, data/documents/): every type
+ * a step issues is declared, and each declared type renders from a realistic record (the JSON its
+ * area's get function returns, tests/data/records/) into a PDF whose text (pdftotext) holds its
+ * key fields, its legal bases and its remedies; what a record does not know is left blank, a
+ * code picks its paragraph, and a type not declared personal never prints the person.
+ *
+ * Set LANDUN_PDF_OUT=DIR to keep the PDFs and their page images (pdftoppm -png -r 60) in DIR. */
+#include "tests/support.h"
+#include "docs/doc_layout.h"
+#include "law/complaint.h"
+#include "law/disclosure.h"
+#include "law/document.h"
+#include "law/petition.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char outdir[256]; /* where the PDFs go */
+static bool keep;        /* LANDUN_PDF_OUT given: leave them there, with page images */
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *out = getenv("LANDUN_PDF_OUT");
+    keep = out && *out;
+    if (keep) {
+        snprintf(outdir, sizeof outdir, "%s", out);
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "mkdir -p '%s'", outdir);
+        if (system(cmd) != 0) return -1;
+    } else {
+        snprintf(outdir, sizeof outdir, "/tmp/landun-doc-layout-XXXXXX");
+        if (!mkdtemp(outdir)) return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    if (!keep) {
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", outdir);
+        if (system(cmd) != 0) return -1;
+    }
+    return 0;
+}
+
+/* The record of tests/data/records/<name>.json (new reference). */
+static json_t *record(const char *name)
+{
+    char rel[128];
+    snprintf(rel, sizeof rel, "tests/data/records/%s.json", name);
+    char *text = h_read_file(rel);
+    json_error_t je;
+    json_t *o = json_loads(text, 0, &je);
+    if (!o) fail_msg("%s: %s", rel, je.text);
+    free(text);
+    return o;
+}
+
+/* A step as law/workflow.c gives it to documents: action, date, then name/value pairs. */
+static json_t *step(const char *action, const char *date, ...)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "action", json_string(action));
+    json_object_set_new(o, "date", json_string(date));
+    va_list ap;
+    va_start(ap, date);
+    for (const char *k; (k = va_arg(ap, const char *));)
+        json_object_set_new(o, k, json_string(va_arg(ap, const char *)));
+    va_end(ap);
+    return o;
+}
+
+/* Render type over rec (consumed) as law/document.c would, and return its PDF's flattened text
+ * (caller frees). The file is type.pdf in outdir, with its page images when kept. */
+static char *render(const char *type, const struct doc_owner *owner, json_t *rec,
+                    const char *number, const char *date, json_t *st)
+{
+    document_data(rec, owner, type, number, date, st);
+    struct buf pdf = {0};
+    struct err e = {0};
+    if (doc_layout_render(type, rec, &pdf, &e)) fail_msg("%s: %s", type, e.msg);
+    json_decref(rec);
+    assert_memory_equal(pdf.p, "%PDF-", 5);
+    char name[96];
+    snprintf(name, sizeof name, "%s.pdf", type);
+    char *text = h_pdf_text(outdir, name, pdf.p, pdf.len);
+    buf_free(&pdf);
+    if (keep) {
+        char cmd[600];
+        snprintf(cmd, sizeof cmd, "pdftoppm -png -r 60 '%s/%s' '%s/%s'", outdir, name, outdir,
+                 type);
+        if (system(cmd) != 0) fail_msg("%s failed", cmd);
+    }
+    return text;
+}
+
+#define HAS(text, s)                                                                               \
+    do {                                                                                           \
+        char *want_ = h_flat(s);                                                                   \
+        if (!strstr((text), want_))                                                                \
+            fail_msg("%s:%d: the PDF lacks \"%s\":\n%.4000s", __FILE__, __LINE__, (s), (text));    \
+        free(want_);                                                                               \
+    } while (0)
+
+#define LACKS(text, s)                                                                             \
+    do {                                                                                           \
+        char *want_ = h_flat(s);                                                                   \
+        if (strstr((text), want_))                                                                 \
+            fail_msg("%s:%d: the PDF has \"%s\":\n%.4000s", __FILE__, __LINE__, (s), (text));      \
+        free(want_);                                                                               \
+    } while (0)
+
+/* ---- the declarations ----------------------------------------------------------------------- */
+
+/* Every document a step of the three workflows issues is declared, and every declaration is a
+ * type of data/doc_types.json: nothing issued goes without its PDF. */
+static void test_every_issued_type_is_declared(void **state)
+{
+    (void)state;
+    const struct workflow *flows[] = {&complaint_workflow, &petition_workflow,
+                                      &disclosure_workflow};
+    int issued = 0;
+    for (size_t f = 0; f < countof(flows); f++)
+        for (size_t i = 0; i < flows[f]->nsteps; i++)
+            for (const char *const *t = flows[f]->steps[i].documents; t && *t; t++) {
+                if (!doc_layout_has(*t))
+                    fail_msg("%s issues %s, which is not declared", flows[f]->kind, *t);
+                issued++;
+            }
+    assert_true(issued >= 12);
+    assert_int_equal(doc_layout_count(), 12);
+    for (size_t i = 0; i < doc_layout_count(); i++) {
+        const char *type = doc_layout_type(i);
+        if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
+    }
+    assert_null(doc_layout_type(doc_layout_count()));
+    assert_false(doc_layout_has("site_record")); /* printed by its own builder */
+    assert_true(doc_layout_personal("disclosure_answer"));
+    assert_false(doc_layout_personal("disclosure_consultation"));
+    struct buf pdf = {0};
+    struct err e = {0};
+    assert_int_equal(doc_layout_render("penalty_decision", NULL, &pdf, &e), ERR_NOTFOUND);
+    assert_int_equal(pdf.len, 0);
+}
+
+/* ---- complaints ----------------------------------------------------------------------------- */
+
+static void test_complaint_reply(void **state)
+{
+    (void)state;
+    char *t = render("complaint_reply", &complaint_documents, record("complaint"), "答2026-0007",
+                     "2026-05-20", step("reply", "2026-05-20", NULL));
+    HAS(t, "常州市武进区卫生健康局");
+    HAS(t, "投诉举报答复书");
+    HAS(t, "编号：答2026-0007");
+    HAS(t, "投诉举报人：张晓梅");
+    HAS(t, "张晓梅：");
+    HAS(t, "投诉举报编号：投诉〔2026〕37号");
+    HAS(t, "收到日期：2026年4月8日（12345转办）");
+    HAS(t, "被投诉举报单位（人）：常州市武进区湖塘镇仁和口腔诊所");
+    HAS(t, "有人在无证开展拔牙、镶牙等口腔诊疗活动");
+    HAS(t, "不能出示《医疗机构执业许可证》和《医师执业证书》"); /* the verification's note */
+    HAS(t, "经核查，你反映的问题部分属实。");
+    HAS(t, "本机关已依法采取以下处理措施：责令整改、建议立案查处。");
+    HAS(t, "调查结果将依法向社会公开。");
+    HAS(t, "（印章）");
+    HAS(t, "2026年5月20日");
+    HAS(t, "本机关依法对投诉举报人的个人信息予以保密。");
+    LACKS(t, "13905196677"); /* a contact is not printed */
+    free(t);
+}
+
+/* An anonymous complaint without a verification note or measures: no addressee, the person
+ * "匿名", and the paragraphs that would be empty are left out. */
+static void test_complaint_reply_anonymous_and_sparse(void **state)
+{
+    (void)state;
+    json_t *rec = record("complaint");
+    json_object_del(rec, "complainant");
+    json_object_set_new(rec, "anonymous", json_true());
+    json_object_set_new(rec, "measures", json_string("none"));
+    json_object_set_new(rec, "measures_label", json_string("无需处理"));
+    json_array_remove(json_object_get(rec, "steps"), 3); /* no verify step */
+    char *t =
+        render("complaint_reply", &complaint_documents, rec, "答2026-0008", "2026-05-21", NULL);
+    HAS(t, "投诉举报人：匿名");
+    LACKS(t, "张晓梅");
+    HAS(t, "经核查，未发现需要依法处理的违法行为。");
+    LACKS(t, "处理措施：无需处理");
+    LACKS(t, "不能出示");
+    free(t);
+}
+
+/* ---- petitions ------------------------------------------------------------------------------ */
+
+static void test_petition_acceptance(void **state)
+{
+    (void)state;
+    json_t *rec = record("petition");
+    json_object_set_new(rec, "due", json_string("2026-05-04"));
+    char *t = render("petition_acceptance", &petition_documents, rec, "信受2026-0003", "2026-03-05",
+                     step("accept", "2026-03-05", NULL));
+    HAS(t, "信访事项受理告知书");
+    HAS(t, "编号：信受2026-0003");
+    HAS(t, "信访人：刘建平");
+    HAS(t, "刘建平：");
+    HAS(t, "信访事项编号：信访〔2026〕21号");
+    HAS(t, "信访形式：来信");
+    HAS(t, "受理日期：2026年3月5日");
+    HAS(t, "你于2026年3月2日以来信形式反映的医患纠纷方面的信访事项");
+    HAS(t, "根据《信访工作条例》第二十三条的规定，本机关决定予以受理。");
+    HAS(t, "于2026年5月4日前提出处理意见并书面答复你");
+    HAS(t, "髋关节置换术后出现感染");
+    LACKS(t, "320412198001010019"); /* the id number is not printed */
+    free(t);
+}
+
+static void test_petition_refusal(void **state)
+{
+    (void)state;
+    json_t *rec = record("petition");
+    char *t = render("petition_refusal", &petition_documents, rec, "信不受2026-0001", "2026-03-05",
+                     step("refuse", "2026-03-05", "reason", "other_procedure", "reason_label",
+                          "应当通过诉讼、仲裁、行政复议等法定途径解决", "note",
+                          "赔偿诉求可以申请医疗纠纷人民调解或者向人民法院提起诉讼。", NULL));
+    HAS(t, "信访事项不予受理告知书");
+    HAS(t, "不予受理理由：应当通过诉讼、仲裁、行政复议等法定途径解决");
+    HAS(t, "依照《信访工作条例》第二十三条的规定书面告知如下");
+    HAS(t, "请你依照有关法律、行政法规规定的程序向有关机关提出。");
+    HAS(t, "赔偿诉求可以申请医疗纠纷人民调解");
+    LACKS(t, "不属于本机关职权范围"); /* another reason's paragraph */
+    free(t);
+
+    rec = record("petition");
+    t = render("petition_refusal", &petition_documents, rec, "信不受2026-0002", "2026-03-05",
+               step("refuse", "2026-03-05", "reason", "rechecked", NULL));
+    HAS(t, "该事项已经复核终结。根据《信访工作条例》第三十六条的规定");
+    free(t);
+}
+
+static void test_petition_extension(void **state)
+{
+    (void)state;
+    json_t *rec = record("petition");
+    json_object_set_new(rec, "due", json_string("2026-06-03"));
+    char *t = render("petition_extension", &petition_documents, rec, "信延2026-0001", "2026-04-01",
+                     step("extend", "2026-04-01", "days", "30", "note",
+                          "需调取医院全部病历资料并委托医学会组织专家论证", "reason", "延长 30 日",
+                          NULL));
+    HAS(t, "信访事项延期办理告知书");
+    HAS(t, "受理日期：2026年3月5日");
+    HAS(t, "原办理期限：2026年5月4日");
+    HAS(t, "延长后的办理期限：2026年6月3日");
+    HAS(t, "需调取医院全部病历资料并委托医学会组织专家论证");
+    HAS(t, "根据《信访工作条例》第三十四条的规定，办理期限延长30日。本机关将于2026年6月3日前办结");
+    free(t);
+}
+
+static void test_petition_opinion(void **state)
+{
+    (void)state;
+    char *t = render("petition_opinion", &petition_documents, record("petition"), "信处2026-0004",
+                     "2026-04-28", step("answer", "2026-04-28", NULL));
+    HAS(t, "信访事项处理意见书");
+    HAS(t, "本机关已于2026年3月5日依法受理。经调查核实，现提出处理意见如下");
+    HAS(t, "患者家属签署了《手术知情同意书》");
+    HAS(t, "可以自收到本意见书之日起30日内，请求原办理机关的上一级机关复查（《信访工作条例》第三十"
+           "五条）");
+    free(t);
+}
+
+static void test_petition_review(void **state)
+{
+    (void)state;
+    char *t = render("petition_review", &petition_documents, record("petition"), "信复查2026-0001",
+                     "2026-06-05", step("review_answer", "2026-06-05", NULL));
+    HAS(t, "信访事项复查意见书");
+    HAS(t, "处理意见日期：2026年4月28日");
+    HAS(t, "收到复查请求日期：2026年5月12日");
+    HAS(t, "信访人认为医院隐瞒病情，要求重新调查。");
+    HAS(t, "原处理意见认定事实清楚，适用依据正确，予以维持。");
+    HAS(t, "向复查机关的上一级机关请求复核（《信访工作条例》第三十六条）");
+    free(t);
+}
+
+static void test_petition_recheck(void **state)
+{
+    (void)state;
+    char *t = render("petition_recheck", &petition_documents, record("petition"), "信复核2026-0001",
+                     "2026-07-10", step("recheck_answer", "2026-07-10", NULL));
+    HAS(t, "信访事项复核意见书");
+    HAS(t, "复查意见日期：2026年6月5日");
+    HAS(t, "收到复核请求日期：2026年6月20日");
+    HAS(t, "经复核，同意复查意见。");
+    HAS(t, "本复核意见为该信访事项的终结意见。");
+    HAS(t, "仍然以同一事实和理由提出投诉请求的，各级党委和政府信访部门和其他机关、单位不再受理");
+    free(t);
+}
+
+/* ---- disclosure requests -------------------------------------------------------------------- */
+
+static void test_disclosure_correction(void **state)
+{
+    (void)state;
+    json_t *rec = record("disclosure");
+    json_object_set_new(rec, "state", json_string("correcting"));
+    char *t = render(
+        "disclosure_correction", &disclosure_documents, rec, "依申补2026-0002", "2026-06-05",
+        step("request_correction", "2026-06-05", "note",
+             "请明确所申请的医疗美容机构名称或者所在街道，以及“监督检查记录”的具体时段。", NULL));
+    HAS(t, "政府信息公开申请补正告知书");
+    HAS(t, "申请人：赵敏");
+    HAS(t, "联系地址：常州市天宁区青洋北路1号");
+    HAS(t, "赵敏：");
+    HAS(t, "根据《中华人民共和国政府信息公开条例》第三十条的规定，现一次性告知");
+    HAS(t, "请明确所申请的医疗美容机构名称或者所在街道");
+    HAS(t, "自收到本告知书之日起＿＿＿个工作日内"); /* the period to fill in by hand */
+    HAS(t, "无正当理由逾期不补正的，视为放弃申请");
+    free(t);
+}
+
+static void test_disclosure_extension(void **state)
+{
+    (void)state;
+    json_t *rec = record("disclosure");
+    json_object_set_new(rec, "due", json_string("2026-07-27"));
+    json_object_set_new(rec, "original_due", json_string("2026-06-29"));
+    char *t =
+        render("disclosure_extension", &disclosure_documents, rec, "依申延2026-0001", "2026-06-24",
+               step("extend", "2026-06-24", "days", "20", "note",
+                    "申请公开的信息涉及全区47家医疗美容机构，需逐份检索、区分处理", NULL));
+    HAS(t, "政府信息公开申请延期答复告知书");
+    HAS(t, "原答复期限：2026年6月29日");
+    HAS(t, "延长后的答复期限：2026年7月27日");
+    HAS(t, "需逐份检索、区分处理");
+    HAS(t, "第三十三条的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长20个工作日");
+    free(t);
+}
+
+/* The consultation goes to a third party: it never names the applicant, whatever the record
+ * holds ("personal": false). */
+static void test_disclosure_consultation(void **state)
+{
+    (void)state;
+    char *t = render("disclosure_consultation", &disclosure_documents, record("disclosure"),
+                     "依申征2026-0001", "2026-06-08",
+                     step("consult", "2026-06-08", "party", "常州市武进区美丽人生医疗美容诊所",
+                          "note", "是否同意公开贵单位2025年的行政处罚决定书", NULL));
+    HAS(t, "政府信息公开征求意见函");
+    HAS(t, "被征求意见方：常州市武进区美丽人生医疗美容诊所");
+    HAS(t, "常州市武进区美丽人生医疗美容诊所：");
+    HAS(t, "根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你方意见");
+    HAS(t, "请你方自收到本函之日起15个工作日内提出书面意见");
+    LACKS(t, "第三十四条");
+    LACKS(t, "赵敏");
+    LACKS(t, "青洋北路");
+    free(t);
+
+    t = render("disclosure_consultation", &disclosure_documents, record("disclosure"),
+               "依申征2026-0002", "2026-06-08",
+               step("consult_agency", "2026-06-08", "party", "常州市卫生健康委员会", NULL));
+    HAS(t, "第三十四条的规定，现征求你机关意见");
+    HAS(t, "逾期未提出意见的，视为同意公开。");
+    LACKS(t, "第三十二条");
+    free(t);
+}
+
+static void test_disclosure_answer_partial(void **state)
+{
+    (void)state;
+    char *t = render("disclosure_answer", &disclosure_documents, record("disclosure"),
+                     "依申答2026-0011", "2026-06-26", step("answer_partial", "2026-06-26", NULL));
+    HAS(t, "政府信息公开申请答复书");
+    HAS(t, "申请人：赵敏");
+    HAS(t, "申请编号：依申〔2026〕14号");
+    HAS(t, "收到申请日期：2026年6月1日（网络（互联网））");
+    HAS(t, "答复类型：部分公开");
+    HAS(t, "2025年度本区对各医疗美容机构开展监督检查的记录及行政处罚决定书。");
+    HAS(t, "用途：了解本区医疗美容行业监管情况");
+    HAS(t, "根据《中华人民共和国政府信息公开条例》第三十七条的规定");
+    HAS(t, "对不予公开的内容，理由是：行政执法案卷信息（第十六条）。");
+    HAS(t, "已通过电子邮件发送至你提供的邮箱");
+    HAS(t, "六十日内依法申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼");
+    HAS(t, "其中对不予公开的部分不服的，应当先依法申请行政复议");
+    HAS(t, "（《中华人民共和国政府信息公开条例》第五十一条）");
+    LACKS(t, "第三十六条第（一）项");
+    free(t);
+}
+
+/* Each kind of answer prints its own article, and only the partial one the prior 复议. */
+static void test_disclosure_answer_kinds(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *type, *reason, *article;
+    } kinds[] = {
+        {"published", NULL, "第三十六条第（一）项"},
+        {"disclose", NULL, "第三十六条第（二）项"},
+        {"not_exist", NULL, "第三十六条第（四）项"},
+        {"not_ours", NULL, "负责公开该政府信息的机关为常州市市场监督管理局"},
+        {"repeat", NULL, "第三十六条第（六）项"},
+        {"not_handled", "petition_like", "第三十九条第一款"},
+        {"not_handled", "publication", "第三十九条第二款"},
+        {"not_handled", "processing", "第三十八条"},
+    };
+    for (size_t i = 0; i < countof(kinds); i++) {
+        json_t *rec = record("disclosure");
+        json_object_set_new(rec, "answer_type", json_string(kinds[i].type));
+        json_object_set_new(rec, "body", json_string("常州市市场监督管理局"));
+        if (kinds[i].reason)
+            json_object_set_new(rec, "reason", json_string(kinds[i].reason));
+        else
+            json_object_del(rec, "reason");
+        char *t = render("disclosure_answer", &disclosure_documents, rec, "依申答2026-0012",
+                         "2026-06-26", NULL);
+        HAS(t, kinds[i].article);
+        HAS(t, "六个月内依法向人民法院提起行政诉讼。");
+        LACKS(t, "应当先依法申请行政复议");
+        LACKS(t, "第三十七条");
+        free(t);
+    }
+}
+
+/* 不予公开 states its ground with its article; its remedy is 复议 first (行政复议法 第二十三条). */
+static void test_disclosure_refusal(void **state)
+{
+    (void)state;
+    json_t *rec = record("disclosure");
+    json_object_set_new(rec, "answer_type", json_string("withhold"));
+    json_object_set_new(rec, "reason", json_string("third_party"));
+    json_object_set_new(
+        rec, "reason_label",
+        json_string("涉及商业秘密、个人隐私等，公开会损害第三方合法权益（第十五条）"));
+    json_object_set_new(rec, "answer",
+                        json_string("所申请的检查记录载有就诊者的个人信息，第三方不同意公开。"));
+    char *t = render("disclosure_refusal", &disclosure_documents, rec, "依申不2026-0001",
+                     "2026-06-26", step("answer_withhold", "2026-06-26", NULL));
+    HAS(t, "政府信息不予公开告知书");
+    HAS(t, "不予公开的理由：涉及商业秘密、个人隐私等，公开会损害第三方合法权益（第十五条）");
+    HAS(t,
+        "根据《中华人民共和国政府信息公开条例》第三十六条第（三）项的规定，本机关决定不予公开。");
+    HAS(t, "理由说明：所申请的检查记录载有就诊者的个人信息，第三方不同意公开。");
+    HAS(t, "可以自收到本告知书之日起六十日内依法申请行政复议；对行政复议决定不服的，可以自收到行政"
+           "复议决定书之日起十五日内依法向人民法院提起行政诉讼");
+    HAS(t, "《中华人民共和国行政复议法》第二十三条");
+    LACKS(t, "六个月内");
+    free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_issued_type_is_declared),
+        cmocka_unit_test(test_complaint_reply),
+        cmocka_unit_test(test_complaint_reply_anonymous_and_sparse),
+        cmocka_unit_test(test_petition_acceptance),
+        cmocka_unit_test(test_petition_refusal),
+        cmocka_unit_test(test_petition_extension),
+        cmocka_unit_test(test_petition_opinion),
+        cmocka_unit_test(test_petition_review),
+        cmocka_unit_test(test_petition_recheck),
+        cmocka_unit_test(test_disclosure_correction),
+        cmocka_unit_test(test_disclosure_extension),
+        cmocka_unit_test(test_disclosure_consultation),
+        cmocka_unit_test(test_disclosure_answer_partial),
+        cmocka_unit_test(test_disclosure_answer_kinds),
+        cmocka_unit_test(test_disclosure_refusal),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
