@@ -480,4 +480,5 @@ static const struct table_decl tables[] = {
      {{"case_id", "penalty_case", REF_ID}, {"officer_id", "officer", REF_ID}}},
 };
 
-const struct law_area law_area_cases = {"cases", tables, countof(tables), NULL, 0, &case_workflow};
+const struct law_area law_area_cases = {"cases", tables,         countof(tables), NULL,
+                                        0,       &case_workflow, &case_documents};

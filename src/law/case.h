@@ -29,7 +29,10 @@
 #define CASE_LIMIT_YEARS        2
 #define CASE_LIMIT_HEALTH_YEARS 5
 
+struct doc_owner;
 extern const struct workflow case_workflow;
+/* Its documents' record (law/document.h): the case as case_get reads it; no person sealed. */
+extern const struct doc_owner case_documents;
 extern const struct wf_deadline_rule case_deadline_file;
 
 /* A case as it is registered (受理). */

@@ -155,6 +155,8 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
     return page;
 }
 
+const struct doc_owner case_documents = {"case", PERM_CASE_READ, NULL, NULL, case_get, case_get};
+
 json_t *case_links(struct ctx *c, const char *source, int64_t source_id, struct err *e)
 {
     json_t *out = json_array();

@@ -118,9 +118,11 @@ static void test_r_case_01_r_case_07_deadlines(void **state)
                          " AND name = 'file' AND outcome = 'met'",
                          "i", id));
     assert_string_equal(h_text(h, "SELECT state FROM penalty_case WHERE id = ?", "i", id), "filed");
+    /* the 立案报告 is kept as its PDF with its SHA-256 */
     assert_true(h_exists(h->db,
-                         "SELECT 1 FROM document WHERE object_type = 'case' AND object_id = ?"
-                         " AND type = 'filing_report'",
+                         "SELECT 1 FROM document d JOIN document_file f ON f.document_id = d.id"
+                         " WHERE d.object_type = 'case' AND d.object_id = ?"
+                         " AND d.type = 'filing_report' AND length(f.sha256) = 64",
                          "i", id));
 }
 

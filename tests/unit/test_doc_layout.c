@@ -7,6 +7,7 @@
  * Set LANDUN_PDF_OUT=DIR to keep the PDFs and their page images (pdftoppm -png -r 60) in DIR. */
 #include "tests/support.h"
 #include "docs/doc_layout.h"
+#include "law/case.h"
 #include "law/complaint.h"
 #include "law/disclosure.h"
 #include "law/document.h"
@@ -122,8 +123,8 @@ static char *render(const char *type, const struct doc_owner *owner, json_t *rec
 static void test_every_issued_type_is_declared(void **state)
 {
     (void)state;
-    const struct workflow *flows[] = {&complaint_workflow, &petition_workflow,
-                                      &disclosure_workflow};
+    const struct workflow *flows[] = {&complaint_workflow, &petition_workflow, &disclosure_workflow,
+                                      &case_workflow};
     int issued = 0;
     for (size_t f = 0; f < countof(flows); f++)
         for (size_t i = 0; i < flows[f]->nsteps; i++)
@@ -132,8 +133,8 @@ static void test_every_issued_type_is_declared(void **state)
                     fail_msg("%s issues %s, which is not declared", flows[f]->kind, *t);
                 issued++;
             }
-    assert_true(issued >= 12);
-    assert_int_equal(doc_layout_count(), 12);
+    assert_true(issued >= 13);
+    assert_int_equal(doc_layout_count(), 13);
     for (size_t i = 0; i < doc_layout_count(); i++) {
         const char *type = doc_layout_type(i);
         if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
@@ -146,6 +147,29 @@ static void test_every_issued_type_is_declared(void **state)
     struct err e = {0};
     assert_int_equal(doc_layout_render("penalty_decision", NULL, &pdf, &e), ERR_NOTFOUND);
     assert_int_equal(pdf.len, 0);
+}
+
+/* ---- cases ---------------------------------------------------------------------------------- */
+
+/* 立案报告: the case, its investigators, the proposal's reason, the limitation, the approval. */
+static void test_filing_report(void **state)
+{
+    (void)state;
+    char *t = render("filing_report", &case_documents, record("case"), "立2026-0001", "2026-12-07",
+                     step("approve", "2026-12-07", "note", "请抓紧调查取证", NULL));
+    HAS(t, "立案报告");
+    HAS(t, "编号：立2026-0001");
+    HAS(t, "案号：武卫医罚〔2026〕1号");
+    HAS(t, "当事人：武进区遥观镇锦绣美容美发店（法人或其他组织）");
+    HAS(t, "案件来源：监督检查发现");
+    HAS(t, "承办人员：恽秀英（执法证号 320412230100）、刘春梅（执法证号 320412230101）");
+    HAS(t, "未取得《医疗机构执业许可证》擅自开展注射类医疗美容项目");
+    HAS(t, "现场检查发现违法事实，需立案调查");
+    HAS(t, "未超过《中华人民共和国行政处罚法》第三十六条规定的二年期限（截至2028年12月4日）");
+    HAS(t, "同意立案。");
+    HAS(t, "请抓紧调查取证");
+    HAS(t, "第六十条");
+    free(t);
 }
 
 /* ---- complaints ----------------------------------------------------------------------------- */
@@ -456,6 +480,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_issued_type_is_declared),
+        cmocka_unit_test(test_filing_report),
         cmocka_unit_test(test_complaint_reply),
         cmocka_unit_test(test_complaint_reply_anonymous_and_sparse),
         cmocka_unit_test(test_petition_acceptance),
