@@ -10,6 +10,7 @@
 #include "law/field.h"
 #include "law/intake.h"
 #include "law/officer.h"
+#include "law/setting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,10 +153,9 @@ static int guard_propose(struct ctx *c, int64_t id, const struct wf_args *a, str
     return rc ? rc : guard_limitation(c, id, e);
 }
 
-/* [R-CASE-05] The leader who approves 立案 neither proposed it nor investigates it. */
-static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+/* [R-CASE-05] A leader who proposed or investigates the case does not approve its steps. */
+static int guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e)
 {
-    (void)a;
     int64_t me = c->who->user_id;
     int mine = db_exists(c->db, e,
                          "SELECT 1 FROM penalty_case WHERE id = ? AND proposed_by = ?"
@@ -165,8 +165,44 @@ static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, str
     if (mine < 0) return mine;
     if (mine)
         return err_set(e, ERR_FORBIDDEN,
-                       "立案由负责人审批，提出立案或承办本案的人员不能审批本案（审批与承办分离）");
-    return guard_limitation(c, id, e);
+                       "%s由负责人审批，提出立案或承办本案的人员不能审批本案（审批与承办分离）",
+                       what);
+    return 0;
+}
+
+static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    (void)a;
+    int rc = guard_apart(c, id, "立案", e);
+    return rc ? rc : guard_limitation(c, id, e);
+}
+
+/* [R-CASE-09] 第六十条: the 90 days are extended only with a leader's approval, once, by at most
+ * the days of the setting case.extend_max_days, with the reason. */
+static int guard_extend(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    int64_t days;
+    int max = CASE_EXTEND_MAX_DAYS;
+    if (setting_int(c, "case.extend_max_days", &max, e)) return e->code;
+    if (parse_i64(wf_arg(a, "days"), &days) || days <= 0)
+        return err_field(e, "days", "延长天数应为正整数");
+    if (days > max)
+        return err_field(e, "days", "延长期限不得超过%d日（本机关设定，《行政处罚法》第六十条）",
+                         max);
+    int again = db_exists(c->db, e,
+                          "SELECT 1 FROM wf_step WHERE kind = 'case' AND object_id = ?"
+                          " AND action = 'extend'",
+                          "i", id);
+    if (again) return again < 0 ? again : err_set(e, ERR_INVALID, "办案期限已经延长过一次");
+    return guard_apart(c, id, "延长办案期限", e);
+}
+
+static int effect_extend(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    (void)id;
+    (void)e;
+    a->reason = arena_printf(c->arena, "延长 %s 日", wf_arg(a, "days"));
+    return 0;
 }
 
 /* ---- effects -------------------------------------------------------------------------------- */
@@ -281,6 +317,12 @@ static const struct wf_input in_approve[] = {
     {"date", "立案日期", WF_DATE, false, 0, NULL},
     END,
 };
+static const struct wf_input in_extend[] = {
+    {"days", "延长天数", WF_TEXT, true, 3, NULL},
+    {"note", "延期理由", WF_TEXT, true, 1000, NULL},
+    {"date", "批准日期", WF_DATE, false, 0, NULL},
+    END,
+};
 static const struct wf_input in_send_back[] = {
     {"note", "退回理由", WF_TEXT, true, 500, NULL},
     END,
@@ -302,6 +344,9 @@ static const struct wf_transition steps[] = {
     {"proposed", "approve", "filed", "批准立案", PERM_CASE_APPROVE, guard_approve, &deadline_decide,
      "file", .inputs = in_approve, .effect = effect_approve, .documents = DOCS("filing_report"),
      .confirm = "批准后即立案，取得案号，并开始计算九十日的办案期限。确定批准立案？"},
+    {"filed", "extend", "filed", "批准延长办案期限", PERM_CASE_APPROVE, guard_extend, NULL, NULL,
+     .inputs = in_extend, .effect = effect_extend, .extends = "decide",
+     .confirm = "办案期限只能延长一次。确定批准延长？"},
     {"proposed", "send_back", "registered", "退回", PERM_CASE_APPROVE, NULL, NULL, NULL,
      .inputs = in_send_back},
     {"registered", "decline", "declined", "不予立案", PERM_CASE_APPROVE, NULL, NULL, "file",

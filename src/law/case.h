@@ -25,6 +25,13 @@
 /* 第六十条: decided within 90 days of 立案. */
 #define CASE_DECIDE_DAYS  90
 #define CASE_DECIDE_BASIS "《行政处罚法》第六十条：自立案之日起九十日内作出行政处罚决定"
+/* Default of the setting case.extend_max_days: the longest approved extension of the 90 days
+ * (卫生健康行政处罚程序规定 [U]: configurable). */
+#define CASE_EXTEND_MAX_DAYS  30
+#define CASE_EXTEND_MAX_BASIS "《行政处罚法》第六十条：法律、法规、规章另有规定的从其规定（可调整）"
+/* The days after 立案 at which an open case is flagged (60, 80: before the 90 of 第六十条). */
+#define CASE_WARN_DAYS  60
+#define CASE_ALERT_DAYS 80
 /* 第三十六条: the years within which an act must be discovered. */
 #define CASE_LIMIT_YEARS        2
 #define CASE_LIMIT_HEALTH_YEARS 5
@@ -74,7 +81,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e);
 
 /* List filters. */
 struct case_query {
-    const char *state;     /* a state, "open" (not final), "overdue", or NULL */
+    const char
+        *state; /* a state, "open" (not final), "overdue", "long" (filed 60 days ago), or NULL */
     const char *line;      /* or NULL */
     const char *source;    /* or NULL */
     const char *q;         /* number, party or a fragment of the summary */

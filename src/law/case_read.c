@@ -58,6 +58,15 @@ static json_t *row(struct db_stmt *st, const char *today)
               db_text(st, 19) && strcmp(db_text(st, 19), "file") == 0 ? "立案期限"
                                                                       : "作出决定期限");
     jset_bool(o, "overdue", due && strcmp(due, today) < 0);
+    /* [R-CASE-10] days since 立案 of a case not yet decided: flagged at 60 and 80 */
+    day_t filed, now;
+    if (db_text(st, 15) && !date_parse(db_text(st, 15), &filed) && !date_parse(today, &now) &&
+        strcmp(db_text(st, 14), "filed") == 0) {
+        int days = (int)(now - filed);
+        jset_int(o, "days_since_filing", days);
+        jset_bool(o, "warn", days >= CASE_WARN_DAYS && days < CASE_ALERT_DAYS);
+        jset_bool(o, "alert", days >= CASE_ALERT_DAYS);
+    }
     return o;
 }
 
@@ -121,13 +130,16 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
 {
     struct paging p = paging_of(q->page, q->per_page, 50);
     struct db_cond w = {0};
-    char today[DATE_STRLEN];
+    char today[DATE_STRLEN], sixty[DATE_STRLEN];
     date_format(date_from_instant(c->now), today);
+    date_format(date_from_instant(c->now) - CASE_WARN_DAYS, sixty);
     db_cond_add(&w, "a.path LIKE ?", "t", actor_scope(c));
     if (q->state && strcmp(q->state, "open") == 0)
         db_cond_add(&w, "x.state <> 'declined'", "");
     else if (q->state && strcmp(q->state, "overdue") == 0)
         db_cond_add(&w, "d.due_on < ?", "t", today);
+    else if (q->state && strcmp(q->state, "long") == 0)
+        db_cond_add(&w, "x.state = 'filed' AND x.filed_on <= ?", "t", sixty);
     else if (!str_blank(q->state))
         db_cond_add(&w, "x.state = ?", "t", q->state);
     if (!str_blank(q->line)) db_cond_add(&w, "x.line = ?", "t", q->line);

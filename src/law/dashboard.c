@@ -2,6 +2,7 @@
 #include "base/jpack.h"
 #include "law/dashboard.h"
 #include "law/holiday.h"
+#include "law/case.h"
 #include "law/catalog.h"
 #include "law/officer.h"
 #include "base/date.h"
@@ -164,6 +165,15 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     json_object_set_new(d, "cases_to_file", json_integer(to_file));
     json_object_set_new(d, "cases_to_approve", json_integer(to_approve));
     json_object_set_new(d, "cases_overdue", json_integer(late_cases));
+    /* [R-CASE-10] filed 60 days ago or more and not yet decided */
+    int64_t long_cases = 0;
+    char sixty[DATE_STRLEN];
+    date_format(date_from_instant(c->now) - CASE_WARN_DAYS, sixty);
+    db_get_int(
+        c->db, e, &long_cases,
+        "SELECT count(*) FROM penalty_case WHERE state = 'filed' AND filed_on <= ? AND" SCOPE, "tt",
+        sixty, like);
+    json_object_set_new(d, "cases_long", json_integer(long_cases));
 #undef SCOPE
     json_object_set_new(d, "by_line", by_line);
     /* correction orders past their deadline without a reinspection */

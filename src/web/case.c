@@ -51,9 +51,10 @@ static void form_options(struct req *r, json_t *data)
 }
 
 static const char *const list_states[][2] = {
-    {"open", "未结"},    {"registered", "待立案"}, {"proposed", "立案审批中"},
-    {"filed", "已立案"}, {"declined", "不予立案"}, {"overdue", "已逾期"},
-    {NULL, NULL},
+    {"open", "未结"},           {"registered", "待立案"},
+    {"proposed", "立案审批中"}, {"filed", "已立案"},
+    {"declined", "不予立案"},   {"long", "立案满60日"},
+    {"overdue", "已逾期"},      {NULL, NULL},
 };
 static const char *const list_keep[] = {"q", "from", "to", "mine", NULL};
 static const struct tally_list list_page = {list_states, list_keep, PERM_CASE_HANDLE};

@@ -283,6 +283,55 @@ static void test_r_case_08_source_linked_both_ways(void **state)
     assert_int_equal(e3.code, ERR_NOTFOUND);
 }
 
+/* Filed on 10-08, seen on 12-20: day 73, past 60 and not 80. The 90 days extended once, by a
+ * leader apart from the case, by at most 30 days: 20 more days end on 2027-01-26. */
+static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = intake(h, sample("2026-09-28", "2026-09-20"));
+    struct err e = {0};
+    if (propose(h, id, team(F.o1, F.o2), "2026-09-29", &e))
+        fail_msg("propose: %s", e.nfields ? e.fields[0].msg : e.msg);
+    struct wf_args a = {.date = "2026-10-08"};
+    h_must(h, &case_workflow, "leader", id, "approve", &a);
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    json_t *o = case_get(&c, id, &e);
+    assert_int_equal(json_integer_value(json_object_get(o, "days_since_filing")), 73);
+    assert_true(json_is_true(json_object_get(o, "warn")));
+    assert_false(json_is_true(json_object_get(o, "alert")));
+    json_decref(o);
+    struct case_query q = {.state = "long"};
+    json_t *list = case_list(&c, &q, &e);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 1);
+    json_decref(list);
+    struct wf_args too_long = {.date = "2026-12-20", .note = "需鉴定"};
+    wf_arg_set(&too_long, "days", "45");
+    struct err e2 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "leader", id, "extend", &too_long, &e2),
+                     ERR_INVALID);
+    assert_non_null(strstr(e2.fields[0].msg, "30"));
+    struct wf_args ok = {.date = "2026-12-20", .note = "涉案物品需送检鉴定"};
+    wf_arg_set(&ok, "days", "20");
+    struct err e3 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "officer", id, "extend", &ok, &e3), ERR_FORBIDDEN);
+    h_must(h, &case_workflow, "leader", id, "extend", &ok);
+    assert_string_equal(h_due(h, "case", id, "decide"), "2027-01-26");
+    assert_string_equal(h_text(h,
+                               "SELECT original_due_on FROM wf_deadline WHERE kind = 'case'"
+                               " AND object_id = ? AND name = 'decide'",
+                               "i", id),
+                        "2027-01-06");
+    struct err e4 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "leader", id, "extend", &ok, &e4), ERR_INVALID);
+    /* on 2027-01-01 (day 85) it is an alert */
+    h_set_now(h, "2027-01-01T09:00:00+08:00");
+    struct ctx later = h_ctx(h, "viewer", &who);
+    o = case_get(&later, id, &e);
+    assert_true(json_is_true(json_object_get(o, "alert")));
+    json_decref(o);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -293,6 +342,7 @@ int main(void)
         T(test_r_case_05_approval_apart_from_the_investigation),
         T(test_r_case_06_numbers),
         T(test_r_case_08_source_linked_both_ways),
+        T(test_r_case_09_r_case_10_extension_and_warnings),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
