@@ -30,6 +30,10 @@ static const struct wf_option sources[] = {
 };
 static const struct wf_option kinds[] = {
     {"organisation", "法人或其他组织"}, {"citizen", "公民"}, {NULL, NULL}};
+static const struct wf_option recusal_outcomes[] = {
+    {"granted", "决定回避"}, {"refused", "驳回回避申请"}, {NULL, NULL}};
+static const struct wf_option recusal_by[] = {
+    {"party", "当事人申请"}, {"self", "执法人员自行申请"}, {"ordered", "负责人决定"}, {NULL, NULL}};
 static const struct wf_option declines[] = {
     {"no_violation", "违法事实不存在"},
     {"limitation", "超过追责时效（第三十六条）"},
@@ -207,7 +211,8 @@ static int effect_extend(struct ctx *c, int64_t id, struct wf_args *a, struct er
 
 /* ---- effects -------------------------------------------------------------------------------- */
 
-static int effect_propose(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+/* The investigators of case id become those of input "officers". */
+static int set_team(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     int64_t ids[CASE_MAX_OFFICERS];
     int n = parse_team(wf_arg(a, "officers"), ids, CASE_MAX_OFFICERS, e);
@@ -218,6 +223,12 @@ static int effect_propose(struct ctx *c, int64_t id, struct wf_args *a, struct e
         if (db_exec(c->db, e, "INSERT INTO case_officer (case_id, officer_id) VALUES (?, ?)", "ii",
                     id, ids[i]) < 0)
             return e->code;
+    return 0;
+}
+
+static int effect_propose(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    if (set_team(c, id, a, e)) return e->code;
     return db_exec(c->db, e, "UPDATE penalty_case SET proposed_by = ?, updated_at = ? WHERE id = ?",
                    "Iii", c->who->user_id, c->now, id) < 0
                ? e->code
@@ -253,8 +264,9 @@ static int effect_decline(struct ctx *c, int64_t id, struct wf_args *a, struct e
 
 /* The officers of the actor's scope who may enforce today: the investigators a proposal may name
  * (the guard checks them again on its date, with the party's 回避 list). */
-static json_t *officer_choices(struct ctx *c)
+static json_t *officer_choices(struct ctx *c, int64_t matter)
 {
+    (void)matter;
     struct err e = {0};
     json_t *out = json_array();
     day_t today = date_from_instant(c->now);
@@ -284,6 +296,89 @@ static json_t *officer_choices(struct ctx *c)
     }
     json_decref(all);
     return out;
+}
+
+/* The investigators of case id: those a recusal may concern. */
+static json_t *case_officer_choices(struct ctx *c, int64_t id)
+{
+    struct err e = {0};
+    json_t *out = json_array();
+    struct db_stmt *st = db_query(c->db, &e,
+                                  "SELECT o.id, o.name, o.cert_no FROM case_officer k"
+                                  " JOIN officer o ON o.id = k.officer_id WHERE k.case_id = ?"
+                                  " ORDER BY o.id",
+                                  "i", id);
+    while (st && db_step(st, &e) == DB_ROW)
+        json_array_append_new(
+            out,
+            jpack("{ss ss}", "code", arena_printf(c->arena, "%lld", (long long)db_int(st, 0)),
+                  "label", arena_printf(c->arena, "%s（%s）", db_text(st, 1), db_text(st, 2))));
+    db_done(st);
+    return out;
+}
+
+/* [R-CASE-11] 第四十三条: a recusal is decided by the head, about one investigator of the case; a
+ * recusal granted leaves at least two (第四十二条: change the team first). */
+static int guard_recuse(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    int64_t officer;
+    if (parse_i64(wf_arg(a, "officer"), &officer) || strchr(wf_arg(a, "officer"), ','))
+        return err_field(e, "officer", "请选择一名承办人员");
+    int64_t n = 0;
+    int on = db_exists(c->db, e, "SELECT 1 FROM case_officer WHERE case_id = ? AND officer_id = ?",
+                       "ii", id, officer);
+    if (on <= 0) return on < 0 ? on : err_field(e, "officer", "该执法人员不是本案的承办人员");
+    if (strcmp(wf_arg(a, "outcome"), "granted") != 0) return guard_apart(c, id, "回避决定", e);
+    if (db_get_int(c->db, e, &n, "SELECT COUNT(*) FROM case_officer WHERE case_id = ?", "i", id))
+        return e->code;
+    if (n - 1 < ENFORCE_MIN_OFFICERS)
+        return err_set(
+            e, ERR_INVALID,
+            "回避后承办人员不足两名（《行政处罚法》第四十二条），请先调整承办人员，再决定回避");
+    return guard_apart(c, id, "回避决定", e);
+}
+
+/* A recusal granted takes the officer off the case and puts them on the party's 回避 list. */
+static int effect_recuse(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    int64_t officer = 0, entity = 0;
+    parse_i64(wf_arg(a, "officer"), &officer);
+    const char *ent = get_text(c, id, "entity_id", e), *name = NULL;
+    struct db_stmt *st = db_query(c->db, e, "SELECT name FROM officer WHERE id = ?", "i", officer);
+    if (st && db_step(st, e) == DB_ROW) name = arena_strdup(c->arena, db_text(st, 0));
+    db_done(st);
+    if (e->code) return e->code;
+    a->reason = arena_printf(c->arena, "%s：%s（%s）",
+                             wf_option_label(recusal_outcomes, wf_arg(a, "outcome")),
+                             name ? name : "", wf_option_label(recusal_by, wf_arg(a, "by")));
+    if (strcmp(wf_arg(a, "outcome"), "granted") != 0) return 0;
+    if (db_exec(c->db, e, "DELETE FROM case_officer WHERE case_id = ? AND officer_id = ?", "ii", id,
+                officer) < 0)
+        return e->code;
+    if (!ent || parse_i64(ent, &entity)) return 0;
+    int listed =
+        db_exists(c->db, e, "SELECT 1 FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
+                  "ii", entity, officer);
+    if (listed) return listed < 0 ? listed : 0;
+    return db_exec(c->db, e,
+                   "INSERT INTO entity_avoid (entity_id, officer_id, reason, created_at,"
+                   " created_by) VALUES (?, ?, ?, ?, ?)",
+                   "iitit", entity, officer, a->note ? a->note : "案件回避", c->now,
+                   c->who->username) < 0
+               ? e->code
+               : 0;
+}
+
+/* [R-CASE-03] [R-CASE-04] The team of a filed case changed by the head: the same rules. */
+static int guard_change_team(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    int rc = guard_team(c, id, a, e);
+    return rc ? rc : guard_apart(c, id, "调整承办人员", e);
+}
+
+static int effect_change_team(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    return set_team(c, id, a, e);
 }
 
 /* ---- the workflow --------------------------------------------------------------------------- */
@@ -323,6 +418,20 @@ static const struct wf_input in_extend[] = {
     {"date", "批准日期", WF_DATE, false, 0, NULL},
     END,
 };
+static const struct wf_input in_recuse[] = {
+    {"officer", "须回避的承办人员", WF_CODE, true, 0, NULL, NULL, case_officer_choices},
+    {"by", "回避的提出", WF_CODE, true, 0, recusal_by},
+    {"outcome", "负责人决定", WF_CODE, true, 0, recusal_outcomes},
+    {"note", "理由", WF_TEXT, true, 500, NULL},
+    {"date", "决定日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_change_team[] = {
+    {"officers", "承办人员（两名以上）", WF_PICK, true, 120, NULL, NULL, officer_choices},
+    {"note", "调整理由", WF_TEXT, true, 500, NULL},
+    {"date", "调整日期", WF_DATE, false, 0, NULL},
+    END,
+};
 static const struct wf_input in_send_back[] = {
     {"note", "退回理由", WF_TEXT, true, 500, NULL},
     END,
@@ -347,6 +456,10 @@ static const struct wf_transition steps[] = {
     {"filed", "extend", "filed", "批准延长办案期限", PERM_CASE_APPROVE, guard_extend, NULL, NULL,
      .inputs = in_extend, .effect = effect_extend, .extends = "decide",
      .confirm = "办案期限只能延长一次。确定批准延长？"},
+    {"filed", "recuse", "filed", "回避决定", PERM_CASE_APPROVE, guard_recuse, NULL, NULL,
+     .inputs = in_recuse, .effect = effect_recuse},
+    {"filed", "change_team", "filed", "调整承办人员", PERM_CASE_APPROVE, guard_change_team, NULL,
+     NULL, .inputs = in_change_team, .effect = effect_change_team},
     {"proposed", "send_back", "registered", "退回", PERM_CASE_APPROVE, NULL, NULL, NULL,
      .inputs = in_send_back},
     {"registered", "decline", "declined", "不予立案", PERM_CASE_APPROVE, NULL, NULL, "file",

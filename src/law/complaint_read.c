@@ -179,7 +179,7 @@ static json_t *get(struct ctx *c, int64_t id, bool all, struct err *e)
     /* the code that reads the answer and rates it goes with who may speak to the complainant;
      * documents never print it (a document not naming the complainant could otherwise) */
     if (shown > 0 && !all) jset_text(o, "tracking_code", tracking);
-    json_object_set_new(o, "actions", wf_actions(c, &complaint_workflow, state));
+    json_object_set_new(o, "actions", wf_actions(c, &complaint_workflow, id, state));
     json_t *h = wf_history(c, &complaint_workflow, id, e);
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "complaint", id, shown > 0, e);

@@ -94,7 +94,7 @@ static json_t *get(struct ctx *c, int64_t id, bool all, struct err *e)
     }
     int shown = all ? 1 : may_see_applicant(c, id, agency, created_by, e);
     intake_show(o, "applicant", "申请人", sealed, shown > 0);
-    json_object_set_new(o, "actions", wf_actions(c, &disclosure_workflow, state));
+    json_object_set_new(o, "actions", wf_actions(c, &disclosure_workflow, id, state));
     json_t *h = wf_history(c, &disclosure_workflow, id, e);
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "disclosure", id, shown > 0, e);

@@ -384,7 +384,7 @@ json_t *task_get(struct ctx *c, int64_t id, struct err *e)
         return NULL;
     }
     json_object_set_new(o, "team", team_of(c, id, e));
-    json_object_set_new(o, "actions", wf_actions(c, &task_workflow, state));
+    json_object_set_new(o, "actions", wf_actions(c, &task_workflow, id, state));
     json_t *h = wf_history(c, &task_workflow, id, e);
     if (h) json_object_update_new(o, h);
     if (e->code) {

@@ -183,7 +183,9 @@ static void check_input(struct ctx *c, const struct wf_input *in, struct wf_args
         field_date(v, in->name, in->label, in->required, &day, e);
         break;
     case WF_CODE:
-        if (in->catalog && (str_blank(v) ? in->required : !option_known(in, v))) {
+        if (in->choose) { /* offered for the matter: its guard decides */
+            if (str_blank(v) && in->required) err_field(e, in->name, "请选择%s", in->label);
+        } else if (in->catalog && (str_blank(v) ? in->required : !option_known(in, v))) {
             /* a catalogue list is too long to spell out */
             err_field(e, in->name, "请从列表中选择%s", in->label);
         } else if (str_blank(v)) {
@@ -773,11 +775,11 @@ static const char *const input_kinds[] = {
     [WF_TEXT] = "text", [WF_DATE] = "date", [WF_CODE] = "code", [WF_PICK] = "pick"};
 
 /* The inputs of step t as a page or a client reads them. */
-static json_t *inputs_json(struct ctx *c, const struct wf_transition *t)
+static json_t *inputs_json(struct ctx *c, const struct wf_transition *t, int64_t id)
 {
     json_t *out = json_array();
     for (const struct wf_input *in = t->inputs; in && in->name; in++) {
-        json_t *opts = in->kind == WF_PICK && in->choose ? in->choose(c) : NULL;
+        json_t *opts = in->choose ? in->choose(c, id) : NULL;
         if (!opts) opts = wf_input_options(in);
         json_array_append_new(out, jpack("{ss ss ss sb si so}", "name", in->name, "label",
                                          in->label, "kind", input_kinds[in->kind], "required",
@@ -786,7 +788,7 @@ static json_t *inputs_json(struct ctx *c, const struct wf_transition *t)
     return out;
 }
 
-json_t *wf_actions(struct ctx *c, const struct workflow *w, const char *state)
+json_t *wf_actions(struct ctx *c, const struct workflow *w, int64_t id, const char *state)
 {
     json_t *out = json_array();
     for (size_t i = 0; state && i < w->nsteps; i++) {
@@ -799,7 +801,7 @@ json_t *wf_actions(struct ctx *c, const struct workflow *w, const char *state)
         jset_text(o, "to_label", wf_state_label(w, t->to));
         jset_bool(o, "internal", t->internal);
         jset_text(o, "confirm", t->confirm);
-        json_object_set_new(o, "inputs", inputs_json(c, t));
+        json_object_set_new(o, "inputs", inputs_json(c, t, id));
         json_array_append_new(out, o);
     }
     return out;

@@ -68,8 +68,9 @@ struct wf_input {
     const struct wf_option *options; /* WF_CODE: the allowed codes, ended by {NULL} */
     const char *catalog; /* WF_CODE without options: the catalogue list (law/catalog.h) of its
                           * codes: lines */
-    /* WF_PICK: what may be chosen, as [{"code","label"}] (new reference; NULL on error). */
-    json_t *(*choose)(struct ctx *c);
+    /* WF_PICK, or WF_CODE without options: what may be chosen for matter id, as
+     * [{"code","label"}] (new reference; NULL on error); the guard checks what is chosen. */
+    json_t *(*choose)(struct ctx *c, int64_t id);
 };
 
 #define WF_MAX_INPUTS 8
@@ -211,7 +212,7 @@ const struct wf_transition *wf_step_named(const struct workflow *w, const char *
 /* The actions the actor may take from state: [{"action","label","to","to_label","internal",
  * "confirm","inputs":[{"name","label","kind","required","max","options":[{"code","label"}]}]}]
  * (new reference). */
-json_t *wf_actions(struct ctx *c, const struct workflow *w, const char *state);
+json_t *wf_actions(struct ctx *c, const struct workflow *w, int64_t id, const char *state);
 
 /* The steps of matter id, oldest first: [{"at","date","from","action","to","username","name",
  * "note","reason","reason_label","ref_id"}], and its deadlines: [{"name","label","start","due",

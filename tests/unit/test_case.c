@@ -332,6 +332,44 @@ static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
     json_decref(o);
 }
 
+/* A recusal is the head's decision about one investigator; granted, it takes them off the case
+ * and puts them on the party's 回避 list, and never leaves fewer than two. */
+static void test_r_case_11_recusal_decided_by_the_head(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    struct err e = {0};
+    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    struct wf_args ok = {.date = "2026-11-04"};
+    h_must(h, &case_workflow, "leader", id, "approve", &ok);
+    char o2[24];
+    snprintf(o2, sizeof o2, "%lld", (long long)F.o2);
+    struct wf_args r = {.date = "2026-11-05", .note = "与当事人法定代表人系近亲属"};
+    wf_arg_set(&r, "officer", o2);
+    wf_arg_set(&r, "by", "party");
+    wf_arg_set(&r, "outcome", "granted");
+    struct err e1 = {0}, e2 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "officer", id, "recuse", &r, &e1), ERR_FORBIDDEN);
+    assert_int_equal(h_step(h, &case_workflow, "leader", id, "recuse", &r, &e2), ERR_INVALID);
+    assert_non_null(strstr(e2.msg, "第四十二条"));
+    int64_t o4 = add_officer(h, 4, "2030-12-31");
+    char three[72];
+    snprintf(three, sizeof three, "%lld,%lld,%lld", (long long)F.o1, (long long)F.o2,
+             (long long)o4);
+    struct wf_args t = {.date = "2026-11-05", .note = "增加承办人员"};
+    wf_arg_set(&t, "officers", three);
+    h_must(h, &case_workflow, "leader", id, "change_team", &t);
+    h_must(h, &case_workflow, "leader", id, "recuse", &r);
+    assert_false(h_exists(h->db, "SELECT 1 FROM case_officer WHERE case_id = ? AND officer_id = ?",
+                          "ii", id, F.o2));
+    assert_true(h_exists(h->db, "SELECT 1 FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
+                         "ii", F.clinic, F.o2));
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_step WHERE kind = 'case' AND object_id = ?"
+                         " AND action = 'recuse' AND reason LIKE '决定回避%'",
+                         "i", id));
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -343,6 +381,7 @@ int main(void)
         T(test_r_case_06_numbers),
         T(test_r_case_08_source_linked_both_ways),
         T(test_r_case_09_r_case_10_extension_and_warnings),
+        T(test_r_case_11_recusal_decided_by_the_head),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -275,7 +275,7 @@ static void test_workflow_declared_step_effect_documents_and_audit(void **state)
     assert_int_equal(count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'matter.submitted'"
                               " AND object_id = '21'"),
                      1);
-    json_t *acts = wf_actions(&c, &matter, "open");
+    json_t *acts = wf_actions(&c, &matter, 0, "open");
     json_t *in = json_array_get(json_object_get(json_array_get(acts, 2), "inputs"), 0);
     assert_string_equal(json_string_value(json_object_get(in, "kind")), "code");
     assert_int_equal(json_array_size(json_object_get(in, "options")), 3);
@@ -367,11 +367,11 @@ static void test_workflow_needs_the_permission(void **state)
     struct err e = {0};
     assert_int_equal(wf_apply(&c, &matter, 4, "finish", NULL, NULL, &e), ERR_FORBIDDEN);
     assert_string_equal(state_of(h, 4), "open");
-    json_t *acts = wf_actions(&c, &matter, "open");
+    json_t *acts = wf_actions(&c, &matter, 0, "open");
     assert_int_equal(json_array_size(acts), 0);
     json_decref(acts);
     c = h_ctx(h, "officer", &who);
-    acts = wf_actions(&c, &matter, "open");
+    acts = wf_actions(&c, &matter, 0, "open");
     assert_int_equal(json_array_size(acts), 5); /* finish, drop, submit, extend, hold; not report */
     json_decref(acts);
 }
