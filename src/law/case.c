@@ -2,7 +2,7 @@
  * Reading them is case_read.c. */
 #include "law/area.h"
 #include "base/jpack.h"
-#include "law/case.h"
+#include "law/case_internal.h"
 #include "law/audit.h"
 #include "law/catalog.h"
 #include "law/document.h"
@@ -201,6 +201,24 @@ static int guard_extend(struct ctx *c, int64_t id, const struct wf_args *a, stru
     return guard_apart(c, id, "延长办案期限", e);
 }
 
+/* [R-CASE-14] 第五十八条: the legal reviewer holds the legal role (the step's permission) and
+ * neither investigated nor proposed the case. */
+static int guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    (void)a;
+    int64_t me = c->who->user_id;
+    int mine = db_exists(c->db, e,
+                         "SELECT 1 FROM penalty_case WHERE id = ? AND proposed_by = ?"
+                         " UNION ALL SELECT 1 FROM case_officer k JOIN app_user u"
+                         " ON u.officer_id = k.officer_id WHERE k.case_id = ? AND u.id = ?",
+                         "iiii", id, me, id, me);
+    if (mine < 0) return mine;
+    return mine ? err_set(e, ERR_FORBIDDEN,
+                          "调查与审核分离：承办或提出立案本案的人员不能进行法制审核"
+                          "（《行政处罚法》第五十八条）")
+                : 0;
+}
+
 static int effect_extend(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     (void)id;
@@ -384,10 +402,9 @@ static int effect_change_team(struct ctx *c, int64_t id, struct wf_args *a, stru
 /* ---- the workflow --------------------------------------------------------------------------- */
 
 static const struct wf_state states[] = {
-    {"registered", "待立案", false},
-    {"proposed", "立案审批中", false},
-    {"filed", "已立案（调查中）", false},
-    {"declined", "不予立案", true},
+    {"registered", "待立案", false},      {"proposed", "立案审批中", false},
+    {"filed", "已立案（调查中）", false}, {"concluded", "调查终结", false},
+    {"reviewed", "法制审核通过", false},  {"declined", "不予立案", true},
 };
 
 /* [R-CASE-01] 立案 decided within the 立案期限 of 受理 */
@@ -432,6 +449,23 @@ static const struct wf_input in_change_team[] = {
     {"date", "调整日期", WF_DATE, false, 0, NULL},
     END,
 };
+static const struct wf_option yes_no[] = {{"no", "否"}, {"yes", "是"}, {NULL, NULL}};
+static const struct wf_input in_conclude[] = {
+    {"item", "适用的行政处罚事项（权责清单）", WF_CODE, true, 0, NULL, NULL, case_item_choices},
+    {"level", "裁量档次（如 一般、较重）", WF_TEXT, false, 20, NULL},
+    {"types", "拟给予的处罚种类", WF_PICK, true, 160, NULL, NULL, case_type_choices},
+    {"fine", "罚款金额（元）", WF_TEXT, false, 20, NULL},
+    {"outside_reason", "超出裁量档次的理由", WF_TEXT, false, 1000, NULL},
+    {"major", "重大、复杂案件", WF_CODE, true, 0, yes_no},
+    {"note", "调查终结意见（违法事实和证据）", WF_TEXT, true, 4000, NULL},
+    {"date", "日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_review[] = {
+    {"note", "审核意见", WF_TEXT, true, 2000, NULL},
+    {"date", "审核日期", WF_DATE, false, 0, NULL},
+    END,
+};
 static const struct wf_input in_send_back[] = {
     {"note", "退回理由", WF_TEXT, true, 500, NULL},
     END,
@@ -453,6 +487,14 @@ static const struct wf_transition steps[] = {
     {"proposed", "approve", "filed", "批准立案", PERM_CASE_APPROVE, guard_approve, &deadline_decide,
      "file", .inputs = in_approve, .effect = effect_approve, .documents = DOCS("filing_report"),
      .confirm = "批准后即立案，取得案号，并开始计算九十日的办案期限。确定批准立案？"},
+    {"filed", "conclude", "concluded", "调查终结", PERM_CASE_HANDLE, case_guard_conclude, NULL,
+     NULL, .inputs = in_conclude, .effect = case_effect_conclude},
+    {"concluded", "review_pass", "reviewed", "法制审核：同意", PERM_CASE_REVIEW, guard_reviewer,
+     NULL, NULL, .inputs = in_review},
+    {"concluded", "review_return", "filed", "法制审核：退回补充调查", PERM_CASE_REVIEW,
+     guard_reviewer, NULL, NULL, .inputs = in_review},
+    {"concluded", "review_reject", "filed", "法制审核：不同意", PERM_CASE_REVIEW, guard_reviewer,
+     NULL, NULL, .inputs = in_review},
     {"filed", "extend", "filed", "批准延长办案期限", PERM_CASE_APPROVE, guard_extend, NULL, NULL,
      .inputs = in_extend, .effect = effect_extend, .extends = "decide",
      .confirm = "办案期限只能延长一次。确定批准延长？"},
@@ -630,6 +672,8 @@ static const struct table_decl tables[] = {
      {{"agency_id", "agency", REF_ID},
       {"entity_id", "entity", REF_ID},
       {"proposed_by", "app_user", REF_ID},
+      {"power_item_id", "power_item", REF_ID},
+      {"baseline_version_id", "discretion_version", REF_ID},
       {"created_by", "app_user", REF_ID}}},
     {"case_officer",
      "案件承办人员",

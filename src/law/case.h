@@ -29,6 +29,11 @@
  * (卫生健康行政处罚程序规定 [U]: configurable). */
 #define CASE_EXTEND_MAX_DAYS  30
 #define CASE_EXTEND_MAX_BASIS "《行政处罚法》第六十条：法律、法规、规章另有规定的从其规定（可调整）"
+/* Default of the setting case.review_fine_yuan: a proposed fine of this many 元 or more needs a
+ * legal review (第五十八条: 直接关系当事人重大权益 [U]). */
+#define CASE_REVIEW_FINE_YUAN 10000
+#define CASE_REVIEW_FINE_BASIS                                                                     \
+    "《行政处罚法》第五十八条：直接关系当事人重大权益的须法制审核（数额可调整）"
 /* The days after 立案 at which an open case is flagged (60, 80: before the 90 of 第六十条). */
 #define CASE_WARN_DAYS  60
 #define CASE_ALERT_DAYS 80

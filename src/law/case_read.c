@@ -5,20 +5,46 @@
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/paging.h"
+#include "law/power.h"
+#include "base/money.h"
 
 #include <string.h>
 
 #define COLS                                                                                       \
     "x.id, x.number, x.line, x.source, x.source_id, x.entity_id, x.party_name, x.party_kind,"      \
     " x.party_address, x.summary, x.act_on, x.harm, x.found_on, x.received_on, x.state,"           \
-    " x.filed_on, x.decline_reason, a.name, d.due_on, d.name"
+    " x.filed_on, x.decline_reason, a.name, d.due_on, d.name, x.power_item_id, x.baseline_level,"  \
+    " x.penalty_types, x.fine, x.outside_reason, x.major, x.review_required,"                      \
+    " x.baseline_version_id, pi.code, pi.name"
 #define FROM                                                                                       \
     " FROM penalty_case x JOIN agency a ON a.id = x.agency_id"                                     \
-    " LEFT JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id AND d.ended_on IS NULL"
+    " LEFT JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id AND d.ended_on IS NULL"    \
+    " LEFT JOIN power_item pi ON pi.id = x.power_item_id"
 
 static void set_id(json_t *o, const char *key, struct db_stmt *st, int col)
 {
     if (!db_null(st, col)) json_object_set_new(o, key, json_integer(db_int(st, col)));
+}
+
+/* The penalty proposed at the end of the investigation (columns 20…29), when there is one. */
+static void proposal(json_t *o, struct db_stmt *st)
+{
+    if (db_null(st, 20)) return;
+    json_t *p = json_object();
+    jset_int(p, "item_id", db_int(st, 20));
+    jset_text(p, "item_code", db_text(st, 28));
+    jset_text(p, "item_name", db_text(st, 29));
+    jset_text(p, "level", db_text(st, 21));
+    if (!db_null(st, 27)) jset_int(p, "baseline_version_id", db_int(st, 27));
+    jset_text(p, "types", db_text(st, 22));
+    char label[POWER_TYPES_MAX * 3], yuan[32];
+    power_types_label(db_text(st, 22), label, sizeof label);
+    jset_text(p, "types_label", label);
+    if (!db_null(st, 23)) jset_text(p, "fine_yuan", money_yuan(db_int(st, 23), yuan, sizeof yuan));
+    jset_text(p, "outside_reason", db_text(st, 24));
+    jset_bool(p, "major", db_int(st, 25) != 0);
+    jset_bool(p, "review_required", db_int(st, 26) != 0);
+    json_object_set_new(o, "proposal", p);
 }
 
 /* One row of COLS. */
@@ -58,6 +84,7 @@ static json_t *row(struct db_stmt *st, const char *today)
               db_text(st, 19) && strcmp(db_text(st, 19), "file") == 0 ? "立案期限"
                                                                       : "作出决定期限");
     jset_bool(o, "overdue", due && strcmp(due, today) < 0);
+    proposal(o, st);
     /* [R-CASE-10] days since 立案 of a case not yet decided: flagged at 60 and 80 */
     day_t filed, now;
     if (db_text(st, 15) && !date_parse(db_text(st, 15), &filed) && !date_parse(today, &now) &&

@@ -53,6 +53,7 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_CASE_READ] = ALL_STAFF,
     [PERM_CASE_HANDLE] = R(ROLE_OFFICER),
     [PERM_CASE_APPROVE] = R(ROLE_LEADER),
+    [PERM_CASE_REVIEW] = R(ROLE_LEGAL),
 };
 
 static const struct {
@@ -104,6 +105,7 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_CASE_READ] = "case.read",
     [PERM_CASE_HANDLE] = "case.handle",
     [PERM_CASE_APPROVE] = "case.approve",
+    [PERM_CASE_REVIEW] = "case.review",
 };
 
 /* [R-AUTH-07] what the table does not give is refused */

@@ -56,6 +56,7 @@ enum perm {
     PERM_CASE_READ,          /* penalty cases (行政处罚案件) */
     PERM_CASE_HANDLE,        /* register a case, propose 立案 (an officer) */
     PERM_CASE_APPROVE,       /* approve or decline 立案 (a leader: 负责人) */
+    PERM_CASE_REVIEW,        /* the legal review of a case (法制审核, 第五十八条) */
     PERM_COUNT
 };
 

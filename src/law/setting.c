@@ -26,6 +26,8 @@ static const struct setting_def defs[] = {
     {"petition.recheck_days", "信访复核期限（日）", PETITION_REVIEW_DAYS, 1, 90,
      PETITION_RECHECK_BASIS},
     {"case.file_days", "案件立案期限（日）", CASE_FILE_DAYS, 1, 30, CASE_FILE_BASIS},
+    {"case.review_fine_yuan", "须法制审核的罚款数额（元）", CASE_REVIEW_FINE_YUAN, 1, 100000000,
+     CASE_REVIEW_FINE_BASIS},
     {"case.extend_max_days", "办案期限延长上限（日）", CASE_EXTEND_MAX_DAYS, 1, 180,
      CASE_EXTEND_MAX_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,

@@ -7,6 +7,8 @@
 #include "law/auth.h"
 #include "law/case.h"
 #include "law/complaint.h"
+#include "law/discretion.h"
+#include "law/power.h"
 #include "law/entity.h"
 #include "law/officer.h"
 #include "law/role.h"
@@ -370,6 +372,98 @@ static void test_r_case_11_recusal_decided_by_the_head(void **state)
                          "i", id));
 }
 
+/* A penalty item (warning and a fine of 500–30,000 元) with its baseline in force from today:
+ * 一般 500–5,000, 严重 5,000–30,000; its id as text. */
+static const char *baseline_item(struct harness *h)
+{
+    static char id[24];
+    struct err e = {0};
+    struct power_item_input in = {.agency_code = "320412",
+                                  .code = "WJ-CF-001",
+                                  .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
+                                  .kind = "penalty",
+                                  .line = "medical",
+                                  .basis = "《医疗机构管理条例》",
+                                  .violated = "《医疗机构管理条例》",
+                                  .penalty_basis = "《医疗机构管理条例》",
+                                  .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
+    int64_t item, v;
+    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
+    struct discretion_input d = {
+        .levels = {{"一般", "首次", NULL, {"警告、罚款", "500", "5000", NULL, NULL}},
+                   {"严重", "三个月以上", NULL, {"警告、罚款", "5000", "30000", NULL, NULL}}},
+        .nlevels = 2};
+    if (discretion_add(&h->ctx, item, &d, &v, &e)) fail_msg("discretion_add: %s", e.msg);
+    snprintf(id, sizeof id, "%lld", (long long)item);
+    return id;
+}
+
+static int conclude(struct harness *h, int64_t id, const char *item, const char *level,
+                    const char *types, const char *fine, const char *why, struct err *e)
+{
+    struct wf_args a = {.date = "2026-12-20", .note = "违法事实清楚，证据确凿"};
+    wf_arg_set(&a, "item", item);
+    wf_arg_set(&a, "level", level);
+    wf_arg_set(&a, "types", types);
+    wf_arg_set(&a, "fine", fine);
+    wf_arg_set(&a, "outside_reason", why);
+    wf_arg_set(&a, "major", "no");
+    return h_step(h, &case_workflow, "officer", id, "conclude", &a, e);
+}
+
+/* The proposal applies the item and its baseline in force: outside the law refused; outside the
+ * level only with a reason; a fine of 10,000 元 or more needs a legal review, by the legal
+ * reviewer who did not investigate. */
+static void test_r_case_12_r_case_13_r_case_14_proposal_and_review(void **state)
+{
+    struct harness *h = *state;
+    const char *item = baseline_item(h);
+    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    struct err e = {0};
+    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    struct wf_args ok = {.date = "2026-11-04"};
+    h_must(h, &case_workflow, "leader", id, "approve", &ok);
+    struct err e1 = {0}, e2 = {0}, e3 = {0}, e4 = {0};
+    assert_int_equal(conclude(h, id, item, "一般", "警告、罚款", "40000", NULL, &e1), ERR_INVALID);
+    assert_non_null(strstr(e1.fields[0].msg, "法定幅度"));
+    assert_int_equal(conclude(h, id, item, "一般", "吊销许可证件", NULL, NULL, &e2), ERR_INVALID);
+    assert_non_null(strstr(e2.fields[0].msg, "第三十八条"));
+    assert_int_equal(conclude(h, id, item, "一般", "警告、罚款", "8000", NULL, &e3), ERR_INVALID);
+    assert_string_equal(e3.fields[0].name, "outside_reason");
+    assert_int_equal(conclude(h, id, item, "较轻", "警告", NULL, NULL, &e4), ERR_INVALID);
+    assert_string_equal(e4.fields[0].name, "level");
+    if (conclude(h, id, item, "严重", "警告、罚款", "15000", NULL, &e))
+        fail_msg("conclude: %s", e.nfields ? e.fields[0].msg : e.msg);
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    json_t *o = case_get(&c, id, &e);
+    json_t *p = json_object_get(o, "proposal");
+    assert_true(json_is_true(json_object_get(p, "review_required")));
+    assert_string_equal(json_string_value(json_object_get(p, "fine_yuan")), "15,000.00");
+    assert_string_equal(json_string_value(json_object_get(p, "level")), "严重");
+    assert_non_null(json_object_get(p, "baseline_version_id"));
+    json_decref(o);
+    /* a legal reviewer who investigates the case may not review it */
+    struct user_input u = {.username = "legal2",
+                           .display_name = "legal2",
+                           .password = TEST_PASSWORD,
+                           .agency_code = "320412",
+                           .roles = 1u << ROLE_LEGAL,
+                           .officer_id = F.o2};
+    int64_t uid;
+    if (user_add(&h->ctx, &u, &uid, &e)) fail_msg("user_add: %s", e.msg);
+    struct wf_args r = {.date = "2026-12-21", .note = "事实清楚，适用依据正确，裁量适当"};
+    struct err e5 = {0}, e6 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "legal2", id, "review_pass", &r, &e5),
+                     ERR_FORBIDDEN);
+    assert_non_null(strstr(e5.msg, "第五十八条"));
+    assert_int_equal(h_step(h, &case_workflow, "leader", id, "review_pass", &r, &e6),
+                     ERR_FORBIDDEN);
+    h_must(h, &case_workflow, "legal", id, "review_pass", &r);
+    assert_string_equal(h_text(h, "SELECT state FROM penalty_case WHERE id = ?", "i", id),
+                        "reviewed");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -382,6 +476,7 @@ int main(void)
         T(test_r_case_08_source_linked_both_ways),
         T(test_r_case_09_r_case_10_extension_and_warnings),
         T(test_r_case_11_recusal_decided_by_the_head),
+        T(test_r_case_12_r_case_13_r_case_14_proposal_and_review),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,14 @@
+/* case_internal.h — what case.c's step declarations take from the other files of the case area
+ * (not for other areas: law/case.h is). */
+#ifndef LANDUN_CASE_INTERNAL_H
+#define LANDUN_CASE_INTERNAL_H
+
+#include "law/case.h"
+
+/* case_proposal.c: the end of the investigation (调查终结) with the penalty proposed. */
+json_t *case_item_choices(struct ctx *c, int64_t id);
+json_t *case_type_choices(struct ctx *c, int64_t id);
+int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_conclude(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+
+#endif
