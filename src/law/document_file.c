@@ -124,7 +124,7 @@ static int store(struct ctx *c, int64_t id, const struct buf *pdf, bool names, s
 
 int document_keep(struct ctx *c, int64_t doc_id, json_t *step, struct err *e)
 {
-    struct issued d;
+    struct issued d = {0};
     int rc = issued_row(c, doc_id, &d, e);
     if (rc || !doc_layout_has(d.type)) {
         json_decref(step);
@@ -234,7 +234,7 @@ static int open_file(const struct kept *k, struct buf *bytes, struct document_pd
 int document_pdf(struct ctx *c, int64_t id, struct document_pdf *out, struct err *e)
 {
     *out = (struct document_pdf){0};
-    struct kept k;
+    struct kept k = {0};
     struct buf bytes = {0};
     int rc = kept_row(c, id, &k, &bytes, e);
     const struct doc_owner *o = rc ? NULL : document_owner(k.kind);

@@ -27,6 +27,8 @@ static void input_state(struct req *r, json_t *in, bool refused)
     jset_text(in, "value", value ? value : "");
     jset_text(in, "error", msg ? msg : "");
     jset_bool(in, "is_text", strcmp(kind, "text") == 0);
+    /* a long text (a reason, an opinion) is written in a box */
+    jset_bool(in, "is_long", json_integer_value(json_object_get(in, "max")) >= 500);
     jset_bool(in, "is_date", strcmp(kind, "date") == 0);
     jset_bool(in, "is_code", strcmp(kind, "code") == 0);
     jset_bool(in, "is_pick", strcmp(kind, "pick") == 0);
