@@ -404,13 +404,18 @@ static int effect_change_team(struct ctx *c, int64_t id, struct wf_args *a, stru
 static const struct wf_state states[] = {
     {"registered", "待立案", false},      {"proposed", "立案审批中", false},
     {"filed", "已立案（调查中）", false}, {"concluded", "调查终结", false},
-    {"reviewed", "法制审核通过", false},  {"declined", "不予立案", true},
+    {"reviewed", "法制审核通过", false},  {"notified", "已告知（陈述申辩期）", false},
+    {"declined", "不予立案", true},
 };
 
 /* [R-CASE-01] 立案 decided within the 立案期限 of 受理 */
 const struct wf_deadline_rule case_deadline_file = {
     "file", "立案期限", CASE_FILE_DAYS, false, CASE_FILE_BASIS, .setting = "case.file_days"};
 /* [R-CASE-07] 第六十条: decided within 90 days of 立案 */
+/* [R-CASE-17] 第四十五条: the party's statement and defence, in working days from the notice */
+static const struct wf_deadline_rule deadline_defence = {
+    "defence", "陈述申辩期限",       CASE_STATEMENT_DAYS,
+    true,      CASE_STATEMENT_BASIS, .setting = "case.statement_days"};
 static const struct wf_deadline_rule deadline_decide = {
     "decide", "作出处罚决定期限", CASE_DECIDE_DAYS, false, CASE_DECIDE_BASIS, NULL};
 
@@ -466,6 +471,16 @@ static const struct wf_input in_review[] = {
     {"date", "审核日期", WF_DATE, false, 0, NULL},
     END,
 };
+static const struct wf_input in_notify[] = {
+    {"note", "告知的事实、理由和依据（写入事先告知书）", WF_TEXT, false, 2000, NULL},
+    {"date", "告知日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_waive[] = {
+    {"note", "当事人书面放弃的内容", WF_TEXT, true, 500, NULL},
+    {"date", "日期", WF_DATE, false, 0, NULL},
+    END,
+};
 static const struct wf_input in_send_back[] = {
     {"note", "退回理由", WF_TEXT, true, 500, NULL},
     END,
@@ -495,6 +510,15 @@ static const struct wf_transition steps[] = {
      guard_reviewer, NULL, NULL, .inputs = in_review},
     {"concluded", "review_reject", "filed", "法制审核：不同意", PERM_CASE_REVIEW, guard_reviewer,
      NULL, NULL, .inputs = in_review},
+    /* [R-CASE-15] no notice before a required review passed */
+    {"concluded", "notify", "notified", "行政处罚事先告知", PERM_CASE_HANDLE, case_guard_notify,
+     &deadline_defence, NULL, .inputs = in_notify, .effect = case_effect_notify,
+     .documents = DOCS("prior_notice")},
+    {"reviewed", "notify", "notified", "行政处罚事先告知", PERM_CASE_HANDLE, case_guard_notify,
+     &deadline_defence, NULL, .inputs = in_notify, .effect = case_effect_notify,
+     .documents = DOCS("prior_notice")},
+    {"notified", "waive", "notified", "当事人书面放弃陈述申辩", PERM_CASE_HANDLE, NULL, NULL,
+     "defence", .inputs = in_waive, .effect = case_effect_waive},
     {"filed", "extend", "filed", "批准延长办案期限", PERM_CASE_APPROVE, guard_extend, NULL, NULL,
      .inputs = in_extend, .effect = effect_extend, .extends = "decide",
      .confirm = "办案期限只能延长一次。确定批准延长？"},

@@ -34,6 +34,15 @@
 #define CASE_REVIEW_FINE_YUAN 10000
 #define CASE_REVIEW_FINE_BASIS                                                                     \
     "《行政处罚法》第五十八条：直接关系当事人重大权益的须法制审核（数额可调整）"
+/* Defaults of the settings case.statement_days (陈述、申辩: working days from the prior notice,
+ * [U]) and case.hearing_fine_citizen_yuan / case.hearing_fine_org_yuan (较大数额罚款 of 第六十三条,
+ * set by the province [U]); the hearing is asked for within 5 working days (第六十四条). */
+#define CASE_STATEMENT_DAYS       3
+#define CASE_STATEMENT_BASIS      "《行政处罚法》第四十五条：陈述、申辩（期限可调整）"
+#define CASE_HEARING_REQUEST_DAYS 5
+#define CASE_HEARING_FINE_CITIZEN 5000
+#define CASE_HEARING_FINE_ORG     50000
+#define CASE_HEARING_FINE_BASIS   "《行政处罚法》第六十三条：较大数额罚款（按省级规定设定）"
 /* The days after 立案 at which an open case is flagged (60, 80: before the 90 of 第六十条). */
 #define CASE_WARN_DAYS  60
 #define CASE_ALERT_DAYS 80

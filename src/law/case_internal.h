@@ -11,4 +11,9 @@ json_t *case_type_choices(struct ctx *c, int64_t id);
 int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
 int case_effect_conclude(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 
+/* case_notice.c: the prior notice and the party's waiver. */
+int case_guard_notify(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_notify(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_effect_waive(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+
 #endif

@@ -15,7 +15,8 @@
     " x.party_address, x.summary, x.act_on, x.harm, x.found_on, x.received_on, x.state,"           \
     " x.filed_on, x.decline_reason, a.name, d.due_on, d.name, x.power_item_id, x.baseline_level,"  \
     " x.penalty_types, x.fine, x.outside_reason, x.major, x.review_required,"                      \
-    " x.baseline_version_id, pi.code, pi.name"
+    " x.baseline_version_id, pi.code, pi.name, pi.violated, pi.penalty_basis, x.notified_on,"      \
+    " x.hearing_right, x.waived_on"
 #define FROM                                                                                       \
     " FROM penalty_case x JOIN agency a ON a.id = x.agency_id"                                     \
     " LEFT JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id AND d.ended_on IS NULL"    \
@@ -44,6 +45,8 @@ static void proposal(json_t *o, struct db_stmt *st)
     jset_text(p, "outside_reason", db_text(st, 24));
     jset_bool(p, "major", db_int(st, 25) != 0);
     jset_bool(p, "review_required", db_int(st, 26) != 0);
+    jset_text(p, "violated", db_text(st, 30));
+    jset_text(p, "penalty_basis", db_text(st, 31));
     json_object_set_new(o, "proposal", p);
 }
 
@@ -85,6 +88,9 @@ static json_t *row(struct db_stmt *st, const char *today)
                                                                       : "作出决定期限");
     jset_bool(o, "overdue", due && strcmp(due, today) < 0);
     proposal(o, st);
+    jset_text(o, "notified_on", db_text(st, 32));
+    jset_bool(o, "hearing_right", db_int(st, 33) != 0);
+    jset_text(o, "waived_on", db_text(st, 34));
     /* [R-CASE-10] days since 立案 of a case not yet decided: flagged at 60 and 80 */
     day_t filed, now;
     if (db_text(st, 15) && !date_parse(db_text(st, 15), &filed) && !date_parse(today, &now) &&

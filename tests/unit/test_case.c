@@ -464,6 +464,55 @@ static void test_r_case_12_r_case_13_r_case_14_proposal_and_review(void **state)
                         "reviewed");
 }
 
+/* No notice before a required review passed; the notice opens 3 working days to answer and tells
+ * of the hearing when the fine is large for the party's kind; a written waiver ends them. */
+static void test_r_case_15_r_case_16_r_case_17_notice(void **state)
+{
+    struct harness *h = *state;
+    const char *item = baseline_item(h);
+    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    struct err e = {0};
+    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    struct wf_args ok = {.date = "2026-11-04"};
+    h_must(h, &case_workflow, "leader", id, "approve", &ok);
+    if (conclude(h, id, item, "严重", "警告、罚款", "15000", NULL, &e)) fail_msg("%s", e.msg);
+    struct wf_args n = {.date = "2026-12-21"};
+    struct err e1 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "officer", id, "notify", &n, &e1), ERR_INVALID);
+    assert_non_null(strstr(e1.msg, "第五十八条"));
+    struct wf_args r = {.date = "2026-12-21", .note = "同意"};
+    h_must(h, &case_workflow, "legal", id, "review_pass", &r);
+    h_must(h, &case_workflow, "officer", id, "notify", &n);
+    assert_string_equal(h_due(h, "case", id, "defence"), "2026-12-24");
+    assert_string_equal(h_text(h, "SELECT hearing_right FROM penalty_case WHERE id = ?", "i", id),
+                        "0"); /* 15,000 元 to an organisation: below 50,000 */
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM document d JOIN document_file f ON f.document_id = d.id"
+                         " WHERE d.object_type = 'case' AND d.object_id = ? AND d.type ="
+                         " 'prior_notice' AND d.number LIKE '武卫医罚告〔2026〕%'",
+                         "i", id));
+    struct wf_args w = {.date = "2026-12-22", .note = "当事人书面声明放弃陈述、申辩"};
+    h_must(h, &case_workflow, "officer", id, "waive", &w);
+    assert_string_equal(h_text(h, "SELECT waived_on FROM penalty_case WHERE id = ?", "i", id),
+                        "2026-12-22");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_deadline WHERE kind = 'case' AND object_id = ?"
+                         " AND name = 'defence' AND outcome = 'met'",
+                         "i", id));
+    /* a citizen fined 6,000 元 (no review needed) is told of the hearing */
+    struct case_input in = sample("2026-11-02", "2026-10-30");
+    in.entity_id = NULL;
+    in.party_name = "李某";
+    in.party_kind = "citizen";
+    int64_t person = intake(h, in);
+    if (propose(h, person, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
+    h_must(h, &case_workflow, "leader", person, "approve", &ok);
+    if (conclude(h, person, item, "严重", "警告、罚款", "6000", NULL, &e)) fail_msg("%s", e.msg);
+    h_must(h, &case_workflow, "officer", person, "notify", &n);
+    assert_string_equal(
+        h_text(h, "SELECT hearing_right FROM penalty_case WHERE id = ?", "i", person), "1");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -477,6 +526,7 @@ int main(void)
         T(test_r_case_09_r_case_10_extension_and_warnings),
         T(test_r_case_11_recusal_decided_by_the_head),
         T(test_r_case_12_r_case_13_r_case_14_proposal_and_review),
+        T(test_r_case_15_r_case_16_r_case_17_notice),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -133,8 +133,8 @@ static void test_every_issued_type_is_declared(void **state)
                     fail_msg("%s issues %s, which is not declared", flows[f]->kind, *t);
                 issued++;
             }
-    assert_true(issued >= 13);
-    assert_int_equal(doc_layout_count(), 13);
+    assert_true(issued >= 14);
+    assert_int_equal(doc_layout_count(), 14);
     for (size_t i = 0; i < doc_layout_count(); i++) {
         const char *type = doc_layout_type(i);
         if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
@@ -169,6 +169,39 @@ static void test_filing_report(void **state)
     HAS(t, "同意立案。");
     HAS(t, "请抓紧调查取证");
     HAS(t, "第六十条");
+    free(t);
+}
+
+/* 行政处罚事先告知书: the facts, the provisions, the penalty proposed, the day to answer by and,
+ * with the right to one, the hearing. */
+static void test_prior_notice(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(rec, "proposal",
+                        json_pack("{ss ss ss ss}", "types_label", "警告、罚款", "fine_yuan",
+                                  "15,000.00", "violated", "《医疗机构管理条例》第二十四条",
+                                  "penalty_basis", "《医疗机构管理条例》第四十四条"));
+    json_object_set_new(rec, "hearing_right", json_true());
+    json_array_append_new(json_object_get(rec, "deadlines"),
+                          json_pack("{ss ss}", "name", "defence", "due", "2026-12-24"));
+    char *t = render("prior_notice", &case_documents, rec, "武卫医罚告〔2026〕1号", "2026-12-21",
+                     step("notify", "2026-12-21", NULL));
+    HAS(t, "行政处罚事先告知书");
+    HAS(t, "武卫医罚告〔2026〕1号");
+    HAS(t, "当事人：武进区遥观镇锦绣美容美发店");
+    HAS(t, "上述行为违反了《医疗机构管理条例》第二十四条的规定");
+    HAS(t, "依据《医疗机构管理条例》第四十四条的规定，本机关拟对你（单位）作出如下行政处罚："
+           "警告、罚款，罚款人民币15,000.00元。");
+    HAS(t, "请于2026年12月24日前向本机关提出");
+    HAS(t, "有要求举行听证的权利");
+    HAS(t, "不因当事人陈述、申辩而给予更重的处罚");
+    free(t);
+    /* without the right, no word of a hearing */
+    rec = record("case");
+    json_object_set_new(rec, "proposal", json_pack("{ss}", "types_label", "警告"));
+    t = render("prior_notice", &case_documents, rec, "武卫医罚告〔2026〕2号", "2026-12-21", NULL);
+    LACKS(t, "听证");
     free(t);
 }
 
@@ -481,6 +514,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_issued_type_is_declared),
         cmocka_unit_test(test_filing_report),
+        cmocka_unit_test(test_prior_notice),
         cmocka_unit_test(test_complaint_reply),
         cmocka_unit_test(test_complaint_reply_anonymous_and_sparse),
         cmocka_unit_test(test_petition_acceptance),
