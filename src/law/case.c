@@ -704,6 +704,16 @@ static const struct table_decl tables[] = {
      false,
      "case_id, officer_id",
      {{"case_id", "penalty_case", REF_ID}, {"officer_id", "officer", REF_ID}}},
+    {"case_evidence",
+     "案件证据",
+     true,
+     "id",
+     {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},
+    {"case_evidence_officer",
+     "证据取证人员",
+     false,
+     "evidence_id, officer_id",
+     {{"evidence_id", "case_evidence", REF_ID}, {"officer_id", "officer", REF_ID}}},
 };
 
 const struct law_area law_area_cases = {"cases", tables,         countof(tables), NULL,

@@ -4,6 +4,7 @@
 #include "law/case.h"
 #include "law/catalog.h"
 #include "law/document.h"
+#include "law/evidence.h"
 #include "law/paging.h"
 #include "law/power.h"
 #include "base/money.h"
@@ -143,6 +144,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "case", id, true, e);
     if (docs) json_object_set_new(o, "documents", docs);
+    json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
+    if (evidence) json_object_set_new(o, "evidence", evidence);
     if (e->code) {
         json_decref(o);
         return NULL;

@@ -172,6 +172,12 @@ int case_index(struct req *r, struct resp *w);
 int case_new(struct req *r, struct resp *w);
 int case_create(struct req *r, struct resp *w);
 int case_show(struct req *r, struct resp *w);
+/* evidence.c: the evidence of a case (第四十六条) */
+int evidence_index(struct req *r, struct resp *w);
+int evidence_create(struct req *r, struct resp *w);
+/* Give the case page's data o its evidence form ("evidence_form": kinds, the investigators to
+ * choose, the values typed when refused) when the user may record evidence. Caller: case_show. */
+void evidence_page(struct req *r, json_t *o);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

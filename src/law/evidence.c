@@ -1,0 +1,288 @@
+/* evidence.c — the evidence of a penalty case (行政处罚法 第四十六条): recording an item and
+ * reading a case's items. The case itself is case.c. */
+#include "law/evidence.h"
+#include "base/jpack.h"
+#include "law/audit.h"
+#include "law/enforce.h"
+#include "law/field.h"
+#include "law/role.h"
+#include "law/workflow.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+/* [R-CASE-20] 第四十六条: the 8 kinds of evidence. */
+static const struct wf_option kinds[] = {
+    {"documentary", "书证"},
+    {"physical", "物证"},
+    {"audiovisual", "视听资料"},
+    {"electronic", "电子数据"},
+    {"witness", "证人证言"},
+    {"statement", "当事人的陈述"},
+    {"expert", "鉴定意见"},
+    {"record", "勘验笔录、现场笔录"},
+    {NULL, NULL},
+};
+
+#define EVIDENCE_MAX_OFFICERS 6
+
+const char *evidence_kind_label(const char *code)
+{
+    return wf_option_label(kinds, code);
+}
+
+json_t *evidence_kind_options(const char *selected)
+{
+    return wf_options_json(kinds, selected);
+}
+
+/* The officers of a comma list into ids (at most n, distinct); the count, or -1 with a message
+ * for the field officers. */
+static int parse_officers(const char *list, int64_t *ids, int n, struct err *e)
+{
+    int k = 0;
+    for (const char *p = list ? list : ""; *p;) {
+        const char *item;
+        size_t len = csv_next(&p, &item);
+        char num[24];
+        int64_t id;
+        if (len == 0) continue;
+        if (len >= sizeof num) return err_field(e, "officers", "取证人员编号有误"), -1;
+        memcpy(num, item, len);
+        num[len] = 0;
+        if (parse_i64(str_trim(num), &id) || id <= 0)
+            return err_field(e, "officers", "取证人员编号有误：%s", num), -1;
+        for (int i = 0; i < k; i++)
+            if (ids[i] == id) return err_field(e, "officers", "同一执法人员不能重复选择"), -1;
+        if (k == n) return err_field(e, "officers", "取证人员最多%d名", n), -1;
+        ids[k++] = id;
+    }
+    return k;
+}
+
+int evidence_check(const struct evidence_input *in, struct err *e)
+{
+    if (!evidence_kind_label(in->kind))
+        err_field(e, "kind", "请选择证据种类（《行政处罚法》第四十六条规定的八种）");
+    field_text(in->description, "description", "证据名称和内容", true, 2000, e);
+    field_text(in->source, "source", "证据来源（取得的地点和方式）", true, 500, e);
+    day_t day;
+    field_date(in->obtained_on, "obtained_on", "取证日期", true, &day, e);
+    int64_t ids[EVIDENCE_MAX_OFFICERS];
+    int n = parse_officers(in->officers, ids, EVIDENCE_MAX_OFFICERS, e);
+    if (n >= 0 && n < ENFORCE_MIN_OFFICERS)
+        err_field(e, "officers", "证据应由两名以上本案承办人员取得（《行政处罚法》第四十二条）");
+    return e->code;
+}
+
+/* What evidence_add needs of the case. */
+struct case_facts {
+    bool filed;        /* 立案 approved (filed_on set) */
+    char received[11]; /* 受理 */
+    int64_t entity;    /* the party in the registry, or 0 */
+    bool investigator; /* the actor's officer investigates it */
+};
+
+/* The case in the actor's scope (ERR_NOTFOUND otherwise), and whether the actor investigates it. */
+static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
+{
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT x.filed_on, x.received_on, x.entity_id FROM penalty_case x"
+                 " JOIN agency a ON a.id = x.agency_id WHERE x.id = ? AND a.path LIKE ?",
+                 "it", id, actor_scope(c));
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        f->filed = !db_null(st, 0);
+        snprintf(f->received, sizeof f->received, "%s", db_text(st, 1));
+        f->entity = db_null(st, 2) ? 0 : db_int(st, 2);
+    }
+    db_done(st);
+    if (rc != DB_ROW)
+        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
+    int mine = db_exists(c->db, e,
+                         "SELECT 1 FROM case_officer k JOIN app_user u ON u.officer_id ="
+                         " k.officer_id WHERE k.case_id = ? AND u.id = ?",
+                         "iI", id, c->who->user_id);
+    if (mine < 0) return mine;
+    f->investigator = mine == 1;
+    return 0;
+}
+
+/* [R-CASE-20] 第五十四条: evidence is gathered in the investigation of a filed case. */
+static int guard_filed(const struct case_facts *f, struct err *e)
+{
+    if (f->filed) return 0;
+    return err_set(e, ERR_INVALID,
+                   "案件尚未立案，不能登记证据：符合立案标准的应当及时立案，立案后调查取证"
+                   "（《行政处罚法》第五十四条）");
+}
+
+/* [R-CASE-22] The day obtained lies in the case's time: not before 受理, not after today. */
+static int guard_day(struct ctx *c, const struct evidence_input *in, const struct case_facts *f,
+                     day_t *day, struct err *e)
+{
+    char today[DATE_STRLEN];
+    date_format(date_from_instant(c->now), today);
+    if (date_parse(in->obtained_on, day)) return err_field(e, "obtained_on", "取证日期有误");
+    if (strcmp(in->obtained_on, today) > 0)
+        return err_field(e, "obtained_on", "取证日期不能晚于今天（%s）", today);
+    if (strcmp(in->obtained_on, f->received) < 0)
+        return err_field(e, "obtained_on", "取证日期不能早于案件受理日期（%s）", f->received);
+    return 0;
+}
+
+/* [R-CASE-21] 第四十二条: obtained by two or more of the case's investigators, each of whom may
+ * enforce on that day and is not on the party's 回避 list (第四十三条). */
+static int guard_officers(struct ctx *c, int64_t case_id, const int64_t *ids, int n,
+                          const struct case_facts *f, day_t day, struct err *e)
+{
+    for (int i = 0; i < n; i++) {
+        const char *name, *why;
+        int barred = enforce_bar(c, ids[i], f->entity, day, true, &name, &why, e);
+        if (barred < 0) return barred;
+        if (barred)
+            return err_field(e, "officers", "%s%s%s", name ? name : "", name ? "：" : "", why);
+        int on =
+            db_exists(c->db, e, "SELECT 1 FROM case_officer WHERE case_id = ? AND officer_id = ?",
+                      "ii", case_id, ids[i]);
+        if (on < 0) return on;
+        if (!on)
+            return err_field(e, "officers", "%s不是本案的承办人员，不能作为取证人员",
+                             name ? name : "该执法人员");
+    }
+    if (n < ENFORCE_MIN_OFFICERS)
+        return err_field(e, "officers",
+                         "证据应由两名以上本案承办人员取得（《行政处罚法》第四十二条）");
+    return 0;
+}
+
+static int insert(struct ctx *c, int64_t case_id, const struct evidence_input *in,
+                  const int64_t *ids, int n, int64_t *id, struct err *e)
+{
+    struct db_stmt *st = db_query(
+        c->db, e,
+        "INSERT INTO case_evidence (case_id, kind, description, source, obtained_on, created_by,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "itttt"
+        "Ii",
+        case_id, in->kind, in->description, in->source, in->obtained_on, c->who->user_id, c->now);
+    int rc = st ? db_step(st, e) : e->code;
+    if (rc == DB_ROW) *id = db_int(st, 0);
+    db_done(st);
+    if (rc != DB_ROW) return rc < 0 ? rc : err_set(e, ERR_INTERNAL, "登记证据失败");
+    for (int i = 0; i < n; i++)
+        if (db_exec(c->db, e,
+                    "INSERT INTO case_evidence_officer (evidence_id, officer_id) VALUES (?, ?)",
+                    "ii", *id, ids[i]) < 0)
+            return e->code;
+    return 0;
+}
+
+/* The checks and the write, inside evidence_add's transaction. */
+static int add_in(struct ctx *c, int64_t case_id, const struct evidence_input *in,
+                  const int64_t *ids, int n, int64_t *id, struct err *e)
+{
+    struct case_facts f = {0};
+    day_t day;
+    int rc = read_case(c, case_id, &f, e);
+    if (!rc) rc = guard_filed(&f, e);
+    if (!rc && !f.investigator) rc = err_set(e, ERR_FORBIDDEN, "只有本案的承办人员可以登记证据");
+    if (!rc) rc = guard_day(c, in, &f, &day, e);
+    if (!rc) rc = guard_officers(c, case_id, ids, n, &f, day, e);
+    if (!rc) rc = insert(c, case_id, in, ids, n, id, e);
+    if (!rc)
+        rc = audit_write(c, "case.evidence", "case", case_id, "登记证据：%s（%s，%s）",
+                         in->description, evidence_kind_label(in->kind), in->obtained_on);
+    return rc;
+}
+
+int evidence_add(struct ctx *c, int64_t case_id, const struct evidence_input *in, int64_t *id,
+                 struct err *e)
+{
+    if (evidence_check(in, e)) return e->code;
+    int64_t ids[EVIDENCE_MAX_OFFICERS];
+    int n = parse_officers(in->officers, ids, EVIDENCE_MAX_OFFICERS, e);
+    assert(n >= ENFORCE_MIN_OFFICERS); /* evidence_check refused fewer */
+    if (db_begin(c->db, e)) return e->code;
+    int rc = add_in(c, case_id, in, ids, n, id, e);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
+/* The item of id among items, or NULL. */
+static json_t *item_of(json_t *items, int64_t id)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(items, i, o)
+    {
+        if (json_integer_value(json_object_get(o, "id")) == id) return o;
+    }
+    return NULL;
+}
+
+/* Give each item of case_id its officers and their names joined. */
+static int add_officers(struct ctx *c, int64_t case_id, json_t *items, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT v.id, o.id, o.name FROM case_evidence v"
+                                  " JOIN case_evidence_officer eo ON eo.evidence_id = v.id"
+                                  " JOIN officer o ON o.id = eo.officer_id WHERE v.case_id = ?"
+                                  " ORDER BY v.id, o.id",
+                                  "i", case_id);
+    while (st && db_step(st, e) == DB_ROW) {
+        json_t *item = item_of(items, db_int(st, 0));
+        if (!item) continue;
+        json_t *list = json_object_get(item, "officers");
+        const char *names = json_string_value(json_object_get(item, "officer_names"));
+        json_array_append_new(
+            list, jpack("{sI ss}", "id", (json_int_t)db_int(st, 1), "name", db_text(st, 2)));
+        jset_text(item, "officer_names",
+                  *names ? arena_printf(c->arena, "%s、%s", names, db_text(st, 2))
+                         : db_text(st, 2));
+    }
+    db_done(st);
+    return e->code;
+}
+
+json_t *evidence_list(struct ctx *c, int64_t case_id, struct err *e)
+{
+    json_t *items = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT id, kind, description, source, obtained_on"
+                                  " FROM case_evidence WHERE case_id = ? ORDER BY id",
+                                  "i", case_id);
+    while (st && db_step(st, e) == DB_ROW)
+        json_array_append_new(
+            items, jpack("{sI ss ss* ss ss ss s[] ss}", "id", (json_int_t)db_int(st, 0), "kind",
+                         db_text(st, 1), "kind_label", evidence_kind_label(db_text(st, 1)),
+                         "description", db_text(st, 2), "source", db_text(st, 3), "obtained_on",
+                         db_text(st, 4), "officers", "officer_names", ""));
+    db_done(st);
+    if (!e->code) add_officers(c, case_id, items, e);
+    if (e->code) {
+        json_decref(items);
+        return NULL;
+    }
+    return items;
+}
+
+int evidence_may_add(struct ctx *c, int64_t case_id, struct err *e)
+{
+    if (!role_allows(c->who->roles, PERM_CASE_HANDLE)) return 0;
+    struct case_facts f = {0};
+    struct err quiet = {0};
+    int rc = read_case(c, case_id, &f, &quiet);
+    if (rc == ERR_NOTFOUND) return 0;
+    if (rc) {
+        *e = quiet;
+        return rc;
+    }
+    return f.filed && f.investigator;
+}

@@ -1,0 +1,41 @@
+/* evidence.h — the evidence of a penalty case (行政处罚法 第四十六条): items of the 8 kinds,
+ * recorded once the case is filed (第五十四条), each with its description, where and how it was
+ * obtained, the day, and the two or more investigators of the case who obtained it (第四十二条).
+ * Not yet here: 证据先行登记保存 (第五十六条). */
+#ifndef LANDUN_EVIDENCE_H
+#define LANDUN_EVIDENCE_H
+
+#include <jansson.h>
+#include "law/ctx.h"
+
+/* An item as the investigator enters it (strings from a form or JSON). */
+struct evidence_input {
+    const char *kind;        /* documentary | physical | audiovisual | electronic | witness |
+                              * statement | expert | record */
+    const char *description; /* what it is */
+    const char *source;      /* where and how it was obtained */
+    const char *obtained_on; /* YYYY-MM-DD */
+    const char *officers;    /* comma list of officer ids: who obtained it */
+};
+
+/* The label of a kind (书证), or NULL when it is not one of the 8. */
+const char *evidence_kind_label(const char *code);
+/* The kinds as [{"code","label","selected"}] (new reference). */
+json_t *evidence_kind_options(const char *selected);
+
+/* Check the shape of every field; 0, or ERR_INVALID with the fields' messages. */
+int evidence_check(const struct evidence_input *in, struct err *e);
+/* Record an item of case case_id as the actor, one of its investigators: the case in scope
+ * (ERR_NOTFOUND), filed, the day within the case's time, the officers two or more of its
+ * investigators who may enforce on that day. *id is set. One transaction, audited. */
+int evidence_add(struct ctx *c, int64_t case_id, const struct evidence_input *in, int64_t *id,
+                 struct err *e);
+/* The items of case case_id, oldest first: [{"id","kind","kind_label","description","source",
+ * "obtained_on","officers":[{"id","name"}],"officer_names"}] (new reference; NULL on error).
+ * The caller has checked the case is in scope (case_get). */
+json_t *evidence_list(struct ctx *c, int64_t case_id, struct err *e);
+/* Whether the actor may record evidence of case case_id now: 1 (filed, and the actor is one of
+ * its investigators with the permission), 0, or a negative error. */
+int evidence_may_add(struct ctx *c, int64_t case_id, struct err *e);
+
+#endif
