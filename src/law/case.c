@@ -101,31 +101,6 @@ static int guard_limitation(struct ctx *c, int64_t id, struct err *e)
                    act, health ? CASE_LIMIT_HEALTH_YEARS : CASE_LIMIT_YEARS, found, last);
 }
 
-/* The officers of a comma list into ids (at most n); the count, or -1 (a field error). */
-static int parse_team(const char *list, int64_t *ids, int n, struct err *e)
-{
-    int k = 0;
-    for (const char *p = list ? list : ""; *p;) {
-        const char *item;
-        size_t len = csv_next(&p, &item);
-        char num[24];
-        int64_t id;
-        if (len == 0) continue;
-        if (len >= sizeof num) return err_field(e, "officers", "执法人员编号有误"), -1;
-        memcpy(num, item, len);
-        num[len] = 0;
-        if (parse_i64(str_trim(num), &id) || id <= 0)
-            return err_field(e, "officers", "执法人员编号有误：%s", num), -1;
-        bool seen = false;
-        for (int i = 0; i < k; i++)
-            seen |= ids[i] == id;
-        if (seen) return err_field(e, "officers", "同一执法人员不能重复选择"), -1;
-        if (k == n) return err_field(e, "officers", "承办人员最多%d名", n), -1;
-        ids[k++] = id;
-    }
-    return k;
-}
-
 #define CASE_MAX_OFFICERS 6
 
 /* [R-CASE-03] 第四十二条: two or more investigators who may enforce on the day of the proposal;
@@ -133,7 +108,7 @@ static int parse_team(const char *list, int64_t *ids, int n, struct err *e)
 static int guard_team(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     int64_t ids[CASE_MAX_OFFICERS], entity = 0;
-    int n = parse_team(wf_arg(a, "officers"), ids, CASE_MAX_OFFICERS, e);
+    int n = enforce_parse_officers(wf_arg(a, "officers"), "承办人员", ids, CASE_MAX_OFFICERS, e);
     if (n < 0) return e->code;
     const char *ent = get_text(c, id, "entity_id", e);
     if (e->code) return e->code;
@@ -233,7 +208,7 @@ static int effect_extend(struct ctx *c, int64_t id, struct wf_args *a, struct er
 static int set_team(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     int64_t ids[CASE_MAX_OFFICERS];
-    int n = parse_team(wf_arg(a, "officers"), ids, CASE_MAX_OFFICERS, e);
+    int n = enforce_parse_officers(wf_arg(a, "officers"), "承办人员", ids, CASE_MAX_OFFICERS, e);
     if (n < 0) return e->code;
     if (db_exec(c->db, e, "DELETE FROM case_officer WHERE case_id = ?", "i", id) < 0)
         return e->code;

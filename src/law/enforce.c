@@ -5,6 +5,28 @@
 
 #include <string.h>
 
+int enforce_parse_officers(const char *list, const char *who, int64_t *ids, int n, struct err *e)
+{
+    int k = 0;
+    for (const char *p = list ? list : ""; *p;) {
+        const char *item;
+        size_t len = csv_next(&p, &item);
+        char num[24];
+        int64_t id;
+        if (len == 0) continue;
+        if (len >= sizeof num) return err_field(e, "officers", "%s编号有误", who), -1;
+        memcpy(num, item, len);
+        num[len] = 0;
+        if (parse_i64(str_trim(num), &id) || id <= 0)
+            return err_field(e, "officers", "%s编号有误：%s", who, num), -1;
+        for (int i = 0; i < k; i++)
+            if (ids[i] == id) return err_field(e, "officers", "同一执法人员不能重复选择"), -1;
+        if (k == n) return err_field(e, "officers", "%s最多%d名", who, n), -1;
+        ids[k++] = id;
+    }
+    return k;
+}
+
 int enforce_on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer_id, bool *on,
                           struct err *e)
 {

@@ -11,6 +11,9 @@
 #define ENFORCE_MIN_OFFICERS 2 /* [R-INSP-01] 第四十二条: 执法人员不得少于两人 */
 #define ENFORCE_MIN_RULE     "执法须由两名以上持有效执法证的执法人员进行（《行政处罚法》第四十二条）"
 
+/* The officers of a comma list of ids (a form's checkboxes) into ids, at most n and distinct:
+ * the count, or -1 with a message naming them as who (承办人员) for the field "officers". */
+int enforce_parse_officers(const char *list, const char *who, int64_t *ids, int n, struct err *e);
 /* Whether officer_id is on the 回避 list of entity_id (第四十三条) into *on; false for entity 0. */
 int enforce_on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer_id, bool *on,
                           struct err *e);

@@ -37,30 +37,6 @@ json_t *evidence_kind_options(const char *selected)
     return wf_options_json(kinds, selected);
 }
 
-/* The officers of a comma list into ids (at most n, distinct); the count, or -1 with a message
- * for the field officers. */
-static int parse_officers(const char *list, int64_t *ids, int n, struct err *e)
-{
-    int k = 0;
-    for (const char *p = list ? list : ""; *p;) {
-        const char *item;
-        size_t len = csv_next(&p, &item);
-        char num[24];
-        int64_t id;
-        if (len == 0) continue;
-        if (len >= sizeof num) return err_field(e, "officers", "取证人员编号有误"), -1;
-        memcpy(num, item, len);
-        num[len] = 0;
-        if (parse_i64(str_trim(num), &id) || id <= 0)
-            return err_field(e, "officers", "取证人员编号有误：%s", num), -1;
-        for (int i = 0; i < k; i++)
-            if (ids[i] == id) return err_field(e, "officers", "同一执法人员不能重复选择"), -1;
-        if (k == n) return err_field(e, "officers", "取证人员最多%d名", n), -1;
-        ids[k++] = id;
-    }
-    return k;
-}
-
 int evidence_check(const struct evidence_input *in, struct err *e)
 {
     if (!evidence_kind_label(in->kind))
@@ -70,7 +46,7 @@ int evidence_check(const struct evidence_input *in, struct err *e)
     day_t day;
     field_date(in->obtained_on, "obtained_on", "取证日期", true, &day, e);
     int64_t ids[EVIDENCE_MAX_OFFICERS];
-    int n = parse_officers(in->officers, ids, EVIDENCE_MAX_OFFICERS, e);
+    int n = enforce_parse_officers(in->officers, "取证人员", ids, EVIDENCE_MAX_OFFICERS, e);
     if (n >= 0 && n < ENFORCE_MIN_OFFICERS)
         err_field(e, "officers", "证据应由两名以上本案承办人员取得（《行政处罚法》第四十二条）");
     return e->code;
@@ -204,7 +180,7 @@ int evidence_add(struct ctx *c, int64_t case_id, const struct evidence_input *in
 {
     if (evidence_check(in, e)) return e->code;
     int64_t ids[EVIDENCE_MAX_OFFICERS];
-    int n = parse_officers(in->officers, ids, EVIDENCE_MAX_OFFICERS, e);
+    int n = enforce_parse_officers(in->officers, "取证人员", ids, EVIDENCE_MAX_OFFICERS, e);
     assert(n >= ENFORCE_MIN_OFFICERS); /* evidence_check refused fewer */
     if (db_begin(c->db, e)) return e->code;
     int rc = add_in(c, case_id, in, ids, n, id, e);
