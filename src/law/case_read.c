@@ -13,7 +13,8 @@
 
 #define COLS                                                                                       \
     "x.id, x.number, x.line, x.source, x.source_id, x.entity_id, x.party_name, x.party_kind,"      \
-    " x.party_address, x.summary, x.act_on, x.harm, x.found_on, x.received_on, x.state,"           \
+    " COALESCE(x.party_address, en.address), x.summary, x.act_on, x.harm, x.found_on, "            \
+    "x.received_on, x.state,"                                                                      \
     " x.filed_on, x.decline_reason, a.name, d.due_on, d.name, x.power_item_id, x.baseline_level,"  \
     " x.penalty_types, x.fine, x.outside_reason, x.major, x.review_required,"                      \
     " x.baseline_version_id, pi.code, pi.name, pi.violated, pi.penalty_basis, x.notified_on,"      \
@@ -21,7 +22,8 @@
 #define FROM                                                                                       \
     " FROM penalty_case x JOIN agency a ON a.id = x.agency_id"                                     \
     " LEFT JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id AND d.ended_on IS NULL"    \
-    " LEFT JOIN power_item pi ON pi.id = x.power_item_id"
+    " LEFT JOIN power_item pi ON pi.id = x.power_item_id"                                          \
+    " LEFT JOIN entity en ON en.id = x.entity_id"
 
 static void set_id(json_t *o, const char *key, struct db_stmt *st, int col)
 {
@@ -51,7 +53,7 @@ static void proposal(json_t *o, struct db_stmt *st)
     json_object_set_new(o, "proposal", p);
 }
 
-/* One row of COLS. */
+/* One row of COLS (the party's address: as described, or the registry entity's). */
 static json_t *row(struct db_stmt *st, const char *today)
 {
     json_t *o = json_object();

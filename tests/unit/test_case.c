@@ -300,6 +300,9 @@ static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
     struct ctx c = h_ctx(h, "viewer", &who);
     json_t *o = case_get(&c, id, &e);
     assert_int_equal(json_integer_value(json_object_get(o, "days_since_filing")), 73);
+    /* no address given at intake: the registry entity's */
+    assert_string_equal(json_string_value(json_object_get(o, "party_address")),
+                        "常州市武进区湖塘镇府前路1号");
     assert_true(json_is_true(json_object_get(o, "warn")));
     assert_false(json_is_true(json_object_get(o, "alert")));
     json_decref(o);
