@@ -804,6 +804,8 @@ static void tables_of_areas(struct transfer *t)
     size_t n = 0;
     for (size_t i = 0; i < law_nareas; i++)
         n += law_areas[i]->ntables;
+    if (n > TRANSFER_MAX_TABLES)
+        fatal("transfer: the areas declare %zu tables, more than TRANSFER_MAX_TABLES", n);
     t->tabs = xcalloc(n ? n : 1, sizeof *t->tabs);
     t->maps = xcalloc(n ? n : 1, sizeof *t->maps);
     for (size_t i = 0; i < law_nareas; i++)

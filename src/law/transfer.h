@@ -21,8 +21,10 @@ struct transfer_count {
     long matched;      /* rows the target already had (agencies by code, departments by name) */
 };
 
+#define TRANSFER_MAX_TABLES 96 /* the areas' copied tables (start of a transfer checks it) */
+
 struct transfer_report {
-    struct transfer_count tables[40];
+    struct transfer_count tables[TRANSFER_MAX_TABLES];
     int ntables;
     long audit_rows;     /* rows of the source's audit chain archived */
     char audit_head[65]; /* the source chain's last hash */
