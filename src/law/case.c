@@ -377,9 +377,17 @@ static int effect_change_team(struct ctx *c, int64_t id, struct wf_args *a, stru
 /* ---- the workflow --------------------------------------------------------------------------- */
 
 static const struct wf_state states[] = {
-    {"registered", "待立案", false},      {"proposed", "立案审批中", false},
-    {"filed", "已立案（调查中）", false}, {"concluded", "调查终结", false},
-    {"reviewed", "法制审核通过", false},  {"notified", "已告知（陈述申辩期）", false},
+    {"registered", "待立案", false},
+    {"proposed", "立案审批中", false},
+    {"filed", "已立案（调查中）", false},
+    {"concluded", "调查终结", false},
+    {"reviewed", "法制审核通过", false},
+    {"notified", "已告知（陈述申辩期）", false},
+    {"hearing_requested", "已申请听证", false},
+    {"hearing_set", "已安排听证", false},
+    {"heard", "已听证", false},
+    {"decided", "已作出处罚决定", false},
+    {"not_penalised", "不予行政处罚", false},
     {"declined", "不予立案", true},
 };
 
