@@ -60,8 +60,7 @@ static const char *decline_label(const char *code)
 
 /* ---- helpers -------------------------------------------------------------------------------- */
 
-/* The text of one column of case id (arena), or NULL. column: a trusted identifier. */
-static const char *get_text(struct ctx *c, int64_t id, const char *column, struct err *e)
+const char *case_text(struct ctx *c, int64_t id, const char *column, struct err *e)
 {
     const char *sql = arena_printf(c->arena, "SELECT %s FROM penalty_case WHERE id = ?", column);
     struct db_stmt *st = db_query(c->db, e, sql, "i", id);
@@ -87,8 +86,8 @@ int case_limit_day(const char *act_on, bool harm, char out[11])
  * and health and caused harm) is not punished. */
 static int guard_limitation(struct ctx *c, int64_t id, struct err *e)
 {
-    const char *act = get_text(c, id, "act_on", e), *found = get_text(c, id, "found_on", e),
-               *harm = get_text(c, id, "harm", e);
+    const char *act = case_text(c, id, "act_on", e), *found = case_text(c, id, "found_on", e),
+               *harm = case_text(c, id, "harm", e);
     if (e->code) return e->code;
     char last[11];
     bool health = harm && strcmp(harm, "1") == 0;
@@ -110,7 +109,7 @@ static int guard_team(struct ctx *c, int64_t id, const struct wf_args *a, struct
     int64_t ids[CASE_MAX_OFFICERS], entity = 0;
     int n = enforce_parse_officers(wf_arg(a, "officers"), "承办人员", ids, CASE_MAX_OFFICERS, e);
     if (n < 0) return e->code;
-    const char *ent = get_text(c, id, "entity_id", e);
+    const char *ent = case_text(c, id, "entity_id", e);
     if (e->code) return e->code;
     if (ent) parse_i64(ent, &entity);
     day_t day;
@@ -133,7 +132,7 @@ static int guard_propose(struct ctx *c, int64_t id, const struct wf_args *a, str
 }
 
 /* [R-CASE-05] A leader who proposed or investigates the case does not approve its steps. */
-static int guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e)
+int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e)
 {
     int64_t me = c->who->user_id;
     int mine = db_exists(c->db, e,
@@ -152,7 +151,7 @@ static int guard_apart(struct ctx *c, int64_t id, const char *what, struct err *
 static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     (void)a;
-    int rc = guard_apart(c, id, "立案", e);
+    int rc = case_guard_apart(c, id, "立案", e);
     return rc ? rc : guard_limitation(c, id, e);
 }
 
@@ -173,7 +172,7 @@ static int guard_extend(struct ctx *c, int64_t id, const struct wf_args *a, stru
                           " AND action = 'extend'",
                           "i", id);
     if (again) return again < 0 ? again : err_set(e, ERR_INVALID, "办案期限已经延长过一次");
-    return guard_apart(c, id, "延长办案期限", e);
+    return case_guard_apart(c, id, "延长办案期限", e);
 }
 
 /* [R-CASE-14] 第五十八条: the legal reviewer holds the legal role (the step's permission) and
@@ -192,6 +191,12 @@ static int guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, st
                           "调查与审核分离：承办或提出立案本案的人员不能进行法制审核"
                           "（《行政处罚法》第五十八条）")
                 : 0;
+}
+
+static int guard_reinvestigate(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+{
+    (void)a;
+    return case_guard_apart(c, id, "补充调查", e);
 }
 
 static int effect_extend(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
@@ -231,7 +236,7 @@ static int effect_propose(struct ctx *c, int64_t id, struct wf_args *a, struct e
 /* [R-CASE-06] 立案 draws the case's number from the agency's 罚 sequence of its line and year. */
 static int effect_approve(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
-    const char *line = get_text(c, id, "line", e), *agency = get_text(c, id, "agency_id", e);
+    const char *line = case_text(c, id, "line", e), *agency = case_text(c, id, "agency_id", e);
     if (e->code) return e->code;
     int64_t agency_id = 0;
     parse_i64(agency, &agency_id);
@@ -321,14 +326,14 @@ static int guard_recuse(struct ctx *c, int64_t id, const struct wf_args *a, stru
     int on = db_exists(c->db, e, "SELECT 1 FROM case_officer WHERE case_id = ? AND officer_id = ?",
                        "ii", id, officer);
     if (on <= 0) return on < 0 ? on : err_field(e, "officer", "该执法人员不是本案的承办人员");
-    if (strcmp(wf_arg(a, "outcome"), "granted") != 0) return guard_apart(c, id, "回避决定", e);
+    if (strcmp(wf_arg(a, "outcome"), "granted") != 0) return case_guard_apart(c, id, "回避决定", e);
     if (db_get_int(c->db, e, &n, "SELECT COUNT(*) FROM case_officer WHERE case_id = ?", "i", id))
         return e->code;
     if (n - 1 < ENFORCE_MIN_OFFICERS)
         return err_set(
             e, ERR_INVALID,
             "回避后承办人员不足两名（《行政处罚法》第四十二条），请先调整承办人员，再决定回避");
-    return guard_apart(c, id, "回避决定", e);
+    return case_guard_apart(c, id, "回避决定", e);
 }
 
 /* A recusal granted takes the officer off the case and puts them on the party's 回避 list. */
@@ -336,7 +341,7 @@ static int effect_recuse(struct ctx *c, int64_t id, struct wf_args *a, struct er
 {
     int64_t officer = 0, entity = 0;
     parse_i64(wf_arg(a, "officer"), &officer);
-    const char *ent = get_text(c, id, "entity_id", e), *name = NULL;
+    const char *ent = case_text(c, id, "entity_id", e), *name = NULL;
     struct db_stmt *st = db_query(c->db, e, "SELECT name FROM officer WHERE id = ?", "i", officer);
     if (st && db_step(st, e) == DB_ROW) name = arena_strdup(c->arena, db_text(st, 0));
     db_done(st);
@@ -366,7 +371,7 @@ static int effect_recuse(struct ctx *c, int64_t id, struct wf_args *a, struct er
 static int guard_change_team(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     int rc = guard_team(c, id, a, e);
-    return rc ? rc : guard_apart(c, id, "调整承办人员", e);
+    return rc ? rc : case_guard_apart(c, id, "调整承办人员", e);
 }
 
 static int effect_change_team(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
@@ -464,6 +469,36 @@ static const struct wf_input in_waive[] = {
     {"date", "日期", WF_DATE, false, 0, NULL},
     END,
 };
+static const struct wf_input in_decide[] = {
+    {"types", "决定给予的处罚种类", WF_PICK, true, 160, NULL, NULL, case_proposed_type_choices},
+    {"fine", "罚款金额（元）", WF_TEXT, false, 20, NULL},
+    {"confiscated", "没收违法所得、非法财物的金额（元）", WF_TEXT, false, 20, NULL},
+    {"lighter_reason", "减轻处罚的情形（罚款低于法定最低数额时）", WF_TEXT, false, 1000, NULL},
+    {"note", "陈述、申辩（听证）意见及采纳情况", WF_TEXT, false, 2000, NULL},
+    {"date", "决定日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_no_penalty[] = {
+    {"ground", "不予行政处罚的理由（第三十三条）", WF_CODE, true, 0, case_grounds},
+    {"conditions", "认定的情形", WF_PICK, false, 120, NULL, NULL, case_condition_choices},
+    {"proof", "当事人证明没有主观过错的证据", WF_TEXT, false, 1000, NULL},
+    {"education", "对当事人进行教育的情况", WF_TEXT, true, 1000, NULL},
+    {"note", "违法事实和理由", WF_TEXT, false, 2000, NULL},
+    {"date", "决定日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_discuss[] = {
+    {"participants", "参加讨论的负责人（用顿号分隔）", WF_TEXT, true, 300, NULL},
+    {"opinions", "讨论意见", WF_TEXT, true, 4000, NULL},
+    {"conclusion", "讨论结论", WF_CODE, true, 0, case_conclusions},
+    {"date", "讨论日期", WF_DATE, false, 0, NULL},
+    END,
+};
+static const struct wf_input in_reinvestigate[] = {
+    {"note", "补充调查的理由", WF_TEXT, true, 1000, NULL},
+    {"date", "日期", WF_DATE, false, 0, NULL},
+    END,
+};
 static const struct wf_input in_send_back[] = {
     {"note", "退回理由", WF_TEXT, true, 500, NULL},
     END,
@@ -477,6 +512,38 @@ static const struct wf_input in_decline[] = {
 #undef END
 
 #define DOCS(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* [R-CASE-09] the 90 days may be extended until the decision */
+#define EXTEND(from)                                                                               \
+    {                                                                                              \
+        from, "extend", from, "批准延长办案期限", PERM_CASE_APPROVE, guard_extend, NULL, NULL,     \
+            .inputs = in_extend, .effect = effect_extend, .extends = "decide",                     \
+            .confirm = "办案期限只能延长一次。确定批准延长？"                    \
+    }
+#define DECIDE(from)                                                                                                 \
+    {                                                                                                                \
+        from, "decide", "decided", "作出行政处罚决定", PERM_CASE_APPROVE, case_guard_decide, NULL,                   \
+            "decide", .inputs = in_decide, .effect = case_effect_decide,                                             \
+                      .documents = DOCS("penalty_decision"), .numbered = "number",                                   \
+                      .confirm = "行政处罚决定书将以立案时取得的文号出具。确定作出决定？" \
+    }
+#define NO_PENALTY(from)                                                                                   \
+    {                                                                                                      \
+        from, "decide_none", "not_penalised", "不予行政处罚", PERM_CASE_APPROVE,                           \
+            case_guard_no_penalty, NULL, "decide",                                                         \
+            .inputs = in_no_penalty, .effect = case_effect_no_penalty,                                     \
+            .documents = DOCS("no_penalty_decision"), .confirm = "确定作出不予行政处罚决定？" \
+    }
+#define DISCUSS(from)                                                                              \
+    {                                                                                              \
+        from, "discuss", from, "负责人集体讨论", PERM_CASE_APPROVE, case_guard_discuss, NULL,      \
+            NULL, .inputs = in_discuss, .effect = case_effect_discuss,                             \
+                  .documents = DOCS("collective_discussion")                                       \
+    }
+#define REINVESTIGATE(from)                                                                        \
+    {                                                                                              \
+        from, "reinvestigate", "filed", "补充调查", PERM_CASE_APPROVE, guard_reinvestigate, NULL,  \
+            NULL, .inputs = in_reinvestigate                                                       \
+    }
 static const struct wf_transition steps[] = {
     {"registered", "propose", "proposed", "提出立案", PERM_CASE_HANDLE, guard_propose, NULL, NULL,
      .inputs = in_propose, .effect = effect_propose},
@@ -502,9 +569,27 @@ static const struct wf_transition steps[] = {
      .documents = DOCS("prior_notice")},
     {"notified", "waive", "notified", "当事人书面放弃陈述申辩", PERM_CASE_HANDLE, NULL, NULL,
      "defence", .inputs = in_waive, .effect = case_effect_waive},
-    {"filed", "extend", "filed", "批准延长办案期限", PERM_CASE_APPROVE, guard_extend, NULL, NULL,
-     .inputs = in_extend, .effect = effect_extend, .extends = "decide",
-     .confirm = "办案期限只能延长一次。确定批准延长？"},
+    EXTEND("filed"),
+    EXTEND("concluded"),
+    EXTEND("reviewed"),
+    EXTEND("notified"),
+    EXTEND("hearing_requested"),
+    EXTEND("hearing_set"),
+    EXTEND("heard"),
+    DISCUSS("concluded"),
+    DISCUSS("reviewed"),
+    DISCUSS("notified"),
+    DISCUSS("heard"),
+    DECIDE("notified"),
+    DECIDE("reviewed"),
+    DECIDE("heard"),
+    NO_PENALTY("concluded"),
+    NO_PENALTY("reviewed"),
+    NO_PENALTY("notified"),
+    NO_PENALTY("heard"),
+    REINVESTIGATE("notified"),
+    REINVESTIGATE("reviewed"),
+    REINVESTIGATE("heard"),
     {"filed", "recuse", "filed", "回避决定", PERM_CASE_APPROVE, guard_recuse, NULL, NULL,
      .inputs = in_recuse, .effect = effect_recuse},
     {"filed", "change_team", "filed", "调整承办人员", PERM_CASE_APPROVE, guard_change_team, NULL,
@@ -517,6 +602,11 @@ static const struct wf_transition steps[] = {
      .inputs = in_decline, .effect = effect_decline, .confirm = "不予立案后该案即终结。确定？"},
 };
 #undef DOCS
+#undef EXTEND
+#undef DECIDE
+#undef NO_PENALTY
+#undef DISCUSS
+#undef REINVESTIGATE
 
 const struct workflow case_workflow = {.kind = "case",
                                        .table = "penalty_case",

@@ -43,6 +43,10 @@
 #define CASE_HEARING_FINE_CITIZEN 5000
 #define CASE_HEARING_FINE_ORG     50000
 #define CASE_HEARING_FINE_BASIS   "《行政处罚法》第六十三条：较大数额罚款（按省级规定设定）"
+/* Default of the setting case.discussion_min: the leaders a collective discussion needs at least
+ * (第五十七条: 负责人集体讨论; the number is [U]). */
+#define CASE_DISCUSSION_MIN   3
+#define CASE_DISCUSSION_BASIS "《行政处罚法》第五十七条：行政机关负责人集体讨论（人数可调整）"
 /* The days after 立案 at which an open case is flagged (60, 80: before the 90 of 第六十条). */
 #define CASE_WARN_DAYS  60
 #define CASE_ALERT_DAYS 80

@@ -5,15 +5,36 @@
 
 #include "law/case.h"
 
+/* case.c: the text of one column of case id (arena), or NULL (column: a trusted identifier);
+ * [R-CASE-05] refused (ERR_FORBIDDEN) when the actor proposed or investigates the case. */
+const char *case_text(struct ctx *c, int64_t id, const char *column, struct err *e);
+int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e);
+
 /* case_proposal.c: the end of the investigation (调查终结) with the penalty proposed. */
 json_t *case_item_choices(struct ctx *c, int64_t id);
 json_t *case_type_choices(struct ctx *c, int64_t id);
 int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
 int case_effect_conclude(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+/* Whether every code of the comma list list is in of. */
+bool case_types_within(const char *list, const char *of);
 
 /* case_notice.c: the prior notice and the party's waiver. */
 int case_guard_notify(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
 int case_effect_notify(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 int case_effect_waive(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+
+/* case_decision.c: the collective discussion, the decision and the decision not to penalise. */
+extern const struct wf_option case_grounds[];     /* 第三十三条's grounds */
+extern const struct wf_option case_conclusions[]; /* a collective discussion's conclusions */
+json_t *case_condition_choices(struct ctx *c, int64_t id);
+json_t *case_proposed_type_choices(struct ctx *c, int64_t id);
+int case_guard_decide(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_decide(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_no_penalty(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_no_penalty(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_discuss(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_discuss(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+/* The decision of case id (when decided) as "decision" and its discussions as "discussions". */
+int case_decision_json(struct ctx *c, int64_t id, json_t *o, struct err *e);
 
 #endif

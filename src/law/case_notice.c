@@ -11,6 +11,13 @@
 int case_guard_notify(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     (void)a;
+    int again = db_exists(
+        c->db, e, "SELECT 1 FROM penalty_case WHERE id = ? AND notified_on IS NOT NULL", "i", id);
+    if (again)
+        return again < 0 ? again
+                         : err_set(e, ERR_INVALID,
+                                   "本案已经告知；拟处罚内容改变的，须补充调查、"
+                                   "重新提出调查终结意见后再告知");
     int needs = db_exists(c->db, e,
                           "SELECT 1 FROM penalty_case WHERE id = ? AND review_required = 1"
                           " AND state = 'concluded'",

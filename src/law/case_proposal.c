@@ -90,8 +90,7 @@ static int read_level(struct ctx *c, const struct wf_args *a, struct proposal *p
     return p->has_level ? 0 : err_field(e, "level", "裁量基准中没有“%s”档次", name);
 }
 
-/* Whether every code of list is in of. */
-static bool types_within(const char *list, const char *of)
+bool case_types_within(const char *list, const char *of)
 {
     for (const char *q = list; *q;) {
         const char *item;
@@ -113,7 +112,7 @@ static int check_terms(const struct wf_args *a, struct proposal *p, struct err *
     if (str_blank(wf_arg(a, "types")) ||
         power_types_parse(wf_arg(a, "types"), p->types, bad, sizeof bad))
         return err_field(e, "types", "请选择拟给予的处罚种类");
-    if (!types_within(p->types, p->legal.types))
+    if (!case_types_within(p->types, p->legal.types))
         return err_field(e, "types",
                          "处罚种类超出该事项处罚条款规定的种类（《行政处罚法》第三十八条）");
     p->has_fine = csv_has(p->types, "fine");
@@ -122,7 +121,7 @@ static int check_terms(const struct wf_args *a, struct proposal *p, struct err *
     if (p->has_fine && p->legal.has_fine &&
         (p->fine < p->legal.fine_min || p->fine > p->legal.fine_max))
         return err_field(e, "fine", "罚款金额超出该事项的法定幅度");
-    bool outside = p->has_level && (!types_within(p->types, p->level.types) ||
+    bool outside = p->has_level && (!case_types_within(p->types, p->level.types) ||
                                     (p->has_fine && p->level.has_fine &&
                                      (p->fine < p->level.fine_min || p->fine > p->level.fine_max)));
     if (outside && str_blank(wf_arg(a, "outside_reason")))
@@ -190,8 +189,12 @@ int case_effect_conclude(struct ctx *c, int64_t id, struct wf_args *a, struct er
                                        "UPDATE penalty_case SET power_item_id = ?,"
                                        " baseline_version_id = ?, baseline_level = ?,"
                                        " penalty_types = ?, fine = ?, outside_reason = ?,"
-                                       " major = ?, review_required = ?, updated_at = ?"
-                                       " WHERE id = ?",
+                                       " major = ?, review_required = ?, updated_at = ?,"
+                                       " notified_on = NULL, hearing_right = 0,"
+                                       " waived_on = NULL, hearing_requested_on = NULL,"
+                                       " hearing_on = NULL, hearing_place = NULL,"
+                                       " hearing_chair = NULL, heard_on = NULL,"
+                                       " hearing_absent = 0 WHERE id = ?",
                                        (int)countof(args), args);
     int rc = st ? db_step(st, e) : e->code;
     db_done(st);

@@ -1,7 +1,7 @@
 /* case_read.c — reading penalty cases: one with its investigators, source and history; the
  * list; and the cases of a source record. */
 #include "base/jpack.h"
-#include "law/case.h"
+#include "law/case_internal.h"
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/evidence.h"
@@ -53,6 +53,16 @@ static void proposal(json_t *o, struct db_stmt *st)
     json_object_set_new(o, "proposal", p);
 }
 
+/* Whether a case in state is filed and not yet decided: its days since 立案 count. */
+static bool case_deciding(const char *state)
+{
+    static const char *const open[] = {
+        "filed", "concluded", "reviewed", "notified", "hearing_requested", "hearing_set", "heard"};
+    for (size_t i = 0; i < countof(open); i++)
+        if (strcmp(state, open[i]) == 0) return true;
+    return false;
+}
+
 /* One row of COLS (the party's address: as described, or the registry entity's). */
 static json_t *row(struct db_stmt *st, const char *today)
 {
@@ -97,7 +107,7 @@ static json_t *row(struct db_stmt *st, const char *today)
     /* [R-CASE-10] days since 立案 of a case not yet decided: flagged at 60 and 80 */
     day_t filed, now;
     if (db_text(st, 15) && !date_parse(db_text(st, 15), &filed) && !date_parse(today, &now) &&
-        strcmp(db_text(st, 14), "filed") == 0) {
+        case_deciding(db_text(st, 14))) {
         int days = (int)(now - filed);
         jset_int(o, "days_since_filing", days);
         jset_bool(o, "warn", days >= CASE_WARN_DAYS && days < CASE_ALERT_DAYS);
@@ -146,6 +156,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "case", id, true, e);
     if (docs) json_object_set_new(o, "documents", docs);
+    if (!e->code) case_decision_json(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);
     if (e->code) {
@@ -173,11 +184,12 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
     date_format(date_from_instant(c->now) - CASE_WARN_DAYS, sixty);
     db_cond_add(&w, "a.path LIKE ?", "t", actor_scope(c));
     if (q->state && strcmp(q->state, "open") == 0)
-        db_cond_add(&w, "x.state <> 'declined'", "");
+        db_cond_add(&w, "x.state <> 'declined' AND x.decided_on IS NULL", "");
     else if (q->state && strcmp(q->state, "overdue") == 0)
         db_cond_add(&w, "d.due_on < ?", "t", today);
     else if (q->state && strcmp(q->state, "long") == 0)
-        db_cond_add(&w, "x.state = 'filed' AND x.filed_on <= ?", "t", sixty);
+        db_cond_add(&w, "x.filed_on <= ? AND x.decided_on IS NULL AND x.state <> 'declined'", "t",
+                    sixty);
     else if (!str_blank(q->state))
         db_cond_add(&w, "x.state = ?", "t", q->state);
     if (!str_blank(q->line)) db_cond_add(&w, "x.line = ?", "t", q->line);

@@ -169,10 +169,10 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     int64_t long_cases = 0;
     char sixty[DATE_STRLEN];
     date_format(date_from_instant(c->now) - CASE_WARN_DAYS, sixty);
-    db_get_int(
-        c->db, e, &long_cases,
-        "SELECT count(*) FROM penalty_case WHERE state = 'filed' AND filed_on <= ? AND" SCOPE, "tt",
-        sixty, like);
+    db_get_int(c->db, e, &long_cases,
+               "SELECT count(*) FROM penalty_case WHERE filed_on <= ? AND decided_on IS NULL"
+               " AND state <> 'declined' AND" SCOPE,
+               "tt", sixty, like);
     json_object_set_new(d, "cases_long", json_integer(long_cases));
 #undef SCOPE
     json_object_set_new(d, "by_line", by_line);

@@ -17,6 +17,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* One document type of data/doc_types.json. */
@@ -179,6 +180,27 @@ int document_number(struct ctx *c, const char *type, int64_t agency_id, const ch
     return rc ? rc : next_number(c, t, agency_id, line_abbr, year, &seq, number, e);
 }
 
+/* Register document number (its year and place in the sequence) of type t for the record. */
+static int register_document(struct ctx *c, const struct doc_type *t, int64_t agency_id,
+                             const char *line, const char *date, const char *number, int year,
+                             int64_t seq, const char *object_type, int64_t object_id,
+                             int64_t *doc_id, struct err *e)
+{
+    if (str_blank(object_type) || object_id <= 0)
+        return err_set(e, ERR_INTERNAL, "文书未关联到记录");
+    int rc = db_get_int(c->db, e, doc_id,
+                        "INSERT INTO document (agency_id, type, line, number, year, seq, date,"
+                        " object_type, object_id, created_at, created_by)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        "itttiittiiI", agency_id, t->code, blank_to_null(line), number,
+                        (int64_t)year, seq, date, object_type, object_id, c->now, c->who->user_id);
+    if (rc == ERR_CONFLICT) {
+        err_clear(e);
+        return err_set(e, ERR_CONFLICT, "文号 %s 已被使用（文书登记与编号计数不一致）", number);
+    }
+    return rc;
+}
+
 int document_issue(struct ctx *c, const char *type, int64_t agency_id, const char *line,
                    const char *date, const char *object_type, int64_t object_id, int64_t *doc_id,
                    const char **number, struct err *e)
@@ -193,17 +215,40 @@ int document_issue(struct ctx *c, const char *type, int64_t agency_id, const cha
     int64_t seq = 0;
     rc = next_number(c, t, agency_id, line_abbr, year, &seq, number, e);
     if (rc) return rc;
-    rc = db_get_int(c->db, e, doc_id,
-                    "INSERT INTO document (agency_id, type, line, number, year, seq, date,"
-                    " object_type, object_id, created_at, created_by)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    "itttiittiiI", agency_id, t->code, blank_to_null(line), *number, (int64_t)year,
-                    seq, date, object_type, object_id, c->now, c->who->user_id);
-    if (rc == ERR_CONFLICT) {
-        err_clear(e);
-        return err_set(e, ERR_CONFLICT, "文号 %s 已被使用（文书登记与编号计数不一致）", *number);
-    }
-    return rc;
+    return register_document(c, t, agency_id, line, date, *number, year, seq, object_type,
+                             object_id, doc_id, e);
+}
+
+/* The year (〔2026〕) and the sequence (the digits before 号) of a 文号 this program drew. */
+static int wenhao_parts(const char *number, int *year, int64_t *seq)
+{
+    const char *open = strstr(number, "〔"), *end = strstr(number, "号");
+    if (!open || !end) return -1;
+    char *rest;
+    long y = strtol(open + strlen("〔"), &rest, 10);
+    const char *digits = end;
+    while (digits > number && digits[-1] >= '0' && digits[-1] <= '9')
+        digits--;
+    if (y < 1900 || y > 9999 || digits == end) return -1;
+    *year = (int)y;
+    *seq = strtoll(digits, NULL, 10);
+    return 0;
+}
+
+int document_issue_as(struct ctx *c, const char *type, int64_t agency_id, const char *line,
+                      const char *date, const char *number, const char *object_type,
+                      int64_t object_id, int64_t *doc_id, struct err *e)
+{
+    const struct doc_type *t = NULL;
+    const char *line_abbr = NULL;
+    int year = 0;
+    int64_t seq = 0;
+    int rc = numbering(type, line, date, &t, &line_abbr, &year, e);
+    if (rc) return rc;
+    if (!t->wenhao || str_blank(number) || wenhao_parts(number, &year, &seq))
+        return err_set(e, ERR_INTERNAL, "%s须带有已取得的文号", t->label);
+    return register_document(c, t, agency_id, line, date, number, year, seq, object_type, object_id,
+                             doc_id, e);
 }
 
 /* [R-DOC-03] A kept document's hash, and its link unless it names the person who made the

@@ -23,6 +23,13 @@ int document_issue(struct ctx *c, const char *type, int64_t agency_id, const cha
                    const char *date, const char *object_type, int64_t object_id, int64_t *doc_id,
                    const char **number, struct err *e);
 
+/* Issue a document of type (a 文号 type) that carries number, drawn before by document_number
+ * (the decision of a case carries the 文号 the case took at 立案): registered as document_issue
+ * does, with the year and sequence read from the number. */
+int document_issue_as(struct ctx *c, const char *type, int64_t agency_id, const char *line,
+                      const char *date, const char *number, const char *object_type,
+                      int64_t object_id, int64_t *doc_id, struct err *e);
+
 /* Draw the next number of type for agency_id in line and date's year, as document_issue would,
  * without registering a document: a case takes at 立案 the 文号 its decision will carry
  * (武卫医罚〔2026〕12号). Inside the caller's write transaction. */

@@ -34,6 +34,8 @@ static const struct setting_def defs[] = {
      CASE_HEARING_FINE_CITIZEN, 1, 100000000, CASE_HEARING_FINE_BASIS},
     {"case.hearing_fine_org_yuan", "听证：对法人或其他组织的较大数额罚款（元）",
      CASE_HEARING_FINE_ORG, 1, 100000000, CASE_HEARING_FINE_BASIS},
+    {"case.discussion_min", "集体讨论最少参加的负责人（人）", CASE_DISCUSSION_MIN, 2, 15,
+     CASE_DISCUSSION_BASIS},
     {"case.extend_max_days", "办案期限延长上限（日）", CASE_EXTEND_MAX_DAYS, 1, 180,
      CASE_EXTEND_MAX_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,

@@ -691,12 +691,26 @@ static int issue_documents(struct ctx *c, const struct workflow *w, const struct
         db_done(st);
         if (e->code) return e->code;
     }
+    const char *fixed = NULL;
+    if (t->numbered) {
+        struct db_stmt *st = db_query(
+            c->db, e,
+            arena_printf(c->arena, "SELECT %s FROM %s WHERE id = ?", t->numbered, w->table), "i",
+            id);
+        if (!st) return e->code;
+        if (db_step(st, e) == DB_ROW && !db_null(st, 0))
+            fixed = arena_strdup(c->arena, db_text(st, 0));
+        db_done(st);
+        if (e->code) return e->code;
+    }
     char d[DATE_STRLEN];
     date_format(day, d);
     for (const char *const *type = t->documents; *type; type++) {
         int64_t doc;
-        const char *number;
-        int rc = document_issue(c, *type, agency_id, line, d, w->kind, id, &doc, &number, e);
+        const char *number = fixed;
+        int rc = fixed
+                     ? document_issue_as(c, *type, agency_id, line, d, fixed, w->kind, id, &doc, e)
+                     : document_issue(c, *type, agency_id, line, d, w->kind, id, &doc, &number, e);
         if (!rc) rc = document_keep(c, doc, step_json(w, t, d, a), e);
         if (rc) return rc;
     }

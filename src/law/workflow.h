@@ -160,6 +160,10 @@ struct wf_transition {
      * corrected request): its outcome is "restart", neither met nor late, and the later step
      * opens the new one. Or NULL. */
     const char *restarts;
+    /* The column of the matter's table holding the 文号 its documents carry, drawn before (a
+     * case's decision carries the number the case took at 立案: law/document.h
+     * document_issue_as), or NULL: each document draws its own. */
+    const char *numbered;
 };
 
 /* A workflow: what an area declares once, statically. */

@@ -4,6 +4,7 @@
  * 第四十三条), approval apart from the proposer and the investigators, the case number per agency,
  * line and year, and the source linked both ways. */
 #include "support.h"
+#include "case_fixture.h"
 #include "law/auth.h"
 #include "law/case.h"
 #include "law/complaint.h"
@@ -16,101 +17,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct {
-    int64_t clinic, o1, o2, o3;
-} F;
-
-static int64_t add_officer(struct harness *h, int n, const char *expires)
-{
-    struct err e = {0};
-    char idno[19], cert[24], name[24];
-    h_idno(n, idno);
-    snprintf(cert, sizeof cert, "ZF-%04d", n);
-    snprintf(name, sizeof name, "执法人员%d", n);
-    struct officer_input in = {.agency_code = "320412",
-                               .name = name,
-                               .id_number = idno,
-                               .cert_no = cert,
-                               .cert_issued = "2026-01-01",
-                               .cert_expires = expires,
-                               .lines = "medical"};
-    int64_t id;
-    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
-    return id;
-}
-
-static int setup(void **state)
-{
-    if (harness_setup(state)) return -1;
-    struct harness *h = *state;
-    h_set_now(h, "2026-12-20T09:00:00+08:00");
-    struct err e = {0};
-    char uscc[19];
-    h_uscc(1, uscc);
-    struct entity_input en = {.agency_code = "320412",
-                              .name = "康宁诊所",
-                              .uscc = uscc,
-                              .legal_rep = "王五",
-                              .address = "常州市武进区湖塘镇府前路1号",
-                              .subtype = "clinic"};
-    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
-    F.o1 = add_officer(h, 1, "2030-12-31");
-    F.o2 = add_officer(h, 2, "2030-12-31");
-    F.o3 = add_officer(h, 3, "2026-06-30"); /* expired by the autumn */
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", F.o1) >= 0);
-    return 0;
-}
-
-static struct case_input sample(const char *received, const char *act)
-{
-    static char entity[24];
-    snprintf(entity, sizeof entity, "%lld", (long long)F.clinic);
-    return (struct case_input){.source = "inspection",
-                               .line = "medical",
-                               .entity_id = entity,
-                               .summary = "使用非卫生技术人员从事医疗卫生技术工作",
-                               .act_on = act,
-                               .received_on = received};
-}
-
-static int64_t intake(struct harness *h, struct case_input in)
-{
-    struct actor who;
-    struct ctx c = h_ctx(h, "officer", &who);
-    struct err e = {0};
-    int64_t id;
-    if (case_add(&c, &in, &id, &e))
-        fail_msg("case_add: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
-    return id;
-}
-
-static const char *team(int64_t a, int64_t b)
-{
-    static char s[48];
-    snprintf(s, sizeof s, "%lld,%lld", (long long)a, (long long)b);
-    return s;
-}
-
-static int propose(struct harness *h, int64_t id, const char *officers, const char *date,
-                   struct err *e)
-{
-    struct wf_args a = {.date = date, .note = "经现场检查，违法事实基本清楚，需立案调查"};
-    wf_arg_set(&a, "officers", officers);
-    return h_step(h, &case_workflow, "officer", id, "propose", &a, e);
-}
-
 /* 立案期限: 09-28 + 7 days is 10-05, a holiday: it ends on 10-08; 90 days from 立案 on 10-08 is
  * 2027-01-06. */
 static void test_r_case_01_r_case_07_deadlines(void **state)
 {
     struct harness *h = *state;
-    int64_t id = intake(h, sample("2026-09-28", "2026-09-20"));
+    int64_t id = cf_intake(h, cf_sample("2026-09-28", "2026-09-20"));
     assert_string_equal(h_due(h, "case", id, "file"), "2026-10-08");
     struct err e = {0};
-    if (propose(h, id, team(F.o1, F.o2), "2026-09-29", &e))
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-09-29", &e))
         fail_msg("propose: %s", e.nfields ? e.fields[0].msg : e.msg);
     struct wf_args a = {.date = "2026-10-08"};
     h_must(h, &case_workflow, "leader", id, "approve", &a);
@@ -138,18 +53,19 @@ static void test_r_case_02_limitation(void **state)
     assert_string_equal(last, "2026-02-28");
     assert_int_equal(case_limit_day("2024-02-29", true, last), 0);
     assert_string_equal(last, "2029-02-28");
-    struct case_input in = sample("2026-06-02", "2024-06-01");
-    int64_t id = intake(h, in);
+    struct case_input in = cf_sample("2026-06-02", "2024-06-01");
+    int64_t id = cf_intake(h, in);
     struct err e = {0};
-    assert_int_equal(propose(h, id, team(F.o1, F.o2), "2026-06-03", &e), ERR_INVALID);
+    assert_int_equal(cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-06-03", &e), ERR_INVALID);
     assert_non_null(strstr(e.msg, "第三十六条"));
     assert_non_null(strstr(e.msg, "2026-06-01"));
     in.harm = true;
-    int64_t harm = intake(h, in);
+    int64_t harm = cf_intake(h, in);
     struct err e2 = {0};
-    if (propose(h, harm, team(F.o1, F.o2), "2026-06-03", &e2)) fail_msg("propose: %s", e2.msg);
+    if (cf_propose(h, harm, cf_team(CF.o1, CF.o2), "2026-06-03", &e2))
+        fail_msg("propose: %s", e2.msg);
     /* the act must come before its discovery */
-    struct case_input bad = sample("2026-06-02", "2026-06-05");
+    struct case_input bad = cf_sample("2026-06-02", "2026-06-05");
     struct err e3 = {0};
     int64_t none;
     struct actor who;
@@ -163,25 +79,25 @@ static void test_r_case_02_limitation(void **state)
 static void test_r_case_03_r_case_04_investigators(void **state)
 {
     struct harness *h = *state;
-    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
     struct err e = {0};
     char one[24];
-    snprintf(one, sizeof one, "%lld", (long long)F.o1);
-    assert_int_equal(propose(h, id, one, "2026-11-03", &e), ERR_INVALID);
+    snprintf(one, sizeof one, "%lld", (long long)CF.o1);
+    assert_int_equal(cf_propose(h, id, one, "2026-11-03", &e), ERR_INVALID);
     assert_non_null(strstr(e.fields[0].msg, "第四十二条"));
     struct err e2 = {0};
-    assert_int_equal(propose(h, id, team(F.o1, F.o3), "2026-11-03", &e2), ERR_INVALID);
+    assert_int_equal(cf_propose(h, id, cf_team(CF.o1, CF.o3), "2026-11-03", &e2), ERR_INVALID);
     assert_non_null(strstr(e2.fields[0].msg, "执法人员3"));
     assert_true(db_exec(h->db, &e,
                         "INSERT INTO entity_avoid (entity_id, officer_id, reason, created_at,"
                         " created_by) VALUES (?, ?, '亲属关系', 0, 'admin')",
-                        "ii", F.clinic, F.o2) >= 0);
+                        "ii", CF.clinic, CF.o2) >= 0);
     struct err e3 = {0};
-    assert_int_equal(propose(h, id, team(F.o1, F.o2), "2026-11-03", &e3), ERR_INVALID);
+    assert_int_equal(cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e3), ERR_INVALID);
     assert_non_null(strstr(e3.fields[0].msg, "第四十三条"));
-    int64_t o4 = add_officer(h, 4, "2030-12-31");
+    int64_t o4 = cf_officer(h, 4, "2030-12-31");
     struct err e4 = {0};
-    if (propose(h, id, team(F.o1, o4), "2026-11-03", &e4)) fail_msg("propose: %s", e4.msg);
+    if (cf_propose(h, id, cf_team(CF.o1, o4), "2026-11-03", &e4)) fail_msg("propose: %s", e4.msg);
     assert_int_equal(
         atoll(h_text(h, "SELECT COUNT(*) FROM case_officer WHERE case_id = ?", "i", id)), 2);
 }
@@ -197,11 +113,11 @@ static void test_r_case_05_approval_apart_from_the_investigation(void **state)
                            .password = TEST_PASSWORD,
                            .agency_code = "320412",
                            .roles = 1u << ROLE_LEADER,
-                           .officer_id = F.o2};
+                           .officer_id = CF.o2};
     int64_t uid;
     if (user_add(&h->ctx, &u, &uid, &e)) fail_msg("user_add: %s", e.msg);
-    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
-    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
     struct wf_args a = {.date = "2026-11-04"};
     struct err e2 = {0}, e3 = {0};
     assert_int_equal(h_step(h, &case_workflow, "leader2", id, "approve", &a, &e2), ERR_FORBIDDEN);
@@ -216,16 +132,16 @@ static void test_r_case_06_numbers(void **state)
     struct harness *h = *state;
     int64_t ids[3];
     for (int i = 0; i < 3; i++) {
-        struct case_input in = sample("2026-11-02", "2026-10-30");
+        struct case_input in = cf_sample("2026-11-02", "2026-10-30");
         if (i == 2) in.line = "public_place";
-        ids[i] = intake(h, in);
+        ids[i] = cf_intake(h, in);
     }
-    int64_t declined = intake(h, sample("2026-11-02", "2026-10-30"));
+    int64_t declined = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
     struct wf_args no = {.date = "2026-11-03", .reason = "no_violation"};
     h_must(h, &case_workflow, "leader", declined, "decline", &no);
     for (int i = 0; i < 3; i++) {
         struct err e = {0};
-        if (propose(h, ids[i], team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
+        if (cf_propose(h, ids[i], cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
         struct wf_args a = {.date = "2026-11-04"};
         h_must(h, &case_workflow, "leader", ids[i], "approve", &a);
     }
@@ -257,7 +173,7 @@ static void test_r_case_08_source_linked_both_ways(void **state)
     const char *code;
     struct err e = {0};
     if (complaint_add(&clerk, &ci, &complaint, &code, &e)) fail_msg("complaint: %s", e.msg);
-    struct case_input in = sample("2026-11-02", "2026-10-30");
+    struct case_input in = cf_sample("2026-11-02", "2026-10-30");
     in.source = "complaint";
     in.source_id = "999999";
     struct ctx off = h_ctx(h, "officer", &who);
@@ -267,7 +183,7 @@ static void test_r_case_08_source_linked_both_ways(void **state)
     char src[24];
     snprintf(src, sizeof src, "%lld", (long long)complaint);
     in.source_id = src;
-    id = intake(h, in);
+    id = cf_intake(h, in);
     struct err e2 = {0};
     json_t *o = complaint_get(&off, complaint, &e2);
     assert_non_null(o);
@@ -290,9 +206,9 @@ static void test_r_case_08_source_linked_both_ways(void **state)
 static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
 {
     struct harness *h = *state;
-    int64_t id = intake(h, sample("2026-09-28", "2026-09-20"));
+    int64_t id = cf_intake(h, cf_sample("2026-09-28", "2026-09-20"));
     struct err e = {0};
-    if (propose(h, id, team(F.o1, F.o2), "2026-09-29", &e))
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-09-29", &e))
         fail_msg("propose: %s", e.nfields ? e.fields[0].msg : e.msg);
     struct wf_args a = {.date = "2026-10-08"};
     h_must(h, &case_workflow, "leader", id, "approve", &a);
@@ -342,13 +258,13 @@ static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
 static void test_r_case_11_recusal_decided_by_the_head(void **state)
 {
     struct harness *h = *state;
-    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
     struct err e = {0};
-    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
     struct wf_args ok = {.date = "2026-11-04"};
     h_must(h, &case_workflow, "leader", id, "approve", &ok);
     char o2[24];
-    snprintf(o2, sizeof o2, "%lld", (long long)F.o2);
+    snprintf(o2, sizeof o2, "%lld", (long long)CF.o2);
     struct wf_args r = {.date = "2026-11-05", .note = "与当事人法定代表人系近亲属"};
     wf_arg_set(&r, "officer", o2);
     wf_arg_set(&r, "by", "party");
@@ -357,61 +273,22 @@ static void test_r_case_11_recusal_decided_by_the_head(void **state)
     assert_int_equal(h_step(h, &case_workflow, "officer", id, "recuse", &r, &e1), ERR_FORBIDDEN);
     assert_int_equal(h_step(h, &case_workflow, "leader", id, "recuse", &r, &e2), ERR_INVALID);
     assert_non_null(strstr(e2.msg, "第四十二条"));
-    int64_t o4 = add_officer(h, 4, "2030-12-31");
+    int64_t o4 = cf_officer(h, 4, "2030-12-31");
     char three[72];
-    snprintf(three, sizeof three, "%lld,%lld,%lld", (long long)F.o1, (long long)F.o2,
+    snprintf(three, sizeof three, "%lld,%lld,%lld", (long long)CF.o1, (long long)CF.o2,
              (long long)o4);
     struct wf_args t = {.date = "2026-11-05", .note = "增加承办人员"};
     wf_arg_set(&t, "officers", three);
     h_must(h, &case_workflow, "leader", id, "change_team", &t);
     h_must(h, &case_workflow, "leader", id, "recuse", &r);
     assert_false(h_exists(h->db, "SELECT 1 FROM case_officer WHERE case_id = ? AND officer_id = ?",
-                          "ii", id, F.o2));
+                          "ii", id, CF.o2));
     assert_true(h_exists(h->db, "SELECT 1 FROM entity_avoid WHERE entity_id = ? AND officer_id = ?",
-                         "ii", F.clinic, F.o2));
+                         "ii", CF.clinic, CF.o2));
     assert_true(h_exists(h->db,
                          "SELECT 1 FROM wf_step WHERE kind = 'case' AND object_id = ?"
                          " AND action = 'recuse' AND reason LIKE '决定回避%'",
                          "i", id));
-}
-
-/* A penalty item (warning and a fine of 500–30,000 元) with its baseline in force from today:
- * 一般 500–5,000, 严重 5,000–30,000; its id as text. */
-static const char *baseline_item(struct harness *h)
-{
-    static char id[24];
-    struct err e = {0};
-    struct power_item_input in = {.agency_code = "320412",
-                                  .code = "WJ-CF-001",
-                                  .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
-                                  .kind = "penalty",
-                                  .line = "medical",
-                                  .basis = "《医疗机构管理条例》",
-                                  .violated = "《医疗机构管理条例》",
-                                  .penalty_basis = "《医疗机构管理条例》",
-                                  .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
-    int64_t item, v;
-    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
-    struct discretion_input d = {
-        .levels = {{"一般", "首次", NULL, {"警告、罚款", "500", "5000", NULL, NULL}},
-                   {"严重", "三个月以上", NULL, {"警告、罚款", "5000", "30000", NULL, NULL}}},
-        .nlevels = 2};
-    if (discretion_add(&h->ctx, item, &d, &v, &e)) fail_msg("discretion_add: %s", e.msg);
-    snprintf(id, sizeof id, "%lld", (long long)item);
-    return id;
-}
-
-static int conclude(struct harness *h, int64_t id, const char *item, const char *level,
-                    const char *types, const char *fine, const char *why, struct err *e)
-{
-    struct wf_args a = {.date = "2026-12-20", .note = "违法事实清楚，证据确凿"};
-    wf_arg_set(&a, "item", item);
-    wf_arg_set(&a, "level", level);
-    wf_arg_set(&a, "types", types);
-    wf_arg_set(&a, "fine", fine);
-    wf_arg_set(&a, "outside_reason", why);
-    wf_arg_set(&a, "major", "no");
-    return h_step(h, &case_workflow, "officer", id, "conclude", &a, e);
 }
 
 /* The proposal applies the item and its baseline in force: outside the law refused; outside the
@@ -420,22 +297,25 @@ static int conclude(struct harness *h, int64_t id, const char *item, const char 
 static void test_r_case_12_r_case_13_r_case_14_proposal_and_review(void **state)
 {
     struct harness *h = *state;
-    const char *item = baseline_item(h);
-    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    const char *item = cf_item(h);
+    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
     struct err e = {0};
-    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
     struct wf_args ok = {.date = "2026-11-04"};
     h_must(h, &case_workflow, "leader", id, "approve", &ok);
     struct err e1 = {0}, e2 = {0}, e3 = {0}, e4 = {0};
-    assert_int_equal(conclude(h, id, item, "一般", "警告、罚款", "40000", NULL, &e1), ERR_INVALID);
+    assert_int_equal(cf_conclude(h, id, item, "一般", "警告、罚款", "40000", NULL, &e1),
+                     ERR_INVALID);
     assert_non_null(strstr(e1.fields[0].msg, "法定幅度"));
-    assert_int_equal(conclude(h, id, item, "一般", "吊销许可证件", NULL, NULL, &e2), ERR_INVALID);
+    assert_int_equal(cf_conclude(h, id, item, "一般", "吊销许可证件", NULL, NULL, &e2),
+                     ERR_INVALID);
     assert_non_null(strstr(e2.fields[0].msg, "第三十八条"));
-    assert_int_equal(conclude(h, id, item, "一般", "警告、罚款", "8000", NULL, &e3), ERR_INVALID);
+    assert_int_equal(cf_conclude(h, id, item, "一般", "警告、罚款", "8000", NULL, &e3),
+                     ERR_INVALID);
     assert_string_equal(e3.fields[0].name, "outside_reason");
-    assert_int_equal(conclude(h, id, item, "较轻", "警告", NULL, NULL, &e4), ERR_INVALID);
+    assert_int_equal(cf_conclude(h, id, item, "较轻", "警告", NULL, NULL, &e4), ERR_INVALID);
     assert_string_equal(e4.fields[0].name, "level");
-    if (conclude(h, id, item, "严重", "警告、罚款", "15000", NULL, &e))
+    if (cf_conclude(h, id, item, "严重", "警告、罚款", "15000", NULL, &e))
         fail_msg("conclude: %s", e.nfields ? e.fields[0].msg : e.msg);
     struct actor who;
     struct ctx c = h_ctx(h, "viewer", &who);
@@ -452,7 +332,7 @@ static void test_r_case_12_r_case_13_r_case_14_proposal_and_review(void **state)
                            .password = TEST_PASSWORD,
                            .agency_code = "320412",
                            .roles = 1u << ROLE_LEGAL,
-                           .officer_id = F.o2};
+                           .officer_id = CF.o2};
     int64_t uid;
     if (user_add(&h->ctx, &u, &uid, &e)) fail_msg("user_add: %s", e.msg);
     struct wf_args r = {.date = "2026-12-21", .note = "事实清楚，适用依据正确，裁量适当"};
@@ -472,13 +352,13 @@ static void test_r_case_12_r_case_13_r_case_14_proposal_and_review(void **state)
 static void test_r_case_15_r_case_16_r_case_17_notice(void **state)
 {
     struct harness *h = *state;
-    const char *item = baseline_item(h);
-    int64_t id = intake(h, sample("2026-11-02", "2026-10-30"));
+    const char *item = cf_item(h);
+    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
     struct err e = {0};
-    if (propose(h, id, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
     struct wf_args ok = {.date = "2026-11-04"};
     h_must(h, &case_workflow, "leader", id, "approve", &ok);
-    if (conclude(h, id, item, "严重", "警告、罚款", "15000", NULL, &e)) fail_msg("%s", e.msg);
+    if (cf_conclude(h, id, item, "严重", "警告、罚款", "15000", NULL, &e)) fail_msg("%s", e.msg);
     struct wf_args n = {.date = "2026-12-21"};
     struct err e1 = {0};
     assert_int_equal(h_step(h, &case_workflow, "officer", id, "notify", &n, &e1), ERR_INVALID);
@@ -503,14 +383,14 @@ static void test_r_case_15_r_case_16_r_case_17_notice(void **state)
                          " AND name = 'defence' AND outcome = 'met'",
                          "i", id));
     /* a citizen fined 6,000 元 (no review needed) is told of the hearing */
-    struct case_input in = sample("2026-11-02", "2026-10-30");
+    struct case_input in = cf_sample("2026-11-02", "2026-10-30");
     in.entity_id = NULL;
     in.party_name = "李某";
     in.party_kind = "citizen";
-    int64_t person = intake(h, in);
-    if (propose(h, person, team(F.o1, F.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
+    int64_t person = cf_intake(h, in);
+    if (cf_propose(h, person, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
     h_must(h, &case_workflow, "leader", person, "approve", &ok);
-    if (conclude(h, person, item, "严重", "警告、罚款", "6000", NULL, &e)) fail_msg("%s", e.msg);
+    if (cf_conclude(h, person, item, "严重", "警告、罚款", "6000", NULL, &e)) fail_msg("%s", e.msg);
     h_must(h, &case_workflow, "officer", person, "notify", &n);
     assert_string_equal(
         h_text(h, "SELECT hearing_right FROM penalty_case WHERE id = ?", "i", person), "1");
@@ -518,7 +398,7 @@ static void test_r_case_15_r_case_16_r_case_17_notice(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
     const struct CMUnitTest tests[] = {
         T(test_r_case_01_r_case_07_deadlines),
         T(test_r_case_02_limitation),

@@ -133,8 +133,8 @@ static void test_every_issued_type_is_declared(void **state)
                     fail_msg("%s issues %s, which is not declared", flows[f]->kind, *t);
                 issued++;
             }
-    assert_true(issued >= 14);
-    assert_int_equal(doc_layout_count(), 14);
+    assert_true(issued >= 17);
+    assert_true(doc_layout_count() >= 17);
     for (size_t i = 0; i < doc_layout_count(); i++) {
         const char *type = doc_layout_type(i);
         if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
@@ -145,7 +145,7 @@ static void test_every_issued_type_is_declared(void **state)
     assert_false(doc_layout_personal("disclosure_consultation"));
     struct buf pdf = {0};
     struct err e = {0};
-    assert_int_equal(doc_layout_render("penalty_decision", NULL, &pdf, &e), ERR_NOTFOUND);
+    assert_int_equal(doc_layout_render("closing_report", NULL, &pdf, &e), ERR_NOTFOUND);
     assert_int_equal(pdf.len, 0);
 }
 

@@ -1,0 +1,140 @@
+/* case_fixture.c — the fixture of the penalty case tests: a clinic, officers who may enforce, the
+ * agency's 简称, and the steps that carry a case to where a test begins. */
+#include "case_fixture.h"
+#include "law/case.h"
+#include "law/discretion.h"
+#include "law/entity.h"
+#include "law/officer.h"
+#include "law/power.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct case_fixture CF;
+
+int64_t cf_officer(struct harness *h, int n, const char *expires)
+{
+    struct err e = {0};
+    char idno[19], cert[24], name[24];
+    h_idno(n, idno);
+    snprintf(cert, sizeof cert, "ZF-%04d", n);
+    snprintf(name, sizeof name, "执法人员%d", n);
+    struct officer_input in = {.agency_code = "320412",
+                               .name = name,
+                               .id_number = idno,
+                               .cert_no = cert,
+                               .cert_issued = "2026-01-01",
+                               .cert_expires = expires,
+                               .lines = "medical"};
+    int64_t id;
+    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
+    return id;
+}
+
+int cf_setup(void **state)
+{
+    memset(&CF, 0, sizeof CF);
+    if (harness_setup(state)) return -1;
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    struct err e = {0};
+    char uscc[19];
+    h_uscc(1, uscc);
+    struct entity_input en = {.agency_code = "320412",
+                              .name = "康宁诊所",
+                              .uscc = uscc,
+                              .legal_rep = "王五",
+                              .address = "常州市武进区湖塘镇府前路1号",
+                              .subtype = "clinic"};
+    if (entity_add(&h->ctx, &en, &CF.clinic, &e)) fail_msg("entity_add: %s", e.msg);
+    CF.o1 = cf_officer(h, 1, "2030-12-31");
+    CF.o2 = cf_officer(h, 2, "2030-12-31");
+    CF.o3 = cf_officer(h, 3, "2026-06-30"); /* expired by the autumn */
+    assert_true(
+        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
+    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
+                        "i", CF.o1) >= 0);
+    return 0;
+}
+
+struct case_input cf_sample(const char *received, const char *act)
+{
+    static char entity[24];
+    snprintf(entity, sizeof entity, "%lld", (long long)CF.clinic);
+    return (struct case_input){.source = "inspection",
+                               .line = "medical",
+                               .entity_id = entity,
+                               .summary = "使用非卫生技术人员从事医疗卫生技术工作",
+                               .act_on = act,
+                               .received_on = received};
+}
+
+int64_t cf_intake(struct harness *h, struct case_input in)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct err e = {0};
+    int64_t id;
+    if (case_add(&c, &in, &id, &e))
+        fail_msg("case_add: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    return id;
+}
+
+const char *cf_team(int64_t a, int64_t b)
+{
+    static char s[48];
+    snprintf(s, sizeof s, "%lld,%lld", (long long)a, (long long)b);
+    return s;
+}
+
+int cf_propose(struct harness *h, int64_t id, const char *officers, const char *date, struct err *e)
+{
+    struct wf_args a = {.date = date, .note = "经现场检查，违法事实基本清楚，需立案调查"};
+    wf_arg_set(&a, "officers", officers);
+    return h_step(h, &case_workflow, "officer", id, "propose", &a, e);
+}
+
+/* A penalty item (warning and a fine of 500–30,000 元) with its baseline in force from today:
+ * 一般 500–5,000, 严重 5,000–30,000; its id as text. */
+const char *cf_item(struct harness *h)
+{
+    static char id[24];
+    struct err e = {0};
+    const char *made =
+        h_text(h, "SELECT COALESCE(MAX(id), 0) FROM power_item WHERE code = ?", "t", "WJ-CF-001");
+    if (strcmp(made, "0") != 0) {
+        snprintf(id, sizeof id, "%s", made);
+        return id;
+    }
+    struct power_item_input in = {.agency_code = "320412",
+                                  .code = "WJ-CF-001",
+                                  .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
+                                  .kind = "penalty",
+                                  .line = "medical",
+                                  .basis = "《医疗机构管理条例》",
+                                  .violated = "《医疗机构管理条例》",
+                                  .penalty_basis = "《医疗机构管理条例》",
+                                  .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
+    int64_t item, v;
+    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
+    struct discretion_input d = {
+        .levels = {{"一般", "首次", NULL, {"警告、罚款", "500", "5000", NULL, NULL}},
+                   {"严重", "三个月以上", NULL, {"警告、罚款", "5000", "30000", NULL, NULL}}},
+        .nlevels = 2};
+    if (discretion_add(&h->ctx, item, &d, &v, &e)) fail_msg("discretion_add: %s", e.msg);
+    snprintf(id, sizeof id, "%lld", (long long)item);
+    return id;
+}
+
+int cf_conclude(struct harness *h, int64_t id, const char *item, const char *level,
+                const char *types, const char *fine, const char *why, struct err *e)
+{
+    struct wf_args a = {.date = "2026-12-20", .note = "违法事实清楚，证据确凿"};
+    wf_arg_set(&a, "item", item);
+    wf_arg_set(&a, "level", level);
+    wf_arg_set(&a, "types", types);
+    wf_arg_set(&a, "fine", fine);
+    wf_arg_set(&a, "outside_reason", why);
+    wf_arg_set(&a, "major", "no");
+    return h_step(h, &case_workflow, "officer", id, "conclude", &a, e);
+}

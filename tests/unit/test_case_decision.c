@@ -1,0 +1,299 @@
+/* test_case_decision.c — how a case is decided: not before the party's windows close (第四十五条,
+ * 第六十二条, 第六十四条), never heavier than notified (第四十五条), not without a required legal
+ * review (第五十八条) or the collective discussion of a major case (第五十七条), not after the 90
+ * days of 第六十条 without an extension; the decision not to penalise on a ground of 第三十三条;
+ * the 决定书 with the case's 文号 and its amounts in capitals, read back from the kept PDF. */
+#include "support.h"
+#include "case_fixture.h"
+#include "law/case.h"
+#include "law/document.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A case of in filed on approved (proposed the day before) and concluded on 2026-12-20. */
+static int64_t concluded(struct harness *h, struct case_input in, const char *proposed,
+                         const char *approved, const char *types, const char *fine, bool major)
+{
+    int64_t id = cf_intake(h, in);
+    struct err e = {0};
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), proposed, &e)) fail_msg("propose: %s", e.msg);
+    struct wf_args ok = {.date = approved};
+    h_must(h, &case_workflow, "leader", id, "approve", &ok);
+    struct wf_args a = {.date = "2026-12-20", .note = "违法事实清楚，证据确凿"};
+    wf_arg_set(&a, "item", cf_item(h));
+    wf_arg_set(&a, "level", "一般");
+    wf_arg_set(&a, "types", types);
+    wf_arg_set(&a, "fine", fine);
+    wf_arg_set(&a, "outside_reason", "情节特殊");
+    wf_arg_set(&a, "major", major ? "yes" : "no");
+    h_must(h, &case_workflow, "officer", id, "conclude", &a);
+    return id;
+}
+
+static void notify(struct harness *h, int64_t id, const char *day)
+{
+    struct wf_args n = {.date = day};
+    h_must(h, &case_workflow, "officer", id, "notify", &n);
+}
+
+static int decide(struct harness *h, int64_t id, const char *user, const char *day,
+                  const char *types, const char *fine, struct err *e)
+{
+    struct wf_args a = {.date = day, .note = "当事人未提出陈述、申辩意见"};
+    wf_arg_set(&a, "types", types);
+    wf_arg_set(&a, "fine", fine);
+    return h_step(h, &case_workflow, user, id, "decide", &a, e);
+}
+
+/* The text of the kept PDF of the case's document of type. */
+static char *pdf_text(struct harness *h, int64_t id, const char *type)
+{
+    const char *doc = h_text(h,
+                             "SELECT d.id FROM document d WHERE d.object_type = 'case'"
+                             " AND d.object_id = ? AND d.type = ?",
+                             "it", id, type);
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    struct document_pdf pdf = {0};
+    struct err e = {0};
+    if (document_pdf(&c, strtoll(doc, NULL, 10), &pdf, &e)) fail_msg("document_pdf: %s", e.msg);
+    char *text = h_pdf_text(h->dir, "decision.pdf", pdf.pdf.p, pdf.pdf.len);
+    buf_free(&pdf.pdf);
+    return text;
+}
+
+/* An organisation fined 3,000 元 (no review, no hearing): the 3 working days of defence run to
+ * 12-24; the decision comes after them, not heavier than notified, with the case's 文号. */
+static void test_r_case_43_r_case_44_decided_after_the_window_never_heavier(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                           "警告、罚款", "3000", false);
+    notify(h, id, "2026-12-21");
+    struct err e1 = {0}, e2 = {0}, e3 = {0}, e4 = {0}, e5 = {0};
+    assert_int_equal(decide(h, id, "leader", "2026-12-24", "warning,fine", "3000", &e1),
+                     ERR_INVALID);
+    assert_non_null(strstr(e1.msg, "第四十五条"));
+    assert_int_equal(decide(h, id, "officer", "2026-12-28", "warning,fine", "3000", &e2),
+                     ERR_FORBIDDEN);
+    assert_int_equal(decide(h, id, "leader", "2026-12-28", "warning,fine", "4000", &e3),
+                     ERR_INVALID);
+    assert_string_equal(e3.fields[0].name, "fine");
+    assert_non_null(strstr(e3.fields[0].msg, "第四十五条"));
+    assert_int_equal(
+        decide(h, id, "leader", "2026-12-28", "warning,fine,licence_revocation", "3000", &e4),
+        ERR_INVALID);
+    assert_string_equal(e4.fields[0].name, "types");
+    /* below the item's legal minimum (500 元) only with the reason of 第三十二条 */
+    assert_int_equal(decide(h, id, "leader", "2026-12-28", "fine", "300", &e5), ERR_INVALID);
+    assert_string_equal(e5.fields[0].name, "lighter_reason");
+    struct err e = {0};
+    if (decide(h, id, "leader", "2026-12-28", "warning,fine", "2000", &e))
+        fail_msg("decide: %s", e.nfields ? e.fields[0].msg : e.msg);
+    assert_string_equal(h_text(h, "SELECT state FROM penalty_case WHERE id = ?", "i", id),
+                        "decided");
+    const char *number = h_text(h, "SELECT number FROM penalty_case WHERE id = ?", "i", id);
+    assert_string_equal(h_text(h,
+                               "SELECT number FROM document WHERE object_type = 'case'"
+                               " AND object_id = ? AND type = 'penalty_decision'",
+                               "i", id),
+                        number);
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_deadline WHERE kind = 'case' AND object_id = ?"
+                         " AND name = 'decide' AND outcome = 'met'",
+                         "i", id));
+    assert_false(h_exists(h->db,
+                          "SELECT 1 FROM wf_deadline WHERE kind = 'case' AND object_id = ?"
+                          " AND ended_on IS NULL",
+                          "i", id));
+    char *text = pdf_text(h, id, "penalty_decision");
+    char *capital = h_flat("罚款人民币2,000.00元（人民币贰仟元整）");
+    char *remedy = h_flat("六十日内依法申请行政复议");
+    char *flat_number = h_flat(number);
+    assert_non_null(strstr(text, capital));
+    assert_non_null(strstr(text, remedy));
+    assert_non_null(strstr(text, flat_number));
+    free(text);
+    free(capital);
+    free(remedy);
+    free(flat_number);
+}
+
+/* A citizen fined 6,000 元 may ask for a hearing within 5 working days of the notice (12-21 →
+ * 12-28): no decision before that day has passed, unless the party waived in writing. */
+static void test_r_case_43_hearing_window(void **state)
+{
+    struct harness *h = *state;
+    struct case_input in = cf_sample("2026-11-02", "2026-10-30");
+    in.entity_id = NULL;
+    in.party_name = "李某";
+    in.party_kind = "citizen";
+    int64_t id = concluded(h, in, "2026-11-03", "2026-11-04", "警告、罚款", "6000", false);
+    notify(h, id, "2026-12-21");
+    struct err e1 = {0}, e = {0};
+    assert_int_equal(decide(h, id, "leader", "2026-12-28", "warning,fine", "6000", &e1),
+                     ERR_INVALID);
+    assert_non_null(strstr(e1.msg, "第六十四条"));
+    assert_non_null(strstr(e1.msg, "2026-12-28"));
+    if (decide(h, id, "leader", "2026-12-29", "warning,fine", "6000", &e))
+        fail_msg("decide: %s", e.nfields ? e.fields[0].msg : e.msg);
+}
+
+/* A decision needs the review passed since the last 调查终结, whatever state the case is in. */
+static void test_r_case_40_no_decision_without_the_review(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                           "警告、罚款", "15000", false);
+    struct err e = {0};
+    /* a case moved to 已告知 past its review (as an import or a fault might leave it) */
+    assert_true(db_exec(h->db, &e,
+                        "UPDATE penalty_case SET state = 'notified', notified_on = '2026-12-21',"
+                        " waived_on = '2026-12-21' WHERE id = ?",
+                        "i", id) >= 0);
+    struct err e1 = {0};
+    assert_int_equal(decide(h, id, "leader", "2026-12-28", "warning,fine", "15000", &e1),
+                     ERR_INVALID);
+    assert_non_null(strstr(e1.msg, "第五十八条"));
+    /* reviewed, notified, waived: decided */
+    assert_true(db_exec(h->db, &e,
+                        "UPDATE penalty_case SET state = 'concluded', notified_on = NULL,"
+                        " waived_on = NULL WHERE id = ?",
+                        "i", id) >= 0);
+    struct wf_args r = {.date = "2026-12-21", .note = "同意"};
+    h_must(h, &case_workflow, "legal", id, "review_pass", &r);
+    notify(h, id, "2026-12-21");
+    struct wf_args w = {.date = "2026-12-22", .note = "当事人书面放弃陈述、申辩"};
+    h_must(h, &case_workflow, "officer", id, "waive", &w);
+    if (decide(h, id, "leader", "2026-12-22", "warning,fine", "15000", &e))
+        fail_msg("decide: %s", e.nfields ? e.fields[0].msg : e.msg);
+}
+
+/* A major case is decided by the leaders' collective discussion (three or more), whose
+ * conclusion the decision follows; the discussion's record is issued. */
+static void test_r_case_41_r_case_46_collective_discussion(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                           "警告、罚款", "3000", true);
+    struct wf_args r = {.date = "2026-12-21", .note = "同意"};
+    h_must(h, &case_workflow, "legal", id, "review_pass", &r);
+    notify(h, id, "2026-12-21");
+    struct wf_args w = {.date = "2026-12-21", .note = "当事人书面放弃陈述、申辩"};
+    h_must(h, &case_workflow, "officer", id, "waive", &w);
+    struct err e1 = {0}, e2 = {0}, e3 = {0}, e = {0};
+    assert_int_equal(decide(h, id, "leader", "2026-12-22", "warning,fine", "3000", &e1),
+                     ERR_INVALID);
+    assert_non_null(strstr(e1.msg, "第五十七条"));
+    struct wf_args d = {.date = "2026-12-22"};
+    wf_arg_set(&d, "participants", "张局长、王副局长");
+    wf_arg_set(&d, "opinions", "违法事实清楚，同意不予处罚");
+    wf_arg_set(&d, "conclusion", "no_penalty");
+    assert_int_equal(h_step(h, &case_workflow, "leader", id, "discuss", &d, &e2), ERR_INVALID);
+    assert_string_equal(e2.fields[0].name, "participants");
+    wf_arg_set(&d, "participants", "张局长、王副局长、李副局长");
+    h_must(h, &case_workflow, "leader", id, "discuss", &d);
+    assert_int_equal(decide(h, id, "leader", "2026-12-22", "warning,fine", "3000", &e3),
+                     ERR_INVALID);
+    assert_non_null(strstr(e3.msg, "不予行政处罚"));
+    wf_arg_set(&d, "opinions", "经讨论，同意给予警告并处罚款");
+    wf_arg_set(&d, "conclusion", "penalise");
+    h_must(h, &case_workflow, "leader", id, "discuss", &d);
+    if (decide(h, id, "leader", "2026-12-22", "warning,fine", "3000", &e))
+        fail_msg("decide: %s", e.nfields ? e.fields[0].msg : e.msg);
+    assert_string_equal(
+        h_text(h, "SELECT COUNT(*) FROM case_discussion WHERE case_id = ?", "i", id), "2");
+    assert_string_equal(h_text(h,
+                               "SELECT COUNT(*) FROM document WHERE object_type = 'case'"
+                               " AND object_id = ? AND type = 'collective_discussion'",
+                               "i", id),
+                        "2");
+}
+
+/* Filed on 09-01, the 90 days end on 11-30: a decision after them needs the extension. */
+static void test_r_case_42_not_after_the_ninety_days(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-08-28", "2026-08-25"), "2026-08-31", "2026-09-01",
+                           "警告、罚款", "3000", false);
+    notify(h, id, "2026-12-21");
+    struct wf_args w = {.date = "2026-12-21", .note = "当事人书面放弃陈述、申辩"};
+    h_must(h, &case_workflow, "officer", id, "waive", &w);
+    struct err e1 = {0}, e = {0};
+    assert_int_equal(decide(h, id, "leader", "2026-12-22", "warning,fine", "3000", &e1),
+                     ERR_INVALID);
+    assert_non_null(strstr(e1.msg, "第六十条"));
+    struct wf_args x = {.date = "2026-11-20", .note = "案情复杂，需进一步调查取证"};
+    wf_arg_set(&x, "days", "30");
+    h_must(h, &case_workflow, "leader", id, "extend", &x);
+    assert_string_equal(h_due(h, "case", id, "decide"), "2026-12-30");
+    if (decide(h, id, "leader", "2026-12-22", "warning,fine", "3000", &e))
+        fail_msg("decide: %s", e.nfields ? e.fields[0].msg : e.msg);
+}
+
+static int no_penalty(struct harness *h, int64_t id, const char *ground, const char *conditions,
+                      struct err *e)
+{
+    struct wf_args a = {.date = "2026-12-21", .note = "当事人已当场改正"};
+    wf_arg_set(&a, "ground", ground);
+    wf_arg_set(&a, "conditions", conditions);
+    wf_arg_set(&a, "education", "向当事人宣讲《医疗机构管理条例》有关规定，当事人表示今后依法执业");
+    return h_step(h, &case_workflow, "leader", id, "decide_none", &a, e);
+}
+
+/* 首违不罚 needs its three conditions and no earlier penalty of the party for the same item; a
+ * minor act corrected without harm is not penalised; the education given is recorded and the
+ * 不予行政处罚决定书 issued. */
+static void test_r_case_45_no_penalty_on_a_ground_of_article_33(void **state)
+{
+    struct harness *h = *state;
+    int64_t first = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                              "警告", NULL, false);
+    struct err e1 = {0}, e = {0};
+    assert_int_equal(no_penalty(h, first, "first", "first_time,corrected", &e1), ERR_INVALID);
+    assert_string_equal(e1.fields[0].name, "conditions");
+    assert_non_null(strstr(e1.fields[0].msg, "危害后果轻微"));
+    if (no_penalty(h, first, "first", "first_time,minor_harm,corrected", &e))
+        fail_msg("decide_none: %s", e.nfields ? e.fields[0].msg : e.msg);
+    assert_string_equal(h_text(h, "SELECT state FROM penalty_case WHERE id = ?", "i", first),
+                        "not_penalised");
+    char *text = pdf_text(h, first, "no_penalty_decision");
+    char *ground = h_flat("初次违法且危害后果轻微并及时改正");
+    char *taught = h_flat("当事人表示今后依法执业");
+    assert_non_null(strstr(text, ground));
+    assert_non_null(strstr(text, taught));
+    free(text);
+    free(ground);
+    free(taught);
+    /* the clinic penalised once for the item is no longer a first offender */
+    int64_t penalised = concluded(h, cf_sample("2026-11-05", "2026-11-01"), "2026-11-06",
+                                  "2026-11-09", "警告", NULL, false);
+    notify(h, penalised, "2026-12-21");
+    struct wf_args w = {.date = "2026-12-21", .note = "书面放弃"};
+    h_must(h, &case_workflow, "officer", penalised, "waive", &w);
+    if (decide(h, penalised, "leader", "2026-12-22", "warning", NULL, &e)) fail_msg("%s", e.msg);
+    int64_t again = concluded(h, cf_sample("2026-11-10", "2026-11-08"), "2026-11-11", "2026-11-12",
+                              "警告", NULL, false);
+    struct err e2 = {0};
+    assert_int_equal(no_penalty(h, again, "first", "first_time,minor_harm,corrected", &e2),
+                     ERR_INVALID);
+    assert_string_equal(e2.fields[0].name, "ground");
+    if (no_penalty(h, again, "minor", "minor_act,corrected,no_harm", &e)) fail_msg("%s", e.msg);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_r_case_43_r_case_44_decided_after_the_window_never_heavier),
+        T(test_r_case_43_hearing_window),
+        T(test_r_case_40_no_decision_without_the_review),
+        T(test_r_case_41_r_case_46_collective_discussion),
+        T(test_r_case_42_not_after_the_ninety_days),
+        T(test_r_case_45_no_penalty_on_a_ground_of_article_33),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
