@@ -149,6 +149,11 @@ static int guard_apart(struct ctx *c, int64_t id, const char *what, struct err *
     return 0;
 }
 
+int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e)
+{
+    return guard_apart(c, id, what, e);
+}
+
 static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     (void)a;

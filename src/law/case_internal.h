@@ -16,4 +16,9 @@ int case_guard_notify(struct ctx *c, int64_t id, const struct wf_args *a, struct
 int case_effect_notify(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 int case_effect_waive(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 
+/* case.c: [R-CASE-05] refused (ERR_FORBIDDEN, the message naming what) when the actor proposed
+ * case id's 立案 or investigates it: what a leader approves stays apart from who handles it.
+ * Callers: the case's own approvals, preservation.c. */
+int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e);
+
 #endif
