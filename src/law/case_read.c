@@ -7,6 +7,7 @@
 #include "law/evidence.h"
 #include "law/paging.h"
 #include "law/power.h"
+#include "law/preservation.h"
 #include "base/money.h"
 
 #include <string.h>
@@ -159,6 +160,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (!e->code) case_decision_json(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);
+    json_t *kept = e->code ? NULL : preservation_list(c, id, e);
+    if (kept) json_object_set_new(o, "preservations", kept);
     if (e->code) {
         json_decref(o);
         return NULL;

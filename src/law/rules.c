@@ -14,6 +14,7 @@
 #include "law/case.h"
 #include "law/disclosure.h"
 #include "law/discretion.h"
+#include "law/preservation.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -406,6 +407,28 @@ static const struct rule rules[] = {
     {"R-CASE-46", LAW_PUNISH, "第五十七条",
      "负责人集体讨论记录参加的负责人、讨论意见和结论，参加人数不少于本机关设定的人数。",
      PARAMS({"discussion_min", "最少参加人数", CASE_DISCUSSION_MIN, "人"})},
+    {"R-CASE-55", LAW_PUNISH, "第五十四条、第五十六条",
+     "证据先行登记保存限于已立案、尚在调查中（已立案或调查终结）的案件，由本案承办人员登记，列明物"
+     "品"
+     "的名称、规格、数量，保存地点和证据可能灭失或者以后难以取得的情形。",
+     PARAMS({"max_items", "每次登记物品上限", PRESERVATION_MAX_ITEMS, "项"})},
+    {"R-CASE-56", LAW_PUNISH, "第五十六条",
+     "先行登记保存经行政机关负责人批准，出具证据先行登记保存决定书；本案承办人员、提出立案或提出该"
+     "先行登记保存的人员不得批准；不予批准的写明理由。",
+     NULL},
+    {"R-CASE-57", LAW_PUNISH, "第五十六条、第八十五条",
+     "自批准先行登记保存之日起七个工作日内作出处理决定；逾期未作出的标为逾期，届满后作出的记为超期"
+     "。",
+     PARAMS({"dispose_days", "处理期限", PRESERVATION_DISPOSE_DAYS, "个工作日"})},
+    {"R-CASE-58", LAW_PUNISH, "第五十六条、第九条",
+     "处理决定由本案承办人员作出，出具证据先行登记保存处理决定书：记录、复制、拍照后退还，送检验、"
+     "鉴定，移送有关部门，解除先行登记保存；依法应予没收的待行政处罚决定处理（没收是行政处罚）。",
+     NULL},
+    {"R-CASE-59", LAW_OWN, "",
+     "先行登记保存的登记日期不早于立案日期，批准日期不早于登记日期，处理决定日期不早于批准日期，均"
+     "不"
+     "晚于当日。",
+     NULL},
 
     /* ---- CAL -------------------------------------------------------------------------------- */
     {"R-CAL-01", LAW_PUNISH, "第八十五条",

@@ -178,6 +178,13 @@ int evidence_create(struct req *r, struct resp *w);
 /* Give the case page's data o its evidence form ("evidence_form": kinds, the investigators to
  * choose, the values typed when refused) when the user may record evidence. Caller: case_show. */
 void evidence_page(struct req *r, json_t *o);
+/* preservation.c: 证据先行登记保存 (第五十六条) */
+int preservation_index(struct req *r, struct resp *w);
+int preservation_create(struct req *r, struct resp *w);
+int preservation_show(struct req *r, struct resp *w);
+/* Give the case page's data o the form to register a preservation ("preservation_form": the
+ * values typed when refused) when the user may register one. Caller: case_show. */
+void preservation_page(struct req *r, json_t *o);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

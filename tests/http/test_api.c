@@ -27,6 +27,7 @@ struct ids {
     int64_t disclosure;                   /* a disclosure request registered by the clerk */
     int64_t power, baseline;              /* a penalty item and a baseline version of it to come */
     int64_t penalty_case;                 /* a case registered by the officer */
+    int64_t preservation;                 /* an evidence preservation of it, as stored */
     int64_t document;                     /* its consultation letter: names no one */
     char tracking[16];                    /* the complaint's tracking code */
 };
@@ -222,6 +223,17 @@ static struct ids make_records(struct harness *h, struct client *admin)
                                    json_pack("{ss ss ss ss ss ss}", "source", "other", "line",
                                              "medical", "party_name", "无名诊所", "party_kind",
                                              "citizen", "summary", "接口案件", "act_on", act));
+    struct err e = {0};
+    struct db_stmt *st = db_query(
+        h->db, &e,
+        "INSERT INTO case_preservation (agency_id, case_id, line, state, items, place, reason,"
+        " requested_on, created_at, updated_at) SELECT agency_id, id, line, 'requested',"
+        " '[{\"name\":\"药品\",\"spec\":\"\",\"quantity\":\"1盒\"}]', '本机关', '可能灭失',"
+        " received_on, 0, 0 FROM penalty_case WHERE id = ? RETURNING id",
+        "i", ids.penalty_case);
+    if (!st || db_step(st, &e) != DB_ROW) fail_msg("preservation: %s", e.msg);
+    ids.preservation = db_int(st, 0);
+    db_done(st);
     make_power_records(h, admin, &ids, today);
     return ids;
 }
@@ -270,6 +282,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->disclosure;
         } else if (str_prefix(pattern, "/cases/")) {
             v = ids->penalty_case;
+        } else if (str_prefix(pattern, "/preservations/")) {
+            v = ids->preservation;
         } else if (str_prefix(pattern, "/documents/")) {
             v = ids->document;
         } else if (str_prefix(pattern, "/entities/")) {

@@ -12,6 +12,7 @@
 #include "law/disclosure.h"
 #include "law/document.h"
 #include "law/petition.h"
+#include "law/preservation.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,7 +125,7 @@ static void test_every_issued_type_is_declared(void **state)
 {
     (void)state;
     const struct workflow *flows[] = {&complaint_workflow, &petition_workflow, &disclosure_workflow,
-                                      &case_workflow};
+                                      &case_workflow, &preservation_workflow};
     int issued = 0;
     for (size_t f = 0; f < countof(flows); f++)
         for (size_t i = 0; i < flows[f]->nsteps; i++)
@@ -133,8 +134,8 @@ static void test_every_issued_type_is_declared(void **state)
                     fail_msg("%s issues %s, which is not declared", flows[f]->kind, *t);
                 issued++;
             }
-    assert_true(issued >= 17);
-    assert_true(doc_layout_count() >= 17);
+    assert_true(issued >= 19);
+    assert_true(doc_layout_count() >= 19);
     for (size_t i = 0; i < doc_layout_count(); i++) {
         const char *type = doc_layout_type(i);
         if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
@@ -202,6 +203,59 @@ static void test_prior_notice(void **state)
     json_object_set_new(rec, "proposal", json_pack("{ss}", "types_label", "警告"));
     t = render("prior_notice", &case_documents, rec, "武卫医罚告〔2026〕2号", "2026-12-21", NULL);
     LACKS(t, "听证");
+    free(t);
+}
+
+/* 证据先行登记保存决定书: the party, the case, the items, the place, 第五十六条 and the day the
+ * 处理决定 is due, the officers. */
+static void test_evidence_preservation_decision(void **state)
+{
+    (void)state;
+    char *t = render("evidence_preservation_decision", &preservation_documents,
+                     record("preservation"), "武卫医证保〔2026〕1号", "2026-12-09",
+                     step("approve", "2026-12-09", "note", NULL, NULL));
+    HAS(t, "证据先行登记保存决定书");
+    HAS(t, "武卫医证保〔2026〕1号");
+    HAS(t, "当事人：武进区遥观镇锦绣美容美发店");
+    HAS(t, "案号：武卫医罚〔2026〕1号");
+    HAS(t, "当事人拒不提供产品来源，现场物品可能被转移");
+    HAS(t, "决定自2026年12月9日起对下列物品予以先行登记保存");
+    HAS(t, "1．玻尿酸注射液，规格：1ml/支，数量：12支");
+    HAS(t, "2．一次性使用无菌注射器，数量：3盒");
+    HAS(t, "不得损毁、销毁或者转移上述物品");
+    HAS(t, "本机关将于2026年12月18日前依法作出处理决定");
+    HAS(t, "恽秀英（执法证号 320412230100）、刘春梅（执法证号 320412230101）");
+    HAS(t, "第五十六条");
+    free(t);
+}
+
+/* 证据先行登记保存处理决定书: the items, the outcome; a return asks the party to collect them, a
+ * confiscation waits for the penalty decision. */
+static void test_evidence_disposal_decision(void **state)
+{
+    (void)state;
+    json_t *rec = record("preservation");
+    json_object_set_new(rec, "disposal", json_string("return"));
+    json_object_set_new(rec, "disposal_label", json_string("记录、复制、拍照后退还当事人"));
+    char *t =
+        render("evidence_disposal_decision", &preservation_documents, rec, "武卫医证处〔2026〕1号",
+               "2026-12-15", step("dispose", "2026-12-15", "note", "已拍照记录", NULL));
+    HAS(t, "证据先行登记保存处理决定书");
+    HAS(t, "武卫医证处〔2026〕1号");
+    HAS(t, "先行登记保存日期：2026年12月9日");
+    HAS(t, "现对上述物品作出如下处理决定：记录、复制、拍照后退还当事人。");
+    HAS(t, "已拍照记录");
+    HAS(t, "领回上述物品");
+    LACKS(t, "没收");
+    free(t);
+    rec = record("preservation");
+    json_object_set_new(rec, "disposal", json_string("confiscate"));
+    json_object_set_new(rec, "disposal_label",
+                        json_string("依法应予没收，待作出行政处罚决定时处理"));
+    t = render("evidence_disposal_decision", &preservation_documents, rec, "武卫医证处〔2026〕2号",
+               "2026-12-15", step("dispose", "2026-12-15", NULL));
+    HAS(t, "在行政处罚决定中一并作出决定");
+    LACKS(t, "领回");
     free(t);
 }
 
@@ -515,6 +569,8 @@ int main(void)
         cmocka_unit_test(test_every_issued_type_is_declared),
         cmocka_unit_test(test_filing_report),
         cmocka_unit_test(test_prior_notice),
+        cmocka_unit_test(test_evidence_preservation_decision),
+        cmocka_unit_test(test_evidence_disposal_decision),
         cmocka_unit_test(test_complaint_reply),
         cmocka_unit_test(test_complaint_reply_anonymous_and_sparse),
         cmocka_unit_test(test_petition_acceptance),
