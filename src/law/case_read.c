@@ -1,7 +1,7 @@
 /* case_read.c — reading penalty cases: one with its investigators, source and history; the
  * list; and the cases of a source record. */
 #include "base/jpack.h"
-#include "law/case.h"
+#include "law/case_internal.h"
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/evidence.h"
@@ -141,7 +141,11 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
         return NULL;
     }
     json_object_set_new(o, "officers", officers(c, id, e));
-    json_object_set_new(o, "actions", wf_actions(c, &case_workflow, id, state));
+    json_t *actions = wf_actions(c, &case_workflow, id, state);
+    case_hearing_actions(c, id, actions);
+    json_object_set_new(o, "actions", actions);
+    json_t *hearing = case_hearing_json(c, id, e);
+    if (hearing) json_object_set_new(o, "hearing", hearing);
     json_t *h = wf_history(c, &case_workflow, id, e);
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "case", id, true, e);
