@@ -123,6 +123,12 @@ static void test_r_case_31_r_case_34_r_case_35_hearing_through_the_router(void *
     hresp_free(&r);
     FORM(h, &officer, url, &r, "how", "written", "date", "2026-10-12", "note", "要求听证");
     ASSERT_STATUS(r, 303);
+    char next[120];
+    snprintf(next, sizeof next, "%s", r.location);
+    hresp_free(&r);
+    h_request(h, &officer, "GET", next, NULL, &r);
+    ASSERT_HAS(r, "已登记当事人的听证要求");
+    ASSERT_HAS(r, "当事人书面要求听证");
     hresp_free(&r);
     /* set by a leader only; not chaired by the officer who investigated */
     snprintf(url, sizeof url, "%s/set_hearing", F.api);
