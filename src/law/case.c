@@ -177,7 +177,7 @@ static int guard_extend(struct ctx *c, int64_t id, const struct wf_args *a, stru
 
 /* [R-CASE-14] 第五十八条: the legal reviewer holds the legal role (the step's permission) and
  * neither investigated nor proposed the case. */
-static int guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
+int case_guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     (void)a;
     int64_t me = c->who->user_id;
@@ -554,12 +554,12 @@ static const struct wf_transition steps[] = {
      .confirm = "批准后即立案，取得案号，并开始计算九十日的办案期限。确定批准立案？"},
     {"filed", "conclude", "concluded", "调查终结", PERM_CASE_HANDLE, case_guard_conclude, NULL,
      NULL, .inputs = in_conclude, .effect = case_effect_conclude},
-    {"concluded", "review_pass", "reviewed", "法制审核：同意", PERM_CASE_REVIEW, guard_reviewer,
-     NULL, NULL, .inputs = in_review},
+    {"concluded", "review_pass", "reviewed", "法制审核：同意", PERM_CASE_REVIEW,
+     case_guard_reviewer, NULL, NULL, .inputs = in_review},
     {"concluded", "review_return", "filed", "法制审核：退回补充调查", PERM_CASE_REVIEW,
-     guard_reviewer, NULL, NULL, .inputs = in_review},
-    {"concluded", "review_reject", "filed", "法制审核：不同意", PERM_CASE_REVIEW, guard_reviewer,
-     NULL, NULL, .inputs = in_review},
+     case_guard_reviewer, NULL, NULL, .inputs = in_review},
+    {"concluded", "review_reject", "filed", "法制审核：不同意", PERM_CASE_REVIEW,
+     case_guard_reviewer, NULL, NULL, .inputs = in_review},
     /* [R-CASE-15] no notice before a required review passed */
     {"concluded", "notify", "notified", "行政处罚事先告知", PERM_CASE_HANDLE, case_guard_notify,
      &deadline_defence, NULL, .inputs = in_notify, .effect = case_effect_notify,
@@ -590,6 +590,32 @@ static const struct wf_transition steps[] = {
     REINVESTIGATE("notified"),
     REINVESTIGATE("reviewed"),
     REINVESTIGATE("heard"),
+    /* the hearing (听证): case_hearing.c */
+    {"notified", "request_hearing", "hearing_requested", "当事人要求听证", PERM_CASE_HANDLE,
+     case_guard_request_hearing, NULL, NULL, .inputs = case_in_request_hearing,
+     .effect = case_effect_request_hearing},
+    {"hearing_requested", "set_hearing", "hearing_set", "安排听证", PERM_CASE_APPROVE,
+     case_guard_set_hearing, NULL, NULL, .inputs = case_in_set_hearing,
+     .effect = case_effect_set_hearing, .documents = DOCS("hearing_summons")},
+    {"hearing_set", "set_hearing", "hearing_set", "变更听证", PERM_CASE_APPROVE,
+     case_guard_set_hearing, NULL, NULL, .inputs = case_in_set_hearing,
+     .effect = case_effect_set_hearing, .documents = DOCS("hearing_summons")},
+    {"hearing_set", "hold_hearing", "heard", "听证笔录", PERM_CASE_READ, case_guard_hold_hearing,
+     NULL, NULL, .inputs = case_in_hold_hearing, .effect = case_effect_hold_hearing,
+     .documents = DOCS("hearing_record")},
+    {"hearing_requested", "withdraw_hearing", "notified", "当事人撤回听证申请", PERM_CASE_HANDLE,
+     case_guard_withdraw_hearing, NULL, NULL, .inputs = case_in_withdraw_hearing,
+     .effect = case_effect_withdraw_hearing},
+    {"hearing_set", "withdraw_hearing", "notified", "当事人撤回听证申请", PERM_CASE_HANDLE,
+     case_guard_withdraw_hearing, NULL, NULL, .inputs = case_in_withdraw_hearing,
+     .effect = case_effect_withdraw_hearing},
+    /* [R-CASE-37] a case heard is reviewed before the decision, by the same rule of who reviews */
+    {"heard", "review_pass", "reviewed", "法制审核：同意", PERM_CASE_REVIEW, case_guard_reviewer,
+     NULL, NULL, .inputs = in_review},
+    {"heard", "review_return", "filed", "法制审核：退回补充调查", PERM_CASE_REVIEW,
+     case_guard_reviewer, NULL, NULL, .inputs = in_review},
+    {"heard", "review_reject", "filed", "法制审核：不同意", PERM_CASE_REVIEW, case_guard_reviewer,
+     NULL, NULL, .inputs = in_review},
     {"filed", "recuse", "filed", "回避决定", PERM_CASE_APPROVE, guard_recuse, NULL, NULL,
      .inputs = in_recuse, .effect = effect_recuse},
     {"filed", "change_team", "filed", "调整承办人员", PERM_CASE_APPROVE, guard_change_team, NULL,

@@ -40,6 +40,8 @@
 #define CASE_STATEMENT_DAYS       3
 #define CASE_STATEMENT_BASIS      "《行政处罚法》第四十五条：陈述、申辩（期限可调整）"
 #define CASE_HEARING_REQUEST_DAYS 5
+/* 第六十四条第（二）项: the party is told of the hearing 7 (working) days before it. */
+#define CASE_HEARING_NOTICE_DAYS  7
 #define CASE_HEARING_FINE_CITIZEN 5000
 #define CASE_HEARING_FINE_ORG     50000
 #define CASE_HEARING_FINE_BASIS   "《行政处罚法》第六十三条：较大数额罚款（按省级规定设定）"

@@ -36,5 +36,27 @@ int case_guard_discuss(struct ctx *c, int64_t id, const struct wf_args *a, struc
 int case_effect_discuss(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 /* The decision of case id (when decided) as "decision" and its discussions as "discussions". */
 int case_decision_json(struct ctx *c, int64_t id, json_t *o, struct err *e);
+/* case.c: the legal reviewer neither investigated nor proposed the case (第五十八条); the review
+ * steps after 调查终结 and after 听证 share it. */
+int case_guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+
+/* case_hearing.c: the hearing (听证): the party's request, the hearing set, held and recorded by
+ * its chair, the request withdrawn; the inputs of each step, and the hearing as the case's JSON
+ * shows it ({"requested_on","how","on","time","place","chair_id","chair_name","publicity",
+ * "heard_on","absent",…}, new reference; NULL when the party never asked). */
+extern const struct wf_input case_in_request_hearing[], case_in_set_hearing[],
+    case_in_hold_hearing[], case_in_withdraw_hearing[];
+json_t *case_chair_choices(struct ctx *c, int64_t id);
+int case_guard_request_hearing(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_request_hearing(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_set_hearing(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_set_hearing(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_hold_hearing(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_hold_hearing(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_withdraw_hearing(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_withdraw_hearing(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+json_t *case_hearing_json(struct ctx *c, int64_t id, struct err *e);
+/* Drop from actions (wf_actions of case id) the hearing's record unless the actor chairs it. */
+void case_hearing_actions(struct ctx *c, int64_t id, json_t *actions);
 
 #endif

@@ -152,7 +152,11 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
         return NULL;
     }
     json_object_set_new(o, "officers", officers(c, id, e));
-    json_object_set_new(o, "actions", wf_actions(c, &case_workflow, id, state));
+    json_t *actions = wf_actions(c, &case_workflow, id, state);
+    case_hearing_actions(c, id, actions);
+    json_object_set_new(o, "actions", actions);
+    json_t *hearing = case_hearing_json(c, id, e);
+    if (hearing) json_object_set_new(o, "hearing", hearing);
     json_t *h = wf_history(c, &case_workflow, id, e);
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "case", id, true, e);

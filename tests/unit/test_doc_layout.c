@@ -135,7 +135,7 @@ static void test_every_issued_type_is_declared(void **state)
                 issued++;
             }
     assert_true(issued >= 19);
-    assert_true(doc_layout_count() >= 19);
+    assert_true(doc_layout_count() >= 21);
     for (size_t i = 0; i < doc_layout_count(); i++) {
         const char *type = doc_layout_type(i);
         if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
@@ -256,6 +256,64 @@ static void test_evidence_disposal_decision(void **state)
                "2026-12-15", step("dispose", "2026-12-15", NULL));
     HAS(t, "在行政处罚决定中一并作出决定");
     LACKS(t, "领回");
+    free(t);
+}
+
+/* 听证通知书: the time, place and chair, the penalty proposed, the party's rights; not public
+ * with its ground. */
+static void test_hearing_summons(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(
+        rec, "proposal",
+        json_pack("{ss ss}", "types_label", "警告、罚款", "fine_yuan", "60,000.00"));
+    json_object_set_new(rec, "notified_on", json_string("2026-12-21"));
+    json_object_set_new(rec, "hearing",
+                        json_pack("{ss ss ss ss ss sb ss ss}", "requested_on", "2026-12-23", "on",
+                                  "2027-01-08", "time", "上午9时", "place", "局第一会议室",
+                                  "chair_name", "周主持", "public", false, "publicity_label",
+                                  "不公开：涉及商业秘密", "private_note", "涉及配方"));
+    char *t = render("hearing_summons", &case_documents, rec, "武卫医听通〔2026〕1号", "2026-12-25",
+                     step("set_hearing", "2026-12-25", NULL));
+    HAS(t, "听证通知书");
+    HAS(t, "武卫医听通〔2026〕1号");
+    HAS(t, "听证时间：2027年1月8日上午9时");
+    HAS(t, "听证主持人：周主持");
+    HAS(t, "罚款人民币60,000.00元");
+    HAS(t, "不公开：涉及商业秘密，依法予以保密，不公开举行：涉及配方");
+    HAS(t, "委托一至二人代理");
+    HAS(t, "视为放弃听证权利");
+    free(t);
+}
+
+/* 听证笔录: held, with both sides' case; or given up by the party's absence. */
+static void test_hearing_record(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(rec, "hearing",
+                        json_pack("{ss ss ss ss ss ss ss sb sb sb}", "heard_on", "2027-01-08",
+                                  "place", "局第一会议室", "chair_name", "周主持", "recorder",
+                                  "张记录", "participants", "当事人及其代理人", "charges",
+                                  "调查人员出示证据", "defence", "当事人请求从轻", "public", true,
+                                  "held", true, "absent", false));
+    char *t = render("hearing_record", &case_documents, rec, "听2027-0001", "2027-01-08",
+                     step("hold_hearing", "2027-01-08", NULL));
+    HAS(t, "编号：听2027-0001");
+    HAS(t, "记录人：张记录");
+    HAS(t, "调查人员出示证据");
+    HAS(t, "当事人请求从轻");
+    HAS(t, "第六十四条第（八）项");
+    LACKS(t, "终止听证");
+    free(t);
+    rec = record("case");
+    json_object_set_new(
+        rec, "hearing",
+        json_pack("{ss sb sb}", "heard_on", "2027-01-08", "held", false, "absent", true));
+    t = render("hearing_record", &case_documents, rec, "听2027-0002", "2027-01-08", NULL);
+    HAS(t, "视为放弃听证权利，终止听证");
+    LACKS(t, "调查人员提出的违法事实");
     free(t);
 }
 
@@ -569,6 +627,8 @@ int main(void)
         cmocka_unit_test(test_every_issued_type_is_declared),
         cmocka_unit_test(test_filing_report),
         cmocka_unit_test(test_prior_notice),
+        cmocka_unit_test(test_hearing_summons),
+        cmocka_unit_test(test_hearing_record),
         cmocka_unit_test(test_evidence_preservation_decision),
         cmocka_unit_test(test_evidence_disposal_decision),
         cmocka_unit_test(test_complaint_reply),

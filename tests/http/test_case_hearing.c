@@ -1,0 +1,229 @@
+/* test_case_hearing.c — the hearing of a penalty case through the real router: the party's
+ * request refused after the 5 working days with the message beside its field and then taken
+ * from the page's form; the hearing set by a leader only, its chair refused when they
+ * investigated; the case page showing the hearing and the record's form to the chair alone; the
+ * record taken by the chair, the legal review after it, and the summons served as a PDF. */
+#include "support.h"
+#include "law/case.h"
+#include "law/officer.h"
+#include "law/power.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct {
+    int64_t id; /* the case, notified on 2026-09-29 */
+    char url[64], api[80], leader[24], officer[24];
+} F;
+
+static int64_t add_officer(struct harness *h, int n)
+{
+    struct err e = {0};
+    char idno[19], cert[24], name[24];
+    h_idno(n, idno);
+    snprintf(cert, sizeof cert, "ZF-%04d", n);
+    snprintf(name, sizeof name, "办案人员%d", n);
+    struct officer_input in = {.agency_code = "320412",
+                               .name = name,
+                               .id_number = idno,
+                               .cert_no = cert,
+                               .cert_issued = "2026-01-01",
+                               .cert_expires = "2030-12-31",
+                               .lines = "medical"};
+    int64_t id;
+    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
+    return id;
+}
+
+/* A citizen's case, fined 6,000 元 (a hearing may be asked for), notified on 2026-09-29. */
+static void notified_case(struct harness *h)
+{
+    h_set_now(h, "2026-11-02T09:00:00+08:00");
+    struct err e = {0};
+    int64_t o1 = add_officer(h, 1), o2 = add_officer(h, 2);
+    assert_true(
+        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
+    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
+                        "i", o1) >= 0);
+    struct power_item_input item = {.agency_code = "320412",
+                                    .code = "WJ-CF-001",
+                                    .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
+                                    .kind = "penalty",
+                                    .line = "medical",
+                                    .basis = "《医疗机构管理条例》",
+                                    .violated = "《医疗机构管理条例》第二十八条",
+                                    .penalty_basis = "《医疗机构管理条例》第四十八条",
+                                    .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
+    int64_t item_id;
+    if (power_item_add(&h->ctx, &item, &item_id, &e)) fail_msg("power_item_add: %s", e.msg);
+    struct case_input in = {.source = "other",
+                            .line = "medical",
+                            .party_name = "李某",
+                            .party_kind = "citizen",
+                            .summary = "使用非卫生技术人员从事医疗卫生技术工作",
+                            .act_on = "2026-08-25",
+                            .received_on = "2026-09-01"};
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    if (case_add(&c, &in, &F.id, &e)) fail_msg("case_add: %s", e.msg);
+    char team[48], item_code[24];
+    snprintf(team, sizeof team, "%lld,%lld", (long long)o1, (long long)o2);
+    snprintf(item_code, sizeof item_code, "%lld", (long long)item_id);
+    struct wf_args p = {.date = "2026-09-02", .note = "需立案调查"};
+    wf_arg_set(&p, "officers", team);
+    h_must(h, &case_workflow, "officer", F.id, "propose", &p);
+    struct wf_args a = {.date = "2026-09-03"};
+    h_must(h, &case_workflow, "leader", F.id, "approve", &a);
+    struct wf_args k = {.date = "2026-09-21", .note = "违法事实清楚"};
+    wf_arg_set(&k, "item", item_code);
+    wf_arg_set(&k, "types", "警告、罚款");
+    wf_arg_set(&k, "fine", "6000");
+    wf_arg_set(&k, "major", "no");
+    h_must(h, &case_workflow, "officer", F.id, "conclude", &k);
+    struct wf_args n = {.date = "2026-09-29"};
+    h_must(h, &case_workflow, "officer", F.id, "notify", &n);
+    snprintf(F.url, sizeof F.url, "/cases/%lld", (long long)F.id);
+    snprintf(F.api, sizeof F.api, "/api/v1/cases/%lld", (long long)F.id);
+    snprintf(F.leader, sizeof F.leader, "%s",
+             h_text(h, "SELECT id FROM app_user WHERE username = 'leader'", ""));
+    snprintf(F.officer, sizeof F.officer, "%s",
+             h_text(h, "SELECT id FROM app_user WHERE username = 'officer'", ""));
+}
+
+/* Assert that msg stands as a field error beside control name in the form of step action (each
+ * step's form has its own date field, so the page's first one is not it). */
+static void step_field_error(const struct hresp *r, const char *action, const char *name,
+                             const char *msg)
+{
+    char id[64];
+    snprintf(id, sizeof id, "id=\"step-%s\"", action);
+    const char *form = strstr(r->body, id);
+    if (!form) fail_msg("no form %s: %.1500s", action, r->body);
+    struct hresp part = *r;
+    part.body = (char *)form;
+    h_assert_field_error(&part, name, msg);
+}
+
+static void test_r_case_31_r_case_34_r_case_35_hearing_through_the_router(void **state)
+{
+    struct harness *h = *state;
+    notified_case(h);
+    struct client officer, leader, legal;
+    h_login(h, &officer, "officer");
+    h_login(h, &leader, "leader");
+    h_login(h, &legal, "legal");
+    struct hresp r;
+    char url[120];
+    /* asked on 10-13: one working day late, refused beside the date on the page's form */
+    snprintf(url, sizeof url, "%s/request_hearing", F.url);
+    FORM(h, &officer, url, &r, "how", "written", "date", "2026-10-13", "note", "要求听证");
+    ASSERT_STATUS(r, 422);
+    step_field_error(&r, "request_hearing", "date", "第六十四条第（一）项");
+    ASSERT_HAS(r, "要求听证");
+    hresp_free(&r);
+    FORM(h, &officer, url, &r, "how", "written", "date", "2026-10-12", "note", "要求听证");
+    ASSERT_STATUS(r, 303);
+    char next[120];
+    snprintf(next, sizeof next, "%s", r.location);
+    hresp_free(&r);
+    h_request(h, &officer, "GET", next, NULL, &r);
+    ASSERT_HAS(r, "已登记当事人的听证要求");
+    ASSERT_HAS(r, "当事人书面要求听证");
+    hresp_free(&r);
+    /* set by a leader only; not chaired by the officer who investigated */
+    snprintf(url, sizeof url, "%s/set_hearing", F.api);
+    h_send_json(h, &officer, "POST", url,
+                json_pack("{ss ss ss ss ss ss ss}", "date", "2026-10-13", "hearing_on",
+                          "2026-10-22", "hearing_time", "上午9时", "place", "第一会议室", "chair",
+                          F.leader, "publicity", "public", "note", ""),
+                &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    h_send_json(h, &leader, "POST", url,
+                json_pack("{ss ss ss ss ss ss}", "date", "2026-10-13", "hearing_on", "2026-10-22",
+                          "hearing_time", "上午9时", "place", "第一会议室", "chair", F.officer,
+                          "publicity", "public"),
+                &r);
+    ASSERT_STATUS(r, 422);
+    if (!strstr(h_field_msg(&r, "chair"), "第六十四条第（四）项")) fail_msg("%s", r.body);
+    hresp_free(&r);
+    h_send_json(h, &leader, "POST", url,
+                json_pack("{ss ss ss ss ss ss}", "date", "2026-10-13", "hearing_on", "2026-10-22",
+                          "hearing_time", "上午9时", "place", "第一会议室", "chair", F.leader,
+                          "publicity", "public"),
+                &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    /* the page: the hearing, and the record's form for the chair alone */
+    h_request(h, &leader, "GET", F.url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "2026-10-22 上午9时 · 第一会议室 · 主持人 leader");
+    ASSERT_HAS(r, "听证通知书");
+    ASSERT_HAS(r, "name=\"recorder\"");
+    hresp_free(&r);
+    h_request(h, &officer, "GET", F.url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_LACKS(r, "name=\"recorder\"");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "%s/hold_hearing", F.api);
+    json_t *record = json_pack("{ss ss ss ss ss ss}", "date", "2026-10-22", "outcome", "held",
+                               "recorder", "张记录", "participants", "当事人李某；办案人员1、2",
+                               "charges", "建议警告并罚款6000元", "defence", "请求从轻处罚");
+    h_send_json(h, &officer, "POST", url, json_deep_copy(record), &r);
+    ASSERT_STATUS(r, 403);
+    hresp_free(&r);
+    h_send_json(h, &leader, "POST", url, record, &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    snprintf(url, sizeof url, "%s/review_pass", F.api);
+    h_send_json(h, &legal, "POST", url, json_pack("{ss ss}", "date", "2026-10-26", "note", "同意"),
+                &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+    h_request(h, &legal, "GET", F.api, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    json_t *hr = json_object_get(r.json, "hearing");
+    assert_string_equal(json_string_value(json_object_get(hr, "heard_on")), "2026-10-22");
+    assert_string_equal(json_string_value(json_object_get(r.json, "state")), "reviewed");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/documents/%s.pdf",
+             h_text(h,
+                    "SELECT id FROM document WHERE object_type = 'case' AND object_id = ?"
+                    " AND type = 'hearing_summons'",
+                    "i", F.id));
+    h_request(h, &officer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(r.content_type, "application/pdf");
+    hresp_free(&r);
+}
+
+/* Without the right to a hearing (an organisation's fine below 50,000 元) the API refuses. */
+static void test_r_case_30_request_refused_through_the_api(void **state)
+{
+    struct harness *h = *state;
+    notified_case(h);
+    struct err e = {0};
+    assert_true(db_exec(h->db, &e, "UPDATE penalty_case SET hearing_right = 0 WHERE id = ?", "i",
+                        F.id) >= 0);
+    struct client officer;
+    h_login(h, &officer, "officer");
+    struct hresp r;
+    char url[120];
+    snprintf(url, sizeof url, "%s/request_hearing", F.api);
+    h_send_json(h, &officer, "POST", url, json_pack("{ss ss}", "how", "oral", "date", "2026-09-30"),
+                &r);
+    ASSERT_STATUS(r, 422);
+    ASSERT_HAS(r, "第六十三条");
+    hresp_free(&r);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_r_case_31_r_case_34_r_case_35_hearing_through_the_router),
+        T(test_r_case_30_request_refused_through_the_api),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
