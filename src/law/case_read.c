@@ -1,7 +1,7 @@
 /* case_read.c — reading penalty cases: one with its investigators, source and history; the
  * list; and the cases of a source record. */
 #include "base/jpack.h"
-#include "law/case.h"
+#include "law/case_internal.h"
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/evidence.h"
@@ -146,6 +146,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "case", id, true, e);
     if (docs) json_object_set_new(o, "documents", docs);
+    if (!e->code) case_summary_read(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);
     if (e->code) {
@@ -182,6 +183,7 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
         db_cond_add(&w, "x.state = ?", "t", q->state);
     if (!str_blank(q->line)) db_cond_add(&w, "x.line = ?", "t", q->line);
     if (!str_blank(q->source)) db_cond_add(&w, "x.source = ?", "t", q->source);
+    if (!str_blank(q->procedure)) db_cond_add(&w, "x.procedure = ?", "t", q->procedure);
     if (!str_blank(q->from)) db_cond_add(&w, "x.received_on >= ?", "t", q->from);
     if (!str_blank(q->to)) db_cond_add(&w, "x.received_on <= ?", "t", q->to);
     if (q->mine)

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS 48
+#define MAX_COLS 64 /* columns of the widest table copied (penalty_case has 49) */
 
 /* old id → new id (open addressing; ids are positive). */
 struct idmap {
