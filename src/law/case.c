@@ -296,6 +296,11 @@ static json_t *officer_choices(struct ctx *c, int64_t matter)
     return out;
 }
 
+json_t *case_enforcers_today(struct ctx *c)
+{
+    return officer_choices(c, 0);
+}
+
 /* The investigators of case id: those a recusal may concern. */
 static json_t *case_officer_choices(struct ctx *c, int64_t id)
 {
@@ -626,6 +631,9 @@ static const struct wf_transition steps[] = {
      .inputs = in_decline, .effect = effect_decline, .confirm = "不予立案后该案即终结。确定？"},
     {"proposed", "decline", "declined", "不予立案", PERM_CASE_APPROVE, NULL, NULL, "file",
      .inputs = in_decline, .effect = effect_decline, .confirm = "不予立案后该案即终结。确定？"},
+    /* [R-CASE-54] 简易程序: recorded as decided on the spot (case_summary.c, wf_enter) */
+    {"", "decide_on_spot", "decided", "当场作出行政处罚决定", PERM_CASE_HANDLE, NULL, NULL, NULL,
+     .documents = DOCS("summary_penalty_decision"), .internal = true},
 };
 #undef DOCS
 #undef EXTEND
@@ -670,9 +678,8 @@ int case_check(const struct case_input *in, struct err *e)
     return e->code;
 }
 
-/* The entity named (in scope, its name and the party kind), or the party described. */
-static int resolve_party(struct ctx *c, const struct case_input *in, int64_t *entity,
-                         const char **name, struct err *e)
+int case_resolve_party(struct ctx *c, const struct case_input *in, int64_t *entity,
+                       const char **name, struct err *e)
 {
     *entity = 0;
     *name = in->party_name;
@@ -694,8 +701,8 @@ static int resolve_party(struct ctx *c, const struct case_input *in, int64_t *en
 }
 
 /* [R-CASE-08] The record the case came from, in the actor's scope. */
-static int resolve_source(struct ctx *c, const struct case_input *in, int64_t *source_id,
-                          struct err *e)
+int case_resolve_source(struct ctx *c, const struct case_input *in, int64_t *source_id,
+                        struct err *e)
 {
     static const struct {
         const char *source, *sql;
@@ -722,8 +729,8 @@ static int resolve_source(struct ctx *c, const struct case_input *in, int64_t *s
     return 0;
 }
 
-static int insert(struct ctx *c, const struct case_input *in, int64_t agency, int64_t source_id,
-                  int64_t entity, const char *party, const char *day, int64_t *id, struct err *e)
+int case_insert(struct ctx *c, const struct case_input *in, int64_t agency, int64_t source_id,
+                int64_t entity, const char *party, const char *day, int64_t *id, struct err *e)
 {
     const char *kind = str_blank(in->party_kind) ? "organisation" : in->party_kind;
     const char *found = str_blank(in->found_on) ? day : in->found_on;
@@ -770,9 +777,9 @@ int case_add(struct ctx *c, const struct case_input *in, int64_t *id, struct err
     if (!rc) rc = db_begin(c->db, e);
     if (rc) return rc;
     rc = intake_agency(c, in->agency_code, &agency, e);
-    if (!rc) rc = resolve_party(c, in, &entity, &party, e);
-    if (!rc) rc = resolve_source(c, in, &source_id, e);
-    if (!rc) rc = insert(c, in, agency, source_id, entity, party, day, id, e);
+    if (!rc) rc = case_resolve_party(c, in, &entity, &party, e);
+    if (!rc) rc = case_resolve_source(c, in, &source_id, e);
+    if (!rc) rc = case_insert(c, in, agency, source_id, entity, party, day, id, e);
     struct wf_args a = {.date = day};
     if (!rc) rc = wf_start(c, &case_workflow, *id, &case_deadline_file, &a, e);
     if (!rc)

@@ -105,6 +105,7 @@ struct case_query {
         *state; /* a state, "open" (not final), "overdue", "long" (filed 60 days ago), or NULL */
     const char *line;      /* or NULL */
     const char *source;    /* or NULL */
+    const char *procedure; /* general | summary (简易程序), or NULL */
     const char *q;         /* number, party or a fragment of the summary */
     const char *from, *to; /* received in [from, to], or NULL */
     bool mine;             /* investigated by the actor's officer */

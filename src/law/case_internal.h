@@ -4,6 +4,7 @@
 #define LANDUN_CASE_INTERNAL_H
 
 #include "law/case.h"
+#include "law/power.h"
 
 /* case.c: the text of one column of case id (arena), or NULL (column: a trusted identifier);
  * [R-CASE-05] refused (ERR_FORBIDDEN) when the actor proposed or investigates the case. */
@@ -58,5 +59,32 @@ int case_effect_withdraw_hearing(struct ctx *c, int64_t id, struct wf_args *a, s
 json_t *case_hearing_json(struct ctx *c, int64_t id, struct err *e);
 /* Drop from actions (wf_actions of case id) the hearing's record unless the actor chairs it. */
 void case_hearing_actions(struct ctx *c, int64_t id, json_t *actions);
+/* case.c: registration's parts, which the summary procedure shares. */
+/* The entity named (in scope: its name into *name), or the party described (in->party_name). */
+int case_resolve_party(struct ctx *c, const struct case_input *in, int64_t *entity,
+                       const char **name, struct err *e);
+/* The record the case came from (in->source, in->source_id), in the actor's scope, or 0. */
+int case_resolve_source(struct ctx *c, const struct case_input *in, int64_t *source_id,
+                        struct err *e);
+/* The officers of the actor's scope who may enforce today: [{"code","label"}] (new reference). */
+json_t *case_enforcers_today(struct ctx *c);
+/* Insert the case as registered (待立案) on day; *id is set. */
+int case_insert(struct ctx *c, const struct case_input *in, int64_t agency, int64_t source_id,
+                int64_t entity, const char *party, const char *day, int64_t *id, struct err *e);
+
+/* case_proposal.c: a penalty of a penalty item of the power list the actor may apply, within
+ * its legal terms (第三十八条), from the inputs item, types and fine of a (field errors on them).
+ * Used by the proposal and by the summary procedure. */
+struct case_penalty {
+    int64_t item;                /* power_item.id */
+    char types[POWER_TYPES_MAX]; /* canonical comma list of type codes */
+    bool has_fine;               /* types hold a fine */
+    int64_t fine;                /* fen, when has_fine */
+};
+int case_penalty_check(struct ctx *c, const struct wf_args *a, struct case_penalty *out,
+                       struct err *e);
+
+/* case_summary.c: what a case read adds for the summary procedure (place, decision). */
+int case_summary_read(struct ctx *c, int64_t id, json_t *o, struct err *e);
 
 #endif

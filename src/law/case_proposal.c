@@ -130,6 +130,18 @@ static int check_terms(const struct wf_args *a, struct proposal *p, struct err *
     return 0;
 }
 
+int case_penalty_check(struct ctx *c, const struct wf_args *a, struct case_penalty *out,
+                       struct err *e)
+{
+    struct proposal p = {0};
+    int rc = read_item(c, a, &p, e);
+    if (!rc) rc = check_terms(a, &p, e);
+    if (rc) return rc;
+    *out = (struct case_penalty){.item = p.item, .has_fine = p.has_fine, .fine = p.fine};
+    memcpy(out->types, p.types, sizeof out->types);
+    return 0;
+}
+
 /* [R-CASE-12] The proposal applies a penalty item of the power list and its baseline in force;
  * only the case's investigators conclude its investigation. */
 int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)

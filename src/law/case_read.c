@@ -162,6 +162,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     json_t *docs = document_list(c, "case", id, true, e);
     if (docs) json_object_set_new(o, "documents", docs);
     if (!e->code) case_decision_json(c, id, o, e);
+    if (!e->code) case_summary_read(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);
     json_t *kept = e->code ? NULL : preservation_list(c, id, e);
@@ -201,6 +202,7 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
         db_cond_add(&w, "x.state = ?", "t", q->state);
     if (!str_blank(q->line)) db_cond_add(&w, "x.line = ?", "t", q->line);
     if (!str_blank(q->source)) db_cond_add(&w, "x.source = ?", "t", q->source);
+    if (!str_blank(q->procedure)) db_cond_add(&w, "x.procedure = ?", "t", q->procedure);
     if (!str_blank(q->from)) db_cond_add(&w, "x.received_on >= ?", "t", q->from);
     if (!str_blank(q->to)) db_cond_add(&w, "x.received_on <= ?", "t", q->to);
     if (q->mine)

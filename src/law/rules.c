@@ -12,6 +12,7 @@
 #include "law/complaint.h"
 #include "law/petition.h"
 #include "law/case.h"
+#include "law/case_summary.h"
 #include "law/disclosure.h"
 #include "law/discretion.h"
 #include "law/preservation.h"
@@ -440,6 +441,30 @@ static const struct rule rules[] = {
     {"R-CASE-46", LAW_PUNISH, "第五十七条",
      "负责人集体讨论记录参加的负责人、讨论意见和结论，参加人数不少于本机关设定的人数。",
      PARAMS({"discussion_min", "最少参加人数", CASE_DISCUSSION_MIN, "人"})},
+    {"R-CASE-50", LAW_PUNISH, "第五十一条",
+     "违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告"
+     "的，可以当场作出行政处罚决定；给予其他种类的行政处罚或者超过上述数额的，应当适用普通程序。",
+     PARAMS({"citizen_yuan", "对公民", CASE_SUMMARY_FINE_CITIZEN, "元"},
+            {"org_yuan", "对法人或者其他组织", CASE_SUMMARY_FINE_ORG, "元"})},
+    {"R-CASE-51", LAW_PUNISH, "第四十二条、第四十三条",
+     "当场行政处罚由两名以上在场的执法人员作出，其中包括记录决定的本人；各人在决定之日可以执法，且"
+     "不在当事人的回避名单中。",
+     NULL},
+    {"R-CASE-52", LAW_PUNISH, "第三十八条",
+     "当场行政处罚适用权责清单中本机构可以适用的行政处罚事项，处罚种类和罚款不得超出该事项的法定种"
+     "类和幅度。",
+     NULL},
+    {"R-CASE-53", LAW_PUNISH, "第三十六条",
+     "违法行为自发生（终了）之日起二年内未被发现的，不再当场给予行政处罚。",
+     PARAMS({"years", "追责时效", CASE_LIMIT_YEARS, "年"})},
+    {"R-CASE-54", LAW_PUNISH, "第五十二条",
+     "当场作出行政处罚决定的，出具编有号码（当罚文号，案件取同一文号）的当场行政处罚决定书，载明违"
+     "法"
+     "行为、处罚种类和依据、罚款数额、时间、地点、缴纳罚款的方式和期限、申请行政复议和提起行政诉讼"
+     "的途径和期限、行政机关名称，由执法人员签名，当场交付当事人；保存的记录即为报所属行政机关的备"
+     "案"
+     "。",
+     PARAMS({"pay_days", "缴纳罚款期限", CASE_SUMMARY_PAY_DAYS, "日"})},
     {"R-CASE-55", LAW_PUNISH, "第五十四条、第五十六条",
      "证据先行登记保存限于已立案、尚在调查中（已立案或调查终结）的案件，由本案承办人员登记，列明物"
      "品"

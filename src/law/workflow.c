@@ -783,6 +783,40 @@ int wf_apply(struct ctx *c, const struct workflow *w, int64_t id, const char *ac
     return rc;
 }
 
+/* Everything an entry step writes: its effect, record, deadline and documents. */
+static int enter(struct ctx *c, const struct workflow *w, const struct wf_transition *t, int64_t id,
+                 struct wf_args *a, struct err *e)
+{
+    const char *state;
+    int64_t agency_id;
+    day_t day;
+    int rc = load_matter(c, w, id, &state, &agency_id, e);
+    if (!rc && strcmp(state, t->to) != 0)
+        rc = err_set(e, ERR_INTERNAL, "「%s」的记录应处于「%s」状态", t->label,
+                     wf_state_label(w, t->to));
+    if (!rc && !may(c, t->perm)) rc = err_set(e, ERR_FORBIDDEN, "您没有权限执行「%s」", t->label);
+    if (!rc) rc = step_day(c, a, &day, e);
+    if (!rc && t->effect) rc = t->effect(c, id, a, e);
+    if (!rc) rc = record_step(c, w, id, agency_id, "", t->action, t->to, day, a, e);
+    if (!rc && t->start) rc = open_deadline(c, w, id, agency_id, t->start, day, a, e);
+    if (!rc) rc = issue_documents(c, w, t, id, agency_id, day, a, e);
+    return rc;
+}
+
+int wf_enter(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
+             struct wf_args *a, struct err *e)
+{
+    const struct wf_transition *t = find_step(w, "", action);
+    if (!t) return err_set(e, ERR_INTERNAL, "未声明的开始步骤：%s", action ? action : "");
+    int rc = db_begin(c->db, e);
+    if (!rc) rc = enter(c, w, t, id, a, e);
+    if (rc) {
+        db_rollback(c->db);
+        return rc;
+    }
+    return db_commit(c->db, e);
+}
+
 /* ---- what the pages show --------------------------------------------------------------------- */
 
 static const char *const input_kinds[] = {

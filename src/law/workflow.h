@@ -192,6 +192,14 @@ struct workflow {
 int wf_start(struct ctx *c, const struct workflow *w, int64_t id,
              const struct wf_deadline_rule *start, const struct wf_args *a, struct err *e);
 
+/* Record that matter id (already inserted in the state its entry step leads to) was made by
+ * that step: the transition of w named action whose from is "" (an on-the-spot penalty decision,
+ * made where it is recorded). Like a step of wf_take: the permission, its effect, its record in
+ * the history, the deadline it opens and the documents it issues, kept as PDFs; no audit row
+ * (the caller writes it). Call inside the transaction that inserted the matter. */
+int wf_enter(struct ctx *c, const struct workflow *w, int64_t id, const char *action,
+             struct wf_args *a, struct err *e);
+
 /* wf_start for the n matters ids at once (a draw's tasks): the same step and deadline rows as
  * n calls of wf_start, written with a few multi-row statements per few hundred matters. The
  * legal date and the deadline's last day are the same for all (a->date, a->due). All or none:

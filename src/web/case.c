@@ -56,7 +56,7 @@ static const char *const list_states[][2] = {
     {"declined", "不予立案"},   {"long", "立案满60日"},
     {"overdue", "已逾期"},      {NULL, NULL},
 };
-static const char *const list_keep[] = {"q", "from", "to", "mine", NULL};
+static const char *const list_keep[] = {"q", "from", "to", "mine", "procedure", NULL};
 static const struct tally_list list_page = {list_states, list_keep, PERM_CASE_HANDLE};
 
 int case_index(struct req *r, struct resp *w)
@@ -66,6 +66,7 @@ int case_index(struct req *r, struct resp *w)
         .state = req_query(r, "state"),
         .line = req_query(r, "line"),
         .source = req_query(r, "source"),
+        .procedure = req_query(r, "procedure"),
         .q = req_query(r, "q"),
         .from = req_query(r, "from"),
         .to = req_query(r, "to"),
@@ -81,6 +82,8 @@ int case_index(struct req *r, struct resp *w)
     tally_list_page(r, list, &list_page);
     json_object_set_new(list, "lines", options_catalog("lines", q.line));
     json_object_set_new(list, "sources", case_source_options(q.source));
+    if (q.procedure && (strcmp(q.procedure, "general") == 0 || strcmp(q.procedure, "summary") == 0))
+        jset_bool(list, arena_printf(r->arena, "procedure_%s", q.procedure), true);
     return 0;
 }
 
@@ -141,7 +144,7 @@ int case_show(struct req *r, struct resp *w)
 
 static const struct route routes[] = {
     {"GET", "/cases", PERM_CASE_READ, ROUTE_BOTH, case_index,
-     "list penalty cases (state, line, source, q, from, to, mine)"},
+     "list penalty cases (state, line, source, procedure, q, from, to, mine)"},
     {"POST", "/cases", PERM_CASE_HANDLE, ROUTE_BOTH, case_create,
      "register a case (受理) from its source"},
     {"GET", "/cases/new", PERM_CASE_HANDLE, ROUTE_HTML, case_new, "registration form"},

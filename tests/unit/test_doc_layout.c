@@ -135,7 +135,7 @@ static void test_every_issued_type_is_declared(void **state)
                 issued++;
             }
     assert_true(issued >= 19);
-    assert_true(doc_layout_count() >= 21);
+    assert_true(doc_layout_count() >= 22);
     for (size_t i = 0; i < doc_layout_count(); i++) {
         const char *type = doc_layout_type(i);
         if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
@@ -314,6 +314,41 @@ static void test_hearing_record(void **state)
     t = render("hearing_record", &case_documents, rec, "听2027-0002", "2027-01-08", NULL);
     HAS(t, "视为放弃听证权利，终止听证");
     LACKS(t, "调查人员提出的违法事实");
+    free(t);
+}
+
+/* 当场行政处罚决定书 (第五十二条): the act, its time and place, the basis, the fine in figures and
+ * capitals, paying within 15 days (第六十七条), the remedies, the officers and their certificates.
+ */
+static void test_r_case_54_summary_penalty_decision(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(rec, "place", json_string("武进区遥观镇锦绣路8号"));
+    json_object_set_new(rec, "summary_decision",
+                        json_pack("{ss ss ss ss ss}", "types_label", "警告、罚款", "fine_yuan",
+                                  "200.00", "fine_capital", "人民币贰佰元整", "violated",
+                                  "《公共场所卫生管理条例》第七条", "penalty_basis",
+                                  "《公共场所卫生管理条例》第十四条"));
+    char *t = render("summary_penalty_decision", &case_documents, rec, "武卫医当罚〔2026〕1号",
+                     "2026-12-20", step("decide_on_spot", "2026-12-20", NULL));
+    HAS(t, "当场行政处罚决定书");
+    HAS(t, "武卫医当罚〔2026〕1号");
+    HAS(t, "地点：武进区遥观镇锦绣路8号");
+    HAS(t, "违反了《公共场所卫生管理条例》第七条的规定");
+    HAS(t, "依据《公共场所卫生管理条例》第十四条和《中华人民共和国行政处罚法》第五十一条的规定");
+    HAS(t, "警告、罚款，罚款人民币贰佰元整（￥200.00元）。");
+    HAS(t, "十五日内");
+    HAS(t, "六十日内依法申请行政复议");
+    HAS(t, "恽秀英（执法证号 320412230100）");
+    HAS(t, "报本机关备案");
+    free(t);
+    /* a warning alone: nothing to pay */
+    rec = record("case");
+    json_object_set_new(rec, "summary_decision", json_pack("{ss}", "types_label", "警告"));
+    t = render("summary_penalty_decision", &case_documents, rec, "武卫医当罚〔2026〕2号",
+               "2026-12-20", NULL);
+    LACKS(t, "缴纳罚款");
     free(t);
 }
 
@@ -627,6 +662,7 @@ int main(void)
         cmocka_unit_test(test_every_issued_type_is_declared),
         cmocka_unit_test(test_filing_report),
         cmocka_unit_test(test_prior_notice),
+        cmocka_unit_test(test_r_case_54_summary_penalty_decision),
         cmocka_unit_test(test_hearing_summons),
         cmocka_unit_test(test_hearing_record),
         cmocka_unit_test(test_evidence_preservation_decision),
