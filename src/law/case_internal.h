@@ -87,4 +87,9 @@ int case_penalty_check(struct ctx *c, const struct wf_args *a, struct case_penal
 /* case_summary.c: what a case read adds for the summary procedure (place, decision). */
 int case_summary_read(struct ctx *c, int64_t id, json_t *o, struct err *e);
 
+/* case_timeline.c: the case's events by day as "timeline" ([{"date","kind","title","detail",
+ * "href"}]), from the steps, deadlines, documents, evidence, preservations and hearing already in
+ * cas (so last in case_get). */
+void case_timeline(struct ctx *c, json_t *cas);
+
 #endif

@@ -171,6 +171,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
         json_decref(o);
         return NULL;
     }
+    case_timeline(c, o);
     return o;
 }
 

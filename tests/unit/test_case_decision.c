@@ -283,6 +283,42 @@ static void test_r_case_45_no_penalty_on_a_ground_of_article_33(void **state)
     if (no_penalty(h, again, "minor", "minor_act,corrected,no_harm", &e)) fail_msg("%s", e.msg);
 }
 
+/* The case page's timeline: every step, document and deadline by day, from the source on. */
+static void test_case_timeline(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                           "警告、罚款", "3000", false);
+    notify(h, id, "2026-12-21");
+    struct err e = {0};
+    if (decide(h, id, "leader", "2026-12-28", "warning,fine", "3000", &e)) fail_msg("%s", e.msg);
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    json_t *o = case_get(&c, id, &e);
+    json_t *t = json_object_get(o, "timeline");
+    assert_true(json_array_size(t) >= 10);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(t, 0), "kind")), "source");
+    const char *last = "";
+    bool decision = false, approve = false, due = false;
+    size_t i;
+    json_t *x;
+    json_array_foreach(t, i, x)
+    {
+        const char *day = json_string_value(json_object_get(x, "date"));
+        const char *title = json_string_value(json_object_get(x, "title"));
+        const char *kind = json_string_value(json_object_get(x, "kind"));
+        assert_true(strcmp(last, day) <= 0);
+        last = day;
+        if (strstr(title, "行政处罚决定书") && json_object_get(x, "href")) decision = true;
+        if (strcmp(kind, "step") == 0 && strstr(title, "批准立案")) approve = true;
+        if (strcmp(kind, "due") == 0) due = true;
+    }
+    assert_true(decision);
+    assert_true(approve);
+    assert_false(due); /* decided: nothing left to fall due */
+    json_decref(o);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
@@ -293,6 +329,7 @@ int main(void)
         T(test_r_case_41_r_case_46_collective_discussion),
         T(test_r_case_42_not_after_the_ninety_days),
         T(test_r_case_45_no_penalty_on_a_ground_of_article_33),
+        T(test_case_timeline),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
