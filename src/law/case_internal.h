@@ -16,4 +16,10 @@ int case_guard_notify(struct ctx *c, int64_t id, const struct wf_args *a, struct
 int case_effect_notify(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 int case_effect_waive(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 
+/* case_stats.c: the conditions of case_list's figure filters (agency, filed_, decided_, heard_,
+ * review_ periods, procedure, type, severest, ground, reviewed, review, absent, overdue_on) into w,
+ * which joins penalty_case x and agency a; 0, or the field "agency" refused. */
+struct db_cond;
+int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond *w, struct err *e);
+
 #endif

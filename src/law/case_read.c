@@ -2,6 +2,7 @@
  * list; and the cases of a source record. */
 #include "base/jpack.h"
 #include "law/case.h"
+#include "law/case_internal.h"
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/evidence.h"
@@ -189,6 +190,10 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
                     "EXISTS (SELECT 1 FROM case_officer k JOIN app_user u ON u.officer_id ="
                     " k.officer_id WHERE k.case_id = x.id AND u.id = ?)",
                     "I", c->who->user_id);
+    if (case_list_figures(c, q, &w, e)) {
+        db_cond_free(&w);
+        return NULL;
+    }
     if (!str_blank(q->q)) {
         const char *like = arena_printf(c->arena, "%%%s%%", q->q);
         db_cond_add(&w, "(x.number = ? OR x.party_name LIKE ? OR x.summary LIKE ?)", "ttt", q->q,
