@@ -94,11 +94,13 @@ static void review_filter(struct ctx *c, struct db_cond *w, const struct case_qu
                 n > 2 ? args[2] : NULL);
 }
 
-/* Not decided, not declined, and its 90 days (第六十条) ended before day, not paused. */
+/* The 90 days of 第六十条 of a case, open and not paused (wf_deadline o). */
+#define OPEN_DECIDE                                                                                \
+    "o.kind = 'case' AND o.name = 'decide' AND o.ended_on IS NULL AND o.paused_on IS NULL"
+/* Not decided, not declined, and its 90 days ended before day, not paused. */
 #define OVERDUE_ON                                                                                 \
     "x.decided_on IS NULL AND x.state <> 'declined' AND EXISTS (SELECT 1 FROM wf_deadline o"       \
-    " WHERE o.kind = 'case' AND o.object_id = x.id AND o.name = 'decide' AND o.ended_on IS NULL"   \
-    " AND o.paused_on IS NULL AND o.due_on < ?)"
+    " WHERE o.object_id = x.id AND " OPEN_DECIDE " AND o.due_on < ?)"
 
 int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond *w, struct err *e)
 {
@@ -242,13 +244,16 @@ static const char *line_label(const char *code)
     return catalog_label("lines", code);
 }
 
-/* Run head + the conditions (the subtree's, the period's on column) + tail, and hand each row to
- * fn. */
+/* Run head + the conditions (the subtree's on the agency column of the table read, the
+ * period's on column) + tail, and hand each row to fn. */
 static int each_row(struct figs *f, const char *head, const char *tail, const char *column,
                     void (*fn)(struct figs *, struct db_stmt *), struct err *e)
 {
     struct db_cond w = {0};
-    db_cond_add(&w, AGENCY_IN_SCOPE("x.agency_id"), "t", f->scope);
+    /* the agency of the table read: the case's, or its step's (the same agency) */
+    bool step = strncmp(column, "s.", 2) == 0;
+    db_cond_add(&w, step ? AGENCY_IN_SCOPE("s.agency_id") : AGENCY_IN_SCOPE("x.agency_id"), "t",
+                f->scope);
     db_cond_add(&w, arena_printf(f->c->arena, "%s >= ? AND %s <= ?", column, column), "tt", f->from,
                 f->to);
     struct db_stmt *st = db_cond_query(
@@ -352,8 +357,8 @@ static int count_all(struct figs *f, struct err *e)
                       "x.decided_on", decided_row, e);
     if (!rc)
         rc = each_row(f,
-                      "SELECT s.action, COUNT(*) FROM wf_step s JOIN penalty_case x"
-                      " ON x.id = s.object_id WHERE s.kind = 'case' AND s.action IN"
+                      "SELECT s.action, COUNT(*) FROM wf_step s WHERE s.kind = 'case'"
+                      " AND s.action IN"
                       " ('review_pass', 'review_return', 'review_reject') AND ",
                       " GROUP BY s.action", "s.day", review_row, e);
     if (!rc)
@@ -366,9 +371,11 @@ static int count_all(struct figs *f, struct err *e)
         rc = each_row(f, "SELECT x.filed_on, COUNT(*) FROM penalty_case x WHERE " TIMED,
                       " GROUP BY x.filed_on", "x.decided_on", filed_day, e);
     if (rc) return rc;
+    /* OVERDUE_ON read from the open deadlines alone: a decision meets the 90 days, and a case
+     * declined never had them, so an open one is a case not decided nor declined */
     struct db_stmt *st = db_query(f->c->db, e,
-                                  "SELECT COUNT(*) FROM penalty_case x WHERE " AGENCY_IN_SCOPE(
-                                      "x.agency_id") " AND " OVERDUE_ON,
+                                  "SELECT COUNT(*) FROM wf_deadline o WHERE " AGENCY_IN_SCOPE(
+                                      "o.agency_id") " AND " OPEN_DECIDE " AND o.due_on < ?",
                                   "tt", f->scope, f->overdue_on);
     rc = st ? db_step(st, e) : e->code;
     if (rc == DB_ROW) overdue_row(f, st);

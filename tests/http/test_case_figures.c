@@ -103,6 +103,11 @@ static void test_figures_page_and_api(void **state)
                      1);
     assert_int_equal(
         h_count_rows(h, &viewer, "/api/v1/cases?filed_from=2026-01-01&filed_to=2026-12-31"), 2);
+    /* 我承办的 (a filter of one user's cases, once an abort of the server) */
+    struct client officer;
+    h_login(h, &officer, "officer");
+    assert_int_equal(h_count_rows(h, &officer, "/api/v1/cases?mine=1"), 2);
+    assert_int_equal(h_count_rows(h, &viewer, "/api/v1/cases?mine=1"), 0);
     /* the list opened from a figure keeps its filter in the form */
     h_request(h, &viewer, "GET", "/cases?decided_from=2026-01-01&severest=fine", NULL, &r);
     ASSERT_STATUS(r, 200);
