@@ -3,10 +3,11 @@
  * fines and confiscations, legal reviews, hearings and 不予行政处罚 decisions. Targets: the case
  * list p99 under 20 ms, the figures of a province-year under 1 s, on both engines.
  *
- *   bench_cases --db URL   generate the province into URL once (multi-row INSERTs) and reuse
- *                          it; then time case_stats (the province-year, one county's year) and
- *                          the lists a county's officer opens (the list page, 我承办的 open
- *                          cases, the list behind a figure)
+ *   bench_cases --db URL [--generate]
+ *                          generate the province into URL once (multi-row INSERTs) and reuse
+ *                          it (--generate: only that); then time case_stats (the province-year, one
+ * county's year) and the lists a county's officer opens (the list page, 我承办的 open cases, the
+ * list behind a figure)
  *
  * Not part of the tests. Prints wall time of each step and a RESULT line. */
 #include "base/crypto.h"
@@ -311,9 +312,10 @@ static int lists(struct ctx *c, const struct case_query *base, double *p50, doub
 
 int main(int argc, char **argv)
 {
-    const char *url = argc == 3 && strcmp(argv[1], "--db") == 0 ? argv[2] : NULL;
-    if (!url) {
-        fprintf(stderr, "usage: bench_cases --db URL\n");
+    const char *url = argc >= 3 && strcmp(argv[1], "--db") == 0 ? argv[2] : NULL;
+    bool only_generate = argc == 4 && strcmp(argv[3], "--generate") == 0;
+    if (!url || argc > 4) {
+        fprintf(stderr, "usage: bench_cases --db URL [--generate]\n");
         return 2;
     }
     crypto_setup();
@@ -329,6 +331,12 @@ int main(int argc, char **argv)
         return fprintf(stderr, "%s\n", e.msg), 1;
     c.cal = cal;
     if (generate(&c, &e)) return fprintf(stderr, "generate: %s\n", e.msg), 1;
+    if (only_generate) {
+        calendar_free(cal);
+        arena_free(&arena);
+        db_close(db);
+        return 0;
+    }
     const char *engine = db_kind(db) == DB_SQLITE ? "sqlite" : "postgres";
     printf("%s: %d cases in %d counties\n", engine, CASES, PROVINCE_COUNTIES);
     struct actor county;

@@ -10,7 +10,7 @@ CREATE INDEX penalty_case_heard ON penalty_case(agency_id, heard_on, hearing_abs
 CREATE INDEX wf_step_action ON wf_step(kind, action, day, agency_id);
 CREATE INDEX wf_deadline_overdue ON wf_deadline(kind, name, due_on, agency_id)
     WHERE ended_on IS NULL AND paused_on IS NULL;
--- The list of a county's cases sorts the keys of its cases (agency, day received, id) and filters
--- them by state from the same index.
+-- The list of a county's cases walks the keys of its cases (agency, day received, id) in order and
+-- filters them by state from the same index, without visiting a case it does not show.
 DROP INDEX penalty_case_agency;
-CREATE INDEX penalty_case_list ON penalty_case(agency_id, received_on, state);
+CREATE INDEX penalty_case_list ON penalty_case(agency_id, received_on, id, state);

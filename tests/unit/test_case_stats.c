@@ -403,10 +403,18 @@ static void test_subtree_scope(void **state)
     filed_case(h, "2026-05-06", "medical", "inspection");
     int64_t there = filed_case(h, "2026-05-07", "medical", "inspection");
     struct err e = {0};
-    assert_true(db_exec(h->db, &e,
-                        "UPDATE penalty_case SET agency_id = (SELECT id FROM agency"
-                        " WHERE code = '320411') WHERE id = ?",
-                        "i", there) >= 0);
+    /* the case, its steps and its deadlines of the other county, as if it had been registered
+     * there */
+    static const char *const moves[] = {
+        "UPDATE penalty_case SET agency_id = (SELECT id FROM agency WHERE code = '320411')"
+        " WHERE id = ?",
+        "UPDATE wf_step SET agency_id = (SELECT id FROM agency WHERE code = '320411')"
+        " WHERE kind = 'case' AND object_id = ?",
+        "UPDATE wf_deadline SET agency_id = (SELECT id FROM agency WHERE code = '320411')"
+        " WHERE kind = 'case' AND object_id = ?",
+    };
+    for (size_t i = 0; i < countof(moves); i++)
+        assert_true(db_exec(h->db, &e, moves[i], "i", there) >= 0);
     json_t *o = stats_as(h, "leader", "2026-01-01", "2026-12-31", NULL);
     assert_int_equal(num(o, "filed.count"), 1);
     json_decref(o);
