@@ -169,21 +169,28 @@ static const char *plus(struct ctx *c, const char *column, int n)
                : arena_printf(c->arena, "to_char(%s::date + %d, 'YYYY-MM-DD')", column, n);
 }
 
-/* Two officers per county, the county's account the first; every filed case investigated by
- * both; the 90 days of each filed case; the steps of 立案 and of the legal reviews. */
+/* Ten officers per county, the county's account the first (ZF0-<county>); every filed case
+ * investigated by two of them (by its id), so an officer's 我承办的 is a fifth of the county's;
+ * the 90 days of each filed case; the steps of 立案 and of the legal reviews. */
 static int around(struct ctx *c, struct err *e)
 {
+    for (int k = 0; k < 10; k++)
+        if (db_exec(c->db, e,
+                    "INSERT INTO officer (agency_id, name, id_number, cert_no, cert_issued,"
+                    " cert_expires, lines, created_at, updated_at) SELECT id, ?, ? || code,"
+                    " ? || code, '2025-01-01', '2030-12-31', 'medical', 0, 0 FROM agency"
+                    " WHERE level = 'county'",
+                    "ttt", arena_printf(c->arena, "执法人员%d", k),
+                    arena_printf(c->arena, "ID%d-", k), arena_printf(c->arena, "ZF%d-", k)) < 0)
+            return e->code;
     const char *sql[] = {
-        "INSERT INTO officer (agency_id, name, id_number, cert_no, cert_issued, cert_expires,"
-        " lines, created_at, updated_at) SELECT id, '执法人员甲', 'A' || code, 'ZF-A' || code,"
-        " '2025-01-01', '2030-12-31', 'medical', 0, 0 FROM agency WHERE level = 'county'",
-        "INSERT INTO officer (agency_id, name, id_number, cert_no, cert_issued, cert_expires,"
-        " lines, created_at, updated_at) SELECT id, '执法人员乙', 'B' || code, 'ZF-B' || code,"
-        " '2025-01-01', '2030-12-31', 'medical', 0, 0 FROM agency WHERE level = 'county'",
-        "UPDATE app_user SET officer_id = (SELECT MIN(o.id) FROM officer o WHERE o.agency_id ="
-        " app_user.agency_id) WHERE username LIKE 'case%'",
+        "UPDATE app_user SET officer_id = (SELECT o.id FROM officer o JOIN agency a ON a.id ="
+        " o.agency_id WHERE o.agency_id = app_user.agency_id AND o.cert_no = 'ZF0-' || a.code)"
+        " WHERE username LIKE 'case%'",
         "INSERT INTO case_officer (case_id, officer_id) SELECT x.id, o.id FROM penalty_case x"
-        " JOIN officer o ON o.agency_id = x.agency_id WHERE x.filed_on IS NOT NULL",
+        " JOIN agency a ON a.id = x.agency_id JOIN officer o ON o.agency_id = x.agency_id"
+        " AND (o.cert_no = 'ZF' || (x.id % 10) || '-' || a.code OR o.cert_no = 'ZF' ||"
+        " ((x.id + 1) % 10) || '-' || a.code) WHERE x.filed_on IS NOT NULL",
         arena_printf(c->arena,
                      "INSERT INTO wf_deadline (kind, object_id, agency_id, name, label, basis,"
                      " start_on, due_on, days, working, provisional, ended_on, outcome)"
@@ -272,7 +279,9 @@ static double figures(struct ctx *c, const struct actor *who, const char *from, 
                    json_string_value(json_object_get(m, "fine_wan")),
                    json_string_value(json_object_get(m, "confiscated_wan")),
                    json_string_value(json_object_get(json_object_get(o, "reviews"), "rate")),
-                   json_string_value(json_object_get(json_object_get(o, "days"), "average")),
+                   json_object_get(json_object_get(o, "days"), "average")
+                       ? json_string_value(json_object_get(json_object_get(o, "days"), "average"))
+                       : "—",
                    (long long)json_integer_value(
                        json_object_get(json_object_get(o, "overdue"), "count")));
         json_decref(o);
@@ -339,8 +348,13 @@ int main(int argc, char **argv)
     }
     const char *engine = db_kind(db) == DB_SQLITE ? "sqlite" : "postgres";
     printf("%s: %d cases in %d counties\n", engine, CASES, PROVINCE_COUNTIES);
+    /* the county's account, on an arena of its own (figures frees c's after each run) */
+    struct arena county_arena = {0};
+    struct ctx county_ctx = c;
+    county_ctx.arena = &county_arena;
     struct actor county;
-    if (auth_load_actor(&c, P.user[0], &county, &e)) return fprintf(stderr, "%s\n", e.msg), 1;
+    if (auth_load_actor(&county_ctx, P.user[0], &county, &e))
+        return fprintf(stderr, "%s\n", e.msg), 1;
     double u_year = 0, u_county = 0;
     double t_year = figures(&c, NULL, "2026-01-01", "2026-12-31", true, &u_year, &e);
     double t_county =
@@ -369,6 +383,7 @@ int main(int argc, char **argv)
            " figure_list_p99=%.2fms\n",
            engine, t_year, t_county, p99[0] * 1e3, p99[1] * 1e3, p99[2] * 1e3);
     calendar_free(cal);
+    arena_free(&county_arena);
     arena_free(&arena);
     db_close(db);
     return 0;

@@ -187,8 +187,8 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
     if (!str_blank(q->to)) db_cond_add(&w, "x.received_on <= ?", "t", q->to);
     if (q->mine)
         db_cond_add(&w,
-                    "EXISTS (SELECT 1 FROM case_officer k WHERE k.case_id = x.id AND"
-                    " k.officer_id = (SELECT u.officer_id FROM app_user u WHERE u.id = ?))",
+                    "x.id IN (SELECT k.case_id FROM case_officer k WHERE k.officer_id ="
+                    " (SELECT u.officer_id FROM app_user u WHERE u.id = ?))",
                     "i", c->who->user_id);
     if (case_list_figures(c, q, &w, e)) {
         db_cond_free(&w);
