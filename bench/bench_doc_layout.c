@@ -4,7 +4,8 @@
  * renderer (docs/doc_layout.h) N times on one thread; prints milliseconds per document (mean and
  * slowest), pages and the PDF's size per type, and the mean over all. What a step adds when it
  * issues one — reading the record, sealing, one INSERT — is a few milliseconds more.
- * Run from the source root. Not part of the tests. Usage: bench_doc_layout [N] (default 50). */
+ * Run from the source root. Not part of the tests. Usage: bench_doc_layout [N] [TYPE] (N default
+ * 50; TYPE: that type alone, e.g. prior_notice or penalty_decision, as bench/cases.sh runs it). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "base/buf.h"
 #include "docs/doc_layout.h"
+#include "law/case.h"
 #include "law/complaint.h"
 #include "law/disclosure.h"
 #include "law/document.h"
@@ -43,7 +45,8 @@ static const struct doc_owner *owner_of(const char *type, const char **fixture)
 {
     if (strncmp(type, "complaint", 9) == 0) return *fixture = "complaint", &complaint_documents;
     if (strncmp(type, "petition", 8) == 0) return *fixture = "petition", &petition_documents;
-    return *fixture = "disclosure", &disclosure_documents;
+    if (strncmp(type, "disclosure", 10) == 0) return *fixture = "disclosure", &disclosure_documents;
+    return *fixture = "case", &case_documents; /* filing_report, prior_notice, … */
 }
 
 /* Render type n times; its mean and slowest milliseconds and its size. */
@@ -83,15 +86,20 @@ int main(int argc, char **argv)
 {
     int n = argc > 1 ? atoi(argv[1]) : 50;
     if (n <= 0) n = 50;
+    const char *only = argc > 2 ? argv[2] : NULL;
+    if (only && !doc_layout_has(only)) {
+        fprintf(stderr, "%s: no such declared document (data/documents/)\n", only);
+        return 2;
+    }
     /* the first document on a thread loads the fonts: not what a step pays */
     double mean, slowest;
     size_t bytes;
-    if (bench(doc_layout_type(0), 1, &mean, &slowest, &bytes)) return 1;
+    if (bench(only ? only : doc_layout_type(0), 1, &mean, &slowest, &bytes)) return 1;
     printf("declared documents, %d each, one thread (first load of the fonts: %.1f ms)\n", n, mean);
     double all = 0;
-    size_t types = doc_layout_count();
+    size_t types = only ? 1 : doc_layout_count();
     for (size_t i = 0; i < types; i++) {
-        const char *type = doc_layout_type(i);
+        const char *type = only ? only : doc_layout_type(i);
         if (bench(type, n, &mean, &slowest, &bytes)) return 1;
         printf("  %-26s %6.1f ms (slowest %6.1f)  %4zu KB\n", type, mean, slowest, bytes / 1024);
         all += mean;

@@ -16,6 +16,7 @@
 #include "law/holiday.h"
 #include "law/role.h"
 #include "store/migrate.h"
+#include "province.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -24,68 +25,16 @@
 #include <time.h>
 
 #define COMPLAINTS 1000000
-#define CITIES     13
+#define CITIES     PROVINCE_CITIES
 #define COUNTIES   6 /* per city */
 #define YEAR       2026
 #define WRITERS    100
 
-static double wall(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+/* ---- the province (bench/province.h): in each county an officer who handles complaints ---- */
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* ---- the province ---------------------------------------------------------------------------- */
-
-static int64_t county_ids[CITIES * COUNTIES], handler_ids[CITIES * COUNTIES];
-
-static int add_agency(struct ctx *c, const char *code, const char *name, const char *parent,
-                      const char *level, int64_t *id, struct err *e)
-{
-    struct agency_input in = {
-        .code = code, .name = name, .short_name = "测", .parent_code = parent, .level = level};
-    return agency_add(c, &in, id, e);
-}
-
-/* One handler account per county: an officer who handles its complaints. */
-static int add_handler(struct ctx *c, int k, const char *agency, struct err *e)
-{
-    char name[32];
-    snprintf(name, sizeof name, "handler%02d", k);
-    struct user_input u = {.username = name,
-                           .display_name = name,
-                           .password = "bench-password-1",
-                           .agency_code = agency,
-                           .roles = 1u << ROLE_OFFICER};
-    return user_add(c, &u, &handler_ids[k], e);
-}
-
-static int province(struct ctx *c, struct err *e)
-{
-    int64_t id;
-    int rc = add_agency(c, "330000", "测试省卫生健康委员会", NULL, "province", &id, e);
-    for (int i = 0; i < CITIES && !rc; i++) {
-        char city[8], name[64];
-        snprintf(city, sizeof city, "33%02d00", i + 1);
-        snprintf(name, sizeof name, "第%d市卫生健康委员会", i + 1);
-        rc = add_agency(c, city, name, "330000", "city", &id, e);
-        for (int k = 0; k < COUNTIES && !rc; k++) {
-            char county[8];
-            snprintf(county, sizeof county, "33%02d%02d", i + 1, k + 1);
-            snprintf(name, sizeof name, "第%d市第%d县卫生健康局", i + 1, k + 1);
-            rc = add_agency(c, county, name, city, "county", &county_ids[i * COUNTIES + k], e);
-            if (!rc) rc = add_handler(c, i * COUNTIES + k, county, e);
-        }
-    }
-    return rc;
-}
+static struct province P;
+#define county_ids  P.county
+#define handler_ids P.user
 
 /* ---- a million complaints ----------------------------------------------------------------------
  */
@@ -196,23 +145,11 @@ static int generate(struct ctx *c, struct err *e)
 {
     int64_t n = 0;
     if (db_get_int(c->db, e, &n, "SELECT COUNT(*) FROM complaint", "")) return e->code;
-    if (n >= COMPLAINTS) {
-        struct db_stmt *st = db_query(c->db, e,
-                                      "SELECT a.id, u.id FROM agency a JOIN app_user u"
-                                      " ON u.agency_id = a.id WHERE a.level = 'county'"
-                                      " ORDER BY a.code",
-                                      "");
-        for (int k = 0; st && db_step(st, e) == DB_ROW && k < CITIES * COUNTIES; k++) {
-            county_ids[k] = db_int(st, 0);
-            handler_ids[k] = db_int(st, 1);
-        }
-        db_done(st);
-        return e->code;
-    }
+    if (n >= COMPLAINTS) return province_read(c, "handler", &P, e);
     fprintf(stderr, "generating %d complaints (once)\n", COMPLAINTS);
-    double t = wall();
+    double t = bench_wall();
     int rc = db_begin(c->db, e);
-    if (!rc) rc = province(c, e);
+    if (!rc) rc = province_build(c, "handler", 1u << ROLE_OFFICER, &P, e);
     if (!rc) rc = complaints(c, e);
     if (rc) {
         db_rollback(c->db);
@@ -221,7 +158,7 @@ static int generate(struct ctx *c, struct err *e)
     rc = db_commit(c->db, e);
     if (!rc && db_kind(c->db) == DB_POSTGRES) rc = db_exec(c->db, e, "ANALYZE", "") < 0;
     if (!rc && db_kind(c->db) == DB_SQLITE) rc = db_exec(c->db, e, "ANALYZE", "") < 0;
-    fprintf(stderr, "  generated in %.0f s\n", wall() - t);
+    fprintf(stderr, "  generated in %.0f s\n", bench_wall() - t);
     return rc;
 }
 
@@ -243,9 +180,9 @@ static double stats(struct ctx *c, const char *to_md, struct err *e)
     struct complaint_period p = {.from = from, .to = to};
     double best = 1e9;
     for (int i = 0; i < 3; i++) {
-        double t = wall();
+        double t = bench_wall();
         json_t *o = complaint_stats(c, &p, e);
-        t = wall() - t;
+        t = bench_wall() - t;
         if (!o) return -1;
         if (i == 0)
             printf("  province-year: %lld complaints, 办结率 %s, 按期办结率 %s, 满意率 %s\n",
@@ -274,16 +211,14 @@ static int work_lists(struct ctx *c, double *p50, double *p99, struct err *e)
         as.who = &who;
         struct complaint_query q = {
             .mine = true, .state = "open", .page = 1 + i % 3, .per_page = 50};
-        double s = wall();
+        double s = bench_wall();
         json_t *o = complaint_list(&as, &q, e);
-        t[i] = wall() - s;
+        t[i] = bench_wall() - s;
         if (!o) return e->code;
         json_decref(o);
         arena_free(c->arena);
     }
-    qsort(t, RUNS, sizeof *t, cmp_double);
-    *p50 = t[RUNS / 2];
-    *p99 = t[RUNS * 99 / 100];
+    bench_percentiles(t, RUNS, p50, p99);
     return 0;
 }
 
@@ -338,7 +273,7 @@ static int concurrent(struct ctx *c, const char *url, double *secs, struct err *
     if (db_get_int(c->db, e, &before, "SELECT COUNT(*) FROM complaint", "")) return e->code;
     static struct writer w[WRITERS];
     pthread_t th[WRITERS];
-    double t = wall();
+    double t = bench_wall();
     for (int i = 0; i < WRITERS; i++) {
         w[i] = (struct writer){.url = url, .n = i};
         pthread_create(&th[i], NULL, submit, &w[i]);
@@ -350,7 +285,7 @@ static int concurrent(struct ctx *c, const char *url, double *secs, struct err *
             if (failed++ < 3) fprintf(stderr, "  submission %d failed: %s\n", i, w[i].msg);
         }
     }
-    *secs = wall() - t;
+    *secs = bench_wall() - t;
     if (db_get_int(c->db, e, &after, "SELECT COUNT(*) FROM complaint", "")) return e->code;
     printf("  %d submissions at once: %d refused, %lld rows added in %.2f s\n", WRITERS, failed,
            (long long)(after - before), *secs);

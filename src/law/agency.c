@@ -97,6 +97,21 @@ int agency_find(struct ctx *c, const char *code, int64_t *id, const char **path,
     return rc;
 }
 
+int agency_scope_of(struct ctx *c, const char *code, const char **scope, struct err *e)
+{
+    *scope = actor_scope(c);
+    if (str_blank(code)) return 0;
+    const char *path;
+    int64_t id;
+    int rc = agency_find(c, code, &id, &path, e);
+    if (rc == ERR_NOTFOUND) {
+        err_clear(e);
+        return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", code);
+    }
+    if (!rc) *scope = arena_printf(c->arena, "%s%%", path);
+    return rc;
+}
+
 int agency_add(struct ctx *c, const struct agency_input *in, int64_t *id, struct err *e)
 {
     validate(in, true, e);

@@ -26,6 +26,11 @@ json_t *agency_get(struct ctx *c, int64_t id, struct err *e);
 json_t *agency_list(struct ctx *c, struct err *e);
 /* The agency with this code, in scope; 0 and sets *id and *path (arena) when found. */
 int agency_find(struct ctx *c, const char *code, int64_t *id, const char **path, struct err *e);
+/* The subtree a figure counts, as a LIKE pattern for agency.path (arena): that of the agency with
+ * code when it is given and in the actor's scope, else the actor's (actor_scope). An agency out of
+ * scope, or unknown, is refused as the field "agency". Callers: complaint_stats, case_stats,
+ * case_list. */
+int agency_scope_of(struct ctx *c, const char *code, const char **scope, struct err *e);
 /* Path and root id of agency id (no scope check; for internal use). */
 int agency_path_of(struct ctx *c, int64_t id, const char **path, int64_t *root_id, struct err *e);
 

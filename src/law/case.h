@@ -110,6 +110,19 @@ struct case_query {
     const char *from, *to; /* received in [from, to], or NULL */
     bool mine;             /* investigated by the actor's officer */
     int page, per_page;
+    /* the lists behind the figures (law/case_stats.h; docs/cases.md, Figures), or NULL */
+    const char *agency;                    /* an agency's subtree (its code, in scope) */
+    const char *filed_from, *filed_to;     /* 立案 in [from, to] */
+    const char *decided_from, *decided_to; /* decided in [from, to] */
+    const char *type;                      /* a penalty decision including this type */
+    const char *severest;                  /* a penalty decision whose most severe type is this */
+    const char *ground;   /* 不予行政处罚 on this ground; any; none: penalised */
+    const char *reviewed; /* 1: a legal review was required; 0: not */
+    const char *review;   /* a review step: pass | return | reject | any … */
+    const char *review_from, *review_to; /* … taken in [from, to] */
+    const char *heard_from, *heard_to;   /* a hearing held in [from, to] */
+    const char *absent;                  /* 1: the party stayed away from it; 0: came */
+    const char *overdue_on;              /* not decided, its 90 days ended before this day */
 };
 json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e);
 

@@ -92,4 +92,10 @@ int case_summary_read(struct ctx *c, int64_t id, json_t *o, struct err *e);
  * cas (so last in case_get). */
 void case_timeline(struct ctx *c, json_t *cas);
 
+/* case_stats.c: the conditions of case_list's figure filters (agency, filed_, decided_, heard_,
+ * review_ periods, procedure, type, severest, ground, reviewed, review, absent, overdue_on) into w,
+ * which joins penalty_case x and agency a; 0, or the field "agency" refused. */
+struct db_cond;
+int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond *w, struct err *e);
+
 #endif

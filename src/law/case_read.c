@@ -1,6 +1,7 @@
 /* case_read.c — reading penalty cases: one with its investigators, source and history; the
  * list; and the cases of a source record. */
 #include "base/jpack.h"
+#include "law/case.h"
 #include "law/case_internal.h"
 #include "law/catalog.h"
 #include "law/document.h"
@@ -23,6 +24,7 @@
 #define FROM                                                                                       \
     " FROM penalty_case x JOIN agency a ON a.id = x.agency_id"                                     \
     " LEFT JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id AND d.ended_on IS NULL"    \
+    " AND d.name IN ('file', 'decide')"                                                            \
     " LEFT JOIN power_item pi ON pi.id = x.power_item_id"                                          \
     " LEFT JOIN entity en ON en.id = x.entity_id"
 
@@ -208,18 +210,30 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e)
     if (!str_blank(q->to)) db_cond_add(&w, "x.received_on <= ?", "t", q->to);
     if (q->mine)
         db_cond_add(&w,
-                    "EXISTS (SELECT 1 FROM case_officer k JOIN app_user u ON u.officer_id ="
-                    " k.officer_id WHERE k.case_id = x.id AND u.id = ?)",
-                    "I", c->who->user_id);
+                    "x.id IN (SELECT k.case_id FROM case_officer k WHERE k.officer_id ="
+                    " (SELECT u.officer_id FROM app_user u WHERE u.id = ?))",
+                    "i", c->who->user_id);
+    if (case_list_figures(c, q, &w, e)) {
+        db_cond_free(&w);
+        return NULL;
+    }
     if (!str_blank(q->q)) {
         const char *like = arena_printf(c->arena, "%%%s%%", q->q);
         db_cond_add(&w, "(x.number = ? OR x.party_name LIKE ? OR x.summary LIKE ?)", "ttt", q->q,
                     like, like);
     }
-    const char *sql = arena_printf(c->arena,
-                                   "SELECT " COLS FROM " WHERE %s"
-                                   " ORDER BY x.received_on DESC, x.id DESC LIMIT ? OFFSET ?",
-                                   db_cond_sql(&w));
+    /* the page's ids first, from the indexes where the filters allow, then those rows alone:
+     * a county's list sorts its cases' keys, not every case with its joins (bench/cases.c) */
+    bool deadline = q->state && strcmp(q->state, "overdue") == 0;
+    const char *sql = arena_printf(
+        c->arena,
+        "SELECT " COLS FROM " WHERE x.id IN (SELECT x.id FROM penalty_case x JOIN agency a"
+        " ON a.id = x.agency_id%s WHERE %s ORDER BY x.received_on DESC, x.id DESC LIMIT ?"
+        " OFFSET ?) ORDER BY x.received_on DESC, x.id DESC",
+        deadline ? " JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id"
+                   " AND d.ended_on IS NULL AND d.name IN ('file', 'decide')"
+                 : "",
+        db_cond_sql(&w));
     db_cond_bind(&w, "ii", paging_limit(p), paging_offset(p));
     struct db_stmt *st = db_cond_query(c->db, e, sql, &w);
     json_t *page = paging_read(st, p, list_row, c, e);

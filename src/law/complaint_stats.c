@@ -10,22 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The LIKE pattern of the agency subtree the figures count: the agency's, or the actor's. */
-static int scope_of(struct ctx *c, const struct complaint_period *p, const char **scope,
-                    struct err *e)
-{
-    *scope = actor_scope(c);
-    if (str_blank(p->agency_code)) return 0;
-    const char *path;
-    int64_t id;
-    if (agency_find(c, p->agency_code, &id, &path, e)) {
-        err_clear(e);
-        return err_field(e, "agency", "机构 %s 不存在或不在您的管辖范围内", p->agency_code);
-    }
-    *scope = arena_printf(c->arena, "%s%%", path);
-    return 0;
-}
-
 /* The complaints of the subtree scope received in [from, to]. */
 static void days_cond(struct db_cond *w, const char *scope, const char *from, const char *to)
 {
@@ -273,7 +257,7 @@ json_t *complaint_stats(struct ctx *c, const struct complaint_period *p, struct 
         return NULL;
     }
     const char *scope;
-    if (scope_of(c, p, &scope, e)) return NULL;
+    if (agency_scope_of(c, p->agency_code, &scope, e)) return NULL;
     json_t *o = jpack("{ss ss}", "from", p->from, "to", p->to);
     if (!str_blank(p->agency_code)) jset_text(o, "agency", p->agency_code);
     json_t *by[NGROUPS];

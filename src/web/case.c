@@ -59,6 +59,33 @@ static const char *const list_states[][2] = {
 static const char *const list_keep[] = {"q", "from", "to", "mine", "procedure", NULL};
 static const struct tally_list list_page = {list_states, list_keep, PERM_CASE_HANDLE};
 
+/* The filters of the lists behind the figures (/cases/figures), which the list's form keeps as
+ * hidden fields ("figure_filters": [{name, value}]); procedure is the list's own filter. */
+static const char *const figure_filters[] = {
+    "agency",     "filed_from", "filed_to", "decided_from", "decided_to",  "type",
+    "severest",   "ground",     "reviewed", "review",       "review_from", "review_to",
+    "heard_from", "heard_to",   "absent",   "overdue_on",   NULL};
+
+static void figure_query(struct req *r, struct case_query *q)
+{
+    const char **to[] = {&q->agency,     &q->filed_from, &q->filed_to,    &q->decided_from,
+                         &q->decided_to, &q->type,       &q->severest,    &q->ground,
+                         &q->reviewed,   &q->review,     &q->review_from, &q->review_to,
+                         &q->heard_from, &q->heard_to,   &q->absent,      &q->overdue_on};
+    for (size_t i = 0; figure_filters[i]; i++)
+        *to[i] = req_query(r, figure_filters[i]);
+}
+
+static json_t *figure_hidden(struct req *r)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; figure_filters[i]; i++)
+        if (!str_blank(req_query(r, figure_filters[i])))
+            json_array_append_new(out, jpack("{ss ss}", "name", figure_filters[i], "value",
+                                             req_query(r, figure_filters[i])));
+    return out;
+}
+
 int case_index(struct req *r, struct resp *w)
 {
     const char *mine = req_query(r, "mine");
@@ -74,6 +101,7 @@ int case_index(struct req *r, struct resp *w)
         .page = (int)req_int(r, "page", 1, 1, 100000),
         .per_page = (int)req_int(r, "per_page", 50, 1, 200),
     };
+    figure_query(r, &q);
     json_t *list = case_list(&r->ctx, &q, &r->err);
     if (!list) return r->err.code ? r->err.code : ERR_INTERNAL;
     w->data = list;
@@ -84,6 +112,7 @@ int case_index(struct req *r, struct resp *w)
     json_object_set_new(list, "sources", case_source_options(q.source));
     if (q.procedure && (strcmp(q.procedure, "general") == 0 || strcmp(q.procedure, "summary") == 0))
         jset_bool(list, arena_printf(r->arena, "procedure_%s", q.procedure), true);
+    json_object_set_new(list, "figure_filters", figure_hidden(r));
     return 0;
 }
 
@@ -144,10 +173,15 @@ int case_show(struct req *r, struct resp *w)
 
 static const struct route routes[] = {
     {"GET", "/cases", PERM_CASE_READ, ROUTE_BOTH, case_index,
-     "list penalty cases (state, line, source, procedure, q, from, to, mine)"},
+     "list penalty cases (state, line, source, q, from, to, mine; the figures' lists: agency,"
+     " filed_from, filed_to, decided_from, decided_to, procedure, type, severest, ground,"
+     " reviewed, review, review_from, review_to, heard_from, heard_to, absent, overdue_on)"},
     {"POST", "/cases", PERM_CASE_HANDLE, ROUTE_BOTH, case_create,
      "register a case (受理) from its source"},
     {"GET", "/cases/new", PERM_CASE_HANDLE, ROUTE_HTML, case_new, "registration form"},
+    {"GET", "/cases/figures", PERM_CASE_READ, ROUTE_BOTH, case_figures_page,
+     "figures of a period (from, to, agency): 立案, decisions, penalty types, fines, reviews,"
+     " hearings, days to decide, overdue; each with the list behind it"},
     {"GET", "/cases/{id}", PERM_CASE_READ, ROUTE_BOTH, case_show,
      "one case with its investigators, steps and deadlines"},
 };

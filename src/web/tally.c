@@ -84,3 +84,25 @@ const char *tally_link_counts(struct req *r, json_t *figures, const char *path,
         link_rows(r, json_object_get(figures, links[i][0]), links[i][1], base);
     return base;
 }
+
+void tally_link_lists(struct req *r, json_t *figures, const char *path)
+{
+    if (json_is_array(figures)) {
+        size_t i;
+        json_t *o;
+        json_array_foreach(figures, i, o)
+        {
+            tally_link_lists(r, o, path);
+        }
+        return;
+    }
+    if (!json_is_object(figures)) return;
+    const char *list = json_string_value(json_object_get(figures, "list"));
+    if (list) jset_text(figures, "href", arena_printf(r->arena, "%s?%s", path, list));
+    const char *key;
+    json_t *o;
+    json_object_foreach(figures, key, o)
+    {
+        if (json_is_object(o) || json_is_array(o)) tally_link_lists(r, o, path);
+    }
+}

@@ -42,4 +42,9 @@ const char *tally_href(struct req *r, const char *href, const char *key, const c
 const char *tally_link_counts(struct req *r, json_t *figures, const char *path,
                               const struct tally_period *p, const char *const (*links)[2]);
 
+/* Link figures that name their lists themselves (the HTML face): every object inside figures,
+ * at any depth, that holds "list" (a query of the list page at path, as law/case_stats.c gives
+ * it) gets "href" = path?list. Caller: case_figures_page. */
+void tally_link_lists(struct req *r, json_t *figures, const char *path);
+
 #endif

@@ -132,6 +132,14 @@ static void test_r_case_43_hearing_window(void **state)
     in.party_kind = "citizen";
     int64_t id = concluded(h, in, "2026-11-03", "2026-11-04", "警告、罚款", "6000", false);
     notify(h, id, "2026-12-21");
+    /* two periods run (the party's and the 90 days): the list shows the case once */
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    struct case_query q = {.state = "notified"};
+    struct err el = {0};
+    json_t *list = case_list(&c, &q, &el);
+    assert_int_equal(json_array_size(json_object_get(list, "rows")), 1);
+    json_decref(list);
     struct err e1 = {0}, e = {0};
     assert_int_equal(decide(h, id, "leader", "2026-12-28", "warning,fine", "6000", &e1),
                      ERR_INVALID);

@@ -1,0 +1,465 @@
+/* test_case_stats.c — the figures of penalty cases (law/case_stats.h) on a small fixture: 立案
+ * by line and source, decisions by procedure, each decision once under its most severe type and
+ * once under each of its types, fines and confiscations, 不予行政处罚 by ground, legal reviews and
+ * the review rate, hearings, the average days from 立案 to decision, the cases past their 90
+ * days; the period's edges, the agency subtree, an agency out of scope refused; and every
+ * figure's list holding as many cases as it counts.
+ *
+ * Cases are registered, proposed, filed, concluded and reviewed through their steps. The
+ * decision and the hearing steps are being written apart from this work: the tests set the
+ * decision's columns (decided_on, decision_types, decision_fine, …, state) and the hearing's
+ * (heard_on, hearing_absent) with direct UPDATEs, and end the 90 days as the decision will. */
+#include "support.h"
+#include "law/case.h"
+#include "law/case_stats.h"
+#include "law/discretion.h"
+#include "law/entity.h"
+#include "law/officer.h"
+#include "law/power.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct {
+    int64_t clinic, o1, o2;
+    const char *item;
+} F;
+
+static int64_t add_officer(struct harness *h, int n)
+{
+    struct err e = {0};
+    char idno[19], cert[24], name[24];
+    h_idno(n, idno);
+    snprintf(cert, sizeof cert, "ZF-%04d", n);
+    snprintf(name, sizeof name, "执法人员%d", n);
+    struct officer_input in = {.agency_code = "320412",
+                               .name = name,
+                               .id_number = idno,
+                               .cert_no = cert,
+                               .cert_issued = "2026-01-01",
+                               .cert_expires = "2030-12-31",
+                               .lines = "medical"};
+    int64_t id;
+    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
+    return id;
+}
+
+/* A penalty item (warning and a fine of 500–30,000 元) without a baseline; its id as text. */
+static const char *penalty_item(struct harness *h)
+{
+    static char id[24];
+    struct err e = {0};
+    struct power_item_input in = {.agency_code = "320412",
+                                  .code = "WJ-CF-001",
+                                  .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
+                                  .kind = "penalty",
+                                  .line = "medical",
+                                  .basis = "《医疗机构管理条例》",
+                                  .violated = "《医疗机构管理条例》",
+                                  .penalty_basis = "《医疗机构管理条例》",
+                                  .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
+    int64_t item;
+    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
+    snprintf(id, sizeof id, "%lld", (long long)item);
+    return id;
+}
+
+static int setup(void **state)
+{
+    if (harness_setup(state)) return -1;
+    struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    struct err e = {0};
+    char uscc[19];
+    h_uscc(1, uscc);
+    struct entity_input en = {.agency_code = "320412",
+                              .name = "康宁诊所",
+                              .uscc = uscc,
+                              .legal_rep = "王五",
+                              .address = "常州市武进区湖塘镇府前路1号",
+                              .subtype = "clinic"};
+    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
+    F.o1 = add_officer(h, 1);
+    F.o2 = add_officer(h, 2);
+    assert_true(
+        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
+    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
+                        "i", F.o1) >= 0);
+    F.item = penalty_item(h);
+    return 0;
+}
+
+/* A case received on received (an act three days before), of line and source. */
+static int64_t intake(struct harness *h, const char *received, const char *line, const char *source)
+{
+    char entity[24], act[DATE_STRLEN];
+    day_t d;
+    date_parse(received, &d);
+    date_format(d - 3, act);
+    snprintf(entity, sizeof entity, "%lld", (long long)F.clinic);
+    struct case_input in = {.source = source,
+                            .line = line,
+                            .entity_id = entity,
+                            .summary = "使用非卫生技术人员从事医疗卫生技术工作",
+                            .act_on = act,
+                            .received_on = received};
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct err e = {0};
+    int64_t id;
+    if (case_add(&c, &in, &id, &e))
+        fail_msg("case_add: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    return id;
+}
+
+/* A case received the day before filed and filed (立案) on filed through its steps. */
+static int64_t filed_case(struct harness *h, const char *filed, const char *line,
+                          const char *source)
+{
+    char received[DATE_STRLEN], team[48];
+    day_t d;
+    date_parse(filed, &d);
+    date_format(d - 1, received);
+    int64_t id = intake(h, received, line, source);
+    snprintf(team, sizeof team, "%lld,%lld", (long long)F.o1, (long long)F.o2);
+    struct wf_args a = {.date = received, .note = "违法事实基本清楚，需立案调查"};
+    wf_arg_set(&a, "officers", team);
+    struct err e = {0};
+    if (h_step(h, &case_workflow, "officer", id, "propose", &a, &e))
+        fail_msg("propose: %s", e.nfields ? e.fields[0].msg : e.msg);
+    struct wf_args ok = {.date = filed};
+    h_must(h, &case_workflow, "leader", id, "approve", &ok);
+    return id;
+}
+
+/* The decision (its step is not yet there): penalty types and amounts in 分, or the ground of
+ * 不予行政处罚; the 90 days met on the day. */
+static void decide(struct harness *h, int64_t id, const char *on, const char *procedure,
+                   const char *types, int64_t fine, int64_t confiscated, const char *ground)
+{
+    struct err e = {0};
+    if (db_exec(h->db, &e,
+                "UPDATE penalty_case SET decided_on = ?, procedure = ?, decision_types = ?,"
+                " decision_fine = ?, decision_confiscated = ?, no_penalty_ground = ?,"
+                " state = ? WHERE id = ?",
+                "tttIItti", on, procedure, types, fine, confiscated, ground,
+                ground ? "not_penalised" : "decided", id) < 0 ||
+        db_exec(h->db, &e,
+                "UPDATE wf_deadline SET ended_on = ?, outcome = 'met' WHERE kind = 'case'"
+                " AND object_id = ? AND ended_on IS NULL",
+                "ti", on, id) < 0)
+        fail_msg("decide: %s", e.msg);
+}
+
+/* The hearing held on on (its step is not yet there); absent: the party stayed away. */
+static void heard(struct harness *h, int64_t id, const char *on, bool absent)
+{
+    struct err e = {0};
+    if (db_exec(h->db, &e, "UPDATE penalty_case SET heard_on = ?, hearing_absent = ? WHERE id = ?",
+                "tii", on, (int64_t)absent, id) < 0)
+        fail_msg("heard: %s", e.msg);
+}
+
+/* The end of the investigation with a fine of fine 元 (10,000 or more: a review is required),
+ * then the legal review's outcome (review_pass, review_return) on day. */
+static void conclude_and_review(struct harness *h, int64_t id, const char *fine,
+                                const char *outcome, const char *day)
+{
+    struct wf_args a = {.date = day, .note = "违法事实清楚，证据确凿"};
+    wf_arg_set(&a, "item", F.item);
+    wf_arg_set(&a, "types", "警告、罚款");
+    wf_arg_set(&a, "fine", fine);
+    wf_arg_set(&a, "major", "no");
+    h_must(h, &case_workflow, "officer", id, "conclude", &a);
+    struct wf_args r = {.date = day, .note = "事实清楚，适用依据正确"};
+    h_must(h, &case_workflow, "legal", id, outcome, &r);
+}
+
+static json_t *stats_as(struct harness *h, const char *user, const char *from, const char *to,
+                        const char *agency)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, user, &who);
+    struct err e = {0};
+    struct case_period p = {.from = from, .to = to, .agency_code = agency};
+    json_t *o = case_stats(&c, &p, &e);
+    if (!o) fail_msg("case_stats: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    return o;
+}
+
+static json_int_t num(json_t *o, const char *path)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s", path);
+    json_t *at = o;
+    for (char *k = strtok(key, "."); k && at; k = strtok(NULL, "."))
+        at = json_object_get(at, k);
+    if (!at) fail_msg("no %s", path);
+    return json_integer_value(at);
+}
+
+static const char *text(json_t *o, const char *a, const char *b)
+{
+    return json_string_value(json_object_get(json_object_get(o, a), b));
+}
+
+/* The count of the row of code in the array key of o (0 when absent). */
+static json_int_t count_of(json_t *o, const char *key, const char *code)
+{
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(o, key), i, r)
+    {
+        if (strcmp(json_string_value(json_object_get(r, "code")), code) == 0)
+            return json_integer_value(json_object_get(r, "count"));
+    }
+    return 0;
+}
+
+/* The cases case_list finds for a figure's "list" (a query of /cases), as user sees them. */
+static size_t list_count(struct harness *h, const char *user, const char *list)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", list);
+    struct case_query q = {.page = 1, .per_page = 200};
+    struct {
+        const char *key;
+        const char **to;
+    } keys[] = {{"agency", &q.agency},
+                {"filed_from", &q.filed_from},
+                {"filed_to", &q.filed_to},
+                {"decided_from", &q.decided_from},
+                {"decided_to", &q.decided_to},
+                {"procedure", &q.procedure},
+                {"type", &q.type},
+                {"severest", &q.severest},
+                {"ground", &q.ground},
+                {"reviewed", &q.reviewed},
+                {"review", &q.review},
+                {"review_from", &q.review_from},
+                {"review_to", &q.review_to},
+                {"heard_from", &q.heard_from},
+                {"heard_to", &q.heard_to},
+                {"absent", &q.absent},
+                {"overdue_on", &q.overdue_on},
+                {"line", &q.line},
+                {"source", &q.source}};
+    char *save = NULL;
+    for (char *kv = strtok_r(buf, "&", &save); kv; kv = strtok_r(NULL, "&", &save)) {
+        char *eq = strchr(kv, '=');
+        assert_non_null(eq);
+        *eq = '\0';
+        size_t i = 0;
+        while (i < countof(keys) && strcmp(keys[i].key, kv) != 0)
+            i++;
+        if (i == countof(keys)) fail_msg("list %s: unknown filter %s", list, kv);
+        *keys[i].to = arena_strdup(&h->arena, eq + 1);
+    }
+    struct actor who;
+    struct ctx c = h_ctx(h, user, &who);
+    struct err e = {0};
+    json_t *page = case_list(&c, &q, &e);
+    if (!page) fail_msg("case_list %s: %s", list, e.msg);
+    size_t n = json_array_size(json_object_get(page, "rows"));
+    json_decref(page);
+    return n;
+}
+
+/* Every object of the figures holding a count and a list: the list holds as many cases. */
+static void lists_agree(struct harness *h, const char *user, json_t *o)
+{
+    if (json_is_array(o)) {
+        size_t i;
+        json_t *r;
+        json_array_foreach(o, i, r) lists_agree(h, user, r);
+        return;
+    }
+    if (!json_is_object(o)) return;
+    const char *list = json_string_value(json_object_get(o, "list"));
+    json_t *n = json_object_get(o, "count");
+    if (list && n && (size_t)json_integer_value(n) != list_count(h, user, list))
+        fail_msg("%s: counted %lld, listed %zu", list, (long long)json_integer_value(n),
+                 list_count(h, user, list));
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v) lists_agree(h, user, v);
+}
+
+/* A year's figures: each decision once under its most severe type (a warning with a fine is a
+ * fine; a fine with a licence revoked is a revocation) and once under each of its types. */
+static void test_figures_of_a_year(void **state)
+{
+    struct harness *h = *state;
+    int64_t a = filed_case(h, "2026-03-02", "medical", "inspection");
+    int64_t b = filed_case(h, "2026-05-11", "medical", "referral");
+    int64_t d = filed_case(h, "2026-08-03", "public_place", "assigned");
+    int64_t late = filed_case(h, "2026-09-01", "medical", "monitoring");
+    int64_t open = filed_case(h, "2026-10-12", "public_place", "referral");
+    int64_t quick = intake(h, "2026-07-01", "medical", "other");
+    conclude_and_review(h, a, "10000", "review_pass", "2026-03-20");
+    conclude_and_review(h, open, "12000", "review_return", "2026-11-02");
+    decide(h, a, "2026-04-01", "general", "warning,fine", 1000000, 0, NULL);
+    decide(h, b, "2026-06-10", "general", "fine,licence_revocation", 5000000, 200000, NULL);
+    decide(h, d, "2026-08-20", "general", NULL, 0, 0, "first");
+    decide(h, quick, "2026-07-01", "summary", "warning", 0, 0, NULL);
+    assert_true(db_exec(h->db, &(struct err){0},
+                        "UPDATE penalty_case SET review_required = 1 WHERE id = ?", "i", a) >= 0);
+    heard(h, b, "2026-06-01", false);
+    heard(h, d, "2026-08-10", true);
+    json_t *o = stats_as(h, "leader", "2026-01-01", "2026-12-31", NULL);
+    /* 立案 */
+    assert_int_equal(num(o, "filed.count"), 5);
+    json_t *filed = json_object_get(o, "filed");
+    assert_int_equal(count_of(filed, "by_line", "medical"), 3);
+    assert_int_equal(count_of(filed, "by_line", "public_place"), 2);
+    assert_int_equal(count_of(filed, "by_source", "referral"), 2);
+    assert_int_equal(count_of(filed, "by_source", "other"), 0);
+    /* decisions */
+    assert_int_equal(num(o, "decided.count"), 4);
+    assert_int_equal(num(o, "decided.general.count"), 3);
+    assert_int_equal(num(o, "decided.summary.count"), 1);
+    assert_int_equal(num(o, "decided.penalised.count"), 3);
+    assert_int_equal(count_of(json_object_get(o, "decided"), "by_line", "medical"), 3);
+    /* most severe, once each; and per type */
+    assert_int_equal(count_of(o, "severest", "licence_revocation"), 1);
+    assert_int_equal(count_of(o, "severest", "fine"), 1);
+    assert_int_equal(count_of(o, "severest", "warning"), 1);
+    assert_int_equal(count_of(o, "by_type", "fine"), 2);
+    assert_int_equal(count_of(o, "by_type", "warning"), 2);
+    assert_int_equal(count_of(o, "by_type", "licence_revocation"), 1);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(o, "severest"), 0), "code")),
+                        "licence_revocation");
+    /* money: 10,000 + 50,000 元 of fines, 2,000 元 confiscated */
+    assert_string_equal(text(o, "money", "fine_yuan"), "60,000.00");
+    assert_string_equal(text(o, "money", "fine_wan"), "6.00");
+    assert_string_equal(text(o, "money", "confiscated_yuan"), "2,000.00");
+    assert_string_equal(text(o, "money", "confiscated_wan"), "0.20");
+    /* 不予行政处罚 */
+    assert_int_equal(num(o, "not_penalised.count"), 1);
+    assert_int_equal(count_of(json_object_get(o, "not_penalised"), "by_ground", "first"), 1);
+    /* reviews: one passed, one returned; one general decision of three reviewed */
+    assert_int_equal(num(o, "reviews.count"), 2);
+    assert_int_equal(num(o, "reviews.pass.count"), 1);
+    assert_int_equal(num(o, "reviews.return.count"), 1);
+    assert_int_equal(num(o, "reviews.decided_reviewed.count"), 1);
+    assert_string_equal(text(o, "reviews", "rate"), "33.33%");
+    /* hearings */
+    assert_int_equal(num(o, "hearings.count"), 2);
+    assert_int_equal(num(o, "hearings.held.count"), 1);
+    assert_int_equal(num(o, "hearings.absent.count"), 1);
+    /* days from 立案 to decision, general procedure: 30, 30 and 17 */
+    assert_int_equal(num(o, "days.count"), 3);
+    assert_string_equal(text(o, "days", "average"), "25.7");
+    /* past the 90 days by today (12-20): filed on 09-01, due 11-30; not the one filed 10-12 */
+    assert_int_equal(num(o, "overdue.count"), 1);
+    assert_string_equal(text(o, "overdue", "as_of"), "2026-12-20");
+    (void)late;
+    lists_agree(h, "leader", o);
+    json_decref(o);
+    assert_string_equal(case_severest("warning,fine,closure"), "closure");
+    assert_null(case_severest(""));
+}
+
+/* The first and the last day of the period count; the days around them do not. The cases past
+ * their 90 days are counted on the period's last day when it is over. */
+static void test_period_edges(void **state)
+{
+    struct harness *h = *state;
+    int64_t before = filed_case(h, "2026-03-31", "medical", "inspection");
+    int64_t first = filed_case(h, "2026-04-01", "medical", "inspection");
+    int64_t last = filed_case(h, "2026-06-30", "medical", "inspection");
+    filed_case(h, "2026-07-01", "medical", "inspection");
+    decide(h, before, "2026-04-01", "general", "fine", 50000, 0, NULL);
+    decide(h, first, "2026-06-30", "general", "fine", 50000, 0, NULL);
+    decide(h, last, "2026-07-01", "general", "fine", 50000, 0, NULL);
+    json_t *o = stats_as(h, "leader", "2026-04-01", "2026-06-30", NULL);
+    assert_int_equal(num(o, "filed.count"), 2);
+    assert_int_equal(num(o, "decided.count"), 2);
+    assert_string_equal(text(o, "days", "average"), "45.5"); /* 1 and 90 days */
+    /* on 06-30 none was past its 90 days; by today the one filed on 07-01 (due 09-29) is */
+    assert_int_equal(num(o, "overdue.count"), 0);
+    assert_string_equal(text(o, "overdue", "as_of"), "2026-06-30");
+    lists_agree(h, "leader", o);
+    json_decref(o);
+    o = stats_as(h, "leader", "2026-07-01", "2026-12-31", NULL);
+    assert_int_equal(num(o, "overdue.count"), 1);
+    assert_string_equal(text(o, "overdue", "as_of"), "2026-12-20");
+    lists_agree(h, "leader", o);
+    json_decref(o);
+    o = stats_as(h, "leader", "2026-06-30", "2026-06-30", NULL);
+    assert_int_equal(num(o, "filed.count"), 1);
+    assert_int_equal(num(o, "decided.count"), 1);
+    json_decref(o);
+}
+
+/* The figures count the subtree: a county's leader sees the county's cases; the city its two
+ * counties, or one of them when it chooses; an agency outside the actor's scope is refused as
+ * the field agency, and so are bad dates. */
+static void test_subtree_scope(void **state)
+{
+    struct harness *h = *state;
+    filed_case(h, "2026-05-06", "medical", "inspection");
+    int64_t there = filed_case(h, "2026-05-07", "medical", "inspection");
+    struct err e = {0};
+    /* the case, its steps and its deadlines of the other county, as if it had been registered
+     * there */
+    static const char *const moves[] = {
+        "UPDATE penalty_case SET agency_id = (SELECT id FROM agency WHERE code = '320411')"
+        " WHERE id = ?",
+        "UPDATE wf_step SET agency_id = (SELECT id FROM agency WHERE code = '320411')"
+        " WHERE kind = 'case' AND object_id = ?",
+        "UPDATE wf_deadline SET agency_id = (SELECT id FROM agency WHERE code = '320411')"
+        " WHERE kind = 'case' AND object_id = ?",
+    };
+    for (size_t i = 0; i < countof(moves); i++)
+        assert_true(db_exec(h->db, &e, moves[i], "i", there) >= 0);
+    json_t *o = stats_as(h, "leader", "2026-01-01", "2026-12-31", NULL);
+    assert_int_equal(num(o, "filed.count"), 1);
+    json_decref(o);
+    o = stats_as(h, "city", "2026-01-01", "2026-12-31", NULL);
+    assert_int_equal(num(o, "filed.count"), 2);
+    lists_agree(h, "city", o);
+    json_decref(o);
+    o = stats_as(h, "city", "2026-01-01", "2026-12-31", "320411");
+    assert_int_equal(num(o, "filed.count"), 1);
+    assert_string_equal(text(o, "filed", "list"),
+                        "agency=320411&filed_from=2026-01-01&filed_to=2026-12-31");
+    lists_agree(h, "city", o);
+    json_decref(o);
+    struct actor who;
+    struct ctx c = h_ctx(h, "leader", &who);
+    static const char *const refused[] = {"320411", "320400", "999999"};
+    for (size_t i = 0; i < countof(refused); i++) {
+        struct err r = {0};
+        struct case_period p = {
+            .from = "2026-01-01", .to = "2026-12-31", .agency_code = refused[i]};
+        assert_null(case_stats(&c, &p, &r));
+        assert_int_equal(r.code, ERR_INVALID);
+        assert_non_null(err_field_msg(&r, "agency"));
+        struct case_query q = {.agency = refused[i], .page = 1, .per_page = 20};
+        struct err l = {0};
+        assert_null(case_list(&c, &q, &l));
+        assert_non_null(err_field_msg(&l, "agency"));
+    }
+    struct err bad = {0}, order = {0};
+    struct case_period p = {.from = "2026-02-30", .to = "2026-12-31"};
+    assert_null(case_stats(&c, &p, &bad));
+    assert_non_null(err_field_msg(&bad, "from"));
+    struct case_period q = {.from = "2026-12-31", .to = "2026-01-01"};
+    assert_null(case_stats(&c, &q, &order));
+    assert_non_null(err_field_msg(&order, "to"));
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_figures_of_a_year),
+        T(test_period_edges),
+        T(test_subtree_scope),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
