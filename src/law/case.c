@@ -407,8 +407,9 @@ const struct wf_deadline_rule case_deadline_file = {
 /* [R-CASE-07] 第六十条: decided within 90 days of 立案 */
 /* [R-CASE-17] 第四十五条: the party's statement and defence, in working days from the notice */
 static const struct wf_deadline_rule deadline_defence = {
-    "defence", "陈述申辩期限",       CASE_STATEMENT_DAYS,
-    true,      CASE_STATEMENT_BASIS, .setting = "case.statement_days"};
+    "defence",    "陈述申辩期限",       CASE_STATEMENT_DAYS,
+    true,         CASE_STATEMENT_BASIS, .setting = "case.statement_days",
+    .party = true};
 static const struct wf_deadline_rule deadline_decide = {
     "decide", "作出处罚决定期限", CASE_DECIDE_DAYS, false, CASE_DECIDE_BASIS, NULL};
 
@@ -478,6 +479,8 @@ static const struct wf_input in_decide[] = {
     {"types", "决定给予的处罚种类", WF_PICK, true, 160, NULL, NULL, case_proposed_type_choices},
     {"fine", "罚款金额（元）", WF_TEXT, false, 20, NULL},
     {"confiscated", "没收违法所得、非法财物的金额（元）", WF_TEXT, false, 20, NULL},
+    {"wording", "处罚内容的表述（罚没款以外；责令停产停业、暂扣或吊销许可证件等须写明期限等）",
+     WF_TEXT, false, 500, NULL},
     {"lighter_reason", "减轻处罚的情形（罚款低于法定最低数额时）", WF_TEXT, false, 1000, NULL},
     {"note", "陈述、申辩（听证）意见及采纳情况", WF_TEXT, false, 2000, NULL},
     {"date", "决定日期", WF_DATE, false, 0, NULL},

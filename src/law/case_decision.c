@@ -208,7 +208,28 @@ struct decision {
     char types[POWER_TYPES_MAX];
     bool has_fine, has_taken;
     int64_t fine, taken;
+    const char *wording; /* the penalties besides the amounts, as the decision states them */
 };
+
+/* The types whose content a decision must state in words (a period, a scope: 责令停业整顿十五日,
+ * 暂扣医疗机构执业许可证三个月): the code lists group several penalties of 第九条 under one. */
+static const char *const worded[] = {
+    "licence_suspension", "downgrade", "licence_revocation", "closure", "practice_ban", "other"};
+
+/* The decision's wording: as given, or 警告 for a warning beside the amounts; required for the
+ * types in worded. */
+static int read_wording(struct ctx *c, const struct wf_args *a, struct decision *d, struct err *e)
+{
+    d->wording = str_blank(wf_arg(a, "wording")) ? NULL : wf_arg(a, "wording");
+    for (size_t i = 0; !d->wording && i < countof(worded); i++)
+        if (csv_has(d->types, worded[i])) {
+            char label[POWER_TYPES_MAX * 3];
+            power_types_label(worded[i], label, sizeof label);
+            return err_field(e, "wording", "请写明“%s”的具体内容（如种类、期限）", label);
+        }
+    if (!d->wording && csv_has(d->types, "warning")) d->wording = arena_strdup(c->arena, "警告");
+    return 0;
+}
 
 /* [R-CASE-44] 第四十五条: the decision is never heavier than the penalty notified: its types are
  * among those notified and its fine not higher; a fine below the item's legal minimum (减轻处罚,
@@ -246,7 +267,7 @@ static int read_decision(struct ctx *c, const struct wf_args *a, const struct fa
     if (d->has_fine && d->fine < min && str_blank(wf_arg(a, "lighter_reason")))
         return err_field(e, "lighter_reason",
                          "罚款低于法定最低数额，须写明减轻处罚的情形（《行政处罚法》第三十二条）");
-    return 0;
+    return read_wording(c, a, d, e);
 }
 
 int case_guard_decide(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
@@ -291,13 +312,15 @@ int case_effect_decide(struct ctx *c, int64_t id, struct wf_args *a, struct err 
         {.type = 't', .s = d.types},
         d.has_fine ? (struct db_arg){.type = 'i', .i = d.fine} : (struct db_arg){.type = 'n'},
         d.has_taken ? (struct db_arg){.type = 'i', .i = d.taken} : (struct db_arg){.type = 'n'},
+        {.type = 't', .s = d.wording},
         {.type = 'i', .i = c->now},
         {.type = 'i', .i = id},
     };
     struct db_stmt *st = db_query_args(c->db, e,
                                        "UPDATE penalty_case SET decided_on = ?, decided_by = ?,"
                                        " decision_types = ?, decision_fine = ?,"
-                                       " decision_confiscated = ?, updated_at = ? WHERE id = ?",
+                                       " decision_confiscated = ?, decision_wording = ?,"
+                                       " updated_at = ? WHERE id = ?",
                                        (int)countof(args), args);
     int rc = st ? db_step(st, e) : e->code;
     db_done(st);
@@ -462,7 +485,7 @@ int case_decision_json(struct ctx *c, int64_t id, json_t *o, struct err *e)
                                   "SELECT x.decided_on, u.display_name, x.decision_types,"
                                   " x.decision_fine, x.decision_confiscated, x.no_penalty_ground,"
                                   " x.no_penalty_conditions, x.education, x.procedure,"
-                                  " en.uscc, en.legal_rep"
+                                  " en.uscc, en.legal_rep, x.decision_wording"
                                   " FROM penalty_case x LEFT JOIN app_user u ON u.id = x.decided_by"
                                   " LEFT JOIN entity en ON en.id = x.entity_id WHERE x.id = ?",
                                   "i", id);
@@ -484,6 +507,7 @@ int case_decision_json(struct ctx *c, int64_t id, json_t *o, struct err *e)
                   db_text(st, 5) ? wf_option_label(case_grounds, db_text(st, 5)) : NULL);
         jset_text(d, "conditions", db_text(st, 6));
         jset_text(d, "education", db_text(st, 7));
+        jset_text(d, "wording", db_text(st, 11));
         json_object_set_new(o, "decision", d);
     }
     if (found) {

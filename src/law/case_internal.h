@@ -16,6 +16,9 @@ json_t *case_item_choices(struct ctx *c, int64_t id);
 json_t *case_type_choices(struct ctx *c, int64_t id);
 int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
 int case_effect_conclude(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+/* The item's legal range and the baseline version kept with the proposal, into proposal (the
+ * case's "proposal" object: "legal_range", "baseline" with its levels, the chosen one marked). */
+int case_baseline_json(struct ctx *c, json_t *proposal, struct err *e);
 /* Whether every code of the comma list list is in of. */
 bool case_types_within(const char *list, const char *of);
 

@@ -212,3 +212,42 @@ int case_effect_conclude(struct ctx *c, int64_t id, struct wf_args *a, struct er
     db_done(st);
     return rc < 0 ? rc : e->code;
 }
+
+/* The baseline version kept with the proposal (its levels with their ranges, the level chosen
+ * marked "chosen") and the item's legal range, into the case's "proposal": what the legal
+ * reviewer weighs a proposal against (第三十四条). */
+int case_baseline_json(struct ctx *c, json_t *proposal, struct err *e)
+{
+    json_int_t item = json_integer_value(json_object_get(proposal, "item_id")),
+               kept = json_integer_value(json_object_get(proposal, "baseline_version_id"));
+    const char *chosen = json_string_value(json_object_get(proposal, "level"));
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT penalty_types, fine_min, fine_max, mult_min, mult_max"
+                                  " FROM power_item WHERE id = ?",
+                                  "i", (int64_t)item);
+    if (st && db_step(st, e) == DB_ROW) {
+        struct power_terms t;
+        char range[256];
+        power_terms_from_row(st, 0, &t);
+        power_terms_text(&t, range, sizeof range);
+        jset_text(proposal, "legal_range", range);
+    }
+    db_done(st);
+    if (e->code || !kept) return e->code;
+    json_t *all = discretion_versions(c, item, e), *v;
+    size_t i;
+    json_array_foreach(all, i, v)
+    {
+        if (json_integer_value(json_object_get(v, "id")) != kept) continue;
+        size_t k;
+        json_t *l;
+        json_array_foreach(json_object_get(v, "levels"), k, l)
+        {
+            const char *name = json_string_value(json_object_get(l, "name"));
+            jset_bool(l, "chosen", chosen && name && strcmp(name, chosen) == 0);
+        }
+        json_object_set(proposal, "baseline", v);
+    }
+    json_decref(all);
+    return e->code;
+}

@@ -163,6 +163,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (h) json_object_update_new(o, h);
     json_t *docs = document_list(c, "case", id, true, e);
     if (docs) json_object_set_new(o, "documents", docs);
+    json_t *proposal = json_object_get(o, "proposal");
+    if (proposal && !e->code) case_baseline_json(c, proposal, e);
     if (!e->code) case_decision_json(c, id, o, e);
     if (!e->code) case_summary_read(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);

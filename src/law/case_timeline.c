@@ -89,7 +89,9 @@ static void deadlines(struct ctx *c, json_t *cas, json_t *out)
         else
             event(out, text(d, "due"), "due",
                   arena_printf(c->arena, "%s届满%s", label,
-                               json_is_true(json_object_get(d, "overdue")) ? "（已逾期）" : ""),
+                               json_is_true(json_object_get(d, "overdue"))  ? "（已逾期）"
+                               : json_is_true(json_object_get(d, "lapsed")) ? "（已届满）"
+                                                                            : ""),
                   NULL, NULL);
     }
 }

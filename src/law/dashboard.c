@@ -160,7 +160,7 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
                "SELECT count(*) FROM penalty_case WHERE state = 'proposed' AND" SCOPE, "t", like);
     db_get_int(c->db, e, &late_cases,
                "SELECT count(*) FROM wf_deadline WHERE kind = 'case' AND ended_on IS NULL"
-               " AND due_on < ? AND" SCOPE,
+               " AND party = 0 AND due_on < ? AND" SCOPE,
                "tt", t, like);
     json_object_set_new(d, "cases_to_file", json_integer(to_file));
     json_object_set_new(d, "cases_to_approve", json_integer(to_approve));

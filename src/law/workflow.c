@@ -299,8 +299,8 @@ static struct db_arg days_arg(int days)
 /* The INSERT of wf_deadline rows (db_insert_rows adds the VALUES), and its number of values. */
 #define DEADLINE_INSERT                                                                            \
     "INSERT INTO wf_deadline (kind, object_id, agency_id, name, label, basis, start_on, due_on,"   \
-    " days, working, provisional) VALUES"
-#define DEADLINE_NCOLS 11
+    " days, working, provisional, party) VALUES"
+#define DEADLINE_NCOLS 12
 
 static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, int64_t agency_id,
                          const struct wf_deadline_rule *rule, day_t start, const struct wf_args *a,
@@ -326,6 +326,7 @@ static int open_deadline(struct ctx *c, const struct workflow *w, int64_t id, in
         days_arg(days),
         {.type = 'i', .i = working},
         {.type = 'i', .i = provisional},
+        {.type = 'i', .i = rule->party},
     };
     int64_t n = db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, 1, args);
     return n < 0 ? (int)n : 0;
@@ -576,6 +577,7 @@ static int start_rows(struct ctx *c, const struct workflow *w, const int64_t *id
         r[8] = days_arg(start->days);
         r[9] = (struct db_arg){.type = 'i', .i = start->working};
         r[10] = (struct db_arg){.type = 'i', .i = provisional};
+        r[11] = (struct db_arg){.type = 'i', .i = start->party};
     }
     if (start && rc >= 0) rc = db_insert_rows(c->db, e, DEADLINE_INSERT, DEADLINE_NCOLS, n, args);
     free(args);
@@ -914,8 +916,10 @@ static json_t *deadline_row(struct db_stmt *st, const char *today)
     jset_text(o, "outcome", db_text(st, 8));
     jset_bool(o, "met", ended && db_text(st, 8) && strcmp(db_text(st, 8), "met") == 0);
     jset_bool(o, "restarted", ended && db_text(st, 8) && strcmp(db_text(st, 8), "restart") == 0);
-    bool paused = !db_null(st, 11);
-    jset_bool(o, "overdue", !ended && !paused && strcmp(due, today) < 0);
+    bool paused = !db_null(st, 11), party = db_int(st, 12) != 0;
+    jset_bool(o, "party", party);
+    jset_bool(o, "overdue", !ended && !paused && !party && strcmp(due, today) < 0);
+    jset_bool(o, "lapsed", !ended && party && strcmp(due, today) < 0);
     jset_bool(o, "late",
               ended && strcmp(ended, due) > 0 && db_text(st, 8) &&
                   strcmp(db_text(st, 8), "met") == 0);
@@ -927,7 +931,7 @@ static json_t *deadline_row(struct db_stmt *st, const char *today)
 
 #define DEADLINE_COLS                                                                              \
     "d.kind, d.object_id, d.name, d.label, d.basis, d.start_on, d.due_on, d.ended_on, d.outcome,"  \
-    " d.provisional, d.original_due_on, d.paused_on"
+    " d.provisional, d.original_due_on, d.paused_on, d.party"
 
 static json_t *history_deadlines(struct ctx *c, const struct workflow *w, int64_t id, struct err *e)
 {
@@ -980,8 +984,8 @@ json_t *wf_deadlines(struct ctx *c, int within, int limit, struct err *e)
         db_query(c->db, e,
                  "SELECT " DEADLINE_COLS " FROM wf_deadline d"
                  " JOIN agency a ON a.id = d.agency_id"
-                 " WHERE d.ended_on IS NULL AND d.paused_on IS NULL AND d.due_on <= ?"
-                 " AND a.path LIKE ?"
+                 " WHERE d.ended_on IS NULL AND d.paused_on IS NULL AND d.party = 0"
+                 " AND d.due_on <= ? AND a.path LIKE ?"
                  " ORDER BY d.due_on, d.id LIMIT ?",
                  "tti", until, scope, (int64_t)limit);
     if (!st) return NULL;

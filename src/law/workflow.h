@@ -39,6 +39,9 @@ struct wf_deadline_rule {
     /* The setting that says whether days are working days (1) or calendar days (0), or NULL:
      * fixed by working (信访工作条例 leaves it unsaid). */
     const char *working_setting;
+    /* The party's window, not a duty of the agency (陈述、申辩期限): it runs out by itself on its
+     * last day ("lapsed"), is never overdue and is left out of wf_deadlines. */
+    bool party;
 };
 
 /* One allowed value of a coded input: 停业 for suspended. */

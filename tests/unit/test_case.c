@@ -325,6 +325,12 @@ static void test_r_case_12_r_case_13_r_case_14_proposal_and_review(void **state)
     assert_string_equal(json_string_value(json_object_get(p, "fine_yuan")), "15,000.00");
     assert_string_equal(json_string_value(json_object_get(p, "level")), "严重");
     assert_non_null(json_object_get(p, "baseline_version_id"));
+    /* what the reviewer weighs it against: the law's range and the baseline kept, level marked */
+    assert_non_null(strstr(json_string_value(json_object_get(p, "legal_range")), "30,000"));
+    json_t *levels = json_object_get(json_object_get(p, "baseline"), "levels");
+    assert_int_equal(json_array_size(levels), 2);
+    assert_false(json_is_true(json_object_get(json_array_get(levels, 0), "chosen")));
+    assert_true(json_is_true(json_object_get(json_array_get(levels, 1), "chosen")));
     json_decref(o);
     /* a legal reviewer who investigates the case may not review it */
     struct user_input u = {.username = "legal2",

@@ -7,6 +7,7 @@
 #include "case_fixture.h"
 #include "law/case.h"
 #include "law/document.h"
+#include "law/power.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +110,7 @@ static void test_r_case_43_r_case_44_decided_after_the_window_never_heavier(void
                           " AND ended_on IS NULL",
                           "i", id));
     char *text = pdf_text(h, id, "penalty_decision");
-    char *capital = h_flat("罚款人民币2,000.00元（人民币贰仟元整）");
+    char *capital = h_flat("给予如下行政处罚：警告；罚款人民币2,000.00元（人民币贰仟元整）。");
     char *remedy = h_flat("六十日内依法申请行政复议");
     char *flat_number = h_flat(number);
     assert_non_null(strstr(text, capital));
@@ -291,6 +292,89 @@ static void test_r_case_45_no_penalty_on_a_ground_of_article_33(void **state)
     if (no_penalty(h, again, "minor", "minor_act,corrected,no_harm", &e)) fail_msg("%s", e.msg);
 }
 
+/* A closure is decided with its wording (责令停业整顿十五日): the type code says no period. */
+static void test_decision_states_the_closure_in_words(void **state)
+{
+    struct harness *h = *state;
+    struct err e = {0};
+    struct power_item_input in = {.agency_code = "320412",
+                                  .code = "WJ-CF-002",
+                                  .name = "对医疗机构出租执业许可证的行政处罚",
+                                  .kind = "penalty",
+                                  .line = "medical",
+                                  .basis = "《医疗机构管理条例》",
+                                  .violated = "《医疗机构管理条例》",
+                                  .penalty_basis = "《医疗机构管理条例》",
+                                  .terms = {"罚款、责令停产停业", "1000", "10000", NULL, NULL}};
+    int64_t item;
+    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
+    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
+    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
+    struct wf_args ok = {.date = "2026-11-04"};
+    h_must(h, &case_workflow, "leader", id, "approve", &ok);
+    char item_id[24];
+    snprintf(item_id, sizeof item_id, "%lld", (long long)item);
+    struct wf_args a = {.date = "2026-12-20", .note = "违法事实清楚"};
+    wf_arg_set(&a, "item", item_id);
+    wf_arg_set(&a, "types", "fine,closure");
+    wf_arg_set(&a, "fine", "3000");
+    wf_arg_set(&a, "major", "no");
+    h_must(h, &case_workflow, "officer", id, "conclude", &a);
+    struct wf_args r = {.date = "2026-12-21", .note = "同意"};
+    h_must(h, &case_workflow, "legal", id, "review_pass", &r);
+    notify(h, id, "2026-12-21");
+    struct wf_args w = {.date = "2026-12-21", .note = "书面放弃陈述、申辩和听证"};
+    h_must(h, &case_workflow, "officer", id, "waive", &w);
+    struct err e1 = {0};
+    assert_int_equal(decide(h, id, "leader", "2026-12-22", "fine,closure", "3000", &e1),
+                     ERR_INVALID);
+    assert_string_equal(e1.fields[0].name, "wording");
+    struct wf_args d = {.date = "2026-12-22"};
+    wf_arg_set(&d, "types", "fine,closure");
+    wf_arg_set(&d, "fine", "3000");
+    wf_arg_set(&d, "wording", "责令停业整顿十五日");
+    h_must(h, &case_workflow, "leader", id, "decide", &d);
+    char *text = pdf_text(h, id, "penalty_decision");
+    char *want =
+        h_flat("给予如下行政处罚：责令停业整顿十五日；罚款人民币3,000.00元（人民币叁仟元整）。");
+    assert_non_null(strstr(text, want));
+    free(text);
+    free(want);
+}
+
+/* The statement window is the party's: past its last day it has run out, it is not the agency's
+ * overdue deadline, and the start page's lists leave it out. */
+static void test_the_party_window_is_never_overdue(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                           "警告、罚款", "3000", false);
+    notify(h, id, "2026-12-21");
+    h_set_now(h, "2026-12-29T09:00:00+08:00");
+    struct actor who;
+    struct ctx c = h_ctx(h, "leader", &who);
+    struct err e = {0};
+    json_t *o = case_get(&c, id, &e);
+    size_t i;
+    json_t *d;
+    bool seen = false;
+    json_array_foreach(json_object_get(o, "deadlines"), i, d)
+    {
+        if (strcmp(json_string_value(json_object_get(d, "name")), "defence") != 0) continue;
+        seen = true;
+        assert_true(json_is_true(json_object_get(d, "lapsed")));
+        assert_false(json_is_true(json_object_get(d, "overdue")));
+    }
+    assert_true(seen);
+    json_decref(o);
+    json_t *due = wf_deadlines(&c, 30, 100, &e);
+    json_array_foreach(due, i, d)
+    {
+        assert_string_not_equal(json_string_value(json_object_get(d, "name")), "defence");
+    }
+    json_decref(due);
+}
+
 /* The case page's timeline: every step, document and deadline by day, from the source on. */
 static void test_case_timeline(void **state)
 {
@@ -337,7 +421,9 @@ int main(void)
         T(test_r_case_41_r_case_46_collective_discussion),
         T(test_r_case_42_not_after_the_ninety_days),
         T(test_r_case_45_no_penalty_on_a_ground_of_article_33),
+        T(test_decision_states_the_closure_in_words),
         T(test_case_timeline),
+        T(test_the_party_window_is_never_overdue),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
