@@ -33,10 +33,15 @@ int64_t cf_officer(struct harness *h, int n, const char *expires)
 
 int cf_setup(void **state)
 {
+    return cf_setup_at(state, "2026-12-20T09:00:00+08:00");
+}
+
+int cf_setup_at(void **state, const char *instant)
+{
     memset(&CF, 0, sizeof CF);
     if (harness_setup(state)) return -1;
     struct harness *h = *state;
-    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    h_set_now(h, instant);
     struct err e = {0};
     char uscc[19];
     h_uscc(1, uscc);
@@ -94,18 +99,33 @@ int cf_propose(struct harness *h, int64_t id, const char *officers, const char *
     return h_step(h, &case_workflow, "officer", id, "propose", &a, e);
 }
 
-/* A penalty item (warning and a fine of 500–30,000 元) with its baseline in force from today:
- * 一般 500–5,000, 严重 5,000–30,000; its id as text. */
+/* The id (as text, in out) of the penalty item in's code, added first when missing; with the
+ * baseline of cf_item when baseline. Serves cf_item, cf_item_plain and cf_summary_item. */
+static const char *item_once(struct harness *h, const struct power_item_input *in, bool baseline,
+                             char out[24])
+{
+    struct err e = {0};
+    const char *made =
+        h_text(h, "SELECT COALESCE(MAX(id), 0) FROM power_item WHERE code = ?", "t", in->code);
+    if (strcmp(made, "0") != 0) {
+        snprintf(out, 24, "%s", made);
+        return out;
+    }
+    int64_t item, v;
+    if (power_item_add(&h->ctx, in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
+    struct discretion_input d = {
+        .levels = {{"一般", "首次", NULL, {"警告、罚款", "500", "5000", NULL, NULL}},
+                   {"严重", "三个月以上", NULL, {"警告、罚款", "5000", "30000", NULL, NULL}}},
+        .nlevels = 2};
+    if (baseline && discretion_add(&h->ctx, item, &d, &v, &e))
+        fail_msg("discretion_add: %s", e.msg);
+    snprintf(out, 24, "%lld", (long long)item);
+    return out;
+}
+
 const char *cf_item(struct harness *h)
 {
     static char id[24];
-    struct err e = {0};
-    const char *made =
-        h_text(h, "SELECT COALESCE(MAX(id), 0) FROM power_item WHERE code = ?", "t", "WJ-CF-001");
-    if (strcmp(made, "0") != 0) {
-        snprintf(id, sizeof id, "%s", made);
-        return id;
-    }
     struct power_item_input in = {.agency_code = "320412",
                                   .code = "WJ-CF-001",
                                   .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
@@ -115,26 +135,100 @@ const char *cf_item(struct harness *h)
                                   .violated = "《医疗机构管理条例》",
                                   .penalty_basis = "《医疗机构管理条例》",
                                   .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
-    int64_t item, v;
-    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
-    struct discretion_input d = {
-        .levels = {{"一般", "首次", NULL, {"警告、罚款", "500", "5000", NULL, NULL}},
-                   {"严重", "三个月以上", NULL, {"警告、罚款", "5000", "30000", NULL, NULL}}},
-        .nlevels = 2};
-    if (discretion_add(&h->ctx, item, &d, &v, &e)) fail_msg("discretion_add: %s", e.msg);
-    snprintf(id, sizeof id, "%lld", (long long)item);
+    return item_once(h, &in, true, id);
+}
+
+const char *cf_item_plain(struct harness *h)
+{
+    static char id[24];
+    struct power_item_input in = {.agency_code = "320412",
+                                  .code = "WJ-CF-002",
+                                  .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
+                                  .kind = "penalty",
+                                  .line = "medical",
+                                  .basis = "《医疗机构管理条例》",
+                                  .violated = "《医疗机构管理条例》第二十八条",
+                                  .penalty_basis = "《医疗机构管理条例》第四十八条",
+                                  .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
+    return item_once(h, &in, false, id);
+}
+
+const char *cf_summary_item(struct harness *h)
+{
+    static char id[24];
+    struct power_item_input in = {.agency_code = "320412",
+                                  .code = "WJ-CF-101",
+                                  .name = "对公共场所未取得健康合格证明从业的行政处罚",
+                                  .kind = "penalty",
+                                  .line = "medical",
+                                  .basis = "《公共场所卫生管理条例》",
+                                  .violated = "《公共场所卫生管理条例》第七条",
+                                  .penalty_basis = "《公共场所卫生管理条例》第十四条",
+                                  .terms = {"警告、罚款", "50", "5000", NULL, NULL}};
+    return item_once(h, &in, false, id);
+}
+
+int64_t cf_filed_with(struct harness *h, struct case_input in, const char *officers,
+                      const char *proposed, const char *approved)
+{
+    int64_t id = cf_intake(h, in);
+    struct err e = {0};
+    if (cf_propose(h, id, officers, proposed, &e))
+        fail_msg("propose: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    if (!approved) return id;
+    struct wf_args a = {.date = approved};
+    h_must(h, &case_workflow, "leader", id, "approve", &a);
     return id;
+}
+
+int64_t cf_filed(struct harness *h, struct case_input in, const char *proposed,
+                 const char *approved)
+{
+    return cf_filed_with(h, in, cf_team(CF.o1, CF.o2), proposed, approved);
+}
+
+int cf_conclude_as(struct harness *h, int64_t id, const struct cf_end *end, struct err *e)
+{
+    struct wf_args a = {.date = end->on, .note = "违法事实清楚，证据确凿"};
+    wf_arg_set(&a, "item", end->item);
+    wf_arg_set(&a, "level", end->level);
+    wf_arg_set(&a, "types", end->types);
+    wf_arg_set(&a, "fine", end->fine);
+    wf_arg_set(&a, "outside_reason", end->why);
+    wf_arg_set(&a, "major", end->major ? "yes" : "no");
+    return h_step(h, &case_workflow, "officer", id, "conclude", &a, e);
+}
+
+void cf_notify(struct harness *h, int64_t id, const char *day)
+{
+    struct wf_args a = {.date = day};
+    h_must(h, &case_workflow, "officer", id, "notify", &a);
+}
+
+int64_t cf_notified(struct harness *h, struct case_input in, const char *proposed,
+                    const char *approved, const struct cf_end *end, const char *notified)
+{
+    int64_t id = cf_filed(h, in, proposed, approved);
+    struct err e = {0};
+    if (cf_conclude_as(h, id, end, &e))
+        fail_msg("conclude: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    cf_notify(h, id, notified);
+    return id;
+}
+
+const char *cf_user(struct harness *h, const char *username)
+{
+    static char ring[4][24];
+    static int k;
+    char *s = ring[k++ % 4];
+    snprintf(s, 24, "%s", h_text(h, "SELECT id FROM app_user WHERE username = ?", "t", username));
+    return s;
 }
 
 int cf_conclude(struct harness *h, int64_t id, const char *item, const char *level,
                 const char *types, const char *fine, const char *why, struct err *e)
 {
-    struct wf_args a = {.date = "2026-12-20", .note = "违法事实清楚，证据确凿"};
-    wf_arg_set(&a, "item", item);
-    wf_arg_set(&a, "level", level);
-    wf_arg_set(&a, "types", types);
-    wf_arg_set(&a, "fine", fine);
-    wf_arg_set(&a, "outside_reason", why);
-    wf_arg_set(&a, "major", "no");
-    return h_step(h, &case_workflow, "officer", id, "conclude", &a, e);
+    struct cf_end end = {
+        .on = "2026-12-20", .item = item, .level = level, .types = types, .fine = fine, .why = why};
+    return cf_conclude_as(h, id, &end, e);
 }

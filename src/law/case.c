@@ -131,6 +131,15 @@ static int guard_propose(struct ctx *c, int64_t id, const struct wf_args *a, str
     return rc ? rc : guard_limitation(c, id, e);
 }
 
+/* case.h: whether the actor investigates the case. */
+int case_actor_investigates(struct ctx *c, int64_t id, struct err *e)
+{
+    return db_exists(c->db, e,
+                     "SELECT 1 FROM case_officer k JOIN app_user u ON u.officer_id = k.officer_id"
+                     " WHERE k.case_id = ? AND u.id = ?",
+                     "iI", id, c->who->user_id);
+}
+
 /* [R-CASE-05] A leader who proposed or investigates the case does not approve its steps. */
 int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e)
 {

@@ -98,6 +98,12 @@ int case_limit_day(const char *act_on, bool harm, char out[11]);
 /* One case in the actor's scope: fields, labels, investigators, source, actions, history,
  * deadlines, documents. */
 json_t *case_get(struct ctx *c, int64_t id, struct err *e);
+/* The investigators of case id, [{"id","name","cert_no"}] (new reference); the case's and a
+ * preservation's pages show them (case_read.c, preservation_read.c). */
+json_t *case_officers_json(struct ctx *c, int64_t id, struct err *e);
+/* 1 when the actor's officer investigates case id, 0 when not, negative on a database error
+ * (evidence.c, preservation.c, case_proposal.c). */
+int case_actor_investigates(struct ctx *c, int64_t id, struct err *e);
 
 /* List filters. */
 struct case_query {

@@ -146,10 +146,7 @@ int case_penalty_check(struct ctx *c, const struct wf_args *a, struct case_penal
  * only the case's investigators conclude its investigation. */
 int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
-    int mine = db_exists(c->db, e,
-                         "SELECT 1 FROM case_officer k JOIN app_user u ON u.officer_id ="
-                         " k.officer_id WHERE k.case_id = ? AND u.id = ?",
-                         "iI", id, c->who->user_id);
+    int mine = case_actor_investigates(c, id, e);
     if (mine <= 0)
         return mine < 0 ? mine
                         : err_set(e, ERR_FORBIDDEN, "只有本案的承办人员可以提出调查终结意见");

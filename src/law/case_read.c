@@ -119,8 +119,8 @@ static json_t *row(struct db_stmt *st, const char *today)
     return o;
 }
 
-/* The investigators of case id: [{"id","name","cert_no"}]. */
-static json_t *officers(struct ctx *c, int64_t id, struct err *e)
+/* case.h: the investigators, as the case and preservation pages show them. */
+json_t *case_officers_json(struct ctx *c, int64_t id, struct err *e)
 {
     json_t *out = json_array();
     struct db_stmt *st = db_query(c->db, e,
@@ -153,7 +153,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
         if (!e->code) err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
         return NULL;
     }
-    json_object_set_new(o, "officers", officers(c, id, e));
+    json_object_set_new(o, "officers", case_officers_json(c, id, e));
     json_t *actions = wf_actions(c, &case_workflow, id, state);
     case_hearing_actions(c, id, actions);
     json_object_set_new(o, "actions", actions);

@@ -3,6 +3,7 @@
 #include "law/evidence.h"
 #include "base/jpack.h"
 #include "law/audit.h"
+#include "law/case.h"
 #include "law/enforce.h"
 #include "law/field.h"
 #include "law/role.h"
@@ -78,10 +79,7 @@ static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err
     db_done(st);
     if (rc != DB_ROW)
         return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
-    int mine = db_exists(c->db, e,
-                         "SELECT 1 FROM case_officer k JOIN app_user u ON u.officer_id ="
-                         " k.officer_id WHERE k.case_id = ? AND u.id = ?",
-                         "iI", id, c->who->user_id);
+    int mine = case_actor_investigates(c, id, e);
     if (mine < 0) return mine;
     f->investigator = mine == 1;
     return 0;

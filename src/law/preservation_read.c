@@ -84,22 +84,6 @@ static json_t *row(struct db_stmt *st, const char *today, struct arena *a)
     return o;
 }
 
-/* The investigators of case id: [{"id","name","cert_no"}]. */
-static json_t *officers(struct ctx *c, int64_t id, struct err *e)
-{
-    json_t *out = json_array();
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT o.id, o.name, o.cert_no FROM case_officer k"
-                                  " JOIN officer o ON o.id = k.officer_id WHERE k.case_id = ?"
-                                  " ORDER BY o.id",
-                                  "i", id);
-    while (st && db_step(st, e) == DB_ROW)
-        json_array_append_new(out, jpack("{sI ss ss}", "id", (json_int_t)db_int(st, 0), "name",
-                                         db_text(st, 1), "cert_no", db_text(st, 2)));
-    db_done(st);
-    return out;
-}
-
 json_t *preservation_get(struct ctx *c, int64_t id, struct err *e)
 {
     char today[DATE_STRLEN];
@@ -115,8 +99,8 @@ json_t *preservation_get(struct ctx *c, int64_t id, struct err *e)
         return NULL;
     }
     const char *state = json_string_value(json_object_get(o, "state"));
-    json_object_set_new(o, "officers",
-                        officers(c, json_integer_value(json_object_get(o, "case_id")), e));
+    json_object_set_new(
+        o, "officers", case_officers_json(c, json_integer_value(json_object_get(o, "case_id")), e));
     json_object_set_new(o, "actions", wf_actions(c, &preservation_workflow, id, state));
     json_t *h = e->code ? NULL : wf_history(c, &preservation_workflow, id, e);
     if (h) json_object_update_new(o, h);

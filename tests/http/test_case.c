@@ -3,7 +3,7 @@
  * number on the page, who may take which step, the source's page linking its case, and the
  * public kept out. */
 #include "support.h"
-#include "law/officer.h"
+#include "case_fixture.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,30 +15,6 @@ static const char *day(int n)
     char *s = ring[k++ % 8];
     date_format(date_from_instant(h_clock()) + n, s);
     return s;
-}
-
-/* Two officers who may enforce (the officer account is the first), the county's short name. */
-static void team(struct harness *h, int64_t ids[2])
-{
-    struct err e = {0};
-    for (int i = 0; i < 2; i++) {
-        char idno[19], cert[24], name[24];
-        h_idno(i + 1, idno);
-        snprintf(cert, sizeof cert, "ZF-%04d", i + 1);
-        snprintf(name, sizeof name, "办案人员%d", i + 1);
-        struct officer_input in = {.agency_code = "320412",
-                                   .name = name,
-                                   .id_number = idno,
-                                   .cert_no = cert,
-                                   .cert_issued = day(-60),
-                                   .cert_expires = day(900),
-                                   .lines = "medical"};
-        if (officer_add(&h->ctx, &in, &ids[i], &e)) fail_msg("officer_add: %s", e.msg);
-    }
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", ids[0]) >= 0);
 }
 
 static void test_r_case_01_registration_form(void **state)
@@ -67,8 +43,6 @@ static void test_r_case_01_registration_form(void **state)
 static void test_r_case_06_filing_through_the_step_routes(void **state)
 {
     struct harness *h = *state;
-    int64_t ids[2];
-    team(h, ids);
     struct client officer, leader;
     h_login(h, &officer, "officer");
     h_login(h, &leader, "leader");
@@ -82,10 +56,10 @@ static void test_r_case_06_filing_through_the_step_routes(void **state)
     h_request(h, &officer, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "type=\"checkbox\" name=\"officers\"");
-    ASSERT_HAS(r, "办案人员2（ZF-0002）");
+    ASSERT_HAS(r, "执法人员2（ZF-0002）");
     hresp_free(&r);
     snprintf(url, sizeof url, "/cases/%lld/propose", (long long)id);
-    snprintf(officers, sizeof officers, "%lld", (long long)ids[0]);
+    snprintf(officers, sizeof officers, "%lld", (long long)CF.o1);
     FORM(h, &officer, url, &r, "officers", officers, "note", "需立案调查");
     ASSERT_STATUS(r, 422);
     ASSERT_HAS(r, "第四十二条");
@@ -93,7 +67,7 @@ static void test_r_case_06_filing_through_the_step_routes(void **state)
     hresp_free(&r);
     /* the page's checkboxes: the field once per officer */
     char second[24];
-    snprintf(second, sizeof second, "%lld", (long long)ids[1]);
+    snprintf(second, sizeof second, "%lld", (long long)CF.o2);
     FORM(h, &officer, url, &r, "officers", officers, "officers", second, "note", "需立案调查");
     ASSERT_STATUS(r, 303);
     hresp_free(&r);
@@ -108,8 +82,8 @@ static void test_r_case_06_filing_through_the_step_routes(void **state)
     h_request(h, &leader, "GET", url, NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "武卫医罚〔");
-    ASSERT_HAS(r, "办案人员2");
-    ASSERT_HAS(r, "办案人员1");
+    ASSERT_HAS(r, "执法人员2");
+    ASSERT_HAS(r, "执法人员1");
     ASSERT_HAS(r, "作出处罚决定期限");
     hresp_free(&r);
     h_request(h, &leader, "GET", "/api/v1/cases?state=filed", NULL, &r);
@@ -130,7 +104,7 @@ static void test_cases_are_not_public(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
     const struct CMUnitTest tests[] = {
         T(test_r_case_01_registration_form),
         T(test_r_case_06_filing_through_the_step_routes),

@@ -4,9 +4,8 @@
  * investigated; the case page showing the hearing and the record's form to the chair alone; the
  * record taken by the chair, the legal review after it, and the summons served as a PDF. */
 #include "support.h"
+#include "case_fixture.h"
 #include "law/case.h"
-#include "law/officer.h"
-#include "law/power.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,78 +15,25 @@ static struct {
     char url[64], api[80], leader[24], officer[24];
 } F;
 
-static int64_t add_officer(struct harness *h, int n)
+/* cf_setup on 2026-11-02 with a citizen's case, fined 6,000 元 (a hearing may be asked for),
+ * notified on 2026-09-29. */
+static int setup(void **state)
 {
-    struct err e = {0};
-    char idno[19], cert[24], name[24];
-    h_idno(n, idno);
-    snprintf(cert, sizeof cert, "ZF-%04d", n);
-    snprintf(name, sizeof name, "办案人员%d", n);
-    struct officer_input in = {.agency_code = "320412",
-                               .name = name,
-                               .id_number = idno,
-                               .cert_no = cert,
-                               .cert_issued = "2026-01-01",
-                               .cert_expires = "2030-12-31",
-                               .lines = "medical"};
-    int64_t id;
-    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
-    return id;
-}
-
-/* A citizen's case, fined 6,000 元 (a hearing may be asked for), notified on 2026-09-29. */
-static void notified_case(struct harness *h)
-{
-    h_set_now(h, "2026-11-02T09:00:00+08:00");
-    struct err e = {0};
-    int64_t o1 = add_officer(h, 1), o2 = add_officer(h, 2);
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", o1) >= 0);
-    struct power_item_input item = {.agency_code = "320412",
-                                    .code = "WJ-CF-001",
-                                    .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
-                                    .kind = "penalty",
-                                    .line = "medical",
-                                    .basis = "《医疗机构管理条例》",
-                                    .violated = "《医疗机构管理条例》第二十八条",
-                                    .penalty_basis = "《医疗机构管理条例》第四十八条",
-                                    .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
-    int64_t item_id;
-    if (power_item_add(&h->ctx, &item, &item_id, &e)) fail_msg("power_item_add: %s", e.msg);
-    struct case_input in = {.source = "other",
-                            .line = "medical",
-                            .party_name = "李某",
-                            .party_kind = "citizen",
-                            .summary = "使用非卫生技术人员从事医疗卫生技术工作",
-                            .act_on = "2026-08-25",
-                            .received_on = "2026-09-01"};
-    struct actor who;
-    struct ctx c = h_ctx(h, "officer", &who);
-    if (case_add(&c, &in, &F.id, &e)) fail_msg("case_add: %s", e.msg);
-    char team[48], item_code[24];
-    snprintf(team, sizeof team, "%lld,%lld", (long long)o1, (long long)o2);
-    snprintf(item_code, sizeof item_code, "%lld", (long long)item_id);
-    struct wf_args p = {.date = "2026-09-02", .note = "需立案调查"};
-    wf_arg_set(&p, "officers", team);
-    h_must(h, &case_workflow, "officer", F.id, "propose", &p);
-    struct wf_args a = {.date = "2026-09-03"};
-    h_must(h, &case_workflow, "leader", F.id, "approve", &a);
-    struct wf_args k = {.date = "2026-09-21", .note = "违法事实清楚"};
-    wf_arg_set(&k, "item", item_code);
-    wf_arg_set(&k, "types", "警告、罚款");
-    wf_arg_set(&k, "fine", "6000");
-    wf_arg_set(&k, "major", "no");
-    h_must(h, &case_workflow, "officer", F.id, "conclude", &k);
-    struct wf_args n = {.date = "2026-09-29"};
-    h_must(h, &case_workflow, "officer", F.id, "notify", &n);
+    if (cf_setup_at(state, "2026-11-02T09:00:00+08:00")) return -1;
+    struct harness *h = *state;
+    struct case_input in = cf_sample("2026-09-01", "2026-08-25");
+    in.source = "other";
+    in.entity_id = NULL;
+    in.party_name = "李某";
+    in.party_kind = "citizen";
+    struct cf_end end = {
+        .on = "2026-09-21", .item = cf_item_plain(h), .types = "警告、罚款", .fine = "6000"};
+    F.id = cf_notified(h, in, "2026-09-02", "2026-09-03", &end, "2026-09-29");
     snprintf(F.url, sizeof F.url, "/cases/%lld", (long long)F.id);
     snprintf(F.api, sizeof F.api, "/api/v1/cases/%lld", (long long)F.id);
-    snprintf(F.leader, sizeof F.leader, "%s",
-             h_text(h, "SELECT id FROM app_user WHERE username = 'leader'", ""));
-    snprintf(F.officer, sizeof F.officer, "%s",
-             h_text(h, "SELECT id FROM app_user WHERE username = 'officer'", ""));
+    snprintf(F.leader, sizeof F.leader, "%s", cf_user(h, "leader"));
+    snprintf(F.officer, sizeof F.officer, "%s", cf_user(h, "officer"));
+    return 0;
 }
 
 /* Assert that msg stands as a field error beside control name in the form of step action (each
@@ -107,7 +53,6 @@ static void step_field_error(const struct hresp *r, const char *action, const ch
 static void test_r_case_31_r_case_34_r_case_35_hearing_through_the_router(void **state)
 {
     struct harness *h = *state;
-    notified_case(h);
     struct client officer, leader, legal;
     h_login(h, &officer, "officer");
     h_login(h, &leader, "leader");
@@ -201,7 +146,6 @@ static void test_r_case_31_r_case_34_r_case_35_hearing_through_the_router(void *
 static void test_r_case_30_request_refused_through_the_api(void **state)
 {
     struct harness *h = *state;
-    notified_case(h);
     struct err e = {0};
     assert_true(db_exec(h->db, &e, "UPDATE penalty_case SET hearing_right = 0 WHERE id = ?", "i",
                         F.id) >= 0);
@@ -219,7 +163,7 @@ static void test_r_case_30_request_refused_through_the_api(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
     const struct CMUnitTest tests[] = {
         T(test_r_case_31_r_case_34_r_case_35_hearing_through_the_router),
         T(test_r_case_30_request_refused_through_the_api),

@@ -3,8 +3,7 @@
  * form and by the API (201 with the case), the case page with its step and decision, the list's
  * procedure filter, and who may record one. */
 #include "support.h"
-#include "law/officer.h"
-#include "law/power.h"
+#include "case_fixture.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,48 +21,18 @@ static struct {
     char team[48], item[24];
 } F;
 
-/* Two officers who may enforce (the officer account is the first), the county's short name, and
- * a penalty item of 警告 or a fine of 50–5,000 元. */
-static void fixture(struct harness *h)
+/* cf_setup, and a penalty item of 警告 or a fine of 50–5,000 元. */
+static int setup(void **state)
 {
-    struct err e = {0};
-    int64_t ids[2], item;
-    for (int i = 0; i < 2; i++) {
-        char idno[19], cert[24], name[24];
-        h_idno(i + 1, idno);
-        snprintf(cert, sizeof cert, "ZF-%04d", i + 1);
-        snprintf(name, sizeof name, "执法人员%d", i + 1);
-        struct officer_input in = {.agency_code = "320412",
-                                   .name = name,
-                                   .id_number = idno,
-                                   .cert_no = cert,
-                                   .cert_issued = day(-60),
-                                   .cert_expires = day(900),
-                                   .lines = "medical"};
-        if (officer_add(&h->ctx, &in, &ids[i], &e)) fail_msg("officer_add: %s", e.msg);
-    }
-    snprintf(F.team, sizeof F.team, "%lld,%lld", (long long)ids[0], (long long)ids[1]);
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", ids[0]) >= 0);
-    struct power_item_input in = {.agency_code = "320412",
-                                  .code = "WJ-CF-101",
-                                  .name = "对公共场所未取得健康合格证明从业的行政处罚",
-                                  .kind = "penalty",
-                                  .line = "medical",
-                                  .basis = "《公共场所卫生管理条例》",
-                                  .violated = "《公共场所卫生管理条例》第七条",
-                                  .penalty_basis = "《公共场所卫生管理条例》第十四条",
-                                  .terms = {"警告、罚款", "50", "5000", NULL, NULL}};
-    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
-    snprintf(F.item, sizeof F.item, "%lld", (long long)item);
+    if (cf_setup(state)) return -1;
+    snprintf(F.team, sizeof F.team, "%s", cf_team(CF.o1, CF.o2));
+    snprintf(F.item, sizeof F.item, "%s", cf_summary_item(*state));
+    return 0;
 }
 
 static void test_r_case_50_summary_form(void **state)
 {
     struct harness *h = *state;
-    fixture(h);
     struct client officer, viewer;
     h_login(h, &officer, "officer");
     h_login(h, &viewer, "viewer");
@@ -119,7 +88,6 @@ static void test_r_case_50_summary_form(void **state)
 static void test_r_case_54_summary_api(void **state)
 {
     struct harness *h = *state;
-    fixture(h);
     struct client officer;
     h_login(h, &officer, "officer");
     struct hresp r;
@@ -158,7 +126,7 @@ static void test_r_case_54_summary_api(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
     const struct CMUnitTest tests[] = {
         T(test_r_case_50_summary_form),
         T(test_r_case_54_summary_api),

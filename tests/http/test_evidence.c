@@ -2,7 +2,7 @@
  * page and its form for the investigators, refusals beside their fields with what was typed
  * kept, refused before 立案, the API, a viewer who may not add, another county that cannot see. */
 #include "support.h"
-#include "law/officer.h"
+#include "case_fixture.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,68 +16,32 @@ static const char *day(int n)
     return s;
 }
 
-static int64_t ids[2];
 static char both[48], first[24];
 
-/* Two officers who may enforce (the officer account is the first), the county's short name. */
-static void team(struct harness *h)
+/* cf_setup, and officers 1 and 2 (the officer account is the first) as the forms send them. */
+static int setup(void **state)
 {
-    struct err e = {0};
-    for (int i = 0; i < 2; i++) {
-        char idno[19], cert[24], name[24];
-        h_idno(i + 1, idno);
-        snprintf(cert, sizeof cert, "ZF-%04d", i + 1);
-        snprintf(name, sizeof name, "办案人员%d", i + 1);
-        struct officer_input in = {.agency_code = "320412",
-                                   .name = name,
-                                   .id_number = idno,
-                                   .cert_no = cert,
-                                   .cert_issued = day(-60),
-                                   .cert_expires = day(900),
-                                   .lines = "medical"};
-        if (officer_add(&h->ctx, &in, &ids[i], &e)) fail_msg("officer_add: %s", e.msg);
-    }
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", ids[0]) >= 0);
-    snprintf(both, sizeof both, "%lld,%lld", (long long)ids[0], (long long)ids[1]);
-    snprintf(first, sizeof first, "%lld", (long long)ids[0]);
+    if (cf_setup(state)) return -1;
+    snprintf(both, sizeof both, "%s", cf_team(CF.o1, CF.o2));
+    snprintf(first, sizeof first, "%lld", (long long)CF.o1);
+    return 0;
 }
 
-/* A case received ten days ago, proposed with the team, and filed unless only_proposed. */
-static int64_t a_case(struct harness *h, struct client *officer, struct client *leader,
-                      bool only_proposed)
+/* A case received ten days ago, proposed today with officers 1 and 2, and filed unless
+ * only_proposed. */
+static int64_t a_case(struct harness *h, bool only_proposed)
 {
-    int64_t id = h_form_created(h, officer, "/cases",
-                                h_form("source", "other", "line", "medical", "party_name",
-                                       "无名诊所", "party_kind", "citizen", "summary",
-                                       "未取得医疗机构执业许可证擅自执业", "act_on", day(-10),
-                                       "received_on", day(-10), NULL));
-    char url[80];
-    struct hresp r;
-    snprintf(url, sizeof url, "/api/v1/cases/%lld/propose", (long long)id);
-    h_send_json(h, officer, "POST", url, json_pack("{ss ss}", "officers", both, "note", "需立案"),
-                &r);
-    ASSERT_STATUS(r, 200);
-    hresp_free(&r);
-    if (only_proposed) return id;
-    snprintf(url, sizeof url, "/api/v1/cases/%lld/approve", (long long)id);
-    h_request(h, leader, "POST", url, "{}", &r);
-    ASSERT_STATUS(r, 200);
-    hresp_free(&r);
-    return id;
+    return cf_filed(h, cf_sample(day(-10), day(-10)), day(0), only_proposed ? NULL : day(0));
 }
 
 static void test_r_case_20_evidence_form_on_the_case_page(void **state)
 {
     struct harness *h = *state;
-    team(h);
     struct client officer, leader, viewer;
     h_login(h, &officer, "officer");
     h_login(h, &leader, "leader");
     h_login(h, &viewer, "viewer");
-    int64_t id = a_case(h, &officer, &leader, false);
+    int64_t id = a_case(h, false);
     char page[64], post[64];
     snprintf(page, sizeof page, "/cases/%lld", (long long)id);
     snprintf(post, sizeof post, "/cases/%lld/evidence", (long long)id);
@@ -103,7 +67,7 @@ static void test_r_case_20_evidence_form_on_the_case_page(void **state)
     hresp_free(&r);
     /* a day after today: refused beside the date, the source typed kept, the kind still chosen */
     char second[24];
-    snprintf(second, sizeof second, "%lld", (long long)ids[1]);
+    snprintf(second, sizeof second, "%lld", (long long)CF.o2);
     FORM(h, &officer, post, &r, "kind", "documentary", "description", "营业执照复印件一份",
          "source", "现场检查时当事人提供", "obtained_on", day(3), "officers", first, "officers",
          second);
@@ -120,7 +84,7 @@ static void test_r_case_20_evidence_form_on_the_case_page(void **state)
     h_request(h, &viewer, "GET", page, NULL, &r);
     ASSERT_STATUS(r, 200);
     ASSERT_HAS(r, "营业执照复印件一份");
-    ASSERT_HAS(r, "办案人员1、办案人员2");
+    ASSERT_HAS(r, "执法人员1、执法人员2");
     ASSERT_LACKS(r, "action=\"/cases/"); /* no form for a viewer */
     hresp_free(&r);
     /* a viewer may not add; a leader who does not investigate may not either */
@@ -133,12 +97,11 @@ static void test_r_case_20_evidence_form_on_the_case_page(void **state)
 static void test_r_case_21_evidence_api(void **state)
 {
     struct harness *h = *state;
-    team(h);
     struct client officer, leader, other;
     h_login(h, &officer, "officer");
     h_login(h, &leader, "leader");
     h_login(h, &other, "other");
-    int64_t id = a_case(h, &officer, &leader, false);
+    int64_t id = a_case(h, false);
     char url[80];
     snprintf(url, sizeof url, "/api/v1/cases/%lld/evidence", (long long)id);
     struct hresp r;
@@ -166,7 +129,7 @@ static void test_r_case_21_evidence_api(void **state)
     ASSERT_STATUS(r, 404);
     hresp_free(&r);
     /* before 立案 */
-    int64_t early = a_case(h, &officer, &leader, true);
+    int64_t early = a_case(h, true);
     snprintf(url, sizeof url, "/api/v1/cases/%lld/evidence", (long long)early);
     h_send_json(h, &officer, "POST", url,
                 json_pack("{ss ss ss ss ss}", "kind", "physical", "description", "药品一盒",
@@ -179,7 +142,7 @@ static void test_r_case_21_evidence_api(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, harness_setup, harness_teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
     const struct CMUnitTest tests[] = {
         T(test_r_case_20_evidence_form_on_the_case_page),
         T(test_r_case_21_evidence_api),

@@ -206,12 +206,8 @@ static void test_r_case_08_source_linked_both_ways(void **state)
 static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
 {
     struct harness *h = *state;
-    int64_t id = cf_intake(h, cf_sample("2026-09-28", "2026-09-20"));
+    int64_t id = cf_filed(h, cf_sample("2026-09-28", "2026-09-20"), "2026-09-29", "2026-10-08");
     struct err e = {0};
-    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-09-29", &e))
-        fail_msg("propose: %s", e.nfields ? e.fields[0].msg : e.msg);
-    struct wf_args a = {.date = "2026-10-08"};
-    h_must(h, &case_workflow, "leader", id, "approve", &a);
     struct actor who;
     struct ctx c = h_ctx(h, "viewer", &who);
     json_t *o = case_get(&c, id, &e);
@@ -258,11 +254,7 @@ static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
 static void test_r_case_11_recusal_decided_by_the_head(void **state)
 {
     struct harness *h = *state;
-    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
-    struct err e = {0};
-    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
-    struct wf_args ok = {.date = "2026-11-04"};
-    h_must(h, &case_workflow, "leader", id, "approve", &ok);
+    int64_t id = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
     char o2[24];
     snprintf(o2, sizeof o2, "%lld", (long long)CF.o2);
     struct wf_args r = {.date = "2026-11-05", .note = "与当事人法定代表人系近亲属"};
@@ -298,11 +290,8 @@ static void test_r_case_12_r_case_13_r_case_14_proposal_and_review(void **state)
 {
     struct harness *h = *state;
     const char *item = cf_item(h);
-    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
+    int64_t id = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
     struct err e = {0};
-    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
-    struct wf_args ok = {.date = "2026-11-04"};
-    h_must(h, &case_workflow, "leader", id, "approve", &ok);
     struct err e1 = {0}, e2 = {0}, e3 = {0}, e4 = {0};
     assert_int_equal(cf_conclude(h, id, item, "一般", "警告、罚款", "40000", NULL, &e1),
                      ERR_INVALID);
@@ -359,11 +348,8 @@ static void test_r_case_15_r_case_16_r_case_17_notice(void **state)
 {
     struct harness *h = *state;
     const char *item = cf_item(h);
-    int64_t id = cf_intake(h, cf_sample("2026-11-02", "2026-10-30"));
+    int64_t id = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
     struct err e = {0};
-    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("propose: %s", e.msg);
-    struct wf_args ok = {.date = "2026-11-04"};
-    h_must(h, &case_workflow, "leader", id, "approve", &ok);
     if (cf_conclude(h, id, item, "严重", "警告、罚款", "15000", NULL, &e)) fail_msg("%s", e.msg);
     struct wf_args n = {.date = "2026-12-21"};
     struct err e1 = {0};
@@ -393,9 +379,7 @@ static void test_r_case_15_r_case_16_r_case_17_notice(void **state)
     in.entity_id = NULL;
     in.party_name = "李某";
     in.party_kind = "citizen";
-    int64_t person = cf_intake(h, in);
-    if (cf_propose(h, person, cf_team(CF.o1, CF.o2), "2026-11-03", &e)) fail_msg("%s", e.msg);
-    h_must(h, &case_workflow, "leader", person, "approve", &ok);
+    int64_t person = cf_filed(h, in, "2026-11-03", "2026-11-04");
     if (cf_conclude(h, person, item, "严重", "警告、罚款", "6000", NULL, &e)) fail_msg("%s", e.msg);
     h_must(h, &case_workflow, "officer", person, "notify", &n);
     assert_string_equal(

@@ -13,30 +13,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A case of in filed on approved (proposed the day before) and concluded on 2026-12-20. */
+/* A case of in filed on approved (proposed on proposed) and concluded on 2026-12-20. */
 static int64_t concluded(struct harness *h, struct case_input in, const char *proposed,
                          const char *approved, const char *types, const char *fine, bool major)
 {
-    int64_t id = cf_intake(h, in);
+    int64_t id = cf_filed(h, in, proposed, approved);
+    struct cf_end end = {.on = "2026-12-20",
+                         .item = cf_item(h),
+                         .level = "一般",
+                         .types = types,
+                         .fine = fine,
+                         .why = "情节特殊",
+                         .major = major};
     struct err e = {0};
-    if (cf_propose(h, id, cf_team(CF.o1, CF.o2), proposed, &e)) fail_msg("propose: %s", e.msg);
-    struct wf_args ok = {.date = approved};
-    h_must(h, &case_workflow, "leader", id, "approve", &ok);
-    struct wf_args a = {.date = "2026-12-20", .note = "违法事实清楚，证据确凿"};
-    wf_arg_set(&a, "item", cf_item(h));
-    wf_arg_set(&a, "level", "一般");
-    wf_arg_set(&a, "types", types);
-    wf_arg_set(&a, "fine", fine);
-    wf_arg_set(&a, "outside_reason", "情节特殊");
-    wf_arg_set(&a, "major", major ? "yes" : "no");
-    h_must(h, &case_workflow, "officer", id, "conclude", &a);
+    if (cf_conclude_as(h, id, &end, &e))
+        fail_msg("conclude: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
     return id;
-}
-
-static void notify(struct harness *h, int64_t id, const char *day)
-{
-    struct wf_args n = {.date = day};
-    h_must(h, &case_workflow, "officer", id, "notify", &n);
 }
 
 static int decide(struct harness *h, int64_t id, const char *user, const char *day,
@@ -72,7 +64,7 @@ static void test_r_case_43_r_case_44_decided_after_the_window_never_heavier(void
     struct harness *h = *state;
     int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
                            "警告、罚款", "3000", false);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     struct err e1 = {0}, e2 = {0}, e3 = {0}, e4 = {0}, e5 = {0};
     assert_int_equal(decide(h, id, "leader", "2026-12-24", "warning,fine", "3000", &e1),
                      ERR_INVALID);
@@ -132,7 +124,7 @@ static void test_r_case_43_hearing_window(void **state)
     in.party_name = "李某";
     in.party_kind = "citizen";
     int64_t id = concluded(h, in, "2026-11-03", "2026-11-04", "警告、罚款", "6000", false);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     /* two periods run (the party's and the 90 days): the list shows the case once */
     struct actor who;
     struct ctx c = h_ctx(h, "viewer", &who);
@@ -173,7 +165,7 @@ static void test_r_case_40_no_decision_without_the_review(void **state)
                         "i", id) >= 0);
     struct wf_args r = {.date = "2026-12-21", .note = "同意"};
     h_must(h, &case_workflow, "legal", id, "review_pass", &r);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     struct wf_args w = {.date = "2026-12-22", .note = "当事人书面放弃陈述、申辩"};
     h_must(h, &case_workflow, "officer", id, "waive", &w);
     if (decide(h, id, "leader", "2026-12-22", "warning,fine", "15000", &e))
@@ -189,7 +181,7 @@ static void test_r_case_41_r_case_46_collective_discussion(void **state)
                            "警告、罚款", "3000", true);
     struct wf_args r = {.date = "2026-12-21", .note = "同意"};
     h_must(h, &case_workflow, "legal", id, "review_pass", &r);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     struct wf_args w = {.date = "2026-12-21", .note = "当事人书面放弃陈述、申辩"};
     h_must(h, &case_workflow, "officer", id, "waive", &w);
     struct err e1 = {0}, e2 = {0}, e3 = {0}, e = {0};
@@ -227,7 +219,7 @@ static void test_r_case_42_not_after_the_ninety_days(void **state)
     struct harness *h = *state;
     int64_t id = concluded(h, cf_sample("2026-08-28", "2026-08-25"), "2026-08-31", "2026-09-01",
                            "警告、罚款", "3000", false);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     struct wf_args w = {.date = "2026-12-21", .note = "当事人书面放弃陈述、申辩"};
     h_must(h, &case_workflow, "officer", id, "waive", &w);
     struct err e1 = {0}, e = {0};
@@ -279,7 +271,7 @@ static void test_r_case_45_no_penalty_on_a_ground_of_article_33(void **state)
     /* the clinic penalised once for the item is no longer a first offender */
     int64_t penalised = concluded(h, cf_sample("2026-11-05", "2026-11-01"), "2026-11-06",
                                   "2026-11-09", "警告", NULL, false);
-    notify(h, penalised, "2026-12-21");
+    cf_notify(h, penalised, "2026-12-21");
     struct wf_args w = {.date = "2026-12-21", .note = "书面放弃"};
     h_must(h, &case_workflow, "officer", penalised, "waive", &w);
     if (decide(h, penalised, "leader", "2026-12-22", "warning", NULL, &e)) fail_msg("%s", e.msg);
@@ -381,7 +373,7 @@ static void test_case_timeline(void **state)
     struct harness *h = *state;
     int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
                            "警告、罚款", "3000", false);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     struct err e = {0};
     if (decide(h, id, "leader", "2026-12-28", "warning,fine", "3000", &e)) fail_msg("%s", e.msg);
     struct actor who;

@@ -6,85 +6,29 @@
  * absence; a hearing held needs the legal review before the decision (第五十八条); the request
  * withdrawn. The documents it issues are read back as text. */
 #include "support.h"
+#include "case_fixture.h"
 #include "law/auth.h"
 #include "law/case.h"
 #include "law/case_internal.h"
 #include "law/document.h"
-#include "law/entity.h"
-#include "law/officer.h"
-#include "law/power.h"
 #include "law/role.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The ids of the users leader and officer, as text. */
 static struct {
-    int64_t clinic, o1, o2;
-    char item[24], team[48], leader[24], officer[24];
+    char leader[24], officer[24];
 } F;
 
-static int64_t add_officer(struct harness *h, int n)
-{
-    struct err e = {0};
-    char idno[19], cert[24], name[24];
-    h_idno(n, idno);
-    snprintf(cert, sizeof cert, "ZF-%04d", n);
-    snprintf(name, sizeof name, "执法人员%d", n);
-    struct officer_input in = {.agency_code = "320412",
-                               .name = name,
-                               .id_number = idno,
-                               .cert_no = cert,
-                               .cert_issued = "2026-01-01",
-                               .cert_expires = "2030-12-31",
-                               .lines = "medical"};
-    int64_t id;
-    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
-    return id;
-}
-
-/* A user id of the harness as text. */
-static void user_id(struct harness *h, const char *username, char out[24])
-{
-    snprintf(out, 24, "%s", h_text(h, "SELECT id FROM app_user WHERE username = ?", "t", username));
-}
-
+/* cf_setup on 2026-11-02. */
 static int setup(void **state)
 {
-    if (harness_setup(state)) return -1;
+    if (cf_setup_at(state, "2026-11-02T09:00:00+08:00")) return -1;
     struct harness *h = *state;
-    h_set_now(h, "2026-11-02T09:00:00+08:00");
-    struct err e = {0};
-    char uscc[19];
-    h_uscc(1, uscc);
-    struct entity_input en = {.agency_code = "320412",
-                              .name = "康宁诊所",
-                              .uscc = uscc,
-                              .legal_rep = "王五",
-                              .address = "常州市武进区湖塘镇府前路1号",
-                              .subtype = "clinic"};
-    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
-    F.o1 = add_officer(h, 1);
-    F.o2 = add_officer(h, 2);
-    snprintf(F.team, sizeof F.team, "%lld,%lld", (long long)F.o1, (long long)F.o2);
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", F.o1) >= 0);
-    struct power_item_input in = {.agency_code = "320412",
-                                  .code = "WJ-CF-001",
-                                  .name = "对使用非卫生技术人员从事医疗卫生技术工作的行政处罚",
-                                  .kind = "penalty",
-                                  .line = "medical",
-                                  .basis = "《医疗机构管理条例》",
-                                  .violated = "《医疗机构管理条例》第二十八条",
-                                  .penalty_basis = "《医疗机构管理条例》第四十八条",
-                                  .terms = {"警告、罚款", "500", "30000", NULL, NULL}};
-    int64_t item;
-    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
-    snprintf(F.item, sizeof F.item, "%lld", (long long)item);
-    user_id(h, "leader", F.leader);
-    user_id(h, "officer", F.officer);
+    snprintf(F.leader, sizeof F.leader, "%s", cf_user(h, "leader"));
+    snprintf(F.officer, sizeof F.officer, "%s", cf_user(h, "officer"));
     return 0;
 }
 
@@ -93,36 +37,16 @@ static int setup(void **state)
 static int64_t notified_case(struct harness *h, bool citizen, const char *fine,
                              const char *notified_on)
 {
-    char entity[24];
-    snprintf(entity, sizeof entity, "%lld", (long long)F.clinic);
-    struct case_input in = {.source = "inspection",
-                            .line = "medical",
-                            .entity_id = citizen ? NULL : entity,
-                            .party_name = citizen ? "李某" : NULL,
-                            .party_kind = citizen ? "citizen" : NULL,
-                            .party_address = citizen ? "常州市武进区湖塘镇人民路8号" : NULL,
-                            .summary = "使用非卫生技术人员从事医疗卫生技术工作",
-                            .act_on = "2026-08-25",
-                            .received_on = "2026-09-01"};
-    struct actor who;
-    struct ctx c = h_ctx(h, "officer", &who);
-    struct err e = {0};
-    int64_t id;
-    if (case_add(&c, &in, &id, &e)) fail_msg("case_add: %s", e.msg);
-    struct wf_args p = {.date = "2026-09-02", .note = "违法事实基本清楚，需立案调查"};
-    wf_arg_set(&p, "officers", F.team);
-    h_must(h, &case_workflow, "officer", id, "propose", &p);
-    struct wf_args a = {.date = "2026-09-03"};
-    h_must(h, &case_workflow, "leader", id, "approve", &a);
-    struct wf_args k = {.date = "2026-09-21", .note = "违法事实清楚，证据确凿"};
-    wf_arg_set(&k, "item", F.item);
-    wf_arg_set(&k, "types", "警告、罚款");
-    wf_arg_set(&k, "fine", fine);
-    wf_arg_set(&k, "major", "no");
-    h_must(h, &case_workflow, "officer", id, "conclude", &k);
-    struct wf_args n = {.date = notified_on};
-    h_must(h, &case_workflow, "officer", id, "notify", &n);
-    return id;
+    struct case_input in = cf_sample("2026-09-01", "2026-08-25");
+    if (citizen) {
+        in.entity_id = NULL;
+        in.party_name = "李某";
+        in.party_kind = "citizen";
+        in.party_address = "常州市武进区湖塘镇人民路8号";
+    }
+    struct cf_end end = {
+        .on = "2026-09-21", .item = cf_item_plain(h), .types = "警告、罚款", .fine = fine};
+    return cf_notified(h, in, "2026-09-02", "2026-09-03", &end, notified_on);
 }
 
 static int request(struct harness *h, int64_t id, const char *day, struct err *e)

@@ -4,84 +4,28 @@
  * (第四十二条、第四十三条); the item's legal range; the limitation (第三十六条); the number from
  * the 当罚 sequence, the decision kept with its SHA-256, the history and the list filter. */
 #include "support.h"
+#include "case_fixture.h"
 #include "law/case.h"
 #include "law/case_summary.h"
-#include "law/entity.h"
-#include "law/officer.h"
-#include "law/power.h"
 #include "law/workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* What the tests take from the fixture, as text. */
 static struct {
-    int64_t clinic, o1, o2, o3;
     char item[24], team[48], clinic_id[24];
 } F;
 
-static int64_t add_officer(struct harness *h, int n, const char *expires)
-{
-    struct err e = {0};
-    char idno[19], cert[24], name[24];
-    h_idno(n, idno);
-    snprintf(cert, sizeof cert, "ZF-%04d", n);
-    snprintf(name, sizeof name, "执法人员%d", n);
-    struct officer_input in = {.agency_code = "320412",
-                               .name = name,
-                               .id_number = idno,
-                               .cert_no = cert,
-                               .cert_issued = "2026-01-01",
-                               .cert_expires = expires,
-                               .lines = "medical"};
-    int64_t id;
-    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
-    return id;
-}
-
-/* A penalty item of the county: 警告 or a fine of 50–5,000 元. */
-static void add_item(struct harness *h)
-{
-    struct err e = {0};
-    struct power_item_input in = {.agency_code = "320412",
-                                  .code = "WJ-CF-101",
-                                  .name = "对公共场所未取得健康合格证明从业的行政处罚",
-                                  .kind = "penalty",
-                                  .line = "medical",
-                                  .basis = "《公共场所卫生管理条例》",
-                                  .violated = "《公共场所卫生管理条例》第七条",
-                                  .penalty_basis = "《公共场所卫生管理条例》第十四条",
-                                  .terms = {"警告、罚款", "50", "5000", NULL, NULL}};
-    int64_t item;
-    if (power_item_add(&h->ctx, &in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
-    snprintf(F.item, sizeof F.item, "%lld", (long long)item);
-}
-
+/* cf_setup, and the penalty item of 公共场所 (警告 or a fine of 50–5,000 元). */
 static int setup(void **state)
 {
-    if (harness_setup(state)) return -1;
+    if (cf_setup(state)) return -1;
     struct harness *h = *state;
-    h_set_now(h, "2026-12-20T09:00:00+08:00");
-    struct err e = {0};
-    char uscc[19];
-    h_uscc(1, uscc);
-    struct entity_input en = {.agency_code = "320412",
-                              .name = "康宁浴室",
-                              .uscc = uscc,
-                              .legal_rep = "王五",
-                              .address = "常州市武进区湖塘镇府前路1号",
-                              .subtype = "clinic"};
-    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
-    snprintf(F.clinic_id, sizeof F.clinic_id, "%lld", (long long)F.clinic);
-    F.o1 = add_officer(h, 1, "2030-12-31");
-    F.o2 = add_officer(h, 2, "2030-12-31");
-    F.o3 = add_officer(h, 3, "2026-06-30"); /* expired by the winter */
-    snprintf(F.team, sizeof F.team, "%lld,%lld", (long long)F.o1, (long long)F.o2);
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", F.o1) >= 0);
-    add_item(h);
+    snprintf(F.item, sizeof F.item, "%s", cf_summary_item(h));
+    snprintf(F.team, sizeof F.team, "%s", cf_team(CF.o1, CF.o2));
+    snprintf(F.clinic_id, sizeof F.clinic_id, "%lld", (long long)CF.clinic);
     return 0;
 }
 
@@ -194,7 +138,7 @@ static void test_r_case_50_fines_at_the_limit_for_each_kind(void **state)
                firm),
         "organisation/300000");
     assert_string_equal(h_text(h, "SELECT party_name FROM penalty_case WHERE id = ?", "i", firm),
-                        "康宁浴室");
+                        "康宁诊所");
 }
 
 static void test_r_case_50_above_the_limit_refused(void **state)
@@ -235,21 +179,21 @@ static void test_r_case_51_officers_present(void **state)
     struct err e = {0};
     struct case_summary_input in = sample();
     char one[24], others[48], expired[48];
-    snprintf(one, sizeof one, "%lld", (long long)F.o1);
+    snprintf(one, sizeof one, "%lld", (long long)CF.o1);
     in.officers = one;
     assert_non_null(strstr(refused(h, &in, "officers"), "第四十二条"));
-    int64_t o4 = add_officer(h, 4, "2030-12-31");
-    snprintf(others, sizeof others, "%lld,%lld", (long long)F.o2, (long long)o4);
+    int64_t o4 = cf_officer(h, 4, "2030-12-31");
+    snprintf(others, sizeof others, "%lld,%lld", (long long)CF.o2, (long long)o4);
     in.officers = others;
     assert_non_null(strstr(refused(h, &in, "officers"), "您本人"));
-    snprintf(expired, sizeof expired, "%lld,%lld", (long long)F.o1, (long long)F.o3);
+    snprintf(expired, sizeof expired, "%lld,%lld", (long long)CF.o1, (long long)CF.o3);
     in.officers = expired;
     assert_non_null(strstr(refused(h, &in, "officers"), "执法人员3"));
     /* 第四十三条: an officer on the party's 回避 list */
     assert_true(db_exec(h->db, &e,
                         "INSERT INTO entity_avoid (entity_id, officer_id, reason, created_at,"
                         " created_by) VALUES (?, ?, '亲属关系', 0, 'admin')",
-                        "ii", F.clinic, F.o2) >= 0);
+                        "ii", CF.clinic, CF.o2) >= 0);
     struct case_summary_input org = sample();
     org.party_name = NULL;
     org.party_kind = NULL;

@@ -3,60 +3,20 @@
  * and are not on the party's 回避 list (第四十二条、第四十三条), recorded by an investigator, on a
  * day between 受理 and today; listed with the case. */
 #include "support.h"
+#include "case_fixture.h"
 #include "law/case.h"
-#include "law/entity.h"
 #include "law/evidence.h"
-#include "law/officer.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static struct {
-    int64_t clinic, o1, o2, o3, o4;
-} F;
-
-static int64_t add_officer(struct harness *h, int n, const char *expires)
-{
-    struct err e = {0};
-    char idno[19], cert[24], name[24];
-    h_idno(n, idno);
-    snprintf(cert, sizeof cert, "ZF-%04d", n);
-    snprintf(name, sizeof name, "执法人员%d", n);
-    struct officer_input in = {.agency_code = "320412",
-                               .name = name,
-                               .id_number = idno,
-                               .cert_no = cert,
-                               .cert_issued = "2026-01-01",
-                               .cert_expires = expires,
-                               .lines = "medical"};
-    int64_t id;
-    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
-    return id;
-}
+/* A fourth officer who may enforce, beside the fixture's three. */
+static int64_t o4;
 
 static int setup(void **state)
 {
-    if (harness_setup(state)) return -1;
-    struct harness *h = *state;
-    h_set_now(h, "2026-12-20T09:00:00+08:00");
-    struct err e = {0};
-    char uscc[19];
-    h_uscc(1, uscc);
-    struct entity_input en = {.agency_code = "320412",
-                              .name = "康宁诊所",
-                              .uscc = uscc,
-                              .legal_rep = "王五",
-                              .address = "常州市武进区湖塘镇府前路1号",
-                              .subtype = "clinic"};
-    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
-    F.o1 = add_officer(h, 1, "2030-12-31");
-    F.o2 = add_officer(h, 2, "2030-12-31");
-    F.o3 = add_officer(h, 3, "2026-06-30"); /* expired by the summer */
-    F.o4 = add_officer(h, 4, "2030-12-31");
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", F.o1) >= 0);
+    if (cf_setup(state)) return -1;
+    o4 = cf_officer(*state, 4, "2030-12-31");
     return 0;
 }
 
@@ -72,31 +32,12 @@ static const char *ids(int64_t a, int64_t b)
     return s;
 }
 
-/* A case received on received and proposed the next day with team a, b; filed on filed (NULL:
- * left before 立案). */
+/* A case received on received (the day of the act) and proposed on proposed with team a, b;
+ * filed on filed (NULL: left before 立案). */
 static int64_t a_case(struct harness *h, const char *received, int64_t a, int64_t b,
                       const char *proposed, const char *filed)
 {
-    struct actor who;
-    struct ctx c = h_ctx(h, "officer", &who);
-    struct err e = {0};
-    char entity[24];
-    snprintf(entity, sizeof entity, "%lld", (long long)F.clinic);
-    struct case_input in = {.source = "inspection",
-                            .line = "medical",
-                            .entity_id = entity,
-                            .summary = "使用非卫生技术人员从事医疗卫生技术工作",
-                            .act_on = received,
-                            .received_on = received};
-    int64_t id;
-    if (case_add(&c, &in, &id, &e)) fail_msg("case_add: %s", e.msg);
-    struct wf_args p = {.date = proposed, .note = "需立案调查"};
-    wf_arg_set(&p, "officers", ids(a, b));
-    h_must(h, &case_workflow, "officer", id, "propose", &p);
-    if (!filed) return id;
-    struct wf_args f = {.date = filed};
-    h_must(h, &case_workflow, "leader", id, "approve", &f);
-    return id;
+    return cf_filed_with(h, cf_sample(received, received), ids(a, b), proposed, filed);
 }
 
 static struct evidence_input item(const char *kind, const char *day, const char *officers)
@@ -122,23 +63,24 @@ static int add(struct harness *h, const char *user, int64_t case_id, struct evid
 static void test_r_case_20_the_8_kinds_after_filing(void **state)
 {
     struct harness *h = *state;
-    int64_t id = a_case(h, "2026-11-02", F.o1, F.o2, "2026-11-03", NULL);
+    int64_t id = a_case(h, "2026-11-02", CF.o1, CF.o2, "2026-11-03", NULL);
     struct err e = {0};
-    assert_int_equal(add(h, "officer", id, item("documentary", "2026-11-04", ids(F.o1, F.o2)), &e),
-                     ERR_INVALID);
+    assert_int_equal(
+        add(h, "officer", id, item("documentary", "2026-11-04", ids(CF.o1, CF.o2)), &e),
+        ERR_INVALID);
     assert_non_null(strstr(e.msg, "第五十四条"));
     assert_non_null(strstr(e.msg, "立案"));
     struct wf_args f = {.date = "2026-11-05"};
     h_must(h, &case_workflow, "leader", id, "approve", &f);
     struct err e2 = {0};
-    assert_int_equal(add(h, "officer", id, item("photo", "2026-11-06", ids(F.o1, F.o2)), &e2),
+    assert_int_equal(add(h, "officer", id, item("photo", "2026-11-06", ids(CF.o1, CF.o2)), &e2),
                      ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e2, "kind"), "第四十六条"));
     static const char *const kinds[] = {"documentary", "physical",  "audiovisual", "electronic",
                                         "witness",     "statement", "expert",      "record"};
     for (size_t i = 0; i < 8; i++) {
         struct err ei = {0};
-        if (add(h, "officer", id, item(kinds[i], "2026-11-06", ids(F.o1, F.o2)), &ei))
+        if (add(h, "officer", id, item(kinds[i], "2026-11-06", ids(CF.o1, CF.o2)), &ei))
             fail_msg("%s: %s %s", kinds[i], ei.msg, ei.nfields ? ei.fields[0].msg : "");
     }
     struct actor who;
@@ -164,33 +106,34 @@ static void test_r_case_20_the_8_kinds_after_filing(void **state)
 static void test_r_case_21_two_investigators_of_the_case(void **state)
 {
     struct harness *h = *state;
-    int64_t id = a_case(h, "2026-05-11", F.o1, F.o3, "2026-05-12", "2026-05-13");
+    int64_t id = a_case(h, "2026-05-11", CF.o1, CF.o3, "2026-05-12", "2026-05-13");
     struct err e = {0};
-    assert_int_equal(add(h, "officer", id, item("physical", "2026-05-14", ids(F.o1, 0)), &e),
+    assert_int_equal(add(h, "officer", id, item("physical", "2026-05-14", ids(CF.o1, 0)), &e),
                      ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e, "officers"), "第四十二条"));
     struct err e2 = {0};
-    assert_int_equal(add(h, "officer", id, item("physical", "2026-05-14", ids(F.o1, F.o4)), &e2),
+    assert_int_equal(add(h, "officer", id, item("physical", "2026-05-14", ids(CF.o1, o4)), &e2),
                      ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e2, "officers"), "不是本案的承办人员"));
     struct err e3 = {0}; /* 执法人员3's certificate ran to 2026-06-30 */
-    assert_int_equal(add(h, "officer", id, item("physical", "2026-07-01", ids(F.o1, F.o3)), &e3),
+    assert_int_equal(add(h, "officer", id, item("physical", "2026-07-01", ids(CF.o1, CF.o3)), &e3),
                      ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e3, "officers"), "执法人员3"));
     struct err e4 = {0};
-    if (add(h, "officer", id, item("physical", "2026-06-30", ids(F.o1, F.o3)), &e4))
+    if (add(h, "officer", id, item("physical", "2026-06-30", ids(CF.o1, CF.o3)), &e4))
         fail_msg("add: %s %s", e4.msg, e4.nfields ? e4.fields[0].msg : "");
     struct err e5 = {0};
-    assert_int_equal(add(h, "leader", id, item("physical", "2026-06-30", ids(F.o1, F.o3)), &e5),
+    assert_int_equal(add(h, "leader", id, item("physical", "2026-06-30", ids(CF.o1, CF.o3)), &e5),
                      ERR_FORBIDDEN);
     struct err e6 = {0};
-    int64_t other = a_case(h, "2026-11-02", F.o1, F.o2, "2026-11-03", "2026-11-04");
+    int64_t other = a_case(h, "2026-11-02", CF.o1, CF.o2, "2026-11-03", "2026-11-04");
     assert_true(db_exec(h->db, &e6,
                         "INSERT INTO entity_avoid (entity_id, officer_id, reason, created_at,"
                         " created_by) VALUES (?, ?, '亲属关系', 0, 'admin')",
-                        "ii", F.clinic, F.o2) >= 0);
-    assert_int_equal(add(h, "officer", other, item("witness", "2026-11-05", ids(F.o1, F.o2)), &e6),
-                     ERR_INVALID);
+                        "ii", CF.clinic, CF.o2) >= 0);
+    assert_int_equal(
+        add(h, "officer", other, item("witness", "2026-11-05", ids(CF.o1, CF.o2)), &e6),
+        ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e6, "officers"), "第四十三条"));
     assert_int_equal(atoll(h_text(h, "SELECT COUNT(*) FROM case_evidence", "")), 1);
 }
@@ -199,17 +142,18 @@ static void test_r_case_21_two_investigators_of_the_case(void **state)
 static void test_r_case_22_obtained_within_the_case(void **state)
 {
     struct harness *h = *state;
-    int64_t id = a_case(h, "2026-12-01", F.o1, F.o2, "2026-12-02", "2026-12-03");
+    int64_t id = a_case(h, "2026-12-01", CF.o1, CF.o2, "2026-12-02", "2026-12-03");
     struct err e = {0};
-    assert_int_equal(add(h, "officer", id, item("electronic", "2026-11-30", ids(F.o1, F.o2)), &e),
+    assert_int_equal(add(h, "officer", id, item("electronic", "2026-11-30", ids(CF.o1, CF.o2)), &e),
                      ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e, "obtained_on"), "2026-12-01"));
     struct err e2 = {0};
-    assert_int_equal(add(h, "officer", id, item("electronic", "2026-12-21", ids(F.o1, F.o2)), &e2),
-                     ERR_INVALID);
+    assert_int_equal(
+        add(h, "officer", id, item("electronic", "2026-12-21", ids(CF.o1, CF.o2)), &e2),
+        ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e2, "obtained_on"), "今天"));
     struct err e3 = {0};
-    if (add(h, "officer", id, item("electronic", "2026-12-01", ids(F.o1, F.o2)), &e3))
+    if (add(h, "officer", id, item("electronic", "2026-12-01", ids(CF.o1, CF.o2)), &e3))
         fail_msg("add: %s", e3.msg);
     /* the shape of every field at once */
     struct err e4 = {0};

@@ -4,90 +4,35 @@
  * National Day holiday with its 调休 Saturday), late after them, made by an investigator with its
  * 处理决定书; the days of each act in order and not after today. */
 #include "support.h"
+#include "case_fixture.h"
 #include "law/case.h"
-#include "law/entity.h"
-#include "law/officer.h"
 #include "law/preservation.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static struct {
-    int64_t clinic, o1, o2, o4;
-} F;
-
-static int64_t add_officer(struct harness *h, int n)
-{
-    struct err e = {0};
-    char idno[19], cert[24], name[24];
-    h_idno(n, idno);
-    snprintf(cert, sizeof cert, "ZF-%04d", n);
-    snprintf(name, sizeof name, "执法人员%d", n);
-    struct officer_input in = {.agency_code = "320412",
-                               .name = name,
-                               .id_number = idno,
-                               .cert_no = cert,
-                               .cert_issued = "2026-01-01",
-                               .cert_expires = "2030-12-31",
-                               .lines = "medical"};
-    int64_t id;
-    if (officer_add(&h->ctx, &in, &id, &e)) fail_msg("officer_add: %s", e.msg);
-    return id;
-}
+/* A fourth officer, the leader's, beside the fixture's three. */
+static int64_t o4;
 
 static int setup(void **state)
 {
-    if (harness_setup(state)) return -1;
+    if (cf_setup(state)) return -1;
     struct harness *h = *state;
-    h_set_now(h, "2026-12-20T09:00:00+08:00");
+    o4 = cf_officer(h, 4, "2030-12-31");
     struct err e = {0};
-    char uscc[19];
-    h_uscc(1, uscc);
-    struct entity_input en = {.agency_code = "320412",
-                              .name = "康宁诊所",
-                              .uscc = uscc,
-                              .legal_rep = "王五",
-                              .address = "常州市武进区湖塘镇府前路1号",
-                              .subtype = "clinic"};
-    if (entity_add(&h->ctx, &en, &F.clinic, &e)) fail_msg("entity_add: %s", e.msg);
-    F.o1 = add_officer(h, 1);
-    F.o2 = add_officer(h, 2);
-    F.o4 = add_officer(h, 4);
-    assert_true(
-        db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
-    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
-                        "i", F.o1) >= 0);
     assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'leader'",
-                        "i", F.o4) >= 0);
+                        "i", o4) >= 0);
     return 0;
 }
 
-/* A case received on received, proposed the next day with officers 1 and 2, filed on filed
- * (NULL: left before 立案). */
+/* A case received on received (the day of the act), proposed the same day with officers 1 and
+ * 2, filed on filed (NULL: left before 立案). */
 static int64_t a_case(struct harness *h, const char *received, const char *filed)
 {
-    struct actor who;
-    struct ctx c = h_ctx(h, "officer", &who);
-    struct err e = {0};
-    char entity[24], team[48];
-    snprintf(entity, sizeof entity, "%lld", (long long)F.clinic);
-    snprintf(team, sizeof team, "%lld,%lld", (long long)F.o1, (long long)F.o2);
-    struct case_input in = {.source = "inspection",
-                            .line = "medical",
-                            .entity_id = entity,
-                            .summary = "使用过期药品",
-                            .act_on = received,
-                            .received_on = received};
-    int64_t id;
-    if (case_add(&c, &in, &id, &e)) fail_msg("case_add: %s", e.msg);
-    struct wf_args p = {.date = received, .note = "需立案调查"};
-    wf_arg_set(&p, "officers", team);
-    h_must(h, &case_workflow, "officer", id, "propose", &p);
-    if (!filed) return id;
-    struct wf_args f = {.date = filed};
-    h_must(h, &case_workflow, "leader", id, "approve", &f);
-    return id;
+    struct case_input in = cf_sample(received, received);
+    in.summary = "使用过期药品";
+    return cf_filed(h, in, received, filed);
 }
 
 static const char *const ITEMS = "头孢克肟分散片｜0.1g×6片｜20盒\n"
@@ -190,14 +135,14 @@ static void test_r_case_56_approved_by_a_leader_apart(void **state)
     assert_int_equal(h_step(h, &preservation_workflow, "officer", id, "approve", &a, &e1),
                      ERR_FORBIDDEN);
     assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'leader'",
-                        "i", F.o2) >= 0); /* the leader is one of the investigators */
+                        "i", CF.o2) >= 0); /* the leader is one of the investigators */
     struct err e2 = {0};
     assert_int_equal(h_step(h, &preservation_workflow, "leader", id, "approve", &a, &e2),
                      ERR_FORBIDDEN);
     assert_non_null(strstr(e2.msg, "审批与承办分离"));
     assert_non_null(strstr(e2.msg, "第五十六条"));
     assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'leader'",
-                        "i", F.o4) >= 0);
+                        "i", o4) >= 0);
     h_must(h, &preservation_workflow, "leader", id, "approve", &a);
     json_t *o = get(h, "leader", id);
     assert_string_equal(S(o, "state"), "preserved");
@@ -275,13 +220,13 @@ static void test_r_case_58_disposal_by_an_investigator(void **state)
     assert_int_equal(h_step(h, &preservation_workflow, "leader", id, "dispose", &a, &e2),
                      ERR_FORBIDDEN);
     assert_true(db_exec(h->db, &e, "DELETE FROM case_officer WHERE case_id = ? AND officer_id = ?",
-                        "ii", case_id, F.o1) >= 0);
+                        "ii", case_id, CF.o1) >= 0);
     struct err e3 = {0};
     assert_int_equal(h_step(h, &preservation_workflow, "officer", id, "dispose", &a, &e3),
                      ERR_FORBIDDEN);
     assert_non_null(strstr(e3.msg, "承办人员"));
     assert_true(db_exec(h->db, &e, "INSERT INTO case_officer (case_id, officer_id) VALUES (?, ?)",
-                        "ii", case_id, F.o1) >= 0);
+                        "ii", case_id, CF.o1) >= 0);
     h_must(h, &preservation_workflow, "officer", id, "dispose", &a);
     json_t *o = get(h, "officer", id);
     assert_string_equal(S(o, "state"), "disposed");
