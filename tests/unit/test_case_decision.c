@@ -290,7 +290,7 @@ static void test_decision_states_the_closure_in_words(void **state)
     struct harness *h = *state;
     struct err e = {0};
     struct power_item_input in = {.agency_code = "320412",
-                                  .code = "WJ-CF-002",
+                                  .code = "WJ-CF-003",
                                   .name = "对医疗机构出租执业许可证的行政处罚",
                                   .kind = "penalty",
                                   .line = "medical",
@@ -314,7 +314,7 @@ static void test_decision_states_the_closure_in_words(void **state)
     h_must(h, &case_workflow, "officer", id, "conclude", &a);
     struct wf_args r = {.date = "2026-12-21", .note = "同意"};
     h_must(h, &case_workflow, "legal", id, "review_pass", &r);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     struct wf_args w = {.date = "2026-12-21", .note = "书面放弃陈述、申辩和听证"};
     h_must(h, &case_workflow, "officer", id, "waive", &w);
     struct err e1 = {0};
@@ -341,7 +341,7 @@ static void test_the_party_window_is_never_overdue(void **state)
     struct harness *h = *state;
     int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
                            "警告、罚款", "3000", false);
-    notify(h, id, "2026-12-21");
+    cf_notify(h, id, "2026-12-21");
     h_set_now(h, "2026-12-29T09:00:00+08:00");
     struct actor who;
     struct ctx c = h_ctx(h, "leader", &who);
