@@ -49,6 +49,10 @@ int cmd_demo(struct cli *c);
  * requests of the county 320412 at every stage of their workflows, taken in by the demo's clerk
  * and moved on by its leader and officer. Inside the caller's transaction. */
 int demo_requests(struct ctx *c, struct err *e);
+/* The demo's penalty cases (cli/demo_cases.c): the county 320412's cases in every state of their
+ * workflow, dated back from now, applying the power list (load it first). Inside the caller's
+ * transaction. */
+int demo_cases(struct ctx *c, struct err *e);
 int cmd_user(struct cli *c);
 int cmd_token(struct cli *c);
 int cmd_import(struct cli *c);

@@ -3,6 +3,7 @@
  * database every time. Everything goes through law/, so it is validated and audited as real
  * input would be. */
 #include "cli/cli.h"
+#include "cli/demo.h"
 #include "base/crypto.h"
 #include "law/discretion.h"
 #include "law/power.h"
@@ -407,14 +408,6 @@ static int64_t demo_entity(struct ctx *c, const char *subtype, int n, struct err
     return id;
 }
 
-/* A date n days from today (arena). */
-static const char *days_from_today(struct ctx *c, int n)
-{
-    char *s = arena_alloc(c->arena, DATE_STRLEN);
-    date_format(date_from_instant(c->now) + n, s);
-    return s;
-}
-
 /* One inspection of entity in line with the line's first nitems items answered: those whose
  * index is in bad (a bit set) 不符合 with a note, the others 符合. */
 static int demo_inspection(struct ctx *c, struct inspection_input *in, int nitems, unsigned bad,
@@ -449,7 +442,7 @@ static int demo_case(struct ctx *c, int64_t id, int64_t entity, const char *summ
                             .line = "medical",
                             .entity_id = arena_printf(c->arena, "%lld", (long long)entity),
                             .summary = summary,
-                            .act_on = days_from_today(c, -3),
+                            .act_on = demo_days_from_today(c, -3),
                             .harm = false};
     int64_t cid;
     int rc = case_add(c, &in, &cid, e);
@@ -489,8 +482,8 @@ static int add_inspections(struct demo *d, int64_t first_officer)
                                         (long long)first_officer + 9);
     struct campaign_input ci = {.name = "医疗美容机构专项检查",
                                 .line = "medical",
-                                .starts_on = days_from_today(&c, -30),
-                                .ends_on = days_from_today(&c, 60),
+                                .starts_on = demo_days_from_today(&c, -30),
+                                .ends_on = demo_days_from_today(&c, 60),
                                 .description = "检查医疗美容机构执业资质、医师执业范围、"
                                                "医疗美容项目备案和医疗广告发布情况。"};
     struct campaign_filter cf = {.subtype = "medical_beauty", .status = "open"};
@@ -501,7 +494,7 @@ static int add_inspections(struct demo *d, int64_t first_officer)
     struct inspection_input pass = {.entity_id = demo_entity(&c, "clinic", 0, e),
                                     .type = "routine",
                                     .line = "medical",
-                                    .date = days_from_today(&c, -20),
+                                    .date = demo_days_from_today(&c, -20),
                                     .time_from = "09:30",
                                     .time_to = "10:40",
                                     .officers = pair_med,
@@ -509,21 +502,21 @@ static int add_inspections(struct demo *d, int64_t first_officer)
     struct inspection_input overdue = {.entity_id = demo_entity(&c, "dental", 0, e),
                                        .type = "random",
                                        .line = "infectious",
-                                       .date = days_from_today(&c, -40),
+                                       .date = demo_days_from_today(&c, -40),
                                        .officers = pair_med,
                                        .findings = "医疗废物暂存处未设置警示标识，"
                                                    "医疗废物登记资料不全。",
                                        .outcome = "rectify",
-                                       .rectify_by = days_from_today(&c, -10)};
+                                       .rectify_by = demo_days_from_today(&c, -10)};
     struct inspection_input hotel = {.entity_id = demo_entity(&c, "hotel", 0, e),
                                      .type = "routine",
                                      .line = "public_place",
-                                     .date = days_from_today(&c, -30),
+                                     .date = demo_days_from_today(&c, -30),
                                      .officers = pair_pub,
                                      .findings =
                                          "2名直接为顾客服务的从业人员未持有效健康合格证明。",
                                      .outcome = "rectify",
-                                     .rectify_by = days_from_today(&c, -15)};
+                                     .rectify_by = demo_days_from_today(&c, -15)};
     if ((rc = demo_inspection(&c, &pass, 10, 0, NULL, &id, e)) ||
         (rc = demo_inspection(&c, &overdue, 12, 1u << 8 | 1u << 11, "现场未见登记记录", &id, e)) ||
         (rc = demo_inspection(&c, &hotel, 10, 1u << 4, "查见2人健康证明过期", &reviewed, e)))
@@ -531,7 +524,7 @@ static int add_inspections(struct demo *d, int64_t first_officer)
     struct inspection_input re = {.entity_id = hotel.entity_id,
                                   .type = "reinspection",
                                   .line = "public_place",
-                                  .date = days_from_today(&c, -12),
+                                  .date = demo_days_from_today(&c, -12),
                                   .officers = pair_pub,
                                   .checks_id = reviewed,
                                   .corrected = "1",
@@ -539,16 +532,16 @@ static int add_inspections(struct demo *d, int64_t first_officer)
     struct inspection_input beauty = {.entity_id = demo_entity(&c, "medical_beauty", 0, e),
                                       .type = "campaign",
                                       .line = "medical",
-                                      .date = days_from_today(&c, -5),
+                                      .date = demo_days_from_today(&c, -5),
                                       .officers = pair_med,
                                       .campaign_id = camp,
                                       .findings = "医疗广告未取得《医疗广告审查证明》。",
                                       .outcome = "rectify",
-                                      .rectify_by = days_from_today(&c, 2)};
+                                      .rectify_by = demo_days_from_today(&c, 2)};
     struct inspection_input salon = {.entity_id = demo_entity(&c, "beauty_salon", 0, e),
                                      .type = "complaint",
                                      .line = "public_place",
-                                     .date = days_from_today(&c, -3),
+                                     .date = demo_days_from_today(&c, -3),
                                      .officers = pair_pub,
                                      .findings =
                                          "群众投诉反映的问题属实：店内开展注射类医疗美容项目，"
@@ -595,7 +588,7 @@ static int add_power_list(struct demo *d)
     item = power_item_find(c, province, "GG-CF-001", &d->e);
     if (item <= 0) return item < 0 ? (int)item : err_set(&d->e, ERR_INTERNAL, "GG-CF-001 missing");
     struct discretion_input next = {
-        .effective_on = days_from_today(c, 30),
+        .effective_on = demo_days_from_today(c, 30),
         .source = "示例裁量基准（演示数据，非正式文件）第二版",
         .levels = {{"一般",
                     "擅自营业时间不足一个月，首次被查处，主动停业改正",
@@ -648,6 +641,7 @@ int cmd_demo(struct cli *c)
     if (!rc && count >= 200 && count <= 20000) rc = add_random_checks(&d);
     if (!rc && count >= 200) rc = demo_requests(&env.ctx, &d.e);
     if (!rc) rc = add_power_list(&d);
+    if (!rc && count >= 200) rc = demo_cases(&env.ctx, &d.e);
     if (rc) {
         db_rollback(env.db);
         cli_close(&env);
@@ -667,6 +661,9 @@ int cmd_demo(struct cli *c)
                " workflows%s\n",
                seal_ready() ? "" : " (complainants anonymous: no --data-key given)");
     printf("  the power list of health supervision with sample discretion baselines (province)\n");
+    if (count >= 200)
+        printf("  10 penalty cases from 待立案 to 已作出处罚决定, a hearing set and one held, a"
+               " preservation awaiting its 处理决定, a 简易程序 decision\n");
     printf("demo accounts (password %s):\n", DEMO_PASSWORD);
     printf("  admin 系统管理员  officer 执法人员  clerk 受理员  legal 法制审核\n"
            "  leader 负责人  auditor 稽查  viewer 只读  city 市级管理员\n"

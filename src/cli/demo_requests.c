@@ -1,6 +1,7 @@
 /* demo_requests.c — the demo's requests from the public: complaints, petitions and disclosure
  * requests at every stage of their workflows (cli.h: demo_requests). */
 #include "cli/cli.h"
+#include "cli/demo.h"
 #include "base/crypto.h"
 #include "base/date.h"
 #include "law/auth.h"
@@ -10,16 +11,14 @@
 
 #include <string.h>
 
-/* A date n days from today (arena). */
-static const char *days_from_today(struct ctx *c, int n)
+const char *demo_days_from_today(struct ctx *c, int n)
 {
     char *s = arena_alloc(c->arena, DATE_STRLEN);
     date_format(date_from_instant(c->now) + n, s);
     return s;
 }
 
-/* The demo account username as an actor. */
-static int demo_actor(struct ctx *c, const char *username, struct actor *who, struct err *e)
+int demo_actor(struct ctx *c, const char *username, struct actor *who, struct err *e)
 {
     int64_t id = 0;
     if (db_get_int(c->db, e, &id, "SELECT id FROM app_user WHERE username = ?", "t", username))
@@ -27,9 +26,8 @@ static int demo_actor(struct ctx *c, const char *username, struct actor *who, st
     return auth_load_actor(c, id, who, e);
 }
 
-/* Take step action of workflow w on matter id as the demo account user. */
-static int demo_step(struct ctx *c, const struct workflow *w, const char *user, int64_t id,
-                     const char *action, struct wf_args *a, struct err *e)
+int demo_step(struct ctx *c, const struct workflow *w, const char *user, int64_t id,
+              const char *action, struct wf_args *a, struct err *e)
 {
     struct actor who;
     struct ctx as = *c;
@@ -38,9 +36,7 @@ static int demo_step(struct ctx *c, const struct workflow *w, const char *user, 
     return wf_take(&as, w, id, action, a, NULL, e);
 }
 
-/* c acting as the demo account user (who receives the actor). */
-static int demo_as(struct ctx *c, const char *user, struct actor *who, struct ctx *as,
-                   struct err *e)
+int demo_as(struct ctx *c, const char *user, struct actor *who, struct ctx *as, struct err *e)
 {
     *as = *c;
     if (demo_actor(c, user, who, e)) return e->code;
@@ -72,7 +68,7 @@ static int add_complaints(struct ctx *c, struct err *e)
     for (size_t i = 0; i < countof(samples); i++) {
         struct complaint_input in = {.agency_code = "320412",
                                      .channel = samples[i].channel,
-                                     .received_on = days_from_today(c, -20 + (int)i),
+                                     .received_on = demo_days_from_today(c, -20 + (int)i),
                                      .line = samples[i].line,
                                      .matter = samples[i].matter,
                                      .summary = samples[i].summary,
@@ -132,7 +128,7 @@ static int add_petitions(struct ctx *c, struct err *e)
     for (size_t i = 0; i < countof(samples); i++) {
         struct petition_input in = {.agency_code = "320412",
                                     .form = samples[i].form,
-                                    .received_on = days_from_today(c, -samples[i].ago),
+                                    .received_on = demo_days_from_today(c, -samples[i].ago),
                                     .content = samples[i].content,
                                     .summary = samples[i].summary,
                                     .people = samples[i].people > 1 ? "6" : "1",
@@ -186,7 +182,7 @@ static int add_disclosures(struct ctx *c, struct err *e)
     for (size_t i = 0; i < countof(samples); i++) {
         struct disclosure_input in = {.agency_code = "320412",
                                       .channel = samples[i].channel,
-                                      .received_on = days_from_today(c, -samples[i].ago),
+                                      .received_on = demo_days_from_today(c, -samples[i].ago),
                                       .content = samples[i].content,
                                       .purpose = samples[i].purpose,
                                       .name = samples[i].name,

@@ -81,6 +81,33 @@ static void label_actions(json_t *rows)
     }
 }
 
+/* text with a word joiner (U+2060) after the hyphens of its dates (2026-12-07), so that a page
+ * never breaks a date over two lines (a phone's narrow summary column); on the arena. */
+static const char *dates_unbroken(struct arena *a, const char *text)
+{
+    struct buf out = {0};
+    for (const char *p = text; *p; p++) {
+        buf_addc(&out, *p);
+        if (*p == '-' && p > text && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+            buf_adds(&out, "\xE2\x81\xA0");
+    }
+    const char *s = arena_strdup(a, buf_str(&out));
+    buf_free(&out);
+    return s;
+}
+
+/* The rows' summaries as a page shows them (dates_unbroken); the API keeps them as written. */
+static void summaries_shown(struct arena *a, json_t *rows)
+{
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        const char *text = json_string_value(json_object_get(row, "summary"));
+        if (text) jset_text(row, "summary", dates_unbroken(a, text));
+    }
+}
+
 int audit_index(struct req *r, struct resp *w)
 {
     struct audit_query q = {.q = req_query(r, "q"),
@@ -93,6 +120,7 @@ int audit_index(struct req *r, struct resp *w)
     if (!rows) return r->err.code ? r->err.code : ERR_INTERNAL;
     page_local_times(rows);
     label_actions(rows);
+    if (!r->api) summaries_shown(r->arena, rows);
     w->data = jpack("{so sb}", "rows", rows, "more", more);
     if (more) {
         json_int_t last = json_integer_value(

@@ -92,15 +92,43 @@ const browser = await chromium.launch({
          '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
 });
 
-// A watched page of a phone-sized browser, logged in as user, on the start page.
-async function phoneAs(user) {
-  const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
+// A watched page of a browser of the size given (a phone's by default), logged in as user, on
+// the start page.
+async function phoneAs(user, viewport = { width: 390, height: 800 }) {
+  const phone = watch(await (await browser.newContext({ viewport })).newPage());
   await phone.goto(base + '/login');
   await phone.fill('input[name=username]', user);
   await phone.fill('input[name=password]', 'landun2026');
   await phone.click('button[type=submit]');
   await phone.waitForURL(base + '/');
   return phone;
+}
+// The dates (with their times) and whole short cell texts (a person, a label) of the page that
+// are laid over two lines.
+function brokenWords(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const re = /\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?|[\u4e00-\u9fff]{2,6}/g;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode());) {
+      if (!n.parentElement.closest('td, dd')) continue;
+      const t = n.textContent;
+      for (const m of t.matchAll(re)) {
+        if (!/\d/.test(m[0]) && m[0] !== t.trim().replace(/、$/, '')) continue;
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+// The links of the cases that /cases?query lists, in its order.
+async function caseLinks(page, query) {
+  await page.goto(base + '/cases?' + query);
+  return page.$$eval('table.list tbody a[href^="/cases/"]',
+    (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
 }
 
 try {
@@ -242,24 +270,7 @@ try {
       '/complaints', '/complaints/stats', '/complaints/1', '/petitions', '/petitions/stats',
       '/settings']) {
       await phone.goto(base + path);
-      // a date (with its time) or a whole short cell text (a person, a label) laid over two lines
-      const broken = await phone.evaluate(() => {
-        const out = [];
-        const re = /\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?|[\u4e00-\u9fff]{2,6}/g;
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n; (n = walker.nextNode());) {
-          if (!n.parentElement.closest('td, dd')) continue;
-          const t = n.textContent;
-          for (const m of t.matchAll(re)) {
-            if (!/\d/.test(m[0]) && m[0] !== t.trim().replace(/、$/, '')) continue;
-            const r = document.createRange();
-            r.setStart(n, m.index);
-            r.setEnd(n, m.index + m[0].length);
-            if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
-          }
-        }
-        return out;
-      });
+      const broken = await brokenWords(phone);
       expect(broken.length === 0, path + ' breaks ' + broken.slice(0, 5).join(' | '));
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);
       expect(width <= 390, path + ' wider than the phone: ' + width);
@@ -298,6 +309,48 @@ try {
     await phone.click('form[action="/public/complaints/track"] button');
     await phone.waitForURL(/code=/);
     expect((await phone.textContent('main')).includes('投诉〔'), 'tracking by the code typed in fails');
+  });
+  // the demo's penalty cases (src/cli/demo_cases.c), each in its state whatever day it runs
+  await check('the demo has penalty cases in every state', async () => {
+    const desk = await phoneAs('leader', { width: 1280, height: 900 });
+    for (const [state, n] of [['registered', 1], ['filed', 1], ['concluded', 1], ['notified', 1],
+      ['hearing_set', 1], ['reviewed', 1], ['decided', 3], ['not_penalised', 1]]) {
+      const found = (await caseLinks(desk, 'state=' + state)).length;
+      expect(found >= n, `${state}: ${found} cases`);
+    }
+    expect((await caseLinks(desk, 'procedure=summary')).length >= 1, 'no 简易程序 decision');
+    let preserved = false;
+    for (const href of await caseLinks(desk, 'state=filed')) {
+      await desk.goto(base + href);
+      preserved ||= (await desk.textContent('#preservations')).includes('已先行登记保存');
+    }
+    expect(preserved, 'no preservation awaiting its 处理决定');
+    await desk.goto(base + (await caseLinks(desk, 'state=notified'))[0]);
+    expect((await desk.textContent('main')).includes('陈述申辩期限'), 'no statement window');
+  });
+  await check('a decided case shows its timeline, the decision in capitals and its 决定书', async () => {
+    const phone = await phoneAs('leader');
+    const decided = await caseLinks(phone, 'state=decided&procedure=general');
+    expect(decided.length > 0, 'no decided case');
+    await phone.goto(base + decided[0]);
+    const main = await phone.textContent('main');
+    expect(main.includes('办案时间线'), 'no timeline');
+    expect(/处罚决定[\s\S]*人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+元[整角分]?/.test(main),
+      'no amount in capitals');
+    const link = phone.locator('a[href$=".pdf"]', { hasText: '行政处罚决定书' }).first();
+    const pdf = await phone.request.get(base + await link.getAttribute('href'));
+    expect(pdf.ok() && pdf.headers()['content-type'] === 'application/pdf', 'the 决定书 is no PDF');
+    expect((await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the 决定书 is not a PDF file');
+    expect(decodeURIComponent(pdf.headers()['content-disposition'] || '').includes('行政处罚决定书'),
+      'the file is not named as the 决定书');
+    for (const href of [decided[0], ...await caseLinks(phone, 'state=hearing_set'), '/cases',
+      '/cases/figures']) {
+      await phone.goto(base + href);
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(width <= 390, href + ' wider than the phone: ' + width);
+      const broken = await brokenWords(phone);
+      expect(broken.length === 0, href + ' breaks ' + broken.slice(0, 5).join(' | '));
+    }
   });
   await check('no page logged an error to the console', async () => {
     expect(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('; '));
