@@ -157,6 +157,13 @@ int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e)
     return 0;
 }
 
+int case_guard_investigator(struct ctx *c, int64_t id, const char *what, struct err *e)
+{
+    int mine = case_actor_investigates(c, id, e);
+    if (mine < 0) return mine;
+    return mine ? 0 : err_set(e, ERR_FORBIDDEN, "只有本案的承办人员可以%s", what);
+}
+
 static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     (void)a;
@@ -561,6 +568,13 @@ static const struct wf_input in_decline[] = {
         from, "reinvestigate", "filed", "补充调查", PERM_CASE_APPROVE, guard_reinvestigate, NULL,  \
             NULL, .inputs = in_reinvestigate                                                       \
     }
+#define STATEMENT(from)                                                                            \
+    {                                                                                              \
+        from, "record_statement", from, "当事人陈述、申辩", PERM_CASE_HANDLE,                      \
+            case_guard_statement, NULL, NULL, .inputs = case_in_statement,                         \
+                                              .effect = case_effect_statement,                     \
+                                              .documents = DOCS("statement_record")                \
+    }
 static const struct wf_transition steps[] = {
     {"registered", "propose", "proposed", "提出立案", PERM_CASE_HANDLE, guard_propose, NULL, NULL,
      .inputs = in_propose, .effect = effect_propose},
@@ -570,7 +584,8 @@ static const struct wf_transition steps[] = {
      "file", .inputs = in_approve, .effect = effect_approve, .documents = DOCS("filing_report"),
      .confirm = "批准后即立案，取得案号，并开始计算九十日的办案期限。确定批准立案？"},
     {"filed", "conclude", "concluded", "调查终结", PERM_CASE_HANDLE, case_guard_conclude, NULL,
-     NULL, .inputs = in_conclude, .effect = case_effect_conclude},
+     NULL, .inputs = in_conclude, .effect = case_effect_conclude,
+     .documents = DOCS("investigation_report")},
     {"concluded", "review_pass", "reviewed", "法制审核：同意", PERM_CASE_REVIEW,
      case_guard_reviewer, NULL, NULL, .inputs = in_review},
     {"concluded", "review_return", "filed", "法制审核：退回补充调查", PERM_CASE_REVIEW,
@@ -607,6 +622,11 @@ static const struct wf_transition steps[] = {
     REINVESTIGATE("notified"),
     REINVESTIGATE("reviewed"),
     REINVESTIGATE("heard"),
+    /* [R-CASE-60] the party's statement and defence, from the notice to the decision; the
+     * statement window stays open (case_statement.c) */
+    STATEMENT("notified"),
+    STATEMENT("reviewed"),
+    STATEMENT("heard"),
     /* the hearing (听证): case_hearing.c */
     {"notified", "request_hearing", "hearing_requested", "当事人要求听证", PERM_CASE_HANDLE,
      case_guard_request_hearing, NULL, NULL, .inputs = case_in_request_hearing,
@@ -643,6 +663,9 @@ static const struct wf_transition steps[] = {
      .inputs = in_decline, .effect = effect_decline, .confirm = "不予立案后该案即终结。确定？"},
     {"proposed", "decline", "declined", "不予立案", PERM_CASE_APPROVE, NULL, NULL, "file",
      .inputs = in_decline, .effect = effect_decline, .confirm = "不予立案后该案即终结。确定？"},
+    /* 受理: registration (case_add, wf_enter) opens the 立案期限 and issues the 案件受理记录 */
+    {"", "start", "registered", "受理", PERM_CASE_HANDLE, NULL, &case_deadline_file, NULL,
+     .documents = DOCS("case_intake_record"), .internal = true},
     /* [R-CASE-54] 简易程序: recorded as decided on the spot (case_summary.c, wf_enter) */
     {"", "decide_on_spot", "decided", "当场作出行政处罚决定", PERM_CASE_HANDLE, NULL, NULL, NULL,
      .documents = DOCS("summary_penalty_decision"), .internal = true},
@@ -653,6 +676,7 @@ static const struct wf_transition steps[] = {
 #undef NO_PENALTY
 #undef DISCUSS
 #undef REINVESTIGATE
+#undef STATEMENT
 
 const struct workflow case_workflow = {.kind = "case",
                                        .table = "penalty_case",
@@ -793,7 +817,7 @@ int case_add(struct ctx *c, const struct case_input *in, int64_t *id, struct err
     if (!rc) rc = case_resolve_source(c, in, &source_id, e);
     if (!rc) rc = case_insert(c, in, agency, source_id, entity, party, day, id, e);
     struct wf_args a = {.date = day};
-    if (!rc) rc = wf_start(c, &case_workflow, *id, &case_deadline_file, &a, e);
+    if (!rc) rc = wf_enter(c, &case_workflow, *id, "start", &a, e);
     if (!rc)
         rc = audit_write(c, "case.create", "case", *id, "受理案件：%s（%s，%s）", party,
                          catalog_label("lines", in->line), case_source_label(in->source));
@@ -831,6 +855,11 @@ static const struct table_decl tables[] = {
      {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},
     {"case_discussion",
      "案件集体讨论",
+     true,
+     "id",
+     {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},
+    {"case_statement",
+     "当事人陈述申辩",
      true,
      "id",
      {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},

@@ -11,7 +11,7 @@
 
 /* ---- codes ---------------------------------------------------------------------------------- */
 
-static const struct wf_option request_how[] = {{"written", "书面"}, {"oral", "口头"}, {NULL, NULL}};
+const struct wf_option case_how[] = {{"written", "书面"}, {"oral", "口头"}, {NULL, NULL}};
 /* 第六十四条第（三）项: public, unless kept secret by law */
 static const struct wf_option publicity[] = {
     {"public", "公开举行"},
@@ -79,7 +79,7 @@ static int workdays_after(struct ctx *c, const char *from, int n, day_t *out, st
  */
 
 const struct wf_input case_in_request_hearing[] = {
-    {"how", "提出方式", WF_CODE, true, 0, request_how},
+    {"how", "提出方式", WF_CODE, true, 0, case_how},
     {"note", "当事人的听证要求（写明理由）", WF_TEXT, false, 1000, NULL},
     {"date", "当事人提出听证要求的日期", WF_DATE, true, 0, NULL},
     {NULL, NULL, 0, false, 0, NULL},
@@ -112,7 +112,7 @@ int case_guard_request_hearing(struct ctx *c, int64_t id, const struct wf_args *
 int case_effect_request_hearing(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
 {
     a->reason =
-        arena_printf(c->arena, "当事人%s要求听证", wf_option_label(request_how, wf_arg(a, "how")));
+        arena_printf(c->arena, "当事人%s要求听证", wf_option_label(case_how, wf_arg(a, "how")));
     return db_exec(c->db, e,
                    "UPDATE penalty_case SET hearing_requested_on = ?, hearing_request_how = ?,"
                    " hearing_withdrawn_on = NULL, hearing_on = NULL, hearing_time = NULL,"
@@ -372,7 +372,7 @@ json_t *case_hearing_json(struct ctx *c, int64_t id, struct err *e)
         for (int i = 0; i < (int)countof(keys); i++)
             if (keys[i]) set_text(o, keys[i], st, i);
         if (!db_null(st, 6)) jset_int(o, "chair_id", db_int(st, 6));
-        jset_text(o, "how_label", wf_option_label(request_how, db_text(st, 1)));
+        jset_text(o, "how_label", wf_option_label(case_how, db_text(st, 1)));
         jset_text(o, "publicity_label", wf_option_label(publicity, db_text(st, 8)));
         jset_bool(o, "public", !db_null(st, 8) && strcmp(db_text(st, 8), "public") == 0);
         if (!db_null(st, 10)) jset_bool(o, "absent", db_int(st, 11) != 0);

@@ -10,6 +10,8 @@
  * [R-CASE-05] refused (ERR_FORBIDDEN) when the actor proposed or investigates the case. */
 const char *case_text(struct ctx *c, int64_t id, const char *column, struct err *e);
 int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e);
+/* ERR_FORBIDDEN「只有本案的承办人员可以<what>」unless the actor's officer investigates case id. */
+int case_guard_investigator(struct ctx *c, int64_t id, const char *what, struct err *e);
 
 /* case_proposal.c: the end of the investigation (调查终结) with the penalty proposed. */
 json_t *case_item_choices(struct ctx *c, int64_t id);
@@ -19,6 +21,9 @@ int case_effect_conclude(struct ctx *c, int64_t id, struct wf_args *a, struct er
 /* The item's legal range and the baseline version kept with the proposal, into proposal (the
  * case's "proposal" object: "legal_range", "baseline" with its levels, the chosen one marked). */
 int case_baseline_json(struct ctx *c, json_t *proposal, struct err *e);
+/* What case_get adds to the proposal of cas (case id), when there is one: the kept baseline
+ * level's level_conditions and level_range, and review_why (第五十八条's grounds that hold). */
+int case_proposal_read(struct ctx *c, int64_t id, json_t *cas, struct err *e);
 /* Whether every code of the comma list list is in of. */
 bool case_types_within(const char *list, const char *of);
 
@@ -44,6 +49,17 @@ int case_decision_json(struct ctx *c, int64_t id, json_t *o, struct err *e);
  * steps after 调查终结 and after 听证 share it. */
 int case_guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
 
+/* case_statement.c: the party's statement and defence (陈述、申辩, 第四十五条) from the notice
+ * to the decision, each with the investigators' review; the step's inputs, and the statements as
+ * the case's JSON shows them ([{"id","stated_on","how","how_label","statement","review",
+ * "review_label","review_reason","by"}], new reference; NULL on error). */
+extern const struct wf_input case_in_statement[];
+int case_guard_statement(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_statement(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+json_t *case_statements_json(struct ctx *c, int64_t id, struct err *e);
+
+/* case_hearing.c: how the party made a request or a statement: 书面 written, 口头 oral. */
+extern const struct wf_option case_how[];
 /* case_hearing.c: the hearing (听证): the party's request, the hearing set, held and recorded by
  * its chair, the request withdrawn; the inputs of each step, and the hearing as the case's JSON
  * shows it ({"requested_on","how","on","time","place","chair_id","chair_name","publicity",

@@ -146,12 +146,9 @@ int case_penalty_check(struct ctx *c, const struct wf_args *a, struct case_penal
  * only the case's investigators conclude its investigation. */
 int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
-    int mine = case_actor_investigates(c, id, e);
-    if (mine <= 0)
-        return mine < 0 ? mine
-                        : err_set(e, ERR_FORBIDDEN, "只有本案的承办人员可以提出调查终结意见");
     struct proposal p = {0};
-    int rc = read_item(c, a, &p, e);
+    int rc = case_guard_investigator(c, id, "提出调查终结意见", e);
+    if (!rc) rc = read_item(c, a, &p, e);
     if (!rc) rc = read_level(c, a, &p, e);
     return rc ? rc : check_terms(a, &p, e);
 }
@@ -247,4 +244,72 @@ int case_baseline_json(struct ctx *c, json_t *proposal, struct err *e)
     }
     json_decref(all);
     return e->code;
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+/* The level of the baseline version kept with the case: its conditions and range (power_terms_
+ * text) into p as level_conditions and level_range. */
+static int read_kept_level(struct ctx *c, json_t *p, struct err *e)
+{
+    json_int_t version = json_integer_value(json_object_get(p, "baseline_version_id"));
+    const char *level = json_string_value(json_object_get(p, "level"));
+    if (!version || !level) return 0;
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT conditions, penalty_types, fine_min, fine_max, mult_min,"
+                 " mult_max FROM discretion_level WHERE version_id = ? AND name = ?",
+                 "it", (int64_t)version, level);
+    int rc = st ? db_step(st, e) : e->code;
+    if (rc == DB_ROW) {
+        struct power_terms t;
+        char range[256], label[POWER_TYPES_MAX * 3];
+        power_terms_from_row(st, 1, &t);
+        power_terms_text(&t, range, sizeof range);
+        power_types_label(t.types, label, sizeof label);
+        jset_text(p, "level_conditions", db_text(st, 0));
+        jset_text(p, "level_range",
+                  *range ? arena_printf(c->arena, "%s；%s", label, range) : label);
+    }
+    db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* [R-CASE-13] Why the review is required, in words (第五十八条第一款): the case's facts as
+ * review_required and the hearing held decided it. */
+static const char *review_why(struct ctx *c, json_t *p, const char *types, int64_t fine, bool heard,
+                              struct err *e)
+{
+    int threshold = CASE_REVIEW_FINE_YUAN;
+    setting_int(c, "case.review_fine_yuan", &threshold, e);
+    const char *why = "";
+    if (json_is_true(json_object_get(p, "major"))) why = "重大、复杂案件";
+    if (fine >= (int64_t)threshold * 100)
+        why = arena_printf(c->arena, "%s%s罚款数额在%d元以上", why, *why ? "、" : "", threshold);
+    if (csv_has(types, "licence_revocation") || csv_has(types, "closure") ||
+        csv_has(types, "practice_ban"))
+        why = arena_printf(c->arena, "%s%s拟吊销许可证件、责令关闭或者限制从业", why,
+                           *why ? "、" : "");
+    if (heard) why = arena_printf(c->arena, "%s%s经过听证", why, *why ? "、" : "");
+    return *why ? why : NULL;
+}
+
+int case_proposal_read(struct ctx *c, int64_t id, json_t *cas, struct err *e)
+{
+    json_t *p = json_object_get(cas, "proposal");
+    if (!p) return 0;
+    if (read_kept_level(c, p, e)) return e->code;
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT COALESCE(penalty_types, ''), COALESCE(fine, 0),"
+                 " CASE WHEN heard_on IS NOT NULL AND hearing_absent = 0 THEN 1 ELSE 0 END"
+                 " FROM penalty_case WHERE id = ?",
+                 "i", id);
+    int rc = st ? db_step(st, e) : e->code;
+    if (rc == DB_ROW && json_is_true(json_object_get(p, "review_required")))
+        jset_text(p, "review_why",
+                  review_why(c, p, arena_strdup(c->arena, db_text(st, 0)), db_int(st, 1),
+                             db_int(st, 2) != 0, e));
+    db_done(st);
+    return rc < 0 ? rc : e->code;
 }

@@ -157,6 +157,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     json_t *actions = wf_actions(c, &case_workflow, id, state);
     case_hearing_actions(c, id, actions);
     json_object_set_new(o, "actions", actions);
+    json_t *said = case_statements_json(c, id, e);
+    if (said) json_object_set_new(o, "statements", said);
     json_t *hearing = case_hearing_json(c, id, e);
     if (hearing) json_object_set_new(o, "hearing", hearing);
     json_t *h = wf_history(c, &case_workflow, id, e);
@@ -167,6 +169,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (proposal && !e->code) case_baseline_json(c, proposal, e);
     if (!e->code) case_decision_json(c, id, o, e);
     if (!e->code) case_summary_read(c, id, o, e);
+    if (!e->code) case_proposal_read(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);
     json_t *kept = e->code ? NULL : preservation_list(c, id, e);

@@ -4,6 +4,7 @@
 #include "base/jpack.h"
 #include "law/audit.h"
 #include "law/case.h"
+#include "law/document.h"
 #include "law/enforce.h"
 #include "law/field.h"
 #include "law/role.h"
@@ -38,6 +39,32 @@ json_t *evidence_kind_options(const char *selected)
     return wf_options_json(kinds, selected);
 }
 
+/* Whether the item carries an inquiry: any of its fields given. */
+static bool has_inquiry(const struct evidence_input *in)
+{
+    const char *f[] = {in->inquiry_person, in->inquiry_identity, in->inquiry_relation,
+                       in->inquiry_time,   in->inquiry_place,    in->inquiry_qa};
+    for (size_t i = 0; i < countof(f); i++)
+        if (!str_blank(f[i])) return true;
+    return false;
+}
+
+/* The inquiry's fields: only on a statement or a witness's testimony, each filled in. */
+static void check_inquiry(const struct evidence_input *in, struct err *e)
+{
+    if (!has_inquiry(in)) return;
+    if (in->kind && strcmp(in->kind, "statement") != 0 && strcmp(in->kind, "witness") != 0) {
+        err_field(e, "inquiry_person", "询问笔录只能随当事人的陈述或者证人证言登记");
+        return;
+    }
+    field_text(in->inquiry_person, "inquiry_person", "被询问人", true, 100, e);
+    field_text(in->inquiry_identity, "inquiry_identity", "被询问人身份证号码或职务", true, 60, e);
+    field_text(in->inquiry_relation, "inquiry_relation", "与当事人的关系", true, 100, e);
+    field_text(in->inquiry_time, "inquiry_time", "询问时间", true, 40, e);
+    field_text(in->inquiry_place, "inquiry_place", "询问地点", true, 200, e);
+    field_text(in->inquiry_qa, "inquiry_qa", "询问内容（问答）", true, 8000, e);
+}
+
 int evidence_check(const struct evidence_input *in, struct err *e)
 {
     if (!evidence_kind_label(in->kind))
@@ -50,6 +77,7 @@ int evidence_check(const struct evidence_input *in, struct err *e)
     int n = enforce_parse_officers(in->officers, "取证人员", ids, EVIDENCE_MAX_OFFICERS, e);
     if (n >= 0 && n < ENFORCE_MIN_OFFICERS)
         err_field(e, "officers", "证据应由两名以上本案承办人员取得（《行政处罚法》第四十二条）");
+    check_inquiry(in, e);
     return e->code;
 }
 
@@ -59,6 +87,8 @@ struct case_facts {
     char received[11]; /* 受理 */
     int64_t entity;    /* the party in the registry, or 0 */
     bool investigator; /* the actor's officer investigates it */
+    int64_t agency;    /* its agency, which issues its documents */
+    char line[32];     /* its line (执法类别) */
 };
 
 /* The case in the actor's scope (ERR_NOTFOUND otherwise), and whether the actor investigates it. */
@@ -66,7 +96,8 @@ static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err
 {
     struct db_stmt *st =
         db_query(c->db, e,
-                 "SELECT x.filed_on, x.received_on, x.entity_id FROM penalty_case x"
+                 "SELECT x.filed_on, x.received_on, x.entity_id, x.agency_id, x.line"
+                 " FROM penalty_case x"
                  " JOIN agency a ON a.id = x.agency_id WHERE x.id = ? AND a.path LIKE ?",
                  "it", id, actor_scope(c));
     if (!st) return e->code;
@@ -75,6 +106,8 @@ static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err
         f->filed = !db_null(st, 0);
         snprintf(f->received, sizeof f->received, "%s", db_text(st, 1));
         f->entity = db_null(st, 2) ? 0 : db_int(st, 2);
+        f->agency = db_int(st, 3);
+        snprintf(f->line, sizeof f->line, "%s", db_text(st, 4));
     }
     db_done(st);
     if (rc != DB_ROW)
@@ -133,16 +166,83 @@ static int guard_officers(struct ctx *c, int64_t case_id, const int64_t *ids, in
     return 0;
 }
 
+/* The officers ids as an inquiry prints them: [{"name","cert_no"}] into *out (new reference).
+ * [R-CASE-61] 第五十五条: the officers who ask show their certificates, and the record names each
+ * with its number: an inquiry without the certificates shown, or by an officer without a
+ * certificate number, is refused. */
+static int inquiry_officers(struct ctx *c, const struct evidence_input *in, const int64_t *ids,
+                            int n, json_t **out, struct err *e)
+{
+    if (!in->inquiry_shown || strcmp(in->inquiry_shown, "1") != 0)
+        return err_field(e, "inquiry_shown",
+                         "询问前执法人员应当主动向被询问人出示执法证件，并在询问笔录中载明"
+                         "（《行政处罚法》第五十五条）");
+    *out = json_array();
+    for (int i = 0; i < n && !e->code; i++) {
+        struct db_stmt *st = db_query(
+            c->db, e, "SELECT name, COALESCE(cert_no, '') FROM officer WHERE id = ?", "i", ids[i]);
+        if (st && db_step(st, e) == DB_ROW) {
+            if (!*db_text(st, 1))
+                err_field(e, "officers", "%s没有执法证号，不能进行询问（《行政处罚法》第五十五条）",
+                          db_text(st, 0));
+            else
+                json_array_append_new(
+                    *out, jpack("{ss ss}", "name", db_text(st, 0), "cert_no", db_text(st, 1)));
+        }
+        db_done(st);
+    }
+    return e->code;
+}
+
+/* Issue and keep the 询问笔录 of item id for the case, dated the day of the inquiry: the step
+ * its declaration reads holds the inquiry and its officers (stolen). */
+static int issue_inquiry(struct ctx *c, int64_t case_id, int64_t id,
+                         const struct evidence_input *in, const struct case_facts *f,
+                         json_t *officers, struct err *e)
+{
+    json_t *step =
+        jpack("{ss ss ss sI ss ss ss ss ss ss ss so}", "action", "evidence", "label", "询问笔录",
+              "date", in->obtained_on, "evidence_id", (json_int_t)id, "kind_label",
+              evidence_kind_label(in->kind), "person", in->inquiry_person, "identity",
+              in->inquiry_identity, "relation", in->inquiry_relation, "time", in->inquiry_time,
+              "place", in->inquiry_place, "qa", in->inquiry_qa, "officers", officers);
+    int64_t doc;
+    const char *number;
+    int rc = document_issue(c, "inquiry_record", f->agency, f->line, in->obtained_on, "case",
+                            case_id, &doc, &number, e);
+    if (rc) {
+        json_decref(step);
+        return rc;
+    }
+    return document_keep(c, doc, step, e);
+}
+
+/* Text or NULL when blank. */
+static const char *text_or_null(const char *s)
+{
+    return str_blank(s) ? NULL : s;
+}
+
 static int insert(struct ctx *c, int64_t case_id, const struct evidence_input *in,
                   const int64_t *ids, int n, int64_t *id, struct err *e)
 {
+    bool asked = has_inquiry(in);
     struct db_stmt *st = db_query(
         c->db, e,
         "INSERT INTO case_evidence (case_id, kind, description, source, obtained_on, created_by,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        " created_at, inquiry_person, inquiry_identity, inquiry_relation, inquiry_time,"
+        " inquiry_place, inquiry_qa, inquiry_shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?) RETURNING id",
         "itttt"
-        "Ii",
-        case_id, in->kind, in->description, in->source, in->obtained_on, c->who->user_id, c->now);
+        "Ii"
+        "tttttt"
+        "i",
+        case_id, in->kind, in->description, in->source, in->obtained_on, c->who->user_id, c->now,
+        asked ? in->inquiry_person : NULL, asked ? text_or_null(in->inquiry_identity) : NULL,
+        asked ? text_or_null(in->inquiry_relation) : NULL,
+        asked ? text_or_null(in->inquiry_time) : NULL,
+        asked ? text_or_null(in->inquiry_place) : NULL, asked ? text_or_null(in->inquiry_qa) : NULL,
+        (int64_t)asked);
     int rc = st ? db_step(st, e) : e->code;
     if (rc == DB_ROW) *id = db_int(st, 0);
     db_done(st);
@@ -166,7 +266,14 @@ static int add_in(struct ctx *c, int64_t case_id, const struct evidence_input *i
     if (!rc && !f.investigator) rc = err_set(e, ERR_FORBIDDEN, "只有本案的承办人员可以登记证据");
     if (!rc) rc = guard_day(c, in, &f, &day, e);
     if (!rc) rc = guard_officers(c, case_id, ids, n, &f, day, e);
+    json_t *asked = NULL;
+    if (!rc && has_inquiry(in)) rc = inquiry_officers(c, in, ids, n, &asked, e);
     if (!rc) rc = insert(c, case_id, in, ids, n, id, e);
+    if (!rc && asked) {
+        rc = issue_inquiry(c, case_id, *id, in, &f, asked, e);
+        asked = NULL; /* stolen */
+    }
+    json_decref(asked);
     if (!rc)
         rc = audit_write(c, "case.evidence", "case", case_id, "登记证据：%s（%s，%s）",
                          in->description, evidence_kind_label(in->kind), in->obtained_on);
@@ -205,7 +312,7 @@ static json_t *item_of(json_t *items, int64_t id)
 static int add_officers(struct ctx *c, int64_t case_id, json_t *items, struct err *e)
 {
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT v.id, o.id, o.name FROM case_evidence v"
+                                  "SELECT v.id, o.id, o.name, o.cert_no FROM case_evidence v"
                                   " JOIN case_evidence_officer eo ON eo.evidence_id = v.id"
                                   " JOIN officer o ON o.id = eo.officer_id WHERE v.case_id = ?"
                                   " ORDER BY v.id, o.id",
@@ -215,8 +322,8 @@ static int add_officers(struct ctx *c, int64_t case_id, json_t *items, struct er
         if (!item) continue;
         json_t *list = json_object_get(item, "officers");
         const char *names = json_string_value(json_object_get(item, "officer_names"));
-        json_array_append_new(
-            list, jpack("{sI ss}", "id", (json_int_t)db_int(st, 1), "name", db_text(st, 2)));
+        json_array_append_new(list, jpack("{sI ss ss*}", "id", (json_int_t)db_int(st, 1), "name",
+                                          db_text(st, 2), "cert_no", db_text(st, 3)));
         jset_text(item, "officer_names",
                   *names ? arena_printf(c->arena, "%s、%s", names, db_text(st, 2))
                          : db_text(st, 2));
@@ -229,15 +336,24 @@ json_t *evidence_list(struct ctx *c, int64_t case_id, struct err *e)
 {
     json_t *items = json_array();
     struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT id, kind, description, source, obtained_on"
+                                  "SELECT id, kind, description, source, obtained_on,"
+                                  " inquiry_person, inquiry_identity, inquiry_relation,"
+                                  " inquiry_time, inquiry_place, inquiry_qa"
                                   " FROM case_evidence WHERE case_id = ? ORDER BY id",
                                   "i", case_id);
-    while (st && db_step(st, e) == DB_ROW)
-        json_array_append_new(
-            items, jpack("{sI ss ss* ss ss ss s[] ss}", "id", (json_int_t)db_int(st, 0), "kind",
-                         db_text(st, 1), "kind_label", evidence_kind_label(db_text(st, 1)),
-                         "description", db_text(st, 2), "source", db_text(st, 3), "obtained_on",
-                         db_text(st, 4), "officers", "officer_names", ""));
+    while (st && db_step(st, e) == DB_ROW) {
+        json_t *item = jpack("{sI ss ss* ss ss ss s[] ss}", "id", (json_int_t)db_int(st, 0), "kind",
+                             db_text(st, 1), "kind_label", evidence_kind_label(db_text(st, 1)),
+                             "description", db_text(st, 2), "source", db_text(st, 3), "obtained_on",
+                             db_text(st, 4), "officers", "officer_names", "");
+        if (!db_null(st, 5))
+            json_object_set_new(item, "inquiry",
+                                jpack("{ss ss* ss* ss* ss* ss*}", "person", db_text(st, 5),
+                                      "identity", db_text(st, 6), "relation", db_text(st, 7),
+                                      "time", db_text(st, 8), "place", db_text(st, 9), "qa",
+                                      db_text(st, 10)));
+        json_array_append_new(items, item);
+    }
     db_done(st);
     if (!e->code) add_officers(c, case_id, items, e);
     if (e->code) {

@@ -1,7 +1,7 @@
 /* evidence.h — the evidence of a penalty case (行政处罚法 第四十六条): items of the 8 kinds,
  * recorded once the case is filed (第五十四条), each with its description, where and how it was
  * obtained, the day, and the two or more investigators of the case who obtained it (第四十二条).
- * Not yet here: 证据先行登记保存 (第五十六条). */
+ * A statement or witness item may carry the inquiry itself (询问笔录, 第五十五条). */
 #ifndef LANDUN_EVIDENCE_H
 #define LANDUN_EVIDENCE_H
 
@@ -16,6 +16,14 @@ struct evidence_input {
     const char *source;      /* where and how it was obtained */
     const char *obtained_on; /* YYYY-MM-DD */
     const char *officers;    /* comma list of officer ids: who obtained it */
+    /* The inquiry (询问笔录) a statement or witness item may carry; all blank: none. */
+    const char *inquiry_person;   /* the person asked */
+    const char *inquiry_identity; /* their ID number or role */
+    const char *inquiry_relation; /* their relation to the party */
+    const char *inquiry_time;     /* time of day on obtained_on: 09:30至10:15 */
+    const char *inquiry_place;    /* where */
+    const char *inquiry_qa;       /* the questions and answers */
+    const char *inquiry_shown; /* "1": the officers showed their certificates (第五十五条) */
 };
 
 /* The label of a kind (书证), or NULL when it is not one of the 8. */
@@ -27,11 +35,13 @@ json_t *evidence_kind_options(const char *selected);
 int evidence_check(const struct evidence_input *in, struct err *e);
 /* Record an item of case case_id as the actor, one of its investigators: the case in scope
  * (ERR_NOTFOUND), filed, the day within the case's time, the officers two or more of its
- * investigators who may enforce on that day. *id is set. One transaction, audited. */
+ * investigators who may enforce on that day. An item that carries an inquiry issues and keeps
+ * its 询问笔录 (numbered 询) for the case. *id is set. One transaction, audited. */
 int evidence_add(struct ctx *c, int64_t case_id, const struct evidence_input *in, int64_t *id,
                  struct err *e);
 /* The items of case case_id, oldest first: [{"id","kind","kind_label","description","source",
- * "obtained_on","officers":[{"id","name"}],"officer_names"}] (new reference; NULL on error).
+ * "obtained_on","officers":[{"id","name","cert_no"}],"officer_names", and for an inquiry
+ * "inquiry":{"person","identity","relation","time","place","qa"}}] (new reference; NULL on error).
  * The caller has checked the case is in scope (case_get). */
 json_t *evidence_list(struct ctx *c, int64_t case_id, struct err *e);
 /* Whether the actor may record evidence of case case_id now: 1 (filed, and the actor is one of

@@ -12,8 +12,19 @@
 
 #include <string.h>
 
-static const char *const form_fields[] = {"kind",        "description", "source",
-                                          "obtained_on", "officers",    NULL};
+static const char *const form_fields[] = {"kind",
+                                          "description",
+                                          "source",
+                                          "obtained_on",
+                                          "officers",
+                                          "inquiry_person",
+                                          "inquiry_identity",
+                                          "inquiry_relation",
+                                          "inquiry_time",
+                                          "inquiry_place",
+                                          "inquiry_qa",
+                                          "inquiry_shown",
+                                          NULL};
 
 int evidence_index(struct req *r, struct resp *w)
 {
@@ -34,6 +45,13 @@ int evidence_create(struct req *r, struct resp *w)
         .source = req_param(r, "source"),
         .obtained_on = req_param(r, "obtained_on"),
         .officers = req_param_list(r, "officers"),
+        .inquiry_person = req_param(r, "inquiry_person"),
+        .inquiry_identity = req_param(r, "inquiry_identity"),
+        .inquiry_relation = req_param(r, "inquiry_relation"),
+        .inquiry_time = req_param(r, "inquiry_time"),
+        .inquiry_place = req_param(r, "inquiry_place"),
+        .inquiry_qa = req_param(r, "inquiry_qa"),
+        .inquiry_shown = req_param(r, "inquiry_shown"),
     };
     int rc = evidence_add(&r->ctx, id, &in, &item, &r->err);
     return web_after_write(
@@ -71,6 +89,13 @@ void evidence_page(struct req *r, json_t *o)
     jset_text(f, "obtained_on", refused ? req_param(r, "obtained_on") : today);
     jset_text(f, "description", refused ? req_param(r, "description") : NULL);
     jset_text(f, "source", refused ? req_param(r, "source") : NULL);
+    static const char *const asked[] = {"inquiry_person", "inquiry_identity", "inquiry_relation",
+                                        "inquiry_time",   "inquiry_place",    "inquiry_qa"};
+    for (size_t a = 0; a < countof(asked); a++)
+        jset_text(f, asked[a], refused ? req_param(r, asked[a]) : NULL);
+    jset_bool(f, "inquiry_shown",
+              refused && req_param(r, "inquiry_shown") &&
+                  strcmp(req_param(r, "inquiry_shown"), "1") == 0);
     json_object_set_new(o, "evidence_form", f);
 }
 
@@ -80,7 +105,9 @@ static const struct route routes[] = {
     {"GET", "/cases/{id}/evidence", PERM_CASE_READ, ROUTE_API, evidence_index,
      "the evidence of a case (第四十六条)"},
     {"POST", "/cases/{id}/evidence", PERM_CASE_HANDLE, ROUTE_BOTH, evidence_create,
-     "record an item of evidence (kind, description, source, obtained_on, officers)"},
+     "record an item of evidence (kind, description, source, obtained_on, officers; a statement"
+     " or witness item may carry its inquiry: inquiry_person, inquiry_identity, inquiry_relation,"
+     " inquiry_time, inquiry_place, inquiry_qa, inquiry_shown=1 — issues its 询问笔录)"},
 };
 
 const struct area area_case_evidence = {

@@ -161,12 +161,43 @@ static void test_r_case_30_request_refused_through_the_api(void **state)
     hresp_free(&r);
 }
 
+/* [R-CASE-60] The party's statement through the router: a day before the notice is refused beside
+ * the date; recorded, the page shows it with the review and its 陈述和申辩笔录. */
+static void test_r_case_60_statement_through_the_router(void **state)
+{
+    struct harness *h = *state;
+    struct client officer;
+    h_login(h, &officer, "officer");
+    struct hresp r;
+    char url[120];
+    snprintf(url, sizeof url, "%s/record_statement", F.url);
+    FORM(h, &officer, url, &r, "how", "written", "statement", "请求从轻处罚", "review", "partial",
+         "review_reason", "已整改，但违法事实成立", "date", "2026-09-28");
+    ASSERT_STATUS(r, 422);
+    step_field_error(&r, "record_statement", "date", "不能早于事先告知日期");
+    hresp_free(&r);
+    FORM(h, &officer, url, &r, "how", "written", "statement", "请求从轻处罚", "review", "partial",
+         "review_reason", "已整改，但违法事实成立", "date", "2026-09-30");
+    ASSERT_STATUS(r, 303);
+    char next[120];
+    snprintf(next, sizeof next, "%s", r.location);
+    hresp_free(&r);
+    h_request(h, &officer, "GET", next, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "已记录当事人的陈述、申辩");
+    ASSERT_HAS(r, "复核意见：部分采纳");
+    ASSERT_HAS(r, "请求从轻处罚");
+    ASSERT_HAS(r, "陈述和申辩笔录");
+    hresp_free(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
     const struct CMUnitTest tests[] = {
         T(test_r_case_31_r_case_34_r_case_35_hearing_through_the_router),
         T(test_r_case_30_request_refused_through_the_api),
+        T(test_r_case_60_statement_through_the_router),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -403,6 +403,105 @@ static void test_case_timeline(void **state)
     json_decref(o);
 }
 
+/* A statement of the party, recorded by an investigator. */
+static int statement(struct harness *h, int64_t id, const char *user, const char *day,
+                     const char *review, const char *reason, struct err *e)
+{
+    struct wf_args a = {.date = day};
+    wf_arg_set(&a, "how", "written");
+    wf_arg_set(&a, "statement", "罚款过重，我店已停止注射项目并整改");
+    wf_arg_set(&a, "review", review);
+    wf_arg_set(&a, "review_reason", reason);
+    return h_step(h, &case_workflow, user, id, "record_statement", &a, e);
+}
+
+/* 第四十五条: the party's statement is heard from the notice until the decision, by an
+ * investigator, reviewed with reasons; it leaves the window open, is kept as its 陈述和申辩笔录,
+ * and the decision prints it with what was adopted. */
+static void test_r_case_60_statement_heard_reviewed_and_printed(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                           "警告、罚款", "3000", false);
+    struct err e1 = {0}, e2 = {0}, e3 = {0}, e4 = {0}, e5 = {0}, e = {0};
+    /* not before the notice */
+    assert_int_equal(statement(h, id, "officer", "2026-12-20", "adopted", NULL, &e1), ERR_CONFLICT);
+    cf_notify(h, id, "2026-12-21");
+    h_set_now(h, "2026-12-22T10:00:00+08:00");
+    assert_int_equal(statement(h, id, "officer", "2026-12-20", "adopted", NULL, &e2), ERR_INVALID);
+    assert_string_equal(e2.fields[0].name, "date");
+    assert_int_equal(statement(h, id, "officer", "2026-12-22", "rejected", "", &e3), ERR_INVALID);
+    assert_string_equal(e3.fields[0].name, "review_reason");
+    assert_non_null(strstr(e3.fields[0].msg, "第四十五条"));
+    assert_int_equal(statement(h, id, "leader", "2026-12-22", "adopted", NULL, &e4), ERR_FORBIDDEN);
+    if (statement(h, id, "officer", "2026-12-22", "partial", "整改属实，但违法事实成立", &e))
+        fail_msg("record_statement: %s", e.nfields ? e.fields[0].msg : e.msg);
+    assert_string_equal(h_text(h, "SELECT state FROM penalty_case WHERE id = ?", "i", id),
+                        "notified");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_deadline WHERE kind = 'case' AND object_id = ?"
+                         " AND name = 'defence' AND ended_on IS NULL",
+                         "i", id));
+    char *text = pdf_text(h, id, "statement_record");
+    char *said = h_flat("罚款过重，我店已停止注射项目并整改");
+    char *partial = h_flat("予以部分采纳");
+    assert_non_null(strstr(text, said));
+    assert_non_null(strstr(text, partial));
+    free(text);
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    json_t *o = case_get(&c, id, &e);
+    assert_non_null(o);
+    json_t *first = json_array_get(json_object_get(o, "statements"), 0);
+    assert_string_equal(json_string_value(json_object_get(first, "review_label")), "部分采纳");
+    json_decref(o);
+    if (decide(h, id, "leader", "2026-12-28", "warning,fine", "2000", &e))
+        fail_msg("decide: %s", e.nfields ? e.fields[0].msg : e.msg);
+    text = pdf_text(h, id, "penalty_decision");
+    char *printed = h_flat("经复核，本机关部分采纳，理由：整改属实，但违法事实成立");
+    assert_non_null(strstr(text, said));
+    assert_non_null(strstr(text, printed));
+    free(text);
+    free(said);
+    free(partial);
+    free(printed);
+    /* not after the decision */
+    h_set_now(h, "2026-12-29T10:00:00+08:00");
+    assert_int_equal(statement(h, id, "officer", "2026-12-29", "adopted", NULL, &e5), ERR_CONFLICT);
+}
+
+/* Registration issues the 案件受理记录 and 调查终结 the 案件调查终结报告, each kept as its PDF. */
+static void test_intake_record_and_investigation_report_kept(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = concluded(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04",
+                           "警告、罚款", "20000", false);
+    assert_string_equal(h_text(h,
+                               "SELECT number FROM document WHERE object_type = 'case'"
+                               " AND object_id = ? AND type = 'case_intake_record'",
+                               "i", id),
+                        "受2026-0001");
+    char *text = pdf_text(h, id, "case_intake_record");
+    char *intake = h_flat("受理日期：2026年11月2日");
+    assert_non_null(strstr(text, intake));
+    free(text);
+    text = pdf_text(h, id, "investigation_report");
+    char *facts = h_flat("违法事实清楚，证据确凿");
+    char *penalty = h_flat("罚款人民币20,000.00元");
+    char *level = h_flat("适用裁量档次：一般（");
+    char *review = h_flat("罚款数额在10000元以上的情形，作出行政处罚决定前应当进行法制审核");
+    assert_non_null(strstr(text, facts));
+    assert_non_null(strstr(text, penalty));
+    assert_non_null(strstr(text, level));
+    assert_non_null(strstr(text, review));
+    free(text);
+    free(intake);
+    free(facts);
+    free(penalty);
+    free(level);
+    free(review);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
@@ -416,6 +515,8 @@ int main(void)
         T(test_decision_states_the_closure_in_words),
         T(test_case_timeline),
         T(test_the_party_window_is_never_overdue),
+        T(test_r_case_60_statement_heard_reviewed_and_printed),
+        T(test_intake_record_and_investigation_report_kept),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -134,8 +134,8 @@ static void test_every_issued_type_is_declared(void **state)
                     fail_msg("%s issues %s, which is not declared", flows[f]->kind, *t);
                 issued++;
             }
-    assert_true(issued >= 19);
-    assert_true(doc_layout_count() >= 22);
+    assert_true(issued >= 23);
+    assert_true(doc_layout_count() >= 26);
     for (size_t i = 0; i < doc_layout_count(); i++) {
         const char *type = doc_layout_type(i);
         if (!document_type_label(type)) fail_msg("%s is declared but not in doc_types.json", type);
@@ -349,6 +349,107 @@ static void test_r_case_54_summary_penalty_decision(void **state)
     t = render("summary_penalty_decision", &case_documents, rec, "武卫医当罚〔2026〕2号",
                "2026-12-20", NULL);
     LACKS(t, "缴纳罚款");
+    free(t);
+}
+
+/* 案件受理记录: the source, party, facts and dates, the 立案期限, the one who registered it. */
+static void test_case_intake_record(void **state)
+{
+    (void)state;
+    char *t = render("case_intake_record", &case_documents, record("case"), "受2026-0001",
+                     "2026-12-07", step("start", "2026-12-07", NULL));
+    HAS(t, "案件受理记录");
+    HAS(t, "编号：受2026-0001");
+    HAS(t, "案件来源：监督检查发现");
+    HAS(t, "当事人：武进区遥观镇锦绣美容美发店（法人或其他组织）");
+    HAS(t, "受理日期：2026年12月7日");
+    HAS(t, "未取得《医疗机构执业许可证》擅自开展注射类医疗美容项目");
+    HAS(t, "请于2026年12月14日前决定是否立案");
+    HAS(t, "受理人（签名）：恽秀英");
+    HAS(t, "第五十四条");
+    free(t);
+}
+
+/* 案件调查终结报告: the facts, the evidence, the item and its provisions, the level and its
+ * range, the penalty proposed, the reason outside the level, the review and why. */
+static void test_investigation_report(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(
+        rec, "proposal",
+        json_pack("{ss ss ss ss ss ss ss ss ss sb sb ss}", "item_code", "WJ-CF-001", "item_name",
+                  "对未取得医疗机构执业许可证擅自执业的行政处罚", "violated",
+                  "《医疗机构管理条例》第二十四条", "penalty_basis",
+                  "《医疗机构管理条例》第四十四条", "level", "较重", "level_range",
+                  "警告；罚款；罚款10,000.00元以上30,000.00元以下", "level_conditions",
+                  "违法所得较多", "types_label", "警告、通报批评；罚款", "fine_yuan", "40,000.00",
+                  "review_required", true, "major", false, "review_why", "罚款数额在10000元以上"));
+    json_object_set_new(json_object_get(rec, "proposal"), "outside_reason",
+                        json_string("注射致一人感染"));
+    json_object_set_new(rec, "evidence",
+                        json_pack("[{ss ss ss ss}]", "kind_label", "书证", "description",
+                                  "营业执照复印件", "source", "当事人提供", "obtained_on",
+                                  "2026-12-08"));
+    char *t =
+        render("investigation_report", &case_documents, rec, "终2026-0001", "2026-12-18",
+               step("conclude", "2026-12-18", "note", "经查，当事人为顾客注射玻尿酸12人次", NULL));
+    HAS(t, "案件调查终结报告");
+    HAS(t, "编号：终2026-0001");
+    HAS(t, "经查，当事人为顾客注射玻尿酸12人次");
+    HAS(t, "1. 书证：营业执照复印件（当事人提供，2026年12月8日取得）");
+    HAS(t, "违反条款：《医疗机构管理条例》第二十四条");
+    HAS(t, "适用裁量档次：较重（警告；罚款；罚款10,000.00元以上30,000.00元以下）");
+    HAS(t, "拟处罚超出所选裁量档次，理由：注射致一人感染");
+    HAS(t, "罚款人民币40,000.00元");
+    HAS(t, "本案属于罚款数额在10000元以上的情形，作出行政处罚决定前应当进行法制审核");
+    HAS(t, "承办人员（签名）：恽秀英、刘春梅");
+    free(t);
+}
+
+/* 陈述和申辩笔录: the day and how, what the party said, the review and its reasons. */
+static void test_statement_record(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(rec, "notified_on", json_string("2026-12-21"));
+    char *t =
+        render("statement_record", &case_documents, rec, "申2026-0001", "2026-12-22",
+               step("record_statement", "2026-12-22", "how", "oral", "statement", "已停止注射项目",
+                    "review", "rejected", "review_reason", "违法事实有证据证实", NULL));
+    HAS(t, "陈述和申辩笔录");
+    HAS(t, "编号：申2026-0001");
+    HAS(t, "事先告知日期：2026年12月21日");
+    HAS(t, "陈述、申辩方式：口头");
+    HAS(t, "已停止注射项目");
+    HAS(t, "不成立，不予采纳。");
+    HAS(t, "理由：违法事实有证据证实");
+    HAS(t, "第四十五条");
+    LACKS(t, "予以部分采纳");
+    free(t);
+}
+
+/* 询问笔录: the person asked, time and place, the officers with their certificates (第五十五条),
+ * the questions and answers. */
+static void test_inquiry_record(void **state)
+{
+    (void)state;
+    json_t *st = step("evidence", "2026-12-08", "person", "李四", "identity", "护士", "relation",
+                      "当事人的雇员", "time", "9时30分至10时15分", "place", "店内", "qa",
+                      "问：谁给顾客注射？\n答：是我。", "kind_label", "证人证言", NULL);
+    json_object_set_new(st, "officers",
+                        json_pack("[{ss ss} {ss ss}]", "name", "恽秀英", "cert_no", "320412230100",
+                                  "name", "刘春梅", "cert_no", "320412230101"));
+    char *t =
+        render("inquiry_record", &case_documents, record("case"), "询2026-0001", "2026-12-08", st);
+    HAS(t, "询问笔录");
+    HAS(t, "编号：询2026-0001");
+    HAS(t, "询问时间：2026年12月8日9时30分至10时15分");
+    HAS(t, "被询问人：李四");
+    HAS(t, "与当事人的关系：当事人的雇员（当事人：武进区遥观镇锦绣美容美发店）");
+    HAS(t, "询问人：恽秀英（执法证号 320412230100）、刘春梅（执法证号 320412230101）");
+    HAS(t, "已向你出示执法证件（《中华人民共和国行政处罚法》第五十五条）");
+    HAS(t, "答：是我。");
     free(t);
 }
 
@@ -661,6 +762,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_issued_type_is_declared),
         cmocka_unit_test(test_filing_report),
+        cmocka_unit_test(test_case_intake_record),
+        cmocka_unit_test(test_investigation_report),
+        cmocka_unit_test(test_statement_record),
+        cmocka_unit_test(test_inquiry_record),
         cmocka_unit_test(test_prior_notice),
         cmocka_unit_test(test_r_case_54_summary_penalty_decision),
         cmocka_unit_test(test_hearing_summons),

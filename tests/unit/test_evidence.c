@@ -5,9 +5,12 @@
 #include "support.h"
 #include "case_fixture.h"
 #include "law/case.h"
+#include "law/entity.h"
+#include "law/document.h"
 #include "law/evidence.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A fourth officer who may enforce, beside the fixture's three. */
@@ -166,6 +169,59 @@ static void test_r_case_22_obtained_within_the_case(void **state)
     assert_non_null(err_field_msg(&e4, "officers"));
 }
 
+/* 第五十五条: a witness's testimony may carry its inquiry, only when the officers showed their
+ * certificates; recorded, it issues a 询问笔录 (询) naming each officer with the number; an inquiry
+ * on documentary evidence is refused. */
+static void test_r_case_61_inquiry_names_the_officers_with_their_certificates(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = a_case(h, "2026-12-01", CF.o1, CF.o2, "2026-12-02", "2026-12-03");
+    struct evidence_input in = item("witness", "2026-12-05", ids(CF.o1, CF.o2));
+    in.description = "证人李四的证言";
+    in.inquiry_person = "李四";
+    in.inquiry_identity = "护士";
+    in.inquiry_relation = "当事人的雇员";
+    in.inquiry_time = "9时30分至10时15分";
+    in.inquiry_place = "康宁诊所诊室";
+    in.inquiry_qa = "问：你在诊所从事什么工作？\n答：注射和输液。";
+    struct err e1 = {0}, e2 = {0}, e = {0};
+    assert_int_equal(add(h, "officer", id, in, &e1), ERR_INVALID);
+    assert_non_null(strstr(err_field_msg(&e1, "inquiry_shown"), "第五十五条"));
+    struct evidence_input paper = in;
+    paper.kind = "documentary";
+    paper.inquiry_shown = "1";
+    assert_int_equal(add(h, "officer", id, paper, &e2), ERR_INVALID);
+    assert_non_null(err_field_msg(&e2, "inquiry_person"));
+    assert_false(h_exists(h->db, "SELECT 1 FROM case_evidence WHERE case_id = ?", "i", id));
+    in.inquiry_shown = "1";
+    if (add(h, "officer", id, in, &e)) fail_msg("add: %s", e.nfields ? e.fields[0].msg : e.msg);
+    const char *doc = h_text(h,
+                             "SELECT id FROM document WHERE object_type = 'case' AND object_id = ?"
+                             " AND type = 'inquiry_record'",
+                             "i", id);
+    assert_string_equal(h_text(h, "SELECT number FROM document WHERE id = ?", "t", doc),
+                        "询2026-0001");
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    struct document_pdf pdf = {0};
+    if (document_pdf(&c, strtoll(doc, NULL, 10), &pdf, &e)) fail_msg("document_pdf: %s", e.msg);
+    char *text = h_pdf_text(h->dir, "inquiry.pdf", pdf.pdf.p, pdf.pdf.len);
+    buf_free(&pdf.pdf);
+    char *who_asked =
+        h_flat("询问人：执法人员1（执法证号 ZF-0001）、执法人员2（执法证号 ZF-0002）");
+    char *qa = h_flat("注射和输液");
+    assert_non_null(strstr(text, who_asked));
+    assert_non_null(strstr(text, qa));
+    free(text);
+    free(who_asked);
+    free(qa);
+    json_t *o = case_get(&c, id, &e);
+    json_t *first = json_array_get(json_object_get(o, "evidence"), 0);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(first, "inquiry"), "person")), "李四");
+    json_decref(o);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -173,6 +229,7 @@ int main(void)
         T(test_r_case_20_the_8_kinds_after_filing),
         T(test_r_case_21_two_investigators_of_the_case),
         T(test_r_case_22_obtained_within_the_case),
+        T(test_r_case_61_inquiry_names_the_officers_with_their_certificates),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
