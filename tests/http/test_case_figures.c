@@ -1,10 +1,7 @@
 /* test_case_figures.c — the figures of penalty cases through the real router: the page
  * /cases/figures with its period and agency, each figure a link to the list behind it (which
  * holds as many), the JSON at /api/v1/cases/figures, a bad period and an agency out of scope
- * refused, and the list page linking the figures.
- *
- * The decision step is being written apart from this work: the decision's columns are set with a
- * direct UPDATE. */
+ * refused, and the list page linking the figures. */
 #include "support.h"
 #include "case_fixture.h"
 #include "law/case.h"
@@ -22,13 +19,18 @@ static int64_t filed_case(struct harness *h, const char *received, const char *f
 static void test_figures_page_and_api(void **state)
 {
     struct harness *h = *state;
-    int64_t a = filed_case(h, "2026-03-01", "2026-03-02");
+    /* filed on 03-02, notified on 03-23, waived, decided on 04-01: a warning and 3,000 元 */
+    struct cf_end end = {
+        .on = "2026-03-20", .item = cf_item(h), .types = "警告、罚款", .fine = "3000"};
+    int64_t a = cf_notified(h, cf_sample("2026-03-01", "2026-03-01"), "2026-03-01", "2026-03-02",
+                            &end, "2026-03-23");
+    struct wf_args w = {.date = "2026-03-23", .note = "当事人书面放弃陈述、申辩"};
+    h_must(h, &case_workflow, "officer", a, "waive", &w);
+    struct wf_args d = {.date = "2026-04-01"};
+    wf_arg_set(&d, "types", "warning,fine");
+    wf_arg_set(&d, "fine", "3000");
+    h_must(h, &case_workflow, "leader", a, "decide", &d);
     filed_case(h, "2026-04-01", "2026-04-02");
-    struct err e = {0};
-    assert_true(db_exec(h->db, &e,
-                        "UPDATE penalty_case SET decided_on = '2026-04-01', state = 'decided',"
-                        " decision_types = 'warning,fine', decision_fine = 300000 WHERE id = ?",
-                        "i", a) >= 0);
     struct client viewer;
     h_login(h, &viewer, "viewer");
     struct hresp r;

@@ -36,7 +36,7 @@ static struct case_summary_input sample(void)
                                        .line = "medical",
                                        .party_name = "李某",
                                        .party_kind = "citizen",
-                                       .place = "常州市武进区湖塘镇府前路1号康宁浴室",
+                                       .place = "常州市武进区湖塘镇府前路1号康宁诊所",
                                        .act_on = "2026-12-20",
                                        .summary = "未取得健康合格证明从事直接为顾客服务的工作",
                                        .item = F.item,
