@@ -8,6 +8,7 @@
 #include "law/power.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct case_fixture CF;
@@ -59,6 +60,12 @@ int cf_setup_at(void **state, const char *instant)
         db_exec(h->db, &e, "UPDATE agency SET short_name = '武' WHERE code = '320412'", "") >= 0);
     assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'officer'",
                         "i", CF.o1) >= 0);
+    /* the legal reviewer holds 法律职业资格 (第五十八条第二款) */
+    CF.lawyer = cf_officer(h, 8, "2030-12-31");
+    assert_true(db_exec(h->db, &e, "UPDATE officer SET legal_qualified = 1 WHERE id = ?", "i",
+                        CF.lawyer) >= 0);
+    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE username = 'legal'",
+                        "i", CF.lawyer) >= 0);
     return 0;
 }
 
@@ -187,8 +194,42 @@ int64_t cf_filed(struct harness *h, struct case_input in, const char *proposed,
     return cf_filed_with(h, in, cf_team(CF.o1, CF.o2), proposed, approved);
 }
 
+/* The third officer a deliberation takes (officer 4, made on first use). */
+static int64_t third_officer(struct harness *h)
+{
+    const char *id =
+        h_text(h, "SELECT COALESCE(MAX(id), 0) FROM officer WHERE cert_no = 'ZF-0004'", "");
+    return strcmp(id, "0") != 0 ? atoll(id) : cf_officer(h, 4, "2030-12-31");
+}
+
+int cf_deliberate_as(struct harness *h, int64_t id, const char *day, const char *conclusion,
+                     struct err *e)
+{
+    char people[72], host[24];
+    snprintf(people, sizeof people, "%lld,%lld,%lld", (long long)CF.o1, (long long)CF.o2,
+             (long long)third_officer(h));
+    snprintf(host, sizeof host, "%lld", (long long)CF.o1);
+    struct wf_args a = {.date = day, .note = "违法事实清楚，证据确凿，建议依法给予行政处罚"};
+    wf_arg_set(&a, "participants", people);
+    wf_arg_set(&a, "host", host);
+    wf_arg_set(&a, "recorder", "执法人员2");
+    wf_arg_set(&a, "facts",
+               "当事人使用非卫生技术人员从事医疗卫生技术工作，有现场笔录、询问笔录为证");
+    wf_arg_set(&a, "opinions", "执法人员1：同意给予行政处罚。执法人员2：同意。执法人员4：同意。");
+    wf_arg_set(&a, "conclusion", conclusion);
+    return h_step(h, &case_workflow, "officer", id, "deliberate", &a, e);
+}
+
+void cf_deliberate(struct harness *h, int64_t id, const char *day)
+{
+    struct err e = {0};
+    if (cf_deliberate_as(h, id, day, "penalise", &e))
+        fail_msg("deliberate: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+}
+
 int cf_conclude_as(struct harness *h, int64_t id, const struct cf_end *end, struct err *e)
 {
+    if (cf_deliberate_as(h, id, end->on, "penalise", e)) return e->code;
     struct wf_args a = {.date = end->on, .note = "违法事实清楚，证据确凿"};
     wf_arg_set(&a, "item", end->item);
     wf_arg_set(&a, "level", end->level);

@@ -7,9 +7,10 @@
 #include "law/case.h"
 
 /* What cf_setup made: the clinic 康宁诊所 of 320412 and three medical officers (o3's certificate
- * expired on 2026-06-30); the user "officer" is o1. */
+ * expired on 2026-06-30); the user "officer" is o1; the user "legal" is lawyer (officer 8, holding
+ * 法律职业资格). */
 extern struct case_fixture {
-    int64_t clinic, o1, o2, o3;
+    int64_t clinic, o1, o2, o3, lawyer;
 } CF;
 
 /* The harness at 2026-12-20 09:00 with the fixture; a cmocka setup. */
@@ -44,6 +45,12 @@ struct cf_end {
     const char *why;   /* outside_reason: why outside the baseline's range, or NULL */
     bool major;        /* a major case (集体讨论) */
 };
+/* The case team's deliberation (合议) of case id on day, by officers 1, 2 and 4 (made on first
+ * use), hosted by officer 1, with conclusion (penalise, no_penalty, investigate); cf_deliberate
+ * fails the test when refused. cf_conclude_as deliberates (penalise) on its day first. */
+int cf_deliberate_as(struct harness *h, int64_t id, const char *day, const char *conclusion,
+                     struct err *e);
+void cf_deliberate(struct harness *h, int64_t id, const char *day);
 int cf_conclude_as(struct harness *h, int64_t id, const struct cf_end *end, struct err *e);
 /* "officer" gives the prior notice (事先告知) of case id on day (fails the test when refused). */
 void cf_notify(struct harness *h, int64_t id, const char *day);

@@ -365,6 +365,11 @@ static int add_random_checks(struct demo *d)
     return 0;
 }
 
+/* The demo officer (first + 9, holding 法律职业资格: i % 5 == 4 in add_officers) the legal
+ * reviewer's account is linked to: 第五十八条 asks it of a first-time reviewer, and no demo case
+ * has it among its investigators. */
+#define LEGAL_OFFICER 9
+
 /* One account per role; the officer account is linked to the first officer. */
 static int add_users(struct demo *d, int64_t officer_id)
 {
@@ -388,7 +393,10 @@ static int add_users(struct demo *d, int64_t officer_id)
                                 .password = DEMO_PASSWORD,
                                 .agency_code = users[i].agency,
                                 .roles = 1u << users[i].role,
-                                .officer_id = users[i].role == ROLE_OFFICER ? officer_id : 0};
+                                .officer_id = users[i].role == ROLE_OFFICER ? officer_id
+                                              : users[i].role == ROLE_LEGAL
+                                                  ? officer_id + LEGAL_OFFICER
+                                                  : 0};
         int64_t id;
         if (user_add(&d->env->ctx, &in, &id, &d->e)) return d->e.code;
     }

@@ -157,6 +157,22 @@ static int filed(struct dc *d, const struct spec *s, day_t on, int64_t *id)
                     "执法人员现场检查时制作，当事人签字确认", on);
 }
 
+/* The deliberation (合议) of case id on day: its two investigators and a third officer, the
+ * first hosting. */
+static int deliberated(struct dc *d, const struct spec *s, int64_t id, day_t day)
+{
+    struct wf_args a = {.note = "违法事实清楚，证据确凿，建议依法给予行政处罚"};
+    wf_arg_set(&a, "participants",
+               arena_printf(d->c->arena, "%s,%lld", team(d, s->partner),
+                            (long long)(d->first_officer + s->partner + 1)));
+    wf_arg_set(&a, "host", arena_printf(d->c->arena, "%lld", (long long)d->first_officer));
+    wf_arg_set(&a, "recorder", "案件承办人员");
+    wf_arg_set(&a, "facts", s->summary);
+    wf_arg_set(&a, "opinions", "参加人员一致认为违法事实清楚，证据确凿，应当依法给予行政处罚。");
+    wf_arg_set(&a, "conclusion", "penalise");
+    return step(d, &d->officer, id, "deliberate", day, &a);
+}
+
 /* The case of s filed on on and its investigation concluded on end, proposing the penalty of s. */
 static int concluded(struct dc *d, const struct spec *s, day_t on, day_t end, int64_t *id)
 {
@@ -171,7 +187,8 @@ static int concluded(struct dc *d, const struct spec *s, day_t on, day_t end, in
     wf_arg_set(&a, "major", s->major ? "yes" : "no");
     if (filed(d, s, on, id) ||
         evidence(d, s, *id, "statement", "询问笔录一份（当事人陈述违法经过）",
-                 "执法人员在本机关询问当事人时制作", workday_before(d, end - 1)))
+                 "执法人员在本机关询问当事人时制作", workday_before(d, end - 1)) ||
+        deliberated(d, s, *id, end))
         return d->e->code;
     return step(d, &d->officer, *id, "conclude", end, &a);
 }

@@ -191,6 +191,26 @@ static int guard_extend(struct ctx *c, int64_t id, const struct wf_args *a, stru
     return case_guard_apart(c, id, "延长办案期限", e);
 }
 
+/* [R-CASE-64] 第五十八条第二款: one who has never made a legal review of a penalty decision
+ * here holds 法律职业资格, as the officer record linked to the account says. */
+static int guard_qualified(struct ctx *c, struct err *e)
+{
+    int before = db_exists(c->db, e,
+                           "SELECT 1 FROM wf_step WHERE kind = 'case' AND user_id = ? AND action"
+                           " IN ('review_pass', 'review_return', 'review_reject')",
+                           "I", c->who->user_id);
+    if (before) return before < 0 ? before : 0;
+    int holds = db_exists(c->db, e,
+                          "SELECT 1 FROM app_user u JOIN officer o ON o.id = u.officer_id"
+                          " WHERE u.id = ? AND o.legal_qualified = 1",
+                          "I", c->who->user_id);
+    if (holds) return holds < 0 ? holds : 0;
+    return err_set(
+        e, ERR_FORBIDDEN,
+        "初次从事行政处罚决定法制审核的人员，应当取得法律职业资格（《行政处罚法》第五十八"
+        "条第二款）；请管理员在本账号关联的执法人员档案中登记法律职业资格");
+}
+
 /* [R-CASE-14] 第五十八条: the legal reviewer holds the legal role (the step's permission) and
  * neither investigated nor proposed the case. */
 int case_guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
@@ -203,10 +223,11 @@ int case_guard_reviewer(struct ctx *c, int64_t id, const struct wf_args *a, stru
                          " ON u.officer_id = k.officer_id WHERE k.case_id = ? AND u.id = ?",
                          "iiii", id, me, id, me);
     if (mine < 0) return mine;
-    return mine ? err_set(e, ERR_FORBIDDEN,
-                          "调查与审核分离：承办或提出立案本案的人员不能进行法制审核"
-                          "（《行政处罚法》第五十八条）")
-                : 0;
+    if (mine)
+        return err_set(e, ERR_FORBIDDEN,
+                       "调查与审核分离：承办或提出立案本案的人员不能进行法制审核"
+                       "（《行政处罚法》第五十八条）");
+    return guard_qualified(c, e);
 }
 
 static int guard_reinvestigate(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
@@ -583,6 +604,11 @@ static const struct wf_transition steps[] = {
     {"proposed", "approve", "filed", "批准立案", PERM_CASE_APPROVE, guard_approve, &deadline_decide,
      "file", .inputs = in_approve, .effect = effect_approve, .documents = DOCS("filing_report"),
      .confirm = "批准后即立案，取得案号，并开始计算九十日的办案期限。确定批准立案？"},
+    /* [R-CASE-62] the case team's deliberation (合议): case_deliberation.c */
+    {"filed", "deliberate", "filed", "合议", PERM_CASE_HANDLE, case_guard_deliberate, NULL, NULL,
+     .inputs = case_in_deliberate, .effect = case_effect_deliberate,
+     .documents = DOCS("deliberation_record")},
+    /* [R-CASE-63] after a deliberation that concluded to penalise or not */
     {"filed", "conclude", "concluded", "调查终结", PERM_CASE_HANDLE, case_guard_conclude, NULL,
      NULL, .inputs = in_conclude, .effect = case_effect_conclude,
      .documents = DOCS("investigation_report")},
@@ -855,6 +881,11 @@ static const struct table_decl tables[] = {
      {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},
     {"case_discussion",
      "案件集体讨论",
+     true,
+     "id",
+     {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},
+    {"case_deliberation",
+     "案件合议",
      true,
      "id",
      {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},

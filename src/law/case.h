@@ -49,6 +49,10 @@
  * (第五十七条: 负责人集体讨论; the number is [U]). */
 #define CASE_DISCUSSION_MIN   3
 #define CASE_DISCUSSION_BASIS "《行政处罚法》第五十七条：行政机关负责人集体讨论（人数可调整）"
+/* Default of the setting case.deliberation_min: the officers a deliberation (合议) needs at least
+ * ([U]: 卫生行政执法文书规范's 合议记录 sets no number; three is the common practice). */
+#define CASE_DELIBERATION_MIN   3
+#define CASE_DELIBERATION_BASIS "卫生行政执法文书规范：合议记录（参加人数可调整）"
 /* The days after 立案 at which an open case is flagged (60, 80: before the 90 of 第六十条). */
 #define CASE_WARN_DAYS  60
 #define CASE_ALERT_DAYS 80

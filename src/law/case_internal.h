@@ -58,6 +58,17 @@ int case_guard_statement(struct ctx *c, int64_t id, const struct wf_args *a, str
 int case_effect_statement(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 json_t *case_statements_json(struct ctx *c, int64_t id, struct err *e);
 
+/* case_deliberation.c: the case team's deliberation (合议) before 调查终结; the step's inputs,
+ * whether the case may end its investigation (case_guard_deliberated, for case_guard_conclude),
+ * and the deliberations as the case's JSON shows them ([{"held_on","host","recorder",
+ * "participants","facts","opinions","conclusion","conclusion_label","note"}], new reference;
+ * NULL on error). */
+extern const struct wf_input case_in_deliberate[];
+int case_guard_deliberate(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_deliberate(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_deliberated(struct ctx *c, int64_t id, struct err *e);
+json_t *case_deliberations_json(struct ctx *c, int64_t id, struct err *e);
+
 /* case_hearing.c: how the party made a request or a statement: 书面 written, 口头 oral. */
 extern const struct wf_option case_how[];
 /* case_hearing.c: the hearing (听证): the party's request, the hearing set, held and recorded by

@@ -148,6 +148,7 @@ int case_guard_conclude(struct ctx *c, int64_t id, const struct wf_args *a, stru
 {
     struct proposal p = {0};
     int rc = case_guard_investigator(c, id, "提出调查终结意见", e);
+    if (!rc) rc = case_guard_deliberated(c, id, e);
     if (!rc) rc = read_item(c, a, &p, e);
     if (!rc) rc = read_level(c, a, &p, e);
     return rc ? rc : check_terms(a, &p, e);

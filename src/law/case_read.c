@@ -157,6 +157,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     json_t *actions = wf_actions(c, &case_workflow, id, state);
     case_hearing_actions(c, id, actions);
     json_object_set_new(o, "actions", actions);
+    json_t *met = case_deliberations_json(c, id, e);
+    if (met) json_object_set_new(o, "deliberations", met);
     json_t *said = case_statements_json(c, id, e);
     if (said) json_object_set_new(o, "statements", said);
     json_t *hearing = case_hearing_json(c, id, e);

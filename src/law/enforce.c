@@ -7,6 +7,12 @@
 
 int enforce_parse_officers(const char *list, const char *who, int64_t *ids, int n, struct err *e)
 {
+    return enforce_parse_officers_as(list, "officers", who, ids, n, e);
+}
+
+int enforce_parse_officers_as(const char *list, const char *field, const char *who, int64_t *ids,
+                              int n, struct err *e)
+{
     int k = 0;
     for (const char *p = list ? list : ""; *p;) {
         const char *item;
@@ -14,14 +20,14 @@ int enforce_parse_officers(const char *list, const char *who, int64_t *ids, int 
         char num[24];
         int64_t id;
         if (len == 0) continue;
-        if (len >= sizeof num) return err_field(e, "officers", "%s编号有误", who), -1;
+        if (len >= sizeof num) return err_field(e, field, "%s编号有误", who), -1;
         memcpy(num, item, len);
         num[len] = 0;
         if (parse_i64(str_trim(num), &id) || id <= 0)
-            return err_field(e, "officers", "%s编号有误：%s", who, num), -1;
+            return err_field(e, field, "%s编号有误：%s", who, num), -1;
         for (int i = 0; i < k; i++)
-            if (ids[i] == id) return err_field(e, "officers", "同一执法人员不能重复选择"), -1;
-        if (k == n) return err_field(e, "officers", "%s最多%d名", who, n), -1;
+            if (ids[i] == id) return err_field(e, field, "同一执法人员不能重复选择"), -1;
+        if (k == n) return err_field(e, field, "%s最多%d名", who, n), -1;
         ids[k++] = id;
     }
     return k;

@@ -14,6 +14,9 @@
 /* The officers of a comma list of ids (a form's checkboxes) into ids, at most n and distinct:
  * the count, or -1 with a message naming them as who (承办人员) for the field "officers". */
 int enforce_parse_officers(const char *list, const char *who, int64_t *ids, int n, struct err *e);
+/* The same, with the messages for field. */
+int enforce_parse_officers_as(const char *list, const char *field, const char *who, int64_t *ids,
+                              int n, struct err *e);
 /* Whether officer_id is on the 回避 list of entity_id (第四十三条) into *on; false for entity 0. */
 int enforce_on_avoid_list(struct ctx *c, int64_t entity_id, int64_t officer_id, bool *on,
                           struct err *e);

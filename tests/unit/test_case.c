@@ -386,6 +386,48 @@ static void test_r_case_15_r_case_16_r_case_17_notice(void **state)
         h_text(h, "SELECT hearing_right FROM penalty_case WHERE id = ?", "i", person), "1");
 }
 
+/* A first-time legal reviewer holds 法律职业资格 (第五十八条第二款): one whose account has no
+ * officer record, or whose record has none, is refused, and nothing moves; once qualified and
+ * having reviewed, a reviewer is no longer a first-time one. */
+static void test_r_case_64_first_reviewer_qualified(void **state)
+{
+    struct harness *h = *state;
+    const char *item = cf_item(h);
+    int64_t one = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04"),
+            two = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
+    struct err e = {0};
+    if (cf_conclude(h, one, item, "严重", "警告、罚款", "15000", NULL, &e) ||
+        cf_conclude(h, two, item, "严重", "警告、罚款", "15000", NULL, &e))
+        fail_msg("conclude: %s", e.msg);
+    struct user_input u = {.username = "legal2",
+                           .display_name = "legal2",
+                           .password = TEST_PASSWORD,
+                           .agency_code = "320412",
+                           .roles = 1u << ROLE_LEGAL};
+    int64_t uid;
+    if (user_add(&h->ctx, &u, &uid, &e)) fail_msg("user_add: %s", e.msg);
+    struct wf_args r = {.date = "2026-12-21", .note = "事实清楚，适用依据正确，裁量适当"};
+    struct err e1 = {0}, e2 = {0};
+    assert_int_equal(h_step(h, &case_workflow, "legal2", one, "review_pass", &r, &e1),
+                     ERR_FORBIDDEN);
+    assert_non_null(strstr(e1.msg, "法律职业资格"));
+    assert_non_null(strstr(e1.msg, "第五十八条第二款"));
+    int64_t lawyer2 = cf_officer(h, 9, "2030-12-31");
+    assert_true(db_exec(h->db, &e, "UPDATE app_user SET officer_id = ? WHERE id = ?", "ii", lawyer2,
+                        uid) >= 0);
+    assert_int_equal(h_step(h, &case_workflow, "legal2", one, "review_pass", &r, &e2),
+                     ERR_FORBIDDEN);
+    assert_string_equal(h_text(h, "SELECT state FROM penalty_case WHERE id = ?", "i", one),
+                        "concluded");
+    assert_true(db_exec(h->db, &e, "UPDATE officer SET legal_qualified = 1 WHERE id = ?", "i",
+                        lawyer2) >= 0);
+    h_must(h, &case_workflow, "legal2", one, "review_pass", &r);
+    /* no longer a first review: the record's qualification is not asked again */
+    assert_true(db_exec(h->db, &e, "UPDATE officer SET legal_qualified = 0 WHERE id = ?", "i",
+                        lawyer2) >= 0);
+    h_must(h, &case_workflow, "legal2", two, "review_pass", &r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
@@ -400,6 +442,7 @@ int main(void)
         T(test_r_case_11_recusal_decided_by_the_head),
         T(test_r_case_12_r_case_13_r_case_14_proposal_and_review),
         T(test_r_case_15_r_case_16_r_case_17_notice),
+        T(test_r_case_64_first_reviewer_qualified),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

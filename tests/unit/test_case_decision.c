@@ -7,6 +7,7 @@
 #include "case_fixture.h"
 #include "law/case.h"
 #include "law/document.h"
+#include "law/holiday.h"
 #include "law/power.h"
 
 #include <stdio.h>
@@ -311,6 +312,7 @@ static void test_decision_states_the_closure_in_words(void **state)
     wf_arg_set(&a, "types", "fine,closure");
     wf_arg_set(&a, "fine", "3000");
     wf_arg_set(&a, "major", "no");
+    cf_deliberate(h, id, "2026-12-20");
     h_must(h, &case_workflow, "officer", id, "conclude", &a);
     struct wf_args r = {.date = "2026-12-21", .note = "同意"};
     h_must(h, &case_workflow, "legal", id, "review_pass", &r);
@@ -502,6 +504,57 @@ static void test_intake_record_and_investigation_report_kept(void **state)
     free(review);
 }
 
+/* cf_setup on 2027-02-03, in a year whose holiday notice is not loaded. */
+static int setup_2027(void **state)
+{
+    return cf_setup_at(state, "2027-02-03T09:00:00+08:00");
+}
+
+/* [R-CASE-43] [R-CAL-05] The statement window in a provisional year: notified on 2027-02-03, the
+ * 3 working days skip 春节 as the provisional rules keep it (02-05…02-10) and end on 02-12,
+ * marked provisional. The year's notice loaded makes 02-05 a working day (调休): the window is
+ * counted again and ends on 02-11, no longer provisional; a decision is refused on the last
+ * day and allowed the day after. */
+static void test_r_case_43_window_in_a_provisional_year(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = cf_filed(h, cf_sample("2027-01-11", "2027-01-08"), "2027-01-12", "2027-01-13");
+    struct cf_end end = {.on = "2027-02-02",
+                         .item = cf_item(h),
+                         .level = "一般",
+                         .types = "警告、罚款",
+                         .fine = "3000"};
+    struct err e = {0};
+    if (cf_conclude_as(h, id, &end, &e)) fail_msg("conclude: %s", e.msg);
+    cf_notify(h, id, "2027-02-03");
+    assert_string_equal(h_due(h, "case", id, "defence"), "2027-02-12");
+    assert_true(h_exists(h->db,
+                         "SELECT 1 FROM wf_deadline WHERE kind = 'case' AND object_id = ?"
+                         " AND name = 'defence' AND provisional = 1",
+                         "i", id));
+    struct actor who;
+    struct ctx admin = h_ctx(h, "province", &who); /* the national calendar is theirs */
+    struct holiday_result r = {0};
+    if (holiday_add_year(&admin, "2027", "国办发明电〔2026〕7号", &r, &e))
+        fail_msg("add year: %s", e.msg);
+    holiday_result_free(&r);
+    if (holiday_set_day(&admin, "2027-02-05", false, "春节调休", &r, &e))
+        fail_msg("set day: %s", e.msg);
+    assert_int_equal(json_array_size(r.moved), 1);
+    holiday_result_free(&r);
+    assert_string_equal(h_due(h, "case", id, "defence"), "2027-02-11");
+    assert_false(h_exists(h->db,
+                          "SELECT 1 FROM wf_deadline WHERE kind = 'case' AND object_id = ?"
+                          " AND name = 'defence' AND provisional = 1",
+                          "i", id));
+    h_set_now(h, "2027-02-12T09:00:00+08:00");
+    struct err e1 = {0};
+    assert_int_equal(decide(h, id, "leader", "2027-02-11", "警告、罚款", "3000", &e1), ERR_INVALID);
+    assert_non_null(strstr(e1.msg, "第四十五条"));
+    if (decide(h, id, "leader", "2027-02-12", "警告、罚款", "3000", &e))
+        fail_msg("decide: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
@@ -517,6 +570,8 @@ int main(void)
         T(test_the_party_window_is_never_overdue),
         T(test_r_case_60_statement_heard_reviewed_and_printed),
         T(test_intake_record_and_investigation_report_kept),
+        cmocka_unit_test_setup_teardown(test_r_case_43_window_in_a_provisional_year, setup_2027,
+                                        harness_teardown),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

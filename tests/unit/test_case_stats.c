@@ -135,6 +135,7 @@ static void conclude_and_review(struct harness *h, int64_t id, const char *fine,
     wf_arg_set(&a, "types", "警告、罚款");
     wf_arg_set(&a, "fine", fine);
     wf_arg_set(&a, "major", "no");
+    cf_deliberate(h, id, day);
     h_must(h, &case_workflow, "officer", id, "conclude", &a);
     struct wf_args r = {.date = day, .note = "事实清楚，适用依据正确"};
     h_must(h, &case_workflow, "legal", id, outcome, &r);
