@@ -26,12 +26,44 @@ struct doc_type {
     const char *label; /* 现场笔录 */
     bool wenhao;       /* numbered with a 文号 (otherwise a 编号) */
     const char *abbr; /* 文号: the 执法性质 (罚, 监 …); 编号: its prefix (现, 询 …) */
+    const char *counter; /* 编号: the type whose counter numbers it ("counter" key; its own code
+                            by default): two types of one counter share one series */
 };
 
 static json_t *doc_json;       /* the parsed file, kept for the strings types point into */
 static struct doc_type *types; /* every type, in file order */
 static size_t ntypes;          /* entries in types */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* The type of code among the first n loaded, or NULL. */
+static const struct doc_type *loaded(const char *code, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(types[i].code, code) == 0) return &types[i];
+    return NULL;
+}
+
+/* Abort unless type k (of the loaded types) has a code of its own, a counter that is its own or
+ * that of an earlier 编号 type with the same prefix which counts for itself, and a prefix no
+ * other type uses but one of the same counter: one agency never prints two documents of one
+ * number. [R-CASE-68] A case's 现场笔录 draws from the inspection's counter. */
+static void check_series(const struct doc_type *t, size_t k)
+{
+    if (loaded(t->code, k)) fatal("data/doc_types.json: %s is declared twice", t->code);
+    if (t->wenhao) return; /* numbered per 执法类别 and 执法性质 (next_wenhao) */
+    const struct doc_type *owner = loaded(t->counter, ntypes);
+    if (!owner || owner->wenhao || strcmp(owner->counter, owner->code) != 0 ||
+        strcmp(owner->abbr, t->abbr) != 0)
+        fatal("data/doc_types.json: %s counts with %s, which is not a 编号 type of the same "
+              "prefix counting for itself",
+              t->code, t->counter);
+    for (size_t i = 0; i < k; i++)
+        if (!types[i].wenhao && strcmp(types[i].abbr, t->abbr) == 0 &&
+            strcmp(types[i].counter, t->counter) != 0)
+            fatal("data/doc_types.json: %s repeats the 编号 prefix of %s without sharing its "
+                  "counter",
+                  t->code, types[i].code);
+}
 
 /* Read data/doc_types.json; any defect is a build error, so abort with its reason. */
 static void load(void)
@@ -53,18 +85,17 @@ static void load(void)
             .wenhao = style && strcmp(style, "wenhao") == 0,
         };
         t.abbr = json_string_value(json_object_get(item, t.wenhao ? "nature" : "prefix"));
-        if (!t.code || !t.label || !style || !t.abbr || !*t.abbr ||
-            (!t.wenhao && strcmp(style, "serial") != 0))
+        json_t *counter = json_object_get(item, "counter");
+        t.counter = counter ? json_string_value(counter) : t.code;
+        if (!t.code || !t.label || !style || !t.abbr || !*t.abbr || !t.counter ||
+            (!t.wenhao && strcmp(style, "serial") != 0) || (t.wenhao && counter))
             fatal("data/doc_types.json: types[%zu] needs code, label, style wenhao (with "
-                  "nature) or serial (with prefix)",
+                  "nature) or serial (with prefix, and optionally counter)",
                   i);
-        for (size_t k = 0; k < ntypes; k++)
-            if (strcmp(types[k].code, t.code) == 0 ||
-                (!t.wenhao && !types[k].wenhao && strcmp(types[k].abbr, t.abbr) == 0))
-                fatal("data/doc_types.json: %s repeats the code or 编号 prefix of %s", t.code,
-                      types[k].code);
         types[ntypes++] = t;
     }
+    for (size_t k = 0; k < ntypes; k++)
+        check_series(&types[k], k);
 }
 
 /* The type with this code, or NULL. */
@@ -123,13 +154,14 @@ static int next_wenhao(struct ctx *c, const struct doc_type *t, int64_t agency_i
     return 0;
 }
 
-/* The next 编号 of the year for (agency, type): prefix, year and a sequence of four digits or
- * more (现2026-0003). [R-DOC-01] */
+/* The next 编号 of the year for (agency, type's counter): prefix, year and a sequence of four
+ * digits or more (现2026-0003). [R-DOC-01] Types that share a counter share the series
+ * [R-CASE-68]. */
 static int next_serial(struct ctx *c, const struct doc_type *t, int64_t agency_id, int year,
                        int64_t *seq, const char **number, struct err *e)
 {
     char name[96];
-    snprintf(name, sizeof name, "serial:%lld:%s", (long long)agency_id, t->code);
+    snprintf(name, sizeof name, "serial:%lld:%s", (long long)agency_id, t->counter);
     int rc = counter_next(c->db, name, year, seq, e);
     if (rc) return rc;
     *number = arena_printf(c->arena, "%s%d-%04lld", t->abbr, year, (long long)*seq);

@@ -1,5 +1,5 @@
-/* evidence.c — the evidence of a penalty case (行政处罚法 第四十六条): recording an item and
- * reading a case's items. The case itself is case.c. */
+/* evidence.c — the evidence of a penalty case (行政处罚法 第四十六条): recording an item, with the
+ * 询问笔录 or 现场笔录 it may carry, and reading a case's items. The case itself is case.c. */
 #include "law/evidence.h"
 #include "base/jpack.h"
 #include "law/audit.h"
@@ -39,14 +39,27 @@ json_t *evidence_kind_options(const char *selected)
     return wf_options_json(kinds, selected);
 }
 
+/* Whether any of the n fields f is given. */
+static bool any_given(const char *const *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!str_blank(f[i])) return true;
+    return false;
+}
+
 /* Whether the item carries an inquiry: any of its fields given. */
 static bool has_inquiry(const struct evidence_input *in)
 {
     const char *f[] = {in->inquiry_person, in->inquiry_identity, in->inquiry_relation,
                        in->inquiry_time,   in->inquiry_place,    in->inquiry_qa};
-    for (size_t i = 0; i < countof(f); i++)
-        if (!str_blank(f[i])) return true;
-    return false;
+    return any_given(f, countof(f));
+}
+
+/* Whether the item carries an on-site record: any of its fields given. */
+static bool has_site(const struct evidence_input *in)
+{
+    const char *f[] = {in->site_time, in->site_place, in->site_present, in->site_scene};
+    return any_given(f, countof(f));
 }
 
 /* The inquiry's fields: only on a statement or a witness's testimony, each filled in. */
@@ -65,6 +78,21 @@ static void check_inquiry(const struct evidence_input *in, struct err *e)
     field_text(in->inquiry_qa, "inquiry_qa", "询问内容（问答）", true, 8000, e);
 }
 
+/* [R-CASE-69] The on-site record's fields: only on an item of 勘验笔录、现场笔录, each filled in.
+ */
+static void check_site(const struct evidence_input *in, struct err *e)
+{
+    if (!has_site(in)) return;
+    if (in->kind && strcmp(in->kind, "record") != 0) {
+        err_field(e, "site_time", "现场笔录只能随勘验笔录、现场笔录登记");
+        return;
+    }
+    field_text(in->site_time, "site_time", "检查时间", true, 40, e);
+    field_text(in->site_place, "site_place", "检查地点", true, 200, e);
+    field_text(in->site_present, "site_present", "当事人或在场人及其身份", true, 200, e);
+    field_text(in->site_scene, "site_scene", "现场情况", true, 8000, e);
+}
+
 int evidence_check(const struct evidence_input *in, struct err *e)
 {
     if (!evidence_kind_label(in->kind))
@@ -78,6 +106,7 @@ int evidence_check(const struct evidence_input *in, struct err *e)
     if (n >= 0 && n < ENFORCE_MIN_OFFICERS)
         err_field(e, "officers", "证据应由两名以上本案承办人员取得（《行政处罚法》第四十二条）");
     check_inquiry(in, e);
+    check_site(in, e);
     return e->code;
 }
 
@@ -166,50 +195,91 @@ static int guard_officers(struct ctx *c, int64_t case_id, const int64_t *ids, in
     return 0;
 }
 
-/* The officers ids as an inquiry prints them: [{"name","cert_no"}] into *out (new reference).
- * [R-CASE-61] 第五十五条: the officers who ask show their certificates, and the record names each
- * with its number: an inquiry without the certificates shown, or by an officer without a
- * certificate number, is refused. */
-static int inquiry_officers(struct ctx *c, const struct evidence_input *in, const int64_t *ids,
-                            int n, json_t **out, struct err *e)
+/* What a record an item carries says of its officers' certificates (第五十五条). */
+struct certified {
+    const char *shown_field; /* the field that says they were shown: inquiry_shown */
+    const char *not_shown;   /* the refusal when they were not */
+    const char *act;         /* what an officer without a certificate number may not do */
+};
+
+/* [R-CASE-61] 第五十五条: the officers who ask show their certificates, and the 询问笔录 names
+ * each with its number. */
+static const struct certified inquiry_certified = {
+    "inquiry_shown",
+    "询问前执法人员应当主动向被询问人出示执法证件，并在询问笔录中载明（《行政处罚法》第五十五条）",
+    "询问"};
+
+/* [R-CASE-67] 第五十五条: the officers who check on the spot show their certificates to the party
+ * or the persons present, and the 现场笔录 names each with its number. */
+static const struct certified site_certified = {
+    "site_shown",
+    "现场检查时执法人员应当主动向当事人或者有关人员出示执法证件，并在现场笔录中载明（《行政处罚法》"
+    "第五十五条）",
+    "进行现场检查"};
+
+/* The officers ids as a record prints them, [{"name","cert_no"}] (new reference), when shown is
+ * "1" and each has a certificate number; NULL with a field error otherwise. */
+static json_t *certified_officers(struct ctx *c, const struct certified *k, const char *shown,
+                                  const int64_t *ids, int n, struct err *e)
 {
-    if (!in->inquiry_shown || strcmp(in->inquiry_shown, "1") != 0)
-        return err_field(e, "inquiry_shown",
-                         "询问前执法人员应当主动向被询问人出示执法证件，并在询问笔录中载明"
-                         "（《行政处罚法》第五十五条）");
-    *out = json_array();
+    if (!shown || strcmp(shown, "1") != 0) {
+        err_field(e, k->shown_field, "%s", k->not_shown);
+        return NULL;
+    }
+    json_t *out = json_array();
     for (int i = 0; i < n && !e->code; i++) {
         struct db_stmt *st = db_query(
             c->db, e, "SELECT name, COALESCE(cert_no, '') FROM officer WHERE id = ?", "i", ids[i]);
         if (st && db_step(st, e) == DB_ROW) {
             if (!*db_text(st, 1))
-                err_field(e, "officers", "%s没有执法证号，不能进行询问（《行政处罚法》第五十五条）",
-                          db_text(st, 0));
+                err_field(e, "officers", "%s没有执法证号，不能%s（《行政处罚法》第五十五条）",
+                          db_text(st, 0), k->act);
             else
                 json_array_append_new(
-                    *out, jpack("{ss ss}", "name", db_text(st, 0), "cert_no", db_text(st, 1)));
+                    out, jpack("{ss ss}", "name", db_text(st, 0), "cert_no", db_text(st, 1)));
         }
         db_done(st);
     }
-    return e->code;
+    if (!e->code) return out;
+    json_decref(out);
+    return NULL;
 }
 
-/* Issue and keep the 询问笔录 of item id for the case, dated the day of the inquiry: the step
- * its declaration reads holds the inquiry and its officers (stolen). */
-static int issue_inquiry(struct ctx *c, int64_t case_id, int64_t id,
-                         const struct evidence_input *in, const struct case_facts *f,
-                         json_t *officers, struct err *e)
+/* The steps the declarations of the records the item carries read, into *asked (询问笔录) and
+ * *seen (现场笔录), each a new reference or left NULL when the item does not carry it. */
+static int record_steps(struct ctx *c, const struct evidence_input *in, const int64_t *ids, int n,
+                        json_t **asked, json_t **seen, struct err *e)
 {
-    json_t *step =
-        jpack("{ss ss ss sI ss ss ss ss ss ss ss so}", "action", "evidence", "label", "询问笔录",
-              "date", in->obtained_on, "evidence_id", (json_int_t)id, "kind_label",
-              evidence_kind_label(in->kind), "person", in->inquiry_person, "identity",
-              in->inquiry_identity, "relation", in->inquiry_relation, "time", in->inquiry_time,
-              "place", in->inquiry_place, "qa", in->inquiry_qa, "officers", officers);
+    const char *kind = evidence_kind_label(in->kind);
+    if (has_inquiry(in)) {
+        json_t *o = certified_officers(c, &inquiry_certified, in->inquiry_shown, ids, n, e);
+        if (!o) return e->code;
+        *asked = jpack("{ss ss ss ss ss ss ss ss ss ss so}", "action", "evidence", "label",
+                       "询问笔录", "date", in->obtained_on, "kind_label", kind, "person",
+                       in->inquiry_person, "identity", in->inquiry_identity, "relation",
+                       in->inquiry_relation, "time", in->inquiry_time, "place", in->inquiry_place,
+                       "qa", in->inquiry_qa, "officers", o);
+    }
+    if (has_site(in)) {
+        json_t *o = certified_officers(c, &site_certified, in->site_shown, ids, n, e);
+        if (!o) return e->code;
+        *seen = jpack("{ss ss ss ss ss ss ss ss so}", "action", "evidence", "label", "现场笔录",
+                      "date", in->obtained_on, "kind_label", kind, "time", in->site_time, "place",
+                      in->site_place, "present", in->site_present, "scene", in->site_scene,
+                      "officers", o);
+    }
+    return 0;
+}
+
+/* Issue a document of type for item id of the case, dated the day the item was obtained, and keep
+ * it, rendered over step (its evidence_id added; stolen). */
+static int issue_record(struct ctx *c, const char *type, int64_t case_id, int64_t id,
+                        const char *date, const struct case_facts *f, json_t *step, struct err *e)
+{
+    json_object_set_new(step, "evidence_id", json_integer(id));
     int64_t doc;
     const char *number;
-    int rc = document_issue(c, "inquiry_record", f->agency, f->line, in->obtained_on, "case",
-                            case_id, &doc, &number, e);
+    int rc = document_issue(c, type, f->agency, f->line, date, "case", case_id, &doc, &number, e);
     if (rc) {
         json_decref(step);
         return rc;
@@ -226,23 +296,27 @@ static const char *text_or_null(const char *s)
 static int insert(struct ctx *c, int64_t case_id, const struct evidence_input *in,
                   const int64_t *ids, int n, int64_t *id, struct err *e)
 {
-    bool asked = has_inquiry(in);
+    bool asked = has_inquiry(in), seen = has_site(in);
     struct db_stmt *st = db_query(
         c->db, e,
         "INSERT INTO case_evidence (case_id, kind, description, source, obtained_on, created_by,"
         " created_at, inquiry_person, inquiry_identity, inquiry_relation, inquiry_time,"
-        " inquiry_place, inquiry_qa, inquiry_shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?) RETURNING id",
+        " inquiry_place, inquiry_qa, inquiry_shown, site_time, site_place, site_present,"
+        " site_scene, site_shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?) RETURNING id",
         "itttt"
         "Ii"
         "tttttt"
+        "i"
+        "tttt"
         "i",
         case_id, in->kind, in->description, in->source, in->obtained_on, c->who->user_id, c->now,
         asked ? in->inquiry_person : NULL, asked ? text_or_null(in->inquiry_identity) : NULL,
         asked ? text_or_null(in->inquiry_relation) : NULL,
         asked ? text_or_null(in->inquiry_time) : NULL,
         asked ? text_or_null(in->inquiry_place) : NULL, asked ? text_or_null(in->inquiry_qa) : NULL,
-        (int64_t)asked);
+        (int64_t)asked, seen ? in->site_time : NULL, seen ? in->site_place : NULL,
+        seen ? in->site_present : NULL, seen ? in->site_scene : NULL, (int64_t)seen);
     int rc = st ? db_step(st, e) : e->code;
     if (rc == DB_ROW) *id = db_int(st, 0);
     db_done(st);
@@ -266,14 +340,18 @@ static int add_in(struct ctx *c, int64_t case_id, const struct evidence_input *i
     if (!rc && !f.investigator) rc = err_set(e, ERR_FORBIDDEN, "只有本案的承办人员可以登记证据");
     if (!rc) rc = guard_day(c, in, &f, &day, e);
     if (!rc) rc = guard_officers(c, case_id, ids, n, &f, day, e);
-    json_t *asked = NULL;
-    if (!rc && has_inquiry(in)) rc = inquiry_officers(c, in, ids, n, &asked, e);
+    json_t *asked = NULL, *seen = NULL; /* the steps of its 询问笔录 and 现场笔录 */
+    if (!rc) rc = record_steps(c, in, ids, n, &asked, &seen, e);
     if (!rc) rc = insert(c, case_id, in, ids, n, id, e);
-    if (!rc && asked) {
-        rc = issue_inquiry(c, case_id, *id, in, &f, asked, e);
-        asked = NULL; /* stolen */
-    }
+    if (!rc && asked)
+        rc = issue_record(c, "inquiry_record", case_id, *id, in->obtained_on, &f,
+                          json_incref(asked), e);
+    /* [R-CASE-68] numbered in the series of the inspections' 现场笔录 (data/doc_types.json) */
+    if (!rc && seen)
+        rc = issue_record(c, "case_site_record", case_id, *id, in->obtained_on, &f,
+                          json_incref(seen), e);
     json_decref(asked);
+    json_decref(seen);
     if (!rc)
         rc = audit_write(c, "case.evidence", "case", case_id, "登记证据：%s（%s，%s）",
                          in->description, evidence_kind_label(in->kind), in->obtained_on);
@@ -338,7 +416,8 @@ json_t *evidence_list(struct ctx *c, int64_t case_id, struct err *e)
     struct db_stmt *st = db_query(c->db, e,
                                   "SELECT id, kind, description, source, obtained_on,"
                                   " inquiry_person, inquiry_identity, inquiry_relation,"
-                                  " inquiry_time, inquiry_place, inquiry_qa"
+                                  " inquiry_time, inquiry_place, inquiry_qa, site_time,"
+                                  " site_place, site_present, site_scene"
                                   " FROM case_evidence WHERE case_id = ? ORDER BY id",
                                   "i", case_id);
     while (st && db_step(st, e) == DB_ROW) {
@@ -352,6 +431,11 @@ json_t *evidence_list(struct ctx *c, int64_t case_id, struct err *e)
                                       "identity", db_text(st, 6), "relation", db_text(st, 7),
                                       "time", db_text(st, 8), "place", db_text(st, 9), "qa",
                                       db_text(st, 10)));
+        if (!db_null(st, 11))
+            json_object_set_new(item, "site",
+                                jpack("{ss ss* ss* ss*}", "time", db_text(st, 11), "place",
+                                      db_text(st, 12), "present", db_text(st, 13), "scene",
+                                      db_text(st, 14)));
         json_array_append_new(items, item);
     }
     db_done(st);

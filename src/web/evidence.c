@@ -24,6 +24,11 @@ static const char *const form_fields[] = {"kind",
                                           "inquiry_place",
                                           "inquiry_qa",
                                           "inquiry_shown",
+                                          "site_time",
+                                          "site_place",
+                                          "site_present",
+                                          "site_scene",
+                                          "site_shown",
                                           NULL};
 
 int evidence_index(struct req *r, struct resp *w)
@@ -52,6 +57,11 @@ int evidence_create(struct req *r, struct resp *w)
         .inquiry_place = req_param(r, "inquiry_place"),
         .inquiry_qa = req_param(r, "inquiry_qa"),
         .inquiry_shown = req_param(r, "inquiry_shown"),
+        .site_time = req_param(r, "site_time"),
+        .site_place = req_param(r, "site_place"),
+        .site_present = req_param(r, "site_present"),
+        .site_scene = req_param(r, "site_scene"),
+        .site_shown = req_param(r, "site_shown"),
     };
     int rc = evidence_add(&r->ctx, id, &in, &item, &r->err);
     return web_after_write(
@@ -89,13 +99,15 @@ void evidence_page(struct req *r, json_t *o)
     jset_text(f, "obtained_on", refused ? req_param(r, "obtained_on") : today);
     jset_text(f, "description", refused ? req_param(r, "description") : NULL);
     jset_text(f, "source", refused ? req_param(r, "source") : NULL);
-    static const char *const asked[] = {"inquiry_person", "inquiry_identity", "inquiry_relation",
-                                        "inquiry_time",   "inquiry_place",    "inquiry_qa"};
-    for (size_t a = 0; a < countof(asked); a++)
-        jset_text(f, asked[a], refused ? req_param(r, asked[a]) : NULL);
-    jset_bool(f, "inquiry_shown",
-              refused && req_param(r, "inquiry_shown") &&
-                  strcmp(req_param(r, "inquiry_shown"), "1") == 0);
+    static const char *const typed[] = {
+        "inquiry_person", "inquiry_identity", "inquiry_relation", "inquiry_time", "inquiry_place",
+        "inquiry_qa",     "site_time",        "site_place",       "site_present", "site_scene"};
+    for (size_t a = 0; a < countof(typed); a++)
+        jset_text(f, typed[a], refused ? req_param(r, typed[a]) : NULL);
+    static const char *const ticked[] = {"inquiry_shown", "site_shown"};
+    for (size_t a = 0; a < countof(ticked); a++)
+        jset_bool(f, ticked[a],
+                  refused && req_param(r, ticked[a]) && strcmp(req_param(r, ticked[a]), "1") == 0);
     json_object_set_new(o, "evidence_form", f);
 }
 
@@ -107,7 +119,9 @@ static const struct route routes[] = {
     {"POST", "/cases/{id}/evidence", PERM_CASE_HANDLE, ROUTE_BOTH, evidence_create,
      "record an item of evidence (kind, description, source, obtained_on, officers; a statement"
      " or witness item may carry its inquiry: inquiry_person, inquiry_identity, inquiry_relation,"
-     " inquiry_time, inquiry_place, inquiry_qa, inquiry_shown=1 — issues its 询问笔录)"},
+     " inquiry_time, inquiry_place, inquiry_qa, inquiry_shown=1 — issues its 询问笔录; a record"
+     " item its on-site record: site_time, site_place, site_present, site_scene, site_shown=1 —"
+     " issues its 现场笔录)"},
 };
 
 const struct area area_case_evidence = {

@@ -453,6 +453,36 @@ static void test_inquiry_record(void **state)
     free(t);
 }
 
+/* 现场笔录 of a case: time and place, the persons present, the officers with their certificates
+ * (第五十五条), what they found; a long account runs on to a second page. */
+static void test_case_site_record(void **state)
+{
+    (void)state;
+    char scene[4000] = "";
+    for (int i = 0; i < 24; i++)
+        strcat(scene, "治疗室内一名未佩戴胸牌的人员正在为患者输液，药品为0.9%氯化钠注射液。\n");
+    json_t *st =
+        step("evidence", "2026-12-05", "time", "14时10分至15时00分", "place", "锦绣美容美发店二楼",
+             "present", "王五，店长", "scene", scene, "kind_label", "勘验笔录、现场笔录", NULL);
+    json_object_set_new(st, "officers",
+                        json_pack("[{ss ss} {ss ss}]", "name", "恽秀英", "cert_no", "320412230100",
+                                  "name", "刘春梅", "cert_no", "320412230101"));
+    char *t = render("case_site_record", &case_documents, record("case"), "现2026-0002",
+                     "2026-12-05", st);
+    HAS(t, "现场笔录");
+    HAS(t, "编号：现2026-0002");
+    HAS(t, "当事人：武进区遥观镇锦绣美容美发店");
+    HAS(t, "检查时间：2026年12月5日14时10分至15时00分");
+    HAS(t, "检查地点：锦绣美容美发店二楼");
+    HAS(t, "当事人或在场人及其身份：王五，店长");
+    HAS(t, "执法人员：恽秀英（执法证号 320412230100）、刘春梅（执法证号 320412230101）");
+    HAS(t, "已向你出示执法证件（《中华人民共和国行政处罚法》第五十五条）");
+    HAS(t, "药品为0.9%氯化钠注射液");
+    HAS(t, "当事人或在场人（签名）");
+    HAS(t, "在每页签名");
+    free(t);
+}
+
 /* ---- complaints ----------------------------------------------------------------------------- */
 
 static void test_complaint_reply(void **state)
@@ -766,6 +796,7 @@ int main(void)
         cmocka_unit_test(test_investigation_report),
         cmocka_unit_test(test_statement_record),
         cmocka_unit_test(test_inquiry_record),
+        cmocka_unit_test(test_case_site_record),
         cmocka_unit_test(test_prior_notice),
         cmocka_unit_test(test_r_case_54_summary_penalty_decision),
         cmocka_unit_test(test_hearing_summons),
