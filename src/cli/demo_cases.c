@@ -144,7 +144,7 @@ static int evidence(struct dc *d, const struct spec *s, int64_t id, const char *
 }
 
 /* The case of s filed (立案) on filed, proposed and received the working day before, with the
- * 现场笔录 of the day of filing. */
+ * 现场笔录 of the day of filing, issued as the case's document. */
 static int filed(struct dc *d, const struct spec *s, day_t on, int64_t *id)
 {
     day_t proposed = workday_before(d, on - 1);
@@ -153,8 +153,19 @@ static int filed(struct dc *d, const struct spec *s, day_t on, int64_t *id)
     if (registered(d, s, proposed, id) || step(d, &d->officer, *id, "propose", proposed, &p) ||
         step(d, &d->leader, *id, "approve", on, &a))
         return d->e->code;
-    return evidence(d, s, *id, "record", "现场笔录一份（附现场照片6张）",
-                    "执法人员现场检查时制作，当事人签字确认", on);
+    struct evidence_input in = {
+        .kind = "record",
+        .description = "现场笔录一份（附现场照片6张）",
+        .source = "执法人员现场检查时制作，当事人签字确认",
+        .obtained_on = ds(d, on),
+        .officers = team(d, s->partner),
+        .site_time = "9时30分至10时20分",
+        .site_place = s->citizen ? "江苏省常州市武进区湖塘镇花园路8号" : "当事人经营场所",
+        .site_present = s->citizen ? "当事人本人" : "当事人负责人（在场并陪同检查）",
+        .site_scene = s->summary,
+        .site_shown = "1"};
+    int64_t item;
+    return evidence_add(&d->officer, *id, &in, &item, d->e);
 }
 
 /* The deliberation (合议) of case id on day: its two investigators and a third officer, the
