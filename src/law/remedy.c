@@ -149,8 +149,8 @@ static int guard_decided(const struct case_facts *f, struct err *e)
 {
     if (*f->decided) return 0;
     return err_set(e, ERR_INVALID,
-                   "案件尚未作出行政处罚决定或不予行政处罚决定，没有可以申请行政复议或者提起"
-                   "行政诉讼的决定（《行政复议法》第十一条、《行政诉讼法》第十二条）");
+                   "案件尚未作出行政处罚决定或者不予行政处罚决定，不能登记行政复议、行政诉讼"
+                   "（《行政复议法》第十一条、《行政诉讼法》第十二条）");
 }
 
 /* The day column (ended_on …) of the latest remedy of case_id matching cond (a trusted SQL
@@ -290,7 +290,7 @@ static int guard_period(struct ctx *c, const char *what, const char *known, cons
     char due[DATE_STRLEN];
     if (remedy_period_due(c->cal, what, known, due, e)) return e->code;
     if (strcmp(filed, due) <= 0) return 0;
-    return err_field(e, "filed_on", "已超过法定期限：自%s起算，应当在%s前提出（%s）", known, due,
+    return err_field(e, "filed_on", "已超过期限：自%s起算，应当在%s前提出（%s）", known, due,
                      basis);
 }
 
@@ -315,14 +315,14 @@ static int guard_order(struct ctx *c, int64_t case_id, const struct case_facts *
     if ((rc = any(c, case_id, "r.kind = 'reconsideration' AND r.ended_on IS NULL", e)))
         return rc < 0 ? rc
                       : err_field(e, "kind",
-                                  "行政复议尚在审理中，在法定行政复议期限内不得提起行政诉讼"
-                                  "（《行政复议法》第二十九条第二款）");
+                                  "行政复议审理中，不得提起行政诉讼（《行政复议法》第二十九条"
+                                  "第二款）");
     if ((rc = any(c, case_id, FIRST_LIT " AND r.ended_on IS NULL", e)))
         return rc < 0 ? rc : err_field(e, "kind", "该决定已有审理中的行政诉讼");
     if (f->summary && !after)
         return err_field(e, "kind",
-                         "对当场作出的行政处罚决定不服的，应当先申请行政复议，对复议决定不服的再"
-                         "提起行政诉讼（《行政复议法》第二十三条第一款第（一）项）");
+                         "当场作出的处罚决定，应当先申请行政复议（《行政复议法》第二十三条第一款第"
+                         "（一）项）");
     return 0;
 }
 
@@ -336,16 +336,15 @@ static int guard_add(struct ctx *c, int64_t case_id, const struct remedy_input *
     if (rc) return rc;
     bool litigation = strcmp(in->kind, "litigation") == 0;
     const char *what = "reconsideration", *start = f->decided, *start_what = "作出决定之日",
-               *basis = "《行政复议法》第二十条：自知道之日起六十日内";
+               *basis = "《行政复议法》第二十条：六十日";
     if (appeal_of) {
         struct appealed a = {0};
         if ((rc = read_appealed(c, case_id, appeal_of, &a, e))) return rc;
         what = strcmp(a.instrument, "judgment") == 0 ? "judgment" : "ruling";
         start = arena_strdup(c->arena, a.ended);
         start_what = "一审判决、裁定之日";
-        basis = strcmp(what, "judgment") == 0
-                    ? "《行政诉讼法》第八十五条：不服判决的，自判决书送达之日起十五日内"
-                    : "《行政诉讼法》第八十五条：不服裁定的，自裁定书送达之日起十日内";
+        basis = strcmp(what, "judgment") == 0 ? "《行政诉讼法》第八十五条：判决十五日"
+                                              : "《行政诉讼法》第八十五条：裁定十日";
     } else if (litigation) {
         char done[11];
         if ((rc = latest(c, case_id, REC_DONE, done, NULL, e))) return rc;
@@ -353,8 +352,8 @@ static int guard_add(struct ctx *c, int64_t case_id, const struct remedy_input *
         what = *done ? "after" : "litigation";
         start = *done ? arena_strdup(c->arena, done) : f->decided;
         start_what = *done ? "复议决定之日" : "作出决定之日";
-        basis = *done ? "《行政诉讼法》第四十五条：收到复议决定书之日起十五日内"
-                      : "《行政诉讼法》第四十六条：自知道作出行政行为之日起六个月内";
+        basis = *done ? "《行政诉讼法》第四十五条：复议决定后十五日"
+                      : "《行政诉讼法》第四十六条：六个月";
     } else if ((rc = guard_order(c, case_id, f, false, false, e)))
         return rc;
     *known = str_blank(in->known_on) ? start : in->known_on;
@@ -421,8 +420,7 @@ static int guard_appear(struct ctx *c, int64_t id, const struct wf_args *a, stru
     const char *head = wf_arg(a, "head");
     if (head && strcmp(head, "no") == 0 && str_blank(wf_arg(a, "entrust_reason")))
         err_field(e, "entrust_reason",
-                  "负责人不能出庭的，应当写明理由并委托相应的工作人员出庭（《行政诉讼法》第三条"
-                  "第三款）");
+                  "负责人不能出庭的，写明理由并委托工作人员出庭（《行政诉讼法》第三条第三款）");
     guard_day(c, wf_date(c, a), received, "收到起诉状副本之日", e);
     return e->code;
 }
