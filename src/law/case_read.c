@@ -9,6 +9,7 @@
 #include "law/paging.h"
 #include "law/power.h"
 #include "law/preservation.h"
+#include "law/remedy.h"
 #include "base/money.h"
 
 #include <string.h>
@@ -20,7 +21,8 @@
     " x.filed_on, x.decline_reason, a.name, d.due_on, d.name, x.power_item_id, x.baseline_level,"  \
     " x.penalty_types, x.fine, x.outside_reason, x.major, x.review_required,"                      \
     " x.baseline_version_id, pi.code, pi.name, pi.violated, pi.penalty_basis, x.notified_on,"      \
-    " x.hearing_right, x.waived_on"
+    " x.hearing_right, x.waived_on, x.decision_status, x.decision_status_on,"                      \
+    " x.decision_status_reason"
 #define FROM                                                                                       \
     " FROM penalty_case x JOIN agency a ON a.id = x.agency_id"                                     \
     " LEFT JOIN wf_deadline d ON d.kind = 'case' AND d.object_id = x.id AND d.ended_on IS NULL"    \
@@ -107,6 +109,12 @@ static json_t *row(struct db_stmt *st, const char *today)
     jset_text(o, "notified_on", db_text(st, 32));
     jset_bool(o, "hearing_right", db_int(st, 33) != 0);
     jset_text(o, "waived_on", db_text(st, 34));
+    /* [R-CASE-86] what the remedies made of the decision */
+    jset_text(o, "decision_status", db_text(st, 35));
+    jset_text(o, "decision_status_label", remedy_status_label(db_text(st, 35)));
+    jset_bool(o, "decision_corrected", strcmp(db_text(st, 35), "in_force") != 0);
+    jset_text(o, "decision_status_on", db_text(st, 36));
+    jset_text(o, "decision_status_reason", db_text(st, 37));
     /* [R-CASE-10] days since 立案 of a case not yet decided: flagged at 60 and 80 */
     day_t filed, now;
     if (db_text(st, 15) && !date_parse(db_text(st, 15), &filed) && !date_parse(today, &now) &&
@@ -176,6 +184,11 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (evidence) json_object_set_new(o, "evidence", evidence);
     json_t *kept = e->code ? NULL : preservation_list(c, id, e);
     if (kept) json_object_set_new(o, "preservations", kept);
+    /* a decision (or a decision not to penalise) may be challenged: its remedies */
+    bool decided = json_object_get(o, "decision") || json_object_get(o, "summary_decision");
+    jset_bool(o, "decided", decided);
+    json_t *remedies = e->code || !decided ? NULL : remedy_list(c, id, e);
+    if (remedies) json_object_set_new(o, "remedies", remedies);
     if (e->code) {
         json_decref(o);
         return NULL;

@@ -163,6 +163,7 @@ int case_show(struct req *r, struct resp *w)
     page_steps(r, o, "/cases");
     evidence_page(r, o);
     preservation_page(r, o);
+    remedy_page(r, o);
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
     const char *source = json_string_value(json_object_get(o, "source"));
     jset_bool(o, arena_printf(r->arena, "source_is_%s", source), true);

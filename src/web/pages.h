@@ -187,6 +187,14 @@ int preservation_show(struct req *r, struct resp *w);
 /* Give the case page's data o the form to register a preservation ("preservation_form": the
  * values typed when refused) when the user may register one. Caller: case_show. */
 void preservation_page(struct req *r, json_t *o);
+/* remedy.c: 行政复议 and 行政诉讼 against a case's decision (domain/RULES.md §7) */
+int remedy_index(struct req *r, struct resp *w);
+int remedy_create(struct req *r, struct resp *w);
+int remedy_show(struct req *r, struct resp *w);
+int remedy_list_page(struct req *r, struct resp *w);
+int remedy_figures_page(struct req *r, struct resp *w);
+/* Give the case page's data o the form to register a remedy ("remedy_form") when the actor may. */
+void remedy_page(struct req *r, json_t *o);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

@@ -13,6 +13,7 @@
 #include "law/document.h"
 #include "law/petition.h"
 #include "law/preservation.h"
+#include "law/remedy.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,8 +125,9 @@ static char *render(const char *type, const struct doc_owner *owner, json_t *rec
 static void test_every_issued_type_is_declared(void **state)
 {
     (void)state;
-    const struct workflow *flows[] = {&complaint_workflow, &petition_workflow, &disclosure_workflow,
-                                      &case_workflow, &preservation_workflow};
+    const struct workflow *flows[] = {&complaint_workflow,    &petition_workflow,
+                                      &disclosure_workflow,   &case_workflow,
+                                      &preservation_workflow, &remedy_workflow};
     int issued = 0;
     for (size_t f = 0; f < countof(flows); f++)
         for (size_t i = 0; i < flows[f]->nsteps; i++)
@@ -203,6 +205,41 @@ static void test_prior_notice(void **state)
     json_object_set_new(rec, "proposal", json_pack("{ss}", "types_label", "警告"));
     t = render("prior_notice", &case_documents, rec, "武卫医罚告〔2026〕2号", "2026-12-21", NULL);
     LACKS(t, "听证");
+    free(t);
+}
+
+/* 行政诉讼答辩状 (行政诉讼法 第六十七条): to the court, the 答辩人 and 原告, the decision, the
+ * facts, basis and evidence numbered; a 复议's is its 答复书 (行政复议法 第四十八条). */
+static void test_remedy_answer(void **state)
+{
+    (void)state;
+    json_t *rec = record("remedy");
+    json_object_set_new(rec, "answer", json_string("原告使用未经消毒的美容器械，事实清楚"));
+    json_object_set_new(rec, "basis", json_string("《公共场所卫生管理条例》第十四条"));
+    json_object_set_new(
+        rec, "evidence_items",
+        json_pack("[{si ss} {si ss}]", "no", 1, "text", "现场笔录", "no", 2, "text", "询问笔录"));
+    char *t = render("remedy_answer", &remedy_documents, rec, "武卫医复诉答〔2027〕1号",
+                     "2027-01-20", step("answer", "2027-01-20", "who", "王法制", NULL));
+    HAS(t, "行政诉讼答辩状");
+    HAS(t, "武卫医复诉答〔2027〕1号");
+    HAS(t, "常州市武进区人民法院：");
+    HAS(t, "答辩人（被告）：常州市武进区卫生健康局");
+    HAS(t, "原告：武进区遥观镇锦绣美容美发店");
+    HAS(t, "原告使用未经消毒的美容器械，事实清楚");
+    HAS(t, "1．现场笔录");
+    HAS(t, "请求人民法院依法驳回武进区遥观镇锦绣美容美发店的诉讼请求");
+    HAS(t, "第六十七条");
+    LACKS(t, "行政复议答复书");
+    free(t);
+    rec = record("remedy");
+    json_object_set_new(rec, "kind", json_string("reconsideration"));
+    json_object_set_new(rec, "body", json_string("常州市武进区人民政府"));
+    t = render("remedy_answer", &remedy_documents, rec, "武卫医复诉答〔2027〕2号", "2027-01-20",
+               step("answer", "2027-01-20", "who", "王法制", NULL));
+    HAS(t, "行政复议答复书");
+    HAS(t, "被申请人：常州市武进区卫生健康局");
+    HAS(t, "请求复议机关依法予以维持");
     free(t);
 }
 
@@ -802,6 +839,7 @@ int main(void)
         cmocka_unit_test(test_hearing_summons),
         cmocka_unit_test(test_hearing_record),
         cmocka_unit_test(test_evidence_preservation_decision),
+        cmocka_unit_test(test_remedy_answer),
         cmocka_unit_test(test_evidence_disposal_decision),
         cmocka_unit_test(test_complaint_reply),
         cmocka_unit_test(test_complaint_reply_anonymous_and_sparse),
