@@ -53,6 +53,10 @@
  * ([U]: 卫生行政执法文书规范's 合议记录 sets no number; three is the common practice). */
 #define CASE_DELIBERATION_MIN   3
 #define CASE_DELIBERATION_BASIS "卫生行政执法文书规范：合议记录（参加人数可调整）"
+/* 第六十七条: the fine is paid within 15 days of receiving the decision. 第六十八条第一项: a fine
+ * of at most 100 元 decided on the spot may be collected on the spot. */
+#define CASE_PAY_DAYS       15
+#define CASE_SPOT_FINE_YUAN 100
 /* The days after 立案 at which an open case is flagged (60, 80: before the 90 of 第六十条). */
 #define CASE_WARN_DAYS  60
 #define CASE_ALERT_DAYS 80

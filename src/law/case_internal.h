@@ -69,6 +69,20 @@ int case_effect_deliberate(struct ctx *c, int64_t id, struct wf_args *a, struct 
 int case_guard_deliberated(struct ctx *c, int64_t id, struct err *e);
 json_t *case_deliberations_json(struct ctx *c, int64_t id, struct err *e);
 
+/* case_execution.c: carrying out the decision (第六十六条至第七十三条). case_execution_open: the
+ * decision received on received_on (its service; the day of an on-the-spot decision) opens it,
+ * once: the fine falls due in 15 days, and a decision without a fine or confiscation is carried
+ * out. The pay and defer steps' inputs, guards and effects; case_execution_json adds
+ * "execution" to the case once it is open. */
+int case_execution_open(struct ctx *c, int64_t id, const char *received_on, struct err *e);
+extern const struct wf_input case_in_pay[], case_in_defer[];
+int case_guard_pay(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_pay(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_defer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_defer(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_execution_json(struct ctx *c, int64_t id, json_t *o, struct err *e);
+void case_execution_actions(struct ctx *c, int64_t id, json_t *actions);
+
 /* case_hearing.c: how the party made a request or a statement: 书面 written, 口头 oral. */
 extern const struct wf_option case_how[];
 /* case_hearing.c: the hearing (听证): the party's request, the hearing set, held and recorded by

@@ -164,6 +164,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     json_object_set_new(o, "officers", case_officers_json(c, id, e));
     json_t *actions = wf_actions(c, &case_workflow, id, state);
     case_hearing_actions(c, id, actions);
+    case_execution_actions(c, id, actions);
     json_object_set_new(o, "actions", actions);
     json_t *met = case_deliberations_json(c, id, e);
     if (met) json_object_set_new(o, "deliberations", met);
@@ -179,6 +180,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (proposal && !e->code) case_baseline_json(c, proposal, e);
     if (!e->code) case_decision_json(c, id, o, e);
     if (!e->code) case_summary_read(c, id, o, e);
+    if (!e->code) case_execution_json(c, id, o, e);
     if (!e->code) case_proposal_read(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);

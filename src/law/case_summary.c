@@ -206,6 +206,7 @@ static int record(struct ctx *c, int64_t id, const struct case_penalty *p, const
 {
     struct wf_args a = {.date = day, .reason = penalty_text(c, p)};
     int rc = wf_enter(c, &case_workflow, id, "decide_on_spot", &a, e);
+    if (!rc) rc = case_execution_open(c, id, day, e); /* 第五十二条: handed over on the spot */
     if (rc) return rc;
     return db_exec(c->db, e,
                    "UPDATE penalty_case SET number = (SELECT number FROM document WHERE"

@@ -357,6 +357,33 @@ static void test_hearing_record(void **state)
 /* 当场行政处罚决定书 (第五十二条): the act, its time and place, the basis, the fine in figures and
  * capitals, paying within 15 days (第六十七条), the remedies, the officers and their certificates.
  */
+/* [R-CASE-93] 延期（分期）缴纳罚款决定书: the decision's fine, the application, each instalment,
+ * the party's hardship, and what follows a late payment (第七十二条). */
+static void test_r_case_93_payment_deferral(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(rec, "decision",
+                        json_pack("{ss s{ss ss}}", "decided_on", "2026-12-28", "fine", "yuan",
+                                  "3,000.00", "capital", "人民币叁仟元整"));
+    char *t = render("payment_deferral", &case_documents, rec, "缓2027-0001", "2027-01-12",
+                     step("defer", "2027-01-12", "kind", "instalments", "applied_on", "2027-01-10",
+                          "schedule",
+                          "第1期：2027年2月10日前缴纳人民币1,500."
+                          "00元\n第2期：2027年3月10日前缴纳人民币1,500.00元",
+                          "note", "当事人经营困难，提供了近三个月的银行流水", NULL));
+    HAS(t, "延期（分期）缴纳罚款决定书");
+    HAS(t, "编号：缓2027-0001");
+    HAS(t, "2026年12月28日作出，罚款人民币3,000.00元（人民币叁仟元整）");
+    HAS(t, "你（单位）于2027年1月10日提出分期缴纳罚款的申请");
+    LACKS(t, "提出延期");
+    HAS(t, "第1期：2027年2月10日前缴纳人民币1,500.00元");
+    HAS(t, "第2期：2027年3月10日前缴纳人民币1,500.00元");
+    HAS(t, "近三个月的银行流水");
+    HAS(t, "每日按罚款数额的百分之三加处罚款");
+    free(t);
+}
+
 static void test_r_case_54_summary_penalty_decision(void **state)
 {
     (void)state;
@@ -836,6 +863,7 @@ int main(void)
         cmocka_unit_test(test_case_site_record),
         cmocka_unit_test(test_prior_notice),
         cmocka_unit_test(test_r_case_54_summary_penalty_decision),
+        cmocka_unit_test(test_r_case_93_payment_deferral),
         cmocka_unit_test(test_hearing_summons),
         cmocka_unit_test(test_hearing_record),
         cmocka_unit_test(test_evidence_preservation_decision),
