@@ -133,6 +133,7 @@ struct case_query {
     const char *heard_from, *heard_to;   /* a hearing held in [from, to] */
     const char *absent;                  /* 1: the party stayed away from it; 0: came */
     const char *overdue_on;              /* not decided, its 90 days ended before this day */
+    const char *served; /* 1: its decision served (case_service.c); late: served after 7 days */
 };
 json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e);
 

@@ -92,6 +92,12 @@ static void review_filter(struct ctx *c, struct db_cond *w, const struct case_qu
     "x.decided_on IS NULL AND x.state <> 'declined' AND EXISTS (SELECT 1 FROM wf_deadline o"       \
     " WHERE o.object_id = x.id AND " OPEN_DECIDE " AND o.due_on < ?)"
 
+/* [R-CASE-70] Its decision served (any service of it), or served after the 送达期限. */
+#define SERVED                                                                                     \
+    "EXISTS (SELECT 1 FROM case_service v WHERE v.case_id = x.id"                                  \
+    " AND v.document_type IN ('penalty_decision', 'no_penalty_decision')"
+#define SERVED_LATE SERVED " AND v.late = 1)"
+
 int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond *w, struct err *e)
 {
     if (!str_blank(q->agency)) {
@@ -117,6 +123,10 @@ int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond 
         db_cond_add(w, "x.heard_on IS NOT NULL AND x.hearing_absent = ?", "i",
                     (int64_t)(strcmp(q->absent, "1") == 0));
     if (!str_blank(q->overdue_on)) db_cond_add(w, OVERDUE_ON, "t", q->overdue_on);
+    if (q->served && strcmp(q->served, "late") == 0)
+        db_cond_add(w, SERVED_LATE, "");
+    else if (!str_blank(q->served))
+        db_cond_add(w, SERVED ")", "");
     return 0;
 }
 
@@ -143,6 +153,7 @@ struct figs {
     int64_t heard, absent;                   /* hearings held, the party absent */
     int64_t timed, days;                     /* general decisions timed, and their days summed */
     int64_t overdue;                         /* open cases past their 90 days */
+    int64_t served, served_late;             /* decisions of the period served; late */
     const char *overdue_on;                  /* the day they are counted on */
 };
 
@@ -324,6 +335,12 @@ static void filed_day(struct figs *f, struct db_stmt *st)
     if (!date_parse(db_text(st, 0), &d)) f->days -= (int64_t)d * db_int(st, 1);
 }
 
+static void served_row(struct figs *f, struct db_stmt *st)
+{
+    f->served += db_int(st, 0);
+    f->served_late += db_int(st, 1);
+}
+
 static void overdue_row(struct figs *f, struct db_stmt *st)
 {
     f->overdue += db_int(st, 0);
@@ -359,6 +376,12 @@ static int count_all(struct figs *f, struct err *e)
     if (!rc)
         rc = each_row(f, "SELECT x.filed_on, COUNT(*) FROM penalty_case x WHERE " TIMED,
                       " GROUP BY x.filed_on", "x.decided_on", filed_day, e);
+    if (!rc)
+        rc = each_row(f,
+                      "SELECT COALESCE(SUM(CASE WHEN " SERVED ") THEN 1 ELSE 0 END), 0),"
+                      " COALESCE(SUM(CASE WHEN " SERVED_LATE " THEN 1 ELSE 0 END), 0)"
+                      " FROM penalty_case x WHERE ",
+                      "", "x.decided_on", served_row, e);
     if (rc) return rc;
     /* OVERDUE_ON read from the open deadlines alone: a decision meets the 90 days, and a case
      * declined never had them, so an open one is a case not decided nor declined */
@@ -507,6 +530,9 @@ static json_t *figures(const struct figs *f)
     json_object_set_new(o, "reviews", reviews_json(f));
     json_object_set_new(o, "hearings", hearings_json(f));
     json_object_set_new(o, "days", days_json(f));
+    json_t *served = count(f->served, decided_list(f, "served", "1"));
+    set_count(served, "late", f->served_late, decided_list(f, "served", "late"));
+    json_object_set_new(o, "served", served);
     json_t *late = count(f->overdue, list_of(f, "overdue_on", f->overdue_on, (char *)NULL));
     jset_text(late, "as_of", f->overdue_on);
     json_object_set_new(o, "overdue", late);

@@ -429,6 +429,34 @@ static void test_statement_record(void **state)
     free(t);
 }
 
+/* 送达回执: the document served with its 文号, the party, place, method, recipient and relation,
+ * the signer, the witnesses of a 留置送达, and the late service noted. */
+static void test_service_receipt(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(rec, "services",
+                        json_pack("[{ss ss ss ss ss ss ss ss ss ss ss sb}]", "document_label",
+                                  "行政处罚决定书", "document_number", "武卫医罚〔2026〕12号",
+                                  "method", "left", "method_label", "留置送达", "served_on",
+                                  "2026-12-28", "recipient", "王某", "relation", "法定代表人",
+                                  "place", "康宁诊所", "server", "张三、李四", "witnesses",
+                                  "社区居委会 赵某", "receipt_on", "2026-12-28", "late", 1));
+    char *t = render("service_receipt", &case_documents, rec, "送2026-0001", "2026-12-28",
+                     step("serve", "2026-12-28", NULL));
+    HAS(t, "送达回执");
+    HAS(t, "编号：送2026-0001");
+    HAS(t, "送达文书名称及文号：行政处罚决定书 武卫医罚〔2026〕12号");
+    HAS(t, "送达方式：留置送达");
+    HAS(t, "送达地点：康宁诊所");
+    HAS(t, "王某（法定代表人）");
+    HAS(t, "见证人社区居委会 赵某的见证下");
+    HAS(t, "送达期限届满后送达");
+    HAS(t, "第六十一条");
+    LACKS(t, "邮件单号");
+    free(t);
+}
+
 /* 询问笔录: the person asked, time and place, the officers with their certificates (第五十五条),
  * the questions and answers. */
 static void test_inquiry_record(void **state)
@@ -795,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_case_intake_record),
         cmocka_unit_test(test_investigation_report),
         cmocka_unit_test(test_statement_record),
+        cmocka_unit_test(test_service_receipt),
         cmocka_unit_test(test_inquiry_record),
         cmocka_unit_test(test_case_site_record),
         cmocka_unit_test(test_prior_notice),
