@@ -12,7 +12,7 @@
 CREATE TABLE case_service (
     id ID_PK,
     case_id BIGINT NOT NULL REFERENCES penalty_case(id),
-    document_id BIGINT NOT NULL REFERENCES document(id),
+    document_id BIGINT REFERENCES document(id), -- NULL only while landun migrate copies it
     document_type TEXT NOT NULL,          -- penalty_decision | no_penalty_decision | prior_notice …
     document_number TEXT NOT NULL,        -- its 文号 as printed
     method TEXT NOT NULL,                 -- direct | left | post | electronic | notice

@@ -912,7 +912,7 @@ static const struct table_decl tables[] = {
      true,
      "id",
      {{"case_id", "penalty_case", REF_ID},
-      {"document_id", "document", REF_ID},
+      {"document_id", "document", REF_LATE},
       {"created_by", "app_user", REF_ID}}},
     {"case_evidence_officer",
      "证据取证人员",

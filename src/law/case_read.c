@@ -10,6 +10,7 @@
 #include "law/paging.h"
 #include "law/power.h"
 #include "law/preservation.h"
+#include "law/referral.h"
 #include "base/money.h"
 
 #include <string.h>
@@ -136,6 +137,20 @@ json_t *case_officers_json(struct ctx *c, int64_t id, struct err *e)
     return out;
 }
 
+/* The referrals to the police on cas, and whether one is still open (the case is marked). */
+static void case_referrals_set(json_t *cas, json_t *referrals)
+{
+    size_t i;
+    json_t *r;
+    bool open = false;
+    json_array_foreach(referrals, i, r)
+    {
+        open = open || json_is_true(json_object_get(r, "open"));
+    }
+    json_object_set_new(cas, "referrals", referrals);
+    jset_bool(cas, "referral_open", open);
+}
+
 json_t *case_get(struct ctx *c, int64_t id, struct err *e)
 {
     char today[DATE_STRLEN];
@@ -178,6 +193,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (evidence) json_object_set_new(o, "evidence", evidence);
     json_t *kept = e->code ? NULL : preservation_list(c, id, e);
     if (kept) json_object_set_new(o, "preservations", kept);
+    json_t *referred = e->code ? NULL : referral_list(c, id, e);
+    if (referred) case_referrals_set(o, referred);
     if (e->code) {
         json_decref(o);
         return NULL;

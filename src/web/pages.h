@@ -187,6 +187,13 @@ int preservation_show(struct req *r, struct resp *w);
 /* Give the case page's data o the form to register a preservation ("preservation_form": the
  * values typed when refused) when the user may register one. Caller: case_show. */
 void preservation_page(struct req *r, json_t *o);
+/* referral.c: 涉嫌犯罪案件移送 (行刑衔接) */
+int referral_index(struct req *r, struct resp *w);
+int referral_create(struct req *r, struct resp *w);
+int referral_show(struct req *r, struct resp *w);
+/* Give the case page's data o the form to report a referral ("referral_form") when the user may
+ * report one. Caller: case_show. */
+void referral_page(struct req *r, json_t *o);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

@@ -209,6 +209,9 @@ static size_t list_count(struct harness *h, const char *user, const char *list)
                 {"absent", &q.absent},
                 {"overdue_on", &q.overdue_on},
                 {"served", &q.served},
+                {"referred_from", &q.referred_from},
+                {"referred_to", &q.referred_to},
+                {"referral", &q.referral},
                 {"line", &q.line},
                 {"source", &q.source}};
     char *save = NULL;
