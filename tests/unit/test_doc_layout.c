@@ -13,6 +13,7 @@
 #include "law/document.h"
 #include "law/petition.h"
 #include "law/preservation.h"
+#include "law/referral.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,8 +125,9 @@ static char *render(const char *type, const struct doc_owner *owner, json_t *rec
 static void test_every_issued_type_is_declared(void **state)
 {
     (void)state;
-    const struct workflow *flows[] = {&complaint_workflow, &petition_workflow, &disclosure_workflow,
-                                      &case_workflow, &preservation_workflow};
+    const struct workflow *flows[] = {&complaint_workflow,    &petition_workflow,
+                                      &disclosure_workflow,   &case_workflow,
+                                      &preservation_workflow, &referral_workflow};
     int issued = 0;
     for (size_t f = 0; f < countof(flows); f++)
         for (size_t i = 0; i < flows[f]->nsteps; i++)
@@ -454,6 +456,26 @@ static void test_service_receipt(void **state)
     HAS(t, "送达期限届满后送达");
     HAS(t, "第六十一条");
     LACKS(t, "邮件单号");
+    free(t);
+}
+
+/* 涉嫌犯罪案件移送书: to the public security organ, the case and the crime, the facts, the persons
+ * with their ID numbers (a personal type), the goods, the materials sent. */
+static void test_case_transfer_letter(void **state)
+{
+    (void)state;
+    char *t =
+        render("case_transfer_letter", &referral_documents, record("referral"),
+               "武卫医移〔2026〕1号", "2026-12-15",
+               step("send", "2026-12-15", "note", "涉嫌犯罪案件调查报告、涉案物品清单", NULL));
+    HAS(t, "涉嫌犯罪案件移送书");
+    HAS(t, "武卫医移〔2026〕1号");
+    HAS(t, "武进区公安局：");
+    HAS(t, "涉嫌非法行医罪");
+    HAS(t, "张某，身份证号码：11010519491231002X");
+    HAS(t, "一次性注射器 5ml 20支");
+    HAS(t, "涉嫌犯罪案件调查报告、涉案物品清单");
+    HAS(t, "第九条");
     free(t);
 }
 
@@ -824,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_investigation_report),
         cmocka_unit_test(test_statement_record),
         cmocka_unit_test(test_service_receipt),
+        cmocka_unit_test(test_case_transfer_letter),
         cmocka_unit_test(test_inquiry_record),
         cmocka_unit_test(test_case_site_record),
         cmocka_unit_test(test_prior_notice),
