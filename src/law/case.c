@@ -3,6 +3,7 @@
 #include "law/area.h"
 #include "base/jpack.h"
 #include "law/case_internal.h"
+#include "law/case_service.h"
 #include "law/audit.h"
 #include "law/catalog.h"
 #include "law/document.h"
@@ -564,17 +565,18 @@ static const struct wf_input in_decline[] = {
             .inputs = in_extend, .effect = effect_extend, .extends = "decide",                     \
             .confirm = "办案期限只能延长一次。确定批准延长？"                    \
     }
-#define DECIDE(from)                                                                                                 \
-    {                                                                                                                \
-        from, "decide", "decided", "作出行政处罚决定", PERM_CASE_APPROVE, case_guard_decide, NULL,                   \
-            "decide", .inputs = in_decide, .effect = case_effect_decide,                                             \
-                      .documents = DOCS("penalty_decision"), .numbered = "number",                                   \
-                      .confirm = "行政处罚决定书将以立案时取得的文号出具。确定作出决定？" \
+#define DECIDE(from)                                                                                       \
+    {                                                                                                      \
+        from, "decide", "decided", "作出行政处罚决定", PERM_CASE_APPROVE, case_guard_decide,               \
+            &case_deadline_serve, "decide",                                                                \
+            .inputs = in_decide, .effect = case_effect_decide,                                             \
+            .documents = DOCS("penalty_decision"), .numbered = "number",                                   \
+            .confirm = "行政处罚决定书将以立案时取得的文号出具。确定作出决定？" \
     }
 #define NO_PENALTY(from)                                                                                   \
     {                                                                                                      \
         from, "decide_none", "not_penalised", "不予行政处罚", PERM_CASE_APPROVE,                           \
-            case_guard_no_penalty, NULL, "decide",                                                         \
+            case_guard_no_penalty, &case_deadline_serve, "decide",                                         \
             .inputs = in_no_penalty, .effect = case_effect_no_penalty,                                     \
             .documents = DOCS("no_penalty_decision"), .confirm = "确定作出不予行政处罚决定？" \
     }
@@ -595,6 +597,14 @@ static const struct wf_input in_decline[] = {
             case_guard_statement, NULL, NULL, .inputs = case_in_statement,                         \
                                               .effect = case_effect_statement,                     \
                                               .documents = DOCS("statement_record")                \
+    }
+/* [R-CASE-70] the service of the case's documents, the decision's within 7 working days
+ * (case_service.c) */
+#define SERVE(from)                                                                                \
+    {                                                                                              \
+        from, "serve", from, "送达文书", PERM_CASE_HANDLE, case_guard_serve, NULL, NULL,           \
+            .inputs = case_in_serve, .effect = case_effect_serve,                                  \
+            .documents = DOCS("service_receipt")                                                   \
     }
 static const struct wf_transition steps[] = {
     {"registered", "propose", "proposed", "提出立案", PERM_CASE_HANDLE, guard_propose, NULL, NULL,
@@ -659,6 +669,8 @@ static const struct wf_transition steps[] = {
     {"decided", "defer", "decided", "批准延期（分期）缴纳罚款", PERM_CASE_APPROVE, case_guard_defer,
      NULL, NULL, .inputs = case_in_defer, .effect = case_effect_defer,
      .documents = DOCS("payment_deferral")},
+    SERVE("decided"),
+    SERVE("not_penalised"),
     /* the hearing (听证): case_hearing.c */
     {"notified", "request_hearing", "hearing_requested", "当事人要求听证", PERM_CASE_HANDLE,
      case_guard_request_hearing, NULL, NULL, .inputs = case_in_request_hearing,
@@ -709,6 +721,7 @@ static const struct wf_transition steps[] = {
 #undef DISCUSS
 #undef REINVESTIGATE
 #undef STATEMENT
+#undef SERVE
 
 const struct workflow case_workflow = {.kind = "case",
                                        .table = "penalty_case",
@@ -906,6 +919,13 @@ static const struct table_decl tables[] = {
      true,
      "id",
      {{"case_id", "penalty_case", REF_ID}, {"created_by", "app_user", REF_ID}}},
+    {"case_service",
+     "案件文书送达",
+     true,
+     "id",
+     {{"case_id", "penalty_case", REF_ID},
+      {"document_id", "document", REF_LATE},
+      {"created_by", "app_user", REF_ID}}},
     {"case_evidence_officer",
      "证据取证人员",
      false,

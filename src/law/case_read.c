@@ -3,6 +3,7 @@
 #include "base/jpack.h"
 #include "law/case.h"
 #include "law/case_internal.h"
+#include "law/case_service.h"
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/evidence.h"
@@ -10,6 +11,7 @@
 #include "law/power.h"
 #include "law/preservation.h"
 #include "law/remedy.h"
+#include "law/referral.h"
 #include "base/money.h"
 
 #include <string.h>
@@ -143,6 +145,20 @@ json_t *case_officers_json(struct ctx *c, int64_t id, struct err *e)
     return out;
 }
 
+/* The referrals to the police on cas, and whether one is still open (the case is marked). */
+static void case_referrals_set(json_t *cas, json_t *referrals)
+{
+    size_t i;
+    json_t *r;
+    bool open = false;
+    json_array_foreach(referrals, i, r)
+    {
+        open = open || json_is_true(json_object_get(r, "open"));
+    }
+    json_object_set_new(cas, "referrals", referrals);
+    jset_bool(cas, "referral_open", open);
+}
+
 json_t *case_get(struct ctx *c, int64_t id, struct err *e)
 {
     char today[DATE_STRLEN];
@@ -181,6 +197,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (!e->code) case_decision_json(c, id, o, e);
     if (!e->code) case_summary_read(c, id, o, e);
     if (!e->code) case_execution_json(c, id, o, e);
+    if (!e->code) case_service_read(c, id, o, e);
     if (!e->code) case_proposal_read(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);
@@ -191,6 +208,8 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     jset_bool(o, "decided", decided);
     json_t *remedies = e->code || !decided ? NULL : remedy_list(c, id, e);
     if (remedies) json_object_set_new(o, "remedies", remedies);
+    json_t *referred = e->code ? NULL : referral_list(c, id, e);
+    if (referred) case_referrals_set(o, referred);
     if (e->code) {
         json_decref(o);
         return NULL;

@@ -92,6 +92,38 @@ static void review_filter(struct ctx *c, struct db_cond *w, const struct case_qu
     "x.decided_on IS NULL AND x.state <> 'declined' AND EXISTS (SELECT 1 FROM wf_deadline o"       \
     " WHERE o.object_id = x.id AND " OPEN_DECIDE " AND o.due_on < ?)"
 
+/* [R-CASE-70] Its decision served (any service of it), or served after the 送达期限. */
+#define SERVED                                                                                     \
+    "EXISTS (SELECT 1 FROM case_service v WHERE v.case_id = x.id"                                  \
+    " AND v.document_type IN ('penalty_decision', 'no_penalty_decision')"
+#define SERVED_LATE SERVED " AND v.late = 1)"
+
+/* Referred to the police (sent) in [from, to], with the police's answer (filed, declined,
+ * pending: none yet; any). */
+static void referral_filter(struct ctx *c, struct db_cond *w, const struct case_query *q)
+{
+    bool pending = q->referral && strcmp(q->referral, "pending") == 0,
+         one = !str_blank(q->referral) && !pending && strcmp(q->referral, "any") != 0;
+    const char *sql = arena_printf(
+        c->arena,
+        "EXISTS (SELECT 1 FROM case_referral f WHERE f.case_id = x.id AND f.sent_on IS NOT NULL"
+        "%s%s%s)",
+        str_blank(q->referred_from) ? "" : " AND f.sent_on >= ?",
+        str_blank(q->referred_to) ? "" : " AND f.sent_on <= ?",
+        pending ? " AND f.answer IS NULL"
+        : one   ? " AND f.answer = ?"
+                : "");
+    const char *args[3];
+    char types[4] = "";
+    int n = 0;
+    if (!str_blank(q->referred_from)) args[n++] = q->referred_from;
+    if (!str_blank(q->referred_to)) args[n++] = q->referred_to;
+    if (one) args[n++] = q->referral;
+    memset(types, 't', (size_t)n);
+    db_cond_add(w, sql, types, n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
+                n > 2 ? args[2] : NULL);
+}
+
 int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond *w, struct err *e)
 {
     if (!str_blank(q->agency)) {
@@ -117,6 +149,12 @@ int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond 
         db_cond_add(w, "x.heard_on IS NOT NULL AND x.hearing_absent = ?", "i",
                     (int64_t)(strcmp(q->absent, "1") == 0));
     if (!str_blank(q->overdue_on)) db_cond_add(w, OVERDUE_ON, "t", q->overdue_on);
+    if (q->served && strcmp(q->served, "late") == 0)
+        db_cond_add(w, SERVED_LATE, "");
+    else if (!str_blank(q->served))
+        db_cond_add(w, SERVED ")", "");
+    if (!str_blank(q->referred_from) || !str_blank(q->referred_to) || !str_blank(q->referral))
+        referral_filter(c, w, q);
     return 0;
 }
 
@@ -143,6 +181,9 @@ struct figs {
     int64_t heard, absent;                   /* hearings held, the party absent */
     int64_t timed, days;                     /* general decisions timed, and their days summed */
     int64_t overdue;                         /* open cases past their 90 days */
+    int64_t served, served_late;             /* decisions of the period served; late */
+    int64_t referred, referred_persons;      /* cases referred to the police, persons */
+    int64_t referral_answers[3];             /* … by answer: filed, declined, pending */
     const char *overdue_on;                  /* the day they are counted on */
 };
 
@@ -324,6 +365,30 @@ static void filed_day(struct figs *f, struct db_stmt *st)
     if (!date_parse(db_text(st, 0), &d)) f->days -= (int64_t)d * db_int(st, 1);
 }
 
+static void served_row(struct figs *f, struct db_stmt *st)
+{
+    f->served += db_int(st, 0);
+    f->served_late += db_int(st, 1);
+}
+
+static void referred_row(struct figs *f, struct db_stmt *st)
+{
+    f->referred += db_int(st, 0);
+    f->referred_persons += db_int(st, 1);
+}
+
+static void answer_row(struct figs *f, struct db_stmt *st)
+{
+    const char *answer = db_null(st, 0) ? "" : db_text(st, 0);
+    f->referral_answers[strcmp(answer, "filed") == 0      ? 0
+                        : strcmp(answer, "declined") == 0 ? 1
+                                                          : 2] += db_int(st, 1);
+}
+
+#define REFERRED                                                                                   \
+    " FROM case_referral f JOIN penalty_case x ON x.id = f.case_id WHERE f.sent_on IS NOT NULL "   \
+    "AND "
+
 static void overdue_row(struct figs *f, struct db_stmt *st)
 {
     f->overdue += db_int(st, 0);
@@ -359,6 +424,21 @@ static int count_all(struct figs *f, struct err *e)
     if (!rc)
         rc = each_row(f, "SELECT x.filed_on, COUNT(*) FROM penalty_case x WHERE " TIMED,
                       " GROUP BY x.filed_on", "x.decided_on", filed_day, e);
+    if (!rc)
+        rc = each_row(f,
+                      "SELECT COALESCE(SUM(CASE WHEN " SERVED ") THEN 1 ELSE 0 END), 0),"
+                      " COALESCE(SUM(CASE WHEN " SERVED_LATE " THEN 1 ELSE 0 END), 0)"
+                      " FROM penalty_case x WHERE ",
+                      "", "x.decided_on", served_row, e);
+    /* [R-CASE-76] referrals sent in the period: cases, persons, and the police's answers */
+    if (!rc)
+        rc = each_row(f,
+                      "SELECT COUNT(DISTINCT f.case_id), COALESCE(SUM((SELECT COUNT(*) FROM"
+                      " case_referral_person p WHERE p.referral_id = f.id)), 0)" REFERRED,
+                      "", "f.sent_on", referred_row, e);
+    if (!rc)
+        rc = each_row(f, "SELECT f.answer, COUNT(DISTINCT f.case_id)" REFERRED,
+                      " GROUP BY f.answer", "f.sent_on", answer_row, e);
     if (rc) return rc;
     /* OVERDUE_ON read from the open deadlines alone: a decision meets the 90 days, and a case
      * declined never had them, so an open one is a case not decided nor declined */
@@ -490,6 +570,21 @@ static json_t *days_json(const struct figs *f)
     return o;
 }
 
+/* 行刑衔接: cases referred to the police in the period, the persons, the police's answers. */
+static json_t *referrals_json(const struct figs *f)
+{
+    static const char *const answers[] = {"filed", "declined", "pending"};
+    const char *from = f->from, *to = f->to;
+    json_t *o =
+        count(f->referred, list_of(f, "referred_from", from, "referred_to", to, (char *)NULL));
+    jset_int(o, "persons", f->referred_persons);
+    for (size_t i = 0; i < 3; i++)
+        set_count(o, answers[i], f->referral_answers[i],
+                  list_of(f, "referred_from", from, "referred_to", to, "referral", answers[i],
+                          (char *)NULL));
+    return o;
+}
+
 /* The figures of the counts of f. */
 static json_t *figures(const struct figs *f)
 {
@@ -507,6 +602,10 @@ static json_t *figures(const struct figs *f)
     json_object_set_new(o, "reviews", reviews_json(f));
     json_object_set_new(o, "hearings", hearings_json(f));
     json_object_set_new(o, "days", days_json(f));
+    json_t *served = count(f->served, decided_list(f, "served", "1"));
+    set_count(served, "late", f->served_late, decided_list(f, "served", "late"));
+    json_object_set_new(o, "served", served);
+    json_object_set_new(o, "referrals", referrals_json(f));
     json_t *late = count(f->overdue, list_of(f, "overdue_on", f->overdue_on, (char *)NULL));
     jset_text(late, "as_of", f->overdue_on);
     json_object_set_new(o, "overdue", late);

@@ -19,7 +19,7 @@ struct case_period {
 /* The figures of period p as the actor sees them (new reference), or NULL with e filled:
  * ERR_INVALID with the fields "from", "to" (dates, in order) or "agency" (unknown or out of
  * scope). Keys: filed, decided, severest, by_type, money, not_penalised, reviews, hearings,
- * days, overdue (docs/cases.md). */
+ * days, overdue, served, referrals (docs/cases.md). */
 json_t *case_stats(struct ctx *c, const struct case_period *p, struct err *e);
 
 /* The penalty types of 第九条 that a health agency imposes, most severe first (the order a

@@ -1,6 +1,6 @@
 /* case_timeline.c — a case as one timeline: its source, every step, document, deadline (opened,
- * ended, or still due), evidence item, preservation and the hearing, in the order of their days,
- * built from what case_get has read (no query of its own). */
+ * ended, or still due), evidence item, preservation, service and the hearing, in the order of their
+ * days, built from what case_get has read (no query of its own). */
 #include "base/jpack.h"
 #include "law/case_internal.h"
 
@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* One event: day, kind (source | step | document | deadline | due | evidence | preservation |
- * hearing), title, detail and link (either may be NULL). */
+ * service | hearing), title, detail and link (either may be NULL). */
 static void event(json_t *out, const char *day, const char *kind, const char *title,
                   const char *detail, const char *href)
 {
@@ -113,6 +113,14 @@ static void records(struct ctx *c, json_t *cas, json_t *out)
               text(x, "items_label"),
               arena_printf(c->arena, "/preservations/%lld",
                            (long long)json_integer_value(json_object_get(x, "id"))));
+    }
+    json_array_foreach(json_object_get(cas, "services"), i, x)
+    {
+        event(out, text(x, "served_on"), "service",
+              arena_printf(c->arena, "送达%s %s（%s）%s", text(x, "document_label"),
+                           text(x, "document_number"), text(x, "method_label"),
+                           json_is_true(json_object_get(x, "late")) ? "：超过送达期限" : ""),
+              text(x, "recipient"), NULL);
     }
     json_t *h = json_object_get(cas, "hearing");
     if (h && text(h, "on") && !text(h, "heard_on"))

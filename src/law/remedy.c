@@ -234,12 +234,18 @@ const char *remedy_known_default(struct ctx *c, int64_t case_id, const char *kin
         return read_appealed(c, case_id, appeal_of, &a, &quiet) ? NULL
                                                                 : arena_strdup(c->arena, a.ended);
     }
-    /* the 复议决定 a litigation follows; the service of the decision (送达) is the day the
-     * party knew it once the case records it — until then the decision's day */
+    /* the 复议决定 a litigation follows; else the day the party received the decision (its
+     * service, or the day of an on-the-spot decision), or, not yet served, the decision's day */
     if (kind && strcmp(kind, "litigation") == 0 && !latest(c, case_id, REC_DONE, day, NULL, e) &&
         *day)
         return arena_strdup(c->arena, day);
-    return arena_strdup(c->arena, f.decided);
+    const char *received = NULL;
+    struct db_stmt *st = db_query(
+        c->db, e, "SELECT decision_received_on FROM penalty_case WHERE id = ?", "i", case_id);
+    if (st && db_step(st, e) == DB_ROW && !db_null(st, 0))
+        received = arena_strdup(c->arena, db_text(st, 0));
+    db_done(st);
+    return arena_strdup(c->arena, received ? received : f.decided);
 }
 
 /* ---- registration's rules ------------------------------------------------------------------- */

@@ -76,7 +76,7 @@ struct wf_input {
     json_t *(*choose)(struct ctx *c, int64_t id);
 };
 
-#define WF_MAX_INPUTS 8
+#define WF_MAX_INPUTS 16
 
 /* Arguments of one step, from a form, JSON or another law/ function. All optional unless the
  * transition declares them required or its guard requires them. */

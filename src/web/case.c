@@ -62,16 +62,17 @@ static const struct tally_list list_page = {list_states, list_keep, PERM_CASE_HA
 /* The filters of the lists behind the figures (/cases/figures), which the list's form keeps as
  * hidden fields ("figure_filters": [{name, value}]); procedure is the list's own filter. */
 static const char *const figure_filters[] = {
-    "agency",     "filed_from", "filed_to", "decided_from", "decided_to",  "type",
-    "severest",   "ground",     "reviewed", "review",       "review_from", "review_to",
-    "heard_from", "heard_to",   "absent",   "overdue_on",   NULL};
+    "agency", "filed_from", "filed_to", "decided_from",  "decided_to",  "type",       "severest",
+    "ground", "reviewed",   "review",   "review_from",   "review_to",   "heard_from", "heard_to",
+    "absent", "overdue_on", "served",   "referred_from", "referred_to", "referral",   NULL};
 
 static void figure_query(struct req *r, struct case_query *q)
 {
-    const char **to[] = {&q->agency,     &q->filed_from, &q->filed_to,    &q->decided_from,
-                         &q->decided_to, &q->type,       &q->severest,    &q->ground,
-                         &q->reviewed,   &q->review,     &q->review_from, &q->review_to,
-                         &q->heard_from, &q->heard_to,   &q->absent,      &q->overdue_on};
+    const char **to[] = {&q->agency,     &q->filed_from,    &q->filed_to,    &q->decided_from,
+                         &q->decided_to, &q->type,          &q->severest,    &q->ground,
+                         &q->reviewed,   &q->review,        &q->review_from, &q->review_to,
+                         &q->heard_from, &q->heard_to,      &q->absent,      &q->overdue_on,
+                         &q->served,     &q->referred_from, &q->referred_to, &q->referral};
     for (size_t i = 0; figure_filters[i]; i++)
         *to[i] = req_query(r, figure_filters[i]);
 }
@@ -164,6 +165,7 @@ int case_show(struct req *r, struct resp *w)
     evidence_page(r, o);
     preservation_page(r, o);
     remedy_page(r, o);
+    referral_page(r, o);
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
     const char *source = json_string_value(json_object_get(o, "source"));
     jset_bool(o, arena_printf(r->arena, "source_is_%s", source), true);
@@ -176,7 +178,8 @@ static const struct route routes[] = {
     {"GET", "/cases", PERM_CASE_READ, ROUTE_BOTH, case_index,
      "list penalty cases (state, line, source, q, from, to, mine; the figures' lists: agency,"
      " filed_from, filed_to, decided_from, decided_to, procedure, type, severest, ground,"
-     " reviewed, review, review_from, review_to, heard_from, heard_to, absent, overdue_on)"},
+     " reviewed, review, review_from, review_to, heard_from, heard_to, absent, overdue_on,"
+     " served, referred_from, referred_to, referral)"},
     {"POST", "/cases", PERM_CASE_HANDLE, ROUTE_BOTH, case_create,
      "register a case (受理) from its source"},
     {"GET", "/cases/new", PERM_CASE_HANDLE, ROUTE_HTML, case_new, "registration form"},

@@ -195,6 +195,13 @@ int remedy_list_page(struct req *r, struct resp *w);
 int remedy_figures_page(struct req *r, struct resp *w);
 /* Give the case page's data o the form to register a remedy ("remedy_form") when the actor may. */
 void remedy_page(struct req *r, json_t *o);
+/* referral.c: 涉嫌犯罪案件移送 (行刑衔接) */
+int referral_index(struct req *r, struct resp *w);
+int referral_create(struct req *r, struct resp *w);
+int referral_show(struct req *r, struct resp *w);
+/* Give the case page's data o the form to report a referral ("referral_form") when the user may
+ * report one. Caller: case_show. */
+void referral_page(struct req *r, json_t *o);
 /* complaint_import.c */
 int complaint_import_form(struct req *r, struct resp *w);
 int complaint_import_submit(struct req *r, struct resp *w);

@@ -23,7 +23,8 @@ int remedy_index(struct req *r, struct resp *w)
 {
     json_t *o = case_get(&r->ctx, req_id(r, 0), &r->err); /* the case in scope, or 404 */
     if (!o) return r->err.code;
-    w->data = jpack("{sO}", "rows", json_object_get(o, "remedies"));
+    json_t *rows = json_object_get(o, "remedies"); /* none before the case allows one */
+    w->data = jpack("{so}", "rows", rows ? json_incref(rows) : json_array());
     json_decref(o);
     return 0;
 }

@@ -28,6 +28,8 @@ struct ids {
     int64_t power, baseline;              /* a penalty item and a baseline version of it to come */
     int64_t penalty_case;                 /* a case registered by the officer */
     int64_t preservation;                 /* an evidence preservation of it, as stored */
+    int64_t referral;                     /* a referral of it to the police, as stored */
+    int64_t remedy;                       /* a 复议 against its decision, as stored */
     int64_t document;                     /* its consultation letter: names no one */
     char tracking[16];                    /* the complaint's tracking code */
 };
@@ -234,6 +236,25 @@ static struct ids make_records(struct harness *h, struct client *admin)
     if (!st || db_step(st, &e) != DB_ROW) fail_msg("preservation: %s", e.msg);
     ids.preservation = db_int(st, 0);
     db_done(st);
+    st = db_query(h->db, &e,
+                  "INSERT INTO case_referral (agency_id, case_id, line, state, crime, facts, organ,"
+                  " goods, reported_on, created_at, updated_at) SELECT agency_id, id, line,"
+                  " 'reported', '非法行医罪', '事实', '公安局', '[]', received_on, 0, 0"
+                  " FROM penalty_case WHERE id = ? RETURNING id",
+                  "i", ids.penalty_case);
+    if (!st || db_step(st, &e) != DB_ROW) fail_msg("referral: %s", e.msg);
+    ids.referral = db_int(st, 0);
+    db_done(st);
+    st = db_query(h->db, &e,
+                  "INSERT INTO case_remedy (agency_id, case_id, line, state, kind, known_on,"
+                  " filed_on, received_on, body, applicant, created_at, updated_at)"
+                  " SELECT agency_id, id, line, 'received', 'reconsideration', received_on,"
+                  " received_on, received_on, '人民政府', '无名诊所', 0, 0"
+                  " FROM penalty_case WHERE id = ? RETURNING id",
+                  "i", ids.penalty_case);
+    if (!st || db_step(st, &e) != DB_ROW) fail_msg("remedy: %s", e.msg);
+    ids.remedy = db_int(st, 0);
+    db_done(st);
     make_power_records(h, admin, &ids, today);
     return ids;
 }
@@ -284,6 +305,10 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->penalty_case;
         } else if (str_prefix(pattern, "/preservations/")) {
             v = ids->preservation;
+        } else if (str_prefix(pattern, "/referrals/")) {
+            v = ids->referral;
+        } else if (str_prefix(pattern, "/remedies/")) {
+            v = ids->remedy;
         } else if (str_prefix(pattern, "/documents/")) {
             v = ids->document;
         } else if (str_prefix(pattern, "/entities/")) {

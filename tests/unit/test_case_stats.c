@@ -208,6 +208,10 @@ static size_t list_count(struct harness *h, const char *user, const char *list)
                 {"heard_to", &q.heard_to},
                 {"absent", &q.absent},
                 {"overdue_on", &q.overdue_on},
+                {"served", &q.served},
+                {"referred_from", &q.referred_from},
+                {"referred_to", &q.referred_to},
+                {"referral", &q.referral},
                 {"line", &q.line},
                 {"source", &q.source}};
     char *save = NULL;

@@ -14,6 +14,7 @@
 #include "law/petition.h"
 #include "law/preservation.h"
 #include "law/remedy.h"
+#include "law/referral.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,9 +126,9 @@ static char *render(const char *type, const struct doc_owner *owner, json_t *rec
 static void test_every_issued_type_is_declared(void **state)
 {
     (void)state;
-    const struct workflow *flows[] = {&complaint_workflow,    &petition_workflow,
-                                      &disclosure_workflow,   &case_workflow,
-                                      &preservation_workflow, &remedy_workflow};
+    const struct workflow *flows[] = {
+        &complaint_workflow,    &petition_workflow, &disclosure_workflow, &case_workflow,
+        &preservation_workflow, &remedy_workflow,   &referral_workflow};
     int issued = 0;
     for (size_t f = 0; f < countof(flows); f++)
         for (size_t i = 0; i < flows[f]->nsteps; i++)
@@ -490,6 +491,54 @@ static void test_statement_record(void **state)
     HAS(t, "理由：违法事实有证据证实");
     HAS(t, "第四十五条");
     LACKS(t, "予以部分采纳");
+    free(t);
+}
+
+/* 送达回执: the document served with its 文号, the party, place, method, recipient and relation,
+ * the signer, the witnesses of a 留置送达, and the late service noted. */
+static void test_service_receipt(void **state)
+{
+    (void)state;
+    json_t *rec = record("case");
+    json_object_set_new(rec, "services",
+                        json_pack("[{ss ss ss ss ss ss ss ss ss ss ss sb}]", "document_label",
+                                  "行政处罚决定书", "document_number", "武卫医罚〔2026〕12号",
+                                  "method", "left", "method_label", "留置送达", "served_on",
+                                  "2026-12-28", "recipient", "王某", "relation", "法定代表人",
+                                  "place", "康宁诊所", "server", "张三、李四", "witnesses",
+                                  "社区居委会 赵某", "receipt_on", "2026-12-28", "late", 1));
+    char *t = render("service_receipt", &case_documents, rec, "送2026-0001", "2026-12-28",
+                     step("serve", "2026-12-28", NULL));
+    HAS(t, "送达回执");
+    HAS(t, "编号：送2026-0001");
+    HAS(t, "送达文书名称及文号：行政处罚决定书 武卫医罚〔2026〕12号");
+    HAS(t, "送达方式：留置送达");
+    HAS(t, "送达地点：康宁诊所");
+    HAS(t, "王某（法定代表人）");
+    HAS(t, "见证人社区居委会 赵某的见证下");
+    HAS(t, "送达期限届满后送达");
+    HAS(t, "第六十一条");
+    LACKS(t, "邮件单号");
+    free(t);
+}
+
+/* 涉嫌犯罪案件移送书: to the public security organ, the case and the crime, the facts, the persons
+ * with their ID numbers (a personal type), the goods, the materials sent. */
+static void test_case_transfer_letter(void **state)
+{
+    (void)state;
+    char *t =
+        render("case_transfer_letter", &referral_documents, record("referral"),
+               "武卫医移〔2026〕1号", "2026-12-15",
+               step("send", "2026-12-15", "note", "涉嫌犯罪案件调查报告、涉案物品清单", NULL));
+    HAS(t, "涉嫌犯罪案件移送书");
+    HAS(t, "武卫医移〔2026〕1号");
+    HAS(t, "武进区公安局：");
+    HAS(t, "涉嫌非法行医罪");
+    HAS(t, "张某，身份证号码：11010519491231002X");
+    HAS(t, "一次性注射器 5ml 20支");
+    HAS(t, "涉嫌犯罪案件调查报告、涉案物品清单");
+    HAS(t, "第九条");
     free(t);
 }
 
@@ -859,6 +908,8 @@ int main(void)
         cmocka_unit_test(test_case_intake_record),
         cmocka_unit_test(test_investigation_report),
         cmocka_unit_test(test_statement_record),
+        cmocka_unit_test(test_service_receipt),
+        cmocka_unit_test(test_case_transfer_letter),
         cmocka_unit_test(test_inquiry_record),
         cmocka_unit_test(test_case_site_record),
         cmocka_unit_test(test_prior_notice),
