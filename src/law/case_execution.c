@@ -461,9 +461,9 @@ static json_t *payments_json(struct ctx *c, int64_t id, struct err *e)
 }
 
 /* case_internal.h: the execution of case id as "execution" into o, once the decision was
- * received: {"received_on","executed_on","dues":[{"last_day","yuan"}],"fine","confiscated",
- * "surcharge" (each {"due","paid","left"} in 元),"surcharge_days","surcharge_capped","overdue",
- * "payments":[…]}, counted through today. */
+ * received: {"received_on","executed_on","dues":[{"last_day","yuan"}],"fine","confiscated"
+ * (only when decided),"surcharge" (each {"due","paid","left"} in
+ * 元),"surcharge_days","surcharge_capped","overdue", "payments":[…]}, counted through today. */
 int case_execution_json(struct ctx *c, int64_t id, json_t *o, struct err *e)
 {
     struct owed w;
@@ -480,16 +480,18 @@ int case_execution_json(struct ctx *c, int64_t id, json_t *o, struct err *e)
     }
     int64_t paid = fine_paid(&w);
     json_t *x = jpack(
-        "{ss so so so so si sb sb}", "received_on", w.received_on, "dues", dues, "fine",
+        "{ss so so so si sb sb}", "received_on", w.received_on, "dues", dues, "fine",
         jpack("{so so so}", "due", yuan_json(w.fine), "paid", yuan_json(paid), "left",
               yuan_json(w.fine - paid)),
-        "confiscated",
-        jpack("{so so so}", "due", yuan_json(w.confiscated), "paid", yuan_json(w.paid_confiscated),
-              "left", yuan_json(w.confiscated - w.paid_confiscated)),
         "surcharge",
         jpack("{so so so}", "due", yuan_json(s.amount), "paid", yuan_json(w.paid_surcharge), "left",
               yuan_json(s.amount > w.paid_surcharge ? s.amount - w.paid_surcharge : 0)),
         "surcharge_days", s.days, "surcharge_capped", s.capped, "overdue", s.overdue > 0);
+    if (w.confiscated > 0) /* 没收违法所得、非法财物 decided */
+        json_object_set_new(x, "confiscated",
+                            jpack("{so so so}", "due", yuan_json(w.confiscated), "paid",
+                                  yuan_json(w.paid_confiscated), "left",
+                                  yuan_json(w.confiscated - w.paid_confiscated)));
     jset_text(x, "executed_on", case_text(c, id, "executed_on", e));
     json_object_set_new(x, "payments", payments_json(c, id, e));
     json_object_set_new(o, "execution", x);

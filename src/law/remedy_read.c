@@ -138,7 +138,14 @@ json_t *remedy_get(struct ctx *c, int64_t id, struct err *e)
     }
     const char *state = json_string_value(json_object_get(o, "state"));
     json_object_set_new(o, "hearings", hearings(c, id, e));
-    json_object_set_new(o, "actions", wf_actions(c, &remedy_workflow, id, state));
+    json_t *actions = wf_actions(c, &remedy_workflow, id, state);
+    /* 出庭应诉 is a litigation's (its guard says so too): a 复议 is not offered it */
+    const char *kind = json_string_value(json_object_get(o, "kind"));
+    for (size_t i = json_array_size(actions); kind && strcmp(kind, "litigation") != 0 && i-- > 0;)
+        if (strcmp(json_string_value(json_object_get(json_array_get(actions, i), "action")),
+                   "appear") == 0)
+            json_array_remove(actions, i);
+    json_object_set_new(o, "actions", actions);
     json_t *h = e->code ? NULL : wf_history(c, &remedy_workflow, id, e);
     if (h) json_object_update_new(o, h);
     json_t *docs = e->code ? NULL : document_list(c, "remedy", id, true, e);

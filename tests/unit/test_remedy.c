@@ -71,14 +71,19 @@ static int64_t must_add(struct harness *h, int64_t case_id, struct remedy_input 
     return id;
 }
 
-static json_t *get(struct harness *h, int64_t id)
+static json_t *get_as(struct harness *h, const char *user, int64_t id)
 {
     struct actor who;
-    struct ctx c = h_ctx(h, "viewer", &who);
+    struct ctx c = h_ctx(h, user, &who);
     struct err e = {0};
     json_t *o = remedy_get(&c, id, &e);
     if (!o) fail_msg("remedy_get: %s", e.msg);
     return o;
+}
+
+static json_t *get(struct harness *h, int64_t id)
+{
+    return get_as(h, "viewer", id);
 }
 
 static void end(struct harness *h, int64_t id, const char *day, const char *outcome,
@@ -305,6 +310,27 @@ static void test_r_case_85_appearance(void **state)
     assert_string_equal(S(json_array_get(hs, 0), "entrust_reason"), "局长参加省厅会议");
     assert_true(json_is_true(json_object_get(json_array_get(hs, 1), "head")));
     json_decref(o);
+    o = get_as(h, "legal", lit);
+    bool offered = false;
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(o, "actions"), i, x)
+    {
+        offered = offered || strcmp(S(x, "action"), "appear") == 0;
+    }
+    assert_true(offered);
+    json_decref(o);
+    /* a 复议 is neither offered 出庭应诉 nor allowed it */
+    int64_t rec =
+        must_add(h, decided(h), input("reconsideration", NULL, "2027-01-06", "2027-01-08"));
+    o = get_as(h, "legal", rec);
+    json_array_foreach(json_object_get(o, "actions"), i, x)
+    {
+        assert_string_not_equal(S(x, "action"), "appear");
+    }
+    json_decref(o);
+    err_clear(&e);
+    assert_int_equal(h_step(h, &remedy_workflow, "legal", rec, "appear", &b, &e), ERR_INVALID);
 }
 
 /* The outcome: the document of its kind; 变更 says what the decision became; 撤销 marks the case
