@@ -34,7 +34,7 @@ int64_t cf_officer(struct harness *h, int n, const char *expires)
 
 int cf_setup(void **state)
 {
-    return cf_setup_at(state, "2026-12-20T09:00:00+08:00");
+    return cf_setup_at(state, "2026-12-31T09:00:00+08:00");
 }
 
 int cf_setup_at(void **state, const char *instant)
@@ -107,7 +107,9 @@ int cf_propose(struct harness *h, int64_t id, const char *officers, const char *
 }
 
 /* The id (as text, in out) of the penalty item in's code, added first when missing; with the
- * baseline of cf_item when baseline. Serves cf_item, cf_item_plain and cf_summary_item. */
+ * baseline of cf_item when baseline, in force since the start of 2026 (a version takes effect
+ * no earlier than the day it is added, so it is added on that day). Serves cf_item,
+ * cf_item_plain and cf_summary_item. */
 static const char *item_once(struct harness *h, const struct power_item_input *in, bool baseline,
                              char out[24])
 {
@@ -118,7 +120,8 @@ static const char *item_once(struct harness *h, const struct power_item_input *i
         snprintf(out, 24, "%s", made);
         return out;
     }
-    int64_t item, v;
+    int64_t item, v, now = h_clock();
+    h_set_now(h, "2026-01-05T09:00:00+08:00");
     if (power_item_add(&h->ctx, in, &item, &e)) fail_msg("power_item_add: %s", e.msg);
     struct discretion_input d = {
         .levels = {{"一般", "首次", NULL, {"警告、罚款", "500", "5000", NULL, NULL}},
@@ -126,6 +129,7 @@ static const char *item_once(struct harness *h, const struct power_item_input *i
         .nlevels = 2};
     if (baseline && discretion_add(&h->ctx, item, &d, &v, &e))
         fail_msg("discretion_add: %s", e.msg);
+    h_set_clock(h, now);
     snprintf(out, 24, "%lld", (long long)item);
     return out;
 }

@@ -271,6 +271,12 @@ int64_t h_clock(void)
     return test_now ? test_now : clock_now();
 }
 
+void h_set_clock(struct harness *h, int64_t now)
+{
+    test_now = now;
+    h->ctx.now = now;
+}
+
 void h_set_now(struct harness *h, const char *instant)
 {
     if (clock_parse(instant, &test_now)) fail_msg("h_set_now: bad instant %s", instant);

@@ -79,6 +79,8 @@ int harness_setup(void **state);
 void h_set_now(struct harness *h, const char *instant);
 /* The tests' "now", UTC seconds: h_set_now's, or the process clock (clock_now). */
 int64_t h_clock(void);
+/* Put the tests' "now" back to a value h_clock gave (a fixture that needs an earlier day). */
+void h_set_clock(struct harness *h, int64_t now);
 /* True when the tests run on PostgreSQL; tests of SQLite-only features skip themselves then. */
 bool h_postgres(void);
 int harness_teardown(void **state);

@@ -644,7 +644,14 @@ static int check_step(struct ctx *c, const struct workflow *w, const char *actio
     }
     if (!may(c, (*t)->perm)) return err_set(e, ERR_FORBIDDEN, "您没有权限执行「%s」", (*t)->label);
     if (check_inputs(c, *t, a, e)) return e->code;
-    return (*t)->guard ? (*t)->guard(c, id, a, e) : 0;
+    if ((*t)->guard && (*t)->guard(c, id, a, e)) return e->code;
+    /* [R-CAL-09] a step is recorded on or after its day: a past day may be entered (a record
+     * made late), a future one not; a guard's own message about the day comes first */
+    day_t day;
+    if (step_day(c, a, &day, e)) return e->code;
+    if (day > date_from_instant(c->now))
+        return err_field(e, "date", "日期不能晚于今天：办理步骤按实际发生的日期登记");
+    return 0;
 }
 
 /* Move the matter's row from state to t->to; ERR_CONFLICT when someone moved it first. */

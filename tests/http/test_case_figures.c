@@ -20,8 +20,11 @@ static void test_figures_page_and_api(void **state)
 {
     struct harness *h = *state;
     /* filed on 03-02, notified on 03-23, waived, decided on 04-01: a warning and 3,000 元 */
-    struct cf_end end = {
-        .on = "2026-03-20", .item = cf_item(h), .types = "警告、罚款", .fine = "3000"};
+    struct cf_end end = {.on = "2026-03-20",
+                         .item = cf_item(h),
+                         .level = "一般",
+                         .types = "警告、罚款",
+                         .fine = "3000"};
     int64_t a = cf_notified(h, cf_sample("2026-03-01", "2026-03-01"), "2026-03-01", "2026-03-02",
                             &end, "2026-03-23");
     struct wf_args w = {.date = "2026-03-23", .note = "当事人书面放弃陈述、申辩"};

@@ -206,6 +206,7 @@ static void test_r_case_08_source_linked_both_ways(void **state)
 static void test_r_case_09_r_case_10_extension_and_warnings(void **state)
 {
     struct harness *h = *state;
+    h_set_now(h, "2026-12-20T09:00:00+08:00");
     int64_t id = cf_filed(h, cf_sample("2026-09-28", "2026-09-20"), "2026-09-29", "2026-10-08");
     struct err e = {0};
     struct actor who;

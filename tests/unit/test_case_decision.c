@@ -458,6 +458,7 @@ static void test_r_case_60_statement_heard_reviewed_and_printed(void **state)
     json_t *first = json_array_get(json_object_get(o, "statements"), 0);
     assert_string_equal(json_string_value(json_object_get(first, "review_label")), "部分采纳");
     json_decref(o);
+    h_set_now(h, "2026-12-28T10:00:00+08:00");
     if (decide(h, id, "leader", "2026-12-28", "warning,fine", "2000", &e))
         fail_msg("decide: %s", e.nfields ? e.fields[0].msg : e.msg);
     text = pdf_text(h, id, "penalty_decision");

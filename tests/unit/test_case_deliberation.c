@@ -110,8 +110,8 @@ static void test_r_case_62_who_deliberates(void **state)
     assert_int_not_equal(h_step(h, &case_workflow, "officer", id, "deliberate", &a, &e), 0);
     assert_field(&e, "date", "不能早于立案日期");
 
-    e = (struct err){0}; /* after today (2026-12-20) */
-    a = args(ids3(CF.o1, CF.o2, o5), id_text(CF.o1), "2026-12-21");
+    e = (struct err){0}; /* after today (2026-12-31) */
+    a = args(ids3(CF.o1, CF.o2, o5), id_text(CF.o1), "2027-01-01");
     assert_int_not_equal(h_step(h, &case_workflow, "officer", id, "deliberate", &a, &e), 0);
     assert_field(&e, "date", "不能晚于今天");
 

@@ -323,9 +323,9 @@ static void test_figures_of_a_year(void **state)
     /* days from 立案 to decision, general procedure: 30, 30 and 17 */
     assert_int_equal(num(o, "days.count"), 3);
     assert_string_equal(text(o, "days", "average"), "25.7");
-    /* past the 90 days by today (12-20): filed on 09-01, due 11-30; not the one filed 10-12 */
+    /* past the 90 days by today (12-31): filed on 09-01, due 11-30; not the one filed 10-12 */
     assert_int_equal(num(o, "overdue.count"), 1);
-    assert_string_equal(text(o, "overdue", "as_of"), "2026-12-20");
+    assert_string_equal(text(o, "overdue", "as_of"), "2026-12-31");
     (void)late;
     lists_agree(h, "leader", o);
     json_decref(o);
@@ -358,7 +358,7 @@ static void test_period_edges(void **state)
     json_decref(o);
     o = stats_as(h, "leader", "2026-07-01", "2026-12-31", NULL);
     assert_int_equal(num(o, "overdue.count"), 1);
-    assert_string_equal(text(o, "overdue", "as_of"), "2026-12-20");
+    assert_string_equal(text(o, "overdue", "as_of"), "2026-12-31");
     lists_agree(h, "leader", o);
     json_decref(o);
     o = stats_as(h, "leader", "2026-06-30", "2026-06-30", NULL);

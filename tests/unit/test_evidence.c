@@ -155,7 +155,7 @@ static void test_r_case_22_obtained_within_the_case(void **state)
     assert_non_null(strstr(err_field_msg(&e, "obtained_on"), "2026-12-01"));
     struct err e2 = {0};
     assert_int_equal(
-        add(h, "officer", id, item("electronic", "2026-12-21", ids(CF.o1, CF.o2)), &e2),
+        add(h, "officer", id, item("electronic", "2027-01-01", ids(CF.o1, CF.o2)), &e2),
         ERR_INVALID);
     assert_non_null(strstr(err_field_msg(&e2, "obtained_on"), "今天"));
     struct err e3 = {0};

@@ -345,6 +345,27 @@ static void test_workflow_step_moves_records_meets_deadline_and_audits(void **st
     json_decref(hist);
 }
 
+/* A step is dated on or before today, in China's time: a past day may be entered late, the next
+ * day is refused beside the date and saves nothing; half an hour into 01-01 (+08:00) it is today.
+ */
+static void test_r_cal_09_no_step_dated_after_today(void **state)
+{
+    struct harness *h = *state;
+    new_matter(h, 9, "2026-12-01");
+    h_set_now(h, "2026-12-31T23:30:00+08:00");
+    int64_t before = count(h, "SELECT COUNT(*) FROM wf_step");
+    struct err e = {0};
+    struct wf_args a = {.date = "2027-01-01", .note = "已办结"};
+    assert_int_equal(wf_apply(&h->ctx, &matter, 9, "finish", &a, NULL, &e), ERR_INVALID);
+    assert_non_null(strstr(err_field_msg(&e, "date"), "不能晚于今天"));
+    assert_string_equal(state_of(h, 9), "open");
+    assert_int_equal(count(h, "SELECT COUNT(*) FROM wf_step"), before);
+    err_clear(&e);
+    h_set_now(h, "2027-01-01T00:30:00+08:00");
+    assert_int_equal(wf_apply(&h->ctx, &matter, 9, "finish", &a, NULL, &e), 0);
+    assert_string_equal(state_of(h, 9), "done");
+}
+
 static void test_workflow_step_from_wrong_state_conflicts(void **state)
 {
     struct harness *h = *state;
@@ -567,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_workflow_before_effect_and_refused_hooks),
         cmocka_unit_test(test_workflow_step_extends_an_open_deadline),
         cmocka_unit_test(test_workflow_steps_pause_and_resume_a_deadline),
+        cmocka_unit_test(test_r_cal_09_no_step_dated_after_today), /* last: it sets the clock */
     };
     return cmocka_run_group_tests(tests, setup, harness_teardown);
 }
