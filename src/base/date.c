@@ -51,6 +51,17 @@ int date_days_in_month(int y, int m)
     return m == 2 && leap_year(y) ? 29 : days[m - 1];
 }
 
+day_t date_add_months(day_t d, int months)
+{
+    int y, m, dd;
+    date_ymd(d, &y, &m, &dd);
+    m += months;
+    y += (m - 1) / 12;
+    m = (m - 1) % 12 + 1;
+    int last = date_days_in_month(y, m);
+    return date_from_ymd(y, m, dd > last ? last : dd);
+}
+
 bool date_valid(int y, int m, int d)
 {
     return d >= 1 && d <= date_days_in_month(y, m);

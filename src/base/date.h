@@ -41,6 +41,9 @@ int date_year(day_t d);
 /* The day number of y-m-d. The arguments should satisfy date_valid(); otherwise the result is
  * defined but meaningless (a day near the intended one). */
 day_t date_from_ymd(int y, int m, int d);
+/* The corresponding day months after d, or that month's end when it has none (民法典
+ * 第二百零二条: 2027-03-31 + 6 → 2027-09-30). Callers: law/case_enforcement.c. */
+day_t date_add_months(day_t d, int months);
 /* Day of the week: 1 = Monday … 7 = Sunday (ISO 8601). */
 int date_weekday(day_t d);
 /* The Asia/Shanghai (fixed UTC+8) date of an instant given in seconds since the Unix epoch. */

@@ -55,7 +55,12 @@
 #define CASE_DELIBERATION_BASIS "卫生行政执法文书规范：合议记录（参加人数可调整）"
 /* 第六十七条: the fine is paid within 15 days of receiving the decision. 第六十八条第一项: a fine
  * of at most 100 元 decided on the spot may be collected on the spot. */
-#define CASE_PAY_DAYS       15
+#define CASE_PAY_DAYS 15
+/* [V] 行政强制法 第五十四条: the court is applied to ten days after the 催告书 was served, the
+ * days being working days (第六十九条); 第五十三条: within three months of the party's periods'
+ * end. */
+#define CASE_REMIND_DAYS    10
+#define CASE_APPLY_MONTHS   3
 #define CASE_SPOT_FINE_YUAN 100
 /* The days after 立案 at which an open case is flagged (60, 80: before the 90 of 第六十条). */
 #define CASE_WARN_DAYS  60
@@ -106,6 +111,12 @@ int case_limit_day(const char *act_on, bool harm, char out[11]);
 /* One case in the actor's scope: fields, labels, investigators, source, actions, history,
  * deadlines, documents. */
 json_t *case_get(struct ctx *c, int64_t id, struct err *e);
+/* [R-CASE-113] Whether the execution of case id is settled (law/case_enforcement.c): nothing to
+ * carry out (no penalty decided, or the decision revoked), or every amount paid (or the court's
+ * enforcement ended: 不予执行, 终结执行, 终结本次执行) and every confiscated item disposed of;
+ * otherwise *open lists what is still open, in Chinese (arena; "" when settled). */
+int case_enforcement_settled(struct ctx *c, int64_t id, bool *settled, const char **open,
+                             struct err *e);
 /* The investigators of case id, [{"id","name","cert_no"}] (new reference); the case's and a
  * preservation's pages show them (case_read.c, preservation_read.c). */
 json_t *case_officers_json(struct ctx *c, int64_t id, struct err *e);

@@ -28,6 +28,13 @@ static const struct wf_option hows[] = {
     {"spot", "当场收缴"},
     {NULL, NULL},
 };
+/* how a payment came, as the ledger shows it: the step's ways, and the court's (enforcement) */
+static const struct wf_option how_labels[] = {
+    {"bank", "到指定银行或者通过电子支付系统缴纳"},
+    {"spot", "当场收缴"},
+    {"court", "人民法院强制执行"},
+    {NULL, NULL},
+};
 static const struct wf_option deferrals[] = {
     {"defer", "延期缴纳"},
     {"instalments", "分期缴纳"},
@@ -199,12 +206,8 @@ int case_execution_open(struct ctx *c, int64_t id, const char *received_on, stru
     if (db_exec(c->db, e, "UPDATE penalty_case SET decision_received_on = ? WHERE id = ?", "ti",
                 received_on, id) < 0)
         return e->code;
-    if (o.fine <= 0)
-        return o.confiscated > 0 ? 0 /* a warning is carried out by its service */
-               : db_exec(c->db, e, "UPDATE penalty_case SET executed_on = ? WHERE id = ?", "ti",
-                         received_on, id) < 0
-                   ? e->code
-                   : 0;
+    if (o.fine <= 0) /* a warning is carried out by its service (and its goods' disposal) */
+        return case_execution_settle(c, id, received_on, e);
     /* [R-CASE-91] 第六十七条: fifteen days from receipt (民法典 第二百零一条、第二百零三条) */
     if (wf_count(c->cal, CASE_PAY_DAYS, false, received, &last, &provisional, e)) return e->code;
     char day[DATE_STRLEN];
@@ -267,34 +270,93 @@ int case_guard_pay(struct ctx *c, int64_t id, const struct wf_args *a, struct er
     return strcmp(wf_arg(a, "how"), "spot") == 0 ? guard_spot(&o, a, e) : 0;
 }
 
-/* The payment kept; the case executed once nothing is owed on its day. */
-int case_effect_pay(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+/* case_internal.h: payment p of case id kept in the one ledger, the case executed when nothing
+ * is left owed on its day. Callers: case_effect_pay, law/case_enforcement.c (the court). */
+int case_payment_record(struct ctx *c, int64_t id, const struct case_payment *p, struct err *e)
 {
-    int64_t amount = 0;
-    money_parse(wf_arg(a, "amount"), &amount);
-    const char *kind = wf_arg(a, "kind"), *day = wf_date(c, a), *in = wf_arg(a, "handed_in_on");
-    char yuan[MONEY_YUAN_SIZE];
-    a->reason = arena_printf(c->arena, "缴纳%s %s 元（%s）", wf_option_label(kinds, kind),
-                             money_yuan(amount, yuan, sizeof yuan),
-                             wf_option_label(hows, wf_arg(a, "how")));
     if (db_exec(
             c->db, e,
             "INSERT INTO case_payment (case_id, kind, amount, paid_on, how, receipt_no,"
             " handed_in_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             "itIttttt"
             "Ii",
-            id, kind, amount, day, wf_arg(a, "how"), blank_to_null(wf_arg(a, "receipt_no")),
-            blank_to_null(in), blank_to_null(a->note), c->who->user_id, c->now) < 0)
+            id, p->kind, p->amount, p->day, p->how, blank_to_null(p->receipt_no),
+            blank_to_null(p->handed_in_on), blank_to_null(p->note), c->who->user_id, c->now) < 0)
         return e->code;
+    return case_execution_settle(c, id, p->day, e);
+}
+
+/* The payment kept; the case executed once nothing is owed on its day. */
+int case_effect_pay(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
+{
+    struct case_payment p = {.kind = wf_arg(a, "kind"),
+                             .day = wf_date(c, a),
+                             .how = wf_arg(a, "how"),
+                             .receipt_no = wf_arg(a, "receipt_no"),
+                             .handed_in_on = wf_arg(a, "handed_in_on"),
+                             .note = a->note};
+    money_parse(wf_arg(a, "amount"), &p.amount);
+    char yuan[MONEY_YUAN_SIZE];
+    a->reason =
+        arena_printf(c->arena, "缴纳%s %s 元（%s）", wf_option_label(kinds, p.kind),
+                     money_yuan(p.amount, yuan, sizeof yuan), wf_option_label(how_labels, p.how));
+    return case_payment_record(c, id, &p, e);
+}
+
+/* ---- what is owed, for enforcement ----------------------------------------------------------- */
+
+/* Whether a part of what the decision imposed is past its last day and unpaid on day: a part of
+ * the fine due before day and not paid by it, or the amount confiscated still owed after the 15
+ * days from receipt (第六十七条). */
+static int overdue_on_day(struct ctx *c, const struct owed *o, day_t day, bool *overdue,
+                          struct err *e)
+{
+    int64_t due = 0, paid = 0;
+    for (int i = 0; i < o->ndue; i++)
+        if (o->due[i].last < day) due += o->due[i].amount;
+    for (int i = 0; i < o->npaid; i++)
+        if (o->paid[i].on <= day) paid += o->paid[i].amount;
+    *overdue = due > paid;
+    if (*overdue || o->confiscated - o->paid_confiscated <= 0) return 0;
+    day_t last;
+    bool provisional;
+    if (wf_count(c->cal, CASE_PAY_DAYS, false, o->received, &last, &provisional, e)) return e->code;
+    *overdue = day > last;
+    return 0;
+}
+
+/* case_internal.h: what case id owes on day (the 加处罚款 counted through it). */
+int case_execution_owed(struct ctx *c, int64_t id, const char *day, struct case_owed *out,
+                        struct err *e)
+{
     struct owed o;
+    *out = (struct case_owed){0};
     day_t d;
-    date_parse(day, &d);
+    if (date_parse(day, &d)) return err_field(e, "date", "日期格式应为 YYYY-MM-DD");
     if (read_owed(c, id, &o, e)) return e->code;
-    if (outstanding(&o, "fine", d) > 0 || outstanding(&o, "confiscated", d) > 0 ||
-        outstanding(&o, "surcharge", d) > 0)
-        return 0;
-    return db_exec(c->db, e, "UPDATE penalty_case SET executed_on = ? WHERE id = ?", "ti", day,
-                   id) < 0
+    out->executed_on = case_text(c, id, "executed_on", e);
+    if (e->code || !o.received_on) return e->code;
+    out->received_on = o.received_on;
+    out->fine = outstanding(&o, "fine", d);
+    out->confiscated = outstanding(&o, "confiscated", d);
+    int64_t s = outstanding(&o, "surcharge", d);
+    out->surcharge = s > 0 ? s : 0;
+    return overdue_on_day(c, &o, d, &out->overdue, e);
+}
+
+/* case_internal.h: executed on day when nothing is owed and every confiscated item disposed of;
+ * not executed (again) otherwise. */
+int case_execution_settle(struct ctx *c, int64_t id, const char *day, struct err *e)
+{
+    struct case_owed o;
+    int64_t goods = 0;
+    if (case_execution_owed(c, id, day, &o, e) || case_goods_undisposed(c, id, &goods, e))
+        return e->code;
+    if (!o.received_on) return 0;
+    bool done = o.fine <= 0 && o.confiscated <= 0 && o.surcharge <= 0 && goods == 0;
+    if (done && o.executed_on) return 0;
+    return db_exec(c->db, e, "UPDATE penalty_case SET executed_on = ? WHERE id = ?", "ti",
+                   done ? day : NULL, id) < 0
                ? e->code
                : 0;
 }
@@ -431,6 +493,7 @@ void case_execution_actions(struct ctx *c, int64_t id, json_t *actions)
         if ((strcmp(a, "pay") == 0 && !open) || (strcmp(a, "defer") == 0 && !defer))
             json_array_remove(actions, i);
     }
+    case_enforcement_actions(c, id, actions);
 }
 
 /* ---- reading -------------------------------------------------------------------------------- */
@@ -449,11 +512,11 @@ static json_t *payments_json(struct ctx *c, int64_t id, struct err *e)
                                   " FROM case_payment WHERE case_id = ? ORDER BY paid_on, id",
                                   "i", id);
     while (st && db_step(st, e) == DB_ROW) {
-        json_t *p =
-            jpack("{ss ss so ss ss ss* ss*}", "kind", db_text(st, 0), "kind_label",
-                  wf_option_label(kinds, db_text(st, 0)), "yuan", yuan_json(db_int(st, 1)),
-                  "paid_on", db_text(st, 2), "how_label", wf_option_label(hows, db_text(st, 3)),
-                  "receipt_no", db_text(st, 4), "handed_in_on", db_text(st, 5));
+        json_t *p = jpack("{ss ss so ss ss ss* ss*}", "kind", db_text(st, 0), "kind_label",
+                          wf_option_label(kinds, db_text(st, 0)), "yuan", yuan_json(db_int(st, 1)),
+                          "paid_on", db_text(st, 2), "how_label",
+                          wf_option_label(how_labels, db_text(st, 3)), "receipt_no", db_text(st, 4),
+                          "handed_in_on", db_text(st, 5));
         json_array_append_new(out, p);
     }
     db_done(st);
@@ -467,7 +530,8 @@ static json_t *payments_json(struct ctx *c, int64_t id, struct err *e)
 int case_execution_json(struct ctx *c, int64_t id, json_t *o, struct err *e)
 {
     struct owed w;
-    if (read_owed(c, id, &w, e) || !w.received_on) return e->code;
+    if (case_enforcement_json(c, id, o, e) || read_owed(c, id, &w, e) || !w.received_on)
+        return e->code;
     day_t today = date_from_instant(c->now);
     struct surcharge_out s;
     surcharge_through(&w, today, &s);

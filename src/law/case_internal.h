@@ -82,6 +82,53 @@ int case_guard_defer(struct ctx *c, int64_t id, const struct wf_args *a, struct 
 int case_effect_defer(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
 int case_execution_json(struct ctx *c, int64_t id, json_t *o, struct err *e);
 void case_execution_actions(struct ctx *c, int64_t id, json_t *actions);
+/* What case id owes on a day: amounts in 分 still owed (the 加处罚款 counted through the day),
+ * whether a part is past its last day unpaid (a fine's part, or the amount confiscated after
+ * the 15 days), and executed_on (arena, or NULL). received_on NULL: not yet received. */
+struct case_owed {
+    const char *received_on, *executed_on;
+    int64_t fine, surcharge, confiscated;
+    bool overdue;
+};
+int case_execution_owed(struct ctx *c, int64_t id, const char *day, struct case_owed *out,
+                        struct err *e);
+/* One payment of the ledger (case_payment): kind fine | confiscated | surcharge, how bank | spot |
+ * court. */
+struct case_payment {
+    const char *kind, *day, *how, *receipt_no, *handed_in_on, *note;
+    int64_t amount; /* 分 */
+};
+/* Keep p and settle the case on its day (case_execution_settle). */
+int case_payment_record(struct ctx *c, int64_t id, const struct case_payment *p, struct err *e);
+/* The case executed (executed_on = day) once it was received, nothing is owed on day and every
+ * confiscated item is disposed of; executed_on cleared when something is open again. */
+int case_execution_settle(struct ctx *c, int64_t id, const char *day, struct err *e);
+
+/* case_enforcement.c: the 催告, the application to the people's court and its outcome, the
+ * confiscated goods and their disposal (行政强制法 第五十三条、第五十四条; 行政处罚法 第七十四条).
+ * The steps' inputs, guards and effects; the enforcement of case id as "enforcement" into o;
+ * its steps dropped from actions when they cannot be taken; the goods not yet disposed of. */
+extern const struct wf_deadline_rule case_deadline_enforce;
+extern const struct wf_input case_in_remind[], case_in_apply_court[], case_in_court_outcome[],
+    case_in_add_goods[], case_in_dispose_goods[];
+int case_guard_remind(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_remind(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_apply_court(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_before_apply_court(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_effect_apply_court(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_court_outcome(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_court_outcome(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_add_goods(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_add_goods(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_guard_dispose_goods(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e);
+int case_effect_dispose_goods(struct ctx *c, int64_t id, struct wf_args *a, struct err *e);
+int case_enforcement_json(struct ctx *c, int64_t id, json_t *o, struct err *e);
+void case_enforcement_actions(struct ctx *c, int64_t id, json_t *actions);
+/* case_goods.c: the confiscated goods; the number not yet disposed of; the list as the case
+ * shows it (new reference); their steps dropped from actions when they cannot be taken. */
+int case_goods_undisposed(struct ctx *c, int64_t id, int64_t *n, struct err *e);
+json_t *case_goods_json(struct ctx *c, int64_t id, struct err *e);
+void case_goods_actions(struct ctx *c, int64_t id, json_t *actions);
 
 /* case_hearing.c: how the party made a request or a statement: 书面 written, 口头 oral. */
 extern const struct wf_option case_how[];

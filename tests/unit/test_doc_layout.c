@@ -385,6 +385,60 @@ static void test_r_case_93_payment_deferral(void **state)
     free(t);
 }
 
+/* The 催告书 and the 强制执行申请书 over a case with its enforcement. */
+static json_t *enforced(void)
+{
+    json_t *rec = record("case");
+    json_object_set_new(rec, "decision",
+                        json_pack("{ss s{ss ss}}", "decided_on", "2026-12-28", "fine", "yuan",
+                                  "2,000.00", "capital", "人民币贰仟元整"));
+    json_object_set_new(rec, "execution", json_pack("{ss}", "received_on", "2026-12-30"));
+    json_object_set_new(
+        rec, "enforcement",
+        json_pack("{s[{ss ss ss ss ss ss ss ss ss ss sb}] s[{ss ss ss ss ss ss ss ss}]}",
+                  "reminders", "reminded_on", "2027-01-20", "served_on", "2027-01-21",
+                  "method_label", "直接送达", "recipient", "王某", "fine", "2,000.00", "surcharge",
+                  "360.00", "confiscated", "0.00", "total", "2,360.00", "total_capital",
+                  "人民币贰仟叁佰陆拾元整", "perform_by", "2027-02-04", "has_confiscated", 0,
+                  "applications", "applied_on", "2027-07-12", "court", "常州市武进区人民法院",
+                  "fine", "2,000.00", "surcharge", "2,000.00", "total", "4,000.00", "total_capital",
+                  "人民币肆仟元整", "window_opens_on", "2027-07-01", "apply_by", "2027-09-30"));
+    return rec;
+}
+
+/* [R-CASE-105] The 催告书: the amounts owed on its day, ten working days, the right to state and
+ * defend. */
+static void test_r_case_105_enforcement_reminder(void **state)
+{
+    (void)state;
+    char *t = render("enforcement_reminder", &case_documents, enforced(), "武卫医催〔2027〕1号",
+                     "2027-01-20", step("remind", "2027-01-20", NULL));
+    HAS(t, "催告书");
+    HAS(t, "尚未缴纳的罚款：人民币2,000.00元");
+    HAS(t, "计至2027年1月20日的加处罚款：人民币360.00元");
+    HAS(t, "合计：人民币2,360.00元（人民币贰仟叁佰陆拾元整）");
+    HAS(t, "履行期限至2027年2月4日");
+    HAS(t, "有权进行陈述和申辩");
+    LACKS(t, "没收违法所得、非法财物款项");
+    free(t);
+}
+
+/* [R-CASE-109] The 强制执行申请书: the court, the amounts, the 催告 and the periods lapsed. */
+static void test_r_case_109_enforcement_application(void **state)
+{
+    (void)state;
+    char *t =
+        render("enforcement_application", &case_documents, enforced(), "武卫医强执〔2027〕1号",
+               "2027-07-12", step("apply_court", "2027-07-12", NULL));
+    HAS(t, "强制执行申请书");
+    HAS(t, "常州市武进区人民法院");
+    HAS(t, "合计人民币4,000.00元（人民币肆仟元整）");
+    HAS(t, "于2027年1月20日作出催告书，于2027年1月21日直接送达被执行人");
+    HAS(t, "没有正在审理的行政复议或者行政诉讼（2027年7月1日起可以申请强制执行）");
+    HAS(t, "行政机关负责人（签名）");
+    free(t);
+}
+
 static void test_r_case_54_summary_penalty_decision(void **state)
 {
     (void)state;
@@ -915,6 +969,8 @@ int main(void)
         cmocka_unit_test(test_prior_notice),
         cmocka_unit_test(test_r_case_54_summary_penalty_decision),
         cmocka_unit_test(test_r_case_93_payment_deferral),
+        cmocka_unit_test(test_r_case_105_enforcement_reminder),
+        cmocka_unit_test(test_r_case_109_enforcement_application),
         cmocka_unit_test(test_hearing_summons),
         cmocka_unit_test(test_hearing_record),
         cmocka_unit_test(test_evidence_preservation_decision),
