@@ -63,7 +63,8 @@ static size_t id_at(const char *p)
         n++;
     if (n == 2 || p[n] != '-') return 0;
     if (!isdigit((unsigned char)p[n + 1]) || !isdigit((unsigned char)p[n + 2])) return 0;
-    return n + 3 < ID_MAX ? n + 3 : 0;
+    size_t end = n + 3 + (isdigit((unsigned char)p[n + 3]) ? 1 : 0); /* R-CASE-100 */
+    return end < ID_MAX ? end : 0;
 }
 
 /* The marks "[R-AREA-NN]" inside the comments of the C text of file, into out with file:line.
@@ -149,8 +150,8 @@ static bool name_carries(const char *name, const char *id)
     return false;
 }
 
-/* The ids a test name carries ("r_<letters>_<two digits>" between underscores or the ends), as
- * R-LETTERS-NN, into out. */
+/* The ids a test name carries ("r_<letters>_<two or three digits>" between underscores or the
+ * ends), as R-LETTERS-NN, into out. */
 static void ids_in_name(const char *name, const char *where, struct hits *out)
 {
     for (const char *p = name; *p; p++) {
@@ -161,11 +162,13 @@ static void ids_in_name(const char *name, const char *where, struct hits *out)
         while (isalpha((unsigned char)p[i]) && n < ID_MAX - 4)
             id[n++] = (char)toupper((unsigned char)p[i++]);
         if (n == 2 || p[i] != '_' || !isdigit((unsigned char)p[i + 1]) ||
-            !isdigit((unsigned char)p[i + 2]) || (p[i + 3] && p[i + 3] != '_'))
+            !isdigit((unsigned char)p[i + 2]))
             continue;
+        size_t digits = isdigit((unsigned char)p[i + 3]) ? 3 : 2;
+        if (p[i + 1 + digits] && p[i + 1 + digits] != '_') continue;
         id[n++] = '-';
-        id[n++] = p[i + 1];
-        id[n++] = p[i + 2];
+        for (size_t k = 1; k <= digits; k++)
+            id[n++] = p[i + k];
         hits_add(out, id, n, where);
     }
 }
@@ -307,10 +310,11 @@ static void test_test_names_are_read_and_matched(void **state)
     assert_false(name_carries("test_xr_insp_02", "R-INSP-02"));
     assert_false(name_carries("test_r_insp_03", "R-INSP-02"));
     struct hits ids = {0};
-    ids_in_name("test_r_a_01_r_bc_02_rules_0_r_x_1_user_r_d_345", "t.c", &ids);
-    assert_int_equal(ids.n, 2);
+    ids_in_name("test_r_a_01_r_bc_02_rules_0_r_x_1_user_r_d_3456_r_case_100", "t.c", &ids);
+    assert_int_equal(ids.n, 3);
     assert_string_equal(ids.v[0].id, "R-A-01");
     assert_string_equal(ids.v[1].id, "R-BC-02");
+    assert_string_equal(ids.v[2].id, "R-CASE-100"); /* three digits once two run out */
     hits_free(&ids);
     hits_free(&h);
 }
@@ -381,10 +385,10 @@ static long area_index(const char *code)
     return -1;
 }
 
-/* An id's number (the two digits at its end). */
+/* An id's number (the two or three digits after its last '-'). */
 static int id_number(const char *id)
 {
-    return atoi(id + strlen(id) - 2);
+    return atoi(strrchr(id, '-') + 1);
 }
 
 static void test_register_is_well_formed(void **state)
