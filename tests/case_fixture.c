@@ -277,3 +277,70 @@ int cf_conclude(struct harness *h, int64_t id, const char *item, const char *lev
         .on = "2026-12-20", .item = item, .level = level, .types = types, .fine = fine, .why = why};
     return cf_conclude_as(h, id, &end, e);
 }
+
+int64_t cf_decided(struct harness *h, const char *types, const char *fine)
+{
+    int64_t id = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
+    struct cf_end end = {.on = "2026-12-14",
+                         .item = cf_item(h),
+                         .level = "一般",
+                         .types = "警告、罚款",
+                         .fine = "3000"};
+    struct err e = {0};
+    if (cf_conclude_as(h, id, &end, &e))
+        fail_msg("conclude: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    cf_notify(h, id, "2026-12-14");
+    struct wf_args w = {.date = "2026-12-14", .note = "当事人书面放弃陈述、申辩"};
+    h_must(h, &case_workflow, "officer", id, "waive", &w);
+    struct wf_args d = {.date = "2026-12-15", .note = "当事人放弃陈述、申辩"};
+    wf_arg_set(&d, "types", types);
+    wf_arg_set(&d, "fine", fine);
+    h_must(h, &case_workflow, "leader", id, "decide", &d);
+    return id;
+}
+
+void cf_serve(struct harness *h, int64_t id, const char *type, const char *day)
+{
+    struct wf_args a = {.date = day};
+    wf_arg_set(&a, "document",
+               h_text(h,
+                      "SELECT id FROM document WHERE object_type = 'case' AND object_id = ?"
+                      " AND type = ? ORDER BY id DESC LIMIT 1",
+                      "it", id, type));
+    wf_arg_set(&a, "method", "direct");
+    wf_arg_set(&a, "recipient", "王五");
+    wf_arg_set(&a, "relation", "法定代表人");
+    wf_arg_set(&a, "place", "康宁诊所办公室");
+    wf_arg_set(&a, "server", "执法人员1、执法人员2");
+    wf_arg_set(&a, "signer", "王五");
+    h_must(h, &case_workflow, "officer", id, "serve", &a);
+}
+
+void cf_pay(struct harness *h, int64_t id, const char *amount, const char *day)
+{
+    struct wf_args a = {.date = day};
+    wf_arg_set(&a, "kind", "fine");
+    wf_arg_set(&a, "amount", amount);
+    wf_arg_set(&a, "how", "bank");
+    wf_arg_set(&a, "receipt_no", "JK-0001");
+    h_must(h, &case_workflow, "officer", id, "pay", &a);
+}
+
+int cf_close_as(struct harness *h, int64_t id, const char *day, const char *ground,
+                const char *copies, struct err *e)
+{
+    struct wf_args a = {.date = day, .note = "当事人已履行行政处罚决定，案卷材料齐全，建议结案"};
+    wf_arg_set(&a, "ground", ground);
+    if (ground) wf_arg_set(&a, "ground_note", "经核实，当事人已注销登记，无财产可供执行");
+    wf_arg_set(&a, "copies", copies);
+    int rc = h_step(h, &case_workflow, "leader", id, "close", &a, e);
+    json_decref(a.details);
+    return rc;
+}
+
+void cf_close(struct harness *h, int64_t id, const char *day)
+{
+    struct err e = {0};
+    if (cf_close_as(h, id, day, NULL, NULL, &e))
+        fail_msg("close: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+}

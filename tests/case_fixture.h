@@ -71,5 +71,19 @@ const char *cf_summary_item(struct harness *h);
 /* "officer" concludes the investigation on 2026-12-20 proposing types and fine under item. */
 int cf_conclude(struct harness *h, int64_t id, const char *item, const char *level,
                 const char *types, const char *fine, const char *why, struct err *e);
+/* A case of the clinic filed on 11-04, concluded (警告、罚款 3,000 元 proposed) and notified on
+ * 12-14, the party waiving its statement in writing that day, and decided by "leader" on 12-15
+ * with types (codes: "warning,fine") and fine (元, or NULL): the path of test_case_decision. */
+int64_t cf_decided(struct harness *h, const char *types, const char *fine);
+/* "officer" serves the case's latest document of type directly on day (送达回执). */
+void cf_serve(struct harness *h, int64_t id, const char *type, const char *day);
+/* "officer" records a payment of amount 元 of the fine at the bank on day. */
+void cf_pay(struct harness *h, int64_t id, const char *amount, const char *day);
+/* "leader" closes case id (结案) on day with a summary and, unless NULL, the lawful ground with
+ * its facts and the 抄送 lines; cf_close closes a decided, executed case without either and fails
+ * the test when refused. */
+int cf_close_as(struct harness *h, int64_t id, const char *day, const char *ground,
+                const char *copies, struct err *e);
+void cf_close(struct harness *h, int64_t id, const char *day);
 
 #endif

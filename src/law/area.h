@@ -28,7 +28,7 @@ struct table_ref {
     enum ref_how how;
 };
 
-#define TABLE_MAX_REFS 8
+#define TABLE_MAX_REFS 12
 
 /* A table copied row by row. */
 struct table_decl {

@@ -4,6 +4,7 @@
 #include "base/jpack.h"
 #include "law/case_internal.h"
 #include "law/case_service.h"
+#include "law/case_closing.h"
 #include "law/audit.h"
 #include "law/catalog.h"
 #include "law/document.h"
@@ -437,6 +438,7 @@ static const struct wf_state states[] = {
     {"decided", "已作出处罚决定", false},
     {"not_penalised", "不予行政处罚", false},
     {"declined", "不予立案", true},
+    {"closed", "已结案", true},
 };
 
 /* [R-CASE-01] 立案 decided within the 立案期限 of 受理 */
@@ -606,6 +608,14 @@ static const struct wf_input in_decline[] = {
             .inputs = case_in_serve, .effect = case_effect_serve,                                  \
             .documents = DOCS("service_receipt")                                                   \
     }
+/* [R-CASE-101] the 结案报告 approved by a head apart from the case (case_closing.c) */
+#define CLOSE(from)                                                                                \
+    {                                                                                              \
+        from, "close", "closed", "结案", PERM_CASE_APPROVE, case_guard_close, NULL, NULL,          \
+            .inputs = case_in_close, .before = case_before_close, .effect = case_effect_close,     \
+            .documents = DOCS("closing_report"),                                                   \
+            .confirm = "结案后案件即终结，结案报告将出具。确定结案？"        \
+    }
 static const struct wf_transition steps[] = {
     {"registered", "propose", "proposed", "提出立案", PERM_CASE_HANDLE, guard_propose, NULL, NULL,
      .inputs = in_propose, .effect = effect_propose},
@@ -689,6 +699,10 @@ static const struct wf_transition steps[] = {
     {"decided", "dispose_goods", "decided", "处置没收物品", PERM_CASE_HANDLE,
      case_guard_dispose_goods, NULL, NULL, .inputs = case_in_dispose_goods,
      .effect = case_effect_dispose_goods},
+    /* [R-CASE-94] closing (结案) once the pre-closing check finds nothing lacking:
+     * case_closing.c */
+    CLOSE("decided"),
+    CLOSE("not_penalised"),
     /* the hearing (听证): case_hearing.c */
     {"notified", "request_hearing", "hearing_requested", "当事人要求听证", PERM_CASE_HANDLE,
      case_guard_request_hearing, NULL, NULL, .inputs = case_in_request_hearing,
@@ -740,6 +754,7 @@ static const struct wf_transition steps[] = {
 #undef REINVESTIGATE
 #undef STATEMENT
 #undef SERVE
+#undef CLOSE
 
 const struct workflow case_workflow = {.kind = "case",
                                        .table = "penalty_case",
@@ -905,6 +920,7 @@ static const struct table_decl tables[] = {
       {"baseline_version_id", "discretion_version", REF_ID},
       {"hearing_chair", "app_user", REF_ID},
       {"decided_by", "app_user", REF_ID},
+      {"closed_by", "app_user", REF_ID},
       {"created_by", "app_user", REF_ID}}},
     {"case_officer",
      "案件承办人员",
@@ -970,6 +986,7 @@ static const struct table_decl tables[] = {
      {{"case_id", "penalty_case", REF_ID},
       {"created_by", "app_user", REF_ID},
       {"disposed_by", "app_user", REF_ID}}},
+    {"case_copy", "案件抄送", true, "id", {{"case_id", "penalty_case", REF_ID}}},
     {"case_evidence_officer",
      "证据取证人员",
      false,

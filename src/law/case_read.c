@@ -4,6 +4,7 @@
 #include "law/case.h"
 #include "law/case_internal.h"
 #include "law/case_service.h"
+#include "law/case_closing.h"
 #include "law/catalog.h"
 #include "law/document.h"
 #include "law/evidence.h"
@@ -198,6 +199,7 @@ json_t *case_get(struct ctx *c, int64_t id, struct err *e)
     if (!e->code) case_summary_read(c, id, o, e);
     if (!e->code) case_execution_json(c, id, o, e);
     if (!e->code) case_service_read(c, id, o, e);
+    if (!e->code) case_closing_read(c, id, state, o, e);
     if (!e->code) case_proposal_read(c, id, o, e);
     json_t *evidence = e->code ? NULL : evidence_list(c, id, e);
     if (evidence) json_object_set_new(o, "evidence", evidence);

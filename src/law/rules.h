@@ -1,12 +1,12 @@
 /* rules.h — the register of the rules landun enforces (执法规则登记册).
  *
- * Each rule has a stable id, R-<AREA>-<NN> (R-INSP-01): an id never changes meaning and is never
- * given to another rule. The law/ (or base/) code that enforces a rule carries its id in square
- * brackets in a comment at that place, "[R-INSP-01] 行政处罚法 第四十二条: …", and a test that
- * proves it carries the id in its name, dashes as underscores (test_r_insp_01_…). The register is
- * data: the table in rules.c, served at /rules and /api/v1/rules; tests/unit/test_rules.c fails
- * when a mark names no registered rule, or a registered rule has no mark or no test
- * (docs/rules.md). */
+ * Each rule has a stable id, R-<AREA>-<NN> (R-INSP-01; three digits past 99, R-CASE-100): an id
+ * never changes meaning and is never given to another rule. The law/ (or base/) code that enforces
+ * a rule carries its id in square brackets in a comment at that place, "[R-INSP-01] 行政处罚法
+ * 第四十二条: …", and a test that proves it carries the id in its name, dashes as underscores
+ * (test_r_insp_01_…). The register is data: the table in rules.c, served at /rules and
+ * /api/v1/rules; tests/unit/test_rules.c fails when a mark names no registered rule, or a
+ * registered rule has no mark or no test (docs/rules.md). */
 #ifndef LANDUN_RULES_H
 #define LANDUN_RULES_H
 

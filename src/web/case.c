@@ -7,6 +7,7 @@
 #include "web/options.h"
 #include "web/tally.h"
 #include "law/case.h"
+#include "law/case_closing.h"
 #include "law/role.h"
 
 #include <string.h>
@@ -172,6 +173,24 @@ int case_show(struct req *r, struct resp *w)
     return 0;
 }
 
+/* GET /api/v1/cases/{id}/closing-check: the pre-closing check of one case (law/case_closing.h),
+ * {"id","state","closable","items":[{"code","message","rule","href"}]}; closable when the case
+ * awaits closing and nothing lacks. */
+static int case_closing_page(struct req *r, struct resp *w)
+{
+    json_t *cas = case_get(&r->ctx, req_id(r, 0), &r->err);
+    if (!cas) return r->err.code;
+    int64_t id = json_integer_value(json_object_get(cas, "id"));
+    const char *state = json_string_value(json_object_get(cas, "state"));
+    json_t *items = case_closing_check(&r->ctx, id, NULL, &r->err);
+    bool awaits = strcmp(state, "decided") == 0 || strcmp(state, "not_penalised") == 0;
+    if (items)
+        w->data = jpack("{sI ss sb so}", "id", (json_int_t)id, "state", state, "closable",
+                        awaits && json_array_size(items) == 0, "items", items);
+    json_decref(cas);
+    return w->data ? 0 : r->err.code;
+}
+
 /* ---- the area (web/area.h) ---------------------------------------------------------------- */
 
 static const struct route routes[] = {
@@ -188,6 +207,8 @@ static const struct route routes[] = {
      " hearings, days to decide, overdue; each with the list behind it"},
     {"GET", "/cases/{id}", PERM_CASE_READ, ROUTE_BOTH, case_show,
      "one case with its investigators, steps and deadlines"},
+    {"GET", "/cases/{id}/closing-check", PERM_CASE_READ, ROUTE_API, case_closing_page,
+     "the pre-closing check (结案前检查): what the file lacks, each item with its rule"},
 };
 
 static const struct nav_item nav[] = {{"/cases", "行政处罚", PERM_CASE_READ}, {NULL, NULL, 0}};

@@ -149,7 +149,7 @@ static void test_every_issued_type_is_declared(void **state)
     assert_false(doc_layout_personal("disclosure_consultation"));
     struct buf pdf = {0};
     struct err e = {0};
-    assert_int_equal(doc_layout_render("closing_report", NULL, &pdf, &e), ERR_NOTFOUND);
+    assert_int_equal(doc_layout_render("seal_strip", NULL, &pdf, &e), ERR_NOTFOUND);
     assert_int_equal(pdf.len, 0);
 }
 
