@@ -209,7 +209,7 @@ static int sample_in(struct ctx *c, const char *scope, int64_t agency, const cha
                         "INSERT INTO file_review_sample (agency_id, period_from, period_to, size,"
                         " seed, pool, case_ids, created_by, created_at)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        "ittitiiIi", agency, from, to, n, seed, (int64_t)np, buf_str(&ids),
+                        "ittititIi", agency, from, to, n, seed, (int64_t)np, buf_str(&ids),
                         c->who->user_id, c->now);
     buf_free(&ids);
     int started = 0;
