@@ -111,7 +111,8 @@ int file_review_scores(struct req *r, struct resp *w)
     {
         json_array_foreach(json_object_get(s, "items"), k, it)
         {
-            const char *code = json_string_value(json_object_get(it, "code"));
+            const char *code =
+                arena_strdup(r->arena, json_string_value(json_object_get(it, "code")));
             const char *sf = arena_printf(r->arena, "score_%s", code);
             if (n == cap || !req_param(r, sf)) continue; /* an item not sent is left as it is */
             m[n++] = (struct file_review_mark){
