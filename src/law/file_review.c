@@ -70,8 +70,9 @@ int file_review_rubric_check(json_t *r, struct err *e)
     json_t *sections = json_object_get(r, "sections"), *s;
     if (!json_is_object(r) || !text_of(r, "version") || !text_of(r, "title") ||
         !json_array_size(sections))
-        return err_field(e, "rubric", "评查标准应为 JSON，含版本（version）、名称（title）和各部分"
-                                      "（sections）");
+        return err_field(e, "rubric",
+                         "评查标准应为 JSON，含版本（version）、名称（title）和各部分"
+                         "（sections）");
     json_t *seen = json_object();
     int total = 0;
     size_t k;
@@ -127,8 +128,10 @@ json_t *file_review_rubric(struct ctx *c, struct err *e)
                         " JOIN agency me ON me.id = ? WHERE me.path LIKE a.path || '%'"
                         " ORDER BY LENGTH(a.path) DESC, r.id DESC LIMIT 1",
                         "i", c->who->agency_id);
-    if (rc == ERR_NOTFOUND) err_clear(e), id = 0;
-    else if (rc) return NULL;
+    if (rc == ERR_NOTFOUND)
+        err_clear(e), id = 0;
+    else if (rc)
+        return NULL;
     return file_review_rubric_of(c, id, e);
 }
 
@@ -145,7 +148,8 @@ int file_review_rubric_load(struct ctx *c, const char *text, int64_t *id, struct
     const char *version = text_of(r, "version");
     int dup = db_exists(c->db, e, "SELECT 1 FROM review_rubric WHERE agency_id = ? AND version = ?",
                         "it", c->who->agency_id, version);
-    if (dup) rc = dup < 0 ? dup : err_field(e, "rubric", "本机构已有版本 %s，请换一个版本号", version);
+    if (dup)
+        rc = dup < 0 ? dup : err_field(e, "rubric", "本机构已有版本 %s，请换一个版本号", version);
     if (!rc)
         rc = db_get_int(c->db, e, id,
                         "INSERT INTO review_rubric (agency_id, version, title, body, created_by,"
@@ -224,8 +228,8 @@ static int insert_review(struct ctx *c, int64_t case_id, const struct case_facts
                       " state, reviewer_id, reviewed_on, rubric_id, rubric_version, sample_id,"
                       " created_at) VALUES (?, ?, ?, ?, 'reviewing', ?, ?, ?, ?, ?, ?)"
                       " RETURNING id",
-                      "iiititItIi", f->agency, c->who->agency_id, case_id, f->line,
-                      c->who->user_id, today, json_integer_value(json_object_get(rubric, "id")),
+                      "iiititItIi", f->agency, c->who->agency_id, case_id, f->line, c->who->user_id,
+                      today, json_integer_value(json_object_get(rubric, "id")),
                       text_of(rubric, "version"), sample_id, c->now);
 }
 
@@ -240,9 +244,9 @@ int file_review_add_in(struct ctx *c, int64_t case_id, int64_t sample_id, int64_
     if (!file_review_auditable(f.state))
         return err_set(e, ERR_INVALID, "案件尚未结案，不能评查其案卷（结案后评查）");
     if ((rc = guard_apart(c, case_id, e))) return rc;
-    int open = db_exists(c->db, e,
-                         "SELECT 1 FROM file_review WHERE case_id = ? AND state = 'reviewing'", "i",
-                         case_id);
+    int open =
+        db_exists(c->db, e, "SELECT 1 FROM file_review WHERE case_id = ? AND state = 'reviewing'",
+                  "i", case_id);
     if (open) return open < 0 ? open : err_set(e, ERR_INVALID, "本案卷已有评查中的评查记录");
     json_t *rubric = file_review_rubric(c, e);
     if (!rubric) return e->code;
@@ -255,8 +259,7 @@ int file_review_add_in(struct ctx *c, int64_t case_id, int64_t sample_id, int64_
     return rc;
 }
 
-int file_review_add(struct ctx *c, int64_t case_id, int64_t sample_id, int64_t *id,
-                    struct err *e)
+int file_review_add(struct ctx *c, int64_t case_id, int64_t sample_id, int64_t *id, struct err *e)
 {
     int rc = db_begin(c->db, e);
     if (rc) return rc;
@@ -370,8 +373,10 @@ static int save_in(struct ctx *c, int64_t id, const struct file_review_mark *m, 
     int64_t *scores = arena_alloc(c->arena, (n ? n : 1) * sizeof *scores);
     for (size_t i = 0; i < n; i++) {
         json_t *item = item_of(rubric, m[i].item);
-        if (!item) err_field(e, "rubric", "评查项目 %s 不在所用的评查标准中", m[i].item);
-        else if (!str_blank(m[i].score)) check_mark(c, item, &m[i], &scores[i], e);
+        if (!item)
+            err_field(e, "rubric", "评查项目 %s 不在所用的评查标准中", m[i].item);
+        else if (!str_blank(m[i].score))
+            check_mark(c, item, &m[i], &scores[i], e);
     }
     json_decref(rubric);
     if (!e->code && findings && strlen(findings) > 6000)
@@ -428,15 +433,15 @@ int file_review_grade(struct ctx *c, int total, const char **code, const char **
 /* ---- the workflow --------------------------------------------------------------------------- */
 
 static const struct wf_state states[] = {
-    {"reviewing", "评查中", false},   {"reviewed", "已评查", false},
-    {"correcting", "补正中", false},  {"answered", "补正待确认", false},
-    {"corrected", "已补正", true},    {"lapsed", "逾期未补正", true},
+    {"reviewing", "评查中", false},  {"reviewed", "已评查", false},
+    {"correcting", "补正中", false}, {"answered", "补正待确认", false},
+    {"corrected", "已补正", true},   {"lapsed", "逾期未补正", true},
 };
 
 /* [R-FILE-10] The handlers correct within review.correction_days working days. */
 static const struct wf_deadline_rule deadline_correct = {
-    "correct", "补正期限", FILE_REVIEW_CORRECTION_DAYS, true, FILE_REVIEW_BASIS,
-    .setting = "review.correction_days"};
+    "correct", "补正期限",        FILE_REVIEW_CORRECTION_DAYS,
+    true,      FILE_REVIEW_BASIS, .setting = "review.correction_days"};
 
 static int reviewer_only(struct ctx *c, int64_t id, struct review_facts *r, struct err *e)
 {
@@ -612,9 +617,14 @@ static const struct wf_transition steps[] = {
      .confirm = "确定认定该案卷逾期未补正？"},
 };
 
-const struct workflow file_review_workflow = {
-    "file_review", "file_review", states, countof(states), steps, countof(steps),
-    .start_label = "开始评查", .line_column = "line"};
+const struct workflow file_review_workflow = {"file_review",
+                                              "file_review",
+                                              states,
+                                              countof(states),
+                                              steps,
+                                              countof(steps),
+                                              .start_label = "开始评查",
+                                              .line_column = "line"};
 
 /* ---- the area's tables (law/area.h) --------------------------------------------------------- */
 
@@ -645,5 +655,5 @@ static const struct table_decl tables[] = {
 };
 
 const struct law_area law_area_file_reviews = {
-    "file_reviews", tables, countof(tables), NULL, 0, &file_review_workflow,
+    "file_reviews",        tables, countof(tables), NULL, 0, &file_review_workflow,
     &file_review_documents};

@@ -53,8 +53,7 @@ int file_review_rubric_load(struct ctx *c, const char *text, int64_t *id, struct
 
 /* Start a review of case case_id by the actor (R-FILE-01, 02, 03), with the rubric in force;
  * sample_id the sample it was drawn in, or 0. *id set. */
-int file_review_add(struct ctx *c, int64_t case_id, int64_t sample_id, int64_t *id,
-                    struct err *e);
+int file_review_add(struct ctx *c, int64_t case_id, int64_t sample_id, int64_t *id, struct err *e);
 /* file_review_add inside the caller's transaction (a sample starts several). */
 int file_review_add_in(struct ctx *c, int64_t case_id, int64_t sample_id, int64_t *id,
                        struct err *e);
@@ -103,8 +102,8 @@ json_t *file_review_search(struct ctx *c, const struct file_review_query *q, str
 /* The figures of [from, to] in the subtree of agency_code (blank: the actor's): reviews
  * completed, by grade, average score, 优秀, corrections requested / done / overdue; each with
  * "list", the query of /reviews behind it. New reference or NULL (fields from, to, agency). */
-json_t *file_review_stats(struct ctx *c, const char *from, const char *to,
-                          const char *agency_code, struct err *e);
+json_t *file_review_stats(struct ctx *c, const char *from, const char *to, const char *agency_code,
+                          struct err *e);
 
 /* Draw n auditable files decided in [from, to] in the subtree of agency_code with seed (blank:
  * a random one), record the draw and start a review of each as the actor (R-FILE-12): the same

@@ -53,8 +53,8 @@ static json_t *row(struct db_stmt *st, const char *today)
     const char *due = db_text(st, 21);
     jset_text(o, "correction_due", due);
     /* [R-FILE-10] a correction still open past its last day is flagged */
-    jset_bool(o, "correction_overdue", due && strcmp(state, "correcting") == 0 &&
-                                           strcmp(due, today) < 0);
+    jset_bool(o, "correction_overdue",
+              due && strcmp(state, "correcting") == 0 && strcmp(due, today) < 0);
     jset_text(o, "case_summary", db_text(st, 22));
     jset_text(o, "decided_on", db_text(st, 23));
     return o;
@@ -231,5 +231,5 @@ int file_review_todo(struct ctx *c, int64_t *count, struct err *e)
                       "i", c->who->user_id);
 }
 
-const struct doc_owner file_review_documents = {"file_review", PERM_CASE_READ, NULL,
+const struct doc_owner file_review_documents = {"file_review", PERM_CASE_READ,  NULL,
                                                 NULL,          file_review_get, file_review_get};

@@ -18,8 +18,7 @@
 
 /* The query of /reviews: the agency chosen and the period, then key, value pairs (ended by
  * NULL) (arena). */
-static const char *list_of(struct ctx *c, const char *agency, const char *from, const char *to,
-                           ...)
+static const char *list_of(struct ctx *c, const char *agency, const char *from, const char *to, ...)
 {
     struct buf b = {0};
     if (!str_blank(agency)) {
@@ -85,8 +84,8 @@ static int count_all(struct ctx *c, const char *scope, const char *from, const c
     return e->code;
 }
 
-json_t *file_review_stats(struct ctx *c, const char *from, const char *to,
-                          const char *agency_code, struct err *e)
+json_t *file_review_stats(struct ctx *c, const char *from, const char *to, const char *agency_code,
+                          struct err *e)
 {
     day_t d;
     if (date_parse(from, &d)) err_field(e, "from", "起始日期格式应为 YYYY-MM-DD");
@@ -114,16 +113,17 @@ json_t *file_review_stats(struct ctx *c, const char *from, const char *to,
     char avg[16];
     snprintf(avg, sizeof avg, "%.1f", f.done ? (double)f.points / (double)f.done : 0.0);
     jset_text(o, "average", avg);
-    json_object_set_new(o, "excellent",
-                        count(f.excellent, list_of(c, ag, from, to, "excellent", "1", (char *)NULL)));
-    json_t *corr = count(f.requested,
-                         list_of(c, ag, from, to, "correction", "requested", (char *)NULL));
-    json_object_set_new(corr, "done",
-                        count(f.corrected, list_of(c, ag, from, to, "correction", "done",
-                                                   (char *)NULL)));
-    json_object_set_new(corr, "overdue",
-                        count(f.overdue, list_of(c, ag, from, to, "correction", "overdue",
-                                                 (char *)NULL)));
+    json_object_set_new(
+        o, "excellent",
+        count(f.excellent, list_of(c, ag, from, to, "excellent", "1", (char *)NULL)));
+    json_t *corr =
+        count(f.requested, list_of(c, ag, from, to, "correction", "requested", (char *)NULL));
+    json_object_set_new(
+        corr, "done",
+        count(f.corrected, list_of(c, ag, from, to, "correction", "done", (char *)NULL)));
+    json_object_set_new(
+        corr, "overdue",
+        count(f.overdue, list_of(c, ag, from, to, "correction", "overdue", (char *)NULL)));
     json_object_set_new(o, "corrections", corr);
     if (e->code) json_decref(o), o = NULL;
     return o;
@@ -133,8 +133,7 @@ json_t *file_review_stats(struct ctx *c, const char *from, const char *to,
 
 /* [R-FILE-12] The draw: the pool in ascending id order, k positions chosen by the stream of the
  * seed's key (law/draw.h), so the seed and the pool decide the sample. */
-size_t file_review_draw(const char *seed, const int64_t *pool, size_t npool, size_t n,
-                        int64_t *out)
+size_t file_review_draw(const char *seed, const int64_t *pool, size_t npool, size_t n, int64_t *out)
 {
     size_t k = n < npool ? n : npool;
     if (!k) return 0;
@@ -173,8 +172,8 @@ static int pool_of(struct ctx *c, const char *scope, const char *from, const cha
 
 /* A review of each file drawn that the actor may audit (one who handled a file, or a file
  * already under review, is left for another: R-FILE-03); the number started into *started. */
-static int start_each(struct ctx *c, int64_t sample, const int64_t *drawn, size_t k,
-                      int *started, struct err *e)
+static int start_each(struct ctx *c, int64_t sample, const int64_t *drawn, size_t k, int *started,
+                      struct err *e)
 {
     for (size_t i = 0; i < k; i++) {
         struct err one = {0};
@@ -265,8 +264,8 @@ json_t *file_review_sample_get(struct ctx *c, int64_t id, struct err *e)
     if (st && db_step(st, e) == DB_ROW)
         o = jpack("{sI ss ss ss ss sI ss sI ss}", "id", (json_int_t)db_int(st, 0), "agency",
                   db_text(st, 1), "agency_code", db_text(st, 2), "from", db_text(st, 3), "to",
-                  db_text(st, 4), "size", (json_int_t)db_int(st, 5), "seed", db_text(st, 6),
-                  "pool", (json_int_t)db_int(st, 7), "case_ids", db_text(st, 8));
+                  db_text(st, 4), "size", (json_int_t)db_int(st, 5), "seed", db_text(st, 6), "pool",
+                  (json_int_t)db_int(st, 7), "case_ids", db_text(st, 8));
     db_done(st);
     if (!o && !e->code) err_set(e, ERR_NOTFOUND, "抽样记录不存在或不在您的管辖范围内");
     return o;

@@ -131,8 +131,8 @@ int file_review_scores(struct req *r, struct resp *w)
     return rc;
 }
 
-static const char *const list_filters[] = {"agency", "state", "grade",  "excellent", "correction",
-                                           "from",   "to",    "mine",   "sample",    NULL};
+static const char *const list_filters[] = {"agency", "state", "grade", "excellent", "correction",
+                                           "from",   "to",    "mine",  "sample",    NULL};
 
 int file_review_list_page(struct req *r, struct resp *w)
 {
@@ -230,8 +230,8 @@ int file_review_sample_post(struct req *r, struct resp *w)
         r, w, rc,
         &(struct after_write){.show = file_review_list_page,
                               .keep = keep,
-                              .redirect = arena_printf(r->arena, "/reviews/samples/%lld",
-                                                       (long long)id),
+                              .redirect =
+                                  arena_printf(r->arena, "/reviews/samples/%lld", (long long)id),
                               .status = 201});
 }
 
@@ -269,6 +269,6 @@ static const struct tile tiles[] = {
     {NULL, NULL, NULL, NULL, 0},
 };
 
-const struct area area_file_reviews = {"reviews", routes,         countof(routes),
-                                       nav,       tiles,          &file_review_workflow,
-                                       "/reviews", file_review_show, "案卷评查"};
+const struct area area_file_reviews = {
+    "reviews",  routes,           countof(routes), nav, tiles, &file_review_workflow,
+    "/reviews", file_review_show, "案卷评查"};

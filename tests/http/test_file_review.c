@@ -188,8 +188,7 @@ static void test_r_file_review_api(void **state)
     assert_non_null(h_field_msg(&r, "from"));
     assert_non_null(h_field_msg(&r, "n"));
     hresp_free(&r);
-    h_request(h, &viewer, "GET", "/api/v1/reviews/figures?from=2027-01-01&to=2027-01-31", NULL,
-              &r);
+    h_request(h, &viewer, "GET", "/api/v1/reviews/figures?from=2027-01-01&to=2027-01-31", NULL, &r);
     ASSERT_STATUS(r, 200);
     assert_non_null(json_object_get(r.json, "by_grade"));
     hresp_free(&r);

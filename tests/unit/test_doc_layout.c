@@ -129,7 +129,7 @@ static void test_every_issued_type_is_declared(void **state)
     (void)state;
     const struct workflow *flows[] = {
         &complaint_workflow,    &petition_workflow, &disclosure_workflow, &case_workflow,
-        &preservation_workflow, &remedy_workflow,   &referral_workflow, &file_review_workflow};
+        &preservation_workflow, &remedy_workflow,   &referral_workflow,   &file_review_workflow};
     int issued = 0;
     for (size_t f = 0; f < countof(flows); f++)
         for (size_t i = 0; i < flows[f]->nsteps; i++)
@@ -250,12 +250,14 @@ static void test_remedy_answer(void **state)
 static void test_file_review_sheet(void **state)
 {
     (void)state;
-    char *t = render("file_review_sheet", &file_review_documents, record("file_review"), "评〔2027〕1号",
-                     "2027-01-06", step("complete", "2027-01-06", NULL));
+    char *t = render("file_review_sheet", &file_review_documents, record("file_review"),
+                     "评〔2027〕1号", "2027-01-06", step("complete", "2027-01-06", NULL));
     HAS(t, "行政处罚案卷评查表");
     HAS(t, "案件编号：武卫医罚〔2026〕1号");
     HAS(t, "【主体】满分10分，得分10分");
-    HAS(t, "2.2 证据取得合法，现场笔录、询问笔录制作规范：满分8分，得分4分；扣分理由：询问笔录缺少当事人签名（要求补正）");
+    HAS(t, "2.2 "
+           "证据取得合法，现场笔录、询问笔录制作规范：满分8分，得分4分；扣分理由：询问笔录缺少当事"
+           "人签名（要求补正）");
     HAS(t, "总分92分，等次：优秀，评为优秀案卷");
     HAS(t, "评查人");
     HAS(t, "李稽查");

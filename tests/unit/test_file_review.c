@@ -351,9 +351,8 @@ static void test_r_file_12_sample_recorded_and_started(void **state)
                      ERR_INVALID);
     assert_non_null(err_field_msg(&e1, "to"));
     assert_non_null(err_field_msg(&e1, "n"));
-    assert_int_equal(file_review_sample(&c, "320412", "2026-12-01", "2026-12-31", "5", "seed-1",
-                                        &id, &e),
-                     0);
+    assert_int_equal(
+        file_review_sample(&c, "320412", "2026-12-01", "2026-12-31", "5", "seed-1", &id, &e), 0);
     json_t *s = file_review_sample_get(&c, id, &e);
     assert_string_equal(json_string_value(json_object_get(s, "seed")), "seed-1");
     assert_int_equal(json_integer_value(json_object_get(s, "pool")), 1);
@@ -366,9 +365,9 @@ static void test_r_file_12_sample_recorded_and_started(void **state)
     /* outside the subtree: refused beside the field */
     struct ctx other = h_ctx(h, "other", &who);
     struct err e2 = {0};
-    assert_int_equal(file_review_sample(&other, "320412", "2026-12-01", "2026-12-31", "5", NULL,
-                                        &id, &e2),
-                     ERR_INVALID);
+    assert_int_equal(
+        file_review_sample(&other, "320412", "2026-12-01", "2026-12-31", "5", NULL, &id, &e2),
+        ERR_INVALID);
     assert_non_null(err_field_msg(&e2, "agency"));
 }
 
