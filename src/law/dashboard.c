@@ -8,6 +8,7 @@
 #include "base/date.h"
 #include "law/inspection.h"
 #include "law/workflow.h"
+#include "law/file_review.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,10 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     if (due) add_orders(due, orders, today + DASHBOARD_DUE_DAYS);
     json_decref(orders);
     json_object_set_new(d, "deadlines", due ? due : json_array());
+    /* the corrections of audited files the actor's officer handled (案卷评查) */
+    int64_t to_correct = 0;
+    if (!e->code && !file_review_todo(c, &to_correct, e))
+        json_object_set_new(d, "reviews_to_correct", json_integer(to_correct));
     json_object_set_new(d, "today", json_string(t));
     /* from 1 November, the top-level administrators are reminded to load next year's notice */
     int year_due = holiday_year_due(c);

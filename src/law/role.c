@@ -54,6 +54,8 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_CASE_HANDLE] = R(ROLE_OFFICER),
     [PERM_CASE_APPROVE] = R(ROLE_LEADER),
     [PERM_CASE_REVIEW] = R(ROLE_LEGAL),
+    /* 案卷评查 by the auditors (稽查) and, like the audit trail, administrators */
+    [PERM_FILE_REVIEW] = R(ROLE_ADMIN) | R(ROLE_AUDITOR),
 };
 
 static const struct {
@@ -106,6 +108,7 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_CASE_HANDLE] = "case.handle",
     [PERM_CASE_APPROVE] = "case.approve",
     [PERM_CASE_REVIEW] = "case.review",
+    [PERM_FILE_REVIEW] = "review.file",
 };
 
 /* [R-AUTH-07] what the table does not give is refused */

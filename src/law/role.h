@@ -57,6 +57,7 @@ enum perm {
     PERM_CASE_HANDLE,        /* register a case, propose 立案 (an officer) */
     PERM_CASE_APPROVE,       /* approve or decline 立案 (a leader: 负责人) */
     PERM_CASE_REVIEW,        /* the legal review of a case (法制审核, 第五十八条) */
+    PERM_FILE_REVIEW,        /* the case-file audit (案卷评查): review files, load a rubric */
     PERM_COUNT
 };
 

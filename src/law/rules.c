@@ -19,6 +19,7 @@
 #include "law/preservation.h"
 #include "law/remedy.h"
 #include "law/referral.h"
+#include "law/file_review.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,7 @@ static const struct rule_area areas[] = {
     {"DIS", "依申请公开"},
     {"POW", "权责清单与裁量基准"},
     {"CASE", "行政处罚案件"},
+    {"FILE", "案卷评查"},
     {"CAL", "期限计算"},
     {"DOC", "执法文书"},
     {"ENT", "管理相对人"},
@@ -752,6 +754,37 @@ static const struct rule rules[] = {
      "制执行"
      "情况和未处置的物品，供结案前检查。",
      NULL},
+    /* ---- FILE ------------------------------------------------------------------------------- */
+    {"R-FILE-01", LAW_OWN, "", "只有已结案的行政处罚案卷才能评查。", NULL},
+    {"R-FILE-02", LAW_OWN, "",
+     "层级稽查：稽查人员只能查看和评查本机构及其下级机构的案卷，县级评查本县，市级评查所辖县区，省"
+     "级"
+     "评查全省。",
+     NULL},
+    {"R-FILE-03", LAW_OWN, "",
+     "评查与办案分离：承办、提出立案、审批或法制审核过本案的人员不能评查本案卷；同一案卷同时只能有"
+     "一份评查中的评查记录。",
+     NULL},
+    {"R-FILE-04", LAW_OWN, "", "每个评查项目的得分在0分至该项满分之间。", NULL},
+    {"R-FILE-05", LAW_OWN, "", "扣分或要求补正的，须写明发现的问题。", NULL},
+    {"R-FILE-06", LAW_OWN, "", "评查标准的全部项目评分后才能完成评查；完成后评分不再修改。",
+     PARAMS({"total", "评查标准总分", FILE_REVIEW_TOTAL, "分"})},
+    {"R-FILE-07", LAW_OWN, "", "评查等次按设置的分数线确定：优秀（甲）、合格（乙）、不合格（丙）。",
+     PARAMS({"grade_top", "优秀（甲）最低分", FILE_REVIEW_GRADE_TOP, "分"},
+            {"grade_pass", "合格（乙）最低分", FILE_REVIEW_GRADE_PASS, "分"})},
+    {"R-FILE-08", LAW_OWN, "", "只有评为最高等次的案卷才能评为优秀案卷。", NULL},
+    {"R-FILE-09", LAW_OWN, "", "要求补正须有标记为要求补正的评查意见，补正要求退回本案承办人员。",
+     NULL},
+    {"R-FILE-10", LAW_OWN, "",
+     "补正期限按工作日计算；期限届满仍未补正的标为逾期，届满前不能认定逾期未补正。",
+     PARAMS({"correction_days", "补正期限", FILE_REVIEW_CORRECTION_DAYS, "个工作日"})},
+    {"R-FILE-11", LAW_OWN, "",
+     "只有本案承办人员可以答复补正情况；只有评查人员可以评分、完成评查、要求补正、确认或退回补正。",
+     NULL},
+    {"R-FILE-12", LAW_OWN, "",
+     "随机抽取评查案卷时记录随机种子，同一种子对同一批案卷抽取的结果相同。",
+     PARAMS({"sample_max", "一次最多抽取", FILE_REVIEW_SAMPLE_MAX, "件"})},
+
     /* ---- CAL -------------------------------------------------------------------------------- */
     {"R-CAL-01", LAW_PUNISH, "第八十五条",
      "二日、三日、五日、七日等期限按工作日计算：周一至周五，除去当年国务院办公厅通知的节假日，加上"

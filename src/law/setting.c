@@ -4,6 +4,7 @@
 #include "law/audit.h"
 #include "law/case.h"
 #include "law/complaint.h"
+#include "law/file_review.h"
 #include "law/petition.h"
 #include "law/role.h"
 
@@ -42,6 +43,14 @@ static const struct setting_def defs[] = {
      CASE_DELIBERATION_BASIS},
     {"case.extend_max_days", "办案期限延长上限（日）", CASE_EXTEND_MAX_DAYS, 1, 180,
      CASE_EXTEND_MAX_BASIS},
+    {"review.correction_days", "案卷评查补正期限（工作日）", FILE_REVIEW_CORRECTION_DAYS, 1, 60,
+     FILE_REVIEW_BASIS},
+    {"review.grade_top", "案卷评查：优秀（甲）最低分", FILE_REVIEW_GRADE_TOP, 1, 100,
+     FILE_REVIEW_BASIS},
+    {"review.grade_pass", "案卷评查：合格（乙）最低分", FILE_REVIEW_GRADE_PASS, 0, 100,
+     FILE_REVIEW_BASIS},
+    {"review.grade_scheme", "案卷评查等次（0 优秀/合格/不合格，1 甲/乙/丙）", 0, 0, 1,
+     FILE_REVIEW_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,
      PETITION_WORKING_BASIS},
 };

@@ -166,6 +166,7 @@ int case_show(struct req *r, struct resp *w)
     evidence_page(r, o);
     preservation_page(r, o);
     remedy_page(r, o);
+    file_review_page(r, o);
     referral_page(r, o);
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
     const char *source = json_string_value(json_object_get(o, "source"));

@@ -187,6 +187,10 @@ int preservation_show(struct req *r, struct resp *w);
 /* Give the case page's data o the form to register a preservation ("preservation_form": the
  * values typed when refused) when the user may register one. Caller: case_show. */
 void preservation_page(struct req *r, json_t *o);
+/* file_review.c: the case-file audit (案卷评查) */
+int file_review_show(struct req *r, struct resp *w);
+/* Give the case page's data o its reviews and the button that starts one ("file_review"). */
+void file_review_page(struct req *r, json_t *o);
 /* remedy.c: 行政复议 and 行政诉讼 against a case's decision (domain/RULES.md §7) */
 int remedy_index(struct req *r, struct resp *w);
 int remedy_create(struct req *r, struct resp *w);

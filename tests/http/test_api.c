@@ -30,6 +30,7 @@ struct ids {
     int64_t preservation;                 /* an evidence preservation of it, as stored */
     int64_t referral;                     /* a referral of it to the police, as stored */
     int64_t remedy;                       /* a 复议 against its decision, as stored */
+    int64_t review, sample;               /* a case-file audit of it and a sample, as stored */
     int64_t document;                     /* its consultation letter: names no one */
     char tracking[16];                    /* the complaint's tracking code */
 };
@@ -255,6 +256,24 @@ static struct ids make_records(struct harness *h, struct client *admin)
     if (!st || db_step(st, &e) != DB_ROW) fail_msg("remedy: %s", e.msg);
     ids.remedy = db_int(st, 0);
     db_done(st);
+    st = db_query(h->db, &e,
+                  "INSERT INTO file_review_sample (agency_id, period_from, period_to, size, seed,"
+                  " pool, case_ids, created_at) SELECT agency_id, received_on, received_on, 1,"
+                  " 's', 1, CAST(id AS TEXT), 0 FROM penalty_case WHERE id = ? RETURNING id",
+                  "i", ids.penalty_case);
+    if (!st || db_step(st, &e) != DB_ROW) fail_msg("sample: %s", e.msg);
+    ids.sample = db_int(st, 0);
+    db_done(st);
+    st = db_query(h->db, &e,
+                  "INSERT INTO file_review (agency_id, reviewer_agency_id, case_id, line, state,"
+                  " reviewer_id, reviewed_on, rubric_version, sample_id, created_at)"
+                  " SELECT x.agency_id, x.agency_id, x.id, x.line, 'reviewing', u.id,"
+                  " x.received_on, 'v', ?, 0 FROM penalty_case x, app_user u WHERE x.id = ?"
+                  " AND u.username = 'auditor' RETURNING id",
+                  "ii", ids.sample, ids.penalty_case);
+    if (!st || db_step(st, &e) != DB_ROW) fail_msg("review: %s", e.msg);
+    ids.review = db_int(st, 0);
+    db_done(st);
     make_power_records(h, admin, &ids, today);
     return ids;
 }
@@ -307,6 +326,10 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->preservation;
         } else if (str_prefix(pattern, "/referrals/")) {
             v = ids->referral;
+        } else if (str_prefix(pattern, "/reviews/samples/")) {
+            v = ids->sample;
+        } else if (str_prefix(pattern, "/reviews/")) {
+            v = ids->review;
         } else if (str_prefix(pattern, "/remedies/")) {
             v = ids->remedy;
         } else if (str_prefix(pattern, "/documents/")) {

@@ -14,6 +14,7 @@
 #include "law/petition.h"
 #include "law/preservation.h"
 #include "law/remedy.h"
+#include "law/file_review.h"
 #include "law/referral.h"
 
 #include <stdio.h>
@@ -128,7 +129,7 @@ static void test_every_issued_type_is_declared(void **state)
     (void)state;
     const struct workflow *flows[] = {
         &complaint_workflow,    &petition_workflow, &disclosure_workflow, &case_workflow,
-        &preservation_workflow, &remedy_workflow,   &referral_workflow};
+        &preservation_workflow, &remedy_workflow,   &referral_workflow,   &file_review_workflow};
     int issued = 0;
     for (size_t f = 0; f < countof(flows); f++)
         for (size_t i = 0; i < flows[f]->nsteps; i++)
@@ -241,6 +242,25 @@ static void test_remedy_answer(void **state)
     HAS(t, "行政复议答复书");
     HAS(t, "被申请人：常州市武进区卫生健康局");
     HAS(t, "请求复议机关依法予以维持");
+    free(t);
+}
+
+/* 行政处罚案卷评查表: each item with its points, score and finding, the sections, the total and
+ * grade, 优秀案卷, the findings to correct and the reviewer. */
+static void test_file_review_sheet(void **state)
+{
+    (void)state;
+    char *t = render("file_review_sheet", &file_review_documents, record("file_review"),
+                     "评〔2027〕1号", "2027-01-06", step("complete", "2027-01-06", NULL));
+    HAS(t, "行政处罚案卷评查表");
+    HAS(t, "案件编号：武卫医罚〔2026〕1号");
+    HAS(t, "【主体】满分10分，得分10分");
+    HAS(t, "2.2 "
+           "证据取得合法，现场笔录、询问笔录制作规范：满分8分，得分4分；扣分理由：询问笔录缺少当事"
+           "人签名（要求补正）");
+    HAS(t, "总分92分，等次：优秀，评为优秀案卷");
+    HAS(t, "评查人");
+    HAS(t, "李稽查");
     free(t);
 }
 
@@ -975,6 +995,7 @@ int main(void)
         cmocka_unit_test(test_hearing_record),
         cmocka_unit_test(test_evidence_preservation_decision),
         cmocka_unit_test(test_remedy_answer),
+        cmocka_unit_test(test_file_review_sheet),
         cmocka_unit_test(test_evidence_disposal_decision),
         cmocka_unit_test(test_complaint_reply),
         cmocka_unit_test(test_complaint_reply_anonymous_and_sparse),
