@@ -113,36 +113,6 @@ int remedy_period_due(const struct calendar *cal, const char *what, const char *
 
 /* ---- the case and the remedies before ------------------------------------------------------ */
 
-/* What registration needs of the case. */
-struct case_facts {
-    int64_t agency;   /* the case's agency */
-    char line[32];    /* its line */
-    char decided[11]; /* the decision's day, "" before */
-    bool summary;     /* decided on the spot (简易程序) */
-};
-
-/* Case id in the actor's scope (ERR_NOTFOUND otherwise). */
-static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
-{
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT x.agency_id, x.line, x.decided_on, x.procedure FROM penalty_case x"
-                 " JOIN agency a ON a.id = x.agency_id WHERE x.id = ? AND a.path LIKE ?",
-                 "it", id, actor_scope(c));
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        f->agency = db_int(st, 0);
-        snprintf(f->line, sizeof f->line, "%s", db_text(st, 1));
-        snprintf(f->decided, sizeof f->decided, "%s", db_null(st, 2) ? "" : db_text(st, 2));
-        f->summary = !db_null(st, 3) && strcmp(db_text(st, 3), "summary") == 0;
-    }
-    db_done(st);
-    if (rc != DB_ROW)
-        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
-    return 0;
-}
-
 /* [R-CASE-80] A remedy challenges a decision: a penalty decision or a decision not to
  * penalise (a third party may challenge that too), whatever step the case has reached since. */
 static int guard_decided(const struct case_facts *f, struct err *e)
@@ -226,7 +196,7 @@ const char *remedy_known_default(struct ctx *c, int64_t case_id, const char *kin
                                  int64_t appeal_of, struct err *e)
 {
     struct case_facts f = {0};
-    if (read_case(c, case_id, &f, e) || !*f.decided) return NULL;
+    if (case_facts_read(c, case_id, &f, e) || !*f.decided) return NULL;
     char day[11];
     if (appeal_of) {
         struct appealed a = {0};
@@ -337,7 +307,7 @@ static int guard_order(struct ctx *c, int64_t case_id, const struct case_facts *
 static int guard_add(struct ctx *c, int64_t case_id, const struct remedy_input *in,
                      int64_t appeal_of, const char **known, struct case_facts *f, struct err *e)
 {
-    int rc = read_case(c, case_id, f, e);
+    int rc = case_facts_read(c, case_id, f, e);
     if (!rc) rc = guard_decided(f, e);
     if (rc) return rc;
     bool litigation = strcmp(in->kind, "litigation") == 0;
@@ -381,18 +351,6 @@ static const char *get_text(struct ctx *c, int64_t id, const char *column, struc
     return v;
 }
 
-/* The day of a step (field date) between after (named what) and today. */
-static int guard_day(struct ctx *c, const char *day, const char *after, const char *what,
-                     struct err *e)
-{
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    if (strcmp(day, today) > 0) return err_field(e, "date", "日期不能晚于今天（%s）", today);
-    if (after && strcmp(day, after) < 0)
-        return err_field(e, "date", "日期不能早于%s（%s）", what, after);
-    return 0;
-}
-
 /* ---- guards and effects --------------------------------------------------------------------- */
 
 /* [R-CASE-84] The answer (答复 with the evidence and basis, or the 答辩状 and the evidence): on
@@ -400,7 +358,9 @@ static int guard_day(struct ctx *c, const char *day, const char *after, const ch
 static int guard_answer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     const char *received = get_text(c, id, "received_on", e);
-    return e->code ? e->code : guard_day(c, wf_date(c, a), received, "收到副本之日", e);
+    return e->code ? e->code
+                   : field_day_in(wf_date(c, a), "date", date_from_instant(c->now), received,
+                                  "收到副本之日", e);
 }
 
 static int effect_answer(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
@@ -427,7 +387,8 @@ static int guard_appear(struct ctx *c, int64_t id, const struct wf_args *a, stru
     if (head && strcmp(head, "no") == 0 && str_blank(wf_arg(a, "entrust_reason")))
         err_field(e, "entrust_reason",
                   "负责人不能出庭的，写明理由并委托工作人员出庭（《行政诉讼法》第三条第三款）");
-    guard_day(c, wf_date(c, a), received, "收到起诉状副本之日", e);
+    field_day_in(wf_date(c, a), "date", date_from_instant(c->now), received, "收到起诉状副本之日",
+                 e);
     return e->code;
 }
 
@@ -461,7 +422,7 @@ static int guard_outcome(struct ctx *c, int64_t id, const struct wf_args *a, str
                       : "行政诉讼以判决书、裁定书或者调解书审结");
     if (strcmp(wf_arg(a, "outcome"), "changed") == 0 && str_blank(wf_arg(a, "changed_to")))
         err_field(e, "changed_to", "变更的，请写明变更后的处罚内容（如罚款金额）");
-    guard_day(c, wf_date(c, a), filed, "申请（起诉）日期", e);
+    field_day_in(wf_date(c, a), "date", date_from_instant(c->now), filed, "申请（起诉）日期", e);
     return e->code;
 }
 
@@ -679,7 +640,7 @@ int remedy_may_add(struct ctx *c, int64_t case_id, struct err *e)
     if (!role_allows(c->who->roles, PERM_CASE_REVIEW)) return 0;
     struct case_facts f = {0};
     struct err quiet = {0};
-    int rc = read_case(c, case_id, &f, &quiet);
+    int rc = case_facts_read(c, case_id, &f, &quiet);
     if (rc == ERR_NOTFOUND) return 0;
     if (rc) {
         *e = quiet;
