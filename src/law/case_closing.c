@@ -111,17 +111,6 @@ static int doc_state(const struct file *f, const char *type)
     return best;
 }
 
-/* The id of the case's last step of action (0: none). */
-static int64_t last_step(struct ctx *c, int64_t id, const char *action, struct err *e)
-{
-    int64_t n = 0;
-    db_get_int(c->db, e, &n,
-               "SELECT COALESCE(MAX(id), 0) FROM wf_step WHERE kind = 'case' AND object_id = ?"
-               " AND action = ?",
-               "it", id, action);
-    return n;
-}
-
 static void add(struct ctx *c, json_t *items, int64_t id, const char *code, const char *rule,
                 const char *anchor, const char *message)
 {
@@ -153,9 +142,8 @@ static int need_review(struct ctx *c, const struct file *f, json_t *items, int64
                        struct err *e)
 {
     if (!f->review) return 0;
-    int64_t pass = last_step(c, id, "review_pass", e), end = last_step(c, id, "conclude", e),
-            heard = f->heard_on && !f->absent ? last_step(c, id, "hold_hearing", e) : 0;
-    if (e->code || (pass > end && pass > heard)) return e->code;
+    int passed = case_review_passed(c, id, f->heard_on && !f->absent, e);
+    if (passed) return passed < 0 ? passed : 0;
     add(c, items, id, "review", "R-CASE-40", NULL,
         "本案须经法制审核，案卷中没有调查终结（听证）后审核通过的记录（《行政处罚法》第五十八条）");
     return 0;

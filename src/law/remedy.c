@@ -77,19 +77,6 @@ bool remedy_corrects(const char *outcome)
 
 /* ---- the party's periods -------------------------------------------------------------------- */
 
-/* The corresponding day months after d, or that month's end when it has none (民法典
- * 第二百零二条). */
-static day_t add_months(day_t d, int months)
-{
-    int y, m, dd;
-    date_ymd(d, &y, &m, &dd);
-    m += months;
-    y += (m - 1) / 12;
-    m = (m - 1) % 12 + 1;
-    int last = date_days_in_month(y, m);
-    return date_from_ymd(y, m, dd > last ? last : dd);
-}
-
 /* [R-CASE-81] [R-CASE-82] [R-CASE-87] The party's periods, from the day it knew. */
 int remedy_period_due(const struct calendar *cal, const char *what, const char *known,
                       char out[DATE_STRLEN], struct err *e)
@@ -99,7 +86,7 @@ int remedy_period_due(const struct calendar *cal, const char *what, const char *
     if (!cal) return err_set(e, ERR_INTERNAL, "工作日日历未加载，无法计算期限");
     int rc;
     if (strcmp(what, "litigation") == 0) /* 6 months: the corresponding day, off a rest day */
-        rc = calendar_add_days(cal, add_months(start, REMEDY_SUE_MONTHS), 0, &due, e);
+        rc = calendar_add_days(cal, date_add_months(start, REMEDY_SUE_MONTHS), 0, &due, e);
     else {
         int days = strcmp(what, "reconsideration") == 0 ? REMEDY_APPLY_DAYS
                    : strcmp(what, "after") == 0         ? REMEDY_AFTER_DAYS
