@@ -376,7 +376,8 @@ static void test_r_case_113_owed_listed(void **state)
     const char *open;
     if (case_enforcement_settled(&c, id, &settled, &open, &e)) fail_msg("%s", e.msg);
     assert_false(settled);
-    assert_non_null(strstr(open, "尚欠罚款 2,000.00 元、加处罚款 360.00 元"));
+    assert_non_null(strstr(open, "尚欠罚款 2,000.00 元、加处罚款 360.00 元（"));
+    assert_null(strstr(open, "没收款项")); /* nothing confiscated: not named */
 }
 
 int main(void)
