@@ -703,6 +703,9 @@ static const struct wf_transition steps[] = {
      * case_closing.c */
     CLOSE("decided"),
     CLOSE("not_penalised"),
+    /* [R-CASE-103] a case the police filed after its referral closes without a decision */
+    CLOSE("filed"),
+    CLOSE("concluded"),
     /* the hearing (听证): case_hearing.c */
     {"notified", "request_hearing", "hearing_requested", "当事人要求听证", PERM_CASE_HANDLE,
      case_guard_request_hearing, NULL, NULL, .inputs = case_in_request_hearing,

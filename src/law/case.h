@@ -124,6 +124,22 @@ json_t *case_officers_json(struct ctx *c, int64_t id, struct err *e);
  * (evidence.c, preservation.c, case_proposal.c). */
 int case_actor_investigates(struct ctx *c, int64_t id, struct err *e);
 
+/* What the records attached to a case (evidence, preservation, referral, remedy) need of it. */
+struct case_facts {
+    int64_t agency;    /* the case's agency */
+    char line[32];     /* its line */
+    char state[32];    /* its state */
+    char received[11]; /* 受理 day */
+    char filed[11];    /* 立案 day, "" before */
+    char decided[11];  /* the decision's day (处罚 or 不予处罚), "" before */
+    int64_t entity;    /* the party in the registry, or 0 */
+    bool summary;      /* decided on the spot (简易程序) */
+    bool investigator; /* the actor's officer investigates it */
+};
+/* Case id in the actor's scope into *f (ERR_NOTFOUND otherwise, "案件不存在或不在您的管辖范围内").
+ */
+int case_facts_read(struct ctx *c, int64_t id, struct case_facts *f, struct err *e);
+
 /* List filters. */
 struct case_query {
     const char

@@ -111,17 +111,6 @@ static int doc_state(const struct file *f, const char *type)
     return best;
 }
 
-/* The id of the case's last step of action (0: none). */
-static int64_t last_step(struct ctx *c, int64_t id, const char *action, struct err *e)
-{
-    int64_t n = 0;
-    db_get_int(c->db, e, &n,
-               "SELECT COALESCE(MAX(id), 0) FROM wf_step WHERE kind = 'case' AND object_id = ?"
-               " AND action = ?",
-               "it", id, action);
-    return n;
-}
-
 static void add(struct ctx *c, json_t *items, int64_t id, const char *code, const char *rule,
                 const char *anchor, const char *message)
 {
@@ -153,9 +142,8 @@ static int need_review(struct ctx *c, const struct file *f, json_t *items, int64
                        struct err *e)
 {
     if (!f->review) return 0;
-    int64_t pass = last_step(c, id, "review_pass", e), end = last_step(c, id, "conclude", e),
-            heard = f->heard_on && !f->absent ? last_step(c, id, "hold_hearing", e) : 0;
-    if (e->code || (pass > end && pass > heard)) return e->code;
+    int passed = case_review_passed(c, id, f->heard_on && !f->absent, e);
+    if (passed) return passed < 0 ? passed : 0;
     add(c, items, id, "review", "R-CASE-40", NULL,
         "本案须经法制审核，案卷中没有调查终结（听证）后审核通过的记录（《行政处罚法》第五十八条）");
     return 0;
@@ -308,6 +296,27 @@ static int need_remedies_ended(struct ctx *c, json_t *items, int64_t id, struct 
     return 0;
 }
 
+/* [R-CASE-103] 国务院令第310号 第十一条: a case closed before any decision is one the police
+ * filed after its referral; its file holds the 立案 approval and the referral's 移送书. */
+static int need_referral_filed(struct ctx *c, const struct file *f, json_t *items, int64_t id,
+                               struct err *e)
+{
+    need_doc(c, f, items, id, "filing_report", "R-CASE-95", "立案须经负责人批准，第五十四条");
+    /* the referral the police filed, with its 移送书 kept (a document of the referral) */
+    int filed = db_exists(c->db, e,
+                          "SELECT 1 FROM case_referral r JOIN document d ON d.object_type ="
+                          " 'referral' AND d.object_id = r.id AND d.type = 'case_transfer_letter'"
+                          " JOIN document_file k ON k.document_id = d.id"
+                          " WHERE r.case_id = ? AND r.answer = 'filed'",
+                          "i", id);
+    if (filed < 0) return filed;
+    if (!filed)
+        add(c, items, id, "referral_filed", "R-CASE-103", "referrals",
+            "本案尚未作出决定：只有涉嫌犯罪移送公安机关（移送书已出具）并经其决定立案的，方可不"
+            "作决定而结案（《行政执法机关移送涉嫌犯罪案件的规定》第十一条）");
+    return 0;
+}
+
 /* ---- the check ------------------------------------------------------------------------------ */
 
 json_t *case_closing_check(struct ctx *c, int64_t id, const char *ground, struct err *e)
@@ -318,6 +327,11 @@ json_t *case_closing_check(struct ctx *c, int64_t id, const char *ground, struct
     if (str_blank(ground)) ground = f->closing_ground;
     json_t *items = json_array();
     int rc = 0;
+    if (!f->decided_on) {
+        rc = need_referral_filed(c, f, items, id, e);
+        if (rc) json_decref(items);
+        return rc ? NULL : items;
+    }
     if (strcmp(f->procedure, "summary") == 0)
         need_doc(c, f, items, id, "summary_penalty_decision", "R-CASE-54", "第五十二条");
     else
@@ -417,6 +431,11 @@ static int check_day(struct ctx *c, int64_t id, const struct file *f, const char
 static int check_ground(const struct file *f, const struct wf_args *a, struct err *e)
 {
     const char *ground = wf_arg(a, "ground");
+    if (!f->decided_on && (str_blank(ground) || strcmp(ground, "referred") != 0))
+        return err_field(
+            e, "ground",
+            "本案尚未作出决定，只能以“涉嫌犯罪，已移送司法机关”结案（公安机关已立案）");
+    if (!f->decided_on) return 0;
     if (str_blank(ground)) return 0;
     if (!f->penalised) return err_field(e, "ground", "不予行政处罚的案件没有需要执行的内容");
     if (f->executed_on)
@@ -548,12 +567,30 @@ static int closing_json(struct ctx *c, int64_t id, json_t *cas, struct err *e)
     return e->code;
 }
 
+/* The close step out of a case's offered actions (a case under investigation not referred). */
+static void drop_close(json_t *actions)
+{
+    for (size_t i = json_array_size(actions); i-- > 0;) {
+        const char *a = json_string_value(json_object_get(json_array_get(actions, i), "action"));
+        if (a && strcmp(a, "close") == 0) json_array_remove(actions, i);
+    }
+}
+
 int case_closing_read(struct ctx *c, int64_t id, const char *state, json_t *cas, struct err *e)
 {
     static const char *const decided[] = {"decided", "not_penalised", "closed"};
     bool applies = false;
     for (size_t i = 0; i < countof(decided); i++)
         applies = applies || strcmp(state, decided[i]) == 0;
+    if (!applies && (strcmp(state, "filed") == 0 || strcmp(state, "concluded") == 0)) {
+        /* [R-CASE-103] before a decision, only once the police filed the referred case */
+        int filed = db_exists(c->db, e,
+                              "SELECT 1 FROM case_referral WHERE case_id = ? AND answer = 'filed'",
+                              "i", id);
+        if (filed < 0) return filed;
+        applies = filed == 1;
+        if (!applies) drop_close(json_object_get(cas, "actions"));
+    }
     if (!applies) return 0;
     json_t *items = case_closing_check(c, id, NULL, e);
     if (!items) return e->code;

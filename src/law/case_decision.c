@@ -102,13 +102,20 @@ static int64_t last_step(struct ctx *c, int64_t id, const char *action, struct e
 static int guard_review(struct ctx *c, int64_t id, const struct facts *f, struct err *e)
 {
     if (!f->review) return 0;
-    int64_t pass = last_step(c, id, "review_pass", e), end = last_step(c, id, "conclude", e),
-            hearing = f->heard_on && !f->absent ? last_step(c, id, "hold_hearing", e) : 0;
-    if (e->code) return e->code;
-    if (pass > end && pass > hearing) return 0;
+    bool heard = f->heard_on && !f->absent;
+    int passed = case_review_passed(c, id, heard, e);
+    if (passed) return passed < 0 ? passed : 0;
     return err_set(e, ERR_INVALID,
                    "%s须经法制审核，审核通过后方可作出决定（《行政处罚法》第五十八条）",
-                   hearing ? "本案经过听证程序，" : "本案");
+                   heard ? "本案经过听证程序，" : "本案");
+}
+
+int case_review_passed(struct ctx *c, int64_t id, bool heard, struct err *e)
+{
+    int64_t pass = last_step(c, id, "review_pass", e), end = last_step(c, id, "conclude", e),
+            hearing = heard ? last_step(c, id, "hold_hearing", e) : 0;
+    if (e->code) return e->code;
+    return pass > end && pass > hearing;
 }
 
 /* [R-CASE-41] 第五十七条: a major or complex case is decided by the leaders' collective

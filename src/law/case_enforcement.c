@@ -74,6 +74,21 @@ static const char *yuan(struct ctx *c, int64_t fen)
     return arena_strdup(c->arena, money_yuan(fen > 0 ? fen : 0, buf, sizeof buf));
 }
 
+/* The amounts still owed, naming only those above zero: "罚款 500.00 元、加处罚款 15.00 元". */
+static const char *owed_text(struct ctx *c, const struct case_owed *o)
+{
+    const struct {
+        const char *name;
+        int64_t fen;
+    } parts[] = {{"罚款", o->fine}, {"加处罚款", o->surcharge}, {"没收款项", o->confiscated}};
+    const char *out = "";
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (parts[i].fen > 0)
+            out = arena_printf(c->arena, "%s%s%s %s 元", out, *out ? "、" : "", parts[i].name,
+                               yuan(c, parts[i].fen));
+    return out;
+}
+
 static const char *today(struct ctx *c)
 {
     char *d = arena_alloc(c->arena, DATE_STRLEN);
@@ -616,8 +631,7 @@ int case_enforcement_settled(struct ctx *c, int64_t id, bool *settled, const cha
         p.id && (strcmp(p.status, "refused") == 0 || strcmp(p.status, "terminated") == 0 ||
                  strcmp(p.status, "round_ended") == 0);
     if (o.received_on && o.fine + o.surcharge + o.confiscated > 0 && !court_ended) {
-        items = arena_printf(c->arena, "%s尚欠罚款 %s 元、加处罚款 %s 元、没收款项 %s 元", items,
-                             yuan(c, o.fine), yuan(c, o.surcharge), yuan(c, o.confiscated));
+        items = arena_printf(c->arena, "%s尚欠%s", items, owed_text(c, &o));
         items = arena_printf(c->arena, "%s（%s）；", items,
                              in_court(&p) ? wf_option_label(statuses, p.status)
                                           : "未缴清，也未申请人民法院强制执行或者强制执行尚未终结");

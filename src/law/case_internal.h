@@ -12,6 +12,10 @@ const char *case_text(struct ctx *c, int64_t id, const char *column, struct err 
 int case_guard_apart(struct ctx *c, int64_t id, const char *what, struct err *e);
 /* ERR_FORBIDDEN「只有本案的承办人员可以<what>」unless the actor's officer investigates case id. */
 int case_guard_investigator(struct ctx *c, int64_t id, const char *what, struct err *e);
+/* [R-CASE-40] 1 when a legal review passed since the case's last 调查终结 and, when a hearing was
+ * held (heard), since the hearing; 0 when not; negative on a database error (case_decision.c;
+ * the decision's guard and the pre-closing check). */
+int case_review_passed(struct ctx *c, int64_t id, bool heard, struct err *e);
 
 /* case_proposal.c: the end of the investigation (调查终结) with the penalty proposed. */
 json_t *case_item_choices(struct ctx *c, int64_t id);

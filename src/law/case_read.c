@@ -303,3 +303,33 @@ json_t *case_links(struct ctx *c, const char *source, int64_t source_id, struct 
     db_done(st);
     return out;
 }
+
+int case_facts_read(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
+{
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT x.agency_id, x.line, x.state, x.filed_on, x.decided_on, x.procedure,"
+                 " x.received_on, x.entity_id"
+                 " FROM penalty_case x JOIN agency a ON a.id = x.agency_id"
+                 " WHERE x.id = ? AND a.path LIKE ?",
+                 "it", id, actor_scope(c));
+    if (!st) return e->code;
+    int rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        f->agency = db_int(st, 0);
+        snprintf(f->line, sizeof f->line, "%s", db_text(st, 1));
+        snprintf(f->state, sizeof f->state, "%s", db_text(st, 2));
+        snprintf(f->filed, sizeof f->filed, "%s", db_null(st, 3) ? "" : db_text(st, 3));
+        snprintf(f->decided, sizeof f->decided, "%s", db_null(st, 4) ? "" : db_text(st, 4));
+        f->summary = !db_null(st, 5) && strcmp(db_text(st, 5), "summary") == 0;
+        snprintf(f->received, sizeof f->received, "%s", db_null(st, 6) ? "" : db_text(st, 6));
+        f->entity = db_null(st, 7) ? 0 : db_int(st, 7);
+    }
+    db_done(st);
+    if (rc != DB_ROW)
+        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
+    int mine = case_actor_investigates(c, id, e);
+    if (mine < 0) return mine;
+    f->investigator = mine == 1;
+    return 0;
+}

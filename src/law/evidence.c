@@ -110,47 +110,10 @@ int evidence_check(const struct evidence_input *in, struct err *e)
     return e->code;
 }
 
-/* What evidence_add needs of the case. */
-struct case_facts {
-    bool filed;        /* 立案 approved (filed_on set) */
-    char received[11]; /* 受理 */
-    int64_t entity;    /* the party in the registry, or 0 */
-    bool investigator; /* the actor's officer investigates it */
-    int64_t agency;    /* its agency, which issues its documents */
-    char line[32];     /* its line (执法类别) */
-};
-
-/* The case in the actor's scope (ERR_NOTFOUND otherwise), and whether the actor investigates it. */
-static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
-{
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT x.filed_on, x.received_on, x.entity_id, x.agency_id, x.line"
-                 " FROM penalty_case x"
-                 " JOIN agency a ON a.id = x.agency_id WHERE x.id = ? AND a.path LIKE ?",
-                 "it", id, actor_scope(c));
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        f->filed = !db_null(st, 0);
-        snprintf(f->received, sizeof f->received, "%s", db_text(st, 1));
-        f->entity = db_null(st, 2) ? 0 : db_int(st, 2);
-        f->agency = db_int(st, 3);
-        snprintf(f->line, sizeof f->line, "%s", db_text(st, 4));
-    }
-    db_done(st);
-    if (rc != DB_ROW)
-        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
-    int mine = case_actor_investigates(c, id, e);
-    if (mine < 0) return mine;
-    f->investigator = mine == 1;
-    return 0;
-}
-
 /* [R-CASE-20] 第五十四条: evidence is gathered in the investigation of a filed case. */
 static int guard_filed(const struct case_facts *f, struct err *e)
 {
-    if (f->filed) return 0;
+    if (*f->filed) return 0;
     return err_set(e, ERR_INVALID,
                    "案件尚未立案，不能登记证据：符合立案标准的应当及时立案，立案后调查取证"
                    "（《行政处罚法》第五十四条）");
@@ -335,7 +298,7 @@ static int add_in(struct ctx *c, int64_t case_id, const struct evidence_input *i
 {
     struct case_facts f = {0};
     day_t day;
-    int rc = read_case(c, case_id, &f, e);
+    int rc = case_facts_read(c, case_id, &f, e);
     if (!rc) rc = guard_filed(&f, e);
     if (!rc && !f.investigator) rc = err_set(e, ERR_FORBIDDEN, "只有本案的承办人员可以登记证据");
     if (!rc) rc = guard_day(c, in, &f, &day, e);
@@ -452,11 +415,11 @@ int evidence_may_add(struct ctx *c, int64_t case_id, struct err *e)
     if (!role_allows(c->who->roles, PERM_CASE_HANDLE)) return 0;
     struct case_facts f = {0};
     struct err quiet = {0};
-    int rc = read_case(c, case_id, &f, &quiet);
+    int rc = case_facts_read(c, case_id, &f, &quiet);
     if (rc == ERR_NOTFOUND) return 0;
     if (rc) {
         *e = quiet;
         return rc;
     }
-    return f.filed && f.investigator;
+    return *f.filed && f.investigator;
 }

@@ -28,6 +28,19 @@ int field_date(const char *v, const char *field, const char *label, bool require
     return 0;
 }
 
+int field_day_in(const char *v, const char *field, day_t today, const char *after, const char *what,
+                 struct err *e)
+{
+    day_t d;
+    if (!v || date_parse(v, &d)) return err_field(e, field, "日期格式应为 YYYY-MM-DD");
+    char t[DATE_STRLEN];
+    date_format(today, t);
+    if (d > today) return err_field(e, field, "日期不能晚于今天（%s）", t);
+    if (after && *after && strcmp(v, after) < 0)
+        return err_field(e, field, "日期不能早于%s（%s）", what, after);
+    return 0;
+}
+
 int field_lines(const char *v, const char *field, bool required, struct err *e)
 {
     if (str_blank(v)) return required ? err_field(e, field, "请至少选择一个专业") : 0;

@@ -12,6 +12,10 @@ int field_text(const char *v, const char *field, const char *label, bool require
 /* A YYYY-MM-DD date; *out set when present and valid (else 0). */
 int field_date(const char *v, const char *field, const char *label, bool required, day_t *out,
                struct err *e);
+/* The day v (YYYY-MM-DD) of an act under field: not after today, and not before after (the day
+ * of the act it follows, named what) when after is given and not blank. */
+int field_day_in(const char *v, const char *field, day_t today, const char *after, const char *what,
+                 struct err *e);
 /* Comma-separated line codes, each in the catalogue; at least one when required. */
 int field_lines(const char *v, const char *field, bool required, struct err *e);
 /* One code of a catalogue list ("subtypes", "risk_grades", …). */

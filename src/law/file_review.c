@@ -168,35 +168,6 @@ out:
 
 /* ---- starting a review ---------------------------------------------------------------------- */
 
-/* What starting a review needs of the case. */
-struct case_facts {
-    int64_t agency; /* the case's agency */
-    char state[32]; /* its state */
-    char line[32];  /* its line */
-};
-
-/* [R-FILE-02] Case id in the actor's scope (层级稽查: the actor's agency and those below it);
- * ERR_NOTFOUND otherwise, as if it did not exist. */
-static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
-{
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT x.agency_id, x.state, x.line FROM penalty_case x"
-                                  " JOIN agency a ON a.id = x.agency_id WHERE x.id = ?"
-                                  " AND a.path LIKE ?",
-                                  "it", id, actor_scope(c));
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        f->agency = db_int(st, 0);
-        snprintf(f->state, sizeof f->state, "%s", db_text(st, 1));
-        snprintf(f->line, sizeof f->line, "%s", db_text(st, 2));
-    }
-    db_done(st);
-    if (rc != DB_ROW)
-        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
-    return 0;
-}
-
 /* [R-FILE-03] Separation of duties: one who investigated the case, proposed or approved it
  * (立案, the decision) or made its legal review does not audit its file. */
 static int guard_apart(struct ctx *c, int64_t case_id, struct err *e)
@@ -236,8 +207,10 @@ int file_review_add_in(struct ctx *c, int64_t case_id, int64_t sample_id, int64_
 {
     if (!role_allows(c->who->roles, PERM_FILE_REVIEW))
         return err_set(e, ERR_FORBIDDEN, "只有稽查人员可以评查案卷");
+    /* [R-FILE-02] 层级稽查: the case in the actor's scope (its agency and those below), else
+     * ERR_NOTFOUND as if it did not exist */
     struct case_facts f = {0};
-    int rc = read_case(c, case_id, &f, e);
+    int rc = case_facts_read(c, case_id, &f, e);
     if (rc) return rc;
     if (!file_review_auditable(f.state))
         return err_set(e, ERR_INVALID, "案件尚未结案，不能评查其案卷（结案后评查）");

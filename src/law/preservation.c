@@ -106,40 +106,6 @@ int preservation_check(const struct preservation_input *in, struct err *e)
 
 /* ---- the case ------------------------------------------------------------------------------- */
 
-/* What registration and the steps need of the case. */
-struct case_facts {
-    int64_t agency;    /* the case's agency */
-    char line[32];     /* its line */
-    char state[32];    /* its state */
-    char filed[11];    /* 立案 day, "" before */
-    bool investigator; /* the actor's officer investigates it */
-};
-
-/* Case id in the actor's scope (ERR_NOTFOUND otherwise), and whether the actor investigates it. */
-static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
-{
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT x.agency_id, x.line, x.state, x.filed_on FROM penalty_case x"
-                 " JOIN agency a ON a.id = x.agency_id WHERE x.id = ? AND a.path LIKE ?",
-                 "it", id, actor_scope(c));
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        f->agency = db_int(st, 0);
-        snprintf(f->line, sizeof f->line, "%s", db_text(st, 1));
-        snprintf(f->state, sizeof f->state, "%s", db_text(st, 2));
-        snprintf(f->filed, sizeof f->filed, "%s", db_null(st, 3) ? "" : db_text(st, 3));
-    }
-    db_done(st);
-    if (rc != DB_ROW)
-        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
-    int mine = case_actor_investigates(c, id, e);
-    if (mine < 0) return mine;
-    f->investigator = mine == 1;
-    return 0;
-}
-
 /* [R-CASE-55] 第五十四条、第五十六条: evidence is preserved in the investigation of a filed case
  * (已立案 or 调查终结), by one of its investigators. */
 static int guard_case(const struct case_facts *f, struct err *e)
@@ -158,27 +124,12 @@ static int guard_case(const struct case_facts *f, struct err *e)
     return 0;
 }
 
-/* [R-CASE-59] The day of an act on a preservation lies between the day of what it follows (立案,
- * the registration, the approval: after, named what) and today. */
-static int guard_day(struct ctx *c, const char *field, const char *day, const char *after,
-                     const char *what, struct err *e)
-{
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    day_t d;
-    if (date_parse(day, &d)) return err_field(e, field, "日期格式应为 YYYY-MM-DD");
-    if (strcmp(day, today) > 0) return err_field(e, field, "日期不能晚于今天（%s）", today);
-    if (after && *after && strcmp(day, after) < 0)
-        return err_field(e, field, "日期不能早于%s（%s）", what, after);
-    return 0;
-}
-
 int preservation_may_add(struct ctx *c, int64_t case_id, struct err *e)
 {
     if (!role_allows(c->who->roles, PERM_CASE_HANDLE)) return 0;
     struct case_facts f = {0};
     struct err quiet = {0};
-    int rc = read_case(c, case_id, &f, &quiet);
+    int rc = case_facts_read(c, case_id, &f, &quiet);
     if (rc == ERR_NOTFOUND) return 0;
     if (rc) {
         *e = quiet;
@@ -230,7 +181,9 @@ static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, str
                        "提出先行登记保存的人员不能批准（《行政处罚法》第五十六条：经行政机关负责人"
                        "批准）");
     const char *requested = get_text(c, id, "requested_on", e);
-    return e->code ? e->code : guard_day(c, "date", wf_date(c, a), requested, "登记日期", e);
+    return e->code ? e->code
+                   : field_day_in(wf_date(c, a), "date", date_from_instant(c->now), requested,
+                                  "登记日期", e);
 }
 
 static int effect_approve(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
@@ -250,12 +203,14 @@ static int guard_dispose(struct ctx *c, int64_t id, const struct wf_args *a, str
     int64_t case_id = case_of(c, id, e);
     if (e->code) return e->code;
     struct case_facts f = {0};
-    if (read_case(c, case_id, &f, e)) return e->code;
+    if (case_facts_read(c, case_id, &f, e)) return e->code;
     if (!f.investigator)
         return err_set(e, ERR_FORBIDDEN,
                        "先行登记保存的处理决定由本案的承办人员作出（《行政处罚法》第五十六条）");
     const char *approved = get_text(c, id, "approved_on", e);
-    return e->code ? e->code : guard_day(c, "date", wf_date(c, a), approved, "批准日期", e);
+    return e->code ? e->code
+                   : field_day_in(wf_date(c, a), "date", date_from_instant(c->now), approved,
+                                  "批准日期", e);
 }
 
 static int effect_dispose(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
@@ -353,9 +308,10 @@ static int add_in(struct ctx *c, int64_t case_id, const struct preservation_inpu
                   const char *items, size_t nitems, const char *day, int64_t *id, struct err *e)
 {
     struct case_facts f = {0};
-    int rc = read_case(c, case_id, &f, e);
+    int rc = case_facts_read(c, case_id, &f, e);
     if (!rc) rc = guard_case(&f, e);
-    if (!rc) rc = guard_day(c, "requested_on", day, f.filed, "立案日期", e);
+    if (!rc)
+        rc = field_day_in(day, "requested_on", date_from_instant(c->now), f.filed, "立案日期", e);
     if (!rc) rc = insert(c, case_id, &f, in, items, day, id, e);
     struct wf_args a = {.date = day};
     if (!rc) rc = wf_start(c, &preservation_workflow, *id, NULL, &a, e);

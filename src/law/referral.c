@@ -112,39 +112,6 @@ int referral_check(const struct referral_input *in, struct err *e)
     return e->code;
 }
 
-/* ---- the case ------------------------------------------------------------------------------- */
-
-struct case_facts {
-    int64_t agency;
-    char line[32];
-    char filed[11];
-    bool investigator;
-};
-
-/* Case id in the actor's scope (ERR_NOTFOUND otherwise), and whether the actor investigates it. */
-static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
-{
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT x.agency_id, x.line, x.filed_on FROM penalty_case x"
-                 " JOIN agency a ON a.id = x.agency_id WHERE x.id = ? AND a.path LIKE ?",
-                 "it", id, actor_scope(c));
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        f->agency = db_int(st, 0);
-        snprintf(f->line, sizeof f->line, "%s", db_text(st, 1));
-        snprintf(f->filed, sizeof f->filed, "%s", db_null(st, 2) ? "" : db_text(st, 2));
-    }
-    db_done(st);
-    if (rc != DB_ROW)
-        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
-    int mine = case_actor_investigates(c, id, e);
-    if (mine < 0) return mine;
-    f->investigator = mine == 1;
-    return 0;
-}
-
 /* [R-CASE-79] A filed case is referred by one of its investigators. */
 static int guard_case(const struct case_facts *f, struct err *e)
 {
@@ -161,22 +128,8 @@ int referral_may_add(struct ctx *c, int64_t case_id, struct err *e)
     if (!role_allows(c->who->roles, PERM_CASE_HANDLE)) return 0;
     struct case_facts f = {0};
     struct err quiet = {0};
-    if (read_case(c, case_id, &f, &quiet)) return 0;
+    if (case_facts_read(c, case_id, &f, &quiet)) return 0;
     return guard_case(&f, &quiet) == 0;
-}
-
-/* The day of an act (field) between after (the act it follows, named what) and today. */
-static int guard_day(struct ctx *c, const char *field, const char *day, const char *after,
-                     const char *what, struct err *e)
-{
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    day_t d;
-    if (date_parse(day, &d)) return err_field(e, field, "日期格式应为 YYYY-MM-DD");
-    if (strcmp(day, today) > 0) return err_field(e, field, "日期不能晚于今天（%s）", today);
-    if (after && *after && strcmp(day, after) < 0)
-        return err_field(e, field, "日期不能早于%s（%s）", what, after);
-    return 0;
 }
 
 /* ---- the referral's own columns ------------------------------------------------------------- */
@@ -209,7 +162,8 @@ static int guard_handler(struct ctx *c, int64_t id, const struct wf_args *a, con
     int rc = case_guard_investigator(c, case_id, "办理移送", e);
     if (rc) return rc;
     const char *after = get_text(c, id, column, e);
-    return e->code ? e->code : guard_day(c, "date", wf_date(c, a), after, what, e);
+    return e->code ? e->code
+                   : field_day_in(wf_date(c, a), "date", date_from_instant(c->now), after, what, e);
 }
 
 /* Set column of referral id to the step's day (and text column to the step's value). */
@@ -232,7 +186,9 @@ static int guard_approve(struct ctx *c, int64_t id, const struct wf_args *a, str
     int rc = case_guard_apart(c, case_id, "移送涉嫌犯罪案件（" ORDER_310 "第五条）", e);
     if (rc) return rc;
     const char *reported = get_text(c, id, "reported_on", e);
-    return e->code ? e->code : guard_day(c, "date", wf_date(c, a), reported, "报告日期", e);
+    return e->code ? e->code
+                   : field_day_in(wf_date(c, a), "date", date_from_instant(c->now), reported,
+                                  "报告日期", e);
 }
 
 static int effect_approve(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
@@ -540,9 +496,10 @@ static int add_in(struct ctx *c, int64_t case_id, const struct referral_input *i
                   const char *goods, const char *day, int64_t *id, struct err *e)
 {
     struct case_facts f = {0};
-    int rc = read_case(c, case_id, &f, e);
+    int rc = case_facts_read(c, case_id, &f, e);
     if (!rc) rc = guard_case(&f, e);
-    if (!rc) rc = guard_day(c, "reported_on", day, f.filed, "立案日期", e);
+    if (!rc)
+        rc = field_day_in(day, "reported_on", date_from_instant(c->now), f.filed, "立案日期", e);
     if (!rc) rc = insert(c, case_id, &f, in, goods, day, id, e);
     if (!rc) rc = insert_persons(c, *id, persons, e);
     struct wf_args a = {.date = day};

@@ -77,19 +77,6 @@ bool remedy_corrects(const char *outcome)
 
 /* ---- the party's periods -------------------------------------------------------------------- */
 
-/* The corresponding day months after d, or that month's end when it has none (民法典
- * 第二百零二条). */
-static day_t add_months(day_t d, int months)
-{
-    int y, m, dd;
-    date_ymd(d, &y, &m, &dd);
-    m += months;
-    y += (m - 1) / 12;
-    m = (m - 1) % 12 + 1;
-    int last = date_days_in_month(y, m);
-    return date_from_ymd(y, m, dd > last ? last : dd);
-}
-
 /* [R-CASE-81] [R-CASE-82] [R-CASE-87] The party's periods, from the day it knew. */
 int remedy_period_due(const struct calendar *cal, const char *what, const char *known,
                       char out[DATE_STRLEN], struct err *e)
@@ -99,7 +86,7 @@ int remedy_period_due(const struct calendar *cal, const char *what, const char *
     if (!cal) return err_set(e, ERR_INTERNAL, "工作日日历未加载，无法计算期限");
     int rc;
     if (strcmp(what, "litigation") == 0) /* 6 months: the corresponding day, off a rest day */
-        rc = calendar_add_days(cal, add_months(start, REMEDY_SUE_MONTHS), 0, &due, e);
+        rc = calendar_add_days(cal, date_add_months(start, REMEDY_SUE_MONTHS), 0, &due, e);
     else {
         int days = strcmp(what, "reconsideration") == 0 ? REMEDY_APPLY_DAYS
                    : strcmp(what, "after") == 0         ? REMEDY_AFTER_DAYS
@@ -112,36 +99,6 @@ int remedy_period_due(const struct calendar *cal, const char *what, const char *
 }
 
 /* ---- the case and the remedies before ------------------------------------------------------ */
-
-/* What registration needs of the case. */
-struct case_facts {
-    int64_t agency;   /* the case's agency */
-    char line[32];    /* its line */
-    char decided[11]; /* the decision's day, "" before */
-    bool summary;     /* decided on the spot (简易程序) */
-};
-
-/* Case id in the actor's scope (ERR_NOTFOUND otherwise). */
-static int read_case(struct ctx *c, int64_t id, struct case_facts *f, struct err *e)
-{
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT x.agency_id, x.line, x.decided_on, x.procedure FROM penalty_case x"
-                 " JOIN agency a ON a.id = x.agency_id WHERE x.id = ? AND a.path LIKE ?",
-                 "it", id, actor_scope(c));
-    if (!st) return e->code;
-    int rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        f->agency = db_int(st, 0);
-        snprintf(f->line, sizeof f->line, "%s", db_text(st, 1));
-        snprintf(f->decided, sizeof f->decided, "%s", db_null(st, 2) ? "" : db_text(st, 2));
-        f->summary = !db_null(st, 3) && strcmp(db_text(st, 3), "summary") == 0;
-    }
-    db_done(st);
-    if (rc != DB_ROW)
-        return e->code ? e->code : err_set(e, ERR_NOTFOUND, "案件不存在或不在您的管辖范围内");
-    return 0;
-}
 
 /* [R-CASE-80] A remedy challenges a decision: a penalty decision or a decision not to
  * penalise (a third party may challenge that too), whatever step the case has reached since. */
@@ -226,7 +183,7 @@ const char *remedy_known_default(struct ctx *c, int64_t case_id, const char *kin
                                  int64_t appeal_of, struct err *e)
 {
     struct case_facts f = {0};
-    if (read_case(c, case_id, &f, e) || !*f.decided) return NULL;
+    if (case_facts_read(c, case_id, &f, e) || !*f.decided) return NULL;
     char day[11];
     if (appeal_of) {
         struct appealed a = {0};
@@ -337,7 +294,7 @@ static int guard_order(struct ctx *c, int64_t case_id, const struct case_facts *
 static int guard_add(struct ctx *c, int64_t case_id, const struct remedy_input *in,
                      int64_t appeal_of, const char **known, struct case_facts *f, struct err *e)
 {
-    int rc = read_case(c, case_id, f, e);
+    int rc = case_facts_read(c, case_id, f, e);
     if (!rc) rc = guard_decided(f, e);
     if (rc) return rc;
     bool litigation = strcmp(in->kind, "litigation") == 0;
@@ -381,18 +338,6 @@ static const char *get_text(struct ctx *c, int64_t id, const char *column, struc
     return v;
 }
 
-/* The day of a step (field date) between after (named what) and today. */
-static int guard_day(struct ctx *c, const char *day, const char *after, const char *what,
-                     struct err *e)
-{
-    char today[DATE_STRLEN];
-    date_format(date_from_instant(c->now), today);
-    if (strcmp(day, today) > 0) return err_field(e, "date", "日期不能晚于今天（%s）", today);
-    if (after && strcmp(day, after) < 0)
-        return err_field(e, "date", "日期不能早于%s（%s）", what, after);
-    return 0;
-}
-
 /* ---- guards and effects --------------------------------------------------------------------- */
 
 /* [R-CASE-84] The answer (答复 with the evidence and basis, or the 答辩状 and the evidence): on
@@ -400,7 +345,9 @@ static int guard_day(struct ctx *c, const char *day, const char *after, const ch
 static int guard_answer(struct ctx *c, int64_t id, const struct wf_args *a, struct err *e)
 {
     const char *received = get_text(c, id, "received_on", e);
-    return e->code ? e->code : guard_day(c, wf_date(c, a), received, "收到副本之日", e);
+    return e->code ? e->code
+                   : field_day_in(wf_date(c, a), "date", date_from_instant(c->now), received,
+                                  "收到副本之日", e);
 }
 
 static int effect_answer(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)
@@ -427,7 +374,8 @@ static int guard_appear(struct ctx *c, int64_t id, const struct wf_args *a, stru
     if (head && strcmp(head, "no") == 0 && str_blank(wf_arg(a, "entrust_reason")))
         err_field(e, "entrust_reason",
                   "负责人不能出庭的，写明理由并委托工作人员出庭（《行政诉讼法》第三条第三款）");
-    guard_day(c, wf_date(c, a), received, "收到起诉状副本之日", e);
+    field_day_in(wf_date(c, a), "date", date_from_instant(c->now), received, "收到起诉状副本之日",
+                 e);
     return e->code;
 }
 
@@ -461,7 +409,7 @@ static int guard_outcome(struct ctx *c, int64_t id, const struct wf_args *a, str
                       : "行政诉讼以判决书、裁定书或者调解书审结");
     if (strcmp(wf_arg(a, "outcome"), "changed") == 0 && str_blank(wf_arg(a, "changed_to")))
         err_field(e, "changed_to", "变更的，请写明变更后的处罚内容（如罚款金额）");
-    guard_day(c, wf_date(c, a), filed, "申请（起诉）日期", e);
+    field_day_in(wf_date(c, a), "date", date_from_instant(c->now), filed, "申请（起诉）日期", e);
     return e->code;
 }
 
@@ -679,7 +627,7 @@ int remedy_may_add(struct ctx *c, int64_t case_id, struct err *e)
     if (!role_allows(c->who->roles, PERM_CASE_REVIEW)) return 0;
     struct case_facts f = {0};
     struct err quiet = {0};
-    int rc = read_case(c, case_id, &f, &quiet);
+    int rc = case_facts_read(c, case_id, &f, &quiet);
     if (rc == ERR_NOTFOUND) return 0;
     if (rc) {
         *e = quiet;

@@ -6,6 +6,7 @@
 #include "case_fixture.h"
 #include "law/case.h"
 #include "law/case_closing.h"
+#include "law/referral.h"
 #include "law/remedy.h"
 
 #include <stdio.h>
@@ -389,6 +390,50 @@ static void test_r_case_101_approved_apart(void **state)
     json_decref(a.details);
 }
 
+static void referral_step(struct harness *h, const char *user, int64_t id, const char *action,
+                          const char *day, const char *note)
+{
+    struct wf_args a = {.date = day, .note = note};
+    wf_arg_set(&a, "receipt", "武进区公安局 刘某签收");
+    h_must(h, &referral_workflow, user, id, action, &a);
+}
+
+/* [R-CASE-103] A filed case, not decided: closing is not offered and is refused, naming the rule;
+ * referred and the police's 立案 recorded, it closes on the ground 已移送司法机关 only. */
+static void test_r_case_103_referred_and_filed_by_the_police(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
+    assert_string_equal(check(h, id, "referred"), "referral_filed[R-CASE-103]");
+    struct err e = {0};
+    assert_int_equal(cf_close_as(h, id, "2026-12-20", "referred", NULL, &e), ERR_INVALID);
+    assert_non_null(strstr(e.msg, "R-CASE-103"));
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct referral_input in = {.crime = "非法行医罪",
+                                .facts = "未取得医生执业资格非法行医，造成就诊人身体严重损害",
+                                .persons = "王某｜11010519491231002X",
+                                .goods = "一次性注射器｜5ml｜20支",
+                                .organ = "武进区公安局",
+                                .reported_on = "2026-12-14"};
+    int64_t ref = 0;
+    err_clear(&e);
+    if (referral_add(&c, id, &in, &ref, &e)) fail_msg("referral: %s", e.msg);
+    referral_step(h, "leader", ref, "approve", "2026-12-15", "同意移送");
+    referral_step(h, "officer", ref, "send", "2026-12-15", "调查报告、涉案物品清单");
+    referral_step(h, "officer", ref, "receive", "2026-12-16", NULL);
+    referral_step(h, "officer", ref, "answer_filed", "2026-12-21", "武公（刑）立字〔2026〕8号");
+    assert_string_equal(check(h, id, "referred"), "");
+    err_clear(&e);
+    assert_int_equal(cf_close_as(h, id, "2026-12-22", "terminated", NULL, &e), ERR_INVALID);
+    assert_field(&e, "ground", "已移送司法机关");
+    err_clear(&e);
+    if (cf_close_as(h, id, "2026-12-22", "referred", NULL, &e))
+        fail_msg("close: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    assert_string_equal(col(h, id, "state"), "closed");
+    assert_string_equal(col(h, id, "closing_ground"), "referred");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
@@ -406,6 +451,7 @@ int main(void)
         T(test_r_case_99_closing_day),
         T(test_r_case_100_copies),
         T(test_r_case_101_approved_apart),
+        T(test_r_case_103_referred_and_filed_by_the_police),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,10 +32,7 @@ static int64_t decided(struct harness *h, const char *fine, const char *now)
     wf_arg_set(&a, "fine", fine);
     h_must(h, &case_workflow, "leader", id, "decide", &a);
     h_set_now(h, now);
-    struct actor who;
-    struct ctx c = h_ctx(h, "officer", &who);
-    struct err e = {0};
-    if (case_execution_open(&c, id, "2026-12-30", &e)) fail_msg("open: %s", e.msg);
+    cf_serve(h, id, "penalty_decision", "2026-12-30"); /* received that day: execution opens */
     return id;
 }
 
@@ -295,6 +292,8 @@ static void test_r_case_110_court_outcome_executes_the_case(void **state)
     const char *open;
     if (case_enforcement_settled(&c, id, &settled, &open, &e)) fail_msg("%s", e.msg);
     assert_true(settled);
+    /* enforced by the court, the file lacks nothing and closes */
+    cf_close(h, id, "2027-08-11");
 }
 
 static int goods(struct harness *h, int64_t id, const char *name, const char *quantity,
@@ -376,7 +375,8 @@ static void test_r_case_113_owed_listed(void **state)
     const char *open;
     if (case_enforcement_settled(&c, id, &settled, &open, &e)) fail_msg("%s", e.msg);
     assert_false(settled);
-    assert_non_null(strstr(open, "尚欠罚款 2,000.00 元、加处罚款 360.00 元"));
+    assert_non_null(strstr(open, "尚欠罚款 2,000.00 元、加处罚款 360.00 元（"));
+    assert_null(strstr(open, "没收款项")); /* nothing confiscated: not named */
 }
 
 int main(void)
