@@ -2,8 +2,9 @@
  * by line and source, decisions by procedure, each decision once under its most severe type and
  * once under each of its types, fines and confiscations, 不予行政处罚 by ground, legal reviews and
  * the review rate, hearings, the average days from 立案 to decision, the cases past their 90
- * days; the period's edges, the agency subtree, an agency out of scope refused; and every
- * figure's list holding as many cases as it counts.
+ * days; after the decision 结案 and the days to it, what was paid, 催告 and the court; the
+ * period's edges, the agency subtree, an agency out of scope refused; and every figure's list
+ * holding as many cases as it counts.
  *
  * Cases are registered, filed, concluded, reviewed, notified and decided through their steps,
  * and a decision on the spot through the summary procedure, where a step can make the figures
