@@ -299,6 +299,29 @@ static double cpu(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static long long count_at(json_t *o, const char *a, const char *b)
+{
+    json_t *at = json_object_get(o, a);
+    if (b) at = json_object_get(at, b);
+    return (long long)json_integer_value(json_object_get(at, "count"));
+}
+
+/* The figures after the decision, on one line. */
+static void after_decision_line(json_t *o)
+{
+    json_t *m = json_object_get(o, "money"), *x = json_object_get(o, "enforcement"),
+           *days = json_object_get(json_object_get(o, "closing_days"), "average");
+    printf("  结案 %lld (平均 %s 日), 罚款实缴 %s 万元, 加处罚款 %s 万元, 催告 %lld,"
+           " 申请强制执行 %lld (超期 %lld), 准予执行 %lld\n",
+           count_at(o, "closed", NULL), days ? json_string_value(days) : "—",
+           json_string_value(json_object_get(m, "fine_paid_wan")),
+           json_string_value(json_object_get(m, "surcharge_paid_wan")),
+           count_at(x, "reminders", NULL), count_at(x, "applications", NULL),
+           count_at(x, "applications", "late"),
+           (long long)json_integer_value(
+               json_object_get(json_array_get(json_object_get(x, "outcomes"), 0), "count")));
+}
+
 /* The figures of [from, to] as who sees them (NULL: the system, the whole province): best of 3,
  * its CPU time into *cpu_s. */
 static double figures(struct ctx *c, const struct actor *who, const char *from, const char *to,
@@ -332,6 +355,7 @@ static double figures(struct ctx *c, const struct actor *who, const char *from, 
                        : "—",
                    (long long)json_integer_value(
                        json_object_get(json_object_get(o, "overdue"), "count")));
+        if (i == 0 && show) after_decision_line(o);
         json_decref(o);
         arena_free(c->arena);
         if (t < best) best = t, *cpu_s = u;
