@@ -111,6 +111,9 @@ int case_limit_day(const char *act_on, bool harm, char out[11]);
 /* One case in the actor's scope: fields, labels, investigators, source, actions, history,
  * deadlines, documents. */
 json_t *case_get(struct ctx *c, int64_t id, struct err *e);
+/* The label of an outcome of an application to the court (granted, refused, completed,
+ * terminated, round_ended), or NULL. */
+const char *case_court_outcome_label(const char *code);
 /* [R-CASE-113] Whether the execution of case id is settled (law/case_enforcement.c): nothing to
  * carry out (no penalty decided, or the decision revoked), or every amount paid (or the court's
  * enforcement ended: 不予执行, 终结执行, 终结本次执行) and every confiscated item disposed of;
@@ -167,6 +170,13 @@ struct case_query {
     const char *served; /* 1: its decision served (case_service.c); late: served after 7 days */
     const char *referred_from, *referred_to; /* referred to the police (sent) in [from, to] */
     const char *referral; /* … and the police's answer: filed | declined | pending | any */
+    const char *closed_from, *closed_to; /* closed (结案) in [from, to] */
+    const char *paid; /* a payment recorded: fine | confiscated | surcharge | 1 (any) */
+    const char *reminded_from, *reminded_to; /* a 催告 dated in [from, to] */
+    const char *applied_from, *applied_to;   /* applied to the court in [from, to] … */
+    const char *applied;                   /* … late: after the three months of 第五十三条 */
+    const char *outcome_from, *outcome_to; /* a court outcome dated in [from, to] … */
+    const char *outcome; /* … granted | refused | completed | terminated | round_ended | any */
 };
 json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e);
 

@@ -28,6 +28,11 @@ static const struct wf_option outcomes[] = {
     {"completed", "执行完毕"},           {"terminated", "终结执行"},
     {"round_ended", "终结本次执行程序"}, {NULL, NULL},
 };
+const char *case_court_outcome_label(const char *code)
+{
+    return wf_option_label(outcomes, code);
+}
+
 static const struct wf_option statuses[] = {
     {"applied", "已申请，待法院裁定"},
     {"granted", "法院已裁定准予执行，执行中"},

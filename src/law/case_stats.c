@@ -62,26 +62,38 @@ static void type_filter(struct ctx *c, struct db_cond *w, const char *type, bool
         db_cond_add(w, TYPES_OF " NOT LIKE ?", "t", holding(c, case_severity[i]));
 }
 
+/* A row of a table about the case (from_where: "<table> <alias> WHERE <alias>.case_id = x.id
+ * …") dated in [from, to] on its column day, narrowed by extra (SQL of fixed text holding at
+ * most one ?, bound to arg unless NULL). Callers: review_filter, referral_filter, and the
+ * closing, payment and enforcement filters of case_list_figures. */
+static void exists_filter(struct ctx *c, struct db_cond *w, const char *from_where, const char *day,
+                          const char *from, const char *to, const char *extra, const char *arg)
+{
+    const char *sql = arena_printf(c->arena, "EXISTS (SELECT 1 FROM %s", from_where);
+    if (!str_blank(from)) sql = arena_printf(c->arena, "%s AND %s >= ?", sql, day);
+    if (!str_blank(to)) sql = arena_printf(c->arena, "%s AND %s <= ?", sql, day);
+    sql = arena_printf(c->arena, "%s%s)", sql, extra ? extra : "");
+    /* the arguments in the order of the ?s: at most the two days and arg */
+    const char *args[3];
+    char types[4] = "";
+    int n = 0;
+    if (!str_blank(from)) args[n++] = from;
+    if (!str_blank(to)) args[n++] = to;
+    if (arg) args[n++] = arg;
+    memset(types, 't', (size_t)n);
+    db_cond_add(w, sql, types, n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
+                n > 2 ? args[2] : NULL);
+}
+
 /* A legal review (the step review_<outcome>, or any of the three) taken in [from, to]. */
 static void review_filter(struct ctx *c, struct db_cond *w, const struct case_query *q)
 {
     bool any = strcmp(q->review, "any") == 0;
-    const char *sql = arena_printf(
-        c->arena,
-        "EXISTS (SELECT 1 FROM wf_step s WHERE s.kind = 'case' AND s.object_id = x.id AND %s%s%s)",
-        any ? "s.action IN ('review_pass', 'review_return', 'review_reject')" : "s.action = ?",
-        str_blank(q->review_from) ? "" : " AND s.day >= ?",
-        str_blank(q->review_to) ? "" : " AND s.day <= ?");
-    /* the arguments in the order of the ?s: at most the action and the two days */
-    const char *args[3];
-    char types[4] = "";
-    int n = 0;
-    if (!any) args[n++] = arena_printf(c->arena, "review_%s", q->review);
-    if (!str_blank(q->review_from)) args[n++] = q->review_from;
-    if (!str_blank(q->review_to)) args[n++] = q->review_to;
-    memset(types, 't', (size_t)n);
-    db_cond_add(w, sql, types, n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
-                n > 2 ? args[2] : NULL);
+    exists_filter(c, w, "wf_step s WHERE s.kind = 'case' AND s.object_id = x.id", "s.day",
+                  q->review_from, q->review_to,
+                  any ? " AND s.action IN ('review_pass', 'review_return', 'review_reject')"
+                      : " AND s.action = ?",
+                  any ? NULL : arena_printf(c->arena, "review_%s", q->review));
 }
 
 /* The 90 days of 第六十条 of a case, open and not paused (wf_deadline o). */
@@ -104,24 +116,39 @@ static void referral_filter(struct ctx *c, struct db_cond *w, const struct case_
 {
     bool pending = q->referral && strcmp(q->referral, "pending") == 0,
          one = !str_blank(q->referral) && !pending && strcmp(q->referral, "any") != 0;
-    const char *sql = arena_printf(
-        c->arena,
-        "EXISTS (SELECT 1 FROM case_referral f WHERE f.case_id = x.id AND f.sent_on IS NOT NULL"
-        "%s%s%s)",
-        str_blank(q->referred_from) ? "" : " AND f.sent_on >= ?",
-        str_blank(q->referred_to) ? "" : " AND f.sent_on <= ?",
-        pending ? " AND f.answer IS NULL"
-        : one   ? " AND f.answer = ?"
-                : "");
-    const char *args[3];
-    char types[4] = "";
-    int n = 0;
-    if (!str_blank(q->referred_from)) args[n++] = q->referred_from;
-    if (!str_blank(q->referred_to)) args[n++] = q->referred_to;
-    if (one) args[n++] = q->referral;
-    memset(types, 't', (size_t)n);
-    db_cond_add(w, sql, types, n > 0 ? args[0] : NULL, n > 1 ? args[1] : NULL,
-                n > 2 ? args[2] : NULL);
+    exists_filter(c, w, "case_referral f WHERE f.case_id = x.id AND f.sent_on IS NOT NULL",
+                  "f.sent_on", q->referred_from, q->referred_to,
+                  pending ? " AND f.answer IS NULL"
+                  : one   ? " AND f.answer = ?"
+                          : NULL,
+                  one ? q->referral : NULL);
+}
+
+/* A payment recorded of kind (fine, confiscated, surcharge; "1": any kind), on any day. */
+static void paid_filter(struct ctx *c, struct db_cond *w, const char *kind)
+{
+    bool any = strcmp(kind, "1") == 0;
+    exists_filter(c, w, "case_payment p WHERE p.case_id = x.id", "p.paid_on", NULL, NULL,
+                  any ? NULL : " AND p.kind = ?", any ? NULL : kind);
+}
+
+/* 催告, applications to the court (late: after their three months) and the court's outcomes
+ * (one, or any) in their periods. */
+static void enforcement_filter(struct ctx *c, struct db_cond *w, const struct case_query *q)
+{
+    if (!str_blank(q->reminded_from) || !str_blank(q->reminded_to))
+        exists_filter(c, w, "case_reminder r WHERE r.case_id = x.id", "r.reminded_on",
+                      q->reminded_from, q->reminded_to, NULL, NULL);
+    if (!str_blank(q->applied_from) || !str_blank(q->applied_to) || !str_blank(q->applied))
+        exists_filter(c, w, "case_court_application k WHERE k.case_id = x.id", "k.applied_on",
+                      q->applied_from, q->applied_to,
+                      q->applied && strcmp(q->applied, "late") == 0 ? " AND k.late = 1" : NULL,
+                      NULL);
+    bool one = !str_blank(q->outcome) && strcmp(q->outcome, "any") != 0;
+    if (!str_blank(q->outcome_from) || !str_blank(q->outcome_to) || one)
+        exists_filter(c, w, "case_court_outcome u WHERE u.case_id = x.id", "u.decided_on",
+                      q->outcome_from, q->outcome_to, one ? " AND u.outcome = ?" : NULL,
+                      one ? q->outcome : NULL);
 }
 
 int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond *w, struct err *e)
@@ -155,12 +182,23 @@ int case_list_figures(struct ctx *c, const struct case_query *q, struct db_cond 
         db_cond_add(w, SERVED ")", "");
     if (!str_blank(q->referred_from) || !str_blank(q->referred_to) || !str_blank(q->referral))
         referral_filter(c, w, q);
+    range(w, "x.closed_on >= ?", "x.closed_on <= ?", q->closed_from, q->closed_to);
+    if (!str_blank(q->paid)) paid_filter(c, w, q->paid);
+    enforcement_filter(c, w, q);
     return 0;
 }
 
 /* ---- the figures ----------------------------------------------------------------------------- */
 
 #define NTYPES 9 /* the codes of case_severity */
+
+/* The kinds of case_payment: the fine, the amount confiscated, 加处罚款 (第七十二条). */
+static const char *const paid_kinds[] = {"fine", "confiscated", "surcharge"};
+#define NPAID 3
+/* The outcomes of case_court_outcome, in the order the court reaches them. */
+static const char *const court_outcomes[] = {"granted", "refused", "round_ended", "completed",
+                                             "terminated"};
+#define NOUTCOMES 5
 
 /* What every query of one period shares, and what they count. */
 struct figs {
@@ -185,6 +223,13 @@ struct figs {
     int64_t referred, referred_persons;      /* cases referred to the police, persons */
     int64_t referral_answers[3];             /* … by answer: filed, declined, pending */
     const char *overdue_on;                  /* the day they are counted on */
+    int64_t closed;                          /* cases closed (结案) in the period */
+    int64_t closed_timed, closed_days;       /* general ones of them, their days from 立案 */
+    int64_t paid;                            /* decisions of the period with a payment */
+    int64_t collected[NPAID], paid_cases[NPAID]; /* 分 paid, cases paying: by paid_kinds */
+    int64_t reminded;                            /* cases given a 催告 in the period */
+    int64_t applied, applied_late;               /* cases applied to the court; late */
+    int64_t outcomes[NOUTCOMES];                 /* cases by the court's outcome, by outcomes */
 };
 
 /* The query of /cases (arena): the chosen agency, then the key, value pairs given (ended by
@@ -396,6 +441,89 @@ static void overdue_row(struct figs *f, struct db_stmt *st)
 
 #define TIMED "x.procedure = 'general' AND x.filed_on IS NOT NULL AND "
 
+/* filed_on, closed_on, procedure, count: the cases closed, and the days of general ones. */
+static void closed_row(struct figs *f, struct db_stmt *st)
+{
+    int64_t n = db_int(st, 3);
+    day_t filed, closed;
+    f->closed += n;
+    if (strcmp(db_text(st, 2), "general") != 0 || db_null(st, 0) ||
+        date_parse(db_text(st, 0), &filed) || date_parse(db_text(st, 1), &closed))
+        return;
+    f->closed_timed += n;
+    f->closed_days += (int64_t)(closed - filed) * n;
+}
+
+/* kind, cases, amount: the payments of the period's decisions, by kind. */
+static void paid_row(struct figs *f, struct db_stmt *st)
+{
+    for (size_t i = 0; i < NPAID; i++)
+        if (strcmp(db_text(st, 0), paid_kinds[i]) == 0) {
+            f->paid_cases[i] += db_int(st, 1);
+            f->collected[i] += db_int(st, 2);
+        }
+}
+
+static void paying_row(struct figs *f, struct db_stmt *st)
+{
+    f->paid += db_int(st, 0);
+}
+
+static void reminded_row(struct figs *f, struct db_stmt *st)
+{
+    f->reminded += db_int(st, 0);
+}
+
+static void applied_row(struct figs *f, struct db_stmt *st)
+{
+    f->applied += db_int(st, 0);
+    f->applied_late += db_int(st, 1);
+}
+
+static void outcome_row(struct figs *f, struct db_stmt *st)
+{
+    for (size_t i = 0; i < NOUTCOMES; i++)
+        if (strcmp(db_text(st, 0), court_outcomes[i]) == 0) f->outcomes[i] += db_int(st, 1);
+}
+
+/* A table about the case joined to it, for each_row. */
+#define JOINED(table, alias)                                                                       \
+    " FROM " table " " alias " JOIN penalty_case x ON x.id = " alias ".case_id WHERE "
+
+/* After the decision: the closings, the payments of the period's decisions, and enforcement
+ * (催告, the court's applications and outcomes) dated in the period; each counts cases. */
+static int count_after_decision(struct figs *f, struct err *e)
+{
+    int rc =
+        each_row(f,
+                 "SELECT x.filed_on, x.closed_on, x.procedure, COUNT(*) FROM penalty_case x"
+                 " WHERE ",
+                 " GROUP BY x.filed_on, x.closed_on, x.procedure", "x.closed_on", closed_row, e);
+    if (!rc)
+        rc = each_row(f,
+                      "SELECT p.kind, COUNT(DISTINCT p.case_id), COALESCE(SUM(p.amount), 0)" JOINED(
+                          "case_payment", "p"),
+                      " GROUP BY p.kind", "x.decided_on", paid_row, e);
+    if (!rc)
+        rc = each_row(f,
+                      "SELECT COUNT(*) FROM penalty_case x WHERE EXISTS (SELECT 1 FROM"
+                      " case_payment p WHERE p.case_id = x.id) AND ",
+                      "", "x.decided_on", paying_row, e);
+    if (!rc)
+        rc = each_row(f, "SELECT COUNT(DISTINCT r.case_id)" JOINED("case_reminder", "r"), "",
+                      "r.reminded_on", reminded_row, e);
+    if (!rc)
+        rc = each_row(f,
+                      "SELECT COUNT(DISTINCT k.case_id), COUNT(DISTINCT CASE WHEN k.late = 1"
+                      " THEN k.case_id END)" JOINED("case_court_application", "k"),
+                      "", "k.applied_on", applied_row, e);
+    if (!rc)
+        rc = each_row(
+            f, "SELECT u.outcome, COUNT(DISTINCT u.case_id)" JOINED("case_court_outcome", "u"),
+            " GROUP BY u.outcome", "u.decided_on", outcome_row, e);
+    return rc;
+}
+
 /* Every count of the period, query by query. */
 static int count_all(struct figs *f, struct err *e)
 {
@@ -439,6 +567,7 @@ static int count_all(struct figs *f, struct err *e)
     if (!rc)
         rc = each_row(f, "SELECT f.answer, COUNT(DISTINCT f.case_id)" REFERRED,
                       " GROUP BY f.answer", "f.sent_on", answer_row, e);
+    if (!rc) rc = count_after_decision(f, e);
     if (rc) return rc;
     /* OVERDUE_ON read from the open deadlines alone: a decision meets the 90 days, and a case
      * declined never had them, so an open one is a case not decided nor declined */
@@ -585,6 +714,60 @@ static json_t *referrals_json(const struct figs *f)
     return o;
 }
 
+/* 结案: the cases closed in the period ("closed"), and the average days from 立案 of the general
+ * ones ("closing_days"), set on o. */
+static void closed_json(const struct figs *f, json_t *o)
+{
+    const char *from = f->from, *to = f->to;
+    json_object_set_new(
+        o, "closed",
+        count(f->closed, list_of(f, "closed_from", from, "closed_to", to, (char *)NULL)));
+    json_t *days = count(f->closed_timed, list_of(f, "closed_from", from, "closed_to", to,
+                                                  "procedure", "general", (char *)NULL));
+    if (f->closed_timed)
+        jset_text(days, "average",
+                  arena_printf(f->c->arena, "%.1f", (double)f->closed_days / f->closed_timed));
+    json_object_set_new(o, "closing_days", days);
+}
+
+/* What the period's decisions imposed and what was paid of it (any day), in 元 and 万元; the
+ * decisions with a payment, and those whose 加处罚款 was paid. */
+static json_t *money_json(const struct figs *f)
+{
+    json_t *m = jpack("{ss}", "list", decided_list(f, "ground", "none"));
+    money(m, "fine", f->fine);
+    money(m, "confiscated", f->confiscated);
+    money(m, "fine_paid", f->collected[0]);
+    money(m, "confiscated_paid", f->collected[1]);
+    money(m, "surcharge_paid", f->collected[2]);
+    set_count(m, "paid", f->paid, decided_list(f, "paid", "1"));
+    set_count(m, "surcharged", f->paid_cases[2], decided_list(f, "paid", "surcharge"));
+    return m;
+}
+
+/* 强制执行: cases given a 催告, applied to the court (late), and by the court's outcome. */
+static json_t *enforcement_json(const struct figs *f)
+{
+    const char *from = f->from, *to = f->to;
+    json_t *o = json_object();
+    set_count(o, "reminders", f->reminded,
+              list_of(f, "reminded_from", from, "reminded_to", to, (char *)NULL));
+    json_t *k = count(f->applied, list_of(f, "applied_from", from, "applied_to", to, (char *)NULL));
+    set_count(k, "late", f->applied_late,
+              list_of(f, "applied_from", from, "applied_to", to, "applied", "late", (char *)NULL));
+    json_object_set_new(o, "applications", k);
+    json_t *out = json_array();
+    for (size_t i = 0; i < NOUTCOMES; i++) {
+        json_t *r = count(f->outcomes[i], list_of(f, "outcome_from", from, "outcome_to", to,
+                                                  "outcome", court_outcomes[i], (char *)NULL));
+        jset_text(r, "code", court_outcomes[i]);
+        jset_text(r, "label", case_court_outcome_label(court_outcomes[i]));
+        json_array_append_new(out, r);
+    }
+    json_object_set_new(o, "outcomes", out);
+    return o;
+}
+
 /* The figures of the counts of f. */
 static json_t *figures(const struct figs *f)
 {
@@ -594,10 +777,7 @@ static json_t *figures(const struct figs *f)
     json_object_set_new(o, "decided", decided_json(f));
     json_object_set_new(o, "severest", types_json(f, f->severest, "severest"));
     json_object_set_new(o, "by_type", types_json(f, f->types, "type"));
-    json_t *m = jpack("{ss}", "list", decided_list(f, "ground", "none"));
-    money(m, "fine", f->fine);
-    money(m, "confiscated", f->confiscated);
-    json_object_set_new(o, "money", m);
+    json_object_set_new(o, "money", money_json(f));
     json_object_set_new(o, "not_penalised", not_penalised_json(f));
     json_object_set_new(o, "reviews", reviews_json(f));
     json_object_set_new(o, "hearings", hearings_json(f));
@@ -609,6 +789,8 @@ static json_t *figures(const struct figs *f)
     json_t *late = count(f->overdue, list_of(f, "overdue_on", f->overdue_on, (char *)NULL));
     jset_text(late, "as_of", f->overdue_on);
     json_object_set_new(o, "overdue", late);
+    closed_json(f, o);
+    json_object_set_new(o, "enforcement", enforcement_json(f));
     return o;
 }
 

@@ -1,7 +1,9 @@
 /* case_stats.h — the figures of penalty cases (行政处罚案件) a report quotes, as named queries over
  * a period and an agency's subtree: 立案, decisions by procedure, penalty types (each decision once
  * under its most severe type, and per type), fines and confiscations, 不予行政处罚 by ground, legal
- * reviews, hearings, the days from 立案 to decision, and the cases past their 90 days. Each count
+ * reviews, hearings, the days from 立案 to decision, the cases past their 90 days, service,
+ * referrals to the police, 结案 and the days to it, what was paid of the fines and confiscations
+ * and the 加处罚款, 催告 and the court's enforcement (applications, late, outcomes). Each count
  * carries "list", the query of /cases that lists the cases behind it (docs/cases.md, Figures). */
 #ifndef LANDUN_CASE_STATS_H
 #define LANDUN_CASE_STATS_H
@@ -19,7 +21,7 @@ struct case_period {
 /* The figures of period p as the actor sees them (new reference), or NULL with e filled:
  * ERR_INVALID with the fields "from", "to" (dates, in order) or "agency" (unknown or out of
  * scope). Keys: filed, decided, severest, by_type, money, not_penalised, reviews, hearings,
- * days, overdue, served, referrals (docs/cases.md). */
+ * days, overdue, served, referrals, closed, closing_days, enforcement (docs/cases.md). */
 json_t *case_stats(struct ctx *c, const struct case_period *p, struct err *e);
 
 /* The penalty types of 第九条 that a health agency imposes, most severe first (the order a

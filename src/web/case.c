@@ -63,17 +63,24 @@ static const struct tally_list list_page = {list_states, list_keep, PERM_CASE_HA
 /* The filters of the lists behind the figures (/cases/figures), which the list's form keeps as
  * hidden fields ("figure_filters": [{name, value}]); procedure is the list's own filter. */
 static const char *const figure_filters[] = {
-    "agency", "filed_from", "filed_to", "decided_from",  "decided_to",  "type",       "severest",
-    "ground", "reviewed",   "review",   "review_from",   "review_to",   "heard_from", "heard_to",
-    "absent", "overdue_on", "served",   "referred_from", "referred_to", "referral",   NULL};
+    "agency",       "filed_from", "filed_to",      "decided_from",  "decided_to",
+    "type",         "severest",   "ground",        "reviewed",      "review",
+    "review_from",  "review_to",  "heard_from",    "heard_to",      "absent",
+    "overdue_on",   "served",     "referred_from", "referred_to",   "referral",
+    "closed_from",  "closed_to",  "paid",          "reminded_from", "reminded_to",
+    "applied_from", "applied_to", "applied",       "outcome_from",  "outcome_to",
+    "outcome",      NULL};
 
 static void figure_query(struct req *r, struct case_query *q)
 {
-    const char **to[] = {&q->agency,     &q->filed_from,    &q->filed_to,    &q->decided_from,
-                         &q->decided_to, &q->type,          &q->severest,    &q->ground,
-                         &q->reviewed,   &q->review,        &q->review_from, &q->review_to,
-                         &q->heard_from, &q->heard_to,      &q->absent,      &q->overdue_on,
-                         &q->served,     &q->referred_from, &q->referred_to, &q->referral};
+    const char **to[] = {&q->agency,       &q->filed_from,    &q->filed_to,    &q->decided_from,
+                         &q->decided_to,   &q->type,          &q->severest,    &q->ground,
+                         &q->reviewed,     &q->review,        &q->review_from, &q->review_to,
+                         &q->heard_from,   &q->heard_to,      &q->absent,      &q->overdue_on,
+                         &q->served,       &q->referred_from, &q->referred_to, &q->referral,
+                         &q->closed_from,  &q->closed_to,     &q->paid,        &q->reminded_from,
+                         &q->reminded_to,  &q->applied_from,  &q->applied_to,  &q->applied,
+                         &q->outcome_from, &q->outcome_to,    &q->outcome};
     for (size_t i = 0; figure_filters[i]; i++)
         *to[i] = req_query(r, figure_filters[i]);
 }
@@ -199,7 +206,9 @@ static const struct route routes[] = {
      "list penalty cases (state, line, source, q, from, to, mine; the figures' lists: agency,"
      " filed_from, filed_to, decided_from, decided_to, procedure, type, severest, ground,"
      " reviewed, review, review_from, review_to, heard_from, heard_to, absent, overdue_on,"
-     " served, referred_from, referred_to, referral)"},
+     " served, referred_from, referred_to, referral, closed_from, closed_to, paid,"
+     " reminded_from, reminded_to, applied_from, applied_to, applied, outcome_from, outcome_to,"
+     " outcome)"},
     {"POST", "/cases", PERM_CASE_HANDLE, ROUTE_BOTH, case_create,
      "register a case (受理) from its source"},
     {"GET", "/cases/new", PERM_CASE_HANDLE, ROUTE_HTML, case_new, "registration form"},

@@ -34,6 +34,10 @@ static void test_figures_page_and_api(void **state)
     wf_arg_set(&d, "fine", "3000");
     h_must(h, &case_workflow, "leader", a, "decide", &d);
     filed_case(h, "2026-04-01", "2026-04-02");
+    /* served, paid and closed (结案) */
+    cf_serve(h, a, "penalty_decision", "2026-04-02");
+    cf_pay(h, a, "3000", "2026-04-03");
+    cf_close(h, a, "2026-04-10");
     struct client viewer;
     h_login(h, &viewer, "viewer");
     struct hresp r;
@@ -47,7 +51,21 @@ static void test_figures_page_and_api(void **state)
     ASSERT_HAS(r, "/cases?decided_from=2026-01-01&amp;decided_to=2026-12-31&amp;severest=fine");
     ASSERT_HAS(r, "/cases?filed_from=2026-01-01&amp;filed_to=2026-12-31&amp;line=medical");
     ASSERT_HAS(r, "3,000.00");
+    /* after the decision: 结案, the days to it, what was paid, enforcement */
+    ASSERT_HAS(r, "/cases?closed_from=2026-01-01&amp;closed_to=2026-12-31\"><b>1</b><span>结案");
+    ASSERT_HAS(r, "自立案至结案平均</a></td><td class=\"num\">39.0 日");
+    ASSERT_HAS(r, "罚款实缴</td><td class=\"num nowrap\">3,000.00 元");
+    ASSERT_HAS(r, "/cases?decided_from=2026-01-01&amp;decided_to=2026-12-31&amp;paid=1");
+    ASSERT_HAS(r, "/cases?reminded_from=2026-01-01&amp;reminded_to=2026-12-31");
+    ASSERT_HAS(r, "/cases?applied_from=2026-01-01&amp;applied_to=2026-12-31&amp;applied=late");
+    ASSERT_HAS(r, "人民法院裁定准予执行");
     hresp_free(&r);
+    assert_int_equal(
+        h_count_rows(h, &viewer, "/api/v1/cases?closed_from=2026-01-01&closed_to=2026-12-31"), 1);
+    assert_int_equal(h_count_rows(h, &viewer,
+                                  "/api/v1/cases?decided_from=2026-01-01&decided_to=2026-12-31"
+                                  "&paid=fine"),
+                     1);
     assert_int_equal(h_count_rows(h, &viewer,
                                   "/api/v1/cases?decided_from=2026-01-01&decided_to=2026-12-31"
                                   "&severest=fine"),
@@ -73,6 +91,12 @@ static void test_figures_page_and_api(void **state)
     assert_string_equal(
         json_string_value(json_object_get(json_object_get(r.json, "money"), "fine_yuan")),
         "3,000.00");
+    json_t *money = json_object_get(r.json, "money");
+    assert_string_equal(json_string_value(json_object_get(money, "fine_paid_wan")), "0.30");
+    json_t *closed = json_object_get(r.json, "closed");
+    assert_int_equal(json_integer_value(json_object_get(closed, "count")), 1);
+    json_t *enforcement = json_object_get(r.json, "enforcement");
+    assert_int_equal(json_array_size(json_object_get(enforcement, "outcomes")), 5);
     hresp_free(&r);
 }
 

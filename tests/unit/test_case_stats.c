@@ -2,8 +2,9 @@
  * by line and source, decisions by procedure, each decision once under its most severe type and
  * once under each of its types, fines and confiscations, 不予行政处罚 by ground, legal reviews and
  * the review rate, hearings, the average days from 立案 to decision, the cases past their 90
- * days; the period's edges, the agency subtree, an agency out of scope refused; and every
- * figure's list holding as many cases as it counts.
+ * days; after the decision 结案 and the days to it, what was paid, 催告 and the court; the
+ * period's edges, the agency subtree, an agency out of scope refused; and every figure's list
+ * holding as many cases as it counts.
  *
  * Cases are registered, filed, concluded, reviewed, notified and decided through their steps,
  * and a decision on the spot through the summary procedure, where a step can make the figures
@@ -16,6 +17,7 @@
 #include "law/case_stats.h"
 #include "law/case_summary.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,6 +214,17 @@ static size_t list_count(struct harness *h, const char *user, const char *list)
                 {"referred_from", &q.referred_from},
                 {"referred_to", &q.referred_to},
                 {"referral", &q.referral},
+                {"closed_from", &q.closed_from},
+                {"closed_to", &q.closed_to},
+                {"paid", &q.paid},
+                {"reminded_from", &q.reminded_from},
+                {"reminded_to", &q.reminded_to},
+                {"applied_from", &q.applied_from},
+                {"applied_to", &q.applied_to},
+                {"applied", &q.applied},
+                {"outcome_from", &q.outcome_from},
+                {"outcome_to", &q.outcome_to},
+                {"outcome", &q.outcome},
                 {"line", &q.line},
                 {"source", &q.source}};
     char *save = NULL;
@@ -425,6 +438,75 @@ static void test_subtree_scope(void **state)
     assert_non_null(err_field_msg(&order, "to"));
 }
 
+/* "officer" takes step (remind, apply_court, court_outcome, pay) on case id on day with the
+ * pairs given (key, value, …, NULL). */
+static void step(struct harness *h, int64_t id, const char *action, const char *day, ...)
+{
+    struct wf_args a = {.date = day};
+    va_list ap;
+    va_start(ap, day);
+    for (const char *k; (k = va_arg(ap, const char *));)
+        wf_arg_set(&a, k, va_arg(ap, const char *));
+    va_end(ap);
+    h_must(h, &case_workflow, strcmp(action, "apply_court") == 0 ? "leader" : "officer", id, action,
+           &a);
+}
+
+static json_int_t outcome_count(json_t *o, const char *code)
+{
+    return count_of(json_object_get(o, "enforcement"), "outcomes", code);
+}
+
+/* After the decision, through the steps: one case served, paid and closed (结案) 44 days after
+ * its 立案; another unpaid, given a 催告 in the next year, its 加处罚款 partly paid, applied to
+ * the court after its three months and granted. The decisions' year counts what they imposed and
+ * what was paid of it (any day); the next year the 催告, the late application and the outcome. */
+static void test_after_the_decision(void **state)
+{
+    struct harness *h = *state;
+    int64_t paid = cf_decided(h, "warning,fine", "3000");
+    cf_serve(h, paid, "penalty_decision", "2026-12-16");
+    cf_pay(h, paid, "3000", "2026-12-17");
+    cf_close(h, paid, "2026-12-18");
+    int64_t owing = cf_decided(h, "warning,fine", "3000");
+    cf_serve(h, owing, "penalty_decision", "2026-12-16");
+    h_set_now(h, "2027-10-15T09:00:00+08:00");
+    step(h, owing, "remind", "2027-01-20", "served_on", "2027-01-21", "method", "direct",
+         "recipient", "王五", (char *)NULL);
+    step(h, owing, "pay", "2027-01-25", "kind", "surcharge", "amount", "300", "how", "bank",
+         "receipt_no", "JK-0002", (char *)NULL);
+    step(h, owing, "apply_court", "2027-10-08", "court", "常州市武进区人民法院", (char *)NULL);
+    step(h, owing, "court_outcome", "2027-10-12", "outcome", "granted", "doc_no",
+         "（2027）苏0412行审123号", (char *)NULL);
+    json_t *o = stats_as(h, "leader", "2026-01-01", "2026-12-31", NULL);
+    assert_int_equal(num(o, "closed.count"), 1);
+    assert_int_equal(num(o, "closing_days.count"), 1);
+    assert_string_equal(text(o, "closing_days", "average"), "44.0");
+    assert_string_equal(text(o, "money", "fine_yuan"), "6,000.00");
+    assert_string_equal(text(o, "money", "fine_paid_yuan"), "3,000.00");
+    assert_string_equal(text(o, "money", "fine_paid_wan"), "0.30");
+    assert_string_equal(text(o, "money", "confiscated_paid_yuan"), "0.00");
+    assert_string_equal(text(o, "money", "surcharge_paid_yuan"), "300.00");
+    assert_int_equal(num(o, "money.paid.count"), 2);
+    assert_int_equal(num(o, "money.surcharged.count"), 1);
+    /* the enforcement was the next year's */
+    assert_int_equal(num(o, "enforcement.reminders.count"), 0);
+    assert_int_equal(num(o, "enforcement.applications.count"), 0);
+    lists_agree(h, "leader", o);
+    json_decref(o);
+    o = stats_as(h, "leader", "2027-01-01", "2027-12-31", NULL);
+    assert_int_equal(num(o, "closed.count"), 0);
+    assert_null(json_object_get(json_object_get(o, "closing_days"), "average"));
+    assert_string_equal(text(o, "money", "surcharge_paid_yuan"), "0.00");
+    assert_int_equal(num(o, "enforcement.reminders.count"), 1);
+    assert_int_equal(num(o, "enforcement.applications.count"), 1);
+    assert_int_equal(num(o, "enforcement.applications.late.count"), 1);
+    assert_int_equal(outcome_count(o, "granted"), 1);
+    assert_int_equal(outcome_count(o, "completed"), 0);
+    lists_agree(h, "leader", o);
+    json_decref(o);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, harness_teardown)
@@ -432,6 +514,7 @@ int main(void)
         T(test_figures_of_a_year),
         T(test_period_edges),
         T(test_subtree_scope),
+        T(test_after_the_decision),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
