@@ -1,6 +1,6 @@
 /* demo_cases.c — the demo's penalty cases (cli.h: demo_cases): the county 320412's cases in every
  * state a person wants to see, each carried there by the workflow's own steps as the demo's
- * officer, leader and legal reviewer, applying items of the demo's power list with their
+ * officer, leader, legal reviewer and auditor, applying items of the demo's power list with their
  * baselines. Every date is counted back from the demo's "now" on the working-day calendar, so the
  * windows that should be open are open and those that should be closed are closed whatever day
  * the demo runs:
@@ -8,7 +8,9 @@
  *   调查终结 waiting for the legal review; 已告知 with the 3 working days of defence running;
  *   已安排听证 (asked within 5 working days, set 7 working days or more ahead);
  *   已听证 and reviewed; decided (a general one, and a major one after the collective
- *   discussion); 不予行政处罚 (首违不罚); and a 简易程序 decision. */
+ *   discussion); 不予行政处罚 (首违不罚); a 简易程序 decision; served, paid in full, closed and
+ *   audited (案卷评查); served with instalments approved and the first paid; served with a
+ *   行政复议 pending; and a filed case referred to the police (涉嫌犯罪移送). */
 #include "cli/cli.h"
 #include "cli/demo.h"
 #include "base/calendar.h"
@@ -19,21 +21,24 @@
 #include "law/entity.h"
 #include "law/evidence.h"
 #include "law/power.h"
+#include "law/file_review.h"
 #include "law/preservation.h"
+#include "law/referral.h"
+#include "law/remedy.h"
 
 #include <string.h>
 
 /* Who acts and what the cases share. */
 struct dc {
-    struct ctx *c;                     /* the system, on the demo's arena */
-    struct ctx officer, leader, legal; /* c acting as those demo accounts */
-    struct actor who[3];               /* their actors */
-    struct err *e;                     /* the first failure */
-    int64_t province;                  /* the agency whose power list the cases apply */
-    int64_t first_officer;             /* the officer account's officer record */
-    int64_t chair;                     /* the hearing's chair: the leader account (app_user) */
-    day_t today;                       /* the demo's day */
-    day_t work;                        /* the last working day on or before today */
+    struct ctx *c;                              /* the system, on the demo's arena */
+    struct ctx officer, leader, legal, auditor; /* c acting as those demo accounts */
+    struct actor who[4];                        /* their actors */
+    struct err *e;                              /* the first failure */
+    int64_t province;                           /* the agency whose power list the cases apply */
+    int64_t first_officer;                      /* the officer account's officer record */
+    int64_t chair; /* the hearing's chair: the leader account (app_user) */
+    day_t today;   /* the demo's day */
+    day_t work;    /* the last working day on or before today */
 };
 
 /* What a case is about: its party, line, source, facts and the penalty it will propose. */
@@ -377,6 +382,61 @@ static int case_heard(struct dc *d)
     return review(d, id, d->work);
 }
 
+/* The case of s decided on day, notified CASE_STATEMENT_DAYS working days or more before (the
+ * 3 working days of defence, 第四十五条), filed five weeks before. */
+static int decided_on(struct dc *d, const struct spec *s, day_t day, int64_t *id)
+{
+    day_t told = latest_start(d, day - 1, CASE_STATEMENT_DAYS);
+    if (concluded(d, s, workday_before(d, day - 35), workday_before(d, told - 2), id) ||
+        notify(d, *id, told))
+        return d->e->code;
+    return decide(d, s, *id, day);
+}
+
+/* The 行政处罚决定书 of case id served on the party by direct service on day (第六十一条). */
+static int serve(struct dc *d, int64_t id, const char *recipient, day_t day)
+{
+    int64_t doc = 0;
+    if (db_get_int(d->c->db, d->e, &doc,
+                   "SELECT id FROM document WHERE object_type = 'case' AND object_id = ?"
+                   " AND type = 'penalty_decision' ORDER BY id DESC LIMIT 1",
+                   "i", id))
+        return d->e->code;
+    struct wf_args a = {0};
+    wf_arg_set(&a, "document", arena_printf(d->c->arena, "%lld", (long long)doc));
+    wf_arg_set(&a, "method", "direct");
+    wf_arg_set(&a, "recipient", recipient);
+    wf_arg_set(&a, "relation", "法定代表人");
+    wf_arg_set(&a, "place", "当事人经营场所");
+    wf_arg_set(&a, "server", "案件承办人员二名");
+    wf_arg_set(&a, "signer", recipient);
+    return step(d, &d->officer, id, "serve", day, &a);
+}
+
+/* A payment of amount 元 of the fine of case id at the bank on day, its receipt no. */
+static int pay(struct dc *d, int64_t id, const char *amount, const char *receipt, day_t day)
+{
+    struct wf_args a = {0};
+    wf_arg_set(&a, "kind", "fine");
+    wf_arg_set(&a, "amount", amount);
+    wf_arg_set(&a, "how", "bank");
+    wf_arg_set(&a, "receipt_no", receipt);
+    return step(d, &d->officer, id, "pay", day, &a);
+}
+
+/* The party's name of case id (arena), or NULL on a failure. */
+static const char *party_name(struct dc *d, int64_t id)
+{
+    const char *name = NULL;
+    struct db_stmt *st =
+        db_query(d->c->db, d->e, "SELECT party_name FROM penalty_case WHERE id = ?", "i", id);
+    if (st && db_step(st, d->e) == DB_ROW) name = arena_strdup(d->c->arena, db_text(st, 0));
+    db_done(st);
+    if (!name && !d->e->code)
+        err_set(d->e, ERR_INTERNAL, "演示案件 %lld 没有当事人", (long long)id);
+    return name;
+}
+
 /* Decided on the last working day, after the 3 working days of defence (第四十五条). */
 static int case_decided(struct dc *d)
 {
@@ -472,6 +532,175 @@ static int case_on_the_spot(struct dc *d)
     return case_summary_add(&d->officer, &in, &id, d->e);
 }
 
+/* n working days after day (day itself on a failure, d->e set). */
+static day_t workdays_after(struct dc *d, day_t day, int n)
+{
+    day_t end = day;
+    return calendar_add_workdays(d->c->cal, day, n, &end, d->e) ? day : end;
+}
+
+/* The working day n working days before the working day day: the later stages are counted back
+ * from the last working day, so none falls after the demo's "now" whatever the holidays. */
+static day_t workdays_back(struct dc *d, day_t day, int n)
+{
+    for (int i = 0; i < n; i++)
+        day = workday_before(d, day - 1);
+    return day;
+}
+
+/* Review case id (closed) as the auditor today: every item of the rubric full but the first of
+ * its second part, two points off with the finding, then completed (案卷评查). */
+static int audited(struct dc *d, int64_t id)
+{
+    int64_t review;
+    if (file_review_add(&d->auditor, id, 0, &review, d->e)) return d->e->code;
+    json_t *rubric = file_review_rubric(&d->auditor, d->e);
+    if (!rubric) return d->e->code;
+    size_t n = 0, i, j, cap = 0;
+    json_t *sec, *it;
+    json_array_foreach(json_object_get(rubric, "sections"), i, sec)
+    {
+        cap += json_array_size(json_object_get(sec, "items"));
+    }
+    struct file_review_mark *m = arena_alloc(d->c->arena, (cap ? cap : 1) * sizeof *m);
+    json_array_foreach(json_object_get(rubric, "sections"), i, sec)
+    {
+        json_array_foreach(json_object_get(sec, "items"), j, it)
+        {
+            json_int_t max = json_integer_value(json_object_get(it, "max"));
+            bool off = i == 1 && j == 0 && max > 2;
+            m[n++] = (struct file_review_mark){
+                .item = arena_strdup(d->c->arena, json_string_value(json_object_get(it, "code"))),
+                .score = arena_printf(d->c->arena, "%lld", (long long)(off ? max - 2 : max)),
+                .finding = off ? "询问笔录未注明询问的起止时间" : NULL};
+        }
+    }
+    json_decref(rubric);
+    struct wf_args a = {0};
+    if (file_review_save(&d->auditor, review, m, n, "案卷材料齐全，文书规范，个别笔录要素不全",
+                         d->e))
+        return d->e->code;
+    return wf_take(&d->auditor, &file_review_workflow, review, "complete", &a, NULL, d->e);
+}
+
+/* 已结案 and audited: decided three weeks ago, served the next working day, the fine paid in full
+ * three working days later, the file closed by the leader (the pre-closing check finding nothing
+ * lacking) and reviewed by the auditor, who handled nothing of it. */
+static int case_closed(struct dc *d)
+{
+    static const struct spec s = {.subtype = "clinic",
+                                  .nth = 7,
+                                  .line = "infectious",
+                                  .source = "monitoring",
+                                  .summary = "未按规定对医疗器械进行消毒，消毒记录不全",
+                                  .partner = 2,
+                                  .item = "CR-CF-003",
+                                  .level = "较重",
+                                  .types = "fine",
+                                  .fine = "3000"};
+    day_t closed = d->work, paid = workdays_back(d, closed, 2), served = workdays_back(d, paid, 3);
+    day_t on = workdays_back(d, served, 1);
+    int64_t id;
+    struct wf_args a = {.note = "当事人已按期缴纳全部罚款，行政处罚决定执行完毕，案卷材料齐全，"
+                                "建议结案"};
+    if (decided_on(d, &s, on, &id) || serve(d, id, "诊所负责人", served) ||
+        pay(d, id, "3000", "JK-2026-0318", paid) || step(d, &d->leader, id, "close", closed, &a))
+        return d->e->code;
+    return audited(d, id);
+}
+
+/* 分期缴纳: decided two weeks ago and served, the party's application for instalments approved
+ * by the leader (第六十六条), the first instalment paid, the second due in two months. */
+static int case_instalments(struct dc *d)
+{
+    static const struct spec s = {.subtype = "clinic",
+                                  .nth = 8,
+                                  .line = "medical",
+                                  .source = "complaint",
+                                  .summary = "使用未取得处方权的人员开具处方",
+                                  .partner = 3,
+                                  .item = "CR-CF-003",
+                                  .level = "较重",
+                                  .types = "fine",
+                                  .fine = "3000"};
+    day_t paid = workdays_back(d, d->work, 1), asked = workdays_back(d, paid, 2);
+    day_t served = workdays_back(d, asked, 1), on = workdays_back(d, served, 1);
+    day_t first = workdays_after(d, asked, 3);
+    int64_t id;
+    struct wf_args a = {.note = "当事人诊所规模小，近期营业收入下降，一次缴纳确有困难"};
+    wf_arg_set(&a, "kind", "instalments");
+    wf_arg_set(&a, "applied_on", ds(d, asked));
+    wf_arg_set(&a, "schedule",
+               arena_printf(d->c->arena, "%s 1000\n%s 2000", ds(d, first), ds(d, d->today + 60)));
+    if (decided_on(d, &s, on, &id) || serve(d, id, "诊所负责人", served) ||
+        step(d, &d->leader, id, "defer", asked, &a))
+        return d->e->code;
+    return pay(d, id, "1000", "JK-2026-0352", paid);
+}
+
+/* 行政复议 pending: decided ten days ago and served; the party applied to the county's
+ * government two working days later and the legal officer registered it. */
+static int case_reconsidered(struct dc *d)
+{
+    static const struct spec s = {.subtype = "clinic",
+                                  .nth = 9,
+                                  .line = "infectious",
+                                  .source = "assigned",
+                                  .summary = "未按规定报告传染病疫情",
+                                  .partner = 2,
+                                  .item = "CR-CF-003",
+                                  .level = "较重",
+                                  .types = "fine",
+                                  .fine = "3000"};
+    day_t received = workdays_back(d, d->work, 1), applied = workdays_back(d, received, 1);
+    day_t served = workdays_back(d, applied, 2), on = workdays_back(d, served, 1);
+    int64_t id, remedy;
+    if (decided_on(d, &s, on, &id) || serve(d, id, "诊所负责人", served)) return d->e->code;
+    const char *applicant = party_name(d, id);
+    if (!applicant) return d->e->code;
+    struct remedy_input in = {.kind = "reconsideration",
+                              .known_on = ds(d, served),
+                              .filed_on = ds(d, applied),
+                              .received_on = ds(d, received),
+                              .body = "常州市武进区人民政府",
+                              .applicant = applicant,
+                              .claims = "撤销行政处罚决定"};
+    return remedy_add(&d->legal, id, &in, &remedy, d->e);
+}
+
+/* 涉嫌犯罪移送: a citizen's unlicensed practice harming a patient, filed a week ago, reported
+ * by the investigator, approved by the leader and sent to the police (行政执法机关移送涉嫌犯罪
+ * 案件的规定). */
+static int case_referred(struct dc *d)
+{
+    static const struct spec s = {.citizen = "吴某某",
+                                  .line = "medical",
+                                  .source = "complaint",
+                                  .summary = "未取得医师执业证书，在居民楼内为他人静脉输液，"
+                                             "致一名就诊人严重不良反应",
+                                  .partner = 3};
+    day_t approved = workdays_back(d, d->work, 1), reported = workdays_back(d, approved, 1);
+    day_t on = workdays_back(d, reported, 3);
+    int64_t id, referral;
+    struct referral_input in = {.crime = "非法行医罪",
+                                .facts = "未取得医生执业资格非法行医，造成就诊人身体严重损害",
+                                .persons = "吴某某｜320412198503150018",
+                                .goods = "一次性注射器｜5ml｜20支\n输液器｜10套",
+                                .organ = "常州市公安局武进分局",
+                                .reported_on = ds(d, reported)};
+    struct wf_args ok = {.note = "同意移送"},
+                   sent = {.note = "涉嫌犯罪案件调查报告、涉案物品清单、现场笔录、询问笔录、"
+                                   "就诊人病历资料复印件"};
+    wf_arg_set(&sent, "receipt", "常州市公安局武进分局 刘某签收");
+    if (filed(d, &s, on, &id) || referral_add(&d->officer, id, &in, &referral, d->e))
+        return d->e->code;
+    ok.date = ds(d, approved);
+    sent.date = ds(d, d->work);
+    if (wf_take(&d->leader, &referral_workflow, referral, "approve", &ok, NULL, d->e))
+        return d->e->code;
+    return wf_take(&d->officer, &referral_workflow, referral, "send", &sent, NULL, d->e);
+}
+
 /* ---- the whole ------------------------------------------------------------------------------ */
 
 static int dc_open(struct dc *d, struct ctx *c, struct err *e)
@@ -481,6 +710,7 @@ static int dc_open(struct dc *d, struct ctx *c, struct err *e)
     if (demo_as(c, "officer", &d->who[0], &d->officer, e) ||
         demo_as(c, "leader", &d->who[1], &d->leader, e) ||
         demo_as(c, "legal", &d->who[2], &d->legal, e) ||
+        demo_as(c, "auditor", &d->who[3], &d->auditor, e) ||
         agency_find(c, "320000", &d->province, NULL, e) ||
         db_get_int(c->db, e, &d->first_officer,
                    "SELECT COALESCE(officer_id, 0) FROM app_user WHERE username = 'officer'", ""))
@@ -492,8 +722,10 @@ static int dc_open(struct dc *d, struct ctx *c, struct err *e)
 int demo_cases(struct ctx *c, struct err *e)
 {
     static int (*const cases[])(struct dc *) = {
-        case_registered, case_filed,   case_awaiting_review, case_notified,      case_hearing_set,
-        case_heard,      case_decided, case_major,           case_not_penalised, case_on_the_spot,
+        case_registered,    case_filed,       case_awaiting_review, case_notified,
+        case_hearing_set,   case_heard,       case_decided,         case_major,
+        case_not_penalised, case_on_the_spot, case_closed,          case_instalments,
+        case_reconsidered,  case_referred,
     };
     struct dc d;
     if (dc_open(&d, c, e)) return e->code;

@@ -314,7 +314,7 @@ try {
   await check('the demo has penalty cases in every state', async () => {
     const desk = await phoneAs('leader', { width: 1280, height: 900 });
     for (const [state, n] of [['registered', 1], ['filed', 1], ['concluded', 1], ['notified', 1],
-      ['hearing_set', 1], ['reviewed', 1], ['decided', 3], ['not_penalised', 1]]) {
+      ['hearing_set', 1], ['reviewed', 1], ['decided', 5], ['not_penalised', 1], ['closed', 1]]) {
       const found = (await caseLinks(desk, 'state=' + state)).length;
       expect(found >= n, `${state}: ${found} cases`);
     }
@@ -325,6 +325,18 @@ try {
       preserved ||= (await desk.textContent('#preservations')).includes('已先行登记保存');
     }
     expect(preserved, 'no preservation awaiting its 处理决定');
+    let referred = false;
+    for (const href of await caseLinks(desk, 'state=filed')) {
+      await desk.goto(base + href);
+      referred ||= (await desk.textContent('#referrals')).includes('已移送');
+    }
+    expect(referred, 'no filed case referred to the police');
+    let remedied = false;
+    for (const href of await caseLinks(desk, 'state=decided')) {
+      await desk.goto(base + href);
+      remedied ||= (await desk.locator('#remedies a[href^="/remedies/"]').count()) > 0;
+    }
+    expect(remedied, 'no decided case with a 行政复议');
     await desk.goto(base + (await caseLinks(desk, 'state=notified'))[0]);
     expect((await desk.textContent('main')).includes('陈述申辩期限'), 'no statement window');
   });
