@@ -75,6 +75,15 @@ static day_t workday_before(struct dc *d, day_t day)
     return day;
 }
 
+/* The working day n working days before the working day day: the cases are counted back
+ * from the last working day, so none falls after the demo's "now" whatever the holidays. */
+static day_t workdays_back(struct dc *d, day_t day, int n)
+{
+    for (int i = 0; i < n; i++)
+        day = workday_before(d, day - 1);
+    return day;
+}
+
 /* The last working day s on or before by whose period of n working days (第八十五条) has ended
  * by by: s + n working days <= by. */
 static day_t latest_start(struct dc *d, day_t by, int n)
@@ -245,8 +254,8 @@ static int case_registered(struct dc *d)
     return registered(d, &s, d->work, &id);
 }
 
-/* 已立案 a week ago with evidence, and a 证据先行登记保存 approved on the last working day: its
- * 7 working days for the 处理决定 are running. */
+/* 已立案 five working days ago with evidence, and a 证据先行登记保存 asked the working day before
+ * the last and approved on the last: its 7 working days for the 处理决定 are running. */
 static int case_filed(struct dc *d)
 {
     static const struct spec s = {.subtype = "clinic",
@@ -255,7 +264,7 @@ static int case_filed(struct dc *d)
                                   .source = "complaint",
                                   .summary = "使用非卫生技术人员从事医疗卫生技术工作",
                                   .partner = 1};
-    day_t on = workday_before(d, d->today - 8), asked = workday_before(d, d->work - 1);
+    day_t on = workdays_back(d, d->work, 5), asked = workdays_back(d, d->work, 1);
     int64_t id, keep;
     struct preservation_input p = {
         .items = "门诊日志｜1本\n处方笺｜32张\n一次性使用无菌注射器｜5ml｜20支",
@@ -537,15 +546,6 @@ static day_t workdays_after(struct dc *d, day_t day, int n)
 {
     day_t end = day;
     return calendar_add_workdays(d->c->cal, day, n, &end, d->e) ? day : end;
-}
-
-/* The working day n working days before the working day day: the later stages are counted back
- * from the last working day, so none falls after the demo's "now" whatever the holidays. */
-static day_t workdays_back(struct dc *d, day_t day, int n)
-{
-    for (int i = 0; i < n; i++)
-        day = workday_before(d, day - 1);
-    return day;
 }
 
 /* Review case id (closed) as the auditor today: every item of the rubric full but the first of
