@@ -156,14 +156,7 @@ static int need_windows(struct ctx *c, const struct file *f, json_t *items, int6
                         struct err *e)
 {
     if (!f->notified_on || !f->decided_on || f->waived_on) return 0;
-    const char *due = NULL;
-    struct db_stmt *st =
-        db_query(c->db, e,
-                 "SELECT due_on FROM wf_deadline WHERE kind = 'case'"
-                 " AND object_id = ? AND name = 'defence' ORDER BY id DESC LIMIT 1",
-                 "i", id);
-    if (st && db_step(st, e) == DB_ROW) due = arena_strdup(c->arena, db_text(st, 0));
-    db_done(st);
+    const char *due = case_defence_due(c, id, e);
     if (e->code) return e->code;
     if (due && strcmp(f->decided_on, due) <= 0)
         add(c, items, id, "window_statement", "R-CASE-43", NULL,

@@ -159,8 +159,7 @@ static int guard_in_time(struct ctx *c, int64_t id, const char *day, struct err 
         "已超过作出处罚决定的期限（%s），未经批准延长不得作出决定（《行政处罚法》第六十条）", due);
 }
 
-/* The last day of the party's statement and defence (the latest 陈述申辩期限), or NULL. */
-static const char *defence_due(struct ctx *c, int64_t id, struct err *e)
+const char *case_defence_due(struct ctx *c, int64_t id, struct err *e)
 {
     const char *due = NULL;
     struct db_stmt *st =
@@ -188,7 +187,7 @@ static int guard_windows(struct ctx *c, int64_t id, const struct facts *f, const
     if (strcmp(day, f->notified_on) < 0)
         return err_field(e, "date", "决定日期不能早于告知日期（%s）", f->notified_on);
     if (f->waived_on) return 0;
-    const char *due = defence_due(c, id, e);
+    const char *due = case_defence_due(c, id, e);
     if (e->code) return e->code;
     if (due && strcmp(day, due) <= 0)
         return err_set(e, ERR_INVALID,

@@ -16,6 +16,9 @@ int case_guard_investigator(struct ctx *c, int64_t id, const char *what, struct 
  * held (heard), since the hearing; 0 when not; negative on a database error (case_decision.c;
  * the decision's guard and the pre-closing check). */
 int case_review_passed(struct ctx *c, int64_t id, bool heard, struct err *e);
+/* The last day of the party's statement and defence (the latest 陈述申辩期限) of case id, or NULL
+ * (arena; case_decision.c: the decision's guard and the pre-closing check). */
+const char *case_defence_due(struct ctx *c, int64_t id, struct err *e);
 
 /* case_proposal.c: the end of the investigation (调查终结) with the penalty proposed. */
 json_t *case_item_choices(struct ctx *c, int64_t id);
