@@ -23,7 +23,8 @@ static const char *const types[] = {
     "filing_report",    "deliberation_record", "investigation_report", "prior_notice",
     "penalty_decision", "service_receipt",     "statement_record"};
 
-/* One agency, one decided case served and executed, DOCS documents of it (each with a file). */
+/* One agency, one decided case served and paid in full (executed), DOCS documents of it (each
+ * with a file). */
 static int generate(struct ctx *c, int64_t *id, struct err *e)
 {
     if (db_begin(c->db, e)) return e->code;
@@ -67,7 +68,11 @@ static int generate(struct ctx *c, int64_t *id, struct err *e)
             " FROM document WHERE type = 'penalty_decision'),"
             " 'penalty_decision', '武卫医罚〔2026〕1号', 'direct', '2026-12-16', '执法人员',"
             " '2026-12-16', 0, 0)",
-            "i", *id) < 0)
+            "i", *id) < 0 ||
+        db_exec(c->db, e,
+                "INSERT INTO case_payment (case_id, kind, amount, paid_on, how, created_at)"
+                " VALUES (?, 'fine', 300000, '2026-12-17', 'bank', 0)",
+                "i", *id) < 0)
         return db_rollback(c->db), e->code;
     return db_commit(c->db, e);
 }
@@ -105,6 +110,9 @@ int main(int argc, char **argv)
     c.cal = cal;
     int64_t id;
     if (generate(&c, &id, &e)) return fprintf(stderr, "generate: %s\n", e.msg), 1;
+    /* one untimed run first, as the other benches warm up: it prepares the statements */
+    json_decref(case_closing_check(&c, id, NULL, &e));
+    arena_free(&arena);
     static double t[RUNS];
     size_t found = 0;
     for (int i = 0; i < RUNS; i++) {
@@ -116,11 +124,13 @@ int main(int argc, char **argv)
         json_decref(items);
         arena_free(&arena);
     }
+    if (found) /* the whole check runs only on a complete file; an item means the data is wrong */
+        return fprintf(stderr, "the generated file lacks %zu items\n", found), 1;
     qsort(t, RUNS, sizeof *t, by_value);
     printf("%s: the pre-closing check of a case with %d documents (%zu items): median %.2f ms,"
-           " worst %.2f ms (%d runs)\n",
-           db_kind(db) == DB_SQLITE ? "sqlite" : "postgres", DOCS, found, t[RUNS / 2], t[RUNS - 1],
-           RUNS);
+           " p99 %.2f ms, worst %.2f ms (%d runs after one untimed)\n",
+           db_kind(db) == DB_SQLITE ? "sqlite" : "postgres", DOCS, found, t[RUNS / 2],
+           t[RUNS * 99 / 100], t[RUNS - 1], RUNS);
     calendar_free(cal);
     arena_free(&arena);
     db_close(db);
