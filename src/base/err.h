@@ -23,7 +23,7 @@ enum err_code {
 /* One field's error: the input name and a Chinese message for the user. */
 struct err_field {
     char name[48]; /* form field / JSON key */
-    char msg[160]; /* Chinese message shown next to the field */
+    char msg[320]; /* Chinese message shown next to the field (about 100 characters) */
 };
 
 /* The error value filled by a failing function. Zero-initialise before use. */
