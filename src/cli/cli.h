@@ -9,6 +9,7 @@
 /* Options every command understands, and the positional arguments left over. */
 struct cli {
     const char *db; /* --db URL or path */
+    const char *evidence; /* --evidence DIR: the evidence store (recordings) */
     int argc;       /* positional arguments after the command words */
     char **argv;
     const char *prog; /* for messages */

@@ -75,6 +75,20 @@ int blob_partial_offset(struct blob_store *s, const char *id, int64_t *offset, s
  * (bad id), ERR_NOTFOUND, ERR_CONFLICT or ERR_INTERNAL. */
 int blob_partial_append(struct blob_store *s, const char *id, int64_t expected_offset,
                         const void *data, size_t len, int64_t *offset, struct err *e);
+/* An append that streams: open the upload at expected_offset (its current length, else
+ * ERR_CONFLICT), holding its lock; write chunks as they come (hashed, not yet durable); close
+ * makes every chunk written whole durable and saves the new length — also after a failed write
+ * or an interrupted request, so a client resumes from there. *out is freed by close. */
+struct blob_append;
+int blob_partial_open(struct blob_store *s, const char *id, int64_t expected_offset,
+                      struct blob_append **out, struct err *e);
+/* 0, or ERR_NOSPACE / ERR_INTERNAL (then every later write fails too). */
+int blob_partial_write(struct blob_append *a, const void *data, size_t len, struct err *e);
+/* The upload's length with the chunks written so far. */
+int64_t blob_partial_written(const struct blob_append *a);
+/* Save and release (NULL is fine); the upload's length into *offset (may be NULL). 0,
+ * ERR_NOSPACE or ERR_INTERNAL (the upload then keeps its previous length). */
+int blob_partial_close(struct blob_append *a, int64_t *offset, struct err *e);
 /* Make the upload an object like blob_commit; the upload is gone afterwards. 0 with *res
  * filled, ERR_INVALID, ERR_NOTFOUND or ERR_INTERNAL. */
 int blob_partial_finish(struct blob_store *s, const char *id, struct blob_result *res,
