@@ -8,9 +8,9 @@
 
 /* Options every command understands, and the positional arguments left over. */
 struct cli {
-    const char *db; /* --db URL or path */
+    const char *db;       /* --db URL or path */
     const char *evidence; /* --evidence DIR: the evidence store (recordings) */
-    int argc;       /* positional arguments after the command words */
+    int argc;             /* positional arguments after the command words */
     char **argv;
     const char *prog; /* for messages */
 };

@@ -18,6 +18,8 @@
 #define RECORDING_MAX_SIZE ((int64_t)64 << 30)
 /* Years a recording is kept by default (setting recording.retain_years) [U]. */
 #define RECORDING_RETAIN_YEARS 30
+#define RECORDING_RETAIN_BASIS                                                                     \
+    "《行政处罚法》第四十七条：执法全过程记录归档保存；年限按机关的档案保管期限确定 [U]"
 
 /* ---- uploads -------------------------------------------------------------------------------- */
 

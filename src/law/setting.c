@@ -1,6 +1,7 @@
 /* setting.c — values an administrator may change, with their defaults (setting.h). */
 #include "base/jpack.h"
 #include "law/setting.h"
+#include "law/recording.h"
 #include "law/audit.h"
 #include "law/case.h"
 #include "law/complaint.h"
@@ -51,6 +52,8 @@ static const struct setting_def defs[] = {
      FILE_REVIEW_BASIS},
     {"review.grade_scheme", "案卷评查等次（0 优秀/合格/不合格，1 甲/乙/丙）", 0, 0, 1,
      FILE_REVIEW_BASIS},
+    {"recording.retain_years", "执法全过程记录保存年限（年）", RECORDING_RETAIN_YEARS, 1, 100,
+     RECORDING_RETAIN_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,
      PETITION_WORKING_BASIS},
 };
