@@ -54,6 +54,9 @@ int demo_requests(struct ctx *c, struct err *e);
  * workflow, dated back from now, applying the power list (load it first). Inside the caller's
  * transaction. */
 int demo_cases(struct ctx *c, struct err *e);
+/* The demo's enforcement devices (cli/demo_devices.c): the county 320412's, assigned to its
+ * officers, pooled, under repair and retired. Inside the caller's transaction. */
+int demo_devices(struct ctx *c, struct err *e);
 int cmd_user(struct cli *c);
 int cmd_token(struct cli *c);
 int cmd_import(struct cli *c);

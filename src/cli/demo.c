@@ -645,6 +645,7 @@ int cmd_demo(struct cli *c)
     if (!rc) rc = add_officers(&d, &officer_id);
     if (!rc) rc = add_entities(&d, (long)count);
     if (!rc) rc = add_users(&d, officer_id);
+    if (!rc) rc = demo_devices(&env.ctx, &d.e);
     if (!rc && count >= 800) rc = add_inspections(&d, officer_id);
     if (!rc && count >= 200 && count <= 20000) rc = add_random_checks(&d);
     if (!rc && count >= 200) rc = demo_requests(&env.ctx, &d.e);
@@ -668,6 +669,7 @@ int cmd_demo(struct cli *c)
         printf("  6 complaints, 5 petitions and 5 disclosure requests at every stage of their"
                " workflows%s\n",
                seal_ready() ? "" : " (complainants anonymous: no --data-key given)");
+    printf("  9 enforcement devices (执法记录仪, 移动执法终端 …), assigned, pooled, retired\n");
     printf("  the power list of health supervision with sample discretion baselines (province)\n");
     if (count >= 200)
         printf("  10 penalty cases from 待立案 to 已作出处罚决定, a hearing set and one held, a"

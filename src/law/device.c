@@ -9,10 +9,10 @@
 
 #include <string.h>
 
-const char *const device_kinds[][2] = {
-    {"recorder", "执法记录仪"}, {"terminal", "移动执法终端"}, {"voice", "录音笔"},
-    {"camera", "照相机"},       {"laptop", "笔记本电脑"},     {"printer", "便携式打印机"},
-    {"other", "其他"},          {NULL, NULL}};
+const char *const device_kinds[][2] = {{"recorder", "执法记录仪"}, {"terminal", "移动执法终端"},
+                                       {"voice", "录音笔"},        {"camera", "照相机"},
+                                       {"laptop", "笔记本电脑"},   {"printer", "便携式打印机"},
+                                       {"other", "其他"},          {NULL, NULL}};
 
 const char *const device_statuses[][2] = {
     {"active", "在用"}, {"repair", "维修"}, {"retired", "报废"}, {NULL, NULL}};
@@ -198,9 +198,8 @@ int device_update(struct ctx *c, int64_t id, const struct device_input *in, stru
 static int check_holder(struct ctx *c, const struct device_now *d, int64_t officer_id,
                         const char **name, struct err *e)
 {
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT agency_id, status, name FROM officer WHERE id = ?", "i",
-                                  officer_id);
+    struct db_stmt *st = db_query(
+        c->db, e, "SELECT agency_id, status, name FROM officer WHERE id = ?", "i", officer_id);
     if (!st) return e->code;
     int rc = db_step(st, e);
     if (rc == DB_ROW) {
@@ -310,16 +309,14 @@ int device_retire(struct ctx *c, int64_t id, const char *reason, struct err *e)
     date_format(today(c), day);
     /* its holder gives it back today; no period follows */
     if (!rc) rc = move_device(c, id, -1, day, e);
-    const char *note = rc ? NULL
-                       : arena_printf(c->arena, "%s%s报废原因：%s", d.note, *d.note ? "；" : "",
-                                      reason);
-    if (!rc &&
-        db_exec(c->db, e, "UPDATE device SET status = 'retired', note = ? WHERE id = ?", "ti",
-                note, id) < 0)
+    const char *note =
+        rc ? NULL : arena_printf(c->arena, "%s%s报废原因：%s", d.note, *d.note ? "；" : "", reason);
+    if (!rc && db_exec(c->db, e, "UPDATE device SET status = 'retired', note = ? WHERE id = ?",
+                       "ti", note, id) < 0)
         rc = e->code;
     if (!rc)
-        rc = audit_write(c, "device.retire", "device", id, "执法装备 %s 报废：%s", d.number,
-                         reason);
+        rc =
+            audit_write(c, "device.retire", "device", id, "执法装备 %s 报废：%s", d.number, reason);
     return finish(c, rc, e);
 }
 
@@ -341,7 +338,8 @@ static int holders_on(struct ctx *c, int64_t id, int64_t officer_id, const char 
     bool free_to_use = false;
     int rc;
     while ((rc = db_step(st, e)) == DB_ROW) {
-        if (db_null(st, 0) || db_int(st, 0) == officer_id) free_to_use = true;
+        if (db_null(st, 0) || db_int(st, 0) == officer_id)
+            free_to_use = true;
         else
             names = names ? arena_printf(c->arena, "%s、%s", names, db_text(st, 1))
                           : arena_strdup(c->arena, db_text(st, 1));
@@ -372,8 +370,7 @@ int device_check_use(struct ctx *c, int64_t device_id, int64_t officer_id, int64
     rc = holders_on(c, device_id, officer_id, on, &others, e);
     if (rc) return rc;
     if (others)
-        return err_field(e, "device_id", "该设备 %s 当日配发给%s，不是记录人", d.number,
-                         others);
+        return err_field(e, "device_id", "该设备 %s 当日配发给%s，不是记录人", d.number, others);
     return 0;
 }
 

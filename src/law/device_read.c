@@ -19,15 +19,15 @@
 static json_t *device_row(struct db_stmt *st)
 {
     const char *kind = db_text(st, 1), *status = db_text(st, 7);
-    json_t *o = jpack("{sI ss ss ss ss ss? ss? ss ss ss sI ss ss sb sb}", "id",
-                      (json_int_t)db_int(st, 0), "kind", kind, "kind_label",
-                      device_kind_label(kind), "number", db_text(st, 2), "model", db_text(st, 3),
-                      "officer", db_text(st, 5), "assigned_on", db_text(st, 6), "status", status,
-                      "status_label", device_status_label(status), "note", db_text(st, 8),
-                      "version", (json_int_t)db_int(st, 9), "agency", db_text(st, 10),
-                      "agency_code", db_text(st, 11), "pooled", db_null(st, 4), "retired",
-                      strcmp(status, "retired") == 0);
-    json_object_set_new(o, "officer_id", db_null(st, 4) ? json_null() : json_integer(db_int(st, 4)));
+    json_t *o =
+        jpack("{sI ss ss ss ss ss? ss? ss ss ss sI ss ss sb sb}", "id", (json_int_t)db_int(st, 0),
+              "kind", kind, "kind_label", device_kind_label(kind), "number", db_text(st, 2),
+              "model", db_text(st, 3), "officer", db_text(st, 5), "assigned_on", db_text(st, 6),
+              "status", status, "status_label", device_status_label(status), "note", db_text(st, 8),
+              "version", (json_int_t)db_int(st, 9), "agency", db_text(st, 10), "agency_code",
+              db_text(st, 11), "pooled", db_null(st, 4), "retired", strcmp(status, "retired") == 0);
+    json_object_set_new(o, "officer_id",
+                        db_null(st, 4) ? json_null() : json_integer(db_int(st, 4)));
     return o;
 }
 
@@ -107,10 +107,9 @@ json_t *device_list(struct ctx *c, const struct device_query *q, struct err *e)
     struct db_cond l = {0}, w = {0};
     add_filters(c, &l, q);
     add_filters(c, &w, q);
-    const char *sql =
-        arena_printf(c->arena,
-                     "SELECT " DEVICE_COLS DEVICE_FROM " WHERE %s ORDER BY d.id DESC LIMIT ? OFFSET ?",
-                     db_cond_sql(&l));
+    const char *sql = arena_printf(
+        c->arena, "SELECT " DEVICE_COLS DEVICE_FROM " WHERE %s ORDER BY d.id DESC LIMIT ? OFFSET ?",
+        db_cond_sql(&l));
     db_cond_bind(&l, "ii", paging_limit(p), paging_offset(p));
     json_t *page = paging_read(db_cond_query(c->db, e, sql, &l), p, list_row, NULL, e);
     page = paging_total(page, c->db,
@@ -166,11 +165,11 @@ json_t *device_counts(struct ctx *c, const char *agency_code, struct err *e)
 {
     const char *scope = NULL;
     if (agency_scope_of(c, agency_code, &scope, e)) return NULL;
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT d.kind, d.status, COUNT(*) FROM device d"
-                                  " WHERE " AGENCY_IN_SCOPE("d.agency_id")
-                                  " GROUP BY d.kind, d.status",
-                                  "t", scope);
+    struct db_stmt *st =
+        db_query(c->db, e,
+                 "SELECT d.kind, d.status, COUNT(*) FROM device d"
+                 " WHERE " AGENCY_IN_SCOPE("d.agency_id") " GROUP BY d.kind, d.status",
+                 "t", scope);
     if (!st) return NULL;
     json_t *kinds = json_array();
     for (size_t i = 0; device_kinds[i][0]; i++)

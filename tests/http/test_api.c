@@ -32,6 +32,7 @@ struct ids {
     int64_t remedy;                       /* a 复议 against its decision, as stored */
     int64_t review, sample;               /* a case-file audit of it and a sample, as stored */
     int64_t document;                     /* its consultation letter: names no one */
+    int64_t device;                       /* an enforcement device, pooled */
     char tracking[16];                    /* the complaint's tracking code */
 };
 
@@ -275,6 +276,8 @@ static struct ids make_records(struct harness *h, struct client *admin)
     ids.review = db_int(st, 0);
     db_done(st);
     make_power_records(h, admin, &ids, today);
+    ids.device = post_for_id(h, admin, "/api/v1/devices",
+                             json_pack("{ss ss}", "kind", "recorder", "number", "JLY-001"));
     return ids;
 }
 
@@ -336,6 +339,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->document;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
+        } else if (str_prefix(pattern, "/devices/")) {
+            v = ids->device;
         } else if (str_prefix(pattern, "/officers/")) {
             v = ids->officer;
         } else if (str_prefix(pattern, "/agencies/")) {
@@ -592,6 +597,7 @@ static void test_every_page_renders_well_formed(void **state)
         {"GET", "/entities/999999", NULL},
         {"POST", "/entities", "name=&subtype="},
         {"POST", "/officers", "name="},
+        {"POST", "/devices", "number="},
         {"POST", "/agencies", "code="},
         {"POST", "/users", "username="},
         {"POST", "/calendar/years", "year="},
