@@ -1,8 +1,8 @@
 /* recording.c — whole-process recordings on the web (law/recording.h, docs/evidence.md):
  * attaching a finished upload to its record (POST /api/v1/recordings), a record's recordings
- * (GET /api/v1/recordings?object_type=&object_id=), one recording's page and its file with Range
- * requests (GET /recordings/{id}, /recordings/{id}/file), and the recordings section of the
- * inspection, complaint and case pages (templates/recording/section.html). */
+ * (GET /api/v1/cases/{id}/recordings, also complaints and inspections), one recording's page and
+ * its file with Range requests (GET /recordings/{id}, /recordings/{id}/file), and the recordings
+ * section of the inspection, complaint and case pages (templates/recording/section.html). */
 #include "base/jpack.h"
 #include "base/range.h"
 #include "law/device.h"
@@ -43,12 +43,11 @@ static int recording_create(struct req *r, struct resp *w)
     return w->data ? 0 : r->err.code;
 }
 
-/* GET /api/v1/recordings?object_type=&object_id= */
+/* GET /api/v1/{cases|complaints|inspections}/{id}/recordings: the route's data names the kind. */
 static int recording_index(struct req *r, struct resp *w)
 {
-    int64_t id = req_int(r, "object_id", 0, 1, INT64_MAX);
-    json_t *list = recording_list(&r->ctx, req_query(r, "object_type"), id, &r->err);
-    if (!list) return r->err.code == ERR_INVALID ? ERR_BADREQ : r->err.code;
+    json_t *list = recording_list(&r->ctx, r->route->data, req_id(r, 0), &r->err);
+    if (!list) return r->err.code;
     w->data = jpack("{so}", "items", list);
     return 0;
 }
@@ -182,8 +181,12 @@ static const struct route routes[] = {
      "attach a finished upload as a recording (upload, object_type inspection|complaint|case,"
      " object_id, part, officer_id, device_id, taken_at YYYY-MM-DD HH:MM, place, description,"
      " file_name)"},
-    {"GET", "/recordings", PERM_LOGIN, ROUTE_API, recording_index,
-     "the recordings of a record (object_type, object_id)"},
+    {"GET", "/cases/{id}/recordings", PERM_CASE_READ, ROUTE_API, recording_index,
+     "the recordings of a case", "case"},
+    {"GET", "/complaints/{id}/recordings", PERM_COMPLAINT_READ, ROUTE_API, recording_index,
+     "the recordings of a complaint", "complaint"},
+    {"GET", "/inspections/{id}/recordings", PERM_INSPECTION_READ, ROUTE_API, recording_index,
+     "the recordings of an inspection", "inspection"},
     {"GET", "/recordings/{id}", PERM_LOGIN, ROUTE_BOTH, recording_show,
      "one recording: who, when, where, with which device, its SHA-256 and ledger place"},
     {"GET", "/recordings/{id}/file", PERM_LOGIN, ROUTE_BOTH, recording_download,

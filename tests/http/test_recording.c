@@ -279,8 +279,7 @@ static void test_r_evd_06_seen_by_those_who_read_the_record(void **state)
     char show[64], file[64], list[96];
     snprintf(show, sizeof show, "/api/v1/recordings/%lld", (long long)rec);
     snprintf(file, sizeof file, "/recordings/%lld/file", (long long)rec);
-    snprintf(list, sizeof list, "/api/v1/recordings?object_type=case&object_id=%lld",
-             (long long)id);
+    snprintf(list, sizeof list, "/api/v1/cases/%lld/recordings", (long long)id);
     struct hresp r;
     /* another county: the recording does not exist */
     h_request(h, &other, "GET", show, NULL, &r);
