@@ -6,6 +6,7 @@
 #include "law/complaint.h"
 #include "law/file_review.h"
 #include "law/petition.h"
+#include "law/recording.h"
 #include "law/role.h"
 
 #include <stdlib.h>
@@ -53,6 +54,8 @@ static const struct setting_def defs[] = {
      FILE_REVIEW_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,
      PETITION_WORKING_BASIS},
+    {"recording.retain_years", "执法全过程记录保存年限（年）", RECORDING_RETAIN_YEARS, 1, 100,
+     "本系统规则：执法全过程记录的保存期限"},
 };
 
 const struct setting_def *setting_find(const char *name)
