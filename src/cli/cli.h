@@ -64,6 +64,10 @@ int cmd_export(struct cli *c);
 int cmd_backup(struct cli *c);
 int cmd_agency(struct cli *c);
 int cmd_verify(struct cli *c);
+/* `verify evidence [--copy DIR]` and `backup evidence DIR` (cli/evidence.c), called by
+ * cmd_verify and cmd_backup: the recordings' ledger and files checked, or copied to dest. */
+int cli_verify_evidence(struct cli *c, const char *copy);
+int cli_backup_evidence(struct cli *c, const char *dest);
 int cmd_audit(struct cli *c);
 int cmd_migrate(struct cli *c);
 int cmd_calendar(struct cli *c);

@@ -19,8 +19,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
-
 static struct blob_store *store_of(struct ctx *c, struct err *e)
 {
     if (!c->blobs)

@@ -19,6 +19,13 @@ struct recording_target {
 int recording_target_check(struct ctx *c, const char *type, int64_t id, const char *part,
                            bool write, struct recording_target *out, struct err *e);
 
+/* The hash before the first entry (recording_head's initial hash). */
+#define RECORDING_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* The ledger's head: the last entry's seq and hash (recording_head). Callers: recording_verify,
+ * recording_backup. */
+int recording_head(struct db *db, int64_t *seq, char hash[BLOB_HEX], struct err *e);
+
 /* The ledger's columns in the order an entry's hash covers them. */
 extern const char *const recording_columns[];
 extern const size_t recording_ncolumns;

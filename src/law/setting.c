@@ -7,6 +7,7 @@
 #include "law/complaint.h"
 #include "law/file_review.h"
 #include "law/petition.h"
+#include "law/recording.h"
 #include "law/role.h"
 
 #include <stdlib.h>

@@ -275,25 +275,60 @@ int blob_write(struct blob_writer *w, const void *data, size_t len, struct err *
     return 0;
 }
 
-int blob_commit(struct blob_writer *w, struct blob_result *res, struct err *e)
+/* Make w's content durable and close its file (the temporary file stays, for the caller to
+ * place); its hash and size into res. 0 or ERR_INTERNAL (the temporary file then removed). */
+static int writer_finish(struct blob_writer *w, struct blob_result *res, struct err *e)
 {
-    int rc = 0;
     memset(res, 0, sizeof *res);
-    if (w->fd < 0) {
-        rc = err_set(e, ERR_INTERNAL, "证据文件写入已中止");
-        goto out;
-    }
-    if (fsync(w->fd) != 0) {
-        rc = writer_fail(w, "保存证据文件", errno, e);
-        goto out;
-    }
+    if (w->fd < 0) return err_set(e, ERR_INTERNAL, "证据文件写入已中止");
+    if (fsync(w->fd) != 0) return writer_fail(w, "保存证据文件", errno, e);
     close(w->fd);
     w->fd = -1;
     hash_final_hex(&w->hash, res->hex);
     res->size = w->size;
-    rc = place_object(w->store, w->tmp, res->hex, &res->existed, e);
-    w->tmp[0] = '\0';
-out:
+    return 0;
+}
+
+/* blob_commit, and blob_commit_expect when expect is not NULL. */
+static int commit(struct blob_writer *w, const char *expect, struct blob_result *res, struct err *e)
+{
+    int rc = writer_finish(w, res, e);
+    if (!rc && expect && strcmp(res->hex, expect) != 0)
+        rc = err_set(e, ERR_CONFLICT, "文件内容与其 SHA-256 %s 不符（实为 %s）", expect, res->hex);
+    if (!rc) {
+        rc = place_object(w->store, w->tmp, res->hex, &res->existed, e);
+        w->tmp[0] = '\0';
+    }
+    blob_abort(w);
+    return rc;
+}
+
+int blob_commit(struct blob_writer *w, struct blob_result *res, struct err *e)
+{
+    return commit(w, NULL, res, e);
+}
+
+int blob_commit_expect(struct blob_writer *w, const char *expect, struct blob_result *res,
+                       struct err *e)
+{
+    return commit(w, expect, res, e);
+}
+
+int blob_commit_named(struct blob_writer *w, const char *name, struct err *e)
+{
+    struct blob_result res;
+    char path[PATH_MAX];
+    int rc = 0;
+    if (str_blank(name) || strchr(name, '/') || name[0] == '.')
+        rc = err_set(e, ERR_INVALID, "文件名无效：%s", name ? name : "");
+    if (!rc) rc = writer_finish(w, &res, e);
+    if (!rc) {
+        path_fmt(path, "%s/%s", w->store->dir, name);
+        int errnum = rename(w->tmp, path) == 0 ? 0 : errno;
+        if (!errnum) w->tmp[0] = '\0';
+        if (!errnum) errnum = fsync_dir(w->store->dir);
+        if (errnum) rc = io_fail(e, "保存文件", errnum);
+    }
     blob_abort(w);
     return rc;
 }

@@ -58,6 +58,14 @@ int blob_write(struct blob_writer *w, const void *data, size_t len, struct err *
 /* Make the written content an object (or find it already stored) and free w. 0 with *res
  * filled, or ERR_INTERNAL (nothing left in tmp/). */
 int blob_commit(struct blob_writer *w, struct blob_result *res, struct err *e);
+/* blob_commit of content that must hash to expect (a copy of a known object): when it does not,
+ * nothing is placed and ERR_CONFLICT says so. Callers: recording_backup. */
+int blob_commit_expect(struct blob_writer *w, const char *expect, struct blob_result *res,
+                       struct err *e);
+/* Make the written content the file <dir>/name beside objects/ (no '/', not hidden), replacing
+ * any file of that name in one atomic step (fsync, rename, fsync of dir), and free w. 0,
+ * ERR_INVALID or ERR_INTERNAL (nothing replaced). Callers: recording_backup (ledger.jsonl). */
+int blob_commit_named(struct blob_writer *w, const char *name, struct err *e);
 /* Drop the content written so far and free w (NULL is fine). */
 void blob_abort(struct blob_writer *w);
 /* Bytes written so far. */
