@@ -4,6 +4,7 @@
 #include "law/recording.h"
 #include "law/audit.h"
 #include "law/case.h"
+#include "law/case_closing.h"
 #include "law/complaint.h"
 #include "law/file_review.h"
 #include "law/petition.h"
@@ -43,6 +44,8 @@ static const struct setting_def defs[] = {
      CASE_DELIBERATION_BASIS},
     {"case.deliberation_required", "调查终结前须经合议（1 是，0 否）", 1, 0, 1,
      CASE_DELIBERATION_BASIS},
+    {"case.recording_required", "结案前关键环节须有音像记录（1 是，0 否）", 1, 0, 1,
+     CASE_RECORDING_BASIS},
     {"case.extend_max_days", "办案期限延长上限（日）", CASE_EXTEND_MAX_DAYS, 1, 180,
      CASE_EXTEND_MAX_BASIS},
     {"review.correction_days", "案卷评查补正期限（工作日）", FILE_REVIEW_CORRECTION_DAYS, 1, 60,

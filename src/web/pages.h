@@ -172,6 +172,10 @@ int case_index(struct req *r, struct resp *w);
 int case_new(struct req *r, struct resp *w);
 int case_create(struct req *r, struct resp *w);
 int case_show(struct req *r, struct resp *w);
+/* recording_figures.c: how much was recorded in a period (law/recording_stats.h), and the
+ * records behind each count */
+int recording_figures_page(struct req *r, struct resp *w);
+int recording_coverage_page(struct req *r, struct resp *w);
 /* case_figures.c: the figures of a period (law/case_stats.h), each a link to its list */
 int case_figures_page(struct req *r, struct resp *w);
 /* evidence.c: the evidence of a case (第四十六条) */

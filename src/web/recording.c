@@ -191,6 +191,13 @@ static const struct route routes[] = {
      "one recording: who, when, where, with which device, its SHA-256 and ledger place"},
     {"GET", "/recordings/{id}/file", PERM_LOGIN, ROUTE_BOTH, recording_download,
      "a recording's file (Range requests; download=1 as an attachment)"},
+    {"GET", "/recordings/figures", PERM_CASE_READ, ROUTE_BOTH, recording_figures_page,
+     "how much was recorded in a period (from, to, agency): inspections and penalty cases with a"
+     " recording and without, the key steps of the cases (现场笔录, 询问笔录, 送达, 听证) with a"
+     " recording attached and without, the recordings by media"},
+    {"GET", "/recordings/coverage/list", PERM_CASE_READ, ROUTE_BOTH, recording_coverage_page,
+     "the records behind a figure (what inspection|case|site|inquiry|service|hearing|recording,"
+     " from, to, agency, at, line, recorded 1|0, media, page, per_page)"},
 };
 
 const struct area area_recordings = {"recordings", routes, countof(routes), NULL, NULL, NULL,
