@@ -3,6 +3,7 @@
  * database every time. Everything goes through law/, so it is validated and audited as real
  * input would be. */
 #include "cli/cli.h"
+#include "store/blob.h"
 #include "cli/demo.h"
 #include "base/crypto.h"
 #include "law/discretion.h"
@@ -639,6 +640,12 @@ int cmd_demo(struct cli *c)
         cli_close(&env);
         return 1;
     }
+    struct blob_store *blobs = NULL; /* the demo case's recordings go into the evidence store */
+    if (blob_open(c->evidence, &blobs, &d.e)) {
+        cli_close(&env);
+        return cli_fail(&d.e);
+    }
+    env.ctx.blobs = blobs;
     int64_t officer_id = 0;
     rc = db_begin(env.db, &d.e);
     if (!rc) rc = add_agencies(&d);
@@ -651,15 +658,14 @@ int cmd_demo(struct cli *c)
     if (!rc && count >= 200) rc = demo_requests(&env.ctx, &d.e);
     if (!rc) rc = add_power_list(&d);
     if (!rc && count >= 200) rc = demo_cases(&env.ctx, &d.e);
+    if (!rc) rc = db_commit(env.db, &d.e);
     if (rc) {
-        db_rollback(env.db);
+        if (db_depth(env.db)) db_rollback(env.db);
+        blob_close(blobs);
         cli_close(&env);
         return cli_fail(&d.e);
     }
-    if (db_commit(env.db, &d.e)) {
-        cli_close(&env);
-        return cli_fail(&d.e);
-    }
+    blob_close(blobs);
     printf("demo data: 4 agencies, 25 officers, %lld entities\n", (long long)count);
     if (count >= 800)
         printf("  6 inspections (one correction overdue), 1 campaign, 2 cases from them\n");

@@ -48,7 +48,7 @@ int recording_coverage_page(struct req *r, struct resp *w)
 {
     struct tally_period p = tally_period(r, true);
     struct recording_cover_query q = {
-        .what = req_query(r, "what"),
+        .what = req_query(r, "what") ? req_query(r, "what") : "inspection",
         .from = p.from,
         .to = p.to,
         .agency = p.agency,
