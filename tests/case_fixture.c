@@ -6,6 +6,7 @@
 #include "law/entity.h"
 #include "law/officer.h"
 #include "law/power.h"
+#include "law/recording.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,6 +315,37 @@ void cf_serve(struct harness *h, int64_t id, const char *type, const char *day)
     wf_arg_set(&a, "server", "执法人员1、执法人员2");
     wf_arg_set(&a, "signer", "王五");
     h_must(h, &case_workflow, "officer", id, "serve", &a);
+    cf_record(h, id,
+              h_text(h,
+                     "SELECT 'step:' || CAST(MAX(id) AS TEXT) FROM wf_step WHERE kind = 'case'"
+                     " AND object_id = ? AND action = 'serve'",
+                     "i", id),
+              day);
+}
+
+int64_t cf_record(struct harness *h, int64_t id, const char *part, const char *day)
+{
+    /* a scan: the signature of a PDF is all the store checks */
+    static const char body[] = "%PDF-1.4\n% 执法记录\n%%EOF\n";
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct err e = {0};
+    char upload[BLOB_ID_HEX];
+    if (recording_upload_bytes(&c, body, sizeof body - 1, "record.pdf", upload, &e))
+        fail_msg("upload: %s", e.msg);
+    char taken[32];
+    snprintf(taken, sizeof taken, "%s 00:00", day);
+    struct recording_in in = {.upload = upload,
+                              .object_type = "case",
+                              .object_id = id,
+                              .part = part,
+                              .officer_id = CF.o1,
+                              .taken_at = taken,
+                              .place = "康宁诊所"};
+    int64_t rec = 0;
+    if (recording_add(&c, &in, &rec, &e))
+        fail_msg("recording_add %s: %s %s", part, e.msg, e.nfields ? e.fields[0].msg : "");
+    return rec;
 }
 
 void cf_pay(struct harness *h, int64_t id, const char *amount, const char *day)

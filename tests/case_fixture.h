@@ -75,8 +75,12 @@ int cf_conclude(struct harness *h, int64_t id, const char *item, const char *lev
  * 12-14, the party waiving its statement in writing that day, and decided by "leader" on 12-15
  * with types (codes: "warning,fine") and fine (元, or NULL): the path of test_case_decision. */
 int64_t cf_decided(struct harness *h, const char *types, const char *fine);
-/* "officer" serves the case's latest document of type directly on day (送达回执). */
+/* "officer" serves the case's latest document of type directly on day (送达回执), with a
+ * recording of the service (cf_record). */
 void cf_serve(struct harness *h, int64_t id, const char *type, const char *day);
+/* "officer" attaches a recording (a small scan, taken at 00:00 of day) to part of case id
+ * ('step:<id>', 'evidence:<id>'): what closing asks of each key step [R-CASE-114]. Its id. */
+int64_t cf_record(struct harness *h, int64_t id, const char *part, const char *day);
 /* "officer" records a payment of amount 元 of the fine at the bank on day. */
 void cf_pay(struct harness *h, int64_t id, const char *amount, const char *day);
 /* "leader" closes case id (结案) on day with a summary and, unless NULL, the lawful ground with

@@ -6,6 +6,7 @@
 #include "law/holiday.h"
 #include "law/role.h"
 #include "law/workflow.h"
+#include "store/blob.h"
 #include "store/migrate.h"
 #include "web/server.h"
 #include "web/web.h"
@@ -316,6 +317,10 @@ int harness_setup(void **state)
     struct err e = {0};
     if (server_calendar_reload(h->db, &e)) fail_msg("calendar: %s", e.msg);
     h->ctx.cal = server_calendar();
+    char blobs[128];
+    snprintf(blobs, sizeof blobs, "%s/evidence", h->dir);
+    if (blob_open(blobs, &h->blobs, &e)) fail_msg("evidence store: %s", e.msg);
+    h->ctx.blobs = h->blobs;
     if (web_setup(&e)) fail_msg("web_setup: %s", e.msg);
     *state = h;
     return 0;
@@ -341,6 +346,7 @@ int harness_teardown(void **state)
     if (!h) return 0; /* the setup failed (and said why) */
     web_teardown();
     server_calendar_free();
+    blob_close(h->blobs);
     db_close(h->db);
     if (h->postgres) pg_teardown(h);
     arena_free(&h->arena);
@@ -367,36 +373,60 @@ const char *h_header(const struct hresp *r, const char *name)
     return NULL;
 }
 
-void h_request(struct harness *h, struct client *c, const char *method, const char *target,
-               const char *body, struct hresp *out)
+/* The body of w as bytes: its buffer, its static file, or what its open file holds. */
+static void take_body(struct resp *w, struct hresp *out)
+{
+    out->len = w->fd_len > 0 ? (size_t)w->fd_len : w->file ? w->file->len : w->body.len;
+    out->body = malloc(out->len + 1);
+    if (!out->body) abort();
+    if (w->fd_len > 0) {
+        ssize_t n = pread(w->fd, out->body, out->len, (off_t)w->fd_offset);
+        if (n < 0 || (size_t)n != out->len) fail_msg("reading the response's file");
+    } else if (out->len) {
+        memcpy(out->body, w->file ? w->file->data : w->body.p, out->len);
+    }
+    out->body[out->len] = 0;
+}
+
+void h_request_bytes(struct harness *h, struct client *c, const char *method, const char *target,
+                     const void *body, size_t len, struct hresp *out)
 {
     struct arena arena = {0};
     struct req r = {.arena = &arena, .method = method, .ip = "127.0.0.1"};
     struct resp w = {0};
     memset(out, 0, sizeof *out);
-    r.ctx = (struct ctx){
-        .db = h->db, .arena = &arena, .who = &r.who, .now = h_clock(), .cal = server_calendar()};
+    r.ctx = (struct ctx){.db = h->db,
+                         .arena = &arena,
+                         .who = &r.who,
+                         .now = h_clock(),
+                         .cal = server_calendar(),
+                         .blobs = h->blobs};
     if (c && c->token[0])
         r.authorization = arena_printf(&arena, "Bearer %s", c->token);
     else if (c && c->cookie[0])
         r.cookie = c->cookie;
     if (c && c->csrf[0] && !c->token[0]) r.csrf_header = c->csrf; /* as X-CSRF-Token */
-    if (body)
-        r.content_type = body[0] == '{' ? "application/json" : "application/x-www-form-urlencoded";
+    if (body) {
+        const char *b = body;
+        r.content_type =
+            len && b[0] == '{' ? "application/json" : "application/x-www-form-urlencoded";
+    }
     if (body && c && c->content_type) r.content_type = c->content_type;
-    if (c && c->if_none_match) r.if_none_match = c->if_none_match;
+    if (c) {
+        r.if_none_match = c->if_none_match;
+        r.range = c->range;
+        r.upload_offset = c->upload_offset;
+        r.upload_length = c->upload_length;
+        r.upload_metadata = c->upload_metadata;
+    }
     int rc = web_parse_target(&r, target);
-    if (!rc && body) rc = web_parse_body(&r, body, strlen(body));
+    if (!rc && body) rc = web_parse_body(&r, body, len);
     if (rc)
         web_error(&r, &w, rc);
     else
         web_handle(&r, &w);
     out->status = w.status ? w.status : 200;
-    out->len = w.file ? w.file->len : w.body.len;
-    out->body = malloc(out->len + 1);
-    if (!out->body) abort();
-    if (out->len) memcpy(out->body, w.file ? w.file->data : w.body.p, out->len);
-    out->body[out->len] = 0;
+    take_body(&w, out);
     snprintf(out->content_type, sizeof out->content_type, "%s",
              w.content_type ? w.content_type : "");
     size_t used = 0;
@@ -411,6 +441,12 @@ void h_request(struct harness *h, struct client *c, const char *method, const ch
     resp_free(&w);
     json_decref(r.json);
     arena_free(&arena);
+}
+
+void h_request(struct harness *h, struct client *c, const char *method, const char *target,
+               const char *body, struct hresp *out)
+{
+    h_request_bytes(h, c, method, target, body, body ? strlen(body) : 0, out);
 }
 
 void h_requestf(struct harness *h, struct client *c, const char *method, const char *target,

@@ -51,6 +51,7 @@ struct harness {
     struct db *db;      /* connection used by the tests */
     struct arena arena; /* for ctx allocations */
     struct ctx ctx;     /* acting as the system */
+    struct blob_store *blobs; /* the evidence store, in dir/evidence (also h->ctx.blobs) */
 };
 
 /* A response as a test sees it. */
@@ -68,9 +69,13 @@ struct hresp {
 struct client {
     char cookie[128];
     char csrf[72];
-    char token[72];            /* bearer token instead of the cookie, when set */
-    const char *content_type;  /* request Content-Type instead of the default, or NULL */
-    const char *if_none_match; /* If-None-Match request header, or NULL */
+    char token[72];              /* bearer token instead of the cookie, when set */
+    const char *content_type;    /* request Content-Type instead of the default, or NULL */
+    const char *if_none_match;   /* If-None-Match request header, or NULL */
+    const char *range;           /* Range request header, or NULL */
+    const char *upload_offset;   /* Upload-Offset (tus), or NULL */
+    const char *upload_length;   /* Upload-Length (tus), or NULL */
+    const char *upload_metadata; /* Upload-Metadata (tus), or NULL */
 };
 
 int harness_setup(void **state);
@@ -92,6 +97,10 @@ void h_second_db(struct harness *h, struct db **out, char url[128]);
  * encoding for non-JSON bodies (bodies starting with '{' are sent as JSON). */
 void h_request(struct harness *h, struct client *c, const char *method, const char *target,
                const char *body, struct hresp *out);
+/* Like h_request with a body of len bytes (binary, as application/offset+octet-stream unless
+ * c->content_type says otherwise). */
+void h_request_bytes(struct harness *h, struct client *c, const char *method, const char *target,
+                     const void *body, size_t len, struct hresp *out);
 /* Like h_request but with printf-formatted body. */
 void h_requestf(struct harness *h, struct client *c, const char *method, const char *target,
                 struct hresp *out, const char *fmt, ...) __attribute__((format(printf, 6, 7)));

@@ -81,6 +81,8 @@ const char *err_code_name(int code)
         return "too_large";
     case ERR_LOCKED:
         return "too_many_attempts";
+    case ERR_NOSPACE:
+        return "insufficient_storage";
     default:
         return "internal";
     }

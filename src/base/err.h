@@ -16,6 +16,7 @@ enum err_code {
     ERR_TOOLARGE = -7,  /* body or upload too large: 413 */
     ERR_LOCKED = -8,    /* too many attempts: 429 */
     ERR_INTERNAL = -9,  /* database or I/O failure: 500 */
+    ERR_NOSPACE = -10,  /* the disk (or a quota) is full: 507 */
 };
 
 #define ERR_MAX_FIELDS 24

@@ -32,3 +32,14 @@ void jset_bool(json_t *o, const char *key, bool v)
 {
     json_object_set_new_nocheck(o, key, json_boolean(v));
 }
+
+int64_t jget_int(const json_t *o, const char *key)
+{
+    return (int64_t)json_integer_value(json_object_get(o, key));
+}
+
+const char *jget_text(const json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}

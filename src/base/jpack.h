@@ -18,4 +18,9 @@ void jset_text(json_t *o, const char *key, const char *s);
 void jset_int(json_t *o, const char *key, int64_t v);
 void jset_bool(json_t *o, const char *key, bool v);
 
+/* Reading one member: its integer (0 when absent or not one), its text ("" when absent or not
+ * text). */
+int64_t jget_int(const json_t *o, const char *key);
+const char *jget_text(const json_t *o, const char *key);
+
 #endif

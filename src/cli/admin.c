@@ -203,8 +203,10 @@ static void backup_progress(int done, int total)
 
 int cmd_backup(struct cli *c)
 {
+    if (c->argc == 2 && strcmp(c->argv[0], "evidence") == 0)
+        return cli_backup_evidence(c, c->argv[1]);
     if (c->argc != 1) {
-        fprintf(stderr, "usage: landun backup FILE\n");
+        fprintf(stderr, "usage: landun backup FILE\n       landun backup evidence DIR\n");
         return 2;
     }
     struct err e = {0};

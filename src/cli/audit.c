@@ -78,8 +78,12 @@ int cmd_verify(struct cli *c)
 {
     const char *against = cli_option(&c->argc, c->argv, "--against");
     const char *key = cli_option(&c->argc, c->argv, "--public-key");
-    if (c->argc != 1 || strcmp(c->argv[0], "audit") != 0 || (key && !against)) {
-        fprintf(stderr, "usage: landun verify audit [--against HEADS.jsonl [--public-key HEX]]\n");
+    const char *copy = cli_option(&c->argc, c->argv, "--copy");
+    bool evidence = c->argc == 1 && strcmp(c->argv[0], "evidence") == 0;
+    if (evidence && !against && !key) return cli_verify_evidence(c, copy);
+    if (c->argc != 1 || strcmp(c->argv[0], "audit") != 0 || (key && !against) || copy) {
+        fprintf(stderr, "usage: landun verify audit [--against HEADS.jsonl [--public-key HEX]]\n"
+                        "       landun verify evidence [--copy DIR]\n");
         return 2;
     }
     struct err e = {0};

@@ -8,8 +8,9 @@
 
 /* Options every command understands, and the positional arguments left over. */
 struct cli {
-    const char *db; /* --db URL or path */
-    int argc;       /* positional arguments after the command words */
+    const char *db;       /* --db URL or path */
+    const char *evidence; /* --evidence DIR: the evidence store (recordings) */
+    int argc;             /* positional arguments after the command words */
     char **argv;
     const char *prog; /* for messages */
 };
@@ -53,6 +54,9 @@ int demo_requests(struct ctx *c, struct err *e);
  * workflow, dated back from now, applying the power list (load it first). Inside the caller's
  * transaction. */
 int demo_cases(struct ctx *c, struct err *e);
+/* The demo's enforcement devices (cli/demo_devices.c): the county 320412's, assigned to its
+ * officers, pooled, under repair and retired. Inside the caller's transaction. */
+int demo_devices(struct ctx *c, struct err *e);
 int cmd_user(struct cli *c);
 int cmd_token(struct cli *c);
 int cmd_import(struct cli *c);
@@ -60,6 +64,10 @@ int cmd_export(struct cli *c);
 int cmd_backup(struct cli *c);
 int cmd_agency(struct cli *c);
 int cmd_verify(struct cli *c);
+/* `verify evidence [--copy DIR]` and `backup evidence DIR` (cli/evidence.c), called by
+ * cmd_verify and cmd_backup: the recordings' ledger and files checked, or copied to dest. */
+int cli_verify_evidence(struct cli *c, const char *copy);
+int cli_backup_evidence(struct cli *c, const char *dest);
 int cmd_audit(struct cli *c);
 int cmd_migrate(struct cli *c);
 int cmd_calendar(struct cli *c);

@@ -3,6 +3,7 @@
  * database every time. Everything goes through law/, so it is validated and audited as real
  * input would be. */
 #include "cli/cli.h"
+#include "store/blob.h"
 #include "cli/demo.h"
 #include "base/crypto.h"
 #include "law/discretion.h"
@@ -639,26 +640,32 @@ int cmd_demo(struct cli *c)
         cli_close(&env);
         return 1;
     }
+    struct blob_store *blobs = NULL; /* the demo case's recordings go into the evidence store */
+    if (blob_open(c->evidence, &blobs, &d.e)) {
+        cli_close(&env);
+        return cli_fail(&d.e);
+    }
+    env.ctx.blobs = blobs;
     int64_t officer_id = 0;
     rc = db_begin(env.db, &d.e);
     if (!rc) rc = add_agencies(&d);
     if (!rc) rc = add_officers(&d, &officer_id);
     if (!rc) rc = add_entities(&d, (long)count);
     if (!rc) rc = add_users(&d, officer_id);
+    if (!rc) rc = demo_devices(&env.ctx, &d.e);
     if (!rc && count >= 800) rc = add_inspections(&d, officer_id);
     if (!rc && count >= 200 && count <= 20000) rc = add_random_checks(&d);
     if (!rc && count >= 200) rc = demo_requests(&env.ctx, &d.e);
     if (!rc) rc = add_power_list(&d);
     if (!rc && count >= 200) rc = demo_cases(&env.ctx, &d.e);
+    if (!rc) rc = db_commit(env.db, &d.e);
     if (rc) {
-        db_rollback(env.db);
+        if (db_depth(env.db)) db_rollback(env.db);
+        blob_close(blobs);
         cli_close(&env);
         return cli_fail(&d.e);
     }
-    if (db_commit(env.db, &d.e)) {
-        cli_close(&env);
-        return cli_fail(&d.e);
-    }
+    blob_close(blobs);
     printf("demo data: 4 agencies, 25 officers, %lld entities\n", (long long)count);
     if (count >= 800)
         printf("  6 inspections (one correction overdue), 1 campaign, 2 cases from them\n");
@@ -668,6 +675,7 @@ int cmd_demo(struct cli *c)
         printf("  6 complaints, 5 petitions and 5 disclosure requests at every stage of their"
                " workflows%s\n",
                seal_ready() ? "" : " (complainants anonymous: no --data-key given)");
+    printf("  9 enforcement devices (执法记录仪, 移动执法终端 …), assigned, pooled, retired\n");
     printf("  the power list of health supervision with sample discretion baselines (province)\n");
     if (count >= 200)
         printf("  10 penalty cases from 待立案 to 已作出处罚决定, a hearing set and one held, a"

@@ -31,13 +31,16 @@ static const struct command {
      cmd_import},
     {"export", "export a registry or the power list to XLSX/CSV",
      "export entities|officers|power FILE.xlsx|FILE.csv [--as USERNAME]", cmd_export},
-    {"backup", "online, consistent copy of the database", "backup FILE", cmd_backup},
+    {"backup", "online, consistent copy of the database, or of the evidence files",
+     "backup FILE\n       backup evidence DIR", cmd_backup},
     {"agency", "manage agencies",
      "agency add CODE NAME [--parent CODE] [--short 简称] [--division CODE] [--level L]\n"
      "       agency list",
      cmd_agency},
-    {"verify", "check the audit trail's hash chain (against published signed heads)",
-     "verify audit [--against HEADS.jsonl [--public-key HEX]]", cmd_verify},
+    {"verify", "check the audit trail's hash chain, or the evidence files and their ledger",
+     "verify audit [--against HEADS.jsonl [--public-key HEX]]\n"
+     "       verify evidence [--copy DIR]",
+     cmd_verify},
     {"audit", "the audit chain's signing key and signed heads",
      "audit keygen KEYFILE\n       audit sign --key KEYFILE\n       audit heads [FILE]", cmd_audit},
     {"migrate", "move a county's database into a provincial one",
@@ -60,8 +63,9 @@ static void usage_all(FILE *out)
     for (size_t i = 0; i < countof(commands); i++)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
-            "\nEvery command takes --db (default %s), --data-key KEYFILE (or LANDUN_DATA_KEY)"
-            " and --help.\n",
+            "\nEvery command takes --db (default %s), --data-key KEYFILE (or LANDUN_DATA_KEY),"
+            " --evidence DIR (or LANDUN_EVIDENCE_DIR; default: DB.evidence beside a SQLite file,"
+            " ./landun-evidence with PostgreSQL) and --help.\n",
             DEFAULT_DB);
 }
 
@@ -99,6 +103,16 @@ int main(int argc, char **argv)
     c.db = cli_option(&n, rest, "--db");
     if (!c.db) c.db = getenv("LANDUN_DB");
     if (!c.db) c.db = DEFAULT_DB;
+    /* the evidence store: beside a SQLite file, else a directory every server shares
+     * (docs/evidence.md) */
+    c.evidence = cli_option(&n, rest, "--evidence");
+    if (!c.evidence) c.evidence = getenv("LANDUN_EVIDENCE_DIR");
+    if (!c.evidence) {
+        bool url = strstr(c.db, "://") || str_prefix(c.db, "postgres");
+        static char beside[4096];
+        snprintf(beside, sizeof beside, "%s.evidence", c.db);
+        c.evidence = url ? "landun-evidence" : beside;
+    }
     /* the key that seals personal data lives outside the database (docs/complaints.md) */
     const char *key = cli_option(&n, rest, "--data-key"), *why;
     if (!key) key = getenv("LANDUN_DATA_KEY");

@@ -34,12 +34,13 @@ int cmd_serve(struct cli *c)
                                 .timeout = 30,
                                 .quiet = quiet,
                                 .trusted_proxy = proxy,
-                                .audit_key = audit_key};
+                                .audit_key = audit_key,
+                                .evidence_dir = c->evidence};
     struct server *srv;
     if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
     char shown[512];
-    log_info("landun serving http://%s (port %u), database %s", cfg.listen, server_port(srv),
-             cli_db_shown(c->db, shown, sizeof shown));
+    log_info("landun serving http://%s (port %u), database %s, evidence files in %s", cfg.listen,
+             server_port(srv), cli_db_shown(c->db, shown, sizeof shown), c->evidence);
     int sig = 0;
     sigwait(&set, &sig);
     log_info("signal %d: finishing requests in flight and stopping", sig);

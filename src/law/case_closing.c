@@ -8,6 +8,7 @@
 #include "law/case_internal.h"
 #include "law/document.h"
 #include "law/field.h"
+#include "law/recording_stats.h"
 #include "law/setting.h"
 
 #include <string.h>
@@ -202,6 +203,27 @@ static int need_service(struct ctx *c, const struct file *f, json_t *items, int6
     return 0;
 }
 
+/* [R-CASE-114] 第四十七条: each key step of the case (现场笔录, 询问笔录, 送达, 听证) has a
+ * recording attached to it, one item per step without; an agency without recorders sets
+ * case.recording_required to 0. */
+static int need_recordings(struct ctx *c, json_t *items, int64_t id, struct err *e)
+{
+    int required = 1;
+    if (setting_int(c, "case.recording_required", &required, e)) return e->code;
+    json_t *acts = required ? recording_case_unrecorded(c, id, e) : NULL;
+    if (!acts) return e->code;
+    size_t i;
+    json_t *o;
+    json_array_foreach(acts, i, o)
+    {
+        add(c, items, id, "recording", "R-CASE-114", "recordings",
+            arena_printf(c->arena, "%s缺少音像记录（《行政处罚法》第四十七条）",
+                         jget_text(o, "name")));
+    }
+    json_decref(acts);
+    return 0;
+}
+
 /* The documents of a general-procedure case's path: [R-CASE-95] and the rule of each. */
 static int need_general(struct ctx *c, const struct file *f, json_t *items, int64_t id,
                         struct err *e)
@@ -330,6 +352,7 @@ json_t *case_closing_check(struct ctx *c, int64_t id, const char *ground, struct
     else
         rc = need_general(c, f, items, id, e);
     if (!rc) rc = need_service(c, f, items, id, e);
+    if (!rc) rc = need_recordings(c, items, id, e);
     if (!rc) rc = execution_ok(c, f, id, ground, items, e);
     if (!rc) rc = need_remedies_ended(c, items, id, e);
     if (rc) {

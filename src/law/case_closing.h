@@ -11,6 +11,11 @@
 #include "law/ctx.h"
 #include "law/workflow.h"
 
+/* [R-CASE-114] The basis of the setting case.recording_required (default 1): closing asks for a
+ * recording of each key step of the case. */
+#define CASE_RECORDING_BASIS                                                                       \
+    "《行政处罚法》第四十七条：执法全过程记录（无执法记录设备的机关可关闭）"
+
 /* The most 抄送 lines one closing records. */
 #define CASE_COPIES_MAX 20
 

@@ -8,6 +8,7 @@
 #include "store/db.h"
 
 struct calendar;
+struct blob_store;
 
 /* The person (or system) on whose behalf a law/ function acts. */
 struct actor {
@@ -27,6 +28,7 @@ struct ctx {
     const struct actor *who;    /* never NULL */
     int64_t now;                /* the time of the action, UTC seconds */
     const struct calendar *cal; /* working-day calendar (read-only) */
+    struct blob_store *blobs;   /* the evidence store (recordings), or NULL when none is set */
 };
 
 /* True when the agency with materialised path `path` lies in the actor's subtree. [R-AUTH-06] an

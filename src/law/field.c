@@ -2,6 +2,7 @@
 #include "law/field.h"
 #include "law/catalog.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *blank_to_null(const char *s)
@@ -38,6 +39,29 @@ int field_day_in(const char *v, const char *field, day_t today, const char *afte
     if (d > today) return err_field(e, field, "日期不能晚于今天（%s）", t);
     if (after && *after && strcmp(v, after) < 0)
         return err_field(e, field, "日期不能早于%s（%s）", what, after);
+    return 0;
+}
+
+int field_instant(const char *v, const char *field, int64_t now, int64_t *out, struct err *e)
+{
+    char day[DATE_STRLEN];
+    int hh, mm, n = 0;
+    day_t d;
+    /* "YYYY-MM-DD HH:MM", or with a T as a browser's datetime-local input sends it */
+    if (!v || strlen(v) < 16 || (v[10] != ' ' && v[10] != 'T') ||
+        sscanf(v + 11, "%2d:%2d%n", &hh, &mm, &n) != 2 || v[11 + n] != 0 || hh > 23 || mm > 59 ||
+        hh < 0 || mm < 0)
+        return err_field(e, field, "时间格式应为 YYYY-MM-DD HH:MM");
+    memcpy(day, v, 10);
+    day[10] = 0;
+    if (date_parse(day, &d)) return err_field(e, field, "时间格式应为 YYYY-MM-DD HH:MM");
+    int64_t t = (int64_t)d * 86400 + hh * 3600 + mm * 60 - 8 * 3600; /* China time, UTC+8 */
+    if (t > now) {
+        char s[INSTANT_STRLEN];
+        instant_format(now, s);
+        return err_field(e, field, "时间不能晚于现在（%.16s）", s);
+    }
+    *out = t;
     return 0;
 }
 

@@ -16,6 +16,9 @@ int field_date(const char *v, const char *field, const char *label, bool require
  * of the act it follows, named what) when after is given and not blank. */
 int field_day_in(const char *v, const char *field, day_t today, const char *after, const char *what,
                  struct err *e);
+/* A moment v, "YYYY-MM-DD HH:MM" China time (or with T for the space), not after now: UTC
+ * seconds into *out. */
+int field_instant(const char *v, const char *field, int64_t now, int64_t *out, struct err *e);
 /* Comma-separated line codes, each in the catalogue; at least one when required. */
 int field_lines(const char *v, const char *field, bool required, struct err *e);
 /* One code of a catalogue list ("subtypes", "risk_grades", …). */

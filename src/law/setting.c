@@ -1,11 +1,14 @@
 /* setting.c — values an administrator may change, with their defaults (setting.h). */
 #include "base/jpack.h"
 #include "law/setting.h"
+#include "law/recording.h"
 #include "law/audit.h"
 #include "law/case.h"
+#include "law/case_closing.h"
 #include "law/complaint.h"
 #include "law/file_review.h"
 #include "law/petition.h"
+#include "law/recording.h"
 #include "law/role.h"
 
 #include <stdlib.h>
@@ -41,6 +44,8 @@ static const struct setting_def defs[] = {
      CASE_DELIBERATION_BASIS},
     {"case.deliberation_required", "调查终结前须经合议（1 是，0 否）", 1, 0, 1,
      CASE_DELIBERATION_BASIS},
+    {"case.recording_required", "结案前关键环节须有音像记录（1 是，0 否）", 1, 0, 1,
+     CASE_RECORDING_BASIS},
     {"case.extend_max_days", "办案期限延长上限（日）", CASE_EXTEND_MAX_DAYS, 1, 180,
      CASE_EXTEND_MAX_BASIS},
     {"review.correction_days", "案卷评查补正期限（工作日）", FILE_REVIEW_CORRECTION_DAYS, 1, 60,
@@ -51,6 +56,8 @@ static const struct setting_def defs[] = {
      FILE_REVIEW_BASIS},
     {"review.grade_scheme", "案卷评查等次（0 优秀/合格/不合格，1 甲/乙/丙）", 0, 0, 1,
      FILE_REVIEW_BASIS},
+    {"recording.retain_years", "执法全过程记录保存年限（年）", RECORDING_RETAIN_YEARS, 1, 100,
+     RECORDING_RETAIN_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,
      PETITION_WORKING_BASIS},
 };

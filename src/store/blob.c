@@ -66,7 +66,7 @@ static void PRINTF(2, 3) path_fmt(char *out, const char *fmt, ...)
 static int io_fail(struct err *e, const char *what, int errnum)
 {
     if (errnum == ENOSPC || errnum == EFBIG || errnum == EDQUOT)
-        return err_set(e, ERR_INTERNAL, "存储空间不足：%s失败（%s），请联系管理员清理磁盘后重试",
+        return err_set(e, ERR_NOSPACE, "存储空间不足：%s失败（%s），请联系管理员清理磁盘后重试",
                        what, strerror(errnum));
     return err_set(e, ERR_INTERNAL, "%s失败：%s", what, strerror(errnum));
 }
@@ -275,25 +275,60 @@ int blob_write(struct blob_writer *w, const void *data, size_t len, struct err *
     return 0;
 }
 
-int blob_commit(struct blob_writer *w, struct blob_result *res, struct err *e)
+/* Make w's content durable and close its file (the temporary file stays, for the caller to
+ * place); its hash and size into res. 0 or ERR_INTERNAL (the temporary file then removed). */
+static int writer_finish(struct blob_writer *w, struct blob_result *res, struct err *e)
 {
-    int rc = 0;
     memset(res, 0, sizeof *res);
-    if (w->fd < 0) {
-        rc = err_set(e, ERR_INTERNAL, "证据文件写入已中止");
-        goto out;
-    }
-    if (fsync(w->fd) != 0) {
-        rc = writer_fail(w, "保存证据文件", errno, e);
-        goto out;
-    }
+    if (w->fd < 0) return err_set(e, ERR_INTERNAL, "证据文件写入已中止");
+    if (fsync(w->fd) != 0) return writer_fail(w, "保存证据文件", errno, e);
     close(w->fd);
     w->fd = -1;
     hash_final_hex(&w->hash, res->hex);
     res->size = w->size;
-    rc = place_object(w->store, w->tmp, res->hex, &res->existed, e);
-    w->tmp[0] = '\0';
-out:
+    return 0;
+}
+
+/* blob_commit, and blob_commit_expect when expect is not NULL. */
+static int commit(struct blob_writer *w, const char *expect, struct blob_result *res, struct err *e)
+{
+    int rc = writer_finish(w, res, e);
+    if (!rc && expect && strcmp(res->hex, expect) != 0)
+        rc = err_set(e, ERR_CONFLICT, "文件内容与其 SHA-256 %s 不符（实为 %s）", expect, res->hex);
+    if (!rc) {
+        rc = place_object(w->store, w->tmp, res->hex, &res->existed, e);
+        w->tmp[0] = '\0';
+    }
+    blob_abort(w);
+    return rc;
+}
+
+int blob_commit(struct blob_writer *w, struct blob_result *res, struct err *e)
+{
+    return commit(w, NULL, res, e);
+}
+
+int blob_commit_expect(struct blob_writer *w, const char *expect, struct blob_result *res,
+                       struct err *e)
+{
+    return commit(w, expect, res, e);
+}
+
+int blob_commit_named(struct blob_writer *w, const char *name, struct err *e)
+{
+    struct blob_result res;
+    char path[PATH_MAX];
+    int rc = 0;
+    if (str_blank(name) || strchr(name, '/') || name[0] == '.')
+        rc = err_set(e, ERR_INVALID, "文件名无效：%s", name ? name : "");
+    if (!rc) rc = writer_finish(w, &res, e);
+    if (!rc) {
+        path_fmt(path, "%s/%s", w->store->dir, name);
+        int errnum = rename(w->tmp, path) == 0 ? 0 : errno;
+        if (!errnum) w->tmp[0] = '\0';
+        if (!errnum) errnum = fsync_dir(w->store->dir);
+        if (errnum) rc = io_fail(e, "保存文件", errnum);
+    }
     blob_abort(w);
     return rc;
 }
@@ -423,41 +458,94 @@ int blob_partial_offset(struct blob_store *s, const char *id, int64_t *offset, s
     return 0;
 }
 
-int blob_partial_append(struct blob_store *s, const char *id, int64_t expected_offset,
-                        const void *data, size_t len, int64_t *offset, struct err *e)
+/* An open append to a resumable upload: the locked file and the state its bytes advance. */
+struct blob_append {
+    struct blob_store *store;
+    char id[BLOB_ID_HEX];
+    int fd;
+    struct partial_state st; /* covers the bytes written so far (saved by close) */
+    int errnum;              /* the first write error, after which writes are refused */
+};
+
+int blob_partial_open(struct blob_store *s, const char *id, int64_t expected_offset,
+                      struct blob_append **out, struct err *e)
 {
     struct partial_state st;
     int fd;
+    *out = NULL;
     int rc = partial_open(s, id, &fd, &st, e);
     if (rc) return rc;
     if (expected_offset < 0 || (uint64_t)expected_offset != st.offset) {
-        rc = err_set(e, ERR_CONFLICT, "续传位置不符：应从第 %llu 字节续传，请求为第 %lld 字节",
-                     (unsigned long long)st.offset, (long long)expected_offset);
-        goto out;
-    }
-    if (len > (uint64_t)INT64_MAX - st.offset) {
-        rc = io_fail(e, "写入续传文件", EFBIG);
-        goto out;
+        close(fd);
+        return err_set(e, ERR_CONFLICT, "续传位置不符：应从第 %llu 字节续传，请求为第 %lld 字节",
+                       (unsigned long long)st.offset, (long long)expected_offset);
     }
     int errnum = partial_trim(fd, &st);
     if (!errnum && lseek(fd, (off_t)st.offset, SEEK_SET) < 0) errnum = errno;
-    if (!errnum) errnum = write_all(fd, data, len);
-    if (!errnum && fsync(fd) != 0) errnum = errno;
     if (errnum) {
-        rc = io_fail(e, "写入续传文件", errnum);
-        goto out;
+        close(fd);
+        return io_fail(e, "写入续传文件", errnum);
     }
-    crypto_hash_sha256_update(&st.hash, data, len);
-    st.offset += len;
-    rc = state_save(s, id, &st, e);
-out:
-    if (rc && rc != ERR_CONFLICT) {
+    struct blob_append *a = xcalloc(1, sizeof *a);
+    a->store = s;
+    a->fd = fd;
+    a->st = st;
+    snprintf(a->id, sizeof a->id, "%s", id);
+    *out = a;
+    return 0;
+}
+
+int blob_partial_write(struct blob_append *a, const void *data, size_t len, struct err *e)
+{
+    if (a->errnum) return io_fail(e, "写入续传文件", a->errnum);
+    int errnum = len > (uint64_t)INT64_MAX - a->st.offset ? EFBIG : write_all(a->fd, data, len);
+    if (errnum) {
+        a->errnum = errnum;
+        return io_fail(e, "写入续传文件", errnum);
+    }
+    crypto_hash_sha256_update(&a->st.hash, data, len);
+    a->st.offset += len;
+    return 0;
+}
+
+int64_t blob_partial_written(const struct blob_append *a)
+{
+    return (int64_t)a->st.offset;
+}
+
+int blob_partial_close(struct blob_append *a, int64_t *offset, struct err *e)
+{
+    if (!a) return 0;
+    /* the bytes written whole are kept, even after a failed write: cut what it left, then make
+     * both durable before the state says they are there */
+    int errnum = partial_trim(a->fd, &a->st);
+    if (!errnum && fsync(a->fd) != 0) errnum = errno;
+    int rc = errnum ? io_fail(e, "写入续传文件", errnum) : state_save(a->store, a->id, &a->st, e);
+    if (rc) {
         struct partial_state old;
         struct err ignored = {0};
-        if (state_load(s, id, &old, &ignored) == 0) (void)partial_trim(fd, &old);
+        if (state_load(a->store, a->id, &old, &ignored) == 0) (void)partial_trim(a->fd, &old);
     }
-    if (!rc && offset) *offset = (int64_t)st.offset;
-    close(fd);
+    if (offset) *offset = (int64_t)a->st.offset;
+    close(a->fd);
+    free(a);
+    return rc;
+}
+
+int blob_partial_append(struct blob_store *s, const char *id, int64_t expected_offset,
+                        const void *data, size_t len, int64_t *offset, struct err *e)
+{
+    struct blob_append *a;
+    int rc = blob_partial_open(s, id, expected_offset, &a, e);
+    if (rc) return rc;
+    struct err werr = {0};
+    int wrc = blob_partial_write(a, data, len, &werr);
+    if (wrc) a->st.offset = (uint64_t)expected_offset; /* all or nothing: keep the old length */
+    rc = blob_partial_close(a, offset, e);
+    if (wrc) {
+        *e = werr;
+        return wrc;
+    }
     return rc;
 }
 

@@ -58,6 +58,14 @@ int blob_write(struct blob_writer *w, const void *data, size_t len, struct err *
 /* Make the written content an object (or find it already stored) and free w. 0 with *res
  * filled, or ERR_INTERNAL (nothing left in tmp/). */
 int blob_commit(struct blob_writer *w, struct blob_result *res, struct err *e);
+/* blob_commit of content that must hash to expect (a copy of a known object): when it does not,
+ * nothing is placed and ERR_CONFLICT says so. Callers: recording_backup. */
+int blob_commit_expect(struct blob_writer *w, const char *expect, struct blob_result *res,
+                       struct err *e);
+/* Make the written content the file <dir>/name beside objects/ (no '/', not hidden), replacing
+ * any file of that name in one atomic step (fsync, rename, fsync of dir), and free w. 0,
+ * ERR_INVALID or ERR_INTERNAL (nothing replaced). Callers: recording_backup (ledger.jsonl). */
+int blob_commit_named(struct blob_writer *w, const char *name, struct err *e);
 /* Drop the content written so far and free w (NULL is fine). */
 void blob_abort(struct blob_writer *w);
 /* Bytes written so far. */
@@ -75,6 +83,20 @@ int blob_partial_offset(struct blob_store *s, const char *id, int64_t *offset, s
  * (bad id), ERR_NOTFOUND, ERR_CONFLICT or ERR_INTERNAL. */
 int blob_partial_append(struct blob_store *s, const char *id, int64_t expected_offset,
                         const void *data, size_t len, int64_t *offset, struct err *e);
+/* An append that streams: open the upload at expected_offset (its current length, else
+ * ERR_CONFLICT), holding its lock; write chunks as they come (hashed, not yet durable); close
+ * makes every chunk written whole durable and saves the new length — also after a failed write
+ * or an interrupted request, so a client resumes from there. *out is freed by close. */
+struct blob_append;
+int blob_partial_open(struct blob_store *s, const char *id, int64_t expected_offset,
+                      struct blob_append **out, struct err *e);
+/* 0, or ERR_NOSPACE / ERR_INTERNAL (then every later write fails too). */
+int blob_partial_write(struct blob_append *a, const void *data, size_t len, struct err *e);
+/* The upload's length with the chunks written so far. */
+int64_t blob_partial_written(const struct blob_append *a);
+/* Save and release (NULL is fine); the upload's length into *offset (may be NULL). 0,
+ * ERR_NOSPACE or ERR_INTERNAL (the upload then keeps its previous length). */
+int blob_partial_close(struct blob_append *a, int64_t *offset, struct err *e);
 /* Make the upload an object like blob_commit; the upload is gone afterwards. 0 with *res
  * filled, ERR_INVALID, ERR_NOTFOUND or ERR_INTERNAL. */
 int blob_partial_finish(struct blob_store *s, const char *id, struct blob_result *res,

@@ -171,6 +171,7 @@ int case_show(struct req *r, struct resp *w)
     if (r->api) return 0;
     page_steps(r, o, "/cases");
     evidence_page(r, o);
+    recording_page(r, o, "case");
     preservation_page(r, o);
     remedy_page(r, o);
     file_review_page(r, o);

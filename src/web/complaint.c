@@ -139,6 +139,7 @@ int complaint_show(struct req *r, struct resp *w)
     page(w, "complaint/show.html", json_string_value(json_object_get(o, "number")));
     if (r->api) return 0;
     page_steps(r, o, "/complaints");
+    recording_page(r, o, "complaint");
     jset_bool(o, "saved", req_query(r, "saved") != NULL);
     if (json_is_string(json_object_get(o, "satisfaction"))) page_steps_no_form(o, "rate");
     return 0;

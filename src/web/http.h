@@ -11,7 +11,7 @@
 
 #define MAX_PATH_ARGS  4
 #define SESSION_COOKIE "landun_sid"
-#define MAX_HEADERS    8
+#define MAX_HEADERS    16
 
 /* A name=value pair from the query string or the body. */
 struct param {
@@ -38,6 +38,12 @@ struct req {
     const char *authorization;       /* the raw Authorization header, or NULL */
     const char *csrf_header;         /* X-CSRF-Token, or NULL */
     const char *if_none_match;       /* If-None-Match, or NULL */
+    const char *range;               /* Range, or NULL */
+    const char *upload_offset;       /* Upload-Offset (tus), or NULL */
+    const char *upload_length;       /* Upload-Length (tus), or NULL */
+    const char *upload_metadata;     /* Upload-Metadata (tus), or NULL */
+    const char *raw;                 /* a body of bytes (application/offset+octet-stream) */
+    size_t raw_len;                  /*   its length */
     const char *ip;                  /* client address */
     bool https;                      /* the client reached us over TLS (the trusted proxy says) */
     const char *args[MAX_PATH_ARGS]; /* values of {…} segments of the route pattern */
@@ -71,6 +77,9 @@ struct resp {
     const char *content_type;      /* for raw bodies (assets, downloads) */
     struct buf body;               /* the rendered body */
     const struct embed_file *file; /* a static body that needs no copy (assets) */
+    int fd;                        /* a body read from this open file when fd_len > 0 (closed by
+                                    * resp_free): fd_len bytes from fd_offset */
+    int64_t fd_offset, fd_len;
     struct header headers[MAX_HEADERS];
     int nheaders;
 };

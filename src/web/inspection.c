@@ -464,6 +464,7 @@ int inspection_show(struct req *r, struct resp *w)
     bool more;
     json_t *history = audit_list(&r->ctx, &aq, &more, &r->err);
     if (history) json_object_set_new(o, "history", history);
+    recording_page(r, o, "inspection");
     size_t i;
     json_t *d;
     json_array_foreach(json_object_get(o, "documents"), i, d)

@@ -7,7 +7,9 @@
 #include "web/export.h"
 #include "docs/registry_export.h"
 #include "law/audit.h"
+#include "law/device.h"
 #include "law/officer.h"
+#include "law/paging.h"
 #include "law/role.h"
 
 #include <string.h>
@@ -132,6 +134,11 @@ int officer_show(struct req *r, struct resp *w)
     bool more;
     json_t *history = audit_list(&r->ctx, &aq, &more, &r->err);
     if (history) json_object_set_new(o, "history", history);
+    struct device_query dq = {.officer_id = req_id(r, 0), .per_page = PAGING_MAX};
+    json_t *devices = device_list(&r->ctx, &dq, &r->err);
+    if (!devices) return r->err.code;
+    json_object_set(o, "devices", json_object_get(devices, "rows"));
+    json_decref(devices);
     json_object_set_new(o, "can_write",
                         json_boolean(role_allows(r->who.roles, PERM_OFFICER_WRITE)));
     json_object_set_new(o, "saved", json_boolean(req_query(r, "saved") != NULL));
@@ -202,7 +209,9 @@ static const struct route routes[] = {
      "record an annual certificate review"},
 };
 
+/* the devices' registry (web/device.c) is kept by the same administrators, beside this one */
 static const struct nav_item nav[] = {{"/officers", "执法人员", PERM_OFFICER_READ},
+                                      {"/devices", "执法装备", PERM_OFFICER_READ},
                                       {NULL, NULL, 0}};
 
 static const struct tile tiles[] = {

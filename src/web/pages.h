@@ -172,6 +172,10 @@ int case_index(struct req *r, struct resp *w);
 int case_new(struct req *r, struct resp *w);
 int case_create(struct req *r, struct resp *w);
 int case_show(struct req *r, struct resp *w);
+/* recording_figures.c: how much was recorded in a period (law/recording_stats.h), and the
+ * records behind each count */
+int recording_figures_page(struct req *r, struct resp *w);
+int recording_coverage_page(struct req *r, struct resp *w);
 /* case_figures.c: the figures of a period (law/case_stats.h), each a link to its list */
 int case_figures_page(struct req *r, struct resp *w);
 /* evidence.c: the evidence of a case (第四十六条) */
@@ -199,6 +203,10 @@ int remedy_list_page(struct req *r, struct resp *w);
 int remedy_figures_page(struct req *r, struct resp *w);
 /* Give the case page's data o the form to register a remedy ("remedy_form") when the actor may. */
 void remedy_page(struct req *r, json_t *o);
+/* Give the page's data o of a record (inspection | complaint | case: object_type) its
+ * recordings ("recordings") and, for those who may attach one, the upload form's data
+ * ("recording_form": parts, officers with their devices) (web/recording.c). */
+void recording_page(struct req *r, json_t *o, const char *object_type);
 /* referral.c: 涉嫌犯罪案件移送 (行刑衔接) */
 int referral_index(struct req *r, struct resp *w);
 int referral_create(struct req *r, struct resp *w);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static struct tmpl_set *templates;
 
@@ -125,6 +126,8 @@ void resp_free(struct resp *w)
     json_decref(w->error_details);
     w->error_details = NULL;
     buf_free(&w->body);
+    if (w->fd_len > 0) close(w->fd);
+    w->fd_len = 0;
 }
 
 int web_parse_target(struct req *r, const char *target)
@@ -153,6 +156,11 @@ int web_parse_body(struct req *r, const char *body, size_t len)
     if (str_prefix(ct, "application/x-www-form-urlencoded")) {
         if (form_parse_urlencoded(r->arena, body, len, &r->body, &r->nbody))
             return err_set(&r->err, ERR_BADREQ, "表单数据无效");
+        return 0;
+    }
+    if (str_prefix(ct, "application/offset+octet-stream")) { /* tus: an upload's bytes */
+        r->raw = body;
+        r->raw_len = len;
         return 0;
     }
     if (str_prefix(ct, "multipart/form-data")) {
@@ -257,6 +265,8 @@ static int status_of(int code)
         return 413;
     case ERR_LOCKED:
         return 429;
+    case ERR_NOSPACE:
+        return 507;
     default:
         return 500;
     }
@@ -285,6 +295,8 @@ static const char *default_message(int code)
         return "提交的内容过大";
     case ERR_CONFLICT:
         return "与已有记录冲突";
+    case ERR_NOSPACE:
+        return "存储空间不足，请联系管理员";
     default:
         return "服务器内部错误";
     }
@@ -478,7 +490,7 @@ void web_handle(struct req *r, struct resp *w)
     if (read_only && db_depth(r->ctx.db) == 1) db_commit(r->ctx.db, &e);
 }
 
-static void dispatch(struct req *r, struct resp *w)
+int web_admit(struct req *r, struct resp *w)
 {
     security_headers(w);
     const char *allow;
@@ -492,7 +504,7 @@ static void dispatch(struct req *r, struct resp *w)
         } else {
             web_error(r, w, ERR_NOTFOUND);
         }
-        return;
+        return -1;
     }
     r->route = rt;
     if (rt->perm != PERM_PUBLIC || r->cookie || r->authorization) authenticate(r);
@@ -502,18 +514,25 @@ static void dispatch(struct req *r, struct resp *w)
             web_error(r, w, ERR_UNAUTH);
         else
             to_login(r, w);
-        return;
+        return -1;
     }
     /* [R-AUTH-07] the route's permission, checked before any handler runs */
     if (!role_allows(r->who.roles, (enum perm)rt->perm)) {
         web_error(r, w, ERR_FORBIDDEN);
-        return;
+        return -1;
     }
     if (!csrf_ok(r)) {
         err_set(&r->err, ERR_FORBIDDEN, "页面已过期或来源不明（CSRF校验失败），请刷新后重试");
         web_error(r, w, ERR_FORBIDDEN);
-        return;
+        return -1;
     }
+    return 0;
+}
+
+static void dispatch(struct req *r, struct resp *w)
+{
+    if (web_admit(r, w)) return;
+    const struct route *rt = r->route;
     int depth = db_depth(r->ctx.db);
     int rc = rt->handler(r, w);
     if (db_depth(r->ctx.db) != depth) {

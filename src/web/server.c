@@ -5,6 +5,8 @@
 #include "web/web.h"
 #include "web/form.h"
 #include "web/signer.h"
+#include "web/upload.h"
+#include "store/blob.h"
 #include "law/holiday.h"
 #include "base/calendar.h"
 #include "base/log.h"
@@ -23,6 +25,7 @@
 struct server {
     struct MHD_Daemon *daemon;
     struct server_config cfg;
+    struct blob_store *blobs; /* the evidence store, or NULL when none is configured */
     uint16_t port;
     bool settles; /* the settler runs (PostgreSQL: SQLite defers nothing) */
 };
@@ -155,6 +158,13 @@ struct pending {
     bool ambiguous;  /* the body's length is given twice or two ways: answer 400 */
     bool seen;       /* the handler was called once already */
     struct timespec start;
+    /* an upload whose body streams into the evidence store (web/upload.h): the request, made
+     * at the first call, lives until the answer */
+    struct upload_stream *stream;
+    struct arena arena;
+    struct req r;
+    struct resp w;
+    bool refused; /* the stream was refused before its body: answer w */
 };
 
 /* Counts the headers that frame the body (MHD_get_connection_values callback). */
@@ -213,6 +223,10 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
     r->authorization = header(conn, r->arena, "Authorization");
     r->csrf_header = header(conn, r->arena, "X-CSRF-Token");
     r->if_none_match = header(conn, r->arena, "If-None-Match");
+    r->range = header(conn, r->arena, "Range");
+    r->upload_offset = header(conn, r->arena, "Upload-Offset");
+    r->upload_length = header(conn, r->arena, "Upload-Length");
+    r->upload_metadata = header(conn, r->arena, "Upload-Metadata");
     r->ip = client_ip(conn, r->arena);
     if (srv->cfg.trusted_proxy && strcmp(r->ip, srv->cfg.trusted_proxy) == 0) {
         /* Behind our reverse proxy: the client is the address it saw (login limits count per
@@ -230,7 +244,12 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
 static struct MHD_Response *make_response(struct resp *w, const char *method)
 {
     struct MHD_Response *res;
-    if (w->file)
+    if (w->fd_len > 0) {
+        /* a file on disk (a recording): libmicrohttpd sends it in pieces and closes fd */
+        res = MHD_create_response_from_fd_at_offset64((uint64_t)w->fd_len, w->fd,
+                                                      (uint64_t)w->fd_offset);
+        w->fd_len = 0;
+    } else if (w->file)
         res = MHD_create_response_from_buffer(w->file->len, (void *)w->file->data,
                                               MHD_RESPMEM_PERSISTENT);
     else {
@@ -256,6 +275,79 @@ static void log_request(struct req *r, struct resp *w, const char *url, struct p
              r->ip ? r->ip : "-");
 }
 
+/* Queue w for r and log it. */
+static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, const char *url,
+                               const char *method, struct pending *p, struct req *r, struct resp *w)
+{
+    size_t bytes = w->fd_len > 0 ? (size_t)w->fd_len : w->file ? w->file->len : w->body.len;
+    struct MHD_Response *res = make_response(w, method);
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)(w->status ? w->status : 200), res);
+    MHD_destroy_response(res);
+    if (!srv->cfg.quiet) log_request(r, w, url, p, bytes);
+    return ok;
+}
+
+/* Set up r for a request of this thread: its arena, connection (locked: unlock with
+ * release_conn) and clock. */
+static struct conn_slot *begin_request(struct server *srv, struct req *r, struct arena *arena)
+{
+    struct conn_slot *slot = thread_conn();
+    struct db *db = slot ? slot->db : NULL;
+    if (slot) pthread_mutex_lock(&slot->use);
+    int64_t now = clock_now();
+    calendar_refresh(db, now);
+    r->arena = arena;
+    r->ctx = (struct ctx){.db = db,
+                          .arena = arena,
+                          .who = &r->who,
+                          .now = now,
+                          .cal = server_calendar(),
+                          .blobs = srv->blobs};
+    return slot;
+}
+
+static void release_conn(struct conn_slot *slot)
+{
+    if (slot) pthread_mutex_unlock(&slot->use);
+}
+
+/* At the first call: when the request is an upload whose body streams (web/upload.h), admit it
+ * before its body is read. True when the request streams or was refused (p->refused). */
+static bool stream_begin(struct server *srv, struct MHD_Connection *conn, const char *method,
+                         struct pending *p)
+{
+    struct req *r = &p->r;
+    struct conn_slot *slot = begin_request(srv, r, &p->arena);
+    int rc = slot ? build_request(srv, conn, method, p, r) : -1;
+    int admitted = !rc && web_upload_streams(r) ? web_upload_stream_open(r, &p->w, &p->stream) : 0;
+    release_conn(slot);
+    if (admitted == 0) { /* an ordinary request: read its body and answer as usual */
+        resp_free(&p->w);
+        json_decref(r->json);
+        arena_free(&p->arena);
+        memset(r, 0, sizeof *r);
+        memset(&p->w, 0, sizeof p->w);
+        return false;
+    }
+    p->refused = admitted < 0;
+    return true;
+}
+
+/* Answer the streamed request p, then free what it held. */
+static enum MHD_Result stream_answer(struct server *srv, struct MHD_Connection *conn,
+                                     const char *url, const char *method, struct pending *p)
+{
+    if (p->stream) web_upload_stream_close(p->stream, &p->r, &p->w);
+    p->stream = NULL;
+    enum MHD_Result ok = respond(srv, conn, url, method, p, &p->r, &p->w);
+    resp_free(&p->w);
+    json_decref(p->r.json);
+    arena_free(&p->arena);
+    memset(&p->r, 0, sizeof p->r);
+    p->refused = false;
+    return ok;
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **con_cls)
@@ -266,7 +358,17 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     if (!p->seen) { /* first call: headers only; answer on the second */
         p->seen = true;
         p->ambiguous = framing_ambiguous(conn);
+        if (!p->ambiguous && stream_begin(srv, conn, method, p) && p->refused)
+            return stream_answer(srv, conn, url, method, p); /* refused before its body */
         return MHD_YES;
+    }
+    if (p->stream) { /* an upload: each piece goes to the store as it comes */
+        if (*upload_size) {
+            web_upload_stream_write(p->stream, upload, *upload_size);
+            *upload_size = 0;
+            return MHD_YES;
+        }
+        return stream_answer(srv, conn, url, method, p);
     }
     if (*upload_size) {
         if (p->ambiguous || p->body.len + *upload_size > srv->cfg.max_body)
@@ -277,20 +379,14 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         return MHD_YES;
     }
     struct arena arena = {0};
-    struct req r = {.arena = &arena};
+    struct req r = {0};
     struct resp w = {0};
-    struct conn_slot *slot = thread_conn();
-    struct db *db = slot ? slot->db : NULL;
-    if (slot) pthread_mutex_lock(&slot->use);
-    int64_t now = clock_now();
-    calendar_refresh(db, now);
-    r.ctx = (struct ctx){
-        .db = db, .arena = &arena, .who = &r.who, .now = now, .cal = server_calendar()};
+    struct conn_slot *slot = begin_request(srv, &r, &arena);
     int rc = p->ambiguous ? err_set(&r.err, ERR_BADREQ, "请求的正文长度声明重复或相互矛盾")
              : p->too_large ? ERR_TOOLARGE
                             : 0;
     if (!rc) rc = build_request(srv, conn, method, p, &r);
-    if (!db) rc = err_set(&r.err, ERR_INTERNAL, "数据库不可用");
+    if (!r.ctx.db) rc = err_set(&r.err, ERR_INTERNAL, "数据库不可用");
     if (rc) {
         /* Answer through the router's error rendering with a matching route-less request, in
          * the face (API or page) its address asks for. */
@@ -304,12 +400,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     } else {
         web_handle(&r, &w);
     }
-    if (slot) pthread_mutex_unlock(&slot->use);
-    size_t bytes = w.file ? w.file->len : w.body.len;
-    struct MHD_Response *res = make_response(&w, method);
-    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)(w.status ? w.status : 200), res);
-    MHD_destroy_response(res);
-    if (!srv->cfg.quiet) log_request(&r, &w, url, p, bytes);
+    release_conn(slot);
+    enum MHD_Result ok = respond(srv, conn, url, method, p, &r, &w);
     resp_free(&w);
     json_decref(r.json);
     arena_free(&arena);
@@ -322,6 +414,12 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)cls, (void)c, (void)toe;
     struct pending *p = *con_cls;
     if (!p) return;
+    if (p->stream) { /* the connection ended mid-upload: keep what arrived */
+        web_upload_stream_abort(p->stream);
+        resp_free(&p->w);
+        json_decref(p->r.json);
+        arena_free(&p->arena);
+    }
     buf_free(&p->body);
     free(p->target);
     free(p);
@@ -370,8 +468,14 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     if (rc) return rc;
     if ((rc = web_setup(e))) return rc;
     if (cfg->audit_key && (rc = signer_start(cfg->db_url, cfg->audit_key, e))) return rc;
+    struct blob_store *blobs = NULL;
+    if (cfg->evidence_dir && (rc = blob_open(cfg->evidence_dir, &blobs, e))) {
+        signer_stop();
+        return rc;
+    }
     struct server *s = xcalloc(1, sizeof *s);
     s->cfg = *cfg;
+    s->blobs = blobs;
     server_db_url = cfg->db_url;
     unsigned threads = cfg->threads ? cfg->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
     s->daemon = MHD_start_daemon(
@@ -383,6 +487,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
         MHD_OPTION_URI_LOG_CALLBACK, log_uri, s, MHD_OPTION_END);
     if (!s->daemon) {
         signer_stop();
+        blob_close(s->blobs);
         free(s);
         return err_set(e, ERR_INTERNAL, "无法在 %s 上监听（端口被占用？）", cfg->listen);
     }
@@ -392,6 +497,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     if (settles && pthread_create(&settler, NULL, settle_loop, NULL) != 0) {
         MHD_stop_daemon(s->daemon);
         signer_stop();
+        blob_close(s->blobs);
         free(s);
         return err_set(e, ERR_INTERNAL, "无法启动数据库事务清理线程");
     }
@@ -423,5 +529,6 @@ void server_stop(struct server *s)
     pthread_mutex_unlock(&conns_lock);
     web_teardown();
     server_calendar_free();
+    blob_close(s->blobs);
     free(s);
 }

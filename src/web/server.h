@@ -13,9 +13,10 @@ struct server_config {
     const char *db_url; /* every thread opens its own connection to this */
     const char *listen; /* ADDR:PORT, e.g. 127.0.0.1:8080; port 0 picks a free one */
     unsigned threads;   /* thread pool size (0: number of CPUs) */
-    size_t max_body;    /* request body limit in bytes */
-    unsigned timeout;   /* idle connection timeout in seconds */
-    bool quiet;         /* no per-request log lines */
+    size_t max_body;    /* request body limit in bytes (an upload's PATCH streams: no limit) */
+    const char *evidence_dir; /* the evidence store's directory (recordings), or NULL */
+    unsigned timeout;         /* idle connection timeout in seconds */
+    bool quiet;               /* no per-request log lines */
     /* A reverse proxy's address (e.g. 127.0.0.1): requests from it are taken to come from the
      * address in their X-Real-IP header. NULL: use the peer address. */
     const char *trusted_proxy;

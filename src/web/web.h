@@ -13,6 +13,10 @@ void web_teardown(void);
  * handler, render JSON or HTML into w. r->ctx.db, r->ctx.cal, r->arena and the raw request
  * fields must be set. Never fails: errors become error responses. */
 void web_handle(struct req *r, struct resp *w);
+/* The checks web_handle makes before a handler runs: the route, authentication, permission and
+ * CSRF. 0 with r->route set, or -1 with the refusal made in w. For a body that streams (an
+ * upload), made before the body is read. */
+int web_admit(struct req *r, struct resp *w);
 /* Render an error response (JSON or HTML page) for code, using r->err's messages. */
 void web_error(struct req *r, struct resp *w, int code);
 /* Fill r->path, r->api and r->query from a raw request target ("/api/v1/x?a=1"). ERR_BADREQ

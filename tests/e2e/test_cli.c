@@ -1,7 +1,7 @@
 /* test_cli.c — the command line as an operator uses it: `landun calendar` counting working days
  * (暂定 after a provisional answer), loading a year's notice (every problem on stderr, nothing
  * loaded; or the provisional deadlines recounted), LANDUN_NOW checked before anything runs, and
- * the audit chain's signing key and signed heads.
+ * the audit chain's signing key and signed heads, and the evidence files checked and backed up.
  * The binary under test is $LANDUN_BIN, on a SQLite file of its own. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -156,6 +156,44 @@ static void test_audit_heads_round_trip(void **state)
     assert_non_null(strstr(out, "权限过宽"));
 }
 
+/* The empty file's SHA-256: an object anyone can place by hand. */
+#define EMPTY_SHA256 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+static void test_r_evd_22_r_evd_24_verify_and_backup_evidence(void **state)
+{
+    (void)state;
+    char out[4096], args[512];
+    assert_int_equal(run("", "init", out, sizeof out), 0);
+    snprintf(args, sizeof args, "verify evidence --evidence %s/none", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "证据文件目录不存在"));
+    /* an empty store and ledger: consistent */
+    snprintf(args, sizeof args, "mkdir -p %s/cli.db.evidence/objects/e3/b0", dir);
+    assert_int_equal(system(args), 0);
+    assert_int_equal(run("", "verify evidence", out, sizeof out), 0);
+    assert_non_null(strstr(out, "0 条记录，0 个文件（0 字节），全部一致"));
+    snprintf(args, sizeof args, "backup evidence %s/copy", dir);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    assert_non_null(strstr(out, "复制 0 个新文件"));
+    snprintf(args, sizeof args, "verify evidence --copy %s/copy", dir);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    assert_non_null(strstr(out, "全部一致"));
+    /* a file no entry names, in the store and in the copy */
+    write_file("cli.db.evidence/objects/e3/b0/" EMPTY_SHA256, "");
+    assert_int_equal(run("", "verify evidence", out, sizeof out), 1);
+    assert_non_null(strstr(out, "多出的文件：SHA-256 " EMPTY_SHA256));
+    assert_non_null(strstr(out, "发现 1 处问题"));
+    snprintf(args, sizeof args, "mkdir -p %s/copy/objects/e3/b0", dir);
+    assert_int_equal(system(args), 0);
+    write_file("copy/objects/e3/b0/" EMPTY_SHA256, "");
+    snprintf(args, sizeof args, "verify evidence --copy %s/copy", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "多出的文件"));
+    snprintf(args, sizeof args, "verify evidence --copy %s/nothing", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "不是执法记录的备份"));
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -177,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_calendar_commands),
         cmocka_unit_test(test_landun_now_is_checked),
         cmocka_unit_test(test_audit_heads_round_trip),
+        cmocka_unit_test(test_r_evd_22_r_evd_24_verify_and_backup_evidence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,6 +2,8 @@
  * a login round trip, concurrent clients, and a clean stop. */
 #include "tests/support.h"
 #include "web/server.h"
+#include "base/crypto.h"
+#include "store/blob.h"
 
 #include <curl/curl.h>
 #include <pthread.h>
@@ -22,7 +24,10 @@ static int start(void **state)
     if (rc) return rc;
     struct harness *h = *state;
     struct err e = {0};
+    static char evidence[128];
+    snprintf(evidence, sizeof evidence, "%s/evidence", h->dir);
     struct server_config cfg = {.db_url = h->url,
+                                .evidence_dir = evidence,
                                 .listen = "127.0.0.1:0",
                                 .threads = 4,
                                 .max_body = 64 * 1024,
@@ -237,6 +242,125 @@ static void test_ambiguous_body_length_is_refused(void **state)
     free(got);
 }
 
+/* A client logged in as username on handle c: the headers of a write (the session's token). */
+static struct curl_slist *logged_in(CURL *c, const char *username)
+{
+    struct buf out = {0};
+    char body[128], hdr[128];
+    curl_easy_setopt(c, CURLOPT_COOKIEFILE, "");
+    struct curl_slist *json = curl_slist_append(NULL, "Content-Type: application/json");
+    snprintf(body, sizeof body, "{\"username\":\"%s\",\"password\":\"%s\"}", username,
+             TEST_PASSWORD);
+    assert_int_equal(fetch(c, "POST", "/api/v1/login", body, json, &out), 200);
+    json_t *doc = json_loads(buf_str(&out), 0, NULL);
+    snprintf(hdr, sizeof hdr, "X-CSRF-Token: %s", json_string_value(json_object_get(doc, "csrf")));
+    json_decref(doc);
+    curl_slist_free_all(json);
+    buf_free(&out);
+    return curl_slist_append(NULL, hdr);
+}
+
+/* An upload of size bytes started by the client with headers csrf: its path. */
+static char *new_upload(CURL *c, struct curl_slist *csrf, long size)
+{
+    struct buf out = {0};
+    char len[64];
+    snprintf(len, sizeof len, "Upload-Length: %ld", size);
+    struct curl_slist *h = curl_slist_append(curl_slist_append(NULL, len), "Tus-Resumable: 1.0.0");
+    h = curl_slist_append(h, strchr(csrf->data, 'X'));
+    assert_int_equal(fetch(c, "POST", "/api/v1/uploads", "", h, &out), 201);
+    json_t *doc = json_loads(buf_str(&out), 0, NULL);
+    char *url = strdup(json_string_value(json_object_get(doc, "url")));
+    json_decref(doc);
+    curl_slist_free_all(h);
+    buf_free(&out);
+    return url;
+}
+
+/* What the server holds of upload url: Upload-Offset of a HEAD. */
+static long upload_offset(CURL *c, const char *url)
+{
+    struct buf out = {0};
+    assert_int_equal(fetch(c, "GET", url, NULL, NULL, &out), 200);
+    json_t *doc = json_loads(buf_str(&out), 0, NULL);
+    long n = (long)json_integer_value(json_object_get(doc, "offset"));
+    json_decref(doc);
+    buf_free(&out);
+    return n;
+}
+
+/* An upload's body streams into the evidence store: far above the body limit (64 KiB here), in
+ * one request, and an interrupted one keeps what arrived, so the client resumes from there. */
+static void test_upload_streams_past_the_body_limit_and_resumes(void **state)
+{
+    struct harness *h = *state;
+    CURL *c = curl_easy_init();
+    struct curl_slist *csrf = logged_in(c, "officer");
+    const long size = 3 << 20;
+    char *url = new_upload(c, csrf, size);
+    struct buf body = {0}, out = {0};
+    buf_adds(&body, "%PDF-1.4\n");
+    while (body.len < (size_t)size)
+        buf_addc(&body, (char)('a' + body.len % 26));
+    /* the first 1 MiB, then the connection drops half-way through the rest */
+    struct curl_slist *hp =
+        curl_slist_append(NULL, "Content-Type: application/offset+octet-stream");
+    hp = curl_slist_append(hp, "Upload-Offset: 0");
+    hp = curl_slist_append(hp, strchr(csrf->data, 'X'));
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, 1L << 20);
+    assert_int_equal(fetch(c, "PATCH", url, body.p, hp, &out), 204);
+    assert_int_equal(upload_offset(c, url), 1L << 20);
+    char req[512];
+    int port = (int)server_port(srv);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+    struct curl_slist *ck = NULL;
+    curl_easy_getinfo(c, CURLINFO_COOKIELIST, &ck);
+    const char *cookie = strrchr(ck->data, '\t');
+    int n = snprintf(req, sizeof req,
+                     "PATCH %s HTTP/1.1\r\nHost: x\r\nCookie: landun_sid=%s\r\n%s\r\n"
+                     "Content-Type: application/offset+octet-stream\r\nUpload-Offset: %ld\r\n"
+                     "Content-Length: %ld\r\n\r\n",
+                     url, cookie + 1, csrf->data, 1L << 20, size - (1L << 20));
+    curl_slist_free_all(ck);
+    assert_true(write(fd, req, (size_t)n) == n);
+    size_t half = (size_t)(size - (1L << 20)) / 2;
+    assert_true(write(fd, body.p + (1 << 20), half) == (ssize_t)half);
+    usleep(300 * 1000);
+    close(fd);
+    long kept = -1;
+    for (int i = 0; i < 50 && kept <= (1L << 20); i++) { /* the server notices the close */
+        usleep(100 * 1000);
+        kept = upload_offset(c, url);
+    }
+    assert_true(kept > (1L << 20) && kept <= (1L << 20) + (long)half);
+    /* the rest from where the server says: the whole file, as one object */
+    char at[64];
+    snprintf(at, sizeof at, "Upload-Offset: %ld", kept);
+    struct curl_slist *hr =
+        curl_slist_append(NULL, "Content-Type: application/offset+octet-stream");
+    hr = curl_slist_append(curl_slist_append(hr, at), strchr(csrf->data, 'X'));
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, size - kept);
+    assert_int_equal(fetch(c, "PATCH", url, body.p + kept, hr, &out), 204);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, -1L);
+    assert_int_equal(upload_offset(c, url), size);
+    struct err e = {0};
+    struct blob_result res;
+    assert_int_equal(blob_partial_finish(h->blobs, strrchr(url, '/') + 1, &res, &e), 0);
+    char want[65];
+    sha256_hex(body.p, body.len, want);
+    assert_string_equal(res.hex, want);
+    curl_slist_free_all(hp);
+    curl_slist_free_all(hr);
+    curl_slist_free_all(csrf);
+    free(url);
+    buf_free(&body);
+    buf_free(&out);
+    curl_easy_cleanup(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_concurrent_clients),
         cmocka_unit_test(test_bad_request_target_does_not_kill_the_server),
         cmocka_unit_test(test_ambiguous_body_length_is_refused),
+        cmocka_unit_test(test_upload_streams_past_the_body_limit_and_resumes),
     };
     return cmocka_run_group_tests(tests, start, stop);
 }

@@ -4,6 +4,7 @@
 #include "tests/support.h"
 #include "base/codes.h"
 #include "base/date.h"
+#include "law/recording.h"
 #include "law/role.h"
 #include "web/pages.h"
 #include "web/web.h"
@@ -32,8 +33,37 @@ struct ids {
     int64_t remedy;                       /* a 复议 against its decision, as stored */
     int64_t review, sample;               /* a case-file audit of it and a sample, as stored */
     int64_t document;                     /* its consultation letter: names no one */
+    int64_t device;                       /* an enforcement device, pooled */
+    int64_t recording;                    /* a scan recorded on the case */
+    char upload[40];                      /* an unfinished upload of the administrator */
     char tracking[16];                    /* the complaint's tracking code */
 };
+
+/* A recording of the case, and an unfinished upload of the administrator. */
+static void make_recording(struct harness *h, struct client *admin, struct ids *ids)
+{
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct err e = {0};
+    char up[BLOB_ID_HEX], taken[INSTANT_STRLEN];
+    instant_format(h_clock() - 3600, taken);
+    taken[16] = 0;
+    if (recording_upload_bytes(&c, "%PDF-1.4\n", 9, "scan.pdf", up, &e)) fail_msg("%s", e.msg);
+    struct recording_in in = {
+        .upload = up, .object_type = "case", .object_id = ids->penalty_case, .taken_at = taken};
+    if (db_get_int(h->db, &e, &in.officer_id,
+                   "SELECT officer_id FROM case_officer WHERE case_id = ? LIMIT 1", "i",
+                   ids->penalty_case))
+        in.officer_id = ids->officer;
+    if (recording_add(&c, &in, &ids->recording, &e)) fail_msg("recording: %s", e.msg);
+    struct hresp r;
+    admin->upload_length = "100";
+    h_request(h, admin, "POST", "/api/v1/uploads", "", &r);
+    admin->upload_length = NULL;
+    ASSERT_STATUS(r, 201);
+    snprintf(ids->upload, sizeof ids->upload, "%s", strrchr(r.location, '/') + 1);
+    hresp_free(&r);
+}
 
 static int64_t post_for_id(struct harness *h, struct client *c, const char *target, json_t *obj)
 {
@@ -275,6 +305,9 @@ static struct ids make_records(struct harness *h, struct client *admin)
     ids.review = db_int(st, 0);
     db_done(st);
     make_power_records(h, admin, &ids, today);
+    ids.device = post_for_id(h, admin, "/api/v1/devices",
+                             json_pack("{ss ss}", "kind", "recorder", "number", "JLY-001"));
+    make_recording(h, admin, &ids);
     return ids;
 }
 
@@ -336,6 +369,12 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->document;
         } else if (str_prefix(pattern, "/entities/")) {
             v = ids->entity;
+        } else if (str_prefix(pattern, "/devices/")) {
+            v = ids->device;
+        } else if (str_prefix(pattern, "/recordings/")) {
+            v = ids->recording;
+        } else if (str_prefix(pattern, "/uploads/")) {
+            o += (size_t)snprintf(out + o, n - o, "%s", ids->upload);
         } else if (str_prefix(pattern, "/officers/")) {
             v = ids->officer;
         } else if (str_prefix(pattern, "/agencies/")) {
@@ -575,7 +614,7 @@ static void test_every_page_renders_well_formed(void **state)
             pages++;
         } else if (strstr(rt->pattern, "/export")) {
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
-        } else if (strstr(rt->pattern, ".pdf")) {
+        } else if (strstr(rt->pattern, ".pdf") || strstr(rt->pattern, "/file")) {
             assert_string_equal(r.content_type, "application/pdf");
         } else if (strstr(rt->pattern, ".txt")) { /* seeds, snapshots, audit heads */
             assert_true(str_prefix(r.content_type, "text/plain"));
@@ -592,6 +631,7 @@ static void test_every_page_renders_well_formed(void **state)
         {"GET", "/entities/999999", NULL},
         {"POST", "/entities", "name=&subtype="},
         {"POST", "/officers", "name="},
+        {"POST", "/devices", "number="},
         {"POST", "/agencies", "code="},
         {"POST", "/users", "username="},
         {"POST", "/calendar/years", "year="},
@@ -642,7 +682,7 @@ static void test_every_json_answer_parses(void **state)
         if (r.status != 200) fail_msg("GET %s: %d %.800s", target, r.status, r.body);
         if (strstr(rt->pattern, "/export")) {
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
-        } else if (strstr(rt->pattern, ".pdf")) {
+        } else if (strstr(rt->pattern, ".pdf") || strstr(rt->pattern, "/file")) {
             assert_string_equal(r.content_type, "application/pdf");
         } else {
             if (!str_prefix(r.content_type, "application/json") || !r.json)

@@ -176,7 +176,7 @@ static void test_full_disk_says_so_and_leaves_no_file(void **state)
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
     signal(SIGXFSZ, old);
 
-    assert_int_equal(rc, ERR_INTERNAL);
+    assert_int_equal(rc, ERR_NOSPACE);
     assert_true(strncmp(e.msg, "存储空间不足", strlen("存储空间不足")) == 0);
     assert_int_equal(count_entries(f->store_dir, "tmp"), 0);
     struct blob_result res;
@@ -184,7 +184,7 @@ static void test_full_disk_says_so_and_leaves_no_file(void **state)
     assert_int_equal(count_entries(f->store_dir, "objects"), 0);
 
     /* a resumable upload keeps what it had and can go on */
-    assert_int_equal(prc, ERR_INTERNAL);
+    assert_int_equal(prc, ERR_NOSPACE);
     assert_true(strncmp(pe.msg, "存储空间不足", strlen("存储空间不足")) == 0);
     assert_int_equal(blob_partial_offset(f->store, id, &offset, &e), 0);
     assert_int_equal(offset, 1000);

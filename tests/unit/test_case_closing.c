@@ -4,10 +4,12 @@
  * rule, the closing's day, 抄送 and approval, and the 结案报告 issued and kept. */
 #include "support.h"
 #include "case_fixture.h"
+#include "base/jpack.h"
 #include "law/case.h"
 #include "law/case_closing.h"
 #include "law/referral.h"
 #include "law/remedy.h"
+#include "law/setting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -434,6 +436,64 @@ static void test_r_case_103_referred_and_filed_by_the_police(void **state)
     assert_string_equal(col(h, id, "closing_ground"), "referred");
 }
 
+/* The message of the first item of the pre-closing check of case id (static buffer). */
+static const char *first_message(struct harness *h, int64_t id)
+{
+    static char out[512];
+    struct actor who;
+    struct ctx c = h_ctx(h, "viewer", &who);
+    struct err e = {0};
+    json_t *items = case_closing_check(&c, id, NULL, &e);
+    if (!items) fail_msg("check: %s", e.msg);
+    snprintf(out, sizeof out, "%s", jget_text(json_array_get(items, 0), "message"));
+    json_decref(items);
+    return out;
+}
+
+/* [R-CASE-114] 第四十七条: each key step done without a recording attached to it is an item
+ * naming it, and closing is refused until it has one: the service (its recording moved to the
+ * case as a whole), then a 询问笔录 of the evidence; a recording of each lets the case close. An
+ * agency without recorders turns the item off with case.recording_required = 0. */
+static void test_r_case_114_key_steps_recorded(void **state)
+{
+    struct harness *h = *state;
+    int64_t id = executed(h);
+    assert_string_equal(check(h, id, NULL), "");
+    struct err e = {0};
+    assert_true(db_exec(h->db, &e, "UPDATE recording SET part = '' WHERE object_id = ?", "i", id) >=
+                0);
+    assert_string_equal(check(h, id, NULL), "recording[R-CASE-114]");
+    assert_string_equal(first_message(h, id),
+                        "送达（2026-12-16）缺少音像记录（《行政处罚法》第四十七条）");
+    refused_citing(h, id, "R-CASE-114");
+    const char *serve = h_text(h,
+                               "SELECT 'step:' || CAST(id AS TEXT) FROM wf_step WHERE kind ="
+                               " 'case' AND object_id = ? AND action = 'serve'",
+                               "i", id);
+    cf_record(h, id, serve, "2026-12-16");
+    assert_true(db_exec(h->db, &e,
+                        "INSERT INTO case_evidence (case_id, kind, description, source,"
+                        " obtained_on, created_at, inquiry_person) VALUES (?, 'statement',"
+                        " '询问笔录一份', '当场询问', '2026-11-10', 0, '王五')",
+                        "i", id) >= 0);
+    assert_string_equal(check(h, id, NULL), "recording[R-CASE-114]");
+    assert_string_equal(first_message(h, id),
+                        "第1号证据（询问笔录）缺少音像记录（《行政处罚法》第四十七条）");
+    struct actor who;
+    struct ctx c = h_ctx(h, "province", &who);
+    assert_int_equal(setting_set(&c, "case.recording_required", "0", &e), 0);
+    assert_string_equal(check(h, id, NULL), "");
+    assert_int_equal(setting_set(&c, "case.recording_required", "1", &e), 0);
+    char part[40];
+    snprintf(
+        part, sizeof part, "evidence:%s",
+        h_text(h, "SELECT CAST(MAX(id) AS TEXT) FROM case_evidence WHERE case_id = ?", "i", id));
+    cf_record(h, id, part, "2026-11-10");
+    assert_string_equal(check(h, id, NULL), "");
+    cf_close(h, id, "2026-12-19");
+    assert_string_equal(col(h, id, "state"), "closed");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, cf_setup, harness_teardown)
@@ -452,6 +512,7 @@ int main(void)
         T(test_r_case_100_copies),
         T(test_r_case_101_approved_apart),
         T(test_r_case_103_referred_and_filed_by_the_police),
+        T(test_r_case_114_key_steps_recorded),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
