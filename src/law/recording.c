@@ -43,6 +43,31 @@ static int check_upload(int64_t length, const char *file_name, struct err *e)
     return e->nfields ? (e->code = ERR_INVALID) : 0;
 }
 
+/* [R-EVD-08] An upload not attached within RECORDING_UPLOAD_DAYS of its start is dropped, its
+ * bytes with it (a few at a time, as new uploads start). */
+static int expire_uploads(struct ctx *c, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT id FROM recording_upload WHERE created_at < ?"
+                                  " ORDER BY created_at LIMIT 20",
+                                  "i", c->now - (int64_t)RECORDING_UPLOAD_DAYS * 86400);
+    json_t *ids = json_array();
+    while (st && db_step(st, e) == DB_ROW)
+        json_array_append_new(ids, json_string(db_text(st, 0)));
+    db_done(st);
+    size_t i;
+    json_t *id;
+    json_array_foreach(ids, i, id)
+    {
+        struct err ignored = {0};
+        const char *s = json_string_value(id);
+        if (db_exec(c->db, e, "DELETE FROM recording_upload WHERE id = ?", "t", s) < 0) break;
+        blob_partial_abort(c->blobs, s, &ignored); /* gone already: nothing to drop */
+    }
+    json_decref(ids);
+    return e->code;
+}
+
 int recording_upload_new(struct ctx *c, int64_t length, const char *file_name, char id[BLOB_ID_HEX],
                          struct err *e)
 {
@@ -54,6 +79,7 @@ int recording_upload_new(struct ctx *c, int64_t length, const char *file_name, c
         !role_allows(roles, PERM_CASE_HANDLE))
         return err_set(e, ERR_FORBIDDEN, "您没有上传执法记录的权限");
     if (check_upload(length, file_name, e)) return e->code;
+    if (expire_uploads(c, e)) return e->code;
     int rc = blob_partial_new(s, id, e);
     if (rc) return rc;
     int64_t n = db_exec(c->db, e,

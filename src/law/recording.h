@@ -16,6 +16,8 @@
 
 /* The largest file accepted: 64 GiB (a day of body-camera video is a few). */
 #define RECORDING_MAX_SIZE ((int64_t)64 << 30)
+/* Days an unfinished or unattached upload is kept [U]. */
+#define RECORDING_UPLOAD_DAYS 7
 /* Years a recording is kept by default (setting recording.retain_years) [U]. */
 #define RECORDING_RETAIN_YEARS 30
 #define RECORDING_RETAIN_BASIS                                                                     \
@@ -87,6 +89,11 @@ struct recording_file {
 /* Recording id's file, when the actor may read its record: ERR_NOTFOUND otherwise (or no file). */
 int recording_file(struct ctx *c, int64_t id, struct recording_file *out, struct err *e);
 
+/* The officers who may have recorded for record (object_type, object_id) — the active officers of
+ * its agency — each with the devices they may use today: [{id, name, devices: [{id, kind_label,
+ * number, …}]}], for the upload form; NULL when the record is not the actor's to read. */
+json_t *recording_officers(struct ctx *c, const char *object_type, int64_t object_id,
+                           struct err *e);
 /* True when the actor may attach recordings to record (object_type, object_id). */
 bool recording_may_attach(struct ctx *c, const char *object_type, int64_t object_id);
 /* The parts of a record a recording may show, for a form: [{value, label, key_step}]. */

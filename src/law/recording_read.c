@@ -6,6 +6,7 @@
 #include "base/media.h"
 #include "law/case.h"
 #include "law/complaint.h"
+#include "law/device.h"
 #include "law/inspection.h"
 #include "law/role.h"
 #include "law/workflow.h"
@@ -226,6 +227,51 @@ int recording_file(struct ctx *c, int64_t id, struct recording_file *out, struct
     snprintf(out->sha256, sizeof out->sha256, "%s", jget_text(r, "sha256"));
     json_decref(r);
     return blob_path(c->blobs, out->sha256, out->path, sizeof out->path, e);
+}
+
+/* Of devices (stolen), those that record: not the laptops and printers. */
+static json_t *recording_devices(json_t *devices)
+{
+    json_t *out = json_array(), *d;
+    size_t i;
+    json_array_foreach(devices, i, d)
+    {
+        const char *kind = jget_text(d, "kind");
+        if (strcmp(kind, "laptop") != 0 && strcmp(kind, "printer") != 0) json_array_append(out, d);
+    }
+    json_decref(devices);
+    return out;
+}
+
+json_t *recording_officers(struct ctx *c, const char *object_type, int64_t object_id, struct err *e)
+{
+    struct recording_target tgt;
+    if (recording_target_check(c, object_type, object_id, NULL, false, &tgt, e)) return NULL;
+    json_t *list = json_array();
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT id, name FROM officer WHERE agency_id = ?"
+                                  " AND status = 'active' ORDER BY name, id",
+                                  "i", tgt.agency_id);
+    while (st && db_step(st, e) == DB_ROW) {
+        json_t *o = json_object();
+        jset_int(o, "id", db_int(st, 0));
+        jset_text(o, "name", db_text(st, 1));
+        json_array_append_new(list, o);
+    }
+    db_done(st);
+    size_t i;
+    json_t *o;
+    json_array_foreach(list, i, o)
+    {
+        struct err quiet = {0};
+        json_t *devices = device_options(c, jget_int(o, "id"), &quiet);
+        json_object_set_new(o, "devices", recording_devices(devices));
+    }
+    if (e->code) {
+        json_decref(list);
+        return NULL;
+    }
+    return list;
 }
 
 bool recording_may_attach(struct ctx *c, const char *object_type, int64_t object_id)

@@ -809,6 +809,9 @@ static const struct rule rules[] = {
     {"R-EVD-06", LAW_OWN, "",
      "执法记录只向可以查看其所属记录的人员提供，只由可以办理该记录的人员添加。", NULL},
     {"R-EVD-07", LAW_OWN, "", "只有可以添加执法记录的人员才能上传文件。", NULL},
+    {"R-EVD-08", LAW_OWN, "",
+     "上传开始后超过期限仍未作为执法记录保存的，连同已上传的内容一并清除。",
+     PARAMS({"upload_days", "上传保留期限", RECORDING_UPLOAD_DAYS, "日"})},
     {"R-EVD-20", LAW_PUNISH, "第四十七条",
      "执法记录台账逐条以哈希相链接、序号连续，台账头与最后一条一致；校验时逐一指出被改动、调换、插"
      "入"

@@ -5,7 +5,6 @@
  * section of the inspection, complaint and case pages (templates/recording/section.html). */
 #include "base/jpack.h"
 #include "base/range.h"
-#include "law/device.h"
 #include "law/recording.h"
 #include "law/role.h"
 #include "web/area.h"
@@ -128,33 +127,6 @@ static int recording_download(struct req *r, struct resp *w)
 
 /* ---- the section on a record's page ---------------------------------------------------------- */
 
-/* The officers of agency_id who may record, each with the devices they may use. */
-static json_t *form_officers(struct req *r, int64_t agency_id)
-{
-    json_t *list = json_array();
-    struct err e = {0};
-    struct db_stmt *st = db_query(r->ctx.db, &e,
-                                  "SELECT id, name FROM officer WHERE agency_id = ?"
-                                  " AND status = 'active' ORDER BY name, id",
-                                  "i", agency_id);
-    while (st && db_step(st, &e) == DB_ROW) {
-        json_t *o = json_object();
-        jset_int(o, "id", db_int(st, 0));
-        jset_text(o, "name", db_text(st, 1));
-        json_array_append_new(list, o);
-    }
-    db_done(st);
-    size_t i;
-    json_t *o;
-    json_array_foreach(list, i, o)
-    {
-        struct err quiet = {0};
-        json_t *devices = device_options(&r->ctx, jget_int(o, "id"), &quiet);
-        json_object_set_new(o, "devices", devices ? devices : json_array());
-    }
-    return list;
-}
-
 void recording_page(struct req *r, json_t *o, const char *object_type)
 {
     int64_t id = jget_int(o, "id");
@@ -166,8 +138,8 @@ void recording_page(struct req *r, json_t *o, const char *object_type)
     if (!parts) return;
     json_t *f = jpack("{ss sI so}", "object_type", object_type, "object_id", (json_int_t)id,
                       "parts", parts);
-    int64_t agency = jget_int(o, "agency_id");
-    json_object_set_new(f, "officers", form_officers(r, agency));
+    json_t *officers = recording_officers(&r->ctx, object_type, id, &e);
+    json_object_set_new(f, "officers", officers ? officers : json_array());
     char now[INSTANT_STRLEN];
     instant_format(r->ctx.now, now);
     jset_text(f, "now", arena_printf(r->arena, "%.10sT%.5s", now, now + 11));

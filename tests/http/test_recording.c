@@ -6,6 +6,9 @@
 #include "support.h"
 #include "case_fixture.h"
 #include "law/recording.h"
+#include "base/jpack.h"
+
+#include <unistd.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -391,6 +394,70 @@ static void test_recordings_on_the_case_page(void **state)
     hresp_free(&r);
 }
 
+static void test_r_evd_08_unattached_uploads_expire(void **state)
+{
+    struct harness *h = *state;
+    struct client officer;
+    h_login(h, &officer, "officer");
+    char old[64], fresh[64];
+    start_upload(h, &officer, SCAN_LEN, old);
+    struct hresp r;
+    assert_int_equal(patch(h, &officer, old, 0, scan, 10, &r), 204);
+    hresp_free(&r);
+    /* eight days on, the next upload to start drops the old one and its bytes */
+    h_set_clock(h, h_clock() + 8 * 86400);
+    h_login(h, &officer, "officer");
+    start_upload(h, &officer, SCAN_LEN, fresh);
+    h_request(h, &officer, "HEAD", old, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    char partial[160];
+    snprintf(partial, sizeof partial, "%s/evidence/partial/%s", h->dir, strrchr(old, '/') + 1);
+    assert_int_equal(access(partial, F_OK), -1);
+    h_request(h, &officer, "HEAD", fresh, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    hresp_free(&r);
+}
+
+static void test_r_evd_30_coverage_pages(void **state)
+{
+    struct harness *h = *state;
+    struct client viewer, other;
+    h_login(h, &viewer, "viewer");
+    h_login(h, &other, "other");
+    int64_t recorded_case = a_case(h);
+    a_case(h);
+    recorded(h, recorded_case, scan, SCAN_LEN);
+    struct hresp r;
+    h_request(h, &viewer, "GET", "/recordings/figures?from=2026-01-01&to=2026-12-31", NULL, &r);
+    ASSERT_STATUS(r, 200);
+    ASSERT_HAS(r, "执法记录覆盖情况");
+    hresp_free(&r);
+    h_request(h, &viewer, "GET", "/api/v1/recordings/figures?from=2026-01-01&to=2026-12-31", NULL,
+              &r);
+    ASSERT_STATUS(r, 200);
+    json_t *cases = json_object_get(r.json, "cases");
+    assert_int_equal(jget_int(json_object_get(cases, "all"), "n"), 2);
+    assert_int_equal(jget_int(json_object_get(cases, "recorded"), "n"), 1);
+    hresp_free(&r);
+    /* the list behind "cases recorded" names the case; another county sees none of it */
+    h_request(h, &viewer, "GET",
+              "/api/v1/recordings/coverage/list?what=case&recorded=1&from=2026-01-01"
+              "&to=2026-12-31",
+              NULL, &r);
+    ASSERT_STATUS(r, 200);
+    char id[32];
+    snprintf(id, sizeof id, "\"id\":%lld", (long long)recorded_case);
+    ASSERT_HAS(r, id);
+    hresp_free(&r);
+    h_request(h, &other, "GET", "/api/v1/recordings/figures?from=2026-01-01&to=2026-12-31", NULL,
+              &r);
+    ASSERT_STATUS(r, 200);
+    cases = json_object_get(r.json, "cases");
+    assert_int_equal(jget_int(json_object_get(cases, "all"), "n"), 0);
+    hresp_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +473,9 @@ int main(void)
                                         harness_teardown),
         cmocka_unit_test_setup_teardown(test_recordings_on_the_case_page, cf_setup,
                                         harness_teardown),
+        cmocka_unit_test_setup_teardown(test_r_evd_08_unattached_uploads_expire, cf_setup,
+                                        harness_teardown),
+        cmocka_unit_test_setup_teardown(test_r_evd_30_coverage_pages, cf_setup, harness_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
