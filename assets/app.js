@@ -70,7 +70,7 @@ function recResume(f, url, file, tries, done) {
 function recAttach(f, url) {
   var d = {upload: url.split('/').pop()};
   ['object_type', 'object_id', 'part', 'officer_id', 'device_id', 'taken_at', 'place',
-   'description'].forEach(function (k) { d[k] = f.elements[k].value; });
+   'description'].forEach(function (k) { d[k] = f.elements['rec_' + k].value; });
   d.taken_at = d.taken_at.replace('T', ' ');
   recSend(f, 'POST', '/api/v1/recordings', {'Content-Type': 'application/json'}, JSON.stringify(d))
     .then(function (res) {
@@ -83,7 +83,7 @@ document.addEventListener('submit', function (ev) {
   var f = ev.target;
   if (!f.matches || !f.matches('form[data-upload]')) return;
   ev.preventDefault();
-  var file = f.elements.file.files[0];
+  var file = f.elements.rec_file.files[0];
   if (!file) return recErrors(f, {upload: '请选择要上传的文件'});
   recErrors(f, null, '正在上传……');
   f.querySelector('progress').hidden = false;
@@ -104,7 +104,7 @@ document.addEventListener('submit', function (ev) {
 document.addEventListener('change', function (ev) {
   var sel = ev.target;
   if (!sel.matches || !sel.matches('select[data-devices]')) return;
-  var dev = sel.form.elements.device_id, opt = sel.selectedOptions[0];
+  var dev = sel.form.elements.rec_device_id, opt = sel.selectedOptions[0];
   while (dev.options.length > 1) dev.remove(1);
   (opt && opt.dataset.devices ? opt.dataset.devices.split(';') : []).forEach(function (d) {
     var p = d.split('|');
