@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 want="${1:-run}"   # run | test | bench | lint
 pkgs=(build-essential pkg-config meson ninja-build python3
       libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
-      libxlsxwriter-dev libzip-dev libexpat1-dev libpq-dev
+      libxlsxwriter-dev libzip-dev libexpat1-dev libpq-dev libssl-dev
       libcairo2-dev libpango1.0-dev fonts-noto-cjk libmimalloc-dev)
 # harfbuzz's subsetter cuts the documents' fonts down; pango finds fonts through fontconfig
 pkgs+=(libharfbuzz-dev libfontconfig-dev)

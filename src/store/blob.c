@@ -21,31 +21,32 @@
 #include <unistd.h>
 
 #include "base/crypto.h"
+#include "base/sha256.h"
 
 #define BLOB_CHUNK   (64 * 1024)      /* read size when re-hashing an object */
 #define BLOB_DIR_MAX (PATH_MAX - 128) /* longest store directory: room for every name below */
-#define STATE_MAGIC  "LDBLOB1"        /* first bytes of a partial/<id>.state file */
+#define STATE_MAGIC  "LDBLOB2"        /* first bytes of a partial/<id>.state file */
 
 struct blob_store {
     char *dir; /* the store's directory, without a trailing slash (malloc'd) */
 };
 
 struct blob_writer {
-    struct blob_store *store;      /* the store it writes into */
-    int fd;                        /* the temporary file; -1 once failed */
-    char tmp[PATH_MAX];            /* its path; empty once removed */
-    crypto_hash_sha256_state hash; /* SHA-256 of the bytes written so far */
-    int64_t size;                  /* bytes written so far */
+    struct blob_store *store; /* the store it writes into */
+    int fd;                   /* the temporary file; -1 once failed */
+    char tmp[PATH_MAX];       /* its path; empty once removed */
+    struct sha256 hash;       /* SHA-256 of the bytes written so far */
+    int64_t size;             /* bytes written so far */
 };
 
 /* A resumable upload's side file, written whole (temp + rename) after each append. The hash
  * state is libsodium's plain struct: the file is read back by the same build on the same machine.
  */
 struct partial_state {
-    char magic[8];                 /* STATE_MAGIC */
-    uint64_t offset;               /* bytes of partial/<id> covered by hash */
-    crypto_hash_sha256_state hash; /* SHA-256 state after those bytes */
-    unsigned char check[32];       /* SHA-256 of the fields above: a torn file is refused */
+    char magic[8];           /* STATE_MAGIC */
+    uint64_t offset;         /* bytes of partial/<id> covered by hash */
+    struct sha256 hash;      /* SHA-256 state after those bytes */
+    unsigned char check[32]; /* SHA-256 of the fields above: a torn file is refused */
 };
 
 /* ---- small helpers ------------------------------------------------------------------------ */
@@ -130,11 +131,9 @@ bool blob_hex_valid(const char *hex)
 }
 
 /* The hex of a finished SHA-256 state into hex. */
-static void hash_final_hex(crypto_hash_sha256_state *st, char hex[BLOB_HEX])
+static void hash_final_hex(struct sha256 *st, char hex[BLOB_HEX])
 {
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(st, h);
-    sodium_bin2hex(hex, BLOB_HEX, h, sizeof h);
+    sha256_final_hex(st, hex);
 }
 
 /* ---- the store ------------------------------------------------------------------------------ */
@@ -249,7 +248,7 @@ int blob_begin(struct blob_store *s, struct blob_writer **out, struct err *e)
         *out = NULL;
         return rc;
     }
-    crypto_hash_sha256_init(&w->hash);
+    sha256_init(&w->hash);
     *out = w;
     return 0;
 }
@@ -270,7 +269,7 @@ int blob_write(struct blob_writer *w, const void *data, size_t len, struct err *
     if (len > (uint64_t)(INT64_MAX - w->size)) return writer_fail(w, "写入证据文件", EFBIG, e);
     int rc = write_all(w->fd, data, len);
     if (rc) return writer_fail(w, "写入证据文件", rc, e);
-    crypto_hash_sha256_update(&w->hash, data, len);
+    sha256_update(&w->hash, data, len);
     w->size += (int64_t)len;
     return 0;
 }
@@ -441,7 +440,7 @@ int blob_partial_new(struct blob_store *s, char id[BLOB_ID_HEX], struct err *e)
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return io_fail(e, "创建续传文件", errno);
     close(fd);
-    crypto_hash_sha256_init(&st.hash);
+    sha256_init(&st.hash);
     int rc = state_save(s, id, &st, e);
     if (rc) unlink(path);
     return rc;
@@ -503,7 +502,7 @@ int blob_partial_write(struct blob_append *a, const void *data, size_t len, stru
         a->errnum = errnum;
         return io_fail(e, "写入续传文件", errnum);
     }
-    crypto_hash_sha256_update(&a->st.hash, data, len);
+    sha256_update(&a->st.hash, data, len);
     a->st.offset += len;
     return 0;
 }
@@ -596,7 +595,7 @@ int blob_verify(struct blob_store *s, const char *hex, enum blob_check *check, s
 {
     char path[PATH_MAX], got[BLOB_HEX];
     unsigned char *buf = NULL;
-    crypto_hash_sha256_state st;
+    struct sha256 st;
     int rc = blob_path(s, hex, path, sizeof path, e);
     if (rc) return rc;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -606,10 +605,10 @@ int blob_verify(struct blob_store *s, const char *hex, enum blob_check *check, s
     }
     if (fd < 0) return io_fail(e, "读取证据文件", errno);
     buf = xmalloc(BLOB_CHUNK);
-    crypto_hash_sha256_init(&st);
+    sha256_init(&st);
     ssize_t n;
     while ((n = read_some(fd, buf, BLOB_CHUNK)) > 0)
-        crypto_hash_sha256_update(&st, buf, (unsigned long long)n);
+        sha256_update(&st, buf, (size_t)n);
     if (n < 0) {
         rc = io_fail(e, "读取证据文件", errno);
         goto out;
