@@ -19,6 +19,13 @@ document.addEventListener('click', function (ev) {
   });
 });
 
+// A recording's thumbnail the server could not make (an undecodable photo: 404) is removed, and
+// the media's label beside it stays.
+document.addEventListener('error', function (ev) {
+  var img = ev.target;
+  if (img && img.tagName === 'IMG' && img.hasAttribute('data-thumb')) img.remove();
+}, true);
+
 // Recordings (执法全过程记录): the file goes up in pieces over the resumable upload protocol
 // (tus, docs/evidence.md); after a dropped connection it resumes where the server says, so a
 // phone on a weak network does not start again. Then the upload is attached with its details.

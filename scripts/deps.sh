@@ -11,6 +11,9 @@ pkgs=(build-essential pkg-config meson ninja-build python3
       libcairo2-dev libpango1.0-dev fonts-noto-cjk libmimalloc-dev)
 # harfbuzz's subsetter cuts the documents' fonts down; pango finds fonts through fontconfig
 pkgs+=(libharfbuzz-dev libfontconfig-dev)
+# thumbnails of photo recordings: libjpeg-turbo decodes a JPEG scaled down and encodes the result
+# (the -dev package pulls in the runtime, libjpeg62-turbo)
+pkgs+=(libjpeg62-turbo-dev libjpeg62-turbo)
 # Node.js and npm fetch the pinned front-end packages; a machine may already have them.
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 if [ "$want" = test ] || [ "$want" = bench ]; then

@@ -184,4 +184,9 @@ json_t *case_list(struct ctx *c, const struct case_query *q, struct err *e);
  * [{"id","number","state","state_label"}] (new reference). */
 json_t *case_links(struct ctx *c, const char *source, int64_t source_id, struct err *e);
 
+/* Add a case's recordings (its "recordings", as recording_list gives them: the case page reads
+ * them for its own section) to its "timeline" on the days they were taken, each linking to its
+ * page, a photo with its thumbnail ("thumb"). Callers: web/case.c case_show. */
+void case_timeline_recordings(struct ctx *c, json_t *cas);
+
 #endif

@@ -1,6 +1,7 @@
 /* case_timeline.c — a case as one timeline: its source, every step, document, deadline (opened,
  * ended, or still due), evidence item, preservation, service and the hearing, in the order of their
- * days, built from what case_get has read (no query of its own). */
+ * days, built from what case_get has read (no query of its own); the page adds the recordings it
+ * has read for its own section, photos with their thumbnails (case_timeline_recordings). */
 #include "base/jpack.h"
 #include "law/case_internal.h"
 
@@ -140,18 +141,13 @@ static int by_day(const void *a, const void *b)
     return i < j ? -1 : i > j;
 }
 
-void case_timeline(struct ctx *c, json_t *cas)
+/* Sort events by day into cas's "timeline", replacing it; events is consumed. */
+static void timeline_set(struct ctx *c, json_t *cas, json_t *events)
 {
-    json_t *out = json_array();
-    source(c, cas, out);
-    steps(c, cas, out);
-    documents(c, cas, out);
-    deadlines(c, cas, out);
-    records(c, cas, out);
-    size_t n = json_array_size(out);
+    size_t n = json_array_size(events);
     json_t **v = arena_alloc(c->arena, (n ? n : 1) * sizeof *v);
     for (size_t i = 0; i < n; i++) {
-        v[i] = json_array_get(out, i);
+        v[i] = json_array_get(events, i);
         json_object_set_new(v[i], "n", json_integer((json_int_t)i));
     }
     qsort(v, n, sizeof *v, by_day);
@@ -160,6 +156,39 @@ void case_timeline(struct ctx *c, json_t *cas)
         json_object_del(v[i], "n");
         json_array_append(sorted, v[i]);
     }
-    json_decref(out);
+    json_decref(events);
     json_object_set_new(cas, "timeline", sorted);
+}
+
+void case_timeline(struct ctx *c, json_t *cas)
+{
+    json_t *out = json_array();
+    source(c, cas, out);
+    steps(c, cas, out);
+    documents(c, cas, out);
+    deadlines(c, cas, out);
+    records(c, cas, out);
+    timeline_set(c, cas, out);
+}
+
+void case_timeline_recordings(struct ctx *c, json_t *cas)
+{
+    json_t *out = json_deep_copy(json_object_get(cas, "timeline"));
+    if (!out) out = json_array();
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(cas, "recordings"), i, x)
+    {
+        json_int_t id = json_integer_value(json_object_get(x, "id"));
+        const char *taken = text(x, "taken"), *step = text(x, "key_step_label");
+        size_t before = json_array_size(out);
+        event(out, taken ? arena_printf(c->arena, "%.10s", taken) : NULL, "recording",
+              arena_printf(c->arena, "执法记录（%s%s%s）：%s", text(x, "media_label"),
+                           step && *step ? "，" : "", step ? step : "", text(x, "file_name")),
+              text(x, "description"), arena_printf(c->arena, "/recordings/%lld", (long long)id));
+        if (json_array_size(out) > before && json_is_true(json_object_get(x, "thumb")))
+            jset_text(json_array_get(out, before), "thumb",
+                      arena_printf(c->arena, "/recordings/%lld/thumb", (long long)id));
+    }
+    timeline_set(c, cas, out);
 }

@@ -71,9 +71,9 @@ struct recording_in {
 int recording_add(struct ctx *c, const struct recording_in *in, int64_t *id, struct err *e);
 
 /* The recordings of a record the actor may read, oldest taken first: [{id, seq, media,
- * media_label, content_type, file_name, size, sha256, officer, device, taken, place,
- * description, part, key_step, key_step_label, uploaded_by, uploaded, retain_until}]; NULL with
- * ERR_NOTFOUND when the record is not the actor's to read. */
+ * media_label, content_type, thumb (a JPEG or PNG photo: it has a thumbnail), file_name, size,
+ * sha256, officer, device, taken, place, description, part, key_step, key_step_label, uploaded_by,
+ * uploaded, retain_until}]; NULL with ERR_NOTFOUND when the record is not the actor's to read. */
 json_t *recording_list(struct ctx *c, const char *object_type, int64_t object_id, struct err *e);
 /* One recording the actor may read (as in the list, with object_type and object_id). */
 json_t *recording_get(struct ctx *c, int64_t id, struct err *e);
@@ -94,6 +94,18 @@ int recording_file(struct ctx *c, int64_t id, struct recording_file *out, struct
  * number, …}]}], for the upload form; NULL when the record is not the actor's to read. */
 json_t *recording_officers(struct ctx *c, const char *object_type, int64_t object_id,
                            struct err *e);
+/* A photo recording's thumbnail, ready to serve. */
+struct recording_thumb {
+    char path[4096];          /* thumbs/<sha256>-<px>.jpg in the store */
+    char etag[BLOB_HEX + 24]; /* "\"<sha256>-<px>\"", quoted for the header */
+    int64_t size;             /* its bytes */
+};
+/* The thumbnail of recording id (a JPEG fitting in THUMB_PX, docs/thumb.h), made and kept in the
+ * store on its first request, when the actor may read its record: ERR_NOTFOUND otherwise, and
+ * when it is not a JPEG or PNG photo or its photo cannot be decoded (the message says which);
+ * ERR_NOSPACE or ERR_INTERNAL when it cannot be kept. (law/recording_thumb.c) */
+int recording_thumb(struct ctx *c, int64_t id, struct recording_thumb *out, struct err *e);
+
 /* True when the actor may attach recordings to record (object_type, object_id). */
 bool recording_may_attach(struct ctx *c, const char *object_type, int64_t object_id);
 /* The parts of a record a recording may show, for a form: [{value, label, key_step}]. */

@@ -149,6 +149,10 @@ static json_t *row_json(struct ctx *c, struct db_stmt *st)
     jset_text(r, "media_label", media_label(db_text(st, 2)));
     jset_bool(r, "is_photo", strcmp(db_text(st, 2), "photo") == 0);
     jset_text(r, "content_type", db_text(st, 3));
+    /* JPEG and PNG photos have thumbnails (docs/thumb.h); HEIC and WebP show their label */
+    jset_bool(r, "thumb",
+              strcmp(db_text(st, 3), "image/jpeg") == 0 ||
+                  strcmp(db_text(st, 3), "image/png") == 0);
     jset_text(r, "file_name", db_text(st, 4));
     jset_int(r, "size", db_int(st, 5));
     jset_text(r, "sha256", db_text(st, 6));

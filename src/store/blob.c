@@ -313,23 +313,68 @@ int blob_commit_expect(struct blob_writer *w, const char *expect, struct blob_re
     return commit(w, expect, res, e);
 }
 
-int blob_commit_named(struct blob_writer *w, const char *name, struct err *e)
+/* True when name may be a file's name beside objects/ or in a derived area: no '/', not hidden. */
+static bool plain_name(const char *name)
+{
+    return !str_blank(name) && !strchr(name, '/') && name[0] != '.';
+}
+
+/* Make w's content the file dir/name in one atomic step (fsync, rename, fsync of dir), and free
+ * w. Callers: blob_commit_named, blob_commit_derived. */
+static int commit_into(struct blob_writer *w, const char *dir, const char *name, struct err *e)
 {
     struct blob_result res;
     char path[PATH_MAX];
-    int rc = 0;
-    if (str_blank(name) || strchr(name, '/') || name[0] == '.')
-        rc = err_set(e, ERR_INVALID, "文件名无效：%s", name ? name : "");
-    if (!rc) rc = writer_finish(w, &res, e);
+    int rc = writer_finish(w, &res, e);
     if (!rc) {
-        path_fmt(path, "%s/%s", w->store->dir, name);
+        path_fmt(path, "%s/%s", dir, name);
         int errnum = rename(w->tmp, path) == 0 ? 0 : errno;
         if (!errnum) w->tmp[0] = '\0';
-        if (!errnum) errnum = fsync_dir(w->store->dir);
+        if (!errnum) errnum = fsync_dir(dir);
         if (errnum) rc = io_fail(e, "保存文件", errnum);
     }
     blob_abort(w);
     return rc;
+}
+
+int blob_commit_named(struct blob_writer *w, const char *name, struct err *e)
+{
+    if (!plain_name(name)) {
+        blob_abort(w);
+        return err_set(e, ERR_INVALID, "文件名无效：%s", name ? name : "");
+    }
+    return commit_into(w, w->store->dir, name, e);
+}
+
+/* ---- derived files -------------------------------------------------------------------------- */
+
+int blob_derived_path(const struct blob_store *s, const char *area, const char *name, char *out,
+                      size_t cap, struct err *e)
+{
+    if (!plain_name(area) || !plain_name(name) || strcmp(area, "objects") == 0 ||
+        strcmp(area, "tmp") == 0 || strcmp(area, "partial") == 0)
+        return err_set(e, ERR_INVALID, "派生文件名无效：%s/%s", area ? area : "", name ? name : "");
+    int n = snprintf(out, cap, "%s/%s/%s", s->dir, area, name);
+    if (n < 0 || (size_t)n >= cap) return err_set(e, ERR_INTERNAL, "派生文件路径过长");
+    return 0;
+}
+
+int blob_commit_derived(struct blob_writer *w, const char *area, const char *name, struct err *e)
+{
+    char path[PATH_MAX], dir[PATH_MAX];
+    bool made;
+    int rc = blob_derived_path(w->store, area, name, path, sizeof path, e);
+    if (!rc) {
+        path_fmt(dir, "%s/%s", w->store->dir, area);
+        int errnum = mkdir_missing(dir, &made);
+        if (!errnum && made) errnum = fsync_dir(w->store->dir);
+        if (errnum) rc = io_fail(e, "创建派生文件目录", errnum);
+    }
+    if (rc) {
+        blob_abort(w);
+        return rc;
+    }
+    return commit_into(w, dir, name, e);
 }
 
 void blob_abort(struct blob_writer *w)

@@ -104,6 +104,22 @@ int blob_partial_finish(struct blob_store *s, const char *id, struct blob_result
 /* Drop an upload; 0, ERR_INVALID, ERR_NOTFOUND or ERR_INTERNAL. */
 int blob_partial_abort(struct blob_store *s, const char *id, struct err *e);
 
+/* ---- derived files -------------------------------------------------------------------------- */
+
+/* Files made from objects (thumbnails: law/recording_thumb.c) live in <dir>/<area>/<name>. They
+ * are not evidence: not in the ledger, not walked by blob_walk (objects/ only), not backed up,
+ * and made again whenever missing; removing an area's directory loses nothing. */
+
+/* The path of derived file area/name into out (cap bytes); 0, or ERR_INVALID when area or name
+ * holds a '/', is hidden, or area is one of the store's own (objects, tmp, partial). The file
+ * need not exist. */
+int blob_derived_path(const struct blob_store *s, const char *area, const char *name, char *out,
+                      size_t cap, struct err *e);
+/* Make the written content the derived file area/name (the area's directory created when
+ * missing), replacing any file of that name in one atomic step, and free w. 0, ERR_INVALID,
+ * ERR_NOSPACE or ERR_INTERNAL (nothing replaced). Two writers of one name leave one whole file. */
+int blob_commit_derived(struct blob_writer *w, const char *area, const char *name, struct err *e);
+
 /* ---- reading -------------------------------------------------------------------------------- */
 
 /* True when hex is 64 lower-case hex digits (an object's name). */

@@ -172,6 +172,7 @@ int case_show(struct req *r, struct resp *w)
     page_steps(r, o, "/cases");
     evidence_page(r, o);
     recording_page(r, o, "case");
+    case_timeline_recordings(&r->ctx, o);
     preservation_page(r, o);
     remedy_page(r, o);
     file_review_page(r, o);

@@ -1,7 +1,8 @@
 /* recording.c — whole-process recordings on the web (law/recording.h, docs/evidence.md):
  * attaching a finished upload to its record (POST /api/v1/recordings), a record's recordings
  * (GET /api/v1/cases/{id}/recordings, also complaints and inspections), one recording's page and
- * its file with Range requests (GET /recordings/{id}, /recordings/{id}/file), and the recordings
+ * its file with Range requests (GET /recordings/{id}, /recordings/{id}/file), a photo's
+ * thumbnail (GET /recordings/{id}/thumb), and the recordings
  * section of the inspection, complaint and case pages (templates/recording/section.html). */
 #include "base/jpack.h"
 #include "base/range.h"
@@ -125,6 +126,29 @@ static int recording_download(struct req *r, struct resp *w)
     return 0;
 }
 
+/* GET /recordings/{id}/thumb: a photo's thumbnail (made on the first request), under the same
+ * scope as the file; 404 for a recording without one (the page then shows its media's label). */
+static int recording_thumb_file(struct req *r, struct resp *w)
+{
+    struct recording_thumb t;
+    int rc = recording_thumb(&r->ctx, req_id(r, 0), &t, &r->err);
+    if (rc) return rc;
+    resp_header(w, "ETag", arena_strdup(r->arena, t.etag));
+    resp_header(w, "Cache-Control", "private, max-age=86400");
+    w->content_type = "image/jpeg";
+    if (r->if_none_match && strcmp(r->if_none_match, t.etag) == 0) {
+        w->status = 304;
+        return 0;
+    }
+    int fd = open(t.path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return err_set(&r->err, ERR_INTERNAL, "缩略图无法读取，请稍后重试");
+    w->fd = fd;
+    w->fd_offset = 0;
+    w->fd_len = t.size;
+    if (w->fd_len <= 0) close(fd);
+    return 0;
+}
+
 /* ---- the section on a record's page ---------------------------------------------------------- */
 
 void recording_page(struct req *r, json_t *o, const char *object_type)
@@ -163,6 +187,8 @@ static const struct route routes[] = {
      "one recording: who, when, where, with which device, its SHA-256 and ledger place"},
     {"GET", "/recordings/{id}/file", PERM_LOGIN, ROUTE_BOTH, recording_download,
      "a recording's file (Range requests; download=1 as an attachment)"},
+    {"GET", "/recordings/{id}/thumb", PERM_LOGIN, ROUTE_BOTH, recording_thumb_file,
+     "a photo recording's thumbnail: a JPEG of at most 320 pixels a side (404 for other media)"},
     {"GET", "/recordings/figures", PERM_CASE_READ, ROUTE_BOTH, recording_figures_page,
      "how much was recorded in a period (from, to, agency): inspections and penalty cases with a"
      " recording and without, the key steps of the cases (现场笔录, 询问笔录, 送达, 听证) with a"

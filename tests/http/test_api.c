@@ -9,6 +9,7 @@
 #include "web/pages.h"
 #include "web/web.h"
 
+#include <cairo.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,11 +36,33 @@ struct ids {
     int64_t document;                     /* its consultation letter: names no one */
     int64_t device;                       /* an enforcement device, pooled */
     int64_t recording;                    /* a scan recorded on the case */
+    int64_t photo;                        /* a photo recorded on it (for its thumbnail) */
     char upload[40];                      /* an unfinished upload of the administrator */
     char tracking[16];                    /* the complaint's tracking code */
 };
 
-/* A recording of the case, and an unfinished upload of the administrator. */
+static cairo_status_t png_sink(void *closure, const unsigned char *data, unsigned int len)
+{
+    buf_add(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Attach a small PNG photo to the case, as the officer who recorded the scan. */
+static void make_photo(struct ctx *c, struct recording_in in, struct ids *ids)
+{
+    struct buf png = {0};
+    struct err e = {0};
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 8, 6);
+    cairo_surface_write_to_png_stream(s, png_sink, &png);
+    cairo_surface_destroy(s);
+    char up[BLOB_ID_HEX];
+    if (recording_upload_bytes(c, png.p, png.len, "photo.png", up, &e)) fail_msg("%s", e.msg);
+    buf_free(&png);
+    in.upload = up;
+    if (recording_add(c, &in, &ids->photo, &e)) fail_msg("photo: %s", e.msg);
+}
+
+/* A recording of the case (and a photo), and an unfinished upload of the administrator. */
 static void make_recording(struct harness *h, struct client *admin, struct ids *ids)
 {
     struct actor who;
@@ -56,6 +79,7 @@ static void make_recording(struct harness *h, struct client *admin, struct ids *
                    ids->penalty_case))
         in.officer_id = ids->officer;
     if (recording_add(&c, &in, &ids->recording, &e)) fail_msg("recording: %s", e.msg);
+    make_photo(&c, in, ids);
     struct hresp r;
     admin->upload_length = "100";
     h_request(h, admin, "POST", "/api/v1/uploads", "", &r);
@@ -371,6 +395,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->entity;
         } else if (str_prefix(pattern, "/devices/")) {
             v = ids->device;
+        } else if (str_prefix(pattern, "/recordings/") && strstr(pattern, "/thumb")) {
+            v = ids->photo;
         } else if (str_prefix(pattern, "/recordings/")) {
             v = ids->recording;
         } else if (str_prefix(pattern, "/uploads/")) {
@@ -616,6 +642,8 @@ static void test_every_page_renders_well_formed(void **state)
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
         } else if (strstr(rt->pattern, ".pdf") || strstr(rt->pattern, "/file")) {
             assert_string_equal(r.content_type, "application/pdf");
+        } else if (strstr(rt->pattern, "/thumb")) {
+            assert_string_equal(r.content_type, "image/jpeg");
         } else if (strstr(rt->pattern, ".txt")) { /* seeds, snapshots, audit heads */
             assert_true(str_prefix(r.content_type, "text/plain"));
         } else if (!str_prefix(rt->pattern, "/healthz") && !str_prefix(rt->pattern, "/assets/")) {
@@ -684,6 +712,8 @@ static void test_every_json_answer_parses(void **state)
             assert_non_null(strstr(r.content_type, "spreadsheetml"));
         } else if (strstr(rt->pattern, ".pdf") || strstr(rt->pattern, "/file")) {
             assert_string_equal(r.content_type, "application/pdf");
+        } else if (strstr(rt->pattern, "/thumb")) {
+            assert_string_equal(r.content_type, "image/jpeg");
         } else {
             if (!str_prefix(r.content_type, "application/json") || !r.json)
                 fail_msg("GET %s: not JSON (%s): %.300s", target, r.content_type, r.body);

@@ -2,17 +2,21 @@
  * in pieces, resumed after a wrong offset; attaching it to a case with who, when and where; the
  * refusals beside their fields with the upload kept; the file with Range requests and its ETag;
  * the ledger's chain and its audit rows; who may see and who may upload; the case page's
- * section. */
+ * section and timeline; a photo's thumbnail, kept beside the store's objects. */
 #include "support.h"
 #include "case_fixture.h"
 #include "law/recording.h"
 #include "base/jpack.h"
 
 #include <unistd.h>
+#include "law/recording_verify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <jpeglib.h>
 
 /* A small scan: a PDF signature and 30 bytes in all. */
 static const char scan[] = "%PDF-1.4\n% landun test scans.\n";
@@ -382,8 +386,12 @@ static void test_recordings_on_the_case_page(void **state)
     ASSERT_STATUS(r, 200);
     ASSERT_LACKS(r, "上传执法记录");
     char thumb[64];
+    snprintf(thumb, sizeof thumb, "/recordings/%lld/thumb", (long long)rec);
+    ASSERT_HAS(r, thumb); /* in the section and on the timeline */
+    ASSERT_HAS(r, "<img class=\"tl-thumb\"");
+    ASSERT_HAS(r, "执法记录（照片）");
     snprintf(thumb, sizeof thumb, "/recordings/%lld/file", (long long)rec);
-    ASSERT_HAS(r, thumb);
+    ASSERT_LACKS(r, thumb); /* never the whole photo in a list */
     hresp_free(&r);
     snprintf(page, sizeof page, "/recordings/%lld", (long long)rec);
     h_request(h, &viewer, "GET", page, NULL, &r);
@@ -458,6 +466,102 @@ static void test_r_evd_30_coverage_pages(void **state)
     hresp_free(&r);
 }
 
+/* A w × h JPEG photo of a gradient at quality 95 (malloc'd). */
+static unsigned char *photo(int w, int h, unsigned long *len)
+{
+    struct jpeg_compress_struct ci;
+    struct jpeg_error_mgr err;
+    unsigned char *mem = NULL;
+    ci.err = jpeg_std_error(&err);
+    jpeg_create_compress(&ci);
+    jpeg_mem_dest(&ci, &mem, len);
+    ci.image_width = (JDIMENSION)w;
+    ci.image_height = (JDIMENSION)h;
+    ci.input_components = 3;
+    ci.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&ci);
+    jpeg_set_quality(&ci, 95, TRUE);
+    jpeg_start_compress(&ci, TRUE);
+    unsigned char *row = malloc((size_t)w * 3);
+    while (ci.next_scanline < ci.image_height) {
+        for (int x = 0; x < w * 3; x++)
+            row[x] = (unsigned char)(x * 31 + ci.next_scanline * 17);
+        JSAMPROW rows[1] = {row};
+        jpeg_write_scanlines(&ci, rows, 1);
+    }
+    jpeg_finish_compress(&ci);
+    jpeg_destroy_compress(&ci);
+    free(row);
+    return mem;
+}
+
+static void no_finding(const char *msg, void *arg)
+{
+    (void)arg;
+    fail_msg("landun verify evidence found: %s", msg);
+}
+
+static void test_photo_thumbnail(void **state)
+{
+    struct harness *h = *state;
+    struct client viewer, other;
+    h_login(h, &viewer, "viewer");
+    h_login(h, &other, "other");
+    int64_t id = a_case(h);
+    unsigned long len;
+    unsigned char *jpeg = photo(1600, 1200, &len);
+    int64_t rec = recorded(h, id, jpeg, len);
+    free(jpeg);
+    char url[64], etag[96];
+    snprintf(url, sizeof url, "/recordings/%lld/thumb", (long long)rec);
+    struct hresp r;
+    h_request(h, &viewer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_string_equal(r.content_type, "image/jpeg");
+    assert_memory_equal(r.body, "\xff\xd8\xff", 3);
+    assert_true(r.len > 0 && r.len < len / 4);
+    ASSERT_HAS((struct hresp){.body = (char *)h_header(&r, "Cache-Control")}, "private");
+    snprintf(etag, sizeof etag, "%s", h_header(&r, "ETag"));
+    ASSERT_HAS((struct hresp){.body = etag}, "-320\"");
+    hresp_free(&r);
+    /* kept beside the objects, and again served from there, or not at all (304) */
+    const char *sha = h_text(h, "SELECT sha256 FROM recording WHERE id = ?", "i", rec);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/thumbs/%s-320.jpg", blob_dir(h->blobs), sha);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    h_request(h, &viewer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 200);
+    assert_int_equal((int64_t)r.len, (int64_t)st.st_size);
+    hresp_free(&r);
+    viewer.if_none_match = etag;
+    h_request(h, &viewer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 304);
+    hresp_free(&r);
+    viewer.if_none_match = NULL;
+    /* derived data: landun verify evidence does not count it as an added file */
+    struct recording_check check;
+    struct err e = {0};
+    assert_int_equal(recording_verify(h->ctx.db, h->blobs, no_finding, NULL, &check, &e), 0);
+    assert_int_equal(check.findings, 0);
+    /* another county: as if it did not exist */
+    h_request(h, &other, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    hresp_free(&r);
+    /* a scan has none; nor has a photo that cannot be decoded (the page shows its label) */
+    snprintf(url, sizeof url, "/recordings/%lld/thumb", (long long)recorded(h, id, scan, SCAN_LEN));
+    h_request(h, &viewer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    ASSERT_HAS(r, "没有缩略图");
+    hresp_free(&r);
+    snprintf(url, sizeof url, "/recordings/%lld/thumb",
+             (long long)recorded(h, id, "\xff\xd8\xff\xe0 photo bytes", 17));
+    h_request(h, &viewer, "GET", url, NULL, &r);
+    ASSERT_STATUS(r, 404);
+    ASSERT_HAS(r, "照片无法解码");
+    hresp_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +575,7 @@ int main(void)
                                         harness_teardown),
         cmocka_unit_test_setup_teardown(test_r_evd_04_ledger_chain_and_audit, cf_setup,
                                         harness_teardown),
+        cmocka_unit_test_setup_teardown(test_photo_thumbnail, cf_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_recordings_on_the_case_page, cf_setup,
                                         harness_teardown),
         cmocka_unit_test_setup_teardown(test_r_evd_08_unattached_uploads_expire, cf_setup,
