@@ -40,7 +40,8 @@ struct blob_writer {
 };
 
 /* A resumable upload's side file, written whole (temp + rename) after each append. The hash
- * state is libsodium's plain struct: the file is read back by the same build on the same machine.
+ * state is OpenSSL's plain SHA256_CTX (base/sha256.h): the file is read back by the same build on
+ * the same machine.
  */
 struct partial_state {
     char magic[8];           /* STATE_MAGIC */
