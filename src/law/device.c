@@ -49,19 +49,20 @@ static day_t today(const struct ctx *c)
 
 /* What a change needs to know of a device. */
 struct device_now {
-    int64_t agency_id;    /* its agency */
-    int64_t officer_id;   /* its holder, 0 when pooled */
-    int64_t version;      /* for the optimistic check */
-    const char *status;   /* active | repair | retired (arena) */
-    const char *number;   /* 设备编号 (arena) */
-    const char *holder;   /* the holder's name, or NULL (arena) */
-    const char *note;     /* 备注 (arena) */
-    const char *last_day; /* the first day of its latest assignment period, or NULL (arena) */
+    int64_t agency_id;      /* its agency */
+    int64_t officer_id;     /* its holder, 0 when pooled */
+    int64_t version;        /* for the optimistic check */
+    const char *status;     /* active | repair | retired (arena) */
+    const char *number;     /* 设备编号 (arena) */
+    const char *holder;     /* the holder's name, or NULL (arena) */
+    const char *note;       /* 备注 (arena) */
+    const char *last_day;   /* the first day of its latest assignment period, or NULL (arena) */
+    const char *retired_on; /* the day it was retired, or NULL (arena) */
 };
 
 #define DEVICE_NOW_SQL                                                                             \
     "SELECT d.agency_id, d.officer_id, d.version, d.status, d.number, o.name, d.note, a.path,"     \
-    " (SELECT MAX(x.from_day) FROM device_assignment x WHERE x.device_id = d.id)"                  \
+    " (SELECT MAX(x.from_day) FROM device_assignment x WHERE x.device_id = d.id), d.retired_on"    \
     " FROM device d JOIN agency a ON a.id = d.agency_id"                                           \
     " LEFT JOIN officer o ON o.id = d.officer_id WHERE d.id = ?"
 
@@ -83,6 +84,7 @@ static int device_read(struct ctx *c, int64_t id, struct device_now *d, struct e
             .holder = db_null(st, 5) ? NULL : arena_strdup(a, db_text(st, 5)),
             .note = arena_strdup(a, db_text(st, 6)),
             .last_day = db_null(st, 8) ? NULL : arena_strdup(a, db_text(st, 8)),
+            .retired_on = db_null(st, 9) ? NULL : arena_strdup(a, db_text(st, 9)),
         };
         rc = 0;
     } else if (rc >= 0) {
@@ -311,8 +313,10 @@ int device_retire(struct ctx *c, int64_t id, const char *reason, struct err *e)
     if (!rc) rc = move_device(c, id, -1, day, e);
     const char *note =
         rc ? NULL : arena_printf(c->arena, "%s%s报废原因：%s", d.note, *d.note ? "；" : "", reason);
-    if (!rc && db_exec(c->db, e, "UPDATE device SET status = 'retired', note = ? WHERE id = ?",
-                       "ti", note, id) < 0)
+    if (!rc &&
+        db_exec(c->db, e,
+                "UPDATE device SET status = 'retired', note = ?, retired_on = ? WHERE id = ?",
+                "tti", note, day, id) < 0)
         rc = e->code;
     if (!rc)
         rc =
@@ -361,11 +365,13 @@ int device_check_use(struct ctx *c, int64_t device_id, int64_t officer_id, int64
     if (rc) return rc;
     /* [R-DEV-05] a recording is made with a device of the recording's own agency */
     if (d.agency_id != agency_id) return err_field(e, "device_id", "设备不属于本机关");
-    /* [R-DEV-03] a retired device records nothing */
-    if (strcmp(d.status, "retired") == 0)
-        return err_field(e, "device_id", "设备 %s 已报废", d.number);
+    /* [R-DEV-03] a retired device records nothing after the day it was retired (what it recorded
+     * before may still be attached) */
     char on[DATE_STRLEN];
     date_format(day, on);
+    if (strcmp(d.status, "retired") == 0 && (!d.retired_on || strcmp(on, d.retired_on) > 0))
+        return err_field(e, "device_id", "设备 %s 已于 %s 报废", d.number,
+                         d.retired_on ? d.retired_on : "此前");
     const char *others = NULL;
     rc = holders_on(c, device_id, officer_id, on, &others, e);
     if (rc) return rc;

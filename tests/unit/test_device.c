@@ -212,7 +212,10 @@ static void test_r_dev_03_a_retired_device_is_never_assigned_or_used_again(void 
     assert_string_equal(e.msg, "设备 JLY-001 已报废，不能配发或收回");
     assert_int_equal(unassign(h, id, "2026-06-15", &e), ERR_CONFLICT);
     assert_int_equal(retire(h, id, "再报废一次", &e), ERR_CONFLICT);
-    assert_refused(h, id, zhang, agency(h, "320412"), "2026-06-10", "设备 JLY-001 已报废");
+    assert_refused(h, id, zhang, agency(h, "320412"), "2026-06-16",
+                   "设备 JLY-001 已于 2026-06-15 报废");
+    /* what it recorded before, in its holder's hands, is still attached */
+    assert_usable(h, id, zhang, agency(h, "320412"), "2026-06-10");
     /* nor brought back by an edit */
     struct actor who;
     struct ctx c = h_ctx(h, "admin", &who);
