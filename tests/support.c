@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jpeglib.h>
+
 const char *h_srcdir(void)
 {
     const char *s = getenv("LANDUN_SRCDIR");
@@ -710,4 +712,42 @@ bool h_mentions(struct harness *h, const char *table, const char *column, const 
 {
     const char *sql = arena_printf(&h->arena, "SELECT 1 FROM %s WHERE %s LIKE ?", table, column);
     return h_exists(h->db, sql, "t", arena_printf(&h->arena, "%%%s%%", text));
+}
+
+unsigned char *h_jpeg(int w, int h, int orientation, unsigned long *len)
+{
+    struct jpeg_compress_struct ci;
+    struct jpeg_error_mgr err;
+    unsigned char *mem = NULL;
+    ci.err = jpeg_std_error(&err);
+    jpeg_create_compress(&ci);
+    jpeg_mem_dest(&ci, &mem, len);
+    ci.image_width = (JDIMENSION)w;
+    ci.image_height = (JDIMENSION)h;
+    ci.input_components = 3;
+    ci.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&ci);
+    jpeg_start_compress(&ci, TRUE);
+    if (orientation > 0) {
+        /* Exif, big-endian TIFF, IFD0 at 8 with one entry: 0x0112 SHORT 1 = orientation */
+        unsigned char exif[] = {
+            'E', 'x', 'i', 'f',  0,    0, 'M', 'M', 0, 42, 0, 0, 0,
+            8,   0,   1,   0x01, 0x12, 0, 3,   0,   0, 0,  1, 0, (unsigned char)orientation,
+            0,   0,   0,   0,    0,    0};
+        jpeg_write_marker(&ci, JPEG_APP0 + 1, exif, sizeof exif);
+    }
+    unsigned char *row = malloc((size_t)w * 3);
+    while (ci.next_scanline < ci.image_height) {
+        for (int x = 0; x < w; x++) {
+            row[x * 3] = (unsigned char)(x * 255 / w);
+            row[x * 3 + 1] = (unsigned char)(ci.next_scanline * 255 / (unsigned)h);
+            row[x * 3 + 2] = 128;
+        }
+        JSAMPROW rows[1] = {row};
+        jpeg_write_scanlines(&ci, rows, 1);
+    }
+    jpeg_finish_compress(&ci);
+    jpeg_destroy_compress(&ci);
+    free(row);
+    return mem;
 }

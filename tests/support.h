@@ -186,4 +186,8 @@ char *h_pdf_text(const char *dir, const char *name, const void *pdf, size_t len)
  * frees. */
 char *h_flat(const char *s);
 
+/* A w × h JPEG of a gradient, with an EXIF orientation when orientation > 0 (malloc'd; its
+ * length into *len): a photo for the recordings' tests. */
+unsigned char *h_jpeg(int w, int h, int orientation, unsigned long *len);
+
 #endif

@@ -16,8 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <jpeglib.h>
-
 /* A small scan: a PDF signature and 30 bytes in all. */
 static const char scan[] = "%PDF-1.4\n% landun test scans.\n";
 #define SCAN_LEN (sizeof scan - 1)
@@ -466,35 +464,6 @@ static void test_r_evd_30_coverage_pages(void **state)
     hresp_free(&r);
 }
 
-/* A w × h JPEG photo of a gradient at quality 95 (malloc'd). */
-static unsigned char *photo(int w, int h, unsigned long *len)
-{
-    struct jpeg_compress_struct ci;
-    struct jpeg_error_mgr err;
-    unsigned char *mem = NULL;
-    ci.err = jpeg_std_error(&err);
-    jpeg_create_compress(&ci);
-    jpeg_mem_dest(&ci, &mem, len);
-    ci.image_width = (JDIMENSION)w;
-    ci.image_height = (JDIMENSION)h;
-    ci.input_components = 3;
-    ci.in_color_space = JCS_RGB;
-    jpeg_set_defaults(&ci);
-    jpeg_set_quality(&ci, 95, TRUE);
-    jpeg_start_compress(&ci, TRUE);
-    unsigned char *row = malloc((size_t)w * 3);
-    while (ci.next_scanline < ci.image_height) {
-        for (int x = 0; x < w * 3; x++)
-            row[x] = (unsigned char)(x * 31 + ci.next_scanline * 17);
-        JSAMPROW rows[1] = {row};
-        jpeg_write_scanlines(&ci, rows, 1);
-    }
-    jpeg_finish_compress(&ci);
-    jpeg_destroy_compress(&ci);
-    free(row);
-    return mem;
-}
-
 static void no_finding(const char *msg, void *arg)
 {
     (void)arg;
@@ -509,7 +478,7 @@ static void test_photo_thumbnail(void **state)
     h_login(h, &other, "other");
     int64_t id = a_case(h);
     unsigned long len;
-    unsigned char *jpeg = photo(1600, 1200, &len);
+    unsigned char *jpeg = h_jpeg(1600, 1200, 0, &len);
     int64_t rec = recorded(h, id, jpeg, len);
     free(jpeg);
     char url[64], etag[96];

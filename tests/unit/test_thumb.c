@@ -17,45 +17,7 @@
 #include <jpeglib.h>
 
 #include "docs/thumb.h"
-
-/* A w × h JPEG of a gradient, with an EXIF orientation when orientation > 0 (malloc'd). */
-static unsigned char *make_jpeg(int w, int h, int orientation, unsigned long *len)
-{
-    struct jpeg_compress_struct ci;
-    struct jpeg_error_mgr err;
-    unsigned char *mem = NULL;
-    ci.err = jpeg_std_error(&err);
-    jpeg_create_compress(&ci);
-    jpeg_mem_dest(&ci, &mem, len);
-    ci.image_width = (JDIMENSION)w;
-    ci.image_height = (JDIMENSION)h;
-    ci.input_components = 3;
-    ci.in_color_space = JCS_RGB;
-    jpeg_set_defaults(&ci);
-    jpeg_start_compress(&ci, TRUE);
-    if (orientation > 0) {
-        /* Exif, big-endian TIFF, IFD0 at 8 with one entry: 0x0112 SHORT 1 = orientation */
-        unsigned char exif[] = {
-            'E', 'x', 'i', 'f',  0,    0, 'M', 'M', 0, 42, 0, 0, 0,
-            8,   0,   1,   0x01, 0x12, 0, 3,   0,   0, 0,  1, 0, (unsigned char)orientation,
-            0,   0,   0,   0,    0,    0};
-        jpeg_write_marker(&ci, JPEG_APP0 + 1, exif, sizeof exif);
-    }
-    unsigned char *row = malloc((size_t)w * 3);
-    while (ci.next_scanline < ci.image_height) {
-        for (int x = 0; x < w; x++) {
-            row[x * 3] = (unsigned char)(x * 255 / w);
-            row[x * 3 + 1] = (unsigned char)(ci.next_scanline * 255 / (unsigned)h);
-            row[x * 3 + 2] = 128;
-        }
-        JSAMPROW rows[1] = {row};
-        jpeg_write_scanlines(&ci, rows, 1);
-    }
-    jpeg_finish_compress(&ci);
-    jpeg_destroy_compress(&ci);
-    free(row);
-    return mem;
-}
+#include "support.h"
 
 /* The size and the middle pixel of a JPEG. */
 static void jpeg_info(const struct buf *b, int *w, int *h, unsigned char mid[3])
@@ -105,7 +67,7 @@ static void test_jpeg_shrinks_to_fit_keeping_its_proportions(void **state)
 {
     (void)state;
     unsigned long len;
-    unsigned char *jpeg = make_jpeg(2400, 1800, 0, &len);
+    unsigned char *jpeg = h_jpeg(2400, 1800, 0, &len);
     struct buf out = {0};
     struct err e = {0};
     assert_int_equal(thumb_make_mem(jpeg, len, "image/jpeg", 320, &out, &e), 0);
@@ -122,7 +84,7 @@ static void test_jpeg_shrinks_to_fit_keeping_its_proportions(void **state)
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     free(jpeg);
-    jpeg = make_jpeg(1000, 2000, 0, &len);
+    jpeg = h_jpeg(1000, 2000, 0, &len);
     assert_int_equal(write(fd, jpeg, len), (ssize_t)len);
     close(fd);
     assert_int_equal(thumb_make(path, "image/jpeg", 320, &out, &e), 0);
@@ -131,7 +93,7 @@ static void test_jpeg_shrinks_to_fit_keeping_its_proportions(void **state)
     assert_int_equal(h, 320);
     buf_free(&out);
     free(jpeg);
-    jpeg = make_jpeg(200, 100, 0, &len);
+    jpeg = h_jpeg(200, 100, 0, &len);
     assert_int_equal(thumb_make_mem(jpeg, len, "image/jpeg", 320, &out, &e), 0);
     jpeg_info(&out, &w, &h, mid);
     assert_int_equal(w, 200);
@@ -147,7 +109,7 @@ static void test_exif_orientation_turns_the_picture(void **state)
     (void)state;
     for (int o = 5; o <= 8; o++) {
         unsigned long len;
-        unsigned char *jpeg = make_jpeg(640, 320, o, &len);
+        unsigned char *jpeg = h_jpeg(640, 320, o, &len);
         struct buf out = {0};
         struct err e = {0};
         assert_int_equal(thumb_make_mem(jpeg, len, "image/jpeg", 320, &out, &e), 0);
@@ -190,7 +152,7 @@ static void test_corrupt_photos_are_errors(void **state)
 {
     (void)state;
     unsigned long len;
-    unsigned char *jpeg = make_jpeg(640, 480, 0, &len);
+    unsigned char *jpeg = h_jpeg(640, 480, 0, &len);
     struct buf out = {0};
     struct err e = {0};
     /* truncated halfway, and cut before its frame header */
@@ -219,7 +181,7 @@ static void test_huge_declared_size_is_refused(void **state)
 {
     (void)state;
     unsigned long len;
-    unsigned char *jpeg = make_jpeg(64, 48, 0, &len);
+    unsigned char *jpeg = h_jpeg(64, 48, 0, &len);
     struct buf out = {0};
     struct err e = {0};
     /* the frame header (SOF0): FF C0, length, precision, then height and width */
