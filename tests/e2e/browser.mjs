@@ -389,8 +389,10 @@ try {
     const i = consoleErrors.findIndex((m) => m.includes('net::ERR_FAILED') && m.includes('/api/v1/uploads/'));
     if (i >= 0) consoleErrors.splice(i, 1);
     const img = phone.locator('#recordings ul.recordings img').first();
-    await img.waitFor();
-    expect(await img.evaluate((i) => i.complete && i.naturalWidth > 0), 'the photo does not show');
+    await img.scrollIntoViewIfNeeded(); // a thumbnail loads lazily, once in view
+    const shown = await phone.waitForFunction((i) => i.complete && i.naturalWidth > 0,
+      await img.elementHandle(), { timeout: 15000 }).then(() => true, () => false);
+    expect(shown, 'the photo does not show');
     expect((await phone.textContent('#recordings')).includes('现场照片.png'), 'not listed');
     await phone.click('#recordings ul.recordings a >> nth=1');
     expect((await phone.textContent('main')).includes('SHA-256'), 'no recording page');
