@@ -676,6 +676,9 @@ int cmd_demo(struct cli *c)
                " workflows%s\n",
                seal_ready() ? "" : " (complainants anonymous: no --data-key given)");
     printf("  9 enforcement devices (执法记录仪, 移动执法终端 …), assigned, pooled, retired\n");
+    if (count >= 200)
+        printf("  recordings of the closed case's key steps in %s (landun verify evidence)\n",
+               c->evidence);
     printf("  the power list of health supervision with sample discretion baselines (province)\n");
     if (count >= 200)
         printf("  10 penalty cases from 待立案 to 已作出处罚决定, a hearing set and one held, a"
