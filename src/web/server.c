@@ -358,7 +358,10 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     if (!p->seen) { /* first call: headers only; answer on the second */
         p->seen = true;
         p->ambiguous = framing_ambiguous(conn);
-        if (!p->ambiguous && stream_begin(srv, conn, method, p) && p->refused)
+        /* only an upload's PATCH may stream: other requests skip the admission's work */
+        bool streams = strcmp(method, "PATCH") == 0 && p->target &&
+                       strncmp(p->target, "/api/v1/uploads/", 16) == 0;
+        if (streams && !p->ambiguous && stream_begin(srv, conn, method, p) && p->refused)
             return stream_answer(srv, conn, url, method, p); /* refused before its body */
         return MHD_YES;
     }
