@@ -56,6 +56,8 @@ static const unsigned perm_roles[PERM_COUNT] = {
     [PERM_CASE_REVIEW] = R(ROLE_LEGAL),
     /* 案卷评查 by the auditors (稽查) and, like the audit trail, administrators */
     [PERM_FILE_REVIEW] = R(ROLE_ADMIN) | R(ROLE_AUDITOR),
+    [PERM_PUBLICITY_READ] = ALL_STAFF,
+    [PERM_PUBLICITY_REVIEW] = R(ROLE_LEGAL) | R(ROLE_LEADER),
 };
 
 static const struct {
@@ -109,6 +111,8 @@ static const char *perm_codes[PERM_COUNT] = {
     [PERM_CASE_APPROVE] = "case.approve",
     [PERM_CASE_REVIEW] = "case.review",
     [PERM_FILE_REVIEW] = "review.file",
+    [PERM_PUBLICITY_READ] = "publicity.read",
+    [PERM_PUBLICITY_REVIEW] = "publicity.review",
 };
 
 /* [R-AUTH-07] what the table does not give is refused */

@@ -58,6 +58,8 @@ enum perm {
     PERM_CASE_APPROVE,       /* approve or decline 立案 (a leader: 负责人) */
     PERM_CASE_REVIEW,        /* the legal review of a case (法制审核, 第五十八条) */
     PERM_FILE_REVIEW,        /* the case-file audit (案卷评查): review files, load a rubric */
+    PERM_PUBLICITY_READ, /* the publicity queue (行政执法公示) and its figures, the exports */
+    PERM_PUBLICITY_REVIEW, /* publish, withhold, withdraw, mask; repairs and replies */
     PERM_COUNT
 };
 

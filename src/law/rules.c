@@ -27,9 +27,11 @@
 
 #define PARAMS(...) ((const struct rule_param[]){__VA_ARGS__, {NULL, NULL, 0, NULL}})
 
-#define LAW_PUNISH "《行政处罚法》"
-#define LAW_FORCE  "《行政强制法》"
-#define LAW_OWN    "本系统规则" /* the program's own policy, not a law */
+#define LAW_PUNISH   "《行政处罚法》"
+#define LAW_FORCE    "《行政强制法》"
+#define LAW_SANXIANG "国办发〔2018〕118号"
+#define LAW_CREDIT   "“信用中国”行政处罚、行政许可信息公示数据标准"
+#define LAW_OWN      "本系统规则" /* the program's own policy, not a law */
 
 static const struct rule_area areas[] = {
     {"OFF", "执法人员与执法资格"},
@@ -44,6 +46,7 @@ static const struct rule_area areas[] = {
     {"CASE", "行政处罚案件"},
     {"FILE", "案卷评查"},
     {"EVD", "执法全过程记录"},
+    {"PUB", "行政执法公示"},
     {"CAL", "期限计算"},
     {"DOC", "执法文书"},
     {"ENT", "管理相对人"},
@@ -835,6 +838,19 @@ static const struct rule rules[] = {
     {"R-EVD-31", LAW_PUNISH, "第四十七条",
      "关键环节的记录：统计期间内立案的案件，每份现场笔录、询问笔录，每次送达、听证为一个关键环节，"
      "只有附于该环节（该证据或该步骤）的执法记录才计为已记录。",
+     NULL},
+
+    /* ---- PUB -------------------------------------------------------------------------------- */
+    {"R-PUB-01", LAW_SANXIANG, "",
+     "公示内容涉及自然人的，姓名只显示第一个字，身份证号码、电话号码和住址不公开；所有公开的页面、"
+     "订阅和导出都经同一处理，"
+     "文字中出现的身份证号码、手机号码也一并隐去。",
+     NULL},
+    {"R-PUB-02", LAW_CREDIT, "",
+     "“双公示”行政处罚、行政许可信息按信用平台的数据项及其顺序报送：决定书文号、行政相对人名称及类"
+     "别、统一社会信用代码等代码、"
+     "法定代表人、违法行为类型、违法事实、依据、类别、内容、罚没金额（万元）、决定日期、有效期、公"
+     "示截止期、决定机关及其代码、数据来源单位及其代码。",
      NULL},
 
     /* ---- CAL -------------------------------------------------------------------------------- */
