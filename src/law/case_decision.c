@@ -8,6 +8,7 @@
 #include "base/money.h"
 #include "law/case_internal.h"
 #include "law/power.h"
+#include "law/publicity.h"
 #include "law/setting.h"
 
 #include <string.h>
@@ -330,7 +331,8 @@ int case_effect_decide(struct ctx *c, int64_t id, struct wf_args *a, struct err 
                                        (int)countof(args), args);
     int rc = st ? db_step(st, e) : e->code;
     db_done(st);
-    return rc < 0 ? rc : end_defence(c, id, e);
+    if (rc >= 0) rc = end_defence(c, id, e);
+    return rc < 0 ? rc : publicity_enqueue_case(c, id, e);
 }
 
 /* ---- 不予行政处罚 (第三十三条) ------------------------------------------------------------- */
@@ -399,9 +401,10 @@ int case_effect_no_penalty(struct ctx *c, int64_t id, struct wf_args *a, struct 
                    "UPDATE penalty_case SET decided_on = ?, decided_by = ?, no_penalty_ground = ?,"
                    " no_penalty_conditions = ?, education = ?, updated_at = ? WHERE id = ?",
                    "tItttii", wf_date(c, a), c->who->user_id, wf_arg(a, "ground"), found,
-                   wf_arg(a, "education"), c->now, id) < 0
+                   wf_arg(a, "education"), c->now, id) < 0 ||
+                   end_defence(c, id, e)
                ? e->code
-               : end_defence(c, id, e);
+               : publicity_enqueue_case(c, id, e);
 }
 
 /* ---- 集体讨论 (第五十七条) ----------------------------------------------------------------- */

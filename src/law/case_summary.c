@@ -2,6 +2,7 @@
  * 第五十一条 and of the officers present, and the case recorded as decided, with its decision
  * issued, in one transaction. The entry step is declared in case.c (decide_on_spot). */
 #include "law/case_summary.h"
+#include "law/publicity.h"
 #include "base/jpack.h"
 #include "base/money.h"
 #include "law/audit.h"
@@ -214,7 +215,7 @@ static int record(struct ctx *c, int64_t id, const struct case_penalty *p, const
                    " updated_at = ? WHERE id = ?",
                    "iii", id, c->now, id) < 0
                ? e->code
-               : 0;
+               : publicity_enqueue_case(c, id, e);
 }
 
 /* Everything inside the transaction. */

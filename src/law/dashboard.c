@@ -191,6 +191,14 @@ json_t *dashboard_summary(struct ctx *c, struct err *e)
     int64_t to_correct = 0;
     if (!e->code && !file_review_todo(c, &to_correct, e))
         json_object_set_new(d, "reviews_to_correct", json_integer(to_correct));
+    /* the publicity queue: items waiting for the reviewer (to publish or to withdraw) */
+    int64_t publicity_due = 0;
+    if (!e->code)
+        db_get_int(c->db, e, &publicity_due,
+                   "SELECT count(*) FROM publicity_item p JOIN agency a ON a.id = p.agency_id"
+                   " WHERE p.state IN ('queued', 'to_withdraw') AND a.path LIKE ?",
+                   "t", actor_scope(c));
+    json_object_set_new(d, "publicity_due", json_integer(publicity_due));
     json_object_set_new(d, "today", json_string(t));
     /* from 1 November, the top-level administrators are reminded to load next year's notice */
     int year_due = holiday_year_due(c);

@@ -28,6 +28,17 @@
 #define PUBLICITY_OTHER_DAYS    20
 #define PUBLICITY_WITHDRAW_DAYS 3
 
+/* [U] the highest fine that is still 轻微 (《信用修复管理办法》 names "low fines" without a
+ * figure): setting publicity.minor_fine_yuan. */
+#define PUBLICITY_MINOR_FINE_YUAN 10000
+#define PUBLICITY_TIER_BASIS                                                                                                                     \
+    "《信用修复管理办法》：简易程序、警告、通报批评和较低数额罚款为轻微；暂扣许可、降低资质、没收" \
+    "为一般；"                                                                                                                               \
+    "吊销许可、限制生产经营、责令停产停业或关闭、限制从业为严重"
+#define PUBLICITY_PERIOD_BASIS                                                                                                              \
+    "发改委令第58号、《信用修复管理办法》：轻微不超过3个月，一般3个月至1年，严重1年至3年，自决定" \
+    "之日起计算"
+
 extern const struct workflow publicity_workflow;
 
 /* What a field holds, and so how an export writes it. */
@@ -68,8 +79,51 @@ void publicity_mask(struct arena *a, json_t *data, bool person, const char *cons
 /* Queue the decision of penalty case case_id (a penalty or a 不予行政处罚 decision), inside the
  * transaction that recorded it; an item already queued for it is left as it is. */
 int publicity_enqueue_case(struct ctx *c, int64_t case_id, struct err *e);
-/* The decision of case case_id was changed, revoked or found illegal (status, reason): its item
- * is withheld when still queued, marked to withdraw (3 working days) when published. */
-int publicity_decision_changed(struct ctx *c, int64_t case_id, const char *reason, struct err *e);
+/* The decision of case case_id was changed, revoked or found illegal on day (reason says how):
+ * its item is withheld when still queued, marked to withdraw within 3 working days of day when
+ * published. */
+int publicity_decision_changed(struct ctx *c, int64_t case_id, const char *day, const char *reason,
+                               struct err *e);
+
+/* List filters (staff and public). */
+struct publicity_query {
+    const char *state;     /* staff: a state, or NULL */
+    const char *kind;      /* penalty | no_penalty | licence | inspection, or NULL */
+    const char *agency;    /* an agency's code: its subtree */
+    const char *line;      /* public: a line, or NULL */
+    const char *from, *to; /* decided in [from, to] */
+    const char *overdue;   /* staff: "1": its open deadline has passed */
+    const char *late;      /* staff: "1": published or withdrawn late, or overdue */
+    const char *q;         /* a fragment of the heading (party, 文号) */
+    int page, per_page;
+};
+
+/* One item in the actor's scope: its row, "data" as published, "fields" in the kind's order
+ * ([{"key","label","value"}]), its repairs, steps, deadlines and the actions the actor may take;
+ * NULL (ERR_NOTFOUND) out of scope. */
+json_t *publicity_get(struct ctx *c, int64_t id, struct err *e);
+/* The queue in the actor's scope, soonest due first: a page object (law/paging.h). */
+json_t *publicity_search(struct ctx *c, const struct publicity_query *q, struct err *e);
+/* Set how item id's texts are published: edits {"field": "text"} replace the made texts
+ * (an empty object restores them). Audited. */
+int publicity_set_mask(struct ctx *c, int64_t id, const json_t *edits, struct err *e);
+/* The figures of items decided in [from, to] in the subtree of agency (a code; NULL: the
+ * actor's): by state; the publish and withdraw deadlines (due, on_time, late, open, overdue,
+ * rate); repairs applied, approved, refused. */
+json_t *publicity_figures(struct ctx *c, const char *agency, const char *from, const char *to,
+                          struct err *e);
+
+/* The public list of published decisions (no login), newest first: a page object whose rows
+ * are {"id","kind","kind_label","title","decided_on","url","doc_no","party","types","content",
+ * "withdrawn",…}. */
+json_t *publicity_public_list(struct ctx *c, const struct publicity_query *q, struct err *e);
+/* One published item with "fields", and its approved replies; a withdrawn one only with its
+ * withdrawal; NULL (ERR_NOTFOUND) for anything else. */
+json_t *publicity_public_item(struct ctx *c, int64_t id, struct err *e);
+/* The fields of kind in order with their values from data: [{"key","label","value","amount"}],
+ * amounts in 万元 with six decimals. */
+json_t *publicity_field_rows(const char *kind, const json_t *data);
+/* 轻微, 一般, 严重; NULL for another code. */
+const char *publicity_severity_label(const char *code);
 
 #endif

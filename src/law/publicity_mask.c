@@ -11,6 +11,20 @@
 /* Fields that name a person's own details; hidden whole when the party is a natural person. */
 static const char *const personal_fields[] = {"address", "phone", NULL};
 
+/* The registration codes of an organisation (统一社会信用代码 and the older ones): published as
+ * they are for an organisation — an all-digit code is not a person's number — and left empty for
+ * a natural person, who has none. */
+static const char *const code_fields[] = {"uscc",        "reg_no",      "org_code",
+                                          "tax_no",      "inst_no",     "social_no",
+                                          "agency_uscc", "source_uscc", NULL};
+
+static bool is_code(const char *key)
+{
+    for (const char *const *f = code_fields; *f; f++)
+        if (strcmp(*f, key) == 0) return true;
+    return false;
+}
+
 /* Length of the run of digits (and a final X of an ID number) at s. */
 static size_t digit_run(const char *s, bool *x_end)
 {
@@ -110,6 +124,8 @@ static void mask_person(struct arena *a, json_t *data)
     if (id) json_object_set_new(data, "id_no", json_string(public_id(a, id)));
     for (const char *const *f = personal_fields; *f; f++)
         if (json_object_get(data, *f)) json_object_set_new(data, *f, json_string(HIDDEN));
+    for (const char *const *f = code_fields; *f && f < code_fields + 6; f++)
+        if (json_object_get(data, *f)) json_object_set_new(data, *f, json_string(""));
 }
 
 void publicity_mask(struct arena *a, json_t *data, bool person, const char *const *secrets)
@@ -122,7 +138,7 @@ void publicity_mask(struct arena *a, json_t *data, bool person, const char *cons
     json_object_foreach_safe(data, tmp, key, v)
     {
         const char *text = json_string_value(v);
-        if (!text || !*text) continue;
+        if (!text || !*text || is_code(key)) continue;
         const char *t = text;
         for (size_t i = 0; person && secrets && secrets[i]; i++) {
             if (str_blank(secrets[i])) continue;

@@ -3,6 +3,7 @@
  * effects (the answer, 出庭应诉, the outcome that marks the case). Reading is remedy_read.c, the
  * figures remedy_stats.c. */
 #include "law/remedy.h"
+#include "law/publicity.h"
 #include "base/calendar.h"
 #include "base/jpack.h"
 #include "law/area.h"
@@ -440,12 +441,15 @@ static int mark_case(struct ctx *c, int64_t id, const struct wf_args *a, struct 
                      str_blank(changed) ? "" : "：", str_blank(changed) ? "" : changed);
     int64_t cid = 0;
     parse_i64(case_id, &cid);
-    return db_exec(c->db, e,
-                   "UPDATE penalty_case SET decision_status = ?, decision_status_on = ?,"
-                   " decision_status_reason = ?, updated_at = ? WHERE id = ?",
-                   "tttii", status, wf_date(c, a), reason, c->now, cid) < 0
-               ? e->code
-               : 0;
+    if (db_exec(c->db, e,
+                "UPDATE penalty_case SET decision_status = ?, decision_status_on = ?,"
+                " decision_status_reason = ?, updated_at = ? WHERE id = ?",
+                "tttii", status, wf_date(c, a), reason, c->now, cid) < 0)
+        return e->code;
+    /* an appeal that restores the decision leaves the withdrawn publicity withdrawn */
+    return strcmp(status, "in_force") == 0
+               ? 0
+               : publicity_decision_changed(c, cid, wf_date(c, a), reason, e);
 }
 
 static int effect_outcome(struct ctx *c, int64_t id, struct wf_args *a, struct err *e)

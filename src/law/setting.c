@@ -1,6 +1,7 @@
 /* setting.c — values an administrator may change, with their defaults (setting.h). */
 #include "base/jpack.h"
 #include "law/setting.h"
+#include "law/publicity.h"
 #include "law/recording.h"
 #include "law/audit.h"
 #include "law/case.h"
@@ -58,6 +59,18 @@ static const struct setting_def defs[] = {
      FILE_REVIEW_BASIS},
     {"recording.retain_years", "执法全过程记录保存年限（年）", RECORDING_RETAIN_YEARS, 1, 100,
      RECORDING_RETAIN_BASIS},
+    {"publicity.minor_fine_yuan", "公示：轻微违法的罚款上限（元）", PUBLICITY_MINOR_FINE_YUAN, 0,
+     100000000, PUBLICITY_TIER_BASIS},
+    {"publicity.minor_min_months", "公示期：轻微，最短（月）", 0, 0, 36, PUBLICITY_PERIOD_BASIS},
+    {"publicity.minor_max_months", "公示期：轻微，最长（月）", 3, 0, 36, PUBLICITY_PERIOD_BASIS},
+    {"publicity.general_min_months", "公示期：一般，最短（月）", 3, 0, 36, PUBLICITY_PERIOD_BASIS},
+    {"publicity.general_max_months", "公示期：一般，最长（月）", 12, 1, 36, PUBLICITY_PERIOD_BASIS},
+    {"publicity.serious_min_months", "公示期：严重，最短（月）", 12, 0, 36, PUBLICITY_PERIOD_BASIS},
+    {"publicity.serious_max_months", "公示期：严重，最长（月）", 36, 1, 60, PUBLICITY_PERIOD_BASIS},
+    {"publicity.other_min_months", "公示期：其他执法决定，最短（月）", 0, 0, 36,
+     PUBLICITY_PERIOD_BASIS},
+    {"publicity.other_max_months", "公示期：其他执法决定（不予处罚、检查结果），最长（月）", 12, 1,
+     60, PUBLICITY_PERIOD_BASIS},
     {"petition.working_days", "信访期限按工作日计算（1 是，0 按日历日）", 0, 0, 1,
      PETITION_WORKING_BASIS},
 };

@@ -37,6 +37,7 @@ struct ids {
     int64_t device;                       /* an enforcement device, pooled */
     int64_t recording;                    /* a scan recorded on the case */
     int64_t photo;                        /* a photo recorded on it (for its thumbnail) */
+    int64_t publicity;                    /* its decision's publicity item, published, as stored */
     char upload[40];                      /* an unfinished upload of the administrator */
     char tracking[16];                    /* the complaint's tracking code */
 };
@@ -328,6 +329,16 @@ static struct ids make_records(struct harness *h, struct client *admin)
     if (!st || db_step(st, &e) != DB_ROW) fail_msg("review: %s", e.msg);
     ids.review = db_int(st, 0);
     db_done(st);
+    st = db_query(h->db, &e,
+                  "INSERT INTO publicity_item (agency_id, kind, source_id, line, state, title,"
+                  " decided_on, published_on, max_until, data, changed_at, created_at,"
+                  " updated_at) SELECT agency_id, 'penalty', id, line, 'published', '无名诊所',"
+                  " received_on, received_on, '2099-12-31', '{\"party\":\"无名诊所\"}', 0,"
+                  " 0, 0 FROM penalty_case WHERE id = ? RETURNING id",
+                  "i", ids.penalty_case);
+    if (!st || db_step(st, &e) != DB_ROW) fail_msg("publicity: %s", e.msg);
+    ids.publicity = db_int(st, 0);
+    db_done(st);
     make_power_records(h, admin, &ids, today);
     ids.device = post_for_id(h, admin, "/api/v1/devices",
                              json_pack("{ss ss}", "kind", "recorder", "number", "JLY-001"));
@@ -401,6 +412,9 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->recording;
         } else if (str_prefix(pattern, "/uploads/")) {
             o += (size_t)snprintf(out + o, n - o, "%s", ids->upload);
+        } else if (str_prefix(pattern, "/publicity/") ||
+                   str_prefix(pattern, "/public/decisions/")) {
+            v = ids->publicity;
         } else if (str_prefix(pattern, "/officers/")) {
             v = ids->officer;
         } else if (str_prefix(pattern, "/agencies/")) {

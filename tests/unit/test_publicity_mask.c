@@ -65,6 +65,9 @@ static void test_r_pub_01_an_organisation_keeps_its_name_but_not_numbers(void **
     assert_string_equal(json_string_value(json_object_get(d, "party")), "常州某某口腔诊所有限公司");
     assert_string_equal(json_string_value(json_object_get(d, "legal_rep")), "王五");
     assert_string_equal(json_string_value(json_object_get(d, "uscc")), "91320412MA1XXXXX3Q");
+    json_object_set_new(d, "org_code", json_string("913204120000000016"));
+    publicity_mask(a, d, false, NULL); /* an all-digit code is not a person's number */
+    assert_string_equal(json_string_value(json_object_get(d, "org_code")), "913204120000000016");
     const char *facts = json_string_value(json_object_get(d, "facts"));
     assert_null(strstr(facts, PHONE));
     assert_null(strstr(facts, ID));
