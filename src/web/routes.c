@@ -13,7 +13,7 @@ extern const struct area area_home, area_entities, area_officers, area_inspectio
     area_rules, area_complaints, area_petitions, area_disclosures, area_cases, area_settings,
     area_power, area_documents, area_case_evidence, area_preservations, area_case_summary,
     area_remedies, area_referrals, area_file_reviews, area_uploads, area_recordings, area_devices,
-    area_entity_page, area_replies;
+    area_entity_page, area_replies, area_public_info;
 
 const struct area *const web_areas[] = {
     &area_home,          &area_entities,      &area_officers,     &area_inspections,
@@ -23,7 +23,7 @@ const struct area *const web_areas[] = {
     &area_audit,         &area_session,       &area_rules,        &area_documents,
     &area_case_evidence, &area_preservations, &area_case_summary, &area_remedies,
     &area_referrals,     &area_file_reviews,  &area_devices,      &area_uploads,
-    &area_recordings,    &area_entity_page,   &area_replies,
+    &area_recordings,    &area_entity_page,   &area_replies,      &area_public_info,
 };
 
 const size_t web_nareas = countof(web_areas);
