@@ -14,6 +14,8 @@ pkgs+=(libharfbuzz-dev libfontconfig-dev)
 # thumbnails of photo recordings: libjpeg-turbo decodes a JPEG scaled down and encodes the result
 # (the -dev package pulls in the runtime, libjpeg62-turbo)
 pkgs+=(libjpeg62-turbo-dev libjpeg62-turbo)
+# the QR code on an entity's 公示牌 (its public page's address): libqrencode makes the symbol
+pkgs+=(libqrencode-dev libqrencode4)
 # Node.js and npm fetch the pinned front-end packages; a machine may already have them.
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 if [ "$want" = test ] || [ "$want" = bench ]; then

@@ -1,6 +1,7 @@
 /* serve.c — `landun serve`: run the web server until SIGINT/SIGTERM. */
 #include "cli/cli.h"
 #include "web/server.h"
+#include "web/public_url.h"
 #include "base/log.h"
 
 #include <signal.h>
@@ -14,7 +15,11 @@ int cmd_serve(struct cli *c)
     bool quiet = cli_flag(&c->argc, c->argv, "--quiet");
     const char *proxy = cli_option(&c->argc, c->argv, "--trusted-proxy");
     const char *audit_key = cli_option(&c->argc, c->argv, "--audit-key");
+    const char *public = cli_option(&c->argc, c->argv, "--public-url");
+    if (!public) public = getenv("LANDUN_PUBLIC_URL");
     struct err e = {0};
+    /* the address the 公示牌's QR codes point at (docs/deploy.md) */
+    if (public_url_set(public, &e)) return cli_fail(&e);
     struct cli_env env;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
     cli_close(&env);

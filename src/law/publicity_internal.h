@@ -30,7 +30,9 @@ const char *publicity_title(struct ctx *c, const char *kind, const json_t *data)
  * still 轻微. */
 const char *publicity_severity(const char *types, int64_t fine, bool summary, int64_t minor_fine);
 /* The item's data with the reviewer's mask edits applied and masked again (new reference), from
- * the texts stored in its row. */
-json_t *publicity_data_shown(struct ctx *c, const char *data, const char *mask, bool person);
+ * the texts stored in its row; secrets as publicity_mask's (the registry's name and address of
+ * the person, or NULL). */
+json_t *publicity_data_shown(struct ctx *c, const char *data, const char *mask, bool person,
+                             const char *const *secrets);
 
 #endif

@@ -128,10 +128,38 @@ static void mask_person(struct arena *a, json_t *data)
         if (json_object_get(data, *f)) json_object_set_new(data, *f, json_string(""));
 }
 
+/* The person's own values in data before masking, as secrets: the name (party) first, then the
+ * legal representative's name and the address. */
+static void own_secrets(struct arena *a, json_t *data, const char **out)
+{
+    static const char *const keys[] = {"party", "legal_rep", "address"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = json_string_value(json_object_get(data, keys[i]));
+        out[i] = v && strcmp(v, HIDDEN) != 0 ? arena_strdup(a, v) : NULL;
+    }
+}
+
+/* text with the secrets replaced: a name by its masked form, anything else hidden. */
+static const char *hide(struct arena *a, const char *text, const char *const *secrets, size_t n,
+                        size_t names)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (str_blank(secrets[i])) continue;
+        char name[128];
+        draw_mask_name(secrets[i], name, sizeof name);
+        text = replace_all(a, text, secrets[i], i < names ? name : HIDDEN);
+    }
+    return text;
+}
+
 void publicity_mask(struct arena *a, json_t *data, bool person, const char *const *secrets)
 {
     if (!json_is_object(data)) return;
-    if (person) mask_person(a, data);
+    const char *own[3] = {NULL, NULL, NULL};
+    if (person) {
+        own_secrets(a, data, own);
+        mask_person(a, data);
+    }
     const char *key;
     json_t *v;
     void *tmp;
@@ -140,12 +168,13 @@ void publicity_mask(struct arena *a, json_t *data, bool person, const char *cons
         const char *text = json_string_value(v);
         if (!text || !*text || is_code(key)) continue;
         const char *t = text;
-        for (size_t i = 0; person && secrets && secrets[i]; i++) {
-            if (str_blank(secrets[i])) continue;
-            char name[128];
-            draw_mask_name(secrets[i], name, sizeof name);
-            /* the first secret is the person's name (shown masked), the others are hidden */
-            t = replace_all(a, t, secrets[i], i == 0 ? name : HIDDEN);
+        if (person) {
+            t = hide(a, t, own, 3, 2);
+            /* the caller's: the person's name first (shown masked), the others hidden */
+            size_t n = 0;
+            while (secrets && secrets[n])
+                n++;
+            t = hide(a, t, secrets, n, 1);
         }
         t = scrub_numbers(a, t);
         if (t != text) json_object_set_new(data, key, json_string(t));

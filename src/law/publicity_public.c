@@ -9,6 +9,7 @@
 #include "base/util.h"
 #include "law/agency.h"
 #include "law/paging.h"
+#include "law/publicity_reply.h"
 
 #include <string.h>
 
@@ -22,27 +23,40 @@ static const char *today_of(struct ctx *c)
 #define PUBLIC_COLS                                                                                \
     "p.id, p.kind, p.state, p.title, p.decided_on, p.published_on, p.withdrawn_on,"                \
     " p.withdraw_reason, p.data, p.mask, p.person, a.name, a.code, p.entity_id, p.changed_at,"     \
-    " p.line"
+    " p.line, e.name, e.address"
+#define PUBLIC_FROM                                                                                \
+    " FROM publicity_item p JOIN agency a ON a.id = p.agency_id"                                   \
+    " LEFT JOIN entity e ON e.id = p.entity_id"
 
-/* One public row: a withdrawn item keeps only its heading and the withdrawal. */
+/* One public row: a withdrawn item keeps only its heading and the withdrawal. The heading is
+ * made again from the masked data, and the withdrawal's reason masked too: nothing stored as
+ * typed reaches the public unmasked. */
 static json_t *public_row(struct ctx *c, struct db_stmt *st, bool full)
 {
     const char *kind = db_text(st, 1), *state = db_text(st, 2);
-    bool withdrawn = strcmp(state, "withdrawn") == 0;
+    bool withdrawn = strcmp(state, "withdrawn") == 0, person = db_int(st, 10) != 0;
+    /* the registry's name and address of a person, whatever the stored texts say */
+    const char *secrets[] = {db_null(st, 16) ? NULL : db_text(st, 16),
+                             db_null(st, 17) ? NULL : db_text(st, 17), NULL};
+    json_t *d = publicity_data_shown(c, db_text(st, 8), db_text(st, 9), person,
+                                     secrets[0] ? secrets : NULL);
     json_t *o = jpack("{sI ss ss ss ss sb ss ss}", "id", (json_int_t)db_int(st, 0), "kind", kind,
-                      "kind_label", publicity_kind_label(kind), "title", db_text(st, 3),
-                      "decided_on", db_text(st, 4), "withdrawn", withdrawn, "agency",
-                      db_text(st, 11), "agency_code", db_text(st, 12));
+                      "kind_label", publicity_kind_label(kind), "title",
+                      publicity_title(c, kind, d), "decided_on", db_text(st, 4), "withdrawn",
+                      withdrawn, "agency", db_text(st, 11), "agency_code", db_text(st, 12));
     jset_text(o, "url", arena_printf(c->arena, "/public/decisions/%lld", (long long)db_int(st, 0)));
     jset_text(o, "published_on", db_text(st, 5));
     jset_int(o, "changed_at", db_int(st, 14));
     if (withdrawn) {
+        json_t *w = jpack("{ss}", "reason", db_null(st, 7) ? "" : db_text(st, 7));
+        publicity_mask(c->arena, w, person, NULL);
         jset_text(o, "withdrawn_on", db_text(st, 6));
-        jset_text(o, "withdraw_reason", db_text(st, 7));
+        jset_text(o, "withdraw_reason", jget_text(w, "reason"));
+        json_decref(w);
+        json_decref(d);
         return o;
     }
     if (!db_null(st, 13)) jset_int(o, "entity_id", db_int(st, 13));
-    json_t *d = publicity_data_shown(c, db_text(st, 8), db_text(st, 9), db_int(st, 10) != 0);
     static const char *const brief[] = {"doc_no", "party", "types", "content", NULL};
     for (const char *const *k = brief; *k; k++)
         jset_text(o, *k, jget_text(d, *k));
@@ -75,11 +89,11 @@ json_t *publicity_public_list(struct ctx *c, const struct publicity_query *q, st
     if (!str_blank(q->line)) db_cond_add(&w, "p.line = ?", "t", q->line);
     if (!str_blank(q->q))
         db_cond_add(&w, "p.title LIKE ?", "t", arena_printf(c->arena, "%%%s%%", q->q));
-    const char *sql = arena_printf(c->arena,
-                                   "SELECT " PUBLIC_COLS " FROM publicity_item p JOIN agency a"
-                                   " ON a.id = p.agency_id WHERE %s ORDER BY p.decided_on DESC,"
-                                   " p.id DESC LIMIT ? OFFSET ?",
-                                   db_cond_sql(&w));
+    const char *sql =
+        arena_printf(c->arena,
+                     "SELECT " PUBLIC_COLS PUBLIC_FROM " WHERE %s ORDER BY p.decided_on DESC,"
+                     " p.id DESC LIMIT ? OFFSET ?",
+                     db_cond_sql(&w));
     db_cond_bind(&w, "ii", paging_limit(p), paging_offset(p));
     struct db_stmt *st = db_cond_query(c->db, e, sql, &w);
     json_t *page = paging_read(st, p, list_row, c, e);
@@ -87,33 +101,12 @@ json_t *publicity_public_list(struct ctx *c, const struct publicity_query *q, st
     return page;
 }
 
-/* The approved replies of item id (the right to reply), oldest first. */
-static json_t *replies(struct ctx *c, int64_t id, struct err *e)
-{
-    json_t *out = json_array();
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT body, moderated_at FROM publicity_reply"
-                                  " WHERE item_id = ? AND state = 'approved' ORDER BY id",
-                                  "i", id);
-    while (st && db_step(st, e) == DB_ROW) {
-        json_t *d = jpack("{ss}", "body", db_text(st, 0));
-        publicity_mask(c->arena, d, false, NULL);
-        char on[DATE_STRLEN];
-        date_format(date_from_instant(db_int(st, 1)), on);
-        jset_text(d, "on", on);
-        json_array_append_new(out, d);
-    }
-    db_done(st);
-    return out;
-}
-
 json_t *publicity_public_item(struct ctx *c, int64_t id, struct err *e)
 {
     const char *today = today_of(c);
-    struct db_stmt *st = db_query(c->db, e,
-                                  "SELECT " PUBLIC_COLS " FROM publicity_item p JOIN agency a"
-                                  " ON a.id = p.agency_id WHERE p.id = ? AND " PUBLICITY_VISIBLE,
-                                  "itt", id, today, today);
+    struct db_stmt *st = db_query(
+        c->db, e, "SELECT " PUBLIC_COLS PUBLIC_FROM " WHERE p.id = ? AND " PUBLICITY_VISIBLE, "itt",
+        id, today, today);
     int rc = st ? db_step(st, e) : e->code;
     json_t *o = rc == DB_ROW ? public_row(c, st, true) : NULL;
     db_done(st);
@@ -122,7 +115,7 @@ json_t *publicity_public_item(struct ctx *c, int64_t id, struct err *e)
         return NULL;
     }
     if (!json_is_true(json_object_get(o, "withdrawn")))
-        json_object_set_new(o, "replies", replies(c, id, e));
+        json_object_set_new(o, "replies", publicity_reply_shown(c, id, e));
     if (e->code) {
         json_decref(o);
         return NULL;

@@ -38,7 +38,8 @@ const char *publicity_severity_label(const char *code)
     return NULL;
 }
 
-json_t *publicity_data_shown(struct ctx *c, const char *data, const char *mask, bool person)
+json_t *publicity_data_shown(struct ctx *c, const char *data, const char *mask, bool person,
+                             const char *const *secrets)
 {
     json_t *d = json_loads(data ? data : "{}", 0, NULL);
     if (!json_is_object(d)) {
@@ -49,7 +50,7 @@ json_t *publicity_data_shown(struct ctx *c, const char *data, const char *mask, 
     if (json_is_object(m)) json_object_update_existing(d, m);
     json_decref(m);
     /* [R-PUB-01] on every output, whatever the reviewer typed */
-    publicity_mask(c->arena, d, person, NULL);
+    publicity_mask(c->arena, d, person, secrets);
     return d;
 }
 
@@ -95,7 +96,7 @@ static json_t *row(struct ctx *c, struct db_stmt *st, const char *today)
     for (int i = 0; i < 6; i++)
         jset_text(o, days[i], db_text(st, 11 + i));
     json_object_set_new(o, "data",
-                        publicity_data_shown(c, db_text(st, 17), db_text(st, 18), person));
+                        publicity_data_shown(c, db_text(st, 17), db_text(st, 18), person, NULL));
     jset_bool(o, "masked_by_reviewer", !db_null(st, 18));
     jset_int(o, "changed_at", db_int(st, 19));
     jset_text(o, "agency", db_text(st, 20));

@@ -90,4 +90,4 @@ static const struct route routes[] = {
      "one published decision with its fields, or the notice of its withdrawal"},
 };
 
-const struct area area_publicity_public = {"publicity_public", routes, countof(routes)};
+const struct area area_pub_site = {"publicity_public", routes, countof(routes)};
