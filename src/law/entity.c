@@ -3,6 +3,7 @@
 #include "base/jpack.h"
 #include "law/role.h"
 #include "law/entity.h"
+#include "law/publicity.h"
 #include "law/agency.h"
 #include "law/audit.h"
 #include "law/catalog.h"
@@ -233,6 +234,7 @@ int licence_add(struct ctx *c, int64_t entity_id, const struct licence_input *in
     if (!rc)
         rc = audit_write(c, "licence.create", "entity", entity_id, "登记许可证 %s %s",
                          catalog_label("licence_types", in->type), in->number);
+    if (!rc) rc = publicity_enqueue_licence(c, *id, e);
     if (!rc)
         rc = db_exec(c->db, e, "UPDATE entity SET updated_at = ? WHERE id = ?", "ii", c->now,
                      entity_id) < 0

@@ -5,6 +5,7 @@
 #include "base/jpack.h"
 #include "law/role.h"
 #include "law/inspection.h"
+#include "law/publicity.h"
 #include "law/enforce.h"
 #include "law/case.h"
 #include "law/task.h"
@@ -616,6 +617,7 @@ int inspection_add(struct ctx *c, const struct inspection_input *in, int64_t *id
                          inspection_type_label(in->type), p.entity_name,
                          catalog_label("lines", in->line), inspection_outcome_label(in->outcome),
                          docs);
+    if (!rc) rc = publicity_enqueue_inspection(c, *id, e);
     if (rc) goto fail;
     return db_commit(c->db, e);
 fail:

@@ -79,6 +79,15 @@ void publicity_mask(struct arena *a, json_t *data, bool person, const char *cons
 /* Queue the decision of penalty case case_id (a penalty or a 不予行政处罚 decision), inside the
  * transaction that recorded it; an item already queued for it is left as it is. */
 int publicity_enqueue_case(struct ctx *c, int64_t case_id, struct err *e);
+/* Queue the result of inspection id (not a random check's), inside the transaction that
+ * recorded it. */
+int publicity_enqueue_inspection(struct ctx *c, int64_t id, struct err *e);
+/* Queue licence id as a 行政许可 decision when its first day of validity is within
+ * PUBLICITY_LICENCE_RECENT days before today, inside the transaction that recorded it. */
+int publicity_enqueue_licence(struct ctx *c, int64_t id, struct err *e);
+/* A licence first valid this many days before it is recorded or more is history, not queued. */
+#define PUBLICITY_LICENCE_RECENT 30
+
 /* The decision of case case_id was changed, revoked or found illegal on day (reason says how):
  * its item is withheld when still queued, marked to withdraw within 3 working days of day when
  * published. */

@@ -7,6 +7,8 @@
 #include "law/publicity.h"
 #include "law/remedy.h"
 #include "law/setting.h"
+#include "law/entity.h"
+#include "law/inspection.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -361,6 +363,51 @@ static void test_r_pub_07_r_pub_12_late_and_scope(void **state)
                      ERR_INVALID);
 }
 
+/* [R-PUB-14] [R-PUB-15] An inspection's result is queued with 20 working days; a licence the
+ * registry records is queued with 7 when it is recent, not when it is the registry's history. */
+static void test_r_pub_14_r_pub_15_inspections_and_licences(void **state)
+{
+    struct harness *h = *state;
+    static const struct inspection_item_input ok[] = {
+        {"MED-01", "conform", NULL}, {"MED-02", "conform", NULL}, {"MED-03", "conform", NULL}};
+    struct inspection_input in = {.entity_id = CF.clinic,
+                                  .type = "routine",
+                                  .line = "medical",
+                                  .date = "2026-12-18",
+                                  .place = "康宁诊所诊室",
+                                  .officers = cf_team(CF.o1, CF.o2),
+                                  .items = ok,
+                                  .nitems = 3,
+                                  .outcome = "pass"};
+    struct actor who;
+    struct ctx c = h_ctx(h, "officer", &who);
+    struct err e = {0};
+    int64_t insp = 0;
+    if (inspection_add(&c, &in, &insp, &e))
+        fail_msg("inspection: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
+    const char *item = h_text(
+        h, "SELECT id FROM publicity_item WHERE kind = 'inspection' AND source_id = ?", "i", insp);
+    assert_string_equal(h_text(h,
+                               "SELECT days FROM wf_deadline WHERE kind = 'publicity' AND"
+                               " object_id = ? AND name = 'publish'",
+                               "i", atoll(item)),
+                        "20");
+    struct licence_input li = {.type = "medical_institution",
+                               .number = "PDY00001320412",
+                               .valid_from = "2026-12-18",
+                               .valid_to = "2031-12-17"};
+    int64_t lic = 0, old = 0;
+    if (licence_add(&c, CF.clinic, &li, &lic, &e)) fail_msg("licence: %s", e.msg);
+    const char *litem = h_text(
+        h, "SELECT id FROM publicity_item WHERE kind = 'licence' AND source_id = ?", "i", lic);
+    assert_string_equal(h_due(h, "publicity", atoll(litem), "publish"), "2026-12-29");
+    li.number = "PDY00000320412";
+    li.valid_from = "2020-01-01";
+    if (licence_add(&c, CF.clinic, &li, &old, &e)) fail_msg("licence: %s", e.msg);
+    assert_false(h_exists(
+        h->db, "SELECT 1 FROM publicity_item WHERE kind = 'licence' AND source_id = ?", "i", old));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +422,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_r_pub_05_r_pub_06_r_pub_08_r_pub_09_period_and_repair,
                                         cf_setup, harness_teardown),
         cmocka_unit_test_setup_teardown(test_r_pub_06_publication_ends_by_itself, cf_setup,
+                                        harness_teardown),
+        cmocka_unit_test_setup_teardown(test_r_pub_14_r_pub_15_inspections_and_licences, cf_setup,
                                         harness_teardown),
         cmocka_unit_test_setup_teardown(test_r_pub_07_r_pub_12_late_and_scope, cf_setup,
                                         harness_teardown),
