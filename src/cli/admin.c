@@ -171,11 +171,13 @@ int cmd_agency(struct cli *c)
     struct agency_input in = {.parent_code = cli_option(&c->argc, c->argv, "--parent"),
                               .short_name = cli_option(&c->argc, c->argv, "--short"),
                               .division_code = cli_option(&c->argc, c->argv, "--division"),
+                              .uscc = cli_option(&c->argc, c->argv, "--uscc"),
                               .level = cli_option(&c->argc, c->argv, "--level")};
     bool add = c->argc == 3 && strcmp(c->argv[0], "add") == 0;
     bool list = c->argc == 1 && strcmp(c->argv[0], "list") == 0;
     if (!add && !list) {
         fprintf(stderr, "usage: landun agency add CODE NAME [--parent CODE] [--short 简称]\n"
+                        "                         [--division CODE] [--uscc 统一社会信用代码]\n"
                         "       landun agency list\n");
         return 2;
     }

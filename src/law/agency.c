@@ -4,6 +4,7 @@
 #include "base/jpack.h"
 #include "law/agency.h"
 #include "law/audit.h"
+#include "base/codes.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -50,6 +51,7 @@ static void validate(const struct agency_input *in, bool adding, struct err *e)
         if (!all_digits(in->division_code) || (n != 6 && n != 9 && n != 12))
             err_field(e, "division_code", "行政区划代码应为6、9或12位数字");
     }
+    if (!str_blank(in->uscc)) uscc_check(in->uscc, e, "uscc");
     if (!str_blank(in->level) && !agency_level_label(in->level))
         err_field(e, "level", "级别应为省级、市级、县区级或其他");
 }
@@ -141,12 +143,12 @@ int agency_add(struct ctx *c, const struct agency_input *in, int64_t *id, struct
         rc = e->code = ERR_CONFLICT;
         goto fail;
     }
-    rc = db_get_int(c->db, e, id,
-                    "INSERT INTO agency (code, name, short_name, division_code, level, parent_id,"
-                    " path, created_at) VALUES (?, ?, ?, ?, ?, ?, '', ?) RETURNING id",
-                    "tttttIi", in->code, in->name, blank_null(in->short_name),
-                    blank_null(in->division_code), str_blank(in->level) ? "county" : in->level,
-                    parent_id, c->now);
+    rc = db_get_int(
+        c->db, e, id,
+        "INSERT INTO agency (code, name, short_name, division_code, uscc, level,"
+        " parent_id, path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING id",
+        "ttttttIi", in->code, in->name, blank_null(in->short_name), blank_null(in->division_code),
+        blank_null(in->uscc), str_blank(in->level) ? "county" : in->level, parent_id, c->now);
     if (rc) goto fail;
     const char *path = arena_printf(c->arena, "%s%" PRId64 "/", parent_path, *id);
     if (db_exec(c->db, e, "UPDATE agency SET path = ? WHERE id = ?", "ti", path, *id) < 0)
@@ -171,11 +173,12 @@ int agency_update(struct ctx *c, int64_t id, const struct agency_input *in, stru
     rc = agency_path_of(c, id, &path, NULL, e);
     if (!rc && c->who->user_id && !actor_sees_path(c->who, path))
         rc = err_set(e, ERR_NOTFOUND, "机构不存在");
-    if (!rc && db_exec(c->db, e,
-                       "UPDATE agency SET name = ?, short_name = ?, division_code = ?,"
-                       " level = coalesce(?, level) WHERE id = ?",
-                       "tttti", in->name, blank_null(in->short_name), blank_null(in->division_code),
-                       blank_null(in->level), id) < 0)
+    if (!rc &&
+        db_exec(c->db, e,
+                "UPDATE agency SET name = ?, short_name = ?, division_code = ?, uscc = ?,"
+                " level = coalesce(?, level) WHERE id = ?",
+                "ttttti", in->name, blank_null(in->short_name), blank_null(in->division_code),
+                blank_null(in->uscc), blank_null(in->level), id) < 0)
         rc = e->code;
     if (!rc) rc = audit_write(c, "agency.update", "agency", id, "修改机构 %s", in->name);
     if (rc) {
@@ -188,14 +191,15 @@ int agency_update(struct ctx *c, int64_t id, const struct agency_input *in, stru
 static json_t *agency_row(struct db_stmt *st)
 {
     const char *level = db_text(st, 5);
-    return jpack(
-        "{sI ss ss ss? ss? ss ss? sI ss}", "id", (json_int_t)db_int(st, 0), "code", db_text(st, 1),
-        "name", db_text(st, 2), "short_name", db_text(st, 3), "division_code", db_text(st, 4),
-        "level", level, "level_label", agency_level_label(level), "parent_id",
-        db_null(st, 6) ? (json_int_t)0 : (json_int_t)db_int(st, 6), "path", db_text(st, 7));
+    return jpack("{sI ss ss ss? ss? ss ss? sI ss ss?}", "id", (json_int_t)db_int(st, 0), "code",
+                 db_text(st, 1), "name", db_text(st, 2), "short_name", db_text(st, 3),
+                 "division_code", db_text(st, 4), "level", level, "level_label",
+                 agency_level_label(level), "parent_id",
+                 db_null(st, 6) ? (json_int_t)0 : (json_int_t)db_int(st, 6), "path", db_text(st, 7),
+                 "uscc", db_text(st, 8));
 }
 
-#define AGENCY_COLS "id, code, name, short_name, division_code, level, parent_id, path"
+#define AGENCY_COLS "id, code, name, short_name, division_code, level, parent_id, path, uscc"
 
 json_t *agency_get(struct ctx *c, int64_t id, struct err *e)
 {

@@ -13,6 +13,7 @@ struct agency_input {
     const char *division_code; /* 行政区划代码, 6 or 9/12 digits */
     const char *level;         /* province | city | county | other */
     const char *parent_code;   /* NULL or "" for a root */
+    const char *uscc; /* 统一社会信用代码 (处罚机关 and 数据来源单位 of the 双公示 data) */
 };
 
 /* Create an agency under its parent (which must be in the actor's scope, unless the actor is the

@@ -20,6 +20,7 @@ static struct agency_input agency_input_from(struct req *r)
                                  .name = req_param(r, "name"),
                                  .short_name = req_param(r, "short_name"),
                                  .division_code = req_param(r, "division_code"),
+                                 .uscc = req_param(r, "uscc"),
                                  .level = req_param(r, "level"),
                                  .parent_code = req_param(r, "parent")};
 }
@@ -53,8 +54,8 @@ int agency_index(struct req *r, struct resp *w)
 int agency_create(struct req *r, struct resp *w)
 {
     page_keep_form(r, w,
-                   (const char *const[]){"code", "name", "short_name", "division_code", "level",
-                                         "parent", NULL});
+                   (const char *const[]){"code", "name", "short_name", "division_code", "uscc",
+                                         "level", "parent", NULL});
     struct agency_input in = agency_input_from(r);
     int64_t id;
     int rc = agency_add(&r->ctx, &in, &id, &r->err);
@@ -97,8 +98,9 @@ int agency_save(struct req *r, struct resp *w)
         struct err saved = r->err;
         memset(&r->err, 0, sizeof r->err);
         if (agency_show(r, w) == 0)
-            page_keep_form(
-                r, w, (const char *const[]){"name", "short_name", "division_code", "level", NULL});
+            page_keep_form(r, w,
+                           (const char *const[]){"name", "short_name", "division_code", "uscc",
+                                                 "level", NULL});
         r->err = saved;
         return rc;
     }

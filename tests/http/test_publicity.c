@@ -408,6 +408,31 @@ static void test_r_pub_14_r_pub_15_inspections_and_licences(void **state)
         h->db, "SELECT 1 FROM publicity_item WHERE kind = 'licence' AND source_id = ?", "i", old));
 }
 
+/* The agency's 统一社会信用代码, checked when the administrator enters it, is the 处罚机关's and
+ * the 数据来源单位's code in the data of the decisions queued after it. */
+static void test_the_agency_code_in_the_data(void **state)
+{
+    struct harness *h = *state;
+    struct client admin;
+    h_login(h, &admin, "admin");
+    const char *agency = h_text(h, "SELECT id FROM agency WHERE code = '320412'", "");
+    char url[64];
+    snprintf(url, sizeof url, "/agencies/%s", agency);
+    struct hresp r;
+    FORM(h, &admin, url, &r, "name", "常州市武进区卫生健康局", "uscc", "11320412MB1234567X");
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "uscc", "校验不通过");
+    hresp_free(&r);
+    FORM(h, &admin, url, &r, "name", "常州市武进区卫生健康局", "short_name", "武", "uscc",
+         "11320412MB1234562N");
+    ASSERT_STATUS(r, 303);
+    hresp_free(&r);
+    int64_t item = item_of(h, cf_decided(h, "warning,fine", "2000"));
+    const char *data = h_text(h, "SELECT data FROM publicity_item WHERE id = ?", "i", item);
+    assert_non_null(strstr(data, "\"agency_uscc\":\"11320412MB1234562N\""));
+    assert_non_null(strstr(data, "\"source_uscc\":\"11320412MB1234562N\""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +449,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_r_pub_06_publication_ends_by_itself, cf_setup,
                                         harness_teardown),
         cmocka_unit_test_setup_teardown(test_r_pub_14_r_pub_15_inspections_and_licences, cf_setup,
+                                        harness_teardown),
+        cmocka_unit_test_setup_teardown(test_the_agency_code_in_the_data, cf_setup,
                                         harness_teardown),
         cmocka_unit_test_setup_teardown(test_r_pub_07_r_pub_12_late_and_scope, cf_setup,
                                         harness_teardown),
