@@ -57,6 +57,9 @@ int demo_cases(struct ctx *c, struct err *e);
 /* The demo's enforcement devices (cli/demo_devices.c): the county 320412's, assigned to its
  * officers, pooled, under repair and retired. Inside the caller's transaction. */
 int demo_devices(struct ctx *c, struct err *e);
+/* The demo's publicity queue: what the other parts queued, published by the legal reviewer but
+ * the newest few (demo_publicity.c). */
+int demo_publicity(struct ctx *c, struct err *e);
 int cmd_user(struct cli *c);
 int cmd_token(struct cli *c);
 int cmd_import(struct cli *c);

@@ -660,6 +660,7 @@ int cmd_demo(struct cli *c)
     if (!rc && count >= 200) rc = demo_requests(&env.ctx, &d.e);
     if (!rc) rc = add_power_list(&d);
     if (!rc && count >= 200) rc = demo_cases(&env.ctx, &d.e);
+    if (!rc) rc = demo_publicity(&env.ctx, &d.e);
     if (!rc) rc = db_commit(env.db, &d.e);
     if (rc) {
         if (db_depth(env.db)) db_rollback(env.db);
@@ -677,6 +678,9 @@ int cmd_demo(struct cli *c)
         printf("  6 complaints, 5 petitions and 5 disclosure requests at every stage of their"
                " workflows%s\n",
                seal_ready() ? "" : " (complainants anonymous: no --data-key given)");
+    printf("  the publicity queue: decisions, inspection results and new licences published by"
+           " legal, the newest %d waiting (/publicity, /public)\n",
+           3);
     printf("  9 enforcement devices (执法记录仪, 移动执法终端 …), assigned, pooled, retired\n");
     if (count >= 200)
         printf("  recordings of the closed case's key steps in %s (landun verify evidence)\n",

@@ -113,8 +113,9 @@ struct publicity_query {
 json_t *publicity_get(struct ctx *c, int64_t id, struct err *e);
 /* The queue in the actor's scope, soonest due first: a page object (law/paging.h). */
 json_t *publicity_search(struct ctx *c, const struct publicity_query *q, struct err *e);
-/* Set how item id's texts are published: edits {"field": "text"} replace the made texts
- * (an empty object restores them). Audited. */
+/* Set how item id's texts are published: edits {"field": "text"} replace the made texts of
+ * those fields (a text equal to the made one restores it; fields not given keep their edit).
+ * Audited. */
 int publicity_set_mask(struct ctx *c, int64_t id, const json_t *edits, struct err *e);
 /* The figures of items decided in [from, to] in the subtree of agency (a code; NULL: the
  * actor's): by state; the publish and withdraw deadlines (due, on_time, late, open, overdue,

@@ -70,9 +70,9 @@ json_t *publicity_field_rows(const char *kind, const json_t *data)
                      (long long)(fen % 1000000));
             text = wan;
         }
-        json_array_append_new(rows,
-                              jpack("{ss ss ss sb}", "key", f[i].key, "label", f[i].label, "value",
-                                    text ? text : "", "amount", f[i].type == PF_WAN));
+        json_array_append_new(rows, jpack("{ss ss ss sb sb}", "key", f[i].key, "label", f[i].label,
+                                          "value", text ? text : "", "amount", f[i].type == PF_WAN,
+                                          "text", f[i].type == PF_TEXT));
     }
     return rows;
 }
@@ -213,9 +213,11 @@ json_t *publicity_search(struct ctx *c, const struct publicity_query *q, struct 
 
 /* [R-PUB-10] the reviewer may change how an item's texts are published (mask a third person's
  * name in the facts) while it is queued or published; the edit is audited, shown from then on,
- * and masked again on output (R-PUB-01). Only the kind's own text fields may be edited. */
-static int check_mask(struct ctx *c, const char *kind, const json_t *edits, json_t *keep,
-                      struct err *e)
+ * and masked again on output (R-PUB-01). Only the kind's own text fields may be edited. The
+ * edits given are merged into those kept: a text equal to the one made from the record drops its
+ * edit, a field not given keeps its own. */
+static int merge_mask(struct ctx *c, const char *kind, const json_t *made, const json_t *edits,
+                      json_t *keep, struct err *e)
 {
     size_t n = 0;
     const struct publicity_field *f = publicity_fields(kind, &n);
@@ -230,26 +232,52 @@ static int check_mask(struct ctx *c, const char *kind, const json_t *edits, json
             err_field(e, key, "该项不能修改");
             continue;
         }
-        const char *text = json_string_value(v);
+        const char *text = json_string_value(v), *was = jget_text(made, key);
         if (!text || field_text(text, key, f[i].label, false, 4000, e)) continue;
-        json_object_set_new(keep, key, json_string(text));
+        if (strcmp(text, was ? was : "") == 0)
+            json_object_del(keep, key);
+        else
+            json_object_set_new(keep, key, json_string(text));
     }
     (void)c;
     return e->code;
 }
 
+/* The item's state, kind, data as made and mask as kept (new references), in scope. */
+static int read_mask(struct ctx *c, int64_t id, char state[32], char kind[32], json_t **made,
+                     json_t **mask, struct err *e)
+{
+    struct db_stmt *st = db_query(c->db, e,
+                                  "SELECT p.state, p.kind, p.data, p.mask FROM publicity_item p"
+                                  " JOIN agency a ON a.id = p.agency_id WHERE p.id = ? AND"
+                                  " a.path LIKE ?",
+                                  "it", id, actor_scope(c));
+    int rc = st ? db_step(st, e) : e->code;
+    if (rc == DB_ROW) {
+        snprintf(state, 32, "%s", db_text(st, 0));
+        snprintf(kind, 32, "%s", db_text(st, 1));
+        *made = json_loads(db_text(st, 2), 0, NULL);
+        *mask = db_null(st, 3) ? NULL : json_loads(db_text(st, 3), 0, NULL);
+        if (!json_is_object(*mask)) {
+            json_decref(*mask);
+            *mask = json_object();
+        }
+    }
+    db_done(st);
+    if (rc == DB_ROW) return 0;
+    return rc < 0 ? rc : err_set(e, ERR_NOTFOUND, "公示事项不存在或不在您的管辖范围内");
+}
+
 int publicity_set_mask(struct ctx *c, int64_t id, const json_t *edits, struct err *e)
 {
-    json_t *o = publicity_get(c, id, e);
-    if (!o) return e->code;
-    const char *state = jget_text(o, "state");
-    int rc = 0;
-    json_t *keep = json_object();
-    if (strcmp(state, "queued") != 0 && strcmp(state, "published") != 0 &&
+    char state[32], kind[32];
+    json_t *made = NULL, *keep = NULL;
+    int rc = read_mask(c, id, state, kind, &made, &keep, e);
+    if (!rc && strcmp(state, "queued") != 0 && strcmp(state, "published") != 0 &&
         strcmp(state, "to_withdraw") != 0)
         rc = err_set(e, ERR_CONFLICT, "该公示事项已%s，不能再修改公示内容",
-                     jget_text(o, "state_label"));
-    if (!rc) rc = check_mask(c, jget_text(o, "kind"), edits, keep, e);
+                     wf_state_label(&publicity_workflow, state));
+    if (!rc) rc = merge_mask(c, kind, made, edits, keep, e);
     char *text = rc ? NULL : json_dumps(keep, JSON_COMPACT | JSON_SORT_KEYS);
     if (!rc) rc = db_begin(c->db, e);
     if (!rc) {
@@ -262,7 +290,7 @@ int publicity_set_mask(struct ctx *c, int64_t id, const json_t *edits, struct er
         rc = rc ? (db_rollback(c->db), rc) : db_commit(c->db, e);
     }
     free(text);
+    json_decref(made);
     json_decref(keep);
-    json_decref(o);
     return rc;
 }

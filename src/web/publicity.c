@@ -57,8 +57,22 @@ int publicity_show(struct req *r, struct resp *w)
     return 0;
 }
 
-/* The edits of the masking form: mask_<key> for each text field of the item's kind, sent as a
- * form; or the JSON body's "mask" object. */
+/* A refused masking form: what was typed and the message beside each field. */
+static void keep_masks(struct req *r, json_t *o)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(o, "fields"), i, f)
+    {
+        const char *key = json_string_value(json_object_get(f, "key"));
+        const char *typed = req_param(r, arena_printf(r->arena, "mask_%s", key));
+        if (typed) jset_text(f, "value", typed);
+        jset_text(f, "mask_error", err_field_msg(&r->err, key));
+    }
+}
+
+/* The edits of the masking form: mask_<key> for each text field of the item's kind; or the JSON
+ * body's "mask" object. */
 static json_t *mask_edits(struct req *r, int64_t id)
 {
     if (r->json && json_is_object(json_object_get(r->json, "mask")))
@@ -72,8 +86,7 @@ static json_t *mask_edits(struct req *r, int64_t id)
     {
         const char *key = json_string_value(json_object_get(f, "key"));
         const char *v = req_param(r, arena_printf(r->arena, "mask_%s", key));
-        if (v && !json_is_true(json_object_get(f, "amount")) &&
-            strcmp(v, json_string_value(json_object_get(f, "value"))) != 0)
+        if (v && json_is_true(json_object_get(f, "text")))
             json_object_set_new(edits, key, json_string(v));
     }
     json_decref(o);
@@ -86,11 +99,13 @@ int publicity_mask_post(struct req *r, struct resp *w)
     json_t *edits = mask_edits(r, id);
     int rc = publicity_set_mask(&r->ctx, id, edits, &r->err);
     json_decref(edits);
-    return web_after_write(
+    rc = web_after_write(
         r, w, rc,
         &(struct after_write){
             .show = publicity_show,
             .redirect = arena_printf(r->arena, "/publicity/%lld?saved=1", (long long)id)});
+    if (rc && !r->api && w->data) keep_masks(r, w->data);
+    return rc;
 }
 
 int publicity_figures_page(struct req *r, struct resp *w)

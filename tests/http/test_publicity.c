@@ -168,6 +168,16 @@ static void test_r_pub_01_r_pub_10_person_masked_on_every_face(void **state)
     h_request(h, &legal, "POST", post, "{\"mask\":{\"fine\":\"1\"}}", &r);
     ASSERT_STATUS(r, 422);
     hresp_free(&r);
+    /* the form: a text too long is refused beside its field, what was typed kept */
+    char form[80], *tall = calloc(4100, 1);
+    memset(tall, 0x78, 4001);
+    snprintf(form, sizeof form, "/publicity/%lld/mask", (long long)item);
+    FORM(h, &legal, form, &r, "mask_facts", tall);
+    free(tall);
+    ASSERT_STATUS(r, 422);
+    h_assert_field_error(&r, "mask_facts", "不超过4000个字");
+    h_assert_error_count(&r);
+    hresp_free(&r);
     publish(h, item, "2026-12-16");
     char url[80];
     snprintf(url, sizeof url, "/public/decisions/%lld", (long long)item);
