@@ -5,7 +5,8 @@
  * Feeds a NUL-terminated copy of the input to publicity_cursor_parse and publicity_format_parse,
  * and checks that an accepted cursor is two non-negative numbers that format back to the input
  * (leading zeros aside), and that the first 8 bytes as an amount in fen make 万元 text with six
- * decimals. Any violation aborts, which the fuzzer reports. */
+ * decimals, and that an item's data read by publicity_data_parse is what json_loadb reads. Any
+ * violation aborts, which the fuzzer reports. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,16 @@ static void check_cursor(const char *s)
     arena_free(&a);
 }
 
+/* An item's data read fast must be what jansson reads. */
+static void check_data(const uint8_t *data, size_t size)
+{
+    json_t *fast = publicity_data_parse((const char *)data, size);
+    json_t *slow = json_loadb((const char *)data, size, 0, NULL);
+    if (!fast != !slow || (fast && !json_equal(fast, slow))) abort();
+    json_decref(fast);
+    json_decref(slow);
+}
+
 /* An amount must make "[-]D.DDDDDD". */
 static void check_amount(const uint8_t *data, size_t size)
 {
@@ -51,6 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     enum publicity_format f;
     if (publicity_format_parse(s, &f) == 0 && !publicity_format_ext(f)) abort();
     check_amount(data, size);
+    check_data(data, size);
     free(s);
     return 0;
 }

@@ -18,8 +18,10 @@
 #include "law/publicity.h"
 
 #define NOW "2026-12-07T10:00:00+08:00"
-#define OLD "2026-11-20T09:00:00+08:00" /* changed before the incremental export's day */
-#define NEW "2026-12-03T09:00:00+08:00" /* changed after it */
+/* text every format must carry through: a quote, a backslash, a line break, an emoji */
+#define FACTS_101 "未取得卫生许可证经营，店招为😀，写着\"欢迎\"\\和\n第二行。"
+#define OLD       "2026-11-20T09:00:00+08:00" /* changed before the incremental export's day */
+#define NEW       "2026-12-03T09:00:00+08:00" /* changed after it */
 
 /* What was planted in a natural person's item, as a careless reviewer might leave it. */
 static const char *const planted[] = {"欧阳测试甲", "32041219800101123X", "13912345678",
@@ -89,8 +91,8 @@ static void seed(struct harness *h)
     const char *facts_person = "当事人欧阳测试甲（身份证号32041219800101123X，电话13912345678，住"
                                "常州市武进区湖塘镇某某路99号）未取得公共场所卫生许可证经营。";
     const struct item items[] = {
-        {"320412", "penalty", "published", "武卫罚〔2026〕101号", "常州某某餐饮有限公司",
-         "未取得卫生许可证经营，店招为😀。", "2026-12-02", "2027-12-02", NEW, 0, NULL},
+        {"320412", "penalty", "published", "武卫罚〔2026〕101号", "常州某某餐饮有限公司", FACTS_101,
+         "2026-12-02", "2027-12-02", NEW, 0, NULL},
         {"320412", "penalty", "published", "武卫罚〔2026〕102号", planted[0], facts_person,
          "2026-12-02", "2027-12-02", NEW, 1, NULL},
         {"320412", "penalty", "published", "武卫罚〔2026〕050号", "常州旧事美容店", "旧的违法事实",
@@ -268,6 +270,8 @@ static void test_export_columns_follow_the_field_list_in_every_format(void **sta
     assert_string_equal(json_string_value(json_object_get(first, "doc_no")), "武卫罚〔2026〕050号");
     assert_string_equal(json_string_value(json_object_get(first, "fine")), "0.500000");
     assert_string_equal(json_string_value(json_object_get(first, "status")), "公示中");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(rows, 1), "facts")),
+                        FACTS_101);
     json_decref(doc);
     hresp_free(&r);
 }
