@@ -25,15 +25,17 @@ int cmd_publicity(struct cli *c)
     const char *out = cli_option(&c->argc, c->argv, "--out");
     if (c->argc != 1 || strcmp(c->argv[0], "export") != 0 || !out) return usage();
     struct err e = {0};
-    enum publicity_format fmt = PUBLICITY_XLSX;
-    if (format && publicity_format_parse(format, &fmt)) {
-        err_field(&e, "format", "导出格式应为 xlsx、csv、csv-gbk 或 json");
-        return cli_fail(&e);
-    }
     struct cli_env env;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
+    enum publicity_format fmt = PUBLICITY_XLSX;
+    int rc = 0;
+    if (format && publicity_format_parse(format, &fmt)) {
+        err_field(&e, "format", "导出格式应为 xlsx、csv、csv-gbk 或 json");
+        publicity_each(&env.ctx, &f, true, NULL, NULL, &e); /* and what else is wrong */
+        rc = e.code;
+    }
     struct publicity_export_stats st;
-    int rc = publicity_export(&env.ctx, &f, fmt, out, true, &st, &e);
+    if (!rc) rc = publicity_export(&env.ctx, &f, fmt, out, true, &st, &e);
     if (rc) {
         rc = cli_fail(&e);
     } else {

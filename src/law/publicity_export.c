@@ -83,8 +83,13 @@ static int check(struct ctx *c, const struct publicity_filter *f, bool kind_requ
         err_field(e, "after", "翻页标记无效，请从第一页重新获取");
     s->cursor = !str_blank(f->after);
     date_format(date_from_instant(c->now), s->today);
-    /* [R-PUB-33] the actor's subtree, or an agency in it */
-    int rc = agency_scope_of(c, f->agency, &s->scope, e); /* its message beside the others */
+    /* [R-PUB-33] the actor's subtree, or an agency in it; its message beside the others (it
+     * clears the error it fills) */
+    struct err scope = {0};
+    int rc = agency_scope_of(c, f->agency, &s->scope, &scope);
+    for (int i = 0; i < scope.nfields; i++)
+        err_field(e, scope.fields[i].name, "%s", scope.fields[i].msg);
+    if (rc && !scope.nfields) *e = scope; /* a database error */
     return e->code ? e->code : rc;
 }
 

@@ -419,12 +419,14 @@ static void test_export_form_refusals_stand_beside_their_fields(void **state)
     ASSERT_HAS(r, "双公示数据导出");
     ASSERT_HAS(r, "<option value=\"penalty\" selected>行政处罚决定</option>");
     hresp_free(&r);
-    h_request(h, &c, "GET", "/publicity/export?kind=fines&format=pdf&since=2026-13-45", NULL, &r);
+    h_request(h, &c, "GET", "/publicity/export?kind=fines&format=pdf&since=2026-13-45&agency=999",
+              NULL, &r);
     ASSERT_STATUS(r, 422);
     h_assert_field_error(&r, "kind",
                          "请选择公示类别：行政处罚决定、不予行政处罚决定、行政许可或检查结果");
     h_assert_field_error(&r, "format", "请选择导出格式：Excel、CSV（UTF-8）、CSV（GBK）或JSON");
     h_assert_field_error(&r, "since", "日期应为 YYYY-MM-DD 格式的有效日期，如 2026-12-01");
+    h_assert_field_error(&r, "agency", "机构 999 不存在或不在您的管辖范围内");
     h_assert_error_count(&r);
     hresp_free(&r);
     h_request(h, NULL, "GET", "/public/data/fines.csv", NULL, &r);
