@@ -2,6 +2,7 @@
  * output of an item passes (publicity.h: publicity_mask). */
 #include <ctype.h>
 #include <string.h>
+#include "base/codes.h"
 #include "base/util.h"
 #include "law/draw.h"
 #include "law/publicity.h"
@@ -126,6 +127,16 @@ static void mask_person(struct arena *a, json_t *data)
         if (json_object_get(data, *f)) json_object_set_new(data, *f, json_string(HIDDEN));
 }
 
+/* Whether field key holds a 统一社会信用代码 (uscc, agency_uscc, source_uscc) and text is a valid
+ * one: an organisation's code, which the credit platforms need whole, not a person's number,
+ * though 17 digits and a check character look like one. */
+static bool org_code(const char *key, const char *text)
+{
+    size_t n = strlen(key);
+    struct err e = {0};
+    return n >= 4 && strcmp(key + n - 4, "uscc") == 0 && uscc_check(text, &e, NULL) == 0;
+}
+
 void publicity_mask(struct arena *a, json_t *data, bool person, const char *const *secrets)
 {
     if (!json_is_object(data)) return;
@@ -136,7 +147,7 @@ void publicity_mask(struct arena *a, json_t *data, bool person, const char *cons
     json_object_foreach_safe(data, tmp, key, v)
     {
         const char *text = json_string_value(v);
-        if (!text || !*text) continue;
+        if (!text || !*text || org_code(key, text)) continue;
         const char *t = text;
         for (size_t i = 0; person && secrets && secrets[i]; i++) {
             if (str_blank(secrets[i])) continue;

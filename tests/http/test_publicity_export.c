@@ -29,6 +29,17 @@ static const char *const planted[] = {"欧阳测试甲", "32041219800101123X", "
 
 /* ---- fixture ------------------------------------------------------------------------------ */
 
+/* A valid 统一社会信用代码 of 17 digits and a digit or X: shaped like an ID number, which the
+ * masking must still leave whole. */
+static const char *agency_uscc(void)
+{
+    static char code[19];
+    for (int n = 1; !code[0] || strspn(code, "0123456789") < 17 || !strchr("0123456789X", code[17]);
+         n++)
+        h_uscc(n, code);
+    return code;
+}
+
 static int64_t instant(const char *s)
 {
     int64_t t = 0;
@@ -54,8 +65,8 @@ static int64_t add_item(struct harness *h, const struct item *it)
         "《公共场所卫生管理条例》第十四条", "types", "警告;罚款", "content",
         "警告，罚款人民币5000元", "fine", (json_int_t)500000, "confiscated", (json_int_t)123456789,
         "decided_on", it->decided_on, "publish_until", it->max_until ? it->max_until : "", "agency",
-        "常州市武进区卫生健康局", "agency_uscc", "11320412TEST00001X", "source",
-        "常州市武进区卫生健康局", "source_uscc", "11320412TEST00001X");
+        "常州市武进区卫生健康局", "agency_uscc", agency_uscc(), "source", "常州市武进区卫生健康局",
+        "source_uscc", agency_uscc());
     if (it->person) {
         json_object_set_new(d, "id_type", json_string("身份证"));
         json_object_set_new(d, "id_no", json_string(planted[1]));
@@ -231,6 +242,9 @@ static void test_export_columns_follow_the_field_list_in_every_format(void **sta
     assert_memory_equal(r.body + 3 + strlen(want), "\r\n", 2);
     ASSERT_HAS(r, ",0.500000,123.456789,"); /* 5000 元 and 1,234,567.89 元 in 万元 */
     ASSERT_HAS(r, ",2026-12-02,");
+    char codes[128];
+    snprintf(codes, sizeof codes, ",%s,常州市武进区卫生健康局,%s,", agency_uscc(), agency_uscc());
+    ASSERT_HAS(r, codes); /* the agency's code whole, though shaped like an ID number */
     hresp_free(&r);
     /* XLSX read back: the first row is the labels */
     h_request(h, &c, "GET", "/publicity/export?kind=licence&format=xlsx", NULL, &r);
