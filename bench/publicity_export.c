@@ -11,6 +11,7 @@
  *
  * Not part of the tests. Prints wall and CPU time and the peak memory of each export and a
  * RESULT line. */
+#include "base/codes.h"
 #include "base/crypto.h"
 #include "base/clock.h"
 #include "base/date.h"
@@ -44,6 +45,15 @@ static const char *const violations[] = {
     "未按规定对医疗废物进行分类收集",   "放射诊疗场所未按规定设置警示标志"};
 static const char *const surnames[] = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄"};
 
+/* A valid 统一社会信用代码 of the county's health bureau (机关, 11), digits as most are. */
+static const char *agency_uscc(struct arena *a, int county)
+{
+    char *s = arena_printf(a, "11330%03d%08d", county, 1000 + county);
+    s[16] = orgcode_check_char(s + 8);
+    s[17] = uscc_check_char(s);
+    return s;
+}
+
 /* The data of item k (about 1 KB of JSON), on the arena. */
 static const char *item_data(struct arena *a, int k, int county, bool person, const char *doc_no,
                              const char *decided, const char *until)
@@ -71,9 +81,8 @@ static const char *item_data(struct arena *a, int k, int county, bool person, co
         "id_type", person ? "身份证" : "", "fine", (json_int_t)(1000 + k % 50000) * 100,
         "confiscated", (json_int_t)(k % 7) * 10000, "decided_on", decided, "publish_until", until,
         "agency", arena_printf(a, "测试市第%d区卫生健康局", county), "agency_uscc",
-        arena_printf(a, "11330%03d0000000%02dX", county, county % 100), "source",
-        arena_printf(a, "测试市第%d区卫生健康局", county), "source_uscc",
-        arena_printf(a, "11330%03d0000000%02dX", county, county % 100), "note", "");
+        agency_uscc(a, county), "source", arena_printf(a, "测试市第%d区卫生健康局", county),
+        "source_uscc", agency_uscc(a, county), "note", "");
     char *s = json_dumps(d, JSON_COMPACT);
     json_decref(d);
     const char *r = arena_strdup(a, s);
