@@ -1,6 +1,5 @@
 /* publicity_write.c — the 双公示 export's files (publicity_export.h): the rows of publicity_each
- * written as XLSX (docs/sheet_write.h, libxlsxwriter in constant memory), CSV in UTF-8 or GBK,
- * or JSON, one row at a time. */
+ * written as XLSX (docs/xlsx_stream.h), CSV in UTF-8 or GBK, or JSON, one row at a time. */
 #if !defined(_GNU_SOURCE) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen */
 #endif
@@ -17,7 +16,7 @@
 #include "base/csv.h"
 #include "base/money.h"
 #include "base/util.h"
-#include "docs/sheet_write.h"
+#include "docs/xlsx_stream.h"
 #include "law/audit.h"
 #include "law/publicity.h"
 
@@ -59,12 +58,12 @@ struct writer {
     enum publicity_format fmt;
     const struct publicity_field *fields; /* the kind's columns */
     size_t nfields;
-    struct sheet_writer *sheet; /* XLSX */
-    FILE *fp;                   /* CSV, JSON: the temporary file */
-    char *tmp;                  /* its name */
-    iconv_t gbk;                /* CSV in GBK: UTF-8 → GBK */
-    struct buf line;            /* one CSV line or JSON row */
-    struct buf conv;            /* the line in GBK */
+    struct xlsx_stream *sheet; /* XLSX */
+    FILE *fp;                  /* CSV, JSON: the temporary file */
+    char *tmp;                 /* its name */
+    iconv_t gbk;               /* CSV in GBK: UTF-8 → GBK */
+    struct buf line;           /* one CSV line or JSON row */
+    struct buf conv;           /* the line in GBK */
     struct publicity_export_stats *st;
 };
 
@@ -227,7 +226,7 @@ static int write_row(void *arg, const struct publicity_row *row, struct err *e)
     char bufs[MAX_COLS][32];
     int n = row_cells(w, row, cells, bufs), rc;
     if (w->fmt == PUBLICITY_XLSX)
-        rc = sheet_writer_row(w->sheet, n, cells, e);
+        rc = xlsx_stream_row(w->sheet, n, cells, e);
     else if (w->fmt == PUBLICITY_JSON)
         rc = json_row(w, n, cells, e);
     else
@@ -247,19 +246,18 @@ static int write_head(struct writer *w, const char *kind, const struct publicity
     cells[w->nfields] = "公示状态";
     cells[w->nfields + 1] = "状态说明";
     int n = (int)w->nfields + EXTRA_COLS;
-    if (w->fmt == PUBLICITY_XLSX) return sheet_writer_row(w->sheet, n, cells, e);
+    if (w->fmt == PUBLICITY_XLSX) return xlsx_stream_row(w->sheet, n, cells, e);
     if (w->fmt == PUBLICITY_CSV && fwrite("\xEF\xBB\xBF", 1, 3, w->fp) != 3)
         return err_set(e, ERR_INTERNAL, "写入导出文件失败");
     return csv_line(w, n, cells, e);
 }
 
-/* Start the file: XLSX through sheet_writer (which wants a name ending .xlsx), the others in a
- * temporary file beside path. */
+/* Start the file: XLSX through xlsx_stream, the others in a temporary file beside path. */
 static int writer_open(struct writer *w, struct arena *a, const char *path, struct err *e)
 {
     if (w->fmt == PUBLICITY_XLSX) {
-        w->tmp = xstrdup(arena_printf(a, "%s.part.xlsx", path));
-        w->sheet = sheet_writer_open(w->tmp, e);
+        w->tmp = xstrdup(arena_printf(a, "%s.part", path));
+        w->sheet = xlsx_stream_open(w->tmp, e);
         return w->sheet ? 0 : e->code ? e->code : ERR_INTERNAL;
     }
     if (w->fmt == PUBLICITY_CSV_GBK) {
@@ -287,7 +285,7 @@ static int writer_close(struct writer *w, const char *path, struct err *e)
 {
     int rc = 0;
     if (w->sheet) {
-        rc = sheet_writer_close(w->sheet, e);
+        rc = xlsx_stream_close(w->sheet, e);
         w->sheet = NULL;
     } else {
         if (w->fmt == PUBLICITY_JSON)
@@ -304,7 +302,7 @@ static int writer_close(struct writer *w, const char *path, struct err *e)
 /* Free what w holds, discarding an unfinished file. */
 static void writer_free(struct writer *w)
 {
-    sheet_writer_abort(w->sheet);
+    xlsx_stream_abort(w->sheet);
     if (w->fp) fclose(w->fp);
     if (w->tmp) unlink(w->tmp); /* after a rename: no longer there */
     free(w->tmp);
