@@ -279,6 +279,11 @@ day_t date_from_instant(int64_t utc_seconds)
     return (day_t)q;
 }
 
+int64_t date_instant(day_t d)
+{
+    return (int64_t)d * SECONDS_PER_DAY - CST_OFFSET;
+}
+
 void instant_format(int64_t utc_seconds, char out[INSTANT_STRLEN])
 {
     char day[DATE_STRLEN];

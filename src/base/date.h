@@ -48,6 +48,9 @@ day_t date_add_months(day_t d, int months);
 int date_weekday(day_t d);
 /* The Asia/Shanghai (fixed UTC+8) date of an instant given in seconds since the Unix epoch. */
 day_t date_from_instant(int64_t utc_seconds);
+/* The first instant of day d in Asia/Shanghai (its 00:00, UTC+8), seconds since the Unix epoch:
+ * "changed on or after that day" is ">= date_instant(d)". */
+int64_t date_instant(day_t d);
 #define INSTANT_STRLEN 20 /* bytes for "YYYY-MM-DD HH:MM:SS" and its NUL */
 /* The Asia/Shanghai local time of an instant as "YYYY-MM-DD HH:MM:SS" into out. */
 void instant_format(int64_t utc_seconds, char out[INSTANT_STRLEN]);

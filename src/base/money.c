@@ -1,10 +1,12 @@
 /* money.c — parsing and writing amounts of money held as int64 fen. */
 #include "base/money.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define FEN_PER_YUAN     100
 #define FEN_PER_WAN_CENT 10000        /* 0.01 万元 = 100 元 = 10,000 fen */
+#define FEN_PER_WAN      1000000      /* 1 万元 = 10,000 元 = 1,000,000 fen */
 #define YI               100000000ULL /* 亿 = 10^8 */
 
 /* ---- parsing ---------------------------------------------------------------------------- */
@@ -106,6 +108,16 @@ char *money_wan(int64_t fen, char *out, size_t n)
 {
     uint64_t mag = magnitude(fen); /* <= 2^63: adding half a unit cannot overflow */
     return format_hundredths(fen < 0, (mag + FEN_PER_WAN_CENT / 2) / FEN_PER_WAN_CENT, out, n);
+}
+
+char *money_wan_exact(int64_t fen, char *out, size_t n)
+{
+    uint64_t mag = magnitude(fen);
+    int k =
+        snprintf(out, n, "%s%llu.%06llu", fen < 0 ? "-" : "",
+                 (unsigned long long)(mag / FEN_PER_WAN), (unsigned long long)(mag % FEN_PER_WAN));
+    if (n && (k < 0 || (size_t)k >= n)) out[0] = 0;
+    return out;
 }
 
 /* ---- Chinese capitals ------------------------------------------------------------------- */

@@ -29,6 +29,11 @@ char *money_yuan(int64_t fen, char *out, size_t n);
  * return as money_yuan. */
 char *money_wan(int64_t fen, char *out, size_t n);
 
+/* [R-PUB-32] Write fen as 万元 with exactly six decimals and no separators, the form the credit
+ * platforms take (500,000 fen = 5,000 元 → "0.500000"; 1 fen → "0.000001"): one fen is a
+ * millionth of 万元, so the text is exact, never rounded. Sizes and return as money_yuan. */
+char *money_wan_exact(int64_t fen, char *out, size_t n);
+
 /* Write fen in Chinese capitals as written on decisions, following the rules of 中国人民银行
  * 《支付结算办法》 附件一 (正确填写票据和结算凭证的基本规定):
  *   - "人民币" first; "壹拾" (never bare "拾"); 万 and 亿 as section units (壹亿零壹万);

@@ -77,5 +77,7 @@ int cmd_calendar(struct cli *c);
 int cmd_draw(struct cli *c);
 int cmd_key(struct cli *c);
 int cmd_setting(struct cli *c);
+/* `publicity export …` (cli/publicity.c): the 双公示 data as a file. */
+int cmd_publicity(struct cli *c);
 
 #endif

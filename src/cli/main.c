@@ -54,6 +54,10 @@ static const struct command {
      "setting list\n       setting set NAME VALUE", cmd_setting},
     {"draw", "recompute a random draw, or write out its pool snapshot",
      "draw verify PLAN\n       draw snapshot PLAN [FILE]", cmd_draw},
+    {"publicity", "export the 双公示 data of the published items for the credit platforms",
+     "publicity export --kind penalty|licence|no_penalty|inspection"
+     " --format xlsx|csv|csv-gbk|json [--since YYYY-MM-DD] [--agency CODE] --out FILE",
+     cmd_publicity},
 };
 
 static void usage_all(FILE *out)

@@ -2,6 +2,7 @@
  * output of an item passes (publicity.h: publicity_mask). */
 #include <ctype.h>
 #include <string.h>
+#include "base/codes.h"
 #include "base/util.h"
 #include "law/draw.h"
 #include "law/publicity.h"
@@ -44,10 +45,24 @@ static bool personal_number(const char *s, size_t n, bool x_end)
     return n >= 10 && n <= 12 && s[0] == '0';
 }
 
+/* Whether text may hold a personal number: a run of ten or more digits and hyphens (every
+ * number personal_number takes has ten digits or more). Most texts have none and are kept as
+ * they are without being copied. */
+static bool has_long_number(const char *text)
+{
+    size_t run = 0;
+    for (const char *p = text; *p; p++) {
+        run = isdigit((unsigned char)*p) || *p == '-' ? run + 1 : 0;
+        if (run >= 10) return true;
+    }
+    return false;
+}
+
 /* text with every ID-, mobile- or landline-shaped run of digits starred (arena), or text itself
  * when it has none. A landline written 0519-8888888 is one run once the hyphen is read through. */
 static const char *scrub_numbers(struct arena *a, const char *text)
 {
+    if (!has_long_number(text)) return text;
     struct buf out = {0};
     bool changed = false;
     for (const char *p = text; *p;) {
@@ -152,6 +167,16 @@ static const char *hide(struct arena *a, const char *text, const char *const *se
     return text;
 }
 
+/* Whether field key holds a 统一社会信用代码 (uscc, agency_uscc, source_uscc) and text is a valid
+ * one: an organisation's code, which the credit platforms need whole, not a person's number,
+ * though 17 digits and a check character look like one. */
+static bool org_code(const char *key, const char *text)
+{
+    size_t n = strlen(key);
+    struct err e = {0};
+    return n >= 4 && strcmp(key + n - 4, "uscc") == 0 && uscc_check(text, &e, NULL) == 0;
+}
+
 void publicity_mask(struct arena *a, json_t *data, bool person, const char *const *secrets)
 {
     if (!json_is_object(data)) return;
@@ -166,7 +191,10 @@ void publicity_mask(struct arena *a, json_t *data, bool person, const char *cons
     json_object_foreach_safe(data, tmp, key, v)
     {
         const char *text = json_string_value(v);
-        if (!text || !*text || is_code(key)) continue;
+        /* a code field is published as it is when it holds a valid code; anything else in it is
+         * scrubbed like any text */
+        if (!text || !*text || org_code(key, text) || (is_code(key) && !strstr(key, "uscc")))
+            continue;
         const char *t = text;
         if (person) {
             t = hide(a, t, own, 3, 2);

@@ -5,6 +5,7 @@
 #include "law/publicity_internal.h"
 #include "base/date.h"
 #include "base/jpack.h"
+#include "base/money.h"
 #include "base/util.h"
 #include "law/agency.h"
 #include "law/audit.h"
@@ -62,13 +63,10 @@ json_t *publicity_field_rows(const char *kind, const json_t *data)
     json_t *rows = json_array();
     for (size_t i = 0; i < n; i++) {
         json_t *v = json_object_get(data, f[i].key);
-        char wan[40] = "";
+        char wan[MONEY_YUAN_SIZE] = "";
         const char *text = json_string_value(v);
         if (f[i].type == PF_WAN) {
-            int64_t fen = json_integer_value(v);
-            snprintf(wan, sizeof wan, "%lld.%06lld", (long long)(fen / 1000000),
-                     (long long)(fen % 1000000));
-            text = wan;
+            text = money_wan_exact(json_integer_value(v), wan, sizeof wan);
         }
         json_array_append_new(rows, jpack("{ss ss ss sb sb}", "key", f[i].key, "label", f[i].label,
                                           "value", text ? text : "", "amount", f[i].type == PF_WAN,

@@ -1,7 +1,8 @@
 /* test_cli.c — the command line as an operator uses it: `landun calendar` counting working days
  * (暂定 after a provisional answer), loading a year's notice (every problem on stderr, nothing
  * loaded; or the provisional deadlines recounted), LANDUN_NOW checked before anything runs, and
- * the audit chain's signing key and signed heads, and the evidence files checked and backed up.
+ * the audit chain's signing key and signed heads, the evidence files checked and backed up, and
+ * the 双公示 export.
  * The binary under test is $LANDUN_BIN, on a SQLite file of its own. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -209,6 +210,36 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* `publicity export`: the file with its header row, and every wrong option named at once. */
+static void test_publicity_export_command(void **state)
+{
+    (void)state;
+    char out[4096], args[512];
+    assert_int_equal(run("", "init", out, sizeof out), 0);
+    snprintf(args, sizeof args,
+             "publicity export --kind licence --format csv --since 2026-12-01 --out %s/l.csv", dir);
+    assert_int_equal(run("", args, out, sizeof out), 0);
+    if (!strstr(out, "l.csv: 0 rows")) fail_msg("%s", out);
+    char path[128], head[2048] = "";
+    snprintf(path, sizeof path, "%s/l.csv", dir);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    assert_non_null(fgets(head, sizeof head, f));
+    fclose(f);
+    assert_true(strncmp(head, "\xEF\xBB\xBF行政许可决定文书号,行政许可决定文书名称,", 3 + 59) == 0);
+    assert_non_null(strstr(head, ",备注,公示状态,状态说明\r\n"));
+    snprintf(args, sizeof args,
+             "publicity export --kind fines --format pdf --since 2026-02-30 --out %s/x.csv", dir);
+    assert_int_equal(run("", args, out, sizeof out), 1);
+    assert_non_null(strstr(out, "format: "));
+    assert_non_null(strstr(out, "kind: "));
+    assert_non_null(strstr(out, "since: "));
+    snprintf(path, sizeof path, "%s/x.csv", dir);
+    assert_int_equal(access(path, F_OK), -1); /* nothing written */
+    assert_int_equal(run("", "publicity export --kind penalty", out, sizeof out), 2);
+    assert_non_null(strstr(out, "usage: landun publicity export"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_landun_now_is_checked),
         cmocka_unit_test(test_audit_heads_round_trip),
         cmocka_unit_test(test_r_evd_22_r_evd_24_verify_and_backup_evidence),
+        cmocka_unit_test(test_publicity_export_command),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -424,6 +424,8 @@ static void fill(const char *pattern, const struct ids *ids, char *out, size_t n
             v = ids->agency;
         } else if (str_prefix(pattern, "/users/")) {
             v = ids->user;
+        } else if (str_prefix(pattern, "/public/data/")) {
+            o += (size_t)snprintf(out + o, n - o, "penalty.csv");
         } else {
             fail_msg("no id for %s", pattern);
         }
@@ -666,6 +668,10 @@ static void test_every_page_renders_well_formed(void **state)
             assert_string_equal(r.content_type, "image/jpeg");
         } else if (strstr(rt->pattern, ".svg")) { /* an entity's QR code */
             assert_string_equal(r.content_type, "image/svg+xml");
+        } else if (strstr(rt->pattern, ".atom")) {
+            assert_string_equal(r.content_type, "application/atom+xml; charset=utf-8");
+        } else if (str_prefix(rt->pattern, "/public/data/")) {
+            assert_true(str_prefix(r.content_type, "text/csv"));
         } else if (strstr(rt->pattern, ".txt")) { /* seeds, snapshots, audit heads */
             assert_true(str_prefix(r.content_type, "text/plain"));
         } else if (!str_prefix(rt->pattern, "/healthz") && !str_prefix(rt->pattern, "/assets/")) {
