@@ -1,6 +1,7 @@
 /* serve.c — `landun serve`: run the web server until SIGINT/SIGTERM. */
 #include "cli/cli.h"
 #include "web/server.h"
+#include "web/public_cache.h"
 #include "base/log.h"
 
 #include <signal.h>
@@ -14,6 +15,8 @@ int cmd_serve(struct cli *c)
     bool quiet = cli_flag(&c->argc, c->argv, "--quiet");
     const char *proxy = cli_option(&c->argc, c->argv, "--trusted-proxy");
     const char *audit_key = cli_option(&c->argc, c->argv, "--audit-key");
+    const char *cache_mb = cli_option(&c->argc, c->argv, "--public-cache-mb");
+    const char *cache_poll = cli_option(&c->argc, c->argv, "--public-cache-poll-ms");
     struct err e = {0};
     struct cli_env env;
     if (cli_open(c->db, &env, &e)) return cli_fail(&e);
@@ -27,15 +30,18 @@ int cmd_serve(struct cli *c)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct server_config cfg = {.db_url = c->db,
-                                .listen = listen ? listen : "127.0.0.1:8080",
-                                .threads = threads ? (unsigned)atoi(threads) : 0,
-                                .max_body = 32u << 20,
-                                .timeout = 30,
-                                .quiet = quiet,
-                                .trusted_proxy = proxy,
-                                .audit_key = audit_key,
-                                .evidence_dir = c->evidence};
+    struct server_config cfg = {
+        .db_url = c->db,
+        .listen = listen ? listen : "127.0.0.1:8080",
+        .threads = threads ? (unsigned)atoi(threads) : 0,
+        .max_body = 32u << 20,
+        .timeout = 30,
+        .quiet = quiet,
+        .trusted_proxy = proxy,
+        .audit_key = audit_key,
+        .evidence_dir = c->evidence,
+        .public_cache_mb = cache_mb ? (unsigned)atoi(cache_mb) : PUBLIC_CACHE_MB,
+        .public_cache_poll_ms = cache_poll ? atoi(cache_poll) : PUBLIC_CACHE_POLL_MS};
     struct server *srv;
     if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
     char shown[512];

@@ -6,6 +6,7 @@
 #include "web/form.h"
 #include "web/signer.h"
 #include "web/upload.h"
+#include "web/public_cache.h"
 #include "store/blob.h"
 #include "law/holiday.h"
 #include "base/calendar.h"
@@ -223,6 +224,7 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
     r->authorization = header(conn, r->arena, "Authorization");
     r->csrf_header = header(conn, r->arena, "X-CSRF-Token");
     r->if_none_match = header(conn, r->arena, "If-None-Match");
+    r->if_modified_since = header(conn, r->arena, "If-Modified-Since");
     r->range = header(conn, r->arena, "Range");
     r->upload_offset = header(conn, r->arena, "Upload-Offset");
     r->upload_length = header(conn, r->arena, "Upload-Length");
@@ -470,6 +472,8 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     db_close(db);
     if (rc) return rc;
     if ((rc = web_setup(e))) return rc;
+    public_cache_configure(&(struct public_cache_config){(size_t)cfg->public_cache_mb << 20,
+                                                         cfg->public_cache_poll_ms});
     if (cfg->audit_key && (rc = signer_start(cfg->db_url, cfg->audit_key, e))) return rc;
     struct blob_store *blobs = NULL;
     if (cfg->evidence_dir && (rc = blob_open(cfg->evidence_dir, &blobs, e))) {
