@@ -12,7 +12,8 @@ extern const struct area area_home, area_entities, area_officers, area_inspectio
     area_plans, area_tasks, area_check_items, area_admin, area_calendar, area_audit, area_session,
     area_rules, area_complaints, area_petitions, area_disclosures, area_cases, area_settings,
     area_power, area_documents, area_case_evidence, area_preservations, area_case_summary,
-    area_remedies, area_referrals, area_file_reviews, area_uploads, area_recordings, area_devices;
+    area_remedies, area_referrals, area_file_reviews, area_uploads, area_recordings, area_devices,
+    area_guides;
 
 const struct area *const web_areas[] = {
     &area_home,          &area_entities,      &area_officers,     &area_inspections,
@@ -22,7 +23,7 @@ const struct area *const web_areas[] = {
     &area_audit,         &area_session,       &area_rules,        &area_documents,
     &area_case_evidence, &area_preservations, &area_case_summary, &area_remedies,
     &area_referrals,     &area_file_reviews,  &area_devices,      &area_uploads,
-    &area_recordings,
+    &area_recordings,    &area_guides,
 };
 
 const size_t web_nareas = countof(web_areas);
