@@ -62,6 +62,8 @@ struct req {
     struct err err;            /* filled by a failing handler */
 };
 
+struct public_entry;
+
 /* A response header. */
 struct header {
     const char *name;  /* static or arena */
@@ -84,6 +86,9 @@ struct resp {
     int64_t fd_offset, fd_len;
     struct header headers[MAX_HEADERS];
     int nheaders;
+    /* an answer of the public cache this response sends (its body is file, its headers point
+     * into it): held until resp_free (web/public_cache.h) */
+    struct public_entry *kept;
 };
 
 /* Handlers: build the answer in w; return 0 or a negative enum err_code with r->err filled. */

@@ -135,7 +135,7 @@ int openapi_get(struct req *r, struct resp *w)
     char *text = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(doc);
     if (!text) return err_set(&r->err, ERR_INTERNAL, "无法生成接口说明");
-    char etag[35];
+    char etag[HTTP_ETAG_SIZE];
     http_etag(text, strlen(text), etag);
     w->content_type = "application/json; charset=utf-8";
     if (!http_validators(r, w, arena_strdup(r->arena, etag), 0, "no-cache"))

@@ -15,32 +15,36 @@
 #include <string.h>
 #include <time.h>
 
-struct entry {
-    struct entry *next;          /* in its bucket */
-    struct entry *newer, *older; /* on the LRU list */
+struct public_entry {
+    struct public_entry *next;          /* in its bucket */
+    struct public_entry *newer, *older; /* on the LRU list */
     uint64_t hash;
     char *key;
-    char *body;
-    size_t len;
+    struct embed_file file; /* the body (file.data, owned), as a response sends it */
     char *content_type;
-    char *headers; /* the handler's and router's headers: name\0value\0 … */
+    char *strings;                      /* the headers' names and values: name\0value\0 … */
+    struct header headers[MAX_HEADERS]; /* into strings, and the validators below */
     int nheaders;
-    char etag[35];
+    char last_modified_text[30];
     int64_t last_modified;
     uint64_t gen;
     int32_t day;
     size_t bytes; /* what it counts against the limit */
+    int refs;     /* responses that send it (under lock) */
+    bool dropped; /* out of the table: freed when the last response lets go */
+    void *native; /* the server's ready response, made at its first use (native_free frees) */
 };
 
 #define NBUCKETS 8192
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct entry *buckets[NBUCKETS];
-static struct entry *newest, *oldest;
+static struct public_entry *buckets[NBUCKETS];
+static struct public_entry *newest, *oldest;
 static size_t nentries, nbytes;
 static size_t max_bytes; /* 0: nothing is kept */
 static _Atomic int poll_ms = PUBLIC_CACHE_POLL_MS;
 static uint64_t hits, misses;
+static void (*native_free)(void *);
 
 /* The generation (under lock): moved on by every change seen, and when it was first seen. */
 static uint64_t gen = 1;
@@ -59,7 +63,7 @@ static uint64_t key_hash(const char *s)
     return h;
 }
 
-static void unlink_lru(struct entry *e)
+static void unlink_lru(struct public_entry *e)
 {
     if (e->newer)
         e->newer->older = e->older;
@@ -72,7 +76,7 @@ static void unlink_lru(struct entry *e)
     e->newer = e->older = NULL;
 }
 
-static void push_newest(struct entry *e)
+static void push_newest(struct public_entry *e)
 {
     e->older = newest;
     e->newer = NULL;
@@ -81,26 +85,64 @@ static void push_newest(struct entry *e)
     if (!oldest) oldest = e;
 }
 
-static struct entry **slot_of(uint64_t hash, const char *key)
+static struct public_entry **slot_of(uint64_t hash, const char *key)
 {
-    struct entry **p = &buckets[hash % NBUCKETS];
+    struct public_entry **p = &buckets[hash % NBUCKETS];
     while (*p && ((*p)->hash != hash || strcmp((*p)->key, key) != 0))
         p = &(*p)->next;
     return p;
 }
 
-static void drop(struct entry *e)
+static void entry_free(struct public_entry *e)
 {
-    struct entry **p = slot_of(e->hash, e->key);
+    if (e->native && native_free) native_free(e->native);
+    free(e->key);
+    free((char *)e->file.data);
+    free(e->content_type);
+    free(e->strings);
+    free(e);
+}
+
+/* Out of the table and the limit's count; freed now, or by the last response that sends it. */
+static void drop(struct public_entry *e)
+{
+    struct public_entry **p = slot_of(e->hash, e->key);
     *p = e->next;
     unlink_lru(e);
     nentries--;
     nbytes -= e->bytes;
-    free(e->key);
-    free(e->body);
-    free(e->content_type);
-    free(e->headers);
-    free(e);
+    e->dropped = true;
+    if (!e->refs) entry_free(e);
+}
+
+void public_cache_release(struct public_entry *e)
+{
+    pthread_mutex_lock(&lock);
+    bool last = --e->refs == 0 && e->dropped;
+    pthread_mutex_unlock(&lock);
+    if (last) entry_free(e);
+}
+
+void *public_cache_native(struct public_entry *e)
+{
+    pthread_mutex_lock(&lock);
+    void *n = e->native;
+    pthread_mutex_unlock(&lock);
+    return n;
+}
+
+void *public_cache_set_native(struct public_entry *e, void *native)
+{
+    pthread_mutex_lock(&lock);
+    void *kept = e->native ? e->native : (e->native = native);
+    pthread_mutex_unlock(&lock);
+    if (kept != native && native_free) native_free(native); /* another thread was first */
+    return kept;
+}
+
+void public_cache_native_free(void (*fn)(void *))
+{
+    native_free = fn;
 }
 
 void public_cache_clear(void)
@@ -132,6 +174,8 @@ void public_cache_stats(struct public_cache_stats *out)
     *out = (struct public_cache_stats){nentries, nbytes, hits, misses, gen};
     pthread_mutex_unlock(&lock);
 }
+
+static bool not_modified(const struct req *r, const char *etag, int64_t last_modified);
 
 /* ---- the generation ----------------------------------------------------------------------- */
 
@@ -196,11 +240,6 @@ static bool anonymous(const struct req *r)
     return !r->cookie || !strstr(r->cookie, SESSION_COOKIE "=");
 }
 
-static void public_headers(struct resp *w)
-{
-    resp_header(w, "Vary", "Cookie");
-}
-
 bool public_cache_lookup(struct req *r, struct resp *w, struct public_ticket *t)
 {
     memset(t, 0, sizeof *t);
@@ -214,7 +253,7 @@ bool public_cache_lookup(struct req *r, struct resp *w, struct public_ticket *t)
                           r->query_string ? r->query_string : "");
     uint64_t h = key_hash(t->key);
     pthread_mutex_lock(&lock);
-    struct entry *e = max_bytes ? *slot_of(h, t->key) : NULL;
+    struct public_entry *e = max_bytes ? *slot_of(h, t->key) : NULL;
     if (!e || e->gen != t->gen || e->day != t->day) {
         misses++;
         pthread_mutex_unlock(&lock);
@@ -223,20 +262,18 @@ bool public_cache_lookup(struct req *r, struct resp *w, struct public_ticket *t)
     hits++;
     unlink_lru(e);
     push_newest(e);
-    w->content_type = arena_strdup(r->arena, e->content_type);
-    const char *p = e->headers;
-    for (int i = 0; i < e->nheaders; i++, p += strlen(p) + 1) {
-        const char *name = arena_strdup(r->arena, p);
-        p += strlen(p) + 1;
-        resp_header(w, name, arena_strdup(r->arena, p));
-    }
-    char etag[35];
-    memcpy(etag, e->etag, sizeof etag);
-    int64_t lm = e->last_modified;
-    if (!http_validators(r, w, arena_strdup(r->arena, etag), lm, "public, no-cache"))
-        buf_add(&w->body, e->body, e->len);
+    e->refs++;
     pthread_mutex_unlock(&lock);
-    public_headers(w);
+    /* the entry's own strings and body, held until resp_free lets go of it */
+    w->kept = e;
+    w->content_type = e->content_type;
+    memcpy(w->headers, e->headers, (size_t)e->nheaders * sizeof *w->headers);
+    w->nheaders = e->nheaders;
+    w->file = &e->file;
+    if (not_modified(r, e->file.etag, e->last_modified)) {
+        w->status = 304;
+        w->file = NULL;
+    }
     return true;
 }
 
@@ -247,17 +284,31 @@ static bool has_header(const struct resp *w, const char *name)
     return false;
 }
 
-/* w's headers as name\0value\0 …: *n of them, their size in *len. */
-static char *pack_headers(const struct resp *w, int *n, size_t *len)
+/* e's headers: w's (the router's and the handler's), then the validators and Vary; their
+ * strings copied into e->strings. Returns their bytes. */
+static size_t entry_headers(struct public_entry *e, const struct resp *w)
 {
     struct buf b = {0};
-    for (int i = 0; i < w->nheaders; i++) {
+    int n = 0;
+    for (int i = 0; i < w->nheaders && n < MAX_HEADERS - 4; i++, n++) {
         buf_add(&b, w->headers[i].name, strlen(w->headers[i].name) + 1);
         buf_add(&b, w->headers[i].value, strlen(w->headers[i].value) + 1);
     }
-    *n = w->nheaders;
-    *len = b.len;
-    return b.p ? buf_steal(&b) : xstrdup("");
+    e->strings = b.p ? buf_steal(&b) : xstrdup("");
+    const char *p = e->strings;
+    for (int i = 0; i < n; i++) {
+        e->headers[i].name = p;
+        p += strlen(p) + 1;
+        e->headers[i].value = p;
+        p += strlen(p) + 1;
+    }
+    http_date(e->last_modified, e->last_modified_text);
+    e->headers[n++] = (struct header){"ETag", e->file.etag};
+    e->headers[n++] = (struct header){"Last-Modified", e->last_modified_text};
+    e->headers[n++] = (struct header){"Cache-Control", PUBLIC_CACHE_CONTROL};
+    e->headers[n++] = (struct header){"Vary", "Cookie"};
+    e->nheaders = n;
+    return (size_t)(p - e->strings);
 }
 
 /* Keep w's body under t (the lock held): replacing the entry of the same address, whose
@@ -265,39 +316,34 @@ static char *pack_headers(const struct resp *w, int *n, size_t *len)
 static int64_t keep(const struct public_ticket *t, const struct resp *w, const char *etag)
 {
     uint64_t h = key_hash(t->key);
-    size_t klen = strlen(t->key);
-    size_t bytes = sizeof(struct entry) + klen + 1 + w->body.len + strlen(w->content_type) + 1;
+    size_t bytes = sizeof(struct public_entry) + strlen(t->key) + 1 + w->body.len +
+                   strlen(w->content_type) + 1;
     int64_t lm = t->since;
-    struct entry *old = *slot_of(h, t->key);
-    if (old && strcmp(old->etag, etag) == 0 && old->last_modified < lm) lm = old->last_modified;
+    struct public_entry *old = *slot_of(h, t->key);
+    if (old && strcmp(old->file.etag, etag) == 0 && old->last_modified < lm)
+        lm = old->last_modified;
     if (old) drop(old);
-    int nheaders;
-    size_t hlen;
     if (!max_bytes || bytes > max_bytes / 8) return lm; /* one page may not take the cache */
-    char *headers = pack_headers(w, &nheaders, &hlen);
-    bytes += hlen;
-    while (oldest && nbytes + bytes > max_bytes)
-        drop(oldest);
-    struct entry *e = xcalloc(1, sizeof *e);
-    e->headers = headers;
-    e->nheaders = nheaders;
+    struct public_entry *e = xcalloc(1, sizeof *e);
     e->hash = h;
     e->key = xstrdup(t->key);
-    e->body = xmalloc(w->body.len ? w->body.len : 1);
-    memcpy(e->body, w->body.p, w->body.len);
-    e->len = w->body.len;
+    char *body = xmalloc(w->body.len ? w->body.len : 1);
+    memcpy(body, w->body.p, w->body.len);
+    e->file = (struct embed_file){.name = e->key, .data = body, .len = w->body.len};
+    memcpy(e->file.etag, etag, sizeof e->file.etag);
     e->content_type = xstrdup(w->content_type);
-    memcpy(e->etag, etag, sizeof e->etag);
     e->last_modified = lm;
     e->gen = t->gen;
     e->day = t->day;
-    e->bytes = bytes;
-    struct entry **slot = &buckets[h % NBUCKETS];
+    e->bytes = bytes + entry_headers(e, w);
+    while (oldest && nbytes + e->bytes > max_bytes)
+        drop(oldest);
+    struct public_entry **slot = &buckets[h % NBUCKETS];
     e->next = *slot;
     *slot = e;
     push_newest(e);
     nentries++;
-    nbytes += bytes;
+    nbytes += e->bytes;
     return lm;
 }
 
@@ -314,22 +360,22 @@ void public_cache_finish(struct req *r, struct resp *w, const struct public_tick
     }
     if (w->file || w->fd_len > 0 || !w->content_type || !t->key) return;
     /* [R-PUB-52] validators on every anonymous public answer, kept or not */
-    char etag[35];
+    char etag[sizeof w->file->etag];
     http_etag(w->body.p, w->body.len, etag);
     pthread_mutex_lock(&lock);
     int64_t lm = keep(t, w, etag);
     pthread_mutex_unlock(&lock);
-    http_validators(r, w, arena_strdup(r->arena, etag), lm, "public, no-cache");
-    public_headers(w);
+    http_validators(r, w, arena_strdup(r->arena, etag), lm, PUBLIC_CACHE_CONTROL);
+    resp_header(w, "Vary", "Cookie");
 }
 
 /* ---- validators --------------------------------------------------------------------------- */
 
-void http_etag(const void *body, size_t len, char out[35])
+void http_etag(const void *body, size_t len, char out[HTTP_ETAG_SIZE])
 {
     char hash[65];
     sha256_hex(body, len, hash);
-    snprintf(out, 35, "\"%.32s\"", hash);
+    snprintf(out, HTTP_ETAG_SIZE, "\"%.*s\"", (int)HTTP_ETAG_SIZE - 3, hash);
 }
 
 static const char *const wdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -377,6 +423,16 @@ static bool etag_listed(const char *list, const char *etag)
     return false;
 }
 
+/* True when the request's validators match: its If-None-Match names etag, or, without one, its
+ * If-Modified-Since is not before last_modified. */
+static bool not_modified(const struct req *r, const char *etag, int64_t last_modified)
+{
+    if (r->if_none_match) /* when both are sent, the ETag decides (RFC 9110 13.2.2) */
+        return etag_listed(r->if_none_match, etag);
+    int64_t since = http_date_parse(r->if_modified_since);
+    return last_modified > 0 && since >= last_modified;
+}
+
 bool http_validators(struct req *r, struct resp *w, const char *etag, int64_t last_modified,
                      const char *cache_control)
 {
@@ -387,14 +443,7 @@ bool http_validators(struct req *r, struct resp *w, const char *etag, int64_t la
         resp_header(w, "Last-Modified", arena_strdup(r->arena, d));
     }
     resp_header(w, "Cache-Control", cache_control);
-    bool fresh;
-    if (r->if_none_match) { /* when both are sent, the ETag decides (RFC 9110 13.2.2) */
-        fresh = etag_listed(r->if_none_match, etag);
-    } else {
-        int64_t since = http_date_parse(r->if_modified_since);
-        fresh = last_modified > 0 && since >= last_modified;
-    }
-    if (!fresh) return false;
+    if (!not_modified(r, etag, last_modified)) return false;
     w->status = 304;
     w->file = NULL;
     buf_reset(&w->body);

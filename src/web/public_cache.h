@@ -31,6 +31,7 @@ struct public_cache_config {
 };
 #define PUBLIC_CACHE_MB      32
 #define PUBLIC_CACHE_POLL_MS 1000
+#define PUBLIC_CACHE_CONTROL "public, no-cache" /* stored, but checked with us before each use */
 
 /* Set the limits and empty the cache. Until it is called nothing is kept (the test harness's
  * default: tests that write rows with raw SQL need not know of it); validators are sent
@@ -56,6 +57,17 @@ bool public_cache_lookup(struct req *r, struct resp *w, struct public_ticket *t)
  * anonymous public 200 answer its validators (304 when the client has it) and keep it. */
 void public_cache_finish(struct req *r, struct resp *w, const struct public_ticket *t);
 
+/* An answer kept (struct resp.kept): its body and header strings stay valid until the response
+ * lets go of it (resp_free calls public_cache_release). */
+struct public_entry;
+void public_cache_release(struct public_entry *e);
+/* The server's ready-made response of an entry (kept as long as the entry), or NULL before it is
+ * made; set_native makes native the entry's unless another was set first, and returns the one
+ * kept (freeing native with the function given to public_cache_native_free). */
+void *public_cache_native(struct public_entry *e);
+void *public_cache_set_native(struct public_entry *e, void *native);
+void public_cache_native_free(void (*fn)(void *));
+
 /* The counters of the cache: entries and bytes kept, hits and misses (tests, logs). */
 struct public_cache_stats {
     size_t entries, bytes;
@@ -65,8 +77,9 @@ void public_cache_stats(struct public_cache_stats *out);
 
 /* ---- validators: shared by every answer that has them (assets, the API's description) ---- */
 
-/* A strong ETag for a body: "…" with 32 hex digits of its SHA-256 (out: 35 bytes). */
-void http_etag(const void *body, size_t len, char out[35]);
+/* A strong ETag for a body: "…" with hex digits of its SHA-256, as long as an embedded file's. */
+#define HTTP_ETAG_SIZE sizeof(((struct embed_file *)0)->etag)
+void http_etag(const void *body, size_t len, char out[HTTP_ETAG_SIZE]);
 /* Add ETag, Last-Modified (when last_modified > 0) and Cache-Control to w; when the request's
  * If-None-Match names etag (or, without one, If-Modified-Since is not before last_modified),
  * make w a 304 without body and return true. */

@@ -131,6 +131,8 @@ void resp_free(struct resp *w)
     buf_free(&w->body);
     if (w->fd_len > 0) close(w->fd);
     w->fd_len = 0;
+    if (w->kept) public_cache_release(w->kept);
+    w->kept = NULL;
 }
 
 int web_parse_target(struct req *r, const char *target)

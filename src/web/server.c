@@ -243,17 +243,40 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
     return rc ? rc : web_parse_body(r, p->body.p, p->body.len);
 }
 
+static struct MHD_Response *make_response(struct resp *w, const char *method);
+
+/* A 200 answer of the public cache: its response is made once and sent again as it is (no body
+ * copied, no header added), for as long as the entry lives. */
+static struct MHD_Response *kept_response(struct resp *w, const char *method)
+{
+    struct MHD_Response *res = public_cache_native(w->kept);
+    if (res) return res;
+    struct public_entry *kept = w->kept;
+    w->kept = NULL; /* make_response as for any answer: its body copied once */
+    res = make_response(w, method);
+    w->kept = kept;
+    return public_cache_set_native(kept, res);
+}
+
+static void native_free(void *res)
+{
+    MHD_destroy_response(res);
+}
+
 static struct MHD_Response *make_response(struct resp *w, const char *method)
 {
     struct MHD_Response *res;
+    if (w->kept && w->file && (w->status == 0 || w->status == 200)) return kept_response(w, method);
     if (w->fd_len > 0) {
         /* a file on disk (a recording): libmicrohttpd sends it in pieces and closes fd */
         res = MHD_create_response_from_fd_at_offset64((uint64_t)w->fd_len, w->fd,
                                                       (uint64_t)w->fd_offset);
         w->fd_len = 0;
     } else if (w->file)
+        /* an embedded file lives as long as the program; a kept answer's body is copied */
         res = MHD_create_response_from_buffer(w->file->len, (void *)w->file->data,
-                                              MHD_RESPMEM_PERSISTENT);
+                                              w->kept ? MHD_RESPMEM_MUST_COPY
+                                                      : MHD_RESPMEM_PERSISTENT);
     else {
         size_t len = w->body.len;
         res = MHD_create_response_from_buffer(len, buf_steal(&w->body), MHD_RESPMEM_MUST_FREE);
@@ -284,7 +307,7 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     size_t bytes = w->fd_len > 0 ? (size_t)w->fd_len : w->file ? w->file->len : w->body.len;
     struct MHD_Response *res = make_response(w, method);
     enum MHD_Result ok = MHD_queue_response(conn, (unsigned)(w->status ? w->status : 200), res);
-    MHD_destroy_response(res);
+    if (!w->kept || res != public_cache_native(w->kept)) MHD_destroy_response(res);
     if (!srv->cfg.quiet) log_request(r, w, url, p, bytes);
     return ok;
 }
@@ -472,6 +495,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     db_close(db);
     if (rc) return rc;
     if ((rc = web_setup(e))) return rc;
+    public_cache_native_free(native_free);
     public_cache_configure(&(struct public_cache_config){(size_t)cfg->public_cache_mb << 20,
                                                          cfg->public_cache_poll_ms});
     if (cfg->audit_key && (rc = signer_start(cfg->db_url, cfg->audit_key, e))) return rc;
