@@ -243,19 +243,24 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
     return rc ? rc : web_parse_body(r, p->body.p, p->body.len);
 }
 
-static struct MHD_Response *make_response(struct resp *w, const char *method);
+static void add_headers(struct MHD_Response *res, const struct resp *w)
+{
+    if (w->content_type) MHD_add_response_header(res, "Content-Type", w->content_type);
+    for (int i = 0; i < w->nheaders; i++)
+        MHD_add_response_header(res, w->headers[i].name, w->headers[i].value);
+}
 
-/* A 200 answer of the public cache: its response is made once and sent again as it is (no body
- * copied, no header added), for as long as the entry lives. */
-static struct MHD_Response *kept_response(struct resp *w, const char *method)
+/* A 200 answer of the public cache: its response is made once, its body copied (the entry may go
+ * while a connection still sends it), and sent again as it is — no body copied, no header added
+ * per request — for as long as the entry lives. */
+static struct MHD_Response *kept_response(struct resp *w)
 {
     struct MHD_Response *res = public_cache_native(w->kept);
     if (res) return res;
-    struct public_entry *kept = w->kept;
-    w->kept = NULL; /* make_response as for any answer: its body copied once */
-    res = make_response(w, method);
-    w->kept = kept;
-    return public_cache_set_native(kept, res);
+    res =
+        MHD_create_response_from_buffer(w->file->len, (void *)w->file->data, MHD_RESPMEM_MUST_COPY);
+    add_headers(res, w);
+    return public_cache_set_native(w->kept, res);
 }
 
 static void native_free(void *res)
@@ -266,25 +271,21 @@ static void native_free(void *res)
 static struct MHD_Response *make_response(struct resp *w, const char *method)
 {
     struct MHD_Response *res;
-    if (w->kept && w->file && (w->status == 0 || w->status == 200)) return kept_response(w, method);
+    if (w->kept && w->file && (w->status == 0 || w->status == 200)) return kept_response(w);
     if (w->fd_len > 0) {
         /* a file on disk (a recording): libmicrohttpd sends it in pieces and closes fd */
         res = MHD_create_response_from_fd_at_offset64((uint64_t)w->fd_len, w->fd,
                                                       (uint64_t)w->fd_offset);
         w->fd_len = 0;
     } else if (w->file)
-        /* an embedded file lives as long as the program; a kept answer's body is copied */
         res = MHD_create_response_from_buffer(w->file->len, (void *)w->file->data,
-                                              w->kept ? MHD_RESPMEM_MUST_COPY
-                                                      : MHD_RESPMEM_PERSISTENT);
+                                              MHD_RESPMEM_PERSISTENT);
     else {
         size_t len = w->body.len;
         res = MHD_create_response_from_buffer(len, buf_steal(&w->body), MHD_RESPMEM_MUST_FREE);
     }
     (void)method;
-    if (w->content_type) MHD_add_response_header(res, "Content-Type", w->content_type);
-    for (int i = 0; i < w->nheaders; i++)
-        MHD_add_response_header(res, w->headers[i].name, w->headers[i].value);
+    add_headers(res, w);
     return res;
 }
 
