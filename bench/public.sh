@@ -16,7 +16,8 @@
 # copy of it on SQLite), or on PostgreSQL the demo made in a cluster of its own, with about 5,000
 # published penalty items (publicity_item rows, masked data as the public sees it) added once
 # across admin's county. Environment: ENTITIES, BACKEND (sqlite | postgres), ITEMS (default
-# 5000), DURATION (default 10), CONNS (default 32), LPORT and NPORT (default 18083 and 18084).
+# 5000; 0 adds none), PGDB (on PostgreSQL: a database of this name instead, made empty with
+# landun init — for the pages that need no data), DURATION (default 10), CONNS (default 32), LPORT and NPORT (default 18083 and 18084).
 # The last line sums the run up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,8 +38,11 @@ if [ "${BACKEND:-sqlite}" = postgres ]; then
     OUT=bench/out
     PGDIR="$PWD/$OUT/pg-public-$ENTITIES"
     PGBASE=$(PGCLUSTER_OPTS="-c shared_buffers=${PG_SHARED_BUFFERS:-256MB}" scripts/pg-cluster.sh keep "$PGDIR")
-    URL="${PGBASE}landun"
-    if ! psql -Atqc "SELECT 1" "$URL" >/dev/null 2>&1; then
+    URL="${PGBASE}${PGDB:-landun}"
+    if [ -n "${PGDB:-}" ]; then # a database of that name, made with landun init if new
+        psql -Atqc "SELECT 1" "$URL" >/dev/null 2>&1 || psql -qc "CREATE DATABASE $PGDB" "${PGBASE}postgres"
+        ./build/landun init --db "$URL" >/dev/null 2>&1
+    elif ! psql -Atqc "SELECT 1" "$URL" >/dev/null 2>&1; then
         echo "== generating $ENTITIES entities into PostgreSQL (once)"
         psql -qc "CREATE DATABASE landun" "${PGBASE}postgres"
         LANDUN_FAST_HASH=1 ./build/landun demo --db "$URL" --entities "$ENTITIES" >"$OUT/public-demo.log" 2>&1 ||
@@ -61,7 +65,7 @@ apply() { if [ "$BACKEND" = postgres ]; then psql -q -v ON_ERROR_STOP=1 "$URL"; 
 
 # The published items (once): penalty decisions of the last three years on entities of admin's
 # county, as the publicity workflow leaves them (state published, data masked).
-if [ "$(sql "SELECT count(*) FROM publicity_item")" = 0 ]; then
+if [ "$ITEMS" -gt 0 ] && [ "$(sql "SELECT count(*) FROM publicity_item")" = 0 ]; then
     echo "== adding $ITEMS published penalty items (once)"
     county="(SELECT agency_id FROM app_user WHERE username = 'admin')"
     sql "SELECT a.id, a.name, e.id, e.name, coalesce(e.uscc, ''), coalesce(e.legal_rep, '')
