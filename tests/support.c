@@ -416,6 +416,7 @@ void h_request_bytes(struct harness *h, struct client *c, const char *method, co
     if (body && c && c->content_type) r.content_type = c->content_type;
     if (c) {
         r.if_none_match = c->if_none_match;
+        r.if_modified_since = c->if_modified_since;
         r.range = c->range;
         r.upload_offset = c->upload_offset;
         r.upload_length = c->upload_length;

@@ -69,13 +69,14 @@ struct hresp {
 struct client {
     char cookie[128];
     char csrf[72];
-    char token[72];              /* bearer token instead of the cookie, when set */
-    const char *content_type;    /* request Content-Type instead of the default, or NULL */
-    const char *if_none_match;   /* If-None-Match request header, or NULL */
-    const char *range;           /* Range request header, or NULL */
-    const char *upload_offset;   /* Upload-Offset (tus), or NULL */
-    const char *upload_length;   /* Upload-Length (tus), or NULL */
-    const char *upload_metadata; /* Upload-Metadata (tus), or NULL */
+    char token[72];                /* bearer token instead of the cookie, when set */
+    const char *content_type;      /* request Content-Type instead of the default, or NULL */
+    const char *if_none_match;     /* If-None-Match request header, or NULL */
+    const char *if_modified_since; /* If-Modified-Since request header, or NULL */
+    const char *range;             /* Range request header, or NULL */
+    const char *upload_offset;     /* Upload-Offset (tus), or NULL */
+    const char *upload_length;     /* Upload-Length (tus), or NULL */
+    const char *upload_metadata;   /* Upload-Metadata (tus), or NULL */
 };
 
 int harness_setup(void **state);

@@ -16,7 +16,8 @@ static const struct command {
 } commands[] = {
     {"serve", "run the web server",
      "serve [--listen ADDR:PORT] [--threads N] [--quiet] [--trusted-proxy ADDR]"
-     " [--audit-key KEYFILE] [--public-url URL]",
+     " [--audit-key KEYFILE] [--public-url URL]\n       [--public-cache-mb MB] "
+     "[--public-cache-poll-ms MS]",
      cmd_serve},
     {"init", "create or upgrade the database", "init", cmd_init},
     {"demo", "fill the database with a demo county", "demo [--entities N]", cmd_demo},

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "web/server.h"
 #include "web/public_url.h"
+#include "web/public_cache.h"
 #include "base/log.h"
 
 #include <signal.h>
@@ -17,6 +18,8 @@ int cmd_serve(struct cli *c)
     const char *audit_key = cli_option(&c->argc, c->argv, "--audit-key");
     const char *public = cli_option(&c->argc, c->argv, "--public-url");
     if (!public) public = getenv("LANDUN_PUBLIC_URL");
+    const char *cache_mb = cli_option(&c->argc, c->argv, "--public-cache-mb");
+    const char *cache_poll = cli_option(&c->argc, c->argv, "--public-cache-poll-ms");
     struct err e = {0};
     /* the address the 公示牌's QR codes point at (docs/deploy.md) */
     if (public_url_set(public, &e)) return cli_fail(&e);
@@ -32,15 +35,18 @@ int cmd_serve(struct cli *c)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct server_config cfg = {.db_url = c->db,
-                                .listen = listen ? listen : "127.0.0.1:8080",
-                                .threads = threads ? (unsigned)atoi(threads) : 0,
-                                .max_body = 32u << 20,
-                                .timeout = 30,
-                                .quiet = quiet,
-                                .trusted_proxy = proxy,
-                                .audit_key = audit_key,
-                                .evidence_dir = c->evidence};
+    struct server_config cfg = {
+        .db_url = c->db,
+        .listen = listen ? listen : "127.0.0.1:8080",
+        .threads = threads ? (unsigned)atoi(threads) : 0,
+        .max_body = 32u << 20,
+        .timeout = 30,
+        .quiet = quiet,
+        .trusted_proxy = proxy,
+        .audit_key = audit_key,
+        .evidence_dir = c->evidence,
+        .public_cache_mb = cache_mb ? (unsigned)atoi(cache_mb) : PUBLIC_CACHE_MB,
+        .public_cache_poll_ms = cache_poll ? atoi(cache_poll) : PUBLIC_CACHE_POLL_MS};
     struct server *srv;
     if (server_start(&cfg, &srv, &e)) return cli_fail(&e);
     char shown[512];

@@ -8,6 +8,7 @@
 
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,13 @@ static void row_hash(char out[65], int64_t id, int64_t at, int64_t user_id, cons
     buf_free(&b);
 }
 
+static _Atomic uint64_t rows_written;
+
+uint64_t audit_writes(void)
+{
+    return atomic_load(&rows_written);
+}
+
 /* One row of audit_write_many with its place on the chain: the arguments of its INSERT. */
 #define AUDIT_NCOLS 11
 
@@ -35,6 +43,7 @@ int audit_write_many(struct ctx *c, const struct audit_entry *rows, size_t n)
 {
     if (n == 0) return 0;
     if (db_depth(c->db) == 0) fatal("audit_write outside a transaction (%s)", rows[0].action);
+    atomic_fetch_add(&rows_written, n);
     struct err e = {0};
     /* Claim the next n ids on the chain's head row first: a concurrent writer (another server
      * process on PostgreSQL) waits here until this transaction ends, then links to these rows. */

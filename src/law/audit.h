@@ -17,6 +17,11 @@ int audit_write_at(struct ctx *c, int64_t agency_id, const char *action, const c
                    int64_t object_id, const char *fmt, ...) PRINTF(6, 7);
 #define AUDIT_EVERYWHERE 0 /* agency_id of rows every agency sees (audit_list) */
 
+/* How many rows this process has appended to the chain so far, counted as they are written
+ * (before their transactions end): the public cache's sign that something changed
+ * (web/public_cache.h). */
+uint64_t audit_writes(void);
+
 /* One row for audit_write_many. */
 struct audit_entry {
     int64_t agency_id;       /* seen from (audit_write_at) */

@@ -212,6 +212,8 @@ int public_complaint_track(struct req *r, struct resp *w)
 {
     const char *code = req_query(r, "code");
     page(w, "complaint/track.html", "投诉举报查询");
+    /* a complainant's own matter: no copy in any cache (web/public_cache.h) */
+    resp_header(w, "Cache-Control", "private, no-store");
     if (str_blank(code) && !r->api) {
         w->data = json_object();
         return 0;

@@ -8,6 +8,7 @@
 #include "law/dashboard.h"
 #include "law/role.h"
 #include "web/area.h"
+#include "web/public_cache.h"
 
 #include <string.h>
 
@@ -52,6 +53,7 @@ int health_check(struct req *r, struct resp *w)
     bool ok = db_ping(r->ctx.db);
     w->data = jpack("{ss}", "status", ok ? "ok" : "database unavailable");
     w->status = ok ? 200 : 503;
+    resp_header(w, "Cache-Control", "no-store"); /* the state now, never a copy */
     char *s = json_dumps(w->data, JSON_COMPACT);
     buf_adds(&w->body, s);
     free(s);
@@ -79,15 +81,10 @@ static int serve_embedded(struct req *r, struct resp *w, const char *name, bool 
 {
     const struct embed_file *f = embed_find(name);
     if (!f) return err_set(&r->err, ERR_NOTFOUND, "文件不存在");
-    resp_header(w, "ETag", f->etag);
-    resp_header(w, "Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     w->content_type = mime_of(name);
-    if (r->if_none_match && strcmp(r->if_none_match, f->etag) == 0) {
-        w->status = 304;
-        buf_reset(&w->body);
-        return 0;
-    }
     w->file = f;
+    http_validators(r, w, f->etag, 0,
+                    immutable ? "public, max-age=31536000, immutable" : "no-cache");
     return 0;
 }
 

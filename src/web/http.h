@@ -21,11 +21,12 @@ struct param {
 
 /* A request. Every pointer is owned by arena (or static). */
 struct req {
-    struct arena *arena; /* everything the request allocates */
-    const char *method;  /* GET, POST, PUT, DELETE, HEAD */
-    const char *path;    /* path without the /api/v1 prefix and query */
-    bool api;            /* the path began with /api/v1: answer JSON */
-    struct param *query; /* decoded query parameters */
+    struct arena *arena;      /* everything the request allocates */
+    const char *method;       /* GET, POST, PUT, DELETE, HEAD */
+    const char *path;         /* path without the /api/v1 prefix and query */
+    bool api;                 /* the path began with /api/v1: answer JSON */
+    const char *query_string; /* the raw query string after '?', or NULL */
+    struct param *query;      /* decoded query parameters */
     int nquery;
     struct param *body; /* decoded form fields, or the JSON body's fields as text */
     int nbody;
@@ -38,6 +39,7 @@ struct req {
     const char *authorization;       /* the raw Authorization header, or NULL */
     const char *csrf_header;         /* X-CSRF-Token, or NULL */
     const char *if_none_match;       /* If-None-Match, or NULL */
+    const char *if_modified_since;   /* If-Modified-Since, or NULL */
     const char *range;               /* Range, or NULL */
     const char *upload_offset;       /* Upload-Offset (tus), or NULL */
     const char *upload_length;       /* Upload-Length (tus), or NULL */
@@ -59,6 +61,8 @@ struct req {
     struct ctx ctx;            /* for law/ calls: db, arena, who, now, calendar */
     struct err err;            /* filled by a failing handler */
 };
+
+struct public_entry;
 
 /* A response header. */
 struct header {
@@ -82,6 +86,9 @@ struct resp {
     int64_t fd_offset, fd_len;
     struct header headers[MAX_HEADERS];
     int nheaders;
+    /* an answer of the public cache this response sends (its body is file, its headers point
+     * into it): held until resp_free (web/public_cache.h) */
+    struct public_entry *kept;
 };
 
 /* Handlers: build the answer in w; return 0 or a negative enum err_code with r->err filled. */

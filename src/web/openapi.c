@@ -7,7 +7,7 @@
 #include "web/pages.h"
 #include "web/web.h"
 #include "web/area.h"
-#include "base/crypto.h"
+#include "web/public_cache.h"
 #include "base/embed.h"
 #include "base/jpack.h"
 #include "law/role.h"
@@ -135,18 +135,11 @@ int openapi_get(struct req *r, struct resp *w)
     char *text = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(doc);
     if (!text) return err_set(&r->err, ERR_INTERNAL, "无法生成接口说明");
-    char etag[68];
-    char hash[65];
-    sha256_hex(text, strlen(text), hash);
-    snprintf(etag, sizeof etag, "\"%.32s\"", hash);
-    resp_header(w, "ETag", arena_strdup(r->arena, etag));
-    resp_header(w, "Cache-Control", "no-cache");
+    char etag[HTTP_ETAG_SIZE];
+    http_etag(text, strlen(text), etag);
     w->content_type = "application/json; charset=utf-8";
-    if (r->if_none_match && strcmp(r->if_none_match, etag) == 0) {
-        w->status = 304;
-    } else {
+    if (!http_validators(r, w, arena_strdup(r->arena, etag), 0, "no-cache"))
         buf_adds(&w->body, text);
-    }
     free(text);
     return 0;
 }

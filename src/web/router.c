@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "web/route_match.h"
 #include "base/date.h"
+#include "web/public_cache.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +26,7 @@ int web_setup(struct err *e)
     if (!rc) rc = route_table_check(web_routes, web_nroutes, e);
     if (rc) return rc;
     tmpl_set_free(templates); /* set-up may run again (tests start several servers) */
+    public_cache_clear();     /* … each on a database of its own */
     templates = tmpl_set_new();
     const struct embed_file *f;
     size_t n = embed_list("templates/", &f);
@@ -40,6 +42,7 @@ void web_teardown(void)
     web_routes_free();
     tmpl_set_free(templates);
     templates = NULL;
+    public_cache_configure(&(struct public_cache_config){0, PUBLIC_CACHE_POLL_MS});
 }
 
 int web_render(const char *tmpl, json_t *data, struct buf *out, struct err *e)
@@ -128,6 +131,8 @@ void resp_free(struct resp *w)
     buf_free(&w->body);
     if (w->fd_len > 0) close(w->fd);
     w->fd_len = 0;
+    if (w->kept) public_cache_release(w->kept);
+    w->kept = NULL;
 }
 
 int web_parse_target(struct req *r, const char *target)
@@ -142,6 +147,7 @@ int web_parse_target(struct req *r, const char *target)
     r->path = r->api ? path + 7 : path;
     if (!*r->path) r->path = "/";
     if (!q) return 0;
+    r->query_string = arena_strdup(r->arena, q + 1);
     if (form_parse_urlencoded(r->arena, q + 1, strlen(q + 1), &r->query, &r->nquery))
         return err_set(&r->err, ERR_BADREQ, "查询参数无效");
     return 0;
@@ -478,16 +484,20 @@ static void finish(struct req *r, struct resp *w)
     }
 }
 
-/* GET and HEAD requests read one consistent snapshot inside a read transaction. */
+/* GET and HEAD requests read one consistent snapshot inside a read transaction. An anonymous
+ * one of the public site may be answered from memory before it (web/public_cache.h). */
 static void dispatch(struct req *r, struct resp *w);
 
 void web_handle(struct req *r, struct resp *w)
 {
+    struct public_ticket kept;
+    if (public_cache_lookup(r, w, &kept)) return;
     bool read_only = !has_body(r) && r->ctx.db;
     struct err e = {0};
     if (read_only && db_begin_read(r->ctx.db, &e)) read_only = false;
     dispatch(r, w);
     if (read_only && db_depth(r->ctx.db) == 1) db_commit(r->ctx.db, &e);
+    public_cache_finish(r, w, &kept);
 }
 
 int web_admit(struct req *r, struct resp *w)

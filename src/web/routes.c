@@ -14,7 +14,7 @@ extern const struct area area_home, area_entities, area_officers, area_inspectio
     area_power, area_documents, area_case_evidence, area_preservations, area_case_summary,
     area_remedies, area_referrals, area_file_reviews, area_uploads, area_recordings, area_devices,
     area_publicity, area_pub_site, area_entity_page, area_replies, area_public_info,
-    area_publicity_export;
+    area_publicity_export, area_guides;
 
 const struct area *const web_areas[] = {
     &area_home,
@@ -52,6 +52,7 @@ const struct area *const web_areas[] = {
     &area_entity_page,
     &area_public_info,
     &area_publicity_export,
+    &area_guides,
 };
 
 const size_t web_nareas = countof(web_areas);

@@ -6,6 +6,7 @@
 #include "web/form.h"
 #include "web/signer.h"
 #include "web/upload.h"
+#include "web/public_cache.h"
 #include "store/blob.h"
 #include "law/holiday.h"
 #include "base/calendar.h"
@@ -223,6 +224,7 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
     r->authorization = header(conn, r->arena, "Authorization");
     r->csrf_header = header(conn, r->arena, "X-CSRF-Token");
     r->if_none_match = header(conn, r->arena, "If-None-Match");
+    r->if_modified_since = header(conn, r->arena, "If-Modified-Since");
     r->range = header(conn, r->arena, "Range");
     r->upload_offset = header(conn, r->arena, "Upload-Offset");
     r->upload_length = header(conn, r->arena, "Upload-Length");
@@ -241,9 +243,35 @@ static int build_request(const struct server *srv, struct MHD_Connection *conn, 
     return rc ? rc : web_parse_body(r, p->body.p, p->body.len);
 }
 
+static void add_headers(struct MHD_Response *res, const struct resp *w)
+{
+    if (w->content_type) MHD_add_response_header(res, "Content-Type", w->content_type);
+    for (int i = 0; i < w->nheaders; i++)
+        MHD_add_response_header(res, w->headers[i].name, w->headers[i].value);
+}
+
+/* A 200 answer of the public cache: its response is made once, its body copied (the entry may go
+ * while a connection still sends it), and sent again as it is — no body copied, no header added
+ * per request — for as long as the entry lives. */
+static struct MHD_Response *kept_response(struct resp *w)
+{
+    struct MHD_Response *res = public_cache_native(w->kept);
+    if (res) return res;
+    res =
+        MHD_create_response_from_buffer(w->file->len, (void *)w->file->data, MHD_RESPMEM_MUST_COPY);
+    add_headers(res, w);
+    return public_cache_set_native(w->kept, res);
+}
+
+static void native_free(void *res)
+{
+    MHD_destroy_response(res);
+}
+
 static struct MHD_Response *make_response(struct resp *w, const char *method)
 {
     struct MHD_Response *res;
+    if (w->kept && w->file && (w->status == 0 || w->status == 200)) return kept_response(w);
     if (w->fd_len > 0) {
         /* a file on disk (a recording): libmicrohttpd sends it in pieces and closes fd */
         res = MHD_create_response_from_fd_at_offset64((uint64_t)w->fd_len, w->fd,
@@ -257,9 +285,7 @@ static struct MHD_Response *make_response(struct resp *w, const char *method)
         res = MHD_create_response_from_buffer(len, buf_steal(&w->body), MHD_RESPMEM_MUST_FREE);
     }
     (void)method;
-    if (w->content_type) MHD_add_response_header(res, "Content-Type", w->content_type);
-    for (int i = 0; i < w->nheaders; i++)
-        MHD_add_response_header(res, w->headers[i].name, w->headers[i].value);
+    add_headers(res, w);
     return res;
 }
 
@@ -282,7 +308,7 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     size_t bytes = w->fd_len > 0 ? (size_t)w->fd_len : w->file ? w->file->len : w->body.len;
     struct MHD_Response *res = make_response(w, method);
     enum MHD_Result ok = MHD_queue_response(conn, (unsigned)(w->status ? w->status : 200), res);
-    MHD_destroy_response(res);
+    if (!w->kept || res != public_cache_native(w->kept)) MHD_destroy_response(res);
     if (!srv->cfg.quiet) log_request(r, w, url, p, bytes);
     return ok;
 }
@@ -470,6 +496,9 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     db_close(db);
     if (rc) return rc;
     if ((rc = web_setup(e))) return rc;
+    public_cache_native_free(native_free);
+    public_cache_configure(&(struct public_cache_config){(size_t)cfg->public_cache_mb << 20,
+                                                         cfg->public_cache_poll_ms});
     if (cfg->audit_key && (rc = signer_start(cfg->db_url, cfg->audit_key, e))) return rc;
     struct blob_store *blobs = NULL;
     if (cfg->evidence_dir && (rc = blob_open(cfg->evidence_dir, &blobs, e))) {

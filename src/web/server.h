@@ -23,6 +23,11 @@ struct server_config {
     /* The audit chain's signing key file (landun audit keygen): the server signs the chain's
      * head every day and on an auditor's demand. NULL: no signing. */
     const char *audit_key;
+    /* The public site's answers kept in memory (web/public_cache.h): at most this many MB (0:
+     * none), and how often, in ms, the audit chain's head is read for other processes' changes
+     * (0: at every request). */
+    unsigned public_cache_mb;
+    int public_cache_poll_ms;
 };
 
 struct server;

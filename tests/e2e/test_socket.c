@@ -32,7 +32,8 @@ static int start(void **state)
                                 .threads = 4,
                                 .max_body = 64 * 1024,
                                 .timeout = 10,
-                                .quiet = true};
+                                .quiet = true,
+                                .public_cache_mb = 1};
     if (server_start(&cfg, &srv, &e)) fail_msg("server_start: %s", e.msg);
     snprintf(base, sizeof base, "http://127.0.0.1:%u", server_port(srv));
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -219,6 +220,66 @@ static char *raw_exchange(const char *request)
     return buf_steal(&b);
 }
 
+/* The value of header name in a raw response, copied into out ("" when absent). */
+static void raw_header(const char *resp, const char *name, char *out, size_t n)
+{
+    const char *p = strcasestr(resp, name);
+    out[0] = 0;
+    if (p) snprintf(out, n, "%.*s", (int)strcspn(p + strlen(name) + 2, "\r"), p + strlen(name) + 2);
+}
+
+static void *public_client(void *arg)
+{
+    long *failures = arg;
+    CURL *c = curl_easy_init();
+    struct buf out = {0};
+    char path[64];
+    for (int i = 0; i < 60; i++) {
+        snprintf(path, sizeof path, i % 3 ? "/public/guides" : "/rules?x=%d", i);
+        if (fetch(c, "GET", path, NULL, NULL, &out) != 200 || !strstr(buf_str(&out), "</html>"))
+            (*failures)++;
+    }
+    buf_free(&out);
+    curl_easy_cleanup(c);
+    return NULL;
+}
+
+/* A public page answered from memory over the socket: the same bytes and validators each time,
+ * HEAD with the length and no body, 304 to the ETag; and many clients while answers are kept
+ * and evicted (the cache of 1 MB here) all get whole pages. */
+static void test_public_page_from_memory(void **state)
+{
+    (void)state;
+    char *first = raw_exchange("GET /public/guides HTTP/1.1\r\nHost: x\r\n\r\n");
+    char *again = raw_exchange("GET /public/guides HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_non_null(strstr(first, "HTTP/1.1 200"));
+    char etag[64], etag2[64], len[32], len2[32];
+    raw_header(first, "ETag", etag, sizeof etag);
+    raw_header(again, "ETag", etag2, sizeof etag2);
+    raw_header(first, "Content-Length", len, sizeof len);
+    assert_true(etag[0] && strcmp(etag, etag2) == 0);
+    assert_string_equal(strstr(first, "\r\n\r\n"), strstr(again, "\r\n\r\n"));
+    char *head = raw_exchange("HEAD /public/guides HTTP/1.1\r\nHost: x\r\n\r\n");
+    raw_header(head, "Content-Length", len2, sizeof len2);
+    assert_string_equal(len, len2);
+    assert_string_equal(strstr(head, "\r\n\r\n"), "\r\n\r\n");
+    char req[256];
+    snprintf(req, sizeof req, "GET /public/guides HTTP/1.1\r\nHost: x\r\nIf-None-Match: %s\r\n\r\n",
+             etag);
+    char *cond = raw_exchange(req);
+    assert_non_null(strstr(cond, "HTTP/1.1 304"));
+    free(first), free(again), free(head), free(cond);
+
+    pthread_t t[4];
+    long failures[4] = {0};
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, public_client, &failures[i]);
+    for (int i = 0; i < 4; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(failures[i], 0);
+}
+
 /* A body whose length is said twice, or two ways, is refused: a proxy in front could read
  * another request out of it than this server does (request smuggling). */
 static void test_ambiguous_body_length_is_refused(void **state)
@@ -371,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_concurrent_clients),
         cmocka_unit_test(test_bad_request_target_does_not_kill_the_server),
         cmocka_unit_test(test_ambiguous_body_length_is_refused),
+        cmocka_unit_test(test_public_page_from_memory),
         cmocka_unit_test(test_upload_streams_past_the_body_limit_and_resumes),
     };
     return cmocka_run_group_tests(tests, start, stop);
