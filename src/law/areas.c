@@ -11,16 +11,17 @@ extern const struct law_area law_area_agencies, law_area_officers, law_area_user
     law_area_inspections, law_area_tasks, law_area_complaints, law_area_petitions,
     law_area_disclosures, law_area_power, law_area_cases, law_area_documents, law_area_workflow,
     law_area_calendar, law_area_audit, law_area_transfer, law_area_preservations, law_area_remedies,
-    law_area_referrals, law_area_file_reviews, law_area_devices, law_area_recordings;
+    law_area_referrals, law_area_file_reviews, law_area_devices, law_area_recordings,
+    law_area_publicity;
 
 const struct law_area *const law_areas[] = {
     &law_area_agencies,    &law_area_officers,   &law_area_users,         &law_area_entities,
     &law_area_check_items, &law_area_campaigns,  &law_area_plans,         &law_area_inspections,
     &law_area_tasks,       &law_area_complaints, &law_area_petitions,     &law_area_disclosures,
     &law_area_power,       &law_area_cases,      &law_area_preservations, &law_area_remedies,
-    &law_area_referrals,   &law_area_documents,  &law_area_workflow,      &law_area_calendar,
-    &law_area_audit,       &law_area_transfer,   &law_area_file_reviews,  &law_area_devices,
-    &law_area_recordings,
+    &law_area_referrals,   &law_area_publicity,  &law_area_documents,     &law_area_workflow,
+    &law_area_calendar,    &law_area_audit,      &law_area_transfer,      &law_area_file_reviews,
+    &law_area_devices,     &law_area_recordings,
 };
 
 const size_t law_nareas = countof(law_areas);

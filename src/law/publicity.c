@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/jpack.h"
 #include "base/util.h"
+#include "law/area.h"
 #include "law/audit.h"
 #include "law/catalog.h"
 #include "law/field.h"
@@ -371,3 +372,29 @@ const struct workflow publicity_workflow = {.kind = "publicity",
                                             .reason_label = NULL,
                                             .start_label = "进入公示队列",
                                             .line_column = "line"};
+
+/* ---- the area's tables (law/area.h) ------------------------------------------------------- */
+
+static const struct table_decl tables[] = {
+    /* source_id follows kind's table (law/transfer.c: publicity_source) */
+    {"publicity_item",
+     "公示事项",
+     true,
+     "id",
+     {{"agency_id", "agency", REF_ID}, {"entity_id", "entity", REF_ID}}},
+    {"publicity_repair",
+     "信用修复申请",
+     true,
+     "id",
+     {{"item_id", "publicity_item", REF_ID},
+      {"recorded_by", "app_user", REF_ID},
+      {"decided_by", "app_user", REF_ID}}},
+    {"publicity_reply",
+     "公示回应",
+     true,
+     "id",
+     {{"item_id", "publicity_item", REF_ID}, {"moderated_by", "app_user", REF_ID}}},
+};
+
+const struct law_area law_area_publicity = {"publicity",         tables, countof(tables), NULL, 0,
+                                            &publicity_workflow, NULL};

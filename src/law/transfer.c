@@ -335,6 +335,22 @@ static int case_source(struct transfer *t, struct row *r, int64_t *existing, str
     return rc == 1 ? 2 : rc;
 }
 
+/* A publicity item points at the decision it publishes: its kind names the table (a penalty or
+ * a 不予处罚 decision is a case's). */
+static int publicity_source(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
+{
+    (void)existing;
+    const char *kind = col(r, "kind"), *v = col(r, "source_id");
+    const char *table = !kind                             ? NULL
+                        : strcmp(kind, "licence") == 0    ? "licence"
+                        : strcmp(kind, "inspection") == 0 ? "inspection"
+                                                          : "penalty_case";
+    int64_t to = table && v ? mapped(t, table, v) : 0;
+    if (!to) return dangling(t, "publicity_item", "source_id", v ? v : "", e) < 0 ? e->code : 2;
+    set_col(r, &t->a, "source_id", to);
+    return 0;
+}
+
 /* A frozen pool keeps the ids its snapshot was published with: the commitment is the SHA-256 of
  * that text, and the draw verifies against it after the move (law/plan_draw.c). */
 static int pool_published_id(struct transfer *t, struct row *r, int64_t *existing, struct err *e)
@@ -373,6 +389,7 @@ static const struct table_hooks hooks[] = {
     {"discretion_version", match_discretion_version, NULL},
     {"discretion_level", match_discretion_level, NULL},
     {"penalty_case", case_source, NULL},
+    {"publicity_item", publicity_source, NULL},
 };
 
 static const struct table_hooks *hooks_of(const char *table)

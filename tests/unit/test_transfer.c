@@ -527,7 +527,7 @@ static void test_transfer_moves_inspections_plans_tasks_and_workflows(void **sta
     /* a deadline the county counted provisionally (its last day as if on another calendar) */
     assert_int_equal(db_exec(h->db, &e,
                              "UPDATE wf_deadline SET provisional = 1, due_on = '2099-01-01'"
-                             " WHERE name = 'publish'",
+                             " WHERE name = 'publish' AND kind = 'task'",
                              ""),
                      1);
     int64_t provisional =
@@ -538,6 +538,11 @@ static void test_transfer_moves_inspections_plans_tasks_and_workflows(void **sta
     assert_int_equal(rep.moved, 1);
     assert_int_equal(count(t.db, "SELECT COUNT(*) FROM wf_deadline WHERE due_on = ?", "2099-01-01"),
                      0);
+    /* an inspection's publicity item follows its inspection to the new ids */
+    assert_true(count(t.db,
+                      "SELECT COUNT(*) FROM publicity_item p JOIN inspection i ON i.id ="
+                      " p.source_id WHERE p.kind = 'inspection' AND ? <> ''",
+                      "x") >= 1);
 
     int64_t county = count(t.db, "SELECT id FROM agency WHERE code = ?", "320412");
     int64_t new_plan = one(t.db,
