@@ -281,7 +281,12 @@ int cf_conclude(struct harness *h, int64_t id, const char *item, const char *lev
 
 int64_t cf_decided(struct harness *h, const char *types, const char *fine)
 {
-    int64_t id = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
+    return cf_decided_in(h, cf_sample("2026-11-02", "2026-10-30"), types, fine);
+}
+
+int64_t cf_decided_in(struct harness *h, struct case_input in, const char *types, const char *fine)
+{
+    int64_t id = cf_filed(h, in, "2026-11-03", "2026-11-04");
     struct cf_end end = {.on = "2026-12-14",
                          .item = cf_item(h),
                          .level = "一般",

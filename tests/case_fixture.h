@@ -75,6 +75,8 @@ int cf_conclude(struct harness *h, int64_t id, const char *item, const char *lev
  * 12-14, the party waiving its statement in writing that day, and decided by "leader" on 12-15
  * with types (codes: "warning,fine") and fine (元, or NULL): the path of test_case_decision. */
 int64_t cf_decided(struct harness *h, const char *types, const char *fine);
+/* cf_decided's path for the case in (its party and facts as the test needs them). */
+int64_t cf_decided_in(struct harness *h, struct case_input in, const char *types, const char *fine);
 /* "officer" serves the case's latest document of type directly on day (送达回执), with a
  * recording of the service (cf_record). */
 void cf_serve(struct harness *h, int64_t id, const char *type, const char *day);

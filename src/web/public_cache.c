@@ -213,6 +213,13 @@ static void poll_head(struct ctx *c)
     if (atomic_exchange(&seen_head, head) != head) bump(c->now);
 }
 
+bool public_cache_poll_due(void)
+{
+    int interval = atomic_load(&poll_ms);
+    int64_t last = atomic_load(&polled_at);
+    return interval <= 0 || last < 0 || monotonic_ms() - last >= interval;
+}
+
 /* [R-PUB-50] an answer kept for the public is used only under the generation and on the day it
  * was made: this process's changes move the generation at once, another process's within the
  * interval of reading the audit chain's head. */

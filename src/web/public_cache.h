@@ -53,6 +53,9 @@ struct public_ticket {
 /* Before routing: answer r from memory (200, or 304 to a matching conditional request) and return
  * true; otherwise fill t and return false. Takes the generation before the request's snapshot. */
 bool public_cache_lookup(struct req *r, struct resp *w, struct public_ticket *t);
+/* Whether the audit chain's head is to be read again (the interval has passed): a lookup made
+ * without a database connection may not answer then (the server's fast path). */
+bool public_cache_poll_due(void);
 /* After the request, its transaction ended: move the generation on when it wrote; give an
  * anonymous public 200 answer its validators (304 when the client has it) and keep it. */
 void public_cache_finish(struct req *r, struct resp *w, const struct public_ticket *t);

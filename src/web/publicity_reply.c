@@ -95,8 +95,6 @@ static const struct route routes[] = {
      "reject a pending reply, with the reason (note)"},
 };
 
-static const struct nav_item nav[] = {{"/publicity/replies", "公示回应", PERM_PUBLICITY_REVIEW},
-                                      {NULL, NULL, 0}};
-
+/* reached from the publicity queue (/publicity), not from the menu */
 const struct area area_replies = {
-    "publicity_replies", routes, countof(routes), nav, NULL, NULL, NULL, NULL};
+    "publicity_replies", routes, countof(routes), NULL, NULL, NULL, NULL, NULL};

@@ -160,13 +160,30 @@ struct pending {
     bool seen;       /* the handler was called once already */
     struct timespec start;
     /* an upload whose body streams into the evidence store (web/upload.h): the request, made
-     * at the first call, lives until the answer */
+     * at the first call, lives until the answer (allocated for an upload's PATCH only: a struct
+     * req is large, and every other request makes its own on the stack) */
     struct upload_stream *stream;
+    struct streamed *s;
+};
+
+/* The request of a streamed upload, kept across its calls. */
+struct streamed {
     struct arena arena;
     struct req r;
     struct resp w;
     bool refused; /* the stream was refused before its body: answer w */
 };
+
+/* Free what a streamed request held, and the streamed request. */
+static void streamed_free(struct pending *p)
+{
+    if (!p->s) return;
+    resp_free(&p->s->w);
+    json_decref(p->s->r.json);
+    arena_free(&p->s->arena);
+    free(p->s);
+    p->s = NULL;
+}
 
 /* Counts the headers that frame the body (MHD_get_connection_values callback). */
 static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -338,24 +355,22 @@ static void release_conn(struct conn_slot *slot)
 }
 
 /* At the first call: when the request is an upload whose body streams (web/upload.h), admit it
- * before its body is read. True when the request streams or was refused (p->refused). */
+ * before its body is read. True when the request streams or was refused (p->s->refused). */
 static bool stream_begin(struct server *srv, struct MHD_Connection *conn, const char *method,
                          struct pending *p)
 {
-    struct req *r = &p->r;
-    struct conn_slot *slot = begin_request(srv, r, &p->arena);
+    p->s = xcalloc(1, sizeof *p->s);
+    struct req *r = &p->s->r;
+    struct conn_slot *slot = begin_request(srv, r, &p->s->arena);
     int rc = slot ? build_request(srv, conn, method, p, r) : -1;
-    int admitted = !rc && web_upload_streams(r) ? web_upload_stream_open(r, &p->w, &p->stream) : 0;
+    int admitted =
+        !rc && web_upload_streams(r) ? web_upload_stream_open(r, &p->s->w, &p->stream) : 0;
     release_conn(slot);
     if (admitted == 0) { /* an ordinary request: read its body and answer as usual */
-        resp_free(&p->w);
-        json_decref(r->json);
-        arena_free(&p->arena);
-        memset(r, 0, sizeof *r);
-        memset(&p->w, 0, sizeof p->w);
+        streamed_free(p);
         return false;
     }
-    p->refused = admitted < 0;
+    p->s->refused = admitted < 0;
     return true;
 }
 
@@ -363,15 +378,35 @@ static bool stream_begin(struct server *srv, struct MHD_Connection *conn, const 
 static enum MHD_Result stream_answer(struct server *srv, struct MHD_Connection *conn,
                                      const char *url, const char *method, struct pending *p)
 {
-    if (p->stream) web_upload_stream_close(p->stream, &p->r, &p->w);
+    if (p->stream) web_upload_stream_close(p->stream, &p->s->r, &p->s->w);
     p->stream = NULL;
-    enum MHD_Result ok = respond(srv, conn, url, method, p, &p->r, &p->w);
-    resp_free(&p->w);
-    json_decref(p->r.json);
-    arena_free(&p->arena);
-    memset(&p->r, 0, sizeof p->r);
-    p->refused = false;
+    enum MHD_Result ok = respond(srv, conn, url, method, p, &p->s->r, &p->s->w);
+    streamed_free(p);
     return ok;
+}
+
+/* An anonymous GET or HEAD of the public site answered from memory (web/public_cache.h) before
+ * a database connection is taken or the calendar looked at: true, and r and w hold the answer;
+ * false, and r and w are as they were (empty). Not when the audit chain's head is due to be read
+ * (that takes the connection). */
+static bool from_memory(struct server *srv, struct MHD_Connection *conn, const char *method,
+                        struct pending *p, struct req *r, struct resp *w, struct arena *arena)
+{
+    if ((strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) || p->body.len ||
+        p->ambiguous || p->too_large || !p->target ||
+        (!str_prefix(p->target, "/public") && !str_prefix(p->target, "/api/v1/public")) ||
+        public_cache_poll_due())
+        return false;
+    r->arena = arena;
+    r->ctx = (struct ctx){.arena = arena, .who = &r->who, .now = clock_now()};
+    struct public_ticket t;
+    if (!build_request(srv, conn, method, p, r) && public_cache_lookup(r, w, &t)) return true;
+    resp_free(w);
+    json_decref(r->json);
+    arena_free(arena);
+    memset(r, 0, sizeof *r);
+    memset(w, 0, sizeof *w);
+    return false;
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
@@ -387,7 +422,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         /* only an upload's PATCH may stream: other requests skip the admission's work */
         bool streams = strcmp(method, "PATCH") == 0 && p->target &&
                        strncmp(p->target, "/api/v1/uploads/", 16) == 0;
-        if (streams && !p->ambiguous && stream_begin(srv, conn, method, p) && p->refused)
+        if (streams && !p->ambiguous && stream_begin(srv, conn, method, p) && p->s->refused)
             return stream_answer(srv, conn, url, method, p); /* refused before its body */
         return MHD_YES;
     }
@@ -410,6 +445,12 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     struct arena arena = {0};
     struct req r = {0};
     struct resp w = {0};
+    if (from_memory(srv, conn, method, p, &r, &w, &arena)) {
+        enum MHD_Result ok = respond(srv, conn, url, method, p, &r, &w);
+        resp_free(&w);
+        arena_free(&arena);
+        return ok;
+    }
     struct conn_slot *slot = begin_request(srv, &r, &arena);
     int rc = p->ambiguous ? err_set(&r.err, ERR_BADREQ, "请求的正文长度声明重复或相互矛盾")
              : p->too_large ? ERR_TOOLARGE
@@ -443,12 +484,8 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)cls, (void)c, (void)toe;
     struct pending *p = *con_cls;
     if (!p) return;
-    if (p->stream) { /* the connection ended mid-upload: keep what arrived */
-        web_upload_stream_abort(p->stream);
-        resp_free(&p->w);
-        json_decref(p->r.json);
-        arena_free(&p->arena);
-    }
+    if (p->stream) web_upload_stream_abort(p->stream); /* ended mid-upload: keep what arrived */
+    streamed_free(p);
     buf_free(&p->body);
     free(p->target);
     free(p);

@@ -11,23 +11,7 @@
 /* A case decided on 12-15 (警告、罚款 3,000 元), as in the unit test. */
 static int64_t decided(struct harness *h)
 {
-    int64_t id = cf_filed(h, cf_sample("2026-11-02", "2026-10-30"), "2026-11-03", "2026-11-04");
-    struct cf_end end = {.on = "2026-12-14",
-                         .item = cf_item(h),
-                         .level = "一般",
-                         .types = "警告、罚款",
-                         .fine = "3000"};
-    struct err e = {0};
-    if (cf_conclude_as(h, id, &end, &e))
-        fail_msg("conclude: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
-    cf_notify(h, id, "2026-12-14");
-    struct wf_args w = {.date = "2026-12-14", .note = "当事人书面放弃陈述、申辩"};
-    h_must(h, &case_workflow, "officer", id, "waive", &w);
-    struct wf_args d = {.date = "2026-12-15"};
-    wf_arg_set(&d, "types", "warning,fine");
-    wf_arg_set(&d, "fine", "3000");
-    h_must(h, &case_workflow, "leader", id, "decide", &d);
-    return id;
+    return cf_decided(h, "warning,fine", "3000");
 }
 
 static void test_r_case_70_r_case_72_service_through_the_step_route(void **state)

@@ -21,7 +21,7 @@
 /* The publicity item of case id. */
 static int64_t item_of(struct harness *h, int64_t case_id)
 {
-    return atoll(h_text(h, "SELECT id FROM publicity_item WHERE source_id = ?", "i", case_id));
+    return atoll(h_text(h, "SELECT id FROM publicity_item WHERE source_id = ? AND kind IN ('penalty', 'no_penalty')", "i", case_id));
 }
 
 /* A case against a natural person not in the registry, its facts naming the person's ID
@@ -34,23 +34,7 @@ static int64_t person_decided(struct harness *h)
     in.party_kind = "citizen";
     in.party_address = ADDRESS;
     in.summary = "当事人" NAME "（身份证号" IDNO "，电话" PHONE "）在" ADDRESS "非法行医";
-    int64_t id = cf_filed(h, in, "2026-11-03", "2026-11-04");
-    struct cf_end end = {.on = "2026-12-14",
-                         .item = cf_item(h),
-                         .level = "一般",
-                         .types = "警告、罚款",
-                         .fine = "3000"};
-    struct err e = {0};
-    if (cf_conclude_as(h, id, &end, &e))
-        fail_msg("conclude: %s %s", e.msg, e.nfields ? e.fields[0].msg : "");
-    cf_notify(h, id, "2026-12-14");
-    struct wf_args w = {.date = "2026-12-14", .note = "当事人书面放弃陈述、申辩"};
-    h_must(h, &case_workflow, "officer", id, "waive", &w);
-    struct wf_args d = {.date = "2026-12-15"};
-    wf_arg_set(&d, "types", "warning,fine");
-    wf_arg_set(&d, "fine", "2000");
-    h_must(h, &case_workflow, "leader", id, "decide", &d);
-    return id;
+    return cf_decided_in(h, in, "warning,fine", "2000");
 }
 
 static void assert_no_person(const struct hresp *r)
