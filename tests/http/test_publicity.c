@@ -21,7 +21,10 @@
 /* The publicity item of case id. */
 static int64_t item_of(struct harness *h, int64_t case_id)
 {
-    return atoll(h_text(h, "SELECT id FROM publicity_item WHERE source_id = ? AND kind IN ('penalty', 'no_penalty')", "i", case_id));
+    return atoll(h_text(
+        h,
+        "SELECT id FROM publicity_item WHERE source_id = ? AND kind IN ('penalty', 'no_penalty')",
+        "i", case_id));
 }
 
 /* A case against a natural person not in the registry, its facts naming the person's ID
