@@ -399,6 +399,27 @@ try {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width <= 390, 'the recording page is wider than the phone: ' + width);
   });
+  await check('a reviewer publishes a queued decision; the public finds it on a phone', async () => {
+    const desk = await phoneAs('legal', { width: 1280, height: 900 });
+    await desk.goto(base + '/publicity?state=queued');
+    const link = desk.locator('table.list tbody a').first();
+    const title = (await link.textContent()).trim();
+    await Promise.all([desk.waitForEvent('load'), link.click()]);
+    const id = desk.url().match(/\/publicity\/(\d+)/)[1];
+    await Promise.all([desk.waitForEvent('load'),
+      desk.click('form[action$="/publish"] button[type=submit]')]);
+    expect((await desk.textContent('h1')).includes('已公示'), 'not published: ' + await desk.textContent('h1'));
+    const phone = watch(await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage());
+    await phone.goto(base + '/public');
+    await Promise.all([phone.waitForEvent('load'), phone.click('header a:has-text("决定公示")')]);
+    await phone.fill('input[name=q]', title.split(' ')[0]);
+    await Promise.all([phone.waitForEvent('load'), phone.click('form[role=search] button[type=submit]')]);
+    await Promise.all([phone.waitForEvent('load'), phone.click(`a[href="/public/decisions/${id}"]`)]);
+    expect((await phone.textContent('h1')).trim() === title, 'another heading: ' + await phone.textContent('h1'));
+    expect(await phone.locator('table.fields tr').count() > 5, 'the fields are not shown');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width <= 390, 'the decision page is wider than the phone: ' + width);
+  });
   await check('no page logged an error to the console', async () => {
     expect(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('; '));
   });
