@@ -36,6 +36,11 @@ uint64_t audit_writes(void)
     return atomic_load(&rows_written);
 }
 
+int audit_head_id(struct db *db, int64_t *id, struct err *e)
+{
+    return db_get_int(db, e, id, "SELECT last_id FROM audit_head WHERE one = 1", "");
+}
+
 /* One row of audit_write_many with its place on the chain: the arguments of its INSERT. */
 #define AUDIT_NCOLS 11
 

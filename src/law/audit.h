@@ -21,6 +21,9 @@ int audit_write_at(struct ctx *c, int64_t agency_id, const char *action, const c
  * (before their transactions end): the public cache's sign that something changed
  * (web/public_cache.h). */
 uint64_t audit_writes(void);
+/* The id of the chain's last row (audit_head), as every process sharing the database sees it
+ * once committed: the public cache's sign that another process changed something. */
+int audit_head_id(struct db *db, int64_t *id, struct err *e);
 
 /* One row for audit_write_many. */
 struct audit_entry {

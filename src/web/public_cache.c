@@ -206,7 +206,7 @@ static void poll_head(struct ctx *c)
     if (interval == 0) atomic_store(&polled_at, now);
     struct err e = {0};
     int64_t head = -1;
-    if (db_get_int(c->db, &e, &head, "SELECT last_id FROM audit_head WHERE one = 1", "")) {
+    if (audit_head_id(c->db, &head, &e)) {
         bump(c->now); /* cannot tell: take it as changed */
         return;
     }
